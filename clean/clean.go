@@ -1,0 +1,533 @@
+// Package clean turns the dirty text scrapers produce into an article's
+// paragraphs: it finds the headline and drops its repeats, removes the
+// boilerplate around the story (audio prompts, newsletter calls to action,
+// author bios, breadcrumbs, share and related links, lines an outlet repeats
+// on every page), marks subheads, and lifts bylines, datelines and
+// publication lines into metadata. Every line it drops is recorded on the
+// article, so the cleaning can be audited, and cleaning a cleaned article
+// changes nothing.
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/nlp"
+)
+
+// Options carries what cleaning one article may know beyond its own text.
+type Options struct {
+	// Recurring reports whether a line is one the article's outlet repeats
+	// across its articles (a footer, a slogan). Nil means none are known.
+	Recurring func(line string) bool
+}
+
+// para is a paragraph while it is being classified.
+type para struct {
+	text    string
+	line    int // 1-based line of the input it starts on
+	heading bool
+	drop    string // removal reason, "" to keep
+}
+
+// Article cleans a.Text and returns the cleaned article: Text holds the kept
+// paragraphs separated by blank lines, Paragraphs their spans, Removed what
+// was dropped and why. A title, source, byline, date or dateline the text
+// reveals is filled in where a is missing it.
+func Article(a storyfold.Article, opts Options) storyfold.Article {
+	ps := paragraphs(a.Text)
+	c := cleaner{a: &a, ps: ps, opts: opts}
+	c.run()
+	a.Removed = append(a.Removed, c.removed()...)
+
+	var b strings.Builder
+	b.Grow(len(a.Text))
+	a.Paragraphs = a.Paragraphs[:0]
+	for _, p := range c.ps {
+		if p.drop != "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		start := b.Len()
+		b.WriteString(p.text)
+		a.Paragraphs = append(a.Paragraphs, storyfold.Paragraph{Start: start, End: b.Len(), Heading: p.heading})
+	}
+	a.Text = b.String()
+	if a.Paragraphs == nil {
+		a.Paragraphs = []storyfold.Paragraph{}
+	}
+	if a.Removed == nil {
+		a.Removed = []storyfold.Removal{}
+	}
+	return a
+}
+
+type cleaner struct {
+	a        *storyfold.Article
+	ps       []para
+	opts     Options
+	cutStart []storyfold.Removal // pieces cut from inside paragraphs
+}
+
+func (c *cleaner) run() {
+	c.dropEmptyAndRepeats()
+	c.dropBreadcrumbs()
+	c.findHeadline()
+	c.dropBoilerplate()
+	c.dropRecurring()
+	c.dropAuthorBio()
+	c.findDateline()
+	c.markHeadings()
+	if c.a.Title == "" {
+		c.a.Title = derivedTitle(c.ps)
+	}
+}
+
+// removed lists the dropped paragraphs in input order.
+func (c *cleaner) removed() []storyfold.Removal {
+	var out []storyfold.Removal
+	for _, p := range c.ps {
+		if p.drop != "" {
+			out = append(out, storyfold.Removal{Line: p.line, Text: p.text, Reason: p.drop})
+		}
+	}
+	return append(out, c.cutStart...)
+}
+
+// kept returns the indexes of the paragraphs not dropped so far.
+func (c *cleaner) kept() []int {
+	idx := make([]int, 0, len(c.ps))
+	for i, p := range c.ps {
+		if p.drop == "" {
+			idx = append(idx, i)
+		}
+	}
+	return idx
+}
+
+// dropEmptyAndRepeats drops paragraphs that repeat an earlier one word for
+// word: scrapers duplicate blocks, and a story never says the same paragraph
+// twice.
+func (c *cleaner) dropEmptyAndRepeats() {
+	seen := make(map[string]bool, len(c.ps))
+	for i := range c.ps {
+		key := normalize(c.ps[i].text)
+		if key == "" {
+			continue
+		}
+		if seen[key] {
+			c.ps[i].drop = storyfold.RemovedDuplicateLn
+			continue
+		}
+		seen[key] = true
+	}
+}
+
+// dropBreadcrumbs removes the section labels and breadcrumb trails scrapers
+// keep above the headline ("- Region:", "- World", "Home > World").
+func (c *cleaner) dropBreadcrumbs() {
+	for _, i := range c.kept() {
+		p := &c.ps[i]
+		if !isBreadcrumb(p.text) {
+			return
+		}
+		p.drop = storyfold.RemovedBreadcrumb
+	}
+}
+
+// findHeadline takes the first paragraph as the title when it reads as a
+// headline, and drops every later paragraph that repeats the title.
+func (c *cleaner) findHeadline() {
+	kept := c.kept()
+	if len(kept) == 0 {
+		return
+	}
+	first := &c.ps[kept[0]]
+	title := c.a.Title
+	switch {
+	case title != "" && sameLine(first.text, title) && !endsWithPeriod(first.text):
+		first.drop = storyfold.RemovedHeadline
+	case title == "" && len(kept) > 1 && looksLikeHeadline(first.text, c.ps[kept[1]].text):
+		title = first.text
+		c.a.Title = title
+		first.drop = storyfold.RemovedHeadline
+	}
+	if title == "" || endsWithPeriod(title) {
+		return
+	}
+	for i := range c.ps {
+		p := &c.ps[i]
+		if (p.drop == "" || p.drop == storyfold.RemovedDuplicateLn) && sameLine(p.text, title) {
+			p.drop = storyfold.RemovedRepeat
+		}
+	}
+}
+
+// dropBoilerplate removes the short lines that are not part of the story:
+// prompts, calls to action, share and related links, credits, bylines and
+// publication lines (the last two are kept as metadata).
+func (c *cleaner) dropBoilerplate() {
+	for _, i := range c.kept() {
+		p := &c.ps[i]
+		reason, value := classifyLine(p.text)
+		if reason == "" {
+			continue
+		}
+		p.drop = reason
+		switch reason {
+		case storyfold.RemovedByline:
+			if c.a.Byline == "" {
+				c.a.Byline = value
+			}
+		case storyfold.RemovedPublished:
+			if !c.a.Date.Known() {
+				if d, ok := nlp.ParseDate(value); ok {
+					c.a.Date = d
+				}
+			}
+		case storyfold.RemovedPromo, storyfold.RemovedCredit:
+			if c.a.Source == "" && value != "" {
+				c.a.Source = value
+			}
+		}
+	}
+}
+
+// maxRecurringShare caps how much of an article recurring-line removal may
+// take: when most of an article recurs in other articles of its outlet it is
+// a copy, not boilerplate.
+const maxRecurringShare = 0.3
+
+// dropRecurring removes lines the outlet repeats across its articles.
+func (c *cleaner) dropRecurring() {
+	if c.opts.Recurring == nil {
+		return
+	}
+	var hit []int
+	total, recurring := 0, 0
+	for _, i := range c.kept() {
+		n := len(c.ps[i].text)
+		total += n
+		if n <= maxRecurringLine && c.opts.Recurring(c.ps[i].text) {
+			hit = append(hit, i)
+			recurring += n
+		}
+	}
+	if total == 0 || float64(recurring) > maxRecurringShare*float64(total) {
+		return
+	}
+	for _, i := range hit {
+		c.ps[i].drop = storyfold.RemovedRecurring
+	}
+}
+
+// dropAuthorBio removes the author biography scrapers pick up after the
+// story, and everything after it that is not story text either.
+func (c *cleaner) dropAuthorBio() {
+	kept := c.kept()
+	from := len(kept) - 4
+	if from < 1 {
+		from = 1
+	}
+	for k := from; k < len(kept); k++ {
+		if isAuthorBio(c.ps[kept[k]].text) {
+			c.ps[kept[k]].drop = storyfold.RemovedBio
+		}
+	}
+}
+
+// findDateline lifts the dateline ("BRUSSELS, Belgium –") off the first
+// paragraph into the article's metadata.
+func (c *cleaner) findDateline() {
+	kept := c.kept()
+	if len(kept) == 0 {
+		return
+	}
+	// The dateline opens the first paragraph of running text.
+	for _, i := range kept[:min(2, len(kept))] {
+		p := &c.ps[i]
+		dl, rest := splitDateline(p.text)
+		if dl == "" {
+			continue
+		}
+		if c.a.Dateline == "" {
+			c.a.Dateline = dl
+		}
+		c.cutStart = append(c.cutStart, storyfold.Removal{Line: p.line, Text: strings.TrimSpace(p.text[:len(p.text)-len(rest)]), Reason: storyfold.RemovedDateline})
+		p.text = rest
+		return
+	}
+}
+
+// markHeadings marks the subheads inside the story.
+func (c *cleaner) markHeadings() {
+	kept := c.kept()
+	for k, i := range kept {
+		if k == 0 || k == len(kept)-1 {
+			continue
+		}
+		if looksLikeSubhead(c.ps[i].text, c.ps[kept[k+1]].text) {
+			c.ps[i].heading = true
+		}
+	}
+}
+
+// derivedTitle is the title of an article whose text has no headline: the
+// first sentence of its first paragraph, shortened at a word boundary.
+func derivedTitle(ps []para) string {
+	for _, p := range ps {
+		if p.drop != "" || p.heading {
+			continue
+		}
+		spans := nlp.Sentences(nil, p.text, 0, len(p.text))
+		if len(spans) == 0 {
+			continue
+		}
+		return shorten(p.text[spans[0].Start:spans[0].End], 200)
+	}
+	return ""
+}
+
+// shorten cuts s to at most max bytes at a word boundary, marking the cut.
+func shorten(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:max], ' ')
+	if cut < max/2 {
+		cut = max
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}
+
+// paragraphs splits raw text into paragraphs. Each line is a paragraph,
+// except hard-wrapped prose, whose lines are joined back together.
+func paragraphs(text string) []para {
+	var ps []para
+	lineNo := 0
+	prevBlank := true
+	for len(text) > 0 {
+		lineNo++
+		var line string
+		if i := strings.IndexAny(text, "\r\n"); i >= 0 {
+			line = text[:i]
+			if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			text = text[i+1:]
+		} else {
+			line, text = text, ""
+		}
+		line = cleanSpaces(line)
+		if line == "" {
+			prevBlank = true
+			continue
+		}
+		if !prevBlank && len(ps) > 0 && isWrapped(ps[len(ps)-1].text, line) {
+			ps[len(ps)-1].text += " " + line
+		} else {
+			ps = append(ps, para{text: line, line: lineNo})
+		}
+		prevBlank = false
+	}
+	return ps
+}
+
+// isWrapped reports whether next continues prev as hard-wrapped prose: prev
+// is long, stops mid-sentence, and next starts in lower case or with a
+// digit.
+func isWrapped(prev, next string) bool {
+	if len(prev) < 50 || len(prev) > 100 || endsSentence(prev) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLower(r) || unicode.IsDigit(r)
+}
+
+// cleanSpaces trims a line, turns tabs, no-break and other odd spaces into
+// plain spaces, drops zero-width and control characters, and collapses
+// runs of spaces.
+func cleanSpaces(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c >= utf8.RuneSelf || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return strings.TrimSpace(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true // drop leading spaces
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError, r == '\u200b', r == '\u200c', r == '\u200d', r == '\u2060', r == '\ufeff', r == '\u00ad':
+			if r == utf8.RuneError {
+				b.WriteRune(r)
+				space = false
+			}
+		case unicode.IsSpace(r):
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		case unicode.IsControl(r):
+		default:
+			b.WriteRune(r)
+			space = false
+		}
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+// normalize is the key two lines share when they say the same thing up to
+// case, punctuation and spacing.
+func normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+func sameLine(a, b string) bool { return normalize(a) == normalize(b) }
+
+func endsWithPeriod(s string) bool {
+	s = strings.TrimRight(s, "\"'”’) ")
+	return strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "...")
+}
+
+// endsSentence reports whether s ends with sentence-final punctuation,
+// possibly inside closing quotes or brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'”’) ")
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?' || r == '…' || r == ':' || r == ';'
+}
+
+func words(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+// capitalShare is the share of the words of s, stop words aside, that start
+// with a capital letter: high for Title Case headlines and subheads.
+func capitalShare(s string) float64 {
+	caps, total := 0, 0
+	var buf []byte
+	for _, w := range strings.Fields(s) {
+		w = strings.Trim(w, "\"'“”‘’()[],:;.!?-–—")
+		if w == "" {
+			continue
+		}
+		buf = nlp.Lower(buf[:0], w)
+		if nlp.IsStopWord(string(buf)) && !nlp.IsCapitalized(w) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		total++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(caps) / float64(total)
+}
+
+// looksLikeHeadline reports whether the first paragraph of a text is its
+// headline, given the paragraph after it.
+func looksLikeHeadline(s, next string) bool {
+	n := words(s)
+	if n < 2 || n > 25 || len(s) > 220 {
+		return false
+	}
+	if sameLine(s, next) {
+		return true // repeated headline, a scraper artefact
+	}
+	if endsWithPeriod(s) || strings.HasSuffix(s, ":") || strings.HasSuffix(s, ",") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if unicode.IsLower(r) {
+		return false
+	}
+	// Title Case, or a short line above longer running text.
+	return capitalShare(s) >= 0.6 || (n <= 16 && words(next) > n)
+}
+
+// looksLikeSubhead reports whether a paragraph inside the story is a subhead:
+// short, not a sentence, mostly capitalised, with running text after it.
+func looksLikeSubhead(s, next string) bool {
+	n := words(s)
+	if n < 1 || n > 14 || len(s) > 120 || endsSentence(s) || strings.HasSuffix(s, ",") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	if strings.ContainsAny(s, "“”\"") {
+		return false
+	}
+	return words(next) > n && (capitalShare(s) >= 0.6 || n <= 5)
+}
+
+// maxRecurringLine bounds the lines recurring-line removal considers:
+// footers and slogans are short, while a long paragraph an outlet repeats is
+// background text worth keeping.
+const maxRecurringLine = 200
+
+// RecurringKey is the key under which a line is counted when looking for
+// lines an outlet repeats across articles.
+func RecurringKey(line string) string { return normalize(line) }
+
+// Lines returns the lines of raw text as the cleaner sees them, for counting
+// lines an outlet repeats across its articles.
+func Lines(text string) []string {
+	ps := paragraphs(text)
+	out := make([]string, 0, len(ps))
+	for _, p := range ps {
+		if len(p.text) <= maxRecurringLine {
+			out = append(out, p.text)
+		}
+	}
+	return out
+}

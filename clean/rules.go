@@ -1,0 +1,380 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/nlp"
+)
+
+// maxBoilerplateWords bounds the lines the phrase rules judge: a call to
+// action or a share bar is short, and a long paragraph that happens to say
+// "subscribe" is story text.
+const maxBoilerplateWords = 30
+
+// phraseRule drops a short line whose lower-case form starts with, equals or
+// contains a phrase.
+type phraseRule struct {
+	reason   string
+	equal    []string
+	prefix   []string
+	contains []string
+}
+
+var phraseRules = []phraseRule{
+	{
+		reason: storyfold.RemovedListen,
+		equal:  []string{"listen", "listen now", "audio", "play audio", "listen to this article", "listen to this story", "listen to article", "listen to story", "hear this story"},
+		prefix: []string{"listen to story", "listen to this", "listen to the article", "listen to the story", "press play to listen", "audio version", "listen to the audio"},
+		contains: []string{"min listen", "minute listen", "listen to this article", "this audio is auto-generated", "audio is generated",
+			"listen to story above", "listen to the story above"},
+	},
+	{
+		reason: storyfold.RemovedPromo,
+		prefix: []string{"discover more from", "subscribe", "sign up", "join our", "follow us", "download the", "download our", "click here",
+			"support our", "become a member", "become a subscriber", "already a subscriber", "log in", "create an account", "turn on notifications",
+			"get the latest", "get our", "don't miss", "never miss", "enjoyed this article", "like this article", "we want to hear from you"},
+		contains: []string{"subscribe to", "sent to your email", "sent to your inbox", "to your inbox", "sign up for", "newsletter",
+			"whatsapp channel", "telegram channel", "google news", "follow us on", "support independent journalism", "donate now"},
+	},
+	{
+		reason: storyfold.RemovedShare,
+		equal: []string{"share", "share this", "share this article", "share this story", "tweet", "email", "print", "copy link", "comments",
+			"share on facebook", "share on twitter", "share on x", "share via email"},
+		prefix: []string{"share this", "share on", "share via", "related:", "related articles", "related stories", "related news", "related content",
+			"read more:", "read also", "also read", "recommended:", "recommended for you", "see also:", "watch:", "trending:", "trending now",
+			"you may also like", "you might also like", "more from", "most read", "most popular", "more stories", "more on this", "top stories",
+			"latest news", "keep reading", "continue reading", "read next", "read the full", "click to share", "tags:", "topics:", "filed under"},
+	},
+	{
+		reason: storyfold.RemovedCredit,
+		equal:  []string{"advertisement", "ad", "sponsored", "sponsored content", "story continues below", "story continues below advertisement", "scroll to continue"},
+		prefix: []string{"advertisement", "story continues", "scroll to continue", "photo:", "photo credit", "image:", "image credit", "picture:",
+			"(photo", "(image", "file photo", "reporting by", "additional reporting by", "editing by", "writing by", "compiled by",
+			"copyright", "©", "(c) ", "all rights reserved", "this article was originally", "this story was originally", "this article first appeared",
+			"this story has been", "this article has been", "this story was produced", "the associated press contributed", "reuters contributed"},
+		contains: []string{"all rights reserved", "contributed to this report", "getty images", "(getty", "(ap photo", "this material may not be published"},
+	},
+}
+
+// classifyLine returns the removal reason for a boilerplate line, or "", and
+// a value lifted from it: the byline's names, the publication line's date
+// text, or the outlet a call to action or copyright line names.
+func classifyLine(s string) (reason, value string) {
+	n := words(s)
+	if n == 0 || n > maxBoilerplateWords {
+		return "", ""
+	}
+	lower := strings.ToLower(strings.Trim(s, " -–—•*|·"))
+	lower = strings.ReplaceAll(lower, "’", "'")
+	if by, ok := byline(s, lower, n); ok {
+		return storyfold.RemovedByline, by
+	}
+	if d, ok := publishedLine(s, lower, n); ok {
+		return storyfold.RemovedPublished, d
+	}
+	for _, rule := range phraseRules {
+		if matches(lower, rule) {
+			return rule.reason, outletHint(s, lower)
+		}
+	}
+	if isShareBar(lower) {
+		return storyfold.RemovedShare, ""
+	}
+	return "", ""
+}
+
+func matches(lower string, r phraseRule) bool {
+	trimmed := strings.TrimRight(lower, ".:!")
+	for _, e := range r.equal {
+		if trimmed == e {
+			return true
+		}
+	}
+	for _, p := range r.prefix {
+		if strings.HasPrefix(lower, p) {
+			return true
+		}
+	}
+	for _, c := range r.contains {
+		if strings.Contains(lower, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// socialWords are the names a share bar is made of.
+var socialWords = map[string]bool{
+	"facebook": true, "twitter": true, "x": true, "linkedin": true, "whatsapp": true, "email": true, "e-mail": true, "reddit": true,
+	"print": true, "copy": true, "link": true, "share": true, "telegram": true, "pinterest": true, "messenger": true, "flipboard": true,
+	"tumblr": true, "mail": true, "sms": true, "threads": true, "bluesky": true, "comments": true, "comment": true, "tweet": true,
+}
+
+// isShareBar reports whether a line is nothing but social network names.
+func isShareBar(lower string) bool {
+	fields := strings.FieldsFunc(lower, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '|' || r == '/' || r == ',' || r == '·' || r == '•'
+	})
+	if len(fields) < 2 {
+		return false
+	}
+	for _, f := range fields {
+		if !socialWords[f] {
+			return false
+		}
+	}
+	return true
+}
+
+// outletHint returns the outlet a boilerplate line names: "Discover more
+// from Today's Esquire", "© 2025 The Herald", "Copyright 2025 Reuters. All
+// rights reserved."
+func outletHint(s, lower string) string {
+	for _, p := range []string{"discover more from ", "more from ", "subscribe to "} {
+		if strings.HasPrefix(lower, p) {
+			name := strings.TrimSpace(s[len(p):])
+			name = strings.TrimRight(name, ".!:")
+			if isOutletName(name) {
+				return name
+			}
+			return ""
+		}
+	}
+	if strings.HasPrefix(lower, "©") || strings.HasPrefix(lower, "copyright") || strings.HasPrefix(lower, "(c) ") {
+		rest := s
+		for _, p := range []string{"Copyright", "copyright", "COPYRIGHT", "©", "(c)", "(C)"} {
+			rest = strings.TrimSpace(strings.TrimPrefix(rest, p))
+		}
+		// Skip the year.
+		rest = strings.TrimLeft(rest, "0123456789-– ,")
+		if i := strings.IndexAny(rest, ".|"); i >= 0 {
+			rest = rest[:i]
+		}
+		rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "All rights reserved"))
+		if isOutletName(rest) {
+			return rest
+		}
+	}
+	return ""
+}
+
+// isOutletName reports whether s can be an outlet's name: a few words, the
+// first capitalised, not a sentence.
+func isOutletName(s string) bool {
+	n := words(s)
+	return n >= 1 && n <= 6 && len(s) <= 60 && nlp.IsCapitalized(s) && !endsSentence(s)
+}
+
+// byline recognises "By Jane Doe", "By JANE DOE and John Roe, Reuters",
+// "Written by Jane Doe".
+func byline(s, lower string, n int) (string, bool) {
+	var rest string
+	switch {
+	case strings.HasPrefix(lower, "by "):
+		rest = strings.TrimSpace(s[strings.Index(strings.ToLower(s), "by ")+3:])
+	case strings.HasPrefix(lower, "written by "), strings.HasPrefix(lower, "words by "), strings.HasPrefix(lower, "author: "):
+		i := strings.Index(lower, " ")
+		if strings.HasPrefix(lower, "written by ") || strings.HasPrefix(lower, "words by ") {
+			i = strings.Index(lower, "by ") + 2
+		}
+		rest = strings.TrimSpace(s[i+1:])
+	default:
+		return "", false
+	}
+	if n > 12 || rest == "" || endsWithPeriod(rest) {
+		return "", false
+	}
+	// Every word of the names is capitalised, or a joining word.
+	for _, w := range strings.Fields(rest) {
+		w = strings.Trim(w, ",;|")
+		switch strings.ToLower(w) {
+		case "and", "&", "in", "for", "of", "the", "de", "van", "von", "da", "-", "–", "|":
+			continue
+		}
+		if !nlp.IsCapitalized(w) {
+			return "", false
+		}
+	}
+	return strings.Trim(rest, " ,;|"), true
+}
+
+// publishedLine recognises "Published 3:45 PM ET, Wed February 12, 2025",
+// "Updated: Feb 13, 2025", "Posted on 2025-02-13" and returns the date text.
+func publishedLine(s, lower string, n int) (string, bool) {
+	if n > 16 {
+		return "", false
+	}
+	for _, p := range []string{"published on", "published:", "published", "updated on", "updated:", "updated", "last updated", "posted on", "posted:", "posted", "first published"} {
+		if strings.HasPrefix(lower, p) {
+			rest := strings.TrimSpace(strings.TrimLeft(s[len(p):], ": "))
+			if !hasDigit(rest) {
+				return "", false
+			}
+			// Only a line that is a date and nothing else: "Updated
+			// figures show 5% more" is story text.
+			if _, ok := nlp.ParseDate(rest); ok || strings.HasSuffix(strings.ToLower(rest), " ago") {
+				return rest, true
+			}
+			return "", false
+		}
+	}
+	return "", false
+}
+
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}
+
+// isBreadcrumb reports whether a line above the headline is a section label
+// or a breadcrumb trail: a short bullet ("- World"), a label ("Region:"), or
+// a trail of capitalised names separated by > » / |.
+func isBreadcrumb(s string) bool {
+	n := words(s)
+	if n == 0 || n > 10 {
+		return false
+	}
+	body := s
+	bullet := false
+	for _, p := range []string{"- ", "• ", "* ", "· ", "– "} {
+		if strings.HasPrefix(body, p) || body == strings.TrimSpace(p) {
+			body = strings.TrimSpace(strings.TrimPrefix(body, strings.TrimSpace(p)))
+			bullet = true
+			break
+		}
+	}
+	if bullet && words(body) <= 4 {
+		return true
+	}
+	if strings.HasSuffix(body, ":") && words(body) <= 3 {
+		return true
+	}
+	for _, sep := range []string{" > ", " » ", " / ", " | ", " › "} {
+		if strings.Count(body, sep) >= 1 && n <= 10 && !endsSentence(body) {
+			parts := strings.Split(body, strings.TrimSpace(sep))
+			all := true
+			for _, part := range parts {
+				part = strings.TrimSpace(part)
+				if part == "" || words(part) > 3 || !nlp.IsCapitalized(part) {
+					all = false
+					break
+				}
+			}
+			if all {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// journalismWords mark a biography of the article's author.
+var journalismWords = []string{"writer", "editor", "journalist", "reporter", "correspondent", "columnist", "contributor", "author",
+	"producer", "covers ", "covering ", "news desk", "freelance", "staff writer", "has written for", "his work has", "her work has"}
+
+// isAuthorBio reports whether a paragraph at the end of an article is the
+// author's biography: it opens with a name and says what the person does.
+func isAuthorBio(s string) bool {
+	lower := strings.ToLower(s)
+	if strings.HasPrefix(lower, "about the author") {
+		return true
+	}
+	// The name: two to four capitalised words at the start.
+	fields := strings.Fields(s)
+	k := 0
+	for k < len(fields) && k < 4 && nlp.IsCapitalized(fields[k]) && !strings.HasSuffix(fields[k], ",") {
+		k++
+	}
+	if k < 2 || k >= len(fields) {
+		return false
+	}
+	verb := strings.ToLower(strings.Join(fields[k:min(k+2, len(fields))], " "))
+	if !(strings.HasPrefix(verb, "is a") || strings.HasPrefix(verb, "is an ") || strings.HasPrefix(verb, "is the") ||
+		strings.HasPrefix(verb, "has been") || strings.HasPrefix(verb, "covers") || strings.HasPrefix(verb, "writes") ||
+		strings.HasPrefix(verb, "reports") || strings.HasPrefix(verb, "joined")) {
+		return false
+	}
+	// What the person does must be journalism, in the first sentence.
+	first := lower
+	if i := strings.Index(first, ". "); i > 0 {
+		first = first[:i]
+	}
+	for _, w := range journalismWords {
+		if strings.Contains(first, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitDateline splits a dateline off the start of a paragraph:
+// "BRUSSELS, Belgium – A surprise..." gives "BRUSSELS, Belgium" and "A
+// surprise...". The place is written in capitals, may be followed by a
+// region, a date and an agency in brackets, and ends with a dash.
+func splitDateline(s string) (dateline, rest string) {
+	const maxDateline = 80
+	limit := min(len(s), maxDateline)
+	// Find the dash.
+	dash, dashLen := -1, 0
+	for i := 0; i < limit; {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == '–' || r == '—' || r == '-') && i > 0 && s[i-1] == ' ' && i+size < len(s) && s[i+size] == ' ' {
+			dash, dashLen = i, size
+			break
+		}
+		i += size
+	}
+	if dash < 0 {
+		return "", s
+	}
+	head := strings.TrimSpace(s[:dash])
+	// The place: the first word in capitals (NEW YORK, BRUSSELS).
+	place := head
+	if i := strings.IndexAny(place, ",("); i >= 0 {
+		place = strings.TrimSpace(place[:i])
+	}
+	if place == "" || words(place) > 4 || !isUpperWords(place) {
+		return "", s
+	}
+	// The rest of the head: region words, a date, an agency in brackets.
+	tail := head[len(place):]
+	if words(tail) > 8 {
+		return "", s
+	}
+	rest = strings.TrimSpace(s[dash+dashLen:])
+	if rest == "" {
+		return "", s
+	}
+	return head, rest
+}
+
+// isUpperWords reports whether every letter of s is upper case and s has at
+// least two letters.
+func isUpperWords(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		} else if r != ' ' && r != '.' && r != '-' && r != '\'' {
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+// SourceHint returns the outlet the text names in its boilerplate ("Discover
+// more from Today's Esquire"), or "". Readers call it before cleaning so that
+// lines an outlet repeats can be counted per outlet.
+func SourceHint(text string) string {
+	for _, p := range paragraphs(text) {
+		if reason, value := classifyLine(p.text); value != "" && (reason == storyfold.RemovedPromo || reason == storyfold.RemovedCredit) {
+			return value
+		}
+	}
+	return ""
+}

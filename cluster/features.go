@@ -1,0 +1,179 @@
+// Package cluster groups articles into stories, incrementally, as a server
+// receiving a stream of articles needs it: each new article is compared,
+// through an inverted index, only with the stories that share its most
+// telling terms, and joins the best one or starts its own. It also folds
+// copies: exact and near-exact duplicates found with MinHash over word
+// shingles and banded locality-sensitive hashing.
+package cluster
+
+import (
+	"math"
+	"sort"
+	"time"
+
+	"github.com/zeebo/xxh3"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/nlp"
+)
+
+// Features is what grouping needs of one article, computed once (in
+// parallel, before the sequential grouping step) and small enough to store.
+type Features struct {
+	// Terms are the article's distinct content terms with weighted counts:
+	// stems, and names prefixed with NamePrefix.
+	Terms []TermCount
+	// Sig is the MinHash signature of the article's word 5-shingles, nil
+	// for texts too short to have one.
+	Sig []uint32
+	// Day is the publication date in days since 1970, or NoDay.
+	Day int32
+}
+
+// TermCount is a term and its weighted count in one article.
+type TermCount struct {
+	Term  string
+	Count float32
+}
+
+// NoDay marks an unknown date.
+const NoDay = math.MinInt32
+
+// NamePrefix marks name terms (capitalised words), so a shared name counts
+// apart from the shared word.
+const NamePrefix = "\x01"
+
+// Term weights by where the term stands: the title and the lead say what an
+// article is about more than its background paragraphs.
+const (
+	titleWeight = 2.0
+	leadWeight  = 1.5
+	leadLen     = 3 // sentences
+)
+
+// Shingle and signature sizes. 12 bands of 5 rows make a pair of texts with
+// Jaccard similarity 0.8 share a band with probability 0.99, and one with 0.3
+// with probability 0.03.
+const (
+	shingleWords = 5
+	bands        = 12
+	rows         = 5
+	sigSize      = bands * rows
+)
+
+// sigSeeds are the per-row seeds of the MinHash family.
+var sigSeeds = func() [sigSize]uint64 {
+	var s [sigSize]uint64
+	x := uint64(0x9E3779B97F4A7C15)
+	for i := range s {
+		x = splitmix(x + uint64(i))
+		s[i] = x
+	}
+	return s
+}()
+
+func splitmix(x uint64) uint64 {
+	x += 0x9E3779B97F4A7C15
+	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9
+	x = (x ^ (x >> 27)) * 0x94D049BB133111EB
+	return x ^ (x >> 31)
+}
+
+// Extractor computes Features. It reuses buffers and an analyzer and is not
+// safe for concurrent use: give each worker its own.
+type Extractor struct {
+	an     *nlp.Analyzer
+	counts map[string]float32
+	toks   []nlp.Token
+	words  []uint64
+	buf    []byte
+}
+
+// NewExtractor returns an extractor.
+func NewExtractor() *Extractor {
+	return &Extractor{an: nlp.NewAnalyzer(), counts: make(map[string]float32, 512)}
+}
+
+// Extract computes the grouping features of a cleaned, annotated article.
+func (e *Extractor) Extract(a *storyfold.Article) Features {
+	clear(e.counts)
+	add := func(w float32) func(nlp.Term) {
+		return func(t nlp.Term) {
+			e.counts[t.Stem] += w
+			if t.Name {
+				e.counts[NamePrefix+t.Stem] += w
+			}
+		}
+	}
+	e.an.TextTerms(a.Title, add(titleWeight))
+	lead := min(leadLen, len(a.Sentences))
+	e.an.Terms(a.Text, a.Sentences[:lead], add(leadWeight))
+	e.an.Terms(a.Text, a.Sentences[lead:], add(1))
+
+	f := Features{Terms: make([]TermCount, 0, len(e.counts)), Day: NoDay}
+	for t, c := range e.counts {
+		f.Terms = append(f.Terms, TermCount{Term: t, Count: c})
+	}
+	sort.Slice(f.Terms, func(i, j int) bool { return f.Terms[i].Term < f.Terms[j].Term })
+	if a.Date.Known() {
+		f.Day = DayOf(a.Date.Time)
+	}
+	f.Sig = e.signature(a.Text)
+	return f
+}
+
+// DayOf returns t's day number.
+func DayOf(t time.Time) int32 {
+	return int32(t.UTC().Unix() / 86400)
+}
+
+// signature returns the MinHash signature of the text's word 5-shingles.
+func (e *Extractor) signature(text string) []uint32 {
+	e.toks = nlp.Tokenize(e.toks[:0], text)
+	e.words = e.words[:0]
+	for _, t := range e.toks {
+		if t.Kind == nlp.Punct {
+			continue
+		}
+		e.buf = nlp.Lower(e.buf[:0], t.Text(text))
+		e.words = append(e.words, xxh3.Hash(e.buf))
+	}
+	if len(e.words) < shingleWords {
+		return nil
+	}
+	var mins [sigSize]uint64
+	for i := range mins {
+		mins[i] = math.MaxUint64
+	}
+	for i := 0; i+shingleWords <= len(e.words); i++ {
+		sh := uint64(0)
+		for _, w := range e.words[i : i+shingleWords] {
+			sh = splitmix(sh ^ w)
+		}
+		for k := range mins {
+			if h := splitmix(sh ^ sigSeeds[k]); h < mins[k] {
+				mins[k] = h
+			}
+		}
+	}
+	sig := make([]uint32, sigSize)
+	for k, m := range mins {
+		sig[k] = uint32(m >> 32)
+	}
+	return sig
+}
+
+// Similarity estimates the Jaccard similarity of two texts' shingle sets
+// from their signatures.
+func Similarity(a, b []uint32) float64 {
+	if len(a) != sigSize || len(b) != sigSize {
+		return 0
+	}
+	same := 0
+	for i := range a {
+		if a[i] == b[i] {
+			same++
+		}
+	}
+	return float64(same) / sigSize
+}

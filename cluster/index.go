@@ -1,0 +1,491 @@
+package cluster
+
+import (
+	"math"
+	"slices"
+	"sort"
+)
+
+// Options tune grouping.
+type Options struct {
+	// Threshold is the similarity (0..1) an article needs with a story to
+	// join it.
+	Threshold float64
+	// WindowDays is the largest gap in days between an article and a story
+	// it may join, when both dates are known.
+	WindowDays int
+	// NearDuplicate is the estimated shingle Jaccard similarity from which
+	// two articles count as copies.
+	NearDuplicate float64
+}
+
+// DefaultOptions are the settings the command line uses unless told
+// otherwise, chosen on the example story and held out data, not tuned to a
+// single set.
+func DefaultOptions() Options {
+	return Options{Threshold: 0.22, WindowDays: 10, NearDuplicate: 0.8}
+}
+
+// Sizes of the index, which bound memory per article and time per query.
+const (
+	docTerms      = 40  // terms kept per article
+	storyTerms    = 60  // terms kept per story centroid
+	postingTerms  = 20  // top story terms indexed in the postings
+	queryTerms    = 12  // article terms used to find candidate stories
+	maxPosting    = 400 // most recent stories read per posting list
+	maxCandidates = 24  // stories scored exactly per article
+	nameBoost     = 1.5 // weight of a shared name over a shared word
+)
+
+// tw is a term ID with a weight.
+type tw struct {
+	t uint32
+	w float32
+}
+
+// doc is an article as the index keeps it.
+type doc struct {
+	id    string
+	hash  string
+	terms []tw // sorted by term, raw weighted counts
+	sig   []uint32
+	day   int32
+	story int32
+	dupOf int32 // index of the article this one copies, or -1
+}
+
+// story is a group of articles as the index keeps it.
+type story struct {
+	centroid []tw // sorted by term, summed unit vectors of the members
+	members  []int32
+	first    int32 // day range of the members with known dates
+	last     int32
+	alive    bool
+}
+
+// Index groups articles into stories incrementally. It is not safe for
+// concurrent use; one goroutine owns it (one writer per store).
+type Index struct {
+	opts     Options
+	vocab    map[string]uint32
+	df       []uint32
+	ndocs    int
+	docs     []doc
+	stories  []story
+	postings [][]int32 // term -> stories, most recent last
+	bucket   map[uint64]int32
+	next     [][bands]int32 // per doc, the previous doc in each band's bucket
+	byHash   map[string]int32
+	byID     map[string]int32
+	mark     []uint32 // per story, the query epoch it was last counted in
+	hits     []uint16 // per story, shared query terms in this query
+	epoch    uint32
+}
+
+// New returns an empty index.
+func New(opts Options) *Index {
+	if opts.NearDuplicate == 0 {
+		opts.NearDuplicate = DefaultOptions().NearDuplicate
+	}
+	return &Index{
+		opts:   opts,
+		vocab:  make(map[string]uint32),
+		bucket: make(map[uint64]int32),
+		byHash: make(map[string]int32),
+		byID:   make(map[string]int32),
+	}
+}
+
+// Len returns the number of articles in the index.
+func (ix *Index) Len() int { return len(ix.docs) }
+
+// termID returns the ID of a term, adding it to the vocabulary.
+func (ix *Index) termID(term string) uint32 {
+	if id, ok := ix.vocab[term]; ok {
+		return id
+	}
+	id := uint32(len(ix.df))
+	ix.vocab[term] = id
+	ix.df = append(ix.df, 0)
+	ix.postings = append(ix.postings, nil)
+	return id
+}
+
+// CountTerms adds an article's terms to the document frequencies. Add does
+// this itself; a batch calls it for all articles first, so that every
+// article is weighed with the same frequencies whatever its place in the
+// batch.
+func (ix *Index) CountTerms(f *Features) {
+	for _, t := range f.Terms {
+		ix.df[ix.termID(t.Term)]++
+	}
+	ix.ndocs++
+}
+
+// idfPrior is a number of unrelated documents the frequencies are smoothed
+// with. Without it a small batch about one event, where every article says
+// "Ukraine", would weigh exactly the shared words least; with 100,000
+// articles it no longer matters.
+const idfPrior = 50
+
+func (ix *Index) idf(t uint32) float32 {
+	df := float64(ix.df[t])
+	return float32(math.Log((float64(ix.ndocs) + idfPrior) / (df + 1)))
+}
+
+// vector returns the unit TF-IDF vector of an article's terms, sorted by
+// term.
+func (ix *Index) vector(terms []tw) []tw {
+	v := make([]tw, len(terms))
+	var norm float64
+	for i, t := range terms {
+		w := (1 + float32(math.Log(float64(t.w)))) * ix.idf(t.t)
+		if t.w < 1 {
+			w = t.w * ix.idf(t.t)
+		}
+		v[i] = tw{t.t, w}
+		norm += float64(w) * float64(w)
+	}
+	if norm > 0 {
+		inv := float32(1 / math.Sqrt(norm))
+		for i := range v {
+			v[i].w *= inv
+		}
+	}
+	return v
+}
+
+// Result is where Add put an article.
+type Result struct {
+	Story     int // story number, stable for the index's life
+	Duplicate int // article number this one copies, or -1
+	New       bool
+}
+
+// Add places an article in the index: with the story of an article it
+// copies, else with the most similar story above the threshold, else in a
+// story of its own. counted says whether CountTerms was already called for
+// it. An article whose hash is already indexed is not added again.
+func (ix *Index) Add(id, hash string, f Features, counted bool) Result {
+	if i, ok := ix.byHash[hash]; ok && hash != "" {
+		return Result{Story: int(ix.docs[i].story), Duplicate: int(ix.docs[i].dupOf)}
+	}
+	if !counted {
+		ix.CountTerms(&f)
+	}
+	d := doc{id: id, hash: hash, sig: f.Sig, day: f.Day, story: -1, dupOf: -1}
+	d.terms = ix.topTerms(f.Terms)
+	di := int32(len(ix.docs))
+	ix.docs = append(ix.docs, d)
+	ix.next = append(ix.next, [bands]int32{})
+	if hash != "" {
+		ix.byHash[hash] = di
+	}
+	ix.byID[id] = di
+
+	vec := ix.vector(d.terms)
+	if orig := ix.findCopy(di); orig >= 0 {
+		ix.docs[di].dupOf = orig
+		s := ix.docs[orig].story
+		ix.join(s, di, vec)
+		return Result{Story: int(s), Duplicate: int(orig)}
+	}
+	s, _ := ix.best(vec, f.Day, -1)
+	created := s < 0
+	if created {
+		s = ix.newStory()
+	}
+	ix.join(s, di, vec)
+	return Result{Story: int(s), Duplicate: -1, New: created}
+}
+
+// topTerms maps terms to IDs and keeps the docTerms with the highest
+// TF-IDF weight, sorted by term ID.
+func (ix *Index) topTerms(terms []TermCount) []tw {
+	all := make([]tw, 0, len(terms))
+	for _, t := range terms {
+		id, ok := ix.vocab[t.Term]
+		if !ok {
+			id = ix.termID(t.Term)
+		}
+		c := t.Count
+		if len(t.Term) > 0 && t.Term[0] == NamePrefix[0] {
+			c *= nameBoost
+		}
+		all = append(all, tw{id, c})
+	}
+	if len(all) > docTerms {
+		sort.Slice(all, func(i, j int) bool {
+			wi := float64(all[i].w) * float64(ix.idf(all[i].t))
+			wj := float64(all[j].w) * float64(ix.idf(all[j].t))
+			if wi != wj {
+				return wi > wj
+			}
+			return all[i].t < all[j].t
+		})
+		all = all[:docTerms]
+	}
+	slices.SortFunc(all, func(a, b tw) int { return int(a.t) - int(b.t) })
+	return slices.Clip(all)
+}
+
+// findCopy returns the earliest indexed article that article di copies, or
+// -1. Candidates come from the LSH buckets its signature falls in; each is
+// checked on the whole signature.
+func (ix *Index) findCopy(di int32) int32 {
+	d := &ix.docs[di]
+	if d.sig == nil {
+		return -1
+	}
+	best, bestSim := int32(-1), ix.opts.NearDuplicate
+	for b := 0; b < bands; b++ {
+		key := bandKey(b, d.sig[b*rows:(b+1)*rows])
+		prev, ok := ix.bucket[key]
+		ix.next[di][b] = -1
+		if ok {
+			ix.next[di][b] = prev
+		}
+		ix.bucket[key] = di
+		for c := prev; ok && c >= 0; c = ix.next[c][b] {
+			if sim := Similarity(d.sig, ix.docs[c].sig); sim >= bestSim {
+				o := c
+				if ix.docs[c].dupOf >= 0 {
+					o = ix.docs[c].dupOf
+				}
+				if best < 0 || sim > bestSim || o < best {
+					best, bestSim = o, sim
+				}
+			}
+		}
+	}
+	return best
+}
+
+func bandKey(b int, rows []uint32) uint64 {
+	h := uint64(b) + 1
+	for _, r := range rows {
+		h = splitmix(h ^ uint64(r))
+	}
+	return h
+}
+
+// best returns the story most similar to the vector, and its score, among
+// those sharing its most telling terms; -1 when none reaches the threshold.
+// exclude is a story to leave out (-1 for none).
+func (ix *Index) best(vec []tw, day int32, exclude int32) (int32, float64) {
+	cands := ix.candidates(vec)
+	best, bestScore := int32(-1), ix.opts.Threshold
+	for _, s := range cands {
+		if s == exclude || !ix.stories[s].alive {
+			continue
+		}
+		sc := ix.score(vec, day, &ix.stories[s])
+		if sc >= bestScore && (best < 0 || sc > bestScore || s < best) {
+			best, bestScore = s, sc
+		}
+	}
+	return best, bestScore
+}
+
+// candidates returns the stories that share the most of the article's top
+// query terms.
+func (ix *Index) candidates(vec []tw) []int32 {
+	q := make([]tw, len(vec))
+	copy(q, vec)
+	sort.Slice(q, func(i, j int) bool {
+		if q[i].w != q[j].w {
+			return q[i].w > q[j].w
+		}
+		return q[i].t < q[j].t
+	})
+	if len(q) > queryTerms {
+		q = q[:queryTerms]
+	}
+	ix.epoch++
+	if ix.epoch == 0 {
+		clear(ix.mark)
+		ix.epoch = 1
+	}
+	var found []int32
+	for _, t := range q {
+		list := ix.postings[t.t]
+		if len(list) > maxPosting {
+			list = list[len(list)-maxPosting:]
+		}
+		for _, s := range list {
+			if ix.mark[s] != ix.epoch {
+				ix.mark[s] = ix.epoch
+				ix.hits[s] = 0
+				found = append(found, s)
+			}
+			ix.hits[s]++
+		}
+	}
+	if len(found) > maxCandidates {
+		sort.Slice(found, func(i, j int) bool {
+			hi, hj := ix.hits[found[i]], ix.hits[found[j]]
+			if hi != hj {
+				return hi > hj
+			}
+			return found[i] > found[j] // the more recent story
+		})
+		found = found[:maxCandidates]
+	}
+	return found
+}
+
+// score is the similarity of an article to a story: the cosine of their
+// TF-IDF vectors, discounted by the gap between their dates.
+func (ix *Index) score(vec []tw, day int32, s *story) float64 {
+	cos := cosine(vec, s.centroid)
+	if day == NoDay || s.first == NoDay {
+		return cos
+	}
+	gap := 0
+	switch {
+	case day < s.first:
+		gap = int(s.first - day)
+	case day > s.last:
+		gap = int(day - s.last)
+	}
+	if gap > ix.opts.WindowDays {
+		return 0
+	}
+	if gap > 2 {
+		cos *= math.Exp(-float64(gap-2) / float64(ix.opts.WindowDays))
+	}
+	return cos
+}
+
+// cosine of two sorted vectors; the centroid is not unit length, so it is
+// normalised here.
+func cosine(a, b []tw) float64 {
+	var dot, nb float64
+	i, j := 0, 0
+	for _, x := range b {
+		nb += float64(x.w) * float64(x.w)
+	}
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].t < b[j].t:
+			i++
+		case a[i].t > b[j].t:
+			j++
+		default:
+			dot += float64(a[i].w) * float64(b[j].w)
+			i++
+			j++
+		}
+	}
+	if nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(nb)
+}
+
+func (ix *Index) newStory() int32 {
+	s := int32(len(ix.stories))
+	ix.stories = append(ix.stories, story{first: NoDay, last: NoDay, alive: true})
+	ix.mark = append(ix.mark, 0)
+	ix.hits = append(ix.hits, 0)
+	return s
+}
+
+// join adds article di, whose unit vector is vec, to story s.
+func (ix *Index) join(s, di int32, vec []tw) {
+	st := &ix.stories[s]
+	st.members = append(st.members, di)
+	ix.docs[di].story = s
+	if day := ix.docs[di].day; day != NoDay {
+		if st.first == NoDay || day < st.first {
+			st.first = day
+		}
+		if st.last == NoDay || day > st.last {
+			st.last = day
+		}
+	}
+	old := st.centroid
+	st.centroid = addVectors(st.centroid, vec, 1)
+	ix.index(s, old)
+}
+
+// leave removes article di, whose unit vector is vec, from its story.
+func (ix *Index) leave(di int32, vec []tw) {
+	s := ix.docs[di].story
+	st := &ix.stories[s]
+	st.members = slices.DeleteFunc(st.members, func(m int32) bool { return m == di })
+	st.centroid = addVectors(st.centroid, vec, -1)
+	st.first, st.last = NoDay, NoDay
+	for _, m := range st.members {
+		if day := ix.docs[m].day; day != NoDay {
+			if st.first == NoDay || day < st.first {
+				st.first = day
+			}
+			if st.last == NoDay || day > st.last {
+				st.last = day
+			}
+		}
+	}
+	if len(st.members) == 0 {
+		st.alive = false
+		st.centroid = nil
+	}
+	ix.docs[di].story = -1
+}
+
+// index posts story s under those of its top terms it was not posted under
+// before (old is its previous centroid).
+func (ix *Index) index(s int32, old []tw) {
+	top := topWeights(ix.stories[s].centroid, postingTerms)
+	was := topWeights(old, postingTerms)
+	for _, t := range top {
+		if !slices.ContainsFunc(was, func(x tw) bool { return x.t == t.t }) {
+			ix.postings[t.t] = append(ix.postings[t.t], s)
+		}
+	}
+}
+
+// topWeights returns the n heaviest entries of v.
+func topWeights(v []tw, n int) []tw {
+	if len(v) <= n {
+		return v
+	}
+	c := slices.Clone(v)
+	sort.Slice(c, func(i, j int) bool {
+		if c[i].w != c[j].w {
+			return c[i].w > c[j].w
+		}
+		return c[i].t < c[j].t
+	})
+	return c[:n]
+}
+
+// addVectors returns a + sign*b for sorted vectors, keeping the storyTerms
+// heaviest entries.
+func addVectors(a, b []tw, sign float32) []tw {
+	out := make([]tw, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j >= len(b) || (i < len(a) && a[i].t < b[j].t):
+			out = append(out, a[i])
+			i++
+		case i >= len(a) || a[i].t > b[j].t:
+			if sign > 0 {
+				out = append(out, tw{b[j].t, b[j].w})
+			}
+			j++
+		default:
+			if w := a[i].w + sign*b[j].w; w > 1e-6 {
+				out = append(out, tw{a[i].t, w})
+			}
+			i++
+			j++
+		}
+	}
+	if len(out) > storyTerms {
+		out = topWeights(out, storyTerms)
+		slices.SortFunc(out, func(x, y tw) int { return int(x.t) - int(y.t) })
+	}
+	return slices.Clip(out)
+}

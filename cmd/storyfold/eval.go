@@ -1,0 +1,220 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/evaluate"
+	"github.com/storyfold/storyfold/ingest"
+	"github.com/storyfold/storyfold/pipeline"
+)
+
+func runEval(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprintf(os.Stderr, "Usage: storyfold eval extraction [flags] DIR\n       storyfold eval clusters [flags] FILE.jsonl\n")
+		return errUsage
+	}
+	switch args[0] {
+	case "extraction":
+		return evalExtraction(ctx, args[1:])
+	case "clusters":
+		return evalClusters(ctx, args[1:])
+	}
+	fmt.Fprintf(os.Stderr, "storyfold eval: unknown benchmark %q (want extraction or clusters)\n", args[0])
+	return errUsage
+}
+
+// evalExtraction scores HTML extraction on a benchmark laid out as
+// DIR/ground-truth.json and DIR/html/<id>.html.gz.
+func evalExtraction(ctx context.Context, args []string) error {
+	fs := newFlags("eval extraction", "[flags] DIR")
+	raw := fs.Bool("raw", false, "score the HTML extractor's text as it comes, before storyfold's cleaning")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "pages extracted in parallel")
+	verbose := fs.Bool("v", false, "print each page's precision and recall")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	dir := pos[0]
+	data, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	if err != nil {
+		return fmt.Errorf("read ground truth: %w", err)
+	}
+	var truth map[string]struct {
+		ArticleBody string `json:"articleBody"`
+		URL         string `json:"url"`
+	}
+	if err := json.Unmarshal(data, &truth); err != nil {
+		return fmt.Errorf("read ground truth: %w", err)
+	}
+	ids := make([]string, 0, len(truth))
+	for id := range truth {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+
+	pages := make([]evaluate.Page, len(ids))
+	var mu sync.Mutex
+	failed := 0
+	reader := ingest.NewReader(func(p *ingest.Problem) {
+		mu.Lock()
+		failed++
+		mu.Unlock()
+		fmt.Fprintf(os.Stderr, "storyfold: %s\n", p.Error())
+	})
+	start := time.Now()
+	var busy time.Duration
+	var wg sync.WaitGroup
+	jobs := make(chan int)
+	for w := 0; w < max(*workers, 1); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				id := ids[i]
+				t0 := time.Now()
+				var got storyfold.Article
+				f, err := os.Open(filepath.Join(dir, "html", id+".html.gz"))
+				if err != nil {
+					fmt.Fprintf(os.Stderr, "storyfold: %v\n", err)
+				} else {
+					reader.ReadStream(f.Name(), f, func(a storyfold.Article) {
+						a.URL = truth[id].URL
+						got = a
+					})
+					f.Close()
+				}
+				text := got.Text
+				if !*raw && text != "" {
+					text = pipeline.Prepare([]storyfold.Article{got}, nil, nil)[0].Text
+				}
+				d := time.Since(t0)
+				pages[i] = evaluate.ScorePage(truth[id].ArticleBody, text)
+				mu.Lock()
+				busy += d
+				mu.Unlock()
+				if *verbose {
+					p := pages[i]
+					fmt.Printf("%s  P %.3f  R %.3f\n", id[:12], ratio(p.TP, p.FP), ratio(p.TP, p.FN))
+				}
+			}
+		}()
+	}
+	for i := range ids {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	wall := time.Since(start)
+	s := evaluate.Extraction(pages)
+	what := "extraction + cleaning"
+	if *raw {
+		what = "extraction only"
+	}
+	fmt.Printf("extraction benchmark: %d pages (%s), %d without an article\n", s.Pages, what, failed)
+	fmt.Printf("P %.3f  R %.3f  F1 %.3f  accuracy %.3f\n", s.Precision, s.Recall, s.F1, s.Accuracy)
+	fmt.Printf("%.1f pages/s with %d workers; %.1f pages/s per core\n",
+		float64(len(ids))/wall.Seconds(), *workers, float64(len(ids))/busy.Seconds())
+	return nil
+}
+
+func ratio(tp, miss float64) float64 {
+	if tp+miss == 0 {
+		return 1
+	}
+	return tp / (tp + miss)
+}
+
+// evalClusters groups the articles of a JSONL file whose lines carry a gold
+// "cluster" field and scores the grouping.
+func evalClusters(ctx context.Context, args []string) error {
+	fs := newFlags("eval clusters", "[flags] FILE.jsonl")
+	var group groupFlags
+	group.register(fs)
+	errorsOnly := fs.Bool("v", false, "list the gold clusters that were split or merged")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	msgs := &messages{out: os.Stderr}
+	start := time.Now()
+	articles := read(pos, readOptions{}, &progress{}, msgs)
+	stories := pipeline.Group(articles, group.options())
+	elapsed := time.Since(start)
+	storyOf := make(map[string]string)
+	for _, st := range stories {
+		for _, id := range st.Articles {
+			storyOf[id] = st.ID
+		}
+	}
+	var gold, pred []string
+	missing := 0
+	for _, a := range articles {
+		c := a.Meta["cluster"]
+		if c == "" {
+			missing++
+			continue
+		}
+		gold = append(gold, c)
+		pred = append(pred, storyOf[a.ID])
+	}
+	if missing > 0 {
+		msgs.notef("%d articles have no \"cluster\" field and are not scored", missing)
+	}
+	s := evaluate.Clusters(gold, pred)
+	fmt.Printf("grouping: %d articles, %d gold clusters, %d stories (threshold %.2f, window %d days)\n",
+		s.Items, s.GoldClusters, s.Predicted, group.threshold, group.window)
+	fmt.Printf("BCubed   P %.3f  R %.3f  F1 %.3f\n", s.BCubedP, s.BCubedR, s.BCubedF)
+	fmt.Printf("pairwise P %.3f  R %.3f  F1 %.3f\n", s.PairP, s.PairR, s.PairF)
+	fmt.Printf("%.0f articles/s (reading, cleaning and grouping)\n", float64(len(articles))/elapsed.Seconds())
+	if *errorsOnly {
+		printClusterErrors(articles, gold, pred)
+	}
+	return nil
+}
+
+// printClusterErrors lists gold clusters split over several stories and
+// stories that join several gold clusters.
+func printClusterErrors(articles []storyfold.Article, gold, pred []string) {
+	split := map[string]map[string]bool{}
+	merged := map[string]map[string]bool{}
+	for i := range gold {
+		if split[gold[i]] == nil {
+			split[gold[i]] = map[string]bool{}
+		}
+		split[gold[i]][pred[i]] = true
+		if merged[pred[i]] == nil {
+			merged[pred[i]] = map[string]bool{}
+		}
+		merged[pred[i]][gold[i]] = true
+	}
+	for g, ps := range split {
+		if len(ps) > 1 {
+			fmt.Printf("split:  gold %s over %d stories\n", g, len(ps))
+		}
+	}
+	for p, gs := range merged {
+		if len(gs) > 1 {
+			fmt.Printf("merged: story %s holds %d gold clusters\n", p, len(gs))
+		}
+	}
+}

@@ -1,0 +1,125 @@
+// Command storyfold reads news articles, cleans them and folds them into
+// stories. Each subcommand lives in a file of its own; this file only
+// dispatches.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"analyze", "read articles and report their stories", runAnalyze},
+		{"ingest", "add articles to a database and update its stories", runIngest},
+		{"stories", "list the stories in a database", runStories},
+		{"extract", "print what is extracted from each input", runExtract},
+		{"eval", "score extraction or grouping on a benchmark", runEval},
+		{"bench", "measure throughput and memory", runBench},
+	}
+}
+
+// errUsage marks a mistake in the command line; main prints the usage.
+var errUsage = errors.New("usage")
+
+// exitError carries an exit status other than 1.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if len(os.Args) < 2 || os.Args[1] == "-h" || os.Args[1] == "--help" || os.Args[1] == "help" {
+		usage()
+		if len(os.Args) < 2 {
+			os.Exit(2)
+		}
+		return
+	}
+	name := os.Args[1]
+	for _, c := range commands() {
+		if c.name != name {
+			continue
+		}
+		err := c.run(ctx, os.Args[2:])
+		var ee *exitError
+		switch {
+		case err == nil:
+		case errors.Is(err, flag.ErrHelp):
+		case errors.Is(err, errUsage):
+			os.Exit(2)
+		case errors.As(err, &ee):
+			if ee.msg != "" {
+				fmt.Fprintf(os.Stderr, "storyfold %s: %s\n", name, ee.msg)
+			}
+			os.Exit(ee.code)
+		default:
+			fmt.Fprintf(os.Stderr, "storyfold %s: %v\n", name, err)
+			os.Exit(1)
+		}
+		return
+	}
+	fmt.Fprintf(os.Stderr, "storyfold: unknown command %q\n\n", name)
+	usage()
+	os.Exit(2)
+}
+
+func usage() {
+	fmt.Fprintf(os.Stderr, "storyfold folds news articles into stories.\n\nUsage: storyfold COMMAND [flags] [PATH...]\n\nCommands:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(os.Stderr, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(os.Stderr, "\nRun 'storyfold COMMAND -h' for a command's flags.\n")
+}
+
+// newFlags returns a flag set that prints its usage with a one-line synopsis
+// and reports errors instead of exiting.
+func newFlags(name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: storyfold %s %s\n\nFlags:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args, with flags allowed before and after the
+// positional arguments ("analyze DIR --format json"), and returns the
+// positional ones. A bad flag becomes errUsage. After "--" everything is
+// positional.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, errUsage
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"io"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/decor"
+)
+
+// progress shows one bar per stage on stderr, and only when stderr is a
+// terminal and the run lasts more than a second: short runs and pipes stay
+// quiet. Messages printed while a bar shows go through it, above the bars.
+type progress struct {
+	p  *mpb.Progress
+	mu sync.Mutex
+}
+
+func newProgress(enabled bool) *progress {
+	if !enabled || !isTerminal(os.Stderr) {
+		return &progress{}
+	}
+	delay := make(chan any)
+	time.AfterFunc(time.Second, func() { close(delay) })
+	return &progress{p: mpb.New(mpb.WithOutput(os.Stderr), mpb.WithRenderDelay(delay), mpb.WithWidth(40))}
+}
+
+// stage is one bar; its methods are safe on a nil bar.
+type stage struct{ b *mpb.Bar }
+
+func (p *progress) stage(name string, total int) *stage {
+	if p.p == nil {
+		return &stage{}
+	}
+	b := p.p.AddBar(int64(total),
+		mpb.PrependDecorators(decor.Name(name, decor.WCSyncSpaceR), decor.CountersNoUnit("%d/%d", decor.WCSyncSpace)),
+		mpb.AppendDecorators(decor.AverageSpeed(nil, "%.0f/s", decor.WCSyncSpace), decor.Elapsed(decor.ET_STYLE_GO, decor.WCSyncSpace)),
+		mpb.BarRemoveOnComplete(),
+	)
+	return &stage{b: b}
+}
+
+func (s *stage) incr() {
+	if s.b != nil {
+		s.b.Increment()
+	}
+}
+
+func (s *stage) done() {
+	if s.b != nil {
+		s.b.SetTotal(-1, true)
+	}
+}
+
+// writer is where messages go while bars may show.
+func (p *progress) writer() io.Writer {
+	if p.p == nil {
+		return os.Stderr
+	}
+	return p.p
+}
+
+func (p *progress) wait() {
+	if p.p != nil {
+		p.p.Wait()
+	}
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,326 @@
+// Package ingest reads articles from files, directories and streams: plain
+// text, HTML and JSON Lines, each possibly gzip-compressed. Readers only
+// read: they turn bytes into raw articles with whatever metadata the input
+// carries, and report every problem with the file (and line) it came from,
+// going on with the rest. Cleaning and analysis happen later.
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/storyfold/storyfold"
+)
+
+// DefaultMaxSize is the largest file, or JSON line, read by default.
+const DefaultMaxSize = 10 << 20
+
+// Problem is something wrong with one input. A warning means the input was
+// still read (perhaps partly); otherwise it was skipped.
+type Problem struct {
+	Path    string
+	Line    int
+	Msg     string
+	Warning bool
+}
+
+func (p *Problem) Error() string {
+	loc := p.Path
+	if p.Line > 0 {
+		loc = fmt.Sprintf("%s:%d", p.Path, p.Line)
+	}
+	return loc + ": " + p.Msg
+}
+
+// Reader reads articles. Its zero value is not usable: set MaxSize and HTML
+// (NewReader does).
+type Reader struct {
+	// MaxSize bounds a file (after decompression) or a JSON line.
+	MaxSize int64
+	// HTML extracts the article from an HTML page.
+	HTML Extractor
+	// Report receives every problem; it may be called from several
+	// goroutines at once when files are read in parallel.
+	Report func(*Problem)
+}
+
+// NewReader returns a reader with the default size limit and HTML extractor.
+func NewReader(report func(*Problem)) *Reader {
+	return &Reader{MaxSize: DefaultMaxSize, HTML: Trafilatura{}, Report: report}
+}
+
+func (r *Reader) problem(path string, line int, warning bool, format string, args ...any) {
+	if r.Report != nil {
+		r.Report(&Problem{Path: path, Line: line, Msg: fmt.Sprintf(format, args...), Warning: warning})
+	}
+}
+
+// Format is a kind of input.
+type Format int
+
+// Input formats.
+const (
+	Unknown Format = iota
+	Text
+	HTML
+	JSONL
+)
+
+func (f Format) String() string {
+	return [...]string{"unknown", "text", "html", "jsonl"}[f]
+}
+
+// formatByName tells a file's format from its extension, ignoring a
+// trailing .gz.
+func formatByName(name string) Format {
+	name = strings.ToLower(strings.TrimSuffix(strings.ToLower(name), ".gz"))
+	switch filepath.Ext(name) {
+	case ".txt", ".text":
+		return Text
+	case ".html", ".htm", ".xhtml", ".shtml":
+		return HTML
+	case ".jsonl", ".ndjson", ".json":
+		return JSONL
+	}
+	return Unknown
+}
+
+// sniff tells the format from the first bytes of the content.
+func sniff(head []byte) Format {
+	head = bytes.TrimLeft(head, " \t\r\n\ufeff")
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	if len(head) == 0 {
+		return Text
+	}
+	if head[0] == '{' || head[0] == '[' {
+		return JSONL
+	}
+	if head[0] == '<' {
+		lower := bytes.ToLower(head[:min(len(head), 1024)])
+		for _, m := range []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<p", "<div", "<article", "<!--"} {
+			if bytes.Contains(lower, []byte(m)) {
+				return HTML
+			}
+		}
+	}
+	return Text
+}
+
+// ReadFile reads one file and calls emit for each article in it.
+func (r *Reader) ReadFile(path string, emit func(storyfold.Article)) {
+	f, err := os.Open(path)
+	if err != nil {
+		r.problem(path, 0, false, "cannot open: %v", unwrapPath(err))
+		return
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		r.problem(path, 0, false, "is a directory")
+		return
+	}
+	r.ReadStream(path, f, emit)
+}
+
+// ReadStream reads one input stream (a file, or standard input named "-")
+// and calls emit for each article in it.
+func (r *Reader) ReadStream(name string, in io.Reader, emit func(storyfold.Article)) {
+	br := bufio.NewReaderSize(in, 64<<10)
+	var src io.Reader = br
+	gz := false
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			r.problem(name, 0, false, "bad gzip header: %v", err)
+			return
+		}
+		defer zr.Close()
+		// Concatenated members are read as one stream, as gzip(1) does.
+		src = zr
+		gz = true
+	}
+	in2 := bufio.NewReaderSize(src, 64<<10)
+	head, err := in2.Peek(4096)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) && len(head) == 0 {
+		r.problem(name, 0, false, "cannot read: %v", describeReadErr(err, gz))
+		return
+	}
+	if len(bytes.TrimSpace(head)) == 0 {
+		r.problem(name, 0, false, "empty file")
+		return
+	}
+	if isBinary(head) {
+		r.problem(name, 0, false, "binary file, not an article")
+		return
+	}
+	format := formatByName(name)
+	if format == Unknown {
+		format = sniff(head)
+	}
+	if format == JSONL {
+		r.readJSONL(name, in2, gz, emit)
+		return
+	}
+	data, err := io.ReadAll(io.LimitReader(in2, r.MaxSize+1))
+	if int64(len(data)) > r.MaxSize {
+		r.problem(name, 0, false, "larger than the %s limit (--max-size)", sizeString(r.MaxSize))
+		return
+	}
+	if err != nil {
+		if len(data) == 0 {
+			r.problem(name, 0, false, "cannot read: %v", describeReadErr(err, gz))
+			return
+		}
+		r.problem(name, 0, true, "%v; read the first %s", describeReadErr(err, gz), sizeString(int64(len(data))))
+	}
+	id := baseID(name)
+	switch format {
+	case HTML:
+		a, ok := r.readHTML(name, data, "")
+		if !ok {
+			return
+		}
+		a.ID = id
+		emit(a)
+	default:
+		text := r.decodeText(name, 0, data)
+		emit(storyfold.Article{ID: id, Text: text, Origin: name})
+	}
+}
+
+// readHTML extracts the article of an HTML page.
+func (r *Reader) readHTML(name string, data []byte, pageURL string) (storyfold.Article, bool) {
+	page, err := r.HTML.Extract(data, pageURL)
+	if err != nil {
+		r.problem(name, 0, false, "no article in HTML: %v", err)
+		return storyfold.Article{}, false
+	}
+	if strings.TrimSpace(page.Text) == "" {
+		r.problem(name, 0, false, "no article text in HTML")
+		return storyfold.Article{}, false
+	}
+	a := storyfold.Article{
+		URL:    page.URL,
+		Source: page.Site,
+		Title:  page.Title,
+		Byline: page.Author,
+		Date:   page.Date,
+		Text:   page.Text,
+		Origin: name,
+	}
+	if a.URL == "" {
+		a.URL = pageURL
+	}
+	if a.Source == "" {
+		a.Source = HostSource(a.URL)
+	}
+	return a, true
+}
+
+// HostSource names an outlet by its URL's host, without "www.".
+func HostSource(rawURL string) string {
+	if rawURL == "" {
+		return ""
+	}
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+}
+
+// decodeText returns data as UTF-8 text. Text that is not valid UTF-8 is
+// either UTF-8 with a few damaged bytes (they become U+FFFD) or text in a
+// legacy single-byte encoding, read as Windows-1252, the usual one on the
+// web; either way the user is told.
+func (r *Reader) decodeText(name string, line int, data []byte) string {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if utf8.Valid(data) {
+		return string(data)
+	}
+	bad, multi := 0, 0
+	for i := 0; i < len(data); {
+		c, size := utf8.DecodeRune(data[i:])
+		if c == utf8.RuneError && size == 1 {
+			bad++
+		} else if size > 1 {
+			multi++
+		}
+		i += size
+	}
+	if multi > bad {
+		r.problem(name, line, true, "%d bytes of invalid UTF-8 replaced with U+FFFD", bad)
+		return strings.ToValidUTF8(string(data), "\uFFFD")
+	}
+	r.problem(name, line, true, "not valid UTF-8; read as Windows-1252")
+	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return strings.ToValidUTF8(string(data), "\uFFFD")
+	}
+	return string(out)
+}
+
+// isBinary reports whether the start of a file is binary data rather than
+// text: text has no NUL bytes and few control characters.
+func isBinary(head []byte) bool {
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	ctrl := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctrl++
+		}
+	}
+	return ctrl*10 > len(head)
+}
+
+// baseID is the article ID a file gives: its base name without extensions
+// ("000_5d10fcc076255972.txt.gz" gives "000_5d10fcc076255972").
+func baseID(name string) string {
+	if name == "-" {
+		return "stdin"
+	}
+	base := filepath.Base(name)
+	if i := strings.IndexByte(base[1:], '.'); i >= 0 {
+		base = base[:i+1]
+	}
+	return base
+}
+
+func describeReadErr(err error, gz bool) string {
+	if gz && (errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, gzip.ErrChecksum)) {
+		return "truncated or damaged gzip"
+	}
+	return unwrapPath(err).Error()
+}
+
+// unwrapPath drops the path an *os.PathError repeats, since messages name the
+// file already.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func sizeString(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

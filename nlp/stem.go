@@ -1,0 +1,87 @@
+package nlp
+
+import (
+	"github.com/kljensen/snowball/english"
+)
+
+// stopWords are the English function words that carry no topic. The list is
+// the Snowball project's English stop list plus the contracted forms news
+// text uses, and reporting verbs so common in news that they say nothing
+// about which story an article belongs to.
+var stopWords = func() map[string]struct{} {
+	words := []string{
+		"a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "aren't", "as", "at",
+		"be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
+		"can", "can't", "cannot", "could", "couldn't",
+		"did", "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during",
+		"each", "few", "for", "from", "further",
+		"had", "hadn't", "has", "hasn't", "have", "haven't", "having", "he", "he'd", "he'll", "he's", "her", "here", "here's", "hers", "herself", "him", "himself", "his", "how", "how's",
+		"i", "i'd", "i'll", "i'm", "i've", "if", "in", "into", "is", "isn't", "it", "it's", "its", "itself",
+		"just", "let's", "me", "more", "most", "mustn't", "my", "myself",
+		"no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over", "own",
+		"same", "shan't", "she", "she'd", "she'll", "she's", "should", "shouldn't", "so", "some", "such",
+		"than", "that", "that's", "the", "their", "theirs", "them", "themselves", "then", "there", "there's", "these", "they", "they'd", "they'll", "they're", "they've", "this", "those", "through", "to", "too",
+		"under", "until", "up", "upon", "very",
+		"was", "wasn't", "we", "we'd", "we'll", "we're", "we've", "were", "weren't", "what", "what's", "when", "when's", "where", "where's", "which", "while", "who", "who's", "whom", "why", "why's", "will", "with", "won't", "would", "wouldn't",
+		"you", "you'd", "you'll", "you're", "you've", "your", "yours", "yourself", "yourselves",
+		"said", "says", "say", "told", "according", "would", "may", "might", "must", "shall", "however", "yet", "still", "even", "many", "much", "one", "two", "new",
+	}
+	m := make(map[string]struct{}, len(words))
+	for _, w := range words {
+		m[w] = struct{}{}
+	}
+	return m
+}()
+
+// IsStopWord reports whether a lower-case word is a stop word.
+func IsStopWord(lower string) bool {
+	_, ok := stopWords[lower]
+	return ok
+}
+
+// maxStemCache bounds a Stemmer's memory; a news vocabulary reaches it only
+// over very long runs, and then the cache simply starts again.
+const maxStemCache = 1 << 18
+
+// Stemmer maps lower-case English words to their Snowball (Porter2) stems.
+// Stemming costs far more than a map look-up and news reuses its words, so
+// each Stemmer keeps a cache; it is not safe for concurrent use (give each
+// worker its own).
+type Stemmer struct {
+	cache map[string]string
+}
+
+// NewStemmer returns an empty stemmer.
+func NewStemmer() *Stemmer {
+	return &Stemmer{cache: make(map[string]string, 4096)}
+}
+
+// Stem returns the stem of a lower-case word. The word may be a reused
+// buffer: the cache look-up does not allocate, and a stored key is copied.
+func (s *Stemmer) Stem(lower []byte) string {
+	if st, ok := s.cache[string(lower)]; ok {
+		return st
+	}
+	w := string(lower)
+	st := w
+	if len(w) > 2 && isASCIIWord(w) {
+		st = english.Stem(w, true)
+	}
+	if len(s.cache) >= maxStemCache {
+		clear(s.cache)
+	}
+	s.cache[w] = st
+	return st
+}
+
+// isASCIIWord reports whether w is made of ASCII letters only (with an
+// apostrophe): the Snowball English stemmer is meant for nothing else.
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !('a' <= c && c <= 'z') && c != '\'' {
+			return false
+		}
+	}
+	return true
+}

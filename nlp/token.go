@@ -1,0 +1,200 @@
+// Package nlp holds the text foundations every later stage reads through:
+// tokens, sentences, stems, stop words and capitalised names. Everything here
+// is a hand-written scanner over the text: these functions run over every
+// word of every article, so they avoid regular expressions and allocation.
+package nlp
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// TokenKind says what a token is made of.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	Word   TokenKind = iota + 1 // letters, possibly with digits, apostrophes and abbreviation dots
+	Number                      // starts with a digit: 90, 1.5, 12,000
+	Punct                       // any other single non-space character
+)
+
+// Token is a byte range of a text.
+type Token struct {
+	Start, End int32
+	Kind       TokenKind
+}
+
+// Text returns the token's text within s.
+func (t Token) Text(s string) string { return s[t.Start:t.End] }
+
+// Tokenize appends the tokens of text to dst and returns it. Words keep
+// internal apostrophes (don't, Ukraine’s) and abbreviation dots (U.S.,
+// a.m.); numbers keep decimal and thousands separators (1.5, 12,000).
+// Hyphens and other punctuation are tokens of their own, so "US-Russia"
+// yields US, -, Russia.
+func Tokenize(dst []Token, text string) []Token {
+	n := len(text)
+	i := 0
+	for i < n {
+		r, size := decode(text, i)
+		switch {
+		case isSpace(r):
+			i += size
+		case isDigit(r):
+			end := scanNumber(text, i)
+			dst = append(dst, Token{int32(i), int32(end), Number})
+			i = end
+		case isLetter(r):
+			end := scanWord(text, i)
+			dst = append(dst, Token{int32(i), int32(end), Word})
+			i = end
+		default:
+			dst = append(dst, Token{int32(i), int32(i + size), Punct})
+			i += size
+		}
+	}
+	return dst
+}
+
+func decode(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v'
+	}
+	return unicode.IsSpace(r)
+}
+
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
+}
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z')
+	}
+	return unicode.IsLetter(r)
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9')
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// scanWord returns the end of the word starting at i.
+func scanWord(s string, i int) int {
+	n := len(s)
+	seg := 0      // letters since the word start or the last abbreviation dot
+	dots := false // the word already holds an abbreviation dot
+	for i < n {
+		r, size := decode(s, i)
+		switch {
+		case isWordRune(r):
+			seg++
+			i += size
+		case isApostrophe(r) && i+size < n:
+			// Keep the apostrophe only between letters: don't, Ukraine’s.
+			next, _ := decode(s, i+size)
+			if !isLetter(next) || seg == 0 {
+				return i
+			}
+			i += size
+		case r == '.' && seg == 1:
+			// Single letters followed by dots form an abbreviation: U.S.,
+			// a.m. The final dot belongs to the word once it has one inside.
+			if i+1 < n {
+				next, nsize := decode(s, i+1)
+				if isLetter(next) && i+1+nsize < n && s[i+1+nsize] == '.' {
+					dots = true
+					seg = 0
+					i++
+					continue
+				}
+			}
+			if dots {
+				return i + 1
+			}
+			return i
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// scanNumber returns the end of the number starting at i.
+func scanNumber(s string, i int) int {
+	n := len(s)
+	for i < n {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			i++
+		case (c == '.' || c == ',') && i+1 < n && s[i+1] >= '0' && s[i+1] <= '9':
+			i++
+		default:
+			r, size := decode(s, i)
+			if c >= utf8.RuneSelf && isDigit(r) {
+				i += size
+				continue
+			}
+			// A unit glued to the number (90km, 5th) stays with it.
+			if isLetter(r) {
+				return scanWord(s, i)
+			}
+			return i
+		}
+	}
+	return i
+}
+
+// IsCapitalized reports whether a word starts with an upper-case letter.
+func IsCapitalized(word string) bool {
+	if word == "" {
+		return false
+	}
+	r, _ := decode(word, 0)
+	return unicode.IsUpper(r)
+}
+
+// Lower appends the lower-case form of word to dst, with typographic
+// apostrophes made straight and a trailing possessive ('s) removed, so
+// "Ukraine’s" and "ukraine" share a key.
+func Lower(dst []byte, word string) []byte {
+	start := len(dst)
+	for i := 0; i < len(word); {
+		c := word[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(word[i:])
+		if r == '’' {
+			dst = append(dst, '\'')
+		} else {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+		i += size
+	}
+	if k := len(dst); k-start > 2 && dst[k-2] == '\'' && dst[k-1] == 's' {
+		dst = dst[:k-2]
+	}
+	return dst
+}

@@ -1,0 +1,167 @@
+// Package pipeline strings the stages together for a batch of articles:
+// clean and annotate them in parallel, then group them into stories. It
+// holds no logic of its own beyond the order of the stages and the
+// bookkeeping that spans articles (lines an outlet repeats).
+package pipeline
+
+import (
+	"encoding/hex"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/zeebo/xxh3"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/clean"
+	"github.com/storyfold/storyfold/nlp"
+)
+
+// MinRecurring is how many distinct articles of one outlet must share a line
+// before it counts as that outlet's boilerplate.
+const MinRecurring = 3
+
+// Prepare cleans and annotates raw articles (paragraphs, sentences,
+// language, content hash), using all cores. Articles whose text is empty
+// after cleaning are dropped and passed to empty. done is called once per
+// article, from any goroutine, for progress reporting; it may be nil.
+func Prepare(raw []storyfold.Article, empty func(storyfold.Article), done func()) []storyfold.Article {
+	workers := runtime.GOMAXPROCS(0)
+	// Outlet hints first: recurring lines are counted per outlet.
+	parallel(len(raw), workers, func(i int) {
+		if raw[i].Source == "" {
+			raw[i].Source = clean.SourceHint(raw[i].Text)
+		}
+	})
+	recurring := RecurringLines(raw)
+
+	out := make([]storyfold.Article, len(raw))
+	keep := make([]bool, len(raw))
+	parallel(len(raw), workers, func(i int) {
+		var opts clean.Options
+		if set := recurring[raw[i].Source]; len(set) > 0 {
+			opts.Recurring = func(line string) bool { return set[lineHash(line)] }
+		}
+		a := Annotate(clean.Article(raw[i], opts))
+		out[i] = a
+		keep[i] = strings.TrimSpace(a.Text) != ""
+		if done != nil {
+			done()
+		}
+	})
+	kept := out[:0]
+	for i, a := range out {
+		if keep[i] {
+			kept = append(kept, a)
+		} else if empty != nil {
+			empty(raw[i])
+		}
+	}
+	return kept
+}
+
+// Annotate fills in what the text foundations give a cleaned article: its
+// sentences, language and content hash.
+func Annotate(a storyfold.Article) storyfold.Article {
+	a.Sentences = a.Sentences[:0]
+	for _, p := range a.Paragraphs {
+		if !p.Heading {
+			a.Sentences = nlp.Sentences(a.Sentences, a.Text, p.Start, p.End)
+		}
+	}
+	if a.Sentences == nil {
+		a.Sentences = []storyfold.Span{}
+	}
+	if a.Language == "" {
+		a.Language = nlp.Language(a.Text)
+	}
+	if a.Duplicates == nil {
+		a.Duplicates = []string{}
+	}
+	a.Hash = ContentHash(a)
+	return a
+}
+
+// ContentHash identifies an article's content: the outlet, the title and the
+// clean text. The same article read twice, from any file, has the same hash;
+// the same text published by two outlets does not (it is syndication, which
+// the duplicate detector reports).
+func ContentHash(a storyfold.Article) string {
+	h := xxh3.New()
+	h.WriteString(strings.ToLower(a.Source))
+	h.WriteString("\x00")
+	h.WriteString(a.Title)
+	h.WriteString("\x00")
+	h.WriteString(a.Text)
+	sum := h.Sum128().Bytes()
+	return hex.EncodeToString(sum[:])
+}
+
+// RecurringLines finds, for every outlet, the lines that at least
+// MinRecurring of its distinct articles share. Articles of unknown outlet are
+// left out: a line shared across outlets is as likely wire copy as
+// boilerplate.
+func RecurringLines(raw []storyfold.Article) map[string]map[uint64]bool {
+	counts := make(map[string]map[uint64]int)
+	seenText := make(map[uint64]bool)
+	for _, a := range raw {
+		if a.Source == "" {
+			continue
+		}
+		th := xxh3.HashString(a.Source + "\x00" + a.Text)
+		if seenText[th] {
+			continue // the same article twice counts once
+		}
+		seenText[th] = true
+		m := counts[a.Source]
+		if m == nil {
+			m = make(map[uint64]int)
+			counts[a.Source] = m
+		}
+		seenLine := make(map[uint64]bool)
+		for _, line := range clean.Lines(a.Text) {
+			h := lineHash(line)
+			if !seenLine[h] {
+				seenLine[h] = true
+				m[h]++
+			}
+		}
+	}
+	out := make(map[string]map[uint64]bool)
+	for src, m := range counts {
+		for h, n := range m {
+			if n >= MinRecurring {
+				if out[src] == nil {
+					out[src] = make(map[uint64]bool)
+				}
+				out[src][h] = true
+			}
+		}
+	}
+	return out
+}
+
+func lineHash(line string) uint64 { return xxh3.HashString(clean.RecurringKey(line)) }
+
+// parallel runs fn(0..n-1) on workers goroutines.
+func parallel(n, workers int, fn func(i int)) {
+	if workers < 1 {
+		workers = 1
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, 256)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

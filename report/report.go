@@ -1,0 +1,175 @@
+// Package report writes an analysis for people (a terminal report, a
+// Markdown document) and for programs (the JSON contract). Article text is
+// untrusted: every report escapes it for the medium it writes to.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storyfold/storyfold"
+)
+
+// Format names an output format.
+type Format string
+
+// Output formats.
+const (
+	Text     Format = "text"
+	Markdown Format = "md"
+	JSON     Format = "json"
+)
+
+// ParseFormat reads a --format value.
+func ParseFormat(s string) (Format, error) {
+	switch Format(strings.ToLower(s)) {
+	case Text, "txt", "terminal":
+		return Text, nil
+	case Markdown, "markdown":
+		return Markdown, nil
+	case JSON:
+		return JSON, nil
+	}
+	return "", fmt.Errorf("unknown format %q (want text, md or json)", s)
+}
+
+// Options tune the human reports.
+type Options struct {
+	// Color enables terminal emphasis.
+	Color bool
+	// Removed lists every removed line instead of counting them.
+	Removed bool
+}
+
+// Write writes the analysis in the given format.
+func Write(w io.Writer, an *storyfold.Analysis, f Format, opts Options) error {
+	switch f {
+	case JSON:
+		return WriteJSON(w, an)
+	case Markdown:
+		return writeMarkdown(w, an, opts)
+	default:
+		return writeText(w, an, opts)
+	}
+}
+
+// WriteJSON writes the JSON contract, indented, with every list present.
+func WriteJSON(w io.Writer, an *storyfold.Analysis) error {
+	out := *an
+	if out.Articles == nil {
+		out.Articles = []storyfold.Article{}
+	}
+	if out.Stories == nil {
+		out.Stories = []*storyfold.Story{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(&out); err != nil {
+		return fmt.Errorf("write json: %w", err)
+	}
+	return nil
+}
+
+// byID indexes the analysis's articles.
+func byID(an *storyfold.Analysis) map[string]*storyfold.Article {
+	m := make(map[string]*storyfold.Article, len(an.Articles))
+	for i := range an.Articles {
+		m[an.Articles[i].ID] = &an.Articles[i]
+	}
+	return m
+}
+
+// removedSummary counts an article's removals by reason, in the order the
+// reasons first appear.
+func removedSummary(a *storyfold.Article) string {
+	if len(a.Removed) == 0 {
+		return ""
+	}
+	counts := map[string]int{}
+	var order []string
+	for _, r := range a.Removed {
+		if counts[r.Reason] == 0 {
+			order = append(order, r.Reason)
+		}
+		counts[r.Reason]++
+	}
+	parts := make([]string, len(order))
+	for i, r := range order {
+		parts[i] = fmt.Sprintf("%s ×%d", r, counts[r])
+	}
+	return strings.Join(parts, ", ")
+}
+
+// sortedSources lists a story's outlets with how many of its articles each
+// has, the busiest first.
+func sortedSources(st *storyfold.Story, arts map[string]*storyfold.Article) []string {
+	counts := map[string]int{}
+	for _, id := range st.Articles {
+		if a := arts[id]; a != nil {
+			counts[sourceName(a)]++
+		}
+	}
+	names := make([]string, 0, len(counts))
+	for n := range counts {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if counts[names[i]] != counts[names[j]] {
+			return counts[names[i]] > counts[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	return names
+}
+
+func sourceName(a *storyfold.Article) string {
+	if a.Source == "" {
+		return "unknown outlet"
+	}
+	return a.Source
+}
+
+func dateRange(st *storyfold.Story) string {
+	switch {
+	case !st.First.Known():
+		return "dates unknown"
+	case st.First.Format("2006-01-02") == st.Last.Format("2006-01-02"):
+		return st.First.Format("2006-01-02")
+	}
+	return st.First.Format("2006-01-02") + " – " + st.Last.Format("2006-01-02")
+}
+
+// terminalSafe removes control characters (escape sequences included) from
+// untrusted text before it reaches a terminal, and cuts it to max runes.
+func terminalSafe(s string, max int) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if r == '\n' || r == '\t' {
+			r = ' '
+		}
+		if unicode.IsControl(r) || r == utf8.RuneError || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) {
+			continue
+		}
+		if max > 0 && n >= max {
+			b.WriteString("…")
+			break
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,271 @@
+// Package storyfold holds the domain types shared by every stage of the
+// pipeline: readers produce Articles, the cleaner and the text analyser fill
+// them in, the grouper folds them into Stories, and the stores and reports
+// consume both. Stages talk to each other only through these types.
+package storyfold
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Article is one news article as storyfold understands it after reading and
+// cleaning. Offsets in Paragraphs and Sentences are byte offsets into Text, so
+// every later annotation can point back at the exact words it came from.
+type Article struct {
+	ID         string            `json:"id"`
+	URL        string            `json:"url"`
+	Source     string            `json:"source"`
+	Title      string            `json:"title"`
+	Byline     string            `json:"byline,omitempty"`
+	Date       Date              `json:"date"`
+	Dateline   string            `json:"dateline,omitempty"`
+	Language   string            `json:"language"`
+	Text       string            `json:"text"`
+	Paragraphs []Paragraph       `json:"paragraphs"`
+	Sentences  []Span            `json:"sentences"`
+	Removed    []Removal         `json:"removed"`
+	Duplicates []string          `json:"duplicates"`
+	Meta       map[string]string `json:"meta,omitempty"`
+	// Origin names where the article was read from (file, file:line, URL),
+	// so messages and audits can send a user back to the input.
+	Origin string `json:"origin,omitempty"`
+	// Hash identifies the article's content: the same content read twice has
+	// the same hash and is stored once.
+	Hash string `json:"hash"`
+}
+
+// Paragraph is a block of Text. Headings are the subheads inside an article,
+// kept because they structure it, but never treated as reported facts.
+type Paragraph struct {
+	Start   int  `json:"start"`
+	End     int  `json:"end"`
+	Heading bool `json:"heading,omitempty"`
+}
+
+// Span is a half-open byte range [Start, End) into an article's Text. It is
+// written in JSON as a two-element array to keep large outputs compact.
+type Span struct {
+	Start, End int
+}
+
+// MarshalJSON writes the span as [start, end].
+func (s Span) MarshalJSON() ([]byte, error) {
+	return []byte(fmt.Sprintf("[%d,%d]", s.Start, s.End)), nil
+}
+
+// UnmarshalJSON reads a span written as [start, end].
+func (s *Span) UnmarshalJSON(b []byte) error {
+	var v [2]int
+	if err := json.Unmarshal(b, &v); err != nil {
+		return fmt.Errorf("span: %w", err)
+	}
+	s.Start, s.End = v[0], v[1]
+	return nil
+}
+
+// Removal records one piece of input the cleaner dropped, so a user can audit
+// the cleaning and nothing disappears silently.
+type Removal struct {
+	// Line is the 1-based line of the input text the piece came from, or 0
+	// when it was not a whole line (a dateline cut from a paragraph).
+	Line   int    `json:"line,omitempty"`
+	Text   string `json:"text"`
+	Reason string `json:"reason"`
+}
+
+// Reasons a cleaner gives for a Removal.
+const (
+	RemovedHeadline    = "headline"
+	RemovedRepeat      = "headline-repeat"
+	RemovedListen      = "audio-prompt"
+	RemovedPromo       = "call-to-action"
+	RemovedBio         = "author-bio"
+	RemovedBreadcrumb  = "breadcrumb"
+	RemovedShare       = "share-links"
+	RemovedByline      = "byline"
+	RemovedPublished   = "published-line"
+	RemovedDateline    = "dateline"
+	RemovedRecurring   = "recurring-line"
+	RemovedCredit      = "credit"
+	RemovedDuplicateLn = "repeated-line"
+)
+
+// Slice returns the article text a span covers, or "" for a span that does
+// not fit the text (an annotation from an older version of the article).
+func (a *Article) Slice(s Span) string {
+	if s.Start < 0 || s.End > len(a.Text) || s.Start > s.End {
+		return ""
+	}
+	return a.Text[s.Start:s.End]
+}
+
+// ParagraphText returns the text of one of the article's paragraphs.
+func (a *Article) ParagraphText(p Paragraph) string {
+	return a.Slice(Span{p.Start, p.End})
+}
+
+// Date is a publication or event date. The zero Date means unknown and is
+// written as JSON null; a date without a time of day is written as
+// "2006-01-02", anything else as RFC 3339.
+type Date struct {
+	time.Time
+}
+
+// Known reports whether the date is set.
+func (d Date) Known() bool { return !d.IsZero() }
+
+// DateOnly reports whether the date carries no time of day.
+func (d Date) DateOnly() bool {
+	t := d.UTC()
+	return t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0
+}
+
+// String formats the date as it is written in JSON, without quotes.
+func (d Date) String() string {
+	if !d.Known() {
+		return ""
+	}
+	if d.DateOnly() {
+		return d.UTC().Format("2006-01-02")
+	}
+	return d.Format(time.RFC3339)
+}
+
+// MarshalJSON writes null, "2006-01-02" or an RFC 3339 time.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if !d.Known() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(d.String())
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (d *Date) UnmarshalJSON(b []byte) error {
+	var s *string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("date: %w", err)
+	}
+	if s == nil || *s == "" {
+		*d = Date{}
+		return nil
+	}
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02"} {
+		if t, err := time.Parse(layout, *s); err == nil {
+			*d = Date{t}
+			return nil
+		}
+	}
+	return fmt.Errorf("date: cannot parse %q", *s)
+}
+
+// Story is a group of articles about one event, with the reconciled account
+// the later stages build from them.
+type Story struct {
+	ID       string   `json:"id"`
+	Headline string   `json:"headline"`
+	Articles []string `json:"articles"`
+	// Sources lists the distinct outlets of the story's articles.
+	Sources   []string          `json:"sources"`
+	First     Date              `json:"first"`
+	Last      Date              `json:"last"`
+	Summary   []SummarySentence `json:"summary"`
+	Facts     []Fact            `json:"facts"`
+	Quotes    []Quote           `json:"quotes"`
+	Entities  []Entity          `json:"entities"`
+	Conflicts []Conflict        `json:"conflicts"`
+	Families  []Family          `json:"families"`
+}
+
+// SummarySentence is one sentence of a story's summary with the articles it
+// comes from.
+type SummarySentence struct {
+	Text     string   `json:"text"`
+	Articles []string `json:"articles"`
+}
+
+// Fact is one claim reported by one or more articles of a story.
+type Fact struct {
+	Text       string     `json:"text"`
+	Articles   []string   `json:"articles"`
+	Variants   []Variant  `json:"variants"`
+	Quantities []Quantity `json:"quantities"`
+}
+
+// Variant is one article's wording of a fact or a quote.
+type Variant struct {
+	Article string `json:"article"`
+	Text    string `json:"text"`
+	Diff    string `json:"diff,omitempty"`
+}
+
+// Quantity is a normalised number found in text.
+type Quantity struct {
+	Kind   string  `json:"kind"`
+	Value  float64 `json:"value"`
+	Unit   string  `json:"unit"`
+	Approx bool    `json:"approx"`
+	Text   string  `json:"text"`
+}
+
+// Quote is a statement attributed to a speaker, possibly reported by several
+// articles in different wordings.
+type Quote struct {
+	Speaker  string    `json:"speaker"`
+	Text     string    `json:"text"`
+	Articles []string  `json:"articles"`
+	Variants []Variant `json:"variants"`
+}
+
+// Entity is a person, organisation, place or other named thing of a story.
+type Entity struct {
+	Name     string   `json:"name"`
+	Type     string   `json:"type"`
+	Aliases  []string `json:"aliases"`
+	Roles    []string `json:"roles"`
+	Articles []string `json:"articles"`
+}
+
+// Conflict is a disagreement between articles of a story.
+type Conflict struct {
+	Kind        string  `json:"kind"`
+	Description string  `json:"description"`
+	Claims      []Claim `json:"claims"`
+}
+
+// Claim is one article's side of a conflict.
+type Claim struct {
+	Article string `json:"article"`
+	Text    string `json:"text"`
+}
+
+// Family is a set of articles that derive from a common text.
+type Family struct {
+	Kind     string   `json:"kind"`
+	Articles []string `json:"articles"`
+	Evidence []string `json:"evidence"`
+}
+
+// NewStory returns a story with every list present, so the JSON contract
+// always carries its arrays even before later stages fill them.
+func NewStory(id string) *Story {
+	return &Story{
+		ID:        id,
+		Articles:  []string{},
+		Sources:   []string{},
+		Summary:   []SummarySentence{},
+		Facts:     []Fact{},
+		Quotes:    []Quote{},
+		Entities:  []Entity{},
+		Conflicts: []Conflict{},
+		Families:  []Family{},
+	}
+}
+
+// Analysis is the result of a run: every article read and the stories they
+// form. Its JSON form is the contract other tools read.
+type Analysis struct {
+	Articles []Article `json:"articles"`
+	Stories  []*Story  `json:"stories"`
+}
