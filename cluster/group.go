@@ -64,7 +64,7 @@ func (ix *Index) Refine() {
 			if ix.stories[own].alive {
 				// Nothing suits it: it keeps its own story only if it is
 				// alone there, else it starts a new one.
-				s = ix.newStory()
+				s = ix.newStory(StoryID(d.id))
 			} else {
 				s = own
 				ix.stories[own].alive = true
@@ -103,7 +103,7 @@ func (ix *Index) Groups() []Group {
 		}
 		members := append([]int32(nil), st.members...)
 		sort.Slice(members, func(i, j int) bool { return members[i] < members[j] })
-		g := Group{ID: StoryID(ix.docs[members[0]].id), Articles: make([]string, len(members))}
+		g := Group{ID: st.id, Articles: make([]string, len(members))}
 		for i, m := range members {
 			g.Articles[i] = ix.docs[m].id
 		}

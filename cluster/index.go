@@ -56,6 +56,7 @@ type doc struct {
 
 // story is a group of articles as the index keeps it.
 type story struct {
+	id       string
 	centroid []tw // sorted by term, summed unit vectors of the members
 	members  []int32
 	first    int32 // day range of the members with known dates
@@ -77,6 +78,7 @@ type Index struct {
 	next     [][bands]int32 // per doc, the previous doc in each band's bucket
 	byHash   map[string]int32
 	byID     map[string]int32
+	storyIDs map[string]int32
 	mark     []uint32 // per story, the query epoch it was last counted in
 	hits     []uint16 // per story, shared query terms in this query
 	epoch    uint32
@@ -88,11 +90,12 @@ func New(opts Options) *Index {
 		opts.NearDuplicate = DefaultOptions().NearDuplicate
 	}
 	return &Index{
-		opts:   opts,
-		vocab:  make(map[string]uint32),
-		bucket: make(map[uint64]int32),
-		byHash: make(map[string]int32),
-		byID:   make(map[string]int32),
+		opts:     opts,
+		vocab:    make(map[string]uint32),
+		bucket:   make(map[uint64]int32),
+		byHash:   make(map[string]int32),
+		byID:     make(map[string]int32),
+		storyIDs: make(map[string]int32),
 	}
 }
 
@@ -193,7 +196,7 @@ func (ix *Index) Add(id, hash string, f Features, counted bool) Result {
 	s, _ := ix.best(vec, f.Day, -1)
 	created := s < 0
 	if created {
-		s = ix.newStory()
+		s = ix.newStory(StoryID(id))
 	}
 	ix.join(s, di, vec)
 	return Result{Story: int(s), Duplicate: -1, New: created}
@@ -233,20 +236,14 @@ func (ix *Index) topTerms(terms []TermCount) []tw {
 // -1. Candidates come from the LSH buckets its signature falls in; each is
 // checked on the whole signature.
 func (ix *Index) findCopy(di int32) int32 {
+	ix.indexSignature(di)
 	d := &ix.docs[di]
 	if d.sig == nil {
 		return -1
 	}
 	best, bestSim := int32(-1), ix.opts.NearDuplicate
 	for b := 0; b < bands; b++ {
-		key := bandKey(b, d.sig[b*rows:(b+1)*rows])
-		prev, ok := ix.bucket[key]
-		ix.next[di][b] = -1
-		if ok {
-			ix.next[di][b] = prev
-		}
-		ix.bucket[key] = di
-		for c := prev; ok && c >= 0; c = ix.next[c][b] {
+		for c := ix.next[di][b]; c >= 0; c = ix.next[c][b] {
 			if sim := Similarity(d.sig, ix.docs[c].sig); sim >= bestSim {
 				o := c
 				if ix.docs[c].dupOf >= 0 {
@@ -259,6 +256,23 @@ func (ix *Index) findCopy(di int32) int32 {
 		}
 	}
 	return best
+}
+
+// indexSignature files article di under the LSH bucket of each band of its
+// signature, chaining it before the articles already there.
+func (ix *Index) indexSignature(di int32) {
+	d := &ix.docs[di]
+	for b := 0; b < bands; b++ {
+		ix.next[di][b] = -1
+		if d.sig == nil {
+			continue
+		}
+		key := bandKey(b, d.sig[b*rows:(b+1)*rows])
+		if prev, ok := ix.bucket[key]; ok {
+			ix.next[di][b] = prev
+		}
+		ix.bucket[key] = di
+	}
 }
 
 func bandKey(b int, rows []uint32) uint64 {
@@ -383,9 +397,11 @@ func cosine(a, b []tw) float64 {
 	return dot / math.Sqrt(nb)
 }
 
-func (ix *Index) newStory() int32 {
+// newStory opens a story with the given ID.
+func (ix *Index) newStory(id string) int32 {
 	s := int32(len(ix.stories))
-	ix.stories = append(ix.stories, story{first: NoDay, last: NoDay, alive: true})
+	ix.stories = append(ix.stories, story{id: id, first: NoDay, last: NoDay, alive: true})
+	ix.storyIDs[id] = s
 	ix.mark = append(ix.mark, 0)
 	ix.hits = append(ix.hits, 0)
 	return s

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/pipeline"
+	"github.com/storyfold/storyfold/store/sqlite"
+)
+
+// openStore opens the store a --db value names. Only SQLite files exist so
+// far; the value's scheme will choose other backends.
+func openStore(ctx context.Context, db string) (storyfold.Store, error) {
+	if strings.Contains(db, "://") && !strings.HasPrefix(db, "file://") {
+		return nil, fmt.Errorf("--db %s: only SQLite database files are supported", db)
+	}
+	return sqlite.Open(ctx, strings.TrimPrefix(db, "file://"))
+}
+
+func runIngest(ctx context.Context, args []string) error {
+	fs := newFlags("ingest", "--db FILE [flags] PATH... (files, directories, - for standard input)")
+	var group groupFlags
+	group.register(fs)
+	dbPath := fs.String("db", "", "SQLite database file to add the articles to (created if missing)")
+	maxSize := fs.Int64("max-size", 10<<20, "skip files (and JSON lines) larger than this many bytes")
+	quiet := fs.Bool("no-progress", false, "never show progress bars")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if *dbPath == "" || len(paths) == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	st, err := openStore(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	prog := newProgress(!*quiet)
+	msgs := &messages{out: prog.writer()}
+	res, n, err := ingestPaths(ctx, st, paths, readOptions{maxSize: *maxSize}, group.options(), prog, msgs)
+	prog.wait()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "storyfold: %d read, %d new, %d already stored; %d stories updated\n", n, res.New, res.Known, len(res.Stories))
+	if n == 0 {
+		return &exitError{code: 1, msg: "no article could be read"}
+	}
+	return nil
+}
+
+// ingestPaths reads paths and adds their articles to the store, returning
+// what changed and how many articles were read.
+func ingestPaths(ctx context.Context, st storyfold.Store, paths []string, ropts readOptions, gopts cluster.Options, prog *progress, msgs *messages) (pipeline.IngestResult, int, error) {
+	articles := read(paths, ropts, prog, msgs)
+	if len(articles) == 0 {
+		return pipeline.IngestResult{}, 0, nil
+	}
+	ix, err := pipeline.LoadIndex(ctx, st, gopts)
+	if err != nil {
+		return pipeline.IngestResult{}, len(articles), err
+	}
+	res, err := pipeline.Ingest(ctx, st, ix, articles)
+	for orig, now := range res.Renamed {
+		msgs.notef("article ID %q is stored with other content; this one is stored as %q", orig, now)
+	}
+	return res, len(articles), err
+}
+
+// analyzeStored is analyze with --db: it ingests the paths given, if any,
+// and reports everything the database holds.
+func analyzeStored(ctx context.Context, db string, paths []string, ropts readOptions, gopts cluster.Options, out *outputFlags, showProgress bool) error {
+	st, err := openStore(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if len(paths) > 0 {
+		prog := newProgress(showProgress)
+		msgs := &messages{out: prog.writer()}
+		_, n, err := ingestPaths(ctx, st, paths, ropts, gopts, prog, msgs)
+		prog.wait()
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return &exitError{code: 1, msg: "no article could be read"}
+		}
+	}
+	an, err := loadAnalysis(ctx, st)
+	if err != nil {
+		return err
+	}
+	return out.write(an)
+}
+
+// loadAnalysis reads everything a store holds, stories largest first.
+func loadAnalysis(ctx context.Context, st storyfold.Store) (*storyfold.Analysis, error) {
+	articles, err := st.Articles(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	stories, err := st.Stories(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sortStories(stories)
+	return &storyfold.Analysis{Articles: articles, Stories: stories}, nil
+}

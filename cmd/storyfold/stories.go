@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/report"
+)
+
+func runStories(ctx context.Context, args []string) error {
+	fs := newFlags("stories", "--db FILE [flags]")
+	dbPath := fs.String("db", "", "SQLite database file")
+	format := fs.String("format", "text", "text or json")
+	limit := fs.Int("n", 0, "list at most this many stories (0: all)")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *dbPath == "" {
+		fs.Usage()
+		return errUsage
+	}
+	if _, err := os.Stat(*dbPath); err != nil {
+		return fmt.Errorf("--db %s: %w", *dbPath, err)
+	}
+	st, err := openStore(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	stories, err := st.Stories(ctx)
+	if err != nil {
+		return err
+	}
+	sortStories(stories)
+	if *limit > 0 && len(stories) > *limit {
+		stories = stories[:*limit]
+	}
+	if *format == "json" {
+		return report.WriteJSON(os.Stdout, &storyfold.Analysis{Stories: stories})
+	}
+	w := tabwriter.NewWriter(os.Stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "STORY\tARTICLES\tOUTLETS\tFIRST\tLAST\tHEADLINE")
+	for _, s := range stories {
+		fmt.Fprintf(w, "%s\t%d\t%d\t%s\t%s\t%s\n", s.ID, len(s.Articles), len(s.Sources), orDash(s.First.String()), orDash(s.Last.String()),
+			strings.Map(printable, s.Headline))
+	}
+	return w.Flush()
+}
+
+// sortStories orders stories with the most articles first, then the newest.
+func sortStories(stories []*storyfold.Story) {
+	sort.SliceStable(stories, func(i, j int) bool {
+		if len(stories[i].Articles) != len(stories[j].Articles) {
+			return len(stories[i].Articles) > len(stories[j].Articles)
+		}
+		return stories[i].Last.After(stories[j].Last.Time)
+	})
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	if len(s) > 10 {
+		return s[:10]
+	}
+	return s
+}
+
+// printable drops control characters (terminal escapes) from untrusted text.
+func printable(r rune) rune {
+	if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+		return -1
+	}
+	return r
+}

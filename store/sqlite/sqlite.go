@@ -1,0 +1,304 @@
+// Package sqlite is the embedded store: one SQLite file (pure Go, through
+// modernc.org/sqlite) in WAL mode, with full-text search over articles. All
+// SQL of the store lives in this package.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/storyfold/storyfold"
+)
+
+// migrations are applied in order, each once; the database's user_version
+// says how many have run. Never edit one that has shipped: add another.
+var migrations = []string{
+	`CREATE TABLE articles (
+		seq          INTEGER PRIMARY KEY,
+		id           TEXT NOT NULL UNIQUE,
+		hash         TEXT NOT NULL UNIQUE,
+		source       TEXT NOT NULL,
+		title        TEXT NOT NULL,
+		url          TEXT NOT NULL,
+		published    TEXT,
+		language     TEXT NOT NULL,
+		text         TEXT NOT NULL,
+		doc          TEXT NOT NULL,
+		story_id     TEXT NOT NULL,
+		duplicate_of TEXT,
+		features     BLOB,
+		added        TEXT NOT NULL
+	);
+	CREATE INDEX articles_story ON articles(story_id);
+	CREATE INDEX articles_duplicate ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+	CREATE INDEX articles_source ON articles(source);
+	CREATE TABLE stories (
+		id        TEXT PRIMARY KEY,
+		headline  TEXT NOT NULL,
+		first     TEXT,
+		last      TEXT,
+		articles  INTEGER NOT NULL,
+		doc       TEXT NOT NULL,
+		updated   TEXT NOT NULL
+	);
+	CREATE INDEX stories_updated ON stories(updated);
+	CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq', tokenize='porter unicode61');
+	CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+		INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+	END;
+	CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+		INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+	END;`,
+}
+
+// Store is the SQLite store.
+type Store struct {
+	db *sql.DB
+}
+
+var _ storyfold.Store = (*Store)(nil)
+
+// Open opens (creating if needed) the database file at path and brings its
+// schema up to date.
+func Open(ctx context.Context, path string) (*Store, error) {
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s := &Store{db: db}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if version > len(migrations) {
+		return fmt.Errorf("database schema %d is newer than this storyfold (%d)", version, len(migrations))
+	}
+	for i := version; i < len(migrations); i++ {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %d: %w", i+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %d: %w", i+1, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// KnownHashes implements storyfold.Store.
+func (s *Store) KnownHashes(ctx context.Context, hashes []string) (map[string]bool, error) {
+	known := make(map[string]bool)
+	const chunk = 500
+	for start := 0; start < len(hashes); start += chunk {
+		part := hashes[start:min(start+chunk, len(hashes))]
+		args := make([]any, len(part))
+		for i, h := range part {
+			args[i] = h
+		}
+		rows, err := s.db.QueryContext(ctx, "SELECT hash FROM articles WHERE hash IN ("+placeholders(len(part))+")", args...)
+		if err != nil {
+			return nil, fmt.Errorf("known hashes: %w", err)
+		}
+		for rows.Next() {
+			var h string
+			if err := rows.Scan(&h); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("known hashes: %w", err)
+			}
+			known[h] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("known hashes: %w", err)
+		}
+	}
+	return known, nil
+}
+
+// Save implements storyfold.Store. Articles already stored (by hash) are
+// left as they are, so saving the same batch twice stores it once.
+func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("save: %w", err)
+	}
+	defer tx.Rollback()
+	now := time.Now().UTC().Format(time.RFC3339Nano)
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO articles
+		(id, hash, source, title, url, published, language, text, doc, story_id, duplicate_of, features, added)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(hash) DO NOTHING`)
+	if err != nil {
+		return fmt.Errorf("save: %w", err)
+	}
+	defer ins.Close()
+	for _, sa := range b.Articles {
+		a := sa.Article
+		a.Duplicates = nil // derived from duplicate_of when read
+		doc, err := json.Marshal(&a)
+		if err != nil {
+			return fmt.Errorf("save article %s: %w", a.ID, err)
+		}
+		if _, err := ins.ExecContext(ctx, a.ID, a.Hash, a.Source, a.Title, a.URL, nullable(a.Date.String()), a.Language, a.Text,
+			string(doc), sa.StoryID, nullable(sa.DuplicateOf), sa.Features, now); err != nil {
+			return fmt.Errorf("save article %s: %w", a.ID, err)
+		}
+	}
+	up, err := tx.PrepareContext(ctx, `INSERT INTO stories (id, headline, first, last, articles, doc, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, first = excluded.first, last = excluded.last,
+			articles = excluded.articles, doc = excluded.doc, updated = excluded.updated`)
+	if err != nil {
+		return fmt.Errorf("save: %w", err)
+	}
+	defer up.Close()
+	for _, st := range b.Stories {
+		doc, err := json.Marshal(st)
+		if err != nil {
+			return fmt.Errorf("save story %s: %w", st.ID, err)
+		}
+		if _, err := up.ExecContext(ctx, st.ID, st.Headline, nullable(st.First.String()), nullable(st.Last.String()),
+			len(st.Articles), string(doc), now); err != nil {
+			return fmt.Errorf("save story %s: %w", st.ID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("save: %w", err)
+	}
+	return nil
+}
+
+// IndexEntries implements storyfold.Store.
+func (s *Store) IndexEntries(ctx context.Context, fn func(storyfold.IndexEntry) error) error {
+	rows, err := s.db.QueryContext(ctx, "SELECT id, hash, story_id, COALESCE(duplicate_of, ''), features FROM articles ORDER BY seq")
+	if err != nil {
+		return fmt.Errorf("index entries: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e storyfold.IndexEntry
+		if err := rows.Scan(&e.ID, &e.Hash, &e.StoryID, &e.DuplicateOf, &e.Features); err != nil {
+			return fmt.Errorf("index entries: %w", err)
+		}
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("index entries: %w", err)
+	}
+	return nil
+}
+
+// Articles implements storyfold.Store.
+func (s *Store) Articles(ctx context.Context, ids []string) ([]storyfold.Article, error) {
+	if ids != nil && len(ids) == 0 {
+		return []storyfold.Article{}, nil
+	}
+	var out []storyfold.Article
+	query := func(where string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, `SELECT a.doc,
+			(SELECT group_concat(d.id, char(31)) FROM (SELECT id FROM articles WHERE duplicate_of = a.id ORDER BY seq) d)
+			FROM articles a `+where+` ORDER BY a.seq`, args...)
+		if err != nil {
+			return fmt.Errorf("articles: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var doc string
+			var dups sql.NullString
+			if err := rows.Scan(&doc, &dups); err != nil {
+				return fmt.Errorf("articles: %w", err)
+			}
+			var a storyfold.Article
+			if err := json.Unmarshal([]byte(doc), &a); err != nil {
+				return fmt.Errorf("articles: stored article: %w", err)
+			}
+			a.Duplicates = []string{}
+			if dups.Valid && dups.String != "" {
+				a.Duplicates = strings.Split(dups.String, "\x1f")
+			}
+			out = append(out, a)
+		}
+		return rows.Err()
+	}
+	if ids == nil {
+		if err := query("", nil); err != nil {
+			return nil, err
+		}
+		return out, nil
+	}
+	const chunk = 500
+	for start := 0; start < len(ids); start += chunk {
+		part := ids[start:min(start+chunk, len(ids))]
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		if err := query("WHERE a.id IN ("+placeholders(len(part))+")", args); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Stories implements storyfold.Store.
+func (s *Store) Stories(ctx context.Context) ([]*storyfold.Story, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT doc FROM stories ORDER BY updated DESC, articles DESC, id")
+	if err != nil {
+		return nil, fmt.Errorf("stories: %w", err)
+	}
+	defer rows.Close()
+	var out []*storyfold.Story
+	for rows.Next() {
+		var doc string
+		if err := rows.Scan(&doc); err != nil {
+			return nil, fmt.Errorf("stories: %w", err)
+		}
+		st := storyfold.NewStory("")
+		if err := json.Unmarshal([]byte(doc), st); err != nil {
+			return nil, fmt.Errorf("stories: stored story: %w", err)
+		}
+		out = append(out, st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("stories: %w", err)
+	}
+	return out, nil
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
