@@ -356,12 +356,16 @@ func isWrapped(prev, next string) bool {
 // runs of spaces.
 func cleanSpaces(s string) string {
 	clean := true
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s) && clean; {
 		c := s[i]
-		if c < ' ' || c >= utf8.RuneSelf || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') {
-			clean = false
-			break
+		if c < utf8.RuneSelf {
+			clean = c >= ' ' && c != 0x7f && !(c == ' ' && i+1 < len(s) && s[i+1] == ' ')
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		clean = !(r == utf8.RuneError || unicode.IsSpace(r) || unicode.IsControl(r) || isInvisible(r))
+		i += size
 	}
 	if clean {
 		return strings.TrimSpace(s)
@@ -371,11 +375,10 @@ func cleanSpaces(s string) string {
 	space := true // drop leading spaces
 	for _, r := range s {
 		switch {
-		case r == utf8.RuneError, r == '\u200b', r == '\u200c', r == '\u200d', r == '\u2060', r == '\ufeff', r == '\u00ad':
-			if r == utf8.RuneError {
-				b.WriteRune(r)
-				space = false
-			}
+		case r == utf8.RuneError:
+			b.WriteRune(r)
+			space = false
+		case isInvisible(r):
 		case unicode.IsSpace(r):
 			if !space {
 				b.WriteByte(' ')
@@ -388,6 +391,12 @@ func cleanSpaces(s string) string {
 		}
 	}
 	return strings.TrimRight(b.String(), " ")
+}
+
+// isInvisible reports whether r is a zero-width or soft-hyphen character,
+// which scraped text carries and nobody reads.
+func isInvisible(r rune) bool {
+	return r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u00ad'
 }
 
 // normalize is the key two lines share when they say the same thing up to

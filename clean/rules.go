@@ -277,8 +277,7 @@ var journalismWords = []string{"writer", "editor", "journalist", "reporter", "co
 // isAuthorBio reports whether a paragraph at the end of an article is the
 // author's biography: it opens with a name and says what the person does.
 func isAuthorBio(s string) bool {
-	lower := strings.ToLower(s)
-	if strings.HasPrefix(lower, "about the author") {
+	if len(s) >= 16 && strings.EqualFold(s[:16], "about the author") {
 		return true
 	}
 	// The name: two to four capitalised words at the start.
@@ -297,10 +296,11 @@ func isAuthorBio(s string) bool {
 		return false
 	}
 	// What the person does must be journalism, in the first sentence.
-	first := lower
+	first := s
 	if i := strings.Index(first, ". "); i > 0 {
 		first = first[:i]
 	}
+	first = strings.ToLower(first)
 	for _, w := range journalismWords {
 		if strings.Contains(first, w) {
 			return true
@@ -368,12 +368,27 @@ func isUpperWords(s string) bool {
 }
 
 // SourceHint returns the outlet the text names in its boilerplate ("Discover
-// more from Today's Esquire"), or "". Readers call it before cleaning so that
-// lines an outlet repeats can be counted per outlet.
+// more from Today's Esquire", "© 2025 The Herald"), or "". Readers call it
+// before cleaning so that lines an outlet repeats can be counted per outlet;
+// it looks only at lines short enough to be boilerplate.
 func SourceHint(text string) string {
-	for _, p := range paragraphs(text) {
-		if reason, value := classifyLine(p.text); value != "" && (reason == storyfold.RemovedPromo || reason == storyfold.RemovedCredit) {
-			return value
+	for len(text) > 0 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		if len(line) > 200 {
+			continue
+		}
+		line = cleanSpaces(line)
+		if line == "" {
+			continue
+		}
+		lower := strings.ToLower(strings.Trim(line, " -–—•*|·"))
+		if hint := outletHint(line, strings.ReplaceAll(lower, "’", "'")); hint != "" {
+			return hint
 		}
 	}
 	return ""

@@ -176,16 +176,8 @@ func (ix *Index) Add(id, hash string, f Features, counted bool) Result {
 	if !counted {
 		ix.CountTerms(&f)
 	}
-	d := doc{id: id, hash: hash, sig: f.Sig, day: f.Day, story: -1, dupOf: -1}
-	d.terms = ix.topTerms(f.Terms)
-	di := int32(len(ix.docs))
-	ix.docs = append(ix.docs, d)
-	ix.next = append(ix.next, [bands]int32{})
-	if hash != "" {
-		ix.byHash[hash] = di
-	}
-	ix.byID[id] = di
-
+	di := ix.addDoc(id, hash, f)
+	d := &ix.docs[di]
 	vec := ix.vector(d.terms)
 	if orig := ix.findCopy(di); orig >= 0 {
 		ix.docs[di].dupOf = orig
@@ -200,6 +192,20 @@ func (ix *Index) Add(id, hash string, f Features, counted bool) Result {
 	}
 	ix.join(s, di, vec)
 	return Result{Story: int(s), Duplicate: -1, New: created}
+}
+
+// addDoc appends an article's record, owning copies of what it keeps.
+func (ix *Index) addDoc(id, hash string, f Features) int32 {
+	d := doc{id: id, hash: hash, sig: slices.Clone(f.Sig), day: f.Day, story: -1, dupOf: -1}
+	d.terms = ix.topTerms(f.Terms)
+	di := int32(len(ix.docs))
+	ix.docs = append(ix.docs, d)
+	ix.next = append(ix.next, [bands]int32{})
+	if hash != "" {
+		ix.byHash[hash] = di
+	}
+	ix.byID[id] = di
+	return di
 }
 
 // topTerms maps terms to IDs and keeps the docTerms with the highest

@@ -84,15 +84,7 @@ func (f *Features) UnmarshalBinary(b []byte) error {
 // groups the next articles exactly as the one that stored it would have.
 func (ix *Index) Restore(id, hash string, f Features, storyID, duplicateOf string) {
 	ix.CountTerms(&f)
-	d := doc{id: id, hash: hash, sig: f.Sig, day: f.Day, story: -1, dupOf: -1}
-	d.terms = ix.topTerms(f.Terms)
-	di := int32(len(ix.docs))
-	ix.docs = append(ix.docs, d)
-	ix.next = append(ix.next, [bands]int32{})
-	if hash != "" {
-		ix.byHash[hash] = di
-	}
-	ix.byID[id] = di
+	di := ix.addDoc(id, hash, f)
 	ix.indexSignature(di)
 	if o, ok := ix.byID[duplicateOf]; ok && duplicateOf != "" {
 		ix.docs[di].dupOf = o
@@ -101,7 +93,7 @@ func (ix *Index) Restore(id, hash string, f Features, storyID, duplicateOf strin
 	if !ok {
 		s = ix.newStory(storyID)
 	}
-	ix.join(s, di, ix.vector(d.terms))
+	ix.join(s, di, ix.vector(ix.docs[di].terms))
 }
 
 // StoryOf returns the ID of the story an article is in, and the ID of the

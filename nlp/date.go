@@ -26,6 +26,16 @@ var dateLayouts = []string{
 	"Mon, 2 Jan 2006 15:04:05 -0700",
 	"Mon, 2 Jan 2006 15:04:05 MST",
 	"2006/01/02",
+	"January 2, 2006",
+	"January 2 2006",
+	"Jan 2, 2006",
+	"Jan. 2, 2006",
+	"2 January 2006",
+	"2 Jan 2006",
+	"Monday, January 2, 2006",
+	"Mon, January 2, 2006",
+	"January 2, 2006 3:04 PM",
+	"January 2, 2006 15:04",
 }
 
 // dateConfig restricts the prose parser to English and to dates that name

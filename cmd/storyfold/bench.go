@@ -1,0 +1,180 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/ingest"
+	"github.com/storyfold/storyfold/pipeline"
+)
+
+// benchDefaultSource is where bench finds real articles when run from a
+// checkout with the shared data beside it.
+const benchDefaultSource = "../shared/data/basil/articles.jsonl"
+
+func runBench(ctx context.Context, args []string) error {
+	fs := newFlags("bench", "[flags]")
+	source := fs.String("source", "", "real articles to build the corpus from (JSONL, text or HTML files, or a directory); default: "+benchDefaultSource+" if present, else examples/ukraine-talks")
+	sizes := fs.String("sizes", "1000,10000,100000", "corpus sizes to measure, comma-separated")
+	seed := fs.Uint64("seed", 1, "random seed of the corpus")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	var ns []int
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n <= 0 {
+			fmt.Fprintf(os.Stderr, "storyfold bench: bad size %q\n", s)
+			return errUsage
+		}
+		ns = append(ns, n)
+	}
+	src := *source
+	if src == "" {
+		src = benchDefaultSource
+		if _, err := os.Stat(src); err != nil {
+			src = "examples/ukraine-talks"
+		}
+	}
+	msgs := &messages{out: os.Stderr}
+	seeds := read([]string{src}, readOptions{}, &progress{}, msgs)
+	if len(seeds) == 0 {
+		return fmt.Errorf("no articles in %s to build a corpus from", src)
+	}
+	fmt.Printf("corpus: built from %d real articles of %s by recombining their paragraphs (seed %d)\n", len(seeds), src, *seed)
+	fmt.Printf("machine: %d cores (GOMAXPROCS %d), %s\n\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version())
+	fmt.Printf("%9s %9s %12s %12s %12s %12s %12s %14s %10s\n", "articles", "KB/art", "read+clean", "features", "grouping", "total", "articles/s", "µs/article", "index B/art")
+	for _, n := range ns {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		files := synthesize(seeds, n, *seed)
+		r := benchOnce(files)
+		fmt.Printf("%9d %9.1f %12s %12s %12s %12s %12.0f %14.1f %10.0f\n", n, r.kbPerArticle,
+			r.prepare.Round(time.Millisecond), r.features.Round(time.Millisecond), r.group.Round(time.Millisecond),
+			r.total.Round(time.Millisecond), float64(n)/r.total.Seconds(), float64(r.total.Microseconds())/float64(n), r.indexBytes)
+		fmt.Printf("%9s stories %d, copies folded %d\n", "", r.stories, r.copies)
+	}
+	return nil
+}
+
+type benchResult struct {
+	prepare, features, group, total time.Duration
+	kbPerArticle, indexBytes        float64
+	stories, copies                 int
+}
+
+// benchOnce runs the plain-text pipeline over in-memory files: reading,
+// cleaning, sentences and tokens, features, grouping.
+func benchOnce(files [][]byte) benchResult {
+	var r benchResult
+	var size int
+	for _, f := range files {
+		size += len(f)
+	}
+	r.kbPerArticle = float64(size) / float64(len(files)) / 1024
+	runtime.GC()
+	start := time.Now()
+	reader := ingest.NewReader(nil)
+	raw := make([]storyfold.Article, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int, 256)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				reader.ReadStream(fmt.Sprintf("bench/%07d.txt", i), bytes.NewReader(files[i]), func(a storyfold.Article) { raw[i] = a })
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	articles := pipeline.Prepare(raw, nil, nil)
+	r.prepare = time.Since(start)
+
+	t := time.Now()
+	items := pipeline.Features(articles)
+	r.features = time.Since(t)
+	articles, raw = nil, nil
+
+	var m0, m1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m0)
+	t = time.Now()
+	ix := cluster.Batch(items, cluster.DefaultOptions())
+	r.group = time.Since(t)
+	r.total = time.Since(start)
+	r.stories = len(ix.Groups())
+	for _, c := range ix.Copies() {
+		r.copies += len(c)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&m1)
+	// The features are alive in both readings, so the difference is what
+	// the index itself holds.
+	runtime.KeepAlive(items)
+	runtime.KeepAlive(ix)
+	r.indexBytes = float64(int64(m1.HeapAlloc)-int64(m0.HeapAlloc)) / float64(len(files))
+	return r
+}
+
+// synthesize builds n plain-text articles from real ones. Articles come in
+// events of about five: each event takes one real article as its base and
+// its date moves by eleven days per event, so events never share a date
+// window; each article of the event keeps most of the base's paragraphs in a
+// shuffled order, drops some, and mixes in one or two paragraphs from other
+// articles. The result has the vocabulary, length and boilerplate of real
+// news, and a story count that grows with n.
+func synthesize(seeds []storyfold.Article, n int, seed uint64) [][]byte {
+	rng := rand.New(rand.NewPCG(seed, seed^0x5eed))
+	paras := make([][]string, len(seeds))
+	for i, a := range seeds {
+		for _, p := range a.Paragraphs {
+			if !p.Heading {
+				paras[i] = append(paras[i], a.ParagraphText(p))
+			}
+		}
+	}
+	base := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	files := make([][]byte, n)
+	for i := range files {
+		event := i / 5
+		s := event % len(seeds)
+		var b strings.Builder
+		b.WriteString(seeds[s].Title)
+		b.WriteString("\n\nPublished ")
+		b.WriteString(base.AddDate(0, 0, event*11+rng.IntN(2)).Format("January 2, 2006"))
+		b.WriteString("\n\n")
+		ps := append([]string(nil), paras[s]...)
+		rng.Shuffle(len(ps), func(a, b int) { ps[a], ps[b] = ps[b], ps[a] })
+		keep := max(1, len(ps)*(70+rng.IntN(30))/100)
+		ps = ps[:keep]
+		for k := 0; k < 1+rng.IntN(2); k++ {
+			o := paras[rng.IntN(len(paras))]
+			if len(o) > 0 {
+				ps = append(ps, o[rng.IntN(len(o))])
+			}
+		}
+		for _, p := range ps {
+			b.WriteString(p)
+			b.WriteString("\n\n")
+		}
+		b.WriteString("Subscribe to our newsletter for the latest news.\n")
+		files[i] = []byte(b.String())
+	}
+	return files
+}

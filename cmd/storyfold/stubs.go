@@ -1,8 +1,0 @@
-package main
-
-import (
-	"context"
-	"errors"
-)
-
-func runBench(ctx context.Context, args []string) error { return errors.New("todo") }
