@@ -29,7 +29,7 @@ func (r *Reader) readJSONL(name string, in *bufio.Reader, gz bool, emit func(sto
 	line := 0
 	for {
 		raw, err := readLine(in, r.MaxSize)
-		if len(raw) > 0 || err == nil {
+		if len(raw) > 0 || !errors.Is(err, io.EOF) {
 			line++
 		}
 		if errors.Is(err, errLineTooLong) {

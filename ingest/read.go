@@ -198,6 +198,10 @@ func (r *Reader) ReadStream(name string, in io.Reader, emit func(storyfold.Artic
 	}
 }
 
+// minHTMLWords is the least text an HTML page must yield to count as an
+// article: below it the extractor found a menu or a caption, not a story.
+const minHTMLWords = 8
+
 // readHTML extracts the article of an HTML page.
 func (r *Reader) readHTML(name string, data []byte, pageURL string) (storyfold.Article, bool) {
 	page, err := r.HTML.Extract(data, pageURL)
@@ -205,7 +209,7 @@ func (r *Reader) readHTML(name string, data []byte, pageURL string) (storyfold.A
 		r.problem(name, 0, false, "no article in HTML: %v", err)
 		return storyfold.Article{}, false
 	}
-	if strings.TrimSpace(page.Text) == "" {
+	if len(strings.Fields(page.Text)) < minHTMLWords {
 		r.problem(name, 0, false, "no article text in HTML")
 		return storyfold.Article{}, false
 	}

@@ -1,0 +1,186 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/storyfold/storyfold"
+)
+
+var binary string
+
+// TestMain builds the command once; the tests run it as a user would.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "storyfold-test")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "storyfold")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		os.Stderr.Write(out)
+		panic(err)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// run runs the command from the repository root.
+func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = "../.."
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return o.String(), e.String(), code
+}
+
+var boilerplate = []string{"Listen To Story Above", "Subscribe to get", "Discover more from", "Luis Gochoco is", "- Region:", "- Category:"}
+
+func TestAnalyzeExample(t *testing.T) {
+	out, errOut, code := run(t, "analyze", "examples/ukraine-talks", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var an storyfold.Analysis
+	if err := json.Unmarshal([]byte(out), &an); err != nil {
+		t.Fatal(err)
+	}
+	if len(an.Stories) != 1 || len(an.Stories[0].Articles) != 5 {
+		t.Fatalf("want one story of 5 articles, got %d stories", len(an.Stories))
+	}
+	for _, a := range an.Articles {
+		if a.Title == "" || a.Language != "en" || a.Hash == "" {
+			t.Errorf("%s: title %q language %q", a.ID, a.Title, a.Language)
+		}
+		if strings.Count(a.Text, a.Title) > 1 {
+			t.Errorf("%s: title repeated in text", a.ID)
+		}
+		for _, b := range boilerplate {
+			if strings.Contains(a.Text, b) {
+				t.Errorf("%s: boilerplate %q left in text", a.ID, b)
+			}
+		}
+		for _, r := range a.Removed {
+			if r.Text == "" || r.Reason == "" {
+				t.Errorf("%s: removal without text or reason: %+v", a.ID, r)
+			}
+		}
+	}
+	// The contract keeps its arrays present.
+	for _, key := range []string{`"summary": []`, `"facts": []`, `"quotes": []`, `"entities": []`, `"conflicts": []`, `"families": []`, `"duplicates": []`, `"removed": [`} {
+		if !strings.Contains(out, key) {
+			t.Errorf("JSON lacks %s", key)
+		}
+	}
+	// Text and Markdown reports name the story and the removed lines.
+	text, _, _ := run(t, "analyze", "examples/ukraine-talks")
+	md, _, _ := run(t, "analyze", "--format", "md", "examples/ukraine-talks")
+	for _, rep := range []string{text, md} {
+		if !strings.Contains(rep, "5 articles") || !strings.Contains(rep, "Listen To Story Above") {
+			t.Errorf("report lacks the story or its removed lines:\n%s", rep)
+		}
+	}
+}
+
+func TestAnalyzeBadInput(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "bin.txt"), []byte("\x00\x01\x02\x03"), 0o644)
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "bad.jsonl"), []byte("{oops\n"), 0o644)
+	_, errOut, code := run(t, "analyze", dir)
+	if code != 1 {
+		t.Errorf("nothing readable: exit %d, want 1", code)
+	}
+	for _, want := range []string{"bin.txt: binary", "empty.txt: empty", "bad.jsonl:1: bad JSON"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	// With one good article among them, the run succeeds.
+	os.WriteFile(filepath.Join(dir, "good.txt"), []byte("Talks Resume\nThe minister said the talks would resume on Monday.\n"), 0o644)
+	if _, errOut, code := run(t, "analyze", dir); code != 0 {
+		t.Errorf("exit %d with a good article: %s", code, errOut)
+	}
+	if _, _, code := run(t, "analyze", "--format", "xml", dir); code != 2 {
+		t.Errorf("bad flag value: exit %d, want 2", code)
+	}
+}
+
+func TestIngestIdempotent(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	count := regexp.MustCompile(`(\d+) new, (\d+) already stored`)
+	for i, wantNew := range []int{5, 0} {
+		_, errOut, code := run(t, "ingest", "--db", db, "examples/ukraine-talks")
+		if code != 0 {
+			t.Fatalf("ingest %d: exit %d: %s", i, code, errOut)
+		}
+		m := count.FindStringSubmatch(errOut)
+		if m == nil {
+			t.Fatalf("no counts in %q", errOut)
+		}
+		if n, _ := strconv.Atoi(m[1]); n != wantNew {
+			t.Errorf("ingest %d: %d new, want %d", i, n, wantNew)
+		}
+	}
+	out, _, _ := run(t, "stories", "--db", db)
+	if lines := strings.Split(strings.TrimSpace(out), "\n"); len(lines) != 2 || !strings.Contains(lines[1], " 5 ") {
+		t.Errorf("stories:\n%s", out)
+	}
+	js, _, code := run(t, "analyze", "--db", db, "--format", "json")
+	var an storyfold.Analysis
+	if code != 0 || json.Unmarshal([]byte(js), &an) != nil || len(an.Articles) != 5 || len(an.Stories) != 1 {
+		t.Errorf("analyze --db: exit %d, %d articles, %d stories", code, len(an.Articles), len(an.Stories))
+	}
+}
+
+func shared(t *testing.T, path string) string {
+	p := filepath.Join("../../../shared", path)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("%s not present (it sits beside the repository in development)", p)
+	}
+	abs, _ := filepath.Abs(p)
+	return abs
+}
+
+var scoreLine = regexp.MustCompile(`F1 ([0-9.]+)`)
+
+// TestGroupingBASIL checks the grouping target on the BASIL development set.
+func TestGroupingBASIL(t *testing.T) {
+	out, errOut, code := run(t, "eval", "clusters", shared(t, "data/basil/articles.jsonl"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	m := scoreLine.FindStringSubmatch(out)
+	if f, _ := strconv.ParseFloat(m[1], 64); m == nil || f < 0.95 {
+		t.Errorf("BCubed F1 below 0.95:\n%s", out)
+	}
+}
+
+// TestExtractionBenchmark checks the extraction target.
+func TestExtractionBenchmark(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	out, errOut, code := run(t, "eval", "extraction", shared(t, "bench/extraction"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	m := scoreLine.FindStringSubmatch(out)
+	if f, _ := strconv.ParseFloat(m[1], 64); m == nil || f < 0.955 {
+		t.Errorf("extraction F1 below 0.955:\n%s", out)
+	}
+}

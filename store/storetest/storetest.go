@@ -1,0 +1,146 @@
+// Package storetest is the conformance suite every storyfold.Store must
+// pass. Each backend's tests call Run with a function that opens a fresh,
+// empty store.
+package storetest
+
+import (
+	"context"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/storyfold/storyfold"
+)
+
+// Run runs the suite. open returns an empty store; reopen, when not nil,
+// returns the same store opened again (to test that data survives).
+func Run(t *testing.T, open func(t *testing.T) storyfold.Store, reopen func(t *testing.T) storyfold.Store) {
+	ctx := context.Background()
+	day := storyfold.Date{Time: time.Date(2025, 2, 12, 0, 0, 0, 0, time.UTC)}
+	art := func(id, hash, source, title string) storyfold.Article {
+		return storyfold.Article{ID: id, Hash: hash, Source: source, Title: title, Date: day, Language: "en",
+			Text: "Body of " + title + ". <script>alert(1)</script>", URL: "https://example.com/" + id,
+			Paragraphs: []storyfold.Paragraph{{Start: 0, End: 5}}, Sentences: []storyfold.Span{{Start: 0, End: 5}},
+			Removed: []storyfold.Removal{{Line: 1, Text: "Subscribe", Reason: storyfold.RemovedPromo}}, Duplicates: []string{},
+			Meta: map[string]string{"cluster": "c1"}}
+	}
+	story := func(id string, ids ...string) *storyfold.Story {
+		st := storyfold.NewStory(id)
+		st.Headline, st.Articles, st.Sources, st.First, st.Last = "Headline "+id, ids, []string{"A"}, day, day
+		return st
+	}
+	batch := &storyfold.Batch{
+		Articles: []storyfold.StoredArticle{
+			{Article: art("a1", "h1", "A", "One"), StoryID: "s1", Features: []byte{1, 2, 3}},
+			{Article: art("a2", "h2", "B", "Two"), StoryID: "s1", DuplicateOf: "a1", Features: []byte{4}},
+			{Article: art("a3", "h3", "A", "Three"), StoryID: "s2", Features: []byte{5}},
+		},
+		Stories: []*storyfold.Story{story("s1", "a1", "a2"), story("s2", "a3")},
+	}
+
+	t.Run("SaveAndRead", func(t *testing.T) {
+		s := open(t)
+		if err := s.Save(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		known, err := s.KnownHashes(ctx, []string{"h1", "h3", "nope"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(known, map[string]bool{"h1": true, "h3": true}) {
+			t.Errorf("known = %v", known)
+		}
+		arts, err := s.Articles(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(arts) != 3 || arts[0].ID != "a1" || arts[2].ID != "a3" {
+			t.Fatalf("articles = %v", arts)
+		}
+		want := art("a1", "h1", "A", "One")
+		want.Duplicates = []string{"a2"}
+		if !reflect.DeepEqual(arts[0], want) {
+			t.Errorf("article round trip:\n got %+v\nwant %+v", arts[0], want)
+		}
+		some, err := s.Articles(ctx, []string{"a3", "missing"})
+		if err != nil || len(some) != 1 || some[0].ID != "a3" {
+			t.Errorf("articles by id = %v, %v", some, err)
+		}
+		none, err := s.Articles(ctx, []string{})
+		if err != nil || len(none) != 0 {
+			t.Errorf("no ids gave %v, %v", none, err)
+		}
+		stories, err := s.Stories(ctx)
+		if err != nil || len(stories) != 2 {
+			t.Fatalf("stories = %v, %v", stories, err)
+		}
+		for _, st := range stories {
+			if st.ID == "s1" && !reflect.DeepEqual(st, story("s1", "a1", "a2")) {
+				t.Errorf("story round trip: %+v", st)
+			}
+		}
+		var entries []storyfold.IndexEntry
+		if err := s.IndexEntries(ctx, func(e storyfold.IndexEntry) error { entries = append(entries, e); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if len(entries) != 3 || !reflect.DeepEqual(entries[1], storyfold.IndexEntry{ID: "a2", Hash: "h2", StoryID: "s1", DuplicateOf: "a1", Features: []byte{4}}) {
+			t.Errorf("index entries = %+v", entries)
+		}
+		s.Close()
+	})
+
+	t.Run("Idempotent", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		for i := 0; i < 2; i++ {
+			if err := s.Save(ctx, batch); err != nil {
+				t.Fatal(err)
+			}
+		}
+		arts, err := s.Articles(ctx, nil)
+		if err != nil || len(arts) != 3 {
+			t.Errorf("saving twice stored %d articles (%v), want 3", len(arts), err)
+		}
+		stories, _ := s.Stories(ctx)
+		if len(stories) != 2 {
+			t.Errorf("saving twice stored %d stories, want 2", len(stories))
+		}
+	})
+
+	t.Run("StoryUpdate", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		if err := s.Save(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		more := &storyfold.Batch{
+			Articles: []storyfold.StoredArticle{{Article: art("a4", "h4", "C", "Four"), StoryID: "s2", Features: []byte{6}}},
+			Stories:  []*storyfold.Story{story("s2", "a3", "a4")},
+		}
+		if err := s.Save(ctx, more); err != nil {
+			t.Fatal(err)
+		}
+		stories, _ := s.Stories(ctx)
+		for _, st := range stories {
+			if st.ID == "s2" && len(st.Articles) != 2 {
+				t.Errorf("story s2 not updated: %v", st.Articles)
+			}
+		}
+	})
+
+	if reopen != nil {
+		t.Run("Reopen", func(t *testing.T) {
+			s := open(t)
+			if err := s.Save(ctx, batch); err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
+			s = reopen(t)
+			defer s.Close()
+			arts, err := s.Articles(ctx, nil)
+			if err != nil || len(arts) != 3 {
+				t.Errorf("after reopening: %d articles, %v", len(arts), err)
+			}
+		})
+	}
+}
