@@ -35,6 +35,12 @@ const (
 	maxPosting    = 400 // most recent stories read per posting list
 	maxCandidates = 24  // stories scored exactly per article
 	nameBoost     = 1.5 // weight of a shared name over a shared word
+	// maxBucketWalk bounds the articles checked per LSH bucket: text that
+	// thousands of articles share (a wire story reprinted for weeks) would
+	// otherwise make every new copy cost more than the last. The most
+	// recent ones are checked, and a copy of any of them leads back to the
+	// same original.
+	maxBucketWalk = 32
 )
 
 // tw is a term ID with a weight.
@@ -209,9 +215,14 @@ func (ix *Index) addDoc(id, hash string, f Features) int32 {
 }
 
 // topTerms maps terms to IDs and keeps the docTerms with the highest
-// TF-IDF weight, sorted by term ID.
+// TF-IDF weight, sorted by term ID. Each weight is computed once: this runs
+// for every article over all its distinct terms.
 func (ix *Index) topTerms(terms []TermCount) []tw {
-	all := make([]tw, 0, len(terms))
+	type ranked struct {
+		tw
+		score float32
+	}
+	all := make([]ranked, 0, len(terms))
 	for _, t := range terms {
 		id, ok := ix.vocab[t.Term]
 		if !ok {
@@ -221,21 +232,26 @@ func (ix *Index) topTerms(terms []TermCount) []tw {
 		if len(t.Term) > 0 && t.Term[0] == NamePrefix[0] {
 			c *= nameBoost
 		}
-		all = append(all, tw{id, c})
+		all = append(all, ranked{tw{id, c}, c * ix.idf(id)})
 	}
 	if len(all) > docTerms {
-		sort.Slice(all, func(i, j int) bool {
-			wi := float64(all[i].w) * float64(ix.idf(all[i].t))
-			wj := float64(all[j].w) * float64(ix.idf(all[j].t))
-			if wi != wj {
-				return wi > wj
+		slices.SortFunc(all, func(a, b ranked) int {
+			switch {
+			case a.score > b.score:
+				return -1
+			case a.score < b.score:
+				return 1
 			}
-			return all[i].t < all[j].t
+			return int(a.t) - int(b.t)
 		})
 		all = all[:docTerms]
 	}
-	slices.SortFunc(all, func(a, b tw) int { return int(a.t) - int(b.t) })
-	return slices.Clip(all)
+	out := make([]tw, len(all))
+	for i, r := range all {
+		out[i] = r.tw
+	}
+	slices.SortFunc(out, func(a, b tw) int { return int(a.t) - int(b.t) })
+	return out
 }
 
 // findCopy returns the earliest indexed article that article di copies, or
@@ -248,8 +264,15 @@ func (ix *Index) findCopy(di int32) int32 {
 		return -1
 	}
 	best, bestSim := int32(-1), ix.opts.NearDuplicate
+	checked := make(map[int32]bool, 16)
 	for b := 0; b < bands; b++ {
-		for c := ix.next[di][b]; c >= 0; c = ix.next[c][b] {
+		walked := 0
+		for c := ix.next[di][b]; c >= 0 && walked < maxBucketWalk; c = ix.next[c][b] {
+			walked++
+			if checked[c] {
+				continue
+			}
+			checked[c] = true
 			if sim := Similarity(d.sig, ix.docs[c].sig); sim >= bestSim {
 				o := c
 				if ix.docs[c].dupOf >= 0 {

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,6 +28,7 @@ func runBench(ctx context.Context, args []string) error {
 	source := fs.String("source", "", "real articles to build the corpus from (JSONL, text or HTML files, or a directory); default: "+benchDefaultSource+" if present, else examples/ukraine-talks")
 	sizes := fs.String("sizes", "1000,10000,100000", "corpus sizes to measure, comma-separated")
 	seed := fs.Uint64("seed", 1, "random seed of the corpus")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -38,6 +40,17 @@ func runBench(ctx context.Context, args []string) error {
 			return errUsage
 		}
 		ns = append(ns, n)
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("cpu profile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("cpu profile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	src := *source
 	if src == "" {
