@@ -37,14 +37,59 @@ type para struct {
 // was dropped and why. A title, source, byline, date or dateline the text
 // reveals is filled in where a is missing it.
 func Article(a storyfold.Article, opts Options) storyfold.Article {
+	out, lines, changed := cleanOnce(a, opts)
+	// The rules look at a paragraph's place among the kept ones (the first
+	// line, the last few, the line after the headline) and at the title, and
+	// one pass changes both: a derived title, a dropped byline that brings a
+	// breadcrumb to the top, a dateline cut off a line. Cleaning again until
+	// nothing changes is what makes cleaning a cleaned article a no-op. The
+	// later passes report lines of the cleaned text; map them back.
+	for pass := 1; changed && pass < maxPasses; pass++ {
+		in := out
+		in.Removed, in.Paragraphs = nil, nil
+		again, againLines, _ := cleanOnce(in, opts)
+		changed = again.Text != out.Text || again.Title != out.Title
+		for _, r := range again.Removed {
+			r.Line = inputLine(lines, r.Line)
+			out.Removed = append(out.Removed, r)
+		}
+		for k, l := range againLines {
+			againLines[k] = inputLine(lines, l)
+		}
+		again.Removed, lines = out.Removed, againLines
+		out = again
+	}
+	if out.Removed == nil {
+		out.Removed = []storyfold.Removal{}
+	}
+	return out
+}
+
+// maxPasses bounds the passes of Article; real articles settle in two.
+const maxPasses = 4
+
+// inputLine maps a line of cleaned text (paragraphs one per line, separated
+// by blank lines) to the input line its paragraph started on.
+func inputLine(lines []int, cleaned int) int {
+	if k := (cleaned - 1) / 2; k >= 0 && k < len(lines) {
+		return lines[k]
+	}
+	return cleaned
+}
+
+// cleanOnce runs the cleaner once. It returns the input line each kept
+// paragraph starts on, and whether it changed more than spacing.
+func cleanOnce(a storyfold.Article, opts Options) (storyfold.Article, []int, bool) {
 	ps := paragraphs(a.Text)
 	c := cleaner{a: &a, ps: ps, opts: opts}
-	c.run()
-	a.Removed = append(a.Removed, c.removed()...)
+	changed := c.run()
+	removed := c.removed()
+	a.Removed = append(a.Removed, removed...)
 
 	var b strings.Builder
 	b.Grow(len(a.Text))
 	a.Paragraphs = a.Paragraphs[:0]
+	var lines []int
 	for _, p := range c.ps {
 		if p.drop != "" {
 			continue
@@ -55,15 +100,13 @@ func Article(a storyfold.Article, opts Options) storyfold.Article {
 		start := b.Len()
 		b.WriteString(p.text)
 		a.Paragraphs = append(a.Paragraphs, storyfold.Paragraph{Start: start, End: b.Len(), Heading: p.heading})
+		lines = append(lines, p.line)
 	}
 	a.Text = b.String()
 	if a.Paragraphs == nil {
 		a.Paragraphs = []storyfold.Paragraph{}
 	}
-	if a.Removed == nil {
-		a.Removed = []storyfold.Removal{}
-	}
-	return a
+	return a, lines, changed || len(removed) > 0
 }
 
 type cleaner struct {
@@ -73,18 +116,25 @@ type cleaner struct {
 	cutStart []storyfold.Removal // pieces cut from inside paragraphs
 }
 
-func (c *cleaner) run() {
+// run cleans the paragraphs and reports whether it derived the title from
+// the text.
+func (c *cleaner) run() bool {
 	c.dropEmptyAndRepeats()
 	c.dropBreadcrumbs()
 	c.findHeadline()
 	c.dropBoilerplate()
 	c.dropRecurring()
 	c.dropAuthorBio()
+	// Trails also sit between the headline and the text, and dropping a
+	// byline or prompt can bring one to the top.
+	c.dropBreadcrumbs()
 	c.findDateline()
 	c.markHeadings()
 	if c.a.Title == "" {
 		c.a.Title = derivedTitle(c.ps)
+		return c.a.Title != ""
 	}
+	return false
 }
 
 // removed lists the dropped paragraphs in input order.
@@ -113,17 +163,17 @@ func (c *cleaner) kept() []int {
 // word: scrapers duplicate blocks, and a story never says the same paragraph
 // twice.
 func (c *cleaner) dropEmptyAndRepeats() {
-	seen := make(map[string]bool, len(c.ps))
+	seen := make(map[uint64]int, len(c.ps)) // normal-form hash -> paragraph
 	for i := range c.ps {
-		key := normalize(c.ps[i].text)
-		if key == "" {
+		key, empty := normalHash(c.ps[i].text)
+		if empty {
 			continue
 		}
-		if seen[key] {
+		if j, ok := seen[key]; ok && sameLine(c.ps[j].text, c.ps[i].text) {
 			c.ps[i].drop = storyfold.RemovedDuplicateLn
 			continue
 		}
-		seen[key] = true
+		seen[key] = i
 	}
 }
 
@@ -143,15 +193,15 @@ func (c *cleaner) dropBreadcrumbs() {
 // headline, and drops every later paragraph that repeats the title.
 func (c *cleaner) findHeadline() {
 	kept := c.kept()
-	if len(kept) == 0 {
-		return
+	if len(kept) < 2 {
+		return // a text of one paragraph is the article, even if it is its title
 	}
 	first := &c.ps[kept[0]]
 	title := c.a.Title
 	switch {
 	case title != "" && sameLine(first.text, title) && !endsWithPeriod(first.text):
 		first.drop = storyfold.RemovedHeadline
-	case title == "" && len(kept) > 1 && looksLikeHeadline(first.text, c.ps[kept[1]].text):
+	case title == "" && looksLikeHeadline(first.text, c.ps[kept[1]].text):
 		title = first.text
 		c.a.Title = title
 		first.drop = storyfold.RemovedHeadline
@@ -420,7 +470,78 @@ func normalize(s string) string {
 	return b.String()
 }
 
-func sameLine(a, b string) bool { return normalize(a) == normalize(b) }
+// sameLine reports whether a and b normalize to the same text. It walks both
+// strings at once instead of building their normal forms, as it runs for
+// every paragraph against the title.
+func sameLine(a, b string) bool {
+	x, y := normalReader{s: a}, normalReader{s: b}
+	for {
+		r1, r2 := x.next(), y.next()
+		if r1 != r2 {
+			return false
+		}
+		if r1 < 0 {
+			return true
+		}
+	}
+}
+
+// normalReader yields the runes of normalize(s) one at a time, -1 at the end.
+type normalReader struct {
+	s       string
+	i       int
+	started bool
+	space   bool // a separator is pending before the next letter
+}
+
+func (n *normalReader) next() rune {
+	for n.i < len(n.s) {
+		r, size := rune(n.s[n.i]), 1
+		var alnum bool
+		if r < utf8.RuneSelf {
+			alnum = asciiAlnum[r]
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r, size = utf8.DecodeRuneInString(n.s[n.i:])
+			alnum = unicode.IsLetter(r) || unicode.IsDigit(r)
+			r = unicode.ToLower(r)
+		}
+		if !alnum {
+			n.i += size
+			n.space = n.started
+			continue
+		}
+		if n.space {
+			n.space = false
+			return ' '
+		}
+		n.i += size
+		n.started = true
+		return r
+	}
+	return -1
+}
+
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// normalHash is a 64-bit FNV-1a hash of normalize(s), computed without
+// building it, and whether normalize(s) is empty.
+func normalHash(s string) (uint64, bool) {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	n := normalReader{s: s}
+	for r := n.next(); r >= 0; r = n.next() {
+		h = (h ^ uint64(r)) * prime
+	}
+	return h, !n.started
+}
 
 func endsWithPeriod(s string) bool {
 	s = strings.TrimRight(s, "\"'”’) ")
@@ -438,18 +559,35 @@ func endsSentence(s string) bool {
 	return r == '.' || r == '!' || r == '?' || r == '…' || r == ':' || r == ';'
 }
 
-func words(s string) int {
+func words(s string) int { return wordsUpTo(s, len(s)) }
+
+// wordsUpTo counts the words of s, stopping once there are more than limit:
+// the rules ask whether a line is short, and paragraphs can be long.
+func wordsUpTo(s string, limit int) int {
 	n := 0
 	in := false
 	for _, r := range s {
-		if unicode.IsSpace(r) {
+		if r == ' ' || (r < utf8.RuneSelf && r >= '\t' && r <= '\r') || (r >= utf8.RuneSelf && unicode.IsSpace(r)) {
 			in = false
 		} else if !in {
 			in = true
-			n++
+			if n++; n > limit {
+				return n
+			}
 		}
 	}
 	return n
+}
+
+// cutField returns the first space-separated field of s and what follows
+// it, like the first element of strings.Fields without the allocation.
+func cutField(s string) (field, rest string) {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	i := strings.IndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], s[i:]
 }
 
 // capitalShare is the share of the words of s, stop words aside, that start
@@ -457,7 +595,9 @@ func words(s string) int {
 func capitalShare(s string) float64 {
 	caps, total := 0, 0
 	var buf []byte
-	for _, w := range strings.Fields(s) {
+	for rest := s; rest != ""; {
+		var w string
+		w, rest = cutField(rest)
 		w = strings.Trim(w, "\"'“”‘’()[],:;.!?-–—")
 		if w == "" {
 			continue
@@ -484,7 +624,7 @@ func capitalShare(s string) float64 {
 // looksLikeHeadline reports whether the first paragraph of a text is its
 // headline, given the paragraph after it.
 func looksLikeHeadline(s, next string) bool {
-	n := words(s)
+	n := wordsUpTo(s, 25)
 	if n < 2 || n > 25 || len(s) > 220 {
 		return false
 	}
@@ -499,13 +639,13 @@ func looksLikeHeadline(s, next string) bool {
 		return false
 	}
 	// Title Case, or a short line above longer running text.
-	return capitalShare(s) >= 0.6 || (n <= 16 && words(next) > n)
+	return capitalShare(s) >= 0.6 || (n <= 16 && wordsUpTo(next, n) > n)
 }
 
 // looksLikeSubhead reports whether a paragraph inside the story is a subhead:
 // short, not a sentence, mostly capitalised, with running text after it.
 func looksLikeSubhead(s, next string) bool {
-	n := words(s)
+	n := wordsUpTo(s, 14)
 	if n < 1 || n > 14 || len(s) > 120 || endsSentence(s) || strings.HasSuffix(s, ",") {
 		return false
 	}
@@ -516,7 +656,7 @@ func looksLikeSubhead(s, next string) bool {
 	if strings.ContainsAny(s, "“”\"") {
 		return false
 	}
-	return words(next) > n && (capitalShare(s) >= 0.6 || n <= 5)
+	return wordsUpTo(next, n) > n && (capitalShare(s) >= 0.6 || n <= 5)
 }
 
 // maxRecurringLine bounds the lines recurring-line removal considers:

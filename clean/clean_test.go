@@ -232,3 +232,21 @@ func BenchmarkArticle(b *testing.B) {
 		Article(storyfold.Article{Text: texts[i%len(texts)]}, Options{})
 	}
 }
+
+// TestArticleKeepsFields checks that cleaning, over all its passes, keeps
+// what it does not own: the ID, URL, origin and metadata.
+func TestArticleKeepsFields(t *testing.T) {
+	in := storyfold.Article{ID: "a1", URL: "https://example.org/a1", Origin: "a1.txt", Language: "en",
+		Meta: map[string]string{"k": "v"},
+		Text: "- World\n\nA Headline Over The Text\n\nBy Jane Roe\n\nPARIS – The text of the article goes on here.\n\nSubscribe to our newsletter"}
+	out := Article(in, Options{})
+	if out.ID != in.ID || out.URL != in.URL || out.Origin != in.Origin || out.Language != in.Language || out.Meta["k"] != "v" {
+		t.Fatalf("fields lost: %+v", out)
+	}
+	if out.Title != "A Headline Over The Text" || out.Byline != "Jane Roe" || out.Dateline != "PARIS" {
+		t.Errorf("metadata: title %q, byline %q, dateline %q", out.Title, out.Byline, out.Dateline)
+	}
+	if out.Text != "The text of the article goes on here." {
+		t.Errorf("text %q", out.Text)
+	}
+}

@@ -63,7 +63,7 @@ var phraseRules = []phraseRule{
 // a value lifted from it: the byline's names, the publication line's date
 // text, or the outlet a call to action or copyright line names.
 func classifyLine(s string) (reason, value string) {
-	n := words(s)
+	n := wordsUpTo(s, maxBoilerplateWords)
 	if n == 0 || n > maxBoilerplateWords {
 		return "", ""
 	}
@@ -106,6 +106,10 @@ func matches(lower string, r phraseRule) bool {
 	return false
 }
 
+func isShareSeparator(r rune) bool {
+	return unicode.IsSpace(r) || r == '|' || r == '/' || r == ',' || r == '·' || r == '•'
+}
+
 // socialWords are the names a share bar is made of.
 var socialWords = map[string]bool{
 	"facebook": true, "twitter": true, "x": true, "linkedin": true, "whatsapp": true, "email": true, "e-mail": true, "reddit": true,
@@ -115,18 +119,25 @@ var socialWords = map[string]bool{
 
 // isShareBar reports whether a line is nothing but social network names.
 func isShareBar(lower string) bool {
-	fields := strings.FieldsFunc(lower, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '|' || r == '/' || r == ',' || r == '·' || r == '•'
-	})
-	if len(fields) < 2 {
-		return false
-	}
-	for _, f := range fields {
-		if !socialWords[f] {
-			return false
+	n, from := 0, 0
+	social := func(f string) bool {
+		if f == "" {
+			return true
 		}
+		n++
+		return socialWords[f]
 	}
-	return true
+	for i := 0; i < len(lower); {
+		r, size := utf8.DecodeRuneInString(lower[i:])
+		if isShareSeparator(r) {
+			if !social(lower[from:i]) {
+				return false
+			}
+			from = i + size
+		}
+		i += size
+	}
+	return social(lower[from:]) && n >= 2
 }
 
 // outletHint returns the outlet a boilerplate line names: "Discover more
@@ -281,7 +292,14 @@ func isAuthorBio(s string) bool {
 		return true
 	}
 	// The name: two to four capitalised words at the start.
-	fields := strings.Fields(s)
+	var buf [6]string
+	fields := buf[:0]
+	for rest := s; rest != "" && len(fields) < len(buf); {
+		var f string
+		if f, rest = cutField(rest); f != "" {
+			fields = append(fields, f)
+		}
+	}
 	k := 0
 	for k < len(fields) && k < 4 && nlp.IsCapitalized(fields[k]) && !strings.HasSuffix(fields[k], ",") {
 		k++
@@ -314,6 +332,7 @@ func isAuthorBio(s string) bool {
 // surprise...". The place is written in capitals, may be followed by a
 // region, a date and an agency in brackets, and ends with a dash.
 func splitDateline(s string) (dateline, rest string) {
+	const minDatelineText = 4
 	const maxDateline = 80
 	limit := min(len(s), maxDateline)
 	// Find the dash.
@@ -343,8 +362,13 @@ func splitDateline(s string) (dateline, rest string) {
 	if words(tail) > 8 {
 		return "", s
 	}
+	// A dateline opens running text, never a line that is itself a label
+	// or a call to action.
 	rest = strings.TrimSpace(s[dash+dashLen:])
-	if rest == "" {
+	if r, _ := utf8.DecodeRuneInString(rest); words(rest) < minDatelineText || !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“‘'", r)) || isBreadcrumb(rest) {
+		return "", s
+	}
+	if reason, _ := classifyLine(rest); reason != "" {
 		return "", s
 	}
 	return head, rest

@@ -108,15 +108,25 @@ func TestNearDuplicates(t *testing.T) {
 	if got := ix.Copies(); !reflect.DeepEqual(got, map[string][]string{"orig": {"copy"}}) {
 		t.Errorf("copies = %v", got)
 	}
+
 	if s1, _ := ix.StoryOf("orig"); s1 == "" {
 		t.Error("original has no story")
 	} else if s2, dup := ix.StoryOf("copy"); s2 != s1 || dup != "orig" {
 		t.Errorf("copy in story %s (dup of %q), original in %s", s2, dup, s1)
 	}
+	// A reprint months later is still listed as a copy, but opens its own
+	// story: it is news again.
+	late := article("reprint", "T", copyText, 200)
+	ix.Add("reprint", "reprint", e.Extract(&late), false)
+	if s, dup := ix.StoryOf("reprint"); dup != "orig" {
+		t.Errorf("reprint copies %q, want orig", dup)
+	} else if s1, _ := ix.StoryOf("orig"); s == s1 {
+		t.Error("a reprint 199 days later joined the original's story")
+	}
 	// The same hash again is not added twice.
 	ix.Add("again", "orig", e.Extract(&arts[0]), false)
-	if ix.Len() != 3 {
-		t.Errorf("index holds %d articles, want 3", ix.Len())
+	if ix.Len() != 4 {
+		t.Errorf("index holds %d articles, want 4", ix.Len())
 	}
 }
 
@@ -187,5 +197,65 @@ func BenchmarkAdd(b *testing.B) {
 	ix := New(DefaultOptions())
 	for i := 0; b.Loop(); i++ {
 		ix.Add(fmt.Sprint(i), fmt.Sprint(i), fs[i%len(fs)], false)
+	}
+}
+
+// TestMostHits checks the counting selection of candidate stories against a
+// full sort by hits, then recency.
+func TestMostHits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for trial := 0; trial < 200; trial++ {
+		ix := &Index{hits: make([]uint16, 500)}
+		var found []int32
+		for s := range ix.hits {
+			if rng.IntN(3) == 0 {
+				ix.hits[s] = uint16(1 + rng.IntN(queryTerms))
+				found = append(found, int32(s))
+			}
+		}
+		rng.Shuffle(len(found), func(i, j int) { found[i], found[j] = found[j], found[i] })
+		n := 1 + rng.IntN(40)
+		want := append([]int32(nil), found...)
+		sort.Slice(want, func(i, j int) bool {
+			if ix.hits[want[i]] != ix.hits[want[j]] {
+				return ix.hits[want[i]] > ix.hits[want[j]]
+			}
+			return want[i] > want[j]
+		})
+		want = want[:min(n, len(want))]
+		got := append([]int32(nil), ix.mostHits(append([]int32(nil), found...), n)...)
+		sort.Slice(want, func(i, j int) bool { return want[i] < want[j] })
+		sort.Slice(got, func(i, j int) bool { return got[i] < got[j] })
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("trial %d, n %d: got %v, want %v", trial, n, got, want)
+		}
+	}
+}
+
+func TestSelectTop(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for trial := 0; trial < 500; trial++ {
+		v := make([]int, 1+rng.IntN(300))
+		for i := range v {
+			v[i] = rng.IntN(50)
+		}
+		k := 1 + rng.IntN(len(v))
+		sorted := append([]int(nil), v...)
+		sort.Sort(sort.Reverse(sort.IntSlice(sorted)))
+		selectTop(v, k, func(a, b int) bool { return a > b })
+		top := append([]int(nil), v[:k]...)
+		sort.Sort(sort.Reverse(sort.IntSlice(top)))
+		if !reflect.DeepEqual(top, sorted[:k]) {
+			t.Fatalf("trial %d: top %d of %v is %v", trial, k, sorted, top)
+		}
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	arts := corpus()
+	e := NewExtractor()
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		e.Extract(&arts[i%len(arts)])
 	}
 }

@@ -8,7 +8,8 @@ package cluster
 
 import (
 	"math"
-	"sort"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/zeebo/xxh3"
@@ -61,15 +62,17 @@ const (
 	sigSize      = bands * rows
 )
 
-// sigSeeds are the per-row seeds of the MinHash family.
-var sigSeeds = func() [sigSize]uint64 {
-	var s [sigSize]uint64
+// sigMul and sigAdd define the rows' hash functions h*mul+add: odd
+// multipliers make each a permutation of the 64-bit shingle hashes.
+var sigMul, sigAdd = func() (mul, add [sigSize]uint64) {
 	x := uint64(0x9E3779B97F4A7C15)
-	for i := range s {
+	for i := range mul {
 		x = splitmix(x + uint64(i))
-		s[i] = x
+		mul[i] = x | 1
+		x = splitmix(x)
+		add[i] = x
 	}
-	return s
+	return mul, add
 }()
 
 func splitmix(x uint64) uint64 {
@@ -114,7 +117,7 @@ func (e *Extractor) Extract(a *storyfold.Article) Features {
 	for t, c := range e.counts {
 		f.Terms = append(f.Terms, TermCount{Term: t, Count: c})
 	}
-	sort.Slice(f.Terms, func(i, j int) bool { return f.Terms[i].Term < f.Terms[j].Term })
+	slices.SortFunc(f.Terms, func(a, b TermCount) int { return strings.Compare(a.Term, b.Term) })
 	if a.Date.Known() {
 		f.Day = DayOf(a.Date.Time)
 	}
@@ -150,8 +153,12 @@ func (e *Extractor) signature(text string) []uint32 {
 		for _, w := range e.words[i : i+shingleWords] {
 			sh = splitmix(sh ^ w)
 		}
+		// One strong mix per shingle, then a cheap multiply-add per row:
+		// the rows' functions differ in their odd multipliers, and the
+		// high bits the signature keeps are the well-mixed ones.
+		sh = splitmix(sh)
 		for k := range mins {
-			if h := splitmix(sh ^ sigSeeds[k]); h < mins[k] {
+			if h := sh*sigMul[k] + sigAdd[k]; h < mins[k] {
 				mins[k] = h
 			}
 		}
@@ -165,15 +172,21 @@ func (e *Extractor) signature(text string) []uint32 {
 
 // Similarity estimates the Jaccard similarity of two texts' shingle sets
 // from their signatures.
-func Similarity(a, b []uint32) float64 {
+func Similarity(a, b []uint32) float64 { return similarWithin(a, b, sigSize) }
+
+// similarWithin is Similarity, or 0 as soon as more than maxDiff rows
+// differ.
+func similarWithin(a, b []uint32, maxDiff int) float64 {
 	if len(a) != sigSize || len(b) != sigSize {
 		return 0
 	}
-	same := 0
+	diff := 0
 	for i := range a {
-		if a[i] == b[i] {
-			same++
+		if a[i] != b[i] {
+			if diff++; diff > maxDiff {
+				return 0
+			}
 		}
 	}
-	return float64(same) / sigSize
+	return float64(sigSize-diff) / sigSize
 }

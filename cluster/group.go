@@ -49,11 +49,11 @@ func Batch(items []Item, opts Options) *Index {
 // Refine offers every article that is not a copy the best story for it
 // among all current stories, moving it when another story suits it better
 // than its own (measured without itself). Copies then follow their
-// originals.
+// originals, within the date window.
 func (ix *Index) Refine() {
 	for di := range ix.docs {
 		d := &ix.docs[di]
-		if d.dupOf >= 0 || d.story < 0 {
+		if d.story < 0 || (d.dupOf >= 0 && ix.docs[d.dupOf].story == d.story) {
 			continue
 		}
 		vec := ix.vector(d.terms)
@@ -77,7 +77,7 @@ func (ix *Index) Refine() {
 		if d.dupOf < 0 {
 			continue
 		}
-		if want := ix.docs[d.dupOf].story; want != d.story {
+		if want := ix.docs[d.dupOf].story; want != d.story && ix.inWindow(want, d.day) {
 			vec := ix.vector(d.terms)
 			ix.leave(int32(di), vec)
 			ix.join(want, int32(di), vec)

@@ -33,6 +33,7 @@ const (
 	postingTerms  = 20  // top story terms indexed in the postings
 	queryTerms    = 12  // article terms used to find candidate stories
 	maxPosting    = 400 // most recent stories read per posting list
+	maxStale      = 16  // stories before the date window that end a list's reading
 	maxCandidates = 24  // stories scored exactly per article
 	nameBoost     = 1.5 // weight of a shared name over a shared word
 	// maxBucketWalk bounds the articles checked per LSH bucket: text that
@@ -63,7 +64,8 @@ type doc struct {
 // story is a group of articles as the index keeps it.
 type story struct {
 	id       string
-	centroid []tw // sorted by term, summed unit vectors of the members
+	centroid []tw     // sorted by term, summed unit vectors of the members
+	posted   []uint32 // terms whose postings list the story as a top term
 	members  []int32
 	first    int32 // day range of the members with known dates
 	last     int32
@@ -73,21 +75,23 @@ type story struct {
 // Index groups articles into stories incrementally. It is not safe for
 // concurrent use; one goroutine owns it (one writer per store).
 type Index struct {
-	opts     Options
-	vocab    map[string]uint32
-	df       []uint32
-	ndocs    int
-	docs     []doc
-	stories  []story
-	postings [][]int32 // term -> stories, most recent last
-	bucket   map[uint64]int32
-	next     [][bands]int32 // per doc, the previous doc in each band's bucket
-	byHash   map[string]int32
-	byID     map[string]int32
-	storyIDs map[string]int32
-	mark     []uint32 // per story, the query epoch it was last counted in
-	hits     []uint16 // per story, shared query terms in this query
-	epoch    uint32
+	opts      Options
+	vocab     map[string]uint32
+	df        []uint32
+	ndocs     int
+	docs      []doc
+	stories   []story
+	postings  [][]int32 // term -> stories, most recent last
+	bucket    map[uint64]int32
+	next      [][bands]int32 // per doc, the previous doc in each band's bucket
+	byHash    map[string]int32
+	byID      map[string]int32
+	storyIDs  map[string]int32
+	mark      []uint32 // per story, the query term epoch it was last counted in
+	hits      []uint16 // per story, query terms it is posted under
+	epoch     uint32
+	checked   []uint32 // per article, the copy search it was last checked in
+	copyEpoch uint32
 }
 
 // New returns an empty index.
@@ -185,11 +189,16 @@ func (ix *Index) Add(id, hash string, f Features, counted bool) Result {
 	di := ix.addDoc(id, hash, f)
 	d := &ix.docs[di]
 	vec := ix.vector(d.terms)
-	if orig := ix.findCopy(di); orig >= 0 {
+	// A copy joins the story of what it copies, unless that story is out of
+	// its date window: a piece reprinted months later is listed as a copy
+	// but is news again, grouped on its own merits.
+	orig := ix.findCopy(di)
+	if orig >= 0 {
 		ix.docs[di].dupOf = orig
-		s := ix.docs[orig].story
-		ix.join(s, di, vec)
-		return Result{Story: int(s), Duplicate: int(orig)}
+		if s := ix.docs[orig].story; ix.inWindow(s, f.Day) {
+			ix.join(s, di, vec)
+			return Result{Story: int(s), Duplicate: int(orig)}
+		}
 	}
 	s, _ := ix.best(vec, f.Day, -1)
 	created := s < 0
@@ -197,7 +206,7 @@ func (ix *Index) Add(id, hash string, f Features, counted bool) Result {
 		s = ix.newStory(StoryID(id))
 	}
 	ix.join(s, di, vec)
-	return Result{Story: int(s), Duplicate: -1, New: created}
+	return Result{Story: int(s), Duplicate: int(orig), New: created}
 }
 
 // addDoc appends an article's record, owning copies of what it keeps.
@@ -207,6 +216,7 @@ func (ix *Index) addDoc(id, hash string, f Features) int32 {
 	di := int32(len(ix.docs))
 	ix.docs = append(ix.docs, d)
 	ix.next = append(ix.next, [bands]int32{})
+	ix.checked = append(ix.checked, 0)
 	if hash != "" {
 		ix.byHash[hash] = di
 	}
@@ -235,14 +245,10 @@ func (ix *Index) topTerms(terms []TermCount) []tw {
 		all = append(all, ranked{tw{id, c}, c * ix.idf(id)})
 	}
 	if len(all) > docTerms {
-		slices.SortFunc(all, func(a, b ranked) int {
-			switch {
-			case a.score > b.score:
-				return -1
-			case a.score < b.score:
-				return 1
-			}
-			return int(a.t) - int(b.t)
+		// Only which terms make the top matters, not their order: select
+		// them rather than sort all of them.
+		selectTop(all, docTerms, func(a, b ranked) bool {
+			return a.score > b.score || (a.score == b.score && a.t < b.t)
 		})
 		all = all[:docTerms]
 	}
@@ -252,6 +258,38 @@ func (ix *Index) topTerms(terms []TermCount) []tw {
 	}
 	slices.SortFunc(out, func(a, b tw) int { return int(a.t) - int(b.t) })
 	return out
+}
+
+// selectTop reorders v so that its first k elements are the k first in the
+// order before gives, in no particular order among themselves (Hoare's
+// quickselect).
+func selectTop[T any](v []T, k int, before func(a, b T) bool) {
+	lo, hi := 0, len(v)-1
+	for lo < hi {
+		pivot := v[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for before(v[i], pivot) {
+				i++
+			}
+			for before(pivot, v[j]) {
+				j--
+			}
+			if i <= j {
+				v[i], v[j] = v[j], v[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k-1 <= j:
+			hi = j
+		case k-1 >= i:
+			lo = i
+		default:
+			return
+		}
+	}
 }
 
 // findCopy returns the earliest indexed article that article di copies, or
@@ -264,16 +302,23 @@ func (ix *Index) findCopy(di int32) int32 {
 		return -1
 	}
 	best, bestSim := int32(-1), ix.opts.NearDuplicate
-	checked := make(map[int32]bool, 16)
+	// Most articles sharing a band are not copies; a check gives up once
+	// more rows differ than a copy may have.
+	maxDiff := sigSize - int(math.Ceil(ix.opts.NearDuplicate*sigSize-1e-9))
+	ix.copyEpoch++
+	if ix.copyEpoch == 0 {
+		clear(ix.checked)
+		ix.copyEpoch = 1
+	}
 	for b := 0; b < bands; b++ {
 		walked := 0
 		for c := ix.next[di][b]; c >= 0 && walked < maxBucketWalk; c = ix.next[c][b] {
 			walked++
-			if checked[c] {
+			if ix.checked[c] == ix.copyEpoch {
 				continue
 			}
-			checked[c] = true
-			if sim := Similarity(d.sig, ix.docs[c].sig); sim >= bestSim {
+			ix.checked[c] = ix.copyEpoch
+			if sim := similarWithin(d.sig, ix.docs[c].sig, maxDiff); sim >= bestSim {
 				o := c
 				if ix.docs[c].dupOf >= 0 {
 					o = ix.docs[c].dupOf
@@ -316,7 +361,7 @@ func bandKey(b int, rows []uint32) uint64 {
 // those sharing its most telling terms; -1 when none reaches the threshold.
 // exclude is a story to leave out (-1 for none).
 func (ix *Index) best(vec []tw, day int32, exclude int32) (int32, float64) {
-	cands := ix.candidates(vec)
+	cands := ix.candidates(vec, day)
 	best, bestScore := int32(-1), ix.opts.Threshold
 	for _, s := range cands {
 		if s == exclude || !ix.stories[s].alive {
@@ -331,8 +376,11 @@ func (ix *Index) best(vec []tw, day int32, exclude int32) (int32, float64) {
 }
 
 // candidates returns the stories that share the most of the article's top
-// query terms.
-func (ix *Index) candidates(vec []tw) []int32 {
+// query terms among those alive and within the date window of day. The
+// window matters as much for speed as for quality: a topic that recurs
+// (a monthly report, a yearly summit) leaves many old stories with the same
+// terms, which must not crowd out the current one.
+func (ix *Index) candidates(vec []tw, day int32) []int32 {
 	q := make([]tw, len(vec))
 	copy(q, vec)
 	sort.Slice(q, func(i, j int) bool {
@@ -344,37 +392,98 @@ func (ix *Index) candidates(vec []tw) []int32 {
 	if len(q) > queryTerms {
 		q = q[:queryTerms]
 	}
-	ix.epoch++
-	if ix.epoch == 0 {
+	// Each term gets its own epoch: a story posted twice under one term
+	// (its top terms changed and changed back) counts once for it, and a
+	// mark from before this query's first epoch means not yet seen.
+	if ix.epoch > math.MaxUint32-queryTerms-1 {
 		clear(ix.mark)
-		ix.epoch = 1
+		ix.epoch = 0
 	}
+	start := ix.epoch
 	var found []int32
 	for _, t := range q {
+		ix.epoch++
 		list := ix.postings[t.t]
-		if len(list) > maxPosting {
-			list = list[len(list)-maxPosting:]
-		}
-		for _, s := range list {
-			if ix.mark[s] != ix.epoch {
-				ix.mark[s] = ix.epoch
-				ix.hits[s] = 0
-				found = append(found, s)
+		// Newest first: in a stream taken in date order, a run of stories
+		// that ended before the window means the rest of the list is older
+		// still, so the cost of a query does not grow with the archive.
+		stale := 0
+		for k := len(list) - 1; k >= 0 && k >= len(list)-maxPosting; k-- {
+			s := list[k]
+			if ix.endedBefore(s, day) {
+				if stale++; stale == maxStale {
+					break
+				}
+				continue
 			}
+			stale = 0
+			switch m := ix.mark[s]; {
+			case m == ix.epoch:
+				continue
+			case m <= start:
+				ix.hits[s] = 0
+				if ix.inWindow(s, day) {
+					found = append(found, s)
+				}
+			}
+			ix.mark[s] = ix.epoch
 			ix.hits[s]++
 		}
 	}
-	if len(found) > maxCandidates {
-		sort.Slice(found, func(i, j int) bool {
-			hi, hj := ix.hits[found[i]], ix.hits[found[j]]
-			if hi != hj {
-				return hi > hj
-			}
-			return found[i] > found[j] // the more recent story
-		})
-		found = found[:maxCandidates]
+	return ix.mostHits(found, maxCandidates)
+}
+
+// mostHits keeps the n stories of found with the most hits, the more recent
+// story first among equals. Hit counts are small, so it counts them instead
+// of sorting: found holds thousands of stories when common terms are
+// queried, and this runs for every article.
+func (ix *Index) mostHits(found []int32, n int) []int32 {
+	if len(found) <= n {
+		return found
 	}
-	return found
+	const maxHits = queryTerms
+	var count [maxHits + 1]int
+	for _, s := range found {
+		count[min(int(ix.hits[s]), maxHits)]++
+	}
+	// cut is the hit count of the n-th story; all above it are kept, and
+	// the most recent of those at it fill the rest.
+	cut, above := maxHits, 0
+	for ; cut > 0 && above+count[cut] < n; cut-- {
+		above += count[cut]
+	}
+	out := found[:0:0]
+	var ties []int32
+	for _, s := range found {
+		switch h := min(int(ix.hits[s]), maxHits); {
+		case h > cut:
+			out = append(out, s)
+		case h == cut:
+			ties = append(ties, s)
+		}
+	}
+	slices.SortFunc(ties, func(a, b int32) int { return int(b - a) })
+	return append(out, ties[:n-len(out)]...)
+}
+
+// inWindow reports whether story s is alive and could take an article of
+// the given day.
+func (ix *Index) inWindow(s int32, day int32) bool {
+	st := &ix.stories[s]
+	if !st.alive {
+		return false
+	}
+	if day == NoDay || st.first == NoDay {
+		return true
+	}
+	w := int32(ix.opts.WindowDays)
+	return day >= st.first-w && day <= st.last+w
+}
+
+// endedBefore reports whether story s ended before the date window of day.
+func (ix *Index) endedBefore(s int32, day int32) bool {
+	last := ix.stories[s].last
+	return day != NoDay && last != NoDay && last < day-int32(ix.opts.WindowDays)
 }
 
 // score is the similarity of an article to a story: the cosine of their
@@ -449,9 +558,8 @@ func (ix *Index) join(s, di int32, vec []tw) {
 			st.last = day
 		}
 	}
-	old := st.centroid
 	st.centroid = addVectors(st.centroid, vec, 1)
-	ix.index(s, old)
+	ix.index(s)
 }
 
 // leave removes article di, whose unit vector is vec, from its story.
@@ -478,29 +586,38 @@ func (ix *Index) leave(di int32, vec []tw) {
 	ix.docs[di].story = -1
 }
 
-// index posts story s under those of its top terms it was not posted under
-// before (old is its previous centroid).
-func (ix *Index) index(s int32, old []tw) {
-	top := topWeights(ix.stories[s].centroid, postingTerms)
-	was := topWeights(old, postingTerms)
+// index posts story s under those of its top terms it is not posted under
+// yet. Entries for terms that left its top stay in their lists, which only
+// costs a candidate that scores low.
+func (ix *Index) index(s int32) {
+	st := &ix.stories[s]
+	top := topWeights(st.centroid, postingTerms)
 	for _, t := range top {
-		if !slices.ContainsFunc(was, func(x tw) bool { return x.t == t.t }) {
+		if !slices.Contains(st.posted, t.t) {
 			ix.postings[t.t] = append(ix.postings[t.t], s)
 		}
 	}
+	st.posted = st.posted[:0]
+	for _, t := range top {
+		st.posted = append(st.posted, t.t)
+	}
 }
 
-// topWeights returns the n heaviest entries of v.
+// topWeights returns the n heaviest entries of v, in a new slice when it
+// has to reorder them.
 func topWeights(v []tw, n int) []tw {
 	if len(v) <= n {
 		return v
 	}
 	c := slices.Clone(v)
-	sort.Slice(c, func(i, j int) bool {
-		if c[i].w != c[j].w {
-			return c[i].w > c[j].w
+	slices.SortFunc(c, func(a, b tw) int {
+		switch {
+		case a.w > b.w:
+			return -1
+		case a.w < b.w:
+			return 1
 		}
-		return c[i].t < c[j].t
+		return int(a.t) - int(b.t)
 	})
 	return c[:n]
 }

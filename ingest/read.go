@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -132,11 +133,27 @@ func (r *Reader) ReadFile(path string, emit func(storyfold.Article)) {
 	r.ReadStream(path, f, emit)
 }
 
+// buffered keeps the readers' buffers between streams: a reader of many
+// small files would otherwise allocate and clear 64 KB for each.
+var buffered = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10) }}
+
+func getBuffered(r io.Reader) *bufio.Reader {
+	br := buffered.Get().(*bufio.Reader)
+	br.Reset(r)
+	return br
+}
+
+func putBuffered(br *bufio.Reader) {
+	br.Reset(nil)
+	buffered.Put(br)
+}
+
 // ReadStream reads one input stream (a file, or standard input named "-")
 // and calls emit for each article in it.
 func (r *Reader) ReadStream(name string, in io.Reader, emit func(storyfold.Article)) {
-	br := bufio.NewReaderSize(in, 64<<10)
-	var src io.Reader = br
+	br := getBuffered(in)
+	defer putBuffered(br)
+	in2 := br
 	gz := false
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
@@ -146,10 +163,10 @@ func (r *Reader) ReadStream(name string, in io.Reader, emit func(storyfold.Artic
 		}
 		defer zr.Close()
 		// Concatenated members are read as one stream, as gzip(1) does.
-		src = zr
+		in2 = getBuffered(zr)
+		defer putBuffered(in2)
 		gz = true
 	}
-	in2 := bufio.NewReaderSize(src, 64<<10)
 	head, err := in2.Peek(4096)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) && len(head) == 0 {
 		r.problem(name, 0, false, "cannot read: %v", describeReadErr(err, gz))

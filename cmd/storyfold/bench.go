@@ -15,6 +15,7 @@ import (
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/evaluate"
 	"github.com/storyfold/storyfold/ingest"
 	"github.com/storyfold/storyfold/pipeline"
 )
@@ -76,7 +77,8 @@ func runBench(ctx context.Context, args []string) error {
 		fmt.Printf("%9d %9.1f %12s %12s %12s %12s %12.0f %14.1f %10.0f\n", n, r.kbPerArticle,
 			r.prepare.Round(time.Millisecond), r.features.Round(time.Millisecond), r.group.Round(time.Millisecond),
 			r.total.Round(time.Millisecond), float64(n)/r.total.Seconds(), float64(r.total.Microseconds())/float64(n), r.indexBytes)
-		fmt.Printf("%9s stories %d, copies folded %d\n", "", r.stories, r.copies)
+		fmt.Printf("%9s stories %d, copies folded %d; against the corpus's events: BCubed P %.3f R %.3f F1 %.3f\n", "",
+			r.stories, r.copies, r.events.BCubedP, r.events.BCubedR, r.events.BCubedF)
 	}
 	return nil
 }
@@ -85,6 +87,7 @@ type benchResult struct {
 	prepare, features, group, total time.Duration
 	kbPerArticle, indexBytes        float64
 	stories, copies                 int
+	events                          evaluate.ClusterScores
 }
 
 // benchOnce runs the plain-text pipeline over in-memory files: reading,
@@ -131,7 +134,21 @@ func benchOnce(files [][]byte) benchResult {
 	ix := cluster.Batch(items, cluster.DefaultOptions())
 	r.group = time.Since(t)
 	r.total = time.Since(start)
-	r.stories = len(ix.Groups())
+	// The corpus's events are gold stories (see synthesize), so the run
+	// also says how well grouping holds up at this size.
+	var gold, pred []string
+	for _, g := range ix.Groups() {
+		r.stories++
+		for _, id := range g.Articles {
+			n, err := strconv.Atoi(id)
+			if err != nil {
+				continue
+			}
+			gold = append(gold, strconv.Itoa(n/eventSize))
+			pred = append(pred, g.ID)
+		}
+	}
+	r.events = evaluate.Clusters(gold, pred)
 	for _, c := range ix.Copies() {
 		r.copies += len(c)
 	}
@@ -144,6 +161,9 @@ func benchOnce(files [][]byte) benchResult {
 	r.indexBytes = float64(int64(m1.HeapAlloc)-int64(m0.HeapAlloc)) / float64(len(files))
 	return r
 }
+
+// eventSize is the number of articles synthesize writes per event.
+const eventSize = 5
 
 // synthesize builds n plain-text articles from real ones. Articles come in
 // events of about five: each event takes one real article as its base and
@@ -165,7 +185,7 @@ func synthesize(seeds []storyfold.Article, n int, seed uint64) [][]byte {
 	base := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	files := make([][]byte, n)
 	for i := range files {
-		event := i / 5
+		event := i / eventSize
 		s := event % len(seeds)
 		var b strings.Builder
 		b.WriteString(seeds[s].Title)
