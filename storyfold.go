@@ -202,11 +202,14 @@ type Variant struct {
 
 // Quantity is a normalised number found in text.
 type Quantity struct {
-	Kind   string  `json:"kind"`
-	Value  float64 `json:"value"`
+	Kind  string  `json:"kind"`
+	Value float64 `json:"value"`
+	// Max is the upper end of a range ("10 to 15 minutes"), in Value's unit.
+	Max    float64 `json:"max,omitempty"`
 	Unit   string  `json:"unit"`
 	Approx bool    `json:"approx"`
 	Text   string  `json:"text"`
+	Span   Span    `json:"span"`
 }
 
 // Quote is a statement attributed to a speaker, possibly reported by several
