@@ -14,19 +14,23 @@ import (
 // cleaning. Offsets in Paragraphs and Sentences are byte offsets into Text, so
 // every later annotation can point back at the exact words it came from.
 type Article struct {
-	ID         string            `json:"id"`
-	URL        string            `json:"url"`
-	Source     string            `json:"source"`
-	Title      string            `json:"title"`
-	Byline     string            `json:"byline,omitempty"`
-	Date       Date              `json:"date"`
-	Dateline   string            `json:"dateline,omitempty"`
-	Language   string            `json:"language"`
-	Text       string            `json:"text"`
-	Paragraphs []Paragraph       `json:"paragraphs"`
-	Sentences  []Span            `json:"sentences"`
-	Removed    []Removal         `json:"removed"`
-	Duplicates []string          `json:"duplicates"`
+	ID         string      `json:"id"`
+	URL        string      `json:"url"`
+	Source     string      `json:"source"`
+	Title      string      `json:"title"`
+	Byline     string      `json:"byline,omitempty"`
+	Date       Date        `json:"date"`
+	Dateline   string      `json:"dateline,omitempty"`
+	Language   string      `json:"language"`
+	Text       string      `json:"text"`
+	Paragraphs []Paragraph `json:"paragraphs"`
+	Sentences  []Span      `json:"sentences"`
+	Removed    []Removal   `json:"removed"`
+	Duplicates []string    `json:"duplicates"`
+	// Quotes and Quantities are what the article says who said and which
+	// figures it gives, each pointing at its place in Text.
+	Quotes     []Quotation       `json:"quotes"`
+	Quantities []Quantity        `json:"quantities"`
 	Meta       map[string]string `json:"meta,omitempty"`
 	// Origin names where the article was read from (file, file:line, URL),
 	// so messages and audits can send a user back to the input.
@@ -210,6 +214,21 @@ type Quantity struct {
 	Approx bool    `json:"approx"`
 	Text   string  `json:"text"`
 	Span   Span    `json:"span"`
+}
+
+// Quotation is one quote as one article gives it: the quoted words, exactly
+// as they stand in the article's text, and who said them.
+type Quotation struct {
+	Text string `json:"text"`
+	Span Span   `json:"span"`
+	// Speaker is the speaker's name as the article gives it in full, or ""
+	// when it is not clear: no speaker is better than a wrong one.
+	Speaker string `json:"speaker"`
+	// Cue is the word that attributes the quote (said, told, according to).
+	Cue string `json:"cue,omitempty"`
+	// Marked is false for reported speech without quotation marks
+	// ("There is no betrayal there, said Hegseth").
+	Marked bool `json:"marked"`
 }
 
 // Quote is a statement attributed to a speaker, possibly reported by several

@@ -15,6 +15,8 @@ import (
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/clean"
 	"github.com/storyfold/storyfold/nlp"
+	"github.com/storyfold/storyfold/quantity"
+	"github.com/storyfold/storyfold/quote"
 )
 
 // MinRecurring is how many distinct articles of one outlet must share a line
@@ -60,8 +62,19 @@ func Prepare(raw []storyfold.Article, empty func(storyfold.Article), done func()
 	return kept
 }
 
+// finders are the per-article extractors, which keep buffers between
+// articles; the pool gives each worker its own.
+type finders struct {
+	quotes  *quote.Finder
+	figures *quantity.Finder
+}
+
+var finderPool = sync.Pool{New: func() any {
+	return &finders{quotes: quote.NewFinder(), figures: quantity.NewFinder()}
+}}
+
 // Annotate fills in what the text foundations give a cleaned article: its
-// sentences, language and content hash.
+// sentences, language, content hash, quotes and figures.
 func Annotate(a storyfold.Article) storyfold.Article {
 	a.Sentences = a.Sentences[:0]
 	for _, p := range a.Paragraphs {
@@ -77,6 +90,19 @@ func Annotate(a storyfold.Article) storyfold.Article {
 	}
 	if a.Duplicates == nil {
 		a.Duplicates = []string{}
+	}
+	f := finderPool.Get().(*finders)
+	a.Quotes = f.quotes.Find(a.Text, a.Sentences, a.Paragraphs)
+	a.Quantities = a.Quantities[:0]
+	for _, s := range a.Sentences {
+		a.Quantities = f.figures.Find(a.Quantities, a.Text[s.Start:s.End], s.Start)
+	}
+	finderPool.Put(f)
+	if a.Quotes == nil {
+		a.Quotes = []storyfold.Quotation{}
+	}
+	if a.Quantities == nil {
+		a.Quantities = []storyfold.Quantity{}
 	}
 	a.Hash = ContentHash(a)
 	return a

@@ -1,0 +1,135 @@
+package nlp
+
+import "strings"
+
+// The gazetteers are small word lists the name finders consult: places,
+// demonyms, titles that come before a person's name, and pronouns. They are
+// kept in code so the binary needs nothing downloaded; lookups take the
+// lower-case form.
+
+// IsPlace reports whether name (any case) is a country, a capital or a large
+// city, a continent or a region.
+func IsPlace(name string) bool { return places[strings.ToLower(name)] }
+
+// IsDemonym reports whether word (any case) is a nationality or regional
+// adjective: "European", "Latvian". These are not entities.
+func IsDemonym(word string) bool { return demonyms[strings.ToLower(word)] }
+
+// TitleWords reports how many of the words ending at words[len-1] are
+// roles ("Defense Secretary", "Prime Minister", "Mr."), reading from the
+// end; 0 when the last word is not one.
+func TitleWords(words []string) int {
+	n := 0
+	for k := len(words) - 1; k >= 0 && roleWord(words[k]); k-- {
+		n++
+	}
+	return n
+}
+
+// IsTitleWord reports whether word can stand in the title before a
+// person's name: a role ("Secretary"), or what qualifies one ("NATO",
+// "U.S.", "German" in "German Chancellor Olaf Scholz").
+func IsTitleWord(word string) bool {
+	return roleWord(word) || affiliations[strings.ToLower(word)] || IsDemonym(word) || IsPlace(word)
+}
+
+func roleWord(word string) bool {
+	w := strings.ToLower(word)
+	return titleWords[w] || titleWords[strings.TrimSuffix(w, ".")]
+}
+
+func set(lists ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range lists {
+		for _, w := range strings.Split(l, "|") {
+			if w = strings.TrimSpace(w); w != "" {
+				m[strings.ToLower(w)] = true
+			}
+		}
+	}
+	return m
+}
+
+var places = set(
+	// Countries.
+	`Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|
+	Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|
+	Cameroon|Canada|Chad|Chile|China|Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czechia|Czech Republic|Denmark|
+	Djibouti|Dominica|Ecuador|Egypt|El Salvador|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|
+	Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guyana|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|
+	Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kiribati|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|
+	Libya|Liechtenstein|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|
+	Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nauru|Nepal|Netherlands|New Zealand|Nicaragua|Niger|
+	Nigeria|North Korea|North Macedonia|Norway|Oman|Pakistan|Palau|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|
+	Poland|Portugal|Qatar|Romania|Russia|Rwanda|Samoa|San Marino|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|
+	Slovakia|Slovenia|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|
+	Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|Tunisia|Turkey|Türkiye|Turkmenistan|Tuvalu|Uganda|Ukraine|
+	United Arab Emirates|United Kingdom|United States|America|Uruguay|Uzbekistan|Vanuatu|Vatican|Venezuela|Vietnam|Yemen|
+	Zambia|Zimbabwe|U.S.|US|USA|U.K.|UK|Britain|Great Britain|England|Scotland|Wales|UAE|Gaza|West Bank|Crimea|Donbas|Kosovo`,
+	// Capitals and large cities.
+	`Kabul|Tirana|Algiers|Buenos Aires|Yerevan|Canberra|Sydney|Melbourne|Vienna|Baku|Dhaka|Minsk|Brussels|Sarajevo|Brasilia|
+	Rio de Janeiro|Sao Paulo|Sofia|Ottawa|Toronto|Montreal|Vancouver|Santiago|Beijing|Shanghai|Hong Kong|Bogota|Zagreb|Havana|
+	Nicosia|Prague|Copenhagen|Cairo|Tallinn|Addis Ababa|Helsinki|Paris|Berlin|Munich|Hamburg|Frankfurt|Accra|Athens|Budapest|
+	Reykjavik|New Delhi|Delhi|Mumbai|Jakarta|Tehran|Baghdad|Dublin|Jerusalem|Tel Aviv|Rome|Milan|Tokyo|Osaka|Amman|Astana|
+	Nairobi|Riga|Beirut|Tripoli|Vilnius|Kuala Lumpur|Mexico City|Chisinau|Rabat|Amsterdam|The Hague|Wellington|Abuja|Lagos|
+	Pyongyang|Oslo|Islamabad|Karachi|Lahore|Manila|Warsaw|Lisbon|Doha|Bucharest|Moscow|St. Petersburg|Riyadh|Belgrade|Seoul|
+	Madrid|Barcelona|Stockholm|Geneva|Zurich|Bern|Damascus|Taipei|Bangkok|Tunis|Ankara|Istanbul|Kyiv|Kiev|Kharkiv|Odesa|Odessa|
+	Lviv|Dnipro|Mariupol|Abu Dhabi|Dubai|London|Manchester|Edinburgh|Washington|New York|Los Angeles|Chicago|Houston|Miami|
+	San Francisco|Boston|Seattle|Atlanta|Philadelphia|Caracas|Hanoi|Sanaa|Harare|Munich|Davos|Brussels|Strasbourg|Luxembourg|
+	Kursk|Belgorod|Donetsk|Luhansk|Zaporizhzhia|Kherson|Bakhmut|Avdiivka|Rafah|Khan Younis|Ramallah|Mar-a-Lago|Florida|Texas|
+	California|Alaska|Hawaii|Virginia|Ohio|Michigan|Pennsylvania|Arizona|Nevada|Georgia|Iowa`,
+	// Continents and regions.
+	`Europe|Asia|Africa|Antarctica|Oceania|North America|South America|Latin America|Middle East|Balkans|Baltics|Caucasus|
+	Scandinavia|Arctic|Pacific|Atlantic|Mediterranean|Black Sea|Baltic Sea|Red Sea|Western Europe|Eastern Europe|Central Asia|
+	Sahel|Indo-Pacific|Gulf|Persian Gulf`,
+)
+
+var demonyms = set(
+	`Afghan|Albanian|Algerian|American|Argentine|Argentinian|Armenian|Australian|Austrian|Azerbaijani|Belarusian|Belgian|
+	Bosnian|Brazilian|British|Bulgarian|Canadian|Chilean|Chinese|Colombian|Croatian|Cuban|Cypriot|Czech|Danish|Dutch|Egyptian|
+	English|Estonian|Ethiopian|European|Finnish|French|Georgian|German|Greek|Hungarian|Icelandic|Indian|Indonesian|Iranian|
+	Iraqi|Irish|Israeli|Italian|Japanese|Jordanian|Kazakh|Kenyan|Korean|Kurdish|Latvian|Lebanese|Libyan|Lithuanian|Malaysian|
+	Mexican|Moldovan|Mongolian|Moroccan|Nigerian|Norwegian|Pakistani|Palestinian|Polish|Portuguese|Qatari|Romanian|Russian|
+	Saudi|Scottish|Serbian|Slovak|Slovenian|Somali|Spanish|Swedish|Swiss|Syrian|Taiwanese|Thai|Tunisian|Turkish|Ukrainian|
+	Venezuelan|Vietnamese|Welsh|Yemeni|Western|Eastern|Northern|Southern|Asian|African|Arab|Arabic|Latin|Nordic|Baltic|
+	Transatlantic|Soviet|Kremlin-backed|Democratic|Republican|Islamic|Christian|Jewish|Muslim|Catholic|Orthodox`,
+)
+
+var titleWords = set(
+	`President|Vice|Prime|Minister|Secretary|General|Chancellor|Premier|King|Queen|Prince|Princess|Pope|Sheikh|Emir|
+	Governor|Mayor|Senator|Sen|Representative|Rep|Congressman|Congresswoman|Speaker|Leader|Chairman|Chairwoman|Chair|
+	Chief|Executive|Director|Ambassador|Envoy|Special|Spokesman|Spokeswoman|Spokesperson|Commissioner|Commander|Admiral|
+	Gen|Lt|Col|Colonel|Major|Captain|Capt|Sgt|Sergeant|Judge|Justice|Attorney|Defense|Defence|Foreign|Interior|Finance|
+	Deputy|Assistant|State|Home|Health|Trade|Economy|Energy|Security|National|Adviser|Advisor|Senior|Mr|Mrs|Ms|Miss|Dr|Prof|
+	MP|MEP|Lawmaker|Legislator|Parliamentarian|Councillor|Councilor|Rabbi|Imam|Bishop|Cardinal|Archbishop|Coach|Manager|
+	Professor|Sir|Dame|Lord|Lady|Rev|Reverend|Father|Sister|CEO|Founder|Host|Anchor|Correspondent|Editor|Analyst|
+	Former|Ex|Acting|Interim|Incoming|Outgoing|Then|Top|First|Lady|Officer|Official|Head|Army|Navy|Air|Force|Homeland`,
+)
+
+// affiliations qualify a title: "NATO Secretary General", "White House
+// spokeswoman".
+var affiliations = set(`NATO|EU|UN|G7|G20|Kremlin|White|House|Pentagon|Department|Ministry|Fed|IMF|WHO|OPEC|Hamas|Hezbollah`)
+
+// IsOrgWord reports whether word ends organisation names ("Armed Forces",
+// "Foreign Ministry", "Truth Social"): such a name is not a person's.
+func IsOrgWord(word string) bool { return orgWords[strings.ToLower(word)] }
+
+var orgWords = set(`Forces|Force|Army|Navy|Ministry|Party|Council|Union|Commission|Agency|Office|Department|Committee|
+	Parliament|Government|Assembly|Bank|Fund|Court|Organization|Organisation|Institute|University|Group|Corporation|Inc|
+	Ltd|Company|News|Times|Post|Journal|Press|Agency|Service|Services|Network|Social|Media|Alliance|Coalition|Front|Movement|
+	Kremlin|Pentagon|House|Senate|Congress|Cabinet|Summit|Conference|Forum|Foundation|Association|Federation|Board|Bureau`)
+
+// IsNotAName reports whether a capitalised word is never a person's name:
+// days, months, platforms, single letters.
+func IsNotAName(word string) bool { return len([]rune(word)) < 2 || notNames[strings.ToLower(word)] }
+
+var notNames = set(`Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|
+	August|September|October|November|December|Facebook|Twitter|Telegram|Instagram|YouTube|TikTok|Truth|Threads|Bluesky|
+	LinkedIn|WhatsApp|Reuters|AP|AFP|Bloomberg|CNN|BBC|Fox|Today|Yesterday|Tomorrow|God`)
+
+// Pronouns that can stand for a speaker, and whether each is personal.
+var speakerPronouns = map[string]bool{"he": true, "she": true, "they": false, "it": false, "we": false, "i": false}
+
+// IsSpeakerPronoun reports whether word is a third-person pronoun that
+// stands for a person ("he", "she").
+func IsSpeakerPronoun(word string) bool { return speakerPronouns[strings.ToLower(word)] }

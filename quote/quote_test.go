@@ -1,0 +1,157 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/nlp"
+)
+
+// find runs the finder over text whose paragraphs are separated by blank
+// lines, as cleaned article text is.
+func find(text string) []storyfold.Quotation {
+	var paras []storyfold.Paragraph
+	var sents []storyfold.Span
+	start := 0
+	for _, p := range strings.Split(text, "\n\n") {
+		paras = append(paras, storyfold.Paragraph{Start: start, End: start + len(p)})
+		sents = nlp.Sentences(sents, text, start, start+len(p))
+		start += len(p) + 2
+	}
+	return NewFinder().Find(text, sents, paras)
+}
+
+type want struct{ text, speaker string }
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"cue before with comma",
+			"Addressing these worries in Brussels, Hegseth stated, “There is no betrayal there. There is a recognition that the whole world is invested in peace.” He added that peace would require concessions.",
+			[]want{{"There is no betrayal there. There is a recognition that the whole world is invested in peace.", "Hegseth"}}},
+		{"titles stripped, full name kept",
+			"Prior to his meeting, US Secretary of Defense Pete Hegseth stated, “There is no betrayal there.”",
+			[]want{{"There is no betrayal there.", "Pete Hegseth"}}},
+		{"cue after, name after cue",
+			"“We want peace,” said NATO Secretary General Mark Rutte.",
+			[]want{{"We want peace,", "Mark Rutte"}}},
+		{"cue after, name before cue",
+			"\"Europe must step up,\" Rutte told reporters on Thursday.",
+			[]want{{"Europe must step up,", "Rutte"}}},
+		{"pronoun resolved to the person named before",
+			"Defense Secretary Pete Hegseth spoke in Brussels. “It is not a betrayal,” he said.",
+			[]want{{"It is not a betrayal,", "Pete Hegseth"}}},
+		{"partial quote inside a sentence",
+			"U.S. Defense Secretary Pete Hegseth emphasized that the effort to negotiate peace was \"certainly not a betrayal\" of Ukrainian forces.",
+			[]want{{"certainly not a betrayal", "Pete Hegseth"}}},
+		{"participle after a clause",
+			"German Chancellor Scholz opposed any settlement, while Defense Minister Pistorius criticized Washington’s concessions to Moscow, stating, “It would have been better to speak about it at the table.”",
+			[]want{{"It would have been better to speak about it at the table.", "Pistorius"}}},
+		{"organisation speaker",
+			"“The talks will go ahead,” the Kremlin said in a statement.",
+			[]want{{"The talks will go ahead,", "the Kremlin"}}},
+		{"according to",
+			"The call was “highly productive”, according to Donald Trump.",
+			[]want{{"highly productive", "Donald Trump"}}},
+		{"quote over two paragraphs",
+			"Hegseth said: “We are here to talk.\n\n“And we will listen to our allies.”",
+			[]want{{"We are here to talk.\n\n“And we will listen to our allies.", "Hegseth"}}},
+		{"reported speech without marks",
+			"There is no betrayal there, said Hegseth ahead of a meeting with NATO counterparts in Brussels.",
+			[]want{{"There is no betrayal there", "Hegseth"}}},
+		{"surname resolved to the earlier full name",
+			"Pete Hegseth arrived in Brussels on Wednesday.\n\nThere is no betrayal there, said Hegseth ahead of a meeting.",
+			[]want{{"There is no betrayal there", "Pete Hegseth"}}},
+		{"no speaker rather than a wrong one",
+			"The slogan “peace through strength” was everywhere.",
+			[]want{{"peace through strength", ""}}},
+		{"unclosed quote dropped",
+			"He said “this never closes.\n\nNext paragraph without a mark.",
+			nil},
+		{"no cue, no reported speech",
+			"The talks began on Monday, officials in Brussels said.",
+			nil},
+		{"lower-case title after the cue",
+			"“It would have been better,” stated German defense minister Boris Pistorius.",
+			[]want{{"It would have been better,", "Boris Pistorius"}}},
+		{"a sentence that only attributes the quote before it",
+			"Trump spoke to reporters. “I believe this effort will succeed, hopefully soon!” Trump stated.",
+			[]want{{"I believe this effort will succeed, hopefully soon!", "Trump"}}},
+		{"a following sentence with an object does not attribute",
+			"Merezhko dismissed the remarks as “illogical.” He urged the U.S. to visit Ukraine.",
+			[]want{{"illogical.", ""}}},
+		{"he is the subject of the sentence before, not the last name",
+			"Polish Foreign Minister Radosław Sikorski argued for talks with Vladimir Putin.\n\n“Poland remains steadfast,” he said.",
+			[]want{{"Poland remains steadfast,", "Radosław Sikorski"}}},
+		{"reported speech needs a statement, not an opening clause",
+			"After speaking with Putin, Trump said the talks would start soon.",
+			nil},
+		{"place is not a speaker",
+			"“We are ready,” Ukraine said.",
+			[]want{{"We are ready,", ""}}},
+	}
+	for _, tt := range tests {
+		got := find(tt.text)
+		if len(got) != len(tt.want) {
+			t.Errorf("%s: got %d quotes %+v, want %d", tt.name, len(got), got, len(tt.want))
+			continue
+		}
+		for i, g := range got {
+			if g.Text != tt.want[i].text || g.Speaker != tt.want[i].speaker {
+				t.Errorf("%s:\n got %q by %q\nwant %q by %q", tt.name, g.Text, g.Speaker, tt.want[i].text, tt.want[i].speaker)
+			}
+			if tt.text[g.Span.Start:g.Span.End] != g.Text {
+				t.Errorf("%s: span %v is not the text", tt.name, g.Span)
+			}
+		}
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"“a”", "\"a \"b\" c\"", "“““", "”””", "x, said Y Z.", "A said: “b\n\n“c”", "\"\n\n\"", strings.Repeat("“", 100)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, q := range find(text) {
+			if q.Span.Start < 0 || q.Span.End > len(text) || q.Span.Start > q.Span.End {
+				t.Fatalf("bad span %+v", q)
+			}
+			if text[q.Span.Start:q.Span.End] != q.Text {
+				t.Fatalf("text %q is not the span's", q.Text)
+			}
+		}
+	})
+}
+
+// TestLinear checks that thousands of quotation marks cost no more than
+// linear time, by size of output rather than a clock.
+func TestManyMarks(t *testing.T) {
+	text := strings.Repeat("“a ” said B C. ", 5000) + strings.Repeat("\"", 10000)
+	qs := find(text)
+	if len(qs) != 5000 {
+		t.Errorf("got %d quotes, want 5000", len(qs))
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	text := strings.Repeat("Addressing these worries in Brussels, Hegseth stated, “There is no betrayal there.” He added that peace would require concessions. “We want peace,” said NATO Secretary General Mark Rutte. There is no betrayal there, said Hegseth ahead of a meeting.\n\n", 10)
+	text = strings.TrimSpace(text)
+	var paras []storyfold.Paragraph
+	var sents []storyfold.Span
+	start := 0
+	for _, p := range strings.Split(text, "\n\n") {
+		paras = append(paras, storyfold.Paragraph{Start: start, End: start + len(p)})
+		sents = nlp.Sentences(sents, text, start, start+len(p))
+		start += len(p) + 2
+	}
+	f := NewFinder()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		f.Find(text, sents, paras)
+	}
+}

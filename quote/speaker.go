@@ -1,0 +1,487 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/nlp"
+)
+
+// cues are the words that attribute a quote to a speaker, in the finite form
+// that follows or precedes the speaker ("Hegseth said", "said Hegseth").
+var cues = wordSet(`said says say stated states told tells added adds warned warns wrote writes posted posts noted notes
+	explained explains insisted insists argued argues declared declares announced announces asked asks replied replies
+	responded tweeted stressed stresses emphasized emphasised emphasizes claimed claims remarked continued continues
+	commented acknowledged admitted conceded recalled suggested suggests called calls described describes urged urges
+	vowed predicted cautioned countered concluded reiterated confirmed asserted maintained observed shared promised`)
+
+// speechCues attribute reported speech without quotation marks, where a
+// wider cue ("called", "described") would take any clause for a quote.
+var speechCues = wordSet(`said says stated added adds insisted noted warned wrote told explained declared argued stressed`)
+
+// subordinate words open a clause that is not a statement of its own.
+var subordinate = wordSet(`after before when while although though as if since because following despite in during
+	once until unless whether upon amid with without by for on at from`)
+
+// attributionTail are the words that may follow the cue of a sentence that
+// only attributes a quote: "Trump said on Thursday", "he said ahead of".
+var attributionTail = wordSet(`on in at during ahead after before earlier later late last this yesterday today while when as
+	according afterwards`)
+
+// participles introduce a quote after a clause whose subject is the
+// speaker: "Pistorius criticized the concessions, stating, “...”".
+var participles = wordSet(`saying stating adding writing noting warning telling declaring insisting calling describing
+	posting arguing explaining stressing emphasizing emphasising recalling`)
+
+// fillers may stand between a speaker and the cue: "Hegseth also said".
+var fillers = wordSet(`also later then previously reportedly once repeatedly earlier has had have was had already further
+	again separately publicly privately`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// context is a piece of text with its tokens.
+type context struct {
+	text string
+	toks []nlp.Token
+}
+
+func (c *context) lower(i int) string {
+	if i < 0 || i >= len(c.toks) || c.toks[i].Kind != nlp.Word {
+		return ""
+	}
+	return strings.ToLower(c.toks[i].Text(c.text))
+}
+
+func (c *context) isPunct(i int, chars string) bool {
+	return i >= 0 && i < len(c.toks) && c.toks[i].Kind == nlp.Punct && strings.Contains(chars, c.toks[i].Text(c.text))
+}
+
+// lineBreak reports whether a line break separates token i from the one
+// before: names do not run across paragraphs or headings.
+func (c *context) lineBreak(i int) bool {
+	return i > 0 && strings.ContainsRune(c.text[c.toks[i-1].End:c.toks[i].Start], '\n')
+}
+
+// startsObject reports whether token i, after a cue, starts what the cue
+// takes as its object ("Trump said the talks ..."), which makes the cue
+// introduce indirect speech rather than close a statement ("..., Trump said
+// on Thursday").
+func (c *context) startsObject(i int) bool {
+	w := c.lower(i)
+	return w != "" && !nlp.IsStopWord(w) && !fillers[w] && w != "ahead"
+}
+
+func (c *context) capitalized(i int) bool {
+	return i >= 0 && i < len(c.toks) && c.toks[i].Kind == nlp.Word && nlp.IsCapitalized(c.toks[i].Text(c.text))
+}
+
+// nameAfter reads a speaker phrase starting at token i: a pronoun, "the"
+// and a capitalised organisation ("the Kremlin"), or titles and a name
+// ("Defense Secretary Pete Hegseth"). It returns the name without titles.
+func (c *context) nameAfter(i int) (string, bool) {
+	if nlp.IsSpeakerPronoun(c.lower(i)) {
+		return c.lower(i), true
+	}
+	if c.lower(i) == "the" && c.capitalized(i+1) {
+		j := i + 1
+		for c.capitalized(j) {
+			j++
+		}
+		name := c.join(i+1, j)
+		if nlp.TitleWords(c.words(i+1, j)) == j-(i+1) {
+			return "", false // "the President": a role, not a name
+		}
+		return "the " + name, true
+	}
+	// Titles may be written in lower case: "German defense minister Boris
+	// Pistorius".
+	j := i
+	for c.capitalized(j) || (c.lower(j) == "of" && c.capitalized(j+1) && j > i) || (nlp.IsTitleWord(c.lower(j)) && j+1 < len(c.toks)) {
+		j++
+	}
+	for j > i && !c.capitalized(j-1) {
+		j--
+	}
+	return c.personName(i, j)
+}
+
+// nameBefore reads a speaker phrase ending just before token i.
+func (c *context) nameBefore(i int) (string, bool) {
+	j := i - 1
+	for j >= 0 && fillers[c.lower(j)] {
+		j--
+	}
+	if j < 0 {
+		return "", false
+	}
+	if nlp.IsSpeakerPronoun(c.lower(j)) {
+		return c.lower(j), true
+	}
+	k := j + 1
+	for j >= 0 && (c.capitalized(j) || (c.lower(j) == "of" && c.capitalized(j-1))) {
+		j--
+	}
+	start := j + 1
+	if start == k {
+		return "", false
+	}
+	if c.lower(start-1) == "the" {
+		name := c.join(start, k)
+		if nlp.TitleWords(c.words(start, k)) == k-start {
+			return "", false
+		}
+		return "the " + name, true
+	}
+	return c.personName(start, k)
+}
+
+// personName returns the name in tokens [i, j) without leading titles and
+// sentence openers, or false when what is left is not a person's name.
+func (c *context) personName(i, j int) (string, bool) {
+	for i < j && (nlp.IsTitleWord(c.toks[i].Text(c.text)) || nlp.IsStopWord(c.lower(i)) || c.lower(i) == "of") {
+		i++
+	}
+	if i >= j || j-i > 4 {
+		return "", false
+	}
+	name := c.join(i, j)
+	last := c.toks[j-1].Text(c.text)
+	if nlp.IsPlace(name) || nlp.IsDemonym(last) || nlp.IsPlace(last) || nlp.IsOrgWord(last) ||
+		strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s") {
+		return "", false
+	}
+	for k := i; k < j; k++ {
+		if nlp.IsNotAName(c.toks[k].Text(c.text)) {
+			return "", false
+		}
+	}
+	return name, true
+}
+
+func (c *context) words(i, j int) []string {
+	out := make([]string, 0, j-i)
+	for k := i; k < j; k++ {
+		out = append(out, c.toks[k].Text(c.text))
+	}
+	return out
+}
+
+func (c *context) join(i, j int) string {
+	return c.text[c.toks[i].Start:c.toks[j-1].End]
+}
+
+// maxContext bounds, in bytes, the text read around a quote for its cue,
+// so a long sentence full of quotes is not read again for each.
+const maxContext = 300
+
+// speaker finds the speaker of the marked quote m in sentence si: from a
+// cue right after the closing mark, else from the last cue before the
+// opening mark in the same sentence.
+func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, m storyfold.Span) (string, string) {
+	sent := sentences[si]
+	// After: ",” he said." / "” said Hegseth." within the sentence the
+	// quote ends in.
+	end := sent.End
+	for k := si; k < len(sentences) && sentences[k].Start < m.End; k++ {
+		end = sentences[k].End
+	}
+	after := m.End
+	if after < len(text) {
+		after += len(closingMark(text[m.End:]))
+	}
+	end = min(end, after+maxContext) // the cue follows within a few words
+	for end < len(text) && !utf8.RuneStart(text[end]) {
+		end++
+	}
+	if after < end {
+		f.toks = nlp.Tokenize(f.toks[:0], text[after:end])
+		c := context{text: text[after:end], toks: f.toks}
+		k := 0
+		for c.isPunct(k, ",;—–-") {
+			k++
+		}
+		ended := strings.HasSuffix(strings.TrimRight(text[m.Start:m.End], " "), ".")
+		if k < len(c.toks) && c.toks[k].Kind == nlp.Word && (!ended || !c.capitalized(k) || !nlp.IsSpeakerPronoun(c.lower(k))) {
+			if cues[c.lower(k)] {
+				if name, ok := c.nameAfter(k + 1); ok {
+					return name, c.lower(k)
+				}
+			}
+			if c.lower(k) == "according" && c.lower(k+1) == "to" {
+				if name, ok := c.nameAfter(k + 2); ok {
+					return name, "according to"
+				}
+			}
+			// "he said", "Hegseth said", "the Kremlin said": the cue within
+			// the next few words.
+			for j := k + 1; j < len(c.toks) && j <= k+8; j++ {
+				if c.isPunct(j, ".,;:!?") {
+					break
+				}
+				if cues[c.lower(j)] {
+					if name, ok := c.nameBefore(j); ok && !ended {
+						return name, c.lower(j)
+					}
+					break
+				}
+			}
+		}
+	}
+	// A sentence of its own after the quote that only attributes it:
+	// "“..., hopefully soon!” Trump stated."
+	next := si
+	for next < len(sentences) && sentences[next].Start < after {
+		next++
+	}
+	if next < len(sentences) && strings.TrimSpace(text[after:sentences[next].Start]) == "" {
+		ns := sentences[next]
+		f.toks = nlp.Tokenize(f.toks[:0], text[ns.Start:ns.End])
+		c := context{text: text[ns.Start:ns.End], toks: f.toks}
+		if name, cue, ok := c.attribution(); ok {
+			return name, cue
+		}
+	}
+	// Before: "Hegseth stated, “", "said Hegseth: “", "Hegseth emphasized
+	// that the effort was “", "..., stating, “".
+	if m.Start-1 <= sent.Start {
+		return "", ""
+	}
+	from := max(sent.Start, m.Start-maxContext)
+	for from < m.Start && !utf8.RuneStart(text[from]) {
+		from++
+	}
+	f.toks = nlp.Tokenize(f.toks[:0], text[from:m.Start])
+	c := context{text: text[from:m.Start], toks: f.toks}
+	for j := len(c.toks) - 1; j >= 0 && j >= len(c.toks)-16; j-- {
+		w := c.lower(j)
+		switch {
+		case cues[w]:
+			if name, ok := c.nameBefore(j); ok {
+				return name, w
+			}
+			if name, ok := c.nameAfter(j + 1); ok {
+				return name, w
+			}
+			return "", ""
+		case w == "to" && c.lower(j-1) == "according":
+			if name, ok := c.nameAfter(j + 1); ok {
+				return name, "according to"
+			}
+			return "", ""
+		case participles[w]:
+			// The subject of the clause: the last person named before.
+			for k := j - 1; k >= 0; k-- {
+				if !c.capitalized(k) || c.capitalized(k+1) && k+1 < j {
+					continue
+				}
+				// k ends a capitalised run.
+				if name, ok := c.nameBefore(k + 1); ok && !strings.HasPrefix(name, "the ") {
+					return name, w
+				}
+			}
+			return "", ""
+		}
+	}
+	return "", ""
+}
+
+// attribution reads a sentence that does nothing but attribute the quote
+// before it: "Trump stated.", "He said on Thursday.", "Said Hegseth." What
+// follows the cue may not be its object ("He added that peace ...").
+func (c *context) attribution() (string, string, bool) {
+	for j := 0; j < len(c.toks) && j <= 6; j++ {
+		w := c.lower(j)
+		if !speechCues[w] {
+			continue
+		}
+		if j == 0 {
+			if name, ok := c.nameAfter(1); ok {
+				return name, w, true
+			}
+			return "", "", false
+		}
+		if j+1 < len(c.toks) && !c.isPunct(j+1, ".,;:!?") && !attributionTail[c.lower(j+1)] {
+			return "", "", false // "He added that ...": the cue has an object
+		}
+		if name, ok := c.nameBefore(j); ok {
+			return name, w, true
+		}
+		return "", "", false
+	}
+	return "", "", false
+}
+
+// closingMark returns the closing quotation mark at the start of s.
+func closingMark(s string) string {
+	for _, m := range []string{"”", "\"", "»"} {
+		if strings.HasPrefix(s, m) {
+			return m
+		}
+	}
+	return ""
+}
+
+// reported finds reported speech without quotation marks in a sentence:
+// "There is no betrayal there, said Hegseth ahead of a meeting." The words
+// before the comma are the quote; the cue must follow the comma at once.
+func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation, bool) {
+	s := text[sent.Start:sent.End]
+	f.toks = nlp.Tokenize(f.toks[:0], s)
+	c := context{text: s, toks: f.toks}
+	if subordinate[c.lower(0)] {
+		return storyfold.Quotation{}, false // "After speaking with Putin, Trump said ..."
+	}
+	for k := 4; k < len(c.toks)-1; k++ {
+		if !c.isPunct(k, ",") {
+			continue
+		}
+		var name, cue string
+		var ok bool
+		switch {
+		case speechCues[c.lower(k+1)]:
+			name, ok = c.nameAfter(k + 2)
+			cue = c.lower(k + 1)
+		case c.capitalized(k+1) || nlp.IsSpeakerPronoun(c.lower(k+1)):
+			for j := k + 2; j < len(c.toks) && j <= k+7; j++ {
+				if speechCues[c.lower(j)] && !c.startsObject(j+1) {
+					name, ok = c.nameBefore(j)
+					cue = c.lower(j)
+					break
+				}
+				if !c.capitalized(j) {
+					break
+				}
+			}
+		}
+		if !ok || name == "" || strings.HasPrefix(name, "the ") && !c.capitalized(k+2) {
+			continue
+		}
+		// The quote: the sentence up to the comma, which must read as a
+		// clause of its own (several words, not a list).
+		quoted := storyfold.Span{Start: sent.Start + int(c.toks[0].Start), End: sent.Start + int(c.toks[k].Start)}
+		if countWords(c.toks[:k]) < 4 {
+			return storyfold.Quotation{}, false
+		}
+		return storyfold.Quotation{Text: text[quoted.Start:quoted.End], Span: quoted, Speaker: name, Cue: cue}, true
+	}
+	return storyfold.Quotation{}, false
+}
+
+func countWords(toks []nlp.Token) int {
+	n := 0
+	for _, t := range toks {
+		if t.Kind == nlp.Word {
+			n++
+		}
+	}
+	return n
+}
+
+// resolve turns a pronoun into the person last named before pos, and a
+// surname into the full name given earlier ("Hegseth" -> "Pete Hegseth").
+// It returns "" when it cannot tell.
+func (f *Finder) resolve(text, speaker string, pos int, speakers []string) string {
+	if speaker == "" || strings.HasPrefix(speaker, "the ") {
+		return speaker
+	}
+	if f.names == nil {
+		f.names = f.personNames(text)
+	}
+	// The names given before pos.
+	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].end > pos })
+	before := f.names[:k]
+	if nlp.IsSpeakerPronoun(speaker) {
+		// "He" is most often the subject of the sentences before: the last
+		// person who opened a sentence, else the last person named.
+		for i := k - 1; i >= 0 && before[i].end >= pos-1500; i-- {
+			if before[i].subject {
+				return full(before[i].name, speakers, before)
+			}
+		}
+		if k == 0 || before[k-1].end < pos-1500 {
+			return ""
+		}
+		return full(before[k-1].name, speakers, before)
+	}
+	if !strings.Contains(speaker, " ") {
+		return full(speaker, speakers, before)
+	}
+	return speaker
+}
+
+// full returns the longest known name that ends with name's last word.
+func full(name string, speakers []string, names []namePos) string {
+	best := name
+	suffix := " " + lastWord(name)
+	for _, n := range speakers {
+		if len(n) > len(best) && strings.HasSuffix(n, suffix) {
+			best = n
+		}
+	}
+	for _, n := range names {
+		if len(n.name) > len(best) && strings.HasSuffix(n.name, suffix) {
+			best = n.name
+		}
+	}
+	return best
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// namePos is a person's name and the offset where it ends.
+type namePos struct {
+	name    string
+	end     int
+	subject bool // it opens its sentence
+}
+
+// personNames lists, in order, the names of people in text: runs of two to
+// four capitalised words that are neither titles, places nor demonyms, and
+// single capitalised words after a title ("Chancellor Scholz").
+func (f *Finder) personNames(text string) []namePos {
+	toks := nlp.Tokenize(nil, text)
+	c := context{text: text, toks: toks}
+	out := []namePos{}
+	surnames := map[string]bool{}
+	sentenceHasName := false
+	for i := 0; i < len(c.toks); {
+		if i > 0 && (c.isPunct(i-1, ".!?") || c.lineBreak(i)) {
+			sentenceHasName = false // a new sentence
+		}
+		if !c.capitalized(i) {
+			i++
+			continue
+		}
+		j := i + 1
+		for c.capitalized(j) && !c.lineBreak(j) {
+			j++
+		}
+		titles := 0
+		for titles < j-i && nlp.IsTitleWord(c.toks[i+titles].Text(text)) {
+			titles++
+		}
+		name, ok := c.personName(i, j)
+		// One word is a name when it follows a title or is the surname of a
+		// person already named ("Hegseth" after "Pete Hegseth").
+		if ok && (j-i-titles >= 2 || titles > 0 || surnames[name]) {
+			out = append(out, namePos{name, int(c.toks[j-1].End), !sentenceHasName})
+			sentenceHasName = true
+			surnames[lastWord(name)] = true
+		}
+		i = j
+	}
+	return out
+}
