@@ -29,6 +29,7 @@ type Article struct {
 	Duplicates []string    `json:"duplicates"`
 	// Quotes and Quantities are what the article says who said and which
 	// figures it gives, each pointing at its place in Text.
+	Entities   []Entity          `json:"entities"`
 	Quotes     []Quotation       `json:"quotes"`
 	Quantities []Quantity        `json:"quantities"`
 	Meta       map[string]string `json:"meta,omitempty"`
@@ -243,10 +244,13 @@ type Quote struct {
 // Entity is a person, organisation, place or other named thing of a story.
 type Entity struct {
 	Name     string   `json:"name"`
-	Type     string   `json:"type"`
+	Type     string   `json:"type"` // person, org, place, other
 	Aliases  []string `json:"aliases"`
 	Roles    []string `json:"roles"`
 	Articles []string `json:"articles"`
+	// Mentions are the spans of an article's text that name the entity;
+	// set on an article's entities, not on a story's.
+	Mentions []Span `json:"mentions,omitempty"`
 }
 
 // Conflict is a disagreement between articles of a story.

@@ -101,6 +101,7 @@ var titleWords = set(
 	Chief|Executive|Director|Ambassador|Envoy|Special|Spokesman|Spokeswoman|Spokesperson|Commissioner|Commander|Admiral|
 	Gen|Lt|Col|Colonel|Major|Captain|Capt|Sgt|Sergeant|Judge|Justice|Attorney|Defense|Defence|Foreign|Interior|Finance|
 	Deputy|Assistant|State|Home|Health|Trade|Economy|Energy|Security|National|Adviser|Advisor|Senior|Mr|Mrs|Ms|Miss|Dr|Prof|
+	Treasury|Commerce|Justice|Labor|Labour|Transportation|Agriculture|Education|Veterans|Intelligence|Policy|Affairs|
 	MP|MEP|Lawmaker|Legislator|Parliamentarian|Councillor|Councilor|Rabbi|Imam|Bishop|Cardinal|Archbishop|Coach|Manager|
 	Professor|Sir|Dame|Lord|Lady|Rev|Reverend|Father|Sister|CEO|Founder|Host|Anchor|Correspondent|Editor|Analyst|
 	Former|Ex|Acting|Interim|Incoming|Outgoing|Then|Top|First|Lady|Officer|Official|Head|Army|Navy|Air|Force|Homeland`,

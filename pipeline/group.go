@@ -6,6 +6,7 @@ import (
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/entity"
 	"github.com/storyfold/storyfold/nlp"
 )
 
@@ -69,6 +70,7 @@ func NewStory(id string, members []*storyfold.Article) *storyfold.Story {
 		}
 	}
 	st.Headline = Headline(members)
+	st.Entities = entity.Story(members)
 	return st
 }
 

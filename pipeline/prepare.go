@@ -14,6 +14,7 @@ import (
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/clean"
+	"github.com/storyfold/storyfold/entity"
 	"github.com/storyfold/storyfold/nlp"
 	"github.com/storyfold/storyfold/quantity"
 	"github.com/storyfold/storyfold/quote"
@@ -65,12 +66,13 @@ func Prepare(raw []storyfold.Article, empty func(storyfold.Article), done func()
 // finders are the per-article extractors, which keep buffers between
 // articles; the pool gives each worker its own.
 type finders struct {
+	names   *entity.Finder
 	quotes  *quote.Finder
 	figures *quantity.Finder
 }
 
 var finderPool = sync.Pool{New: func() any {
-	return &finders{quotes: quote.NewFinder(), figures: quantity.NewFinder()}
+	return &finders{names: entity.NewFinder(), quotes: quote.NewFinder(), figures: quantity.NewFinder()}
 }}
 
 // Annotate fills in what the text foundations give a cleaned article: its
@@ -92,6 +94,7 @@ func Annotate(a storyfold.Article) storyfold.Article {
 		a.Duplicates = []string{}
 	}
 	f := finderPool.Get().(*finders)
+	a.Entities = entity.Article(a.ID, f.names.Find(a.Text, a.Sentences))
 	a.Quotes = f.quotes.Find(a.Text, a.Sentences, a.Paragraphs)
 	a.Quantities = a.Quantities[:0]
 	for _, s := range a.Sentences {

@@ -1,0 +1,544 @@
+// Package entity finds the people, organisations and places an article
+// names, and merges them across the articles of a story: a surname with the
+// full name ("Hegseth" and "Pete Hegseth"), spelling variants of one name
+// ("Zelensky" and "Zelenskyy"), with the titles that stood before a name
+// kept as the person's roles ("Defense Secretary").
+//
+// It is a fast method of its own, with no tagger: runs of capitalised words
+// read against small gazetteers (places, demonyms, titles, organisation
+// words) and context cues (a title before a name, a speech verb after it).
+package entity
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/nlp"
+)
+
+// Types of entity.
+const (
+	Person = "person"
+	Org    = "org"
+	Place  = "place"
+	Other  = "other"
+)
+
+// Mention is one place an article names an entity.
+type Mention struct {
+	Name string // the name without titles or possessive
+	Type string
+	Role string // the title before the name, if any
+	Span storyfold.Span
+}
+
+// Finder finds mentions. It reuses buffers and is not safe for concurrent
+// use: give each worker its own.
+type Finder struct {
+	toks []nlp.Token
+	buf  []byte
+}
+
+// NewFinder returns a finder.
+func NewFinder() *Finder { return &Finder{} }
+
+// Find returns the mentions of an article's text, in order. Sentences are
+// the article's sentence spans: a capitalised word opening a sentence is a
+// name only if it reads as one.
+func (f *Finder) Find(text string, sentences []storyfold.Span) []Mention {
+	var out []Mention
+	lowerSeen := f.lowerWords(text)
+	for _, s := range sentences {
+		f.toks = nlp.Tokenize(f.toks[:0], text[s.Start:s.End])
+		out = f.sentence(out, text, s.Start, lowerSeen)
+	}
+	return out
+}
+
+// lowerWords collects the words the text writes in lower case: a
+// capitalised word that also appears in lower case is a common word when it
+// opens a sentence ("Officials", "Russian" aside).
+func (f *Finder) lowerWords(text string) map[string]bool {
+	seen := make(map[string]bool, 256)
+	f.toks = nlp.Tokenize(f.toks[:0], text)
+	for _, t := range f.toks {
+		if t.Kind == nlp.Word {
+			w := t.Text(text)
+			if !nlp.IsCapitalized(w) {
+				seen[w] = true
+			}
+		}
+	}
+	return seen
+}
+
+func (f *Finder) sentence(out []Mention, text string, base int, lowerSeen map[string]bool) []Mention {
+	toks := f.toks
+	word := func(i int) string { return toks[i].Text(text[base:]) }
+	capital := func(i int) bool {
+		return i < len(toks) && toks[i].Kind == nlp.Word && nlp.IsCapitalized(word(i)) && !strings.HasPrefix(word(i), "'")
+	}
+	for i := 0; i < len(toks); {
+		if !capital(i) {
+			i++
+			continue
+		}
+		// A run of capitalised words, with "of", "de", "von", "al" inside
+		// ("Secretary of Defense", "Ursula von der Leyen").
+		j := i + 1
+		for j < len(toks) {
+			if capital(j) && !endsPossessive(word(j-1)) {
+				j++
+				continue
+			}
+			// A hyphenated name: "Jean-Noël Barrot".
+			if j+1 < len(toks) && word(j) == "-" && toks[j].Start == toks[j-1].End && toks[j+1].Start == toks[j].End && capital(j+1) {
+				j += 2
+				continue
+			}
+			// Connectors, possibly several: "Ursula von der Leyen". "of"
+			// before a place ends a person's name: "Putin of Russia".
+			k := j
+			for k < len(toks) && connector[word(k)] {
+				k++
+			}
+			if k > j && capital(k) && !(word(j) == "of" && nlp.IsPlace(word(k)) && !nlp.IsTitleWord(word(j-1))) {
+				j = k + 1
+				continue
+			}
+			break
+		}
+		// An opener starts its sentence or a quote: only punctuation
+		// before it, or an opening quotation mark or a colon just before.
+		opener := true
+		for k := 0; k < i; k++ {
+			if toks[k].Kind != nlp.Punct {
+				opener = false
+				break
+			}
+		}
+		if i > 0 && toks[i-1].Kind == nlp.Punct && strings.Contains("“\":‘", word(i-1)) {
+			opener = true
+		}
+		out = append(out, f.mentions(text, base, toks[i:j], opener, lowerSeen)...)
+		i = j
+	}
+	return out
+}
+
+// commonOpener reports whether a capitalised word opening a sentence is a
+// common word rather than a name: a stop word, a word the text also writes
+// in lower case, a participle or an adverb ("Following", "Shortly").
+func commonOpener(w string, lowerSeen map[string]bool) bool {
+	low := strings.ToLower(w)
+	return nlp.IsStopWord(low) || lowerSeen[low] || openers[low] ||
+		len(low) > 5 && (strings.HasSuffix(low, "ing") || strings.HasSuffix(low, "ly"))
+}
+
+var openers = map[string]bool{"throughout": true, "despite": true, "prior": true, "amid": true, "meanwhile": true,
+	"however": true, "following": true, "according": true, "although": true, "moreover": true, "instead": true,
+	"millions": true, "thousands": true, "hundreds": true, "dozens": true, "yesterday": true, "today": true}
+
+// connector words may stand inside a name.
+var connector = map[string]bool{"of": true, "de": true, "von": true, "der": true, "van": true, "al": true, "bin": true, "la": true, "du": true, "da": true}
+
+func endsPossessive(w string) bool {
+	return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s")
+}
+
+// mentions reads one capitalised run: titles, then a name, typed.
+func (f *Finder) mentions(text string, base int, run []nlp.Token, opener bool, lowerSeen map[string]bool) []Mention {
+	words := make([]string, len(run))
+	for k, t := range run {
+		words[k] = t.Text(text[base:])
+	}
+	// A sentence opener that is a common word is not part of a name:
+	// "The", "But", "Officials".
+	for opener && len(words) > 0 && commonOpener(words[0], lowerSeen) {
+		words, run = words[1:], run[1:]
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	if len(words) >= 2 && nlp.IsOrgWord(words[len(words)-1]) && !nlp.IsTitleWord(words[len(words)-1]) {
+		// "European Union", "Armed Forces", "White House".
+		span := storyfold.Span{Start: base + int(run[0].Start), End: base + int(run[len(run)-1].End)}
+		return []Mention{{Name: text[span.Start:span.End], Type: Org, Span: span}}
+	}
+	if full := strings.Join(words, " "); nlp.IsPlace(full) {
+		span := storyfold.Span{Start: base + int(run[0].Start), End: base + int(run[len(run)-1].End)}
+		return []Mention{{Name: canonicalPlace(full), Type: Place, Span: span}}
+	}
+	// Titles before the name: "U.S. Defense Secretary Pete Hegseth", "CIA
+	// Director John Ratcliffe", "European Commission President Ursula von
+	// der Leyen".
+	t := 0
+	for t < len(words)-1 && (nlp.IsTitleWord(words[t]) || words[t] == "of" ||
+		(isAcronym(words[t]) || nlp.IsOrgWord(words[t])) && nlp.IsTitleWord(words[t+1])) {
+		t++
+	}
+	for t > 0 && words[t-1] == "of" { // "Secretary of" + "Defense Pete Hegseth"
+		t--
+	}
+	role := strings.Join(words[:t], " ")
+	name := words[t:]
+	nameRun := run[t:]
+	// "Secretary of Defense Pete Hegseth": the title goes on after "of".
+	if len(name) > 2 && role != "" && strings.HasSuffix(role, " of") {
+		role += " " + name[0]
+		name, nameRun = name[1:], nameRun[1:]
+	}
+	last := strings.TrimSuffix(strings.TrimSuffix(name[len(name)-1], "’s"), "'s")
+	span := storyfold.Span{Start: base + int(nameRun[0].Start), End: base + int(nameRun[len(nameRun)-1].End)}
+	if endsPossessive(name[len(name)-1]) {
+		span.End -= len(name[len(name)-1]) - len(last)
+	}
+	full := strings.Join(strings.Fields(text[span.Start:span.End]), " ")
+	typ := classify(name, full, role)
+	if typ == "" {
+		// Demonyms, days, a title alone: not entities. A qualifier that
+		// is a place or an organisation still is one ("NATO" in "NATO
+		// Secretary General").
+		return f.qualifiers(words[:t], run[:t], text, base)
+	}
+	if typ == Place {
+		full = canonicalPlace(full)
+	}
+	m := Mention{Name: full, Type: typ, Span: span}
+	if typ == Person {
+		m.Role = cleanRole(role)
+	}
+	return append(f.qualifiers(words[:t], run[:t], text, base), m)
+}
+
+// qualifiers returns the places and organisations inside a title: "NATO"
+// in "NATO Secretary General", "U.S." in "U.S. Defense Secretary".
+func (f *Finder) qualifiers(words []string, run []nlp.Token, text string, base int) []Mention {
+	var out []Mention
+	for k, w := range words {
+		var typ string
+		switch {
+		case nlp.IsPlace(w):
+			typ = Place
+		case isAcronym(w) && !nlp.IsTitleWord(strings.ToLower(w)):
+			typ = Org
+		case knownOrgs[strings.ToLower(w)]:
+			typ = Org
+		default:
+			continue
+		}
+		out = append(out, Mention{Name: canonicalPlace(w), Type: typ, Span: storyfold.Span{Start: base + int(run[k].Start), End: base + int(run[k].End)}})
+	}
+	return out
+}
+
+// knownOrgs are organisations written as one capitalised word.
+var knownOrgs = map[string]bool{"kremlin": true, "pentagon": true, "nato": true, "hamas": true, "hezbollah": true, "taliban": true}
+
+// classify types a name; "" means it is not an entity.
+func classify(name []string, full, role string) string {
+	lastWord := name[len(name)-1]
+	for _, w := range name {
+		if isEventWord(w) || romanNumeral(w) {
+			return Other // "World War II", "Minsk Agreement"
+		}
+	}
+	switch {
+	case nlp.IsDemonym(strings.TrimSuffix(lastWord, "s")) && !nlp.IsPlace(full):
+		return "" // "Several European", "Europeans"
+	case len(name) == 1 && (nlp.IsDemonym(lastWord) || nlp.IsNotAName(lastWord) || nlp.IsTitleWord(lastWord) && !nlp.IsPlace(lastWord)):
+		if knownOrgs[strings.ToLower(lastWord)] || isAcronym(lastWord) && !nlp.IsPlace(lastWord) {
+			return Org
+		}
+		return ""
+	case nlp.IsPlace(full):
+		return Place
+	case nlp.IsOrgWord(lastWord) || knownOrgs[strings.ToLower(full)] || isAcronym(full):
+		return Org
+	case isEventWord(lastWord):
+		return Other
+	case role != "" || (len(name) >= 2 && len(name) <= 4 && !nlp.IsDemonym(name[0])):
+		return Person
+	case len(name) == 1:
+		return Person // a surname; merging confirms it against a full name
+	}
+	return Other
+}
+
+func isAcronym(w string) bool {
+	w = strings.ReplaceAll(w, ".", "")
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+var eventWords = map[string]bool{"act": true, "treaty": true, "war": true, "accord": true, "agreement": true, "summit": true,
+	"conference": true, "games": true, "cup": true, "olympics": true, "prize": true, "day": true, "law": true, "doctrine": true}
+
+func isEventWord(w string) bool { return eventWords[strings.ToLower(w)] }
+
+func romanNumeral(w string) bool {
+	switch w {
+	case "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII":
+		return true
+	}
+	return false
+}
+
+// canonicalPlace writes the common short forms of a place one way.
+func canonicalPlace(w string) string {
+	switch w {
+	case "U.S.", "US", "USA", "U.S.A.", "America":
+		return "United States"
+	case "U.K.", "UK", "Britain", "Great Britain":
+		return "United Kingdom"
+	case "Kiev":
+		return "Kyiv"
+	}
+	return w
+}
+
+// cleanRole normalises a title for display: "U.S. Defense Secretary" and
+// "Defense Secretary" are kept as written but trimmed of a leading
+// nationality, which says where, not what.
+func cleanRole(role string) string {
+	words := strings.Fields(role)
+	for len(words) > 1 && (nlp.IsPlace(words[0]) || nlp.IsDemonym(words[0])) {
+		words = words[1:]
+	}
+	if len(words) == 1 && (nlp.IsPlace(words[0]) || nlp.IsDemonym(words[0])) {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+// Article merges one article's mentions into its entities, each with the
+// spans that name it.
+func Article(id string, mentions []Mention) []storyfold.Entity {
+	forms := make([]form, len(mentions))
+	for i, m := range mentions {
+		forms[i] = form{article: id, name: m.Name, typ: m.Type, role: m.Role, span: m.Span, weight: 1}
+	}
+	return merge(forms, []string{id}, true)
+}
+
+// Story merges the entities of a story's articles, given in the story's
+// order, into the story's entities.
+func Story(articles []*storyfold.Article) []storyfold.Entity {
+	var forms []form
+	order := make([]string, len(articles))
+	for i, a := range articles {
+		order[i] = a.ID
+		for _, e := range a.Entities {
+			w := max(1, len(e.Mentions))
+			forms = append(forms, form{article: a.ID, name: e.Name, typ: e.Type, weight: w})
+			for _, r := range e.Roles {
+				forms = append(forms, form{article: a.ID, name: e.Name, typ: e.Type, role: r})
+			}
+			for _, alias := range e.Aliases {
+				forms = append(forms, form{article: a.ID, name: alias, typ: e.Type, weight: 1})
+			}
+		}
+	}
+	return merge(forms, order, false)
+}
+
+// form is one way an article names an entity.
+type form struct {
+	article, name, typ, role string
+	span                     storyfold.Span
+	weight                   int // mentions it stands for
+}
+
+// merge groups forms into entities. Entities are ordered by how many
+// articles name them, then by mentions.
+func merge(forms []form, order []string, spans bool) []storyfold.Entity {
+	type acc struct {
+		names    map[string]int // form -> mentions
+		typ      map[string]int
+		roles    []string
+		articles []string
+		spans    []storyfold.Span
+		count    int
+		key      string // its longest form so far
+	}
+	var ents []*acc
+	// Longer names first, so that surnames find their full names.
+	sort.SliceStable(forms, func(i, j int) bool {
+		return strings.Count(forms[i].name, " ") > strings.Count(forms[j].name, " ")
+	})
+	for _, f := range forms {
+		k := -1
+		for i, e := range ents {
+			if sameEntity(e.key, f.name, f.typ, e.typ) {
+				k = i
+				break
+			}
+		}
+		if k < 0 {
+			ents = append(ents, &acc{names: map[string]int{}, typ: map[string]int{}, key: f.name})
+			k = len(ents) - 1
+		}
+		e := ents[k]
+		if _, ok := e.names[f.name]; !ok || f.weight > 0 {
+			e.names[f.name] += f.weight
+		}
+		e.typ[f.typ] += max(1, f.weight)
+		e.count += f.weight
+		if f.role != "" && !containsFold(e.roles, f.role) {
+			e.roles = append(e.roles, f.role)
+		}
+		if !contains(e.articles, f.article) {
+			e.articles = append(e.articles, f.article)
+		}
+		if spans && f.span != (storyfold.Span{}) {
+			e.spans = append(e.spans, f.span)
+		}
+		if len(f.name) > len(e.key) {
+			e.key = f.name
+		}
+	}
+	sort.SliceStable(ents, func(a, b int) bool {
+		x, y := ents[a], ents[b]
+		if len(x.articles) != len(y.articles) {
+			return len(x.articles) > len(y.articles)
+		}
+		return x.count > y.count
+	})
+	out := make([]storyfold.Entity, 0, len(ents))
+	for _, e := range ents {
+		name := canonicalName(e.names)
+		aliases := make([]string, 0, len(e.names))
+		for n := range e.names {
+			if n != name {
+				aliases = append(aliases, n)
+			}
+		}
+		sort.Strings(aliases)
+		articles := make([]string, 0, len(e.articles))
+		for _, id := range order {
+			if contains(e.articles, id) {
+				articles = append(articles, id)
+			}
+		}
+		roles := e.roles
+		if roles == nil {
+			roles = []string{}
+		}
+		sort.Slice(e.spans, func(i, j int) bool { return e.spans[i].Start < e.spans[j].Start })
+		out = append(out, storyfold.Entity{Name: name, Type: majority(e.typ), Aliases: aliases, Roles: roles,
+			Articles: articles, Mentions: e.spans})
+	}
+	return out
+}
+
+// sameEntity reports whether name is another form of the entity known as
+// key: the same name, its surname, or a spelling variant.
+func sameEntity(key, name, typ string, keyTypes map[string]int) bool {
+	if strings.EqualFold(key, name) {
+		return true
+	}
+	if typ != Person || keyTypes[Person] == 0 {
+		return false
+	}
+	kw, nw := strings.Fields(key), strings.Fields(name)
+	kl, nl := kw[len(kw)-1], nw[len(nw)-1]
+	if !similarName(kl, nl) {
+		return false
+	}
+	// Same surname: one name is the surname alone, or the first names
+	// agree.
+	return len(nw) == 1 || len(kw) == 1 || similarName(kw[0], nw[0])
+}
+
+// similarName reports whether two words are one name, allowing the
+// transliteration variants of long names ("Zelensky", "Zelenskyy",
+// "Zelenskiy"): the same first four letters and at most two edits.
+func similarName(a, b string) bool {
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	ra, rb := []rune(strings.ToLower(a)), []rune(strings.ToLower(b))
+	if len(ra) < 6 || len(rb) < 6 || string(ra[:4]) != string(rb[:4]) {
+		return false
+	}
+	return editDistance(ra, rb, 2) <= 2
+}
+
+// editDistance is the Levenshtein distance of a and b, or max+1 once it is
+// known to exceed max.
+func editDistance(a, b []rune, max int) int {
+	if d := len(a) - len(b); d > max || -d > max {
+		return max + 1
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > max {
+			return max + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// canonicalName picks the name an entity is shown under: the most used of
+// its fullest forms.
+func canonicalName(names map[string]int) string {
+	best, bestWords, bestCount := "", 0, 0
+	for n, c := range names {
+		w := strings.Count(n, " ") + 1
+		if w > bestWords || w == bestWords && (c > bestCount || c == bestCount && n < best) {
+			best, bestWords, bestCount = n, w, c
+		}
+	}
+	return best
+}
+
+func majority(m map[string]int) string {
+	best, bestN := "", 0
+	for k, n := range m {
+		if n > bestN || n == bestN && k < best {
+			best, bestN = k, n
+		}
+	}
+	return best
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
