@@ -36,8 +36,8 @@ type Mention struct {
 // Finder finds mentions. It reuses buffers and is not safe for concurrent
 // use: give each worker its own.
 type Finder struct {
-	toks []nlp.Token
-	buf  []byte
+	toks  []nlp.Token
+	lower map[string]bool // words the current text writes in lower case
 }
 
 // NewFinder returns a finder.
@@ -60,7 +60,11 @@ func (f *Finder) Find(text string, sentences []storyfold.Span) []Mention {
 // capitalised word that also appears in lower case is a common word when it
 // opens a sentence ("Officials", "Russian" aside).
 func (f *Finder) lowerWords(text string) map[string]bool {
-	seen := make(map[string]bool, 256)
+	if f.lower == nil {
+		f.lower = make(map[string]bool, 512)
+	}
+	clear(f.lower)
+	seen := f.lower
 	f.toks = nlp.Tokenize(f.toks[:0], text)
 	for _, t := range f.toks {
 		if t.Kind == nlp.Word {
@@ -374,18 +378,30 @@ func merge(forms []form, order []string, spans bool) []storyfold.Entity {
 	sort.SliceStable(forms, func(i, j int) bool {
 		return strings.Count(forms[i].name, " ") > strings.Count(forms[j].name, " ")
 	})
+	exact := make(map[string]int, len(forms)) // lower-case form -> entity
+	var persons []int                         // entities that are people
 	for _, f := range forms {
-		k := -1
-		for i, e := range ents {
-			if sameEntity(e.key, f.name, f.typ, e.typ) {
-				k = i
-				break
+		low := strings.ToLower(f.name)
+		k, ok := exact[low]
+		if !ok {
+			k = -1
+			if f.typ == Person {
+				for _, i := range persons {
+					if sameEntity(ents[i].key, f.name, f.typ, ents[i].typ) {
+						k = i
+						break
+					}
+				}
 			}
 		}
 		if k < 0 {
 			ents = append(ents, &acc{names: map[string]int{}, typ: map[string]int{}, key: f.name})
 			k = len(ents) - 1
+			if f.typ == Person {
+				persons = append(persons, k)
+			}
 		}
+		exact[low] = k
 		e := ents[k]
 		if _, ok := e.names[f.name]; !ok || f.weight > 0 {
 			e.names[f.name] += f.weight
@@ -448,14 +464,22 @@ func sameEntity(key, name, typ string, keyTypes map[string]int) bool {
 	if typ != Person || keyTypes[Person] == 0 {
 		return false
 	}
-	kw, nw := strings.Fields(key), strings.Fields(name)
-	kl, nl := kw[len(kw)-1], nw[len(nw)-1]
+	kl, nl := lastField(key), lastField(name)
 	if !similarName(kl, nl) {
 		return false
 	}
 	// Same surname: one name is the surname alone, or the first names
 	// agree.
-	return len(nw) == 1 || len(kw) == 1 || similarName(kw[0], nw[0])
+	kf, _, kmore := strings.Cut(key, " ")
+	nf, _, nmore := strings.Cut(name, " ")
+	return !nmore || !kmore || similarName(kf, nf)
+}
+
+func lastField(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
 }
 
 // similarName reports whether two words are one name, allowing the
@@ -464,6 +488,9 @@ func sameEntity(key, name, typ string, keyTypes map[string]int) bool {
 func similarName(a, b string) bool {
 	if strings.EqualFold(a, b) {
 		return true
+	}
+	if len(a) < 6 || len(b) < 6 || a[0] != b[0] && !strings.EqualFold(a[:1], b[:1]) {
+		return false // too short for a variant, or not even the same initial
 	}
 	ra, rb := []rune(strings.ToLower(a)), []rune(strings.ToLower(b))
 	if len(ra) < 6 || len(rb) < 6 || string(ra[:4]) != string(rb[:4]) {

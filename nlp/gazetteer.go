@@ -1,6 +1,9 @@
 package nlp
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // The gazetteers are small word lists the name finders consult: places,
 // demonyms, titles that come before a person's name, and pronouns. They are
@@ -9,11 +12,11 @@ import "strings"
 
 // IsPlace reports whether name (any case) is a country, a capital or a large
 // city, a continent or a region.
-func IsPlace(name string) bool { return places[strings.ToLower(name)] }
+func IsPlace(name string) bool { return in(places, name) }
 
 // IsDemonym reports whether word (any case) is a nationality or regional
 // adjective: "European", "Latvian". These are not entities.
-func IsDemonym(word string) bool { return demonyms[strings.ToLower(word)] }
+func IsDemonym(word string) bool { return in(demonyms, word) }
 
 // TitleWords reports how many of the words ending at words[len-1] are
 // roles ("Defense Secretary", "Prime Minister", "Mr."), reading from the
@@ -30,12 +33,32 @@ func TitleWords(words []string) int {
 // person's name: a role ("Secretary"), or what qualifies one ("NATO",
 // "U.S.", "German" in "German Chancellor Olaf Scholz").
 func IsTitleWord(word string) bool {
-	return roleWord(word) || affiliations[strings.ToLower(word)] || IsDemonym(word) || IsPlace(word)
+	return roleWord(word) || in(affiliations, word) || IsDemonym(word) || IsPlace(word)
 }
 
 func roleWord(word string) bool {
-	w := strings.ToLower(word)
-	return titleWords[w] || titleWords[strings.TrimSuffix(w, ".")]
+	return in(titleWords, word) || strings.HasSuffix(word, ".") && in(titleWords, word[:len(word)-1])
+}
+
+// in looks word up in a lower-case set without allocating for the short
+// ASCII words names are made of: these lookups run for every capitalised
+// word of every article.
+func in(set map[string]bool, word string) bool {
+	var buf [48]byte
+	if len(word) > len(buf) {
+		return set[strings.ToLower(word)]
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return set[strings.ToLower(word)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(word)])]
 }
 
 func set(lists ...string) map[string]bool {
@@ -113,7 +136,7 @@ var affiliations = set(`NATO|EU|UN|G7|G20|Kremlin|White|House|Pentagon|Departmen
 
 // IsOrgWord reports whether word ends organisation names ("Armed Forces",
 // "Foreign Ministry", "Truth Social"): such a name is not a person's.
-func IsOrgWord(word string) bool { return orgWords[strings.ToLower(word)] }
+func IsOrgWord(word string) bool { return in(orgWords, word) }
 
 var orgWords = set(`Forces|Force|Army|Navy|Ministry|Party|Council|Union|Commission|Agency|Office|Department|Committee|
 	Parliament|Government|Assembly|Bank|Fund|Court|Organization|Organisation|Institute|University|Group|Corporation|Inc|
@@ -122,7 +145,7 @@ var orgWords = set(`Forces|Force|Army|Navy|Ministry|Party|Council|Union|Commissi
 
 // IsNotAName reports whether a capitalised word is never a person's name:
 // days, months, platforms, single letters.
-func IsNotAName(word string) bool { return len([]rune(word)) < 2 || notNames[strings.ToLower(word)] }
+func IsNotAName(word string) bool { return utf8.RuneCountInString(word) < 2 || in(notNames, word) }
 
 var notNames = set(`Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|
 	August|September|October|November|December|Facebook|Twitter|Telegram|Instagram|YouTube|TikTok|Truth|Threads|Bluesky|
@@ -133,4 +156,4 @@ var speakerPronouns = map[string]bool{"he": true, "she": true, "they": false, "i
 
 // IsSpeakerPronoun reports whether word is a third-person pronoun that
 // stands for a person ("he", "she").
-func IsSpeakerPronoun(word string) bool { return speakerPronouns[strings.ToLower(word)] }
+func IsSpeakerPronoun(word string) bool { return len(word) <= 3 && speakerPronouns[strings.ToLower(word)] }

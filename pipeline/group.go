@@ -8,6 +8,7 @@ import (
 	"github.com/storyfold/storyfold/cluster"
 	"github.com/storyfold/storyfold/entity"
 	"github.com/storyfold/storyfold/nlp"
+	"github.com/storyfold/storyfold/quote"
 )
 
 // Features computes the grouping features of articles on all cores.
@@ -71,6 +72,7 @@ func NewStory(id string, members []*storyfold.Article) *storyfold.Story {
 	}
 	st.Headline = Headline(members)
 	st.Entities = entity.Story(members)
+	st.Quotes = quote.Group(members, st.Entities)
 	return st
 }
 

@@ -76,7 +76,7 @@ var finderPool = sync.Pool{New: func() any {
 }}
 
 // Annotate fills in what the text foundations give a cleaned article: its
-// sentences, language, content hash, quotes and figures.
+// sentences, language and content hash, and what Extract finds.
 func Annotate(a storyfold.Article) storyfold.Article {
 	a.Sentences = a.Sentences[:0]
 	for _, p := range a.Paragraphs {
@@ -93,21 +93,28 @@ func Annotate(a storyfold.Article) storyfold.Article {
 	if a.Duplicates == nil {
 		a.Duplicates = []string{}
 	}
+	a = Extract(a)
+	a.Hash = ContentHash(a)
+	return a
+}
+
+// Extract fills in who and what an annotated article names: its entities,
+// quotes and figures.
+func Extract(a storyfold.Article) storyfold.Article {
 	f := finderPool.Get().(*finders)
+	defer finderPool.Put(f)
 	a.Entities = entity.Article(a.ID, f.names.Find(a.Text, a.Sentences))
-	a.Quotes = f.quotes.Find(a.Text, a.Sentences, a.Paragraphs)
+	a.Quotes = f.quotes.Find(a.Text, a.Sentences, a.Paragraphs, a.Entities)
 	a.Quantities = a.Quantities[:0]
 	for _, s := range a.Sentences {
 		a.Quantities = f.figures.Find(a.Quantities, a.Text[s.Start:s.End], s.Start)
 	}
-	finderPool.Put(f)
 	if a.Quotes == nil {
 		a.Quotes = []storyfold.Quotation{}
 	}
 	if a.Quantities == nil {
 		a.Quantities = []storyfold.Quantity{}
 	}
-	a.Hash = ContentHash(a)
 	return a
 }
 

@@ -26,16 +26,17 @@ const maxQuote = 4000
 // use: give each worker its own.
 type Finder struct {
 	toks  []nlp.Token
-	names []namePos // people named in the current text, computed when needed
+	names []namePos // people the current text names
 }
 
 // NewFinder returns a finder.
 func NewFinder() *Finder { return &Finder{} }
 
 // Find returns the quotes of an article's cleaned text, in text order.
-// Sentences and paragraphs are the article's spans.
-func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []storyfold.Paragraph) []storyfold.Quotation {
-	f.names = nil
+// Sentences and paragraphs are the article's spans, entities its entities
+// with their mentions: speakers are resolved against the people named.
+func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []storyfold.Paragraph, entities []storyfold.Entity) []storyfold.Quotation {
+	f.names = people(entities, sentences)
 	marked := markedSpans(text, paragraphs)
 	var out []storyfold.Quotation
 	var speakers []string // full names of earlier speakers

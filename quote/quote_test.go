@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/entity"
 	"github.com/storyfold/storyfold/nlp"
 )
 
@@ -19,7 +20,8 @@ func find(text string) []storyfold.Quotation {
 		sents = nlp.Sentences(sents, text, start, start+len(p))
 		start += len(p) + 2
 	}
-	return NewFinder().Find(text, sents, paras)
+	ents := entity.Article("a", entity.NewFinder().Find(text, sents))
+	return NewFinder().Find(text, sents, paras, ents)
 }
 
 type want struct{ text, speaker string }
@@ -149,9 +151,61 @@ func BenchmarkFind(b *testing.B) {
 		start += len(p) + 2
 	}
 	f := NewFinder()
+	ents := entity.Article("a", entity.NewFinder().Find(text, sents))
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		f.Find(text, sents, paras)
+		f.Find(text, sents, paras, ents)
+	}
+}
+
+func TestDiff(t *testing.T) {
+	tests := []struct{ canon, variant, want string }{
+		{"There is no betrayal there.", "there is no betrayal there", ""},
+		{"the whole world and the United States is invested and interested in peace",
+			"the whole world and the United States is interested in peace",
+			"the whole world and the united states is [-invested and-] interested in peace"},
+		{"we are here to talk", "we are here to negotiate", "we are here to [-talk-] {+negotiate+}"},
+		// An excerpt omits nothing.
+		{"I had a lengthy and highly productive call with President Putin", "lengthy and highly productive", ""},
+		{"peace now", "peace now and forever", "peace now {+and forever+}"},
+	}
+	for _, tt := range tests {
+		if got := Diff(tt.canon, tt.variant); got != tt.want {
+			t.Errorf("Diff(%q, %q) = %q, want %q", tt.canon, tt.variant, got, tt.want)
+		}
+	}
+}
+
+func TestGroup(t *testing.T) {
+	mk := func(id, text string) *storyfold.Article {
+		a := &storyfold.Article{ID: id, Text: text}
+		a.Paragraphs = []storyfold.Paragraph{{Start: 0, End: len(text)}}
+		a.Sentences = nlp.Sentences(nil, text, 0, len(text))
+		a.Quotes = NewFinder().Find(text, a.Sentences, a.Paragraphs, entity.Article(id, entity.NewFinder().Find(text, a.Sentences)))
+		return a
+	}
+	arts := []*storyfold.Article{
+		mk("a", "Defense Secretary Pete Hegseth said: “The whole world is invested and interested in peace.”"),
+		mk("b", "“The whole world is interested in peace,” Hegseth said."),
+		mk("c", "“We will not send troops,” said Hegseth. The Kremlin said “nothing”."),
+	}
+	ents := []storyfold.Entity{{Name: "Pete Hegseth", Type: "person", Aliases: []string{"Hegseth"}}}
+	qs := Group(arts, ents)
+	if len(qs) != 3 {
+		t.Fatalf("got %d groups: %+v", len(qs), qs)
+	}
+	q := qs[0]
+	if q.Speaker != "Pete Hegseth" || len(q.Articles) != 2 || len(q.Variants) != 2 {
+		t.Fatalf("first group %+v", q)
+	}
+	altered := 0
+	for _, v := range q.Variants {
+		if strings.Contains(v.Diff, "[-invested and-]") {
+			altered++
+		}
+	}
+	if altered != 1 {
+		t.Errorf("the variant that drops words is not flagged: %+v", q.Variants)
 	}
 }

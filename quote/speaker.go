@@ -392,9 +392,6 @@ func (f *Finder) resolve(text, speaker string, pos int, speakers []string) strin
 	if speaker == "" || strings.HasPrefix(speaker, "the ") {
 		return speaker
 	}
-	if f.names == nil {
-		f.names = f.personNames(text)
-	}
 	// The names given before pos.
 	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].end > pos })
 	before := f.names[:k]
@@ -413,6 +410,13 @@ func (f *Finder) resolve(text, speaker string, pos int, speakers []string) strin
 	}
 	if !strings.Contains(speaker, " ") {
 		return full(speaker, speakers, before)
+	}
+	// The article's own name for the person: "Jean-Noël Barrot" for "Noël
+	// Barrot" read off a hyphenated name.
+	for _, n := range f.names {
+		if strings.HasSuffix(n.name, speaker) && len(n.name) > len(speaker) && !strings.HasSuffix(n.name, " "+speaker) {
+			return n.name
+		}
 	}
 	return speaker
 }
@@ -445,43 +449,31 @@ func lastWord(s string) string {
 type namePos struct {
 	name    string
 	end     int
-	subject bool // it opens its sentence
+	subject bool // the first person its sentence names
 }
 
-// personNames lists, in order, the names of people in text: runs of two to
-// four capitalised words that are neither titles, places nor demonyms, and
-// single capitalised words after a title ("Chancellor Scholz").
-func (f *Finder) personNames(text string) []namePos {
-	toks := nlp.Tokenize(nil, text)
-	c := context{text: text, toks: toks}
-	out := []namePos{}
-	surnames := map[string]bool{}
-	sentenceHasName := false
-	for i := 0; i < len(c.toks); {
-		if i > 0 && (c.isPunct(i-1, ".!?") || c.lineBreak(i)) {
-			sentenceHasName = false // a new sentence
-		}
-		if !c.capitalized(i) {
-			i++
+// people lists the people an article names, in text order, from its
+// entities: each mention under the entity's name, so a surname stands for
+// the full name the article gives.
+func people(entities []storyfold.Entity, sentences []storyfold.Span) []namePos {
+	var out []namePos
+	for _, e := range entities {
+		if e.Type != "person" {
 			continue
 		}
-		j := i + 1
-		for c.capitalized(j) && !c.lineBreak(j) {
-			j++
+		for _, m := range e.Mentions {
+			out = append(out, namePos{name: e.Name, end: m.End})
 		}
-		titles := 0
-		for titles < j-i && nlp.IsTitleWord(c.toks[i+titles].Text(text)) {
-			titles++
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].end < out[j].end })
+	si := 0
+	lastSentence := -1
+	for i := range out {
+		for si < len(sentences)-1 && sentences[si].End < out[i].end {
+			si++
 		}
-		name, ok := c.personName(i, j)
-		// One word is a name when it follows a title or is the surname of a
-		// person already named ("Hegseth" after "Pete Hegseth").
-		if ok && (j-i-titles >= 2 || titles > 0 || surnames[name]) {
-			out = append(out, namePos{name, int(c.toks[j-1].End), !sentenceHasName})
-			sentenceHasName = true
-			surnames[lastWord(name)] = true
-		}
-		i = j
+		out[i].subject = si != lastSentence
+		lastSentence = si
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/quantity"
 )
 
 // writeMarkdown writes the report as a Markdown document: a section per
@@ -31,6 +32,7 @@ func writeMarkdown(out io.Writer, an *storyfold.Analysis, opts Options) error {
 			}
 			fmt.Fprintf(w, "| %s | %s | %s | `%s` | %s |\n", a.Date.String(), mdCell(sourceName(a)), mdCell(a.Title), mdCode(a.ID), mdCell(removed))
 		}
+		writeMarkdownLayer(w, st, arts)
 		if !opts.Removed {
 			continue
 		}
@@ -79,3 +81,41 @@ func mdCell(s string) string { return mdInline(terminalSafe(s, 140)) }
 
 // mdCode makes text safe inside a code span.
 func mdCode(s string) string { return strings.ReplaceAll(terminalSafe(s, 80), "`", "'") }
+
+// writeMarkdownLayer writes who is in a story, the figures several outlets
+// give, and a who-said-what table.
+func writeMarkdownLayer(w *bufio.Writer, st *storyfold.Story, arts map[string]*storyfold.Article) {
+	if people := mainPeople(st); len(people) > 0 {
+		fmt.Fprintf(w, "\n**People:** ")
+		for i, e := range people {
+			if i > 0 {
+				fmt.Fprintf(w, "; ")
+			}
+			fmt.Fprintf(w, "%s", mdInline(e.Name))
+			if len(e.Roles) > 0 {
+				fmt.Fprintf(w, " (%s)", mdInline(terminalSafe(strings.Join(e.Roles, ", "), 80)))
+			}
+		}
+		fmt.Fprintf(w, "\n")
+	}
+	if figures := quantity.SharedFigures(storyArticles(st, arts)); len(figures) > 0 {
+		fmt.Fprintf(w, "\n**Figures given by several articles:**\n\n")
+		for _, f := range figures {
+			var words []string
+			for _, m := range f.Mentions {
+				words = append(words, fmt.Sprintf("“%s” (`%s`)", mdInline(m.Text), mdCode(m.Article)))
+			}
+			fmt.Fprintf(w, "- %s: %s\n", mdInline(quantity.Format(f.Kind, f.Value, f.Unit)), strings.Join(words, ", "))
+		}
+	}
+	if quotes := attributedQuotes(st); len(quotes) > 0 {
+		fmt.Fprintf(w, "\n**Who said what:**\n\n| Speaker | Quote | Articles | Altered wording |\n|---|---|---|---|\n")
+		for _, q := range quotes {
+			var alt []string
+			for _, v := range altered(q) {
+				alt = append(alt, fmt.Sprintf("`%s`: %s", mdCode(v.Article), mdCell(v.Diff)))
+			}
+			fmt.Fprintf(w, "| %s | %s | %d | %s |\n", mdCell(q.Speaker), mdCell(q.Text), len(q.Articles), strings.Join(alt, "<br>"))
+		}
+	}
+}

@@ -173,3 +173,56 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
+// storyArticles returns a story's articles in its order.
+func storyArticles(st *storyfold.Story, arts map[string]*storyfold.Article) []*storyfold.Article {
+	out := make([]*storyfold.Article, 0, len(st.Articles))
+	for _, id := range st.Articles {
+		if a := arts[id]; a != nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// maxPeople and maxQuotes bound the people and quotes a report lists per
+// story; the JSON output has them all.
+const (
+	maxPeople = 10
+	maxQuotes = 12
+)
+
+// mainPeople returns the people of a story named by the most articles.
+func mainPeople(st *storyfold.Story) []storyfold.Entity {
+	var out []storyfold.Entity
+	for _, e := range st.Entities {
+		if e.Type == "person" && len(out) < maxPeople {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// attributedQuotes returns the story's quotes with a speaker, most widely
+// reported first.
+func attributedQuotes(st *storyfold.Story) []storyfold.Quote {
+	var out []storyfold.Quote
+	for _, q := range st.Quotes {
+		if q.Speaker != "" && len(out) < maxQuotes {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// altered lists the articles whose wording of a quote differs from the
+// canonical one, with how.
+func altered(q storyfold.Quote) []storyfold.Variant {
+	var out []storyfold.Variant
+	for _, v := range q.Variants {
+		if v.Diff != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}

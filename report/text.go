@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/quantity"
 )
 
 // writeText writes the terminal report: each story with its outlets and
@@ -34,6 +35,7 @@ func writeText(out io.Writer, an *storyfold.Analysis, opts Options) error {
 		if srcs := sortedSources(st, arts); len(srcs) > 0 {
 			fmt.Fprintf(w, "  outlets: %s\n", terminalSafe(strings.Join(srcs, ", "), 300))
 		}
+		writeTextLayer(w, st, arts, dim)
 		for _, id := range st.Articles {
 			a := arts[id]
 			if a == nil {
@@ -80,4 +82,39 @@ func writeText(out io.Writer, an *storyfold.Analysis, opts Options) error {
 		}
 	}
 	return w.Flush()
+}
+
+// writeTextLayer writes who is in a story, the figures several outlets
+// give, and who said what.
+func writeTextLayer(w *bufio.Writer, st *storyfold.Story, arts map[string]*storyfold.Article, dim func(string) string) {
+	if people := mainPeople(st); len(people) > 0 {
+		fmt.Fprintf(w, "\n  people:\n")
+		for _, e := range people {
+			roles := ""
+			if len(e.Roles) > 0 {
+				roles = " (" + terminalSafe(strings.Join(e.Roles, "; "), 80) + ")"
+			}
+			fmt.Fprintf(w, "    %s%s %s\n", terminalSafe(e.Name, 60), roles, dim("· "+plural(len(e.Articles), "article", "articles")))
+		}
+	}
+	if figures := quantity.SharedFigures(storyArticles(st, arts)); len(figures) > 0 {
+		fmt.Fprintf(w, "\n  figures given by several articles:\n")
+		for _, f := range figures {
+			var words []string
+			for _, m := range f.Mentions {
+				words = append(words, fmt.Sprintf("%q (%s)", terminalSafe(m.Text, 40), terminalSafe(m.Article, 24)))
+			}
+			fmt.Fprintf(w, "    %s: %s\n", quantity.Format(f.Kind, f.Value, terminalSafe(f.Unit, 20)), strings.Join(words, ", "))
+		}
+	}
+	if quotes := attributedQuotes(st); len(quotes) > 0 {
+		fmt.Fprintf(w, "\n  who said what:\n")
+		for _, q := range quotes {
+			fmt.Fprintf(w, "    %s: “%s” %s\n", terminalSafe(q.Speaker, 40), terminalSafe(q.Text, 110),
+				dim("· "+plural(len(q.Articles), "article", "articles")))
+			for _, v := range altered(q) {
+				fmt.Fprintf(w, "      %s %s\n", dim(terminalSafe(v.Article, 24)+" words differ:"), terminalSafe(v.Diff, 140))
+			}
+		}
+	}
 }

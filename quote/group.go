@@ -1,0 +1,296 @@
+package quote
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/nlp"
+)
+
+// Group gathers the quotes of a story's articles (in the story's order)
+// into quote groups: the same statement reported by several outlets is one
+// quote, with its canonical wording, its speaker as the story's entity for
+// that person, and every article's variant with the words it omits, adds or
+// changes.
+func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfold.Quote {
+	type item struct {
+		article string
+		q       storyfold.Quotation
+		speaker string
+		words   []string        // lower-case words, for the diff
+		content map[string]bool // content words, for matching
+	}
+	var items []item
+	for _, a := range articles {
+		for _, q := range a.Quotes {
+			words := quoteWords(q.Text)
+			items = append(items, item{article: a.ID, q: q, speaker: canonicalSpeaker(q.Speaker, entities),
+				words: words, content: contentWords(words)})
+		}
+	}
+	// Union-find over pairs of quotes that say the same thing.
+	parent := make([]int, len(items))
+	for i := range parent {
+		parent[i] = i
+	}
+	var root func(int) int
+	root = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i := range items {
+		for j := i + 1; j < len(items); j++ {
+			a, b := &items[i], &items[j]
+			if a.article == b.article {
+				continue
+			}
+			if a.speaker != "" && b.speaker != "" && a.speaker != b.speaker {
+				continue
+			}
+			if sameStatement(a.content, b.content, a.words, b.words) {
+				parent[root(j)] = root(i)
+			}
+		}
+	}
+	groups := map[int][]int{}
+	var roots []int
+	for i := range items {
+		r := root(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	out := make([]storyfold.Quote, 0, len(roots))
+	for _, r := range roots {
+		members := groups[r]
+		// The canonical wording: the one most articles use, the longest
+		// on a tie.
+		count := map[string]int{}
+		speakers := map[string]int{}
+		for _, i := range members {
+			count[strings.Join(items[i].words, " ")]++
+			if items[i].speaker != "" {
+				speakers[items[i].speaker]++
+			}
+		}
+		canon := members[0]
+		for _, i := range members[1:] {
+			ci, cc := count[strings.Join(items[i].words, " ")], count[strings.Join(items[canon].words, " ")]
+			if ci > cc || ci == cc && len(items[i].q.Text) > len(items[canon].q.Text) {
+				canon = i
+			}
+		}
+		q := storyfold.Quote{Speaker: majority(speakers), Text: items[canon].q.Text, Articles: []string{}, Variants: []storyfold.Variant{}}
+		for _, i := range members {
+			it := &items[i]
+			if !contains(q.Articles, it.article) {
+				q.Articles = append(q.Articles, it.article)
+			}
+			q.Variants = append(q.Variants, storyfold.Variant{Article: it.article, Text: it.q.Text,
+				Diff: Diff(items[canon].q.Text, it.q.Text)})
+		}
+		out = append(out, q)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Articles) > len(out[j].Articles) })
+	return out
+}
+
+// canonicalSpeaker maps a speaker as an article names it to the story's
+// entity for that person: its name, one of its aliases, or its surname.
+func canonicalSpeaker(speaker string, entities []storyfold.Entity) string {
+	if speaker == "" {
+		return ""
+	}
+	for _, e := range entities {
+		if strings.EqualFold(e.Name, speaker) {
+			return e.Name
+		}
+	}
+	for _, e := range entities {
+		for _, a := range e.Aliases {
+			if strings.EqualFold(a, speaker) {
+				return e.Name
+			}
+		}
+	}
+	for _, e := range entities {
+		if e.Type == "person" && strings.HasSuffix(e.Name, " "+lastWord(speaker)) {
+			return e.Name
+		}
+	}
+	return speaker
+}
+
+// quoteWords returns the lower-case words of a quote, punctuation left out.
+func quoteWords(text string) []string {
+	toks := nlp.Tokenize(nil, text)
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if t.Kind != nlp.Punct {
+			out = append(out, string(nlp.Lower(nil, t.Text(text))))
+		}
+	}
+	return out
+}
+
+func contentWords(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		if !nlp.IsStopWord(w) {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+// sameStatement reports whether two quotes report one statement: one is an
+// excerpt of the other, or most of the content words of the shorter are in
+// the longer. Quotes of up to three content words ("meaningful") must be
+// excerpts.
+func sameStatement(a, b map[string]bool, wa, wb []string) bool {
+	small, large := a, b
+	if len(small) > len(large) {
+		small, large = large, small
+	}
+	if len(small) == 0 {
+		return false
+	}
+	// An excerpt of the other quote: "There is no betrayal there" in
+	// "There is no betrayal there. There is a recognition ...".
+	ja, jb := " "+strings.Join(wa, " ")+" ", " "+strings.Join(wb, " ")+" "
+	if strings.Contains(ja, jb) || strings.Contains(jb, ja) {
+		return true
+	}
+	if len(small) <= 3 {
+		return false // short quotes must match word for word
+	}
+	shared := 0
+	for w := range small {
+		if large[w] {
+			shared++
+		}
+	}
+	return float64(shared) >= 0.6*float64(len(small))
+}
+
+// maxDiffCells bounds the word diff's table; longer pairs get no diff.
+const maxDiffCells = 1 << 18
+
+// Diff describes, word by word, how variant differs from canonical, in the
+// wdiff style: "[-omitted words-]" and "{+added words+}", a change being
+// both. Case and punctuation do not count. It is "" when the wordings are
+// the same.
+func Diff(canonical, variant string) string {
+	a, b := quoteWords(canonical), quoteWords(variant)
+	if strings.Join(a, " ") == strings.Join(b, " ") {
+		return ""
+	}
+	n, m := len(a), len(b)
+	if (n+1)*(m+1) > maxDiffCells {
+		return "(too long to compare)"
+	}
+	// lcs[i][j] is the longest common subsequence of a[i:] and b[j:].
+	lcs := make([][]int32, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int32, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	// A variant that quotes only part of the statement omits nothing: the
+	// words of the canonical before and after the part it quotes are not
+	// counted.
+	lo, hi := 0, n
+	if m < n {
+		for lo < n && lcs[lo+1][0] == lcs[0][0] {
+			lo++
+		}
+		hi = lo + shortestPrefix(a[lo:], b, lcs[0][0])
+	}
+	var sb strings.Builder
+	var del, ins []string
+	flush := func() {
+		if len(del) > 0 {
+			sb.WriteString(" [-" + strings.Join(del, " ") + "-]")
+		}
+		if len(ins) > 0 {
+			sb.WriteString(" {+" + strings.Join(ins, " ") + "+}")
+		}
+		del, ins = del[:0], ins[:0]
+	}
+	if lo > 0 || hi < n {
+		return Diff(strings.Join(a[lo:hi], " "), strings.Join(b, " "))
+	}
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && a[i] == b[j]:
+			flush()
+			sb.WriteString(" " + a[i])
+			i++
+			j++
+		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
+			ins = append(ins, b[j])
+			j++
+		default:
+			del = append(del, a[i])
+			i++
+		}
+	}
+	flush()
+	return strings.TrimSpace(sb.String())
+}
+
+// shortestPrefix returns the length of the shortest prefix of a whose
+// longest common subsequence with b is want.
+func shortestPrefix(a, b []string, want int32) int {
+	prev := make([]int32, len(b)+1)
+	cur := make([]int32, len(b)+1)
+	if want == 0 {
+		return 0
+	}
+	for i := range a {
+		for j := range b {
+			if a[i] == b[j] {
+				cur[j+1] = prev[j] + 1
+			} else {
+				cur[j+1] = max(prev[j+1], cur[j])
+			}
+		}
+		if cur[len(b)] >= want {
+			return i + 1
+		}
+		prev, cur = cur, prev
+	}
+	return len(a)
+}
+
+func majority(m map[string]int) string {
+	best, bestN := "", 0
+	for k, n := range m {
+		if n > bestN || n == bestN && k < best {
+			best, bestN = k, n
+		}
+	}
+	return best
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
