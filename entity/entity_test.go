@@ -32,7 +32,7 @@ func names(ents []storyfold.Entity, typ string) []string {
 
 func TestFindTypes(t *testing.T) {
 	tests := []struct {
-		text                  string
+		text                 string
 		people, orgs, places []string
 	}{
 		{"U.S. Defense Secretary Pete Hegseth met NATO Secretary General Mark Rutte in Brussels.",

@@ -156,4 +156,6 @@ var speakerPronouns = map[string]bool{"he": true, "she": true, "they": false, "i
 
 // IsSpeakerPronoun reports whether word is a third-person pronoun that
 // stands for a person ("he", "she").
-func IsSpeakerPronoun(word string) bool { return len(word) <= 3 && speakerPronouns[strings.ToLower(word)] }
+func IsSpeakerPronoun(word string) bool {
+	return len(word) <= 3 && speakerPronouns[strings.ToLower(word)]
+}
