@@ -10,6 +10,7 @@
 package entity
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -411,7 +412,7 @@ func merge(forms []form, order []string, spans bool) []storyfold.Entity {
 		if f.role != "" && !containsFold(e.roles, f.role) {
 			e.roles = append(e.roles, f.role)
 		}
-		if !contains(e.articles, f.article) {
+		if !slices.Contains(e.articles, f.article) {
 			e.articles = append(e.articles, f.article)
 		}
 		if spans && f.span != (storyfold.Span{}) {
@@ -440,7 +441,7 @@ func merge(forms []form, order []string, spans bool) []storyfold.Entity {
 		sort.Strings(aliases)
 		articles := make([]string, 0, len(e.articles))
 		for _, id := range order {
-			if contains(e.articles, id) {
+			if slices.Contains(e.articles, id) {
 				articles = append(articles, id)
 			}
 		}
@@ -550,15 +551,6 @@ func majority(m map[string]int) string {
 		}
 	}
 	return best
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func containsFold(list []string, s string) bool {

@@ -151,8 +151,9 @@ var notNames = set(`Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan
 	August|September|October|November|December|Facebook|Twitter|Telegram|Instagram|YouTube|TikTok|Truth|Threads|Bluesky|
 	LinkedIn|WhatsApp|Reuters|AP|AFP|Bloomberg|CNN|BBC|Fox|Today|Yesterday|Tomorrow|God`)
 
-// Pronouns that can stand for a speaker, and whether each is personal.
-var speakerPronouns = map[string]bool{"he": true, "she": true, "they": false, "it": false, "we": false, "i": false}
+// speakerPronouns stand for a person named before; "they" and "it" are
+// left out, as they stand for groups and organisations too often to guess.
+var speakerPronouns = map[string]bool{"he": true, "she": true}
 
 // IsSpeakerPronoun reports whether word is a third-person pronoun that
 // stands for a person ("he", "she").

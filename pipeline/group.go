@@ -19,7 +19,7 @@ func Features(articles []storyfold.Article) []cluster.Item {
 	for i := 0; i < workers; i++ {
 		extractors <- cluster.NewExtractor()
 	}
-	parallel(len(articles), workers, func(i int) {
+	Parallel(len(articles), workers, func(i int) {
 		e := <-extractors
 		items[i] = cluster.Item{ID: articles[i].ID, Hash: articles[i].Hash, Features: e.Extract(&articles[i])}
 		extractors <- e

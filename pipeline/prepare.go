@@ -31,7 +31,7 @@ const MinRecurring = 3
 func Prepare(raw []storyfold.Article, empty func(storyfold.Article), done func()) []storyfold.Article {
 	workers := runtime.GOMAXPROCS(0)
 	// Outlet hints first: recurring lines are counted per outlet.
-	parallel(len(raw), workers, func(i int) {
+	Parallel(len(raw), workers, func(i int) {
 		if raw[i].Source == "" {
 			raw[i].Source = clean.SourceHint(raw[i].Text)
 		}
@@ -40,7 +40,7 @@ func Prepare(raw []storyfold.Article, empty func(storyfold.Article), done func()
 
 	out := make([]storyfold.Article, len(raw))
 	keep := make([]bool, len(raw))
-	parallel(len(raw), workers, func(i int) {
+	Parallel(len(raw), workers, func(i int) {
 		var opts clean.Options
 		if set := recurring[raw[i].Source]; len(set) > 0 {
 			opts.Recurring = func(line string) bool { return set[lineHash(line)] }
@@ -179,8 +179,8 @@ func RecurringLines(raw []storyfold.Article) map[string]map[uint64]bool {
 
 func lineHash(line string) uint64 { return xxh3.HashString(clean.RecurringKey(line)) }
 
-// parallel runs fn(0..n-1) on workers goroutines.
-func parallel(n, workers int, fn func(i int)) {
+// Parallel runs fn(0..n-1) on workers goroutines.
+func Parallel(n, workers int, fn func(i int)) {
 	if workers < 1 {
 		workers = 1
 	}

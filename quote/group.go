@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -88,7 +89,7 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 		q := storyfold.Quote{Speaker: majority(speakers), Text: items[canon].q.Text, Articles: []string{}, Variants: []storyfold.Variant{}}
 		for _, i := range members {
 			it := &items[i]
-			if !contains(q.Articles, it.article) {
+			if !slices.Contains(q.Articles, it.article) {
 				q.Articles = append(q.Articles, it.article)
 			}
 			q.Variants = append(q.Variants, storyfold.Variant{Article: it.article, Text: it.q.Text,
@@ -284,13 +285,4 @@ func majority(m map[string]int) string {
 		}
 	}
 	return best
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -9,9 +9,9 @@ import (
 	"github.com/storyfold/storyfold/nlp"
 )
 
-// find runs the finder over text whose paragraphs are separated by blank
-// lines, as cleaned article text is.
-func find(text string) []storyfold.Quotation {
+// annotate splits text whose paragraphs are separated by blank lines, as
+// cleaned article text is, and finds its entities.
+func annotate(text string) ([]storyfold.Paragraph, []storyfold.Span, []storyfold.Entity) {
 	var paras []storyfold.Paragraph
 	var sents []storyfold.Span
 	start := 0
@@ -20,7 +20,11 @@ func find(text string) []storyfold.Quotation {
 		sents = nlp.Sentences(sents, text, start, start+len(p))
 		start += len(p) + 2
 	}
-	ents := entity.Article("a", entity.NewFinder().Find(text, sents))
+	return paras, sents, entity.Article("a", entity.NewFinder().Find(text, sents))
+}
+
+func find(text string) []storyfold.Quotation {
+	paras, sents, ents := annotate(text)
 	return NewFinder().Find(text, sents, paras, ents)
 }
 
@@ -142,16 +146,8 @@ func TestManyMarks(t *testing.T) {
 func BenchmarkFind(b *testing.B) {
 	text := strings.Repeat("Addressing these worries in Brussels, Hegseth stated, “There is no betrayal there.” He added that peace would require concessions. “We want peace,” said NATO Secretary General Mark Rutte. There is no betrayal there, said Hegseth ahead of a meeting.\n\n", 10)
 	text = strings.TrimSpace(text)
-	var paras []storyfold.Paragraph
-	var sents []storyfold.Span
-	start := 0
-	for _, p := range strings.Split(text, "\n\n") {
-		paras = append(paras, storyfold.Paragraph{Start: start, End: start + len(p)})
-		sents = nlp.Sentences(sents, text, start, start+len(p))
-		start += len(p) + 2
-	}
+	paras, sents, ents := annotate(text)
 	f := NewFinder()
-	ents := entity.Article("a", entity.NewFinder().Find(text, sents))
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -10,7 +10,6 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/storyfold/storyfold"
@@ -111,32 +110,19 @@ func benchOnce(files [][]byte) benchResult {
 	start := time.Now()
 	reader := ingest.NewReader(nil)
 	raw := make([]storyfold.Article, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int, 256)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				reader.ReadStream(fmt.Sprintf("bench/%07d.txt", i), bytes.NewReader(files[i]), func(a storyfold.Article) { raw[i] = a })
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	pipeline.Parallel(len(files), runtime.GOMAXPROCS(0), func(i int) {
+		reader.ReadStream(fmt.Sprintf("bench/%07d.txt", i), bytes.NewReader(files[i]), func(a storyfold.Article) { raw[i] = a })
+	})
 	articles := pipeline.Prepare(raw, nil, nil)
 	r.prepare = time.Since(start)
 
 	// The entity, quote and figure layer again on its own, and beside it a
 	// plain tokenisation pass over the same text: the floor of any pass.
 	t0 := time.Now()
-	parallelEach(len(articles), func(i int) { articles[i] = pipeline.Extract(articles[i]) })
+	pipeline.Parallel(len(articles), runtime.GOMAXPROCS(0), func(i int) { articles[i] = pipeline.Extract(articles[i]) })
 	r.layer = time.Since(t0)
 	t0 = time.Now()
-	parallelEach(len(articles), func(i int) {
+	pipeline.Parallel(len(articles), runtime.GOMAXPROCS(0), func(i int) {
 		var toks []nlp.Token
 		toks = nlp.Tokenize(toks, articles[i].Text)
 		runtime.KeepAlive(toks)
@@ -185,26 +171,6 @@ func benchOnce(files [][]byte) benchResult {
 
 // eventSize is the number of articles synthesize writes per event.
 const eventSize = 5
-
-// parallelEach calls fn for 0..n-1 on all cores.
-func parallelEach(n int, fn func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int, 256)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
 
 // synthesize builds n plain-text articles from real ones. Articles come in
 // events of about five: each event takes one real article as its base and
