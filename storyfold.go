@@ -32,6 +32,7 @@ type Article struct {
 	Entities   []Entity          `json:"entities"`
 	Quotes     []Quotation       `json:"quotes"`
 	Quantities []Quantity        `json:"quantities"`
+	Dates      []DateMention     `json:"dates"`
 	Meta       map[string]string `json:"meta,omitempty"`
 	// Origin names where the article was read from (file, file:line, URL),
 	// so messages and audits can send a user back to the input.
@@ -230,6 +231,21 @@ type Quotation struct {
 	// Marked is false for reported speech without quotation marks
 	// ("There is no betrayal there, said Hegseth").
 	Marked bool `json:"marked"`
+}
+
+// DateMention is a date an article's text gives, resolved to a day when it
+// can be: "on Wednesday" against the article's date, "February 12, 2025"
+// as it stands.
+type DateMention struct {
+	Text string `json:"text"`
+	Span Span   `json:"span"`
+	// Date is the day meant (the first day of the week, month or year for
+	// coarser mentions), null when it cannot be told.
+	Date        Date   `json:"date"`
+	Granularity string `json:"granularity"` // day, week, month, year
+	// Relative is true when the date was worked out from the article's
+	// date ("last week", "on Friday", "February 12" without a year).
+	Relative bool `json:"relative"`
 }
 
 // Quote is a statement attributed to a speaker, possibly reported by several

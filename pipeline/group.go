@@ -6,6 +6,7 @@ import (
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/dates"
 	"github.com/storyfold/storyfold/entity"
 	"github.com/storyfold/storyfold/nlp"
 	"github.com/storyfold/storyfold/quote"
@@ -67,6 +68,21 @@ func NewStory(id string, members []*storyfold.Article) *storyfold.Story {
 			}
 			if !st.Last.Known() || a.Date.After(st.Last.Time) {
 				st.Last = a.Date
+			}
+		}
+	}
+	// An article without a date reads its relative dates against the
+	// story's first day.
+	if st.First.Known() {
+		var df *dates.Finder
+		for _, a := range members {
+			if !a.Date.Known() {
+				if df == nil {
+					df = dates.NewFinder()
+				}
+				if found := df.Find(a.Text, a.Sentences, st.First); found != nil {
+					a.Dates = found
+				}
 			}
 		}
 	}

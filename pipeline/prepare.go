@@ -14,6 +14,7 @@ import (
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/clean"
+	"github.com/storyfold/storyfold/dates"
 	"github.com/storyfold/storyfold/entity"
 	"github.com/storyfold/storyfold/nlp"
 	"github.com/storyfold/storyfold/quantity"
@@ -69,10 +70,11 @@ type finders struct {
 	names   *entity.Finder
 	quotes  *quote.Finder
 	figures *quantity.Finder
+	dates   *dates.Finder
 }
 
 var finderPool = sync.Pool{New: func() any {
-	return &finders{names: entity.NewFinder(), quotes: quote.NewFinder(), figures: quantity.NewFinder()}
+	return &finders{names: entity.NewFinder(), quotes: quote.NewFinder(), figures: quantity.NewFinder(), dates: dates.NewFinder()}
 }}
 
 // Annotate fills in what the text foundations give a cleaned article: its
@@ -99,7 +101,7 @@ func Annotate(a storyfold.Article) storyfold.Article {
 }
 
 // Extract fills in who and what an annotated article names: its entities,
-// quotes and figures.
+// quotes, figures and dates.
 func Extract(a storyfold.Article) storyfold.Article {
 	f := finderPool.Get().(*finders)
 	defer finderPool.Put(f)
@@ -108,6 +110,10 @@ func Extract(a storyfold.Article) storyfold.Article {
 	a.Quantities = a.Quantities[:0]
 	for _, s := range a.Sentences {
 		a.Quantities = f.figures.Find(a.Quantities, a.Text[s.Start:s.End], s.Start)
+	}
+	a.Dates = f.dates.Find(a.Text, a.Sentences, a.Date)
+	if a.Dates == nil {
+		a.Dates = []storyfold.DateMention{}
 	}
 	if a.Quotes == nil {
 		a.Quotes = []storyfold.Quotation{}

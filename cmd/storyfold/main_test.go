@@ -98,7 +98,7 @@ func TestAnalyzeExample(t *testing.T) {
 		}
 	}
 	arrays("story", generic.Stories, "articles", "summary", "facts", "quotes", "entities", "conflicts", "families")
-	arrays("article", generic.Articles, "removed", "duplicates", "entities", "quotes", "quantities", "sentences", "paragraphs")
+	arrays("article", generic.Articles, "removed", "duplicates", "entities", "quotes", "quantities", "dates", "sentences", "paragraphs")
 	// Text and Markdown reports name the story and the removed lines.
 	text, _, _ := run(t, "analyze", "examples/ukraine-talks")
 	md, _, _ := run(t, "analyze", "--format", "md", "examples/ukraine-talks")

@@ -1,0 +1,84 @@
+package dates
+
+import (
+	"testing"
+	"time"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/nlp"
+)
+
+func find(text string, ref storyfold.Date) []storyfold.DateMention {
+	return NewFinder().Find(text, nlp.Sentences(nil, text, 0, len(text)), ref)
+}
+
+func TestFind(t *testing.T) {
+	// Thursday, February 13, 2025.
+	ref := storyfold.Date{Time: time.Date(2025, 2, 13, 0, 0, 0, 0, time.UTC)}
+	tests := []struct {
+		text string
+		want []struct{ text, date, gran string }
+	}{
+		{"Trump spoke with Putin on Wednesday.", wants("on Wednesday", "2025-02-12", Day)},
+		{"The leaders will meet on Friday in Riyadh.", wants("on Friday", "2025-02-14", Day)},
+		{"Talks collapsed last Friday.", wants("last Friday", "2025-02-07", Day)},
+		{"They meet next Monday.", wants("next Monday", "2025-02-17", Day)},
+		{"The deal was signed on February 12, 2025, in Paris.", wants("February 12, 2025", "2025-02-12", Day)},
+		{"It began on 24 February 2022.", wants("24 February 2022", "2022-02-24", Day)},
+		{"The summit opens Feb. 14 in Munich.", wants("Feb. 14", "2025-02-14", Day)},
+		{"Elections were held in December.", wants("December", "2024-12-01", Month)},
+		{"Russia annexed Crimea in 2014.", wants("2014", "2014-01-01", Year)},
+		{"He resigned two weeks ago.", wants("two weeks ago", "2025-01-27", Week)},
+		{"Officials said yesterday that talks would start.", wants("yesterday", "2025-02-12", Day)},
+		{"Prices rose last month.", wants("last month", "2025-01-01", Month)},
+		{"You may say so. They march on.", nil},
+		{"In 1,200 cases and 90 minutes.", nil},
+	}
+	for _, tt := range tests {
+		got := find(tt.text, ref)
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: got %+v, want %d dates", tt.text, got, len(tt.want))
+			continue
+		}
+		for i, g := range got {
+			w := tt.want[i]
+			if g.Text != w.text || g.Date.String() != w.date || g.Granularity != w.gran {
+				t.Errorf("%q: got %q %s %s, want %q %s %s", tt.text, g.Text, g.Date, g.Granularity, w.text, w.date, w.gran)
+			}
+			if tt.text[g.Span.Start:g.Span.End] != g.Text {
+				t.Errorf("%q: span %v is not %q", tt.text, g.Span, g.Text)
+			}
+		}
+	}
+}
+
+func TestFindUnknownReference(t *testing.T) {
+	got := find("Trump called on Wednesday. The war began on 24 February 2022.", storyfold.Date{})
+	if len(got) != 2 {
+		t.Fatalf("got %+v", got)
+	}
+	if got[0].Date.Known() || !got[0].Relative {
+		t.Errorf("a weekday without a reference date was resolved: %+v", got[0])
+	}
+	if got[1].Date.String() != "2022-02-24" {
+		t.Errorf("an absolute date needs no reference: %+v", got[1])
+	}
+}
+
+func wants(text, date, gran string) []struct{ text, date, gran string } {
+	return []struct{ text, date, gran string }{{text, date, gran}}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"on Wednesday", "February 12, 2025", "12 Feb", "May 99", "31 February 2025", "two weeks ago"} {
+		f.Add(s)
+	}
+	ref := storyfold.Date{Time: time.Date(2025, 2, 13, 0, 0, 0, 0, time.UTC)}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, m := range find(text, ref) {
+			if m.Span.Start < 0 || m.Span.End > len(text) || text[m.Span.Start:m.Span.End] != m.Text {
+				t.Fatalf("bad mention %+v", m)
+			}
+		}
+	})
+}
