@@ -82,7 +82,18 @@ func (f *Finder) sentence(out []Mention, text string, base int, lowerSeen map[st
 	toks := f.toks
 	word := func(i int) string { return toks[i].Text(text[base:]) }
 	capital := func(i int) bool {
-		return i < len(toks) && toks[i].Kind == nlp.Word && nlp.IsCapitalized(word(i)) && !strings.HasPrefix(word(i), "'")
+		return i < len(toks) && toks[i].Kind == nlp.Word && !strings.HasPrefix(word(i), "'") &&
+			(nlp.IsCapitalized(word(i)) || i > 0 && nlp.IsNameWord(word(i)) && nlp.IsCapitalized(word(i-1)))
+	}
+	// placeOrOrgAhead reports whether the capitalised run at k is a place
+	// or an organisation: "Putin of Russia", "Alan Brinkley of Columbia
+	// University" end before "of".
+	placeOrOrgAhead := func(k int) bool {
+		e := k
+		for e < len(toks) && capital(e) {
+			e++
+		}
+		return nlp.IsPlace(word(k)) || nlp.IsOrgWord(word(e-1)) || nlp.IsPlace(text[base+int(toks[k].Start):base+int(toks[e-1].End)])
 	}
 	for i := 0; i < len(toks); {
 		if !capital(i) {
@@ -108,7 +119,7 @@ func (f *Finder) sentence(out []Mention, text string, base int, lowerSeen map[st
 			for k < len(toks) && connector[word(k)] {
 				k++
 			}
-			if k > j && capital(k) && !(word(j) == "of" && nlp.IsPlace(word(k)) && !nlp.IsTitleWord(word(j-1))) {
+			if k > j && capital(k) && !(word(j) == "of" && !nlp.IsTitleWord(word(j-1)) && placeOrOrgAhead(k)) {
 				j = k + 1
 				continue
 			}
@@ -123,10 +134,28 @@ func (f *Finder) sentence(out []Mention, text string, base int, lowerSeen map[st
 				break
 			}
 		}
-		if i > 0 && toks[i-1].Kind == nlp.Punct && strings.Contains("“\":‘", word(i-1)) {
+		if i > 0 && toks[i-1].Kind == nlp.Punct && strings.Contains("“\":‘'", word(i-1)) {
 			opener = true
 		}
-		out = append(out, f.mentions(text, base, toks[i:j], opener, lowerSeen)...)
+		ms := f.mentions(text, base, toks[i:j], opener, lowerSeen)
+		if i > 0 && j == i+1 && placePrepositions[word(i-1)] {
+			// One capitalised word after "in", "at", "from": a place
+			// ("the massacre in Newtown").
+			for k := range ms {
+				if ms[k].Type == Person && ms[k].Role == "" {
+					ms[k].Type = Place
+				}
+			}
+		}
+		if i > 0 && word(i-1) == "the" {
+			// "the Founders", "the Kremlin": not a person's name.
+			for k := range ms {
+				if ms[k].Type == Person && ms[k].Role == "" {
+					ms[k].Type = Org
+				}
+			}
+		}
+		out = append(out, ms...)
 		i = j
 	}
 	return out
@@ -136,7 +165,7 @@ func (f *Finder) sentence(out []Mention, text string, base int, lowerSeen map[st
 // common word rather than a name: a stop word, a word the text also writes
 // in lower case, a participle or an adverb ("Following", "Shortly").
 func commonOpener(w string, lowerSeen map[string]bool) bool {
-	low := strings.ToLower(w)
+	low := string(nlp.Lower(nil, w))
 	return nlp.IsStopWord(low) || lowerSeen[low] || openers[low] ||
 		len(low) > 5 && (strings.HasSuffix(low, "ing") || strings.HasSuffix(low, "ly"))
 }
@@ -144,6 +173,8 @@ func commonOpener(w string, lowerSeen map[string]bool) bool {
 var openers = map[string]bool{"throughout": true, "despite": true, "prior": true, "amid": true, "meanwhile": true,
 	"however": true, "following": true, "according": true, "although": true, "moreover": true, "instead": true,
 	"millions": true, "thousands": true, "hundreds": true, "dozens": true, "yesterday": true, "today": true}
+
+var placePrepositions = map[string]bool{"in": true, "at": true, "from": true, "near": true, "outside": true, "across": true}
 
 // connector words may stand inside a name.
 var connector = map[string]bool{"of": true, "de": true, "von": true, "der": true, "van": true, "al": true, "bin": true, "la": true, "du": true, "da": true}
@@ -165,6 +196,13 @@ func (f *Finder) mentions(text string, base int, run []nlp.Token, opener bool, l
 	}
 	if len(words) == 0 {
 		return nil
+	}
+	if full := strings.Join(words, ""); len(words) >= 2 && len(words) <= 4 && strings.Contains(full, "-") && len(words[0]) == 1 {
+		return nil // a party tag: "D-N.Y.", "R-S.C."
+	}
+	if len(words) >= 2 && nlp.IsPlaceWord(words[len(words)-1]) {
+		span := storyfold.Span{Start: base + int(run[0].Start), End: base + int(run[len(run)-1].End)}
+		return []Mention{{Name: text[span.Start:span.End], Type: Place, Span: span}}
 	}
 	if len(words) >= 2 && nlp.IsOrgWord(words[len(words)-1]) && !nlp.IsTitleWord(words[len(words)-1]) {
 		// "European Union", "Armed Forces", "White House".

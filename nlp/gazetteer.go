@@ -134,6 +134,14 @@ var titleWords = set(
 // spokeswoman".
 var affiliations = set(`NATO|EU|UN|G7|G20|Kremlin|White|House|Pentagon|Department|Ministry|Fed|IMF|WHO|OPEC|Hamas|Hezbollah`)
 
+// IsPlaceWord reports whether word ends the names of places and
+// buildings: "National Mall", "Eugene Simpson Stadium Park".
+func IsPlaceWord(word string) bool { return in(placeWords, word) }
+
+var placeWords = set(`Mall|Square|Street|Avenue|Park|Stadium|Center|Centre|Hospital|Airport|Bridge|Building|Tower|Hall|
+	Road|River|Lake|Mountain|Mountains|Island|Islands|County|Valley|Bay|Beach|Coast|Harbor|Harbour|Station|Plaza|Boulevard|
+	Field|Arena|Chapel|Church|Cathedral|Palace|Castle|Base|Camp|Prison|Border|Strait|Peninsula|Desert|Province|District|Region`)
+
 // IsOrgWord reports whether word ends organisation names ("Armed Forces",
 // "Foreign Ministry", "Truth Social"): such a name is not a person's.
 func IsOrgWord(word string) bool { return in(orgWords, word) }
@@ -141,7 +149,7 @@ func IsOrgWord(word string) bool { return in(orgWords, word) }
 var orgWords = set(`Forces|Force|Army|Navy|Ministry|Party|Council|Union|Commission|Agency|Office|Department|Committee|
 	Parliament|Government|Assembly|Bank|Fund|Court|Organization|Organisation|Institute|University|Group|Corporation|Inc|
 	Ltd|Company|News|Times|Post|Journal|Press|Agency|Service|Services|Network|Social|Media|Alliance|Coalition|Front|Movement|
-	Kremlin|Pentagon|House|Senate|Congress|Cabinet|Summit|Conference|Forum|Foundation|Association|Federation|Board|Bureau`)
+	Kremlin|Pentagon|House|Senate|Congress|Cabinet|Democrats|Republicans|Summit|Conference|Forum|Foundation|Association|Federation|Board|Bureau`)
 
 // IsNotAName reports whether a capitalised word is never a person's name:
 // days, months, platforms, single letters.
@@ -149,7 +157,7 @@ func IsNotAName(word string) bool { return utf8.RuneCountInString(word) < 2 || i
 
 var notNames = set(`Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|
 	August|September|October|November|December|Facebook|Twitter|Telegram|Instagram|YouTube|TikTok|Truth|Threads|Bluesky|
-	LinkedIn|WhatsApp|Reuters|AP|AFP|Bloomberg|CNN|BBC|Fox|Today|Yesterday|Tomorrow|God`)
+	LinkedIn|WhatsApp|Today|Yesterday|Tomorrow|God`)
 
 // speakerPronouns stand for a person named before; "they" and "it" are
 // left out, as they stand for groups and organisations too often to guess.

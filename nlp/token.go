@@ -170,6 +170,23 @@ func IsCapitalized(word string) bool {
 	return unicode.IsUpper(r)
 }
 
+// IsNameWord reports whether a word can be part of a name: capitalised, or
+// a short lower-case particle glued to a capital ("diGenova", "deBlasio").
+func IsNameWord(word string) bool {
+	if IsCapitalized(word) {
+		return true
+	}
+	for i, r := range word {
+		if i > 3 {
+			return false
+		}
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // Lower appends the lower-case form of word to dst, with typographic
 // apostrophes made straight and a trailing possessive ('s) removed, so
 // "Ukraine’s" and "ukraine" share a key.

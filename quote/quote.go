@@ -10,6 +10,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,7 +27,8 @@ const maxQuote = 4000
 // use: give each worker its own.
 type Finder struct {
 	toks  []nlp.Token
-	names []namePos // people the current text names
+	names []namePos          // people the current text names, outside quotes
+	roles map[string]string // lower-case role word -> the person holding it
 }
 
 // NewFinder returns a finder.
@@ -36,8 +38,9 @@ func NewFinder() *Finder { return &Finder{} }
 // Sentences and paragraphs are the article's spans, entities its entities
 // with their mentions: speakers are resolved against the people named.
 func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []storyfold.Paragraph, entities []storyfold.Entity) []storyfold.Quotation {
-	f.names = people(entities, sentences)
 	marked := markedSpans(text, paragraphs)
+	f.names = people(text, entities, sentences, marked)
+	f.roles = roles(entities)
 	var out []storyfold.Quotation
 	var speakers []string // full names of earlier speakers
 	si := 0
@@ -53,8 +56,14 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 			}
 			found = true
 			q := storyfold.Quotation{Text: text[m.Start:m.End], Span: m, Marked: true}
-			q.Speaker, q.Cue = f.speaker(text, sentences, si, m)
-			q.Speaker = f.resolve(text, q.Speaker, m.Start, speakers)
+			q.Speaker, q.Cue = f.speaker(text, sentences, si, paragraphs, m)
+			q.Speaker = f.resolve(text, q.Speaker, m.Start, speakers, sent)
+			if q.Speaker == "" && len(out) > 0 {
+				q.Speaker = f.continued(text, out[len(out)-1], m, paragraphs)
+			}
+			if q.Speaker == "" && isTitleOrTerm(text, m) {
+				continue // "The Book of Mormon", used the word "theology"
+			}
 			if q.Speaker != "" {
 				speakers = append(speakers, q.Speaker)
 			}
@@ -62,7 +71,7 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 		}
 		if !found && !containsMark(text[sent.Start:sent.End]) {
 			if q, ok := f.reported(text, sent); ok {
-				q.Speaker = f.resolve(text, q.Speaker, q.Span.Start, speakers)
+				q.Speaker = f.resolve(text, q.Speaker, q.Span.Start, speakers, sent)
 				if q.Speaker != "" {
 					speakers = append(speakers, q.Speaker)
 					out = append(out, q)
@@ -72,6 +81,68 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 		si++
 	}
 	return out
+}
+
+// continued gives a quote without a cue the speaker of the quote before it
+// when nothing comes between them but the attribution: the rest of the same
+// statement ("“What is this? A circus?” he said. “America is not a clown
+// show.”"), in the same paragraph or opening the next one.
+func (f *Finder) continued(text string, prev storyfold.Quotation, m storyfold.Span, paragraphs []storyfold.Paragraph) string {
+	if prev.Speaker == "" || !prev.Marked {
+		return ""
+	}
+	pp, mp := paragraphOf(paragraphs, prev.Span.Start), paragraphOf(paragraphs, m.Start)
+	switch {
+	case pp == mp:
+	case mp == pp+1 && m.Start-len("“") <= paragraphs[mp].Start:
+		// Opening the next paragraph: the one before must end with the
+		// quote or its attribution.
+		if tail := strings.TrimSpace(text[prev.Span.End:paragraphs[pp].End]); len(tail) > 60 {
+			return ""
+		}
+	default:
+		return ""
+	}
+	for _, n := range f.namesIn(prev.Span.End, m.Start) {
+		if !strings.HasSuffix(prev.Speaker, lastWord(n.name)) {
+			return "" // someone else is named in between
+		}
+	}
+	return prev.Speaker
+}
+
+func paragraphOf(paragraphs []storyfold.Paragraph, pos int) int {
+	for i, p := range paragraphs {
+		if pos < p.End {
+			return i
+		}
+	}
+	return len(paragraphs) - 1
+}
+
+// isTitleOrTerm reports whether the marked span m names a work or a term
+// rather than quoting anyone: every word capitalised ("Face the Nation"),
+// or a word after "the word", "the term", "the phrase".
+func isTitleOrTerm(text string, m storyfold.Span) bool {
+	before := strings.ToLower(text[max(0, m.Start-20):m.Start])
+	for _, w := range []string{"the word ", "the term ", "the phrase ", "the words ", "marked ", "labeled ", "labelled "} {
+		if strings.HasSuffix(strings.TrimRight(before, "“\"‘' "), strings.TrimSpace(w)) {
+			return true
+		}
+	}
+	toks := nlp.Tokenize(nil, text[m.Start:m.End])
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.Kind != nlp.Word {
+			continue
+		}
+		w := t.Text(text[m.Start:m.End])
+		words++
+		if nlp.IsCapitalized(w) || nlp.IsStopWord(strings.ToLower(w)) && words > 1 {
+			caps++
+		}
+	}
+	return words > 0 && words <= 6 && caps == words && nlp.IsCapitalized(text[m.Start:m.End])
 }
 
 func isOpen(r rune) bool  { return r == '“' || r == '„' || r == '«' }
@@ -88,15 +159,21 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 	var out []storyfold.Span
 	open := -1 // byte offset after the opening mark, -1 when none is open
 	depth := 0
+	inner := -1 // where a quote opened inside the open one
+	var pendingInner storyfold.Span
 	for pi, p := range paragraphs {
 		if open >= 0 {
 			// Carried over from the paragraph before: it goes on only if this
 			// one opens with a mark.
 			r, _ := utf8.DecodeRuneInString(text[p.Start:p.End])
 			if !(isOpen(r) || r == '"') {
+				if pendingInner.End > pendingInner.Start {
+					out = append(out, pendingInner)
+				}
 				open, depth = -1, 0
 			}
 		}
+		pendingInner, inner = storyfold.Span{}, -1
 		for i := p.Start; i < p.End; {
 			r, size := utf8.DecodeRuneInString(text[i:p.End])
 			switch {
@@ -105,6 +182,7 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 					open, depth = i+size, 1
 				} else if i != p.Start || pi == 0 {
 					depth++ // a quote inside a quote
+					inner = i + size
 				}
 			case isClose(r):
 				if open >= 0 {
@@ -113,6 +191,13 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 							out = append(out, trimSpan(text, open, i))
 						}
 						open, depth = -1, 0
+					} else if depth == 1 && inner > 0 {
+						// Either a quote inside a quote or, as often, an
+						// opening mark that lost its closing one before a
+						// new quote ("had “presented me ... again. He
+						// added: “My starting point ...”"). Keep the inner
+						// one in case the outer never closes.
+						pendingInner = trimSpan(text, inner, i)
 					}
 				}
 			case r == '"':
@@ -136,6 +221,10 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 			i += size
 		}
 	}
+	if open >= 0 && pendingInner.End > pendingInner.Start {
+		out = append(out, pendingInner)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	// Drop empty and whitespace-only spans.
 	k := 0
 	for _, s := range out {

@@ -15,7 +15,10 @@ var cues = wordSet(`said says say stated states told tells added adds warned war
 	explained explains insisted insists argued argues declared declares announced announces asked asks replied replies
 	responded tweeted stressed stresses emphasized emphasised emphasizes claimed claims remarked continued continues
 	commented acknowledged admitted conceded recalled suggested suggests called calls described describes urged urges
-	vowed predicted cautioned countered concluded reiterated confirmed asserted maintained observed shared promised`)
+	vowed predicted cautioned countered concluded reiterated confirmed asserted maintained observed shared promised
+	referred dubbed labeled labelled branded accused slammed blasted derided decried touted pledged charged deemed
+	criticized criticised praised lamented denounced mocked hailed testified joked quipped complained repeated
+	tweets tweeted wrote posts`)
 
 // speechCues attribute reported speech without quotation marks, where a
 // wider cue ("called", "described") would take any clause for a quote.
@@ -33,7 +36,8 @@ var attributionTail = wordSet(`on in at during ahead after before earlier later 
 // participles introduce a quote after a clause whose subject is the
 // speaker: "Pistorius criticized the concessions, stating, “...”".
 var participles = wordSet(`saying stating adding writing noting warning telling declaring insisting calling describing
-	posting arguing explaining stressing emphasizing emphasising recalling`)
+	posting arguing explaining stressing emphasizing emphasising recalling decrying blasting accusing touting praising
+	criticizing criticising slamming lamenting vowing promising tweeting dubbing labeling branding`)
 
 // fillers may stand between a speaker and the cue: "Hegseth also said".
 var fillers = wordSet(`also later then previously reportedly once repeatedly earlier has had have was had already further
@@ -49,8 +53,9 @@ func wordSet(s string) map[string]bool {
 
 // context is a piece of text with its tokens.
 type context struct {
-	text string
-	toks []nlp.Token
+	text  string
+	toks  []nlp.Token
+	roles map[string]string // see Finder.roles
 }
 
 func (c *context) lower(i int) string {
@@ -62,6 +67,29 @@ func (c *context) lower(i int) string {
 
 func (c *context) isPunct(i int, chars string) bool {
 	return i >= 0 && i < len(c.toks) && c.toks[i].Kind == nlp.Punct && strings.Contains(chars, c.toks[i].Text(c.text))
+}
+
+// roleHolder reads "the president" or "the new president" at token i and
+// returns the one person of the article holding that role, or "".
+func (c *context) roleHolder(i int) string {
+	if c.lower(i) != "the" || c.roles == nil {
+		return ""
+	}
+	for k := i + 1; k <= i+2 && k < len(c.toks); k++ {
+		if c.toks[k].Kind != nlp.Word || c.capitalized(k) {
+			return ""
+		}
+		if name := c.roles[c.lower(k)]; name != "" {
+			return name
+		}
+	}
+	return ""
+}
+
+// glued reports whether token i touches the tokens on both sides, as the
+// hyphen of "Holtz-Eakin" does.
+func (c *context) glued(i int) bool {
+	return i > 0 && i+1 < len(c.toks) && c.toks[i-1].End == c.toks[i].Start && c.toks[i].End == c.toks[i+1].Start
 }
 
 // lineBreak reports whether a line break separates token i from the one
@@ -80,7 +108,7 @@ func (c *context) startsObject(i int) bool {
 }
 
 func (c *context) capitalized(i int) bool {
-	return i >= 0 && i < len(c.toks) && c.toks[i].Kind == nlp.Word && nlp.IsCapitalized(c.toks[i].Text(c.text))
+	return i >= 0 && i < len(c.toks) && c.toks[i].Kind == nlp.Word && nlp.IsNameWord(c.toks[i].Text(c.text))
 }
 
 // nameAfter reads a speaker phrase starting at token i: a pronoun, "the"
@@ -89,6 +117,9 @@ func (c *context) capitalized(i int) bool {
 func (c *context) nameAfter(i int) (string, bool) {
 	if nlp.IsSpeakerPronoun(c.lower(i)) {
 		return c.lower(i), true
+	}
+	if name := c.roleHolder(i); name != "" {
+		return name, true
 	}
 	if c.lower(i) == "the" && c.capitalized(i+1) {
 		j := i + 1
@@ -104,7 +135,8 @@ func (c *context) nameAfter(i int) (string, bool) {
 	// Titles may be written in lower case: "German defense minister Boris
 	// Pistorius".
 	j := i
-	for c.capitalized(j) || (c.lower(j) == "of" && c.capitalized(j+1) && j > i) || (nlp.IsTitleWord(c.lower(j)) && j+1 < len(c.toks)) {
+	for c.capitalized(j) || (c.lower(j) == "of" && c.capitalized(j+1) && j > i && !nlp.IsPlace(c.toks[j+1].Text(c.text))) || (nlp.IsTitleWord(c.lower(j)) && j+1 < len(c.toks)) ||
+		c.isPunct(j, "-") && c.capitalized(j+1) && c.glued(j) || c.isPunct(j, ".") && c.abbreviation(j-1) && c.capitalized(j+1) {
 		j++
 	}
 	for j > i && !c.capitalized(j-1) {
@@ -122,11 +154,23 @@ func (c *context) nameBefore(i int) (string, bool) {
 	if j < 0 {
 		return "", false
 	}
+	if c.lower(j) == "who" && c.isPunct(j-1, ",") {
+		j -= 2 // "President Trump, who said"
+	}
 	if nlp.IsSpeakerPronoun(c.lower(j)) {
 		return c.lower(j), true
 	}
+	for d := 1; d <= 3 && j-d >= 0; d++ { // "the president", "the new president"
+		if c.lower(j-d) == "the" {
+			if name := c.roleHolder(j - d); name != "" {
+				return name, true
+			}
+			break
+		}
+	}
 	k := j + 1
-	for j >= 0 && (c.capitalized(j) || (c.lower(j) == "of" && c.capitalized(j-1))) {
+	for j >= 0 && (c.capitalized(j) || (c.lower(j) == "of" && c.capitalized(j-1)) ||
+		c.isPunct(j, "-") && c.capitalized(j-1) && c.glued(j) || c.isPunct(j, ".") && c.abbreviation(j-1) && j+1 < k) {
 		j--
 	}
 	start := j + 1
@@ -146,22 +190,40 @@ func (c *context) nameBefore(i int) (string, bool) {
 // personName returns the name in tokens [i, j) without leading titles and
 // sentence openers, or false when what is left is not a person's name.
 func (c *context) personName(i, j int) (string, bool) {
-	for i < j && (nlp.IsTitleWord(c.toks[i].Text(c.text)) || nlp.IsStopWord(c.lower(i)) || c.lower(i) == "of") {
+	for i < j && (nlp.IsTitleWord(c.toks[i].Text(c.text)) || nlp.IsStopWord(c.lower(i)) || c.lower(i) == "of" || c.toks[i].Kind == nlp.Punct) {
 		i++
 	}
-	if i >= j || j-i > 4 {
-		return "", false
+	for j > i && c.toks[j-1].Kind == nlp.Punct && !(c.isPunct(j-1, ".") && c.abbreviation(j-2)) {
+		j--
+	}
+	words, upper := 0, 0
+	for k := i; k < j; k++ {
+		if c.toks[k].Kind != nlp.Word {
+			continue
+		}
+		w := c.toks[k].Text(c.text)
+		words++
+		if strings.ToUpper(w) == w && len(w) >= 2 {
+			upper++
+		}
+		if len(w) == 1 && c.isPunct(k+1, "-") {
+			return "", false // a party tag: "R-S.C."
+		}
+		if nlp.IsNotAName(w) && !(len(w) == 1 && k+1 < j) { // initials stay: "Anita L. Russell"
+			return "", false
+		}
+	}
+	if words == 0 || words > 5 || upper == words {
+		return "", false // nothing left, too long, or a headline in capitals
 	}
 	name := c.join(i, j)
 	last := c.toks[j-1].Text(c.text)
-	if nlp.IsPlace(name) || nlp.IsDemonym(last) || nlp.IsPlace(last) || nlp.IsOrgWord(last) ||
+	if c.isPunct(j-1, ".") {
+		last = c.toks[j-2].Text(c.text)
+	}
+	if nlp.IsPlace(name) || nlp.IsDemonym(last) || nlp.IsDemonym(strings.TrimSuffix(last, "s")) || words == 1 && nlp.IsPlace(last) || nlp.IsOrgWord(last) ||
 		strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s") {
 		return "", false
-	}
-	for k := i; k < j; k++ {
-		if nlp.IsNotAName(c.toks[k].Text(c.text)) {
-			return "", false
-		}
 	}
 	return name, true
 }
@@ -184,8 +246,10 @@ const maxContext = 300
 
 // speaker finds the speaker of the marked quote m in sentence si: from a
 // cue right after the closing mark, else from the last cue before the
-// opening mark in the same sentence.
-func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, m storyfold.Span) (string, string) {
+// opening mark in the same sentence. When the cue's own words do not name
+// the speaker (an appositive stands between: "Sarah Palin, a vocal tea
+// party supporter, said"), the person the article names there does.
+func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, paragraphs []storyfold.Paragraph, m storyfold.Span) (string, string) {
 	sent := sentences[si]
 	// After: ",” he said." / "” said Hegseth." within the sentence the
 	// quote ends in.
@@ -203,7 +267,7 @@ func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, m stor
 	}
 	if after < end {
 		f.toks = nlp.Tokenize(f.toks[:0], text[after:end])
-		c := context{text: text[after:end], toks: f.toks}
+		c := context{text: text[after:end], toks: f.toks, roles: f.roles}
 		k := 0
 		for c.isPunct(k, ",;—–-") {
 			k++
@@ -220,14 +284,20 @@ func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, m stor
 					return name, "according to"
 				}
 			}
-			// "he said", "Hegseth said", "the Kremlin said": the cue within
-			// the next few words.
-			for j := k + 1; j < len(c.toks) && j <= k+8; j++ {
-				if c.isPunct(j, ".,;:!?") {
+			// "he said", "Hegseth said", "Rep. Jesse Jackson Jr., D-Ill.,
+			// said": the cue within the next few words.
+			for j := k + 1; j < len(c.toks) && j <= k+24; j++ {
+				if c.isPunct(j, ";:!?") || c.isPunct(j, ".") && !c.abbreviation(j-1) {
 					break
 				}
 				if cues[c.lower(j)] {
-					if name, ok := c.nameBefore(j); ok && !ended {
+					if ended {
+						break
+					}
+					if name, ok := c.nameBefore(j); ok {
+						return name, c.lower(j)
+					}
+					if name := f.lastNamedBetween(text, after, after+int(c.toks[j].Start)); name != "" {
 						return name, c.lower(j)
 					}
 					break
@@ -235,16 +305,17 @@ func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, m stor
 			}
 		}
 	}
-	// A sentence of its own after the quote that only attributes it:
-	// "“..., hopefully soon!” Trump stated."
+	// A sentence of its own after the quote, in the same paragraph, that
+	// only attributes it: "“..., hopefully soon!” Trump stated."
 	next := si
 	for next < len(sentences) && sentences[next].Start < after {
 		next++
 	}
-	if next < len(sentences) && strings.TrimSpace(text[after:sentences[next].Start]) == "" {
+	if next < len(sentences) && strings.TrimSpace(text[after:sentences[next].Start]) == "" &&
+		paragraphOf(paragraphs, sentences[next].Start) == paragraphOf(paragraphs, m.Start) {
 		ns := sentences[next]
 		f.toks = nlp.Tokenize(f.toks[:0], text[ns.Start:ns.End])
-		c := context{text: text[ns.Start:ns.End], toks: f.toks}
+		c := context{text: text[ns.Start:ns.End], toks: f.toks, roles: f.roles}
 		if name, cue, ok := c.attribution(); ok {
 			return name, cue
 		}
@@ -259,8 +330,8 @@ func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, m stor
 		from++
 	}
 	f.toks = nlp.Tokenize(f.toks[:0], text[from:m.Start])
-	c := context{text: text[from:m.Start], toks: f.toks}
-	for j := len(c.toks) - 1; j >= 0 && j >= len(c.toks)-16; j-- {
+	c := context{text: text[from:m.Start], toks: f.toks, roles: f.roles}
+	for j := len(c.toks) - 1; j >= 0 && j >= len(c.toks)-20; j-- {
 		w := c.lower(j)
 		switch {
 		case cues[w]:
@@ -270,27 +341,71 @@ func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, m stor
 			if name, ok := c.nameAfter(j + 1); ok {
 				return name, w
 			}
-			return "", ""
+			// The subject of the clause, named before the cue.
+			return f.clauseSubject(text, sent.Start, from+int(c.toks[j].Start)), w
 		case w == "to" && c.lower(j-1) == "according":
 			if name, ok := c.nameAfter(j + 1); ok {
 				return name, "according to"
 			}
 			return "", ""
 		case participles[w]:
-			// The subject of the clause: the last person named before.
-			for k := j - 1; k >= 0; k-- {
-				if !c.capitalized(k) || c.capitalized(k+1) && k+1 < j {
-					continue
-				}
-				// k ends a capitalised run.
-				if name, ok := c.nameBefore(k + 1); ok && !strings.HasPrefix(name, "the ") {
-					return name, w
-				}
-			}
-			return "", ""
+			// "X ..., saying “": X is the subject of the clause.
+			return f.clauseSubject(text, sent.Start, from+int(c.toks[j].Start)), w
 		}
 	}
 	return "", ""
+}
+
+// clauseSubject returns the last person named in [from, to) in the place of
+// a subject: opening the sentence or a clause ("..., while Defense Minister
+// Pistorius criticized"), not after a verb or a preposition ("endorsed
+// Hillary Clinton").
+func (f *Finder) clauseSubject(text string, from, to int) string {
+	subject := ""
+	sentence := from
+	from = max(from, to-maxContext) // a subject stands near its verb
+	defer func() {
+		if subject == "" {
+			// "He rejects calls for a hike, saying ...": the pronoun is the
+			// subject, for resolve to name.
+			if first, _ := cutWord(strings.TrimLeft(text[sentence:to], "“\"‘' ")); nlp.IsSpeakerPronoun(first) {
+				subject = strings.ToLower(first)
+			}
+		}
+	}()
+	for _, n := range f.namesIn(from, to) {
+		if possessiveAt(text, n.end) {
+			continue
+		}
+		words := strings.Fields(text[max(from, n.start-maxContext):n.start])
+		if n.start-maxContext > from && len(words) > 0 {
+			words = words[1:] // cut mid-word
+		}
+		for len(words) > 0 && (nlp.IsTitleWord(strings.Trim(words[len(words)-1], ",.")) || nlp.IsCapitalized(words[len(words)-1])) {
+			words = words[:len(words)-1] // the title or name before it: "New York City Mayor"
+		}
+		if len(words) == 0 {
+			subject = n.name
+			continue
+		}
+		last := words[len(words)-1]
+		if strings.HasSuffix(last, ",") || strings.HasSuffix(last, ";") || clauseOpeners[strings.ToLower(strings.Trim(last, "“\"‘'"))] {
+			subject = n.name
+		}
+	}
+	return subject
+}
+
+var clauseOpeners = wordSet(`while and but as when whereas although though meanwhile however also`)
+
+// abbreviation reports whether token i is a title or an initial that a
+// dot follows ("Mr.", "Rep.", "Jr.", "D-Ill."), not the end of a sentence.
+func (c *context) abbreviation(i int) bool {
+	if i < 0 || i >= len(c.toks) || c.toks[i].Kind != nlp.Word {
+		return false
+	}
+	w := c.toks[i].Text(c.text)
+	return len(w) <= 4 && nlp.IsCapitalized(w) || nlp.IsTitleWord(w)
 }
 
 // attribution reads a sentence that does nothing but attribute the quote
@@ -308,7 +423,14 @@ func (c *context) attribution() (string, string, bool) {
 			}
 			return "", "", false
 		}
-		if j+1 < len(c.toks) && !c.isPunct(j+1, ".,;:!?") && !attributionTail[c.lower(j+1)] {
+		next := j + 1
+		if w == "told" {
+			// The listener: "Fox told Jorge Ramos", "she told reporters".
+			for next < len(c.toks) && (c.capitalized(next) || c.lower(next) == "reporters" || c.lower(next) == "the" && next == j+1) {
+				next++
+			}
+		}
+		if c.isPunct(next, ":") || next < len(c.toks) && !c.isPunct(next, ".,;!?") && !attributionTail[c.lower(next)] {
 			return "", "", false // "He added that ...": the cue has an object
 		}
 		if name, ok := c.nameBefore(j); ok {
@@ -335,7 +457,7 @@ func closingMark(s string) string {
 func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation, bool) {
 	s := text[sent.Start:sent.End]
 	f.toks = nlp.Tokenize(f.toks[:0], s)
-	c := context{text: s, toks: f.toks}
+	c := context{text: s, toks: f.toks, roles: f.roles}
 	if subordinate[c.lower(0)] {
 		return storyfold.Quotation{}, false // "After speaking with Putin, Trump said ..."
 	}
@@ -388,7 +510,7 @@ func countWords(toks []nlp.Token) int {
 // resolve turns a pronoun into the person last named before pos, and a
 // surname into the full name given earlier ("Hegseth" -> "Pete Hegseth").
 // It returns "" when it cannot tell.
-func (f *Finder) resolve(text, speaker string, pos int, speakers []string) string {
+func (f *Finder) resolve(text, speaker string, pos int, speakers []string, sent storyfold.Span) string {
 	if speaker == "" || strings.HasPrefix(speaker, "the ") {
 		return speaker
 	}
@@ -396,6 +518,13 @@ func (f *Finder) resolve(text, speaker string, pos int, speakers []string) strin
 	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].end > pos })
 	before := f.names[:k]
 	if nlp.IsSpeakerPronoun(speaker) {
+		// The subject of the pronoun's own sentence first: "Bloomberg ...
+		// threw jabs at Trump, whom he called a “dangerous demagogue”".
+		for _, n := range before {
+			if n.start >= sent.Start && n.subject {
+				return full(n.name, speakers, before)
+			}
+		}
 		// "He" is most often the subject of the sentences before: the last
 		// person who opened a sentence, else the last person named.
 		for i := k - 1; i >= 0 && before[i].end >= pos-1500; i-- {
@@ -445,24 +574,34 @@ func lastWord(s string) string {
 	return s
 }
 
-// namePos is a person's name and the offset where it ends.
+// namePos is a person's name and where the article names them.
 type namePos struct {
-	name    string
-	end     int
-	subject bool // the first person its sentence names
+	name       string
+	start, end int
+	subject    bool // the first person its sentence names, the sentence not opening with a pronoun
 }
 
 // people lists the people an article names, in text order, from its
 // entities: each mention under the entity's name, so a surname stands for
-// the full name the article gives.
-func people(entities []storyfold.Entity, sentences []storyfold.Span) []namePos {
+// the full name the article gives. A lone capitalised word named once
+// without a title ("Draft" opening a sentence) is left out.
+func people(text string, entities []storyfold.Entity, sentences []storyfold.Span, quoted []storyfold.Span) []namePos {
 	var out []namePos
+	inQuote := func(m storyfold.Span) bool {
+		k := sort.Search(len(quoted), func(i int) bool { return quoted[i].End > m.Start })
+		return k < len(quoted) && quoted[k].Start <= m.Start
+	}
 	for _, e := range entities {
 		if e.Type != "person" {
 			continue
 		}
+		if !strings.Contains(e.Name, " ") && len(e.Roles) == 0 && len(e.Mentions) < 2 {
+			continue
+		}
 		for _, m := range e.Mentions {
-			out = append(out, namePos{name: e.Name, end: m.End})
+			if !inQuote(m) { // a name inside a quote is not a speaker's
+				out = append(out, namePos{name: e.Name, start: m.Start, end: m.End})
+			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].end < out[j].end })
@@ -472,8 +611,74 @@ func people(entities []storyfold.Entity, sentences []storyfold.Span) []namePos {
 		for si < len(sentences)-1 && sentences[si].End < out[i].end {
 			si++
 		}
-		out[i].subject = si != lastSentence
+		if si != lastSentence {
+			first, _ := cutWord(strings.TrimLeft(text[sentences[si].Start:out[i].start], "“\"‘' "))
+			out[i].subject = !nlp.IsSpeakerPronoun(first)
+		}
 		lastSentence = si
 	}
 	return out
+}
+
+// roles maps the single-word roles of the article's people ("president",
+// "senator") to the person holding them, when only one person does: "the
+// president said" is then that person.
+func roles(entities []storyfold.Entity) map[string]string {
+	m := map[string]string{}
+	for _, e := range entities {
+		if e.Type != "person" {
+			continue
+		}
+		for _, r := range e.Roles {
+			w := strings.ToLower(lastWord(r))
+			if holder, ok := m[w]; ok && holder != e.Name {
+				m[w] = "" // two people hold it: ambiguous
+				continue
+			}
+			m[w] = e.Name
+		}
+	}
+	return m
+}
+
+func cutWord(s string) (string, string) {
+	if i := strings.IndexAny(s, " ,"); i >= 0 {
+		return s[:i], s[i:]
+	}
+	return s, ""
+}
+
+// namedBetween returns the first person named in [from, to), or "".
+func (f *Finder) namedBetween(from, to int) string {
+	for _, n := range f.namesIn(from, to) {
+		return n.name
+	}
+	return ""
+}
+
+// lastNamedBetween returns the last person named in [from, to) other than
+// in the possessive ("Obama's press secretary, Ben LaBolt, said"), or "".
+func (f *Finder) lastNamedBetween(text string, from, to int) string {
+	name := ""
+	for _, n := range f.namesIn(from, to) {
+		if !possessiveAt(text, n.end) {
+			name = n.name
+		}
+	}
+	return name
+}
+
+func possessiveAt(text string, end int) bool {
+	return strings.HasPrefix(text[end:], "’s") || strings.HasPrefix(text[end:], "'s")
+}
+
+// namesIn returns the names given within [from, to); names are in text
+// order, so this is a binary search and a short walk.
+func (f *Finder) namesIn(from, to int) []namePos {
+	i := sort.Search(len(f.names), func(i int) bool { return f.names[i].start >= from })
+	j := i
+	for j < len(f.names) && f.names[j].end <= to {
+		j++
+	}
+	return f.names[i:j]
 }

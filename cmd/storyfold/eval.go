@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -19,7 +20,7 @@ import (
 
 func runEval(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		fmt.Fprintf(os.Stderr, "Usage: storyfold eval extraction [flags] DIR\n       storyfold eval clusters [flags] FILE.jsonl\n")
+		fmt.Fprintf(os.Stderr, "Usage: storyfold eval extraction [flags] DIR\n       storyfold eval clusters [flags] FILE.jsonl\n       storyfold eval quotes [flags] GOLD.jsonl ARTICLES...\n")
 		return errUsage
 	}
 	switch args[0] {
@@ -27,8 +28,10 @@ func runEval(ctx context.Context, args []string) error {
 		return evalExtraction(ctx, args[1:])
 	case "clusters":
 		return evalClusters(ctx, args[1:])
+	case "quotes":
+		return evalQuotes(ctx, args[1:])
 	}
-	fmt.Fprintf(os.Stderr, "storyfold eval: unknown benchmark %q (want extraction or clusters)\n", args[0])
+	fmt.Fprintf(os.Stderr, "storyfold eval: unknown benchmark %q (want extraction, clusters or quotes)\n", args[0])
 	return errUsage
 }
 
@@ -217,4 +220,71 @@ func printClusterErrors(articles []storyfold.Article, gold, pred []string) {
 			fmt.Printf("merged: story %s holds %d gold clusters\n", p, len(gs))
 		}
 	}
+}
+
+// evalQuotes scores quote extraction and speakers against hand-annotated
+// quotes: GOLD.jsonl holds one {"id", "quotes": [{"text", "speaker"}]} per
+// article, and the articles are read from the other paths.
+func evalQuotes(ctx context.Context, args []string) error {
+	fs := newFlags("eval quotes", "[flags] GOLD.jsonl ARTICLES...")
+	verbose := fs.Bool("v", false, "list misses, wrong speakers and quotes found that are not annotated")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) < 2 {
+		fs.Usage()
+		return errUsage
+	}
+	data, err := os.ReadFile(pos[0])
+	if err != nil {
+		return fmt.Errorf("read gold quotes: %w", err)
+	}
+	gold := map[string][]evaluate.GoldQuote{}
+	var order []string
+	for n, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var g struct {
+			ID     string               `json:"id"`
+			Quotes []evaluate.GoldQuote `json:"quotes"`
+		}
+		if err := json.Unmarshal([]byte(line), &g); err != nil {
+			return fmt.Errorf("%s:%d: %w", pos[0], n+1, err)
+		}
+		gold[g.ID] = g.Quotes
+		order = append(order, g.ID)
+	}
+	msgs := &messages{out: os.Stderr}
+	articles := read(pos[1:], readOptions{}, &progress{}, msgs)
+	byID := map[string]*storyfold.Article{}
+	for i := range articles {
+		byID[articles[i].ID] = &articles[i]
+	}
+	var s evaluate.QuoteScores
+	for _, id := range order {
+		a := byID[id]
+		if a == nil {
+			fmt.Fprintf(os.Stderr, "storyfold: annotated article %s is not among the articles read\n", id)
+			continue
+		}
+		pairs, extra := evaluate.ScoreQuotes(&s, gold[id], a.Quotes)
+		if !*verbose {
+			continue
+		}
+		for _, p := range pairs {
+			switch {
+			case p.Found == nil:
+				fmt.Printf("%s  missed: %q (%s)\n", id, p.Gold.Text, p.Gold.Speaker)
+			case p.Gold.Speaker != "" && !evaluate.SameSpeaker(p.Gold.Speaker, p.Found.Speaker):
+				fmt.Printf("%s  speaker %q, annotated %q: %q\n", id, p.Found.Speaker, p.Gold.Speaker, p.Gold.Text)
+			}
+		}
+		for _, q := range extra {
+			fmt.Printf("%s  not annotated: %q (%s)\n", id, q.Text, q.Speaker)
+		}
+	}
+	fmt.Printf("quotes: %d annotated, %d found, %d matched\n", s.Gold, s.Found, s.Matched)
+	fmt.Printf("precision %.3f  recall %.3f\n", s.Precision, s.Recall)
+	fmt.Printf("speaker accuracy %.3f (given for %.3f of the quotes with a speaker, right for %.3f of those given)\n",
+		s.SpeakerAccuracy, s.SpeakerGiven, s.SpeakerRight)
+	return nil
 }

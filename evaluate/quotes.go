@@ -1,0 +1,151 @@
+package evaluate
+
+import (
+	"strings"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/nlp"
+)
+
+// GoldQuote is a hand-annotated quote: its words (the whole quote or its
+// opening words) and its speaker as the article names them in full, "" when
+// the article does not name one.
+type GoldQuote struct {
+	Text    string `json:"text"`
+	Speaker string `json:"speaker"`
+}
+
+// QuoteScores are quote extraction's precision and recall, and how often
+// the speaker found is the one annotated.
+type QuoteScores struct {
+	Gold, Found, Matched int
+	Precision, Recall    float64
+	// SpeakerAccuracy is the share of matched quotes with an annotated
+	// speaker whose speaker was found and is right; SpeakerGiven the share
+	// of them given any speaker, and SpeakerRight the share of those given
+	// that are right.
+	SpeakerAccuracy, SpeakerGiven, SpeakerRight float64
+	withSpeaker, given, right                   int
+}
+
+// QuoteMatch is one gold quote and what was found for it.
+type QuoteMatch struct {
+	Gold  GoldQuote
+	Found *storyfold.Quotation // nil when missed
+}
+
+// ScoreQuotes matches an article's found quotes to its gold ones, one to
+// one in text order: a found quote matches a gold one when the words of
+// one run inside the other's (an excerpt, or the opening words annotated),
+// or when most of their words are shared. It adds to s and returns the
+// pairs and the found quotes that match nothing.
+func ScoreQuotes(s *QuoteScores, gold []GoldQuote, found []storyfold.Quotation) ([]QuoteMatch, []storyfold.Quotation) {
+	used := make([]bool, len(found))
+	words := make([][]string, len(found))
+	for i, q := range found {
+		words[i] = quoteWords(q.Text)
+	}
+	var pairs []QuoteMatch
+	for _, g := range gold {
+		gw := quoteWords(g.Text)
+		m := QuoteMatch{Gold: g}
+		for i := range found {
+			if !used[i] && sameQuote(gw, words[i]) {
+				used[i] = true
+				m.Found = &found[i]
+				break
+			}
+		}
+		pairs = append(pairs, m)
+	}
+	var extra []storyfold.Quotation
+	for i, u := range used {
+		if !u {
+			extra = append(extra, found[i])
+		}
+	}
+	s.Gold += len(gold)
+	s.Found += len(found)
+	for _, p := range pairs {
+		if p.Found == nil {
+			continue
+		}
+		s.Matched++
+		if p.Gold.Speaker == "" {
+			continue
+		}
+		s.withSpeaker++
+		if p.Found.Speaker != "" {
+			s.given++
+			if SameSpeaker(p.Gold.Speaker, p.Found.Speaker) {
+				s.right++
+			}
+		}
+	}
+	s.Precision = fraction(s.Matched, s.Found)
+	s.Recall = fraction(s.Matched, s.Gold)
+	s.SpeakerAccuracy = fraction(s.right, s.withSpeaker)
+	s.SpeakerGiven = fraction(s.given, s.withSpeaker)
+	s.SpeakerRight = fraction(s.right, s.given)
+	return pairs, extra
+}
+
+func fraction(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// SameSpeaker reports whether a found speaker names the annotated one: the
+// same name, or the same surname ("Obama" for "Barack Obama").
+func SameSpeaker(gold, found string) bool {
+	g, f := strings.ToLower(strings.TrimSpace(gold)), strings.ToLower(strings.TrimSpace(found))
+	if g == f {
+		return true
+	}
+	last := func(s string) string {
+		s = strings.TrimSuffix(strings.TrimSuffix(s, " jr."), " jr")
+		return s[strings.LastIndexByte(s, ' ')+1:]
+	}
+	return last(g) == last(f)
+}
+
+func quoteWords(text string) []string {
+	toks := nlp.Tokenize(nil, text)
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if t.Kind != nlp.Punct {
+			out = append(out, string(nlp.Lower(nil, t.Text(text))))
+		}
+	}
+	return out
+}
+
+// sameQuote reports whether a found quote's words (b) are the annotated
+// quote's (a): a starts b (annotations give long quotes by their opening
+// words), one runs inside the other and is at least half its length (a
+// quote's boundary drawn differently), or most words are shared.
+func sameQuote(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	ja, jb := " "+strings.Join(a, " ")+" ", " "+strings.Join(b, " ")+" "
+	if strings.HasPrefix(jb, ja) {
+		return true
+	}
+	if (strings.Contains(ja, jb) || strings.Contains(jb, ja)) && 2*min(len(a), len(b)) >= max(len(a), len(b)) {
+		return true
+	}
+	set := make(map[string]bool, len(a))
+	for _, w := range a {
+		set[w] = true
+	}
+	shared := 0
+	for _, w := range b {
+		if set[w] {
+			shared++
+		}
+	}
+	return float64(shared) >= 0.8*float64(min(len(a), len(b))) && min(len(a), len(b)) >= 4
+}
