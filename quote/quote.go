@@ -27,7 +27,7 @@ const maxQuote = 4000
 // use: give each worker its own.
 type Finder struct {
 	toks  []nlp.Token
-	names []namePos          // people the current text names, outside quotes
+	names []namePos         // people the current text names, outside quotes
 	roles map[string]string // lower-case role word -> the person holding it
 }
 
