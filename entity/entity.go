@@ -104,8 +104,8 @@ func (f *Finder) sentence(out []Mention, text string, base int, lowerSeen map[st
 		// ("Secretary of Defense", "Ursula von der Leyen").
 		j := i + 1
 		for j < len(toks) {
-			if capital(j) && !endsPossessive(word(j-1)) {
-				j++
+			if capital(j) && !endsPossessive(word(j-1)) && !nlp.IsNotAName(word(j)) {
+				j++ // a day or a month ends a name: "Hillary Clinton Wednesday"
 				continue
 			}
 			// A hyphenated name: "Jean-Noël Barrot".
@@ -167,7 +167,8 @@ func (f *Finder) sentence(out []Mention, text string, base int, lowerSeen map[st
 func commonOpener(w string, lowerSeen map[string]bool) bool {
 	low := string(nlp.Lower(nil, w))
 	return nlp.IsStopWord(low) || lowerSeen[low] || openers[low] ||
-		len(low) > 5 && (strings.HasSuffix(low, "ing") || strings.HasSuffix(low, "ly"))
+		len(low) > 5 && (strings.HasSuffix(low, "ing") || strings.HasSuffix(low, "ly") ||
+			strings.HasSuffix(low, "ed") && !strings.HasSuffix(low, "med")) // "Crooked", not "Mohammed"
 }
 
 var openers = map[string]bool{"throughout": true, "despite": true, "prior": true, "amid": true, "meanwhile": true,
@@ -220,6 +221,14 @@ func (f *Finder) mentions(text string, base int, run []nlp.Token, opener bool, l
 	for t < len(words)-1 && (nlp.IsTitleWord(words[t]) || words[t] == "of" ||
 		(isAcronym(words[t]) || nlp.IsOrgWord(words[t])) && nlp.IsTitleWord(words[t+1])) {
 		t++
+	}
+	// A role word further on ends the title, whatever qualifies it:
+	// "Former New York City Mayor Michael Bloomberg".
+	for k := len(words) - 2; k >= t; k-- {
+		if nlp.IsRoleWord(words[k]) && k+1 < len(words) {
+			t = k + 1
+			break
+		}
 	}
 	for t > 0 && words[t-1] == "of" { // "Secretary of" + "Defense Pete Hegseth"
 		t--

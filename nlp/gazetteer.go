@@ -36,6 +36,19 @@ func IsTitleWord(word string) bool {
 	return roleWord(word) || in(affiliations, word) || IsDemonym(word) || IsPlace(word)
 }
 
+// IsRoleWord reports whether word names a role itself ("Mayor",
+// "Secretary", "Minister"), not only qualifies one ("National", "Foreign").
+func IsRoleWord(word string) bool {
+	return in(coreRoles, word) || strings.HasSuffix(word, ".") && in(coreRoles, word[:len(word)-1])
+}
+
+var coreRoles = set(`President|Minister|Secretary|Chancellor|Premier|King|Queen|Prince|Princess|Pope|Sheikh|Emir|Governor|
+	Gov|Mayor|Senator|Sen|Representative|Rep|Congressman|Congresswoman|Speaker|Leader|Chairman|Chairwoman|Chair|Chief|
+	Director|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|Commissioner|Commander|Admiral|Gen|General|Colonel|Col|
+	Captain|Capt|Sergeant|Sgt|Judge|Justice|Attorney|Adviser|Advisor|Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|Lord|Rev|
+	Reverend|CEO|Founder|Host|Anchor|Correspondent|Editor|Analyst|Officer|Official|Head|MP|MEP|Lawmaker|Rabbi|Imam|
+	Bishop|Cardinal|Archbishop|Coach|Manager|Historian|Economist|Professor|Activist|Author|Writer|Candidate|Nominee`)
+
 func roleWord(word string) bool {
 	return in(titleWords, word) || strings.HasSuffix(word, ".") && in(titleWords, word[:len(word)-1])
 }
@@ -127,7 +140,8 @@ var titleWords = set(
 	Treasury|Commerce|Justice|Labor|Labour|Transportation|Agriculture|Education|Veterans|Intelligence|Policy|Affairs|
 	MP|MEP|Lawmaker|Legislator|Parliamentarian|Councillor|Councilor|Rabbi|Imam|Bishop|Cardinal|Archbishop|Coach|Manager|
 	Professor|Sir|Dame|Lord|Lady|Rev|Reverend|Father|Sister|CEO|Founder|Host|Anchor|Correspondent|Editor|Analyst|
-	Former|Ex|Acting|Interim|Incoming|Outgoing|Then|Top|First|Lady|Officer|Official|Head|Army|Navy|Air|Force|Homeland`,
+	Former|Ex|Acting|Interim|Incoming|Outgoing|Then|Top|First|Lady|Officer|Official|Head|Army|Navy|Air|Force|Homeland|
+	Historian|Economist|Activist|Author|Writer|Candidate|Nominee`,
 )
 
 // affiliations qualify a title: "NATO Secretary General", "White House
@@ -149,7 +163,7 @@ func IsOrgWord(word string) bool { return in(orgWords, word) }
 var orgWords = set(`Forces|Force|Army|Navy|Ministry|Party|Council|Union|Commission|Agency|Office|Department|Committee|
 	Parliament|Government|Assembly|Bank|Fund|Court|Organization|Organisation|Institute|University|Group|Corporation|Inc|
 	Ltd|Company|News|Times|Post|Journal|Press|Agency|Service|Services|Network|Social|Media|Alliance|Coalition|Front|Movement|
-	Kremlin|Pentagon|House|Senate|Congress|Cabinet|Democrats|Republicans|Summit|Conference|Forum|Foundation|Association|Federation|Board|Bureau`)
+	Kremlin|Pentagon|House|Senate|Congress|Cabinet|Democrats|Republicans|Convention|Caucus|Campaign|Institution|Summit|Conference|Forum|Foundation|Association|Federation|Board|Bureau`)
 
 // IsNotAName reports whether a capitalised word is never a person's name:
 // days, months, platforms, single letters.

@@ -104,8 +104,9 @@ func (f *Finder) continued(text string, prev storyfold.Quotation, m storyfold.Sp
 		return ""
 	}
 	for _, n := range f.namesIn(prev.Span.End, m.Start) {
-		if !strings.HasSuffix(prev.Speaker, lastWord(n.name)) {
-			return "" // someone else is named in between
+		listener := strings.HasSuffix(strings.TrimSpace(text[max(0, n.start-6):n.start]), "told")
+		if !strings.HasSuffix(prev.Speaker, lastWord(n.name)) && !listener {
+			return "" // someone else is named in between, not just the one told
 		}
 	}
 	return prev.Speaker

@@ -22,7 +22,8 @@ var cues = wordSet(`said says say stated states told tells added adds warned war
 
 // speechCues attribute reported speech without quotation marks, where a
 // wider cue ("called", "described") would take any clause for a quote.
-var speechCues = wordSet(`said says stated added adds insisted noted warned wrote told explained declared argued stressed`)
+var speechCues = wordSet(`said says stated added adds insisted noted warned wrote told explained declared argued stressed
+	tweeted posted asked replied responded continued testified`)
 
 // subordinate words open a clause that is not a statement of its own.
 var subordinate = wordSet(`after before when while although though as if since because following despite in during
@@ -31,7 +32,7 @@ var subordinate = wordSet(`after before when while although though as if since b
 // attributionTail are the words that may follow the cue of a sentence that
 // only attributes a quote: "Trump said on Thursday", "he said ahead of".
 var attributionTail = wordSet(`on in at during ahead after before earlier later late last this yesterday today while when as
-	according afterwards`)
+	according afterwards early monday tuesday wednesday thursday friday saturday sunday`)
 
 // participles introduce a quote after a clause whose subject is the
 // speaker: "Pistorius criticized the concessions, stating, “...”".
@@ -297,7 +298,7 @@ func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, paragr
 					if name, ok := c.nameBefore(j); ok {
 						return name, c.lower(j)
 					}
-					if name := f.lastNamedBetween(text, after, after+int(c.toks[j].Start)); name != "" {
+					if name := f.firstNamedBetween(text, after, after+int(c.toks[j].Start)); name != "" {
 						return name, c.lower(j)
 					}
 					break
@@ -377,19 +378,7 @@ func (f *Finder) clauseSubject(text string, from, to int) string {
 		if possessiveAt(text, n.end) {
 			continue
 		}
-		words := strings.Fields(text[max(from, n.start-maxContext):n.start])
-		if n.start-maxContext > from && len(words) > 0 {
-			words = words[1:] // cut mid-word
-		}
-		for len(words) > 0 && (nlp.IsTitleWord(strings.Trim(words[len(words)-1], ",.")) || nlp.IsCapitalized(words[len(words)-1])) {
-			words = words[:len(words)-1] // the title or name before it: "New York City Mayor"
-		}
-		if len(words) == 0 {
-			subject = n.name
-			continue
-		}
-		last := words[len(words)-1]
-		if strings.HasSuffix(last, ",") || strings.HasSuffix(last, ";") || clauseOpeners[strings.ToLower(strings.Trim(last, "“\"‘'"))] {
+		if inClausePosition(text[from:n.start]) {
 			subject = n.name
 		}
 	}
@@ -611,13 +600,58 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 		for si < len(sentences)-1 && sentences[si].End < out[i].end {
 			si++
 		}
-		if si != lastSentence {
-			first, _ := cutWord(strings.TrimLeft(text[sentences[si].Start:out[i].start], "“\"‘' "))
-			out[i].subject = !nlp.IsSpeakerPronoun(first)
+		if si == lastSentence {
+			continue // the first person in clause position per sentence
 		}
-		lastSentence = si
+		before := unquoted(text, sentences[si].Start, out[i].start, quoted)
+		if first, _ := cutWord(strings.TrimLeft(before, "“\"‘',— ")); nlp.IsSpeakerPronoun(first) {
+			lastSentence = si // "He told ...": the sentence's subject is a pronoun
+			continue
+		}
+		if !possessiveAt(text, out[i].end) && inClausePosition(before) {
+			out[i].subject = true
+			lastSentence = si
+		}
 	}
 	return out
+}
+
+// unquoted returns text[from:to] without the quoted spans in it, so that a
+// name after a quote ("“...,” Trusty said") counts as opening its sentence.
+func unquoted(text string, from, to int, quoted []storyfold.Span) string {
+	var b strings.Builder
+	pos := from
+	for _, q := range quoted {
+		if q.End <= from || q.Start >= to {
+			continue
+		}
+		if q.Start > pos {
+			b.WriteString(text[pos:q.Start])
+		}
+		pos = max(pos, q.End)
+	}
+	if pos < to {
+		b.WriteString(text[pos:to])
+	}
+	return b.String()
+}
+
+// inClausePosition reports whether a name after the text before stands
+// where a subject does: opening the sentence or a clause, after its titles.
+func inClausePosition(before string) bool {
+	words := strings.Fields(before)
+	for len(words) > 0 && (nlp.IsTitleWord(strings.Trim(words[len(words)-1], ",.")) || nlp.IsCapitalized(words[len(words)-1])) {
+		words = words[:len(words)-1]
+	}
+	for len(words) > 0 && strings.Trim(words[len(words)-1], "“”\"‘’',.—") == "" {
+		words = words[:len(words)-1] // the quote's marks and the comma after it
+	}
+	if len(words) == 0 {
+		return true
+	}
+	last := words[len(words)-1]
+	return strings.HasSuffix(last, ",") || strings.HasSuffix(last, ";") || strings.HasSuffix(last, "”") || strings.HasSuffix(last, "\"") ||
+		clauseOpeners[strings.ToLower(strings.Trim(last, "“\"‘'"))]
 }
 
 // roles maps the single-word roles of the article's people ("president",
@@ -656,16 +690,17 @@ func (f *Finder) namedBetween(from, to int) string {
 	return ""
 }
 
-// lastNamedBetween returns the last person named in [from, to) other than
-// in the possessive ("Obama's press secretary, Ben LaBolt, said"), or "".
-func (f *Finder) lastNamedBetween(text string, from, to int) string {
-	name := ""
+// firstNamedBetween returns the first person named in [from, to) other
+// than in the possessive: in "Obama's press secretary, Ben LaBolt, said" and
+// "Matt Bennett, a spokesman for Third Way, said" the speaker comes first,
+// before the appositive.
+func (f *Finder) firstNamedBetween(text string, from, to int) string {
 	for _, n := range f.namesIn(from, to) {
 		if !possessiveAt(text, n.end) {
-			name = n.name
+			return n.name
 		}
 	}
-	return name
+	return ""
 }
 
 func possessiveAt(text string, end int) bool {
