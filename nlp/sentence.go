@@ -10,7 +10,7 @@ import (
 // Abbreviations that are followed by a name or a number and so never end a
 // sentence: "Gen. Mark Milley", "Jan. 5", "No. 10".
 var nameAbbrevs = setOf(
-	"mr", "mrs", "ms", "dr", "prof", "gen", "sen", "sens", "rep", "reps", "gov", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "brig",
+	"mr", "mrs", "ms", "dr", "prof", "jr", "sr", "gen", "sen", "sens", "rep", "reps", "gov", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "brig",
 	"st", "mt", "ft", "rev", "hon", "pres", "supt", "insp", "det", "atty", "messrs", "mme", "mlle", "sr", "jr",
 	"jan", "feb", "febr", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
 	"no", "nos", "vol", "fig", "pp", "art", "ch", "sec", "approx", "est", "ave", "blvd", "rd",

@@ -194,6 +194,15 @@ func (c *context) personName(i, j int) (string, bool) {
 	for i < j && (nlp.IsTitleWord(c.toks[i].Text(c.text)) || nlp.IsStopWord(c.lower(i)) || c.lower(i) == "of" || c.toks[i].Kind == nlp.Punct) {
 		i++
 	}
+	for k := j - 2; k >= i; k-- { // "NAACP President Ben Jealous": the title ends at its role word
+		if c.toks[k].Kind == nlp.Word && nlp.IsRoleWord(c.toks[k].Text(c.text)) {
+			i = k + 1
+			break
+		}
+	}
+	for i < j && c.toks[i].Kind == nlp.Punct {
+		i++
+	}
 	for j > i && c.toks[j-1].Kind == nlp.Punct && !(c.isPunct(j-1, ".") && c.abbreviation(j-2)) {
 		j--
 	}
@@ -288,8 +297,8 @@ func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, paragr
 			// "he said", "Hegseth said", "Rep. Jesse Jackson Jr., D-Ill.,
 			// said": the cue within the next few words.
 			for j := k + 1; j < len(c.toks) && j <= k+24; j++ {
-				if c.isPunct(j, ";:!?") || c.isPunct(j, ".") && !c.abbreviation(j-1) {
-					break
+				if c.isPunct(j, ";:!?“\"«") || c.isPunct(j, ".") && !c.abbreviation(j-1) {
+					break // the sentence ends, or another quote begins
 				}
 				if cues[c.lower(j)] {
 					if ended {
@@ -650,8 +659,24 @@ func inClausePosition(before string) bool {
 		return true
 	}
 	last := words[len(words)-1]
-	return strings.HasSuffix(last, ",") || strings.HasSuffix(last, ";") || strings.HasSuffix(last, "”") || strings.HasSuffix(last, "\"") ||
-		clauseOpeners[strings.ToLower(strings.Trim(last, "“\"‘'"))]
+	if cues[strings.ToLower(last)] {
+		return true // "..., said Robert Gibbs": the inverted subject
+	}
+	if strings.HasSuffix(last, ",") || strings.HasSuffix(last, ";") || strings.HasSuffix(last, "”") || strings.HasSuffix(last, "\"") ||
+		clauseOpeners[strings.ToLower(strings.Trim(last, "“\"‘'"))] {
+		return true
+	}
+	// A short description opening the sentence: "Tea party activist Alex
+	// Poulter", "Historian Alan Brinkley".
+	if len(words) <= 4 {
+		for _, w := range words {
+			if nlp.IsStopWord(strings.ToLower(w)) || strings.ContainsAny(w, ",;:") || cues[strings.ToLower(w)] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // roles maps the single-word roles of the article's people ("president",
@@ -664,7 +689,7 @@ func roles(entities []storyfold.Entity) map[string]string {
 			continue
 		}
 		for _, r := range e.Roles {
-			w := strings.ToLower(lastWord(r))
+			w := strings.ToLower(r) // "president", not the "vice president"
 			if holder, ok := m[w]; ok && holder != e.Name {
 				m[w] = "" // two people hold it: ambiguous
 				continue
