@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/storyfold/storyfold"
-	"github.com/storyfold/storyfold/nlp"
+	"github.com/storyfold/storyfold/quote"
 )
 
 // GoldQuote is a hand-annotated quote: its words (the whole quote or its
@@ -43,11 +43,11 @@ func ScoreQuotes(s *QuoteScores, gold []GoldQuote, found []storyfold.Quotation) 
 	used := make([]bool, len(found))
 	words := make([][]string, len(found))
 	for i, q := range found {
-		words[i] = quoteWords(q.Text)
+		words[i] = quote.Words(q.Text)
 	}
 	var pairs []QuoteMatch
 	for _, g := range gold {
-		gw := quoteWords(g.Text)
+		gw := quote.Words(g.Text)
 		m := QuoteMatch{Gold: g}
 		for i := range found {
 			if !used[i] && sameQuote(gw, words[i]) {
@@ -111,16 +111,6 @@ func SameSpeaker(gold, found string) bool {
 	return last(g) == last(f)
 }
 
-func quoteWords(text string) []string {
-	toks := nlp.Tokenize(nil, text)
-	out := make([]string, 0, len(toks))
-	for _, t := range toks {
-		if t.Kind != nlp.Punct {
-			out = append(out, string(nlp.Lower(nil, t.Text(text))))
-		}
-	}
-	return out
-}
 
 // sameQuote reports whether a found quote's words (b) are the annotated
 // quote's (a): a starts b (annotations give long quotes by their opening

@@ -25,7 +25,7 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 	var items []item
 	for _, a := range articles {
 		for _, q := range a.Quotes {
-			words := quoteWords(q.Text)
+			words := Words(q.Text)
 			items = append(items, item{article: a.ID, q: q, speaker: canonicalSpeaker(q.Speaker, entities),
 				words: words, content: contentWords(words)})
 		}
@@ -127,8 +127,9 @@ func canonicalSpeaker(speaker string, entities []storyfold.Entity) string {
 	return speaker
 }
 
-// quoteWords returns the lower-case words of a quote, punctuation left out.
-func quoteWords(text string) []string {
+// Words returns the lower-case words of a quote, punctuation left out: the
+// form quotes are compared in.
+func Words(text string) []string {
 	toks := nlp.Tokenize(nil, text)
 	out := make([]string, 0, len(toks))
 	for _, t := range toks {
@@ -187,7 +188,7 @@ const maxDiffCells = 1 << 18
 // both. Case and punctuation do not count. It is "" when the wordings are
 // the same.
 func Diff(canonical, variant string) string {
-	a, b := quoteWords(canonical), quoteWords(variant)
+	a, b := Words(canonical), Words(variant)
 	if strings.Join(a, " ") == strings.Join(b, " ") {
 		return ""
 	}
