@@ -111,7 +111,6 @@ func SameSpeaker(gold, found string) bool {
 	return last(g) == last(f)
 }
 
-
 // sameQuote reports whether a found quote's words (b) are the annotated
 // quote's (a): a starts b (annotations give long quotes by their opening
 // words), one runs inside the other and is at least half its length (a
