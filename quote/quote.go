@@ -61,6 +61,10 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 			if q.Speaker == "" && len(out) > 0 {
 				q.Speaker = f.continued(text, out[len(out)-1], m, paragraphs)
 			}
+			if q.Speaker == "" {
+				q.Speaker = f.introduced(text, m, sentences, si, paragraphs)
+				q.Speaker = f.resolve(text, q.Speaker, m.Start, speakers, sent)
+			}
 			if q.Speaker == "" && isTitleOrTerm(text, m) {
 				continue // "The Book of Mormon", used the word "theology"
 			}
@@ -110,6 +114,25 @@ func (f *Finder) continued(text string, prev storyfold.Quotation, m storyfold.Sp
 		}
 	}
 	return prev.Speaker
+}
+
+// introduced gives a quote that opens a paragraph the subject of the
+// paragraph before when that one ends with a colon: "Obama used virtually
+// identical language to beat up on his opponent:" then the quote.
+func (f *Finder) introduced(text string, m storyfold.Span, sentences []storyfold.Span, si int, paragraphs []storyfold.Paragraph) string {
+	p := paragraphOf(paragraphs, m.Start)
+	if p == 0 || m.Start-len("“") > paragraphs[p].Start || si == 0 {
+		return ""
+	}
+	prev := paragraphs[p-1]
+	if !strings.HasSuffix(strings.TrimSpace(text[prev.Start:prev.End]), ":") {
+		return ""
+	}
+	last := sentences[si-1]
+	if last.End > prev.End || last.Start < prev.Start {
+		return ""
+	}
+	return f.clauseSubject(text, last.Start, last.End)
 }
 
 func paragraphOf(paragraphs []storyfold.Paragraph, pos int) int {

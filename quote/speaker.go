@@ -524,11 +524,19 @@ func (f *Finder) resolve(text, speaker string, pos int, speakers []string, sent 
 			}
 		}
 		// "He" is most often the subject of the sentences before: the last
-		// person who opened a sentence, else the last person named.
+		// person who opened a sentence or was said to speak, the speaker
+		// first within one sentence ("Hodgkinson was a member, Rucker said.
+		// She said ..."), else the last person named.
 		for i := k - 1; i >= 0 && before[i].end >= pos-1500; i-- {
-			if before[i].subject {
-				return full(before[i].name, speakers, before)
+			if !before[i].subject && !before[i].speaks {
+				continue
 			}
+			for j := i; j >= 0 && before[j].sentence == before[i].sentence; j-- {
+				if before[j].speaks {
+					return full(before[j].name, speakers, before)
+				}
+			}
+			return full(before[i].name, speakers, before)
 		}
 		if k == 0 || before[k-1].end < pos-1500 {
 			return ""
@@ -577,6 +585,8 @@ type namePos struct {
 	name       string
 	start, end int
 	subject    bool // the first person its sentence names, the sentence not opening with a pronoun
+	speaks     bool // a speech cue follows the name: "Rucker said"
+	sentence   int
 }
 
 // people lists the people an article names, in text order, from its
@@ -609,6 +619,9 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 		for si < len(sentences)-1 && sentences[si].End < out[i].end {
 			si++
 		}
+		out[i].sentence = si
+		next, _ := cutWord(strings.TrimLeft(text[out[i].end:min(len(text), out[i].end+40)], " "))
+		out[i].speaks = speechCues[strings.ToLower(strings.TrimRight(next, ".,"))]
 		if si == lastSentence {
 			continue // the first person in clause position per sentence
 		}
