@@ -18,7 +18,7 @@ var cues = wordSet(`said says say stated states told tells added adds warned war
 	vowed predicted cautioned countered concluded reiterated confirmed asserted maintained observed shared promised
 	referred dubbed labeled labelled branded accused slammed blasted derided decried touted pledged charged deemed
 	criticized criticised praised lamented denounced mocked hailed testified joked quipped complained repeated
-	tweets tweeted wrote posts`)
+	tweets tweeted wrote posts call describe label dub`)
 
 // speechCues attribute reported speech without quotation marks, where a
 // wider cue ("called", "described") would take any clause for a quote.
@@ -339,6 +339,13 @@ func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, paragr
 	for from < m.Start && !utf8.RuneStart(text[from]) {
 		from++
 	}
+	if strings.HasSuffix(strings.TrimRight(text[sent.Start:m.Start], " “\"‘"), ":") && !cueBeforeColon(text[sent.Start:m.Start]) {
+		// "Trump closed his speech with the promise that started it all:
+		// “...”": the subject of the clause before the colon.
+		if name := f.clauseSubject(text, sent.Start, m.Start); name != "" {
+			return name, ""
+		}
+	}
 	f.toks = nlp.Tokenize(f.toks[:0], text[from:m.Start])
 	c := context{text: text[from:m.Start], toks: f.toks, roles: f.roles}
 	for j := len(c.toks) - 1; j >= 0 && j >= len(c.toks)-20; j-- {
@@ -364,6 +371,14 @@ func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, paragr
 		}
 	}
 	return "", ""
+}
+
+// cueBeforeColon reports whether a cue stands right before the colon that
+// introduces a quote ("Dempsey responded:"), which the cue search reads
+// better than the clause's subject.
+func cueBeforeColon(before string) bool {
+	words := strings.Fields(strings.TrimRight(before, " “\"‘:"))
+	return len(words) > 0 && cues[strings.ToLower(words[len(words)-1])]
 }
 
 // clauseSubject returns the last person named in [from, to) in the place of
@@ -697,17 +712,22 @@ func inClausePosition(before string) bool {
 // president said" is then that person.
 func roles(entities []storyfold.Entity) map[string]string {
 	m := map[string]string{}
+	mentions := map[string]int{}
 	for _, e := range entities {
 		if e.Type != "person" {
 			continue
 		}
 		for _, r := range e.Roles {
 			w := strings.ToLower(r) // "president", not the "vice president"
-			if holder, ok := m[w]; ok && holder != e.Name {
-				m[w] = "" // two people hold it: ambiguous
-				continue
+			// Two people held it ("President Obama's administration" in a
+			// story about President Trump): the one the article names
+			// most, if clearly so.
+			switch n := len(e.Mentions); {
+			case n > 2*mentions[w]:
+				m[w], mentions[w] = e.Name, n
+			case 2*n >= mentions[w]:
+				m[w] = ""
 			}
-			m[w] = e.Name
 		}
 	}
 	return m
