@@ -65,8 +65,8 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 				q.Speaker = f.introduced(text, m, sentences, si, paragraphs)
 				q.Speaker = f.resolve(text, q.Speaker, m.Start, speakers, sent)
 			}
-			if q.Speaker == "" && isTitleOrTerm(text, m) {
-				continue // "The Book of Mormon", used the word "theology"
+			if isTerm(text, m) || isTitle(text, m) && (q.Speaker == "" || showContext(text, m)) {
+				continue // used the word "theology", "The Book of Mormon", PBS's "Charlie Rose" show
 			}
 			if q.Speaker != "" {
 				speakers = append(speakers, q.Speaker)
@@ -144,16 +144,22 @@ func paragraphOf(paragraphs []storyfold.Paragraph, pos int) int {
 	return len(paragraphs) - 1
 }
 
-// isTitleOrTerm reports whether the marked span m names a work or a term
-// rather than quoting anyone: every word capitalised ("Face the Nation"),
-// or a word after "the word", "the term", "the phrase".
-func isTitleOrTerm(text string, m storyfold.Span) bool {
+// isTerm reports whether the marked span m is a word mentioned as a word:
+// after "the word", "the term", "the phrase", or a label ("marked").
+func isTerm(text string, m storyfold.Span) bool {
 	before := strings.ToLower(text[max(0, m.Start-20):m.Start])
-	for _, w := range []string{"the word ", "the term ", "the phrase ", "the words ", "marked ", "labeled ", "labelled "} {
-		if strings.HasSuffix(strings.TrimRight(before, "“\"‘' "), strings.TrimSpace(w)) {
+	before = strings.TrimRight(before, "“\"‘' ")
+	for _, w := range []string{"the word", "the term", "the phrase", "the words", "marked", "labeled", "labelled"} {
+		if strings.HasSuffix(before, w) {
 			return true
 		}
 	}
+	return false
+}
+
+// isTitle reports whether the marked span m reads as the title of a work or
+// a show: a few words, every one capitalised but the small ones.
+func isTitle(text string, m storyfold.Span) bool {
 	toks := nlp.Tokenize(nil, text[m.Start:m.End])
 	words, caps := 0, 0
 	for _, t := range toks {
@@ -167,6 +173,16 @@ func isTitleOrTerm(text string, m storyfold.Span) bool {
 		}
 	}
 	return words > 0 && words <= 6 && caps == words && nlp.IsCapitalized(text[m.Start:m.End])
+}
+
+// showContext reports whether a title-like span stands where a show's or a
+// work's name does: after an outlet's possessive ("PBS’s the", "Fox News'")
+// or before "show".
+func showContext(text string, m storyfold.Span) bool {
+	before := strings.TrimRight(text[max(0, m.Start-12):m.Start], "“\"‘ ")
+	after := strings.TrimLeft(text[m.End:min(len(text), m.End+12)], "”\"’ ")
+	return strings.HasSuffix(before, "’s the") || strings.HasSuffix(before, "'s the") || strings.HasSuffix(before, "'") ||
+		strings.HasSuffix(before, "’s") || strings.HasSuffix(before, "'s") || strings.HasPrefix(after, "show") || strings.HasPrefix(after, "program")
 }
 
 func isOpen(r rune) bool  { return r == '“' || r == '„' || r == '«' }

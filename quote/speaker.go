@@ -481,7 +481,7 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 		var name, cue string
 		var ok bool
 		switch {
-		case speechCues[c.lower(k+1)]:
+		case speechCues[c.lower(k+1)] && !nlp.IsSpeakerPronoun(c.lower(k+2)): // "said he will": indirect speech
 			name, ok = c.nameAfter(k + 2)
 			cue = c.lower(k + 1)
 		case c.capitalized(k+1) || nlp.IsSpeakerPronoun(c.lower(k+1)):
