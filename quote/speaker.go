@@ -93,12 +93,6 @@ func (c *context) glued(i int) bool {
 	return i > 0 && i+1 < len(c.toks) && c.toks[i-1].End == c.toks[i].Start && c.toks[i].End == c.toks[i+1].Start
 }
 
-// lineBreak reports whether a line break separates token i from the one
-// before: names do not run across paragraphs or headings.
-func (c *context) lineBreak(i int) bool {
-	return i > 0 && strings.ContainsRune(c.text[c.toks[i-1].End:c.toks[i].Start], '\n')
-}
-
 // startsObject reports whether token i, after a cue, starts what the cue
 // takes as its object ("Trump said the talks ..."), which makes the cue
 // introduce indirect speech rather than close a statement ("..., Trump said
@@ -738,14 +732,6 @@ func cutWord(s string) (string, string) {
 		return s[:i], s[i:]
 	}
 	return s, ""
-}
-
-// namedBetween returns the first person named in [from, to), or "".
-func (f *Finder) namedBetween(from, to int) string {
-	for _, n := range f.namesIn(from, to) {
-		return n.name
-	}
-	return ""
 }
 
 // firstNamedBetween returns the first person named in [from, to) other
