@@ -454,18 +454,9 @@ func isInvisible(r rune) bool {
 func normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			space = true
-		}
+	n := normalReader{s: s}
+	for r := n.next(); r >= 0; r = n.next() {
+		b.WriteRune(r)
 	}
 	return b.String()
 }

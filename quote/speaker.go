@@ -18,7 +18,7 @@ var cues = wordSet(`said says say stated states told tells added adds warned war
 	vowed predicted cautioned countered concluded reiterated confirmed asserted maintained observed shared promised
 	referred dubbed labeled labelled branded accused slammed blasted derided decried touted pledged charged deemed
 	criticized criticised praised lamented denounced mocked hailed testified joked quipped complained repeated
-	tweets tweeted wrote posts call describe label dub`)
+	tweets tweeted call describe label dub`)
 
 // speechCues attribute reported speech without quotation marks, where a
 // wider cue ("called", "described") would take any clause for a quote.
