@@ -49,10 +49,21 @@ func NewFinder() *Finder { return &Finder{} }
 // name only if it reads as one.
 func (f *Finder) Find(text string, sentences []storyfold.Span) []Mention {
 	var out []Mention
+	f.toks = nlp.Tokenize(f.toks[:0], text)
 	lowerSeen := f.lowerWords(text)
+	// Each sentence reads its slice of the text's tokens: tokens never
+	// span the space between sentences.
+	i := 0
 	for _, s := range sentences {
-		f.toks = nlp.Tokenize(f.toks[:0], text[s.Start:s.End])
-		out = f.sentence(out, text, s.Start, lowerSeen)
+		for i < len(f.toks) && int(f.toks[i].Start) < s.Start {
+			i++
+		}
+		j := i
+		for j < len(f.toks) && int(f.toks[j].End) <= s.End {
+			j++
+		}
+		out = f.sentence(out, text, f.toks[i:j], lowerSeen)
+		i = j
 	}
 	return out
 }
@@ -66,7 +77,6 @@ func (f *Finder) lowerWords(text string) map[string]bool {
 	}
 	clear(f.lower)
 	seen := f.lower
-	f.toks = nlp.Tokenize(f.toks[:0], text)
 	for _, t := range f.toks {
 		if t.Kind == nlp.Word {
 			w := t.Text(text)
@@ -78,9 +88,8 @@ func (f *Finder) lowerWords(text string) map[string]bool {
 	return seen
 }
 
-func (f *Finder) sentence(out []Mention, text string, base int, lowerSeen map[string]bool) []Mention {
-	toks := f.toks
-	word := func(i int) string { return toks[i].Text(text[base:]) }
+func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSeen map[string]bool) []Mention {
+	word := func(i int) string { return toks[i].Text(text) }
 	capital := func(i int) bool {
 		return i < len(toks) && toks[i].Kind == nlp.Word && !strings.HasPrefix(word(i), "'") &&
 			(nlp.IsCapitalized(word(i)) || i > 0 && nlp.IsNameWord(word(i)) && nlp.IsCapitalized(word(i-1)))
@@ -93,7 +102,7 @@ func (f *Finder) sentence(out []Mention, text string, base int, lowerSeen map[st
 		for e < len(toks) && capital(e) {
 			e++
 		}
-		return nlp.IsPlace(word(k)) || nlp.IsOrgWord(word(e-1)) || nlp.IsPlace(text[base+int(toks[k].Start):base+int(toks[e-1].End)])
+		return nlp.IsPlace(word(k)) || nlp.IsOrgWord(word(e-1)) || nlp.IsPlace(text[toks[k].Start:toks[e-1].End])
 	}
 	for i := 0; i < len(toks); {
 		if !capital(i) {
@@ -137,7 +146,7 @@ func (f *Finder) sentence(out []Mention, text string, base int, lowerSeen map[st
 		if i > 0 && toks[i-1].Kind == nlp.Punct && strings.Contains("“\":‘'", word(i-1)) {
 			opener = true
 		}
-		ms := f.mentions(text, base, toks[i:j], opener, lowerSeen)
+		ms := f.mentions(text, toks[i:j], opener, lowerSeen)
 		if i > 0 && j == i+1 && placePrepositions[word(i-1)] {
 			// One capitalised word after "in", "at", "from": a place
 			// ("the massacre in Newtown").
@@ -185,10 +194,10 @@ func endsPossessive(w string) bool {
 }
 
 // mentions reads one capitalised run: titles, then a name, typed.
-func (f *Finder) mentions(text string, base int, run []nlp.Token, opener bool, lowerSeen map[string]bool) []Mention {
+func (f *Finder) mentions(text string, run []nlp.Token, opener bool, lowerSeen map[string]bool) []Mention {
 	words := make([]string, len(run))
 	for k, t := range run {
-		words[k] = t.Text(text[base:])
+		words[k] = t.Text(text)
 	}
 	// A sentence opener that is a common word is not part of a name:
 	// "The", "But", "Officials".
@@ -202,16 +211,16 @@ func (f *Finder) mentions(text string, base int, run []nlp.Token, opener bool, l
 		return nil // a party tag: "D-N.Y.", "R-S.C."
 	}
 	if len(words) >= 2 && nlp.IsPlaceWord(words[len(words)-1]) {
-		span := storyfold.Span{Start: base + int(run[0].Start), End: base + int(run[len(run)-1].End)}
+		span := spanOf(run)
 		return []Mention{{Name: text[span.Start:span.End], Type: Place, Span: span}}
 	}
 	if len(words) >= 2 && nlp.IsOrgWord(words[len(words)-1]) && !nlp.IsTitleWord(words[len(words)-1]) {
 		// "European Union", "Armed Forces", "White House".
-		span := storyfold.Span{Start: base + int(run[0].Start), End: base + int(run[len(run)-1].End)}
+		span := spanOf(run)
 		return []Mention{{Name: text[span.Start:span.End], Type: Org, Span: span}}
 	}
 	if full := strings.Join(words, " "); nlp.IsPlace(full) {
-		span := storyfold.Span{Start: base + int(run[0].Start), End: base + int(run[len(run)-1].End)}
+		span := spanOf(run)
 		return []Mention{{Name: canonicalPlace(full), Type: Place, Span: span}}
 	}
 	// Titles before the name: "U.S. Defense Secretary Pete Hegseth", "CIA
@@ -242,7 +251,7 @@ func (f *Finder) mentions(text string, base int, run []nlp.Token, opener bool, l
 		name, nameRun = name[1:], nameRun[1:]
 	}
 	last := strings.TrimSuffix(strings.TrimSuffix(name[len(name)-1], "’s"), "'s")
-	span := storyfold.Span{Start: base + int(nameRun[0].Start), End: base + int(nameRun[len(nameRun)-1].End)}
+	span := spanOf(nameRun)
 	if endsPossessive(name[len(name)-1]) {
 		span.End -= len(name[len(name)-1]) - len(last)
 	}
@@ -252,7 +261,7 @@ func (f *Finder) mentions(text string, base int, run []nlp.Token, opener bool, l
 		// Demonyms, days, a title alone: not entities. A qualifier that
 		// is a place or an organisation still is one ("NATO" in "NATO
 		// Secretary General").
-		return f.qualifiers(words[:t], run[:t], text, base)
+		return f.qualifiers(words[:t], run[:t], text)
 	}
 	if typ == Place {
 		full = canonicalPlace(full)
@@ -261,12 +270,17 @@ func (f *Finder) mentions(text string, base int, run []nlp.Token, opener bool, l
 	if typ == Person {
 		m.Role = cleanRole(role)
 	}
-	return append(f.qualifiers(words[:t], run[:t], text, base), m)
+	return append(f.qualifiers(words[:t], run[:t], text), m)
+}
+
+// spanOf is the text span a run of tokens covers.
+func spanOf(run []nlp.Token) storyfold.Span {
+	return storyfold.Span{Start: int(run[0].Start), End: int(run[len(run)-1].End)}
 }
 
 // qualifiers returns the places and organisations inside a title: "NATO"
 // in "NATO Secretary General", "U.S." in "U.S. Defense Secretary".
-func (f *Finder) qualifiers(words []string, run []nlp.Token, text string, base int) []Mention {
+func (f *Finder) qualifiers(words []string, run []nlp.Token, text string) []Mention {
 	var out []Mention
 	for k, w := range words {
 		var typ string
@@ -280,7 +294,7 @@ func (f *Finder) qualifiers(words []string, run []nlp.Token, text string, base i
 		default:
 			continue
 		}
-		out = append(out, Mention{Name: canonicalPlace(w), Type: typ, Span: storyfold.Span{Start: base + int(run[k].Start), End: base + int(run[k].End)}})
+		out = append(out, Mention{Name: canonicalPlace(w), Type: typ, Span: spanOf(run[k : k+1])})
 	}
 	return out
 }
