@@ -93,7 +93,7 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 				q.Articles = append(q.Articles, it.article)
 			}
 			q.Variants = append(q.Variants, storyfold.Variant{Article: it.article, Text: it.q.Text,
-				Diff: Diff(items[canon].q.Text, it.q.Text)})
+				Diff: diffWords(items[canon].words, it.words)})
 		}
 		out = append(out, q)
 	}
@@ -188,8 +188,12 @@ const maxDiffCells = 1 << 18
 // both. Case and punctuation do not count. It is "" when the wordings are
 // the same.
 func Diff(canonical, variant string) string {
-	a, b := Words(canonical), Words(variant)
-	if strings.Join(a, " ") == strings.Join(b, " ") {
+	return diffWords(Words(canonical), Words(variant))
+}
+
+// diffWords is Diff over the quotes' words.
+func diffWords(a, b []string) string {
+	if slices.Equal(a, b) {
 		return ""
 	}
 	n, m := len(a), len(b)
@@ -232,7 +236,7 @@ func Diff(canonical, variant string) string {
 		del, ins = del[:0], ins[:0]
 	}
 	if lo > 0 || hi < n {
-		return Diff(strings.Join(a[lo:hi], " "), strings.Join(b, " "))
+		return diffWords(a[lo:hi], b)
 	}
 	i, j := 0, 0
 	for i < n || j < m {
