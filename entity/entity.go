@@ -92,7 +92,7 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 	word := func(i int) string { return toks[i].Text(text) }
 	capital := func(i int) bool {
 		return i < len(toks) && toks[i].Kind == nlp.Word && !strings.HasPrefix(word(i), "'") &&
-			(nlp.IsCapitalized(word(i)) || i > 0 && nlp.IsNameWord(word(i)) && nlp.IsCapitalized(word(i-1)))
+			nlp.IsNameWord(word(i))
 	}
 	// placeOrOrgAhead reports whether the capitalised run at k is a place
 	// or an organisation: "Putin of Russia", "Alan Brinkley of Columbia
@@ -112,8 +112,12 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 		// A run of capitalised words, with "of", "de", "von", "al" inside
 		// ("Secretary of Defense", "Ursula von der Leyen").
 		j := i + 1
+		of := -1 // where "of" joined the run, unless a title stood before it
 		for j < len(toks) {
 			if capital(j) && !endsPossessive(word(j-1)) && !nlp.IsNotAName(word(j)) {
+				if _, given := nlp.GivenName(word(j)); given && of >= 0 && j > of+1 {
+					break // "the District of Columbia Joseph diGenova": a name after a place
+				}
 				j++ // a day or a month ends a name: "Hillary Clinton Wednesday"
 				continue
 			}
@@ -129,6 +133,9 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 				k++
 			}
 			if k > j && capital(k) && !(word(j) == "of" && !nlp.IsTitleWord(word(j-1)) && placeOrOrgAhead(k)) {
+				if word(j) == "of" && !nlp.IsTitleWord(word(j-1)) {
+					of = j
+				}
 				j = k + 1
 				continue
 			}
@@ -250,6 +257,12 @@ func (f *Finder) mentions(text string, run []nlp.Token, opener bool, lowerSeen m
 		role += " " + name[0]
 		name, nameRun = name[1:], nameRun[1:]
 	}
+	if len(name) > 1 && name[0] == "of" {
+		// "Democrat of California": what follows "of" is a place, not a
+		// name the title belongs to.
+		name, nameRun = name[1:], nameRun[1:]
+		role = ""
+	}
 	last := strings.TrimSuffix(strings.TrimSuffix(name[len(name)-1], "’s"), "'s")
 	span := spanOf(nameRun)
 	if endsPossessive(name[len(name)-1]) {
@@ -300,7 +313,9 @@ func (f *Finder) qualifiers(words []string, run []nlp.Token, text string) []Ment
 }
 
 // knownOrgs are organisations written as one capitalised word.
-var knownOrgs = map[string]bool{"kremlin": true, "pentagon": true, "nato": true, "hamas": true, "hezbollah": true, "taliban": true}
+var knownOrgs = map[string]bool{"kremlin": true, "pentagon": true, "nato": true, "hamas": true, "hezbollah": true, "taliban": true,
+	"facebook": true, "twitter": true, "google": true, "youtube": true, "instagram": true, "tiktok": true, "telegram": true,
+	"microsoft": true, "amazon": true, "apple": true, "meta": true, "wikileaks": true}
 
 // classify types a name; "" means it is not an entity.
 func classify(name []string, full, role string) string {

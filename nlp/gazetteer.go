@@ -47,7 +47,8 @@ var coreRoles = set(`President|Minister|Secretary|Chancellor|Premier|King|Queen|
 	Director|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|Commissioner|Commander|Admiral|Gen|General|Colonel|Col|
 	Captain|Capt|Sergeant|Sgt|Judge|Justice|Attorney|Adviser|Advisor|Mr|Mrs|Ms|Dr|Prof|Professor|Sir|Dame|Lord|Rev|
 	Reverend|CEO|Founder|Host|Anchor|Correspondent|Editor|Analyst|Officer|Official|Head|MP|MEP|Lawmaker|Rabbi|Imam|
-	Bishop|Cardinal|Archbishop|Coach|Manager|Historian|Economist|Professor|Activist|Author|Writer|Candidate|Nominee`)
+	Bishop|Cardinal|Archbishop|Coach|Manager|Historian|Economist|Professor|Activist|Author|Writer|Candidate|Nominee|
+	Counsel|Prosecutor|Sheriff|Inspector|Detective`)
 
 func roleWord(word string) bool {
 	return in(titleWords, word) || strings.HasSuffix(word, ".") && in(titleWords, word[:len(word)-1])
@@ -101,7 +102,7 @@ var places = set(
 	Slovakia|Slovenia|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|
 	Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|Tunisia|Turkey|Türkiye|Turkmenistan|Tuvalu|Uganda|Ukraine|
 	United Arab Emirates|United Kingdom|United States|America|Uruguay|Uzbekistan|Vanuatu|Vatican|Venezuela|Vietnam|Yemen|
-	Zambia|Zimbabwe|U.S.|US|USA|U.K.|UK|Britain|Great Britain|England|Scotland|Wales|UAE|Gaza|West Bank|Crimea|Donbas|Kosovo`,
+	Zambia|Zimbabwe|U.S.|US|USA|U.K.|UK|Britain|Great Britain|England|Scotland|Wales|UAE|Gaza|West Bank|District of Columbia|Crimea|Donbas|Kosovo`,
 	// Capitals and large cities.
 	`Kabul|Tirana|Algiers|Buenos Aires|Yerevan|Canberra|Sydney|Melbourne|Vienna|Baku|Dhaka|Minsk|Brussels|Sarajevo|Brasilia|
 	Rio de Janeiro|Sao Paulo|Sofia|Ottawa|Toronto|Montreal|Vancouver|Santiago|Beijing|Shanghai|Hong Kong|Bogota|Zagreb|Havana|
@@ -128,7 +129,7 @@ var demonyms = set(
 	Mexican|Moldovan|Mongolian|Moroccan|Nigerian|Norwegian|Pakistani|Palestinian|Polish|Portuguese|Qatari|Romanian|Russian|
 	Saudi|Scottish|Serbian|Slovak|Slovenian|Somali|Spanish|Swedish|Swiss|Syrian|Taiwanese|Thai|Tunisian|Turkish|Ukrainian|
 	Venezuelan|Vietnamese|Welsh|Yemeni|Western|Eastern|Northern|Southern|Asian|African|Arab|Arabic|Latin|Nordic|Baltic|
-	Transatlantic|Soviet|Kremlin-backed|Democratic|Republican|Islamic|Christian|Jewish|Muslim|Catholic|Orthodox`,
+	Transatlantic|Soviet|Kremlin-backed|Democratic|Republican|Democrat|Islamic|Christian|Jewish|Muslim|Catholic|Orthodox`,
 )
 
 var titleWords = set(
@@ -141,7 +142,7 @@ var titleWords = set(
 	MP|MEP|Lawmaker|Legislator|Parliamentarian|Councillor|Councilor|Rabbi|Imam|Bishop|Cardinal|Archbishop|Coach|Manager|
 	Professor|Sir|Dame|Lord|Lady|Rev|Reverend|Father|Sister|CEO|Founder|Host|Anchor|Correspondent|Editor|Analyst|
 	Former|Ex|Acting|Interim|Incoming|Outgoing|Then|Top|First|Lady|Officer|Official|Head|Army|Navy|Air|Force|Homeland|
-	Historian|Economist|Activist|Author|Writer|Candidate|Nominee`,
+	Historian|Economist|Activist|Author|Writer|Candidate|Nominee|Counsel|Prosecutor|Sheriff|Inspector|Detective`,
 )
 
 // affiliations qualify a title: "NATO Secretary General", "White House
@@ -154,7 +155,8 @@ func IsPlaceWord(word string) bool { return in(placeWords, word) }
 
 var placeWords = set(`Mall|Square|Street|Avenue|Park|Stadium|Center|Centre|Hospital|Airport|Bridge|Building|Tower|Hall|
 	Road|River|Lake|Mountain|Mountains|Island|Islands|County|Valley|Bay|Beach|Coast|Harbor|Harbour|Station|Plaza|Boulevard|
-	Field|Arena|Chapel|Church|Cathedral|Palace|Castle|Base|Camp|Prison|Border|Strait|Peninsula|Desert|Province|District|Region`)
+	Field|Arena|Chapel|Church|Cathedral|Palace|Castle|Base|Camp|Prison|Border|Strait|Peninsula|Desert|Province|District|Region|
+	City|Town|Township|Village|Heights|Springs|Falls|Beach|Harbor|Port`)
 
 // IsOrgWord reports whether word ends organisation names ("Armed Forces",
 // "Foreign Ministry", "Truth Social"): such a name is not a person's.
@@ -162,7 +164,7 @@ func IsOrgWord(word string) bool { return in(orgWords, word) }
 
 var orgWords = set(`Forces|Force|Army|Navy|Ministry|Party|Council|Union|Commission|Agency|Office|Department|Committee|
 	Parliament|Government|Assembly|Bank|Fund|Court|Organization|Organisation|Institute|University|Group|Corporation|Inc|
-	Ltd|Company|News|Times|Post|Journal|Press|Agency|Service|Services|Network|Social|Media|Alliance|Coalition|Front|Movement|
+	Ltd|Corp|Company|News|Times|Post|Journal|Press|Agency|Service|Services|Network|Social|Media|Alliance|Coalition|Front|Movement|
 	Kremlin|Pentagon|House|Senate|Congress|Cabinet|Democrats|Republicans|Convention|Caucus|Campaign|Institution|Summit|Conference|Forum|Foundation|Association|Federation|Board|Bureau`)
 
 // IsNotAName reports whether a capitalised word is never a person's name:

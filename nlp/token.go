@@ -176,16 +176,17 @@ func IsNameWord(word string) bool {
 	if IsCapitalized(word) {
 		return true
 	}
-	for i, r := range word {
-		if i > 3 {
-			return false
-		}
-		if i > 0 && unicode.IsUpper(r) {
+	for _, p := range nameParticles {
+		if len(word) > len(p)+2 && word[:len(p)] == p && 'A' <= word[len(p)] && word[len(p)] <= 'Z' {
 			return true
 		}
 	}
 	return false
 }
+
+// nameParticles glue to the capital of a surname; "iPhone" and "eBay"
+// start otherwise.
+var nameParticles = []string{"di", "de", "da", "du", "la", "le", "mc", "mac", "van", "von", "al", "el", "d'"}
 
 // Lower appends the lower-case form of word to dst, with typographic
 // apostrophes made straight and a trailing possessive ('s) removed, so

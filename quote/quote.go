@@ -26,9 +26,11 @@ const maxQuote = 4000
 // Finder finds quotes. It reuses buffers and is not safe for concurrent
 // use: give each worker its own.
 type Finder struct {
-	toks  []nlp.Token
-	names []namePos         // people the current text names, outside quotes
-	roles map[string]string // lower-case role word -> the person holding it
+	toks      []nlp.Token
+	names     []namePos // people the current text names, outside quotes
+	orgs      []namePos // organisations it names, outside quotes
+	sentences []storyfold.Span
+	roles     map[string]string // lower-case role word -> the person holding it
 }
 
 // NewFinder returns a finder.
@@ -40,6 +42,8 @@ func NewFinder() *Finder { return &Finder{} }
 func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []storyfold.Paragraph, entities []storyfold.Entity) []storyfold.Quotation {
 	marked := markedSpans(text, paragraphs)
 	f.names = people(text, entities, sentences, marked)
+	f.orgs = organisations(entities, marked)
+	f.sentences = sentences
 	f.roles = roles(entities)
 	var out []storyfold.Quotation
 	var speakers []string // full names of earlier speakers
@@ -96,21 +100,29 @@ func (f *Finder) continued(text string, prev storyfold.Quotation, m storyfold.Sp
 		return ""
 	}
 	pp, mp := paragraphOf(paragraphs, prev.Span.Start), paragraphOf(paragraphs, m.Start)
+
 	switch {
 	case pp == mp:
 	case mp == pp+1 && m.Start-len("“") <= paragraphs[mp].Start:
 		// Opening the next paragraph: the one before must end with the
-		// quote or its attribution.
-		if tail := strings.TrimSpace(text[prev.Span.End:paragraphs[pp].End]); len(tail) > 60 {
+		// quote or its attribution, or this paragraph be nothing but the
+		// quote (the newswire way of going on with a statement: "“...,”
+		// diGenova, who has been an adviser to the president, told Fox
+		// News." then "“This is an abuse of power ...”").
+		tail := strings.TrimSpace(text[prev.Span.End:paragraphs[pp].End])
+		alone := len(strings.TrimSpace(text[m.End:paragraphs[mp].End])) <= len("”")
+		if len(tail) > 60 && !(alone && len(tail) <= maxContext) {
 			return ""
 		}
 	default:
 		return ""
 	}
 	for _, n := range f.namesIn(prev.Span.End, m.Start) {
-		listener := strings.HasSuffix(strings.TrimSpace(text[max(0, n.start-6):n.start]), "told")
-		if !strings.HasSuffix(prev.Speaker, lastWord(n.name)) && !listener {
-			return "" // someone else is named in between, not just the one told
+		// Someone else who speaks or opens a clause in between takes the
+		// word; a person only mentioned there does not ("said Anita L.
+		// Russell, president of the Kansas City branch", "he told Trump").
+		if (n.subject || n.speaks) && !strings.HasSuffix(prev.Speaker, lastWord(n.name)) {
+			return ""
 		}
 	}
 	return prev.Speaker
@@ -206,7 +218,7 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 			// Carried over from the paragraph before: it goes on only if this
 			// one opens with a mark.
 			r, _ := utf8.DecodeRuneInString(text[p.Start:p.End])
-			if !(isOpen(r) || r == '"') {
+			if !(isOpen(r) || r == '"') && !closesFirst(text[p.Start:p.End]) {
 				if pendingInner.End > pendingInner.Start {
 					out = append(out, pendingInner)
 				}
@@ -274,6 +286,15 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 		}
 	}
 	return out[:k]
+}
+
+// closesFirst reports whether a paragraph closes a curly quote before it
+// opens one: the rest of a quote from the paragraph before whose writer
+// left out the reopening mark ("He added: “For those of us ... reserved."
+// then "Not a Roger Stone.”").
+func closesFirst(p string) bool {
+	i := strings.IndexAny(p, "”»")
+	return i >= 0 && !strings.ContainsAny(p[:i], "“«\"")
 }
 
 // trimSpan returns [start, end) without surrounding spaces.

@@ -3,6 +3,7 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/storyfold/storyfold"
@@ -43,6 +44,13 @@ var participles = wordSet(`saying stating adding writing noting warning telling 
 // fillers may stand between a speaker and the cue: "Hegseth also said".
 var fillers = wordSet(`also later then previously reportedly once repeatedly earlier has had have was had already further
 	again separately publicly privately`)
+
+// adverb reports whether a lower-case word is an adverb that may stand
+// between a speaker and the cue: "Obama even acknowledged", "He frequently
+// repeated".
+func adverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ply") || w == "even" || w == "now" || w == "still"
+}
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -87,6 +95,29 @@ func (c *context) roleHolder(i int) string {
 	return ""
 }
 
+// orgNouns describe an organisation named before: "the tech giant said",
+// "the company said".
+var orgNouns = wordSet(`company firm giant platform network group organization organisation agency ministry union bank
+	startup retailer carrier airline automaker broadcaster newspaper outlet channel`)
+
+// describedOrg reads "the company" or "the tech giant" at token i: an
+// organisation described, not named. It returns the description and the
+// token after it, or "".
+func (c *context) describedOrg(i int) (string, int) {
+	if c.lower(i) != "the" {
+		return "", i
+	}
+	for k := i + 1; k <= i+3 && k < len(c.toks); k++ {
+		if c.toks[k].Kind != nlp.Word || c.capitalized(k) {
+			return "", i
+		}
+		if orgNouns[c.lower(k)] {
+			return strings.ToLower(c.join(i, k+1)), k + 1
+		}
+	}
+	return "", i
+}
+
 // glued reports whether token i touches the tokens on both sides, as the
 // hyphen of "Holtz-Eakin" does.
 func (c *context) glued(i int) bool {
@@ -116,16 +147,15 @@ func (c *context) nameAfter(i int) (string, bool) {
 	if name := c.roleHolder(i); name != "" {
 		return name, true
 	}
+	if d, _ := c.describedOrg(i); d != "" {
+		return d, true
+	}
 	if c.lower(i) == "the" && c.capitalized(i+1) {
 		j := i + 1
 		for c.capitalized(j) {
 			j++
 		}
-		name := c.join(i+1, j)
-		if nlp.TitleWords(c.words(i+1, j)) == j-(i+1) {
-			return "", false // "the President": a role, not a name
-		}
-		return "the " + name, true
+		return c.theName(i+1, j)
 	}
 	// Titles may be written in lower case: "German defense minister Boris
 	// Pistorius".
@@ -143,7 +173,7 @@ func (c *context) nameAfter(i int) (string, bool) {
 // nameBefore reads a speaker phrase ending just before token i.
 func (c *context) nameBefore(i int) (string, bool) {
 	j := i - 1
-	for j >= 0 && fillers[c.lower(j)] {
+	for j >= 0 && (fillers[c.lower(j)] || adverb(c.lower(j))) {
 		j--
 	}
 	if j < 0 {
@@ -160,6 +190,9 @@ func (c *context) nameBefore(i int) (string, bool) {
 			if name := c.roleHolder(j - d); name != "" {
 				return name, true
 			}
+			if desc, end := c.describedOrg(j - d); desc != "" && end == j+1 {
+				return desc, true
+			}
 			break
 		}
 	}
@@ -173,13 +206,40 @@ func (c *context) nameBefore(i int) (string, bool) {
 		return "", false
 	}
 	if c.lower(start-1) == "the" {
-		name := c.join(start, k)
-		if nlp.TitleWords(c.words(start, k)) == k-start {
-			return "", false
-		}
-		return "the " + name, true
+		return c.theName(start, k)
 	}
 	return c.personName(start, k)
+}
+
+// theName reads the capitalised words [i, j) after "the": an organisation
+// ("the Kremlin"), no one ("the President", a role), or a person after
+// what qualifies them ("the NAACP President Benjamin Todd Jealous", "the
+// District of Columbia Joseph diGenova").
+func (c *context) theName(i, j int) (string, bool) {
+	if nlp.TitleWords(c.words(i, j)) == j-i {
+		return "", false
+	}
+	for k := i; k < j-1; k++ {
+		w := c.toks[k].Text(c.text)
+		if _, given := nlp.GivenName(w); given && k > i || nlp.IsRoleWord(w) {
+			return c.personName(k, j)
+		}
+	}
+	return "the " + c.join(i, j), true
+}
+
+// opensClause reports whether the name read at token i goes on into a
+// clause of its own: in "said Clinton was “extremely careless”" Clinton is
+// what was said of, not who said it ("said Hegseth: “", "said Matt
+// Bennett, a spokesman").
+func (c *context) opensClause(i int, name string) bool {
+	at := strings.Index(c.text[c.toks[i].Start:], name)
+	if at < 0 {
+		return false
+	}
+	rest := strings.TrimLeft(c.text[int(c.toks[i].Start)+at+len(name):], " ")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLetter(r)
 }
 
 // personName returns the name in tokens [i, j) without leading titles and
@@ -289,17 +349,31 @@ func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, paragr
 				}
 			}
 			// "he said", "Hegseth said", "Rep. Jesse Jackson Jr., D-Ill.,
-			// said": the cue within the next few words.
-			for j := k + 1; j < len(c.toks) && j <= k+24; j++ {
+			// said": the cue within the next words. When the quote does
+			// not close a clause but runs on in the sentence, only a
+			// cue's own subject attributes it ("a “new national pride” ...,
+			// as he described this"), not any name before the cue ("went
+			// after “Crooked” Hillary Clinton aide ..., appearing to call").
+			quoted := strings.TrimRight(text[m.Start:m.End], " '’\"”")
+			closes := k > 0 || strings.HasSuffix(quoted, ",") || strings.HasSuffix(quoted, "?") || strings.HasSuffix(quoted, "!") ||
+				strings.HasSuffix(quoted, "—")
+			reach := 24
+			if closes {
+				reach = 40 // past a long appositive: "Rep. Jerrold Nadler, D-N.Y., the former chairman of ..., told"
+			}
+			for j := k + 1; j < len(c.toks) && j <= k+reach; j++ {
 				if c.isPunct(j, ";:!?“\"«") || c.isPunct(j, ".") && !c.abbreviation(j-1) {
 					break // the sentence ends, or another quote begins
 				}
 				if cues[c.lower(j)] {
-					if ended {
+					if ended || c.lower(j-1) == "to" {
 						break
 					}
 					if name, ok := c.nameBefore(j); ok {
 						return name, c.lower(j)
+					}
+					if !closes {
+						break
 					}
 					if name := f.firstNamedBetween(text, after, after+int(c.toks[j].Start)); name != "" {
 						return name, c.lower(j)
@@ -349,7 +423,7 @@ func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, paragr
 			if name, ok := c.nameBefore(j); ok {
 				return name, w
 			}
-			if name, ok := c.nameAfter(j + 1); ok {
+			if name, ok := c.nameAfter(j + 1); ok && !c.opensClause(j+1, name) {
 				return name, w
 			}
 			// The subject of the clause, named before the cue.
@@ -360,11 +434,25 @@ func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, paragr
 			}
 			return "", ""
 		case participles[w]:
+			if strings.TrimLeft(text[sent.Start:from+int(c.toks[j].Start)], "“\"‘' ") == "" {
+				// "Telling the people this is “your moment,” Trump closed
+				// his speech": the participle opens the sentence, and its
+				// subject comes after.
+				for _, n := range f.namesIn(m.End, sent.End) {
+					if n.subject {
+						return n.name, w
+					}
+				}
+				return "", ""
+			}
 			// "X ..., saying “": X is the subject of the clause.
 			return f.clauseSubject(text, sent.Start, from+int(c.toks[j].Start)), w
 		}
 	}
-	return "", ""
+	// No cue: a word or phrase quoted in a sentence about its speaker
+	// ("Fox News host Glenn Beck ... blamed “progressivism”", "President
+	// Trump took aim at tech giants for “discriminating”").
+	return f.clauseSubject(text, sent.Start, m.Start), ""
 }
 
 // cueBeforeColon reports whether a cue stands right before the colon that
@@ -383,21 +471,19 @@ func (f *Finder) clauseSubject(text string, from, to int) string {
 	subject := ""
 	sentence := from
 	from = max(from, to-maxContext) // a subject stands near its verb
-	defer func() {
-		if subject == "" {
-			// "He rejects calls for a hike, saying ...": the pronoun is the
-			// subject, for resolve to name.
-			if first, _ := cutWord(strings.TrimLeft(text[sentence:to], "“\"‘' ")); nlp.IsSpeakerPronoun(first) {
-				subject = strings.ToLower(first)
-			}
-		}
-	}()
 	for _, n := range f.namesIn(from, to) {
 		if possessiveAt(text, n.end) {
 			continue
 		}
 		if inClausePosition(text[from:n.start]) {
 			subject = n.name
+		}
+	}
+	if subject == "" {
+		// "He rejects calls for a hike, saying ...": the pronoun is the
+		// subject, for resolve to name.
+		if first, _ := cutWord(strings.TrimLeft(text[sentence:to], "“\"‘' ")); nlp.IsSpeakerPronoun(first) {
+			subject = strings.ToLower(first)
 		}
 	}
 	return subject
@@ -518,17 +604,27 @@ func countWords(toks []nlp.Token) int {
 // surname into the full name given earlier ("Hegseth" -> "Pete Hegseth").
 // It returns "" when it cannot tell.
 func (f *Finder) resolve(text, speaker string, pos int, speakers []string, sent storyfold.Span) string {
-	if speaker == "" || strings.HasPrefix(speaker, "the ") {
-		return speaker
+	if rest, ok := strings.CutPrefix(speaker, "the "); ok {
+		if rest != "" && !nlp.IsCapitalized(rest) {
+			return f.describedName(pos, sent) // "the tech giant"
+		}
+		return speaker // "the Kremlin"
+	}
+	if speaker == "" {
+		return ""
 	}
 	// The names given before pos.
 	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].end > pos })
 	before := f.names[:k]
 	if nlp.IsSpeakerPronoun(speaker) {
+		// A person whose given name or title says otherwise is not the one
+		// meant: "she" is not Rucker when Rucker is "Mr. Rucker".
+		g := nlp.PronounGender(speaker)
+		fits := func(n namePos) bool { return n.gender == nlp.Unknown || n.gender == g }
 		// The subject of the pronoun's own sentence first: "Bloomberg ...
 		// threw jabs at Trump, whom he called a “dangerous demagogue”".
 		for _, n := range before {
-			if n.start >= sent.Start && n.subject {
+			if n.start >= sent.Start && n.subject && fits(n) {
 				return full(n.name, speakers, before)
 			}
 		}
@@ -537,20 +633,22 @@ func (f *Finder) resolve(text, speaker string, pos int, speakers []string, sent 
 		// first within one sentence ("Hodgkinson was a member, Rucker said.
 		// She said ..."), else the last person named.
 		for i := k - 1; i >= 0 && before[i].end >= pos-1500; i-- {
-			if !before[i].subject && !before[i].speaks {
+			if !before[i].subject && !before[i].speaks || !fits(before[i]) {
 				continue
 			}
 			for j := i; j >= 0 && before[j].sentence == before[i].sentence; j-- {
-				if before[j].speaks {
+				if before[j].speaks && fits(before[j]) {
 					return full(before[j].name, speakers, before)
 				}
 			}
 			return full(before[i].name, speakers, before)
 		}
-		if k == 0 || before[k-1].end < pos-1500 {
-			return ""
+		for i := k - 1; i >= 0 && before[i].end >= pos-1500; i-- {
+			if fits(before[i]) {
+				return full(before[i].name, speakers, before)
+			}
 		}
-		return full(before[k-1].name, speakers, before)
+		return ""
 	}
 	if !strings.Contains(speaker, " ") {
 		return full(speaker, speakers, before)
@@ -563,6 +661,26 @@ func (f *Finder) resolve(text, speaker string, pos int, speakers []string, sent 
 		}
 	}
 	return speaker
+}
+
+// describedName returns the organisation named last before pos, in the
+// sentence of pos or the one before, for a description of one ("Twitter
+// said it was a glitch. “...,” the tech giant said"). Named further back,
+// the organisation may not be the one meant.
+func (f *Finder) describedName(pos int, sent storyfold.Span) string {
+	k := sort.Search(len(f.orgs), func(i int) bool { return f.orgs[i].end > pos })
+	si := sort.Search(len(f.sentences), func(i int) bool { return f.sentences[i].End > sent.Start })
+	if k > 0 && f.orgs[k-1].start >= f.sentences[max(si-1, 0)].Start {
+		return f.orgs[k-1].name
+	}
+	// A name the finder did not know for an organisation's, opening the
+	// same sentence: "Yahoo was hacked, and the company said".
+	for _, n := range f.namesIn(sent.Start, pos) {
+		if n.subject {
+			return n.name
+		}
+	}
+	return ""
 }
 
 // full returns the longest known name that ends with name's last word.
@@ -593,6 +711,7 @@ func lastWord(s string) string {
 type namePos struct {
 	name       string
 	start, end int
+	gender     nlp.Gender
 	subject    bool // the first person its sentence names, the sentence not opening with a pronoun
 	speaks     bool // a speech cue follows the name: "Rucker said"
 	sentence   int
@@ -604,10 +723,6 @@ type namePos struct {
 // without a title ("Draft" opening a sentence) is left out.
 func people(text string, entities []storyfold.Entity, sentences []storyfold.Span, quoted []storyfold.Span) []namePos {
 	var out []namePos
-	inQuote := func(m storyfold.Span) bool {
-		k := sort.Search(len(quoted), func(i int) bool { return quoted[i].End > m.Start })
-		return k < len(quoted) && quoted[k].Start <= m.Start
-	}
 	for _, e := range entities {
 		if e.Type != "person" {
 			continue
@@ -615,9 +730,10 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 		if !strings.Contains(e.Name, " ") && len(e.Roles) == 0 && len(e.Mentions) < 2 {
 			continue
 		}
+		g := gender(e)
 		for _, m := range e.Mentions {
-			if !inQuote(m) { // a name inside a quote is not a speaker's
-				out = append(out, namePos{name: e.Name, start: m.Start, end: m.End})
+			if !inQuote(quoted, m) { // a name inside a quote is not a speaker's
+				out = append(out, namePos{name: e.Name, start: m.Start, end: m.End, gender: g})
 			}
 		}
 	}
@@ -647,6 +763,44 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 	return out
 }
 
+// organisations lists the mentions of an article's organisations outside
+// quotes, in text order.
+func organisations(entities []storyfold.Entity, quoted []storyfold.Span) []namePos {
+	var out []namePos
+	for _, e := range entities {
+		if e.Type != "org" {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if !inQuote(quoted, m) {
+				out = append(out, namePos{name: e.Name, start: m.Start, end: m.End})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].end < out[j].end })
+	return out
+}
+
+func inQuote(quoted []storyfold.Span, m storyfold.Span) bool {
+	k := sort.Search(len(quoted), func(i int) bool { return quoted[i].End > m.Start })
+	return k < len(quoted) && quoted[k].Start <= m.Start
+}
+
+// gender reads a person's gender off their titles ("Mrs.", "Congressman")
+// or, failing that, their given name.
+func gender(e storyfold.Entity) nlp.Gender {
+	for _, r := range e.Roles {
+		for _, w := range strings.Fields(r) {
+			if g := nlp.TitleGender(w); g != nlp.Unknown {
+				return g
+			}
+		}
+	}
+	first, _, _ := strings.Cut(e.Name, " ")
+	g, _ := nlp.GivenName(first)
+	return g
+}
+
 // unquoted returns text[from:to] without the quoted spans in it, so that a
 // name after a quote ("“...,” Trusty said") counts as opening its sentence.
 func unquoted(text string, from, to int, quoted []storyfold.Span) string {
@@ -658,6 +812,9 @@ func unquoted(text string, from, to int, quoted []storyfold.Span) string {
 		}
 		if q.Start > pos {
 			b.WriteString(text[pos:q.Start])
+		}
+		if q.End <= to && strings.IndexByte(",.?!", text[q.End-1]) >= 0 {
+			b.WriteByte(text[q.End-1]) // what closed the quote: "“,”" ends a clause
 		}
 		pos = max(pos, q.End)
 	}
@@ -675,6 +832,9 @@ func inClausePosition(before string) bool {
 		words = words[:len(words)-1]
 	}
 	for len(words) > 0 && strings.Trim(words[len(words)-1], "“”\"‘’',.—") == "" {
+		if closedStatement(words[len(words)-1]) {
+			return true // "Calling the plan “a disgrace,” Governor Ann Miles"
+		}
 		words = words[:len(words)-1] // the quote's marks and the comma after it
 	}
 	if len(words) == 0 {
@@ -684,12 +844,15 @@ func inClausePosition(before string) bool {
 	if cues[strings.ToLower(last)] {
 		return true // "..., said Robert Gibbs": the inverted subject
 	}
-	if strings.HasSuffix(last, ",") || strings.HasSuffix(last, ";") || strings.HasSuffix(last, "”") || strings.HasSuffix(last, "\"") ||
+	if strings.HasSuffix(last, ",") || strings.HasSuffix(last, ";") || closedStatement(last) ||
 		clauseOpeners[strings.ToLower(strings.Trim(last, "“\"‘'"))] {
 		return true
 	}
 	// A short description opening the sentence: "Tea party activist Alex
-	// Poulter", "Historian Alan Brinkley".
+	// Poulter", "Historian Alan Brinkley", "The 59-year-old Huckabee".
+	if len(words) > 1 && (strings.EqualFold(words[0], "the") || strings.EqualFold(words[0], "a")) {
+		words = words[1:]
+	}
 	if len(words) <= 4 {
 		for _, w := range words {
 			if nlp.IsStopWord(strings.ToLower(w)) || strings.ContainsAny(w, ",;:") || cues[strings.ToLower(w)] {
@@ -699,6 +862,18 @@ func inClausePosition(before string) bool {
 		return true
 	}
 	return false
+}
+
+// closedStatement reports whether word ends a quote that closes a
+// statement ("peace,”", "now!”"), after which a name opens the
+// attribution; a word quoted in running text ("“Crooked” Hillary Clinton")
+// does not.
+func closedStatement(word string) bool {
+	w := strings.TrimRight(word, "”\"’'")
+	if len(w) == len(word) || w == "" {
+		return false
+	}
+	return strings.ContainsAny(w[len(w)-1:], ",.?!—")
 }
 
 // roles maps the single-word roles of the article's people ("president",
