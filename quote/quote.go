@@ -99,7 +99,8 @@ func (f *Finder) continued(text string, prev storyfold.Quotation, m storyfold.Sp
 	if prev.Speaker == "" || !prev.Marked {
 		return ""
 	}
-	pp, mp := paragraphOf(paragraphs, prev.Span.Start), paragraphOf(paragraphs, m.Start)
+	// The paragraphs where the quote before ends and where this one opens.
+	pp, mp := paragraphOf(paragraphs, max(prev.Span.End-1, prev.Span.Start)), paragraphOf(paragraphs, m.Start)
 
 	switch {
 	case pp == mp:
@@ -109,8 +110,8 @@ func (f *Finder) continued(text string, prev storyfold.Quotation, m storyfold.Sp
 		// quote (the newswire way of going on with a statement: "“...,”
 		// diGenova, who has been an adviser to the president, told Fox
 		// News." then "“This is an abuse of power ...”").
-		tail := strings.TrimSpace(text[prev.Span.End:paragraphs[pp].End])
-		alone := len(strings.TrimSpace(text[m.End:paragraphs[mp].End])) <= len("”")
+		tail := strings.TrimSpace(text[min(prev.Span.End, paragraphs[pp].End):paragraphs[pp].End])
+		alone := m.End >= paragraphs[mp].End || len(strings.TrimSpace(text[m.End:paragraphs[mp].End])) <= len("”")
 		if len(tail) > 60 && !(alone && len(tail) <= maxContext) {
 			return ""
 		}

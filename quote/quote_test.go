@@ -129,6 +129,9 @@ func TestFind(t *testing.T) {
 		{"she is not the man named last",
 			"Linda Moss met Governor Tom Hale on Monday. Hale left early.\n\n“It was a good meeting,” she said.",
 			[]want{{"It was a good meeting,", "Linda Moss"}}},
+		{"a quote over paragraphs goes on with the speaker before",
+			"“We are ready,” Bob Smith said.\n\n“We will go on.\n\n“And we will win.”",
+			[]want{{"We are ready,", "Bob Smith"}, {"We will go on.\n\n“And we will win.", "Bob Smith"}}},
 		{"an adverb between the speaker and the cue",
 			"President Alan Ward even acknowledged that the city was “not prepared” for the storm.",
 			[]want{{"not prepared", "Alan Ward"}}},
@@ -151,7 +154,7 @@ func TestFind(t *testing.T) {
 }
 
 func FuzzFind(f *testing.F) {
-	for _, s := range []string{"“a”", "\"a \"b\" c\"", "“““", "”””", "x, said Y Z.", "A said: “b\n\n“c”", "\"\n\n\"", strings.Repeat("“", 100)} {
+	for _, s := range []string{"“a”", "\"a \"b\" c\"", "“““", "”””", "x, said Y Z.", "A said: “b\n\n“c”", "\"\n\n\"", strings.Repeat("“", 100), "“a,” B C said.\n\n“d\n\n“e”", "“a\n\nb.” c"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

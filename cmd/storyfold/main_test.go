@@ -200,19 +200,29 @@ func TestExtractionBenchmark(t *testing.T) {
 
 // TestQuotesBASIL guards quote extraction on the hand-annotated BASIL
 // articles against regressions: the floors are the figures reached, a little
-// below them, not the issue's targets (BENCHMARKS.md has both).
+// below them, not the issue's targets (BENCHMARKS.md has both). The
+// held-out set was annotated after the speaker rules were written, and is
+// not to be tuned against.
 func TestQuotesBASIL(t *testing.T) {
-	out, errOut, code := run(t, "eval", "quotes", "evaluate/testdata/basil-quotes.jsonl", shared(t, "data/basil/articles.jsonl"))
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	scores := regexp.MustCompile(`precision ([0-9.]+)  recall ([0-9.]+)\nspeaker accuracy ([0-9.]+)`).FindStringSubmatch(out)
-	if scores == nil {
-		t.Fatalf("no scores in:\n%s", out)
-	}
-	for i, floor := range []float64{0.93, 0.95, 0.80} {
-		if f, _ := strconv.ParseFloat(scores[i+1], 64); f < floor {
-			t.Errorf("score %d is %.3f, below %.2f:\n%s", i+1, f, floor, out)
+	for _, tt := range []struct {
+		gold   string
+		floors [3]float64 // precision, recall, speaker accuracy
+	}{
+		{"evaluate/testdata/basil-quotes.jsonl", [3]float64{0.95, 0.97, 0.95}},
+		{"evaluate/testdata/basil-quotes-heldout.jsonl", [3]float64{0.97, 0.97, 0.92}},
+	} {
+		out, errOut, code := run(t, "eval", "quotes", tt.gold, shared(t, "data/basil/articles.jsonl"))
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", tt.gold, code, errOut)
+		}
+		scores := regexp.MustCompile(`precision ([0-9.]+)  recall ([0-9.]+)\nspeaker accuracy ([0-9.]+)`).FindStringSubmatch(out)
+		if scores == nil {
+			t.Fatalf("%s: no scores in:\n%s", tt.gold, out)
+		}
+		for i, floor := range tt.floors {
+			if f, _ := strconv.ParseFloat(scores[i+1], 64); f < floor {
+				t.Errorf("%s: score %d is %.3f, below %.2f:\n%s", tt.gold, i+1, f, floor, out)
+			}
 		}
 	}
 }
