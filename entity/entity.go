@@ -122,7 +122,9 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 				continue
 			}
 			// A hyphenated name: "Jean-Noël Barrot".
-			if j+1 < len(toks) && word(j) == "-" && toks[j].Start == toks[j-1].End && toks[j+1].Start == toks[j].End && capital(j+1) {
+			if j+1 < len(toks) && word(j) == "-" && toks[j].Start == toks[j-1].End && toks[j+1].Start == toks[j].End && capital(j+1) &&
+				!nlp.IsPlace(word(j-1)) { // "US-Russia relations": two places
+
 				j += 2
 				continue
 			}
@@ -208,7 +210,7 @@ func (f *Finder) mentions(text string, run []nlp.Token, opener bool, lowerSeen m
 	}
 	// A sentence opener that is a common word is not part of a name:
 	// "The", "But", "Officials".
-	for opener && len(words) > 0 && commonOpener(words[0], lowerSeen) {
+	for opener && len(words) > 0 && commonOpener(words[0], lowerSeen) && !nlp.IsPlace(strings.Join(words, " ")) {
 		words, run = words[1:], run[1:]
 	}
 	if len(words) == 0 {

@@ -46,6 +46,14 @@ func TestFindTypes(t *testing.T) {
 		{"President Vladimir Putin of Russia called Donald Trump’s team.",
 			[]string{"Vladimir Putin", "Donald Trump"}, nil, []string{"Russia"}},
 		{"since World War II began", nil, nil, nil},
+		{"The United States signaled a shift in US-Russia relations.",
+			nil, nil, []string{"United States", "Russia"}},
+		{"The former U.S. attorney for the District of Columbia Joseph diGenova spoke. diGenova was angry.",
+			[]string{"Joseph diGenova"}, nil, []string{"District of Columbia", "United States"}},
+		{"Representative Jackie Speier, Democrat of California, spoke to Special Counsel Robert Mueller.",
+			[]string{"Jackie Speier", "Robert Mueller"}, nil, []string{"California"}},
+		{"Twitter said the glitch was fixed in Kansas City.",
+			nil, []string{"Twitter"}, []string{"Kansas City"}},
 		{"no capital letters at all here", nil, nil, nil},
 	}
 	for _, tt := range tests {
