@@ -182,6 +182,13 @@ type Story struct {
 	Entities  []Entity          `json:"entities"`
 	Conflicts []Conflict        `json:"conflicts"`
 	Families  []Family          `json:"families"`
+	// Exclusive lists the facts only one article reports.
+	Exclusive []Exclusive `json:"exclusive"`
+	// Timeline lists the dated events the articles give, oldest first.
+	Timeline []Event `json:"timeline"`
+	// IndependentSources counts the articles that do not derive from one
+	// another: each family counts once, as does every article outside one.
+	IndependentSources int `json:"independent_sources"`
 }
 
 // SummarySentence is one sentence of a story's summary with the articles it
@@ -189,14 +196,40 @@ type Story struct {
 type SummarySentence struct {
 	Text     string   `json:"text"`
 	Articles []string `json:"articles"`
+	// Part is where the sentence belongs: "consensus" (what the sources
+	// agree on), "disputed" or "exclusive" (only in one outlet).
+	Part string `json:"part"`
 }
 
-// Fact is one claim reported by one or more articles of a story.
+// Fact is one claim reported by one or more articles of a story: the
+// sentences of different articles that say the same thing.
 type Fact struct {
-	Text       string     `json:"text"`
-	Articles   []string   `json:"articles"`
-	Variants   []Variant  `json:"variants"`
+	Text     string    `json:"text"`
+	Articles []string  `json:"articles"`
+	Variants []Variant `json:"variants"`
+	// Quantities are the figures of the canonical wording.
 	Quantities []Quantity `json:"quantities"`
+	// Sources counts the independent sources (families) reporting it.
+	Sources int `json:"sources"`
+	// OmittedBy lists the articles that leave out a fact most of the
+	// story's independent sources report.
+	OmittedBy []string `json:"omitted_by,omitempty"`
+}
+
+// Exclusive is a fact only one article of a story reports.
+type Exclusive struct {
+	Article string `json:"article"`
+	Source  string `json:"source"`
+	Text    string `json:"text"`
+}
+
+// Event is a dated event of a story's timeline: what happened on a day,
+// as the articles that give that day word it.
+type Event struct {
+	Date        Date     `json:"date"`
+	Granularity string   `json:"granularity"`
+	Text        string   `json:"text"`
+	Articles    []string `json:"articles"`
 }
 
 // Variant is one article's wording of a fact or a quote.
@@ -204,6 +237,8 @@ type Variant struct {
 	Article string `json:"article"`
 	Text    string `json:"text"`
 	Diff    string `json:"diff,omitempty"`
+	// Sentence is the variant's place in the article's text, for facts.
+	Sentence *Span `json:"sentence,omitempty"`
 }
 
 // Quantity is a normalised number found in text.
@@ -271,22 +306,33 @@ type Entity struct {
 
 // Conflict is a disagreement between articles of a story.
 type Conflict struct {
+	// Kind is what disagrees: number, place, person, org, date or
+	// attribution.
 	Kind        string  `json:"kind"`
 	Description string  `json:"description"`
 	Claims      []Claim `json:"claims"`
+	// Majority is the value most independent sources give, "" on a tie.
+	Majority string `json:"majority"`
 }
 
-// Claim is one article's side of a conflict.
+// Claim is one article's side of a conflict: the value it gives and the
+// sentence it gives it in.
 type Claim struct {
-	Article string `json:"article"`
-	Text    string `json:"text"`
+	Article  string `json:"article"`
+	Text     string `json:"text"`
+	Value    string `json:"value"`
+	Sentence Span   `json:"sentence"`
 }
 
-// Family is a set of articles that derive from a common text.
+// Family is a set of articles that derive from a common text: near copies,
+// rewrites of one of them, or rewrites of a text outside the set (shared
+// origin).
 type Family struct {
 	Kind     string   `json:"kind"`
 	Articles []string `json:"articles"`
 	Evidence []string `json:"evidence"`
+	// Origin is the member the others derive from, when the dates show it.
+	Origin string `json:"origin,omitempty"`
 }
 
 // NewStory returns a story with every list present, so the JSON contract
@@ -302,6 +348,8 @@ func NewStory(id string) *Story {
 		Entities:  []Entity{},
 		Conflicts: []Conflict{},
 		Families:  []Family{},
+		Exclusive: []Exclusive{},
+		Timeline:  []Event{},
 	}
 }
 

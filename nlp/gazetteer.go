@@ -14,6 +14,24 @@ import (
 // city, a continent or a region.
 func IsPlace(name string) bool { return in(places, name) }
 
+// CountryOf returns the country a capital stands for when news writes it
+// for the government ("Washington", "Moscow", "Kyiv"), or place itself.
+func CountryOf(place string) string {
+	if c, ok := capitals[place]; ok {
+		return c
+	}
+	return place
+}
+
+var capitals = map[string]string{"Washington": "United States", "Moscow": "Russia", "Kyiv": "Ukraine", "Kiev": "Ukraine",
+	"Beijing": "China", "London": "United Kingdom", "Paris": "France", "Berlin": "Germany", "Tokyo": "Japan", "Tehran": "Iran",
+	"Pyongyang": "North Korea", "Seoul": "South Korea", "Jerusalem": "Israel", "Ankara": "Turkey", "New Delhi": "India",
+	"Ottawa": "Canada", "Canberra": "Australia", "Rome": "Italy", "Madrid": "Spain", "Warsaw": "Poland", "Damascus": "Syria",
+	"Baghdad": "Iraq", "Kabul": "Afghanistan", "Riyadh": "Saudi Arabia", "Cairo": "Egypt", "Havana": "Cuba",
+	"Caracas": "Venezuela", "Minsk": "Belarus", "Taipei": "Taiwan", "Islamabad": "Pakistan", "Brasilia": "Brazil",
+	"Mexico City": "Mexico", "Budapest": "Hungary", "Vienna": "Austria", "Athens": "Greece", "Doha": "Qatar",
+	"Abu Dhabi": "United Arab Emirates", "Tbilisi": "Georgia", "Yerevan": "Armenia", "Baku": "Azerbaijan"}
+
 // IsDemonym reports whether word (any case) is a nationality or regional
 // adjective: "European", "Latvian". These are not entities.
 func IsDemonym(word string) bool { return in(demonyms, word) }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/compare"
 	"github.com/storyfold/storyfold/dates"
 	"github.com/storyfold/storyfold/entity"
 	"github.com/storyfold/storyfold/nlp"
@@ -89,6 +90,7 @@ func NewStory(id string, members []*storyfold.Article) *storyfold.Story {
 	st.Headline = Headline(members)
 	st.Entities = entity.Story(members)
 	st.Quotes = quote.Group(members, st.Entities)
+	compare.Reconcile(st, members)
 	return st
 }
 

@@ -150,6 +150,13 @@ func contentWords(words []string) map[string]bool {
 	return m
 }
 
+// SameStatement reports whether two quotes, as their texts, report one
+// statement (see sameStatement).
+func SameStatement(a, b string) bool {
+	wa, wb := Words(a), Words(b)
+	return sameStatement(contentWords(wa), contentWords(wb), wa, wb)
+}
+
 // sameStatement reports whether two quotes report one statement: one is an
 // excerpt of the other, or most of the content words of the shorter are in
 // the longer. Quotes of up to three content words ("meaningful") must be

@@ -1,0 +1,165 @@
+package compare
+
+import (
+	"sort"
+)
+
+// Alignment thresholds. A fact group that joins two different claims
+// costs the reader's trust more than a paraphrase left apart, so they err
+// high.
+const (
+	// sameClaim is the similarity at which two sentences of different
+	// articles report the same claim.
+	sameClaim = 0.42
+	// joinGroup is the similarity a sentence needs with most of a group's
+	// members (not only the one it is closest to) to join the group, so
+	// chains of near neighbours do not drift to another claim.
+	joinGroup = 0.30
+	// generators is how many of a unit's rarest terms find its candidates.
+	generators = 8
+	// maxPosting skips terms found in more units than this as candidate
+	// generators: such terms are the story's common words.
+	maxPosting = 400
+	// sampleSize bounds the members a joining sentence is compared with.
+	sampleSize = 8
+)
+
+type edge struct {
+	a, b int32
+	sim  float64
+}
+
+// candidates returns the pairs of units of different articles whose
+// similarity reaches sameClaim. Each unit looks up the postings of its
+// rarest terms only, so the work grows with the number of units times a
+// bounded posting length, not with its square.
+func candidates(units []unit, df []int32) []edge {
+	postings := make([][]int32, len(df))
+	gens := make([][]term, len(units))
+	for i := range units {
+		gens[i] = rarest(units[i].terms, df)
+		for _, t := range gens[i] {
+			if df[t.id] > 1 && df[t.id] <= maxPosting {
+				postings[t.id] = append(postings[t.id], int32(i))
+			}
+		}
+	}
+	var edges []edge
+	seen := make([]int32, len(units)) // the last unit that met each unit, +1
+	for i := range units {
+		u := &units[i]
+		for _, t := range gens[i] {
+			for _, j := range postings[t.id] {
+				if int(j) <= i || seen[j] == int32(i)+1 || units[j].article == u.article {
+					continue
+				}
+				seen[j] = int32(i) + 1
+				if s := similarity(u, &units[j]); s >= sameClaim {
+					edges = append(edges, edge{int32(i), j, s})
+				}
+			}
+		}
+	}
+	return edges
+}
+
+// rarest returns up to generators terms of a unit with the lowest document
+// frequency.
+func rarest(terms []term, df []int32) []term {
+	if len(terms) <= generators {
+		return terms
+	}
+	out := make([]term, len(terms))
+	copy(out, terms)
+	sort.Slice(out, func(i, j int) bool {
+		if df[out[i].id] != df[out[j].id] {
+			return df[out[i].id] < df[out[j].id]
+		}
+		return out[i].id < out[j].id
+	})
+	return out[:generators]
+}
+
+// group joins units into fact groups, strongest pairs first. A group holds
+// at most one sentence per article, and a sentence joins only a group whose
+// sampled members it resembles (at least half): this keeps each group to
+// one claim.
+func group(units []unit, edges []edge) [][]int {
+	sort.Slice(edges, func(i, j int) bool {
+		if edges[i].sim != edges[j].sim {
+			return edges[i].sim > edges[j].sim
+		}
+		if edges[i].a != edges[j].a {
+			return edges[i].a < edges[j].a
+		}
+		return edges[i].b < edges[j].b
+	})
+	groupOf := make([]int, len(units))
+	for i := range groupOf {
+		groupOf[i] = -1
+	}
+	var groups [][]int
+	var articles []map[int]bool
+	fits := func(g int, u int) bool {
+		if articles[g][units[u].article] {
+			return false
+		}
+		members := groups[g]
+		step := max(1, len(members)/sampleSize)
+		near, seen := 0, 0
+		for k := 0; k < len(members); k += step {
+			seen++
+			if similarity(&units[u], &units[members[k]]) >= joinGroup {
+				near++
+			}
+		}
+		return 2*near >= seen
+	}
+	for _, e := range edges {
+		a, b := int(e.a), int(e.b)
+		ga, gb := groupOf[a], groupOf[b]
+		switch {
+		case ga < 0 && gb < 0:
+			groups = append(groups, []int{a, b})
+			articles = append(articles, map[int]bool{units[a].article: true, units[b].article: true})
+			groupOf[a], groupOf[b] = len(groups)-1, len(groups)-1
+		case ga >= 0 && gb < 0:
+			if fits(ga, b) {
+				groups[ga] = append(groups[ga], b)
+				articles[ga][units[b].article] = true
+				groupOf[b] = ga
+			}
+		case ga < 0 && gb >= 0:
+			if fits(gb, a) {
+				groups[gb] = append(groups[gb], a)
+				articles[gb][units[a].article] = true
+				groupOf[a] = gb
+			}
+		case ga != gb:
+			// Two groups meet: they merge only if they share no article
+			// and each side's first member fits the other.
+			disjoint := true
+			for art := range articles[gb] {
+				if articles[ga][art] {
+					disjoint = false
+					break
+				}
+			}
+			if disjoint && similarity(&units[groups[ga][0]], &units[groups[gb][0]]) >= joinGroup {
+				for _, u := range groups[gb] {
+					groups[ga] = append(groups[ga], u)
+					articles[ga][units[u].article] = true
+					groupOf[u] = ga
+				}
+				groups[gb] = nil
+			}
+		}
+	}
+	out := groups[:0]
+	for _, g := range groups {
+		if len(g) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}

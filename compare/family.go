@@ -1,0 +1,338 @@
+package compare
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/nlp"
+	"github.com/zeebo/xxh3"
+)
+
+// Family kinds.
+const (
+	NearCopies   = "near copies"   // the same text, lightly edited
+	Rewrites     = "rewrites"      // reworded from a member dated before the others
+	SharedOrigin = "shared origin" // reworded from a common text, which may be outside the set
+)
+
+// Derivation thresholds, for a pair of articles.
+const (
+	// copyShare is the share of the shorter article's 8-word sequences
+	// the longer one repeats for a near copy.
+	copyShare = 0.6
+	// rewriteCoverage is the share of the shorter article's sentences
+	// that report facts the other reports too, in a rewrite ...
+	rewriteCoverage = 0.25
+	// ... in much the same order (the share of pairs of those facts the
+	// two give in the same order) ...
+	rewriteOrder = 0.7
+	// ... and at least this many of them, ...
+	rewriteFacts = 4
+	// ... with a quote worded alike or this many 8-word sequences in
+	// common (a run of ten words): independent reports share facts, not
+	// wording.
+	rewriteShingles = 3
+	// maxFactFanout skips facts reported by more articles than this when
+	// pairing articles: a fact everyone reports says nothing of copying,
+	// and pairing its reporters would be quadratic.
+	maxFactFanout = 64
+	shingle       = 8
+)
+
+// familySet is the story's articles grouped by derivation.
+type familySet struct {
+	list  []storyfold.Family
+	of    []int // article index -> family id (articles alone have their own)
+	count int   // independent sources
+}
+
+// pairEvidence is what two articles share.
+type pairEvidence struct {
+	facts    int     // facts both report
+	coverage float64 // facts / the shorter article's units
+	order    float64 // share of fact pairs in the same order
+	quotes   int     // quote groups both give in the same words
+	shared   float64 // share of the shorter article's 8-word sequences the other has
+	runs     int     // those sequences, counted
+	copy     bool
+}
+
+// families groups the articles that derive from a common text.
+func families(members []*storyfold.Article, units []unit, facts []*factGroup, quotes []storyfold.Quote) familySet {
+	n := len(members)
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	root := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	index := map[string]int{}
+	for i, a := range members {
+		index[a.ID] = i
+	}
+	links := map[[2]int]*pairEvidence{}
+
+	// Same content, or near copies the grouping stage already found.
+	byHash := map[string]int{}
+	for i, a := range members {
+		if a.Hash != "" {
+			if j, ok := byHash[a.Hash]; ok {
+				links[[2]int{j, i}] = &pairEvidence{copy: true, shared: 1}
+			} else {
+				byHash[a.Hash] = i
+			}
+		}
+		for _, d := range a.Duplicates {
+			if j, ok := index[d]; ok && j != i {
+				links[[2]int{min(i, j), max(i, j)}] = &pairEvidence{copy: true, shared: 1}
+			}
+		}
+	}
+
+	// Candidate pairs: articles that report the same, not universal, facts.
+	unitsOf := make([]int, n)
+	for _, u := range units {
+		unitsOf[u.article]++
+	}
+	type place struct{ fact, pos int }
+	factsOf := make([][]place, n)
+	shared := map[[2]int]int{}
+	for fi, f := range facts {
+		if len(f.members) < 2 {
+			continue
+		}
+		for _, u := range f.members {
+			factsOf[units[u].article] = append(factsOf[units[u].article], place{fi, units[u].span.Start})
+		}
+		if len(f.members) > maxFactFanout {
+			continue
+		}
+		for x := 0; x < len(f.members); x++ {
+			for y := x + 1; y < len(f.members); y++ {
+				a, b := units[f.members[x]].article, units[f.members[y]].article
+				shared[[2]int{min(a, b), max(a, b)}]++
+			}
+		}
+	}
+	for _, fs := range factsOf {
+		sort.Slice(fs, func(i, j int) bool { return fs[i].pos < fs[j].pos })
+	}
+	pairs := make([][2]int, 0, len(shared))
+	for p, c := range shared {
+		if c >= rewriteFacts {
+			pairs = append(pairs, p)
+		}
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		return pairs[i][0] < pairs[j][0] || pairs[i][0] == pairs[j][0] && pairs[i][1] < pairs[j][1]
+	})
+	shingles := make([][]uint64, n)
+	shinglesOf := func(i int) []uint64 {
+		if shingles[i] == nil {
+			shingles[i] = wordShingles(members[i].Text)
+		}
+		return shingles[i]
+	}
+	for _, p := range pairs {
+		if links[p] != nil {
+			continue
+		}
+		a, b := p[0], p[1]
+		ev := &pairEvidence{facts: shared[p]}
+		ev.coverage = float64(ev.facts) / float64(max(1, min(unitsOf[a], unitsOf[b])))
+		// Order: the positions in b of the facts a gives, in a's order.
+		posB := map[int]int{}
+		for _, pl := range factsOf[b] {
+			posB[pl.fact] = pl.pos
+		}
+		var seq []int
+		for _, pl := range factsOf[a] {
+			if q, ok := posB[pl.fact]; ok {
+				seq = append(seq, q)
+			}
+		}
+		ev.order = concordance(seq)
+		ev.quotes = sameQuotes(quotes, members[a].ID, members[b].ID)
+		sa, sb := shinglesOf(a), shinglesOf(b)
+		ev.runs = intersect(sa, sb)
+		ev.shared = float64(ev.runs) / float64(max(1, min(len(sa), len(sb))))
+		ev.copy = ev.shared >= copyShare
+		if ev.copy || ev.coverage >= rewriteCoverage && ev.order >= rewriteOrder && (ev.quotes > 0 || ev.runs >= rewriteShingles) {
+			links[p] = ev
+		}
+	}
+	keys := make([][2]int, 0, len(links))
+	for p := range links {
+		keys = append(keys, p)
+		parent[root(p[1])] = root(p[0])
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
+	})
+
+	fs := familySet{of: make([]int, n)}
+	byRoot := map[int][]int{}
+	var roots []int
+	for i := 0; i < n; i++ {
+		r := root(i)
+		if _, ok := byRoot[r]; !ok {
+			roots = append(roots, r)
+		}
+		byRoot[r] = append(byRoot[r], i)
+	}
+	for id, r := range roots {
+		for _, i := range byRoot[r] {
+			fs.of[i] = id
+		}
+	}
+	fs.count = len(roots)
+	for _, r := range roots {
+		group := byRoot[r]
+		if len(group) < 2 {
+			continue
+		}
+		fam := storyfold.Family{Articles: []string{}, Evidence: []string{}}
+		allCopies := true
+		for _, i := range group {
+			fam.Articles = append(fam.Articles, members[i].ID)
+		}
+		for _, p := range keys {
+			if root(p[0]) != r {
+				continue
+			}
+			ev := links[p]
+			allCopies = allCopies && ev.copy
+			fam.Evidence = append(fam.Evidence, ev.describe(members[p[0]].ID, members[p[1]].ID))
+		}
+		fam.Origin = origin(members, group)
+		switch {
+		case allCopies:
+			fam.Kind = NearCopies
+		case fam.Origin != "":
+			fam.Kind = Rewrites
+		default:
+			fam.Kind = SharedOrigin
+			fam.Evidence = append(fam.Evidence, "no member is dated before the others: the common text may be outside the set")
+		}
+		if fam.Origin != "" {
+			fam.Evidence = append(fam.Evidence, fmt.Sprintf("%s is dated before the others", fam.Origin))
+		}
+		fs.list = append(fs.list, fam)
+	}
+	if fs.list == nil {
+		fs.list = []storyfold.Family{}
+	}
+	return fs
+}
+
+func (ev *pairEvidence) describe(a, b string) string {
+	if ev.facts == 0 {
+		return fmt.Sprintf("%s and %s: the same text", a, b)
+	}
+	return fmt.Sprintf("%s and %s: %d facts in common (%.0f%% of the shorter), %.0f%% in the same order, %d quotes worded alike, %d 8-word sequences shared (%.0f%%)",
+		a, b, ev.facts, 100*min(ev.coverage, 1), 100*ev.order, ev.quotes, ev.runs, 100*ev.shared)
+}
+
+// origin returns the member dated strictly before every other member, or
+// "" when dates are missing or do not tell.
+func origin(members []*storyfold.Article, group []int) string {
+	first := -1
+	for _, i := range group {
+		if !members[i].Date.Known() {
+			return ""
+		}
+		if first < 0 || members[i].Date.Before(members[first].Date.Time) {
+			first = i
+		}
+	}
+	for _, i := range group {
+		if i != first && !members[first].Date.Before(members[i].Date.Time) {
+			return "" // another member has the same date
+		}
+	}
+	return members[first].ID
+}
+
+// concordance is the share of pairs of a sequence in increasing order: 1
+// when two articles give their common facts in the same order.
+func concordance(seq []int) float64 {
+	if len(seq) < 2 {
+		return 1
+	}
+	agree, total := 0, 0
+	for i := 0; i < len(seq); i++ {
+		for j := i + 1; j < len(seq); j++ {
+			total++
+			if seq[i] < seq[j] {
+				agree++
+			}
+		}
+	}
+	return float64(agree) / float64(total)
+}
+
+// sameQuotes counts the quote groups two articles both give in the same
+// words.
+func sameQuotes(quotes []storyfold.Quote, a, b string) int {
+	n := 0
+	for _, q := range quotes {
+		var ta, tb string
+		for _, v := range q.Variants {
+			switch v.Article {
+			case a:
+				ta = v.Text
+			case b:
+				tb = v.Text
+			}
+		}
+		if ta != "" && tb != "" && strings.EqualFold(strings.Join(strings.Fields(ta), " "), strings.Join(strings.Fields(tb), " ")) {
+			n++
+		}
+	}
+	return n
+}
+
+// wordShingles returns the sorted, distinct hashes of a text's runs of 8
+// lower-case words.
+func wordShingles(text string) []uint64 {
+	toks := nlp.Tokenize(nil, text)
+	var words []string
+	var buf []byte
+	for _, t := range toks {
+		if t.Kind == nlp.Word || t.Kind == nlp.Number {
+			buf = nlp.Lower(buf[:0], t.Text(text))
+			words = append(words, string(buf))
+		}
+	}
+	var out []uint64
+	for i := 0; i+shingle <= len(words); i++ {
+		out = append(out, xxh3.HashString(strings.Join(words[i:i+shingle], " ")))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func intersect(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}

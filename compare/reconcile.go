@@ -1,0 +1,147 @@
+package compare
+
+import (
+	"sort"
+
+	"github.com/storyfold/storyfold"
+)
+
+// Reconcile fills a story's reconciled account from its articles, given in
+// the story's order with their entities, quotes, figures and dates: facts,
+// conflicts, families and the count of independent sources, exclusive
+// details and omissions, the summary and the timeline. The story's
+// entities and quote groups must be set.
+func Reconcile(st *storyfold.Story, members []*storyfold.Article) {
+	r := newReader(st.Entities)
+	var units []unit
+	for ai, a := range members {
+		units = append(units, r.units(ai, a)...)
+	}
+	weigh(units, r.df, r.figures)
+	groups := group(units, candidates(units, r.df))
+
+	// Facts are the groups and the sentences no other article matches;
+	// families need both to weigh how much of an article another repeats.
+	facts := buildFacts(units, groups, members)
+	fams := families(members, units, facts, st.Quotes)
+	st.Families = fams.list
+	st.IndependentSources = fams.count
+	rankFacts(facts, units, fams)
+
+	st.Facts = st.Facts[:0]
+	st.Exclusive = st.Exclusive[:0]
+	for _, f := range facts {
+		if len(f.members) >= 2 {
+			st.Facts = append(st.Facts, f.fact(members, units, fams))
+		} else {
+			u := &units[f.members[0]]
+			a := members[u.article]
+			st.Exclusive = append(st.Exclusive, storyfold.Exclusive{Article: a.ID, Source: a.Source, Text: a.Text[u.span.Start:u.span.End]})
+		}
+	}
+	st.Conflicts = conflicts(facts, units, members, fams, st.Quotes)
+	st.Summary = summarize(st, facts, units, members)
+	st.Timeline = timeline(members, units, facts)
+}
+
+// factGroup is a fact being built: its units, and the article positions
+// that order facts in the summary.
+type factGroup struct {
+	members []int // unit indices, one per article
+	canon   int   // the unit whose wording stands for the group
+	sources int   // independent sources reporting it
+	pos     float64
+}
+
+// buildFacts turns the aligned groups into facts, each with its canonical
+// wording: the member closest to all others. Units no group took stay as
+// facts of one article.
+func buildFacts(units []unit, groups [][]int, members []*storyfold.Article) []*factGroup {
+	inGroup := make([]bool, len(units))
+	var out []*factGroup
+	for _, g := range groups {
+		sort.Slice(g, func(i, j int) bool { return units[g[i]].article < units[g[j]].article })
+		f := &factGroup{members: g, canon: medoid(units, g)}
+		for _, u := range g {
+			inGroup[u] = true
+			f.pos += units[u].pos
+		}
+		f.pos /= float64(len(g))
+		out = append(out, f)
+	}
+	for i := range units {
+		if !inGroup[i] {
+			out = append(out, &factGroup{members: []int{i}, canon: i, pos: units[i].pos})
+		}
+	}
+	return out
+}
+
+// medoid returns the member most similar to the others, the earliest
+// article's on a tie.
+func medoid(units []unit, g []int) int {
+	best, bestSum := g[0], -1.0
+	step := max(1, len(g)/sampleSize)
+	for _, a := range g {
+		sum := 0.0
+		for k := 0; k < len(g); k += step {
+			if g[k] != a {
+				sum += similarity(&units[a], &units[g[k]])
+			}
+		}
+		if sum > bestSum {
+			best, bestSum = a, sum
+		}
+	}
+	return best
+}
+
+// rankFacts orders facts by the independent sources reporting them, then
+// by articles, then by where they stand in the articles (the lede first).
+func rankFacts(facts []*factGroup, units []unit, fams familySet) {
+	for _, f := range facts {
+		seen := map[int]bool{}
+		for _, u := range f.members {
+			seen[fams.of[units[u].article]] = true
+		}
+		f.sources = len(seen)
+	}
+	sort.SliceStable(facts, func(i, j int) bool {
+		a, b := facts[i], facts[j]
+		if a.sources != b.sources {
+			return a.sources > b.sources
+		}
+		if len(a.members) != len(b.members) {
+			return len(a.members) > len(b.members)
+		}
+		return a.pos < b.pos
+	})
+}
+
+// fact writes a fact group in the contract's form.
+func (f *factGroup) fact(members []*storyfold.Article, units []unit, fams familySet) storyfold.Fact {
+	cu := &units[f.canon]
+	ca := members[cu.article]
+	out := storyfold.Fact{Text: ca.Text[cu.span.Start:cu.span.End], Articles: []string{}, Variants: []storyfold.Variant{},
+		Quantities: []storyfold.Quantity{}, Sources: f.sources}
+	reported := map[int]bool{}
+	for _, ui := range f.members {
+		u := &units[ui]
+		a := members[u.article]
+		reported[u.article] = true
+		span := u.span
+		out.Articles = append(out.Articles, a.ID)
+		out.Variants = append(out.Variants, storyfold.Variant{Article: a.ID, Text: a.Text[span.Start:span.End], Sentence: &span})
+	}
+	out.Quantities = append(out.Quantities, cu.quantities...)
+	// Most independent sources report it: name the articles that leave it
+	// out.
+	if fams.count >= 3 && 2*f.sources > fams.count {
+		for ai, a := range members {
+			if !reported[ai] {
+				out.OmittedBy = append(out.OmittedBy, a.ID)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,342 @@
+// Package compare reconciles the articles of one story: it lines up the
+// sentences that report the same claim (facts), finds where they disagree
+// (conflicts), which articles derive from one another (families) and so how
+// many independent sources the story has, and writes a summary whose every
+// sentence cites the articles it comes from, with a timeline.
+//
+// Everything here is a pure function of the story's articles, already
+// cleaned and annotated (entities, quotes, quantities, dates). Sentences are
+// compared through an inverted index of their rarest terms, never all pairs
+// of all sentences, so a story of a thousand articles stays tractable.
+package compare
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/nlp"
+)
+
+// unit is one sentence of one article, as the comparison sees it.
+type unit struct {
+	article int // index into the story's members
+	sent    int // index into the article's sentences
+	span    storyfold.Span
+	terms   []term // distinct, sorted by id
+	weight  float64
+	// What the sentence says in normalised form, for conflicts.
+	quantities []storyfold.Quantity
+	entities   []entityRef
+	dates      []storyfold.DateMention
+	pos        float64 // relative position in its article, 0 at the top
+}
+
+// term is a content word's stem (after synonyms), a story entity, a
+// normalised figure or a day, interned as an id.
+type term struct {
+	id     int32
+	w      float64 // idf, set once all units are read
+	said   bool    // what the sentence says (a word, a figure, a day), not whom it names
+	figure bool    // a figure or a day
+}
+
+// entityRef is a story entity a sentence names.
+type entityRef struct {
+	name, typ string
+}
+
+// minWords is the shortest sentence compared: shorter ones ("He agreed.")
+// carry too little to align safely.
+const minWords = 6
+
+// reader turns articles into units. It keeps a term dictionary for one
+// story.
+type reader struct {
+	ids     map[string]int32
+	df      []int32
+	figures map[int32]bool // ids of figure terms
+	stems   *nlp.Stemmer
+	toks    []nlp.Token
+	buf     []byte
+	canon   map[string]entityRef // an article's entity name -> the story's entity
+	seen    map[int32]bool
+	sorted  []term
+}
+
+func newReader(story []storyfold.Entity) *reader {
+	r := &reader{ids: map[string]int32{}, figures: map[int32]bool{}, stems: nlp.NewStemmer(), canon: map[string]entityRef{}, seen: map[int32]bool{}}
+	for _, e := range story {
+		ref := entityRef{name: e.Name, typ: e.Type}
+		r.canon[strings.ToLower(e.Name)] = ref
+		for _, a := range e.Aliases {
+			r.canon[strings.ToLower(a)] = ref
+		}
+	}
+	return r
+}
+
+func (r *reader) intern(s string) int32 {
+	id, ok := r.ids[s]
+	if !ok {
+		id = int32(len(r.df))
+		r.ids[s] = id
+		r.df = append(r.df, 0)
+	}
+	return id
+}
+
+// storyEntity maps an article's entity to the story's, so spelling
+// variants ("Zelensky", "Zelenskyy") are one term and never a conflict.
+func (r *reader) storyEntity(e storyfold.Entity) entityRef {
+	if ref, ok := r.canon[strings.ToLower(e.Name)]; ok {
+		return ref
+	}
+	return entityRef{name: e.Name, typ: e.Type}
+}
+
+// units reads an article's sentences.
+func (r *reader) units(ai int, a *storyfold.Article) []unit {
+	var out []unit
+	n := len(a.Sentences)
+	heading := func(s storyfold.Span) bool {
+		for _, p := range a.Paragraphs {
+			if s.Start >= p.Start && s.Start < p.End {
+				return p.Heading
+			}
+		}
+		return false
+	}
+	var spans []storyfold.Span
+	var sents []int
+	for si, s := range a.Sentences {
+		if heading(s) {
+			continue
+		}
+		for _, c := range clauses(a, s) {
+			spans = append(spans, c)
+			sents = append(sents, si)
+		}
+	}
+	for k, s := range spans {
+		si := sents[k]
+		u := unit{article: ai, sent: si, span: s, pos: float64(si) / float64(max(n-1, 1))}
+		clear(r.seen)
+		r.sorted = r.sorted[:0]
+		add := func(key string, said bool) {
+			id := r.intern(key)
+			if !r.seen[id] {
+				r.seen[id] = true
+				r.sorted = append(r.sorted, term{id: id, said: said, figure: key[1] == ':' && key[0] != 'e'})
+			}
+		}
+		// Entities first: their words are not read again as plain words.
+		var covered []storyfold.Span
+		for _, e := range a.Entities {
+			for _, m := range e.Mentions {
+				if m.Start >= s.Start && m.End <= s.End {
+					ref := r.storyEntity(e)
+					add("e:"+strings.ToLower(ref.name), false)
+					covered = append(covered, m)
+					if !containsRef(u.entities, ref) {
+						u.entities = append(u.entities, ref)
+					}
+				}
+			}
+		}
+		for _, q := range a.Quantities {
+			if q.Span.Start >= s.Start && q.Span.End <= s.End {
+				u.quantities = append(u.quantities, q)
+				key := "q:" + q.Kind + ":" + q.Unit + ":" + strconv.FormatFloat(roundSignificant(q.Value), 'g', -1, 64)
+				add(key, true)
+				r.figures[r.ids[key]] = true
+				covered = append(covered, q.Span)
+			}
+		}
+		for _, d := range a.Dates {
+			if d.Span.Start >= s.Start && d.Span.End <= s.End && d.Date.Known() {
+				u.dates = append(u.dates, d)
+				add("d:"+d.Date.Format("2006-01-02"), true)
+				covered = append(covered, d.Span)
+			}
+		}
+		text := a.Text[s.Start:s.End]
+		r.toks = nlp.Tokenize(r.toks[:0], text)
+		words := 0
+		for _, t := range r.toks {
+			if t.Kind != nlp.Word {
+				continue
+			}
+			words++
+			if inside(covered, s.Start+int(t.Start)) {
+				continue
+			}
+			r.buf = nlp.Lower(r.buf[:0], t.Text(text))
+			if len(r.buf) < 2 || nlp.IsStopWord(string(r.buf)) || speechVerbs[string(r.buf)] || nlp.IsRoleWord(t.Text(text)) {
+				continue // who said it, and what people's titles are, is not what is said
+			}
+			stem := r.stems.Stem(r.buf)
+			if syn, ok := synonyms[stem]; ok {
+				stem = syn
+			}
+			add(stem, true)
+		}
+		if words < minWords || len(r.sorted) < 3 {
+			continue
+		}
+		sort.Slice(r.sorted, func(i, j int) bool { return r.sorted[i].id < r.sorted[j].id })
+		u.terms = append([]term(nil), r.sorted...)
+		for _, t := range u.terms {
+			r.df[t.id]++
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+func containsRef(refs []entityRef, r entityRef) bool {
+	for _, x := range refs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+func inside(spans []storyfold.Span, pos int) bool {
+	for _, s := range spans {
+		if pos >= s.Start && pos < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// roundSignificant keeps two significant digits, so figures that outlets
+// round differently ("5,400 seconds" from "90 minutes" and "1.5 hours")
+// share a term.
+func roundSignificant(v float64) float64 {
+	if v == 0 {
+		return 0
+	}
+	mag := math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-1)
+	return math.Round(v/mag) * mag
+}
+
+// speechVerbs report a claim without being part of it.
+var speechVerbs = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`say says said saying state states stated stating tell tells told telling add adds added
+		adding note notes noted noting announce announces announced declare declares declared remark remarked report
+		reports reported reportedly confirm confirmed claim claimed insist insisted stress stressed emphasize emphasized
+		emphasise emphasised according`) {
+		speechVerbs[w] = true
+	}
+}
+
+// clauseBreaks split a sentence into clauses that may each report a claim
+// of their own: "China welcomed the talks, while Rutte called for ...".
+var clauseBreaks = []string{", while ", ", whereas ", ", but ", "; ", ": ", ", during which ", ", after which ", ", with "}
+
+// clauses returns a sentence's clauses, split where a clause break stands
+// outside a quote and leaves at least minWords words on both sides.
+func clauses(a *storyfold.Article, s storyfold.Span) []storyfold.Span {
+	text := a.Text[s.Start:s.End]
+	type cut struct{ at, next int } // the break's comma, the next clause's first word
+	var cuts []cut
+	for _, b := range clauseBreaks {
+		skip := len(b) - len(strings.TrimLeft(b, ",;: "))
+		for from := 0; ; {
+			i := strings.Index(text[from:], b)
+			if i < 0 {
+				break
+			}
+			cuts = append(cuts, cut{from + i, from + i + skip})
+			from += i + len(b)
+		}
+	}
+	sort.Slice(cuts, func(i, j int) bool { return cuts[i].at < cuts[j].at })
+	var out []storyfold.Span
+	start := 0
+	for _, c := range cuts {
+		if c.at < start || quoted(a, s.Start+c.at) ||
+			len(strings.Fields(text[start:c.at])) < minWords || len(strings.Fields(text[c.next:])) < minWords {
+			continue
+		}
+		out = append(out, storyfold.Span{Start: s.Start + start, End: s.Start + c.at})
+		start = c.next
+	}
+	return append(out, storyfold.Span{Start: s.Start + start, End: s.End})
+}
+
+// quoted reports whether pos lies inside one of the article's quotes.
+func quoted(a *storyfold.Article, pos int) bool {
+	for _, q := range a.Quotes {
+		if pos >= q.Span.Start && pos < q.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+// figureWeight multiplies the weight of a figure: two sentences that give
+// the same unusual figure ("90 minutes", "$1.3 trillion") most likely report
+// the same claim, however they word the rest.
+const figureWeight = 2
+
+// weigh sets every term's idf over the story's units and each unit's total
+// weight.
+func weigh(units []unit, df []int32, figures map[int32]bool) {
+	n := float64(len(units))
+	for i := range units {
+		u := &units[i]
+		u.weight = 0
+		for k := range u.terms {
+			w := math.Log(1 + n/float64(df[u.terms[k].id]))
+			if figures[u.terms[k].id] {
+				w *= figureWeight
+			}
+			u.terms[k].w = w
+			u.weight += w
+		}
+	}
+}
+
+// similarity is the weighted Dice coefficient of two units' terms: the
+// weight they share over the mean of their weights. Paraphrases of one
+// claim share its rare words, names and figures; sentences about the same
+// story that make different claims share only its common words. Sentences
+// that share fewer than three words, or two and a figure, or a figure and
+// two names, say different things about the same people ("Healey
+// emphasized ..." and "“We understand,” said Healey") and score 0.
+func similarity(a, b *unit) float64 {
+	shared := 0.0
+	words, names := 0, 0
+	figure := false
+	i, j := 0, 0
+	for i < len(a.terms) && j < len(b.terms) {
+		switch {
+		case a.terms[i].id < b.terms[j].id:
+			i++
+		case a.terms[i].id > b.terms[j].id:
+			j++
+		default:
+			shared += a.terms[i].w
+			if a.terms[i].said {
+				words++
+				figure = figure || a.terms[i].figure
+			} else {
+				names++
+			}
+			i++
+			j++
+		}
+	}
+	if words < 3 && !(words == 2 && figure) && !(figure && names >= 2) || a.weight+b.weight == 0 {
+		return 0
+	}
+	return 2 * shared / (a.weight + b.weight)
+}
