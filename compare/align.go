@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 )
 
@@ -17,9 +19,10 @@ const (
 	joinGroup = 0.30
 	// generators is how many of a unit's rarest terms find its candidates.
 	generators = 8
-	// maxPosting skips terms found in more units than this as candidate
-	// generators: such terms are the story's common words.
-	maxPosting = 400
+	// maxScan bounds how far along a term's posting list a unit looks for
+	// candidates: in a story of a thousand copies of one sentence, each
+	// copy meets the next few, and grouping joins them all through those.
+	maxScan = 32
 	// sampleSize bounds the members a joining sentence is compared with.
 	sampleSize = 8
 )
@@ -31,15 +34,18 @@ type edge struct {
 
 // candidates returns the pairs of units of different articles whose
 // similarity reaches sameClaim. Each unit looks up the postings of its
-// rarest terms only, so the work grows with the number of units times a
-// bounded posting length, not with its square.
+// rarest terms only, and only the next maxScan units of each, so the work
+// grows with the number of units, not with its square.
 func candidates(units []unit, df []int32) []edge {
 	postings := make([][]int32, len(df))
 	gens := make([][]term, len(units))
+	at := make([][]int32, len(units)) // the unit's place in each generator's posting list
 	for i := range units {
 		gens[i] = rarest(units[i].terms, df)
-		for _, t := range gens[i] {
-			if df[t.id] > 1 && df[t.id] <= maxPosting {
+		at[i] = make([]int32, len(gens[i]))
+		for k, t := range gens[i] {
+			at[i][k] = int32(len(postings[t.id]))
+			if df[t.id] > 1 {
 				postings[t.id] = append(postings[t.id], int32(i))
 			}
 		}
@@ -48,9 +54,11 @@ func candidates(units []unit, df []int32) []edge {
 	seen := make([]int32, len(units)) // the last unit that met each unit, +1
 	for i := range units {
 		u := &units[i]
-		for _, t := range gens[i] {
-			for _, j := range postings[t.id] {
-				if int(j) <= i || seen[j] == int32(i)+1 || units[j].article == u.article {
+		for k, t := range gens[i] {
+			list := postings[t.id]
+			from := int(at[i][k]) + 1
+			for _, j := range list[min(from, len(list)):min(from+maxScan, len(list))] {
+				if seen[j] == int32(i)+1 || units[j].article == u.article {
 					continue
 				}
 				seen[j] = int32(i) + 1
@@ -85,14 +93,14 @@ func rarest(terms []term, df []int32) []term {
 // sampled members it resembles (at least half): this keeps each group to
 // one claim.
 func group(units []unit, edges []edge) [][]int {
-	sort.Slice(edges, func(i, j int) bool {
-		if edges[i].sim != edges[j].sim {
-			return edges[i].sim > edges[j].sim
+	slices.SortFunc(edges, func(x, y edge) int {
+		switch {
+		case x.sim != y.sim:
+			return cmp.Compare(y.sim, x.sim)
+		case x.a != y.a:
+			return cmp.Compare(x.a, y.a)
 		}
-		if edges[i].a != edges[j].a {
-			return edges[i].a < edges[j].a
-		}
-		return edges[i].b < edges[j].b
+		return cmp.Compare(x.b, y.b)
 	})
 	groupOf := make([]int, len(units))
 	for i := range groupOf {

@@ -28,6 +28,10 @@ const (
 	// personSlot is the similarity two sentences need for a different
 	// person in them to be a conflict.
 	personSlot = 0.7
+	// minStatementWords is the shortest quote an attribution conflict is
+	// found for: a phrase ("not that simple") is too common to pin on one
+	// speaker.
+	minStatementWords = 5
 )
 
 // side is one value a conflict's claims give.
@@ -224,8 +228,8 @@ func entityConflict(typ string, f *factGroup, units []unit, members []*storyfold
 				continue
 			}
 			for y := range other {
-				if base[y] || key(x) == key(y) || !sameSlot(units, members, canon, x, u, y) {
-					continue
+				if base[y] || key(x) == key(y) || shareWord(x, y) || !sameSlot(units, members, canon, x, u, y) {
+					continue // "Wyoming Senate" and "U.S. Senate" may be one body, named two ways
 				}
 				if baseSide.value == "" {
 					baseSide.value = x
@@ -342,15 +346,15 @@ func containsFold(list []string, s string) bool {
 	return false
 }
 
-// dateConflict compares the day each member gives, when it gives one, the
-// article's own or a written-out date (a weekday read against an unknown
-// publication date may be a day off).
+// dateConflict compares the day each member gives, when it gives one
+// written out: a weekday or "today" is read against the article's date, and
+// a rewrite published days later keeps the original's "on Tuesday".
 func dateConflict(f *factGroup, units []unit, members []*storyfold.Article, fams familySet) (storyfold.Conflict, bool) {
 	var sides []*side
 	for _, u := range f.members {
 		var days []storyfold.DateMention
 		for _, d := range units[u].dates {
-			if d.Granularity == "day" && (!d.Relative || members[units[u].article].Date.Known()) {
+			if d.Granularity == "day" && !d.Relative {
 				days = append(days, d)
 			}
 		}
@@ -380,24 +384,29 @@ func attributionConflicts(quotes []storyfold.Quote, members []*storyfold.Article
 		index[a.ID] = i
 	}
 	var out []storyfold.Conflict
-	for i := range quotes {
-		for j := i + 1; j < len(quotes); j++ {
-			a, b := &quotes[i], &quotes[j]
-			if a.Speaker == "" || b.Speaker == "" || a.Speaker == b.Speaker || overlap(a.Articles, b.Articles) || !quote.SameStatement(a.Text, b.Text) {
-				continue // an article quoting two people alike is not a conflict between sources
-			}
-			var sides []*side
-			for _, q := range []*storyfold.Quote{a, b} {
-				s := &side{value: q.Speaker, fams: map[int]bool{}}
-				for _, v := range q.Variants {
-					s.claims = append(s.claims, storyfold.Claim{Article: v.Article, Text: v.Text, Value: q.Speaker})
-					s.fams[fams.of[index[v.Article]]] = true
-				}
-				sides = append(sides, s)
-			}
-			out = append(out, finish(AttributionConflict, "The sources give the same words to different speakers", sides, members))
-		}
+	texts := make([]string, len(quotes))
+	for i, q := range quotes {
+		texts[i] = q.Text
 	}
+	quote.SameStatements(texts, func(i, j int) {
+		a, b := &quotes[i], &quotes[j]
+		if a.Speaker == "" || b.Speaker == "" || a.Speaker == b.Speaker || overlap(a.Articles, b.Articles) {
+			return // an article quoting two people alike is not a conflict between sources
+		}
+		if !named(a, members, index) || !named(b, members, index) {
+			return // a speaker read off "he" or the paragraphs before may be a slip of ours, not of the source
+		}
+		var sides []*side
+		for _, q := range []*storyfold.Quote{a, b} {
+			s := &side{value: q.Speaker, fams: map[int]bool{}}
+			for _, v := range q.Variants {
+				s.claims = append(s.claims, storyfold.Claim{Article: v.Article, Text: v.Text, Value: q.Speaker})
+				s.fams[fams.of[index[v.Article]]] = true
+			}
+			sides = append(sides, s)
+		}
+		out = append(out, finish(AttributionConflict, "The sources give the same words to different speakers", sides, members))
+	})
 	return out
 }
 
@@ -405,6 +414,57 @@ func overlap(a, b []string) bool {
 	for _, x := range a {
 		if contains(b, x) {
 			return true
+		}
+	}
+	return false
+}
+
+// named reports whether some article of a quote group gives the words as
+// a statement (five words or more, not a phrase) and names the speaker in
+// the sentence that quotes them, so the attribution is the article's own,
+// not one read off "he" or the paragraphs before.
+func named(q *storyfold.Quote, members []*storyfold.Article, index map[string]int) bool {
+	surname := q.Speaker
+	if i := strings.LastIndexByte(surname, ' '); i >= 0 {
+		surname = surname[i+1:]
+	}
+	if len(strings.Fields(q.Text)) < minStatementWords {
+		return false
+	}
+	for _, v := range q.Variants {
+		i, ok := index[v.Article]
+		if !ok {
+			continue
+		}
+		a := members[i]
+		for _, quoted := range a.Quotes {
+			if quoted.Text != v.Text {
+				continue
+			}
+			from, to := quoted.Span.Start, quoted.Span.End
+			for _, s := range a.Sentences {
+				if s.Start <= quoted.Span.Start && quoted.Span.Start < s.End {
+					from = s.Start
+				}
+				if s.Start < quoted.Span.End && quoted.Span.End <= s.End {
+					to = s.End
+				}
+			}
+			if strings.Contains(a.Text[from:quoted.Span.Start], surname) || strings.Contains(a.Text[quoted.Span.End:to], surname) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shareWord reports whether two names have a word in common.
+func shareWord(a, b string) bool {
+	for _, w := range strings.Fields(a) {
+		for _, x := range strings.Fields(b) {
+			if strings.EqualFold(w, x) {
+				return true
+			}
 		}
 	}
 	return false

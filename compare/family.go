@@ -35,10 +35,11 @@ const (
 	// common (a run of ten words): independent reports share facts, not
 	// wording.
 	rewriteShingles = 3
-	// maxFactFanout skips facts reported by more articles than this when
-	// pairing articles: a fact everyone reports says nothing of copying,
-	// and pairing its reporters would be quadratic.
+	// maxFactFanout bounds the articles a fact pairs all together; past
+	// it, each reporter is paired with the next chainReach only, as
+	// pairing them all would be quadratic.
 	maxFactFanout = 64
+	chainReach    = 4
 	shingle       = 8
 )
 
@@ -112,11 +113,15 @@ func families(members []*storyfold.Article, units []unit, facts []*factGroup, qu
 		for _, u := range f.members {
 			factsOf[units[u].article] = append(factsOf[units[u].article], place{fi, units[u].span.Start})
 		}
-		if len(f.members) > maxFactFanout {
-			continue
+		// A fact many articles report pairs each only with its next few
+		// reporters: enough to chain copies of one text into a family
+		// without pairing all of them.
+		reach := len(f.members)
+		if reach > maxFactFanout {
+			reach = chainReach
 		}
 		for x := 0; x < len(f.members); x++ {
-			for y := x + 1; y < len(f.members); y++ {
+			for y := x + 1; y < len(f.members) && y <= x+reach; y++ {
 				a, b := units[f.members[x]].article, units[f.members[y]].article
 				shared[[2]int{min(a, b), max(a, b)}]++
 			}

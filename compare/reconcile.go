@@ -78,7 +78,9 @@ func buildFacts(units []unit, groups [][]int, members []*storyfold.Article) []*f
 }
 
 // medoid returns the member most similar to the others, the earliest
-// article's on a tie.
+// article's on a tie; a member that opens its sentence goes before a
+// clause from the middle of one ("while Healey insisted ..."), which
+// reads badly alone.
 func medoid(units []unit, g []int) int {
 	best, bestSum := g[0], -1.0
 	step := max(1, len(g)/sampleSize)
@@ -88,6 +90,9 @@ func medoid(units []unit, g []int) int {
 			if g[k] != a {
 				sum += similarity(&units[a], &units[g[k]])
 			}
+		}
+		if units[a].opens {
+			sum += float64(len(g)) // any opener before any clause
 		}
 		if sum > bestSum {
 			best, bestSum = a, sum

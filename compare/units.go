@@ -25,6 +25,7 @@ type unit struct {
 	article int // index into the story's members
 	sent    int // index into the article's sentences
 	span    storyfold.Span
+	opens   bool   // the unit opens its sentence: not a clause from its middle
 	terms   []term // distinct, sorted by id
 	weight  float64
 	// What the sentence says in normalised form, for conflicts.
@@ -122,7 +123,7 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 	}
 	for k, s := range spans {
 		si := sents[k]
-		u := unit{article: ai, sent: si, span: s, pos: float64(si) / float64(max(n-1, 1))}
+		u := unit{article: ai, sent: si, span: s, opens: s.Start == a.Sentences[si].Start, pos: float64(si) / float64(max(n-1, 1))}
 		clear(r.seen)
 		r.sorted = r.sorted[:0]
 		add := func(key string, said bool) {

@@ -166,6 +166,11 @@ func (p *parser) quantity(i int) (storyfold.Quantity, int, bool) {
 		switch {
 		case ok && u.kind == Duration:
 			q.Kind, q.Unit = Duration, "s"
+			// "an hour and a half", "two days and a half".
+			if p.word(k2) == "and" && p.word(k2+1) == "a" && p.word(k2+2) == "half" && math.IsNaN(max) {
+				q.Value += 0.5
+				k2 += 3
+			}
 			q.Value *= u.factor
 			if !math.IsNaN(max) {
 				max *= u.factor

@@ -23,6 +23,8 @@ func TestFind(t *testing.T) {
 		{"During the 90-minute call, Trump", []storyfold.Quantity{{Kind: Duration, Value: 90 * m, Unit: "s", Text: "90-minute"}}},
 		{"a two and a half hour meeting", []storyfold.Quantity{{Kind: Duration, Value: 2.5 * h, Unit: "s", Text: "two and a half hour"}}},
 		{"for half an hour", []storyfold.Quantity{{Kind: Duration, Value: 0.5 * h, Unit: "s", Text: "half an hour"}}},
+		{"lasted almost an hour and a half, aides said", []storyfold.Quantity{{Kind: Duration, Value: 1.5 * h, Unit: "s", Approx: true, Text: "almost an hour and a half"}}},
+		{"three days and a half of talks", []storyfold.Quantity{{Kind: Duration, Value: 3.5 * 24 * h, Unit: "s", Text: "three days and a half"}}},
 		{"an hour-long call", []storyfold.Quantity{{Kind: Duration, Value: h, Unit: "s", Text: "an hour-long"}}},
 		{"the nearly three-year war", []storyfold.Quantity{{Kind: Duration, Value: 3 * y, Unit: "s", Approx: true, Text: "nearly three-year"}}},
 		{"After three years of fighting", []storyfold.Quantity{{Kind: Duration, Value: 3 * y, Unit: "s", Text: "three years"}}},

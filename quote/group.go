@@ -19,15 +19,15 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 		article string
 		q       storyfold.Quotation
 		speaker string
-		words   []string        // lower-case words, for the diff
-		content map[string]bool // content words, for matching
+		words   []string // lower-case words, for the diff
 	}
 	var items []item
+	var statements []statement
 	for _, a := range articles {
 		for _, q := range a.Quotes {
 			words := Words(q.Text)
-			items = append(items, item{article: a.ID, q: q, speaker: canonicalSpeaker(q.Speaker, entities),
-				words: words, content: contentWords(words)})
+			items = append(items, item{article: a.ID, q: q, speaker: canonicalSpeaker(q.Speaker, entities), words: words})
+			statements = append(statements, newStatement(words))
 		}
 	}
 	// Union-find over pairs of quotes that say the same thing.
@@ -43,20 +43,13 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 		}
 		return i
 	}
-	for i := range items {
-		for j := i + 1; j < len(items); j++ {
-			a, b := &items[i], &items[j]
-			if a.article == b.article {
-				continue
-			}
-			if a.speaker != "" && b.speaker != "" && a.speaker != b.speaker {
-				continue
-			}
-			if sameStatement(a.content, b.content, a.words, b.words) {
-				parent[root(j)] = root(i)
-			}
+	sameStatements(statements, func(i, j int) {
+		a, b := &items[i], &items[j]
+		if a.article == b.article || a.speaker != "" && b.speaker != "" && a.speaker != b.speaker {
+			return
 		}
-	}
+		parent[root(j)] = root(i)
+	})
 	groups := map[int][]int{}
 	var roots []int
 	for i := range items {
@@ -150,18 +143,85 @@ func contentWords(words []string) map[string]bool {
 	return m
 }
 
-// SameStatement reports whether two quotes, as their texts, report one
-// statement (see sameStatement).
-func SameStatement(a, b string) bool {
-	wa, wb := Words(a), Words(b)
-	return sameStatement(contentWords(wa), contentWords(wb), wa, wb)
+// statement is a quote's words in the forms sameStatement compares.
+type statement struct {
+	joined  string          // the words with a space around each, for excerpts
+	content map[string]bool // content words
 }
+
+func newStatement(words []string) statement {
+	return statement{joined: spaced(words), content: contentWords(words)}
+}
+
+// SameStatements calls fn once for every pair i < j of the texts that
+// report one statement (see sameStatement).
+func SameStatements(texts []string, fn func(i, j int)) {
+	statements := make([]statement, len(texts))
+	for i, t := range texts {
+		statements[i] = newStatement(Words(t))
+	}
+	sameStatements(statements, fn)
+}
+
+// sameStatements calls fn once for every pair i < j of statements that
+// report one statement. Rather than trying all pairs, each statement looks
+// up the longer ones through its rarest content words: a statement the same
+// as a longer one has at least 60% of its content words in it (all, for an
+// excerpt), so it shares one of any 40% of them, plus one.
+func sameStatements(st []statement, fn func(i, j int)) {
+	df := map[string]int{}
+	for _, s := range st {
+		for w := range s.content {
+			df[w]++
+		}
+	}
+	postings := map[string][]int32{}
+	gens := make([][]string, len(st))
+	for i, s := range st {
+		words := make([]string, 0, len(s.content))
+		for w := range s.content {
+			words = append(words, w)
+			postings[w] = append(postings[w], int32(i))
+		}
+		slices.SortFunc(words, func(a, b string) int {
+			if df[a] != df[b] {
+				return df[a] - df[b]
+			}
+			return strings.Compare(a, b)
+		})
+		gens[i] = words[:min(len(words), len(words)*2/5+1)]
+	}
+	seen := make([]int32, len(st)) // the last statement that met each, +1
+	// smaller reports whether i is the side a pair is tested from.
+	smaller := func(i, j int) bool {
+		a, b := len(st[i].content), len(st[j].content)
+		return a < b || a == b && i < j
+	}
+	for i := range st {
+		for _, w := range gens[i] {
+			for _, j32 := range postings[w] {
+				j := int(j32)
+				if j == i || seen[j] == int32(i)+1 || !smaller(i, j) {
+					continue
+				}
+				seen[j] = int32(i) + 1
+				if sameStatement(st[i].content, st[j].content, st[i].joined, st[j].joined) {
+					fn(min(i, j), max(i, j))
+				}
+			}
+		}
+	}
+}
+
+// spaced joins words with a space before and after each, so that one
+// quote's words are found in another's only at word boundaries.
+func spaced(words []string) string { return " " + strings.Join(words, " ") + " " }
 
 // sameStatement reports whether two quotes report one statement: one is an
 // excerpt of the other, or most of the content words of the shorter are in
 // the longer. Quotes of up to three content words ("meaningful") must be
 // excerpts.
-func sameStatement(a, b map[string]bool, wa, wb []string) bool {
+func sameStatement(a, b map[string]bool, ja, jb string) bool {
 	small, large := a, b
 	if len(small) > len(large) {
 		small, large = large, small
@@ -171,7 +231,6 @@ func sameStatement(a, b map[string]bool, wa, wb []string) bool {
 	}
 	// An excerpt of the other quote: "There is no betrayal there" in
 	// "There is no betrayal there. There is a recognition ...".
-	ja, jb := " "+strings.Join(wa, " ")+" ", " "+strings.Join(wb, " ")+" "
 	if strings.Contains(ja, jb) || strings.Contains(jb, ja) {
 		return true
 	}

@@ -20,8 +20,9 @@ func writeMarkdown(out io.Writer, an *storyfold.Analysis, opts Options) error {
 		fmt.Fprintf(w, "\n## %d. %s\n\n", n+1, mdInline(st.Headline))
 		fmt.Fprintf(w, "%s from %s, %s. Story `%s`.\n\n", plural(len(st.Articles), "article", "articles"),
 			plural(len(st.Sources), "outlet", "outlets"), dateRange(st), mdCode(st.ID))
-		fmt.Fprintf(w, "| Date | Outlet | Title | Article | Removed |\n|---|---|---|---|---|\n")
-		for _, id := range st.Articles {
+		writeMarkdownAccount(w, st)
+		fmt.Fprintf(w, "| # | Date | Outlet | Title | Article | Removed |\n|---|---|---|---|---|---|\n")
+		for i, id := range st.Articles {
 			a := arts[id]
 			if a == nil {
 				continue
@@ -30,7 +31,7 @@ func writeMarkdown(out io.Writer, an *storyfold.Analysis, opts Options) error {
 			if len(a.Duplicates) > 0 {
 				removed = strings.TrimPrefix(removed+"; copied by "+strings.Join(a.Duplicates, ", "), "; ")
 			}
-			fmt.Fprintf(w, "| %s | %s | %s | `%s` | %s |\n", a.Date.String(), mdCell(sourceName(a)), mdCell(a.Title), mdCode(a.ID), mdCell(removed))
+			fmt.Fprintf(w, "| %d | %s | %s | %s | `%s` | %s |\n", i+1, a.Date.String(), mdCell(sourceName(a)), mdCell(a.Title), mdCode(a.ID), mdCell(removed))
 		}
 		writeMarkdownLayer(w, st, arts)
 		if !opts.Removed {

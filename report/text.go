@@ -35,8 +35,9 @@ func writeText(out io.Writer, an *storyfold.Analysis, opts Options) error {
 		if srcs := sortedSources(st, arts); len(srcs) > 0 {
 			fmt.Fprintf(w, "  outlets: %s\n", terminalSafe(strings.Join(srcs, ", "), 300))
 		}
+		writeTextAccount(w, st, arts, dim)
 		writeTextLayer(w, st, arts, dim)
-		for _, id := range st.Articles {
+		for i, id := range st.Articles {
 			a := arts[id]
 			if a == nil {
 				continue
@@ -48,7 +49,7 @@ func writeText(out io.Writer, an *storyfold.Analysis, opts Options) error {
 			if date == "" {
 				date = "----------"
 			}
-			fmt.Fprintf(w, "\n  %s  %s\n", date, bold(terminalSafe(a.Title, 100)))
+			fmt.Fprintf(w, "\n  [%d] %s  %s\n", i+1, date, bold(terminalSafe(a.Title, 100)))
 			meta := []string{terminalSafe(id, 60), terminalSafe(sourceName(a), 40)}
 			if a.Byline != "" {
 				meta = append(meta, "by "+terminalSafe(a.Byline, 60))
@@ -60,24 +61,24 @@ func writeText(out io.Writer, an *storyfold.Analysis, opts Options) error {
 				meta = append(meta, a.Language)
 			}
 			meta = append(meta, plural(len(a.Sentences), "sentence", "sentences"))
-			fmt.Fprintf(w, "              %s\n", dim(strings.Join(meta, " · ")))
+			fmt.Fprintf(w, "                  %s\n", dim(strings.Join(meta, " · ")))
 			if len(a.Duplicates) > 0 {
-				fmt.Fprintf(w, "              copied by: %s\n", terminalSafe(strings.Join(a.Duplicates, ", "), 200))
+				fmt.Fprintf(w, "                  copied by: %s\n", terminalSafe(strings.Join(a.Duplicates, ", "), 200))
 			}
 			if len(a.Removed) == 0 {
 				continue
 			}
 			if !opts.Removed {
-				fmt.Fprintf(w, "              removed: %s\n", removedSummary(a))
+				fmt.Fprintf(w, "                  removed: %s\n", removedSummary(a))
 				continue
 			}
-			fmt.Fprintf(w, "              removed:\n")
+			fmt.Fprintf(w, "                  removed:\n")
 			for _, r := range a.Removed {
 				loc := ""
 				if r.Line > 0 {
 					loc = fmt.Sprintf("line %d, ", r.Line)
 				}
-				fmt.Fprintf(w, "                - %s%s: %s\n", loc, r.Reason, dim(terminalSafe(r.Text, 90)))
+				fmt.Fprintf(w, "                    - %s%s: %s\n", loc, r.Reason, dim(terminalSafe(r.Text, 90)))
 			}
 		}
 	}

@@ -28,19 +28,19 @@ func runBench(ctx context.Context, args []string) error {
 	fs := newFlags("bench", "[flags]")
 	source := fs.String("source", "", "real articles to build the corpus from (JSONL, text or HTML files, or a directory); default: "+benchDefaultSource+" if present, else examples/ukraine-talks")
 	sizes := fs.String("sizes", "1000,10000,100000", "corpus sizes to measure, comma-separated")
+	storySizes := fs.String("story-sizes", "50,500", "sizes of the single story whose reconciliation is timed, comma-separated")
 	seed := fs.Uint64("seed", 1, "random seed of the corpus")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	var ns []int
-	for _, s := range strings.Split(*sizes, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil || n <= 0 {
-			fmt.Fprintf(os.Stderr, "storyfold bench: bad size %q\n", s)
-			return errUsage
-		}
-		ns = append(ns, n)
+	ns, err := parseSizes(*sizes)
+	if err != nil {
+		return err
+	}
+	storyNs, err := parseSizes(*storySizes)
+	if err != nil {
+		return err
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -86,7 +86,68 @@ func runBench(ctx context.Context, args []string) error {
 		fmt.Printf("%9s the pipeline without that layer (reading, cleaning, sentences, tokens, grouping): %.0f articles/s (%.1f µs/article)\n", "",
 			float64(n)/base.Seconds(), float64(base.Microseconds())/float64(n))
 	}
+	if len(storyNs) > 0 {
+		fmt.Printf("\none story reconciled (entities, quote groups, facts, conflicts, families, summary, timeline), from rewrites of one event's articles:\n")
+	}
+	for _, n := range storyNs {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		d, st := benchStory(seeds, n, *seed)
+		fmt.Printf("%9d articles: %s (facts %d, conflicts %d, families %d, independent sources %d)\n", n, d.Round(time.Millisecond),
+			len(st.Facts), len(st.Conflicts), len(st.Families), st.IndependentSources)
+	}
 	return nil
+}
+
+func parseSizes(list string) ([]int, error) {
+	var ns []int
+	for _, s := range strings.Split(list, ",") {
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n <= 0 {
+			fmt.Fprintf(os.Stderr, "storyfold bench: bad size %q\n", s)
+			return nil, errUsage
+		}
+		ns = append(ns, n)
+	}
+	return ns, nil
+}
+
+// benchStory times the reconciliation of one story of n articles, each
+// rewritten from one of the articles of the seeds' first event (its
+// paragraphs shuffled, some dropped, one from elsewhere added), as many
+// outlets rewrite a few reports. Reading and annotating are not timed.
+func benchStory(seeds []storyfold.Article, n int, seed uint64) (time.Duration, *storyfold.Story) {
+	event := 1
+	for event < len(seeds) && event < 3 && eventOf(seeds[event].ID) == eventOf(seeds[0].ID) {
+		event++
+	}
+	files := synthesizeFrom(seeds, seeds[:event], n, seed)
+	reader := ingest.NewReader(nil)
+	raw := make([]storyfold.Article, len(files))
+	pipeline.Parallel(len(files), runtime.GOMAXPROCS(0), func(i int) {
+		reader.ReadStream(fmt.Sprintf("story/%05d.txt", i), bytes.NewReader(files[i]), func(a storyfold.Article) { raw[i] = a })
+	})
+	articles := pipeline.Prepare(raw, nil, nil)
+	members := make([]*storyfold.Article, len(articles))
+	for i := range articles {
+		members[i] = &articles[i]
+	}
+	runtime.GC()
+	start := time.Now()
+	st := pipeline.NewStory("bench", members)
+	return time.Since(start), st
+}
+
+// eventOf is the event part of a BASIL ID ("basil-<event>_2").
+func eventOf(id string) string {
+	if i := strings.LastIndexByte(id, '_'); i > 0 {
+		return id[:i]
+	}
+	return id
 }
 
 type benchResult struct {
@@ -180,26 +241,44 @@ const eventSize = 5
 // articles. The result has the vocabulary, length and boilerplate of real
 // news, and a story count that grows with n.
 func synthesize(seeds []storyfold.Article, n int, seed uint64) [][]byte {
+	return synthesizeFrom(seeds, seeds, n, seed)
+}
+
+// synthesizeFrom is synthesize with the bases taken from bases, one per
+// event in turn, and the mixed-in paragraphs from all seeds.
+func synthesizeFrom(seeds, bases []storyfold.Article, n int, seed uint64) [][]byte {
 	rng := rand.New(rand.NewPCG(seed, seed^0x5eed))
-	paras := make([][]string, len(seeds))
-	for i, a := range seeds {
+	paragraphs := func(a storyfold.Article) []string {
+		var out []string
 		for _, p := range a.Paragraphs {
 			if !p.Heading {
-				paras[i] = append(paras[i], a.ParagraphText(p))
+				out = append(out, a.ParagraphText(p))
 			}
 		}
+		return out
+	}
+	paras := make([][]string, len(seeds))
+	for i, a := range seeds {
+		paras[i] = paragraphs(a)
+	}
+	baseParas := make([][]string, len(bases))
+	for i, a := range bases {
+		baseParas[i] = paragraphs(a)
 	}
 	base := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	files := make([][]byte, n)
 	for i := range files {
 		event := i / eventSize
-		s := event % len(seeds)
+		s := event % len(bases)
+		if len(bases) < len(seeds) {
+			event, s = 0, i%len(bases) // one event: its articles in turn
+		}
 		var b strings.Builder
-		b.WriteString(seeds[s].Title)
+		b.WriteString(bases[s].Title)
 		b.WriteString("\n\nPublished ")
 		b.WriteString(base.AddDate(0, 0, event*11+rng.IntN(2)).Format("January 2, 2006"))
 		b.WriteString("\n\n")
-		ps := append([]string(nil), paras[s]...)
+		ps := append([]string(nil), baseParas[s]...)
 		rng.Shuffle(len(ps), func(a, b int) { ps[a], ps[b] = ps[b], ps[a] })
 		keep := max(1, len(ps)*(70+rng.IntN(30))/100)
 		ps = ps[:keep]
