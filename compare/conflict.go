@@ -228,7 +228,7 @@ func entityConflict(typ string, f *factGroup, units []unit, members []*storyfold
 				continue
 			}
 			for y := range other {
-				if base[y] || key(x) == key(y) || shareWord(x, y) || !sameSlot(units, members, canon, x, u, y) {
+				if base[y] || key(x) == key(y) || shareWord(x, y) || variantSpelling(x, y) || !sameSlot(units, members, canon, x, u, y) {
 					continue // "Wyoming Senate" and "U.S. Senate" may be one body, named two ways
 				}
 				if baseSide.value == "" {
@@ -390,8 +390,11 @@ func attributionConflicts(quotes []storyfold.Quote, members []*storyfold.Article
 	}
 	quote.SameStatements(texts, func(i, j int) {
 		a, b := &quotes[i], &quotes[j]
-		if a.Speaker == "" || b.Speaker == "" || a.Speaker == b.Speaker || overlap(a.Articles, b.Articles) {
-			return // an article quoting two people alike is not a conflict between sources
+		if a.Speaker == "" || b.Speaker == "" || shareWord(a.Speaker, b.Speaker) || overlap(a.Articles, b.Articles) {
+			return // one person named two ways ("Mike", "Michael"), or an article quoting two people alike
+		}
+		if !sameWords(a.Text, b.Text) {
+			return // quotes that only share some words may be two statements
 		}
 		if !named(a, members, index) || !named(b, members, index) {
 			return // a speaker read off "he" or the paragraphs before may be a slip of ours, not of the source
@@ -458,14 +461,85 @@ func named(q *storyfold.Quote, members []*storyfold.Article, index map[string]in
 	return false
 }
 
-// shareWord reports whether two names have a word in common.
+// shareWord reports whether two names have a word in common, dots and
+// accents aside ("F.B.I." and "FBI", "Raúl Labrador" and "Raul Labrador").
 func shareWord(a, b string) bool {
-	for _, w := range strings.Fields(a) {
-		for _, x := range strings.Fields(b) {
-			if strings.EqualFold(w, x) {
+	for _, w := range strings.Fields(plainName(a)) {
+		for _, x := range strings.Fields(plainName(b)) {
+			if w == x {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// variantSpelling reports whether two names are spellings of one
+// ("Muammar" and "Moammar", "I.R.S." and "IRS").
+func variantSpelling(a, b string) bool {
+	pa, pb := []rune(plainName(a)), []rune(plainName(b))
+	limit := max(1, min(len(pa), len(pb))/4)
+	return nlp.EditDistance(pa, pb, limit) <= limit
+}
+
+// plainName lower-cases a name and drops its dots and accents.
+func plainName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch r {
+		case '.':
+			continue
+		case 'á', 'à', 'â', 'ä', 'ã':
+			r = 'a'
+		case 'é', 'è', 'ê', 'ë':
+			r = 'e'
+		case 'í', 'ì', 'î', 'ï':
+			r = 'i'
+		case 'ó', 'ò', 'ô', 'ö', 'õ':
+			r = 'o'
+		case 'ú', 'ù', 'û', 'ü':
+			r = 'u'
+		case 'ñ':
+			r = 'n'
+		case 'ç':
+			r = 'c'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// sameWords is a stricter test than quote.SameStatement, for pinning two
+// speakers on one statement: one quote is an excerpt of the other, or
+// they share 80% of the content words of the shorter, of six or more.
+func sameWords(a, b string) bool {
+	wa, wb := quote.Words(a), quote.Words(b)
+	ja, jb := " "+strings.Join(wa, " ")+" ", " "+strings.Join(wb, " ")+" "
+	if len(wa) >= minStatementWords && len(wb) >= minStatementWords && (strings.Contains(ja, jb) || strings.Contains(jb, ja)) {
+		return true
+	}
+	ca, cb := contentSet(wa), contentSet(wb)
+	if len(ca) > len(cb) {
+		ca, cb = cb, ca
+	}
+	if len(ca) < 6 {
+		return false
+	}
+	shared := 0
+	for w := range ca {
+		if cb[w] {
+			shared++
+		}
+	}
+	return float64(shared) >= 0.8*float64(len(ca))
+}
+
+func contentSet(words []string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range words {
+		if !nlp.IsStopWord(w) {
+			m[w] = true
+		}
+	}
+	return m
 }

@@ -23,18 +23,21 @@ const (
 	// copyShare is the share of the shorter article's 8-word sequences
 	// the longer one repeats for a near copy.
 	copyShare = 0.6
-	// rewriteCoverage is the share of the shorter article's sentences
-	// that report facts the other reports too, in a rewrite ...
-	rewriteCoverage = 0.25
-	// ... in much the same order (the share of pairs of those facts the
-	// two give in the same order) ...
-	rewriteOrder = 0.7
-	// ... and at least this many of them, ...
-	rewriteFacts = 4
-	// ... with a quote worded alike or this many 8-word sequences in
-	// common (a run of ten words): independent reports share facts, not
-	// wording.
-	rewriteShingles = 3
+	// A rewrite reports many of the same facts as the other article (at
+	// least rewriteFacts, and rewriteCoverage of the shorter article's
+	// sentences) in the same order (rewriteOrder of the pairs of those
+	// facts). Independent reports of one event share facts too, and
+	// often quote the same words, but seldom so many in the same order.
+	rewriteFacts    = 7
+	rewriteCoverage = 0.35
+	rewriteOrder    = 0.9
+	// Shared wording outside quotes marks a common text on its own: this
+	// many 8-word sequences (a run of 17 words) in much the same order.
+	sharedRuns  = 10
+	sharedOrder = 0.8
+	// candidateFacts is the fewest facts in common for a pair of articles
+	// to be compared at all.
+	candidateFacts = 4
 	// maxFactFanout bounds the articles a fact pairs all together; past
 	// it, each reporter is paired with the next chainReach only, as
 	// pairing them all would be quadratic.
@@ -132,7 +135,7 @@ func families(members []*storyfold.Article, units []unit, facts []*factGroup, qu
 	}
 	pairs := make([][2]int, 0, len(shared))
 	for p, c := range shared {
-		if c >= rewriteFacts {
+		if c >= candidateFacts {
 			pairs = append(pairs, p)
 		}
 	}
@@ -142,7 +145,7 @@ func families(members []*storyfold.Article, units []unit, facts []*factGroup, qu
 	shingles := make([][]uint64, n)
 	shinglesOf := func(i int) []uint64 {
 		if shingles[i] == nil {
-			shingles[i] = wordShingles(members[i].Text)
+			shingles[i] = wordShingles(members[i])
 		}
 		return shingles[i]
 	}
@@ -170,7 +173,8 @@ func families(members []*storyfold.Article, units []unit, facts []*factGroup, qu
 		ev.runs = intersect(sa, sb)
 		ev.shared = float64(ev.runs) / float64(max(1, min(len(sa), len(sb))))
 		ev.copy = ev.shared >= copyShare
-		if ev.copy || ev.coverage >= rewriteCoverage && ev.order >= rewriteOrder && (ev.quotes > 0 || ev.runs >= rewriteShingles) {
+		if ev.copy || ev.facts >= rewriteFacts && ev.coverage >= rewriteCoverage && ev.order >= rewriteOrder ||
+			ev.runs >= sharedRuns && ev.order >= sharedOrder {
 			links[p] = ev
 		}
 	}
@@ -242,7 +246,7 @@ func (ev *pairEvidence) describe(a, b string) string {
 	if ev.facts == 0 {
 		return fmt.Sprintf("%s and %s: the same text", a, b)
 	}
-	return fmt.Sprintf("%s and %s: %d facts in common (%.0f%% of the shorter), %.0f%% in the same order, %d quotes worded alike, %d 8-word sequences shared (%.0f%%)",
+	return fmt.Sprintf("%s and %s: %d facts in common (%.0f%% of the shorter), %.0f%% in the same order, %d quotes worded alike, %d 8-word sequences outside quotes shared (%.0f%%)",
 		a, b, ev.facts, 100*min(ev.coverage, 1), 100*ev.order, ev.quotes, ev.runs, 100*ev.shared)
 }
 
@@ -305,22 +309,34 @@ func sameQuotes(quotes []storyfold.Quote, a, b string) int {
 	return n
 }
 
-// wordShingles returns the sorted, distinct hashes of a text's runs of 8
-// lower-case words.
-func wordShingles(text string) []uint64 {
-	toks := nlp.Tokenize(nil, text)
+// wordShingles returns the sorted, distinct hashes of an article's runs of
+// 8 lower-case words outside its quotes: independent reports of one
+// speech share its quotes, not the words around them.
+func wordShingles(a *storyfold.Article) []uint64 {
+	var out []uint64
 	var words []string
 	var buf []byte
-	for _, t := range toks {
+	flush := func() {
+		for i := 0; i+shingle <= len(words); i++ {
+			out = append(out, xxh3.HashString(strings.Join(words[i:i+shingle], " ")))
+		}
+		words = words[:0]
+	}
+	q := 0
+	for _, t := range nlp.Tokenize(nil, a.Text) {
+		for q < len(a.Quotes) && a.Quotes[q].Span.End <= int(t.Start) {
+			q++
+		}
+		if q < len(a.Quotes) && a.Quotes[q].Span.Start <= int(t.Start) {
+			flush() // a run does not cross a quote
+			continue
+		}
 		if t.Kind == nlp.Word || t.Kind == nlp.Number {
-			buf = nlp.Lower(buf[:0], t.Text(text))
+			buf = nlp.Lower(buf[:0], t.Text(a.Text))
 			words = append(words, string(buf))
 		}
 	}
-	var out []uint64
-	for i := 0; i+shingle <= len(words); i++ {
-		out = append(out, xxh3.HashString(strings.Join(words[i:i+shingle], " ")))
-	}
+	flush()
 	slices.Sort(out)
 	return slices.Compact(out)
 }

@@ -141,7 +141,9 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 					ref := r.storyEntity(e)
 					add("e:"+strings.ToLower(ref.name), false)
 					covered = append(covered, m)
-					if !containsRef(u.entities, ref) {
+					// Names inside a quote are the speaker's words, however
+					// each outlet transcribed them: not slots of the claim.
+					if !containsRef(u.entities, ref) && !quoted(a, m.Start) {
 						u.entities = append(u.entities, ref)
 					}
 				}

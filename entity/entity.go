@@ -575,37 +575,7 @@ func similarName(a, b string) bool {
 	if len(ra) < 6 || len(rb) < 6 || string(ra[:4]) != string(rb[:4]) {
 		return false
 	}
-	return editDistance(ra, rb, 2) <= 2
-}
-
-// editDistance is the Levenshtein distance of a and b, or max+1 once it is
-// known to exceed max.
-func editDistance(a, b []rune, max int) int {
-	if d := len(a) - len(b); d > max || -d > max {
-		return max + 1
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			best = min(best, cur[j])
-		}
-		if best > max {
-			return max + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return nlp.EditDistance(ra, rb, 2) <= 2
 }
 
 // canonicalName picks the name an entity is shown under: the most used of

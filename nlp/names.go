@@ -96,3 +96,34 @@ var femaleNames = set(`Abigail|Ada|Adele|Adriana|Agnes|Aileen|Alexandra|Alexandr
 
 var unisexNames = set(`Alex|Ashley|Avery|Bailey|Cameron|Casey|Chris|Dana|Drew|Jamie|Jean|Jordan|Kelly|Kim|Leslie|Lindsey|Morgan|Pat|
 	Quinn|Riley|Robin|Sasha|Shannon|Sydney|Taylor|Terry`)
+
+// EditDistance is the Levenshtein distance of a and b, or max+1 once it is
+// known to exceed max.
+func EditDistance(a, b []rune, max int) int {
+	if d := len(a) - len(b); d > max || -d > max {
+		return max + 1
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > max {
+			return max + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+

@@ -451,8 +451,24 @@ func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, paragr
 	}
 	// No cue: a word or phrase quoted in a sentence about its speaker
 	// ("Fox News host Glenn Beck ... blamed “progressivism”", "President
-	// Trump took aim at tech giants for “discriminating”").
-	return f.clauseSubject(text, sent.Start, m.Start), ""
+	// Trump took aim at tech giants for “discriminating”"): the subject of
+	// the main clause, the first one, not of a clause nearer the quote
+	// ("Lauten wrote ... that Malia and Sasha Obama should “try ...”").
+	return f.mainSubject(text, sent.Start, m.Start), ""
+}
+
+// mainSubject returns the first person named in [from, to) in the place of
+// a subject, or a pronoun opening the sentence.
+func (f *Finder) mainSubject(text string, from, to int) string {
+	if first, _ := cutWord(strings.TrimLeft(text[from:to], "“\"‘' ")); nlp.IsSpeakerPronoun(first) {
+		return strings.ToLower(first)
+	}
+	for _, n := range f.namesIn(from, to) {
+		if !possessiveAt(text, n.end) && inClausePosition(text[from:n.start]) {
+			return n.name
+		}
+	}
+	return ""
 }
 
 // cueBeforeColon reports whether a cue stands right before the colon that
@@ -844,9 +860,13 @@ func inClausePosition(before string) bool {
 	if cues[strings.ToLower(last)] {
 		return true // "..., said Robert Gibbs": the inverted subject
 	}
-	if strings.HasSuffix(last, ",") || strings.HasSuffix(last, ";") || closedStatement(last) ||
-		clauseOpeners[strings.ToLower(strings.Trim(last, "“\"‘'"))] {
+	if strings.HasSuffix(last, ",") || strings.HasSuffix(last, ";") || closedStatement(last) {
 		return true
+	}
+	if opener := strings.ToLower(strings.Trim(last, "“\"‘'")); clauseOpeners[opener] {
+		// "and" joins clauses after a comma; without one it joins names:
+		// "a letter to Sasha and Malia Obama".
+		return opener != "and" || len(words) < 2 || strings.HasSuffix(words[len(words)-2], ",")
 	}
 	// A short description opening the sentence: "Tea party activist Alex
 	// Poulter", "Historian Alan Brinkley", "The 59-year-old Huckabee".
