@@ -311,32 +311,36 @@ func sameQuotes(quotes []storyfold.Quote, a, b string) int {
 
 // wordShingles returns the sorted, distinct hashes of an article's runs of
 // 8 lower-case words outside its quotes: independent reports of one
-// speech share its quotes, not the words around them.
+// speech share its quotes, not the words around them. A run's hash
+// combines its words' hashes, so no run is built as a string.
 func wordShingles(a *storyfold.Article) []uint64 {
 	var out []uint64
-	var words []string
+	var window [shingle]uint64
+	n := 0 // words in the current stretch outside quotes
 	var buf []byte
-	flush := func() {
-		for i := 0; i+shingle <= len(words); i++ {
-			out = append(out, xxh3.HashString(strings.Join(words[i:i+shingle], " ")))
-		}
-		words = words[:0]
-	}
 	q := 0
 	for _, t := range nlp.Tokenize(nil, a.Text) {
 		for q < len(a.Quotes) && a.Quotes[q].Span.End <= int(t.Start) {
 			q++
 		}
 		if q < len(a.Quotes) && a.Quotes[q].Span.Start <= int(t.Start) {
-			flush() // a run does not cross a quote
+			n = 0 // a run does not cross a quote
 			continue
 		}
-		if t.Kind == nlp.Word || t.Kind == nlp.Number {
-			buf = nlp.Lower(buf[:0], t.Text(a.Text))
-			words = append(words, string(buf))
+		if t.Kind != nlp.Word && t.Kind != nlp.Number {
+			continue
+		}
+		buf = nlp.Lower(buf[:0], t.Text(a.Text))
+		window[n%shingle] = xxh3.Hash(buf)
+		n++
+		if n >= shingle {
+			var h uint64
+			for k := n - shingle; k < n; k++ {
+				h = h*0x9e3779b97f4a7c15 + window[k%shingle]
+			}
+			out = append(out, h)
 		}
 	}
-	flush()
 	slices.Sort(out)
 	return slices.Compact(out)
 }

@@ -19,6 +19,7 @@ func Reconcile(st *storyfold.Story, members []*storyfold.Article) {
 	}
 	weigh(units, r.df, r.figures)
 	groups := group(units, candidates(units, r.df))
+	r.release()
 
 	// Facts are the groups and the sentences no other article matches;
 	// families need both to weigh how much of an article another repeats.
@@ -61,7 +62,7 @@ func buildFacts(units []unit, groups [][]int, members []*storyfold.Article) []*f
 	var out []*factGroup
 	for _, g := range groups {
 		sort.Slice(g, func(i, j int) bool { return units[g[i]].article < units[g[j]].article })
-		f := &factGroup{members: g, canon: medoid(units, g)}
+		f := &factGroup{members: g, canon: medoid(units, g, members)}
 		for _, u := range g {
 			inGroup[u] = true
 			f.pos += units[u].pos
@@ -79,9 +80,10 @@ func buildFacts(units []unit, groups [][]int, members []*storyfold.Article) []*f
 
 // medoid returns the member most similar to the others, the earliest
 // article's on a tie; a member that opens its sentence goes before a
-// clause from the middle of one ("while Healey insisted ..."), which
-// reads badly alone.
-func medoid(units []unit, g []int) int {
+// clause from the middle of one ("while Healey insisted ..."), and one that
+// stands alone before one that leans on the sentence before ("The
+// statement was reinforced by ..."), as both read badly on their own.
+func medoid(units []unit, g []int, members []*storyfold.Article) int {
 	best, bestSum := g[0], -1.0
 	step := max(1, len(g)/sampleSize)
 	for _, a := range g {
@@ -92,7 +94,10 @@ func medoid(units []unit, g []int) int {
 			}
 		}
 		if units[a].opens {
-			sum += float64(len(g)) // any opener before any clause
+			sum += 2 * float64(len(g)) // any opener before any clause
+		}
+		if u := &units[a]; !leansBack(members[u.article].Text[u.span.Start:u.span.End]) {
+			sum += float64(len(g))
 		}
 		if sum > bestSum {
 			best, bestSum = a, sum

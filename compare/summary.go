@@ -47,7 +47,10 @@ func summarize(st *storyfold.Story, facts []*factGroup, units []unit, members []
 			}
 		}
 		order := append([]int{f.canon}, f.members...)
-		for _, ui := range order {
+		// A sentence that leans on the one before it ("He added ...",
+		// "The statement was ...") only if no member stands alone.
+		order = append(order, order...)
+		for k, ui := range order {
 			u := &units[ui]
 			a := members[u.article]
 			sent := a.Sentences[u.sent]
@@ -55,7 +58,8 @@ func summarize(st *storyfold.Story, facts []*factGroup, units []unit, members []
 				continue
 			}
 			text := a.Text[sent.Start:sent.End]
-			if len(strings.Fields(text)) > maxSummaryWords || startsWithQuote(text) || !balanced(text) {
+			if len(strings.Fields(text)) > maxSummaryWords || startsWithQuote(text) || !balanced(text) ||
+				k < len(order)/2 && leansBack(text) {
 				continue
 			}
 			s := storyfold.SummarySentence{Text: text, Articles: []string{}}
@@ -173,6 +177,23 @@ func summarize(st *storyfold.Story, facts []*factGroup, units []unit, members []
 		}
 	}
 	return out
+}
+
+// leansBack reports whether a sentence opens with a word that refers to
+// the sentence before it.
+func leansBack(s string) bool {
+	first, rest, _ := strings.Cut(s, " ")
+	switch strings.ToLower(strings.Trim(first, ",")) {
+	case "he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "their", "its", "but", "however", "also":
+		return true
+	case "the":
+		second, _, _ := strings.Cut(rest, " ")
+		switch strings.ToLower(second) {
+		case "statement", "move", "decision", "remarks", "comments", "announcement", "report", "same":
+			return true
+		}
+	}
+	return false
 }
 
 // balanced reports whether a sentence closes the quotes it opens: a

@@ -12,9 +12,11 @@ package compare
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/nlp"
@@ -63,12 +65,28 @@ type reader struct {
 	toks    []nlp.Token
 	buf     []byte
 	canon   map[string]entityRef // an article's entity name -> the story's entity
-	seen    map[int32]bool
+	seen    []uint32             // term id -> the unit that added it last (gen)
+	gen     uint32
 	sorted  []term
+	covered []storyfold.Span
 }
 
+// readers keeps readers between stories: a reader's stem cache is worth
+// keeping warm, and its maps and buffers worth reusing.
+var readers = sync.Pool{New: func() any {
+	return &reader{ids: map[string]int32{}, figures: map[int32]bool{}, stems: nlp.NewStemmer(), canon: map[string]entityRef{}}
+}}
+
+// newReader returns a reader for a story with the given entities; give it
+// back with release.
 func newReader(story []storyfold.Entity) *reader {
-	r := &reader{ids: map[string]int32{}, figures: map[int32]bool{}, stems: nlp.NewStemmer(), canon: map[string]entityRef{}, seen: map[int32]bool{}}
+	r := readers.Get().(*reader)
+	clear(r.ids)
+	clear(r.figures)
+	clear(r.canon)
+	r.df = r.df[:0]
+	r.seen = r.seen[:0]
+	r.gen = 0
 	for _, e := range story {
 		ref := entityRef{name: e.Name, typ: e.Type}
 		r.canon[strings.ToLower(e.Name)] = ref
@@ -78,6 +96,8 @@ func newReader(story []storyfold.Entity) *reader {
 	}
 	return r
 }
+
+func (r *reader) release() { readers.Put(r) }
 
 func (r *reader) intern(s string) int32 {
 	id, ok := r.ids[s]
@@ -121,50 +141,84 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 			sents = append(sents, si)
 		}
 	}
+	// The article's names, figures and days in text order, each read once;
+	// every unit takes those inside it as the units go down the text.
+	type named struct {
+		span   storyfold.Span
+		key    string
+		ref    entityRef
+		quoted bool
+	}
+	var names []named
+	for _, e := range a.Entities {
+		ref := r.storyEntity(e)
+		key := "e:" + strings.ToLower(ref.name)
+		for _, m := range e.Mentions {
+			names = append(names, named{m, key, ref, quoted(a, m.Start)})
+		}
+	}
+	slices.SortFunc(names, func(x, y named) int { return x.span.Start - y.span.Start })
+	ni, qi, di := 0, 0, 0
 	for k, s := range spans {
 		si := sents[k]
 		u := unit{article: ai, sent: si, span: s, opens: s.Start == a.Sentences[si].Start, pos: float64(si) / float64(max(n-1, 1))}
-		clear(r.seen)
+		r.gen++
 		r.sorted = r.sorted[:0]
 		add := func(key string, said bool) {
 			id := r.intern(key)
-			if !r.seen[id] {
-				r.seen[id] = true
+			for int(id) >= len(r.seen) {
+				r.seen = append(r.seen, 0)
+			}
+			if r.seen[id] != r.gen {
+				r.seen[id] = r.gen
 				r.sorted = append(r.sorted, term{id: id, said: said, figure: key[1] == ':' && key[0] != 'e'})
 			}
 		}
-		// Entities first: their words are not read again as plain words.
-		var covered []storyfold.Span
-		for _, e := range a.Entities {
-			for _, m := range e.Mentions {
-				if m.Start >= s.Start && m.End <= s.End {
-					ref := r.storyEntity(e)
-					add("e:"+strings.ToLower(ref.name), false)
-					covered = append(covered, m)
-					// Names inside a quote are the speaker's words, however
-					// each outlet transcribed them: not slots of the claim.
-					if !containsRef(u.entities, ref) && !quoted(a, m.Start) {
-						u.entities = append(u.entities, ref)
-					}
-				}
+		// Names first: their words are not read again as plain words.
+		covered := r.covered[:0]
+		for ni < len(names) && names[ni].span.Start < s.Start {
+			ni++
+		}
+		for k := ni; k < len(names) && names[k].span.Start < s.End; k++ {
+			m := names[k]
+			if m.span.End > s.End {
+				continue
+			}
+			add(m.key, false)
+			covered = append(covered, m.span)
+			// Names inside a quote are the speaker's words, however each
+			// outlet transcribed them: not slots of the claim.
+			if !m.quoted && !containsRef(u.entities, m.ref) {
+				u.entities = append(u.entities, m.ref)
 			}
 		}
-		for _, q := range a.Quantities {
-			if q.Span.Start >= s.Start && q.Span.End <= s.End {
-				u.quantities = append(u.quantities, q)
-				key := "q:" + q.Kind + ":" + q.Unit + ":" + strconv.FormatFloat(roundSignificant(q.Value), 'g', -1, 64)
-				add(key, true)
-				r.figures[r.ids[key]] = true
-				covered = append(covered, q.Span)
-			}
+		for qi < len(a.Quantities) && a.Quantities[qi].Span.Start < s.Start {
+			qi++
 		}
-		for _, d := range a.Dates {
-			if d.Span.Start >= s.Start && d.Span.End <= s.End && d.Date.Known() {
-				u.dates = append(u.dates, d)
-				add("d:"+d.Date.Format("2006-01-02"), true)
-				covered = append(covered, d.Span)
+		for k := qi; k < len(a.Quantities) && a.Quantities[k].Span.Start < s.End; k++ {
+			q := a.Quantities[k]
+			if q.Span.End > s.End {
+				continue
 			}
+			u.quantities = append(u.quantities, q)
+			key := "q:" + q.Kind + ":" + q.Unit + ":" + strconv.FormatFloat(roundSignificant(q.Value), 'g', -1, 64)
+			add(key, true)
+			r.figures[r.ids[key]] = true
+			covered = append(covered, q.Span)
 		}
+		for di < len(a.Dates) && a.Dates[di].Span.Start < s.Start {
+			di++
+		}
+		for k := di; k < len(a.Dates) && a.Dates[k].Span.Start < s.End; k++ {
+			d := a.Dates[k]
+			if d.Span.End > s.End || !d.Date.Known() {
+				continue
+			}
+			u.dates = append(u.dates, d)
+			add("d:"+d.Date.Format("2006-01-02"), true)
+			covered = append(covered, d.Span)
+		}
+		r.covered = covered
 		text := a.Text[s.Start:s.End]
 		r.toks = nlp.Tokenize(r.toks[:0], text)
 		words := 0
@@ -189,7 +243,7 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 		if words < minWords || len(r.sorted) < 3 {
 			continue
 		}
-		sort.Slice(r.sorted, func(i, j int) bool { return r.sorted[i].id < r.sorted[j].id })
+		slices.SortFunc(r.sorted, func(x, y term) int { return int(x.id) - int(y.id) })
 		u.terms = append([]term(nil), r.sorted...)
 		for _, t := range u.terms {
 			r.df[t.id]++
@@ -275,14 +329,11 @@ func clauses(a *storyfold.Article, s storyfold.Span) []storyfold.Span {
 	return append(out, storyfold.Span{Start: s.Start + start, End: s.End})
 }
 
-// quoted reports whether pos lies inside one of the article's quotes.
+// quoted reports whether pos lies inside one of the article's quotes,
+// which are in text order and do not overlap.
 func quoted(a *storyfold.Article, pos int) bool {
-	for _, q := range a.Quotes {
-		if pos >= q.Span.Start && pos < q.Span.End {
-			return true
-		}
-	}
-	return false
+	k := sort.Search(len(a.Quotes), func(i int) bool { return a.Quotes[i].Span.End > pos })
+	return k < len(a.Quotes) && a.Quotes[k].Span.Start <= pos
 }
 
 // figureWeight multiplies the weight of a figure: two sentences that give

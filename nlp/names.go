@@ -126,4 +126,3 @@ func EditDistance(a, b []rune, max int) int {
 	}
 	return prev[len(b)]
 }
-

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
@@ -94,11 +95,15 @@ func NewStory(id string, members []*storyfold.Article) *storyfold.Story {
 	return st
 }
 
+// analyzers keeps analyzers, and their stem caches, between stories.
+var analyzers = sync.Pool{New: func() any { return nlp.NewAnalyzer() }}
+
 // Headline picks a story's headline: the title that shares the most words
 // with the other titles of the story (the most representative one), the
 // earliest on a tie.
 func Headline(members []*storyfold.Article) string {
-	an := nlp.NewAnalyzer()
+	an := analyzers.Get().(*nlp.Analyzer)
+	defer analyzers.Put(an)
 	sets := make([]map[string]bool, len(members))
 	df := make(map[string]int)
 	for i, a := range members {

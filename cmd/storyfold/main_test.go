@@ -97,7 +97,8 @@ func TestAnalyzeExample(t *testing.T) {
 			}
 		}
 	}
-	arrays("story", generic.Stories, "articles", "summary", "facts", "quotes", "entities", "conflicts", "families")
+	arrays("story", generic.Stories, "articles", "summary", "facts", "quotes", "entities", "conflicts", "families", "exclusive", "timeline")
+	checkAccount(t, &an)
 	arrays("article", generic.Articles, "removed", "duplicates", "entities", "quotes", "quantities", "dates", "sentences", "paragraphs")
 	// Text and Markdown reports name the story and the removed lines.
 	text, _, _ := run(t, "analyze", "examples/ukraine-talks")
@@ -107,6 +108,70 @@ func TestAnalyzeExample(t *testing.T) {
 			t.Errorf("report lacks the story or its removed lines:\n%s", rep)
 		}
 	}
+}
+
+// checkAccount checks the example's reconciled account for what issue 4
+// asks of it, by structure rather than by wording: a cited summary of the
+// articles' own sentences, one figure reported alike by four outlets, a
+// place conflict between two articles, and a family that makes fewer
+// independent sources than articles.
+func checkAccount(t *testing.T, an *storyfold.Analysis) {
+	t.Helper()
+	st := an.Stories[0]
+	texts := map[string]*storyfold.Article{}
+	for i := range an.Articles {
+		texts[an.Articles[i].ID] = &an.Articles[i]
+	}
+	if len(st.Summary) < 3 || st.Summary[0].Part != "consensus" {
+		t.Errorf("summary %+v: want at least three sentences, consensus first", st.Summary)
+	}
+	for _, s := range st.Summary {
+		if len(s.Articles) == 0 {
+			t.Errorf("summary sentence %q cites no article", s.Text)
+		}
+		if s.Part != "disputed" && !anyContains(texts, s.Articles, s.Text) {
+			t.Errorf("summary sentence %q is not a sentence of the articles it cites", s.Text)
+		}
+	}
+	// A fact whose every variant gives the same duration, in four articles.
+	found := false
+	for _, f := range st.Facts {
+		values := map[float64]bool{}
+		for _, v := range f.Variants {
+			for _, q := range texts[v.Article].Quantities {
+				if v.Sentence != nil && q.Kind == "duration" && q.Span.Start >= v.Sentence.Start && q.Span.End <= v.Sentence.End {
+					values[q.Value] = true
+				}
+			}
+		}
+		if len(f.Articles) >= 4 && len(values) == 1 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no fact gives one duration in four articles: %+v", st.Facts)
+	}
+	place := false
+	for _, c := range st.Conflicts {
+		if c.Kind == "place" && len(c.Claims) >= 2 && c.Claims[0].Article != c.Claims[1].Article && c.Claims[0].Value != c.Claims[1].Value {
+			place = true
+		}
+	}
+	if !place {
+		t.Errorf("no place conflict between two articles: %+v", st.Conflicts)
+	}
+	if len(st.Families) != 1 || len(st.Families[0].Articles) != 3 || st.IndependentSources != 3 {
+		t.Errorf("families %+v, %d independent sources: want one family of three and three sources", st.Families, st.IndependentSources)
+	}
+}
+
+func anyContains(texts map[string]*storyfold.Article, ids []string, s string) bool {
+	for _, id := range ids {
+		if a := texts[id]; a != nil && strings.Contains(a.Text, s) {
+			return true
+		}
+	}
+	return false
 }
 
 func TestAnalyzeBadInput(t *testing.T) {
