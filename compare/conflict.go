@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -147,7 +148,7 @@ func numberConflict(f *factGroup, units []unit, members []*storyfold.Article, fa
 		var values []storyfold.Quantity
 		for _, u := range us {
 			q := figure(u)
-			i := slicesIndex(values, func(v storyfold.Quantity) bool { return sameFigure(v, q) })
+			i := slices.IndexFunc(values, func(v storyfold.Quantity) bool { return sameFigure(v, q) })
 			if i < 0 {
 				values = append(values, q)
 				sides = append(sides, &side{value: quantity.Format(q.Kind, q.Value, q.Unit), fams: map[int]bool{}})
@@ -161,15 +162,6 @@ func numberConflict(f *factGroup, units []unit, members []*storyfold.Article, fa
 		}
 	}
 	return storyfold.Conflict{}, false
-}
-
-func slicesIndex[T any](s []T, f func(T) bool) int {
-	for i, v := range s {
-		if f(v) {
-			return i
-		}
-	}
-	return -1
 }
 
 // sameFigure reports whether two figures are one, given rounding, hedges
@@ -238,7 +230,7 @@ func entityConflict(typ string, f *factGroup, units []unit, members []*storyfold
 				} else if baseSide.value != x {
 					continue
 				}
-				i := slicesIndex(sides, func(s *side) bool { return s.value == y })
+				i := slices.IndexFunc(sides, func(s *side) bool { return s.value == y })
 				if i < 0 {
 					sides = append(sides, &side{value: y, fams: map[int]bool{}})
 					i = len(sides) - 1
@@ -291,7 +283,7 @@ func sharedWords(a, b map[string]bool) int {
 func around(a *storyfold.Article, s storyfold.Span, name string, reach int) map[string]bool {
 	var mention storyfold.Span
 	for _, e := range a.Entities {
-		if !strings.EqualFold(e.Name, name) && !containsFold(e.Aliases, name) {
+		if !strings.EqualFold(e.Name, name) && !slices.ContainsFunc(e.Aliases, func(a string) bool { return strings.EqualFold(a, name) }) {
 			continue
 		}
 		for _, m := range e.Mentions {
@@ -337,15 +329,6 @@ func around(a *storyfold.Article, s storyfold.Span, name string, reach int) map[
 	return out
 }
 
-func containsFold(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
-}
-
 // dateConflict compares the day each member gives, when it gives one
 // written out: a weekday or "today" is read against the article's date, and
 // a rewrite published days later keeps the original's "on Tuesday".
@@ -362,7 +345,7 @@ func dateConflict(f *factGroup, units []unit, members []*storyfold.Article, fams
 			continue
 		}
 		v := days[0].Date.Format("2 January 2006")
-		i := slicesIndex(sides, func(s *side) bool { return s.value == v })
+		i := slices.IndexFunc(sides, func(s *side) bool { return s.value == v })
 		if i < 0 {
 			sides = append(sides, &side{value: v, fams: map[int]bool{}})
 			i = len(sides) - 1
@@ -414,12 +397,7 @@ func attributionConflicts(quotes []storyfold.Quote, members []*storyfold.Article
 }
 
 func overlap(a, b []string) bool {
-	for _, x := range a {
-		if contains(b, x) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(a, func(x string) bool { return slices.Contains(b, x) })
 }
 
 // named reports whether some article of a quote group gives the words as

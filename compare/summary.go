@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -64,7 +65,7 @@ func summarize(st *storyfold.Story, facts []*factGroup, units []unit, members []
 			}
 			s := storyfold.SummarySentence{Text: text, Articles: []string{}}
 			for _, m := range f.members {
-				if id := members[units[m].article].ID; !contains(s.Articles, id) {
+				if id := members[units[m].article].ID; !slices.Contains(s.Articles, id) {
 					s.Articles = append(s.Articles, id)
 				}
 			}
@@ -141,7 +142,7 @@ func summarize(st *storyfold.Story, facts []*factGroup, units []unit, members []
 		}
 		s := storyfold.SummarySentence{Text: c.Description + ".", Articles: []string{}, Part: Disputed}
 		for _, cl := range c.Claims {
-			if !contains(s.Articles, cl.Article) {
+			if !slices.Contains(s.Articles, cl.Article) {
 				s.Articles = append(s.Articles, cl.Article)
 			}
 		}
@@ -207,15 +208,6 @@ func startsWithQuote(s string) bool {
 	return r == '"' || r == '“' || r == '‘' || r == '\''
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // timeline lists the days (or months, or years) the articles give, oldest
 // first, each with the sentence of the most widely reported fact that gives
 // it and the articles that give that day.
@@ -246,7 +238,7 @@ func timeline(members []*storyfold.Article, units []unit, facts []*factGroup) []
 				keys = append(keys, k)
 			}
 			id := members[u.article].ID
-			if !contains(ev.Articles, id) {
+			if !slices.Contains(ev.Articles, id) {
 				ev.Articles = append(ev.Articles, id)
 			}
 			if best[k] < 0 || rank[ui] < rank[best[k]] {
