@@ -145,7 +145,7 @@ func group(units []unit, edges []edge) [][]int {
 			}
 		case ga != gb:
 			// Two groups meet: they merge only if they share no article
-			// and each side's first member fits the other.
+			// and their first members resemble each other.
 			disjoint := true
 			for art := range articles[gb] {
 				if articles[ga][art] {

@@ -460,8 +460,8 @@ func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, paragr
 // mainSubject returns the first person named in [from, to) in the place of
 // a subject, or a pronoun opening the sentence.
 func (f *Finder) mainSubject(text string, from, to int) string {
-	if first, _ := cutWord(strings.TrimLeft(text[from:to], "“\"‘' ")); nlp.IsSpeakerPronoun(first) {
-		return strings.ToLower(first)
+	if p := openingPronoun(text[from:to]); p != "" {
+		return p
 	}
 	for _, n := range f.namesIn(from, to) {
 		if !possessiveAt(text, n.end) && inClausePosition(text[from:n.start]) {
@@ -498,11 +498,17 @@ func (f *Finder) clauseSubject(text string, from, to int) string {
 	if subject == "" {
 		// "He rejects calls for a hike, saying ...": the pronoun is the
 		// subject, for resolve to name.
-		if first, _ := cutWord(strings.TrimLeft(text[sentence:to], "“\"‘' ")); nlp.IsSpeakerPronoun(first) {
-			subject = strings.ToLower(first)
-		}
+		subject = openingPronoun(text[sentence:to])
 	}
 	return subject
+}
+
+// openingPronoun returns the "he" or "she" that opens a clause, or "".
+func openingPronoun(s string) string {
+	if first, _ := cutWord(strings.TrimLeft(s, "“\"‘' ")); nlp.IsSpeakerPronoun(first) {
+		return strings.ToLower(first)
+	}
+	return ""
 }
 
 var clauseOpeners = wordSet(`while and but as when whereas although though meanwhile however also`)
