@@ -1,5 +1,6 @@
 // Package report writes an analysis for people (a terminal report, a
-// Markdown document) and for programs (the JSON contract). Article text is
+// Markdown document, HTML views and a single-file HTML report) and for
+// programs (the JSON contract). Article text is
 // untrusted: every report escapes it for the medium it writes to.
 package report
 
@@ -23,6 +24,7 @@ const (
 	Text     Format = "text"
 	Markdown Format = "md"
 	JSON     Format = "json"
+	HTML     Format = "html"
 )
 
 // ParseFormat reads a --format value.
@@ -34,8 +36,10 @@ func ParseFormat(s string) (Format, error) {
 		return Markdown, nil
 	case JSON:
 		return JSON, nil
+	case HTML, "htm":
+		return HTML, nil
 	}
-	return "", fmt.Errorf("unknown format %q (want text, md or json)", s)
+	return "", fmt.Errorf("unknown format %q (want text, md, json or html)", s)
 }
 
 // Options tune the human reports.
@@ -53,6 +57,8 @@ func Write(w io.Writer, an *storyfold.Analysis, f Format, opts Options) error {
 		return WriteJSON(w, an)
 	case Markdown:
 		return writeMarkdown(w, an, opts)
+	case HTML:
+		return writeHTML(w, an)
 	default:
 		return writeText(w, an, opts)
 	}

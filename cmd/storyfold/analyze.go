@@ -39,7 +39,7 @@ type outputFlags struct {
 }
 
 func (o *outputFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&o.format, "format", "text", "report format: text, md or json")
+	fs.StringVar(&o.format, "format", "text", "report format: text, md, json or html")
 	fs.StringVar(&o.output, "o", "", "write the report to this file instead of standard output")
 	fs.BoolVar(&o.brief, "brief", false, "count removed lines per reason instead of listing them")
 }

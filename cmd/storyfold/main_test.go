@@ -108,6 +108,20 @@ func TestAnalyzeExample(t *testing.T) {
 			t.Errorf("report lacks the story or its removed lines:\n%s", rep)
 		}
 	}
+	// The single-file HTML report, written with -o.
+	file := filepath.Join(t.TempDir(), "report.html")
+	if _, errOut, code := run(t, "analyze", "--format", "html", "-o", file, "examples/ukraine-talks"); code != 0 {
+		t.Fatalf("html report: exit %d: %s", code, errOut)
+	}
+	page, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<!doctype html>", `<svg class="graph"`, `class="heatmap"`, "Listen To Story Above", "independent source"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("html report lacks %q", want)
+		}
+	}
 }
 
 // checkAccount checks the example's reconciled account for what issue 4

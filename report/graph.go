@@ -1,0 +1,106 @@
+package report
+
+import (
+	"strconv"
+
+	"github.com/storyfold/storyfold"
+)
+
+// Graph is the provenance graph of a story, laid out for SVG: a column per
+// family, its common source on top (an article, or a hidden text drawn
+// dashed), and a column per independent article.
+type Graph struct {
+	Width, Height int
+	Nodes         []GraphNode
+	Edges         []GraphEdge
+}
+
+// GraphNode is an article, or the hidden source of a family.
+type GraphNode struct {
+	X, Y   int
+	Label  string // "[3]", or "?" for a hidden source
+	Name   string // the outlet, shortened
+	Title  string // the tooltip
+	Href   string
+	Hidden bool
+}
+
+// GraphEdge links a source to an article derived from it.
+type GraphEdge struct {
+	X1, Y1, X2, Y2 int
+	Kind           string // copy, rewrite, shared
+}
+
+// Layout of the graph, in SVG units: each article has a slot of its own,
+// a family's source stands centred above its members.
+const (
+	graphSlot  = 120
+	graphRow   = 90
+	graphTop   = 36
+	nameLength = 16
+)
+
+// provenanceGraph lays out a story's families and independent articles.
+func provenanceGraph(st *storyfold.Story, refs map[string]ArticleRef) Graph {
+	var g Graph
+	inFamily := map[string]bool{}
+	slot := 0
+	rows := 1
+	node := func(r ArticleRef, x, y int) GraphNode {
+		name := r.Source
+		if len([]rune(name)) > nameLength {
+			name = string([]rune(name)[:nameLength-1]) + "…"
+		}
+		return GraphNode{X: x, Y: y, Label: "[" + strconv.Itoa(r.Label) + "]", Name: name, Title: r.Title, Href: r.Href}
+	}
+	for _, f := range st.Families {
+		var top GraphNode
+		members := f.Articles
+		switch {
+		case f.Origin != "":
+			top = node(refs[f.Origin], 0, graphTop)
+			var rest []string
+			for _, id := range members {
+				if id != f.Origin {
+					rest = append(rest, id)
+				}
+			}
+			members = rest
+		case f.Kind == "shared origin":
+			top = GraphNode{Y: graphTop, Label: "?", Name: "common source", Title: "a text the family derives from, not among the articles", Hidden: true}
+		default: // near copies: the first is drawn as the one the others copy
+			top = node(refs[members[0]], 0, graphTop)
+			members = members[1:]
+		}
+		kind := "rewrite"
+		switch f.Kind {
+		case "near copies":
+			kind = "copy"
+		case "shared origin":
+			kind = "shared"
+		}
+		top.X = slot*graphSlot + len(members)*graphSlot/2
+		g.Nodes = append(g.Nodes, top)
+		y := graphTop + graphRow
+		for i, id := range members {
+			x := (slot+i)*graphSlot + graphSlot/2
+			g.Nodes = append(g.Nodes, node(refs[id], x, y))
+			g.Edges = append(g.Edges, GraphEdge{X1: top.X, Y1: top.Y + 18, X2: x, Y2: y - 18, Kind: kind})
+		}
+		rows = 2
+		for _, id := range f.Articles {
+			inFamily[id] = true
+		}
+		slot += max(1, len(members))
+	}
+	for _, id := range st.Articles {
+		if inFamily[id] {
+			continue
+		}
+		g.Nodes = append(g.Nodes, node(refs[id], slot*graphSlot+graphSlot/2, graphTop))
+		slot++
+	}
+	g.Width = max(1, slot) * graphSlot
+	g.Height = graphTop + graphRow*(rows-1) + 50
+	return g
+}
