@@ -25,6 +25,22 @@ type Store interface {
 	Articles(ctx context.Context, ids []string) ([]Article, error)
 	// Stories returns every story, the most recently updated first.
 	Stories(ctx context.Context) ([]*Story, error)
+	// StoryPage returns a page of the stories that match q, the newest
+	// first (by their last date), and how many match in all.
+	StoryPage(ctx context.Context, q StoryQuery) ([]*Story, int, error)
+	// Story returns one story, or ErrNotFound.
+	Story(ctx context.Context, id string) (*Story, error)
+	// Search returns a page of the articles that match a full-text query,
+	// the best first, each with a snippet, and how many match in all.
+	Search(ctx context.Context, q SearchQuery) ([]SearchHit, int, error)
+	// Sources returns the outlets with how many articles each has, the
+	// largest first.
+	Sources(ctx context.Context) ([]SourceCount, error)
+	// StoryOf returns the ID of the story an article belongs to, or
+	// ErrNotFound.
+	StoryOf(ctx context.Context, articleID string) (string, error)
+	// Counts returns how many articles and stories are stored.
+	Counts(ctx context.Context) (articles, stories int, err error)
 	// Close releases the store.
 	Close() error
 }
@@ -48,4 +64,48 @@ type StoredArticle struct {
 type IndexEntry struct {
 	ID, Hash, StoryID, DuplicateOf string
 	Features                       []byte
+}
+
+// StoryQuery selects stories: all of them when its fields are zero.
+type StoryQuery struct {
+	// Text matches the stories with an article whose title or text
+	// matches it (full-text, every word).
+	Text string
+	// Source keeps the stories with an article from this outlet.
+	Source string
+	// From and To keep the stories whose dates overlap [From, To]; a zero
+	// bound is open.
+	From, To Date
+	Limit, Offset int
+}
+
+// SearchQuery is a full-text search over articles.
+type SearchQuery struct {
+	Text          string
+	Limit, Offset int
+}
+
+// SearchHit is an article a search found.
+type SearchHit struct {
+	ArticleID string `json:"article"`
+	StoryID   string `json:"story"`
+	Title     string `json:"title"`
+	Source    string `json:"source"`
+	Date      Date   `json:"date"`
+	// Snippet is the matching passage, each matched word between
+	// SnippetOpen and SnippetClose, which never occur in article text.
+	Snippet string `json:"snippet"`
+}
+
+// The marks around matched words in a snippet: control characters, which
+// cleaning removes from article text, so they cannot be forged by it.
+const (
+	SnippetOpen  = "\x02"
+	SnippetClose = "\x03"
+)
+
+// SourceCount is an outlet and how many articles it has.
+type SourceCount struct {
+	Source   string `json:"source"`
+	Articles int    `json:"articles"`
 }

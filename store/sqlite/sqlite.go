@@ -7,9 +7,11 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
@@ -273,20 +275,8 @@ func (s *Store) Stories(ctx context.Context) ([]*storyfold.Story, error) {
 	if err != nil {
 		return nil, fmt.Errorf("stories: %w", err)
 	}
-	defer rows.Close()
-	var out []*storyfold.Story
-	for rows.Next() {
-		var doc string
-		if err := rows.Scan(&doc); err != nil {
-			return nil, fmt.Errorf("stories: %w", err)
-		}
-		st := storyfold.NewStory("")
-		if err := json.Unmarshal([]byte(doc), st); err != nil {
-			return nil, fmt.Errorf("stories: stored story: %w", err)
-		}
-		out = append(out, st)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := scanStories(rows)
+	if err != nil {
 		return nil, fmt.Errorf("stories: %w", err)
 	}
 	return out, nil
@@ -301,4 +291,184 @@ func nullable(s string) any {
 		return nil
 	}
 	return s
+}
+
+// storyFilter builds the WHERE clause of a story query.
+func storyFilter(q storyfold.StoryQuery) (string, []any) {
+	var where []string
+	var args []any
+	if q.Text != "" {
+		where = append(where, `s.id IN (SELECT a.story_id FROM articles a WHERE a.seq IN
+			(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))`)
+		args = append(args, ftsQuery(q.Text))
+	}
+	if q.Source != "" {
+		where = append(where, "EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.source = ?)")
+		args = append(args, q.Source)
+	}
+	if q.From.Known() {
+		where = append(where, "(s.last IS NULL OR s.last >= ?)")
+		args = append(args, q.From.String())
+	}
+	if q.To.Known() {
+		where = append(where, "(s.first IS NULL OR s.first <= ?)")
+		args = append(args, q.To.String()+"\uffff") // a date with a time is still that day
+	}
+	if len(where) == 0 {
+		return "", nil
+	}
+	return "WHERE " + strings.Join(where, " AND "), args
+}
+
+// ftsQuery turns what a person types into an FTS5 query that cannot be a
+// syntax error: every word quoted, all of them required.
+func ftsQuery(text string) string {
+	var terms []string
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		terms = append(terms, `"`+w+`"`)
+	}
+	if len(terms) == 0 {
+		return `""`
+	}
+	return strings.Join(terms, " ")
+}
+
+// StoryPage implements storyfold.Store.
+func (s *Store) StoryPage(ctx context.Context, q storyfold.StoryQuery) ([]*storyfold.Story, int, error) {
+	where, args := storyFilter(q)
+	var total int
+	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM stories s "+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("story page: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT s.doc FROM stories s "+where+
+		" ORDER BY COALESCE(s.last, '') DESC, s.updated DESC, s.articles DESC, s.id LIMIT ? OFFSET ?",
+		append(args, limit(q.Limit), max(0, q.Offset))...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("story page: %w", err)
+	}
+	out, err := scanStories(rows)
+	if err != nil {
+		return nil, 0, fmt.Errorf("story page: %w", err)
+	}
+	return out, total, nil
+}
+
+// Story implements storyfold.Store.
+func (s *Store) Story(ctx context.Context, id string) (*storyfold.Story, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT doc FROM stories WHERE id = ?", id)
+	if err != nil {
+		return nil, fmt.Errorf("story %s: %w", id, err)
+	}
+	out, err := scanStories(rows)
+	if err != nil {
+		return nil, fmt.Errorf("story %s: %w", id, err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("story %s: %w", id, storyfold.ErrNotFound)
+	}
+	return out[0], nil
+}
+
+// Search implements storyfold.Store: FTS5's BM25 ranking, a snippet of
+// the text with the matched words marked.
+func (s *Store) Search(ctx context.Context, q storyfold.SearchQuery) ([]storyfold.SearchHit, int, error) {
+	match := ftsQuery(q.Text)
+	var total int
+	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", match).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("search: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.story_id, a.title, a.source, COALESCE(a.published, ''),
+			snippet(articles_fts, 1, ?, ?, '…', 16)
+		FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+		WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ? OFFSET ?`,
+		storyfold.SnippetOpen, storyfold.SnippetClose, match, limit(q.Limit), max(0, q.Offset))
+	if err != nil {
+		return nil, 0, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	out := []storyfold.SearchHit{}
+	for rows.Next() {
+		var h storyfold.SearchHit
+		var date string
+		if err := rows.Scan(&h.ArticleID, &h.StoryID, &h.Title, &h.Source, &date, &h.Snippet); err != nil {
+			return nil, 0, fmt.Errorf("search: %w", err)
+		}
+		if date != "" {
+			_ = h.Date.UnmarshalJSON([]byte(`"` + date + `"`))
+		}
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("search: %w", err)
+	}
+	return out, total, nil
+}
+
+// Sources implements storyfold.Store.
+func (s *Store) Sources(ctx context.Context) ([]storyfold.SourceCount, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT source, COUNT(*) FROM articles GROUP BY source ORDER BY COUNT(*) DESC, source")
+	if err != nil {
+		return nil, fmt.Errorf("sources: %w", err)
+	}
+	defer rows.Close()
+	out := []storyfold.SourceCount{}
+	for rows.Next() {
+		var c storyfold.SourceCount
+		if err := rows.Scan(&c.Source, &c.Articles); err != nil {
+			return nil, fmt.Errorf("sources: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// StoryOf implements storyfold.Store.
+func (s *Store) StoryOf(ctx context.Context, articleID string) (string, error) {
+	var id string
+	err := s.db.QueryRowContext(ctx, "SELECT story_id FROM articles WHERE id = ?", articleID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("article %s: %w", articleID, storyfold.ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("article %s: %w", articleID, err)
+	}
+	return id, nil
+}
+
+// Counts implements storyfold.Store.
+func (s *Store) Counts(ctx context.Context) (int, int, error) {
+	var articles, stories int
+	err := s.db.QueryRowContext(ctx, "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM stories)").Scan(&articles, &stories)
+	if err != nil {
+		return 0, 0, fmt.Errorf("counts: %w", err)
+	}
+	return articles, stories, nil
+}
+
+// scanStories reads story documents.
+func scanStories(rows *sql.Rows) ([]*storyfold.Story, error) {
+	defer rows.Close()
+	var out []*storyfold.Story
+	for rows.Next() {
+		var doc string
+		if err := rows.Scan(&doc); err != nil {
+			return nil, err
+		}
+		st := storyfold.NewStory("")
+		if err := json.Unmarshal([]byte(doc), st); err != nil {
+			return nil, fmt.Errorf("stored story: %w", err)
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// maxPage bounds a page, whatever is asked.
+const maxPage = 200
+
+func limit(n int) int {
+	if n <= 0 || n > maxPage {
+		return maxPage
+	}
+	return n
 }

@@ -5,7 +5,10 @@ package storetest
 
 import (
 	"context"
+	"errors"
 	"reflect"
+	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -125,6 +128,82 @@ func Run(t *testing.T, open func(t *testing.T) storyfold.Store, reopen func(t *t
 			if st.ID == "s2" && len(st.Articles) != 2 {
 				t.Errorf("story s2 not updated: %v", st.Articles)
 			}
+		}
+	})
+
+	t.Run("Queries", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		if err := s.Save(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		ids := func(stories []*storyfold.Story) []string {
+			out := []string{}
+			for _, st := range stories {
+				out = append(out, st.ID)
+			}
+			sort.Strings(out)
+			return out
+		}
+		after := storyfold.Date{Time: day.AddDate(0, 0, 1)}
+		before := storyfold.Date{Time: day.AddDate(0, 0, -1)}
+		for _, tt := range []struct {
+			name  string
+			q     storyfold.StoryQuery
+			want  []string
+			total int
+		}{
+			{"all", storyfold.StoryQuery{}, []string{"s1", "s2"}, 2},
+			{"a page", storyfold.StoryQuery{Limit: 1}, nil, 2},
+			{"past the end", storyfold.StoryQuery{Offset: 5}, []string{}, 2},
+			{"by source", storyfold.StoryQuery{Source: "B"}, []string{"s1"}, 1},
+			{"by text", storyfold.StoryQuery{Text: "three"}, []string{"s2"}, 1},
+			{"text with query syntax", storyfold.StoryQuery{Text: `"thr AND (`}, []string{}, 0},
+			{"dates around", storyfold.StoryQuery{From: before, To: after}, []string{"s1", "s2"}, 2},
+			{"from after", storyfold.StoryQuery{From: after}, []string{}, 0},
+			{"to before", storyfold.StoryQuery{To: before}, []string{}, 0},
+			{"to the day", storyfold.StoryQuery{To: day}, []string{"s1", "s2"}, 2},
+		} {
+			got, total, err := s.StoryPage(ctx, tt.q)
+			if err != nil {
+				t.Errorf("%s: %v", tt.name, err)
+				continue
+			}
+			if total != tt.total || tt.want != nil && !reflect.DeepEqual(ids(got), tt.want) || tt.want == nil && len(got) != 1 {
+				t.Errorf("%s: got %v of %d, want %v of %d", tt.name, ids(got), total, tt.want, tt.total)
+			}
+		}
+		st, err := s.Story(ctx, "s1")
+		if err != nil || st.ID != "s1" || len(st.Articles) != 2 {
+			t.Errorf("story s1: %+v, %v", st, err)
+		}
+		if _, err := s.Story(ctx, "nope"); !errors.Is(err, storyfold.ErrNotFound) {
+			t.Errorf("missing story: %v, want ErrNotFound", err)
+		}
+		hits, total, err := s.Search(ctx, storyfold.SearchQuery{Text: "three"})
+		if err != nil || total != 1 || len(hits) != 1 || hits[0].ArticleID != "a3" || hits[0].StoryID != "s2" ||
+			!strings.Contains(hits[0].Snippet, storyfold.SnippetOpen+"Three"+storyfold.SnippetClose) {
+			t.Errorf("search three: %+v of %d, %v", hits, total, err)
+		}
+		hits, total, err = s.Search(ctx, storyfold.SearchQuery{Text: "body", Limit: 2})
+		if err != nil || total != 3 || len(hits) != 2 {
+			t.Errorf("search body, page of 2: %d of %d, %v", len(hits), total, err)
+		}
+		if _, _, err := s.Search(ctx, storyfold.SearchQuery{Text: `NEAR( "x AND OR *`}); err != nil {
+			t.Errorf("search with query syntax: %v", err)
+		}
+		sources, err := s.Sources(ctx)
+		if err != nil || !reflect.DeepEqual(sources, []storyfold.SourceCount{{Source: "A", Articles: 2}, {Source: "B", Articles: 1}}) {
+			t.Errorf("sources = %+v, %v", sources, err)
+		}
+		if id, err := s.StoryOf(ctx, "a3"); err != nil || id != "s2" {
+			t.Errorf("story of a3 = %q, %v", id, err)
+		}
+		if _, err := s.StoryOf(ctx, "nope"); !errors.Is(err, storyfold.ErrNotFound) {
+			t.Errorf("story of a missing article: %v, want ErrNotFound", err)
+		}
+		if a, n, err := s.Counts(ctx); err != nil || a != 3 || n != 2 {
+			t.Errorf("counts = %d articles, %d stories, %v", a, n, err)
 		}
 	})
 
