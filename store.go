@@ -75,7 +75,7 @@ type StoryQuery struct {
 	Source string
 	// From and To keep the stories whose dates overlap [From, To]; a zero
 	// bound is open.
-	From, To Date
+	From, To      Date
 	Limit, Offset int
 }
 
