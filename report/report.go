@@ -141,7 +141,9 @@ func sourceName(a *storyfold.Article) string {
 	return a.Source
 }
 
-func dateRange(st *storyfold.Story) string {
+// DateRange writes a story's dates for people: one day, a range, or
+// "dates unknown".
+func DateRange(st *storyfold.Story) string {
 	switch {
 	case !st.First.Known():
 		return "dates unknown"

@@ -25,6 +25,7 @@ func commands() []command {
 		{"analyze", "read articles and report their stories", runAnalyze},
 		{"ingest", "add articles to a database and update its stories", runIngest},
 		{"stories", "list the stories in a database", runStories},
+		{"serve", "serve a database's stories: web pages and a JSON API", runServe},
 		{"extract", "print what is extracted from each input", runExtract},
 		{"eval", "score extraction or grouping on a benchmark", runEval},
 		{"bench", "measure throughput and memory", runBench},

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/pipeline"
+	"github.com/storyfold/storyfold/web"
+)
+
+func runServe(ctx context.Context, args []string) error {
+	fs := newFlags("serve", "--db FILE [flags]")
+	var group groupFlags
+	group.register(fs)
+	dbPath := fs.String("db", "", "SQLite database file to serve (created if missing)")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on; loopback unless you mean otherwise")
+	token := fs.String("token", "", "bearer token that POST /api/v1/articles requires (default: $STORYFOLD_TOKEN); none turns writes off")
+	maxBody := fs.Int64("max-body", web.DefaultMaxBody, "largest request body, in bytes")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *dbPath == "" {
+		fs.Usage()
+		return errUsage
+	}
+	if *token == "" {
+		*token = os.Getenv("STORYFOLD_TOKEN")
+	}
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	st, err := openStore(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ix, err := pipeline.LoadIndex(ctx, st, group.options())
+	if err != nil {
+		return err
+	}
+	handler := web.New(web.Config{Store: st, Ingester: &ingester{store: st, index: ix}, Token: *token, MaxBody: *maxBody, Log: log})
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute, WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
+	log.Info("serving", slog.String("addr", "http://"+ln.Addr().String()), slog.Bool("writes", *token != ""))
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	// SIGINT or SIGTERM: finish the requests under way, then stop.
+	log.Info("shutting down")
+	stop, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(stop); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// ingester adds POSTed articles to the store through the story index the
+// server keeps in memory, one batch at a time.
+type ingester struct {
+	mu    sync.Mutex
+	store storyfold.Store
+	index *cluster.Index
+}
+
+func (in *ingester) Ingest(ctx context.Context, raw []storyfold.Article) (web.IngestResult, error) {
+	articles := pipeline.Prepare(raw, nil, nil)
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	res, err := pipeline.Ingest(ctx, in.store, in.index, articles)
+	if err != nil {
+		return web.IngestResult{}, err
+	}
+	return web.IngestResult{New: res.New, Known: res.Known, Stories: res.Stories}, nil
+}

@@ -1,0 +1,368 @@
+// Package web serves storyfold over HTTP: a JSON API under /api/v1, pages
+// rendered on the server (the stories, a story, an article, search), health
+// and Prometheus metrics. It reads through a storyfold.Store and writes
+// through an Ingester; the templates and the stylesheet are the report
+// package's, embedded in the binary, so nothing is fetched from elsewhere.
+package web
+
+import (
+	"bytes"
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/ingest"
+	"github.com/storyfold/storyfold/report"
+)
+
+// Ingester adds articles, read from a request, to the store the server
+// reads: cleaning them, grouping them into the stored stories and saving
+// them, as `storyfold ingest` does.
+type Ingester interface {
+	Ingest(ctx context.Context, raw []storyfold.Article) (IngestResult, error)
+}
+
+// IngestResult is what an ingest changed.
+type IngestResult struct {
+	Read    int      `json:"read"`
+	New     int      `json:"new"`
+	Known   int      `json:"known"`
+	Stories []string `json:"stories"`
+}
+
+// Config configures a server.
+type Config struct {
+	Store storyfold.Store
+	// Ingester takes POSTed articles; nil turns ingestion off.
+	Ingester Ingester
+	// Token is the bearer token write requests must carry; "" turns
+	// writes off.
+	Token string
+	// MaxBody bounds a request body, in bytes.
+	MaxBody int64
+	Log     *slog.Logger
+}
+
+// DefaultMaxBody bounds a request body when the config does not.
+const DefaultMaxBody = 16 << 20
+
+// Server is the HTTP server's handler.
+type Server struct {
+	cfg     Config
+	mux     *http.ServeMux
+	pages   *template.Template
+	metrics *metrics
+}
+
+// New returns a server.
+func New(cfg Config) *Server {
+	if cfg.MaxBody <= 0 {
+		cfg.MaxBody = DefaultMaxBody
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), pages: pages(), metrics: newMetrics()}
+	s.routes()
+	return s
+}
+
+func (s *Server) routes() {
+	handle := func(pattern string, h http.HandlerFunc) {
+		s.mux.Handle(pattern, s.metrics.wrap(pattern, h))
+	}
+	handle("GET /healthz", s.healthz)
+	handle("GET /metrics", s.serveMetrics)
+	handle("GET /static/style.css", s.style)
+
+	handle("GET /api/v1/stories", s.apiStories)
+	handle("GET /api/v1/stories/{id}", s.apiStory)
+	handle("GET /api/v1/articles/{id}", s.apiArticle)
+	handle("POST /api/v1/articles", s.apiIngest)
+	handle("GET /api/v1/search", s.apiSearch)
+	handle("GET /api/v1/sources", s.apiSources)
+	handle("/api/", func(w http.ResponseWriter, r *http.Request) {
+		apiError(w, http.StatusNotFound, "not_found", "no such endpoint")
+	})
+
+	handle("GET /{$}", s.pageStories)
+	handle("GET /stories/{id}", s.pageStory)
+	handle("GET /articles/{id}", s.pageArticle)
+	handle("GET /search", s.pageSearch)
+	handle("/", func(w http.ResponseWriter, r *http.Request) {
+		s.pageError(w, r, http.StatusNotFound, "There is no such page.")
+	})
+}
+
+// ServeHTTP serves a request with the security headers every response
+// carries, and logs it.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	h := w.Header()
+	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("X-Frame-Options", "DENY")
+	rec := &recorder{ResponseWriter: w, code: http.StatusOK}
+	s.mux.ServeHTTP(rec, r)
+	s.cfg.Log.LogAttrs(r.Context(), slog.LevelInfo, "request",
+		slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Int("status", rec.code),
+		slog.Int("bytes", rec.bytes), slog.Duration("duration", time.Since(start)), slog.String("remote", r.RemoteAddr))
+}
+
+// recorder keeps a response's status and size for logs and metrics.
+type recorder struct {
+	http.ResponseWriter
+	code, bytes int
+	wrote       bool
+}
+
+func (r *recorder) WriteHeader(code int) {
+	if !r.wrote {
+		r.code, r.wrote = code, true
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	r.wrote = true
+	n, err := r.ResponseWriter.Write(b)
+	r.bytes += n
+	return n, err
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	if _, _, err := s.cfg.Store.Counts(r.Context()); err != nil {
+		http.Error(w, "store unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	fmt.Fprintln(w, "ok")
+}
+
+func (s *Server) style(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	fmt.Fprint(w, report.Style)
+}
+
+// apiError writes an error as JSON: {"error": {"code", "message"}}.
+func apiError(w http.ResponseWriter, status int, code, msg string) {
+	writeJSON(w, status, map[string]any{"error": map[string]string{"code": code, "message": msg}})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	_ = enc.Encode(v) // the client went away, or the value cannot fail
+}
+
+// storeError answers a store failure: 404 for what is not there, 500 (and
+// a log line) otherwise.
+func (s *Server) storeError(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, storyfold.ErrNotFound) {
+		apiError(w, http.StatusNotFound, "not_found", "not found")
+		return
+	}
+	s.cfg.Log.Error("store", slog.String("path", r.URL.Path), slog.Any("error", err))
+	apiError(w, http.StatusInternalServerError, "internal", "the store failed; see the server log")
+}
+
+// paging reads limit and offset, with limits: a page holds 1 to 100.
+func paging(r *http.Request, def int) (limit, offset int, err error) {
+	limit, offset = def, 0
+	if v := r.URL.Query().Get("limit"); v != "" {
+		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > maxLimit {
+			return 0, 0, fmt.Errorf("limit must be a number from 1 to %d", maxLimit)
+		}
+	}
+	if v := r.URL.Query().Get("offset"); v != "" {
+		if offset, err = strconv.Atoi(v); err != nil || offset < 0 {
+			return 0, 0, errors.New("offset must be a number from 0")
+		}
+	}
+	return limit, offset, nil
+}
+
+const (
+	maxLimit     = 100
+	defaultLimit = 20
+)
+
+// storyQuery reads a story query from a request: q, source, from, to.
+func storyQuery(r *http.Request) (storyfold.StoryQuery, error) {
+	q := storyfold.StoryQuery{Text: strings.TrimSpace(r.URL.Query().Get("q")), Source: r.URL.Query().Get("source")}
+	var err error
+	if q.Limit, q.Offset, err = paging(r, defaultLimit); err != nil {
+		return q, err
+	}
+	for _, d := range []struct {
+		name string
+		to   *storyfold.Date
+	}{{"from", &q.From}, {"to", &q.To}} {
+		v := r.URL.Query().Get(d.name)
+		if v == "" {
+			continue
+		}
+		t, err := time.Parse("2006-01-02", v)
+		if err != nil {
+			return q, fmt.Errorf("%s must be a date written 2006-01-02", d.name)
+		}
+		*d.to = storyfold.Date{Time: t}
+	}
+	return q, nil
+}
+
+// storyItem is a story as the list shows it.
+type storyItem struct {
+	ID                 string         `json:"id"`
+	Headline           string         `json:"headline"`
+	Articles           int            `json:"articles"`
+	IndependentSources int            `json:"independent_sources"`
+	Sources            []string       `json:"sources"`
+	First              storyfold.Date `json:"first"`
+	Last               storyfold.Date `json:"last"`
+}
+
+func itemOf(st *storyfold.Story) storyItem {
+	return storyItem{ID: st.ID, Headline: st.Headline, Articles: len(st.Articles), IndependentSources: st.IndependentSources,
+		Sources: st.Sources, First: st.First, Last: st.Last}
+}
+
+func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
+	q, err := storyQuery(r)
+	if err != nil {
+		apiError(w, http.StatusBadRequest, "bad_request", err.Error())
+		return
+	}
+	stories, total, err := s.cfg.Store.StoryPage(r.Context(), q)
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	items := make([]storyItem, 0, len(stories))
+	for _, st := range stories {
+		items = append(items, itemOf(st))
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"stories": items, "total": total, "limit": q.Limit, "offset": q.Offset})
+}
+
+func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
+	st, err := s.cfg.Store.Story(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, st)
+}
+
+func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
+	arts, err := s.cfg.Store.Articles(r.Context(), []string{r.PathValue("id")})
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	if len(arts) == 0 {
+		apiError(w, http.StatusNotFound, "not_found", "no such article")
+		return
+	}
+	writeJSON(w, http.StatusOK, arts[0])
+}
+
+func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
+	text := strings.TrimSpace(r.URL.Query().Get("q"))
+	if text == "" {
+		apiError(w, http.StatusBadRequest, "bad_request", "q, the text to search for, is missing")
+		return
+	}
+	limit, offset, err := paging(r, defaultLimit)
+	if err != nil {
+		apiError(w, http.StatusBadRequest, "bad_request", err.Error())
+		return
+	}
+	hits, total, err := s.cfg.Store.Search(r.Context(), storyfold.SearchQuery{Text: text, Limit: limit, Offset: offset})
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"results": hits, "total": total, "limit": limit, "offset": offset})
+}
+
+func (s *Server) apiSources(w http.ResponseWriter, r *http.Request) {
+	sources, err := s.cfg.Store.Sources(r.Context())
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"sources": sources})
+}
+
+// apiIngest takes JSON or JSON Lines articles (the fields `ingest` reads)
+// and adds them to the store. It needs the bearer token; articles already
+// stored are counted as known and stored once.
+func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.Token == "" || s.cfg.Ingester == nil {
+		apiError(w, http.StatusForbidden, "writes_disabled", "writing is off: start the server with a token to turn it on")
+		return
+	}
+	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok || subtle.ConstantTimeCompare([]byte(token), []byte(s.cfg.Token)) != 1 {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="storyfold"`)
+		apiError(w, http.StatusUnauthorized, "unauthorized", "a valid bearer token is required")
+		return
+	}
+	switch ct, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";"); strings.TrimSpace(strings.ToLower(ct)) {
+	case "application/json", "application/x-ndjson", "application/jsonl", "application/x-jsonlines":
+	default:
+		apiError(w, http.StatusUnsupportedMediaType, "unsupported_media_type", "send application/json or application/x-ndjson")
+		return
+	}
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		apiError(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the body is over %d bytes", s.cfg.MaxBody))
+		return
+	case err != nil:
+		apiError(w, http.StatusBadRequest, "bad_request", "the body could not be read")
+		return
+	}
+	var problems []string
+	reader := ingest.NewReader(func(p *ingest.Problem) { problems = append(problems, p.Error()) })
+	reader.MaxSize = s.cfg.MaxBody
+	var raw []storyfold.Article
+	reader.ReadStream("request.jsonl", bytes.NewReader(data), func(a storyfold.Article) { raw = append(raw, a) })
+	if problems == nil {
+		problems = []string{}
+	}
+	if len(raw) == 0 {
+		writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]string{"code": "bad_request", "message": "no article could be read"}, "problems": problems})
+		return
+	}
+	res, err := s.cfg.Ingester.Ingest(r.Context(), raw)
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	res.Read = len(raw)
+	if res.Stories == nil {
+		res.Stories = []string{}
+	}
+	status := http.StatusOK
+	if res.New > 0 {
+		status = http.StatusCreated
+	}
+	writeJSON(w, status, map[string]any{"read": res.Read, "new": res.New, "known": res.Known, "stories": res.Stories, "problems": problems})
+}

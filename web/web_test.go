@@ -1,0 +1,301 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/pipeline"
+	"github.com/storyfold/storyfold/store/sqlite"
+	"github.com/storyfold/storyfold/web"
+)
+
+// ingester is the server's write path as `storyfold serve` wires it.
+type ingester struct {
+	mu    sync.Mutex
+	store storyfold.Store
+	index *cluster.Index
+}
+
+func (in *ingester) Ingest(ctx context.Context, raw []storyfold.Article) (web.IngestResult, error) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	res, err := pipeline.Ingest(ctx, in.store, in.index, pipeline.Prepare(raw, nil, nil))
+	return web.IngestResult{New: res.New, Known: res.Known, Stories: res.Stories}, err
+}
+
+const token = "s3cret"
+
+// newServer serves a fresh SQLite store holding the example story.
+func newServer(t *testing.T, cfg web.Config) (*httptest.Server, storyfold.Store) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	ix := cluster.New(cluster.DefaultOptions())
+	in := &ingester{store: st, index: ix}
+	var raw []storyfold.Article
+	files, _ := filepath.Glob("../examples/ukraine-talks/*.txt")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw = append(raw, storyfold.Article{ID: strings.TrimSuffix(filepath.Base(f), ".txt"), Text: string(b)})
+	}
+	if _, err := in.Ingest(ctx, raw); err != nil {
+		t.Fatal(err)
+	}
+	cfg.Store, cfg.Ingester = st, in
+	srv := httptest.NewServer(web.New(cfg))
+	t.Cleanup(srv.Close)
+	return srv, st
+}
+
+func get(t *testing.T, url string) (*http.Response, []byte) {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	return res, body
+}
+
+func decode(t *testing.T, body []byte) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(body, &m); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, body)
+	}
+	return m
+}
+
+func storyID(t *testing.T, srv *httptest.Server) string {
+	_, body := get(t, srv.URL+"/api/v1/stories")
+	stories := decode(t, body)["stories"].([]any)
+	if len(stories) == 0 {
+		t.Fatal("no story")
+	}
+	return stories[0].(map[string]any)["id"].(string)
+}
+
+func TestAPIReads(t *testing.T) {
+	srv, _ := newServer(t, web.Config{})
+	id := storyID(t, srv)
+	tests := []struct {
+		path   string
+		status int
+		keys   []string
+	}{
+		{"/api/v1/stories", 200, []string{"stories", "total", "limit", "offset"}},
+		{"/api/v1/stories?limit=1&offset=0&q=Hegseth&source=Today%27s+Esquire&from=2020-01-01&to=2030-01-01", 200, []string{"stories"}},
+		{"/api/v1/stories?limit=0", 400, []string{"error"}},
+		{"/api/v1/stories?limit=abc", 400, []string{"error"}},
+		{"/api/v1/stories?from=yesterday", 400, []string{"error"}},
+		{"/api/v1/stories/" + id, 200, []string{"summary", "facts", "conflicts", "families", "quotes", "entities", "timeline", "independent_sources"}},
+		{"/api/v1/stories/nope", 404, []string{"error"}},
+		{"/api/v1/articles/000_5d10fcc076255972", 200, []string{"text", "removed", "sentences", "quotes", "entities"}},
+		{"/api/v1/articles/nope", 404, []string{"error"}},
+		{"/api/v1/search?q=Pyongyang", 200, []string{"results", "total"}},
+		{"/api/v1/search", 400, []string{"error"}},
+		{"/api/v1/sources", 200, []string{"sources"}},
+		{"/api/v1/nothing", 404, []string{"error"}},
+	}
+	for _, tt := range tests {
+		res, body := get(t, srv.URL+tt.path)
+		if res.StatusCode != tt.status {
+			t.Errorf("%s: status %d, want %d: %s", tt.path, res.StatusCode, tt.status, body)
+			continue
+		}
+		if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+			t.Errorf("%s: content type %q", tt.path, ct)
+		}
+		m := decode(t, body)
+		for _, k := range tt.keys {
+			if _, ok := m[k]; !ok {
+				t.Errorf("%s: no %q in %s", tt.path, k, body[:min(len(body), 300)])
+			}
+		}
+		if e, ok := m["error"].(map[string]any); ok && (e["code"] == "" || e["message"] == "") {
+			t.Errorf("%s: error without code or message: %s", tt.path, body)
+		}
+	}
+	// Paging: one story in all, so a page past it is empty.
+	_, body := get(t, srv.URL+"/api/v1/stories?limit=1&offset=1")
+	if m := decode(t, body); len(m["stories"].([]any)) != 0 || m["total"].(float64) != 1 {
+		t.Errorf("page past the end: %s", body)
+	}
+	_, body = get(t, srv.URL+"/api/v1/search?q=Pyongyang")
+	hit := decode(t, body)["results"].([]any)[0].(map[string]any)
+	if hit["article"] != "002_2f982ed942a4fc52" || !strings.Contains(hit["snippet"].(string), storyfold.SnippetOpen) {
+		t.Errorf("search hit %v", hit)
+	}
+}
+
+func post(t *testing.T, url, auth, contentType string, body []byte) (int, map[string]any) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(body))
+	if auth != "" {
+		req.Header.Set("Authorization", auth)
+	}
+	req.Header.Set("Content-Type", contentType)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, decode(t, b)
+}
+
+func TestAPIIngest(t *testing.T) {
+	lines := []byte(`{"id": "n1", "source": "Wire", "title": "Council passes budget", "text": "The city council approved a budget of $2.4 billion on Tuesday after six hours of debate, officials said."}
+{"id": "n2", "source": "Paper", "title": "Budget approved", "text": "After six hours of debate the council approved a $2.4 billion budget on Tuesday, according to officials."}
+`)
+	off, _ := newServer(t, web.Config{})
+	if code, m := post(t, off.URL+"/api/v1/articles", "Bearer x", "application/x-ndjson", lines); code != 403 || m["error"] == nil {
+		t.Errorf("writes without a token configured: %d %v", code, m)
+	}
+	srv, st := newServer(t, web.Config{Token: token, MaxBody: 4096})
+	url := srv.URL + "/api/v1/articles"
+	for _, tt := range []struct {
+		name, auth, ct string
+		body           []byte
+		status         int
+	}{
+		{"no token", "", "application/x-ndjson", lines, 401},
+		{"wrong token", "Bearer nope", "application/x-ndjson", lines, 401},
+		{"not bearer", "Basic " + token, "application/x-ndjson", lines, 401},
+		{"wrong type", "Bearer " + token, "text/plain", lines, 415},
+		{"too large", "Bearer " + token, "application/json", bytes.Repeat([]byte(" "), 5000), 413},
+		{"bad JSON", "Bearer " + token, "application/json", []byte(`{"id": "x", "text": `), 400},
+	} {
+		if code, m := post(t, url, tt.auth, tt.ct, tt.body); code != tt.status || m["error"] == nil {
+			t.Errorf("%s: %d %v, want %d and an error", tt.name, code, m, tt.status)
+		}
+	}
+	code, m := post(t, url, "Bearer "+token, "application/x-ndjson", lines)
+	if code != 201 || m["new"].(float64) != 2 || m["read"].(float64) != 2 {
+		t.Fatalf("ingest: %d %v", code, m)
+	}
+	code, m = post(t, url, "Bearer "+token, "application/json", lines)
+	if code != 200 || m["new"].(float64) != 0 || m["known"].(float64) != 2 {
+		t.Errorf("ingest again: %d %v, want nothing new", code, m)
+	}
+	if n, _, _ := st.Counts(context.Background()); n != 7 {
+		t.Errorf("%d articles stored, want 5 + 2", n)
+	}
+}
+
+func TestPages(t *testing.T) {
+	srv, _ := newServer(t, web.Config{})
+	id := storyID(t, srv)
+	for _, tt := range []struct {
+		path   string
+		status int
+		want   []string
+	}{
+		{"/", 200, []string{"Stories", "independent source", `href="/stories/` + id}},
+		{"/?q=Hegseth", 200, []string{"1 story"}},
+		{"/stories/" + id, 200, []string{"Summary", `class="heatmap"`, `<svg class="graph"`, "Conflicts", "Who said what", "Pyongyang"}},
+		{"/articles/002_2f982ed942a4fc52", 200, []string{`class="sentence shared"`, "Removed boilerplate", "Part of"}},
+		{"/search?q=Pyongyang", 200, []string{"<mark>Pyongyang</mark>"}},
+		{"/stories/nope", 404, []string{"no such"}},
+		{"/nowhere", 404, []string{"no such page"}},
+	} {
+		res, body := get(t, srv.URL+tt.path)
+		if res.StatusCode != tt.status {
+			t.Errorf("%s: status %d, want %d", tt.path, res.StatusCode, tt.status)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(string(body), w) {
+				t.Errorf("%s: no %q", tt.path, w)
+			}
+		}
+		for _, h := range []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"} {
+			if res.Header.Get(h) == "" {
+				t.Errorf("%s: no %s header", tt.path, h)
+			}
+		}
+	}
+	res, body := get(t, srv.URL+"/static/style.css")
+	if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/css") || len(body) == 0 {
+		t.Errorf("stylesheet: %d %q", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+}
+
+func TestHealthAndMetrics(t *testing.T) {
+	srv, _ := newServer(t, web.Config{})
+	if res, body := get(t, srv.URL+"/healthz"); res.StatusCode != 200 || strings.TrimSpace(string(body)) != "ok" {
+		t.Errorf("healthz: %d %s", res.StatusCode, body)
+	}
+	get(t, srv.URL+"/api/v1/stories")
+	_, body := get(t, srv.URL+"/metrics")
+	for _, w := range []string{"storyfold_articles 5", "storyfold_stories 1", `storyfold_http_requests_total{route="GET /api/v1/stories",code="200"} 1`,
+		`storyfold_http_request_duration_seconds_bucket{route="GET /api/v1/stories",le="+Inf"} 1`} {
+		if !strings.Contains(string(body), w) {
+			t.Errorf("metrics lack %q:\n%s", w, body)
+		}
+	}
+}
+
+// hostileLines is an article whose every field tries to inject markup.
+const hostileLines = `{"id": "evil", "source": "<script>document.title='pwned'</script>", "url": "javascript:document.title='pwned'", "title": "<img src=x onerror=\"document.title='pwned'\">Evil", "text": "The city council approved a budget <script>document.title='pwned'</script> of $2.4 billion on Tuesday after six hours of debate.\n\n<a href=\"javascript:document.title='pwned'\" onclick=\"document.title='pwned'\">click</a> said the mayor to reporters on the steps."}
+`
+
+// hostilePages ingests the hostile article and returns the pages that
+// show it.
+func hostilePages(t *testing.T, srv *httptest.Server) []string {
+	t.Helper()
+	if code, m := post(t, srv.URL+"/api/v1/articles", "Bearer "+token, "application/x-ndjson", []byte(hostileLines)); code != 201 {
+		t.Fatalf("ingest: %d %v", code, m)
+	}
+	return []string{"/", "/articles/evil", "/search?q=budget", "/search?q=" + "%3Cscript%3E"}
+}
+
+func TestUntrustedTextIsEscaped(t *testing.T) {
+	srv, st := newServer(t, web.Config{Token: token})
+	paths := hostilePages(t, srv)
+	if sid, err := st.StoryOf(context.Background(), "evil"); err == nil {
+		paths = append(paths, "/stories/"+sid)
+	}
+	for _, p := range paths {
+		_, body := get(t, srv.URL+p)
+		z := html.NewTokenizer(bytes.NewReader(body))
+		for {
+			tt := z.Next()
+			if tt == html.ErrorToken {
+				break
+			}
+			if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+				continue
+			}
+			tok := z.Token()
+			if tok.Data == "script" || tok.Data == "img" {
+				t.Errorf("%s: <%s> element", p, tok.Data)
+			}
+			for _, a := range tok.Attr {
+				if strings.HasPrefix(a.Key, "on") || strings.Contains(strings.ToLower(a.Val), "javascript:") {
+					t.Errorf("%s: <%s %s=%q>", p, tok.Data, a.Key, a.Val)
+				}
+			}
+		}
+	}
+}
