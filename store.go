@@ -27,7 +27,7 @@ type Store interface {
 	Stories(ctx context.Context) ([]*Story, error)
 	// StoryPage returns a page of the stories that match q, the newest
 	// first (by their last date), and how many match in all.
-	StoryPage(ctx context.Context, q StoryQuery) ([]*Story, int, error)
+	StoryPage(ctx context.Context, q StoryQuery) ([]StorySummary, int, error)
 	// Story returns one story, or ErrNotFound.
 	Story(ctx context.Context, id string) (*Story, error)
 	// Search returns a page of the articles that match a full-text query,
@@ -77,6 +77,17 @@ type StoryQuery struct {
 	// bound is open.
 	From, To      Date
 	Limit, Offset int
+}
+
+// StorySummary is what a list of stories shows of each.
+type StorySummary struct {
+	ID                 string   `json:"id"`
+	Headline           string   `json:"headline"`
+	Articles           int      `json:"articles"`
+	IndependentSources int      `json:"independent_sources"`
+	Sources            []string `json:"sources"`
+	First              Date     `json:"first"`
+	Last               Date     `json:"last"`
 }
 
 // SearchQuery is a full-text search over articles.

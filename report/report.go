@@ -141,16 +141,16 @@ func sourceName(a *storyfold.Article) string {
 	return a.Source
 }
 
-// DateRange writes a story's dates for people: one day, a range, or
-// "dates unknown".
-func DateRange(st *storyfold.Story) string {
+// DateRange writes a story's first and last dates for people: one day, a
+// range, or "dates unknown".
+func DateRange(first, last storyfold.Date) string {
 	switch {
-	case !st.First.Known():
+	case !first.Known():
 		return "dates unknown"
-	case st.First.Format("2006-01-02") == st.Last.Format("2006-01-02"):
-		return st.First.Format("2006-01-02")
+	case first.Format("2006-01-02") == last.Format("2006-01-02"):
+		return first.Format("2006-01-02")
 	}
-	return st.First.Format("2006-01-02") + " – " + st.Last.Format("2006-01-02")
+	return first.Format("2006-01-02") + " – " + last.Format("2006-01-02")
 }
 
 // terminalSafe removes control characters (escape sequences included) from

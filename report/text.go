@@ -31,7 +31,7 @@ func writeText(out io.Writer, an *storyfold.Analysis, opts Options) error {
 	for n, st := range an.Stories {
 		fmt.Fprintf(w, "\n%s\n", bold(fmt.Sprintf("Story %d · %s", n+1, terminalSafe(st.Headline, 120))))
 		fmt.Fprintf(w, "  %s · %s · %s · %s\n", plural(len(st.Articles), "article", "articles"),
-			plural(len(st.Sources), "outlet", "outlets"), DateRange(st), st.ID)
+			plural(len(st.Sources), "outlet", "outlets"), DateRange(st.First, st.Last), st.ID)
 		if srcs := sortedSources(st, arts); len(srcs) > 0 {
 			fmt.Fprintf(w, "  outlets: %s\n", terminalSafe(strings.Join(srcs, ", "), 300))
 		}

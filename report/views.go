@@ -164,7 +164,7 @@ func sentenceID(article string, sentence int) string {
 
 // NewStoryView builds a story page's view.
 func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hrefs) StoryView {
-	v := StoryView{ID: st.ID, Headline: st.Headline, Href: h.Story(st.ID), Dates: DateRange(st), Count: len(st.Articles),
+	v := StoryView{ID: st.ID, Headline: st.Headline, Href: h.Story(st.ID), Dates: DateRange(st.First, st.Last), Count: len(st.Articles),
 		Sources: sortedSources(st, arts), Independent: st.IndependentSources}
 	refs := map[string]ArticleRef{}
 	for i, id := range st.Articles {

@@ -90,7 +90,7 @@ func (s *Server) pageStories(w http.ResponseWriter, r *http.Request) {
 	body := storiesBody{Total: total, Source: q.Source}
 	for _, st := range stories {
 		body.Stories = append(body.Stories, report.StoryView{ID: st.ID, Headline: st.Headline, Href: hrefs.Story(st.ID),
-			Count: len(st.Articles), Independent: st.IndependentSources, Sources: st.Sources, Dates: report.DateRange(st)})
+			Count: st.Articles, Independent: st.IndependentSources, Sources: st.Sources, Dates: report.DateRange(st.First, st.Last)})
 	}
 	body.Prev, body.Next = pagerLinks(r, q.Offset, q.Limit, total)
 	s.render(w, r, http.StatusOK, "storiesPage", page{Title: "Stories", Query: q.Text, Body: body})

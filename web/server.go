@@ -50,8 +50,16 @@ type Config struct {
 	Token string
 	// MaxBody bounds a request body, in bytes.
 	MaxBody int64
-	Log     *slog.Logger
+	// CacheTTL is how long a page or an API answer is served from memory
+	// (DefaultCacheTTL when 0; negative turns the cache off). An ingest
+	// through the server empties the cache at once.
+	CacheTTL time.Duration
+	Log      *slog.Logger
 }
+
+// DefaultCacheTTL bounds how stale a cached answer may be when another
+// process writes to the store.
+const DefaultCacheTTL = 5 * time.Second
 
 // DefaultMaxBody bounds a request body when the config does not.
 const DefaultMaxBody = 16 << 20
@@ -62,6 +70,7 @@ type Server struct {
 	mux     *http.ServeMux
 	pages   *template.Template
 	metrics *metrics
+	cache   *cache
 }
 
 // New returns a server.
@@ -72,33 +81,40 @@ func New(cfg Config) *Server {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(), pages: pages(), metrics: newMetrics()}
+	if cfg.CacheTTL == 0 {
+		cfg.CacheTTL = DefaultCacheTTL
+	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), pages: pages(), metrics: newMetrics(), cache: newCache(cfg.CacheTTL, cacheBytes)}
 	s.routes()
 	return s
 }
+
+// cacheBytes bounds the memory the cache holds.
+const cacheBytes = 64 << 20
 
 func (s *Server) routes() {
 	handle := func(pattern string, h http.HandlerFunc) {
 		s.mux.Handle(pattern, s.metrics.wrap(pattern, h))
 	}
+	cached := func(pattern string, h http.HandlerFunc) { handle(pattern, s.cache.wrap(h)) }
 	handle("GET /healthz", s.healthz)
 	handle("GET /metrics", s.serveMetrics)
 	handle("GET /static/style.css", s.style)
 
-	handle("GET /api/v1/stories", s.apiStories)
-	handle("GET /api/v1/stories/{id}", s.apiStory)
-	handle("GET /api/v1/articles/{id}", s.apiArticle)
+	cached("GET /api/v1/stories", s.apiStories)
+	cached("GET /api/v1/stories/{id}", s.apiStory)
+	cached("GET /api/v1/articles/{id}", s.apiArticle)
 	handle("POST /api/v1/articles", s.apiIngest)
-	handle("GET /api/v1/search", s.apiSearch)
-	handle("GET /api/v1/sources", s.apiSources)
+	cached("GET /api/v1/search", s.apiSearch)
+	cached("GET /api/v1/sources", s.apiSources)
 	handle("/api/", func(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusNotFound, "not_found", "no such endpoint")
 	})
 
-	handle("GET /{$}", s.pageStories)
-	handle("GET /stories/{id}", s.pageStory)
-	handle("GET /articles/{id}", s.pageArticle)
-	handle("GET /search", s.pageSearch)
+	cached("GET /{$}", s.pageStories)
+	cached("GET /stories/{id}", s.pageStory)
+	cached("GET /articles/{id}", s.pageArticle)
+	cached("GET /search", s.pageSearch)
 	handle("/", func(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, http.StatusNotFound, "There is no such page.")
 	})
@@ -225,22 +241,6 @@ func storyQuery(r *http.Request) (storyfold.StoryQuery, error) {
 	return q, nil
 }
 
-// storyItem is a story as the list shows it.
-type storyItem struct {
-	ID                 string         `json:"id"`
-	Headline           string         `json:"headline"`
-	Articles           int            `json:"articles"`
-	IndependentSources int            `json:"independent_sources"`
-	Sources            []string       `json:"sources"`
-	First              storyfold.Date `json:"first"`
-	Last               storyfold.Date `json:"last"`
-}
-
-func itemOf(st *storyfold.Story) storyItem {
-	return storyItem{ID: st.ID, Headline: st.Headline, Articles: len(st.Articles), IndependentSources: st.IndependentSources,
-		Sources: st.Sources, First: st.First, Last: st.Last}
-}
-
 func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 	q, err := storyQuery(r)
 	if err != nil {
@@ -252,11 +252,7 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
-	items := make([]storyItem, 0, len(stories))
-	for _, st := range stories {
-		items = append(items, itemOf(st))
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"stories": items, "total": total, "limit": q.Limit, "offset": q.Offset})
+	writeJSON(w, http.StatusOK, map[string]any{"stories": stories, "total": total, "limit": q.Limit, "offset": q.Offset})
 }
 
 func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
@@ -355,6 +351,9 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.storeError(w, r, err)
 		return
+	}
+	if res.New > 0 {
+		s.cache.invalidate()
 	}
 	res.Read = len(raw)
 	if res.Stories == nil {

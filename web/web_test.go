@@ -299,3 +299,26 @@ func TestUntrustedTextIsEscaped(t *testing.T) {
 		}
 	}
 }
+
+func TestCache(t *testing.T) {
+	srv, _ := newServer(t, web.Config{Token: token})
+	res, _ := get(t, srv.URL+"/")
+	if res.Header.Get("X-Cache") != "" {
+		t.Error("the first request was a cache hit")
+	}
+	res, body := get(t, srv.URL+"/")
+	if res.Header.Get("X-Cache") != "hit" || !strings.Contains(string(body), "1 story") {
+		t.Errorf("the second request was not served from the cache: %q", res.Header.Get("X-Cache"))
+	}
+	// An ingest through the server empties the cache.
+	hostilePages(t, srv)
+	res, body = get(t, srv.URL+"/")
+	if res.Header.Get("X-Cache") != "" || !strings.Contains(string(body), "2 stories") {
+		t.Errorf("after an ingest: cache %q, and the new story %s", res.Header.Get("X-Cache"), map[bool]string{true: "shows", false: "is missing"}[strings.Contains(string(body), "2 stories")])
+	}
+	off, _ := newServer(t, web.Config{CacheTTL: -1})
+	get(t, off.URL+"/")
+	if res, _ := get(t, off.URL+"/"); res.Header.Get("X-Cache") != "" {
+		t.Error("a cache hit with the cache turned off")
+	}
+}

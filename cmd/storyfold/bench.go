@@ -29,6 +29,10 @@ func runBench(ctx context.Context, args []string) error {
 	source := fs.String("source", "", "real articles to build the corpus from (JSONL, text or HTML files, or a directory); default: "+benchDefaultSource+" if present, else examples/ukraine-talks")
 	sizes := fs.String("sizes", "1000,10000,100000", "corpus sizes to measure, comma-separated")
 	storySizes := fs.String("story-sizes", "50,500", "sizes of the single story whose reconciliation is timed, comma-separated")
+	httpArticles := fs.Int("http", 0, "also store this many articles, serve them on loopback and measure page latencies under load (0: off)")
+	clients := fs.Int("clients", 50, "concurrent clients for --http")
+	httpTime := fs.Duration("http-time", 10*time.Second, "how long to load each kind of page for --http")
+	httpDB := fs.String("http-db", "", "store the --http articles in this SQLite file, and keep it, instead of a temporary one")
 	seed := fs.Uint64("seed", 1, "random seed of the corpus")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -98,6 +102,9 @@ func runBench(ctx context.Context, args []string) error {
 		d, st := benchStory(seeds, n, *seed)
 		fmt.Printf("%9d articles: %s (facts %d, conflicts %d, families %d, independent sources %d)\n", n, d.Round(time.Millisecond),
 			len(st.Facts), len(st.Conflicts), len(st.Families), st.IndependentSources)
+	}
+	if *httpArticles > 0 {
+		return benchHTTP(ctx, seeds, *httpArticles, *clients, *httpTime, *seed, *httpDB)
 	}
 	return nil
 }

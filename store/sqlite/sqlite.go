@@ -57,6 +57,12 @@ var migrations = []string{
 	CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
 		INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
 	END;`,
+	// What a list of stories shows, in an index that covers the list in
+	// its order, so listing reads neither the stories' documents nor a
+	// sort. Stories saved before carry 0 and [] until saved again.
+	`ALTER TABLE stories ADD COLUMN independent INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE stories ADD COLUMN sources TEXT NOT NULL DEFAULT '[]';
+	CREATE INDEX stories_list ON stories(last DESC, updated DESC, id, headline, articles, independent, sources, first);`,
 }
 
 // Store is the SQLite store.
@@ -171,10 +177,11 @@ func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
 			return fmt.Errorf("save article %s: %w", a.ID, err)
 		}
 	}
-	up, err := tx.PrepareContext(ctx, `INSERT INTO stories (id, headline, first, last, articles, doc, updated)
-		VALUES (?, ?, ?, ?, ?, ?, ?)
+	up, err := tx.PrepareContext(ctx, `INSERT INTO stories (id, headline, first, last, articles, doc, updated, independent, sources)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, first = excluded.first, last = excluded.last,
-			articles = excluded.articles, doc = excluded.doc, updated = excluded.updated`)
+			articles = excluded.articles, doc = excluded.doc, updated = excluded.updated,
+			independent = excluded.independent, sources = excluded.sources`)
 	if err != nil {
 		return fmt.Errorf("save: %w", err)
 	}
@@ -184,8 +191,12 @@ func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
 		if err != nil {
 			return fmt.Errorf("save story %s: %w", st.ID, err)
 		}
+		sources, err := json.Marshal(st.Sources)
+		if err != nil {
+			return fmt.Errorf("save story %s: %w", st.ID, err)
+		}
 		if _, err := up.ExecContext(ctx, st.ID, st.Headline, nullable(st.First.String()), nullable(st.Last.String()),
-			len(st.Articles), string(doc), now); err != nil {
+			len(st.Articles), string(doc), now, st.IndependentSources, string(sources)); err != nil {
 			return fmt.Errorf("save story %s: %w", st.ID, err)
 		}
 	}
@@ -333,24 +344,48 @@ func ftsQuery(text string) string {
 	return strings.Join(terms, " ")
 }
 
-// StoryPage implements storyfold.Store.
-func (s *Store) StoryPage(ctx context.Context, q storyfold.StoryQuery) ([]*storyfold.Story, int, error) {
+// StoryPage implements storyfold.Store. It reads the list's columns, not
+// the stories' documents.
+func (s *Store) StoryPage(ctx context.Context, q storyfold.StoryQuery) ([]storyfold.StorySummary, int, error) {
 	where, args := storyFilter(q)
 	var total int
 	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM stories s "+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("story page: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT s.doc FROM stories s "+where+
-		" ORDER BY COALESCE(s.last, '') DESC, s.updated DESC, s.articles DESC, s.id LIMIT ? OFFSET ?",
+	// DESC puts unknown (NULL) dates last, as the index does.
+	rows, err := s.db.QueryContext(ctx, "SELECT s.id, s.headline, s.articles, s.independent, s.sources, COALESCE(s.first, ''), COALESCE(s.last, '') FROM stories s "+where+
+		" ORDER BY s.last DESC, s.updated DESC, s.id LIMIT ? OFFSET ?",
 		append(args, limit(q.Limit), max(0, q.Offset))...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("story page: %w", err)
 	}
-	out, err := scanStories(rows)
-	if err != nil {
+	defer rows.Close()
+	out := []storyfold.StorySummary{}
+	for rows.Next() {
+		var sum storyfold.StorySummary
+		var sources, first, last string
+		if err := rows.Scan(&sum.ID, &sum.Headline, &sum.Articles, &sum.IndependentSources, &sources, &first, &last); err != nil {
+			return nil, 0, fmt.Errorf("story page: %w", err)
+		}
+		if err := json.Unmarshal([]byte(sources), &sum.Sources); err != nil {
+			return nil, 0, fmt.Errorf("story page: %s's sources: %w", sum.ID, err)
+		}
+		sum.First, sum.Last = parseDate(first), parseDate(last)
+		out = append(out, sum)
+	}
+	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("story page: %w", err)
 	}
 	return out, total, nil
+}
+
+// parseDate reads a stored date; "" is unknown.
+func parseDate(s string) storyfold.Date {
+	var d storyfold.Date
+	if s != "" {
+		_ = d.UnmarshalJSON([]byte(`"` + s + `"`)) // written by Date.String: cannot fail
+	}
+	return d
 }
 
 // Story implements storyfold.Store.
@@ -369,40 +404,71 @@ func (s *Store) Story(ctx context.Context, id string) (*storyfold.Story, error) 
 	return out[0], nil
 }
 
-// Search implements storyfold.Store: FTS5's BM25 ranking, a snippet of
-// the text with the matched words marked.
+// Search implements storyfold.Store: FTS5's BM25 ranking (title words
+// count four times), then the snippets of the page's articles only. The
+// total stops counting at maxCount.
 func (s *Store) Search(ctx context.Context, q storyfold.SearchQuery) ([]storyfold.SearchHit, int, error) {
 	match := ftsQuery(q.Text)
 	var total int
-	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", match).Scan(&total); err != nil {
+	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
+		match, maxCount).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("search: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.story_id, a.title, a.source, COALESCE(a.published, ''),
+	rows, err := s.db.QueryContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+		ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ? OFFSET ?`, match, limit(q.Limit), max(0, q.Offset))
+	if err != nil {
+		return nil, 0, fmt.Errorf("search: %w", err)
+	}
+	var ranked []any
+	for rows.Next() {
+		var seq int64
+		if err := rows.Scan(&seq); err != nil {
+			rows.Close()
+			return nil, 0, fmt.Errorf("search: %w", err)
+		}
+		ranked = append(ranked, seq)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("search: %w", err)
+	}
+	out := []storyfold.SearchHit{}
+	if len(ranked) == 0 {
+		return out, total, nil
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT articles_fts.rowid, a.id, a.story_id, a.title, a.source, COALESCE(a.published, ''),
 			snippet(articles_fts, 1, ?, ?, '…', 16)
 		FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-		WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ? OFFSET ?`,
-		storyfold.SnippetOpen, storyfold.SnippetClose, match, limit(q.Limit), max(0, q.Offset))
+		WHERE articles_fts MATCH ? AND articles_fts.rowid IN (`+placeholders(len(ranked))+`)`,
+		append([]any{storyfold.SnippetOpen, storyfold.SnippetClose, match}, ranked...)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
-	out := []storyfold.SearchHit{}
+	bySeq := map[int64]storyfold.SearchHit{}
 	for rows.Next() {
 		var h storyfold.SearchHit
+		var seq int64
 		var date string
-		if err := rows.Scan(&h.ArticleID, &h.StoryID, &h.Title, &h.Source, &date, &h.Snippet); err != nil {
+		if err := rows.Scan(&seq, &h.ArticleID, &h.StoryID, &h.Title, &h.Source, &date, &h.Snippet); err != nil {
 			return nil, 0, fmt.Errorf("search: %w", err)
 		}
-		if date != "" {
-			_ = h.Date.UnmarshalJSON([]byte(`"` + date + `"`))
-		}
-		out = append(out, h)
+		h.Date = parseDate(date)
+		bySeq[seq] = h
 	}
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("search: %w", err)
 	}
+	for _, seq := range ranked {
+		if h, ok := bySeq[seq.(int64)]; ok {
+			out = append(out, h)
+		}
+	}
 	return out, total, nil
 }
+
+// maxCount is where a search stops counting its matches.
+const maxCount = 10000
 
 // Sources implements storyfold.Store.
 func (s *Store) Sources(ctx context.Context) ([]storyfold.SourceCount, error) {

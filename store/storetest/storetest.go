@@ -137,7 +137,7 @@ func Run(t *testing.T, open func(t *testing.T) storyfold.Store, reopen func(t *t
 		if err := s.Save(ctx, batch); err != nil {
 			t.Fatal(err)
 		}
-		ids := func(stories []*storyfold.Story) []string {
+		ids := func(stories []storyfold.StorySummary) []string {
 			out := []string{}
 			for _, st := range stories {
 				out = append(out, st.ID)
@@ -172,6 +172,11 @@ func Run(t *testing.T, open func(t *testing.T) storyfold.Store, reopen func(t *t
 			if total != tt.total || tt.want != nil && !reflect.DeepEqual(ids(got), tt.want) || tt.want == nil && len(got) != 1 {
 				t.Errorf("%s: got %v of %d, want %v of %d", tt.name, ids(got), total, tt.want, tt.total)
 			}
+		}
+		page, _, _ := s.StoryPage(ctx, storyfold.StoryQuery{Source: "B"})
+		if len(page) != 1 || page[0].Headline != "Headline s1" || page[0].Articles != 2 || !reflect.DeepEqual(page[0].Sources, []string{"A"}) ||
+			!page[0].First.Equal(day.Time) {
+			t.Errorf("story summary: %+v", page)
 		}
 		st, err := s.Story(ctx, "s1")
 		if err != nil || st.ID != "s1" || len(st.Articles) != 2 {

@@ -1,0 +1,172 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/ingest"
+	"github.com/storyfold/storyfold/pipeline"
+	"github.com/storyfold/storyfold/store/sqlite"
+	"github.com/storyfold/storyfold/web"
+)
+
+// benchHTTP stores n synthetic articles in a fresh SQLite file, serves them
+// on loopback and loads the server with concurrent clients, each asking
+// for one kind of page in turn, for the given time per kind. It prints the
+// latency percentiles per kind. The file is kept when keep names it.
+func benchHTTP(ctx context.Context, seeds []storyfold.Article, n, clients int, each time.Duration, seed uint64, keep string) error {
+	path := keep
+	if path == "" {
+		dir, err := os.MkdirTemp("", "storyfold-bench-http")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		path = filepath.Join(dir, "bench.db")
+	}
+	st, err := sqlite.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	start := time.Now()
+	files := synthesize(seeds, n, seed)
+	reader := ingest.NewReader(nil)
+	raw := make([]storyfold.Article, len(files))
+	pipeline.Parallel(len(files), runtime.GOMAXPROCS(0), func(i int) {
+		reader.ReadStream(fmt.Sprintf("bench/%07d.txt", i), bytes.NewReader(files[i]), func(a storyfold.Article) { raw[i] = a })
+	})
+	ix := cluster.New(cluster.DefaultOptions())
+	if _, err := pipeline.Ingest(ctx, st, ix, pipeline.Prepare(raw, nil, nil)); err != nil {
+		return err
+	}
+	articles, stories, err := st.Counts(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("\nserver: %d articles in %d stories stored in %s; %d clients, %s per page kind, on loopback\n",
+		articles, stories, time.Since(start).Round(time.Second), clients, each)
+
+	page, _, err := st.StoryPage(ctx, storyfold.StoryQuery{Limit: 50})
+	if err != nil || len(page) == 0 {
+		return fmt.Errorf("no stories to ask for: %v", err)
+	}
+	var storyPaths []string
+	for _, s := range page {
+		storyPaths = append(storyPaths, "/stories/"+s.ID)
+	}
+	kinds := []pageKind{
+		{"stories list", []string{"/", "/?offset=20", "/api/v1/stories?limit=50"}},
+		{"story page", storyPaths},
+		{"story JSON", apiPaths(storyPaths)},
+		{"search", []string{"/search?q=president", "/search?q=senate+vote", "/api/v1/search?q=health+care", "/search?q=court"}},
+	}
+	for _, ttl := range []time.Duration{web.DefaultCacheTTL, -1} {
+		if err := loadServer(ctx, st, ttl, kinds, clients, each); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pageKind is a kind of page and the paths that ask for it.
+type pageKind struct {
+	name  string
+	paths []string
+}
+
+// loadServer serves the store on loopback with the given cache TTL and
+// loads each kind of page in turn.
+func loadServer(ctx context.Context, st storyfold.Store, ttl time.Duration, kinds []pageKind, clients int, each time.Duration) error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: web.New(web.Config{Store: st, CacheTTL: ttl})}
+	go srv.Serve(ln)
+	defer srv.Close()
+	base := "http://" + ln.Addr().String()
+	if ttl > 0 {
+		fmt.Printf("with the response cache (%s):\n", ttl)
+	} else {
+		fmt.Printf("without the cache, every request built from the store:\n")
+	}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}}
+	fmt.Printf("%14s %9s %9s %9s %9s %9s %8s\n", "page", "requests", "req/s", "p50", "p90", "p99", "errors")
+	for _, k := range kinds {
+		lat, errs := load(ctx, client, base, k.paths, clients, each)
+		slices.Sort(lat)
+		pct := func(p float64) time.Duration {
+			if len(lat) == 0 {
+				return 0
+			}
+			return lat[min(len(lat)-1, int(p*float64(len(lat))))]
+		}
+		fmt.Printf("%14s %9d %9.0f %9s %9s %9s %8d\n", k.name, len(lat), float64(len(lat))/each.Seconds(),
+			pct(0.5).Round(10*time.Microsecond), pct(0.9).Round(10*time.Microsecond), pct(0.99).Round(10*time.Microsecond), errs)
+	}
+	return nil
+}
+
+func apiPaths(storyPaths []string) []string {
+	out := make([]string, len(storyPaths))
+	for i, p := range storyPaths {
+		out[i] = "/api/v1" + p
+	}
+	return out
+}
+
+// load runs clients that ask for the paths in turn until the time is up,
+// and returns every request's latency and the count of failures.
+func load(ctx context.Context, client *http.Client, base string, paths []string, clients int, d time.Duration) ([]time.Duration, int) {
+	ctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	var mu sync.Mutex
+	var all []time.Duration
+	errs := 0
+	var wg sync.WaitGroup
+	for c := 0; c < clients; c++ {
+		wg.Add(1)
+		go func(c int) {
+			defer wg.Done()
+			var mine []time.Duration
+			bad := 0
+			for i := c; ctx.Err() == nil; i++ {
+				req, _ := http.NewRequestWithContext(ctx, http.MethodGet, base+paths[i%len(paths)], nil)
+				t := time.Now()
+				res, err := client.Do(req)
+				if err != nil {
+					if ctx.Err() == nil {
+						bad++
+					}
+					continue
+				}
+				_, _ = io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				if res.StatusCode != http.StatusOK {
+					bad++
+					continue
+				}
+				mine = append(mine, time.Since(t))
+			}
+			mu.Lock()
+			all = append(all, mine...)
+			errs += bad
+			mu.Unlock()
+		}(c)
+	}
+	wg.Wait()
+	return all, errs
+}
