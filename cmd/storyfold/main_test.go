@@ -3,13 +3,17 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/storyfold/storyfold"
 )
@@ -303,5 +307,62 @@ func TestQuotesBASIL(t *testing.T) {
 				t.Errorf("%s: score %d is %.3f, below %.2f:\n%s", tt.gold, i+1, f, floor, out)
 			}
 		}
+	}
+}
+
+// TestServe runs `storyfold serve` on the example database as a user
+// would: it answers on its address, writes with the token, and stops
+// cleanly on SIGTERM.
+func TestServe(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "example.db")
+	if _, errOut, code := run(t, "ingest", "--db", db, "--no-progress", "examples/ukraine-talks"); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errOut)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	cmd := exec.Command(binary, "serve", "--db", db, "--addr", addr)
+	cmd.Env = append(os.Environ(), "STORYFOLD_TOKEN=tok")
+	var logs bytes.Buffer
+	cmd.Stderr = &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	var res *http.Response
+	for i := 0; i < 100; i++ {
+		if res, err = http.Get("http://" + addr + "/healthz"); err == nil {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("healthz: %v %v\n%s", res, err, logs.String())
+	}
+	res.Body.Close()
+	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/api/v1/articles", strings.NewReader(`{"id": "x", "title": "T", "text": "A council approved a budget of two billion dollars on Tuesday after a long debate."}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer tok")
+	if res, err := http.DefaultClient.Do(req); err != nil || res.StatusCode != http.StatusCreated {
+		t.Errorf("ingest with the token from the environment: %v %v", res, err)
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("after SIGTERM: %v\n%s", err, logs.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop after SIGTERM")
+	}
+	if !strings.Contains(logs.String(), "msg=request") || !strings.Contains(logs.String(), "shutting down") {
+		t.Errorf("no access log or shutdown line:\n%s", logs.String())
 	}
 }
