@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -35,14 +36,27 @@ func chromium(t *testing.T) string {
 func browse(t *testing.T, bin, url, screenshot string) (dom, console string) {
 	t.Helper()
 	flags := []string{"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-		"--disable-component-update", "--disable-sync", "--user-data-dir=" + t.TempDir(), "--enable-logging=stderr", "--v=0"}
+		"--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--enable-logging=stderr", "--v=0"}
 	run := func(extra ...string) (string, string) {
-		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-		defer cancel()
+		// Chromium sometimes crashes as it starts in a container; a crash
+		// is retried, a failure to load is not.
+		var err error
 		var out, errOut bytes.Buffer
-		cmd := exec.CommandContext(ctx, bin, append(append(append([]string{}, flags...), extra...), url)...)
-		cmd.Stdout, cmd.Stderr = &out, &errOut
-		if err := cmd.Run(); err != nil {
+		for try := 0; try < 3; try++ {
+			ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+			out.Reset()
+			errOut.Reset()
+			args := append(append(append([]string{"--user-data-dir=" + t.TempDir()}, flags...), extra...), url)
+			cmd := exec.CommandContext(ctx, bin, args...)
+			cmd.Stdout, cmd.Stderr = &out, &errOut
+			err = cmd.Run()
+			cancel()
+			var exit *exec.ExitError
+			if err == nil || !errors.As(err, &exit) || exit.ProcessState.Exited() {
+				break
+			}
+		}
+		if err != nil {
 			t.Fatalf("chromium %v: %v\n%s", extra, err, errOut.String())
 		}
 		return out.String(), errOut.String()
