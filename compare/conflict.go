@@ -492,11 +492,11 @@ func plainName(s string) string {
 // they share 80% of the content words of the shorter, of six or more.
 func sameWords(a, b string) bool {
 	wa, wb := quote.Words(a), quote.Words(b)
-	ja, jb := " "+strings.Join(wa, " ")+" ", " "+strings.Join(wb, " ")+" "
+	ja, jb := quote.Spaced(wa), quote.Spaced(wb)
 	if len(wa) >= minStatementWords && len(wb) >= minStatementWords && (strings.Contains(ja, jb) || strings.Contains(jb, ja)) {
 		return true
 	}
-	ca, cb := contentSet(wa), contentSet(wb)
+	ca, cb := quote.ContentWords(wa), quote.ContentWords(wb)
 	if len(ca) > len(cb) {
 		ca, cb = cb, ca
 	}
@@ -510,14 +510,4 @@ func sameWords(a, b string) bool {
 		}
 	}
 	return float64(shared) >= 0.8*float64(len(ca))
-}
-
-func contentSet(words []string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range words {
-		if !nlp.IsStopWord(w) {
-			m[w] = true
-		}
-	}
-	return m
 }

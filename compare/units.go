@@ -188,7 +188,7 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 			covered = append(covered, m.span)
 			// Names inside a quote are the speaker's words, however each
 			// outlet transcribed them: not slots of the claim.
-			if !m.quoted && !containsRef(u.entities, m.ref) {
+			if !m.quoted && !slices.Contains(u.entities, m.ref) {
 				u.entities = append(u.entities, m.ref)
 			}
 		}
@@ -251,15 +251,6 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 		out = append(out, u)
 	}
 	return out
-}
-
-func containsRef(refs []entityRef, r entityRef) bool {
-	for _, x := range refs {
-		if x == r {
-			return true
-		}
-	}
-	return false
 }
 
 func inside(spans []storyfold.Span, pos int) bool {

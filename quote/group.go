@@ -133,7 +133,9 @@ func Words(text string) []string {
 	return out
 }
 
-func contentWords(words []string) map[string]bool {
+// ContentWords returns the words of Words that are not stop words: what
+// two quotes are compared by.
+func ContentWords(words []string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
 		if !nlp.IsStopWord(w) {
@@ -150,7 +152,7 @@ type statement struct {
 }
 
 func newStatement(words []string) statement {
-	return statement{joined: spaced(words), content: contentWords(words)}
+	return statement{joined: Spaced(words), content: ContentWords(words)}
 }
 
 // SameStatements calls fn once for every pair i < j of the texts that
@@ -213,9 +215,9 @@ func sameStatements(st []statement, fn func(i, j int)) {
 	}
 }
 
-// spaced joins words with a space before and after each, so that one
+// Spaced joins words with a space before and after each, so that one
 // quote's words are found in another's only at word boundaries.
-func spaced(words []string) string { return " " + strings.Join(words, " ") + " " }
+func Spaced(words []string) string { return " " + strings.Join(words, " ") + " " }
 
 // sameStatement reports whether two quotes report one statement: one is an
 // excerpt of the other, or most of the content words of the shorter are in

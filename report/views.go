@@ -154,11 +154,11 @@ type Hrefs struct {
 var AnchorHrefs = Hrefs{
 	Story:    func(id string) string { return "#story-" + id },
 	Article:  func(id string) string { return "#article-" + id },
-	Sentence: func(a string, s int) string { return fmt.Sprintf("#article-%s-s%d", a, s) },
+	Sentence: func(a string, s int) string { return "#" + SentenceID(a, s) },
 }
 
-// sentenceID is the anchor of an article's sentence in every view.
-func sentenceID(article string, sentence int) string {
+// SentenceID is the anchor of an article's sentence in every view.
+func SentenceID(article string, sentence int) string {
 	return fmt.Sprintf("article-%s-s%d", article, sentence)
 }
 
@@ -406,7 +406,7 @@ func NewArticleView(a *storyfold.Article, st *storyfold.Story, h Hrefs) ArticleV
 			p = np
 		}
 		last := len(v.Paragraphs) - 1
-		v.Paragraphs[last] = append(v.Paragraphs[last], SentenceView{ID: sentenceID(a.ID, i), Text: a.Text[s.Start:s.End], Class: class[i], Note: note[i]})
+		v.Paragraphs[last] = append(v.Paragraphs[last], SentenceView{ID: SentenceID(a.ID, i), Text: a.Text[s.Start:s.End], Class: class[i], Note: note[i]})
 	}
 	return v
 }

@@ -84,13 +84,13 @@ func (c *cache) wrap(h http.HandlerFunc) http.HandlerFunc {
 	}
 	return func(w http.ResponseWriter, r *http.Request) {
 		key := r.URL.RequestURI()
-		if e, _ := c.get(key); e != nil {
+		e, gen := c.get(key)
+		if e != nil {
 			w.Header().Set("Content-Type", e.contentType)
 			w.Header().Set("X-Cache", "hit")
 			_, _ = w.Write(e.body)
 			return
 		}
-		_, gen := c.get(key)
 		rec := &capture{header: http.Header{}, code: http.StatusOK}
 		h(rec, r)
 		for k, v := range rec.header {

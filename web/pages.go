@@ -29,7 +29,7 @@ var hrefs = report.Hrefs{
 	Story:   func(id string) string { return "/stories/" + url.PathEscape(id) },
 	Article: func(id string) string { return "/articles/" + url.PathEscape(id) },
 	Sentence: func(a string, s int) string {
-		return "/articles/" + url.PathEscape(a) + "#article-" + a + "-s" + strconv.Itoa(s)
+		return "/articles/" + url.PathEscape(a) + "#" + report.SentenceID(a, s)
 	},
 }
 
