@@ -23,6 +23,11 @@ type Store interface {
 	// Articles returns the stored articles with the given IDs (all of them
 	// when ids is nil), in the order they were stored.
 	Articles(ctx context.Context, ids []string) ([]Article, error)
+	// ArticleHeads returns what lists and story pages show of the articles
+	// with the given IDs, in the order they were stored: ID, URL, source,
+	// title, date and language, without the text or annotations, so a
+	// page that lists many articles reads none of their documents.
+	ArticleHeads(ctx context.Context, ids []string) ([]Article, error)
 	// Stories returns every story, the most recently updated first.
 	Stories(ctx context.Context) ([]*Story, error)
 	// StoryPage returns a page of the stories that match q, the newest
@@ -31,7 +36,8 @@ type Store interface {
 	// Story returns one story, or ErrNotFound.
 	Story(ctx context.Context, id string) (*Story, error)
 	// Search returns a page of the articles that match a full-text query,
-	// the best first, each with a snippet, and how many match in all.
+	// the best first, each with a snippet, and how many match in all, up
+	// to MaxSearchTotal.
 	Search(ctx context.Context, q SearchQuery) ([]SearchHit, int, error)
 	// Sources returns the outlets with how many articles each has, the
 	// largest first.
@@ -39,6 +45,10 @@ type Store interface {
 	// StoryOf returns the ID of the story an article belongs to, or
 	// ErrNotFound.
 	StoryOf(ctx context.Context, articleID string) (string, error)
+	// Version returns a number that grows with every Save, by any process
+	// sharing the store, so a reader can keep what it built from the store
+	// for exactly as long as it stays true.
+	Version(ctx context.Context) (int64, error)
 	// Counts returns how many articles and stories are stored.
 	Counts(ctx context.Context) (articles, stories int, err error)
 	// Close releases the store.
@@ -95,6 +105,10 @@ type SearchQuery struct {
 	Text          string
 	Limit, Offset int
 }
+
+// MaxSearchTotal is where a search stops counting its matches: past it,
+// "more than" says as much as the exact count, which costs a scan.
+const MaxSearchTotal = 1000
 
 // SearchHit is an article a search found.
 type SearchHit struct {

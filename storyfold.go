@@ -199,6 +199,16 @@ type SummarySentence struct {
 	// Part is where the sentence belongs: "consensus" (what the sources
 	// agree on), "disputed" or "exclusive" (only in one outlet).
 	Part string `json:"part"`
+	// Cites points at the sentence of each article that says it, so a
+	// reader (or a page) goes from the summary to the source without
+	// searching the articles' texts.
+	Cites []SentenceRef `json:"cites"`
+}
+
+// SentenceRef points at one sentence of an article.
+type SentenceRef struct {
+	Article  string `json:"article"`
+	Sentence Span   `json:"sentence"`
 }
 
 // Fact is one claim reported by one or more articles of a story: the

@@ -63,10 +63,12 @@ func summarize(st *storyfold.Story, facts []*factGroup, units []unit, members []
 				k < len(order)/2 && leansBack(text) {
 				continue
 			}
-			s := storyfold.SummarySentence{Text: text, Articles: []string{}}
+			s := storyfold.SummarySentence{Text: text, Articles: []string{}, Cites: []storyfold.SentenceRef{}}
 			for _, m := range f.members {
-				if id := members[units[m].article].ID; !slices.Contains(s.Articles, id) {
-					s.Articles = append(s.Articles, id)
+				ma := members[units[m].article]
+				if !slices.Contains(s.Articles, ma.ID) {
+					s.Articles = append(s.Articles, ma.ID)
+					s.Cites = append(s.Cites, storyfold.SentenceRef{Article: ma.ID, Sentence: ma.Sentences[units[m].sent]})
 				}
 			}
 			return s, true
@@ -140,10 +142,11 @@ func summarize(st *storyfold.Story, facts []*factGroup, units []unit, members []
 		if i == maxDisputed {
 			break
 		}
-		s := storyfold.SummarySentence{Text: c.Description + ".", Articles: []string{}, Part: Disputed}
+		s := storyfold.SummarySentence{Text: c.Description + ".", Articles: []string{}, Cites: []storyfold.SentenceRef{}, Part: Disputed}
 		for _, cl := range c.Claims {
 			if !slices.Contains(s.Articles, cl.Article) {
 				s.Articles = append(s.Articles, cl.Article)
+				s.Cites = append(s.Cites, storyfold.SentenceRef{Article: cl.Article, Sentence: cl.Sentence})
 			}
 		}
 		out = append(out, s)

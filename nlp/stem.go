@@ -63,10 +63,7 @@ func (s *Stemmer) Stem(lower []byte) string {
 		return st
 	}
 	w := string(lower)
-	st := w
-	if len(w) > 2 && isASCIIWord(w) {
-		st = english.Stem(w, true)
-	}
+	st := stem(w)
 	if len(s.cache) >= maxStemCache {
 		clear(s.cache)
 	}
@@ -84,4 +81,13 @@ func isASCIIWord(w string) bool {
 		}
 	}
 	return true
+}
+
+// stem returns the Snowball stem of one lower-case word: the stemmer is
+// meant for English words only, so others are their own stems.
+func stem(lower string) string {
+	if len(lower) > 2 && isASCIIWord(lower) {
+		return english.Stem(lower, true)
+	}
+	return lower
 }

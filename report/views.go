@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/storyfold/storyfold"
@@ -36,7 +38,11 @@ type SummaryView struct {
 
 // HeatCell is one article's relation to one fact.
 type HeatCell struct {
-	Kind  string // reports, omits, contradicts
+	Kind string // reports, omits, contradicts
+	// Mark is what the cell shows: a symbol for its kind, with the kind's
+	// name for screen readers. It is markup of ours, never article text, so
+	// it is kept whole to spare the page two escaped actions per cell.
+	Mark  template.HTML
 	Title string
 }
 
@@ -145,21 +151,26 @@ type ArticleView struct {
 // Hrefs builds the links between views: in the single-file report they are
 // anchors in one page, on the server paths.
 type Hrefs struct {
-	Story    func(id string) string
-	Article  func(id string) string
-	Sentence func(article string, sentence int) string
+	Story   func(id string) string
+	Article func(id string) string
+	// Sentence links to the article's sentence that starts at the byte
+	// offset start.
+	Sentence func(article string, start int) string
 }
 
 // AnchorHrefs links within one page.
 var AnchorHrefs = Hrefs{
 	Story:    func(id string) string { return "#story-" + id },
 	Article:  func(id string) string { return "#article-" + id },
-	Sentence: func(a string, s int) string { return "#" + SentenceID(a, s) },
+	Sentence: func(a string, start int) string { return "#" + SentenceID(a, start) },
 }
 
-// SentenceID is the anchor of an article's sentence in every view.
-func SentenceID(article string, sentence int) string {
-	return fmt.Sprintf("article-%s-s%d", article, sentence)
+// SentenceID is the anchor of an article's sentence in every view. It
+// names the sentence by its byte offset, which the story keeps for every
+// sentence it cites, so a story's views link to sentences without reading
+// the articles' texts.
+func SentenceID(article string, start int) string {
+	return "article-" + article + "-at" + strconv.Itoa(start)
 }
 
 // NewStoryView builds a story page's view.
@@ -178,33 +189,20 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 		refs[id] = r
 		v.Articles = append(v.Articles, r)
 	}
-	// A citation points at the sentence of the cited article that says it:
-	// the article's variant of the fact the summary sentence words, or the
-	// sentence itself when it is the article's own.
-	cite := func(id, text string) string {
-		a := arts[id]
-		if a == nil {
-			return h.Article(id)
-		}
-		for _, f := range st.Facts {
-			if !factHas(f, text) {
-				continue
-			}
-			for _, fv := range f.Variants {
-				if fv.Article == id && fv.Sentence != nil {
-					return h.Sentence(id, sentenceIndex(a, fv.Sentence.Start))
-				}
-			}
-		}
-		if k := strings.Index(a.Text, text); k >= 0 {
-			return h.Sentence(id, sentenceIndex(a, k))
-		}
-		return h.Article(id)
-	}
+	// A citation links to the sentence of the cited article that says it;
+	// stories stored before summaries kept their citations link to the
+	// article.
 	for _, s := range st.Summary {
 		sv := SummaryView{Text: s.Text, Part: s.Part}
 		for _, id := range s.Articles {
-			sv.Cites = append(sv.Cites, Cite{Label: refs[id].Label, Href: cite(id, s.Text)})
+			href := h.Article(id)
+			for _, c := range s.Cites {
+				if c.Article == id {
+					href = h.Sentence(id, c.Sentence.Start)
+					break
+				}
+			}
+			sv.Cites = append(sv.Cites, Cite{Label: refs[id].Label, Href: href})
 		}
 		v.Summary = append(v.Summary, sv)
 	}
@@ -221,15 +219,20 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 		}
 		row := HeatRow{Text: f.Text, Sources: f.Sources}
 		for _, id := range st.Articles {
-			cell := HeatCell{Kind: "omits", Title: fmt.Sprintf("[%d] does not report this", refs[id].Label)}
+			cell := HeatCell{Kind: "omits", Mark: cellMarks["omits"], Title: fmt.Sprintf("[%d] does not report this", refs[id].Label)}
 			for _, fv := range f.Variants {
 				if fv.Article != id {
 					continue
 				}
-				cell = HeatCell{Kind: "reports", Title: fmt.Sprintf("[%d] %s", refs[id].Label, fv.Text)}
+				// The row shows the fact's words; a cell shows its
+				// article's only where they differ.
+				cell = HeatCell{Kind: "reports", Mark: cellMarks["reports"], Title: fmt.Sprintf("[%d] reports this", refs[id].Label)}
+				if fv.Text != f.Text {
+					cell.Title = fmt.Sprintf("[%d]: %s", refs[id].Label, fv.Text)
+				}
 				for k := range contradicts {
 					if k[0] == id && (strings.Contains(k[1], fv.Text) || strings.Contains(fv.Text, k[1])) {
-						cell.Kind = "contradicts"
+						cell.Kind, cell.Mark = "contradicts", cellMarks["contradicts"]
 					}
 				}
 			}
@@ -241,8 +244,8 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 		cv := ConflictView{Kind: c.Kind, Description: c.Description, Majority: c.Majority}
 		for _, cl := range c.Claims {
 			href := h.Article(cl.Article)
-			if a := arts[cl.Article]; a != nil && cl.Sentence.End > 0 {
-				href = h.Sentence(cl.Article, sentenceIndex(a, cl.Sentence.Start))
+			if cl.Sentence.End > 0 {
+				href = h.Sentence(cl.Article, cl.Sentence.Start)
 			}
 			cv.Claims = append(cv.Claims, ClaimView{Article: refs[cl.Article], Value: cl.Value, Text: cl.Text, Href: href})
 		}
@@ -293,32 +296,18 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 	return v
 }
 
+// cellMarks are the heatmap's cell contents by kind.
+var cellMarks = map[string]template.HTML{
+	"reports":     `✓<span class="visually-hidden"> reports</span>`,
+	"omits":       `·<span class="visually-hidden"> omits</span>`,
+	"contradicts": `✗<span class="visually-hidden"> contradicts</span>`,
+}
+
 // Bounds of a story page.
 const (
 	maxHeatmapFacts = 20
 	maxEntities     = 16
 )
-
-// factHas reports whether a text words the fact: one of its variants is
-// in it, or it is in one.
-func factHas(f storyfold.Fact, text string) bool {
-	for _, v := range f.Variants {
-		if strings.Contains(text, v.Text) || strings.Contains(v.Text, text) {
-			return true
-		}
-	}
-	return false
-}
-
-// sentenceIndex returns the index of the article's sentence holding pos.
-func sentenceIndex(a *storyfold.Article, pos int) int {
-	for i, s := range a.Sentences {
-		if pos >= s.Start && pos < s.End {
-			return i
-		}
-	}
-	return 0
-}
 
 // diffSegments splits a wdiff-style diff ("a [-b-] {+c+} d") into
 // unchanged, omitted and added pieces.
@@ -406,7 +395,7 @@ func NewArticleView(a *storyfold.Article, st *storyfold.Story, h Hrefs) ArticleV
 			p = np
 		}
 		last := len(v.Paragraphs) - 1
-		v.Paragraphs[last] = append(v.Paragraphs[last], SentenceView{ID: SentenceID(a.ID, i), Text: a.Text[s.Start:s.End], Class: class[i], Note: note[i]})
+		v.Paragraphs[last] = append(v.Paragraphs[last], SentenceView{ID: SentenceID(a.ID, s.Start), Text: a.Text[s.Start:s.End], Class: class[i], Note: note[i]})
 	}
 	return v
 }

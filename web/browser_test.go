@@ -97,7 +97,7 @@ func TestBrowser(t *testing.T) {
 		{"stories", "/", []*regexp.Regexp{regexp.MustCompile(`US Denies Trump Peace Push`), regexp.MustCompile(`3 independent sources`)}},
 		{"story", "/stories/" + story, []*regexp.Regexp{
 			regexp.MustCompile(`<h2>Summary</h2>`),
-			regexp.MustCompile(`<a class="cite" href="/articles/[^"]+#article-[^"]+-s\d+"[^>]*>\[\d\]</a>`), // citations to sentences
+			regexp.MustCompile(`<a class="cite" href="/articles/[^"]+#article-[^"]+-at\d+"[^>]*>\[\d\]</a>`), // citations to sentences
 			regexp.MustCompile(`<table class="heatmap">`),
 			regexp.MustCompile(`<td class="cell contradicts"`),
 			regexp.MustCompile(`<svg class="graph"[^>]*>`),

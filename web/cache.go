@@ -2,68 +2,66 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"sync"
-	"time"
 )
 
-// cache keeps the responses to read requests for a short time: a story
-// page costs a few milliseconds to build, and a newsroom opens the same
-// stories many times a minute. An ingest through the server empties it;
-// writes by another process show after at most the TTL.
+// cache keeps the responses to read requests for as long as the store has
+// not changed: a story page costs a millisecond or more to build, and a
+// newsroom opens the same stories many times a minute. Every request asks
+// the store for its version (one row read), so a save by this server or by
+// any other process sharing the store ends every cached answer at once;
+// nothing stale is ever served.
 type cache struct {
-	ttl      time.Duration
+	version  func(context.Context) (int64, error)
 	maxBytes int
 
-	mu    sync.Mutex
-	gen   uint64 // bumped by every ingest
-	items map[string]*cached
-	order []string // keys, oldest first, for eviction
-	bytes int
+	mu      sync.Mutex
+	current int64 // the store version the items were built from
+	items   map[string]*cached
+	order   []string // keys, oldest first, for eviction
+	bytes   int
 }
 
 type cached struct {
-	gen         uint64
-	at          time.Time
 	contentType string
 	body        []byte
 }
 
-func newCache(ttl time.Duration, maxBytes int) *cache {
-	return &cache{ttl: ttl, maxBytes: maxBytes, items: map[string]*cached{}}
+func newCache(version func(context.Context) (int64, error), maxBytes int) *cache {
+	return &cache{version: version, maxBytes: maxBytes, items: map[string]*cached{}}
 }
 
-// invalidate drops everything: the store changed.
-func (c *cache) invalidate() {
+// get returns the item for key if it was built from store version v. A
+// newer version empties the cache.
+func (c *cache) get(key string, v int64) *cached {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.gen++
-	clear(c.items)
-	c.order, c.bytes = c.order[:0], 0
-}
-
-func (c *cache) get(key string) (*cached, uint64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e := c.items[key]
-	if e != nil && (e.gen != c.gen || time.Since(e.at) > c.ttl) {
-		e = nil
+	if v != c.current {
+		if v < c.current {
+			return nil // a request that read the version before a save
+		}
+		c.current = v
+		clear(c.items)
+		c.order, c.bytes = c.order[:0], 0
 	}
-	return e, c.gen
+	return c.items[key]
 }
 
-func (c *cache) put(key string, gen uint64, e *cached) {
+// put keeps an item built from store version v, unless the store has moved
+// on since.
+func (c *cache) put(key string, v int64, e *cached) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if gen != c.gen || len(e.body) > c.maxBytes/16 {
-		return // built before an ingest, or too big to keep
+	if v != c.current || len(e.body) > c.maxBytes/16 {
+		return
 	}
 	if old := c.items[key]; old != nil {
 		c.bytes -= len(old.body)
 	} else {
 		c.order = append(c.order, key)
 	}
-	e.gen = gen
 	c.items[key] = e
 	c.bytes += len(e.body)
 	for c.bytes > c.maxBytes && len(c.order) > 0 {
@@ -77,15 +75,20 @@ func (c *cache) put(key string, gen uint64, e *cached) {
 }
 
 // wrap serves a read route from the cache, filling it on a miss with the
-// route's 200 responses.
+// route's 200 responses. When the store cannot tell its version, the
+// route is served without the cache.
 func (c *cache) wrap(h http.HandlerFunc) http.HandlerFunc {
-	if c == nil || c.ttl <= 0 {
+	if c == nil || c.maxBytes <= 0 {
 		return h
 	}
 	return func(w http.ResponseWriter, r *http.Request) {
+		v, err := c.version(r.Context())
+		if err != nil {
+			h(w, r)
+			return
+		}
 		key := r.URL.RequestURI()
-		e, gen := c.get(key)
-		if e != nil {
+		if e := c.get(key, v); e != nil {
 			w.Header().Set("Content-Type", e.contentType)
 			w.Header().Set("X-Cache", "hit")
 			_, _ = w.Write(e.body)
@@ -93,13 +96,13 @@ func (c *cache) wrap(h http.HandlerFunc) http.HandlerFunc {
 		}
 		rec := &capture{header: http.Header{}, code: http.StatusOK}
 		h(rec, r)
-		for k, v := range rec.header {
-			w.Header()[k] = v
+		for k, vals := range rec.header {
+			w.Header()[k] = vals
 		}
 		w.WriteHeader(rec.code)
 		_, _ = w.Write(rec.body.Bytes())
 		if rec.code == http.StatusOK {
-			c.put(key, gen, &cached{at: time.Now(), contentType: rec.header.Get("Content-Type"), body: rec.body.Bytes()})
+			c.put(key, v, &cached{contentType: rec.header.Get("Content-Type"), body: rec.body.Bytes()})
 		}
 	}
 }

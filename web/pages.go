@@ -28,8 +28,8 @@ func pages() *template.Template {
 var hrefs = report.Hrefs{
 	Story:   func(id string) string { return "/stories/" + url.PathEscape(id) },
 	Article: func(id string) string { return "/articles/" + url.PathEscape(id) },
-	Sentence: func(a string, s int) string {
-		return "/articles/" + url.PathEscape(a) + "#" + report.SentenceID(a, s)
+	Sentence: func(a string, start int) string {
+		return "/articles/" + url.PathEscape(a) + "#" + report.SentenceID(a, start)
 	},
 }
 
@@ -113,9 +113,10 @@ func pagerLinks(r *http.Request, offset, limit, total int) (prev, next string) {
 	return prev, next
 }
 
-// storyArticles loads a story's articles, by ID.
+// storyArticles loads the metadata of a story's articles, by ID: a story
+// page shows no article's text.
 func (s *Server) storyArticles(r *http.Request, st *storyfold.Story) (map[string]*storyfold.Article, error) {
-	arts, err := s.cfg.Store.Articles(r.Context(), st.Articles)
+	arts, err := s.cfg.Store.ArticleHeads(r.Context(), st.Articles)
 	if err != nil {
 		return nil, err
 	}
@@ -195,8 +196,10 @@ func snippetParts(s string) []snippetPart {
 }
 
 type searchBody struct {
-	Hits       []searchHit
-	Total      int
+	Hits  []searchHit
+	Total int
+	// Capped says that more articles match than the store counts.
+	Capped     bool
 	Prev, Next string
 }
 
@@ -216,7 +219,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		s.storeFailed(w, r, err)
 		return
 	}
-	body := searchBody{Total: total}
+	body := searchBody{Total: total, Capped: total >= storyfold.MaxSearchTotal}
 	for _, h := range hits {
 		date := h.Date.String()
 		body.Hits = append(body.Hits, searchHit{ID: h.ArticleID, Title: h.Title, Source: h.Source, Date: date[:min(10, len(date))],

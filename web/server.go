@@ -50,16 +50,15 @@ type Config struct {
 	Token string
 	// MaxBody bounds a request body, in bytes.
 	MaxBody int64
-	// CacheTTL is how long a page or an API answer is served from memory
-	// (DefaultCacheTTL when 0; negative turns the cache off). An ingest
-	// through the server empties the cache at once.
-	CacheTTL time.Duration
-	Log      *slog.Logger
+	// CacheBytes bounds the memory that pages and API answers are kept in
+	// until the store changes (DefaultCacheBytes when 0; negative turns
+	// the cache off).
+	CacheBytes int
+	Log        *slog.Logger
 }
 
-// DefaultCacheTTL bounds how stale a cached answer may be when another
-// process writes to the store.
-const DefaultCacheTTL = 5 * time.Second
+// DefaultCacheBytes holds a few thousand story pages.
+const DefaultCacheBytes = 256 << 20
 
 // DefaultMaxBody bounds a request body when the config does not.
 const DefaultMaxBody = 16 << 20
@@ -81,16 +80,13 @@ func New(cfg Config) *Server {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
-	if cfg.CacheTTL == 0 {
-		cfg.CacheTTL = DefaultCacheTTL
+	if cfg.CacheBytes == 0 {
+		cfg.CacheBytes = DefaultCacheBytes
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(), pages: pages(), metrics: newMetrics(), cache: newCache(cfg.CacheTTL, cacheBytes)}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), pages: pages(), metrics: newMetrics(), cache: newCache(cfg.Store.Version, cfg.CacheBytes)}
 	s.routes()
 	return s
 }
-
-// cacheBytes bounds the memory the cache holds.
-const cacheBytes = 64 << 20
 
 func (s *Server) routes() {
 	handle := func(pattern string, h http.HandlerFunc) {
@@ -293,7 +289,8 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"results": hits, "total": total, "limit": limit, "offset": offset})
+	writeJSON(w, http.StatusOK, map[string]any{"results": hits, "total": total, "total_capped": total >= storyfold.MaxSearchTotal,
+		"limit": limit, "offset": offset})
 }
 
 func (s *Server) apiSources(w http.ResponseWriter, r *http.Request) {
@@ -351,9 +348,6 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.storeError(w, r, err)
 		return
-	}
-	if res.New > 0 {
-		s.cache.invalidate()
 	}
 	res.Read = len(raw)
 	if res.Stories == nil {

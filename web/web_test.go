@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -38,7 +39,7 @@ func (in *ingester) Ingest(ctx context.Context, raw []storyfold.Article) (web.In
 const token = "s3cret"
 
 // newServer serves a fresh SQLite store holding the example story.
-func newServer(t *testing.T, cfg web.Config) (*httptest.Server, storyfold.Store) {
+func newServer(t testing.TB, cfg web.Config) (*httptest.Server, storyfold.Store) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
@@ -66,7 +67,7 @@ func newServer(t *testing.T, cfg web.Config) (*httptest.Server, storyfold.Store)
 	return srv, st
 }
 
-func get(t *testing.T, url string) (*http.Response, []byte) {
+func get(t testing.TB, url string) (*http.Response, []byte) {
 	t.Helper()
 	res, err := http.Get(url)
 	if err != nil {
@@ -77,7 +78,7 @@ func get(t *testing.T, url string) (*http.Response, []byte) {
 	return res, body
 }
 
-func decode(t *testing.T, body []byte) map[string]any {
+func decode(t testing.TB, body []byte) map[string]any {
 	t.Helper()
 	var m map[string]any
 	if err := json.Unmarshal(body, &m); err != nil {
@@ -86,7 +87,7 @@ func decode(t *testing.T, body []byte) map[string]any {
 	return m
 }
 
-func storyID(t *testing.T, srv *httptest.Server) string {
+func storyID(t testing.TB, srv *httptest.Server) string {
 	_, body := get(t, srv.URL+"/api/v1/stories")
 	stories := decode(t, body)["stories"].([]any)
 	if len(stories) == 0 {
@@ -240,6 +241,27 @@ func TestPages(t *testing.T) {
 	}
 }
 
+// TestSentenceLinks follows every link from the story page to a sentence
+// and checks that the article page has that sentence.
+func TestSentenceLinks(t *testing.T) {
+	srv, _ := newServer(t, web.Config{})
+	_, body := get(t, srv.URL+"/stories/"+storyID(t, srv))
+	links := regexp.MustCompile(`href="(/articles/[^"#]+)#([^"]+)"`).FindAllStringSubmatch(string(body), -1)
+	if len(links) < 5 {
+		t.Fatalf("the story page links to %d sentences", len(links))
+	}
+	pages := map[string]string{}
+	for _, l := range links {
+		if _, ok := pages[l[1]]; !ok {
+			_, page := get(t, srv.URL+l[1])
+			pages[l[1]] = string(page)
+		}
+		if !strings.Contains(pages[l[1]], `id="`+l[2]+`"`) {
+			t.Errorf("%s has no sentence %s", l[1], l[2])
+		}
+	}
+}
+
 func TestHealthAndMetrics(t *testing.T) {
 	srv, _ := newServer(t, web.Config{})
 	if res, body := get(t, srv.URL+"/healthz"); res.StatusCode != 200 || strings.TrimSpace(string(body)) != "ok" {
@@ -293,15 +315,42 @@ func TestCache(t *testing.T) {
 	if res.Header.Get("X-Cache") != "hit" || !strings.Contains(string(body), "1 story") {
 		t.Errorf("the second request was not served from the cache: %q", res.Header.Get("X-Cache"))
 	}
-	// An ingest through the server empties the cache.
+	// A save to the store (here through the server) ends every cached answer.
 	hostilePages(t, srv)
 	res, body = get(t, srv.URL+"/")
 	if res.Header.Get("X-Cache") != "" || !strings.Contains(string(body), "2 stories") {
 		t.Errorf("after an ingest: cache %q, and the new story %s", res.Header.Get("X-Cache"), map[bool]string{true: "shows", false: "is missing"}[strings.Contains(string(body), "2 stories")])
 	}
-	off, _ := newServer(t, web.Config{CacheTTL: -1})
+	off, _ := newServer(t, web.Config{CacheBytes: -1})
 	get(t, off.URL+"/")
 	if res, _ := get(t, off.URL+"/"); res.Header.Get("X-Cache") != "" {
 		t.Error("a cache hit with the cache turned off")
+	}
+}
+
+// BenchmarkPages measures what one request costs the server, without the
+// response cache, on the example story: the cold path that `bench --http`
+// loads with many clients.
+func BenchmarkPages(b *testing.B) {
+	srv, st := newServer(b, web.Config{CacheBytes: -1})
+	h := web.New(web.Config{Store: st, CacheBytes: -1})
+	id := storyID(b, srv)
+	for _, p := range []struct{ name, path string }{
+		{"list", "/"},
+		{"story", "/stories/" + id},
+		{"storyJSON", "/api/v1/stories/" + id},
+		{"article", "/articles/002_2f982ed942a4fc52"},
+		{"search", "/search?q=Putin"},
+	} {
+		b.Run(p.name, func(b *testing.B) {
+			req := httptest.NewRequest(http.MethodGet, p.path, nil)
+			for b.Loop() {
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != http.StatusOK {
+					b.Fatalf("%s: %d", p.path, rec.Code)
+				}
+			}
+		})
 	}
 }

@@ -5,12 +5,15 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -22,10 +25,14 @@ import (
 	"github.com/storyfold/storyfold/web"
 )
 
-// benchHTTP stores n synthetic articles in a fresh SQLite file, serves them
-// on loopback and loads the server with concurrent clients, each asking
-// for one kind of page in turn, for the given time per kind. It prints the
-// latency percentiles per kind. The file is kept when keep names it.
+// benchHTTP stores n synthetic articles in a fresh SQLite file (or uses
+// the file keep names when it already holds articles), serves them on
+// loopback and loads the server with concurrent clients, each asking for
+// one kind of page in turn, for the given time per kind: first with the
+// cache off, so every answer is built from the store, then with it. The
+// clients draw from every story, every page of the list and a few hundred
+// queries, so the cache fills as a real server's would. It prints the
+// latency percentiles per kind.
 func benchHTTP(ctx context.Context, seeds []storyfold.Article, n, clients int, each time.Duration, seed uint64, keep string) error {
 	path := keep
 	if path == "" {
@@ -42,15 +49,19 @@ func benchHTTP(ctx context.Context, seeds []storyfold.Article, n, clients int, e
 	}
 	defer st.Close()
 	start := time.Now()
-	files := synthesize(seeds, n, seed)
-	reader := ingest.NewReader(nil)
-	raw := make([]storyfold.Article, len(files))
-	pipeline.Parallel(len(files), runtime.GOMAXPROCS(0), func(i int) {
-		reader.ReadStream(fmt.Sprintf("bench/%07d.txt", i), bytes.NewReader(files[i]), func(a storyfold.Article) { raw[i] = a })
-	})
-	ix := cluster.New(cluster.DefaultOptions())
-	if _, err := pipeline.Ingest(ctx, st, ix, pipeline.Prepare(raw, nil, nil)); err != nil {
+	if stored, _, err := st.Counts(ctx); err != nil {
 		return err
+	} else if stored == 0 {
+		files := synthesize(seeds, n, seed)
+		reader := ingest.NewReader(nil)
+		raw := make([]storyfold.Article, len(files))
+		pipeline.Parallel(len(files), runtime.GOMAXPROCS(0), func(i int) {
+			reader.ReadStream(fmt.Sprintf("bench/%07d.txt", i), bytes.NewReader(files[i]), func(a storyfold.Article) { raw[i] = a })
+		})
+		ix := cluster.New(cluster.DefaultOptions())
+		if _, err := pipeline.Ingest(ctx, st, ix, pipeline.Prepare(raw, nil, nil)); err != nil {
+			return err
+		}
 	}
 	articles, stories, err := st.Counts(ctx)
 	if err != nil {
@@ -58,27 +69,50 @@ func benchHTTP(ctx context.Context, seeds []storyfold.Article, n, clients int, e
 	}
 	fmt.Printf("\nserver: %d articles in %d stories stored in %s; %d clients, %s per page kind, on loopback\n",
 		articles, stories, time.Since(start).Round(time.Second), clients, each)
-
-	page, _, err := st.StoryPage(ctx, storyfold.StoryQuery{Limit: 50})
-	if err != nil || len(page) == 0 {
-		return fmt.Errorf("no stories to ask for: %v", err)
+	kinds, err := benchPaths(ctx, st, seed)
+	if err != nil {
+		return err
 	}
-	var storyPaths []string
-	for _, s := range page {
-		storyPaths = append(storyPaths, "/stories/"+s.ID)
-	}
-	kinds := []pageKind{
-		{"stories list", []string{"/", "/?offset=20", "/api/v1/stories?limit=50"}},
-		{"story page", storyPaths},
-		{"story JSON", apiPaths(storyPaths)},
-		{"search", []string{"/search?q=president", "/search?q=senate+vote", "/api/v1/search?q=health+care", "/search?q=court"}},
-	}
-	for _, ttl := range []time.Duration{web.DefaultCacheTTL, -1} {
-		if err := loadServer(ctx, st, ttl, kinds, clients, each); err != nil {
+	for _, bytes := range []int{-1, web.DefaultCacheBytes} {
+		if err := loadServer(ctx, st, bytes, kinds, clients, each); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// benchPaths returns what the clients ask for: every story's page and JSON,
+// every page of the list, and searches for words of the stories'
+// headlines, each list shuffled.
+func benchPaths(ctx context.Context, st storyfold.Store, seed uint64) ([]pageKind, error) {
+	all, total, err := st.StoryPage(ctx, storyfold.StoryQuery{Limit: 1 << 30})
+	if err != nil || total == 0 {
+		return nil, fmt.Errorf("no stories to ask for: %v", err)
+	}
+	var list, pages, jsons, searches []string
+	for off := 0; off < total; off += 50 {
+		list = append(list, fmt.Sprintf("/?offset=%d", off), fmt.Sprintf("/api/v1/stories?limit=50&offset=%d", off))
+	}
+	words := map[string]bool{}
+	for _, s := range all {
+		pages = append(pages, "/stories/"+s.ID)
+		jsons = append(jsons, "/api/v1/stories/"+s.ID)
+		for _, w := range strings.Fields(strings.ToLower(s.Headline)) {
+			if w = strings.Trim(w, ".,:;'\"?!()"); len(w) > 4 && len(words) < 300 {
+				words[w] = true
+			}
+		}
+	}
+	for w := range words {
+		searches = append(searches, "/search?q="+url.QueryEscape(w))
+	}
+	slices.Sort(searches)
+	rng := rand.New(rand.NewPCG(seed, 2))
+	kinds := []pageKind{{"stories list", list}, {"story page", pages}, {"story JSON", jsons}, {"search", searches}}
+	for _, k := range kinds {
+		rng.Shuffle(len(k.paths), func(i, j int) { k.paths[i], k.paths[j] = k.paths[j], k.paths[i] })
+	}
+	return kinds, nil
 }
 
 // pageKind is a kind of page and the paths that ask for it.
@@ -87,19 +121,19 @@ type pageKind struct {
 	paths []string
 }
 
-// loadServer serves the store on loopback with the given cache TTL and
+// loadServer serves the store on loopback with the given cache size and
 // loads each kind of page in turn.
-func loadServer(ctx context.Context, st storyfold.Store, ttl time.Duration, kinds []pageKind, clients int, each time.Duration) error {
+func loadServer(ctx context.Context, st storyfold.Store, cacheBytes int, kinds []pageKind, clients int, each time.Duration) error {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: web.New(web.Config{Store: st, CacheTTL: ttl})}
+	srv := &http.Server{Handler: web.New(web.Config{Store: st, CacheBytes: cacheBytes})}
 	go srv.Serve(ln)
 	defer srv.Close()
 	base := "http://" + ln.Addr().String()
-	if ttl > 0 {
-		fmt.Printf("with the response cache (%s):\n", ttl)
+	if cacheBytes > 0 {
+		fmt.Printf("with the response cache (%d MiB), filling as the clients go:\n", cacheBytes>>20)
 	} else {
 		fmt.Printf("without the cache, every request built from the store:\n")
 	}
@@ -118,14 +152,6 @@ func loadServer(ctx context.Context, st storyfold.Store, ttl time.Duration, kind
 			pct(0.5).Round(10*time.Microsecond), pct(0.9).Round(10*time.Microsecond), pct(0.99).Round(10*time.Microsecond), errs)
 	}
 	return nil
-}
-
-func apiPaths(storyPaths []string) []string {
-	out := make([]string, len(storyPaths))
-	for i, p := range storyPaths {
-		out[i] = "/api/v1" + p
-	}
-	return out
 }
 
 // load runs clients that ask for the paths in turn until the time is up,

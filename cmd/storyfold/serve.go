@@ -17,6 +17,15 @@ import (
 	"github.com/storyfold/storyfold/web"
 )
 
+// cacheBytes turns the --cache-mb flag into the server's setting, where a
+// negative size turns the cache off.
+func cacheBytes(mb int) int {
+	if mb <= 0 {
+		return -1
+	}
+	return mb << 20
+}
+
 func runServe(ctx context.Context, args []string) error {
 	fs := newFlags("serve", "--db FILE [flags]")
 	var group groupFlags
@@ -25,6 +34,7 @@ func runServe(ctx context.Context, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on; loopback unless you mean otherwise")
 	token := fs.String("token", "", "bearer token that POST /api/v1/articles requires (default: $STORYFOLD_TOKEN); none turns writes off")
 	maxBody := fs.Int64("max-body", web.DefaultMaxBody, "largest request body, in bytes")
+	cacheMB := fs.Int("cache-mb", web.DefaultCacheBytes>>20, "memory for pages and answers kept until the database changes, in MiB; 0 turns the cache off")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -45,7 +55,7 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	handler := web.New(web.Config{Store: st, Ingester: &ingester{store: st, index: ix}, Token: *token, MaxBody: *maxBody, Log: log})
+	handler := web.New(web.Config{Store: st, Ingester: &ingester{store: st, index: ix}, Token: *token, MaxBody: *maxBody, CacheBytes: cacheBytes(*cacheMB), Log: log})
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)

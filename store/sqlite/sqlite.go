@@ -4,11 +4,15 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/storyfold/storyfold/nlp"
+	"runtime"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -63,6 +67,9 @@ var migrations = []string{
 	`ALTER TABLE stories ADD COLUMN independent INTEGER NOT NULL DEFAULT 0;
 	ALTER TABLE stories ADD COLUMN sources TEXT NOT NULL DEFAULT '[]';
 	CREATE INDEX stories_list ON stories(last DESC, updated DESC, id, headline, articles, independent, sources, first);`,
+	// A counter every save bumps, for readers that cache.
+	`CREATE TABLE version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+	INSERT INTO version VALUES (1, 0);`,
 }
 
 // Store is the SQLite store.
@@ -80,6 +87,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	// Keep the connections open: opening one reads the schema and sets the
+	// pragmas, which costs more than most queries. More connections than
+	// twice the cores only queue on the CPU.
+	conns := max(4, 2*runtime.GOMAXPROCS(0))
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(conns)
 	s := &Store{db: db}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
@@ -200,10 +213,22 @@ func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
 			return fmt.Errorf("save story %s: %w", st.ID, err)
 		}
 	}
+	if _, err := tx.ExecContext(ctx, "UPDATE version SET n = n + 1"); err != nil {
+		return fmt.Errorf("save: %w", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("save: %w", err)
 	}
 	return nil
+}
+
+// Version implements storyfold.Store.
+func (s *Store) Version(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.db.QueryRowContext(ctx, "SELECT n FROM version").Scan(&n); err != nil {
+		return 0, fmt.Errorf("version: %w", err)
+	}
+	return n, nil
 }
 
 // IndexEntries implements storyfold.Store.
@@ -275,6 +300,39 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]storyfold.Article
 		}
 		if err := query("WHERE a.id IN ("+placeholders(len(part))+")", args); err != nil {
 			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// ArticleHeads implements storyfold.Store from the articles' columns.
+func (s *Store) ArticleHeads(ctx context.Context, ids []string) ([]storyfold.Article, error) {
+	out := []storyfold.Article{}
+	const chunk = 500
+	for start := 0; start < len(ids); start += chunk {
+		part := ids[start:min(start+chunk, len(ids))]
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT id, url, source, title, COALESCE(published, ''), language
+			FROM articles WHERE id IN (`+placeholders(len(part))+`) ORDER BY seq`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("article heads: %w", err)
+		}
+		for rows.Next() {
+			var a storyfold.Article
+			var date string
+			if err := rows.Scan(&a.ID, &a.URL, &a.Source, &a.Title, &date, &a.Language); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("article heads: %w", err)
+			}
+			a.Date = parseDate(date)
+			out = append(out, a)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("article heads: %w", err)
 		}
 	}
 	return out, nil
@@ -404,71 +462,80 @@ func (s *Store) Story(ctx context.Context, id string) (*storyfold.Story, error) 
 	return out[0], nil
 }
 
-// Search implements storyfold.Store: FTS5's BM25 ranking (title words
-// count four times), then the snippets of the page's articles only. The
-// total stops counting at maxCount.
+// Search implements storyfold.Store. FTS5 scores the matches by BM25 (title
+// words count four times). A query that matches more than
+// storyfold.MaxSearchTotal articles is ranked among the newest of them
+// only: BM25 over thousands of matches costs milliseconds, a word that
+// common says little about relevance, and news readers want the recent.
+// Snippets are built in Go for the page's results only.
 func (s *Store) Search(ctx context.Context, q storyfold.SearchQuery) ([]storyfold.SearchHit, int, error) {
-	match := ftsQuery(q.Text)
-	var total int
-	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
-		match, maxCount).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("search: %w", err)
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
-		ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ? OFFSET ?`, match, limit(q.Limit), max(0, q.Offset))
+	lim, off := limit(q.Limit), max(0, q.Offset)
+	rows, err := s.db.QueryContext(ctx, `SELECT rowid, bm25(articles_fts, 4.0, 1.0) FROM articles_fts WHERE articles_fts MATCH ?
+		ORDER BY rowid DESC LIMIT ?`, ftsQuery(q.Text), max(storyfold.MaxSearchTotal, off+lim))
 	if err != nil {
 		return nil, 0, fmt.Errorf("search: %w", err)
 	}
-	var ranked []any
+	type match struct {
+		seq   int64
+		score float64
+	}
+	var matches []match
 	for rows.Next() {
-		var seq int64
-		if err := rows.Scan(&seq); err != nil {
+		var m match
+		if err := rows.Scan(&m.seq, &m.score); err != nil {
 			rows.Close()
 			return nil, 0, fmt.Errorf("search: %w", err)
 		}
-		ranked = append(ranked, seq)
+		matches = append(matches, m)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("search: %w", err)
 	}
+	// Lower BM25 scores are better; among equals, the newest first, as
+	// the matches came.
+	slices.SortStableFunc(matches, func(a, b match) int { return cmp.Compare(a.score, b.score) })
+	total := min(len(matches), storyfold.MaxSearchTotal)
+	page := matches[min(off, len(matches)):min(off+lim, len(matches))]
 	out := []storyfold.SearchHit{}
-	if len(ranked) == 0 {
+	if len(page) == 0 {
 		return out, total, nil
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT articles_fts.rowid, a.id, a.story_id, a.title, a.source, COALESCE(a.published, ''),
-			snippet(articles_fts, 1, ?, ?, '…', 16)
-		FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-		WHERE articles_fts MATCH ? AND articles_fts.rowid IN (`+placeholders(len(ranked))+`)`,
-		append([]any{storyfold.SnippetOpen, storyfold.SnippetClose, match}, ranked...)...)
+	args := make([]any, len(page))
+	for i, m := range page {
+		args[i] = m.seq
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT seq, id, story_id, title, source, COALESCE(published, ''), text
+		FROM articles WHERE seq IN (`+placeholders(len(page))+`)`, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
-	bySeq := map[int64]storyfold.SearchHit{}
+	bySeq := make(map[int64]storyfold.SearchHit, len(page))
 	for rows.Next() {
 		var h storyfold.SearchHit
 		var seq int64
-		var date string
-		if err := rows.Scan(&seq, &h.ArticleID, &h.StoryID, &h.Title, &h.Source, &date, &h.Snippet); err != nil {
+		var date, text string
+		if err := rows.Scan(&seq, &h.ArticleID, &h.StoryID, &h.Title, &h.Source, &date, &text); err != nil {
 			return nil, 0, fmt.Errorf("search: %w", err)
 		}
 		h.Date = parseDate(date)
+		h.Snippet = nlp.Snippet(text, q.Text, snippetWords, storyfold.SnippetOpen, storyfold.SnippetClose)
 		bySeq[seq] = h
 	}
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("search: %w", err)
 	}
-	for _, seq := range ranked {
-		if h, ok := bySeq[seq.(int64)]; ok {
+	for _, m := range page {
+		if h, ok := bySeq[m.seq]; ok {
 			out = append(out, h)
 		}
 	}
 	return out, total, nil
 }
 
-// maxCount is where a search stops counting its matches.
-const maxCount = 10000
+// snippetWords is about how long a search result's snippet is.
+const snippetWords = 24
 
 // Sources implements storyfold.Store.
 func (s *Store) Sources(ctx context.Context) ([]storyfold.SourceCount, error) {

@@ -113,8 +113,16 @@ func Run(t *testing.T, open func(t *testing.T) storyfold.Store, reopen func(t *t
 	t.Run("StoryUpdate", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()
+		v0, err := s.Version(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := s.Save(ctx, batch); err != nil {
 			t.Fatal(err)
+		}
+		v1, err := s.Version(ctx)
+		if err != nil || v1 <= v0 {
+			t.Errorf("a save moved the version from %d to %d (%v)", v0, v1, err)
 		}
 		more := &storyfold.Batch{
 			Articles: []storyfold.StoredArticle{{Article: art("a4", "h4", "C", "Four"), StoryID: "s2", Features: []byte{6}}},
@@ -128,6 +136,9 @@ func Run(t *testing.T, open func(t *testing.T) storyfold.Store, reopen func(t *t
 			if st.ID == "s2" && len(st.Articles) != 2 {
 				t.Errorf("story s2 not updated: %v", st.Articles)
 			}
+		}
+		if v2, err := s.Version(ctx); err != nil || v2 <= v1 {
+			t.Errorf("a story update moved the version from %d to %d (%v)", v1, v2, err)
 		}
 	})
 
@@ -177,6 +188,13 @@ func Run(t *testing.T, open func(t *testing.T) storyfold.Store, reopen func(t *t
 		if len(page) != 1 || page[0].Headline != "Headline s1" || page[0].Articles != 2 || !reflect.DeepEqual(page[0].Sources, []string{"A"}) ||
 			!page[0].First.Equal(day.Time) {
 			t.Errorf("story summary: %+v", page)
+		}
+		heads, err := s.ArticleHeads(ctx, []string{"a3", "a1", "nope"})
+		if err != nil || len(heads) != 2 || heads[0].ID != "a1" || heads[1].ID != "a3" || heads[0].Text != "" {
+			t.Errorf("article heads: %+v, %v", heads, err)
+		} else if full, _ := s.Articles(ctx, []string{"a1"}); heads[0].Title != full[0].Title || heads[0].Source != full[0].Source ||
+			heads[0].URL != full[0].URL || !heads[0].Date.Equal(full[0].Date.Time) || heads[0].Language != full[0].Language {
+			t.Errorf("article head %+v does not match the article's metadata", heads[0])
 		}
 		st, err := s.Story(ctx, "s1")
 		if err != nil || st.ID != "s1" || len(st.Articles) != 2 {
