@@ -51,6 +51,9 @@ type Reader struct {
 	MaxSize int64
 	// HTML extracts the article from an HTML page.
 	HTML Extractor
+	// Workers bounds the goroutines that extract the pages of one WARC
+	// file (GOMAXPROCS when 0).
+	Workers int
 	// Report receives every problem; it may be called from several
 	// goroutines at once when files are read in parallel.
 	Report func(*Problem)
@@ -76,10 +79,11 @@ const (
 	Text
 	HTML
 	JSONL
+	WARC
 )
 
 func (f Format) String() string {
-	return [...]string{"unknown", "text", "html", "jsonl"}[f]
+	return [...]string{"unknown", "text", "html", "jsonl", "warc"}[f]
 }
 
 // formatByName tells a file's format from its extension, ignoring a
@@ -93,6 +97,8 @@ func formatByName(name string) Format {
 		return HTML
 	case ".jsonl", ".ndjson", ".json":
 		return JSONL
+	case ".warc", ".arc":
+		return WARC
 	}
 	return Unknown
 }
@@ -176,6 +182,11 @@ func (r *Reader) ReadStream(name string, in io.Reader, emit func(storyfold.Artic
 		r.problem(name, 0, false, "empty file")
 		return
 	}
+	// A WARC file holds binary records among the pages: tell it first.
+	if formatByName(name) == WARC || bytes.HasPrefix(head, []byte("WARC/")) {
+		r.readWARC(name, in2, emit)
+		return
+	}
 	if isBinary(head) {
 		r.problem(name, 0, false, "binary file, not an article")
 		return
@@ -219,16 +230,28 @@ func (r *Reader) ReadStream(name string, in io.Reader, emit func(storyfold.Artic
 // article: below it the extractor found a menu or a caption, not a story.
 const minHTMLWords = 8
 
-// readHTML extracts the article of an HTML page.
+// readHTML extracts the article of an HTML page, reporting a page without
+// one.
 func (r *Reader) readHTML(name string, data []byte, pageURL string) (storyfold.Article, bool) {
-	page, err := r.HTML.Extract(data, pageURL)
+	a, err := r.extractHTML(name, data, pageURL)
 	if err != nil {
-		r.problem(name, 0, false, "no article in HTML: %v", err)
+		r.problem(name, 0, false, "%v", err)
 		return storyfold.Article{}, false
 	}
+	return a, true
+}
+
+// errNoText is a page whose extracted text is too short to be an article.
+var errNoText = errors.New("no article text in HTML")
+
+// extractHTML extracts the article of an HTML page.
+func (r *Reader) extractHTML(name string, data []byte, pageURL string) (storyfold.Article, error) {
+	page, err := r.HTML.Extract(data, pageURL)
+	if err != nil {
+		return storyfold.Article{}, fmt.Errorf("no article in HTML: %w", err)
+	}
 	if len(strings.Fields(page.Text)) < minHTMLWords {
-		r.problem(name, 0, false, "no article text in HTML")
-		return storyfold.Article{}, false
+		return storyfold.Article{}, errNoText
 	}
 	a := storyfold.Article{
 		URL:    page.URL,
@@ -245,7 +268,7 @@ func (r *Reader) readHTML(name string, data []byte, pageURL string) (storyfold.A
 	if a.Source == "" {
 		a.Source = HostSource(a.URL)
 	}
-	return a, true
+	return a, nil
 }
 
 // HostSource names an outlet by its URL's host, without "www.".

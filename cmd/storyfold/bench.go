@@ -33,6 +33,8 @@ func runBench(ctx context.Context, args []string) error {
 	clients := fs.Int("clients", 50, "concurrent clients for --http")
 	httpTime := fs.Duration("http-time", 10*time.Second, "how long to load each kind of page for --http")
 	httpDB := fs.String("http-db", "", "store the --http articles in this SQLite file, and keep it, instead of a temporary one")
+	warcRecords := fs.Int("warc", 0, "also read and extract a WARC file of this many records of real pages, with 1 and 2 workers (0: off)")
+	warcPages := fs.String("warc-pages", benchWARCPages, "HTML pages (optionally .gz) to build the --warc file from")
 	seed := fs.Uint64("seed", 1, "random seed of the corpus")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -102,6 +104,11 @@ func runBench(ctx context.Context, args []string) error {
 		d, st := benchStory(seeds, n, *seed)
 		fmt.Printf("%9d articles: %s (facts %d, conflicts %d, families %d, independent sources %d)\n", n, d.Round(time.Millisecond),
 			len(st.Facts), len(st.Conflicts), len(st.Families), st.IndependentSources)
+	}
+	if *warcRecords > 0 {
+		if err := benchWARC(*warcPages, *warcRecords); err != nil {
+			return err
+		}
 	}
 	if *httpArticles > 0 {
 		return benchHTTP(ctx, seeds, *httpArticles, *clients, *httpTime, *seed, *httpDB)

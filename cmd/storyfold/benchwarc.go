@@ -1,0 +1,68 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/ingest"
+)
+
+// benchWARCPages is where bench finds real HTML pages for --warc.
+const benchWARCPages = "../shared/bench/extraction/html"
+
+// benchWARC writes n response records, real pages taken in turn from dir,
+// into a WARC file gzipped record by record as CC-NEWS ships them, and
+// times reading and extracting it with 1 and 2 workers.
+func benchWARC(dir string, n int) error {
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.html*"))
+	if len(paths) == 0 {
+		return fmt.Errorf("no HTML pages in %s for --warc", dir)
+	}
+	var pages [][]byte
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if zr, err := gzip.NewReader(bytes.NewReader(b)); err == nil {
+			if b, err = io.ReadAll(zr); err != nil {
+				return fmt.Errorf("%s: %w", p, err)
+			}
+		}
+		pages = append(pages, b)
+	}
+	var file bytes.Buffer
+	var raw int
+	for i := 0; i < n; i++ {
+		page := pages[i%len(pages)]
+		block := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n", len(page))
+		rec := fmt.Sprintf("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://bench.example/%d\r\nWARC-Date: 2025-02-12T10:00:00Z\r\n"+
+			"Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n", i, len(block)+len(page))
+		zw := gzip.NewWriter(&file)
+		zw.Write([]byte(rec))
+		zw.Write([]byte(block))
+		zw.Write(page)
+		zw.Write([]byte("\r\n\r\n"))
+		zw.Close()
+		raw += len(rec) + len(block) + len(page) + 4
+	}
+	fmt.Printf("\nWARC: %d response records (%d real pages in turn), %.1f MB, %.1f MB gzipped record by record\n",
+		n, len(pages), float64(raw)/(1<<20), float64(file.Len())/(1<<20))
+	fmt.Printf("%9s %10s %10s %12s\n", "workers", "articles", "time", "records/s")
+	for _, workers := range []int{1, 2} {
+		r := ingest.NewReader(nil)
+		r.Workers = workers
+		articles := 0
+		start := time.Now()
+		r.ReadStream("bench.warc.gz", bytes.NewReader(file.Bytes()), func(storyfold.Article) { articles++ })
+		d := time.Since(start)
+		fmt.Printf("%9d %10d %10s %12.0f\n", workers, articles, d.Round(time.Millisecond), float64(n)/d.Seconds())
+	}
+	return nil
+}

@@ -1,0 +1,184 @@
+// Package warc reads WARC files (ISO 28500, versions 0.18 to 1.1), the
+// format web archives and Common Crawl's CC-NEWS ship pages in. It reads
+// records one at a time from an uncompressed stream; a .warc.gz file is a
+// series of gzip members, one per record, which compress/gzip reads as one
+// stream. It only splits records and parses their headers: what a record
+// holds is the caller's business.
+package warc
+
+import (
+	"bufio"
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/textproto"
+	"strconv"
+	"strings"
+)
+
+// Record is one WARC record. Block is the record's content, read into
+// memory, up to the reader's size limit.
+type Record struct {
+	// Header holds the record's named fields, canonicalised
+	// (Warc-Type, Warc-Target-Uri, Content-Length, ...).
+	Header textproto.MIMEHeader
+	Block  []byte
+	// Offset is where the record starts in the (uncompressed) stream.
+	Offset int64
+}
+
+// Type is the record's WARC-Type: warcinfo, response, request, resource,
+// metadata, revisit, conversion or continuation.
+func (r *Record) Type() string { return r.Header.Get("Warc-Type") }
+
+// ErrTooLarge is returned, wrapped, for a record whose block is over the
+// reader's limit; the reader skips it and can go on.
+var ErrTooLarge = errors.New("record larger than the limit")
+
+// Reader reads records from a stream.
+type Reader struct {
+	counted *countingReader
+	in      *bufio.Reader
+	tp      *textproto.Reader
+	max     int64
+	err     error
+}
+
+// NewReader returns a reader of the stream; a block over maxBlock bytes is
+// skipped with ErrTooLarge.
+func NewReader(in io.Reader, maxBlock int64) *Reader {
+	cr := &countingReader{r: in}
+	br := bufio.NewReaderSize(cr, 64<<10)
+	return &Reader{counted: cr, in: br, tp: textproto.NewReader(br), max: maxBlock}
+}
+
+// offset is the position in the stream of the next byte to read.
+func (r *Reader) offset() int64 { return r.counted.n - int64(r.in.Buffered()) }
+
+// Next returns the next record, or io.EOF at the end of the stream. Any
+// other error but one wrapping ErrTooLarge leaves the stream where it can
+// not be read further: the record's framing is lost.
+func (r *Reader) Next() (*Record, error) {
+	if r.err != nil {
+		return nil, r.err
+	}
+	// Records are separated by two CRLFs; tolerate any blank lines.
+	var version string
+	var start int64
+	for {
+		start = r.offset()
+		line, err := r.in.ReadString('\n')
+		if err != nil {
+			if errors.Is(err, io.EOF) && strings.TrimSpace(line) == "" {
+				return nil, r.fail(io.EOF)
+			}
+			return nil, r.fail(fmt.Errorf("at byte %d: truncated record: %w", start, io.ErrUnexpectedEOF))
+		}
+		if line = strings.TrimRight(line, "\r\n"); line != "" {
+			version = line
+			break
+		}
+	}
+	if !strings.HasPrefix(version, "WARC/") {
+		return nil, r.fail(fmt.Errorf("at byte %d: not a WARC record (starts %q)", start, short(version)))
+	}
+	hdr, err := r.tp.ReadMIMEHeader()
+	if err != nil {
+		return nil, r.fail(fmt.Errorf("at byte %d: bad record header: %w", start, err))
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(hdr.Get("Content-Length")), 10, 64)
+	if err != nil || n < 0 {
+		return nil, r.fail(fmt.Errorf("at byte %d: record without a valid Content-Length", start))
+	}
+	rec := &Record{Header: hdr, Offset: start}
+	if n > r.max {
+		if _, err := io.CopyN(io.Discard, r.in, n); err != nil {
+			return nil, r.fail(fmt.Errorf("at byte %d: truncated record: %w", start, io.ErrUnexpectedEOF))
+		}
+		return rec, fmt.Errorf("at byte %d: %w (%d bytes)", start, ErrTooLarge, n)
+	}
+	rec.Block = make([]byte, n)
+	got, err := io.ReadFull(r.in, rec.Block)
+	if err != nil {
+		rec.Block = rec.Block[:got]
+		return rec, r.fail(fmt.Errorf("at byte %d: truncated record (%d of %d bytes): %w", start, got, n, io.ErrUnexpectedEOF))
+	}
+	return rec, nil
+}
+
+func (r *Reader) fail(err error) error {
+	r.err = err
+	return err
+}
+
+func short(s string) string {
+	if len(s) > 20 {
+		return s[:20] + "…"
+	}
+	return s
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// IsHTTPResponse reports whether a record holds an HTTP response (the
+// block is the status line, headers and body).
+func (r *Record) IsHTTPResponse() bool {
+	if r.Type() != "response" {
+		return false
+	}
+	ct := strings.ToLower(r.Header.Get("Content-Type"))
+	return strings.HasPrefix(ct, "application/http") || ct == "" && bytes.HasPrefix(r.Block, []byte("HTTP/"))
+}
+
+// Response is the HTTP response a response record holds.
+type Response struct {
+	Status int
+	Header http.Header
+	Body   []byte
+}
+
+// HTTPResponse parses the HTTP response in a response record: chunked
+// transfer coding is undone, and a gzip- or deflate-encoded body is
+// decompressed up to maxBody bytes (more is an error: a gzip bomb).
+func (r *Record) HTTPResponse(maxBody int64) (*Response, error) {
+	res, err := http.ReadResponse(bufio.NewReader(bytes.NewReader(r.Block)), nil)
+	if err != nil {
+		return nil, fmt.Errorf("bad HTTP response: %w", err)
+	}
+	defer res.Body.Close()
+	var body io.Reader = res.Body
+	switch strings.ToLower(strings.TrimSpace(res.Header.Get("Content-Encoding"))) {
+	case "", "identity":
+	case "gzip", "x-gzip":
+		zr, err := gzip.NewReader(res.Body)
+		if err != nil {
+			return nil, fmt.Errorf("bad gzip body: %w", err)
+		}
+		body = zr
+	case "deflate":
+		body = flate.NewReader(res.Body)
+	default:
+		return nil, fmt.Errorf("body in an unknown encoding %q", res.Header.Get("Content-Encoding"))
+	}
+	data, err := io.ReadAll(io.LimitReader(body, maxBody+1))
+	if int64(len(data)) > maxBody {
+		return nil, fmt.Errorf("body larger than %d bytes", maxBody)
+	}
+	if err != nil && len(data) == 0 {
+		return nil, fmt.Errorf("cannot read the body: %w", err)
+	}
+	return &Response{Status: res.StatusCode, Header: res.Header, Body: data}, nil
+}

@@ -1,0 +1,147 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/ingest/warc"
+)
+
+// warcBatch is how many records are extracted at once, in parallel, before
+// their articles are emitted in the order of the file.
+const warcBatch = 64
+
+// readWARC reads the HTML response records of a WARC stream as articles,
+// with their target URI and, when the page gives no date, the crawl date.
+// Records that are not HTML pages, or not answered 200, are counted and
+// passed over; a damaged record is reported by its number and the reading
+// goes on while the framing allows.
+func (r *Reader) readWARC(name string, in io.Reader, emit func(storyfold.Article)) {
+	wr := warc.NewReader(in, r.MaxSize)
+	type job struct {
+		n   int
+		rec *warc.Record
+		a   storyfold.Article
+		err error
+	}
+	var batch []job
+	pages, noText := 0, 0
+	flush := func() {
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for w := 0; w < min(len(batch), r.workers()); w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					j := &batch[i]
+					j.a, j.err = r.warcArticle(name, j.n, j.rec)
+				}
+			}()
+		}
+		for i := range batch {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		for _, j := range batch {
+			switch {
+			case j.err == nil:
+				pages++
+				emit(j.a)
+			case errors.Is(j.err, errNotPage):
+			case errors.Is(j.err, errNoText):
+				pages++
+				noText++
+			default:
+				pages++
+				r.problem(name, 0, false, "record %d: %v", j.n, j.err)
+			}
+		}
+		batch = batch[:0]
+	}
+	n := 0
+	for {
+		rec, err := wr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		n++
+		if errors.Is(err, warc.ErrTooLarge) {
+			r.problem(name, 0, false, "record %d: %v (--max-size)", n, err)
+			continue
+		}
+		if err != nil {
+			r.problem(name, 0, n > 1, "record %d: %v; the records before it were read", n, describeReadErr(err, false))
+			break
+		}
+		if !rec.IsHTTPResponse() {
+			continue
+		}
+		batch = append(batch, job{n: n, rec: rec})
+		if len(batch) == warcBatch {
+			flush()
+		}
+	}
+	flush()
+	switch {
+	case n == 0:
+		r.problem(name, 0, false, "no WARC records")
+	case noText > 0:
+		// Index and section pages are the usual reason: one line says it.
+		r.problem(name, 0, true, "%d of %d HTML pages had no article text", noText, pages)
+	}
+}
+
+// workers is how many goroutines extract a WARC file's pages.
+func (r *Reader) workers() int {
+	if r.Workers > 0 {
+		return r.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// errNotPage is a response that is not an HTML page answered 200: not an
+// article, and no problem.
+var errNotPage = errors.New("not an HTML page")
+
+// warcArticle extracts the article of one response record.
+func (r *Reader) warcArticle(name string, n int, rec *warc.Record) (storyfold.Article, error) {
+	res, err := rec.HTTPResponse(r.MaxSize)
+	if err != nil {
+		return storyfold.Article{}, err
+	}
+	ct := res.Header.Get("Content-Type")
+	if mt, _, _ := mime.ParseMediaType(ct); res.Status != 200 || mt != "" && mt != "text/html" && mt != "application/xhtml+xml" {
+		return storyfold.Article{}, errNotPage
+	}
+	body := res.Body
+	if !utf8.Valid(body) {
+		enc, _, _ := charset.DetermineEncoding(body, ct)
+		if decoded, err := enc.NewDecoder().Bytes(body); err == nil {
+			body = decoded
+		}
+	}
+	uri := strings.Trim(rec.Header.Get("Warc-Target-Uri"), "<>")
+	a, err := r.extractHTML(fmt.Sprintf("%s, record %d", name, n), body, uri)
+	if err != nil {
+		return storyfold.Article{}, err
+	}
+	a.ID = fmt.Sprintf("%s-%d", baseID(name), n)
+	if !a.Date.Known() {
+		if t, err := time.Parse(time.RFC3339, rec.Header.Get("Warc-Date")); err == nil {
+			a.Date = storyfold.Date{Time: t.UTC()}
+		}
+	}
+	return a, nil
+}
