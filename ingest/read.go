@@ -80,10 +80,11 @@ const (
 	HTML
 	JSONL
 	WARC
+	Feed
 )
 
 func (f Format) String() string {
-	return [...]string{"unknown", "text", "html", "jsonl", "warc"}[f]
+	return [...]string{"unknown", "text", "html", "jsonl", "warc", "feed"}[f]
 }
 
 // formatByName tells a file's format from its extension, ignoring a
@@ -99,6 +100,8 @@ func formatByName(name string) Format {
 		return JSONL
 	case ".warc", ".arc":
 		return WARC
+	case ".rss", ".atom", ".xml":
+		return Feed
 	}
 	return Unknown
 }
@@ -115,6 +118,13 @@ func sniff(head []byte) Format {
 	}
 	if head[0] == '<' {
 		lower := bytes.ToLower(head[:min(len(head), 1024)])
+		if !bytes.Contains(lower, []byte("<html")) {
+			for _, m := range []string{"<rss", "<feed", "<rdf:rdf"} {
+				if bytes.Contains(lower, []byte(m)) {
+					return Feed
+				}
+			}
+		}
 		for _, m := range []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<p", "<div", "<article", "<!--"} {
 			if bytes.Contains(lower, []byte(m)) {
 				return HTML
@@ -195,8 +205,12 @@ func (r *Reader) ReadStream(name string, in io.Reader, emit func(storyfold.Artic
 	if format == Unknown {
 		format = sniff(head)
 	}
-	if format == JSONL {
+	switch format {
+	case JSONL:
 		r.readJSONL(name, in2, gz, emit)
+		return
+	case Feed:
+		r.readFeed(name, in2, emit)
 		return
 	}
 	data, err := io.ReadAll(io.LimitReader(in2, r.MaxSize+1))
