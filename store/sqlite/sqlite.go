@@ -135,29 +135,23 @@ func (s *Store) Close() error { return s.db.Close() }
 // KnownHashes implements storyfold.Store.
 func (s *Store) KnownHashes(ctx context.Context, hashes []string) (map[string]bool, error) {
 	known := make(map[string]bool)
-	const chunk = 500
-	for start := 0; start < len(hashes); start += chunk {
-		part := hashes[start:min(start+chunk, len(hashes))]
-		args := make([]any, len(part))
-		for i, h := range part {
-			args[i] = h
-		}
-		rows, err := s.db.QueryContext(ctx, "SELECT hash FROM articles WHERE hash IN ("+placeholders(len(part))+")", args...)
+	err := inLists(hashes, func(in string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, "SELECT hash FROM articles WHERE hash IN ("+in+")", args...)
 		if err != nil {
-			return nil, fmt.Errorf("known hashes: %w", err)
+			return err
 		}
+		defer rows.Close()
 		for rows.Next() {
 			var h string
 			if err := rows.Scan(&h); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("known hashes: %w", err)
+				return err
 			}
 			known[h] = true
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("known hashes: %w", err)
-		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("known hashes: %w", err)
 	}
 	return known, nil
 }
@@ -291,16 +285,8 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]storyfold.Article
 		}
 		return out, nil
 	}
-	const chunk = 500
-	for start := 0; start < len(ids); start += chunk {
-		part := ids[start:min(start+chunk, len(ids))]
-		args := make([]any, len(part))
-		for i, id := range part {
-			args[i] = id
-		}
-		if err := query("WHERE a.id IN ("+placeholders(len(part))+")", args); err != nil {
-			return nil, err
-		}
+	if err := inLists(ids, func(in string, args []any) error { return query("WHERE a.id IN ("+in+")", args) }); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -308,32 +294,26 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]storyfold.Article
 // ArticleHeads implements storyfold.Store from the articles' columns.
 func (s *Store) ArticleHeads(ctx context.Context, ids []string) ([]storyfold.Article, error) {
 	out := []storyfold.Article{}
-	const chunk = 500
-	for start := 0; start < len(ids); start += chunk {
-		part := ids[start:min(start+chunk, len(ids))]
-		args := make([]any, len(part))
-		for i, id := range part {
-			args[i] = id
-		}
+	err := inLists(ids, func(in string, args []any) error {
 		rows, err := s.db.QueryContext(ctx, `SELECT id, url, source, title, COALESCE(published, ''), language
-			FROM articles WHERE id IN (`+placeholders(len(part))+`) ORDER BY seq`, args...)
+			FROM articles WHERE id IN (`+in+`) ORDER BY seq`, args...)
 		if err != nil {
-			return nil, fmt.Errorf("article heads: %w", err)
+			return err
 		}
+		defer rows.Close()
 		for rows.Next() {
 			var a storyfold.Article
 			var date string
 			if err := rows.Scan(&a.ID, &a.URL, &a.Source, &a.Title, &date, &a.Language); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("article heads: %w", err)
+				return err
 			}
 			a.Date = parseDate(date)
 			out = append(out, a)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("article heads: %w", err)
-		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("article heads: %w", err)
 	}
 	return out, nil
 }
@@ -349,6 +329,23 @@ func (s *Store) Stories(ctx context.Context) ([]*storyfold.Story, error) {
 		return nil, fmt.Errorf("stories: %w", err)
 	}
 	return out, nil
+}
+
+// inLists calls fn with the keys in parts small enough for one IN list:
+// the placeholders to put between its parentheses and their arguments.
+func inLists(keys []string, fn func(in string, args []any) error) error {
+	const chunk = 500
+	for start := 0; start < len(keys); start += chunk {
+		part := keys[start:min(start+chunk, len(keys))]
+		args := make([]any, len(part))
+		for i, k := range part {
+			args[i] = k
+		}
+		if err := fn(placeholders(len(part)), args); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func placeholders(n int) string {
