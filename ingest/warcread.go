@@ -7,7 +7,6 @@ import (
 	"mime"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -15,6 +14,7 @@ import (
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/ingest/warc"
+	"github.com/storyfold/storyfold/internal/parallel"
 )
 
 // warcBatch is how many records are extracted at once, in parallel, before
@@ -37,23 +37,10 @@ func (r *Reader) readWARC(name string, in io.Reader, emit func(storyfold.Article
 	var batch []job
 	pages, noText := 0, 0
 	flush := func() {
-		var wg sync.WaitGroup
-		next := make(chan int)
-		for w := 0; w < min(len(batch), r.workers()); w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range next {
-					j := &batch[i]
-					j.a, j.err = r.warcArticle(name, j.n, j.rec)
-				}
-			}()
-		}
-		for i := range batch {
-			next <- i
-		}
-		close(next)
-		wg.Wait()
+		parallel.For(len(batch), r.workers(), func(i int) {
+			j := &batch[i]
+			j.a, j.err = r.warcArticle(name, j.n, j.rec)
+		})
 		for _, j := range batch {
 			switch {
 			case j.err == nil:

@@ -10,6 +10,7 @@ import (
 	"github.com/storyfold/storyfold/compare"
 	"github.com/storyfold/storyfold/dates"
 	"github.com/storyfold/storyfold/entity"
+	"github.com/storyfold/storyfold/internal/parallel"
 	"github.com/storyfold/storyfold/nlp"
 	"github.com/storyfold/storyfold/quote"
 )
@@ -22,7 +23,7 @@ func Features(articles []storyfold.Article) []cluster.Item {
 	for i := 0; i < workers; i++ {
 		extractors <- cluster.NewExtractor()
 	}
-	Parallel(len(articles), workers, func(i int) {
+	parallel.For(len(articles), workers, func(i int) {
 		e := <-extractors
 		items[i] = cluster.Item{ID: articles[i].ID, Hash: articles[i].Hash, Features: e.Extract(&articles[i])}
 		extractors <- e

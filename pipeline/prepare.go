@@ -16,6 +16,7 @@ import (
 	"github.com/storyfold/storyfold/clean"
 	"github.com/storyfold/storyfold/dates"
 	"github.com/storyfold/storyfold/entity"
+	"github.com/storyfold/storyfold/internal/parallel"
 	"github.com/storyfold/storyfold/nlp"
 	"github.com/storyfold/storyfold/quantity"
 	"github.com/storyfold/storyfold/quote"
@@ -32,7 +33,7 @@ const MinRecurring = 3
 func Prepare(raw []storyfold.Article, empty func(storyfold.Article), done func()) []storyfold.Article {
 	workers := runtime.GOMAXPROCS(0)
 	// Outlet hints first: recurring lines are counted per outlet.
-	Parallel(len(raw), workers, func(i int) {
+	parallel.For(len(raw), workers, func(i int) {
 		if raw[i].Source == "" {
 			raw[i].Source = clean.SourceHint(raw[i].Text)
 		}
@@ -41,7 +42,7 @@ func Prepare(raw []storyfold.Article, empty func(storyfold.Article), done func()
 
 	out := make([]storyfold.Article, len(raw))
 	keep := make([]bool, len(raw))
-	Parallel(len(raw), workers, func(i int) {
+	parallel.For(len(raw), workers, func(i int) {
 		var opts clean.Options
 		if set := recurring[raw[i].Source]; len(set) > 0 {
 			opts.Recurring = func(line string) bool { return set[lineHash(line)] }
@@ -184,26 +185,3 @@ func RecurringLines(raw []storyfold.Article) map[string]map[uint64]bool {
 }
 
 func lineHash(line string) uint64 { return xxh3.HashString(clean.RecurringKey(line)) }
-
-// Parallel runs fn(0..n-1) on workers goroutines.
-func Parallel(n, workers int, fn func(i int)) {
-	if workers < 1 {
-		workers = 1
-	}
-	var wg sync.WaitGroup
-	next := make(chan int, 256)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}

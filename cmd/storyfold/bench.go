@@ -16,6 +16,7 @@ import (
 	"github.com/storyfold/storyfold/cluster"
 	"github.com/storyfold/storyfold/evaluate"
 	"github.com/storyfold/storyfold/ingest"
+	"github.com/storyfold/storyfold/internal/parallel"
 	"github.com/storyfold/storyfold/nlp"
 	"github.com/storyfold/storyfold/pipeline"
 )
@@ -144,7 +145,7 @@ func benchStory(seeds []storyfold.Article, n int, seed uint64) (time.Duration, *
 	files := synthesizeFrom(seeds, seeds[:event], n, seed)
 	reader := ingest.NewReader(nil)
 	raw := make([]storyfold.Article, len(files))
-	pipeline.Parallel(len(files), runtime.GOMAXPROCS(0), func(i int) {
+	parallel.For(len(files), runtime.GOMAXPROCS(0), func(i int) {
 		reader.ReadStream(fmt.Sprintf("story/%05d.txt", i), bytes.NewReader(files[i]), func(a storyfold.Article) { raw[i] = a })
 	})
 	articles := pipeline.Prepare(raw, nil, nil)
@@ -188,7 +189,7 @@ func benchOnce(files [][]byte) benchResult {
 	start := time.Now()
 	reader := ingest.NewReader(nil)
 	raw := make([]storyfold.Article, len(files))
-	pipeline.Parallel(len(files), runtime.GOMAXPROCS(0), func(i int) {
+	parallel.For(len(files), runtime.GOMAXPROCS(0), func(i int) {
 		reader.ReadStream(fmt.Sprintf("bench/%07d.txt", i), bytes.NewReader(files[i]), func(a storyfold.Article) { raw[i] = a })
 	})
 	articles := pipeline.Prepare(raw, nil, nil)
@@ -197,10 +198,10 @@ func benchOnce(files [][]byte) benchResult {
 	// The entity, quote and figure layer again on its own, and beside it a
 	// plain tokenisation pass over the same text: the floor of any pass.
 	t0 := time.Now()
-	pipeline.Parallel(len(articles), runtime.GOMAXPROCS(0), func(i int) { articles[i] = pipeline.Extract(articles[i]) })
+	parallel.For(len(articles), runtime.GOMAXPROCS(0), func(i int) { articles[i] = pipeline.Extract(articles[i]) })
 	r.layer = time.Since(t0)
 	t0 = time.Now()
-	pipeline.Parallel(len(articles), runtime.GOMAXPROCS(0), func(i int) {
+	parallel.For(len(articles), runtime.GOMAXPROCS(0), func(i int) {
 		var toks []nlp.Token
 		toks = nlp.Tokenize(toks, articles[i].Text)
 		runtime.KeepAlive(toks)
@@ -252,7 +253,7 @@ func benchOnce(files [][]byte) benchResult {
 	}
 	groups := ix.Groups()
 	t = time.Now()
-	pipeline.Parallel(len(groups), runtime.GOMAXPROCS(0), func(i int) {
+	parallel.For(len(groups), runtime.GOMAXPROCS(0), func(i int) {
 		members := make([]*storyfold.Article, 0, len(groups[i].Articles))
 		for _, id := range groups[i].Articles {
 			members = append(members, byID[id])

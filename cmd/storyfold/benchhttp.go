@@ -20,6 +20,7 @@ import (
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
 	"github.com/storyfold/storyfold/ingest"
+	"github.com/storyfold/storyfold/internal/parallel"
 	"github.com/storyfold/storyfold/pipeline"
 	"github.com/storyfold/storyfold/store/sqlite"
 	"github.com/storyfold/storyfold/web"
@@ -55,7 +56,7 @@ func benchHTTP(ctx context.Context, seeds []storyfold.Article, n, clients int, e
 		files := synthesize(seeds, n, seed)
 		reader := ingest.NewReader(nil)
 		raw := make([]storyfold.Article, len(files))
-		pipeline.Parallel(len(files), runtime.GOMAXPROCS(0), func(i int) {
+		parallel.For(len(files), runtime.GOMAXPROCS(0), func(i int) {
 			reader.ReadStream(fmt.Sprintf("bench/%07d.txt", i), bytes.NewReader(files[i]), func(a storyfold.Article) { raw[i] = a })
 		})
 		ix := cluster.New(cluster.DefaultOptions())
