@@ -23,6 +23,7 @@ func Snippet(text, query string, words int, open, close string) string {
 		lower = Lower(lower[:0], t.Text(query))
 		terms = append(terms, stem(string(lower)))
 	}
+	terms = terms[:min(len(terms), 127)] // which holds a term's index in an int8
 	toks := Tokenize(make([]Token, 0, len(text)/5), text)
 	// which[i] is the query word token i matches, or -1.
 	which := make([]int8, len(toks))
@@ -37,15 +38,15 @@ func Snippet(text, query string, words int, open, close string) string {
 			continue
 		}
 		lower = Lower(lower[:0], tok.Text(text))
-		for k, p := range prefixes {
-			if k == 127 || len(lower) < len(p) || string(lower[:len(p)]) != string(p) {
+		for _, p := range prefixes {
+			if len(lower) < len(p) || string(lower[:len(p)]) != string(p) {
 				continue
 			}
 			m, ok := seen[string(lower)]
 			if !ok {
 				m = -1
 				st := stem(string(lower))
-				for j, t := range terms[:min(len(terms), 127)] {
+				for j, t := range terms {
 					if st == t {
 						m = int8(j)
 						break
