@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/internal/tally"
 	"github.com/storyfold/storyfold/nlp"
 )
 
@@ -528,7 +529,7 @@ func merge(forms []form, order []string, spans bool) []storyfold.Entity {
 			roles = []string{}
 		}
 		sort.Slice(e.spans, func(i, j int) bool { return e.spans[i].Start < e.spans[j].Start })
-		out = append(out, storyfold.Entity{Name: name, Type: majority(e.typ), Aliases: aliases, Roles: roles,
+		out = append(out, storyfold.Entity{Name: name, Type: tally.Majority(e.typ), Aliases: aliases, Roles: roles,
 			Articles: articles, Mentions: e.spans})
 	}
 	return out
@@ -586,16 +587,6 @@ func canonicalName(names map[string]int) string {
 		w := strings.Count(n, " ") + 1
 		if w > bestWords || w == bestWords && (c > bestCount || c == bestCount && n < best) {
 			best, bestWords, bestCount = n, w, c
-		}
-	}
-	return best
-}
-
-func majority(m map[string]int) string {
-	best, bestN := "", 0
-	for k, n := range m {
-		if n > bestN || n == bestN && k < best {
-			best, bestN = k, n
 		}
 	}
 	return best

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/internal/tally"
 	"github.com/storyfold/storyfold/nlp"
 )
 
@@ -79,7 +80,7 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 				canon = i
 			}
 		}
-		q := storyfold.Quote{Speaker: majority(speakers), Text: items[canon].q.Text, Articles: []string{}, Variants: []storyfold.Variant{}}
+		q := storyfold.Quote{Speaker: tally.Majority(speakers), Text: items[canon].q.Text, Articles: []string{}, Variants: []storyfold.Variant{}}
 		for _, i := range members {
 			it := &items[i]
 			if !slices.Contains(q.Articles, it.article) {
@@ -348,14 +349,4 @@ func shortestPrefix(a, b []string, want int32) int {
 		prev, cur = cur, prev
 	}
 	return len(a)
-}
-
-func majority(m map[string]int) string {
-	best, bestN := "", 0
-	for k, n := range m {
-		if n > bestN || n == bestN && k < best {
-			best, bestN = k, n
-		}
-	}
-	return best
 }
