@@ -69,7 +69,11 @@ func (r *Reader) readWARC(name string, in io.Reader, emit func(storyfold.Article
 			continue
 		}
 		if err != nil {
-			r.problem(name, 0, n > 1, "record %d: %v; the records before it were read", n, describeReadErr(err, false))
+			if n == 1 {
+				r.problem(name, 0, false, "record 1: %v; nothing could be read", describeReadErr(err, false))
+			} else {
+				r.problem(name, 0, true, "record %d: %v; the %d records before it were read", n, describeReadErr(err, false), n-1)
+			}
 			break
 		}
 		if !rec.IsHTTPResponse() {

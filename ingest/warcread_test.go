@@ -58,6 +58,12 @@ func TestReadWARC(t *testing.T) {
 		t.Errorf("truncated: %d articles, problems %v", len(arts), probs)
 	}
 
+	// Broken from the first record: said so, with nothing claimed read.
+	if _, probs := collect(t, "first.warc", []byte("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 500\r\n\r\nHTTP/1.1"), 0); len(probs) != 1 ||
+		probs[0].Warning || !strings.Contains(probs[0].Msg, "record 1: ") || !strings.Contains(probs[0].Msg, "nothing could be read") {
+		t.Errorf("a file broken at its first record: %v", probs)
+	}
+
 	// Uncompressed, known by its first bytes whatever its name.
 	var plain bytes.Buffer
 	plain.Write(warcRecord("https://example.com/talks", "2025-02-12T10:00:00Z", "200 OK", "text/html",
