@@ -17,9 +17,16 @@ type Store interface {
 	// Save stores a batch in one transaction: new articles with their
 	// grouping state, and the stories they created or changed.
 	Save(ctx context.Context, b *Batch) error
-	// IndexEntries calls fn for every stored article, in the order they were
-	// stored, with what the story index needs to be rebuilt.
-	IndexEntries(ctx context.Context, fn func(IndexEntry) error) error
+	// IndexEntries calls fn for every article stored after the one whose
+	// Seq is after (all of them when after is 0), in the order they were
+	// stored, with what the story index needs to be rebuilt or caught up.
+	IndexEntries(ctx context.Context, after int64, fn func(IndexEntry) error) error
+	// LockWrites waits until no other writer, in this process or any other
+	// sharing the store, holds the write lock, and takes it until unlock is
+	// called. A writer holds it from catching its story index up to saving
+	// what it grouped with it, so two writers never group against stale
+	// indexes; a writer that dies loses the lock with its process.
+	LockWrites(ctx context.Context) (unlock func(), err error)
 	// Articles returns the stored articles with the given IDs (all of them
 	// when ids is nil), in the order they were stored.
 	Articles(ctx context.Context, ids []string) ([]Article, error)
@@ -55,6 +62,16 @@ type Store interface {
 	Close() error
 }
 
+// IngestResult says what an ingest changed.
+type IngestResult struct {
+	New, Known int
+	// Renamed maps an article's original ID to the one it was stored under,
+	// for articles whose ID the store already gives to other content.
+	Renamed map[string]string
+	// Stories lists the stories created or changed.
+	Stories []string
+}
+
 // Batch is what one ingest writes.
 type Batch struct {
 	Articles []StoredArticle
@@ -72,6 +89,8 @@ type StoredArticle struct {
 
 // IndexEntry is what rebuilding the story index needs of one article.
 type IndexEntry struct {
+	// Seq orders the stored articles: it grows with every article saved.
+	Seq                            int64
 	ID, Hash, StoryID, DuplicateOf string
 	Features                       []byte
 }

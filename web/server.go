@@ -29,15 +29,7 @@ import (
 // reads: cleaning them, grouping them into the stored stories and saving
 // them, as `storyfold ingest` does.
 type Ingester interface {
-	Ingest(ctx context.Context, raw []storyfold.Article) (IngestResult, error)
-}
-
-// IngestResult is what an ingest changed.
-type IngestResult struct {
-	Read    int      `json:"read"`
-	New     int      `json:"new"`
-	Known   int      `json:"known"`
-	Stories []string `json:"stories"`
+	Add(ctx context.Context, raw []storyfold.Article) (storyfold.IngestResult, error)
 }
 
 // Config configures a server.
@@ -344,12 +336,11 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]string{"code": "bad_request", "message": "no article could be read"}, "problems": problems})
 		return
 	}
-	res, err := s.cfg.Ingester.Ingest(r.Context(), raw)
+	res, err := s.cfg.Ingester.Add(r.Context(), raw)
 	if err != nil {
 		s.storeError(w, r, err)
 		return
 	}
-	res.Read = len(raw)
 	if res.Stories == nil {
 		res.Stories = []string{}
 	}
@@ -357,5 +348,5 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	if res.New > 0 {
 		status = http.StatusCreated
 	}
-	writeJSON(w, status, map[string]any{"read": res.Read, "new": res.New, "known": res.Known, "stories": res.Stories, "problems": problems})
+	writeJSON(w, status, map[string]any{"read": len(raw), "new": res.New, "known": res.Known, "stories": res.Stories, "problems": problems})
 }

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/storyfold/storyfold"
@@ -21,20 +20,6 @@ import (
 	"github.com/storyfold/storyfold/store/sqlite"
 	"github.com/storyfold/storyfold/web"
 )
-
-// ingester is the server's write path as `storyfold serve` wires it.
-type ingester struct {
-	mu    sync.Mutex
-	store storyfold.Store
-	index *cluster.Index
-}
-
-func (in *ingester) Ingest(ctx context.Context, raw []storyfold.Article) (web.IngestResult, error) {
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	res, err := pipeline.Ingest(ctx, in.store, in.index, pipeline.Prepare(raw, nil, nil))
-	return web.IngestResult{New: res.New, Known: res.Known, Stories: res.Stories}, err
-}
 
 const token = "s3cret"
 
@@ -47,8 +32,10 @@ func newServer(t testing.TB, cfg web.Config) (*httptest.Server, storyfold.Store)
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	ix := cluster.New(cluster.DefaultOptions())
-	in := &ingester{store: st, index: ix}
+	in, err := pipeline.NewWriter(ctx, st, cluster.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
 	var raw []storyfold.Article
 	files, _ := filepath.Glob("../examples/ukraine-talks/*.txt")
 	for _, f := range files {
@@ -58,7 +45,7 @@ func newServer(t testing.TB, cfg web.Config) (*httptest.Server, storyfold.Store)
 		}
 		raw = append(raw, storyfold.Article{ID: strings.TrimSuffix(filepath.Base(f), ".txt"), Text: string(b)})
 	}
-	if _, err := in.Ingest(ctx, raw); err != nil {
+	if _, err := in.Add(ctx, raw); err != nil {
 		t.Fatal(err)
 	}
 	cfg.Store, cfg.Ingester = st, in

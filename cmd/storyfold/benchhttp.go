@@ -59,8 +59,11 @@ func benchHTTP(ctx context.Context, seeds []storyfold.Article, n, clients int, e
 		parallel.For(len(files), runtime.GOMAXPROCS(0), func(i int) {
 			reader.ReadStream(fmt.Sprintf("bench/%07d.txt", i), bytes.NewReader(files[i]), func(a storyfold.Article) { raw[i] = a })
 		})
-		ix := cluster.New(cluster.DefaultOptions())
-		if _, err := pipeline.Ingest(ctx, st, ix, pipeline.Prepare(raw, nil, nil)); err != nil {
+		w, err := pipeline.NewWriter(ctx, st, cluster.DefaultOptions())
+		if err != nil {
+			return err
+		}
+		if _, err := w.Add(ctx, raw); err != nil {
 			return err
 		}
 	}

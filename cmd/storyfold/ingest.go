@@ -57,16 +57,16 @@ func runIngest(ctx context.Context, args []string) error {
 
 // ingestPaths reads paths and adds their articles to the store, returning
 // what changed and how many articles were read.
-func ingestPaths(ctx context.Context, st storyfold.Store, paths []string, ropts readOptions, gopts cluster.Options, prog *progress, msgs *messages) (pipeline.IngestResult, int, error) {
+func ingestPaths(ctx context.Context, st storyfold.Store, paths []string, ropts readOptions, gopts cluster.Options, prog *progress, msgs *messages) (storyfold.IngestResult, int, error) {
 	articles := read(paths, ropts, prog, msgs)
 	if len(articles) == 0 {
-		return pipeline.IngestResult{}, 0, nil
+		return storyfold.IngestResult{}, 0, nil
 	}
-	ix, err := pipeline.LoadIndex(ctx, st, gopts)
+	w, err := pipeline.NewWriter(ctx, st, gopts)
 	if err != nil {
-		return pipeline.IngestResult{}, len(articles), err
+		return storyfold.IngestResult{}, len(articles), err
 	}
-	res, err := pipeline.Ingest(ctx, st, ix, articles)
+	res, err := w.Ingest(ctx, articles)
 	for orig, now := range res.Renamed {
 		msgs.notef("article ID %q is stored with other content; this one is stored as %q", orig, now)
 	}

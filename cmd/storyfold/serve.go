@@ -8,11 +8,8 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"sync"
 	"time"
 
-	"github.com/storyfold/storyfold"
-	"github.com/storyfold/storyfold/cluster"
 	"github.com/storyfold/storyfold/pipeline"
 	"github.com/storyfold/storyfold/web"
 )
@@ -51,11 +48,11 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	ix, err := pipeline.LoadIndex(ctx, st, group.options())
+	writer, err := pipeline.NewWriter(ctx, st, group.options())
 	if err != nil {
 		return err
 	}
-	handler := web.New(web.Config{Store: st, Ingester: &ingester{store: st, index: ix}, Token: *token, MaxBody: *maxBody, CacheBytes: cacheBytes(*cacheMB), Log: log})
+	handler := web.New(web.Config{Store: st, Ingester: writer, Token: *token, MaxBody: *maxBody, CacheBytes: cacheBytes(*cacheMB), Log: log})
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
@@ -80,23 +77,4 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	return nil
-}
-
-// ingester adds POSTed articles to the store through the story index the
-// server keeps in memory, one batch at a time.
-type ingester struct {
-	mu    sync.Mutex
-	store storyfold.Store
-	index *cluster.Index
-}
-
-func (in *ingester) Ingest(ctx context.Context, raw []storyfold.Article) (web.IngestResult, error) {
-	articles := pipeline.Prepare(raw, nil, nil)
-	in.mu.Lock()
-	defer in.mu.Unlock()
-	res, err := pipeline.Ingest(ctx, in.store, in.index, articles)
-	if err != nil {
-		return web.IngestResult{}, err
-	}
-	return web.IngestResult{New: res.New, Known: res.Known, Stories: res.Stories}, nil
 }

@@ -10,16 +10,17 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/storyfold/storyfold/nlp"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/nlp"
 )
 
 // migrations are applied in order, each once; the database's user_version
@@ -75,6 +76,10 @@ var migrations = []string{
 // Store is the SQLite store.
 type Store struct {
 	db *sql.DB
+	// writes is the write lock between goroutines of this process; the
+	// lock file beside the database extends it to other processes.
+	writes   chan struct{}
+	lockPath string
 }
 
 var _ storyfold.Store = (*Store)(nil)
@@ -93,7 +98,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	conns := max(4, 2*runtime.GOMAXPROCS(0))
 	db.SetMaxOpenConns(conns)
 	db.SetMaxIdleConns(conns)
-	s := &Store{db: db}
+	s := &Store{db: db, writes: make(chan struct{}, 1), lockPath: path + "-lock"}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -127,6 +132,29 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// LockWrites implements storyfold.Store: a buffered channel between the
+// goroutines of this process, then an exclusive flock on the lock file
+// beside the database, which the kernel releases if the process dies.
+func (s *Store) LockWrites(ctx context.Context) (func(), error) {
+	select {
+	case s.writes <- struct{}{}:
+	case <-ctx.Done():
+		return nil, fmt.Errorf("lock writes: %w", ctx.Err())
+	}
+	release, err := lockFile(ctx, s.lockPath)
+	if err != nil {
+		<-s.writes
+		return nil, fmt.Errorf("lock writes: %w", err)
+	}
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			release()
+			<-s.writes
+		})
+	}, nil
 }
 
 // Close closes the database.
@@ -226,15 +254,15 @@ func (s *Store) Version(ctx context.Context) (int64, error) {
 }
 
 // IndexEntries implements storyfold.Store.
-func (s *Store) IndexEntries(ctx context.Context, fn func(storyfold.IndexEntry) error) error {
-	rows, err := s.db.QueryContext(ctx, "SELECT id, hash, story_id, COALESCE(duplicate_of, ''), features FROM articles ORDER BY seq")
+func (s *Store) IndexEntries(ctx context.Context, after int64, fn func(storyfold.IndexEntry) error) error {
+	rows, err := s.db.QueryContext(ctx, "SELECT seq, id, hash, story_id, COALESCE(duplicate_of, ''), features FROM articles WHERE seq > ? ORDER BY seq", after)
 	if err != nil {
 		return fmt.Errorf("index entries: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var e storyfold.IndexEntry
-		if err := rows.Scan(&e.ID, &e.Hash, &e.StoryID, &e.DuplicateOf, &e.Features); err != nil {
+		if err := rows.Scan(&e.Seq, &e.ID, &e.Hash, &e.StoryID, &e.DuplicateOf, &e.Features); err != nil {
 			return fmt.Errorf("index entries: %w", err)
 		}
 		if err := fn(e); err != nil {

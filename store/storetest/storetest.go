@@ -83,10 +83,10 @@ func Run(t *testing.T, open func(t *testing.T) storyfold.Store, reopen func(t *t
 			}
 		}
 		var entries []storyfold.IndexEntry
-		if err := s.IndexEntries(ctx, func(e storyfold.IndexEntry) error { entries = append(entries, e); return nil }); err != nil {
+		if err := s.IndexEntries(ctx, 0, func(e storyfold.IndexEntry) error { entries = append(entries, e); return nil }); err != nil {
 			t.Fatal(err)
 		}
-		if len(entries) != 3 || !reflect.DeepEqual(entries[1], storyfold.IndexEntry{ID: "a2", Hash: "h2", StoryID: "s1", DuplicateOf: "a1", Features: []byte{4}}) {
+		if len(entries) != 3 || !reflect.DeepEqual(entries[1], storyfold.IndexEntry{Seq: entries[1].Seq, ID: "a2", Hash: "h2", StoryID: "s1", DuplicateOf: "a1", Features: []byte{4}}) {
 			t.Errorf("index entries = %+v", entries)
 		}
 		s.Close()
@@ -227,6 +227,75 @@ func Run(t *testing.T, open func(t *testing.T) storyfold.Store, reopen func(t *t
 		}
 		if a, n, err := s.Counts(ctx); err != nil || a != 3 || n != 2 {
 			t.Errorf("counts = %d articles, %d stories, %v", a, n, err)
+		}
+	})
+
+	t.Run("IndexEntriesAfter", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		if err := s.Save(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		var seqs []int64
+		if err := s.IndexEntries(ctx, 0, func(e storyfold.IndexEntry) error { seqs = append(seqs, e.Seq); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if len(seqs) != 3 || seqs[0] <= 0 || seqs[1] <= seqs[0] || seqs[2] <= seqs[1] {
+			t.Fatalf("sequence numbers %v do not grow from 1", seqs)
+		}
+		var after []string
+		if err := s.IndexEntries(ctx, seqs[0], func(e storyfold.IndexEntry) error { after = append(after, e.ID); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(after, []string{"a2", "a3"}) {
+			t.Errorf("entries after the first = %v, want [a2 a3]", after)
+		}
+		stop := errors.New("stop")
+		if err := s.IndexEntries(ctx, 0, func(storyfold.IndexEntry) error { return stop }); !errors.Is(err, stop) {
+			t.Errorf("an error from fn came back as %v", err)
+		}
+	})
+
+	t.Run("LockWrites", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		others := []storyfold.Store{s}
+		if reopen != nil {
+			// A second handle on the same store stands for another process.
+			other := reopen(t)
+			defer other.Close()
+			others = append(others, other)
+		}
+		unlock, err := s.LockWrites(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, o := range others {
+			short, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
+			if u, err := o.LockWrites(short); err == nil {
+				u()
+				t.Errorf("handle %d took the write lock while it was held", i)
+			}
+			cancel()
+		}
+		got := make(chan error, 1)
+		go func() {
+			u, err := others[len(others)-1].LockWrites(ctx)
+			if err == nil {
+				u()
+			}
+			got <- err
+		}()
+		time.Sleep(20 * time.Millisecond)
+		unlock()
+		unlock() // a second call is harmless
+		select {
+		case err := <-got:
+			if err != nil {
+				t.Errorf("waiting for the lock: %v", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Error("the lock was not handed on when released")
 		}
 	})
 

@@ -1,0 +1,109 @@
+package pipeline_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/pipeline"
+	"github.com/storyfold/storyfold/store/sqlite"
+)
+
+func exampleArticles(t *testing.T) []storyfold.Article {
+	t.Helper()
+	files, _ := filepath.Glob("../examples/ukraine-talks/*.txt")
+	if len(files) < 4 {
+		t.Fatalf("found %d example articles", len(files))
+	}
+	var raw []storyfold.Article
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw = append(raw, storyfold.Article{ID: strings.TrimSuffix(filepath.Base(f), ".txt"), Text: string(b)})
+	}
+	return pipeline.Prepare(raw, nil, nil)
+}
+
+// grouping returns each story's sorted members, in a canonical order.
+func grouping(t *testing.T, st storyfold.Store) []string {
+	t.Helper()
+	stories, err := st.Stories(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, s := range stories {
+		ids := append([]string(nil), s.Articles...)
+		sort.Strings(ids)
+		out = append(out, strings.Join(ids, ","))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestWritersShareAStore has two writers, as two processes would, take
+// turns on one database: each must group against what the other stored,
+// giving the stories one writer gives, with every article stored once.
+func TestWritersShareAStore(t *testing.T) {
+	ctx := context.Background()
+	articles := exampleArticles(t)
+	dir := t.TempDir()
+
+	single, err := sqlite.Open(ctx, filepath.Join(dir, "single.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer single.Close()
+	w, err := pipeline.NewWriter(ctx, single, cluster.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Ingest(ctx, articles); err != nil {
+		t.Fatal(err)
+	}
+
+	path := filepath.Join(dir, "shared.db")
+	var writers []*pipeline.Writer
+	for i := 0; i < 2; i++ {
+		st, err := sqlite.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		w, err := pipeline.NewWriter(ctx, st, cluster.DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		writers = append(writers, w)
+	}
+	// Both writers loaded an empty index; they now alternate, one article
+	// each, and the second also sends one the first stored.
+	for i, a := range articles {
+		if _, err := writers[i%2].Ingest(ctx, []storyfold.Article{a}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := writers[1].Ingest(ctx, articles[:1])
+	if err != nil || res.New != 0 || res.Known != 1 {
+		t.Errorf("the other writer's article again: %+v, %v", res, err)
+	}
+	shared, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer shared.Close()
+	if n, _, _ := shared.Counts(ctx); n != len(articles) {
+		t.Errorf("%d articles stored, want %d", n, len(articles))
+	}
+	if got, want := grouping(t, shared), grouping(t, single); !reflect.DeepEqual(got, want) {
+		t.Errorf("two writers grouped\n%v\none writer grouped\n%v", got, want)
+	}
+}
