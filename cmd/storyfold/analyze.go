@@ -76,7 +76,7 @@ func runAnalyze(ctx context.Context, args []string) error {
 		out     outputFlags
 		group   groupFlags
 		maxSize = fs.Int64("max-size", 10<<20, "skip files (and JSON lines) larger than this many bytes")
-		dbPath  = fs.String("db", "", "keep articles and stories in this SQLite database; with no PATH, report what it holds")
+		dbPath  = fs.String("db", "", dbUsage+"; with no PATH, report what it holds")
 		quiet   = fs.Bool("no-progress", false, "never show progress bars")
 	)
 	out.register(fs)

@@ -9,23 +9,31 @@ import (
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
 	"github.com/storyfold/storyfold/pipeline"
+	"github.com/storyfold/storyfold/store/postgres"
 	"github.com/storyfold/storyfold/store/sqlite"
 )
 
-// openStore opens the store a --db value names. Only SQLite files exist so
-// far; the value's scheme will choose other backends.
+// openStore opens the store a --db value names: a postgres:// URL names a
+// PostgreSQL database, anything else a SQLite file.
 func openStore(ctx context.Context, db string) (storyfold.Store, error) {
-	if strings.Contains(db, "://") && !strings.HasPrefix(db, "file://") {
-		return nil, fmt.Errorf("--db %s: only SQLite database files are supported", db)
+	scheme, _, ok := strings.Cut(db, "://")
+	switch {
+	case !ok, scheme == "file":
+		return sqlite.Open(ctx, strings.TrimPrefix(db, "file://"))
+	case scheme == "postgres", scheme == "postgresql":
+		return postgres.Open(ctx, db)
 	}
-	return sqlite.Open(ctx, strings.TrimPrefix(db, "file://"))
+	return nil, fmt.Errorf("--db %s: not a database file or postgres:// URL", db)
 }
 
+// dbUsage is the --db flag's help.
+const dbUsage = "where the articles and stories are kept: a SQLite file (created if missing) or a postgres:// URL"
+
 func runIngest(ctx context.Context, args []string) error {
-	fs := newFlags("ingest", "--db FILE [flags] PATH... (files, directories, - for standard input)")
+	fs := newFlags("ingest", "--db FILE|URL [flags] PATH... (files, directories, - for standard input)")
 	var group groupFlags
 	group.register(fs)
-	dbPath := fs.String("db", "", "SQLite database file to add the articles to (created if missing)")
+	dbPath := fs.String("db", "", dbUsage)
 	maxSize := fs.Int64("max-size", 10<<20, "skip files (and JSON lines) larger than this many bytes")
 	quiet := fs.Bool("no-progress", false, "never show progress bars")
 	paths, err := parseFlags(fs, args)

@@ -24,10 +24,10 @@ func cacheBytes(mb int) int {
 }
 
 func runServe(ctx context.Context, args []string) error {
-	fs := newFlags("serve", "--db FILE [flags]")
+	fs := newFlags("serve", "--db FILE|URL [flags]")
 	var group groupFlags
 	group.register(fs)
-	dbPath := fs.String("db", "", "SQLite database file to serve (created if missing)")
+	dbPath := fs.String("db", "", dbUsage)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on; loopback unless you mean otherwise")
 	token := fs.String("token", "", "bearer token that POST /api/v1/articles requires (default: $STORYFOLD_TOKEN); none turns writes off")
 	maxBody := fs.Int64("max-body", web.DefaultMaxBody, "largest request body, in bytes")

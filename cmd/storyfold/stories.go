@@ -13,8 +13,8 @@ import (
 )
 
 func runStories(ctx context.Context, args []string) error {
-	fs := newFlags("stories", "--db FILE [flags]")
-	dbPath := fs.String("db", "", "SQLite database file")
+	fs := newFlags("stories", "--db FILE|URL [flags]")
+	dbPath := fs.String("db", "", dbUsage)
 	format := fs.String("format", "text", "text or json")
 	limit := fs.Int("n", 0, "list at most this many stories (0: all)")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -24,8 +24,11 @@ func runStories(ctx context.Context, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		return fmt.Errorf("--db %s: %w", *dbPath, err)
+	if !strings.Contains(*dbPath, "://") {
+		// Listing reads: a missing file is a mistake, not a new database.
+		if _, err := os.Stat(*dbPath); err != nil {
+			return fmt.Errorf("--db %s: %w", *dbPath, err)
+		}
 	}
 	st, err := openStore(ctx, *dbPath)
 	if err != nil {

@@ -20,7 +20,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/storyfold/storyfold"
-	"github.com/storyfold/storyfold/nlp"
+	"github.com/storyfold/storyfold/store/internal/record"
 )
 
 // migrations are applied in order, each once; the database's user_version
@@ -202,13 +202,12 @@ func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
 	defer ins.Close()
 	for _, sa := range b.Articles {
 		a := sa.Article
-		a.Duplicates = nil // derived from duplicate_of when read
-		doc, err := json.Marshal(&a)
+		doc, err := record.ArticleDoc(a)
 		if err != nil {
 			return fmt.Errorf("save article %s: %w", a.ID, err)
 		}
-		if _, err := ins.ExecContext(ctx, a.ID, a.Hash, a.Source, a.Title, a.URL, nullable(a.Date.String()), a.Language, a.Text,
-			string(doc), sa.StoryID, nullable(sa.DuplicateOf), sa.Features, now); err != nil {
+		if _, err := ins.ExecContext(ctx, a.ID, a.Hash, a.Source, a.Title, a.URL, record.Nullable(a.Date.String()), a.Language, a.Text,
+			string(doc), sa.StoryID, record.Nullable(sa.DuplicateOf), sa.Features, now); err != nil {
 			return fmt.Errorf("save article %s: %w", a.ID, err)
 		}
 	}
@@ -230,7 +229,7 @@ func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
 		if err != nil {
 			return fmt.Errorf("save story %s: %w", st.ID, err)
 		}
-		if _, err := up.ExecContext(ctx, st.ID, st.Headline, nullable(st.First.String()), nullable(st.Last.String()),
+		if _, err := up.ExecContext(ctx, st.ID, st.Headline, record.Nullable(st.First.String()), record.Nullable(st.Last.String()),
 			len(st.Articles), string(doc), now, st.IndependentSources, string(sources)); err != nil {
 			return fmt.Errorf("save story %s: %w", st.ID, err)
 		}
@@ -295,13 +294,13 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]storyfold.Article
 			if err := rows.Scan(&doc, &dups); err != nil {
 				return fmt.Errorf("articles: %w", err)
 			}
-			var a storyfold.Article
-			if err := json.Unmarshal([]byte(doc), &a); err != nil {
-				return fmt.Errorf("articles: stored article: %w", err)
-			}
-			a.Duplicates = []string{}
+			var ids []string
 			if dups.Valid && dups.String != "" {
-				a.Duplicates = strings.Split(dups.String, "\x1f")
+				ids = strings.Split(dups.String, "\x1f")
+			}
+			a, err := record.Article([]byte(doc), ids)
+			if err != nil {
+				return fmt.Errorf("articles: %w", err)
 			}
 			out = append(out, a)
 		}
@@ -335,7 +334,7 @@ func (s *Store) ArticleHeads(ctx context.Context, ids []string) ([]storyfold.Art
 			if err := rows.Scan(&a.ID, &a.URL, &a.Source, &a.Title, &date, &a.Language); err != nil {
 				return err
 			}
-			a.Date = parseDate(date)
+			a.Date = record.Date(date)
 			out = append(out, a)
 		}
 		return rows.Err()
@@ -380,13 +379,6 @@ func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
 
-func nullable(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
 // storyFilter builds the WHERE clause of a story query.
 func storyFilter(q storyfold.StoryQuery) (string, []any) {
 	var where []string
@@ -406,7 +398,7 @@ func storyFilter(q storyfold.StoryQuery) (string, []any) {
 	}
 	if q.To.Known() {
 		where = append(where, "(s.first IS NULL OR s.first <= ?)")
-		args = append(args, q.To.String()+"\uffff") // a date with a time is still that day
+		args = append(args, record.EndOfDay(q.To)) // a date with a time is still that day
 	}
 	if len(where) == 0 {
 		return "", nil
@@ -438,7 +430,7 @@ func (s *Store) StoryPage(ctx context.Context, q storyfold.StoryQuery) ([]storyf
 	// DESC puts unknown (NULL) dates last, as the index does.
 	rows, err := s.db.QueryContext(ctx, "SELECT s.id, s.headline, s.articles, s.independent, s.sources, COALESCE(s.first, ''), COALESCE(s.last, '') FROM stories s "+where+
 		" ORDER BY s.last DESC, s.updated DESC, s.id LIMIT ? OFFSET ?",
-		append(args, limit(q.Limit), max(0, q.Offset))...)
+		append(args, record.Limit(q.Limit), max(0, q.Offset))...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("story page: %w", err)
 	}
@@ -453,22 +445,13 @@ func (s *Store) StoryPage(ctx context.Context, q storyfold.StoryQuery) ([]storyf
 		if err := json.Unmarshal([]byte(sources), &sum.Sources); err != nil {
 			return nil, 0, fmt.Errorf("story page: %s's sources: %w", sum.ID, err)
 		}
-		sum.First, sum.Last = parseDate(first), parseDate(last)
+		sum.First, sum.Last = record.Date(first), record.Date(last)
 		out = append(out, sum)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("story page: %w", err)
 	}
 	return out, total, nil
-}
-
-// parseDate reads a stored date; "" is unknown.
-func parseDate(s string) storyfold.Date {
-	var d storyfold.Date
-	if s != "" {
-		_ = d.UnmarshalJSON([]byte(`"` + s + `"`)) // written by Date.String: cannot fail
-	}
-	return d
 }
 
 // Story implements storyfold.Store.
@@ -494,7 +477,7 @@ func (s *Store) Story(ctx context.Context, id string) (*storyfold.Story, error) 
 // common says little about relevance, and news readers want the recent.
 // Snippets are built in Go for the page's results only.
 func (s *Store) Search(ctx context.Context, q storyfold.SearchQuery) ([]storyfold.SearchHit, int, error) {
-	lim, off := limit(q.Limit), max(0, q.Offset)
+	lim, off := record.Limit(q.Limit), max(0, q.Offset)
 	rows, err := s.db.QueryContext(ctx, `SELECT rowid, bm25(articles_fts, 4.0, 1.0) FROM articles_fts WHERE articles_fts MATCH ?
 		ORDER BY rowid DESC LIMIT ?`, ftsQuery(q.Text), max(storyfold.MaxSearchTotal, off+lim))
 	if err != nil {
@@ -544,8 +527,8 @@ func (s *Store) Search(ctx context.Context, q storyfold.SearchQuery) ([]storyfol
 		if err := rows.Scan(&seq, &h.ArticleID, &h.StoryID, &h.Title, &h.Source, &date, &text); err != nil {
 			return nil, 0, fmt.Errorf("search: %w", err)
 		}
-		h.Date = parseDate(date)
-		h.Snippet = nlp.Snippet(text, q.Text, snippetWords, storyfold.SnippetOpen, storyfold.SnippetClose)
+		h.Date = record.Date(date)
+		h.Snippet = record.Snippet(text, q.Text)
 		bySeq[seq] = h
 	}
 	if err := rows.Err(); err != nil {
@@ -558,9 +541,6 @@ func (s *Store) Search(ctx context.Context, q storyfold.SearchQuery) ([]storyfol
 	}
 	return out, total, nil
 }
-
-// snippetWords is about how long a search result's snippet is.
-const snippetWords = 24
 
 // Sources implements storyfold.Store.
 func (s *Store) Sources(ctx context.Context) ([]storyfold.SourceCount, error) {
@@ -612,21 +592,11 @@ func scanStories(rows *sql.Rows) ([]*storyfold.Story, error) {
 		if err := rows.Scan(&doc); err != nil {
 			return nil, err
 		}
-		st := storyfold.NewStory("")
-		if err := json.Unmarshal([]byte(doc), st); err != nil {
-			return nil, fmt.Errorf("stored story: %w", err)
+		st, err := record.Story([]byte(doc))
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, st)
 	}
 	return out, rows.Err()
-}
-
-// maxPage bounds a page, whatever is asked.
-const maxPage = 200
-
-func limit(n int) int {
-	if n <= 0 || n > maxPage {
-		return maxPage
-	}
-	return n
 }
