@@ -7,58 +7,86 @@ import (
 	"strings"
 
 	"github.com/mmcdole/gofeed"
+	"github.com/zeebo/xxh3"
 
 	"github.com/storyfold/storyfold"
 )
 
-// readFeed reads an RSS, Atom or JSON feed: each item that carries its
-// article's text becomes an article, with the item's link, title, authors
-// and date. Items that carry only a summary are counted and named in one
-// line: their text is on the linked page, which a fetcher must read.
-func (r *Reader) readFeed(name string, in io.Reader, emit func(storyfold.Article)) {
-	feed, err := gofeed.NewParser().Parse(io.LimitReader(in, r.MaxSize))
+// FeedItem is one item of a feed, as an article: the whole article when
+// the item carries its text (Full), else what the item tells of it (link,
+// title, authors, date) with the text left for whoever fetches the link.
+type FeedItem struct {
+	Article storyfold.Article
+	Full    bool
+}
+
+// ParseFeed reads the items of an RSS, Atom or JSON feed.
+func (r *Reader) ParseFeed(name string, in io.Reader) ([]FeedItem, error) {
+	parsed, err := gofeed.NewParser().Parse(io.LimitReader(in, r.MaxSize))
 	if err != nil {
-		r.problem(name, 0, false, "not a feed: %v", err)
+		return nil, fmt.Errorf("not a feed: %w", err)
+	}
+	source := HostSource(parsed.Link)
+	items := make([]FeedItem, 0, len(parsed.Items))
+	for i, item := range parsed.Items {
+		it := r.feedItem(name, i+1, item)
+		if it.Article.Source == "" {
+			it.Article.Source = source
+		}
+		items = append(items, it)
+	}
+	return items, nil
+}
+
+// readFeed reads a feed's full items as articles. Items that carry only a
+// summary are counted in one line: their text is on the linked page, which
+// only a fetcher can read.
+func (r *Reader) readFeed(name string, in io.Reader, emit func(storyfold.Article)) {
+	items, err := r.ParseFeed(name, in)
+	if err != nil {
+		r.problem(name, 0, false, "%v", err)
 		return
 	}
-	source := HostSource(feed.Link)
 	summaries := 0
-	for i, item := range feed.Items {
-		a, ok := r.feedArticle(name, i+1, item)
-		if !ok {
+	for _, it := range items {
+		if !it.Full {
 			summaries++
 			continue
 		}
-		if a.Source == "" {
-			a.Source = source
-		}
-		emit(a)
+		emit(it.Article)
 	}
 	if summaries > 0 {
-		r.problem(name, 0, true, "%d of %d items carry only a summary, not the article; fetch their links to read them", summaries, len(feed.Items))
+		r.problem(name, 0, true, "%d of %d items carry only a summary, not the article; fetch their links to read them", summaries, len(items))
 	}
-	if len(feed.Items) == 0 {
+	if len(items) == 0 {
 		r.problem(name, 0, true, "a feed without items")
 	}
 }
 
-// feedArticle makes an article of a feed item whose content (or
-// description) is a whole article, at least minFeedWords long.
-func (r *Reader) feedArticle(name string, n int, item *gofeed.Item) (storyfold.Article, bool) {
+// feedItem reads one item. An item whose content (or description) holds
+// at least minFeedWords of text is a whole article.
+func (r *Reader) feedItem(name string, n int, item *gofeed.Item) FeedItem {
+	a := storyfold.Article{Title: strings.TrimSpace(item.Title), URL: strings.TrimSpace(item.Link), Origin: fmt.Sprintf("%s, item %d", name, n)}
+	full := false
 	body := item.Content
 	if len(body) < len(item.Description) {
 		body = item.Description
 	}
-	origin := fmt.Sprintf("%s, item %d", name, n)
-	page := "<html><head><title>" + html.EscapeString(item.Title) + "</title></head><body><article>" + body + "</article></body></html>"
-	a, err := r.extractHTML(origin, []byte(page), item.Link)
-	if err != nil || len(strings.Fields(a.Text)) < minFeedWords {
-		return storyfold.Article{}, false
+	if body != "" {
+		page := "<html><head><title>" + html.EscapeString(item.Title) + "</title></head><body><article>" + body + "</article></body></html>"
+		if ex, err := r.extractHTML(a.Origin, []byte(page), a.URL); err == nil && len(strings.Fields(ex.Text)) >= minFeedWords {
+			a.Text, full = ex.Text, true
+		}
 	}
-	a.Title = strings.TrimSpace(item.Title)
-	a.URL = item.Link
-	a.Source = HostSource(item.Link)
-	a.ID = fmt.Sprintf("%s-%d", baseID(name), n)
+	a.Source = HostSource(a.URL)
+	switch {
+	case a.URL != "":
+		a.ID = URLID(a.URL)
+	case item.GUID != "":
+		a.ID = URLID(item.GUID)
+	default:
+		a.ID = fmt.Sprintf("%s-%d", baseID(name), n)
+	}
 	if item.GUID != "" {
 		a.Meta = map[string]string{"guid": item.GUID}
 	}
@@ -71,9 +99,19 @@ func (r *Reader) feedArticle(name string, n int, item *gofeed.Item) (storyfold.A
 	case item.UpdatedParsed != nil:
 		a.Date = storyfold.Date{Time: item.UpdatedParsed.UTC()}
 	}
-	return a, true
+	return FeedItem{Article: a, Full: full}
 }
 
 // minFeedWords is the least text an item must carry to be an article, not
 // a teaser.
 const minFeedWords = 60
+
+// URLID is the article ID a URL gives: its outlet and a hash of the whole
+// URL, short enough to read and stable across runs and machines.
+func URLID(u string) string {
+	host := HostSource(u)
+	if host == "" {
+		host = "item"
+	}
+	return fmt.Sprintf("%s-%012x", host, xxh3.HashString(u)&(1<<48-1))
+}
