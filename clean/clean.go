@@ -161,16 +161,21 @@ func (c *cleaner) kept() []int {
 
 // dropEmptyAndRepeats drops paragraphs that repeat an earlier one word for
 // word: scrapers duplicate blocks, and a story never says the same paragraph
-// twice.
+// twice. A short line is dropped only when it repeats close by (a
+// headline given twice): far apart, short lines repeat in earnest, as the
+// labels of a table or the subheads of a list do.
 func (c *cleaner) dropEmptyAndRepeats() {
+	const near, longLine = 3, 8
 	seen := make(map[uint64]int, len(c.ps)) // normal-form hash -> paragraph
 	for i := range c.ps {
 		key, empty := normalHash(c.ps[i].text)
 		if empty {
 			continue
 		}
-		if j, ok := seen[key]; ok && sameLine(c.ps[j].text, c.ps[i].text) {
+		if j, ok := seen[key]; ok && sameLine(c.ps[j].text, c.ps[i].text) &&
+			(i-j <= near || wordsUpTo(c.ps[i].text, longLine) >= longLine) {
 			c.ps[i].drop = storyfold.RemovedDuplicateLn
+			seen[key] = i
 			continue
 		}
 		seen[key] = i

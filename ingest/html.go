@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html/charset"
@@ -77,6 +80,11 @@ func (Trafilatura) Extract(page []byte, pageURL string) (p Page, err error) {
 		Language: m.Language,
 		Text:     res.ContentText,
 	}
+	if res.ContentNode != nil {
+		if text := blockText(res.ContentNode); text != "" {
+			p.Text = text
+		}
+	}
 	if !m.Date.IsZero() {
 		p.Date = storyfold.Date{Time: m.Date}
 	}
@@ -84,4 +92,70 @@ func (Trafilatura) Extract(page []byte, pageURL string) (p Page, err error) {
 		p.URL = pageURL
 	}
 	return p, nil
+}
+
+// inline are the elements that run on within a paragraph; every other
+// element starts and ends one.
+var inline = map[string]bool{
+	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true, "code": true, "data": true,
+	"del": true, "dfn": true, "em": true, "font": true, "hi": true, "i": true, "ins": true, "kbd": true,
+	"mark": true, "q": true, "ref": true, "s": true, "samp": true, "small": true, "span": true, "strong": true,
+	"sub": true, "sup": true, "time": true, "u": true, "var": true,
+}
+
+// blockText is the text of the extracted content, one paragraph a line.
+// The extractor's own text runs every paragraph into one line, and glues
+// the words of adjacent blocks when the page has no white space between
+// its tags, as minified pages have none ("Headline</h1><p>First" gave
+// "HeadlineFirst").
+func blockText(root *html.Node) string {
+	var b strings.Builder
+	space := false // a space is owed before the next word
+	var walk func(n *html.Node)
+	breakLine := func() {
+		if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+			b.WriteByte('\n')
+		}
+		space = false
+	}
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			for i, f := range strings.FieldsFunc(n.Data, unicode.IsSpace) {
+				if i > 0 || space || (len(n.Data) > 0 && unicode.IsSpace(rune(n.Data[0]))) {
+					if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+						b.WriteByte(' ')
+					}
+				}
+				b.WriteString(f)
+				space = false
+			}
+			if len(n.Data) > 0 && unicode.IsSpace(rune(n.Data[len(n.Data)-1])) {
+				space = true
+			}
+			return
+		case html.ElementNode:
+			tag := n.Data
+			if tag == "br" || tag == "lb" {
+				breakLine()
+				return
+			}
+			if tag == "script" || tag == "style" || tag == "noscript" || tag == "template" {
+				return
+			}
+			switch {
+			case tag == "td" || tag == "th" || tag == "cell":
+				// A table row is one line, its cells apart.
+				space = true
+			case !inline[tag]:
+				breakLine()
+				defer breakLine()
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return strings.TrimSpace(b.String())
 }
