@@ -42,7 +42,7 @@ func (c *Crawler) Page(ctx context.Context, item storyfold.Article) (storyfold.A
 	}
 	a, err := c.Reader.ReadPage(item.URL, res.ContentType, res.Body)
 	if err != nil {
-		return storyfold.Article{}, fmt.Errorf("%s: %w", item.URL, err)
+		return storyfold.Article{}, err
 	}
 	if item.Title != "" {
 		// The feed's title is the outlet's own, without the site name
@@ -101,14 +101,17 @@ func (c *Crawler) Feed(ctx context.Context, url string, v fetch.Validators) ([]i
 		return nil, res, nil
 	}
 	if !ingest.IsFeed(res.ContentType, res.Body) {
-		return nil, res, fmt.Errorf("%s: %s is not a feed", url, orUnknown(res.ContentType))
+		return nil, res, fmt.Errorf("%s is not a feed", orUnknown(res.ContentType))
 	}
 	items, err := c.Reader.ParseFeed(url, bytes.NewReader(res.Body))
 	if err != nil {
-		return nil, res, fmt.Errorf("%s: %w", url, err)
+		return nil, res, err
 	}
 	return items, res, nil
 }
+
+// Errors from the crawler's methods do not repeat the URL they concern:
+// the caller names it.
 
 // URL reads what a URL holds: a page's article, or a feed's items, the
 // pages of its summary-only items fetched.
@@ -120,14 +123,14 @@ func (c *Crawler) URL(ctx context.Context, url string, emit func(storyfold.Artic
 	if !ingest.IsFeed(res.ContentType, res.Body) {
 		a, err := c.Reader.ReadPage(url, res.ContentType, res.Body)
 		if err != nil {
-			return fmt.Errorf("%s: %w", url, err)
+			return err
 		}
 		emit(a)
 		return nil
 	}
 	items, err := c.Reader.ParseFeed(url, bytes.NewReader(res.Body))
 	if err != nil {
-		return fmt.Errorf("%s: %w", url, err)
+		return err
 	}
 	var links []storyfold.Article
 	for _, it := range items {

@@ -128,6 +128,16 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// Describe says what went wrong with a fetch without repeating its URL,
+// for messages that name it already.
+func Describe(err error) string {
+	var fe *Error
+	if errors.As(err, &fe) {
+		return fe.Err.Error()
+	}
+	return err.Error()
+}
+
 // ReasonOf is the reason a fetch error gives, or Other.
 func ReasonOf(err error) Reason {
 	var fe *Error

@@ -50,7 +50,11 @@ func (r *Reader) readFeed(name string, in io.Reader, emit func(storyfold.Article
 	summaries := 0
 	for _, it := range items {
 		if !it.Full {
-			summaries++
+			if r.Summaries != nil && it.Article.URL != "" {
+				r.Summaries(it)
+			} else {
+				summaries++
+			}
 			continue
 		}
 		emit(it.Article)

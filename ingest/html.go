@@ -61,6 +61,11 @@ func (Trafilatura) Extract(page []byte, pageURL string) (p Page, err error) {
 		EnableFallback:  true,
 		ExcludeComments: true,
 		MaxTreeSize:     maxTreeSize,
+		// The page's markup only: htmldate's extensive search reads dates
+		// out of the running text, and on a page without one it took a
+		// year the story mentions ("since 2022") for the publication date
+		// (2022-01-01), which kept the article out of its story.
+		HtmlDateMode: trafilatura.Fast,
 	}
 	if pageURL != "" {
 		if u, perr := url.Parse(pageURL); perr == nil {

@@ -54,6 +54,10 @@ type Reader struct {
 	// Workers bounds the goroutines that extract the pages of one WARC
 	// file (GOMAXPROCS when 0).
 	Workers int
+	// Summaries, when set, receives the feed items that carry only a
+	// summary, so that a caller that can fetch their links reads them;
+	// unset, they are counted in a warning.
+	Summaries func(FeedItem)
 	// Report receives every problem; it may be called from several
 	// goroutines at once when files are read in parallel.
 	Report func(*Problem)

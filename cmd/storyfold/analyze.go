@@ -71,16 +71,17 @@ func (o *outputFlags) write(an *storyfold.Analysis) error {
 }
 
 func runAnalyze(ctx context.Context, args []string) error {
-	fs := newFlags("analyze", "[flags] PATH... (files, directories, - for standard input)")
+	fs := newFlags("analyze", "[flags] PATH|URL... (files, directories, - for standard input, pages and feeds)")
 	var (
 		out     outputFlags
 		group   groupFlags
-		maxSize = fs.Int64("max-size", 10<<20, "skip files (and JSON lines) larger than this many bytes")
+		ropts   readOptions
 		dbPath  = fs.String("db", "", dbUsage+"; with no PATH, report what it holds")
 		quiet   = fs.Bool("no-progress", false, "never show progress bars")
 	)
 	out.register(fs)
 	group.register(fs)
+	ropts.register(fs)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -90,15 +91,15 @@ func runAnalyze(ctx context.Context, args []string) error {
 		return errUsage
 	}
 	if *dbPath != "" {
-		return analyzeStored(ctx, *dbPath, paths, readOptions{maxSize: *maxSize}, group.options(), &out, !*quiet)
+		return analyzeStored(ctx, *dbPath, paths, ropts, group.options(), &out, !*quiet)
 	}
-	if len(paths) == 0 {
+	if len(paths) == 0 && ropts.fetch.urlList == "" {
 		fs.Usage()
 		return errUsage
 	}
 	prog := newProgress(!*quiet)
 	msgs := &messages{out: prog.writer()}
-	articles := read(paths, readOptions{maxSize: *maxSize}, prog, msgs)
+	articles := read(ctx, paths, ropts, prog, msgs)
 	stories := pipeline.Group(articles, group.options())
 	prog.wait()
 	if len(articles) == 0 {

@@ -68,7 +68,7 @@ func runBench(ctx context.Context, args []string) error {
 		}
 	}
 	msgs := &messages{out: os.Stderr}
-	seeds := read([]string{src}, readOptions{}, &progress{}, msgs)
+	seeds := read(ctx, []string{src}, readOptions{}, &progress{}, msgs)
 	if len(seeds) == 0 {
 		return fmt.Errorf("no articles in %s to build a corpus from", src)
 	}

@@ -160,7 +160,7 @@ func evalClusters(ctx context.Context, args []string) error {
 	}
 	msgs := &messages{out: os.Stderr}
 	start := time.Now()
-	articles := read(pos, readOptions{}, &progress{}, msgs)
+	articles := read(ctx, pos, readOptions{}, &progress{}, msgs)
 	stories := pipeline.Group(articles, group.options())
 	elapsed := time.Since(start)
 	storyOf := make(map[string]string)
@@ -254,7 +254,7 @@ func evalQuotes(ctx context.Context, args []string) error {
 		order = append(order, g.ID)
 	}
 	msgs := &messages{out: os.Stderr}
-	articles := read(pos[1:], readOptions{}, &progress{}, msgs)
+	articles := read(ctx, pos[1:], readOptions{}, &progress{}, msgs)
 	byID := map[string]*storyfold.Article{}
 	for i := range articles {
 		byID[articles[i].ID] = &articles[i]

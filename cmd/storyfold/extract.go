@@ -22,7 +22,8 @@ type extracted struct {
 func runExtract(ctx context.Context, args []string) error {
 	fs := newFlags("extract", "[flags] FILE... (or - for standard input)")
 	format := fs.String("format", "json", "json (one object per line) or text")
-	maxSize := fs.Int64("max-size", 10<<20, "skip files (and JSON lines) larger than this many bytes")
+	var ropts readOptions
+	ropts.register(fs)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -36,7 +37,7 @@ func runExtract(ctx context.Context, args []string) error {
 		return errUsage
 	}
 	msgs := &messages{out: os.Stderr}
-	articles := read(paths, readOptions{maxSize: *maxSize}, &progress{}, msgs)
+	articles := read(ctx, paths, ropts, &progress{}, msgs)
 	enc := json.NewEncoder(os.Stdout)
 	for _, a := range articles {
 		e := extracted{ID: a.ID, Title: a.Title, Text: a.Text, Date: a.Date.String(), Author: a.Byline,

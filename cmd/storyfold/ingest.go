@@ -30,17 +30,18 @@ func openStore(ctx context.Context, db string) (storyfold.Store, error) {
 const dbUsage = "where the articles and stories are kept: a SQLite file (created if missing) or a postgres:// URL"
 
 func runIngest(ctx context.Context, args []string) error {
-	fs := newFlags("ingest", "--db FILE|URL [flags] PATH... (files, directories, - for standard input)")
+	fs := newFlags("ingest", "--db FILE|URL [flags] PATH|URL... (files, directories, - for standard input, pages and feeds)")
 	var group groupFlags
 	group.register(fs)
 	dbPath := fs.String("db", "", dbUsage)
-	maxSize := fs.Int64("max-size", 10<<20, "skip files (and JSON lines) larger than this many bytes")
+	var ropts readOptions
+	ropts.register(fs)
 	quiet := fs.Bool("no-progress", false, "never show progress bars")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	if *dbPath == "" || len(paths) == 0 {
+	if *dbPath == "" || len(paths) == 0 && ropts.fetch.urlList == "" {
 		fs.Usage()
 		return errUsage
 	}
@@ -51,7 +52,7 @@ func runIngest(ctx context.Context, args []string) error {
 	defer st.Close()
 	prog := newProgress(!*quiet)
 	msgs := &messages{out: prog.writer()}
-	res, n, err := ingestPaths(ctx, st, paths, readOptions{maxSize: *maxSize}, group.options(), prog, msgs)
+	res, n, err := ingestPaths(ctx, st, paths, ropts, group.options(), prog, msgs)
 	prog.wait()
 	if err != nil {
 		return err
@@ -66,7 +67,7 @@ func runIngest(ctx context.Context, args []string) error {
 // ingestPaths reads paths and adds their articles to the store, returning
 // what changed and how many articles were read.
 func ingestPaths(ctx context.Context, st storyfold.Store, paths []string, ropts readOptions, gopts cluster.Options, prog *progress, msgs *messages) (storyfold.IngestResult, int, error) {
-	articles := read(paths, ropts, prog, msgs)
+	articles := read(ctx, paths, ropts, prog, msgs)
 	if len(articles) == 0 {
 		return storyfold.IngestResult{}, 0, nil
 	}

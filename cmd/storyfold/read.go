@@ -1,15 +1,22 @@
 package main
 
 import (
+	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
+	"time"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/crawl"
+	"github.com/storyfold/storyfold/fetch"
 	"github.com/storyfold/storyfold/ingest"
+	"github.com/storyfold/storyfold/internal/parallel"
 	"github.com/storyfold/storyfold/pipeline"
 )
 
@@ -43,12 +50,82 @@ func (m *messages) notef(format string, args ...any) {
 // readOptions are the reading flags every reading command shares.
 type readOptions struct {
 	maxSize int64
+	fetch   fetchFlags
 }
 
-// read reads every input path, in parallel, cleans and annotates the
-// articles, and folds articles with the same content into one. Articles come
-// back in a stable order whatever the scheduling.
-func read(paths []string, opts readOptions, prog *progress, msgs *messages) []storyfold.Article {
+func (o *readOptions) register(fs *flag.FlagSet) {
+	fs.Int64Var(&o.maxSize, "max-size", ingest.DefaultMaxSize, "skip files, pages and JSON lines larger than this many bytes")
+	o.fetch.register(fs)
+	fs.StringVar(&o.fetch.urlList, "urls", "", "also read the pages and feeds of the URLs in this file, one a line (# starts a comment)")
+	fs.BoolVar(&o.fetch.noFetch, "no-fetch", false, "read only what the inputs hold: do not fetch the pages of feed items that carry only a summary")
+}
+
+// fetchFlags are the flags of the commands that fetch.
+type fetchFlags struct {
+	allowPrivate bool
+	perHost      int
+	hostDelay    time.Duration
+	timeout      time.Duration
+	urlList      string
+	noFetch      bool
+}
+
+func (f *fetchFlags) register(fs *flag.FlagSet) {
+	def := fetch.DefaultConfig()
+	fs.BoolVar(&f.allowPrivate, "allow-private", false, "let fetches reach private, loopback and link-local addresses (refused by default: a guard against server-side request forgery)")
+	fs.IntVar(&f.perHost, "per-host", 2, "requests in flight to one host at most")
+	fs.DurationVar(&f.hostDelay, "host-delay", def.HostDelay, "least time between the starts of two requests to one host (robots.txt's Crawl-delay, when longer, wins)")
+	fs.DurationVar(&f.timeout, "fetch-timeout", 30*time.Second, "longest one request may take, body included")
+}
+
+func (f *fetchFlags) config(maxSize int64) fetch.Config {
+	cfg := fetch.DefaultConfig()
+	cfg.AllowPrivate, cfg.PerHost, cfg.HostDelay, cfg.Timeout, cfg.MaxBytes = f.allowPrivate, f.perHost, f.hostDelay, f.timeout, maxSize
+	return cfg
+}
+
+// isURL tells a URL among the paths.
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+}
+
+// readURLList reads a file of URLs, one a line.
+func readURLList(path string) ([]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("--urls: %w", err)
+	}
+	var urls []string
+	for _, line := range strings.Split(string(data), "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		if line = strings.TrimSpace(line); line != "" {
+			urls = append(urls, line)
+		}
+	}
+	return urls, nil
+}
+
+// read reads every input (files, directories, standard input and URLs),
+// cleans and annotates the articles, and folds articles with the same
+// content into one. Files are read in parallel, then URLs and the links of
+// feed items that carry only a summary are fetched. Articles come back in
+// a stable order whatever the scheduling.
+func read(ctx context.Context, inputs []string, opts readOptions, prog *progress, msgs *messages) []storyfold.Article {
+	var paths, urls []string
+	for _, in := range inputs {
+		if isURL(in) {
+			urls = append(urls, in)
+		} else {
+			paths = append(paths, in)
+		}
+	}
+	if opts.fetch.urlList != "" {
+		list, err := readURLList(opts.fetch.urlList)
+		if err != nil {
+			msgs.notef("%v", err)
+		}
+		urls = append(urls, list...)
+	}
 	files, skipped := ingest.Files(paths, msgs.problem)
 	if skipped > 0 {
 		msgs.notef("passed over %d files whose extension is not an article format", skipped)
@@ -56,6 +133,17 @@ func read(paths []string, opts readOptions, prog *progress, msgs *messages) []st
 	reader := ingest.NewReader(msgs.problem)
 	if opts.maxSize > 0 {
 		reader.MaxSize = opts.maxSize
+	}
+	var (
+		summaryMu sync.Mutex
+		summaries []storyfold.Article
+	)
+	if !opts.fetch.noFetch {
+		reader.Summaries = func(it ingest.FeedItem) {
+			summaryMu.Lock()
+			summaries = append(summaries, it.Article)
+			summaryMu.Unlock()
+		}
 	}
 	type found struct {
 		file, seq int
@@ -105,6 +193,9 @@ func read(paths []string, opts readOptions, prog *progress, msgs *messages) []st
 	for i, f := range all {
 		raw[i] = f.a
 	}
+	if len(urls) > 0 || len(summaries) > 0 {
+		raw = append(raw, fetchAll(ctx, urls, summaries, reader, opts, prog, msgs)...)
+	}
 
 	clean := prog.stage("cleaning", len(raw))
 	articles := pipeline.Prepare(raw, func(a storyfold.Article) {
@@ -114,15 +205,63 @@ func read(paths []string, opts readOptions, prog *progress, msgs *messages) []st
 	return foldSame(articles, msgs)
 }
 
-// foldSame keeps one article per content hash, and renames an article whose
-// ID another article with different content already has, so nothing is lost.
+// fetchAll fetches URLs (pages or feeds) and the pages of feed items, and
+// counts the failures by reason in a closing line.
+func fetchAll(ctx context.Context, urls []string, items []storyfold.Article, reader *ingest.Reader, opts readOptions, prog *progress, msgs *messages) []storyfold.Article {
+	c := &crawl.Crawler{Fetcher: fetch.New(opts.fetch.config(reader.MaxSize)), Reader: reader}
+	bar := prog.stage("fetching", len(urls)+len(items))
+	var (
+		mu     sync.Mutex
+		failed = make(map[fetch.Reason]int)
+	)
+	fail := func(url string, err error) {
+		msgs.problem(&ingest.Problem{Path: url, Msg: fetch.Describe(err)})
+		mu.Lock()
+		failed[fetch.ReasonOf(err)]++
+		mu.Unlock()
+	}
+	perURL := make([][]storyfold.Article, len(urls))
+	parallel.For(len(urls), 8, func(i int) {
+		emit := func(a storyfold.Article) { perURL[i] = append(perURL[i], a) }
+		if err := c.URL(ctx, urls[i], emit, func(item storyfold.Article, err error) { fail(item.URL, err) }); err != nil {
+			fail(urls[i], err)
+		}
+		bar.incr()
+	})
+	var out []storyfold.Article
+	for _, got := range perURL {
+		out = append(out, got...)
+	}
+	c.Pages(ctx, items, func(a storyfold.Article) { out = append(out, a); bar.incr() },
+		func(item storyfold.Article, err error) { fail(item.URL, err); bar.incr() })
+	bar.done()
+	if n := len(failed); n > 0 {
+		var parts []string
+		for r, k := range failed {
+			parts = append(parts, fmt.Sprintf("%d %s", k, r))
+		}
+		sort.Strings(parts)
+		msgs.notef("fetches that failed: %s", strings.Join(parts, ", "))
+	}
+	return out
+}
+
+// foldSame keeps one article per content hash, and per URL (a page read
+// on its own and through a feed is one article), and renames an article
+// whose ID another article with different content already has, so nothing
+// is lost.
 func foldSame(articles []storyfold.Article, msgs *messages) []storyfold.Article {
 	byHash := make(map[string]string, len(articles))
+	byURL := make(map[string]string, len(articles))
 	ids := make(map[string]bool, len(articles))
 	out := articles[:0]
 	same := 0
 	for _, a := range articles {
-		if first, ok := byHash[a.Hash]; ok {
+		first, ok := byHash[a.Hash]
+		if !ok && a.URL != "" {
+			first, ok = byURL[a.URL]
+		}
+		if ok {
 			same++
 			if same <= 5 {
 				msgs.notef("%s: same content as article %s, read once", a.Origin, first)
@@ -137,6 +276,9 @@ func foldSame(articles []storyfold.Article, msgs *messages) []storyfold.Article 
 			msgs.problem(&ingest.Problem{Path: a.Origin, Msg: fmt.Sprintf("article ID %q is taken by other content; named %q", base, a.ID), Warning: true})
 		}
 		byHash[a.Hash] = a.ID
+		if a.URL != "" {
+			byURL[a.URL] = a.ID
+		}
 		ids[a.ID] = true
 		out = append(out, a)
 	}
