@@ -35,7 +35,9 @@ func TestFeedURL(t *testing.T) {
 	var failed []string
 	err = newCrawler().URL(context.Background(), srv.URL+"/feed.xml",
 		func(a storyfold.Article) { got = append(got, a) },
-		func(item storyfold.Article, err error) { failed = append(failed, item.URL+": "+string(fetch.ReasonOf(err))) })
+		func(item storyfold.Article, err error) {
+			failed = append(failed, item.URL+": "+string(fetch.ReasonOf(err)))
+		})
 	if err != nil {
 		t.Fatal(err)
 	}

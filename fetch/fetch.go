@@ -100,17 +100,17 @@ type Reason string
 
 // Why fetches fail.
 const (
-	BadURL       Reason = "bad_url"
-	Private      Reason = "private_address"
-	Robots       Reason = "robots"
-	TooLarge     Reason = "too_large"
-	Timeout      Reason = "timeout"
-	Redirects    Reason = "redirects"
-	HTTPStatus   Reason = "http_status"
-	NotText      Reason = "not_text"
-	Network      Reason = "network"
-	Canceled     Reason = "canceled"
-	Other        Reason = "other"
+	BadURL     Reason = "bad_url"
+	Private    Reason = "private_address"
+	Robots     Reason = "robots"
+	TooLarge   Reason = "too_large"
+	Timeout    Reason = "timeout"
+	Redirects  Reason = "redirects"
+	HTTPStatus Reason = "http_status"
+	NotText    Reason = "not_text"
+	Network    Reason = "network"
+	Canceled   Reason = "canceled"
+	Other      Reason = "other"
 )
 
 // Error is a failed fetch.

@@ -73,11 +73,11 @@ func (o *outputFlags) write(an *storyfold.Analysis) error {
 func runAnalyze(ctx context.Context, args []string) error {
 	fs := newFlags("analyze", "[flags] PATH|URL... (files, directories, - for standard input, pages and feeds)")
 	var (
-		out     outputFlags
-		group   groupFlags
-		ropts   readOptions
-		dbPath  = fs.String("db", "", dbUsage+"; with no PATH, report what it holds")
-		quiet   = fs.Bool("no-progress", false, "never show progress bars")
+		out    outputFlags
+		group  groupFlags
+		ropts  readOptions
+		dbPath = fs.String("db", "", dbUsage+"; with no PATH, report what it holds")
+		quiet  = fs.Bool("no-progress", false, "never show progress bars")
 	)
 	out.register(fs)
 	group.register(fs)
