@@ -107,4 +107,7 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, "storyfold_http_request_duration_seconds_sum{route=%q} %g\n", route, h.sum)
 		fmt.Fprintf(w, "storyfold_http_request_duration_seconds_count{route=%q} %d\n", route, h.count)
 	}
+	if s.cfg.Metrics != nil {
+		s.cfg.Metrics.WriteTo(w)
+	}
 }

@@ -46,7 +46,10 @@ type Config struct {
 	// until the store changes (DefaultCacheBytes when 0; negative turns
 	// the cache off).
 	CacheBytes int
-	Log        *slog.Logger
+	// Metrics, when set, adds what else the process counts (a watcher's
+	// polls, say) to /metrics.
+	Metrics io.WriterTo
+	Log     *slog.Logger
 }
 
 // DefaultCacheBytes holds a few thousand story pages.

@@ -11,22 +11,22 @@ import (
 	"github.com/storyfold/storyfold/internal/newssite"
 )
 
-// exampleSite serves the example articles as a news site: a feed of
-// summaries and the pages they link to.
-func exampleSite(t *testing.T) (*newssite.Site, *httptest.Server) {
+// exampleSite serves the first n example articles as a news site (a feed
+// of summaries and the pages they link to), and returns all of them.
+func exampleSite(t *testing.T, n int) (*newssite.Site, *httptest.Server, []newssite.Story) {
 	t.Helper()
 	stories, err := newssite.Examples("../../examples/ukraine-talks", time.Date(2025, 2, 13, 8, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
-	site := newssite.New(stories...)
+	site := newssite.New(stories[:min(n, len(stories))]...)
 	srv := httptest.NewServer(site)
 	t.Cleanup(srv.Close)
-	return site, srv
+	return site, srv, stories
 }
 
 func TestIngestURLs(t *testing.T) {
-	site, srv := exampleSite(t)
+	site, srv, _ := exampleSite(t, 5)
 	db := filepath.Join(t.TempDir(), "urls.db")
 	// Without --allow-private the loopback site is refused, page by page.
 	_, errOut, code := run(t, "ingest", "--db", db, "--no-progress", srv.URL+"/feed.xml", srv.URL+newssite.PagePath(0))

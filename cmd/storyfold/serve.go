@@ -32,6 +32,9 @@ func runServe(ctx context.Context, args []string) error {
 	token := fs.String("token", "", "bearer token that POST /api/v1/articles requires (default: $STORYFOLD_TOKEN); none turns writes off")
 	maxBody := fs.Int64("max-body", web.DefaultMaxBody, "largest request body, in bytes")
 	cacheMB := fs.Int("cache-mb", web.DefaultCacheBytes>>20, "memory for pages and answers kept until the database changes, in MiB; 0 turns the cache off")
+	feedsAt := fs.String("watch", "", "also watch the feeds this file lists, as the watch command does")
+	var wf watchFlags
+	wf.register(fs)
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -52,7 +55,18 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	handler := web.New(web.Config{Store: st, Ingester: writer, Token: *token, MaxBody: *maxBody, CacheBytes: cacheBytes(*cacheMB), Log: log})
+	cfg := web.Config{Store: st, Ingester: writer, Token: *token, MaxBody: *maxBody, CacheBytes: cacheBytes(*cacheMB), Log: log}
+	if *feedsAt != "" {
+		feeds, err := loadFeeds(*feedsAt)
+		if err != nil {
+			return err
+		}
+		w, metrics := newWatcher(st, writer, &wf, log)
+		cfg.Metrics = metrics
+		go w.Run(ctx, feeds)
+		log.Info("watching", slog.Int("feeds", len(feeds)), slog.Duration("interval", wf.interval))
+	}
+	handler := web.New(cfg)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)

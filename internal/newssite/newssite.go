@@ -34,6 +34,8 @@ type Site struct {
 	requests sync.Map
 	// Fail makes article pages answer 500 while set.
 	Fail atomic.Bool
+	// Delay is how long each article page takes to answer.
+	Delay time.Duration
 }
 
 // New returns a site publishing the stories.
@@ -103,6 +105,13 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if _, err := fmt.Sscanf(r.URL.Path, "/news/%d.html", &i); err != nil || i < 0 || i >= len(stories) {
 			http.NotFound(w, r)
 			return
+		}
+		if s.Delay > 0 {
+			select {
+			case <-time.After(s.Delay):
+			case <-r.Context().Done():
+				return
+			}
 		}
 		if s.Fail.Load() {
 			http.Error(w, "unavailable", http.StatusInternalServerError)
