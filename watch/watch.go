@@ -90,13 +90,13 @@ type Watcher struct {
 
 // Metric names.
 const (
-	metricPolls       = "storyfold_watch_polls_total"
-	metricFeedErrors  = "storyfold_watch_feed_errors_total"
-	metricItems       = "storyfold_watch_items_total"
-	metricPageErrors  = "storyfold_fetch_failures_total"
-	metricPages       = "storyfold_fetch_pages_total"
-	metricArticles    = "storyfold_ingest_articles_total"
-	metricWaiting     = "storyfold_watch_items_waiting"
+	metricPolls      = "storyfold_watch_polls_total"
+	metricFeedErrors = "storyfold_watch_feed_errors_total"
+	metricItems      = "storyfold_watch_items_total"
+	metricPageErrors = "storyfold_fetch_failures_total"
+	metricPages      = "storyfold_fetch_pages_total"
+	metricArticles   = "storyfold_ingest_articles_total"
+	metricWaiting    = "storyfold_watch_items_waiting"
 )
 
 // DeclareMetrics adds the watcher's metrics, and those of the handlers in

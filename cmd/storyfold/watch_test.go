@@ -129,7 +129,6 @@ func TestServeWatch(t *testing.T) {
 	}
 }
 
-
 // TestWatchKilled kills a watcher with SIGKILL at random moments while it
 // fetches and stores a feed of 60 articles, then lets one finish: the
 // database must hold every article once, grouped as a watcher that was
