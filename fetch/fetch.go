@@ -278,7 +278,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string, v Validators) (*Resp
 	}
 	for attempt := 0; ; attempt++ {
 		res, retryAfter, err := f.once(ctx, u, v)
-		if err == nil || attempt >= f.cfg.Retries || !transient(err) {
+		if err == nil || attempt >= f.cfg.Retries || !Transient(err) {
 			return res, err
 		}
 		wait := f.cfg.Backoff << attempt
@@ -294,8 +294,9 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string, v Validators) (*Resp
 	}
 }
 
-// transient reports whether trying again may help.
-func transient(err error) bool {
+// Transient reports whether a fetch that failed may succeed if tried
+// again later: a network error, a timeout, a 5xx or a 429.
+func Transient(err error) bool {
 	var fe *Error
 	if !errors.As(err, &fe) {
 		return false

@@ -54,6 +54,10 @@ type Reader struct {
 	// Workers bounds the goroutines that extract the pages of one WARC
 	// file (GOMAXPROCS when 0).
 	Workers int
+	// RawPages, when set, receives the HTML pages (of HTML files and WARC
+	// records) instead of their extracted articles, for a caller that has
+	// them extracted elsewhere (by queue workers).
+	RawPages func(RawPage)
 	// Summaries, when set, receives the feed items that carry only a
 	// summary, so that a caller that can fetch their links reads them;
 	// unset, they are counted in a warning.
@@ -232,6 +236,10 @@ func (r *Reader) ReadStream(name string, in io.Reader, emit func(storyfold.Artic
 	id := baseID(name)
 	switch format {
 	case HTML:
+		if r.RawPages != nil {
+			r.RawPages(RawPage{ID: id, Origin: name, HTML: data})
+			return
+		}
 		a, ok := r.readHTML(name, data, "")
 		if !ok {
 			return

@@ -32,6 +32,7 @@ func (r *Reader) readWARC(name string, in io.Reader, emit func(storyfold.Article
 		n   int
 		rec *warc.Record
 		a   storyfold.Article
+		raw RawPage
 		err error
 	}
 	var batch []job
@@ -39,10 +40,18 @@ func (r *Reader) readWARC(name string, in io.Reader, emit func(storyfold.Article
 	flush := func() {
 		parallel.For(len(batch), r.workers(), func(i int) {
 			j := &batch[i]
-			j.a, j.err = r.warcArticle(name, j.n, j.rec)
+			var p RawPage
+			if p, j.err = r.warcPage(name, j.n, j.rec); j.err == nil && r.RawPages == nil {
+				j.a, j.err = r.Extract(p)
+			} else if j.err == nil {
+				j.raw = p
+			}
 		})
 		for _, j := range batch {
 			switch {
+			case j.err == nil && r.RawPages != nil:
+				pages++
+				r.RawPages(j.raw)
 			case j.err == nil:
 				pages++
 				emit(j.a)
@@ -106,15 +115,15 @@ func (r *Reader) workers() int {
 // article, and no problem.
 var errNotPage = errors.New("not an HTML page")
 
-// warcArticle extracts the article of one response record.
-func (r *Reader) warcArticle(name string, n int, rec *warc.Record) (storyfold.Article, error) {
+// warcPage reads the HTML page of one response record.
+func (r *Reader) warcPage(name string, n int, rec *warc.Record) (RawPage, error) {
 	res, err := rec.HTTPResponse(r.MaxSize)
 	if err != nil {
-		return storyfold.Article{}, err
+		return RawPage{}, err
 	}
 	ct := res.Header.Get("Content-Type")
 	if mt, _, _ := mime.ParseMediaType(ct); res.Status != 200 || mt != "" && mt != "text/html" && mt != "application/xhtml+xml" {
-		return storyfold.Article{}, errNotPage
+		return RawPage{}, errNotPage
 	}
 	body := res.Body
 	if !utf8.Valid(body) {
@@ -123,16 +132,37 @@ func (r *Reader) warcArticle(name string, n int, rec *warc.Record) (storyfold.Ar
 			body = decoded
 		}
 	}
-	uri := strings.Trim(rec.Header.Get("Warc-Target-Uri"), "<>")
-	a, err := r.extractHTML(fmt.Sprintf("%s, record %d", name, n), body, uri)
+	p := RawPage{
+		ID:     fmt.Sprintf("%s-%d", baseID(name), n),
+		Origin: fmt.Sprintf("%s, record %d", name, n),
+		URL:    strings.Trim(rec.Header.Get("Warc-Target-Uri"), "<>"),
+		HTML:   body,
+	}
+	if t, err := time.Parse(time.RFC3339, rec.Header.Get("Warc-Date")); err == nil {
+		p.Date = storyfold.Date{Time: t.UTC()}
+	}
+	return p, nil
+}
+
+// RawPage is an HTML page not yet extracted.
+type RawPage struct {
+	ID, Origin, URL string
+	// HTML is the page, as UTF-8 when its encoding was known.
+	HTML []byte
+	// Date stands in for the page's own date when it gives none: the
+	// date a crawler fetched it.
+	Date storyfold.Date
+}
+
+// Extract reads the article of a raw page.
+func (r *Reader) Extract(p RawPage) (storyfold.Article, error) {
+	a, err := r.extractHTML(p.Origin, p.HTML, p.URL)
 	if err != nil {
 		return storyfold.Article{}, err
 	}
-	a.ID = fmt.Sprintf("%s-%d", baseID(name), n)
+	a.ID = p.ID
 	if !a.Date.Known() {
-		if t, err := time.Parse(time.RFC3339, rec.Header.Get("Warc-Date")); err == nil {
-			a.Date = storyfold.Date{Time: t.UTC()}
-		}
+		a.Date = p.Date
 	}
 	return a, nil
 }

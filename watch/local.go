@@ -2,7 +2,6 @@ package watch
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 
 	"github.com/storyfold/storyfold"
@@ -47,7 +46,7 @@ func (l *Local) Handle(ctx context.Context, items []storyfold.Article) ([]string
 		if l.Log != nil {
 			l.Log.Warn("page failed", slog.String("url", item.URL), slog.String("reason", reason), slog.String("error", fetch.Describe(err)))
 		}
-		if !Transient(err) {
+		if !fetch.Transient(err) && fetch.ReasonOf(err) != fetch.Canceled {
 			done = append(done, item.URL)
 		}
 	})
@@ -64,16 +63,4 @@ func (l *Local) Handle(ctx context.Context, items []storyfold.Article) ([]string
 		done = append(done, a.URL)
 	}
 	return done, nil
-}
-
-// Transient reports whether a page that failed may be read later.
-func Transient(err error) bool {
-	switch fetch.ReasonOf(err) {
-	case fetch.Network, fetch.Timeout, fetch.Canceled:
-		return true
-	case fetch.HTTPStatus:
-		var fe *fetch.Error
-		return errors.As(err, &fe) && (fe.Status >= 500 || fe.Status == 429)
-	}
-	return false
 }

@@ -30,20 +30,40 @@ func openStore(ctx context.Context, db string) (storyfold.Store, error) {
 const dbUsage = "where the articles and stories are kept: a SQLite file (created if missing) or a postgres:// URL"
 
 func runIngest(ctx context.Context, args []string) error {
-	fs := newFlags("ingest", "--db FILE|URL [flags] PATH|URL... (files, directories, - for standard input, pages and feeds)")
+	fs := newFlags("ingest", "(--db FILE|URL | --queue nats://HOST:PORT) [flags] PATH|URL... (files, directories, - for standard input, pages and feeds)")
 	var group groupFlags
 	group.register(fs)
 	dbPath := fs.String("db", "", dbUsage)
 	var ropts readOptions
 	ropts.register(fs)
+	var qf queueFlags
+	qf.register(fs, "queue the inputs for workers on this NATS server (nats://host:port) instead of storing them: pages to extract and to fetch, articles to store")
 	quiet := fs.Bool("no-progress", false, "never show progress bars")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	if *dbPath == "" || len(paths) == 0 && ropts.fetch.urlList == "" {
+	if (*dbPath == "") == (qf.url == "") || len(paths) == 0 && ropts.fetch.urlList == "" {
 		fs.Usage()
 		return errUsage
+	}
+	if qf.url != "" {
+		q, err := qf.open(ctx)
+		if err != nil {
+			return err
+		}
+		defer q.Close()
+		prog := newProgress(!*quiet)
+		msgs := &messages{out: prog.writer()}
+		n, err := publishInputs(ctx, q, paths, ropts, prog, msgs)
+		prog.wait()
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return &exitError{code: 1, msg: "no article could be read"}
+		}
+		return nil
 	}
 	st, err := openStore(ctx, *dbPath)
 	if err != nil {

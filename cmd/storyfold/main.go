@@ -27,6 +27,7 @@ func commands() []command {
 		{"stories", "list the stories in a database", runStories},
 		{"serve", "serve a database's stories: web pages and a JSON API", runServe},
 		{"watch", "poll feeds and add their new articles to a database", runWatch},
+		{"worker", "fetch, extract and store the jobs of a queue", runWorker},
 		{"extract", "print what is extracted from each input", runExtract},
 		{"eval", "score extraction or grouping on a benchmark", runEval},
 		{"bench", "measure throughput and memory", runBench},

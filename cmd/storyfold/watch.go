@@ -75,9 +75,11 @@ func runWatch(ctx context.Context, args []string) error {
 		feedsAt = fs.String("feeds", "", "file of the feeds to watch: one URL a line, optionally followed by its interval (\"https://example.com/rss 10m\")")
 		addr    = fs.String("addr", "", "serve /metrics and /healthz on this address (off by default)")
 		once    = fs.Bool("once", false, "poll every feed once, store what is new, and exit (for cron)")
+		qf      queueFlags
 	)
 	group.register(fs)
 	wf.register(fs)
+	qf.register(fs, "queue the new items for workers on this NATS server (nats://host:port) instead of fetching and storing them here")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -95,11 +97,23 @@ func runWatch(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	writer, err := pipeline.NewWriter(ctx, st, group.options())
-	if err != nil {
-		return err
+	var w *watch.Watcher
+	var metrics *counters.Set
+	if qf.url != "" {
+		q, err := qf.open(ctx)
+		if err != nil {
+			return err
+		}
+		defer q.Close()
+		w, metrics = newWatcher(st, nil, &wf, log)
+		w.Handler = &watch.Queued{Queue: q}
+	} else {
+		writer, err := pipeline.NewWriter(ctx, st, group.options())
+		if err != nil {
+			return err
+		}
+		w, metrics = newWatcher(st, writer, &wf, log)
 	}
-	w, metrics := newWatcher(st, writer, &wf, log)
 	if *addr != "" {
 		stop, err := serveMetrics(*addr, metrics, log)
 		if err != nil {

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/crawl"
+	"github.com/storyfold/storyfold/fetch"
+	"github.com/storyfold/storyfold/ingest"
+	"github.com/storyfold/storyfold/internal/counters"
+	"github.com/storyfold/storyfold/pipeline"
+	"github.com/storyfold/storyfold/queue"
+	"github.com/storyfold/storyfold/worker"
+)
+
+// queueFlags are the flags of the commands that use the work queue.
+type queueFlags struct {
+	url     string
+	ackWait time.Duration
+}
+
+func (f *queueFlags) register(fs *flag.FlagSet, usage string) {
+	fs.StringVar(&f.url, "queue", "", usage)
+	fs.DurationVar(&f.ackWait, "ack-wait", 2*time.Minute, "how long a worker has to store a job's article before the job goes to another worker")
+}
+
+func (f *queueFlags) open(ctx context.Context) (*queue.Queue, error) {
+	return queue.Open(ctx, f.url, queue.Options{AckWait: f.ackWait})
+}
+
+func runWorker(ctx context.Context, args []string) error {
+	fs := newFlags("worker", "--queue nats://HOST:PORT --db FILE|URL [flags]")
+	var (
+		group  groupFlags
+		ff     fetchFlags
+		qf     queueFlags
+		dbPath = fs.String("db", "", dbUsage)
+		batch  = fs.Int("batch", 32, "jobs taken at once and stored in one save")
+		jobs   = fs.Int("jobs", 0, "jobs worked on at once (default: the number of cores)")
+		addr   = fs.String("addr", "", "serve /metrics and /healthz on this address (off by default)")
+	)
+	group.register(fs)
+	ff.register(fs)
+	qf.register(fs, "the NATS server whose job queue to work on (nats://host:port)")
+	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *dbPath == "" || qf.url == "" {
+		fs.Usage()
+		return errUsage
+	}
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	st, err := openStore(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	q, err := qf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	writer, err := pipeline.NewWriter(ctx, st, group.options())
+	if err != nil {
+		return err
+	}
+	metrics := counters.New()
+	worker.DeclareMetrics(metrics)
+	if *addr != "" {
+		stop, err := serveMetrics(*addr, metrics, log)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	reader := ingest.NewReader(func(p *ingest.Problem) { log.Warn("read", slog.String("problem", p.Error())) })
+	w := &worker.Worker{
+		Queue:   q,
+		Crawler: &crawl.Crawler{Fetcher: fetch.New(ff.config(ingest.DefaultMaxSize)), Reader: reader},
+		Writer:  writer, Batch: *batch, Jobs: *jobs, Log: log, Metrics: metrics,
+	}
+	log.Info("working", slog.String("queue", qf.url), slog.Int("batch", *batch))
+	return w.Run(ctx)
+}
+
+// publishInputs reads the inputs and queues them for workers: HTML pages
+// (files and WARC records) to extract, URLs and the links of summary-only
+// feed items to fetch, and the other articles to store.
+func publishInputs(ctx context.Context, q *queue.Queue, inputs []string, opts readOptions, prog *progress, msgs *messages) (int, error) {
+	var paths []string
+	var pending []queue.Job
+	counts := map[string]int{}
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		err := q.Publish(ctx, pending...)
+		pending = pending[:0]
+		return err
+	}
+	add := func(j queue.Job) error {
+		pending = append(pending, j)
+		counts[j.Kind]++
+		if len(pending) >= 256 {
+			return flush()
+		}
+		return nil
+	}
+	for _, in := range inputs {
+		if isURL(in) {
+			counts[queue.URL]++
+			pending = append(pending, queue.Job{Kind: queue.URL, Item: storyfold.Article{URL: in, Origin: in}})
+		} else {
+			paths = append(paths, in)
+		}
+	}
+	if opts.fetch.urlList != "" {
+		list, err := readURLList(opts.fetch.urlList)
+		if err != nil {
+			return 0, err
+		}
+		for _, u := range list {
+			counts[queue.URL]++
+			pending = append(pending, queue.Job{Kind: queue.URL, Item: storyfold.Article{URL: u, Origin: u}})
+		}
+	}
+	files, skipped := ingest.Files(paths, msgs.problem)
+	if skipped > 0 {
+		msgs.notef("passed over %d files whose extension is not an article format", skipped)
+	}
+	reader := ingest.NewReader(msgs.problem)
+	if opts.maxSize > 0 {
+		reader.MaxSize = opts.maxSize
+	}
+	var failed error
+	keep := func(err error) {
+		if err != nil && failed == nil {
+			failed = err
+		}
+	}
+	reader.RawPages = func(p ingest.RawPage) { keep(add(queue.HTMLJob(p))) }
+	if !opts.fetch.noFetch {
+		reader.Summaries = func(it ingest.FeedItem) { keep(add(queue.Job{Kind: queue.Page, Item: it.Article})) }
+	}
+	bar := prog.stage("queueing", len(files))
+	for _, f := range files {
+		emit := func(a storyfold.Article) { keep(add(queue.Job{Kind: queue.Article, Item: a})) }
+		if f == "-" {
+			reader.ReadStream("-", os.Stdin, emit)
+		} else {
+			reader.ReadFile(f, emit)
+		}
+		bar.incr()
+		if failed != nil {
+			break
+		}
+	}
+	bar.done()
+	keep(flush())
+	n := counts[queue.HTML] + counts[queue.Page] + counts[queue.URL] + counts[queue.Article]
+	msgs.notef("queued %d jobs: %d pages to extract, %d pages and %d URLs to fetch, %d articles", n, counts[queue.HTML], counts[queue.Page], counts[queue.URL], counts[queue.Article])
+	if failed != nil {
+		return n, fmt.Errorf("queue: %w", failed)
+	}
+	return n, nil
+}
