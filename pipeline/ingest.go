@@ -150,7 +150,7 @@ func ingest(ctx context.Context, st storyfold.Store, ix *cluster.Index, articles
 	}
 	for _, sid := range order {
 		ids := ix.Members(sid)
-		var stored []string
+		stored := []string{} // not nil: Articles(nil) reads every article
 		for _, id := range ids {
 			if byID[id] == nil {
 				stored = append(stored, id)

@@ -107,3 +107,34 @@ func TestWritersShareAStore(t *testing.T) {
 		t.Errorf("two writers grouped\n%v\none writer grouped\n%v", got, want)
 	}
 }
+
+// TestNewStoryInALaterBatch checks that a story opened by a later batch
+// holds its own articles only.
+func TestNewStoryInALaterBatch(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "later.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	w, err := pipeline.NewWriter(ctx, st, cluster.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Ingest(ctx, exampleArticles(t)); err != nil {
+		t.Fatal(err)
+	}
+	other := pipeline.Prepare([]storyfold.Article{{ID: "budget", Title: "Council approves budget",
+		Text: "The city council approved a budget of two billion dollars on Tuesday after a long debate over schools, roads and the harbour."}}, nil, nil)
+	res, err := w.Ingest(ctx, other)
+	if err != nil || res.New != 1 || len(res.Stories) != 1 {
+		t.Fatalf("ingest: %+v, %v", res, err)
+	}
+	story, err := st.Story(ctx, res.Stories[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(story.Articles, []string{"budget"}) {
+		t.Errorf("the new story holds %v, want [budget]", story.Articles)
+	}
+}
