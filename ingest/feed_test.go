@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -44,4 +45,29 @@ func TestReadFeed(t *testing.T) {
 			t.Errorf("%q: %d articles, problems %v", bad, len(arts), probs)
 		}
 	}
+}
+
+// FuzzParseFeed checks that no feed, however broken, panics the parser,
+// and that every item it gives has an ID and, when it is a whole article,
+// its text.
+func FuzzParseFeed(f *testing.F) {
+	f.Add([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><link>https://a.example/</link><item><title>t</title><link>https://a.example/1</link><guid>g1</guid><pubDate>Wed, 12 Feb 2025 10:00:00 +0000</pubDate><description>&lt;p&gt;x</description></item></channel></rss>`))
+	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title>E</title><link href="https://b.example/e"/><updated>2025-02-12T10:00:00Z</updated><content type="html">&lt;p&gt;Body&lt;/p&gt;</content></entry></feed>`))
+	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{"id":"1","url":"https://c.example/1","content_html":"<p>x</p>"}]}`))
+	f.Add([]byte(`<rss><channel><item><title>unterminated`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := NewReader(nil)
+		items, err := r.ParseFeed("fuzz.xml", bytes.NewReader(data))
+		if err != nil {
+			return
+		}
+		for _, it := range items {
+			if it.Article.ID == "" {
+				t.Errorf("an item without an ID: %+v", it.Article)
+			}
+			if it.Full && it.Article.Text == "" {
+				t.Errorf("a whole article without text: %+v", it.Article)
+			}
+		}
+	})
 }

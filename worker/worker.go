@@ -73,6 +73,7 @@ func (w *Worker) defaults() {
 // Run works until ctx ends, then finishes the batch in hand.
 func (w *Worker) Run(ctx context.Context) error {
 	w.defaults()
+	var depthAt time.Time
 	for ctx.Err() == nil {
 		ds, err := w.Queue.Fetch(ctx, w.Batch, 2*time.Second)
 		if err != nil && ctx.Err() == nil {
@@ -84,8 +85,13 @@ func (w *Worker) Run(ctx context.Context) error {
 			// jobs would otherwise wait out their ack wait.
 			w.Handle(context.WithoutCancel(ctx), ds)
 		}
-		if depth, err := w.Queue.Depth(ctx); err == nil {
-			w.Metrics.Set(metricDepth, float64(depth))
+		// The depth is a metric, not a need: asked of the server every
+		// few seconds, not after every batch.
+		if time.Since(depthAt) > 5*time.Second {
+			depthAt = time.Now()
+			if depth, err := w.Queue.Depth(ctx); err == nil {
+				w.Metrics.Set(metricDepth, float64(depth))
+			}
 		}
 	}
 	return nil

@@ -36,6 +36,9 @@ func runBench(ctx context.Context, args []string) error {
 	httpDB := fs.String("http-db", "", "store the --http articles in this SQLite file, and keep it, instead of a temporary one")
 	warcRecords := fs.Int("warc", 0, "also read and extract a WARC file of this many records of real pages, with 1 and 2 workers (0: off)")
 	warcPages := fs.String("warc-pages", benchWARCPages, "HTML pages (optionally .gz) to build the --warc file from")
+	queueWorkers := fs.Bool("workers", false, "with --warc, also queue the records on an embedded NATS server and time 1 and 2 worker processes storing them")
+	storeArticles := fs.Int("store", 0, "also time ingesting this many articles into SQLite and, with --pg, PostgreSQL (0: off)")
+	pgURL := fs.String("pg", "", "PostgreSQL server (postgres://...) for --store and --workers; the bench makes and drops schemas of its own")
 	seed := fs.Uint64("seed", 1, "random seed of the corpus")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -106,9 +109,23 @@ func runBench(ctx context.Context, args []string) error {
 		fmt.Printf("%9d articles: %s (facts %d, conflicts %d, families %d, independent sources %d)\n", n, d.Round(time.Millisecond),
 			len(st.Facts), len(st.Conflicts), len(st.Families), st.IndependentSources)
 	}
-	if *warcRecords > 0 {
-		if err := benchWARC(*warcPages, *warcRecords); err != nil {
+	if *storeArticles > 0 {
+		if err := benchStores(ctx, seeds, *storeArticles, *seed, *pgURL); err != nil {
 			return err
+		}
+	}
+	if *warcRecords > 0 {
+		file, err := buildWARC(*warcPages, *warcRecords)
+		if err != nil {
+			return err
+		}
+		if err := benchWARC(file, *warcRecords); err != nil {
+			return err
+		}
+		if *queueWorkers {
+			if err := benchWorkers(ctx, file, *pgURL); err != nil {
+				return err
+			}
 		}
 	}
 	if *httpArticles > 0 {

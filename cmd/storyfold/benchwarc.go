@@ -16,23 +16,22 @@ import (
 // benchWARCPages is where bench finds real HTML pages for --warc.
 const benchWARCPages = "../shared/bench/extraction/html"
 
-// benchWARC writes n response records, real pages taken in turn from dir,
-// into a WARC file gzipped record by record as CC-NEWS ships them, and
-// times reading and extracting it with 1 and 2 workers.
-func benchWARC(dir string, n int) error {
+// buildWARC writes n response records, real pages taken in turn from
+// dir, into a WARC file gzipped record by record as CC-NEWS ships them.
+func buildWARC(dir string, n int) ([]byte, error) {
 	paths, _ := filepath.Glob(filepath.Join(dir, "*.html*"))
 	if len(paths) == 0 {
-		return fmt.Errorf("no HTML pages in %s for --warc", dir)
+		return nil, fmt.Errorf("no HTML pages in %s for --warc", dir)
 	}
 	var pages [][]byte
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if zr, err := gzip.NewReader(bytes.NewReader(b)); err == nil {
 			if b, err = io.ReadAll(zr); err != nil {
-				return fmt.Errorf("%s: %w", p, err)
+				return nil, fmt.Errorf("%s: %w", p, err)
 			}
 		}
 		pages = append(pages, b)
@@ -54,13 +53,19 @@ func benchWARC(dir string, n int) error {
 	}
 	fmt.Printf("\nWARC: %d response records (%d real pages in turn), %.1f MB, %.1f MB gzipped record by record\n",
 		n, len(pages), float64(raw)/(1<<20), float64(file.Len())/(1<<20))
+	return file.Bytes(), nil
+}
+
+// benchWARC times reading and extracting a WARC file in this process, with
+// 1 and 2 goroutines extracting.
+func benchWARC(file []byte, n int) error {
 	fmt.Printf("%9s %10s %10s %12s\n", "workers", "articles", "time", "records/s")
 	for _, workers := range []int{1, 2} {
 		r := ingest.NewReader(nil)
 		r.Workers = workers
 		articles := 0
 		start := time.Now()
-		r.ReadStream("bench.warc.gz", bytes.NewReader(file.Bytes()), func(storyfold.Article) { articles++ })
+		r.ReadStream("bench.warc.gz", bytes.NewReader(file), func(storyfold.Article) { articles++ })
 		d := time.Since(start)
 		fmt.Printf("%9d %10d %10s %12.0f\n", workers, articles, d.Round(time.Millisecond), float64(n)/d.Seconds())
 	}

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -164,25 +165,16 @@ func (s *Store) LockWrites(ctx context.Context) (func(), error) {
 		<-s.writes
 		return nil, fmt.Errorf("lock writes: %w", err)
 	}
-	// Try, and wait between tries, rather than block in the server: a
-	// blocked query would outlive a cancelled context.
-	for wait := time.Millisecond; ; wait = min(2*wait, 50*time.Millisecond) {
-		var got bool
-		if err := conn.QueryRow(ctx, "SELECT pg_try_advisory_lock($1)", s.lockKey).Scan(&got); err != nil {
-			conn.Release()
-			<-s.writes
-			return nil, fmt.Errorf("lock writes: %w", err)
-		}
-		if got {
-			break
-		}
-		select {
-		case <-ctx.Done():
-			conn.Release()
-			<-s.writes
-			return nil, fmt.Errorf("lock writes: %w", ctx.Err())
-		case <-time.After(wait):
-		}
+	// The server hands the lock over the moment it is released; a
+	// cancelled context cancels the wait (pgx sends the server a cancel
+	// request).
+	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", s.lockKey); err != nil {
+		// The lock may have been granted as the cancel arrived: a
+		// connection that may hold it is closed, never pooled.
+		conn.Conn().Close(context.Background())
+		conn.Release()
+		<-s.writes
+		return nil, fmt.Errorf("lock writes: %w", err)
 	}
 	var once sync.Once
 	return func() {
@@ -547,4 +539,37 @@ func (s *Store) Counts(ctx context.Context) (int, int, error) {
 		return 0, 0, fmt.Errorf("counts: %w", err)
 	}
 	return articles, stories, nil
+}
+
+// ResetSchema drops the schema name, with everything in it, creates it
+// empty, and returns url set to use it: for tests and benchmarks that each
+// want a store of their own in one database.
+func ResetSchema(ctx context.Context, url, name string) (string, error) {
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		return "", fmt.Errorf("reset schema: %w", err)
+	}
+	defer conn.Close(ctx)
+	ident := pgx.Identifier{name}.Sanitize()
+	if _, err := conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+ident+" CASCADE; CREATE SCHEMA "+ident); err != nil {
+		return "", fmt.Errorf("reset schema %s: %w", name, err)
+	}
+	sep := "?"
+	if strings.Contains(url, "?") {
+		sep = "&"
+	}
+	return url + sep + "search_path=" + name, nil
+}
+
+// DropSchema drops a schema ResetSchema made.
+func DropSchema(ctx context.Context, url, name string) error {
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		return fmt.Errorf("drop schema: %w", err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+pgx.Identifier{name}.Sanitize()+" CASCADE"); err != nil {
+		return fmt.Errorf("drop schema %s: %w", name, err)
+	}
+	return nil
 }

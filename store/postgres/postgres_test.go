@@ -4,12 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/jackc/pgx/v5"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/store/postgres"
@@ -37,29 +34,13 @@ var schemas atomic.Int64
 func freshSchema(t *testing.T) string {
 	url := serverURL(t)
 	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, url)
+	name := fmt.Sprintf("storyfold_test_%d_%d", os.Getpid(), schemas.Add(1))
+	schemaURL, err := postgres.ResetSchema(ctx, url, name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close(ctx)
-	name := fmt.Sprintf("storyfold_test_%d_%d", os.Getpid(), schemas.Add(1))
-	if _, err := conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+name+" CASCADE; CREATE SCHEMA "+name); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(ctx, url)
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		defer conn.Close(ctx)
-		conn.Exec(ctx, "DROP SCHEMA IF EXISTS "+name+" CASCADE")
-	})
-	sep := "?"
-	if strings.Contains(url, "?") {
-		sep = "&"
-	}
-	return url + sep + "search_path=" + name
+	t.Cleanup(func() { postgres.DropSchema(ctx, url, name) })
+	return schemaURL
 }
 
 func TestConformance(t *testing.T) {

@@ -7,33 +7,46 @@ import (
 	"errors"
 	"os"
 	"syscall"
-	"time"
 )
 
-// lockFile takes an exclusive flock on path, creating it if needed, and
-// waits for it (polling, so the wait ends with ctx).
+// lockFile takes an exclusive flock on path, creating it if needed. It
+// blocks in the kernel, which hands the lock over the moment it is
+// released (polling would leave it idle between tries); if ctx ends first,
+// the lock is given back as soon as the kernel grants it.
 func lockFile(ctx context.Context, path string) (func(), error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, err
 	}
-	for wait := time.Millisecond; ; wait = min(2*wait, 50*time.Millisecond) {
-		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
-		if err == nil {
-			return func() {
-				syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-				f.Close()
-			}, nil
+	release := func() {
+		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		f.Close()
+	}
+	got := make(chan error, 1)
+	go func() {
+		for {
+			err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX)
+			if !errors.Is(err, syscall.EINTR) {
+				got <- err
+				return
+			}
 		}
-		if !errors.Is(err, syscall.EWOULDBLOCK) && !errors.Is(err, syscall.EINTR) {
+	}()
+	select {
+	case err := <-got:
+		if err != nil {
 			f.Close()
 			return nil, err
 		}
-		select {
-		case <-ctx.Done():
-			f.Close()
-			return nil, ctx.Err()
-		case <-time.After(wait):
-		}
+		return release, nil
+	case <-ctx.Done():
+		go func() {
+			if err := <-got; err == nil {
+				release()
+			} else {
+				f.Close()
+			}
+		}()
+		return nil, ctx.Err()
 	}
 }
