@@ -54,6 +54,9 @@ type Reader struct {
 	// Workers bounds the goroutines that extract the pages of one WARC
 	// file (GOMAXPROCS when 0).
 	Workers int
+	// OnRecord, when set, is called for each WARC record read, to show
+	// progress through a large archive.
+	OnRecord func()
 	// RawPages, when set, receives the HTML pages (of HTML files and WARC
 	// records) instead of their extracted articles, for a caller that has
 	// them extracted elsewhere (by queue workers).

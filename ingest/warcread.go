@@ -73,6 +73,9 @@ func (r *Reader) readWARC(name string, in io.Reader, emit func(storyfold.Article
 			break
 		}
 		n++
+		if r.OnRecord != nil {
+			r.OnRecord()
+		}
 		if errors.Is(err, warc.ErrTooLarge) {
 			r.problem(name, 0, false, "record %d: %v (--max-size)", n, err)
 			continue

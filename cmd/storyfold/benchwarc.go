@@ -39,7 +39,13 @@ func buildWARC(dir string, n int) ([]byte, error) {
 	var file bytes.Buffer
 	var raw int
 	for i := 0; i < n; i++ {
+		// Past the first round every page is a copy with one word of its
+		// first paragraph changed, as a wire story reprinted is: a new
+		// article, not one stored already.
 		page := pages[i%len(pages)]
+		if i >= len(pages) {
+			page = bytes.Replace(page, []byte("</p>"), []byte(fmt.Sprintf(" (copy %d)</p>", i)), 1)
+		}
 		block := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n", len(page))
 		rec := fmt.Sprintf("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://bench.example/%d\r\nWARC-Date: 2025-02-12T10:00:00Z\r\n"+
 			"Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n", i, len(block)+len(page))
@@ -51,7 +57,7 @@ func buildWARC(dir string, n int) ([]byte, error) {
 		zw.Close()
 		raw += len(rec) + len(block) + len(page) + 4
 	}
-	fmt.Printf("\nWARC: %d response records (%d real pages in turn), %.1f MB, %.1f MB gzipped record by record\n",
+	fmt.Printf("\nWARC: %d response records (%d real pages in turn, each round's copies one word apart), %.1f MB, %.1f MB gzipped record by record\n",
 		n, len(pages), float64(raw)/(1<<20), float64(file.Len())/(1<<20))
 	return file.Bytes(), nil
 }

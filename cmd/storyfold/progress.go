@@ -28,7 +28,11 @@ func newProgress(enabled bool) *progress {
 }
 
 // stage is one bar; its methods are safe on a nil bar.
-type stage struct{ b *mpb.Bar }
+type stage struct {
+	b *mpb.Bar
+	// open says the total grows with the count.
+	open bool
+}
 
 func (p *progress) stage(name string, total int) *stage {
 	if p.p == nil {
@@ -42,7 +46,23 @@ func (p *progress) stage(name string, total int) *stage {
 	return &stage{b: b}
 }
 
+// counter is a stage whose total is not known beforehand: it counts.
+func (p *progress) counter(name string) *stage {
+	if p.p == nil {
+		return &stage{}
+	}
+	b := p.p.AddBar(0,
+		mpb.PrependDecorators(decor.Name(name, decor.WCSyncSpaceR), decor.CurrentNoUnit("%d", decor.WCSyncSpace)),
+		mpb.AppendDecorators(decor.AverageSpeed(nil, "%.0f/s", decor.WCSyncSpace), decor.Elapsed(decor.ET_STYLE_GO, decor.WCSyncSpace)),
+		mpb.BarRemoveOnComplete(),
+	)
+	return &stage{b: b, open: true}
+}
+
 func (s *stage) incr() {
+	if s.b != nil && s.open {
+		s.b.SetTotal(s.b.Current()+2, false)
+	}
 	if s.b != nil {
 		s.b.Increment()
 	}
@@ -71,4 +91,24 @@ func (p *progress) wait() {
 func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// lazyCounter is a counter bar shown from its first count on, for work
+// that may not come (WARC records among other files).
+type lazyCounter struct {
+	once sync.Once
+	p    *progress
+	name string
+	s    *stage
+}
+
+func (l *lazyCounter) incr() {
+	l.once.Do(func() { l.s = l.p.counter(l.name) })
+	l.s.incr()
+}
+
+func (l *lazyCounter) done() {
+	if l.s != nil {
+		l.s.done()
+	}
 }

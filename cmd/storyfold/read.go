@@ -134,6 +134,9 @@ func read(ctx context.Context, inputs []string, opts readOptions, prog *progress
 	if opts.maxSize > 0 {
 		reader.MaxSize = opts.maxSize
 	}
+	records := &lazyCounter{p: prog, name: "WARC records"}
+	defer records.done()
+	reader.OnRecord = records.incr
 	var (
 		summaryMu sync.Mutex
 		summaries []storyfold.Article

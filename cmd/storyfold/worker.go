@@ -137,6 +137,9 @@ func publishInputs(ctx context.Context, q *queue.Queue, inputs []string, opts re
 	if opts.maxSize > 0 {
 		reader.MaxSize = opts.maxSize
 	}
+	records := &lazyCounter{p: prog, name: "WARC records"}
+	defer records.done()
+	reader.OnRecord = records.incr
 	var failed error
 	keep := func(err error) {
 		if err != nil && failed == nil {
