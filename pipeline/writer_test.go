@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
 	"strings"
 	"testing"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/storyfold/storyfold/cluster"
 	"github.com/storyfold/storyfold/pipeline"
 	"github.com/storyfold/storyfold/store/sqlite"
+	"github.com/storyfold/storyfold/store/storetest"
 )
 
 func exampleArticles(t *testing.T) []storyfold.Article {
@@ -30,23 +30,6 @@ func exampleArticles(t *testing.T) []storyfold.Article {
 		raw = append(raw, storyfold.Article{ID: strings.TrimSuffix(filepath.Base(f), ".txt"), Text: string(b)})
 	}
 	return pipeline.Prepare(raw, nil, nil)
-}
-
-// grouping returns each story's sorted members, in a canonical order.
-func grouping(t *testing.T, st storyfold.Store) []string {
-	t.Helper()
-	stories, err := st.Stories(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, s := range stories {
-		ids := append([]string(nil), s.Articles...)
-		sort.Strings(ids)
-		out = append(out, strings.Join(ids, ","))
-	}
-	sort.Strings(out)
-	return out
 }
 
 // TestWritersShareAStore has two writers, as two processes would, take
@@ -103,7 +86,7 @@ func TestWritersShareAStore(t *testing.T) {
 	if n, _, _ := shared.Counts(ctx); n != len(articles) {
 		t.Errorf("%d articles stored, want %d", n, len(articles))
 	}
-	if got, want := grouping(t, shared), grouping(t, single); !reflect.DeepEqual(got, want) {
+	if got, want := storetest.Grouping(t, shared), storetest.Grouping(t, single); !reflect.DeepEqual(got, want) {
 		t.Errorf("two writers grouped\n%v\none writer grouped\n%v", got, want)
 	}
 }

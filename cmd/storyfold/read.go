@@ -105,13 +105,9 @@ func readURLList(path string) ([]string, error) {
 	return urls, nil
 }
 
-// read reads every input (files, directories, standard input and URLs),
-// cleans and annotates the articles, and folds articles with the same
-// content into one. Files are read in parallel, then URLs and the links of
-// feed items that carry only a summary are fetched. Articles come back in
-// a stable order whatever the scheduling.
-func read(ctx context.Context, inputs []string, opts readOptions, prog *progress, msgs *messages) []storyfold.Article {
-	var paths, urls []string
+// splitInputs separates the URLs among the inputs, and adds those of the
+// --urls file, from the paths.
+func splitInputs(inputs []string, opts readOptions) (paths, urls []string, err error) {
 	for _, in := range inputs {
 		if isURL(in) {
 			urls = append(urls, in)
@@ -122,10 +118,16 @@ func read(ctx context.Context, inputs []string, opts readOptions, prog *progress
 	if opts.fetch.urlList != "" {
 		list, err := readURLList(opts.fetch.urlList)
 		if err != nil {
-			msgs.notef("%v", err)
+			return paths, urls, err
 		}
 		urls = append(urls, list...)
 	}
+	return paths, urls, nil
+}
+
+// fileReader lists the files the paths name and makes their reader, with
+// a bar counting WARC records; done ends the bar.
+func fileReader(paths []string, opts readOptions, prog *progress, msgs *messages) ([]string, *ingest.Reader, func()) {
 	files, skipped := ingest.Files(paths, msgs.problem)
 	if skipped > 0 {
 		msgs.notef("passed over %d files whose extension is not an article format", skipped)
@@ -135,8 +137,22 @@ func read(ctx context.Context, inputs []string, opts readOptions, prog *progress
 		reader.MaxSize = opts.maxSize
 	}
 	records := &lazyCounter{p: prog, name: "WARC records"}
-	defer records.done()
 	reader.OnRecord = records.incr
+	return files, reader, records.done
+}
+
+// read reads every input (files, directories, standard input and URLs),
+// cleans and annotates the articles, and folds articles with the same
+// content into one. Files are read in parallel, then URLs and the links of
+// feed items that carry only a summary are fetched. Articles come back in
+// a stable order whatever the scheduling.
+func read(ctx context.Context, inputs []string, opts readOptions, prog *progress, msgs *messages) []storyfold.Article {
+	paths, urls, err := splitInputs(inputs, opts)
+	if err != nil {
+		msgs.notef("%v", err)
+	}
+	files, reader, done := fileReader(paths, opts, prog, msgs)
+	defer done()
 	var (
 		summaryMu sync.Mutex
 		summaries []storyfold.Article

@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"syscall"
 	"testing"
@@ -21,6 +20,7 @@ import (
 	"github.com/storyfold/storyfold/ingest"
 	"github.com/storyfold/storyfold/internal/newssite"
 	"github.com/storyfold/storyfold/store/sqlite"
+	"github.com/storyfold/storyfold/store/storetest"
 )
 
 func freeAddr(t *testing.T) string {
@@ -137,18 +137,7 @@ func TestWatchKilled(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills processes for several seconds")
 	}
-	_, _, base := exampleSite(t, 0)
-	var stories []newssite.Story
-	for i := 0; i < 60; i++ {
-		b := base[i%len(base)]
-		stories = append(stories, newssite.Story{
-			Title: fmt.Sprintf("%s (%d)", b.Title, i),
-			Text:  fmt.Sprintf("Dispatch %d, filed by correspondent number %d of the desk.\n%s", i, i, b.Text),
-			Date:  b.Date.Add(time.Duration(i) * time.Minute),
-		})
-	}
-	site := newssite.New(stories...)
-	site.Delay = 20 * time.Millisecond
+	site, stories := copiesSite(t, 60, 20*time.Millisecond)
 	srv := httptest.NewServer(site)
 	defer srv.Close()
 	feeds := feedsFile(t, srv.URL+"/feed.xml")
@@ -186,7 +175,7 @@ func TestWatchKilled(t *testing.T) {
 	if _, errOut, code := run(t, args(killed, "--once")...); code != 0 {
 		t.Fatalf("watch --once after the kills: exit %d\n%s", code, errOut)
 	}
-	got, want := storedGrouping(t, killed), storedGrouping(t, clean)
+	got, want := grouping(t, killed), grouping(t, clean)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("after the kills the stories are\n%v\nwithout kills\n%v", got, want)
 	}
@@ -212,24 +201,33 @@ func storedArticles(t *testing.T, db string) int {
 	return n
 }
 
-// storedGrouping lists a database's stories as their sorted members.
-func storedGrouping(t *testing.T, db string) []string {
+// copiesSite is a news site of n stories, each an example article with a
+// line of its own on top, so every page is a new article; each page takes
+// delay to answer.
+func copiesSite(t *testing.T, n int, delay time.Duration) (*newssite.Site, []newssite.Story) {
+	t.Helper()
+	_, _, base := exampleSite(t, 0)
+	var stories []newssite.Story
+	for i := 0; i < n; i++ {
+		b := base[i%len(base)]
+		stories = append(stories, newssite.Story{
+			Title: fmt.Sprintf("%s (%d)", b.Title, i),
+			Text:  fmt.Sprintf("Dispatch %d, filed by correspondent number %d of the desk.\n%s", i, i, b.Text),
+			Date:  b.Date.Add(time.Duration(i) * time.Minute),
+		})
+	}
+	site := newssite.New(stories...)
+	site.Delay = delay
+	return site, stories
+}
+
+// grouping opens a database and lists its stories' members.
+func grouping(t *testing.T, db string) []string {
 	t.Helper()
 	st, err := sqlite.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	stories, err := st.Stories(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, s := range stories {
-		ids := append([]string(nil), s.Articles...)
-		sort.Strings(ids)
-		out = append(out, strings.Join(ids, " "))
-	}
-	sort.Strings(out)
-	return out
+	return storetest.Grouping(t, st)
 }

@@ -92,7 +92,6 @@ func runWorker(ctx context.Context, args []string) error {
 // (files and WARC records) to extract, URLs and the links of summary-only
 // feed items to fetch, and the other articles to store.
 func publishInputs(ctx context.Context, q *queue.Queue, inputs []string, opts readOptions, prog *progress, msgs *messages) (int, error) {
-	var paths []string
 	var pending []queue.Job
 	counts := map[string]int{}
 	flush := func() error {
@@ -111,35 +110,16 @@ func publishInputs(ctx context.Context, q *queue.Queue, inputs []string, opts re
 		}
 		return nil
 	}
-	for _, in := range inputs {
-		if isURL(in) {
-			counts[queue.URL]++
-			pending = append(pending, queue.Job{Kind: queue.URL, Item: storyfold.Article{URL: in, Origin: in}})
-		} else {
-			paths = append(paths, in)
-		}
+	paths, urls, err := splitInputs(inputs, opts)
+	if err != nil {
+		return 0, err
 	}
-	if opts.fetch.urlList != "" {
-		list, err := readURLList(opts.fetch.urlList)
-		if err != nil {
-			return 0, err
-		}
-		for _, u := range list {
-			counts[queue.URL]++
-			pending = append(pending, queue.Job{Kind: queue.URL, Item: storyfold.Article{URL: u, Origin: u}})
-		}
+	for _, u := range urls {
+		counts[queue.URL]++
+		pending = append(pending, queue.Job{Kind: queue.URL, Item: storyfold.Article{URL: u, Origin: u}})
 	}
-	files, skipped := ingest.Files(paths, msgs.problem)
-	if skipped > 0 {
-		msgs.notef("passed over %d files whose extension is not an article format", skipped)
-	}
-	reader := ingest.NewReader(msgs.problem)
-	if opts.maxSize > 0 {
-		reader.MaxSize = opts.maxSize
-	}
-	records := &lazyCounter{p: prog, name: "WARC records"}
-	defer records.done()
-	reader.OnRecord = records.incr
+	files, reader, done := fileReader(paths, opts, prog, msgs)
+	defer done()
 	var failed error
 	keep := func(err error) {
 		if err != nil && failed == nil {

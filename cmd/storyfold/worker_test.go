@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -54,15 +53,7 @@ func TestWorkersShareAQueue(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs worker processes for several seconds")
 	}
-	_, _, base := exampleSite(t, 0)
-	var stories []newssite.Story
-	for i := 0; i < 60; i++ {
-		b := base[i%len(base)]
-		stories = append(stories, newssite.Story{Title: fmt.Sprintf("%s (%d)", b.Title, i),
-			Text: fmt.Sprintf("Dispatch %d, filed by correspondent number %d of the desk.\n%s", i, i, b.Text), Date: b.Date.Add(time.Duration(i) * time.Minute)})
-	}
-	site := newssite.New(stories...)
-	site.Delay = 30 * time.Millisecond
+	site, stories := copiesSite(t, 60, 30*time.Millisecond)
 	web := httptest.NewServer(site)
 	defer web.Close()
 	nats, q := startNATS(t)

@@ -315,3 +315,21 @@ func Run(t *testing.T, open func(t *testing.T) storyfold.Store, reopen func(t *t
 		})
 	}
 }
+
+// Grouping lists a store's stories as their members, sorted and joined by
+// spaces, in sorted order: two stores that group alike give equal lists.
+func Grouping(t testing.TB, s storyfold.Store) []string {
+	t.Helper()
+	stories, err := s.Stories(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := []string{}
+	for _, st := range stories {
+		ids := append([]string(nil), st.Articles...)
+		sort.Strings(ids)
+		out = append(out, strings.Join(ids, " "))
+	}
+	sort.Strings(out)
+	return out
+}
