@@ -272,7 +272,7 @@ func (w *Watcher) poll(ctx context.Context, st *feedState) {
 // slower stretches the interval of a feed that did not change, by half,
 // up to the maximum.
 func (w *Watcher) slower(st *feedState) time.Duration {
-	return min(st.next+st.next/2, w.MaxInterval, max(st.Interval, w.MaxInterval))
+	return min(st.next+st.next/2, max(st.Interval, w.MaxInterval))
 }
 
 // fresh keeps the items not handled yet: neither by this watcher since it
@@ -280,12 +280,9 @@ func (w *Watcher) slower(st *feedState) time.Duration {
 func (w *Watcher) fresh(ctx context.Context, st *feedState, items []ingest.FeedItem) ([]storyfold.Article, error) {
 	var out []storyfold.Article
 	for _, it := range items {
-		a := it.Article
+		a := it.Article // without text unless Full: its page is fetched
 		if a.URL == "" || st.handled[a.URL] {
 			continue
-		}
-		if !it.Full {
-			a.Text = "" // the page is fetched for it
 		}
 		_, err := w.Store.StoryOf(ctx, a.ID)
 		switch {

@@ -186,10 +186,10 @@ func TestWatchKilled(t *testing.T) {
 
 func storedArticles(t *testing.T, db string) int {
 	t.Helper()
-	if _, err := os.Stat(db); err != nil {
+	if _, err := os.Stat(db); err != nil && !strings.Contains(db, "://") {
 		return 0
 	}
-	st, err := sqlite.Open(context.Background(), db)
+	st, err := openStore(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -13,7 +14,7 @@ import (
 
 	"github.com/storyfold/storyfold/internal/newssite"
 	"github.com/storyfold/storyfold/queue"
-	"github.com/storyfold/storyfold/store/sqlite"
+	"github.com/storyfold/storyfold/store/postgres"
 )
 
 func startNATS(t *testing.T) (*queue.Server, *queue.Queue) {
@@ -48,16 +49,33 @@ func startWorker(t *testing.T, natsURL, db string, logs *strings.Builder) *exec.
 
 // TestWorkersShareAQueue has watch queue a feed's 60 pages, two workers
 // share the jobs, and one is killed while it works: every article must be
-// stored once, in one story each.
+// stored once, in one story each. It runs on SQLite, and on PostgreSQL
+// when a server is given, as the tests of store/postgres say.
 func TestWorkersShareAQueue(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs worker processes for several seconds")
 	}
+	t.Run("SQLite", func(t *testing.T) { workersShareAQueue(t, filepath.Join(t.TempDir(), "shared.db")) })
+	t.Run("PostgreSQL", func(t *testing.T) {
+		url := os.Getenv("STORYFOLD_POSTGRES_URL")
+		if url == "" {
+			t.Skip("no PostgreSQL server: set STORYFOLD_POSTGRES_URL")
+		}
+		schema := fmt.Sprintf("storyfold_workers_%d", os.Getpid())
+		db, err := postgres.ResetSchema(context.Background(), url, schema)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer postgres.DropSchema(context.Background(), url, schema)
+		workersShareAQueue(t, db)
+	})
+}
+
+func workersShareAQueue(t *testing.T, db string) {
 	site, stories := copiesSite(t, 60, 30*time.Millisecond)
 	web := httptest.NewServer(site)
 	defer web.Close()
 	nats, q := startNATS(t)
-	db := filepath.Join(t.TempDir(), "shared.db")
 
 	_, errOut, code := run(t, "watch", "--db", db, "--feeds", feedsFile(t, web.URL+"/feed.xml"), "--queue", nats.URL(), "--once", "--allow-private")
 	if code != 0 {
@@ -82,7 +100,7 @@ func TestWorkersShareAQueue(t *testing.T) {
 		return err == nil && n == 0 && storedArticles(t, db) == len(stories)
 	})
 
-	st, err := sqlite.Open(context.Background(), db)
+	st, err := openStore(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
