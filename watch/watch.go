@@ -120,6 +120,25 @@ type feedState struct {
 	tries      map[string]int
 }
 
+// forget drops what the feed state keeps of items the feed no longer
+// lists, so a feed watched for months holds only its current items.
+func (st *feedState) forget(items []ingest.FeedItem) {
+	listed := make(map[string]bool, len(items))
+	for _, it := range items {
+		listed[it.Article.URL] = true
+	}
+	for link := range st.handled {
+		if !listed[link] {
+			delete(st.handled, link)
+		}
+	}
+	for link := range st.tries {
+		if !listed[link] {
+			delete(st.tries, link)
+		}
+	}
+}
+
 // maxTries is how many polls an item whose page keeps failing is offered
 // before it is given up.
 const maxTries = 5
@@ -217,6 +236,7 @@ func (w *Watcher) poll(ctx context.Context, st *feedState) {
 		w.Log.Debug("feed unchanged", slog.String("feed", st.URL), slog.Duration("next", st.next))
 		return
 	}
+	st.forget(items)
 	fresh, err := w.fresh(ctx, st, items)
 	if err != nil {
 		w.Metrics.Add(metricPolls, 1, "result", "failed")
