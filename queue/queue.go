@@ -113,16 +113,19 @@ func (q *Queue) Close() error {
 var ErrTooLarge = errors.New("job larger than the queue's largest message")
 
 // Publish puts jobs on the queue and returns once the server has stored
-// each of them.
+// each of them. Jobs too large for one message are left out, the others
+// published, and the error says which (errors.Is ErrTooLarge).
 func (q *Queue) Publish(ctx context.Context, jobs ...Job) error {
 	futures := make([]jetstream.PubAckFuture, 0, len(jobs))
+	var tooLarge []error
 	for i := range jobs {
 		data, err := encode(&jobs[i])
 		if err != nil {
 			return err
 		}
 		if int64(len(data)) > q.nc.MaxPayload() {
-			return fmt.Errorf("%s: %w (%d bytes compressed, at most %d)", jobs[i].Item.Origin, ErrTooLarge, len(data), q.nc.MaxPayload())
+			tooLarge = append(tooLarge, fmt.Errorf("%s: %w (%d bytes compressed, at most %d)", jobs[i].Item.Origin, ErrTooLarge, len(data), q.nc.MaxPayload()))
+			continue
 		}
 		f, err := q.js.PublishAsync(Subject, data)
 		if err != nil {
@@ -139,7 +142,7 @@ func (q *Queue) Publish(ctx context.Context, jobs ...Job) error {
 			return ctx.Err()
 		}
 	}
-	return nil
+	return errors.Join(tooLarge...)
 }
 
 // encode is a job as gzipped JSON: pages compress several times over, and

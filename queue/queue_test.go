@@ -2,6 +2,8 @@ package queue_test
 
 import (
 	"context"
+	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -78,5 +80,21 @@ func TestRetry(t *testing.T) {
 	}
 	if got, _ := q.Fetch(ctx, 1, 300*time.Millisecond); len(got) != 0 {
 		t.Errorf("a job was delivered past MaxDeliver")
+	}
+}
+
+func TestTooLarge(t *testing.T) {
+	ctx := context.Background()
+	_, q := startQueue(t, queue.Options{})
+	noise := make([]byte, 9<<20) // incompressible, over the server's 8 MiB
+	rand.NewChaCha8([32]byte{1}).Read(noise)
+	err := q.Publish(ctx,
+		queue.Job{Kind: queue.HTML, Item: storyfold.Article{ID: "huge", Origin: "x.warc, record 7"}, HTML: noise},
+		queue.Job{Kind: queue.Article, Item: storyfold.Article{ID: "small", Text: "x"}})
+	if !errors.Is(err, queue.ErrTooLarge) || !strings.Contains(err.Error(), "record 7") {
+		t.Errorf("publishing a huge job: %v", err)
+	}
+	if n, _ := q.Depth(ctx); n != 1 {
+		t.Errorf("%d jobs queued, want the small one", n)
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
@@ -100,6 +101,14 @@ func publishInputs(ctx context.Context, q *queue.Queue, inputs []string, opts re
 		}
 		err := q.Publish(ctx, pending...)
 		pending = pending[:0]
+		if errors.Is(err, queue.ErrTooLarge) {
+			// Reported one by one; the rest were queued.
+			for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+				msgs.notef("%v", e)
+				counts["too_large"]++
+			}
+			return nil
+		}
 		return err
 	}
 	add := func(j queue.Job) error {
@@ -145,7 +154,10 @@ func publishInputs(ctx context.Context, q *queue.Queue, inputs []string, opts re
 	}
 	bar.done()
 	keep(flush())
-	n := counts[queue.HTML] + counts[queue.Page] + counts[queue.URL] + counts[queue.Article]
+	n := counts[queue.HTML] + counts[queue.Page] + counts[queue.URL] + counts[queue.Article] - counts["too_large"]
+	if counts["too_large"] > 0 {
+		msgs.notef("%d pages were too large for the queue and were not queued", counts["too_large"])
+	}
 	msgs.notef("queued %d jobs: %d pages to extract, %d pages and %d URLs to fetch, %d articles", n, counts[queue.HTML], counts[queue.Page], counts[queue.URL], counts[queue.Article])
 	if failed != nil {
 		return n, fmt.Errorf("queue: %w", failed)
