@@ -125,6 +125,17 @@ func (r *Reader) jsonArticle(name, base string, line int, raw []byte, emit func(
 			extracted.Date = a.Date
 		}
 		a = extracted
+	} else if a.URL != "" && r.Summaries != nil {
+		// A link alone: its page is for the caller to fetch, as a feed
+		// item's that carries only a summary.
+		if a.ID == "" {
+			a.ID = URLID(a.URL)
+		}
+		if a.Source == "" {
+			a.Source = HostSource(a.URL)
+		}
+		r.Summaries(FeedItem{Article: a})
+		return
 	} else {
 		r.problem(name, line, false, "no \"text\" or \"html\" field")
 		return

@@ -62,8 +62,9 @@ type Reader struct {
 	// them extracted elsewhere (by queue workers).
 	RawPages func(RawPage)
 	// Summaries, when set, receives the feed items that carry only a
-	// summary, so that a caller that can fetch their links reads them;
-	// unset, they are counted in a warning.
+	// summary, and the JSON lines that give only a "url", so that a caller
+	// that can fetch their links reads them; unset, the items are counted
+	// in a warning and the lines reported.
 	Summaries func(FeedItem)
 	// Report receives every problem; it may be called from several
 	// goroutines at once when files are read in parallel.

@@ -18,12 +18,24 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/fetch"
 	"github.com/storyfold/storyfold/ingest"
 	"github.com/storyfold/storyfold/report"
 )
+
+// PageFetcher reads the article at an item's URL, keeping what the item
+// says of it. It is crawl.Crawler behind the fetcher's guards (robots.txt,
+// limits, no private addresses): the URLs come from users.
+type PageFetcher interface {
+	Page(ctx context.Context, item storyfold.Article) (storyfold.Article, error)
+}
+
+// maxPostedURLs bounds the pages one request may have fetched.
+const maxPostedURLs = 20
 
 // Ingester adds articles, read from a request, to the store the server
 // reads: cleaning them, grouping them into the stored stories and saving
@@ -46,6 +58,9 @@ type Config struct {
 	// until the store changes (DefaultCacheBytes when 0; negative turns
 	// the cache off).
 	CacheBytes int
+	// Pages, when set, fetches the pages of POSTed articles that give only
+	// a "url"; nil refuses them.
+	Pages PageFetcher
 	// Metrics, when set, adds what else the process counts (a watcher's
 	// polls, say) to /metrics.
 	Metrics io.WriterTo
@@ -330,8 +345,34 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	var problems []string
 	reader := ingest.NewReader(func(p *ingest.Problem) { problems = append(problems, p.Error()) })
 	reader.MaxSize = s.cfg.MaxBody
-	var raw []storyfold.Article
+	var raw, links []storyfold.Article
+	reader.Summaries = func(it ingest.FeedItem) { links = append(links, it.Article) }
 	reader.ReadStream("request.jsonl", bytes.NewReader(data), func(a storyfold.Article) { raw = append(raw, a) })
+	switch {
+	case len(links) > 0 && s.cfg.Pages == nil:
+		problems = append(problems, fmt.Sprintf("%d articles give only a url, and this server does not fetch pages", len(links)))
+	case len(links) > maxPostedURLs:
+		problems = append(problems, fmt.Sprintf("%d articles give only a url; one request may have %d pages fetched", len(links), maxPostedURLs))
+	case len(links) > 0:
+		pages := make([]storyfold.Article, len(links))
+		errs := make([]error, len(links))
+		var wg sync.WaitGroup
+		for i := range links {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				pages[i], errs[i] = s.cfg.Pages.Page(r.Context(), links[i])
+			}()
+		}
+		wg.Wait()
+		for i := range links {
+			if errs[i] != nil {
+				problems = append(problems, fmt.Sprintf("%s: %s", links[i].URL, fetch.Describe(errs[i])))
+				continue
+			}
+			raw = append(raw, pages[i])
+		}
+	}
 	if problems == nil {
 		problems = []string{}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -12,10 +13,15 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/crawl"
+	"github.com/storyfold/storyfold/fetch"
+	"github.com/storyfold/storyfold/ingest"
 	"github.com/storyfold/storyfold/internal/htmlcheck"
+	"github.com/storyfold/storyfold/internal/newssite"
 	"github.com/storyfold/storyfold/pipeline"
 	"github.com/storyfold/storyfold/store/sqlite"
 	"github.com/storyfold/storyfold/web"
@@ -346,5 +352,41 @@ func BenchmarkPages(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestAPIIngestURLs posts articles that give only a url: the server
+// fetches them behind the fetcher's guards, and refuses without a fetcher.
+func TestAPIIngestURLs(t *testing.T) {
+	stories, err := newssite.Examples("../examples/ukraine-talks", time.Date(2025, 2, 13, 8, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := httptest.NewServer(newssite.New(stories...))
+	defer site.Close()
+	body := []byte(`{"url": "` + site.URL + newssite.PagePath(0) + `", "source": "Test News"}`)
+	guarded := &crawl.Crawler{Fetcher: fetch.New(fetch.Config{}), Reader: ingest.NewReader(nil)}
+	open := &crawl.Crawler{Fetcher: fetch.New(fetch.Config{AllowPrivate: true}), Reader: ingest.NewReader(nil)}
+	for _, tt := range []struct {
+		name    string
+		pages   web.PageFetcher
+		code    int
+		problem string
+	}{
+		{"no fetcher", nil, 400, "does not fetch pages"},
+		{"guarded", guarded, 400, "private"},
+		{"allowed", open, 201, ""},
+	} {
+		srv, st := newServer(t, web.Config{Token: token, Pages: tt.pages})
+		code, m := post(t, srv.URL+"/api/v1/articles", "Bearer "+token, "application/json", body)
+		problems := fmt.Sprint(m["problems"])
+		if code != tt.code || tt.problem != "" && !strings.Contains(problems, tt.problem) {
+			t.Errorf("%s: %d, problems %s", tt.name, code, problems)
+		}
+		if tt.code == 201 {
+			if _, err := st.StoryOf(context.Background(), ingest.URLID(site.URL+newssite.PagePath(0))); err != nil {
+				t.Errorf("%s: the fetched article is not stored: %v", tt.name, err)
+			}
+		}
 	}
 }

@@ -55,7 +55,9 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	cfg := web.Config{Store: st, Ingester: writer, Token: *token, MaxBody: *maxBody, CacheBytes: cacheBytes(*cacheMB), Log: log}
+	// Articles POSTed with only a url are fetched behind the fetcher's
+	// guards: --allow-private stays off for a server open to users.
+	cfg := web.Config{Store: st, Ingester: writer, Pages: newCrawler(&wf.fetch, log), Token: *token, MaxBody: *maxBody, CacheBytes: cacheBytes(*cacheMB), Log: log}
 	if *feedsAt != "" {
 		feeds, err := loadFeeds(*feedsAt)
 		if err != nil {

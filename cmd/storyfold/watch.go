@@ -52,13 +52,19 @@ func loadFeeds(path string) ([]watch.Feed, error) {
 	return feeds, nil
 }
 
+// newCrawler is the crawler of the long-running commands, which log the
+// problems of what they read.
+func newCrawler(f *fetchFlags, log *slog.Logger) *crawl.Crawler {
+	reader := ingest.NewReader(func(p *ingest.Problem) { log.Warn("read", slog.String("problem", p.Error())) })
+	return &crawl.Crawler{Fetcher: fetch.New(f.config(ingest.DefaultMaxSize)), Reader: reader}
+}
+
 // newWatcher wires a watcher that fetches and stores in this process,
 // through the writer.
 func newWatcher(st storyfold.Store, writer *pipeline.Writer, f *watchFlags, log *slog.Logger) (*watch.Watcher, *counters.Set) {
 	metrics := counters.New()
 	watch.DeclareMetrics(metrics)
-	reader := ingest.NewReader(func(p *ingest.Problem) { log.Warn("read", slog.String("problem", p.Error())) })
-	c := &crawl.Crawler{Fetcher: fetch.New(f.fetch.config(ingest.DefaultMaxSize)), Reader: reader}
+	c := newCrawler(&f.fetch, log)
 	w := &watch.Watcher{
 		Crawler: c, Store: st, Interval: f.interval, MaxInterval: f.maxInterval, Polls: f.polls, Log: log, Metrics: metrics,
 		Handler: &watch.Local{Crawler: c, Writer: writer, Metrics: metrics, Log: log},

@@ -10,8 +10,6 @@ import (
 	"time"
 
 	"github.com/storyfold/storyfold"
-	"github.com/storyfold/storyfold/crawl"
-	"github.com/storyfold/storyfold/fetch"
 	"github.com/storyfold/storyfold/ingest"
 	"github.com/storyfold/storyfold/internal/counters"
 	"github.com/storyfold/storyfold/pipeline"
@@ -79,10 +77,9 @@ func runWorker(ctx context.Context, args []string) error {
 		}
 		defer stop()
 	}
-	reader := ingest.NewReader(func(p *ingest.Problem) { log.Warn("read", slog.String("problem", p.Error())) })
 	w := &worker.Worker{
 		Queue:   q,
-		Crawler: &crawl.Crawler{Fetcher: fetch.New(ff.config(ingest.DefaultMaxSize)), Reader: reader},
+		Crawler: newCrawler(&ff, log),
 		Writer:  writer, Batch: *batch, Jobs: *jobs, Log: log, Metrics: metrics,
 	}
 	log.Info("working", slog.String("queue", qf.url), slog.Int("batch", *batch))
