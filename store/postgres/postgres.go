@@ -231,13 +231,9 @@ func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
 			string(doc), sa.StoryID, record.Nullable(sa.DuplicateOf), sa.Features, now)
 	}
 	for _, st := range b.Stories {
-		doc, err := json.Marshal(st)
+		doc, sources, err := record.StoryDocs(st)
 		if err != nil {
-			return fmt.Errorf("save story %s: %w", st.ID, err)
-		}
-		sources, err := json.Marshal(st.Sources)
-		if err != nil {
-			return fmt.Errorf("save story %s: %w", st.ID, err)
+			return err
 		}
 		batch.Queue(`INSERT INTO stories (id, headline, first, last, articles, independent, sources, doc, updated)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -245,7 +241,7 @@ func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
 				articles = excluded.articles, independent = excluded.independent, sources = excluded.sources,
 				doc = excluded.doc, updated = excluded.updated`,
 			st.ID, st.Headline, record.Nullable(st.First.String()), record.Nullable(st.Last.String()),
-			len(st.Articles), st.IndependentSources, string(sources), string(doc), now)
+			len(st.Articles), st.IndependentSources, sources, doc, now)
 	}
 	batch.Queue("UPDATE version SET n = n + 1")
 	if err := tx.SendBatch(ctx, &batch).Close(); err != nil {

@@ -221,16 +221,12 @@ func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
 	}
 	defer up.Close()
 	for _, st := range b.Stories {
-		doc, err := json.Marshal(st)
+		doc, sources, err := record.StoryDocs(st)
 		if err != nil {
-			return fmt.Errorf("save story %s: %w", st.ID, err)
-		}
-		sources, err := json.Marshal(st.Sources)
-		if err != nil {
-			return fmt.Errorf("save story %s: %w", st.ID, err)
+			return err
 		}
 		if _, err := up.ExecContext(ctx, st.ID, st.Headline, record.Nullable(st.First.String()), record.Nullable(st.Last.String()),
-			len(st.Articles), string(doc), now, st.IndependentSources, string(sources)); err != nil {
+			len(st.Articles), doc, now, st.IndependentSources, sources); err != nil {
 			return fmt.Errorf("save story %s: %w", st.ID, err)
 		}
 	}

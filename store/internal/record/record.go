@@ -18,6 +18,20 @@ func ArticleDoc(a storyfold.Article) ([]byte, error) {
 	return json.Marshal(&a)
 }
 
+// StoryDocs are the JSON kept for a story: its whole document, and its
+// outlets for the column lists read.
+func StoryDocs(st *storyfold.Story) (doc, sources string, err error) {
+	d, err := json.Marshal(st)
+	if err != nil {
+		return "", "", fmt.Errorf("save story %s: %w", st.ID, err)
+	}
+	src, err := json.Marshal(st.Sources)
+	if err != nil {
+		return "", "", fmt.Errorf("save story %s: %w", st.ID, err)
+	}
+	return string(d), string(src), nil
+}
+
 // Article reads an article's document, with the IDs of its copies.
 func Article(doc []byte, duplicates []string) (storyfold.Article, error) {
 	var a storyfold.Article
