@@ -147,6 +147,16 @@ func ReasonOf(err error) Reason {
 	return Other
 }
 
+// Label is the reason a fetch error gives, as a metric's label, or
+// otherwise when the error did not come from a fetch (a page without an
+// article, a document that is not a feed).
+func Label(err error, otherwise string) string {
+	if r := ReasonOf(err); r != Other {
+		return string(r)
+	}
+	return otherwise
+}
+
 // Validators are what an earlier response said, for a conditional GET.
 type Validators struct {
 	ETag, LastModified string

@@ -38,10 +38,7 @@ func (l *Local) Handle(ctx context.Context, items []storyfold.Article) ([]string
 		l.Metrics.Add(metricPages, 1)
 		ready = append(ready, a)
 	}, func(item storyfold.Article, err error) {
-		reason := string(fetch.ReasonOf(err))
-		if reason == string(fetch.Other) {
-			reason = "no_article"
-		}
+		reason := fetch.Label(err, "no_article")
 		l.Metrics.Add(metricPageErrors, 1, "reason", reason)
 		if l.Log != nil {
 			l.Log.Warn("page failed", slog.String("url", item.URL), slog.String("reason", reason), slog.String("error", fetch.Describe(err)))

@@ -221,13 +221,10 @@ func (w *Watcher) poll(ctx context.Context, st *feedState) {
 	case ctx.Err() != nil:
 		return
 	case err != nil:
-		reason := string(fetch.ReasonOf(err))
-		if reason == string(fetch.Other) {
-			reason = "not_a_feed"
-		}
+		reason := fetch.Label(err, "not_a_feed")
 		w.Metrics.Add(metricPolls, 1, "result", "failed")
 		w.Metrics.Add(metricFeedErrors, 1, "reason", reason)
-		st.next = min(2*st.next, w.MaxInterval)
+		st.next = w.backoff(st)
 		w.Log.Warn("feed failed", slog.String("feed", st.URL), slog.String("reason", reason), slog.String("error", fetch.Describe(err)), slog.Duration("next", st.next))
 		return
 	case res.NotModified:
@@ -242,7 +239,7 @@ func (w *Watcher) poll(ctx context.Context, st *feedState) {
 		w.Metrics.Add(metricPolls, 1, "result", "failed")
 		w.Metrics.Add(metricFeedErrors, 1, "reason", "store")
 		w.Log.Error("feed items not checked", slog.String("feed", st.URL), slog.String("error", err.Error()))
-		st.next = min(2*st.next, w.MaxInterval)
+		st.next = w.backoff(st)
 		return
 	}
 	if len(fresh) == 0 {
@@ -276,7 +273,7 @@ func (w *Watcher) poll(ctx context.Context, st *feedState) {
 	w.Metrics.Set(metricWaiting, float64(total))
 	if err != nil {
 		w.Log.Error("feed items not stored", slog.String("feed", st.URL), slog.Int("items", len(fresh)), slog.String("error", err.Error()))
-		st.next = min(2*st.next, w.MaxInterval)
+		st.next = w.backoff(st)
 		return
 	}
 	// Only a feed whose items were all handled is asked conditionally
@@ -287,6 +284,11 @@ func (w *Watcher) poll(ctx context.Context, st *feedState) {
 	st.next = st.Interval
 	w.Log.Info("feed polled", slog.String("feed", st.URL), slog.Int("items", len(items)), slog.Int("new", len(fresh)),
 		slog.Int("stored", len(done)), slog.Int("waiting", waiting), slog.Duration("took", time.Since(start).Round(time.Millisecond)), slog.Duration("next", st.next))
+}
+
+// backoff doubles the interval of a feed that failed, up to the maximum.
+func (w *Watcher) backoff(st *feedState) time.Duration {
+	return min(2*st.next, w.MaxInterval)
 }
 
 // slower stretches the interval of a feed that did not change, by half,

@@ -158,10 +158,7 @@ func (w *Worker) settle(d *queue.Delivery, err error, transient bool) {
 		w.Metrics.Add(metricJobs, 1, "kind", kind, "outcome", "retried")
 		d.Retry(time.Duration(1<<min(d.Attempt, 6)) * time.Second)
 	default:
-		reason := string(fetch.ReasonOf(err))
-		if reason == string(fetch.Other) {
-			reason = "no_article"
-		}
+		reason := fetch.Label(err, "no_article")
 		w.Metrics.Add(metricJobs, 1, "kind", kind, "outcome", "given_up")
 		w.Metrics.Add(metricFailures, 1, "reason", reason)
 		w.Log.Warn("job given up", slog.String("kind", kind), slog.String("item", describe(d)), slog.Int("attempt", d.Attempt), slog.String("error", fetch.Describe(err)))
