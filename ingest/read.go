@@ -146,8 +146,13 @@ func sniff(head []byte) Format {
 	return Text
 }
 
-// ReadFile reads one file and calls emit for each article in it.
+// ReadFile reads one file, or standard input when path is "-" (as Files
+// lists it), and calls emit for each article in it.
 func (r *Reader) ReadFile(path string, emit func(storyfold.Article)) {
+	if path == "-" {
+		r.ReadStream("-", os.Stdin, emit)
+		return
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		r.problem(path, 0, false, "cannot open: %v", unwrapPath(err))

@@ -184,11 +184,7 @@ func read(ctx context.Context, inputs []string, opts readOptions, prog *progress
 				emit := func(a storyfold.Article) {
 					local = append(local, found{fi, len(local), a})
 				}
-				if files[fi] == "-" {
-					reader.ReadStream("-", os.Stdin, emit)
-				} else {
-					reader.ReadFile(files[fi], emit)
-				}
+				reader.ReadFile(files[fi], emit)
 				mu.Lock()
 				all = append(all, local...)
 				mu.Unlock()

@@ -116,22 +116,21 @@ func publishInputs(ctx context.Context, q *queue.Queue, inputs []string, opts re
 		}
 		return nil
 	}
-	paths, urls, err := splitInputs(inputs, opts)
-	if err != nil {
-		return 0, err
-	}
-	for _, u := range urls {
-		counts[queue.URL]++
-		pending = append(pending, queue.Job{Kind: queue.URL, Item: storyfold.Article{URL: u, Origin: u}})
-	}
-	files, reader, done := fileReader(paths, opts, prog, msgs)
-	defer done()
 	var failed error
 	keep := func(err error) {
 		if err != nil && failed == nil {
 			failed = err
 		}
 	}
+	paths, urls, err := splitInputs(inputs, opts)
+	if err != nil {
+		return 0, err
+	}
+	for _, u := range urls {
+		keep(add(queue.Job{Kind: queue.URL, Item: storyfold.Article{URL: u, Origin: u}}))
+	}
+	files, reader, done := fileReader(paths, opts, prog, msgs)
+	defer done()
 	reader.RawPages = func(p ingest.RawPage) { keep(add(queue.HTMLJob(p))) }
 	if !opts.fetch.noFetch {
 		reader.Summaries = func(it ingest.FeedItem) { keep(add(queue.Job{Kind: queue.Page, Item: it.Article})) }
@@ -139,11 +138,7 @@ func publishInputs(ctx context.Context, q *queue.Queue, inputs []string, opts re
 	bar := prog.stage("queueing", len(files))
 	for _, f := range files {
 		emit := func(a storyfold.Article) { keep(add(queue.Job{Kind: queue.Article, Item: a})) }
-		if f == "-" {
-			reader.ReadStream("-", os.Stdin, emit)
-		} else {
-			reader.ReadFile(f, emit)
-		}
+		reader.ReadFile(f, emit)
 		bar.incr()
 		if failed != nil {
 			break
