@@ -32,6 +32,22 @@ func exampleArticles(t *testing.T) []storyfold.Article {
 	return pipeline.Prepare(raw, nil, nil)
 }
 
+// openWriter opens the SQLite file at path, as a process would, and a
+// writer on it; both close when the test ends.
+func openWriter(t *testing.T, path string) (storyfold.Store, *pipeline.Writer) {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	w, err := pipeline.NewWriter(context.Background(), st, cluster.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, w
+}
+
 // TestWritersShareAStore has two writers, as two processes would, take
 // turns on one database: each must group against what the other stored,
 // giving the stories one writer gives, with every article stored once.
@@ -40,15 +56,7 @@ func TestWritersShareAStore(t *testing.T) {
 	articles := exampleArticles(t)
 	dir := t.TempDir()
 
-	single, err := sqlite.Open(ctx, filepath.Join(dir, "single.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer single.Close()
-	w, err := pipeline.NewWriter(ctx, single, cluster.DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
+	single, w := openWriter(t, filepath.Join(dir, "single.db"))
 	if _, err := w.Ingest(ctx, articles); err != nil {
 		t.Fatal(err)
 	}
@@ -56,15 +64,7 @@ func TestWritersShareAStore(t *testing.T) {
 	path := filepath.Join(dir, "shared.db")
 	var writers []*pipeline.Writer
 	for i := 0; i < 2; i++ {
-		st, err := sqlite.Open(ctx, path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer st.Close()
-		w, err := pipeline.NewWriter(ctx, st, cluster.DefaultOptions())
-		if err != nil {
-			t.Fatal(err)
-		}
+		_, w := openWriter(t, path)
 		writers = append(writers, w)
 	}
 	// Both writers loaded an empty index; they now alternate, one article
@@ -95,15 +95,7 @@ func TestWritersShareAStore(t *testing.T) {
 // holds its own articles only.
 func TestNewStoryInALaterBatch(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "later.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	w, err := pipeline.NewWriter(ctx, st, cluster.DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, w := openWriter(t, filepath.Join(t.TempDir(), "later.db"))
 	if _, err := w.Ingest(ctx, exampleArticles(t)); err != nil {
 		t.Fatal(err)
 	}
