@@ -15,7 +15,8 @@ import (
 	"github.com/storyfold/storyfold/internal/parallel"
 )
 
-// Crawler fetches and reads. It is safe for concurrent use.
+// Crawler fetches and reads. It is safe for concurrent use. Errors from
+// its methods do not repeat the URL they concern: the caller names it.
 type Crawler struct {
 	Fetcher *fetch.Fetcher
 	Reader  *ingest.Reader
@@ -109,9 +110,6 @@ func (c *Crawler) Feed(ctx context.Context, url string, v fetch.Validators) ([]i
 	}
 	return items, res, nil
 }
-
-// Errors from the crawler's methods do not repeat the URL they concern:
-// the caller names it.
 
 // URL reads what a URL holds: a page's article, or a feed's items, the
 // pages of its summary-only items fetched.
