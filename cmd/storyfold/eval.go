@@ -20,7 +20,7 @@ import (
 
 func runEval(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		fmt.Fprintf(os.Stderr, "Usage: storyfold eval extraction [flags] DIR\n       storyfold eval clusters [flags] FILE.jsonl\n       storyfold eval quotes [flags] GOLD.jsonl ARTICLES...\n")
+		fmt.Fprintf(os.Stderr, "Usage: storyfold eval extraction [flags] DIR\n       storyfold eval clusters [flags] FILE.jsonl\n       storyfold eval quotes [flags] GOLD.jsonl ARTICLES...\n       storyfold eval paraphrase [flags] FILE\n       storyfold eval conflicts [flags] FILE.jsonl\n")
 		return errUsage
 	}
 	switch args[0] {
@@ -30,8 +30,12 @@ func runEval(ctx context.Context, args []string) error {
 		return evalClusters(ctx, args[1:])
 	case "quotes":
 		return evalQuotes(ctx, args[1:])
+	case "paraphrase":
+		return evalParaphrase(ctx, args[1:])
+	case "conflicts":
+		return evalConflicts(ctx, args[1:])
 	}
-	fmt.Fprintf(os.Stderr, "storyfold eval: unknown benchmark %q (want extraction, clusters or quotes)\n", args[0])
+	fmt.Fprintf(os.Stderr, "storyfold eval: unknown benchmark %q (want extraction, clusters, quotes, paraphrase or conflicts)\n", args[0])
 	return errUsage
 }
 
