@@ -37,6 +37,10 @@ type Article struct {
 	// Origin names where the article was read from (file, file:line, URL),
 	// so messages and audits can send a user back to the input.
 	Origin string `json:"origin,omitempty"`
+	// Agencies are the news agencies the article credits (in a dateline,
+	// a byline or a closing line), so copies of one wire report can be
+	// told from independent reporting.
+	Agencies []string `json:"agencies,omitempty"`
 	// Hash identifies the article's content: the same content read twice has
 	// the same hash and is stored once.
 	Hash string `json:"hash"`
@@ -96,6 +100,7 @@ const (
 	RemovedRecurring   = "recurring-line"
 	RemovedCredit      = "credit"
 	RemovedDuplicateLn = "repeated-line"
+	RemovedWireCredit  = "wire-credit"
 )
 
 // Slice returns the article text a span covers, or "" for a span that does
@@ -240,6 +245,8 @@ type Event struct {
 	Granularity string   `json:"granularity"`
 	Text        string   `json:"text"`
 	Articles    []string `json:"articles"`
+	// Cites points at the sentence of each article that dates the event.
+	Cites []SentenceRef `json:"cites,omitempty"`
 }
 
 // Variant is one article's wording of a fact or a quote.
@@ -343,6 +350,9 @@ type Family struct {
 	Evidence []string `json:"evidence"`
 	// Origin is the member the others derive from, when the dates show it.
 	Origin string `json:"origin,omitempty"`
+	// Agency is the news agency every member credits, when they share
+	// one: the family's common source.
+	Agency string `json:"agency,omitempty"`
 }
 
 // NewStory returns a story with every list present, so the JSON contract
