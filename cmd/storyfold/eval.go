@@ -20,7 +20,7 @@ import (
 
 func runEval(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		fmt.Fprintf(os.Stderr, "Usage: storyfold eval extraction [flags] DIR\n       storyfold eval clusters [flags] FILE.jsonl\n       storyfold eval quotes [flags] GOLD.jsonl ARTICLES...\n       storyfold eval paraphrase [flags] FILE\n       storyfold eval conflicts [flags] FILE.jsonl\n")
+		fmt.Fprintf(os.Stderr, "Usage: storyfold eval extraction [flags] DIR\n       storyfold eval clusters [flags] FILE.jsonl\n       storyfold eval quotes [flags] GOLD.jsonl ARTICLES...\n       storyfold eval paraphrase [flags] FILE\n       storyfold eval conflicts [flags] FILE.jsonl\n       storyfold eval facts [flags] GOLD.jsonl ARTICLES...\n")
 		return errUsage
 	}
 	switch args[0] {
@@ -34,8 +34,10 @@ func runEval(ctx context.Context, args []string) error {
 		return evalParaphrase(ctx, args[1:])
 	case "conflicts":
 		return evalConflicts(ctx, args[1:])
+	case "facts":
+		return evalFacts(ctx, args[1:])
 	}
-	fmt.Fprintf(os.Stderr, "storyfold eval: unknown benchmark %q (want extraction, clusters, quotes, paraphrase or conflicts)\n", args[0])
+	fmt.Fprintf(os.Stderr, "storyfold eval: unknown benchmark %q (want extraction, clusters, quotes, paraphrase, conflicts or facts)\n", args[0])
 	return errUsage
 }
 

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/evaluate"
+	"github.com/storyfold/storyfold/pipeline"
+)
+
+// evalFacts scores the account's facts against hand-annotated claims: the
+// articles of each annotated gold cluster form one story, and every pair
+// of sentences of different articles that a fact joins is checked against
+// the claims.
+func evalFacts(ctx context.Context, args []string) error {
+	fs := newFlags("eval facts", "[flags] GOLD.jsonl ARTICLES...")
+	verbose := fs.Bool("v", false, "list the pairs missed and the pairs joined wrongly")
+	split := fs.String("split", "", "score only the stories of this split (dev or heldout)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) < 2 {
+		fs.Usage()
+		return errUsage
+	}
+	data, err := os.ReadFile(pos[0])
+	if err != nil {
+		return fmt.Errorf("read gold facts: %w", err)
+	}
+	var golds []evaluate.GoldFacts
+	for n, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var g evaluate.GoldFacts
+		if err := json.Unmarshal([]byte(line), &g); err != nil {
+			return fmt.Errorf("%s:%d: %w", pos[0], n+1, err)
+		}
+		if *split == "" || g.Split == *split {
+			golds = append(golds, g)
+		}
+	}
+	msgs := &messages{out: os.Stderr}
+	articles := read(ctx, pos[1:], readOptions{}, &progress{}, msgs)
+	byCluster := map[string][]*storyfold.Article{}
+	byID := map[string]*storyfold.Article{}
+	for i := range articles {
+		a := &articles[i]
+		byCluster[a.Meta["cluster"]] = append(byCluster[a.Meta["cluster"]], a)
+		byID[a.ID] = a
+	}
+	total := map[string]*evaluate.FactScores{}
+	for _, g := range golds {
+		members := byCluster[g.Cluster]
+		if len(members) == 0 {
+			fmt.Fprintf(os.Stderr, "storyfold: annotated cluster %s is not among the articles read\n", g.Cluster)
+			continue
+		}
+		st := pipeline.NewStory(g.Cluster, members)
+		if total[g.Split] == nil {
+			total[g.Split] = &evaluate.FactScores{}
+		}
+		missed, wrong := evaluate.ScoreFacts(total[g.Split], g, st, byID)
+		if !*verbose {
+			continue
+		}
+		show := func(r storyfold.SentenceRef) string {
+			return fmt.Sprintf("%s %q", shortID(r.Article), byID[r.Article].Slice(r.Sentence))
+		}
+		for _, p := range missed {
+			fmt.Printf("missed: %s\n     == %s\n", show(p.A), show(p.B))
+		}
+		for _, p := range wrong {
+			fmt.Printf("wrong:  %s\n     != %s\n", show(p.A), show(p.B))
+		}
+	}
+	for _, sp := range []string{"dev", "heldout", ""} {
+		s := total[sp]
+		if s == nil {
+			continue
+		}
+		name := sp
+		if name == "" {
+			name = "unsplit"
+		}
+		fmt.Printf("%-8s pairs: %d annotated, %d made, %d right  precision %.3f  recall %.3f  exclusives %d, %d stated elsewhere",
+			name, s.GoldPairs, s.FoundPairs, s.FoundRight, s.Precision(), s.Recall(), s.Exclusives, s.ExclusivesWrong)
+		if s.Unresolved > 0 {
+			fmt.Printf("  (%d annotated sentences not found)", s.Unresolved)
+		}
+		fmt.Println()
+	}
+	return nil
+}
+
+// shortID keeps the end of a long article ID, which tells articles of one
+// cluster apart.
+func shortID(id string) string {
+	if i := strings.LastIndexByte(id, '_'); i >= 0 {
+		return id[i:]
+	}
+	return id
+}
