@@ -3,9 +3,11 @@
 // boilerplate around the story (audio prompts, newsletter calls to action,
 // author bios, breadcrumbs, share and related links, lines an outlet repeats
 // on every page), marks subheads, and lifts bylines, datelines and
-// publication lines into metadata. Every line it drops is recorded on the
-// article, so the cleaning can be audited, and cleaning a cleaned article
-// changes nothing.
+// publication lines into metadata. It recognises news-agency credits (a
+// dateline's "(AP)", "By Jane Doe, Reuters", "AFP" on its own line, "The
+// Associated Press contributed to this report.") and records the agencies
+// on the article. Every line it drops is recorded on the article, so the
+// cleaning can be audited, and cleaning a cleaned article changes nothing.
 package clean
 
 import (
@@ -85,6 +87,7 @@ func cleanOnce(a storyfold.Article, opts Options) (storyfold.Article, []int, boo
 	changed := c.run()
 	removed := c.removed()
 	a.Removed = append(a.Removed, removed...)
+	a.Agencies = addAgencies(a.Agencies, c.agencies...)
 
 	var b strings.Builder
 	b.Grow(len(a.Text))
@@ -114,6 +117,7 @@ type cleaner struct {
 	ps       []para
 	opts     Options
 	cutStart []storyfold.Removal // pieces cut from inside paragraphs
+	agencies []string            // the news agencies credited
 }
 
 // run cleans the paragraphs and reports whether it derived the title from
@@ -129,6 +133,7 @@ func (c *cleaner) run() bool {
 	// byline or prompt can bring one to the top.
 	c.dropBreadcrumbs()
 	c.findDateline()
+	c.findClosingCredit()
 	c.markHeadings()
 	if c.a.Title == "" {
 		c.a.Title = derivedTitle(c.ps)
@@ -206,7 +211,7 @@ func (c *cleaner) findHeadline() {
 	switch {
 	case title != "" && sameLine(first.text, title) && !endsWithPeriod(first.text):
 		first.drop = storyfold.RemovedHeadline
-	case title == "" && looksLikeHeadline(first.text, c.ps[kept[1]].text):
+	case title == "" && looksLikeHeadline(first.text, c.ps[kept[1]].text) && wireCreditLine(first.text) == nil:
 		title = first.text
 		c.a.Title = title
 		first.drop = storyfold.RemovedHeadline
@@ -228,11 +233,12 @@ func (c *cleaner) findHeadline() {
 func (c *cleaner) dropBoilerplate() {
 	for _, i := range c.kept() {
 		p := &c.ps[i]
-		reason, value := classifyLine(p.text)
+		reason, value, credited := classifyLine(p.text)
 		if reason == "" {
 			continue
 		}
 		p.drop = reason
+		c.agencies = append(c.agencies, credited...)
 		switch reason {
 		case storyfold.RemovedByline:
 			if c.a.Byline == "" {
@@ -244,7 +250,7 @@ func (c *cleaner) dropBoilerplate() {
 					c.a.Date = d
 				}
 			}
-		case storyfold.RemovedPromo, storyfold.RemovedCredit:
+		case storyfold.RemovedPromo, storyfold.RemovedCredit, storyfold.RemovedWireCredit:
 			if c.a.Source == "" && value != "" {
 				c.a.Source = value
 			}
@@ -309,13 +315,35 @@ func (c *cleaner) findDateline() {
 		if dl == "" {
 			continue
 		}
-		if c.a.Dateline == "" {
-			c.a.Dateline = dl
+		// The agency in the dateline's brackets is recorded on the
+		// article and the place kept as the dateline; the piece cut keeps
+		// the reason dateline, being one.
+		place, credited := datelineCredit(dl)
+		c.agencies = append(c.agencies, credited...)
+		if c.a.Dateline == "" && place != "" {
+			c.a.Dateline = place
 		}
 		c.cutStart = append(c.cutStart, storyfold.Removal{Line: p.line, Text: strings.TrimSpace(p.text[:len(p.text)-len(rest)]), Reason: storyfold.RemovedDateline})
 		p.text = rest
 		return
 	}
+}
+
+// findClosingCredit cuts the agency credit some outlets put at the end of
+// the last paragraph ("... entering the country. PTI").
+func (c *cleaner) findClosingCredit() {
+	kept := c.kept()
+	if len(kept) == 0 {
+		return
+	}
+	p := &c.ps[kept[len(kept)-1]]
+	text, credit, credited := trailingCredit(p.text)
+	if credited == nil {
+		return
+	}
+	c.agencies = append(c.agencies, credited...)
+	c.cutStart = append(c.cutStart, storyfold.Removal{Line: p.line, Text: credit, Reason: storyfold.RemovedWireCredit})
+	p.text = text
 }
 
 // markHeadings marks the subheads inside the story.

@@ -62,28 +62,47 @@ var phraseRules = []phraseRule{
 // classifyLine returns the removal reason for a boilerplate line, or "", and
 // a value lifted from it: the byline's names, the publication line's date
 // text, or the outlet a call to action or copyright line names.
-func classifyLine(s string) (reason, value string) {
+//
+// A line that credits a news agency also returns the agencies: a line that
+// is only a credit ("AFP", "The Associated Press contributed to this
+// report.", an agency's copyright) has the reason wire-credit, a byline
+// that ends with an agency ("By Jane Doe, Associated Press") stays a byline
+// whose value is the names.
+func classifyLine(s string) (reason, value string, credited []string) {
 	n := wordsUpTo(s, maxBoilerplateWords)
 	if n == 0 || n > maxBoilerplateWords {
-		return "", ""
+		return "", "", nil
+	}
+	if ag := wireCreditLine(s); ag != nil {
+		return storyfold.RemovedWireCredit, "", ag
 	}
 	lower := strings.ToLower(strings.Trim(s, " -–—•*|·"))
 	lower = strings.ReplaceAll(lower, "’", "'")
 	if by, ok := byline(s, lower, n); ok {
-		return storyfold.RemovedByline, by
+		names, ag := bylineCredit(by)
+		if names == "" {
+			return storyfold.RemovedWireCredit, "", ag
+		}
+		return storyfold.RemovedByline, names, ag
 	}
 	if d, ok := publishedLine(s, lower, n); ok {
-		return storyfold.RemovedPublished, d
+		return storyfold.RemovedPublished, d, nil
 	}
 	for _, rule := range phraseRules {
 		if matches(lower, rule) {
-			return rule.reason, outletHint(s, lower)
+			hint := outletHint(s, lower)
+			if rule.reason == storyfold.RemovedCredit && hint != "" {
+				if c, ok := agencies.agency(hint); ok {
+					return storyfold.RemovedWireCredit, hint, []string{c}
+				}
+			}
+			return rule.reason, hint, nil
 		}
 	}
 	if isShareBar(lower) {
-		return storyfold.RemovedShare, ""
+		return storyfold.RemovedShare, "", nil
 	}
-	return "", ""
+	return "", "", nil
 }
 
 func matches(lower string, r phraseRule) bool {
@@ -202,8 +221,8 @@ func byline(s, lower string, n int) (string, bool) {
 	for _, w := range strings.Fields(rest) {
 		w = strings.Trim(w, ",;|")
 		switch strings.ToLower(w) {
-		case "and", "&", "in", "for", "of", "the", "de", "van", "von", "da", "-", "–", "|":
-			continue
+		case "and", "&", "in", "for", "of", "the", "de", "van", "von", "da", "-", "–", "":
+			continue // "" is a separator the trim emptied ("|")
 		}
 		if !nlp.IsCapitalized(w) {
 			return "", false
@@ -343,24 +362,34 @@ func splitDateline(s string) (dateline, rest string) {
 			dash, dashLen = i, size
 			break
 		}
+		// Bloomberg's "(Bloomberg) -- Oil fell".
+		if r == '-' && i > 0 && s[i-1] == ' ' && i+2 < len(s) && s[i+1] == '-' && s[i+2] == ' ' {
+			dash, dashLen = i, 2
+			break
+		}
 		i += size
 	}
 	if dash < 0 {
 		return "", s
 	}
 	head := strings.TrimSpace(s[:dash])
-	// The place: the first word in capitals (NEW YORK, BRUSSELS).
-	place := head
-	if i := strings.IndexAny(place, ",("); i >= 0 {
-		place = strings.TrimSpace(place[:i])
-	}
-	if place == "" || words(place) > 4 || !isUpperWords(place) {
-		return "", s
-	}
-	// The rest of the head: region words, a date, an agency in brackets.
-	tail := head[len(place):]
-	if words(tail) > 8 {
-		return "", s
+	// A head that ends with an agency's credit is a dateline when the rest
+	// is a place or a date in any case ("Denver (AP)", "April 29 (UPI)"),
+	// or nothing ("(Reuters)").
+	if bare, ag := datelineCredit(head); ag == nil || !isCreditedPlace(bare) {
+		// The place: the first word in capitals (NEW YORK, BRUSSELS).
+		place := head
+		if i := strings.IndexAny(place, ",("); i >= 0 {
+			place = strings.TrimSpace(place[:i])
+		}
+		if place == "" || words(place) > 4 || !isUpperWords(place) {
+			return "", s
+		}
+		// The rest of the head: region words, a date, an agency in brackets.
+		tail := head[len(place):]
+		if words(tail) > 8 {
+			return "", s
+		}
 	}
 	// A dateline opens running text, never a line that is itself a label
 	// or a call to action.
@@ -368,7 +397,7 @@ func splitDateline(s string) (dateline, rest string) {
 	if r, _ := utf8.DecodeRuneInString(rest); words(rest) < minDatelineText || !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“‘'", r)) || isBreadcrumb(rest) {
 		return "", s
 	}
-	if reason, _ := classifyLine(rest); reason != "" {
+	if reason, _, _ := classifyLine(rest); reason != "" {
 		return "", s
 	}
 	return head, rest

@@ -222,6 +222,7 @@ func families(members []*storyfold.Article, units []unit, facts []*factGroup, qu
 			fam.Evidence = append(fam.Evidence, ev.describe(members[p[0]].ID, members[p[1]].ID))
 		}
 		fam.Origin = origin(members, group)
+		fam.Agency = commonAgency(members, group)
 		switch {
 		case allCopies:
 			fam.Kind = NearCopies
@@ -268,6 +269,25 @@ func origin(members []*storyfold.Article, group []int) string {
 		}
 	}
 	return members[first].ID
+}
+
+// commonAgency returns the news agency every member of a family credits,
+// the family's common source; the first in alphabetical order when they
+// share several, "" when they share none.
+func commonAgency(members []*storyfold.Article, group []int) string {
+	var common []string
+	for k, i := range group {
+		if k == 0 {
+			common = slices.Clone(members[i].Agencies)
+		} else {
+			common = slices.DeleteFunc(common, func(a string) bool { return !slices.Contains(members[i].Agencies, a) })
+		}
+		if len(common) == 0 {
+			return ""
+		}
+	}
+	slices.Sort(common)
+	return common[0]
 }
 
 // concordance is the share of pairs of a sequence in increasing order: 1

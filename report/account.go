@@ -98,7 +98,11 @@ func writeTextAccount(w *bufio.Writer, st *storyfold.Story, arts map[string]*sto
 	}
 	fmt.Fprintf(w, "\n  independent sources: %d of %s\n", st.IndependentSources, plural(len(st.Articles), "article", "articles"))
 	for _, f := range st.Families {
-		fmt.Fprintf(w, "    %s %s: %s\n", f.Kind, dim(cite(labels, f.Articles)), terminalSafe(strings.Join(f.Articles, ", "), 200))
+		common := ""
+		if f.Agency != "" {
+			common = " · common source: " + terminalSafe(f.Agency, 60)
+		}
+		fmt.Fprintf(w, "    %s %s: %s%s\n", f.Kind, dim(cite(labels, f.Articles)), terminalSafe(strings.Join(f.Articles, ", "), 200), common)
 		for _, e := range f.Evidence {
 			fmt.Fprintf(w, "      %s\n", dim(terminalSafe(e, 200)))
 		}
@@ -167,7 +171,11 @@ func writeMarkdownAccount(w *bufio.Writer, st *storyfold.Story) {
 	}
 	fmt.Fprintf(w, "**Independent sources:** %d of %s.\n\n", st.IndependentSources, plural(len(st.Articles), "article", "articles"))
 	for _, f := range st.Families {
-		fmt.Fprintf(w, "- %s %s: %s\n", mdInline(f.Kind), mdInline(cite(labels, f.Articles)), mdInline(strings.Join(f.Evidence, "; ")))
+		common := ""
+		if f.Agency != "" {
+			common = "common source: " + mdInline(f.Agency) + "; "
+		}
+		fmt.Fprintf(w, "- %s %s: %s%s\n", mdInline(f.Kind), mdInline(cite(labels, f.Articles)), common, mdInline(strings.Join(f.Evidence, "; ")))
 	}
 	if len(st.Families) > 0 {
 		fmt.Fprintf(w, "\n")

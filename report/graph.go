@@ -2,6 +2,7 @@ package report
 
 import (
 	"strconv"
+	"unicode"
 
 	"github.com/storyfold/storyfold"
 )
@@ -23,6 +24,9 @@ type GraphNode struct {
 	Title  string // the tooltip
 	Href   string
 	Hidden bool
+	// Agency is the news agency every member of the node's family
+	// credits, drawn above the family's source.
+	Agency string
 }
 
 // GraphEdge links a source to an article derived from it.
@@ -47,11 +51,7 @@ func provenanceGraph(st *storyfold.Story, refs map[string]ArticleRef) Graph {
 	slot := 0
 	rows := 1
 	node := func(r ArticleRef, x, y int) GraphNode {
-		name := r.Source
-		if len([]rune(name)) > nameLength {
-			name = string([]rune(name)[:nameLength-1]) + "…"
-		}
-		return GraphNode{X: x, Y: y, Label: "[" + strconv.Itoa(r.Label) + "]", Name: name, Title: r.Title, Href: r.Href}
+		return GraphNode{X: x, Y: y, Label: "[" + strconv.Itoa(r.Label) + "]", Name: shortName(r.Source), Title: r.Title, Href: r.Href}
 	}
 	for _, f := range st.Families {
 		var top GraphNode
@@ -66,6 +66,10 @@ func provenanceGraph(st *storyfold.Story, refs map[string]ArticleRef) Graph {
 				}
 			}
 			members = rest
+		case f.Kind == "shared origin" && f.Agency != "":
+			// The common text is the agency's story every member credits.
+			top = GraphNode{Y: graphTop, Label: agencyInitials(f.Agency), Name: shortName(f.Agency), Hidden: true,
+				Title: "a story by " + f.Agency + ", which every member credits, not among the articles"}
 		case f.Kind == "shared origin":
 			top = GraphNode{Y: graphTop, Label: "?", Name: "common source", Title: "a text the family derives from, not among the articles", Hidden: true}
 		default: // near copies: the first is drawn as the one the others copy
@@ -78,6 +82,10 @@ func provenanceGraph(st *storyfold.Story, refs map[string]ArticleRef) Graph {
 			kind = "copy"
 		case "shared origin":
 			kind = "shared"
+		}
+		if f.Agency != "" && !top.Hidden {
+			top.Agency = shortName(f.Agency)
+			top.Title += " · common source: " + f.Agency
 		}
 		top.X = slot*graphSlot + len(members)*graphSlot/2
 		g.Nodes = append(g.Nodes, top)
@@ -103,4 +111,33 @@ func provenanceGraph(st *storyfold.Story, refs map[string]ArticleRef) Graph {
 	g.Width = max(1, slot) * graphSlot
 	g.Height = graphTop + graphRow*(rows-1) + 50
 	return g
+}
+
+// shortName shortens a name to fit under a node.
+func shortName(name string) string {
+	if len([]rune(name)) > nameLength {
+		return string([]rune(name)[:nameLength-1]) + "…"
+	}
+	return name
+}
+
+// agencyInitials is the label of an agency's node, which fits in a circle:
+// the capitals of its name ("AP" for Associated Press, "AFP" for Agence
+// France-Presse), or the start of a one-word name ("Reu" for Reuters).
+func agencyInitials(name string) string {
+	var caps []rune
+	start := true
+	for _, r := range name {
+		if start && unicode.IsUpper(r) {
+			caps = append(caps, r)
+		}
+		start = r == ' ' || r == '-'
+	}
+	if len(caps) >= 2 && len(caps) <= 4 {
+		return string(caps)
+	}
+	if rs := []rune(name); len(rs) > 3 {
+		return string(rs[:3])
+	}
+	return name
 }

@@ -57,6 +57,9 @@ func writeText(out io.Writer, an *storyfold.Analysis, opts Options) error {
 			if a.Dateline != "" {
 				meta = append(meta, "dateline "+terminalSafe(a.Dateline, 40))
 			}
+			if len(a.Agencies) > 0 {
+				meta = append(meta, "credits "+terminalSafe(strings.Join(a.Agencies, ", "), 60))
+			}
 			if a.Language != "" {
 				meta = append(meta, a.Language)
 			}

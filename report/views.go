@@ -105,6 +105,7 @@ type FamilyView struct {
 	Kind     string
 	Articles []ArticleRef
 	Evidence []string
+	Agency   string // the news agency every member credits, or ""
 }
 
 // StoryView is everything a story page shows.
@@ -142,6 +143,7 @@ type ArticleView struct {
 	URL       string
 	Byline    string
 	Dateline  string
+	Agencies  string // the news agencies the article credits, joined
 	Language  string
 	// Paragraphs hold the article's sentences, paragraph by paragraph.
 	Paragraphs [][]SentenceView
@@ -252,7 +254,7 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 		v.Conflicts = append(v.Conflicts, cv)
 	}
 	for _, f := range st.Families {
-		fv := FamilyView{Kind: f.Kind, Evidence: f.Evidence}
+		fv := FamilyView{Kind: f.Kind, Evidence: f.Evidence, Agency: f.Agency}
 		for _, id := range f.Articles {
 			fv.Articles = append(fv.Articles, refs[id])
 		}
@@ -345,7 +347,7 @@ func diffSegments(diff string) []Segment {
 // shared (another outlet reports the same fact), exclusive, or in
 // conflict.
 func NewArticleView(a *storyfold.Article, st *storyfold.Story, h Hrefs) ArticleView {
-	v := ArticleView{URL: a.URL, Byline: a.Byline, Dateline: a.Dateline, Language: a.Language, Removed: a.Removed}
+	v := ArticleView{URL: a.URL, Byline: a.Byline, Dateline: a.Dateline, Agencies: strings.Join(a.Agencies, ", "), Language: a.Language, Removed: a.Removed}
 	v.Ref = ArticleRef{ID: a.ID, Title: a.Title, Source: sourceName(a), Date: a.Date.String(), Href: h.Article(a.ID)}
 	if len(v.Ref.Date) > 10 {
 		v.Ref.Date = v.Ref.Date[:10]
