@@ -2,9 +2,11 @@
 // to days: absolute ones ("February 12, 2025", "12 Feb", "in 2014") and
 // relative ones ("on Wednesday", "last month", "two weeks ago",
 // "tomorrow"), against the article's own date. A weekday is read with the
-// tense of its sentence: "on Friday" in "talks will resume on Friday" is the
-// Friday after the article, in "the talks collapsed on Friday" the one
-// before.
+// tense of the words before it in its sentence: "on Friday" in "talks will
+// resume on Friday" is the Friday after the article, in "the talks
+// collapsed on Friday" the one before; news is told in the past, so a
+// future word after it ("criticized him on Tuesday over his plans to
+// speak next week") leaves it in the past.
 //
 // The spans are found by a scan over tokens; full dates are then read by
 // go-dateparser (through nlp.ParseDate) on the span alone.
@@ -54,7 +56,7 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, ref storyfold.Dat
 			f.buf = nlp.Lower(f.buf[:0], t.Text(sent))
 			f.low = append(f.low, vocabulary[string(f.buf)])
 		}
-		p := parser{text: sent, toks: f.toks, low: f.low, ref: ref, tense: tenseOf(f.low)}
+		p := parser{text: sent, toks: f.toks, low: f.low, ref: ref}
 		for i := 0; i < len(f.toks); {
 			m, next, ok := p.date(i)
 			if !ok {
@@ -77,13 +79,34 @@ const (
 	future
 )
 
-// tenseOf reads a sentence's tense from its function words: news is told
-// in the past unless a sentence says otherwise.
-func tenseOf(low []string) tense {
-	for _, w := range low {
-		switch w {
-		case "will", "shall", "next", "upcoming", "scheduled", "expected", "plans", "planned", "tomorrow", "due":
+// tense reads the tense of the words before the weekday at token i, from
+// the nearest back: a future word ("will", "tomorrow", "expected to")
+// makes it the future; a verb of speech in the past ("officials said
+// Thursday") or the end of a quote ("“... will ...,” he said Wednesday")
+// met first keeps it in the past, where news is told, and so does the end
+// of another clause (a comma, a dash: "McConnell — who has said he will
+// not act — met him on Friday"). "scheduled",
+// "expected", "plans" and "due" say the future only before "to" or "for"
+// ("expected to announce", "scheduled for"), not as adjectives ("a
+// scheduled interview", "his plans in a call").
+func (p *parser) tense(i int) tense {
+	for k := i - 1; k >= 0; k-- {
+		if p.toks[k].Kind == nlp.Punct {
+			switch p.toks[k].Text(p.text) {
+			case "\"", "”", "“", ",", "—", "―", "–", ";", "(", ")":
+				return past // a quote, or another clause
+			}
+			continue
+		}
+		switch w := p.low[k]; w {
+		case "will", "shall", "next", "tomorrow":
 			return future
+		case "scheduled", "expected", "plans", "planned", "due":
+			if n := p.word(k + 1); n == "to" || n == "for" {
+				return future
+			}
+		case "said", "told", "announced", "reported", "wrote", "confirmed", "added", "asked", "released", "declared":
+			return past
 		}
 	}
 	return past
@@ -121,18 +144,18 @@ var vocabulary = func() map[string]string {
 		add(w)
 	}
 	for _, w := range strings.Fields(`on last next this coming past earlier later ago in since until by from of the
-		yesterday today tomorrow tonight will shall upcoming scheduled expected plans planned due before after early late mid`) {
+		yesterday today tomorrow tonight will shall upcoming scheduled expected plans planned due before after early late mid
+		to for said told announced reported wrote confirmed added asked released declared`) {
 		add(w)
 	}
 	return m
 }()
 
 type parser struct {
-	text  string
-	toks  []nlp.Token
-	low   []string
-	ref   storyfold.Date
-	tense tense
+	text string
+	toks []nlp.Token
+	low  []string
+	ref  storyfold.Date
 }
 
 func (p *parser) word(i int) string {
@@ -222,7 +245,7 @@ func (p *parser) date(i int) (storyfold.DateMention, int, bool) {
 	}
 	// Weekdays: "on Wednesday", "last Friday", "next Monday".
 	if wd, ok := weekdays[w]; ok && p.isCapital(i) {
-		from, t := i, p.tense
+		from, t := i, p.tense(i)
 		switch p.word(i - 1) {
 		case "last", "past":
 			from, t = i-1, past
@@ -242,8 +265,9 @@ func (p *parser) date(i int) (storyfold.DateMention, int, bool) {
 		off := map[string]int{"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[w]
 		return p.mention(i, i+1, shift(refDay, known, 0, 0, off), Day, true), i + 1, true
 	case "last", "next", "this", "past", "coming":
-		// "last week", "next month", "this year".
-		if u, ok := units[p.word(i+1)]; ok && !strings.HasSuffix(p.word(i+1), "s") {
+		// "last week", "next month", "this year"; not a title in capitals
+		// mid-sentence (ABC's "This Week").
+		if u, ok := units[p.word(i+1)]; ok && !strings.HasSuffix(p.word(i+1), "s") && !(i > 0 && p.isCapital(i) && p.isCapital(i+1)) {
 			dir := map[string]int{"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[w]
 			d := unitShift(refDay, known, u, dir)
 			return p.mention(i, i+2, d, u, true), i + 2, true

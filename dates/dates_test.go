@@ -22,6 +22,18 @@ func TestFind(t *testing.T) {
 		{"Trump spoke with Putin on Wednesday.", wants("on Wednesday", "2025-02-12", Day)},
 		{"The leaders will meet on Friday in Riyadh.", wants("on Friday", "2025-02-14", Day)},
 		{"Talks collapsed last Friday.", wants("last Friday", "2025-02-07", Day)},
+		// A future word far from the weekday does not move it ahead.
+		{"Rice criticized the minister on Tuesday over his plans to speak next month.", []struct{ text, date, gran string }{
+			{"on Tuesday", "2025-02-11", Day}, {"next month", "2025-03-01", Month}}},
+		{"The mayor was in Riverton on Monday but was scheduled to return Tuesday.", []struct{ text, date, gran string }{
+			{"on Monday", "2025-02-10", Day}, {"Tuesday", "2025-02-18", Day}}},
+		{"The mayor cancelled a scheduled interview Monday night.", wants("Monday", "2025-02-10", Day)},
+		{"Rep. Lee is expected to announce his bid Friday.", wants("Friday", "2025-02-14", Day)},
+		{"Mr. Lee is expected to disclose his plans during a call with members on Monday evening.", wants("on Monday", "2025-02-17", Day)},
+		{"He appeared on ABC's This Week to defend the plan.", nil},
+		{"Couples will be allowed to file jointly, the agency announced Thursday.", wants("Thursday", "2025-02-13", Day)},
+		{"“I will not speak again,” he told reporters Wednesday.", wants("Wednesday", "2025-02-12", Day)},
+		{"The mayor — who has said she will not run — met the council on Monday.", wants("on Monday", "2025-02-10", Day)},
 		{"They meet next Monday.", wants("next Monday", "2025-02-17", Day)},
 		{"The deal was signed on February 12, 2025, in Paris.", wants("February 12, 2025", "2025-02-12", Day)},
 		{"It began on 24 February 2022.", wants("24 February 2022", "2022-02-24", Day)},
