@@ -2,11 +2,76 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/storyfold/storyfold/evaluate"
 )
 
 // evalConflicts measures conflict detection by changing one value in one
-// article of each gold story.
+// article of each gold story: a figure, a written date, a place, a speaker
+// or a negation, in a sentence another article of the story also states.
 func evalConflicts(ctx context.Context, args []string) error {
-	return errors.New("eval conflicts: not built yet")
+	fs := newFlags("eval conflicts", "[flags] FILE.jsonl")
+	verbose := fs.Bool("v", false, "list the changes no conflict was found for, with the two sentences")
+	kinds := fs.String("kinds", strings.Join(evaluate.ChangeKinds, ","), "kinds of change to make (figure, date, place, speaker, negation)")
+	seed := fs.Uint64("seed", 1, "seed of the deterministic choice of the sentence changed in each story")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	var chosen []string
+	for k := range strings.SplitSeq(*kinds, ",") {
+		k = strings.TrimSpace(k)
+		if k == "" {
+			continue
+		}
+		if !slices.Contains(evaluate.ChangeKinds, k) {
+			fmt.Fprintf(os.Stderr, "storyfold eval conflicts: unknown kind %q (want %s)\n", k, strings.Join(evaluate.ChangeKinds, ", "))
+			return errUsage
+		}
+		chosen = append(chosen, k)
+	}
+	msgs := &messages{out: os.Stderr}
+	articles := read(ctx, pos, readOptions{}, &progress{}, msgs)
+	rep := evaluate.Conflicts(articles, evaluate.ConflictOptions{Kinds: chosen, Seed: *seed})
+	for _, half := range []struct {
+		name string
+		s    *evaluate.ConflictScores
+	}{{"dev (even gold clusters, tuned on)", &rep.Dev}, {"held-out (odd gold clusters)", &rep.HeldOut}} {
+		s := half.s
+		fmt.Printf("%s: %d stories\n", half.name, s.Stories)
+		fmt.Printf("  %-9s %5s %8s %7s %10s %10s\n", "change", "made", "detected", "recall", "unaligned", "precision")
+		for _, k := range chosen {
+			ks := s.Kinds[k]
+			fmt.Printf("  %-9s %5d %8d %7.3f %10d %10.3f\n", k, ks.Made, ks.Detected, ks.Recall(), ks.UnalignedMisses, ks.Precision())
+		}
+		fmt.Printf("  untouched stories: %d conflicts, %.2f per 20 stories\n", s.Untouched, s.FalsePer20())
+		if !*verbose {
+			continue
+		}
+		for _, c := range s.Changes {
+			if c.Detected {
+				continue
+			}
+			why := "aligned"
+			if !c.Aligned {
+				why = "not aligned"
+			}
+			if !c.AlignedBefore {
+				why += ", not aligned before the change"
+			}
+			fmt.Printf("  missed %s (%s) in %s: %q -> %q\n    %s: %s\n    %s: %s\n", c.Kind, why, c.Cluster, c.Before, c.After,
+				c.Article, flatLine(c.Sentence), c.Other, flatLine(c.OtherSentence))
+		}
+	}
+	return nil
 }
+
+func flatLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,938 @@
+package compare
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/nlp"
+	"github.com/storyfold/storyfold/quantity"
+)
+
+// NegationConflict is the kind of a conflict where one source says a thing
+// happened and another that it did not.
+const NegationConflict = "negation"
+
+// Pairing thresholds for conflicts. Two sentences the alignment did not
+// put in one fact may still make one claim with one value changed: a
+// changed figure or day takes away the very term they shared most. Such
+// pairs are found on their words alone (figures, days and names aside),
+// and each kind of conflict asks for the closeness its false alarms call
+// for: a different speaker or a negation in merely similar sentences is
+// often another statement, not a contradiction.
+const (
+	// valuePair is the word similarity at which two sentences that give a
+	// figure, a day or a place make one claim.
+	valuePair = 0.35
+	// datePair is the word similarity at which two sentences giving
+	// different days for what happens in the same words (the day's
+	// setting must match too) make one claim.
+	datePair = 0.3
+	// placePair is the word similarity at which two sentences naming
+	// different places in the same slot (three words shared around
+	// them) make one claim: the slot is the stronger evidence.
+	placePair = 0.2
+	// actorPair is the word similarity at which two sentences crediting
+	// different speakers make one claim.
+	actorPair = 0.55
+	// negationPair is the word similarity at which one sentence negating
+	// what the other affirms contradicts it.
+	negationPair = 0.4
+	// slotReach is how many words either side of a figure or a day make
+	// its setting.
+	slotReach = 3
+	// conflictScan bounds how far along a word's posting list a sentence
+	// looks for sentences to pair with, as candidates does.
+	conflictScan = 64
+)
+
+//go:embed conflict_within.txt
+var withinData string
+
+//go:embed conflict_negation.txt
+var negationData string
+
+//go:embed conflict_speech.txt
+var speechData string
+
+var (
+	// placeParent maps a place to the larger place it stands in
+	// ("Kremlin" to "Moscow"); placeAlias maps a place's other name to
+	// its name ("U.S." to "United States").
+	placeParent = map[string]string{}
+	placeAlias  = map[string]string{}
+	negators    = map[string]bool{}
+	// formulaVerbs are verbs whose negation is a formula ("did not
+	// respond to a request for comment"), never a conflict.
+	formulaVerbs = map[string]bool{}
+	// attributionVerbs credit a speaker besides the speech verbs the
+	// alignment sets aside: "wrote", "tweeted".
+	attributionVerbs = map[string]bool{}
+)
+
+func init() {
+	for _, l := range dataLines(withinData) {
+		if a, b, ok := strings.Cut(l, "="); ok {
+			placeAlias[strings.ToLower(a)] = b
+		} else if a, b, ok := strings.Cut(l, "|"); ok {
+			placeParent[strings.ToLower(a)] = b
+		}
+	}
+	for _, l := range dataLines(speechData) {
+		attributionVerbs[l] = true
+	}
+	for _, l := range dataLines(negationData) {
+		if v, ok := strings.CutPrefix(l, "-"); ok {
+			formulaVerbs[v] = true
+		} else {
+			negators[l] = true
+		}
+	}
+}
+
+// dataLines returns the entries of an embedded list: its lines without
+// comments and blank lines.
+func dataLines(data string) []string {
+	var out []string
+	for _, l := range strings.Split(data, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// conflicts finds where the articles of a story disagree. Pairs of
+// sentences of different articles that make one claim (those of one fact,
+// and those whose words alone say so) are compared kind by kind: a figure,
+// a day, a place, a person in the same slot, the speaker, a negation.
+// Pairs that differ join, kind by kind, into one conflict per claim whose
+// sides are the values given, so a disagreement is stated once however
+// many articles take part. The same statement given to different speakers
+// across quote groups is a conflict too.
+func conflicts(facts []*factGroup, units []unit, members []*storyfold.Article, fams familySet, quotes []storyfold.Quote) []storyfold.Conflict {
+	cx := newConflictContext(units, members)
+	pairs := conflictPairs(facts, units, cx)
+	out := []storyfold.Conflict{}
+	for _, k := range conflictKinds {
+		out = append(out, cx.kindConflicts(k, pairs, fams)...)
+	}
+	attributed := attributionConflicts(quotes, members, fams)
+	return append(dropRestated(out, attributed), attributed...)
+}
+
+// dropRestated drops the person conflicts an attribution conflict states
+// already: the same sentences crediting the same words to two people are
+// one disagreement, best told as who said the words.
+func dropRestated(found, attributed []storyfold.Conflict) []storyfold.Conflict {
+	if len(attributed) == 0 {
+		return found
+	}
+	cited := map[string]bool{}
+	for _, c := range attributed {
+		for _, cl := range c.Claims {
+			cited[cl.Article+fmt.Sprint(cl.Sentence)] = true
+		}
+	}
+	out := found[:0]
+	for _, c := range found {
+		restated := c.Kind == "person" && !slices.ContainsFunc(c.Claims, func(cl storyfold.Claim) bool {
+			return !cited[cl.Article+fmt.Sprint(cl.Sentence)]
+		})
+		if !restated {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// conflictPair is two units of different articles that may make one
+// claim, with how close their words are; grouped says the alignment put
+// them in one fact.
+type conflictPair struct {
+	a, b    int
+	words   float64
+	grouped bool
+}
+
+// conflictKind compares two units for one kind of conflict: it returns the
+// value each gives when they differ.
+type conflictKind struct {
+	kind, what string
+	// need is the word similarity a pair the alignment did not group
+	// needs.
+	need float64
+	// grouped is the similarity a pair of one fact needs (0: any).
+	grouped float64
+	differ  func(cx *conflictContext, a, b int) (va, vb conflictValue, ok bool)
+}
+
+// conflictValue is one unit's value in a conflict: how it reads as a
+// side ("$1.2 trillion", "about 90 minutes"), how the article writes it,
+// and a key that tells values apart.
+type conflictValue struct {
+	side, written, key string
+	figure             *storyfold.Quantity
+}
+
+var conflictKinds = []conflictKind{
+	{kind: NumberConflict, what: "The sources give different figures", need: valuePair, differ: (*conflictContext).figureDiffers},
+	{kind: DateConflict, what: "The sources give different dates", need: datePair, differ: (*conflictContext).dateDiffers},
+	{kind: "place", what: "The sources name a different place in the same claim", need: placePair, differ: entityDiffers("place")},
+	{kind: "org", what: "The sources name a different org in the same claim", need: actorPair, differ: entityDiffers("org")},
+	{kind: "person", what: "The sources credit different people with the same claim", need: actorPair, grouped: actorPair, differ: (*conflictContext).actorDiffers},
+	{kind: NegationConflict, what: "One source says it happened, another that it did not", need: negationPair, grouped: negationPair, differ: (*conflictContext).negationDiffers},
+}
+
+// conflictContext holds what the kinds of conflict read off a story's
+// units, each worked out once.
+type conflictContext struct {
+	units    []unit
+	members  []*storyfold.Article
+	stems    *nlp.Stemmer
+	speakers map[int][]string
+	negs     map[int]negation
+	toks     []nlp.Token
+}
+
+func newConflictContext(units []unit, members []*storyfold.Article) *conflictContext {
+	return &conflictContext{units: units, members: members, stems: nlp.NewStemmer(), speakers: map[int][]string{}, negs: map[int]negation{}}
+}
+
+// valueBearing reports whether a unit gives anything a conflict can be
+// about: a figure, a day, a named entity, or a negation.
+func (cx *conflictContext) valueBearing(u int) bool {
+	x := &cx.units[u]
+	return len(x.quantities) > 0 || len(x.dates) > 0 || len(x.entities) > 0 || len(cx.negation(u).negated) > 0
+}
+
+// conflictPairs returns the pairs of units to compare: every pair of one
+// fact, and pairs of units that give values and whose words alone make
+// them one claim. Each unit looks up the postings of its rarest words only,
+// and only the next conflictScan units of each.
+func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conflictPair {
+	type key struct{ a, b int }
+	seen := map[key]bool{} // pairs of one fact
+	factOf := make([]int, len(units))
+	var out []conflictPair
+	add := func(a, b int) {
+		x, y := min(a, b), max(a, b)
+		if x == y || seen[key{x, y}] {
+			return
+		}
+		seen[key{x, y}] = true
+		out = append(out, conflictPair{a: x, b: y, words: wordSimilarity(&units[x], &units[y]), grouped: true})
+	}
+	for fi, f := range facts {
+		for _, u := range f.members {
+			factOf[u] = fi + 1
+		}
+		// A small fact's members are compared pairwise; a large one's
+		// (a story of many copies) each with the canonical wording and a
+		// sample of the others, so the work grows with the members, not
+		// with their square.
+		if len(f.members) <= 2*sampleSize {
+			for i, a := range f.members {
+				for _, b := range f.members[i+1:] {
+					add(a, b)
+				}
+			}
+			continue
+		}
+		step := len(f.members) / sampleSize
+		for _, a := range f.members {
+			add(a, f.canon)
+			for k := 0; k < len(f.members); k += step {
+				add(a, f.members[k])
+			}
+		}
+	}
+	bearing := make([]bool, len(units))
+	postings := map[int32][]int32{}
+	gens := make([][]term, len(units))
+	at := make([][]int, len(units))
+	df := map[int32]int{}
+	for i := range units {
+		if bearing[i] = cx.valueBearing(i); !bearing[i] {
+			continue
+		}
+		for _, t := range units[i].terms {
+			if !t.figure {
+				df[t.id]++
+			}
+		}
+	}
+	for i := range units {
+		if !bearing[i] {
+			continue
+		}
+		var words []term
+		for _, t := range units[i].terms {
+			if !t.figure && df[t.id] > 1 {
+				words = append(words, t)
+			}
+		}
+		sort.Slice(words, func(x, y int) bool {
+			if df[words[x].id] != df[words[y].id] {
+				return df[words[x].id] < df[words[y].id]
+			}
+			return words[x].id < words[y].id
+		})
+		gens[i] = words[:min(len(words), generators)]
+		at[i] = make([]int, len(gens[i]))
+		for k, t := range gens[i] {
+			at[i][k] = len(postings[t.id])
+			postings[t.id] = append(postings[t.id], int32(i))
+		}
+	}
+	met := make([]int32, len(units)) // the last unit that met each unit, +1
+	for i := range units {
+		for k, t := range gens[i] {
+			list := postings[t.id]
+			from := at[i][k] + 1
+			for _, j32 := range list[min(from, len(list)):min(from+conflictScan, len(list))] {
+				j := int(j32)
+				// Units of one fact were paired above.
+				if met[j] == int32(i)+1 || units[j].article == units[i].article || factOf[i] != 0 && factOf[i] == factOf[j] {
+					continue
+				}
+				met[j] = int32(i) + 1
+				if s := wordSimilarity(&units[i], &units[j]); s >= min(valuePair, datePair, placePair) {
+					out = append(out, conflictPair{a: min(i, j), b: max(i, j), words: s})
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].a != out[j].a {
+			return out[i].a < out[j].a
+		}
+		return out[i].b < out[j].b
+	})
+	return out
+}
+
+// wordSimilarity is the weighted Dice coefficient of two units' words and
+// names, their figures and days aside: how far two sentences make one
+// claim whatever figure or day they give. Fewer than three shared terms,
+// or none a word, score 0.
+func wordSimilarity(a, b *unit) float64 {
+	var shared, wa, wb float64
+	n, words := 0, 0
+	for _, t := range a.terms {
+		if !t.figure {
+			wa += t.w
+		}
+	}
+	for _, t := range b.terms {
+		if !t.figure {
+			wb += t.w
+		}
+	}
+	i, j := 0, 0
+	for i < len(a.terms) && j < len(b.terms) {
+		switch {
+		case a.terms[i].id < b.terms[j].id:
+			i++
+		case a.terms[i].id > b.terms[j].id:
+			j++
+		default:
+			if t := a.terms[i]; !t.figure {
+				shared += t.w
+				n++
+				if t.said {
+					words++
+				}
+			}
+			i++
+			j++
+		}
+	}
+	if n < 3 || words == 0 || wa+wb == 0 {
+		return 0
+	}
+	return 2 * shared / (wa + wb)
+}
+
+// kindConflicts joins the pairs that differ in one kind into conflicts:
+// units linked by differing pairs form one claim, and its sides are the
+// values its units give.
+func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, fams familySet) []storyfold.Conflict {
+	parent := map[int]int{}
+	var find func(int) int
+	find = func(x int) int {
+		p, ok := parent[x]
+		if !ok || p == x {
+			return x
+		}
+		r := find(p)
+		parent[x] = r
+		return r
+	}
+	value := map[int]conflictValue{}
+	for _, p := range pairs {
+		if p.grouped && p.words < k.grouped || !p.grouped && p.words < k.need {
+			continue
+		}
+		va, vb, ok := k.differ(cx, p.a, p.b)
+		if !ok {
+			continue
+		}
+		// A unit keeps the value it first differed with: one claim, one
+		// value per sentence.
+		if old, seen := value[p.a]; seen && old.key != va.key || func() bool { old, seen := value[p.b]; return seen && old.key != vb.key }() {
+			continue
+		}
+		value[p.a], value[p.b] = va, vb
+		parent[find(p.a)] = find(p.b)
+	}
+	comps := map[int][]int{}
+	for u := range value {
+		r := find(u)
+		comps[r] = append(comps[r], u)
+	}
+	roots := make([]int, 0, len(comps))
+	for r, us := range comps {
+		slices.Sort(us)
+		roots = append(roots, r)
+	}
+	slices.SortFunc(roots, func(x, y int) int { return comps[x][0] - comps[y][0] })
+	var out []storyfold.Conflict
+	for _, r := range roots {
+		var sides []*side
+		var keys []string
+		seen := map[string]bool{}
+		for _, u := range comps[r] {
+			v := value[u]
+			i := slices.Index(keys, v.key)
+			if i < 0 {
+				keys = append(keys, v.key)
+				sides = append(sides, &side{value: v.side, fams: map[int]bool{}})
+				i = len(sides) - 1
+			}
+			if v.figure != nil && !v.figure.Approx && strings.HasPrefix(sides[i].value, "about ") {
+				sides[i].value = v.side // an exact figure names the side better than a hedged one
+			}
+			c := claim(cx.units, cx.members, u, v.written)
+			id := c.Article + fmt.Sprint(c.Sentence)
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			sides[i].claims = append(sides[i].claims, c)
+			sides[i].fams[fams.of[cx.units[u].article]] = true
+		}
+		if len(sides) >= 2 {
+			out = append(out, finish(k.kind, k.what, sides, cx.members))
+		}
+	}
+	return out
+}
+
+// figureDiffers compares, kind by kind, the figure each unit gives when
+// it gives exactly one of that kind: they differ when further apart than
+// rounding and their hedges allow ("nearly 1.5 hours" is "90 minutes").
+func (cx *conflictContext) figureDiffers(a, b int) (conflictValue, conflictValue, bool) {
+	if len(cx.units[a].quantities) == 0 || len(cx.units[b].quantities) == 0 {
+		return conflictValue{}, conflictValue{}, false
+	}
+	one := func(u int) map[string]int {
+		count := map[string]int{}
+		idx := map[string]int{}
+		for i, q := range cx.units[u].quantities {
+			k := q.Kind + "/" + q.Unit
+			count[k]++
+			idx[k] = i
+		}
+		for k, n := range count {
+			if n != 1 {
+				delete(idx, k)
+			}
+		}
+		return idx
+	}
+	qa, qb := one(a), one(b)
+	keys := make([]string, 0, len(qa))
+	for k := range qa {
+		if _, ok := qb[k]; ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		x, y := cx.units[a].quantities[qa[k]], cx.units[b].quantities[qb[k]]
+		if sameFigure(x, y) || cx.valueSlot(a, x.Span, b, y.Span) == 0 {
+			continue
+		}
+		return figureValue(x), figureValue(y), true
+	}
+	return conflictValue{}, conflictValue{}, false
+}
+
+func figureValue(q storyfold.Quantity) conflictValue {
+	return conflictValue{side: quantity.Written(q), written: q.Text, key: fmt.Sprintf("%s/%s/%g", q.Kind, q.Unit, roundSignificant(q.Value)), figure: &q}
+}
+
+// dateDiffers compares the day each unit gives when it gives exactly one:
+// "on Wednesday" read against its article's date, "February 12" as it
+// stands. Two weekdays written alike are one day, whatever the articles'
+// dates: a rewrite published days later keeps the original's "on
+// Tuesday".
+func (cx *conflictContext) dateDiffers(a, b int) (conflictValue, conflictValue, bool) {
+	if len(cx.units[a].dates) == 0 || len(cx.units[b].dates) == 0 {
+		return conflictValue{}, conflictValue{}, false
+	}
+	day := func(u int) (storyfold.DateMention, bool) {
+		var days []storyfold.DateMention
+		for _, d := range cx.units[u].dates {
+			if d.Granularity == "day" && d.Date.Known() {
+				days = append(days, d)
+			}
+		}
+		if len(days) != 1 {
+			return storyfold.DateMention{}, false
+		}
+		return days[0], true
+	}
+	da, oka := day(a)
+	db, okb := day(b)
+	if !oka || !okb || da.Date.Equal(db.Date.Time) {
+		return conflictValue{}, conflictValue{}, false
+	}
+	if wa, wb := weekdayIn(da.Text), weekdayIn(db.Text); wa != "" && wa == wb {
+		return conflictValue{}, conflictValue{}, false
+	}
+	if cx.valueSlot(a, da.Span, b, db.Span) == 0 {
+		return conflictValue{}, conflictValue{}, false
+	}
+	val := func(d storyfold.DateMention) conflictValue {
+		side := d.Date.Format("Monday 2 January 2006")
+		return conflictValue{side: side, written: d.Text, key: d.Date.Format("2006-01-02")}
+	}
+	return val(da), val(db), true
+}
+
+var weekdayNames = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+// valueSlot counts the content words (by stem) within slotReach words of
+// two values that both have: the values' shared setting. Two sentences of
+// one story often give two days or figures for two events ("released
+// Sunday", "revealed on Thursday"); a changed value keeps its setting.
+func (cx *conflictContext) valueSlot(a int, sa storyfold.Span, b int, sb storyfold.Span) int {
+	ua, ub := &cx.units[a], &cx.units[b]
+	wa := aroundSpan(cx.members[ua.article], ua.span, sa, slotReach)
+	wb := aroundSpan(cx.members[ub.article], ub.span, sb, slotReach)
+	stems := map[string]bool{}
+	for w := range wa {
+		if !slotWords[w] && !nlp.IsStopWord(w) && len(w) > 2 {
+			stems[cx.stems.Stem([]byte(w))] = true
+		}
+	}
+	n := 0
+	for w := range wb {
+		if !slotWords[w] && !nlp.IsStopWord(w) && len(w) > 2 {
+			if st := cx.stems.Stem([]byte(w)); stems[st] {
+				n++
+				delete(stems, st)
+			}
+		}
+	}
+	return n
+}
+
+// weekdayIn returns the weekday a date mention writes, if any.
+func weekdayIn(s string) string {
+	s = strings.ToLower(s)
+	for _, w := range weekdayNames {
+		if strings.Contains(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// entityDiffers returns the comparison of entities of one type that two
+// units give in the same slot: "between Washington and Moscow" against
+// "between Pyongyang and Washington". Spelling variants are one story
+// entity already, a capital is its country, and a place within another
+// ("the Kremlin", "Moscow") is no conflict.
+func entityDiffers(typ string) func(cx *conflictContext, a, b int) (conflictValue, conflictValue, bool) {
+	return func(cx *conflictContext, a, b int) (conflictValue, conflictValue, bool) {
+		if len(cx.units[a].entities) == 0 || len(cx.units[b].entities) == 0 {
+			return conflictValue{}, conflictValue{}, false
+		}
+		names := func(u int) []string {
+			var out []string
+			for _, e := range cx.units[u].entities {
+				if e.typ == typ {
+					out = append(out, e.name)
+				}
+			}
+			return out
+		}
+		na, nb := names(a), names(b)
+		for _, x := range na {
+			if slices.Contains(nb, x) {
+				continue
+			}
+			for _, y := range nb {
+				if slices.Contains(na, y) || sameOrWithin(x, y) || shareWord(x, y) || variantSpelling(x, y) ||
+					!sameSlot(cx.units, cx.members, a, x, b, y) {
+					continue
+				}
+				// "Columbus, Ohio" against "Ohio": the other sentence names
+				// the place this one's lies within, and this one does not
+				// (both name Russia: Moscow and Pyongyang still differ).
+				if typ == "place" && (within(only(na, nb), y) || within(only(nb, na), x)) {
+					continue
+				}
+				return conflictValue{side: x, written: x, key: strings.ToLower(x)}, conflictValue{side: y, written: y, key: strings.ToLower(y)}, true
+			}
+		}
+		return conflictValue{}, conflictValue{}, false
+	}
+}
+
+// only returns the names of a that b does not give.
+func only(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// within reports whether a sentence that names places names one that
+// place lies within or that lies within it.
+func within(places []string, place string) bool {
+	return slices.ContainsFunc(places, func(p string) bool { return sameOrWithin(p, place) })
+}
+
+// sameOrWithin reports whether two places are one, or one lies within the
+// other: the Kremlin and Moscow, Moscow and Russia, the U.S. and America.
+func sameOrWithin(x, y string) bool {
+	cx, cy := placeChain(x), placeChain(y)
+	return slices.Contains(cx, cy[0]) || slices.Contains(cy, cx[0])
+}
+
+// placeChain returns a place under its usual name, then the places it
+// lies within, largest last.
+func placeChain(p string) []string {
+	norm := func(p string) string {
+		if a, ok := placeAlias[strings.ToLower(p)]; ok {
+			return a
+		}
+		return p
+	}
+	chain := []string{norm(p)}
+	for len(chain) < 8 {
+		last := chain[len(chain)-1]
+		next, ok := placeParent[strings.ToLower(last)]
+		if !ok {
+			if c := nlp.CountryOf(last); c != last {
+				next, ok = c, true
+			}
+		}
+		if !ok {
+			break
+		}
+		next = norm(next)
+		if slices.Contains(chain, next) {
+			break
+		}
+		chain = append(chain, next)
+	}
+	return chain
+}
+
+// actorDiffers compares who did or said what two units report: the
+// speakers each credits (the people named next to a speech verb), or,
+// between near-identical sentences, a person in another's place. A joint
+// statement ("Schumer and Pelosi said") credited to one of its authors is
+// no conflict, nor is a sentence that names the other's speaker at all.
+func (cx *conflictContext) actorDiffers(a, b int) (conflictValue, conflictValue, bool) {
+	sa, sb := cx.speakersOf(a), cx.speakersOf(b)
+	if len(sa) > 0 && len(sb) > 0 {
+		for _, x := range sa {
+			for _, y := range sb {
+				if shareWord(x, y) || variantSpelling(x, y) {
+					return conflictValue{}, conflictValue{}, false
+				}
+			}
+		}
+		if cx.names(a, sb) || cx.names(b, sa) {
+			return conflictValue{}, conflictValue{}, false
+		}
+		x, y := strings.Join(sa, " and "), strings.Join(sb, " and ")
+		return conflictValue{side: x, written: x, key: strings.ToLower(x)}, conflictValue{side: y, written: y, key: strings.ToLower(y)}, true
+	}
+	if similarity(&cx.units[a], &cx.units[b]) < personSlot {
+		return conflictValue{}, conflictValue{}, false
+	}
+	return entityDiffers("person")(cx, a, b)
+}
+
+// names reports whether a unit names any of the people, by any word of
+// their names.
+func (cx *conflictContext) names(u int, people []string) bool {
+	for _, e := range cx.units[u].entities {
+		if e.typ == "person" && slices.ContainsFunc(people, func(p string) bool { return shareWord(p, e.name) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// speakersOf returns the people a unit credits with saying something:
+// those named, outside quotes, within three words of a speech verb, in the
+// story's spelling. "Schumer and Pelosi said" credits both.
+func (cx *conflictContext) speakersOf(u int) []string {
+	if s, ok := cx.speakers[u]; ok {
+		return s
+	}
+	x := &cx.units[u]
+	a := cx.members[x.article]
+	text := a.Text[x.span.Start:x.span.End]
+	cx.toks = nlp.Tokenize(cx.toks[:0], text)
+	var verbs []int // token indices of speech verbs, counted in words
+	var wordAt []int
+	for i, t := range cx.toks {
+		if t.Kind != nlp.Word {
+			continue
+		}
+		wordAt = append(wordAt, i)
+		w := strings.ToLower(t.Text(text))
+		if (speechVerbs[w] || attributionVerbs[w]) && w != "according" && !quoted(a, x.span.Start+int(t.Start)) && !openQuote(text[:t.Start]) {
+			verbs = append(verbs, len(wordAt)-1)
+		}
+	}
+	var out []string
+	if len(verbs) > 0 {
+		for _, ae := range a.Entities {
+			if ae.Type != "person" {
+				continue
+			}
+			// The speaker in the story's spelling: the unit's entity that
+			// shares a word with the article's name for them.
+			name := ae.Name
+			for _, e := range x.entities {
+				if e.typ == "person" && (strings.EqualFold(e.name, ae.Name) || shareWord(e.name, ae.Name)) {
+					name = e.name
+					break
+				}
+			}
+			for _, m := range ae.Mentions {
+				if m.Start < x.span.Start || m.End > x.span.End || quoted(a, m.Start) {
+					continue
+				}
+				first, last := -1, -1
+				for k, ti := range wordAt {
+					t := cx.toks[ti]
+					if x.span.Start+int(t.Start) >= m.Start && x.span.Start+int(t.End) <= m.End {
+						if first < 0 {
+							first = k
+						}
+						last = k
+					}
+				}
+				if first < 0 {
+					continue
+				}
+				// "Pelosi said", "Pelosi, the speaker, said", or "said
+				// Speaker Nancy Pelosi" (titles between), never "told
+				// Pelosi": the person after "told" is who was told.
+				before := func(v int) bool {
+					if v >= first || first-v > 4 || strings.EqualFold(cx.toks[wordAt[v]].Text(text), "told") {
+						return false
+					}
+					for k := v + 1; k < first; k++ {
+						if !nlp.IsCapitalized(cx.toks[wordAt[k]].Text(text)) {
+							return false
+						}
+					}
+					return true
+				}
+				if slices.ContainsFunc(verbs, func(v int) bool { return v > last && v-last <= 4 || before(v) }) &&
+					!slices.Contains(out, name) {
+					out = append(out, name)
+				}
+			}
+		}
+	}
+	sort.Strings(out)
+	cx.speakers[u] = out
+	return out
+}
+
+// openQuote reports whether text leaves a quotation open: a verb after it
+// is the speaker's words, even where the quote finder took no quote.
+func openQuote(text string) bool {
+	return strings.Count(text, "“") > strings.Count(text, "”") || strings.Count(text, "\"")%2 == 1
+}
+
+// negation is what a unit negates: the stems of the verbs after "not",
+// "never" or a "n't" form, outside quotes, and the stems of all its words.
+type negation struct {
+	negated map[string]string // stem -> the negated words as written
+	stems   map[string]bool
+	// any says the unit has a negation anywhere, quotes included.
+	any bool
+}
+
+func (cx *conflictContext) negation(u int) negation {
+	if n, ok := cx.negs[u]; ok {
+		return n
+	}
+	x := &cx.units[u]
+	a := cx.members[x.article]
+	text := a.Text[x.span.Start:x.span.End]
+	cx.toks = nlp.Tokenize(cx.toks[:0], text)
+	n := negation{negated: map[string]string{}, stems: map[string]bool{}}
+	var buf []byte
+	negAt := -1
+	for i, t := range cx.toks {
+		if t.Kind != nlp.Word {
+			continue
+		}
+		buf = nlp.Lower(buf[:0], t.Text(text))
+		w := string(buf)
+		if negators[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") || w == "no" {
+			n.any = true
+			if w != "no" && !quoted(a, x.span.Start+int(t.Start)) {
+				negAt = i
+			}
+			continue
+		}
+		stem := cx.stems.Stem(buf)
+		// A noun of the verb's stem ("a requirement", "the negotiation")
+		// does not say the thing happened.
+		if !strings.HasSuffix(w, "tion") && !strings.HasSuffix(w, "ment") && !strings.HasSuffix(w, "ance") && !strings.HasSuffix(w, "ence") {
+			n.stems[stem] = true
+		}
+		// The verb negated is the first content word after the negation,
+		// within three words: "did not immediately respond".
+		if negAt >= 0 && i-negAt <= 6 && len(w) > 2 && !nlp.IsStopWord(w) && !strings.HasSuffix(w, "ly") {
+			if !formulaVerbs[stem] {
+				n.negated[stem] = text[cx.toks[negAt].Start:t.End]
+			}
+			negAt = -1
+		}
+	}
+	cx.negs[u] = n
+	return n
+}
+
+// negationDiffers reports whether one unit negates a verb the other gives
+// without negating it: "did not approve" against "approved".
+func (cx *conflictContext) negationDiffers(a, b int) (conflictValue, conflictValue, bool) {
+	na, nb := cx.negation(a), cx.negation(b)
+	check := func(neg, pos negation) (string, string, bool) {
+		stems := make([]string, 0, len(neg.negated))
+		for s := range neg.negated {
+			stems = append(stems, s)
+		}
+		sort.Strings(stems)
+		for _, s := range stems {
+			if pos.stems[s] && !pos.any {
+				return s, neg.negated[s], true
+			}
+		}
+		return "", "", false
+	}
+	if s, written, ok := check(na, nb); ok {
+		return conflictValue{side: "did not " + s, written: written, key: "not"}, conflictValue{side: "did " + s, written: cx.wordFor(b, s), key: "yes"}, true
+	}
+	if s, written, ok := check(nb, na); ok {
+		return conflictValue{side: "did " + s, written: cx.wordFor(a, s), key: "yes"}, conflictValue{side: "did not " + s, written: written, key: "not"}, true
+	}
+	return conflictValue{}, conflictValue{}, false
+}
+
+// wordFor returns the word of a unit whose stem is stem, as written.
+func (cx *conflictContext) wordFor(u int, stem string) string {
+	x := &cx.units[u]
+	text := cx.members[x.article].Text[x.span.Start:x.span.End]
+	var buf []byte
+	for _, t := range nlp.Tokenize(nil, text) {
+		if t.Kind != nlp.Word {
+			continue
+		}
+		buf = nlp.Lower(buf[:0], t.Text(text))
+		if cx.stems.Stem(buf) == stem {
+			return t.Text(text)
+		}
+	}
+	return stem
+}
+
+// side is one value a conflict's claims give.
+type side struct {
+	value  string
+	claims []storyfold.Claim
+	fams   map[int]bool
+}
+
+// claim is one unit's side of a conflict.
+func claim(units []unit, members []*storyfold.Article, u int, value string) storyfold.Claim {
+	a := members[units[u].article]
+	s := units[u].span
+	return storyfold.Claim{Article: a.ID, Text: a.Text[s.Start:s.End], Value: value, Sentence: s}
+}
+
+// finish writes a conflict from its sides, with the value most independent
+// sources support.
+func finish(kind, what string, sides []*side, members []*storyfold.Article) storyfold.Conflict {
+	sort.SliceStable(sides, func(i, j int) bool { return len(sides[i].fams) > len(sides[j].fams) })
+	c := storyfold.Conflict{Kind: kind, Claims: []storyfold.Claim{}}
+	if len(sides[0].fams) > len(sides[1].fams) {
+		c.Majority = sides[0].value
+	}
+	var parts []string
+	for _, s := range sides {
+		c.Claims = append(c.Claims, s.claims...)
+		var who []string
+		for _, cl := range s.claims {
+			if o := outlet(members, cl.Article); !slices.Contains(who, o) {
+				who = append(who, o)
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s; %s)", s.value, strings.Join(who, ", "), plural(len(s.fams), "independent source")))
+	}
+	c.Description = fmt.Sprintf("%s: %s", what, strings.Join(parts, " vs "))
+	return c
+}
+
+func outlet(members []*storyfold.Article, id string) string {
+	for _, a := range members {
+		if a.ID == id && a.Source != "" {
+			return a.Source
+		}
+	}
+	return id
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// sameFigure reports whether two figures are one, given rounding, hedges
+// and ranges.
+func sameFigure(a, b storyfold.Quantity) bool {
+	if a.Max != 0 && b.Value >= a.Value && b.Value <= a.Max || b.Max != 0 && a.Value >= b.Value && a.Value <= b.Max {
+		return true
+	}
+	tol := exactTolerance
+	if a.Approx || b.Approx {
+		tol = hedgedTolerance
+	}
+	return math.Abs(a.Value-b.Value) <= tol*math.Max(math.Abs(a.Value), math.Abs(b.Value))
+}

@@ -1,0 +1,270 @@
+package compare_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/compare"
+	"github.com/storyfold/storyfold/pipeline"
+)
+
+// cfArticle is one article of a conflict test: its outlet, its date
+// (2006-01-02, "" for none) and its text.
+type cfArticle struct {
+	id, source, date, text string
+}
+
+// conflictStory builds a story as the pipeline does, from articles that may
+// carry a date.
+func conflictStory(t *testing.T, arts ...cfArticle) *storyfold.Story {
+	t.Helper()
+	var raw []storyfold.Article
+	for _, a := range arts {
+		r := storyfold.Article{ID: a.id, Source: a.source, Text: a.text}
+		if a.date != "" {
+			d, err := time.Parse("2006-01-02", a.date)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.Date = storyfold.Date{Time: d}
+		}
+		raw = append(raw, r)
+	}
+	prepared := pipeline.Prepare(raw, func(storyfold.Article) {}, func() {})
+	members := make([]*storyfold.Article, len(prepared))
+	for i := range prepared {
+		members[i] = &prepared[i]
+	}
+	return pipeline.NewStory("s", members)
+}
+
+// cfFiller is unrelated text that gives each article more than one
+// sentence, as real articles have.
+const cfFiller = "\n\nSeparately, a museum in Lisbon opened a new wing devoted to tiles from the sixteenth century."
+
+func TestConflicts(t *testing.T) {
+	tests := []struct {
+		name string
+		arts []cfArticle
+		// kind is the conflict wanted, "" for none; values are the side
+		// values the description must name.
+		kind   string
+		values []string
+	}{
+		{
+			name: "a different figure is a number conflict",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "The Treasury said the federal deficit reached $1.2 trillion in the fiscal year that ended in September." + cfFiller},
+				{"b", "Beta", "", "The federal deficit reached $1.9 trillion in the fiscal year that ended in September, the Treasury said." + cfFiller},
+			},
+			kind: compare.NumberConflict, values: []string{"$1.2 trillion", "$1.9 trillion"},
+		},
+		{
+			name: "a rounded or hedged figure is not a conflict",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "The phone call between the two presidents lasted nearly 1.5 hours, the Kremlin press office said." + cfFiller},
+				{"b", "Beta", "", "The phone call between the two presidents lasted 90 minutes, the Kremlin press office said." + cfFiller},
+			},
+		},
+		{
+			name: "a relative date read against the article's date is a date conflict",
+			arts: []cfArticle{
+				// 14 February 2025 is a Friday: "on Wednesday" is the 12th.
+				{"a", "Alpha", "2025-02-14", "The city council approved the new transit budget on Wednesday after a debate that lasted six hours." + cfFiller},
+				{"b", "Beta", "2025-02-14", "The city council approved the new transit budget on February 10 after a debate that lasted six hours." + cfFiller},
+			},
+			kind: compare.DateConflict, values: []string{"12 February 2025", "10 February 2025"},
+		},
+		{
+			name: "the same day written two ways is no conflict",
+			arts: []cfArticle{
+				{"a", "Alpha", "2025-02-14", "The city council approved the new transit budget on Wednesday after a debate that lasted six hours." + cfFiller},
+				{"b", "Beta", "2025-02-14", "The city council approved the new transit budget on February 12 after a debate that lasted six hours." + cfFiller},
+			},
+		},
+		{
+			name: "a different place in the same slot is a place conflict",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "China welcomed the improved communication between Washington and Moscow after the call, officials in Beijing said on Friday." + cfFiller},
+				{"b", "Beta", "", "China welcomed the improved communication between Pyongyang and Washington after the call, officials in Beijing said on Friday." + cfFiller},
+			},
+			kind: "place", values: []string{"Moscow", "Pyongyang"},
+		},
+		{
+			name: "the Kremlin is in Moscow",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "Officials at the Kremlin welcomed the improved communication with Washington after the long phone call." + cfFiller},
+				{"b", "Beta", "", "Officials in Moscow welcomed the improved communication with Washington after the long phone call." + cfFiller},
+			},
+		},
+		{
+			name: "a joint statement credited to one of its authors is no conflict",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "Chuck Schumer and Nancy Pelosi said the spending bill would leave millions of families without health insurance." + cfFiller},
+				{"b", "Beta", "", "Nancy Pelosi said the spending bill would leave millions of families without health insurance." + cfFiller},
+			},
+		},
+		{
+			name: "a different speaker is a person conflict",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "Chuck Schumer said the spending bill would leave millions of families without health insurance next year." + cfFiller},
+				{"b", "Beta", "", "Nancy Pelosi said the spending bill would leave millions of families without health insurance next year." + cfFiller},
+			},
+			kind: "person", values: []string{"Chuck Schumer", "Nancy Pelosi"},
+		},
+		{
+			name: "two people saying much the same thing is no conflict",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "President Volodymyr Zelenskyy has emphasized the importance of his country being involved in any talks about its future." + cfFiller},
+				{"b", "Beta", "", "NATO Secretary General Mark Rutte stressed the importance of Ukraine’s involvement in any discussions about its future." + cfFiller},
+			},
+		},
+		{
+			name: "a place conflict stands when both sentences name the country too",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "China, Russia’s ally, welcomed the improved communication between Washington and Moscow after the call." + cfFiller},
+				{"b", "Beta", "", "Russia’s ally China welcomed the improved communication between Pyongyang and Washington after the call." + cfFiller},
+			},
+			kind: "place", values: []string{"Moscow", "Pyongyang"},
+		},
+		{
+			name: "a negated verb is a negation conflict",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "The state senate approved the measure to expand early voting across every county by a wide margin." + cfFiller},
+				{"b", "Beta", "", "The state senate did not approve the measure to expand early voting across every county by a wide margin." + cfFiller},
+			},
+			kind: compare.NegationConflict,
+		},
+		{
+			name: "no comment is a formula, not a negation",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "A spokesman for the governor responded to the request from the committee on the state budget." + cfFiller},
+				{"b", "Beta", "", "A spokesman for the governor did not respond to the request from the committee on the state budget." + cfFiller},
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := conflictStory(t, tc.arts...)
+			var found []storyfold.Conflict
+			for _, c := range st.Conflicts {
+				if c.Kind != compare.AttributionConflict {
+					found = append(found, c)
+				}
+			}
+			if tc.kind == "" {
+				if len(found) > 0 {
+					t.Fatalf("conflicts %+v, want none", found)
+				}
+				return
+			}
+			if len(found) != 1 || found[0].Kind != tc.kind {
+				t.Fatalf("conflicts %+v, want one %s conflict", found, tc.kind)
+			}
+			c := found[0]
+			for _, v := range tc.values {
+				if !strings.Contains(c.Description, v) {
+					t.Errorf("description %q does not name %q", c.Description, v)
+				}
+			}
+			checkConflictClaims(t, st, c)
+		})
+	}
+}
+
+// checkConflictClaims checks a conflict's claims point at real sentences of
+// their articles, one claim per article.
+func checkConflictClaims(t *testing.T, st *storyfold.Story, c storyfold.Conflict) {
+	t.Helper()
+	var seen []string
+	for _, cl := range c.Claims {
+		if cl.Sentence.End <= cl.Sentence.Start {
+			t.Errorf("claim %+v has no sentence", cl)
+		}
+		if slices.Contains(seen, cl.Article) {
+			t.Errorf("article %s gives two claims in %+v", cl.Article, c.Claims)
+		}
+		seen = append(seen, cl.Article)
+		if cl.Value == "" {
+			t.Errorf("claim %+v has no value", cl)
+		}
+	}
+	if len(seen) < 2 {
+		t.Errorf("claims %+v, want two articles", c.Claims)
+	}
+}
+
+// TestConflictStatedOnce checks that three articles, two of one figure
+// and one of another, give one conflict with two sides.
+func TestConflictStatedOnce(t *testing.T) {
+	st := conflictStory(t,
+		cfArticle{"a", "Alpha", "", "The storm destroyed 120 homes along the northern coast before it moved inland on Sunday night." + cfFiller},
+		cfArticle{"b", "Beta", "", "The storm destroyed 120 homes along the northern coast before it moved inland late on Sunday." + cfFiller},
+		cfArticle{"c", "Gamma", "", "The storm destroyed 190 homes along the northern coast before it moved inland on Sunday night." + cfFiller},
+	)
+	var numbers []storyfold.Conflict
+	for _, c := range st.Conflicts {
+		if c.Kind == compare.NumberConflict {
+			numbers = append(numbers, c)
+		}
+	}
+	if len(numbers) != 1 {
+		t.Fatalf("number conflicts %+v, want one", numbers)
+	}
+	if len(numbers[0].Claims) != 3 {
+		t.Errorf("claims %+v, want one per article", numbers[0].Claims)
+	}
+	if numbers[0].Majority != "120 homes" {
+		t.Errorf("majority %q, want 120 homes", numbers[0].Majority)
+	}
+	checkConflictClaims(t, st, numbers[0])
+}
+
+func TestAttributionConflicts(t *testing.T) {
+	const words = "This bill will leave millions of working families without the health care they were promised"
+	tests := []struct {
+		name string
+		arts []cfArticle
+		want bool
+	}{
+		{
+			name: "the same words given to two people",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "Democrats attacked the spending plan on Monday.\n\n“" + words + ",” Chuck Schumer said on Monday." + cfFiller},
+				{"b", "Beta", "", "Democrats attacked the spending plan on Monday.\n\n“" + words + ",” Nancy Pelosi said on Monday." + cfFiller},
+			},
+			want: true,
+		},
+		{
+			name: "a joint statement credited to one of its authors",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "Democrats attacked the spending plan on Monday.\n\n“" + words + ",” Chuck Schumer and Nancy Pelosi said in a joint statement." + cfFiller},
+				{"b", "Beta", "", "Democrats attacked the spending plan on Monday.\n\n“" + words + ",” Nancy Pelosi said in a statement." + cfFiller},
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := conflictStory(t, tc.arts...)
+			var got []storyfold.Conflict
+			for _, c := range st.Conflicts {
+				if c.Kind == compare.AttributionConflict || c.Kind == "person" {
+					got = append(got, c)
+				}
+			}
+			if !tc.want {
+				if len(got) > 0 {
+					t.Fatalf("conflicts %+v, want none", got)
+				}
+				return
+			}
+			if len(got) != 1 {
+				t.Fatalf("conflicts %+v, want one, stated once", st.Conflicts)
+			}
+			checkConflictClaims(t, st, got[0])
+		})
+	}
+}

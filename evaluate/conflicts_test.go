@@ -1,0 +1,128 @@
+package evaluate
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/ingest"
+	"github.com/storyfold/storyfold/pipeline"
+)
+
+// readArticles reads and prepares a JSONL file of articles.
+func readArticles(t *testing.T, path string) []storyfold.Article {
+	t.Helper()
+	var raw []storyfold.Article
+	r := ingest.NewReader(func(p *ingest.Problem) { t.Errorf("read: %v", p) })
+	r.ReadFile(path, func(a storyfold.Article) { raw = append(raw, a) })
+	return pipeline.Prepare(raw, nil, nil)
+}
+
+// TestConflictsSmall runs the benchmark on two stories written for it:
+// every kind it can make there is made, and the untouched stories have no
+// conflict.
+func TestConflictsSmall(t *testing.T) {
+	arts := readArticles(t, filepath.Join("testdata", "conflict-stories.jsonl"))
+	rep := Conflicts(arts, ConflictOptions{Seed: 1})
+	all := []*ConflictScores{&rep.Dev, &rep.HeldOut}
+	made := map[string]int{}
+	detected := map[string]int{}
+	untouched := 0
+	for _, s := range all {
+		untouched += s.Untouched
+		for k, ks := range s.Kinds {
+			made[k] += ks.Made
+			detected[k] += ks.Detected
+		}
+	}
+	if untouched != 0 {
+		t.Errorf("%d conflicts on the untouched stories, want none", untouched)
+	}
+	for _, k := range []string{ChangeFigure, ChangeDate, ChangePlace, ChangeSpeaker} {
+		t.Run(k, func(t *testing.T) {
+			if made[k] != 2 {
+				t.Fatalf("%d changes made, want one per story", made[k])
+			}
+			if detected[k] != made[k] {
+				for _, s := range all {
+					for _, c := range s.Changes {
+						if c.Kind == k && !c.Detected {
+							t.Errorf("missed %q -> %q in %s: %s", c.Before, c.After, c.Article, c.Sentence)
+						}
+					}
+				}
+			}
+		})
+	}
+	// Deterministic: the same seed makes the same changes.
+	again := Conflicts(arts, ConflictOptions{Seed: 1})
+	if len(again.Dev.Changes) != len(rep.Dev.Changes) {
+		t.Fatalf("second run made %d changes, first %d", len(again.Dev.Changes), len(rep.Dev.Changes))
+	}
+	for i, c := range again.Dev.Changes {
+		if c.Sentence != rep.Dev.Changes[i].Sentence {
+			t.Errorf("change %d differs between runs: %q vs %q", i, c.Sentence, rep.Dev.Changes[i].Sentence)
+		}
+	}
+}
+
+// TestConflictsBASIL runs the benchmark on BASIL when it is present and
+// guards against regressions: the figures are in the report of the eval
+// command (storyfold eval conflicts).
+func TestConflictsBASIL(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "data", "basil", "articles.jsonl")
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("BASIL is not present")
+	}
+	rep := Conflicts(readArticles(t, path), ConflictOptions{Seed: 1})
+	for _, half := range []struct {
+		name string
+		s    *ConflictScores
+	}{{"dev", &rep.Dev}, {"held-out", &rep.HeldOut}} {
+		s := half.s
+		var parts []string
+		for _, k := range ChangeKinds {
+			ks := s.Kinds[k]
+			parts = append(parts, fmt.Sprintf("%s %d/%d", k, ks.Detected, ks.Made))
+		}
+		t.Logf("%s: %s; %.2f false conflicts per 20 untouched stories", half.name, strings.Join(parts, ", "), s.FalsePer20())
+		if s.FalsePer20() > 2 {
+			t.Errorf("%s: %.2f conflicts per 20 untouched stories", half.name, s.FalsePer20())
+		}
+		if fig := s.Kinds[ChangeFigure]; fig.Made == 0 || fig.Recall() < 0.5 {
+			t.Errorf("%s: figure recall %.2f of %d changes", half.name, fig.Recall(), fig.Made)
+		}
+	}
+}
+
+// TestConflictDataHasNoDuplicates rejects an entry listed twice in the
+// benchmark's word lists.
+func TestConflictDataHasNoDuplicates(t *testing.T) {
+	for name, data := range map[string]string{"conflict-places.txt": placesData, "conflict-names.txt": namesData, "conflict-numbers.txt": numbersData} {
+		t.Run(name, func(t *testing.T) {
+			seen := map[string]bool{}
+			entries := lines(data)
+			if len(entries) == 0 {
+				t.Fatal("no entries")
+			}
+			for _, l := range entries {
+				key := strings.ToLower(l)
+				if name != "conflict-names.txt" {
+					// Places are keyed by name, numbers by the word changed.
+					f := strings.Fields(l)
+					key = strings.ToLower(strings.Join(f[1:], " "))
+					if name == "conflict-numbers.txt" {
+						key = f[0]
+					}
+				}
+				if seen[key] {
+					t.Errorf("duplicate entry %q", l)
+				}
+				seen[key] = true
+			}
+		})
+	}
+}
