@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -52,25 +53,95 @@ func summaryParts(st *storyfold.Story) (consensus, disputed, only []storyfold.Su
 	return
 }
 
-// coverage returns the facts of the table and, per fact, which of the
-// story's articles report it.
-func coverage(st *storyfold.Story) ([]storyfold.Fact, [][]bool) {
+// coverage returns the facts of the table and, per fact, how many of
+// each of the story's articles' sentences state it: 0 when the article
+// does not report it, 1 for its wording, more when it says it again.
+func coverage(st *storyfold.Story) ([]storyfold.Fact, [][]int) {
 	facts := st.Facts
 	if len(facts) > maxCoverageFacts {
 		facts = facts[:maxCoverageFacts]
 	}
 	labels := citeLabels(st)
-	rows := make([][]bool, len(facts))
+	rows := make([][]int, len(facts))
 	for i, f := range facts {
-		rows[i] = make([]bool, len(st.Articles))
+		rows[i] = make([]int, len(st.Articles))
 		for _, id := range f.Articles {
 			if n, ok := labels[id]; ok {
-				rows[i][n-1] = true
+				rows[i][n-1] = 1
+			}
+		}
+		for id, k := range restatements(f) {
+			if n, ok := labels[id]; ok {
+				rows[i][n-1] += k
 			}
 		}
 	}
 	return facts, rows
 }
+
+// restatements counts, per article, the sentences that state a fact past
+// the article's first wording of it; nil when no article says it twice.
+func restatements(f storyfold.Fact) map[string]int {
+	var out map[string]int
+	for i, v := range f.Variants {
+		for _, p := range f.Variants[:i] {
+			if p.Article == v.Article {
+				if out == nil {
+					out = map[string]int{}
+				}
+				out[v.Article]++
+				break
+			}
+		}
+	}
+	return out
+}
+
+// totalRestatements counts a fact's restatements, in all its articles.
+func totalRestatements(f storyfold.Fact) int {
+	n := 0
+	for _, k := range restatements(f) {
+		n += k
+	}
+	return n
+}
+
+// coverageMark writes a cell of the facts-by-article table: mark when the
+// article reports the fact, with "+N" when it says it N more times.
+func coverageMark(n int, mark, none string) string {
+	switch {
+	case n == 0:
+		return none
+	case n == 1:
+		return mark
+	}
+	return mark + "+" + strconv.Itoa(n-1)
+}
+
+// eventCites lists the articles a timeline entry cites, by their numbers
+// in the story: its articles and those of its sentences, each once.
+func eventCites(labels map[string]int, ev storyfold.Event) string {
+	seen := map[string]bool{}
+	var ids []string
+	for _, id := range ev.Articles {
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	for _, c := range ev.Cites {
+		if !seen[c.Article] {
+			seen[c.Article] = true
+			ids = append(ids, c.Article)
+		}
+	}
+	sort.SliceStable(ids, func(i, j int) bool { return labels[ids[i]] < labels[ids[j]] })
+	return cite(labels, ids)
+}
+
+// maxTimeline bounds the timeline entries the text and Markdown reports
+// list; the HTML views and the JSON have them all.
+const maxTimeline = 20
 
 // writeTextAccount writes a story's reconciled account for the terminal:
 // the cited summary first, then sources, families, conflicts and the
@@ -122,24 +193,47 @@ func writeTextAccount(w *bufio.Writer, st *storyfold.Story, arts map[string]*sto
 	if facts, rows := coverage(st); len(facts) > 0 && len(st.Articles) > maxCoverageArticles {
 		fmt.Fprintf(w, "\n  most reported facts:\n")
 		for _, f := range facts {
-			fmt.Fprintf(w, "    %s %s\n", terminalSafe(f.Text, 110), dim(fmt.Sprintf("· %s, %d independent", plural(len(f.Articles), "article", "articles"), f.Sources)))
+			again := ""
+			if n := totalRestatements(f); n > 0 {
+				again = ", " + plural(n, "restatement", "restatements")
+			}
+			fmt.Fprintf(w, "    %s %s\n", terminalSafe(f.Text, 110), dim(fmt.Sprintf("· %s, %d independent%s", plural(len(f.Articles), "article", "articles"), f.Sources, again)))
 		}
 	} else if len(facts) > 0 {
+		// A column is as wide as its widest mark: "x+2" where an article
+		// says a fact three times.
+		width := 3
+		again := false
+		for _, row := range rows {
+			for _, n := range row {
+				width = max(width, len(coverageMark(n, "x", "."))+1)
+				again = again || n > 1
+			}
+		}
 		fmt.Fprintf(w, "\n  facts by article:\n    ")
 		for i := range st.Articles {
-			fmt.Fprintf(w, "%-3d", i+1)
+			fmt.Fprintf(w, "%-*d", width, i+1)
 		}
 		fmt.Fprintf(w, "\n")
 		for i, f := range facts {
 			fmt.Fprintf(w, "    ")
-			for _, on := range rows[i] {
-				if on {
-					fmt.Fprintf(w, "%-3s", "x")
-				} else {
-					fmt.Fprintf(w, "%-3s", ".")
-				}
+			for _, n := range rows[i] {
+				fmt.Fprintf(w, "%-*s", width, coverageMark(n, "x", "."))
 			}
 			fmt.Fprintf(w, "%s\n", terminalSafe(f.Text, 110))
+		}
+		if again {
+			fmt.Fprintf(w, "    %s\n", dim("x+N: the article says it again in N more sentences"))
+		}
+	}
+	if len(st.Timeline) > 0 {
+		fmt.Fprintf(w, "\n  timeline:\n")
+		for i, ev := range st.Timeline {
+			if i == maxTimeline {
+				fmt.Fprintf(w, "    %s\n", dim(fmt.Sprintf("… %d more dates in the JSON report", len(st.Timeline)-maxTimeline)))
+				break
+			}
+			fmt.Fprintf(w, "    %-10s  %s %s\n", eventDate(ev), terminalSafe(ev.Text, 200), dim(eventCites(labels, ev)))
 		}
 	}
 }
@@ -193,7 +287,11 @@ func writeMarkdownAccount(w *bufio.Writer, st *storyfold.Story) {
 	if facts, rows := coverage(st); len(facts) > 0 && len(st.Articles) > maxCoverageArticles {
 		fmt.Fprintf(w, "**Most reported facts**\n\n")
 		for _, f := range facts {
-			fmt.Fprintf(w, "- %s (%s, %d independent)\n", mdInline(f.Text), plural(len(f.Articles), "article", "articles"), f.Sources)
+			again := ""
+			if n := totalRestatements(f); n > 0 {
+				again = ", " + plural(n, "restatement", "restatements")
+			}
+			fmt.Fprintf(w, "- %s (%s, %d independent%s)\n", mdInline(f.Text), plural(len(f.Articles), "article", "articles"), f.Sources, again)
 		}
 		fmt.Fprintf(w, "\n")
 	} else if len(facts) > 0 {
@@ -206,16 +304,32 @@ func writeMarkdownAccount(w *bufio.Writer, st *storyfold.Story) {
 			fmt.Fprintf(w, "---|")
 		}
 		fmt.Fprintf(w, "\n")
+		again := false
 		for i, f := range facts {
 			fmt.Fprintf(w, "| %s |", mdCell(f.Text))
-			for _, on := range rows[i] {
-				if on {
-					fmt.Fprintf(w, " ✓ |")
-				} else {
-					fmt.Fprintf(w, "  |")
-				}
+			for _, n := range rows[i] {
+				fmt.Fprintf(w, " %s |", coverageMark(n, "✓", ""))
+				again = again || n > 1
 			}
 			fmt.Fprintf(w, "\n")
+		}
+		if again {
+			fmt.Fprintf(w, "\n✓+N: the article says it again in N more sentences.\n")
+		}
+		fmt.Fprintf(w, "\n")
+	}
+	if len(st.Timeline) > 0 {
+		fmt.Fprintf(w, "**Timeline**\n\n")
+		for i, ev := range st.Timeline {
+			if i == maxTimeline {
+				fmt.Fprintf(w, "- … %d more dates in the JSON report\n", len(st.Timeline)-maxTimeline)
+				break
+			}
+			date := eventDate(ev)
+			if date == "" {
+				date = "undated"
+			}
+			fmt.Fprintf(w, "- **%s** %s %s\n", date, mdInline(ev.Text), mdInline(eventCites(labels, ev)))
 		}
 		fmt.Fprintf(w, "\n")
 	}

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"html/template"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -23,10 +24,14 @@ type ArticleRef struct {
 	Href   string
 }
 
-// Cite links a summary sentence to an article's sentence.
+// Cite links a summary sentence or a timeline entry to an article's
+// sentence.
 type Cite struct {
 	Label int
 	Href  string
+	// Sub tells apart the sentences of one article a timeline entry cites
+	// ("a", "b", ...), "" when the entry cites one sentence of it.
+	Sub string
 }
 
 // SummaryView is one summary sentence with its citations.
@@ -44,6 +49,13 @@ type HeatCell struct {
 	// it is kept whole to spare the page two escaped actions per cell.
 	Mark  template.HTML
 	Title string
+	// Href links to the sentence the article first states the fact in,
+	// "" when it does not report it.
+	Href string
+	// Again counts the article's restatements of the fact (its other
+	// sentences that say it again) and AgainHref links to the first.
+	Again     int
+	AgainHref string
 }
 
 // HeatRow is a fact and, per article, whether it reports it.
@@ -51,6 +63,22 @@ type HeatRow struct {
 	Text    string
 	Sources int
 	Cells   []HeatCell
+	// Wordings are the sentences that state the fact, each article's
+	// first wording followed by its restatements, so a reader can compare
+	// the outlets' words and find every place an article says it.
+	Wordings []WordingView
+	// Again counts the restatements among the wordings.
+	Again int
+}
+
+// WordingView is one sentence that states a fact.
+type WordingView struct {
+	Article ArticleRef
+	Text    string
+	Href    string
+	// Again is true for a restatement: the article has said the fact in
+	// an earlier wording.
+	Again bool
 }
 
 // ConflictView is a conflict with its claims.
@@ -96,8 +124,17 @@ type EntityView struct {
 
 // EventView is a dated event of the timeline.
 type EventView struct {
+	// Date is written as precisely as the articles give it (2025-02-12,
+	// 2025-02 or 2025), which is also a valid <time> datetime.
 	Date, Text string
 	Articles   []ArticleRef
+	// Cites link to every sentence that dates the event, by article; an
+	// entry stored before timelines kept their sentences cites its
+	// articles.
+	Cites []Cite
+	// SameDate is true when the entry before has the same date, which the
+	// timeline then shows once.
+	SameDate bool
 }
 
 // FamilyView is a family of articles with its evidence.
@@ -133,6 +170,9 @@ type SentenceView struct {
 	Text  string
 	Class string // shared, exclusive, conflict, or ""
 	Note  string
+	// Anchors are the other places in the sentence a story's view links
+	// to: a fact's clause or a claim that starts inside it.
+	Anchors []string
 }
 
 // ArticleView is everything an article page shows.
@@ -209,38 +249,17 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 		v.Summary = append(v.Summary, sv)
 	}
 	// The heatmap: a fact per row, an article per column.
-	contradicts := map[[2]string]bool{}
+	contradicts := map[string][]string{}
 	for _, c := range st.Conflicts {
 		for _, cl := range c.Claims {
-			contradicts[[2]string{cl.Article, cl.Text}] = true
+			contradicts[cl.Article] = append(contradicts[cl.Article], cl.Text)
 		}
 	}
 	for i, f := range st.Facts {
 		if i == maxHeatmapFacts {
 			break
 		}
-		row := HeatRow{Text: f.Text, Sources: f.Sources}
-		for _, id := range st.Articles {
-			cell := HeatCell{Kind: "omits", Mark: cellMarks["omits"], Title: fmt.Sprintf("[%d] does not report this", refs[id].Label)}
-			for _, fv := range f.Variants {
-				if fv.Article != id {
-					continue
-				}
-				// The row shows the fact's words; a cell shows its
-				// article's only where they differ.
-				cell = HeatCell{Kind: "reports", Mark: cellMarks["reports"], Title: fmt.Sprintf("[%d] reports this", refs[id].Label)}
-				if fv.Text != f.Text {
-					cell.Title = fmt.Sprintf("[%d]: %s", refs[id].Label, fv.Text)
-				}
-				for k := range contradicts {
-					if k[0] == id && (strings.Contains(k[1], fv.Text) || strings.Contains(fv.Text, k[1])) {
-						cell.Kind, cell.Mark = "contradicts", cellMarks["contradicts"]
-					}
-				}
-			}
-			row.Cells = append(row.Cells, cell)
-		}
-		v.Heatmap = append(v.Heatmap, row)
+		v.Heatmap = append(v.Heatmap, heatRow(f, st.Articles, refs, contradicts, h))
 	}
 	for _, c := range st.Conflicts {
 		cv := ConflictView{Kind: c.Kind, Description: c.Description, Majority: c.Majority}
@@ -278,24 +297,153 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 		v.Entities = append(v.Entities, EntityView{Name: e.Name, Type: e.Type, Roles: strings.Join(e.Roles, "; "),
 			Aliases: strings.Join(e.Aliases, ", "), Articles: len(e.Articles)})
 	}
-	for _, ev := range st.Timeline {
-		e := EventView{Date: ev.Date.String(), Text: ev.Text}
-		if len(e.Date) > 10 {
-			e.Date = e.Date[:10]
-		}
-		switch ev.Granularity {
-		case "month":
-			e.Date = e.Date[:7]
-		case "year":
-			e.Date = e.Date[:4]
-		}
-		for _, id := range ev.Articles {
-			e.Articles = append(e.Articles, refs[id])
-		}
+	for i, ev := range st.Timeline {
+		e := eventView(ev, refs, h)
+		e.SameDate = i > 0 && e.Date == v.Timeline[i-1].Date
 		v.Timeline = append(v.Timeline, e)
 	}
 	v.Graph = provenanceGraph(st, refs)
 	return v
+}
+
+// heatRow builds a fact's row of the heatmap. An article's cell stands
+// for its first wording of the fact, which links to its sentence; its
+// restatements are counted beside it and listed among the wordings, so
+// none is lost and none takes the first wording's place.
+func heatRow(f storyfold.Fact, articles []string, refs map[string]ArticleRef, contradicts map[string][]string, h Hrefs) HeatRow {
+	row := HeatRow{Text: f.Text, Sources: f.Sources, Wordings: make([]WordingView, 0, len(f.Variants))}
+	first := make(map[string]int, len(f.Variants)) // article -> index of its first wording in Wordings
+	for _, fv := range f.Variants {
+		w := WordingView{Article: refs[fv.Article], Text: fv.Text, Href: h.Article(fv.Article)}
+		if fv.Sentence != nil {
+			w.Href = h.Sentence(fv.Article, fv.Sentence.Start)
+		}
+		if _, ok := first[fv.Article]; ok {
+			w.Again = true
+			row.Again++
+		} else {
+			first[fv.Article] = len(row.Wordings)
+		}
+		row.Wordings = append(row.Wordings, w)
+	}
+	for _, id := range articles {
+		label := refs[id].Label
+		k, ok := first[id]
+		if !ok {
+			row.Cells = append(row.Cells, HeatCell{Kind: "omits", Mark: cellMarks["omits"], Title: fmt.Sprintf("[%d] does not report this", label)})
+			continue
+		}
+		// The row shows the fact's words; a cell shows its article's only
+		// where they differ.
+		w := row.Wordings[k]
+		cell := HeatCell{Kind: "reports", Mark: cellMarks["reports"], Title: fmt.Sprintf("[%d] reports this", label), Href: w.Href}
+		if w.Text != f.Text {
+			cell.Title = fmt.Sprintf("[%d]: %s", label, w.Text)
+		}
+		var again []string
+		for _, o := range row.Wordings[k+1:] {
+			if o.Article.ID == id && o.Again {
+				if cell.Again == 0 {
+					cell.AgainHref = o.Href
+				}
+				cell.Again++
+				again = append(again, o.Text)
+			}
+		}
+		if cell.Again > 0 {
+			cell.Title += fmt.Sprintf(" · says it again (%s): %s", plural(cell.Again, "restatement", "restatements"), strings.Join(again, " · "))
+		}
+		for _, fv := range f.Variants {
+			if fv.Article == id && contradicted(contradicts[id], fv.Text) {
+				cell.Kind, cell.Mark = "contradicts", cellMarks["contradicts"]
+				break
+			}
+		}
+		row.Cells = append(row.Cells, cell)
+	}
+	return row
+}
+
+// contradicted reports whether a wording overlaps one of the sentences its
+// article gives a side of a conflict in.
+func contradicted(claims []string, text string) bool {
+	for _, c := range claims {
+		if strings.Contains(c, text) || strings.Contains(text, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// eventView builds a timeline entry with a citation for every sentence
+// that dates it, the article's number first and a letter when it cites
+// several sentences of one article: [1a] [1b] [3].
+func eventView(ev storyfold.Event, refs map[string]ArticleRef, h Hrefs) EventView {
+	e := EventView{Date: eventDate(ev), Text: ev.Text}
+	for _, id := range ev.Articles {
+		e.Articles = append(e.Articles, refs[id])
+	}
+	if len(ev.Cites) == 0 {
+		for _, r := range e.Articles {
+			if r.Label > 0 {
+				e.Cites = append(e.Cites, Cite{Label: r.Label, Href: r.Href})
+			}
+		}
+		return e
+	}
+	cites := make([]storyfold.SentenceRef, 0, len(ev.Cites))
+	for _, c := range ev.Cites {
+		if refs[c.Article].Label > 0 {
+			cites = append(cites, c)
+		}
+	}
+	sort.SliceStable(cites, func(i, j int) bool {
+		a, b := refs[cites[i].Article].Label, refs[cites[j].Article].Label
+		if a != b {
+			return a < b
+		}
+		return cites[i].Sentence.Start < cites[j].Sentence.Start
+	})
+	for i := 0; i < len(cites); {
+		j := i
+		for j < len(cites) && cites[j].Article == cites[i].Article {
+			j++
+		}
+		for k := i; k < j; k++ {
+			c := Cite{Label: refs[cites[k].Article].Label, Href: h.Sentence(cites[k].Article, cites[k].Sentence.Start)}
+			if j-i > 1 {
+				c.Sub = letters(k - i)
+			}
+			e.Cites = append(e.Cites, c)
+		}
+		i = j
+	}
+	return e
+}
+
+// letters names the n-th (from 0) of several sentences of one article:
+// a, b, ..., z, aa, ab, ...
+func letters(n int) string {
+	if n < 26 {
+		return string(rune('a' + n))
+	}
+	return letters(n/26-1) + string(rune('a'+n%26))
+}
+
+// eventDate writes a timeline entry's date as precisely as the articles
+// give it: a day, a month or a year.
+func eventDate(ev storyfold.Event) string {
+	d := ev.Date.String()
+	if len(d) > 10 {
+		d = d[:10]
+	}
+	switch {
+	case ev.Granularity == "month" && len(d) >= 7:
+		d = d[:7]
+	case ev.Granularity == "year" && len(d) >= 4:
+		d = d[:4]
+	}
+	return d
 }
 
 // cellMarks are the heatmap's cell contents by kind.
@@ -369,10 +517,32 @@ func NewArticleView(a *storyfold.Article, st *storyfold.Story, h Hrefs) ArticleV
 			}
 		}
 		for _, f := range st.Facts {
+			others, class := plural(len(f.Articles)-1, "other article reports this", "other articles report this"), "shared"
+			if len(f.Articles) < 2 {
+				others, class = "only this article reports this", "exclusive"
+			}
+			said := 0
 			for _, fv := range f.Variants {
 				if fv.Article == a.ID && fv.Sentence != nil {
-					mark(*fv.Sentence, "shared", plural(len(f.Articles)-1, "other article reports this", "other articles report this"))
+					said++
 				}
+			}
+			// Every sentence of the article that states the fact is
+			// marked, its restatements too, each saying so.
+			n := 0
+			for _, fv := range f.Variants {
+				if fv.Article != a.ID || fv.Sentence == nil {
+					continue
+				}
+				note := others
+				switch {
+				case n > 0:
+					note = "a restatement of another sentence of this article; " + others
+				case said > 1:
+					note = others + "; this article says it again in " + plural(said-1, "other sentence", "other sentences")
+				}
+				mark(*fv.Sentence, class, note)
+				n++
 			}
 		}
 		for _, x := range st.Exclusive {
@@ -390,6 +560,10 @@ func NewArticleView(a *storyfold.Article, st *storyfold.Story, h Hrefs) ArticleV
 			}
 		}
 	}
+	var anchors [][]string
+	if st != nil {
+		anchors = linkedInside(a, st)
+	}
 	p := -1
 	for i, s := range a.Sentences {
 		if np := paragraphIndex(a, s.Start); np != p || len(v.Paragraphs) == 0 {
@@ -397,9 +571,73 @@ func NewArticleView(a *storyfold.Article, st *storyfold.Story, h Hrefs) ArticleV
 			p = np
 		}
 		last := len(v.Paragraphs) - 1
-		v.Paragraphs[last] = append(v.Paragraphs[last], SentenceView{ID: SentenceID(a.ID, s.Start), Text: a.Text[s.Start:s.End], Class: class[i], Note: note[i]})
+		sv := SentenceView{ID: SentenceID(a.ID, s.Start), Text: a.Text[s.Start:s.End], Class: class[i], Note: note[i]}
+		if anchors != nil {
+			sv.Anchors = anchors[i]
+		}
+		v.Paragraphs[last] = append(v.Paragraphs[last], sv)
 	}
 	return v
+}
+
+// linkedInside returns, per sentence of an article, the anchors of the
+// places inside it that the story's views link to: a fact's wording or a
+// conflict's claim may be a clause, which a link names by its own start.
+// A place no sentence holds is given to the sentence before it (or the
+// first), so no link of the story leads nowhere.
+func linkedInside(a *storyfold.Article, st *storyfold.Story) [][]string {
+	if len(a.Sentences) == 0 {
+		return nil
+	}
+	starts := map[int]bool{}
+	for _, f := range st.Facts {
+		for _, v := range f.Variants {
+			if v.Article == a.ID && v.Sentence != nil {
+				starts[v.Sentence.Start] = true
+			}
+		}
+	}
+	for _, c := range st.Conflicts {
+		for _, cl := range c.Claims {
+			if cl.Article == a.ID && cl.Sentence.End > 0 {
+				starts[cl.Sentence.Start] = true
+			}
+		}
+	}
+	for _, s := range st.Summary {
+		for _, c := range s.Cites {
+			if c.Article == a.ID {
+				starts[c.Sentence.Start] = true
+			}
+		}
+	}
+	for _, e := range st.Timeline {
+		for _, c := range e.Cites {
+			if c.Article == a.ID {
+				starts[c.Sentence.Start] = true
+			}
+		}
+	}
+	for _, s := range a.Sentences {
+		delete(starts, s.Start)
+	}
+	if len(starts) == 0 {
+		return nil
+	}
+	sorted := make([]int, 0, len(starts))
+	for k := range starts {
+		sorted = append(sorted, k)
+	}
+	sort.Ints(sorted)
+	out := make([][]string, len(a.Sentences))
+	for _, k := range sorted {
+		// The last sentence starting before k holds it, or is the
+		// nearest before it.
+		i := sort.Search(len(a.Sentences), func(i int) bool { return a.Sentences[i].Start > k }) - 1
+		i = max(i, 0)
+		out[i] = append(out[i], SentenceID(a.ID, k))
+	}
+	return out
 }
 
 func paragraphIndex(a *storyfold.Article, pos int) int {

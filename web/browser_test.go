@@ -88,13 +88,18 @@ func TestBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	account, accountStory := newAccountServer(t)
 	shots := t.TempDir()
+	if dir := os.Getenv("STORYFOLD_SCREENSHOTS"); dir != "" {
+		shots = dir
+	}
 	t.Logf("screenshots in %s", shots)
 	for _, tt := range []struct {
 		name, path string
 		want       []*regexp.Regexp
+		base       string // the server, when not srv
 	}{
-		{"stories", "/", []*regexp.Regexp{regexp.MustCompile(`US Denies Trump Peace Push`), regexp.MustCompile(`3 independent sources`)}},
+		{"stories", "/", []*regexp.Regexp{regexp.MustCompile(`US Denies Trump Peace Push`), regexp.MustCompile(`3 independent sources`)}, ""},
 		{"story", "/stories/" + story, []*regexp.Regexp{
 			regexp.MustCompile(`<h2>Summary</h2>`),
 			regexp.MustCompile(`<a class="cite" href="/articles/[^"]+#article-[^"]+-at\d+"[^>]*>\[\d\]</a>`), // citations to sentences
@@ -103,13 +108,25 @@ func TestBrowser(t *testing.T) {
 			regexp.MustCompile(`<svg class="graph"[^>]*>`),
 			regexp.MustCompile(`common source`),
 			regexp.MustCompile(`Pyongyang`),
-		}},
+		}, ""},
 		{"article", "/articles/002_2f982ed942a4fc52", []*regexp.Regexp{
-			regexp.MustCompile(`class="sentence shared"`), regexp.MustCompile(`class="sentence exclusive"`), regexp.MustCompile(`class="sentence conflict"`)}},
-		{"hostile-article", "/articles/evil", []*regexp.Regexp{regexp.MustCompile(`&lt;script&gt;`)}},
-		{"hostile-story", "/stories/" + evilStory, nil},
+			regexp.MustCompile(`class="sentence shared"`), regexp.MustCompile(`class="sentence exclusive"`), regexp.MustCompile(`class="sentence conflict"`)}, ""},
+		{"hostile-article", "/articles/evil", []*regexp.Regexp{regexp.MustCompile(`&lt;script&gt;`)}, ""},
+		{"hostile-story", "/stories/" + evilStory, nil, ""},
+		// Restatements and a timeline citing its sentences, with hostile
+		// markup in an entry.
+		{"story-account", "/stories/" + accountStory, []*regexp.Regexp{
+			regexp.MustCompile(`<a class="again" href="/articles/[^"]+#article-[^"]+-at\d+"[^>]*>\+1</a>`),
+			regexp.MustCompile(`<ol class="timeline"`),
+			regexp.MustCompile(`<a class="cite" href="/articles/[^"]+#article-[^"]+-at\d+"[^>]*>\[1b\]</a>`),
+			regexp.MustCompile(`Talks began &lt;script&gt;`),
+		}, account.URL},
 	} {
-		dom, console := browse(t, bin, srv.URL+tt.path, filepath.Join(shots, tt.name+".png"))
+		base := srv.URL
+		if tt.base != "" {
+			base = tt.base
+		}
+		dom, console := browse(t, bin, base+tt.path, filepath.Join(shots, tt.name+".png"))
 		for _, re := range tt.want {
 			if !re.MatchString(dom) {
 				t.Errorf("%s: the page lacks %s", tt.name, re)

@@ -1,0 +1,224 @@
+package report_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/internal/htmlcheck"
+	"github.com/storyfold/storyfold/report"
+)
+
+// update rewrites the golden files of package report's tests.
+var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+
+// article builds an article of one paragraph from its sentences, with
+// their spans, as the cleaner would.
+func article(id, source string, sentences ...string) storyfold.Article {
+	a := storyfold.Article{ID: id, Source: source, Title: "Bridge " + id, Language: "en",
+		Date: storyfold.Date{Time: time.Date(2014, 1, 23, 0, 0, 0, 0, time.UTC)}}
+	for i, s := range sentences {
+		if i > 0 {
+			a.Text += " "
+		}
+		a.Sentences = append(a.Sentences, storyfold.Span{Start: len(a.Text), End: len(a.Text) + len(s)})
+		a.Text += s
+	}
+	a.Paragraphs = []storyfold.Paragraph{{Start: 0, End: len(a.Text)}}
+	return a
+}
+
+// ref points at an article's i-th sentence.
+func ref(a *storyfold.Article, i int) storyfold.SentenceRef {
+	return storyfold.SentenceRef{Article: a.ID, Sentence: a.Sentences[i]}
+}
+
+// variant is an article's i-th sentence as a fact's wording.
+func variant(a *storyfold.Article, i int) storyfold.Variant {
+	s := a.Sentences[i]
+	return storyfold.Variant{Article: a.ID, Text: a.Slice(s), Sentence: &s}
+}
+
+// restated is a story written by hand, as the reconciler builds them: a
+// fact one article states twice, a timeline whose entries cite several
+// sentences of an article, and untrusted markup in a restatement and in a
+// timeline entry.
+func restated() *storyfold.Analysis {
+	an := &storyfold.Analysis{Articles: []storyfold.Article{
+		article("a", "Daily Planet",
+			"The bridge lanes were closed on Monday, officials said.",
+			"Traffic backed up for hours.",
+			"Officials repeated that the lanes were shut on Monday."),
+		article("b", "Evening Star",
+			"Officials said the bridge lanes closed on Monday.",
+			"Subpoenas are due Feb. 5."),
+		article("c", "Ledger",
+			"The mayor said the closure was political <script>alert(1)</script>.",
+			"Lanes were closed on Monday, the mayor <img src=x onerror=alert(2)> said again."),
+	}}
+	a, b, c := &an.Articles[0], &an.Articles[1], &an.Articles[2]
+	st := storyfold.NewStory("s-bridge")
+	st.Headline = "Bridge lanes closed"
+	st.Articles = []string{"a", "b", "c"}
+	st.Sources = []string{"Daily Planet", "Evening Star", "Ledger"}
+	st.IndependentSources = 3
+	st.First, st.Last = a.Date, a.Date
+	st.Summary = []storyfold.SummarySentence{{Text: a.Slice(a.Sentences[0]), Articles: []string{"a", "b"}, Part: "consensus",
+		Cites: []storyfold.SentenceRef{ref(a, 0), ref(b, 0)}}}
+	st.Facts = []storyfold.Fact{
+		{Text: a.Slice(a.Sentences[0]), Articles: []string{"a", "b", "c"}, Sources: 3,
+			Variants: []storyfold.Variant{variant(a, 0), variant(a, 2), variant(b, 0), variant(c, 1)}},
+		{Text: b.Slice(b.Sentences[1]), Articles: []string{"b"}, Sources: 1, Variants: []storyfold.Variant{variant(b, 1)}},
+	}
+	st.Timeline = []storyfold.Event{
+		{Date: storyfold.Date{Time: time.Date(2014, 1, 20, 0, 0, 0, 0, time.UTC)}, Granularity: "day", Text: a.Slice(a.Sentences[0]),
+			Articles: []string{"b", "a", "c"}, Cites: []storyfold.SentenceRef{ref(b, 0), ref(a, 2), ref(a, 0), ref(c, 1)}},
+		{Date: storyfold.Date{Time: time.Date(2014, 1, 20, 0, 0, 0, 0, time.UTC)}, Granularity: "day", Text: c.Slice(c.Sentences[0]),
+			Articles: []string{"c"}, Cites: []storyfold.SentenceRef{ref(c, 0)}},
+		{Date: storyfold.Date{Time: time.Date(2014, 2, 1, 0, 0, 0, 0, time.UTC)}, Granularity: "month", Text: b.Slice(b.Sentences[1]),
+			Articles: []string{"b"}, Cites: []storyfold.SentenceRef{ref(b, 1)}},
+	}
+	an.Stories = []*storyfold.Story{st}
+	return an
+}
+
+// TestAccountGolden compares the text and Markdown reports of the hand-made
+// story with their golden files; go test ./report -update rewrites them.
+func TestAccountGolden(t *testing.T) {
+	for _, tt := range []struct {
+		format report.Format
+		file   string
+	}{
+		{report.Text, "restated.txt"},
+		{report.Markdown, "restated.md"},
+	} {
+		t.Run(string(tt.format), func(t *testing.T) {
+			var b bytes.Buffer
+			if err := report.Write(&b, restated(), tt.format, report.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", tt.file)
+			if *update {
+				if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./report -update to write it)", err)
+			}
+			if b.String() != string(want) {
+				t.Errorf("the %s report differs from %s:\n%s", tt.format, path, b.String())
+			}
+		})
+	}
+}
+
+// TestRestatementsAndTimelineInReports checks each human report for what a
+// reader must find: the restatement counted beside the first wording, and
+// the timeline with its citations.
+func TestRestatementsAndTimelineInReports(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		format report.Format
+		want   []string
+	}{
+		{"text counts the restatement", report.Text, []string{"x+1 x   x   The bridge lanes", "x+N: the article says it again"}},
+		{"text timeline cites every article once", report.Text, []string{"2014-01-20  The bridge lanes were closed on Monday, officials said. [1, 2, 3]", "2014-02     Subpoenas are due Feb. 5. [2]"}},
+		{"markdown counts the restatement", report.Markdown, []string{"| ✓+1 | ✓ | ✓ |"}},
+		{"markdown timeline", report.Markdown, []string{"**Timeline**", "- **2014-01-20** The bridge lanes were closed on Monday, officials said. \\[1, 2, 3\\]"}},
+		{"html links the restatement", report.HTML, []string{`class="again" href="#article-a-at` + strconv.Itoa(len("The bridge lanes were closed on Monday, officials said. Traffic backed up for hours. ")) + `"`, "4 wordings, 1 restatement"}},
+		{"html timeline cites each sentence", report.HTML, []string{`<ol class="timeline"`, `<time datetime="2014-01-20">`, `<time datetime="2014-02">`, `>[1a]</a>`, `>[1b]</a>`, `>[2]</a>`, `class="same-date"`}},
+		{"article page notes the restatement", report.HTML, []string{"a restatement of another sentence of this article; 2 other articles report this",
+			"this article says it again in 1 other sentence"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := report.Write(&b, restated(), tt.format, report.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(b.String(), w) {
+					t.Errorf("the %s report lacks %q", tt.format, w)
+				}
+			}
+		})
+	}
+}
+
+// TestRestatedReportIsSafe shows that the untrusted text of restatements
+// and timeline entries stays text in every report, and that every link
+// of the single-file report leads to an anchor in it.
+func TestRestatedReportIsSafe(t *testing.T) {
+	for _, f := range []report.Format{report.HTML, report.Markdown, report.Text} {
+		t.Run(string(f), func(t *testing.T) {
+			var b bytes.Buffer
+			if err := report.Write(&b, restated(), f, report.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			out := b.String()
+			if f == report.Text {
+				if strings.ContainsRune(out, '\x1b') {
+					t.Error("the text report writes an escape sequence")
+				}
+				return
+			}
+			for _, p := range htmlcheck.Active(strings.NewReader(out)) {
+				t.Error(p)
+			}
+			if strings.Contains(out, "<script") || strings.Contains(out, "<img") {
+				t.Error("article markup reached the report unescaped")
+			}
+			if f != report.HTML {
+				return
+			}
+			ids := map[string]bool{}
+			for _, m := range regexp.MustCompile(`id="([^"]+)"`).FindAllStringSubmatch(out, -1) {
+				ids[m[1]] = true
+			}
+			links := regexp.MustCompile(`href="#([^"]+)"`).FindAllStringSubmatch(out, -1)
+			if len(links) == 0 {
+				t.Fatal("no links")
+			}
+			for _, m := range links {
+				if !ids[m[1]] {
+					t.Errorf("link #%s leads nowhere", m[1])
+				}
+			}
+		})
+	}
+}
+
+// TestMostReportedFactsCountRestatements checks the list that replaces the
+// facts-by-article table in stories of many articles.
+func TestMostReportedFactsCountRestatements(t *testing.T) {
+	an := restated()
+	st := an.Stories[0]
+	for i := 0; len(st.Articles) <= 20; i++ {
+		st.Articles = append(st.Articles, "more-"+strconv.Itoa(i))
+	}
+	for _, tt := range []struct {
+		format report.Format
+		want   string
+	}{
+		{report.Text, "· 3 articles, 3 independent, 1 restatement"},
+		{report.Markdown, "(3 articles, 3 independent, 1 restatement)"},
+	} {
+		t.Run(string(tt.format), func(t *testing.T) {
+			var b bytes.Buffer
+			if err := report.Write(&b, an, tt.format, report.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(b.String(), tt.want) {
+				t.Errorf("the %s report lacks %q", tt.format, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,156 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/storyfold/storyfold"
+)
+
+// testHrefs write links a test can read: article#start.
+var testHrefs = Hrefs{
+	Story:    func(id string) string { return "story:" + id },
+	Article:  func(id string) string { return "article:" + id },
+	Sentence: func(a string, start int) string { return fmt.Sprintf("%s#%d", a, start) },
+}
+
+func at(article, text string, start int) storyfold.Variant {
+	return storyfold.Variant{Article: article, Text: text, Sentence: &storyfold.Span{Start: start, End: start + len(text)}}
+}
+
+func TestHeatRowRestatements(t *testing.T) {
+	refs := map[string]ArticleRef{"a": {Label: 1, ID: "a"}, "b": {Label: 2, ID: "b"}, "c": {Label: 3, ID: "c"}}
+	articles := []string{"a", "b", "c"}
+	type cell struct {
+		kind, href string
+		again      int
+		againHref  string
+	}
+	tests := []struct {
+		name        string
+		fact        storyfold.Fact
+		contradicts map[string][]string
+		cells       []cell
+		again       int
+		title       string // in a's cell
+	}{
+		{"the first wording stands, the restatement is counted",
+			storyfold.Fact{Text: "Lanes closed.", Articles: []string{"a", "b"},
+				Variants: []storyfold.Variant{at("a", "Lanes closed.", 0), at("a", "The lanes were shut.", 40), at("b", "Lanes closed.", 7)}},
+			nil,
+			[]cell{{"reports", "a#0", 1, "a#40"}, {"reports", "b#7", 0, ""}, {"omits", "", 0, ""}}, 1, "says it again (1 restatement): The lanes were shut."},
+		{"restatements after other articles' wordings",
+			storyfold.Fact{Text: "Lanes closed.", Articles: []string{"a", "b"},
+				Variants: []storyfold.Variant{at("b", "Lanes closed.", 3), at("a", "Closed lanes.", 0), at("b", "Again closed.", 50), at("b", "Still closed.", 90)}},
+			nil,
+			[]cell{{"reports", "a#0", 0, ""}, {"reports", "b#3", 2, "b#50"}, {"omits", "", 0, ""}}, 2, "[1]: Closed lanes."},
+		{"a restatement in conflict marks the article's cell",
+			storyfold.Fact{Text: "Lanes closed.", Articles: []string{"a"},
+				Variants: []storyfold.Variant{at("a", "Lanes closed.", 0), at("a", "Lanes closed on Tuesday.", 20)}},
+			map[string][]string{"a": {"Lanes closed on Tuesday."}},
+			[]cell{{"contradicts", "a#0", 1, "a#20"}, {"omits", "", 0, ""}, {"omits", "", 0, ""}}, 1, "[1] reports this"},
+		{"a wording without its sentence links to the article",
+			storyfold.Fact{Text: "Lanes closed.", Articles: []string{"c"}, Variants: []storyfold.Variant{{Article: "c", Text: "Lanes closed."}}},
+			nil,
+			[]cell{{"omits", "", 0, ""}, {"omits", "", 0, ""}, {"reports", "article:c", 0, ""}}, 0, "does not report"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			row := heatRow(tt.fact, articles, refs, tt.contradicts, testHrefs)
+			if len(row.Cells) != len(tt.cells) {
+				t.Fatalf("%d cells, want %d", len(row.Cells), len(tt.cells))
+			}
+			for i, want := range tt.cells {
+				c := row.Cells[i]
+				if got := (cell{c.Kind, c.Href, c.Again, c.AgainHref}); got != want {
+					t.Errorf("cell %d = %+v, want %+v", i+1, got, want)
+				}
+			}
+			if row.Again != tt.again {
+				t.Errorf("%d restatements, want %d", row.Again, tt.again)
+			}
+			if len(row.Wordings) != len(tt.fact.Variants) {
+				t.Errorf("%d wordings of %d variants", len(row.Wordings), len(tt.fact.Variants))
+			}
+			if !strings.Contains(row.Cells[0].Title, tt.title) {
+				t.Errorf("first cell's title %q lacks %q", row.Cells[0].Title, tt.title)
+			}
+		})
+	}
+}
+
+func TestEventView(t *testing.T) {
+	refs := map[string]ArticleRef{"a": {Label: 1, ID: "a", Href: "article:a"}, "b": {Label: 2, ID: "b", Href: "article:b"}}
+	day := storyfold.Date{Time: time.Date(2025, 2, 12, 0, 0, 0, 0, time.UTC)}
+	sref := func(a string, start int) storyfold.SentenceRef {
+		return storyfold.SentenceRef{Article: a, Sentence: storyfold.Span{Start: start, End: start + 10}}
+	}
+	tests := []struct {
+		name  string
+		event storyfold.Event
+		date  string
+		cites string
+	}{
+		{"one sentence an article", storyfold.Event{Date: day, Granularity: "day", Articles: []string{"a", "b"},
+			Cites: []storyfold.SentenceRef{sref("b", 4), sref("a", 9)}}, "2025-02-12", "[1]a#9 [2]b#4"},
+		{"several sentences of one article, in text order", storyfold.Event{Date: day, Granularity: "day", Articles: []string{"a", "b"},
+			Cites: []storyfold.SentenceRef{sref("a", 90), sref("b", 4), sref("a", 9)}}, "2025-02-12", "[1a]a#9 [1b]a#90 [2]b#4"},
+		{"a sentence of an article outside the story is left out", storyfold.Event{Date: day, Granularity: "day", Articles: []string{"a"},
+			Cites: []storyfold.SentenceRef{sref("a", 9), sref("zz", 4)}}, "2025-02-12", "[1]a#9"},
+		{"no sentences kept: the articles are cited", storyfold.Event{Date: day, Granularity: "month", Articles: []string{"b", "a"}},
+			"2025-02", "[2]article:b [1]article:a"},
+		{"a year", storyfold.Event{Date: day, Granularity: "year", Articles: []string{"a"}}, "2025", "[1]article:a"},
+		{"no date", storyfold.Event{Granularity: "month", Articles: []string{"a"}}, "", "[1]article:a"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := eventView(tt.event, refs, testHrefs)
+			var cites []string
+			for _, c := range e.Cites {
+				cites = append(cites, fmt.Sprintf("[%d%s]%s", c.Label, c.Sub, c.Href))
+			}
+			if e.Date != tt.date || strings.Join(cites, " ") != tt.cites {
+				t.Errorf("got %q %q, want %q %q", e.Date, strings.Join(cites, " "), tt.date, tt.cites)
+			}
+		})
+	}
+}
+
+func TestLetters(t *testing.T) {
+	for n, want := range map[int]string{0: "a", 1: "b", 25: "z", 26: "aa", 27: "ab", 51: "az", 52: "ba", 701: "zz", 702: "aaa"} {
+		t.Run(want, func(t *testing.T) {
+			if got := letters(n); got != want {
+				t.Errorf("letters(%d) = %q, want %q", n, got, want)
+			}
+		})
+	}
+}
+
+// TestArticleViewRestatements checks that every sentence of an article
+// that states a fact is marked, the restatement saying what it is.
+func TestArticleViewRestatements(t *testing.T) {
+	text := "Lanes closed. Traffic jammed. Lanes were shut."
+	a := &storyfold.Article{ID: "a", Text: text, Sentences: []storyfold.Span{{Start: 0, End: 13}, {Start: 14, End: 29}, {Start: 30, End: len(text)}},
+		Paragraphs: []storyfold.Paragraph{{Start: 0, End: len(text)}}}
+	st := &storyfold.Story{ID: "s", Articles: []string{"a", "b"}, Facts: []storyfold.Fact{{Text: "Lanes closed.", Articles: []string{"a", "b"},
+		Variants: []storyfold.Variant{at("a", "Lanes closed.", 0), at("a", "Lanes were shut.", 30), at("b", "Lanes closed.", 0)}}}}
+	// A fact worded in a clause: its link names the clause's start, which
+	// the page gives inside its sentence.
+	st.Facts = append(st.Facts, storyfold.Fact{Text: "jammed", Articles: []string{"a"}, Variants: []storyfold.Variant{at("a", "jammed", 22)}})
+	v := NewArticleView(a, st, testHrefs)
+	if got := v.Paragraphs[0][1].Anchors; len(got) != 1 || got[0] != SentenceID("a", 22) {
+		t.Errorf("the clause's anchors = %q, want the sentence to hold %s", got, SentenceID("a", 22))
+	}
+	got := v.Paragraphs[0]
+	for i, want := range []struct{ class, note string }{
+		{"shared", "1 other article reports this; this article says it again in 1 other sentence"},
+		{"exclusive", "only this article reports this"},
+		{"shared", "a restatement of another sentence of this article; 1 other article reports this"},
+	} {
+		if got[i].Class != want.class || got[i].Note != want.note {
+			t.Errorf("sentence %d: %q %q, want %q %q", i+1, got[i].Class, got[i].Note, want.class, want.note)
+		}
+	}
+}
