@@ -109,19 +109,7 @@ func group(units []unit, edges []edge) [][]int {
 	var groups [][]int
 	var articles []map[int]bool
 	fits := func(g int, u int) bool {
-		if articles[g][units[u].article] {
-			return false
-		}
-		members := groups[g]
-		step := max(1, len(members)/sampleSize)
-		near, seen := 0, 0
-		for k := 0; k < len(members); k += step {
-			seen++
-			if similarity(&units[u], &units[members[k]]) >= joinGroup {
-				near++
-			}
-		}
-		return 2*near >= seen
+		return !articles[g][units[u].article] && resembles(units, u, groups[g])
 	}
 	for _, e := range edges {
 		a, b := int(e.a), int(e.b)
@@ -170,4 +158,64 @@ func group(units []unit, edges []edge) [][]int {
 		}
 	}
 	return out
+}
+
+// resembles reports whether unit u is close to at least half of a
+// group's sampled members, so a sentence joins a claim, not the nearest
+// sentence of a chain that drifts to another claim.
+func resembles(units []unit, u int, members []int) bool {
+	step := max(1, len(members)/sampleSize)
+	near, seen := 0, 0
+	for k := 0; k < len(members); k += step {
+		if members[k] == u || units[members[k]].article == units[u].article {
+			continue
+		}
+		seen++
+		if similarity(&units[u], &units[members[k]]) >= joinGroup {
+			near++
+		}
+	}
+	return seen > 0 && 2*near >= seen
+}
+
+// restatements finds the sentences a story's groups left out that state a
+// group's claim again: an article often says a thing twice ("Hegseth
+// denied any betrayal" and later "There is no betrayal there, said
+// Hegseth"), and the second wording is no claim of its own, nor one only
+// that outlet reports. A unit outside every group joins the group of a
+// unit it is aligned with when it resembles the group's members of other
+// articles; it becomes one of the group's members when its article is not
+// in the group yet, an extra wording of that article's when it is. Edges
+// must be sorted strongest first, as group leaves them.
+func restatements(units []unit, edges []edge, groups [][]int) (extra [][]int) {
+	groupOf := make([]int, len(units))
+	for i := range groupOf {
+		groupOf[i] = -1
+	}
+	in := make([]map[int]bool, len(groups))
+	for gi, g := range groups {
+		in[gi] = map[int]bool{}
+		for _, u := range g {
+			groupOf[u] = gi
+			in[gi][units[u].article] = true
+		}
+	}
+	extra = make([][]int, len(groups))
+	for _, e := range edges {
+		g, u := groupOf[e.a], int(e.b)
+		if g < 0 {
+			g, u = groupOf[e.b], int(e.a)
+		}
+		if g < 0 || groupOf[u] >= 0 || !resembles(units, u, groups[g]) {
+			continue
+		}
+		groupOf[u] = g
+		if in[g][units[u].article] {
+			extra[g] = append(extra[g], u)
+		} else {
+			in[g][units[u].article] = true
+			groups[g] = append(groups[g], u)
+		}
+	}
+	return extra
 }

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/storyfold/storyfold"
@@ -18,12 +19,14 @@ func Reconcile(st *storyfold.Story, members []*storyfold.Article) {
 		units = append(units, r.units(ai, a)...)
 	}
 	weigh(units, r.df, r.figures)
-	groups := group(units, candidates(units, r.df))
+	edges := candidates(units, r.df)
+	groups := group(units, edges)
+	extra := restatements(units, edges, groups)
 	r.release()
 
 	// Facts are the groups and the sentences no other article matches;
 	// families need both to weigh how much of an article another repeats.
-	facts := buildFacts(units, groups, members)
+	facts := buildFacts(units, groups, extra, members)
 	fams := families(members, units, facts, st.Quotes)
 	st.Families = fams.list
 	st.IndependentSources = fams.count
@@ -49,6 +52,7 @@ func Reconcile(st *storyfold.Story, members []*storyfold.Article) {
 // that order facts in the summary.
 type factGroup struct {
 	members []int // unit indices, one per article
+	extra   []int // other units of the same articles that say it again
 	canon   int   // the unit whose wording stands for the group
 	sources int   // independent sources reporting it
 	pos     float64
@@ -57,12 +61,17 @@ type factGroup struct {
 // buildFacts turns the aligned groups into facts, each with its canonical
 // wording: the member closest to all others. Units no group took stay as
 // facts of one article.
-func buildFacts(units []unit, groups [][]int, members []*storyfold.Article) []*factGroup {
+func buildFacts(units []unit, groups, extra [][]int, members []*storyfold.Article) []*factGroup {
 	inGroup := make([]bool, len(units))
 	var out []*factGroup
-	for _, g := range groups {
+	for gi, g := range groups {
 		sort.Slice(g, func(i, j int) bool { return units[g[i]].article < units[g[j]].article })
-		f := &factGroup{members: g, canon: medoid(units, g, members)}
+		x := extra[gi]
+		sort.Slice(x, func(i, j int) bool { return x[i] < x[j] })
+		f := &factGroup{members: g, extra: x, canon: medoid(units, g, members)}
+		for _, u := range x {
+			inGroup[u] = true
+		}
 		for _, u := range g {
 			inGroup[u] = true
 			f.pos += units[u].pos
@@ -142,6 +151,19 @@ func (f *factGroup) fact(members []*storyfold.Article, units []unit, fams family
 		span := u.span
 		out.Articles = append(out.Articles, a.ID)
 		out.Variants = append(out.Variants, storyfold.Variant{Article: a.ID, Text: a.Text[span.Start:span.End], Sentence: &span})
+	}
+	// Restatements follow, each after its article's wording.
+	for _, ui := range f.extra {
+		u := &units[ui]
+		a := members[u.article]
+		span := u.span
+		at := len(out.Variants)
+		for k, v := range out.Variants {
+			if v.Article == a.ID {
+				at = k + 1
+			}
+		}
+		out.Variants = slices.Insert(out.Variants, at, storyfold.Variant{Article: a.ID, Text: a.Text[span.Start:span.End], Sentence: &span})
 	}
 	out.Quantities = append(out.Quantities, cu.quantities...)
 	// Most independent sources report it: name the articles that leave it
