@@ -2,6 +2,8 @@ package compare
 
 import (
 	"cmp"
+
+	"github.com/storyfold/storyfold/nlp/paraphrase"
 	"slices"
 	"sort"
 )
@@ -13,6 +15,19 @@ const (
 	// sameClaim is the similarity at which two sentences of different
 	// articles report the same claim.
 	sameClaim = 0.42
+	// looseClaim is the similarity from which the same-claim scorer is
+	// asked: two sentences that share less than sameClaim of their
+	// weight state one claim when the scorer, reading their wording
+	// whole, finds them paraphrases.
+	looseClaim = 0.25
+	// anchoredClaim is the overlap two units sharing an anchor (a term
+	// few articles give, once each) need to state one claim.
+	anchoredClaim = 0.18
+	// contextClaim is the overlap two units next to an aligned pair need
+	// to state one claim, and contextFanout the largest group whose
+	// neighbours are compared (larger groups are copies, aligned whole).
+	contextClaim  = 0.2
+	contextFanout = 16
 	// joinGroup is the similarity a sentence needs with most of a group's
 	// members (not only the one it is closest to) to join the group, so
 	// chains of near neighbours do not drift to another claim.
@@ -26,6 +41,27 @@ const (
 	// sampleSize bounds the members a joining sentence is compared with.
 	sampleSize = 8
 )
+
+// sameClaimAs tells whether two units state the same claim, and how
+// strongly: by the story's weighted overlap of their words, names and
+// figures, or, when that is looser, by the same-claim scorer trained on
+// paraphrases of news sentences.
+func sameClaimAs(a, b *unit) (float64, bool) {
+	m := compareUnits(a, b)
+	s := m.dice
+	if m.words < 3 && !(m.words == 2 && m.figure) && !(m.figure && m.names >= 2) && !(m.words >= 1 && m.names >= 2) {
+		s = 0
+	}
+	switch {
+	case s >= sameClaim:
+		return s, true
+	case s >= looseClaim && paraphrase.Same(&a.claim, &b.claim):
+		return s, true
+	case m.anchors >= 1 && m.words >= 1 && m.words+m.names >= 3 && m.dice >= anchoredClaim:
+		return m.dice, true
+	}
+	return s, false
+}
 
 type edge struct {
 	a, b int32
@@ -62,7 +98,7 @@ func candidates(units []unit, df []int32) []edge {
 					continue
 				}
 				seen[j] = int32(i) + 1
-				if s := similarity(u, &units[j]); s >= sameClaim {
+				if s, ok := sameClaimAs(u, &units[j]); ok {
 					edges = append(edges, edge{int32(i), j, s})
 				}
 			}
@@ -171,7 +207,7 @@ func resembles(units []unit, u int, members []int) bool {
 			continue
 		}
 		seen++
-		if similarity(&units[u], &units[members[k]]) >= joinGroup {
+		if s, ok := sameClaimAs(&units[u], &units[members[k]]); ok || s >= joinGroup {
 			near++
 		}
 	}
@@ -187,7 +223,7 @@ func resembles(units []unit, u int, members []int) bool {
 // articles; it becomes one of the group's members when its article is not
 // in the group yet, an extra wording of that article's when it is. Edges
 // must be sorted strongest first, as group leaves them.
-func restatements(units []unit, edges []edge, groups [][]int) (extra [][]int) {
+func restatements(units []unit, edges []edge, groups, extra [][]int) {
 	groupOf := make([]int, len(units))
 	for i := range groupOf {
 		groupOf[i] = -1
@@ -200,7 +236,11 @@ func restatements(units []unit, edges []edge, groups [][]int) (extra [][]int) {
 			in[gi][units[u].article] = true
 		}
 	}
-	extra = make([][]int, len(groups))
+	for gi, x := range extra {
+		for _, u := range x {
+			groupOf[u] = gi
+		}
+	}
 	for _, e := range edges {
 		g, u := groupOf[e.a], int(e.b)
 		if g < 0 {
@@ -217,5 +257,121 @@ func restatements(units []unit, edges []edge, groups [][]int) (extra [][]int) {
 			groups[g] = append(groups[g], u)
 		}
 	}
-	return extra
+}
+
+// mergeGroups joins groups that state one claim: grouping joins a pair
+// only when neither side has the other's article yet, so an article that
+// says a claim twice, in two wordings other articles each echo, leaves two
+// groups of one claim. Two groups an edge links merge when their members
+// agree (half the sampled pairs of different articles); a member whose
+// article the other group holds already becomes one of its restatements.
+// Edges must be sorted strongest first, as group leaves them.
+func mergeGroups(units []unit, edges []edge, groups [][]int) (merged, extra [][]int) {
+	groupOf := make([]int, len(units))
+	for i := range groupOf {
+		groupOf[i] = -1
+	}
+	for gi, g := range groups {
+		for _, u := range g {
+			groupOf[u] = gi
+		}
+	}
+	extra = make([][]int, len(groups))
+	for _, e := range edges {
+		ga, gb := groupOf[e.a], groupOf[e.b]
+		if ga < 0 || gb < 0 || ga == gb || !groupsAgree(units, groups[ga], groups[gb]) {
+			continue
+		}
+		if len(groups[gb]) > len(groups[ga]) {
+			ga, gb = gb, ga
+		}
+		in := map[int]bool{}
+		for _, u := range groups[ga] {
+			in[units[u].article] = true
+		}
+		for _, u := range groups[gb] {
+			if in[units[u].article] {
+				extra[ga] = append(extra[ga], u)
+			} else {
+				in[units[u].article] = true
+				groups[ga] = append(groups[ga], u)
+			}
+			groupOf[u] = ga
+		}
+		for _, u := range extra[gb] {
+			groupOf[u] = ga
+		}
+		extra[ga] = append(extra[ga], extra[gb]...)
+		groups[gb], extra[gb] = nil, nil
+	}
+	for gi, g := range groups {
+		if len(g) > 0 {
+			merged = append(merged, g)
+			extra[len(merged)-1] = extra[gi]
+		}
+	}
+	return merged, extra[:len(merged)]
+}
+
+// groupsAgree reports whether most sampled pairs of two groups' members,
+// from different articles, state one claim.
+func groupsAgree(units []unit, ga, gb []int) bool {
+	sa, sb := max(1, len(ga)/sampleSize), max(1, len(gb)/sampleSize)
+	near, seen := 0, 0
+	for i := 0; i < len(ga); i += sa {
+		for j := 0; j < len(gb); j += sb {
+			a, b := &units[ga[i]], &units[gb[j]]
+			if a.article == b.article {
+				continue
+			}
+			seen++
+			if s, ok := sameClaimAs(a, b); ok || s >= joinGroup {
+				near++
+			}
+		}
+	}
+	return seen > 0 && 2*near >= seen
+}
+
+// contextEdges returns the pairs of units that follow (or precede) two
+// aligned units in their articles and resemble each other, if more loosely
+// than sameClaim asks: rewrites of one report keep its order, so the
+// sentence after an aligned pair most often states the claim the other
+// article's next sentence states ("Trump called Zelenskyy and shared
+// details" after the call's length in one, "Trump briefed Zelenskyy" after
+// it in the other).
+func contextEdges(units []unit, groups [][]int) []edge {
+	grouped := make([]bool, len(units))
+	for _, g := range groups {
+		for _, u := range g {
+			grouped[u] = true
+		}
+	}
+	var out []edge
+	seen := map[[2]int32]bool{}
+	for _, g := range groups {
+		if len(g) > contextFanout {
+			continue
+		}
+		for i := range g {
+			for j := i + 1; j < len(g); j++ {
+				for _, step := range [2]int{-1, 1} {
+					a, b := g[i]+step, g[j]+step
+					if a < 0 || b < 0 || a >= len(units) || b >= len(units) || grouped[a] || grouped[b] ||
+						units[a].article != units[g[i]].article || units[b].article != units[g[j]].article {
+						continue
+					}
+					key := [2]int32{int32(min(a, b)), int32(max(a, b))}
+					if seen[key] {
+						continue
+					}
+					seen[key] = true
+					if m := compareUnits(&units[a], &units[b]); m.dice >= contextClaim && m.words+m.names >= 2 {
+						out = append(out, edge{key[0], key[1], m.dice})
+					}
+				}
+			}
+		}
+	}
+	return out
 }

@@ -314,7 +314,7 @@ func startsWithDateline(s string) bool {
 // leadContext holds what a story's summary checks its sentences against:
 // the headlines of its articles and its main people and places.
 type leadContext struct {
-	titles [][]string // the words of each headline
+	titles [][]string // the distinct words of each headline, sorted
 	main   map[string]bool
 }
 
@@ -324,14 +324,16 @@ const mainEntities = 6
 
 func newLeadContext(st *storyfold.Story, members []*storyfold.Article) *leadContext {
 	lc := &leadContext{main: map[string]bool{}}
+	seen := map[string]bool{}
 	addTitle := func(t string) {
 		t = strings.TrimSpace(t)
 		// A title cut short ("... in high-stakes…") was cut from the lede:
 		// the lede is the article's own sentence, not a headline.
-		if t == "" || strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...") {
+		if t == "" || strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...") || seen[t] {
 			return
 		}
-		if ws := words(t); len(ws) >= 3 {
+		seen[t] = true
+		if ws := distinctWords(t); len(ws) >= 3 {
 			lc.titles = append(lc.titles, ws)
 		}
 	}
@@ -358,12 +360,16 @@ func newLeadContext(st *storyfold.Story, members []*storyfold.Article) *leadCont
 // of one of the story's titles, or a line in title case without a final
 // stop.
 func (lc *leadContext) isHeadline(s string) bool {
-	ws := words(s)
+	ws := distinctWords(s)
 	if len(ws) == 0 {
 		return false
 	}
 	for _, t := range lc.titles {
-		if wordOverlap(ws, t) >= 0.8 {
+		// Sharing 0.8 of the longer list needs lengths that close.
+		if 5*len(t) < 4*len(ws) || 5*len(ws) < 4*len(t) {
+			continue
+		}
+		if float64(sortedShared(ws, t)) >= 0.8*float64(max(len(ws), len(t))) {
 			return true
 		}
 	}
@@ -386,17 +392,29 @@ func (lc *leadContext) isHeadline(s string) bool {
 	return long >= 3 && 10*caps >= 7*long
 }
 
-// wordOverlap is the share of the longer word list's distinct words the
-// two lists share.
-func wordOverlap(a, b []string) float64 {
-	sa, sb := set(a), set(b)
-	shared := 0
-	for w := range sa {
-		if sb[w] {
-			shared++
+// distinctWords returns a text's distinct words, sorted.
+func distinctWords(s string) []string {
+	ws := words(s)
+	slices.Sort(ws)
+	return slices.Compact(ws)
+}
+
+// sortedShared counts the words two sorted lists of distinct words share.
+func sortedShared(a, b []string) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
 		}
 	}
-	return float64(shared) / float64(max(len(sa), len(sb)))
+	return n
 }
 
 // unfit reports why a sentence may never stand in a summary: a caption, a

@@ -20,8 +20,11 @@ func Reconcile(st *storyfold.Story, members []*storyfold.Article) {
 	}
 	weigh(units, r.df, r.figures)
 	edges := candidates(units, r.df)
-	groups := group(units, edges)
-	extra := restatements(units, edges, groups)
+	if more := contextEdges(units, group(units, edges)); len(more) > 0 {
+		edges = append(edges, more...)
+	}
+	groups, extra := mergeGroups(units, edges, group(units, edges))
+	restatements(units, edges, groups, extra)
 	r.release()
 
 	// Facts are the groups and the sentences no other article matches;

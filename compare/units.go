@@ -20,6 +20,8 @@ import (
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/nlp"
+	"github.com/storyfold/storyfold/nlp/paraphrase"
+	"github.com/storyfold/storyfold/nlp/wordnet"
 )
 
 // unit is one sentence of one article, as the comparison sees it.
@@ -35,6 +37,10 @@ type unit struct {
 	entities   []entityRef
 	dates      []storyfold.DateMention
 	pos        float64 // relative position in its article, 0 at the top
+	// claim is the sentence prepared for the same-claim scorer, its names
+	// the story's entities and its figures masked: two wordings that
+	// differ in a figure still state one claim, and that is a conflict.
+	claim paraphrase.Sentence
 }
 
 // term is a content word's stem (after synonyms), a story entity, a
@@ -44,6 +50,11 @@ type term struct {
 	w      float64 // idf, set once all units are read
 	said   bool    // what the sentence says (a word, a figure, a day), not whom it names
 	figure bool    // a figure or a day
+	// wn is the word's WordNet entry, 0 for names, figures, days and
+	// words WordNet lacks: how the word is matched to another word.
+	wn wordnet.Word
+	// anchor marks a term few articles give, each once: see weigh.
+	anchor bool
 }
 
 // entityRef is a story entity a sentence names.
@@ -66,15 +77,21 @@ type reader struct {
 	buf     []byte
 	canon   map[string]entityRef // an article's entity name -> the story's entity
 	seen    []uint32             // term id -> the unit that added it last (gen)
+	wnOf    []wordnet.Word       // term id -> the WordNet entry of a word term
+	wnDone  []bool               // term id -> wnOf is set
 	gen     uint32
 	sorted  []term
 	covered []storyfold.Span
+	prep    *paraphrase.Preparer
+	ann     paraphrase.Annotations
+	masked  []byte
 }
 
 // readers keeps readers between stories: a reader's stem cache is worth
 // keeping warm, and its maps and buffers worth reusing.
 var readers = sync.Pool{New: func() any {
-	return &reader{ids: map[string]int32{}, figures: map[int32]bool{}, stems: nlp.NewStemmer(), canon: map[string]entityRef{}}
+	return &reader{ids: map[string]int32{}, figures: map[int32]bool{}, stems: nlp.NewStemmer(), canon: map[string]entityRef{},
+		prep: paraphrase.NewPreparer()}
 }}
 
 // newReader returns a reader for a story with the given entities; give it
@@ -86,6 +103,8 @@ func newReader(story []storyfold.Entity) *reader {
 	clear(r.canon)
 	r.df = r.df[:0]
 	r.seen = r.seen[:0]
+	r.wnOf = r.wnOf[:0]
+	r.wnDone = r.wnDone[:0]
 	r.gen = 0
 	for _, e := range story {
 		ref := entityRef{name: e.Name, typ: e.Type}
@@ -105,6 +124,8 @@ func (r *reader) intern(s string) int32 {
 		id = int32(len(r.df))
 		r.ids[s] = id
 		r.df = append(r.df, 0)
+		r.wnOf = append(r.wnOf, 0)
+		r.wnDone = append(r.wnDone, false)
 	}
 	return id
 }
@@ -176,6 +197,7 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 		}
 		// Names first: their words are not read again as plain words.
 		covered := r.covered[:0]
+		r.ann.Names = r.ann.Names[:0]
 		for ni < len(names) && names[ni].span.Start < s.Start {
 			ni++
 		}
@@ -186,6 +208,7 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 			}
 			add(m.key, false)
 			covered = append(covered, m.span)
+			r.ann.Names = append(r.ann.Names, m.ref.name)
 			// Names inside a quote are the speaker's words, however each
 			// outlet transcribed them: not slots of the claim.
 			if !m.quoted && !slices.Contains(u.entities, m.ref) {
@@ -239,18 +262,47 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 				stem = syn
 			}
 			add(stem, true)
+			if id := r.ids[stem]; !r.wnDone[id] {
+				r.wnDone[id] = true
+				r.wnOf[id] = wordnet.Lookup(string(r.buf))
+			}
 		}
 		if words < minWords || len(r.sorted) < 3 {
 			continue
 		}
 		slices.SortFunc(r.sorted, func(x, y term) int { return int(x.id) - int(y.id) })
 		u.terms = append([]term(nil), r.sorted...)
+		for k := range u.terms {
+			if u.terms[k].said && !u.terms[k].figure {
+				u.terms[k].wn = r.wnOf[u.terms[k].id]
+			}
+		}
+		r.masked = maskDigits(r.masked[:0], text)
+		r.prep.Prepare(&u.claim, string(r.masked), &r.ann)
 		for _, t := range u.terms {
 			r.df[t.id]++
 		}
 		out = append(out, u)
 	}
 	return out
+}
+
+// maskDigits writes text with every run of digits (and the separators
+// inside it) as one "0", so the scorer reads "12 killed" and "19 killed"
+// as the same words: whether the figures agree is for conflicts to tell.
+func maskDigits(dst []byte, text string) []byte {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c < '0' || c > '9' {
+			dst = append(dst, c)
+			continue
+		}
+		dst = append(dst, '0')
+		for i+1 < len(text) && (text[i+1] >= '0' && text[i+1] <= '9' || (text[i+1] == ',' || text[i+1] == '.') && i+2 < len(text) && text[i+2] >= '0' && text[i+2] <= '9') {
+			i++
+		}
+	}
+	return dst
 }
 
 func inside(spans []storyfold.Span, pos int) bool {
@@ -333,55 +385,128 @@ func quoted(a *storyfold.Article, pos int) bool {
 const figureWeight = 2
 
 // weigh sets every term's idf over the story's units and each unit's total
-// weight.
+// weight, and marks the anchors: the names and figures that a few
+// articles give once each ("Saudi Arabia", "$4 billion", "Todd Jones"),
+// which most often belong to the one claim those articles share.
 func weigh(units []unit, df []int32, figures map[int32]bool) {
 	n := float64(len(units))
+	last := make([]int32, len(df)) // the last article giving each term, +1
+	repeated := make([]bool, len(df))
+	articles := 0
+	for i := range units {
+		u := &units[i]
+		articles = max(articles, u.article+1)
+		for _, t := range u.terms {
+			if last[t.id] == int32(u.article)+1 {
+				repeated[t.id] = true
+			}
+			last[t.id] = int32(u.article) + 1
+		}
+	}
+	maxAnchor := int32(max(3, articles/2))
 	for i := range units {
 		u := &units[i]
 		u.weight = 0
 		for k := range u.terms {
-			w := math.Log(1 + n/float64(df[u.terms[k].id]))
-			if figures[u.terms[k].id] {
+			t := &u.terms[k]
+			w := math.Log(1 + n/float64(df[t.id]))
+			if figures[t.id] {
 				w *= figureWeight
 			}
-			u.terms[k].w = w
+			t.w = w
+			t.anchor = (!t.said || t.figure) && !repeated[t.id] && df[t.id] >= 2 && df[t.id] <= maxAnchor
 			u.weight += w
 		}
 	}
 }
 
-// similarity is the weighted Dice coefficient of two units' terms: the
-// weight they share over the mean of their weights. Paraphrases of one
-// claim share its rare words, names and figures; sentences about the same
-// story that make different claims share only its common words. Sentences
-// that share fewer than three words, or two and a figure, or a figure and
-// two names, say different things about the same people ("Healey
-// emphasized ..." and "“We understand,” said Healey") and score 0.
-func similarity(a, b *unit) float64 {
+// softMatch is the WordNet similarity from which two different words
+// count as one: synonyms, derivations ("negotiate", "negotiation") and
+// similar adjectives, not a broader or narrower word.
+const softMatch = 0.8
+
+// maxSoft bounds the unmatched words of a unit compared pairwise.
+const maxSoft = 48
+
+// overlap is what two units share: the weighted Dice coefficient of their
+// terms (the weight they share over the mean of their weights), and the
+// words, names and anchors shared. Paraphrases of one claim share its rare
+// words, names and figures, or words WordNet relates ("cops" and
+// "police", "nominate" and "nomination"): a word of one unit matched to a
+// related word of the other shares their mean weight, scaled by how close
+// they are.
+type overlap struct {
+	dice                  float64
+	words, names, anchors int
+	figure                bool
+}
+
+func compareUnits(a, b *unit) overlap {
+	var m overlap
 	shared := 0.0
-	words, names := 0, 0
-	figure := false
+	var ua, ub [maxSoft]int16
+	na, nb := 0, 0
 	i, j := 0, 0
-	for i < len(a.terms) && j < len(b.terms) {
+	for i < len(a.terms) || j < len(b.terms) {
 		switch {
-		case a.terms[i].id < b.terms[j].id:
+		case j == len(b.terms) || i < len(a.terms) && a.terms[i].id < b.terms[j].id:
+			if a.terms[i].wn != 0 && na < maxSoft {
+				ua[na] = int16(i)
+				na++
+			}
 			i++
-		case a.terms[i].id > b.terms[j].id:
+		case i == len(a.terms) || a.terms[i].id > b.terms[j].id:
+			if b.terms[j].wn != 0 && nb < maxSoft {
+				ub[nb] = int16(j)
+				nb++
+			}
 			j++
 		default:
-			shared += a.terms[i].w
-			if a.terms[i].said {
-				words++
-				figure = figure || a.terms[i].figure
+			t := &a.terms[i]
+			shared += t.w
+			if t.said {
+				m.words++
+				m.figure = m.figure || t.figure
 			} else {
-				names++
+				m.names++
+			}
+			if t.anchor {
+				m.anchors++
 			}
 			i++
 			j++
 		}
 	}
-	if words < 3 && !(words == 2 && figure) && !(figure && names >= 2) || a.weight+b.weight == 0 {
+	for x := 0; x < na && nb > 0; x++ {
+		ta := &a.terms[ua[x]]
+		best, at := 0.0, -1
+		for y := 0; y < nb; y++ {
+			if s := wordnet.Similarity(ta.wn, b.terms[ub[y]].wn); s > best {
+				best, at = s, y
+			}
+		}
+		if best >= softMatch {
+			shared += best * (ta.w + b.terms[ub[at]].w) / 2
+			m.words++
+			nb--
+			ub[at] = ub[nb]
+		}
+	}
+	if a.weight+b.weight > 0 {
+		m.dice = 2 * shared / (a.weight + b.weight)
+	}
+	return m
+}
+
+// similarity is the overlap's Dice coefficient, or 0 for sentences that
+// share fewer than three words, or two and a figure, or a figure and two
+// names, or a word and two names: those say different things about the
+// same people ("Healey emphasized ..." and "“We understand,” said
+// Healey").
+func similarity(a, b *unit) float64 {
+	m := compareUnits(a, b)
+	if m.words < 3 && !(m.words == 2 && m.figure) && !(m.figure && m.names >= 2) && !(m.words >= 1 && m.names >= 2) {
 		return 0
 	}
-	return 2 * shared / (a.weight + b.weight)
+	return m.dice
 }
