@@ -59,6 +59,7 @@ func sameClaimAs(a, b *unit) (float64, bool) {
 		return s, true
 	case m.anchors >= 1 && m.words >= 1 && m.words+m.names >= 3 && m.dice >= anchoredClaim:
 		return m.dice, true
+
 	}
 	return s, false
 }
@@ -314,7 +315,11 @@ func mergeGroups(units []unit, edges []edge, groups [][]int) (merged, extra [][]
 }
 
 // groupsAgree reports whether most sampled pairs of two groups' members,
-// from different articles, state one claim.
+// from different articles, state one claim: a stricter test than a unit's
+// to join a group, as two groups that each hold a claim of their own
+// resemble each other whenever a sentence mentions one claim while
+// stating the other ("Berg resigned after the council voted against her
+// plan" and "The council voted 7 to 2 against the plan").
 func groupsAgree(units []unit, ga, gb []int) bool {
 	sa, sb := max(1, len(ga)/sampleSize), max(1, len(gb)/sampleSize)
 	near, seen := 0, 0
@@ -325,7 +330,7 @@ func groupsAgree(units []unit, ga, gb []int) bool {
 				continue
 			}
 			seen++
-			if s, ok := sameClaimAs(a, b); ok || s >= joinGroup {
+			if _, ok := sameClaimAs(a, b); ok {
 				near++
 			}
 		}
@@ -366,12 +371,56 @@ func contextEdges(units []unit, groups [][]int) []edge {
 						continue
 					}
 					seen[key] = true
-					if m := compareUnits(&units[a], &units[b]); m.dice >= contextClaim && m.words+m.names >= 2 {
+					if m := compareUnits(&units[a], &units[b]); m.dice >= contextClaim && m.names >= 1 && m.words+m.names >= 2 {
 						out = append(out, edge{key[0], key[1], m.dice})
 					}
 				}
 			}
 		}
+	}
+	return out
+}
+
+// secondClaims finds the claims a sentence states beside the one its
+// group holds: "Farenthold, who used $84,000 in taxpayer funds to settle
+// a harassment case, resigned on Friday" states the settlement, which the
+// other articles' settlement sentences join, and the resignation, which
+// another article's "Farenthold resigned on Friday" matches but cannot
+// join, as it does not resemble the settlement sentences. Such a pair, an
+// edge from a unit left in no group to a grouped one, forms a new group
+// that holds the grouped unit a second time; units left in no group join
+// those new groups as they join any. Edges must be sorted strongest first.
+func secondClaims(units []unit, edges []edge, groups, extra [][]int) [][]int {
+	taken := make([]bool, len(units))
+	for _, list := range [2][][]int{groups, extra} {
+		for _, g := range list {
+			for _, u := range g {
+				taken[u] = true
+			}
+		}
+	}
+	second := map[int]int{} // unit -> its second group, an index into out
+	var out [][]int
+	for _, e := range edges {
+		a, b := int(e.a), int(e.b)
+		if taken[a] == taken[b] {
+			continue
+		}
+		free, held := a, b
+		if taken[a] {
+			free, held = b, a
+		}
+		if g, ok := second[held]; ok {
+			if !slices.ContainsFunc(out[g], func(u int) bool { return units[u].article == units[free].article }) &&
+				resembles(units, free, out[g]) {
+				out[g] = append(out[g], free)
+				second[free], taken[free] = g, true
+			}
+			continue
+		}
+		out = append(out, []int{held, free})
+		second[held], second[free] = len(out)-1, len(out)-1
+		taken[free] = true
 	}
 	return out
 }
