@@ -25,10 +25,6 @@ func Reconcile(st *storyfold.Story, members []*storyfold.Article) {
 	}
 	groups, extra := mergeGroups(units, edges, group(units, edges))
 	restatements(units, edges, groups, extra)
-	for _, g := range secondClaims(units, edges, groups, extra) {
-		groups = append(groups, g)
-		extra = append(extra, nil)
-	}
 	r.release()
 
 	// Facts are the groups and the sentences no other article matches;
