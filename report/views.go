@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -255,9 +256,13 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 			contradicts[cl.Article] = append(contradicts[cl.Article], cl.Text)
 		}
 	}
+	// The most reported facts, and past them every fact a conflict
+	// contradicts: a reader looks for the disputes on the map.
 	for i, f := range st.Facts {
-		if i == maxHeatmapFacts {
-			break
+		if i >= maxHeatmapFacts && !slices.ContainsFunc(f.Variants, func(fv storyfold.Variant) bool {
+			return contradicted(contradicts[fv.Article], fv.Text)
+		}) {
+			continue
 		}
 		v.Heatmap = append(v.Heatmap, heatRow(f, st.Articles, refs, contradicts, h))
 	}
