@@ -50,6 +50,7 @@ type term struct {
 	w      float64 // idf, set once all units are read
 	said   bool    // what the sentence says (a word, a figure, a day), not whom it names
 	figure bool    // a figure or a day
+	day    bool    // a day
 	// wn is the word's WordNet entry, 0 for names, figures, days and
 	// words WordNet lacks: how the word is matched to another word.
 	wn wordnet.Word
@@ -192,7 +193,7 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 			}
 			if r.seen[id] != r.gen {
 				r.seen[id] = r.gen
-				r.sorted = append(r.sorted, term{id: id, said: said, figure: key[1] == ':' && key[0] != 'e'})
+				r.sorted = append(r.sorted, term{id: id, said: said, figure: key[1] == ':' && key[0] != 'e', day: key[0] == 'd' && key[1] == ':'})
 			}
 		}
 		// Names first: their words are not read again as plain words.
@@ -387,7 +388,8 @@ const figureWeight = 2
 // weigh sets every term's idf over the story's units and each unit's total
 // weight, and marks the anchors: the names and figures that a few
 // articles give once each ("Saudi Arabia", "$4 billion", "Todd Jones"),
-// which most often belong to the one claim those articles share.
+// which most often belong to the one claim those articles share. Days are
+// no anchors: many things of a story happen on one day.
 func weigh(units []unit, df []int32, figures map[int32]bool) {
 	n := float64(len(units))
 	last := make([]int32, len(df)) // the last article giving each term, +1
@@ -414,7 +416,7 @@ func weigh(units []unit, df []int32, figures map[int32]bool) {
 				w *= figureWeight
 			}
 			t.w = w
-			t.anchor = (!t.said || t.figure) && !repeated[t.id] && df[t.id] >= 2 && df[t.id] <= maxAnchor
+			t.anchor = (!t.said || t.figure && !t.day) && !repeated[t.id] && df[t.id] >= 2 && df[t.id] <= maxAnchor
 			u.weight += w
 		}
 	}

@@ -141,6 +141,14 @@ type ConflictScores struct {
 	Stories, Untouched int
 	Kinds              map[string]*KindScores
 	Changes            []ChangeResult
+	// Found are the conflicts reported on the untouched stories, to read.
+	Found []UntouchedConflict
+}
+
+// UntouchedConflict is a conflict reported on a story as it is.
+type UntouchedConflict struct {
+	Cluster  string
+	Conflict storyfold.Conflict
 }
 
 // FalsePer20 is the number of conflicts reported per 20 untouched stories.
@@ -195,7 +203,11 @@ func Conflicts(articles []storyfold.Article, opts ConflictOptions) ConflictRepor
 			s = &rep.HeldOut
 		}
 		s.Stories++
-		s.Untouched += len(buildStory(c, members, -1, nil).Conflicts)
+		found := buildStory(c, members, -1, nil).Conflicts
+		s.Untouched += len(found)
+		for _, f := range found {
+			s.Found = append(s.Found, UntouchedConflict{Cluster: c, Conflict: f})
+		}
 		for _, k := range kinds {
 			r, ok := perturb(c, members, k, opts.Seed)
 			if !ok {

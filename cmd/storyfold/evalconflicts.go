@@ -56,6 +56,12 @@ func evalConflicts(ctx context.Context, args []string) error {
 		if !*verbose {
 			continue
 		}
+		for _, f := range s.Found {
+			fmt.Printf("  untouched %s in %s: %s\n", f.Conflict.Kind, f.Cluster, f.Conflict.Description)
+			for _, cl := range f.Conflict.Claims {
+				fmt.Printf("    %s (%s): %s\n", cl.Article, cl.Value, cl.Text)
+			}
+		}
 		for _, c := range s.Changes {
 			if c.Detected {
 				continue
