@@ -19,7 +19,7 @@ const (
 	// asked: two sentences that share less than sameClaim of their
 	// weight state one claim when the scorer, reading their wording
 	// whole, finds them paraphrases.
-	looseClaim = 0.25
+	looseClaim = 0.3
 	// anchoredClaim is the overlap two units sharing an anchor (a term
 	// few articles give, once each) need to state one claim.
 	anchoredClaim = 0.18
