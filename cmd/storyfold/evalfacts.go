@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
+	"sort"
 	"strings"
 
 	"github.com/storyfold/storyfold"
@@ -20,6 +22,8 @@ func evalFacts(ctx context.Context, args []string) error {
 	fs := newFlags("eval facts", "[flags] GOLD.jsonl ARTICLES...")
 	verbose := fs.Bool("v", false, "list the pairs missed and the pairs joined wrongly")
 	split := fs.String("split", "", "score only the stories of this split (dev or heldout)")
+	sample := fs.Int("sample", 0, "instead of scoring, print this many facts of several articles drawn from the gold clusters that are not annotated, to read and judge")
+	seed := fs.Int64("seed", 1, "the draw of --sample")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -50,6 +54,14 @@ func evalFacts(ctx context.Context, args []string) error {
 		a := &articles[i]
 		byCluster[a.Meta["cluster"]] = append(byCluster[a.Meta["cluster"]], a)
 		byID[a.ID] = a
+	}
+	if *sample > 0 {
+		annotated := map[string]bool{}
+		for _, g := range golds {
+			annotated[g.Cluster] = true
+		}
+		printSample(byCluster, annotated, *sample, *seed)
+		return nil
 	}
 	total := map[string]*evaluate.FactScores{}
 	for _, g := range golds {
@@ -102,4 +114,36 @@ func shortID(id string) string {
 		return id[i:]
 	}
 	return id
+}
+
+// printSample prints n facts of several articles, drawn with the seed from
+// the stories of the clusters not annotated, each with every wording, so
+// a reader can judge whether each fact holds one claim.
+func printSample(byCluster map[string][]*storyfold.Article, annotated map[string]bool, n int, seed int64) {
+	var clusters []string
+	for c := range byCluster {
+		if c != "" && !annotated[c] && len(byCluster[c]) > 1 {
+			clusters = append(clusters, c)
+		}
+	}
+	sort.Strings(clusters)
+	type drawn struct {
+		cluster string
+		fact    storyfold.Fact
+	}
+	var all []drawn
+	for _, c := range clusters {
+		st := pipeline.NewStory(c, byCluster[c])
+		for _, f := range st.Facts {
+			all = append(all, drawn{c, f})
+		}
+	}
+	rng := rand.New(rand.NewPCG(uint64(seed), 0))
+	rng.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
+	for i, d := range all[:min(n, len(all))] {
+		fmt.Printf("fact %d (story %s, %d articles)\n", i+1, d.cluster, len(d.fact.Articles))
+		for _, v := range d.fact.Variants {
+			fmt.Printf("  %s: %s\n", shortID(v.Article), strings.ReplaceAll(v.Text, "\n", " "))
+		}
+	}
 }
