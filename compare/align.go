@@ -49,7 +49,7 @@ const (
 func sameClaimAs(a, b *unit) (float64, bool) {
 	m := compareUnits(a, b)
 	s := m.dice
-	if m.words < 3 && !(m.words == 2 && m.figure) && !(m.figure && m.names >= 2) && !(m.words >= 1 && m.names >= 2) {
+	if !enoughShared(m) {
 		s = 0
 	}
 	switch {
@@ -57,7 +57,7 @@ func sameClaimAs(a, b *unit) (float64, bool) {
 		return s, true
 	case s >= looseClaim && paraphrase.Same(&a.claim, &b.claim):
 		return s, true
-	case m.anchors >= 1 && m.words >= 1 && m.words+m.names >= 3 && m.dice >= anchoredClaim:
+	case m.anchors >= 1 && m.words >= 2 && m.words+m.names >= 3 && m.dice >= anchoredClaim:
 		return m.dice, true
 
 	}
@@ -222,8 +222,11 @@ func resembles(units []unit, u int, members []int) bool {
 // that outlet reports. A unit outside every group joins the group of a
 // unit it is aligned with when it resembles the group's members of other
 // articles; it becomes one of the group's members when its article is not
-// in the group yet, an extra wording of that article's when it is. Edges
-// must be sorted strongest first, as group leaves them.
+// in the group yet, an extra wording of that article's when it is. It must
+// state the claim with most of the group's members of other articles (a
+// stricter test than a member's), as a wrong restatement puts another
+// claim in an article's mouth. Edges must be sorted strongest first, as
+// group leaves them.
 func restatements(units []unit, edges []edge, groups, extra [][]int) {
 	groupOf := make([]int, len(units))
 	for i := range groupOf {
@@ -247,7 +250,7 @@ func restatements(units []unit, edges []edge, groups, extra [][]int) {
 		if g < 0 {
 			g, u = groupOf[e.b], int(e.a)
 		}
-		if g < 0 || groupOf[u] >= 0 || !resembles(units, u, groups[g]) {
+		if g < 0 || groupOf[u] >= 0 || !groupsAgree(units, []int{u}, groups[g]) {
 			continue
 		}
 		groupOf[u] = g

@@ -66,7 +66,7 @@ func TestAlignment(t *testing.T) {
 		{
 			name: "a name few articles give once each",
 			articles: [][]string{
-				{"The controversy erupted after Trump revealed plans for a first meeting with Putin in Saudi Arabia, officials said."},
+				{"The controversy erupted after Trump revealed plans for a first meeting with Putin in Saudi Arabia next month, officials said."},
 				{"Kyiv worried after President Trump announced his intention to meet with Putin in Saudi Arabia next month."},
 			},
 			word: "Saudi", want: 2,

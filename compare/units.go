@@ -268,7 +268,15 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 				r.wnOf[id] = wordnet.Lookup(string(r.buf))
 			}
 		}
-		if words < minWords || len(r.sorted) < 3 {
+		said := 0
+		for _, t := range r.sorted {
+			if t.said {
+				said++
+			}
+		}
+		// A clause of names alone ("current acting FBI Director Andrew
+		// McCabe") states nothing.
+		if words < minWords || len(r.sorted) < 3 || said < 2 {
 			continue
 		}
 		slices.SortFunc(r.sorted, func(x, y term) int { return int(x.id) - int(y.id) })
@@ -501,13 +509,18 @@ func compareUnits(a, b *unit) overlap {
 }
 
 // similarity is the overlap's Dice coefficient, or 0 for sentences that
-// share fewer than three words, or two and a figure, or a figure and two
-// names, or a word and two names: those say different things about the
-// same people ("Healey emphasized ..." and "“We understand,” said
-// Healey").
+// share too little to state one claim (see enoughShared).
+// enoughShared reports whether two units share what one claim needs:
+// three words, or two and a figure, or two and two names, or a figure and
+// two names. Less says different things about the same people ("Healey
+// emphasized ..." and "“We understand,” said Healey").
+func enoughShared(m overlap) bool {
+	return m.words >= 3 || m.words == 2 && (m.figure || m.names >= 2) || m.figure && m.names >= 2
+}
+
 func similarity(a, b *unit) float64 {
 	m := compareUnits(a, b)
-	if m.words < 3 && !(m.words == 2 && m.figure) && !(m.figure && m.names >= 2) && !(m.words >= 1 && m.names >= 2) {
+	if !enoughShared(m) {
 		return 0
 	}
 	return m.dice
