@@ -20,9 +20,6 @@ const (
 	// weight state one claim when the scorer, reading their wording
 	// whole, finds them paraphrases.
 	looseClaim = 0.3
-	// anchoredClaim is the overlap two units sharing an anchor (a term
-	// few articles give, once each) need to state one claim.
-	anchoredClaim = 0.18
 	// contextClaim is the overlap two units next to an aligned pair need
 	// to state one claim, and contextFanout the largest group whose
 	// neighbours are compared (larger groups are copies, aligned whole).
@@ -57,8 +54,6 @@ func sameClaimAs(a, b *unit) (float64, bool) {
 		return s, true
 	case s >= looseClaim && paraphrase.Same(&a.claim, &b.claim):
 		return s, true
-	case m.anchors >= 1 && m.words >= 2 && m.words+m.names >= 3 && m.dice >= anchoredClaim:
-		return m.dice, true
 
 	}
 	return s, false
@@ -223,10 +218,12 @@ func resembles(units []unit, u int, members []int) bool {
 // unit it is aligned with when it resembles the group's members of other
 // articles; it becomes one of the group's members when its article is not
 // in the group yet, an extra wording of that article's when it is. It must
-// state the claim with most of the group's members of other articles (a
-// stricter test than a member's), as a wrong restatement puts another
-// claim in an article's mouth. Edges must be sorted strongest first, as
-// group leaves them.
+// share sameClaim of its weight with most of the group's members of other
+// articles, the strictest test: an article repeats a claim's words in
+// other claims ("Washington will ban state-funded travel to Indiana" and
+// "San Francisco and Seattle have also imposed bans on city-funded
+// travel"), and a wrong restatement puts another claim in its mouth.
+// Edges must be sorted strongest first, as group leaves them.
 func restatements(units []unit, edges []edge, groups, extra [][]int) {
 	groupOf := make([]int, len(units))
 	for i := range groupOf {
@@ -250,7 +247,7 @@ func restatements(units []unit, edges []edge, groups, extra [][]int) {
 		if g < 0 {
 			g, u = groupOf[e.b], int(e.a)
 		}
-		if g < 0 || groupOf[u] >= 0 || !groupsAgree(units, []int{u}, groups[g]) {
+		if g < 0 || groupOf[u] >= 0 || !restates(units, u, groups[g]) {
 			continue
 		}
 		groupOf[u] = g
@@ -382,4 +379,32 @@ func contextEdges(units []unit, groups [][]int) []edge {
 		}
 	}
 	return out
+}
+
+// restates reports whether unit u shares sameClaim of its weight with most
+// of a group's sampled members of other articles, and names no person or
+// place the members leave out: a sentence that brings in other actors
+// ("San Francisco and Seattle have also imposed bans") reports what they
+// did, not the claim again.
+func restates(units []unit, u int, members []int) bool {
+	for _, e := range units[u].entities {
+		if e.typ != "person" && e.typ != "place" {
+			continue
+		}
+		if !slices.ContainsFunc(members, func(m int) bool { return slices.Contains(units[m].entities, e) }) {
+			return false
+		}
+	}
+	step := max(1, len(members)/sampleSize)
+	near, seen := 0, 0
+	for k := 0; k < len(members); k += step {
+		if units[members[k]].article == units[u].article {
+			continue
+		}
+		seen++
+		if similarity(&units[u], &units[members[k]]) >= sameClaim {
+			near++
+		}
+	}
+	return seen > 0 && 2*near > seen
 }

@@ -33,8 +33,8 @@ func exclusiveWith(st *storyfold.Story, word string) bool {
 }
 
 // TestAlignment pins how sentences of different articles become one fact:
-// the words they share weighted by rarity, words WordNet relates, names few
-// articles give once each, and a claim an article states twice.
+// the words and names they share weighted by rarity, words WordNet relates,
+// and a claim an article states twice.
 func TestAlignment(t *testing.T) {
 	filler := [][]string{
 		{"Farmers in Iowa worried about the price of soybeans as the harvest began early this year.",
@@ -64,7 +64,7 @@ func TestAlignment(t *testing.T) {
 			word: "Jones", want: 2,
 		},
 		{
-			name: "a name few articles give once each",
+			name: "names and words shared",
 			articles: [][]string{
 				{"The controversy erupted after Trump revealed plans for a first meeting with Putin in Saudi Arabia next month, officials said."},
 				{"Kyiv worried after President Trump announced his intention to meet with Putin in Saudi Arabia next month."},
@@ -79,6 +79,15 @@ func TestAlignment(t *testing.T) {
 				{"Defence ministers of twelve countries agreed on Thursday to send air defence systems to Ukraine before the winter."},
 			},
 			word: "air defence", want: 2, variants: 3,
+		},
+		{
+			name: "the same words in another claim are no restatement",
+			articles: [][]string{
+				{"Governor Jay Inslee said Washington will ban state-funded travel to Indiana over the new law.",
+					"San Francisco and Seattle have also imposed bans on city-funded travel to the state over the law."},
+				{"Washington will impose a ban on state-funded travel to Indiana over the law, Governor Jay Inslee said."},
+			},
+			word: "Inslee", want: 2, variants: 2,
 		},
 		{
 			name: "one topic, two claims",

@@ -50,12 +50,9 @@ type term struct {
 	w      float64 // idf, set once all units are read
 	said   bool    // what the sentence says (a word, a figure, a day), not whom it names
 	figure bool    // a figure or a day
-	day    bool    // a day
 	// wn is the word's WordNet entry, 0 for names, figures, days and
 	// words WordNet lacks: how the word is matched to another word.
 	wn wordnet.Word
-	// anchor marks a term few articles give, each once: see weigh.
-	anchor bool
 }
 
 // entityRef is a story entity a sentence names.
@@ -193,7 +190,7 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 			}
 			if r.seen[id] != r.gen {
 				r.seen[id] = r.gen
-				r.sorted = append(r.sorted, term{id: id, said: said, figure: key[1] == ':' && key[0] != 'e', day: key[0] == 'd' && key[1] == ':'})
+				r.sorted = append(r.sorted, term{id: id, said: said, figure: key[1] == ':' && key[0] != 'e'})
 			}
 		}
 		// Names first: their words are not read again as plain words.
@@ -394,37 +391,18 @@ func quoted(a *storyfold.Article, pos int) bool {
 const figureWeight = 2
 
 // weigh sets every term's idf over the story's units and each unit's total
-// weight, and marks the anchors: the names and figures that a few
-// articles give once each ("Saudi Arabia", "$4 billion", "Todd Jones"),
-// which most often belong to the one claim those articles share. Days are
-// no anchors: many things of a story happen on one day.
+// weight.
 func weigh(units []unit, df []int32, figures map[int32]bool) {
 	n := float64(len(units))
-	last := make([]int32, len(df)) // the last article giving each term, +1
-	repeated := make([]bool, len(df))
-	articles := 0
-	for i := range units {
-		u := &units[i]
-		articles = max(articles, u.article+1)
-		for _, t := range u.terms {
-			if last[t.id] == int32(u.article)+1 {
-				repeated[t.id] = true
-			}
-			last[t.id] = int32(u.article) + 1
-		}
-	}
-	maxAnchor := int32(max(3, articles/2))
 	for i := range units {
 		u := &units[i]
 		u.weight = 0
 		for k := range u.terms {
-			t := &u.terms[k]
-			w := math.Log(1 + n/float64(df[t.id]))
-			if figures[t.id] {
+			w := math.Log(1 + n/float64(df[u.terms[k].id]))
+			if figures[u.terms[k].id] {
 				w *= figureWeight
 			}
-			t.w = w
-			t.anchor = (!t.said || t.figure && !t.day) && !repeated[t.id] && df[t.id] >= 2 && df[t.id] <= maxAnchor
+			u.terms[k].w = w
 			u.weight += w
 		}
 	}
@@ -440,15 +418,15 @@ const maxSoft = 48
 
 // overlap is what two units share: the weighted Dice coefficient of their
 // terms (the weight they share over the mean of their weights), and the
-// words, names and anchors shared. Paraphrases of one claim share its rare
+// words and names shared. Paraphrases of one claim share its rare
 // words, names and figures, or words WordNet relates ("cops" and
 // "police", "nominate" and "nomination"): a word of one unit matched to a
 // related word of the other shares their mean weight, scaled by how close
 // they are.
 type overlap struct {
-	dice                  float64
-	words, names, anchors int
-	figure                bool
+	dice         float64
+	words, names int
+	figure       bool
 }
 
 func compareUnits(a, b *unit) overlap {
@@ -479,9 +457,6 @@ func compareUnits(a, b *unit) overlap {
 				m.figure = m.figure || t.figure
 			} else {
 				m.names++
-			}
-			if t.anchor {
-				m.anchors++
 			}
 			i++
 			j++
