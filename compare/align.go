@@ -20,11 +20,6 @@ const (
 	// weight state one claim when the scorer, reading their wording
 	// whole, finds them paraphrases.
 	looseClaim = 0.3
-	// contextClaim is the overlap two units next to an aligned pair need
-	// to state one claim, and contextFanout the largest group whose
-	// neighbours are compared (larger groups are copies, aligned whole).
-	contextClaim  = 0.2
-	contextFanout = 16
 	// joinGroup is the similarity a sentence needs with most of a group's
 	// members (not only the one it is closest to) to join the group, so
 	// chains of near neighbours do not drift to another claim.
@@ -54,7 +49,6 @@ func sameClaimAs(a, b *unit) (float64, bool) {
 		return s, true
 	case s >= looseClaim && paraphrase.Same(&a.claim, &b.claim):
 		return s, true
-
 	}
 	return s, false
 }
@@ -336,49 +330,6 @@ func groupsAgree(units []unit, ga, gb []int) bool {
 		}
 	}
 	return seen > 0 && 2*near >= seen
-}
-
-// contextEdges returns the pairs of units that follow (or precede) two
-// aligned units in their articles and resemble each other, if more loosely
-// than sameClaim asks: rewrites of one report keep its order, so the
-// sentence after an aligned pair most often states the claim the other
-// article's next sentence states ("Trump called Zelenskyy and shared
-// details" after the call's length in one, "Trump briefed Zelenskyy" after
-// it in the other).
-func contextEdges(units []unit, groups [][]int) []edge {
-	grouped := make([]bool, len(units))
-	for _, g := range groups {
-		for _, u := range g {
-			grouped[u] = true
-		}
-	}
-	var out []edge
-	seen := map[[2]int32]bool{}
-	for _, g := range groups {
-		if len(g) > contextFanout {
-			continue
-		}
-		for i := range g {
-			for j := i + 1; j < len(g); j++ {
-				for _, step := range [2]int{-1, 1} {
-					a, b := g[i]+step, g[j]+step
-					if a < 0 || b < 0 || a >= len(units) || b >= len(units) || grouped[a] || grouped[b] ||
-						units[a].article != units[g[i]].article || units[b].article != units[g[j]].article {
-						continue
-					}
-					key := [2]int32{int32(min(a, b)), int32(max(a, b))}
-					if seen[key] {
-						continue
-					}
-					seen[key] = true
-					if m := compareUnits(&units[a], &units[b]); m.dice >= contextClaim && m.names >= 1 && m.words+m.names >= 2 {
-						out = append(out, edge{key[0], key[1], m.dice})
-					}
-				}
-			}
-		}
-	}
-	return out
 }
 
 // restates reports whether unit u shares sameClaim of its weight with most

@@ -56,7 +56,7 @@ func TestAlignment(t *testing.T) {
 		variants int    // wordings it lists, restatements included (0: any)
 	}{
 		{
-			name: "related words",
+			name: "words sharing a stem",
 			articles: [][]string{
 				{"The president will nominate Todd Jones, the acting director of the firearms agency, to lead it permanently."},
 				{"Officials said the nomination of Todd Jones as permanent director of the firearms agency was sent on Wednesday."},

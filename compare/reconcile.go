@@ -20,9 +20,6 @@ func Reconcile(st *storyfold.Story, members []*storyfold.Article) {
 	}
 	weigh(units, r.df, r.figures)
 	edges := candidates(units, r.df)
-	if more := contextEdges(units, group(units, edges)); len(more) > 0 {
-		edges = append(edges, more...)
-	}
 	groups, extra := mergeGroups(units, edges, group(units, edges))
 	restatements(units, edges, groups, extra)
 	r.release()

@@ -21,7 +21,6 @@ import (
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/nlp"
 	"github.com/storyfold/storyfold/nlp/paraphrase"
-	"github.com/storyfold/storyfold/nlp/wordnet"
 )
 
 // unit is one sentence of one article, as the comparison sees it.
@@ -50,9 +49,6 @@ type term struct {
 	w      float64 // idf, set once all units are read
 	said   bool    // what the sentence says (a word, a figure, a day), not whom it names
 	figure bool    // a figure or a day
-	// wn is the word's WordNet entry, 0 for names, figures, days and
-	// words WordNet lacks: how the word is matched to another word.
-	wn wordnet.Word
 }
 
 // entityRef is a story entity a sentence names.
@@ -75,8 +71,6 @@ type reader struct {
 	buf     []byte
 	canon   map[string]entityRef // an article's entity name -> the story's entity
 	seen    []uint32             // term id -> the unit that added it last (gen)
-	wnOf    []wordnet.Word       // term id -> the WordNet entry of a word term
-	wnDone  []bool               // term id -> wnOf is set
 	gen     uint32
 	sorted  []term
 	covered []storyfold.Span
@@ -101,8 +95,6 @@ func newReader(story []storyfold.Entity) *reader {
 	clear(r.canon)
 	r.df = r.df[:0]
 	r.seen = r.seen[:0]
-	r.wnOf = r.wnOf[:0]
-	r.wnDone = r.wnDone[:0]
 	r.gen = 0
 	for _, e := range story {
 		ref := entityRef{name: e.Name, typ: e.Type}
@@ -122,8 +114,6 @@ func (r *reader) intern(s string) int32 {
 		id = int32(len(r.df))
 		r.ids[s] = id
 		r.df = append(r.df, 0)
-		r.wnOf = append(r.wnOf, 0)
-		r.wnDone = append(r.wnDone, false)
 	}
 	return id
 }
@@ -260,10 +250,6 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 				stem = syn
 			}
 			add(stem, true)
-			if id := r.ids[stem]; !r.wnDone[id] {
-				r.wnDone[id] = true
-				r.wnOf[id] = wordnet.Lookup(string(r.buf))
-			}
 		}
 		said := 0
 		for _, t := range r.sorted {
@@ -278,11 +264,6 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 		}
 		slices.SortFunc(r.sorted, func(x, y term) int { return int(x.id) - int(y.id) })
 		u.terms = append([]term(nil), r.sorted...)
-		for k := range u.terms {
-			if u.terms[k].said && !u.terms[k].figure {
-				u.terms[k].wn = r.wnOf[u.terms[k].id]
-			}
-		}
 		r.masked = maskDigits(r.masked[:0], text)
 		r.prep.Prepare(&u.claim, string(r.masked), &r.ann)
 		for _, t := range u.terms {
@@ -408,21 +389,11 @@ func weigh(units []unit, df []int32, figures map[int32]bool) {
 	}
 }
 
-// softMatch is the WordNet similarity from which two different words
-// count as one: synonyms, derivations ("negotiate", "negotiation") and
-// similar adjectives, not a broader or narrower word.
-const softMatch = 0.8
-
-// maxSoft bounds the unmatched words of a unit compared pairwise.
-const maxSoft = 48
-
 // overlap is what two units share: the weighted Dice coefficient of their
 // terms (the weight they share over the mean of their weights), and the
-// words and names shared. Paraphrases of one claim share its rare
-// words, names and figures, or words WordNet relates ("cops" and
-// "police", "nominate" and "nomination"): a word of one unit matched to a
-// related word of the other shares their mean weight, scaled by how close
-// they are.
+// words and names shared. Paraphrases of one claim share its rare words,
+// names and figures; sentences about the same story that make different
+// claims share only its common words.
 type overlap struct {
 	dice         float64
 	words, names int
@@ -432,22 +403,12 @@ type overlap struct {
 func compareUnits(a, b *unit) overlap {
 	var m overlap
 	shared := 0.0
-	var ua, ub [maxSoft]int16
-	na, nb := 0, 0
 	i, j := 0, 0
-	for i < len(a.terms) || j < len(b.terms) {
+	for i < len(a.terms) && j < len(b.terms) {
 		switch {
-		case j == len(b.terms) || i < len(a.terms) && a.terms[i].id < b.terms[j].id:
-			if a.terms[i].wn != 0 && na < maxSoft {
-				ua[na] = int16(i)
-				na++
-			}
+		case a.terms[i].id < b.terms[j].id:
 			i++
-		case i == len(a.terms) || a.terms[i].id > b.terms[j].id:
-			if b.terms[j].wn != 0 && nb < maxSoft {
-				ub[nb] = int16(j)
-				nb++
-			}
+		case a.terms[i].id > b.terms[j].id:
 			j++
 		default:
 			t := &a.terms[i]
@@ -462,37 +423,22 @@ func compareUnits(a, b *unit) overlap {
 			j++
 		}
 	}
-	for x := 0; x < na && nb > 0; x++ {
-		ta := &a.terms[ua[x]]
-		best, at := 0.0, -1
-		for y := 0; y < nb; y++ {
-			if s := wordnet.Similarity(ta.wn, b.terms[ub[y]].wn); s > best {
-				best, at = s, y
-			}
-		}
-		if best >= softMatch {
-			shared += best * (ta.w + b.terms[ub[at]].w) / 2
-			m.words++
-			nb--
-			ub[at] = ub[nb]
-		}
-	}
 	if a.weight+b.weight > 0 {
 		m.dice = 2 * shared / (a.weight + b.weight)
 	}
 	return m
 }
 
-// similarity is the overlap's Dice coefficient, or 0 for sentences that
-// share too little to state one claim (see enoughShared).
 // enoughShared reports whether two units share what one claim needs:
-// three words, or two and a figure, or two and two names, or a figure and
-// two names. Less says different things about the same people ("Healey
-// emphasized ..." and "“We understand,” said Healey").
+// three words, or two and a figure, or a figure and two names. Less says
+// different things about the same people ("Healey emphasized ..." and
+// "“We understand,” said Healey").
 func enoughShared(m overlap) bool {
-	return m.words >= 3 || m.words == 2 && (m.figure || m.names >= 2) || m.figure && m.names >= 2
+	return m.words >= 3 || m.words == 2 && m.figure || m.figure && m.names >= 2
 }
 
+// similarity is the overlap's Dice coefficient, or 0 for sentences that
+// share too little to state one claim (see enoughShared).
 func similarity(a, b *unit) float64 {
 	m := compareUnits(a, b)
 	if !enoughShared(m) {
