@@ -244,10 +244,20 @@ func restatements(units []unit, edges []edge, groups, extra [][]int) {
 		if g < 0 || groupOf[u] >= 0 || !restates(units, u, groups[g]) {
 			continue
 		}
-		groupOf[u] = g
 		if in[g][units[u].article] {
+			// A second wording of the article's own: it must also say what
+			// the article's first wording says, or it is another claim
+			// that a long sentence of another article states beside this
+			// one ("... wrote on Facebook, concluding her post by saying,
+			// 'Please like and share if you agree.'").
+			own := slices.IndexFunc(groups[g], func(m int) bool { return units[m].article == units[u].article })
+			if own < 0 || similarity(&units[u], &units[groups[g][own]]) < joinGroup {
+				continue
+			}
+			groupOf[u] = g
 			extra[g] = append(extra[g], u)
 		} else {
+			groupOf[u] = g
 			in[g][units[u].article] = true
 			groups[g] = append(groups[g], u)
 		}
