@@ -2,10 +2,12 @@ package compare
 
 import (
 	"cmp"
-
-	"github.com/storyfold/storyfold/nlp/paraphrase"
 	"slices"
 	"sort"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/nlp/paraphrase"
+	"github.com/storyfold/storyfold/quote"
 )
 
 // Alignment thresholds. A fact group that joins two different claims
@@ -35,9 +37,10 @@ const (
 )
 
 // sameClaimAs tells whether two units state the same claim, and how
-// strongly: by the story's weighted overlap of their words, names and
-// figures, or, when that is looser, by the same-claim scorer trained on
-// paraphrases of news sentences.
+// strongly: by giving one statement of the story's quote groups, by the
+// story's weighted overlap of their words, names and figures, or, when
+// that is looser, by the same-claim scorer trained on paraphrases of news
+// sentences.
 func sameClaimAs(a, b *unit) (float64, bool) {
 	m := compareUnits(a, b)
 	s := m.dice
@@ -45,6 +48,8 @@ func sameClaimAs(a, b *unit) (float64, bool) {
 		s = 0
 	}
 	switch {
+	case a.quote != 0 && a.quote == b.quote:
+		return max(s, sameClaim), true
 	case s >= sameClaim:
 		return s, true
 	case s >= looseClaim && paraphrase.Same(&a.claim, &b.claim):
@@ -368,4 +373,74 @@ func restates(units []unit, u int, members []int) bool {
 		}
 	}
 	return seen > 0 && 2*near > seen
+}
+
+// minQuoteWords is the fewest words a quote needs for the sentences that
+// give it to align by it: a scare quote ("concessions") or a phrase ("We
+// the people") is no statement of its own, and turns up inside others.
+const minQuoteWords = 6
+
+// markQuotes sets on each unit the quote group it gives and returns an
+// edge between the units of consecutive articles of each group, so that
+// they are candidates whatever else they say. Only whole statements count:
+// every wording of minQuoteWords or more, standing inside one unit, and
+// none less than two thirds the length of the longest, so that a part
+// quoted in one article does not join the sentence of another that quotes
+// more.
+func markQuotes(units []unit, members []*storyfold.Article, quotes []storyfold.Quote) []edge {
+	index := map[string]int{}
+	for i, a := range members {
+		index[a.ID] = i
+	}
+	first := make([]int, len(members))
+	for i := len(units) - 1; i >= 0; i-- {
+		first[units[i].article] = i
+	}
+	var edges []edge
+	var at []int
+	for gi, q := range quotes {
+		if len(q.Articles) < 2 {
+			continue
+		}
+		at = at[:0]
+		shortest, longest := -1, 0
+		for _, v := range q.Variants {
+			ai, ok := index[v.Article]
+			if !ok {
+				at = at[:0]
+				break
+			}
+			k := slices.IndexFunc(members[ai].Quotes, func(x storyfold.Quotation) bool { return x.Text == v.Text })
+			n := len(quote.Words(v.Text))
+			if shortest < 0 || n < shortest {
+				shortest = n
+			}
+			longest = max(longest, n)
+			u := -1
+			if k >= 0 {
+				span := members[ai].Quotes[k].Span
+				for i := first[ai]; i < len(units) && units[i].article == ai; i++ {
+					if units[i].span.Start <= span.Start && span.End <= units[i].span.End {
+						u = i
+						break
+					}
+				}
+			}
+			if u < 0 || units[u].quote != 0 {
+				at = at[:0]
+				break
+			}
+			at = append(at, u)
+		}
+		if len(at) < 2 || shortest < minQuoteWords || 3*shortest < 2*longest {
+			continue
+		}
+		for k, u := range at {
+			units[u].quote = int32(gi) + 1
+			if k > 0 && units[at[k-1]].article != units[u].article {
+				edges = append(edges, edge{int32(at[k-1]), int32(u), sameClaim})
+			}
+		}
+	}
+	return edges
 }

@@ -90,6 +90,14 @@ func TestAlignment(t *testing.T) {
 			word: "Inslee", want: 2, variants: 2,
 		},
 		{
+			name: "one statement quoted",
+			articles: [][]string{
+				{"Speaking to reporters outside the crowded ministry building after a long cabinet session about budgets, pensions, taxes, railway tickets, teachers' salaries and hospital wards in the northern provinces, Novak said: \"We will rebuild every bridge the flood destroyed.\""},
+				{"In a televised address late in the evening, watched by thousands of families still living in shelters, gyms, churches and schools across the valley since the storm, the minister promised: \"We will rebuild every bridge the flood destroyed.\""},
+			},
+			word: "rebuild", want: 2,
+		},
+		{
 			name: "one topic, two claims",
 			articles: [][]string{
 				{"The ministers agreed to send air defence systems to Ukraine before the winter begins."},

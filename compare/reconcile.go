@@ -19,7 +19,7 @@ func Reconcile(st *storyfold.Story, members []*storyfold.Article) {
 		units = append(units, r.units(ai, a)...)
 	}
 	weigh(units, r.df, r.figures)
-	edges := candidates(units, r.df)
+	edges := append(candidates(units, r.df), markQuotes(units, members, st.Quotes)...)
 	groups, extra := mergeGroups(units, edges, group(units, edges))
 	restatements(units, edges, groups, extra)
 	r.release()

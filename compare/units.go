@@ -36,6 +36,9 @@ type unit struct {
 	entities   []entityRef
 	dates      []storyfold.DateMention
 	pos        float64 // relative position in its article, 0 at the top
+	// quote is the story's quote group whose words the unit gives, +1
+	// (0 for none): sentences that give one statement state one claim.
+	quote int32
 	// claim is the sentence prepared for the same-claim scorer, its names
 	// the story's entities and its figures masked: two wordings that
 	// differ in a figure still state one claim, and that is a conflict.
