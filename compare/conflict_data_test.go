@@ -19,7 +19,9 @@ func TestConflictDataHasNoDuplicates(t *testing.T) {
 			a, _, _ := strings.Cut(l, "|")
 			return strings.ToLower(a)
 		}},
-		{"conflict_negation.txt", negationData, strings.ToLower},
+		// A word is a negator, a refusal (+), a hedge (~) or a formula
+		// verb (-), never two of them.
+		{"conflict_negation.txt", negationData, func(l string) string { return strings.ToLower(strings.TrimLeft(l, "+~-")) }},
 		{"conflict_speech.txt", speechData, strings.ToLower},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -59,4 +61,67 @@ func TestSameOrWithin(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestChainSpeaker checks which texts after a name make it a speaker:
+// a speech verb reached through names, titles and places, or through a
+// phrase between commas.
+func TestChainSpeaker(t *testing.T) {
+	for _, tc := range []struct {
+		rest string
+		want bool
+	}{
+		{" said in a statement.", true},
+		{" and Senate Leader Bob Cole said in a joint statement.", true},
+		{" of Ohio and Senator Bob Cole of Iowa, the party's leaders, said on Friday.", true},
+		{", the state transport secretary, told reporters.", true},
+		{", the state transport secretary, just told reporters.", true},
+		{"'s plan would hurt shops, critics said.", false},
+		{" ordered the bridge closed, officials said.", false},
+		{", who opposed the plan, was not available.", false},
+		{" said", true},
+		{"", false},
+	} {
+		t.Run(tc.rest, func(t *testing.T) {
+			if got := chainSpeaker(tc.rest); got != tc.want {
+				t.Errorf("chainSpeaker(%q) = %v, want %v", tc.rest, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestOutermost checks that a place the list, or the sentence, sets
+// within another counts once.
+func TestOutermost(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		places []string
+		inner  map[string]bool
+		want   []string
+	}{
+		{"gazetteer", []string{"Kremlin", "Moscow"}, nil, []string{"Moscow"}},
+		{"written", []string{"Columbus", "Ohio"}, map[string]bool{"Columbus": true}, []string{"Ohio"}},
+		{"apart", []string{"Chicago", "Houston"}, nil, []string{"Chicago", "Houston"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := outermost(tc.places, tc.inner)
+			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+				t.Errorf("outermost(%v) = %v, want %v", tc.places, got, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzChainSpeaker checks that reading who spoke off any text after a
+// name never panics, and that a chain found through a phrase between
+// commas is found by chainSpeaker too.
+func FuzzChainSpeaker(f *testing.F) {
+	for _, s := range []string{" said.", ", the secretary, told reporters.", " and Senator Bob Cole of Iowa, the leader, said", ",", ", ,", "'s plan"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, rest string) {
+		if appositiveSpeaker(rest) && !chainSpeaker(rest) {
+			t.Errorf("appositiveSpeaker(%q) but not chainSpeaker", rest)
+		}
+	})
 }

@@ -39,15 +39,55 @@ const (
 	// actorPair is the word similarity at which two sentences crediting
 	// different speakers make one claim.
 	actorPair = 0.55
+	// speakerPair is the word similarity at which two sentences the
+	// alignment did not group, each naming who said it, make one claim
+	// when they name different speakers.
+	speakerPair = 0.35
 	// negationPair is the word similarity at which one sentence negating
 	// what the other affirms contradicts it.
 	negationPair = 0.4
 	// slotReach is how many words either side of a figure or a day make
 	// its setting.
 	slotReach = 3
+	// groupedDatePair is the word similarity at which two sentences of
+	// one fact, each giving one day, give it for the same event.
+	groupedDatePair = 0.3
+	// groupedValuePair is the word similarity at which two sentences of
+	// one fact, each giving one figure of a kind or one place the other
+	// does not, give it for the fact.
+	groupedValuePair = 0.3
+	// groupedPlacePair is the word similarity at which two sentences of
+	// one fact, each naming one place the other does not, name it for
+	// the fact: a place is often the one word a rewrite keeps.
+	groupedPlacePair = 0.2
+	// closePlacePair is the word similarity at which two sentences the
+	// alignment did not group, each naming one place the other does not,
+	// name it for the same claim.
+	closePlacePair = 0.45
+	// closeDatePair is the word similarity at which two sentences the
+	// alignment did not group, each giving one day, give it for the same
+	// event whatever words stand around the day.
+	closeDatePair = 0.4
+	// sameWeek is how many days apart two outlets' days for one event
+	// may be when nothing but the alignment ties them: a slip of a
+	// weekday or two, not a date weeks away.
+	sameWeek = 7
 	// conflictScan bounds how far along a word's posting list a sentence
 	// looks for sentences to pair with, as candidates does.
 	conflictScan = 64
+	// conflictGenerators is how many of its rarest words a unit looks
+	// up pairs by: more than the alignment's, since a changed value
+	// leaves a pair fewer words in common to be found by.
+	conflictGenerators = 16
+	// appositiveWords bounds the phrase between a speaker's name and the
+	// speech verb ("Ryan, in his first interview since ..., told").
+	appositiveWords = 16
+	// roleWords bounds the words before a speaker's name read as their
+	// role ("Outgoing White House economic adviser").
+	roleWords = 5
+	// chainWords bounds the names and titles between a speaker's name
+	// and the speech verb.
+	chainWords = 12
 )
 
 //go:embed conflict_within.txt
@@ -66,6 +106,12 @@ var (
 	placeParent = map[string]string{}
 	placeAlias  = map[string]string{}
 	negators    = map[string]bool{}
+	// refusals negate the verb after them as "not" does: "refused to
+	// take a position" is "would not take" one.
+	refusals = map[string]bool{}
+	// hedges between a negation and its verb deny a manner, not the
+	// act: "did not directly dispute".
+	hedges = map[string]bool{}
 	// formulaVerbs are verbs whose negation is a formula ("did not
 	// respond to a request for comment"), never a conflict.
 	formulaVerbs = map[string]bool{}
@@ -88,6 +134,10 @@ func init() {
 	for _, l := range dataLines(negationData) {
 		if v, ok := strings.CutPrefix(l, "-"); ok {
 			formulaVerbs[v] = true
+		} else if v, ok := strings.CutPrefix(l, "+"); ok {
+			refusals[v] = true
+		} else if v, ok := strings.CutPrefix(l, "~"); ok {
+			hedges[v] = true
 		} else {
 			negators[l] = true
 		}
@@ -184,7 +234,7 @@ var conflictKinds = []conflictKind{
 	{kind: DateConflict, what: "The sources give different dates", need: datePair, differ: (*conflictContext).dateDiffers},
 	{kind: "place", what: "The sources name a different place in the same claim", need: placePair, differ: entityDiffers("place")},
 	{kind: "org", what: "The sources name a different org in the same claim", need: actorPair, differ: entityDiffers("org")},
-	{kind: "person", what: "The sources credit different people with the same claim", need: actorPair, grouped: actorPair, differ: (*conflictContext).actorDiffers},
+	{kind: "person", what: "The sources credit different people with the same claim", need: speakerPair, differ: (*conflictContext).actorDiffers},
 	{kind: NegationConflict, what: "One source says it happened, another that it did not", need: negationPair, grouped: negationPair, differ: (*conflictContext).negationDiffers},
 }
 
@@ -197,6 +247,9 @@ type conflictContext struct {
 	speakers map[int][]string
 	negs     map[int]negation
 	toks     []nlp.Token
+	// pair is the pair of units being compared: a kind may ask more of
+	// a pair the alignment did not group.
+	pair conflictPair
 }
 
 func newConflictContext(units []unit, members []*storyfold.Article) *conflictContext {
@@ -251,6 +304,21 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 			}
 		}
 	}
+	// A restatement says the fact again in its article: a changed value
+	// there contradicts the other articles' wordings as much as one in
+	// the member. Each is compared with the members of other articles
+	// (a sample of them in a large fact).
+	for fi, f := range facts {
+		step := max(1, len(f.members)/sampleSize)
+		for _, x := range f.extra {
+			factOf[x] = fi + 1
+			for k := 0; k < len(f.members); k += step {
+				if m := f.members[k]; units[m].article != units[x].article {
+					add(x, m)
+				}
+			}
+		}
+	}
 	bearing := make([]bool, len(units))
 	postings := map[int32][]int32{}
 	gens := make([][]term, len(units))
@@ -282,7 +350,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 			}
 			return words[x].id < words[y].id
 		})
-		gens[i] = words[:min(len(words), generators)]
+		gens[i] = words[:min(len(words), conflictGenerators)]
 		at[i] = make([]int, len(gens[i]))
 		for k, t := range gens[i] {
 			at[i][k] = len(postings[t.id])
@@ -378,6 +446,7 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 		if p.grouped && p.words < k.grouped || !p.grouped && p.words < k.need {
 			continue
 		}
+		cx.pair = p
 		va, vb, ok := k.differ(cx, p.a, p.b)
 		if !ok {
 			continue
@@ -465,12 +534,31 @@ func (cx *conflictContext) figureDiffers(a, b int) (conflictValue, conflictValue
 	sort.Strings(keys)
 	for _, k := range keys {
 		x, y := cx.units[a].quantities[qa[k]], cx.units[b].quantities[qb[k]]
-		if sameFigure(x, y) || cx.valueSlot(a, x.Span, b, y.Span) == 0 {
+		// Two sentences of one fact, each giving one figure of the kind,
+		// give it for that fact ("five weeks in advance of his election",
+		// "two weeks before the Israeli elections"); others need the
+		// figure's setting to match.
+		// A bare number ("a 48-page indictment", "thousands") or a second
+		// figure of the kind ("the No. 2 job", "No. 3 position") may be of
+		// something else.
+		lone := x.Unit != "" && cx.kindCount(a, x.Kind) == 1 && cx.kindCount(b, y.Kind) == 1 && cx.closeGrouped()
+		if sameFigure(x, y) || cx.valueSlot(a, x.Span, b, y.Span) == 0 && !lone {
 			continue
 		}
 		return figureValue(x), figureValue(y), true
 	}
 	return conflictValue{}, conflictValue{}, false
+}
+
+// kindCount counts a unit's figures of a kind, whatever their units.
+func (cx *conflictContext) kindCount(u int, kind string) int {
+	n := 0
+	for _, q := range cx.units[u].quantities {
+		if q.Kind == kind {
+			n++
+		}
+	}
+	return n
 }
 
 func figureValue(q storyfold.Quantity) conflictValue {
@@ -486,34 +574,93 @@ func (cx *conflictContext) dateDiffers(a, b int) (conflictValue, conflictValue, 
 	if len(cx.units[a].dates) == 0 || len(cx.units[b].dates) == 0 {
 		return conflictValue{}, conflictValue{}, false
 	}
-	day := func(u int) (storyfold.DateMention, bool) {
-		var days []storyfold.DateMention
+	// A day inside a quote ("after today") is the speaker's, not the
+	// outlet's account of when.
+	days := func(u int) []storyfold.DateMention {
+		var out []storyfold.DateMention
+		a := cx.members[cx.units[u].article]
 		for _, d := range cx.units[u].dates {
-			if d.Granularity == "day" && d.Date.Known() {
-				days = append(days, d)
+			if d.Granularity == "day" && d.Date.Known() && !quoted(a, d.Span.Start) && !showName(d, cx.units[u].span) {
+				out = append(out, d)
 			}
 		}
-		if len(days) != 1 {
-			return storyfold.DateMention{}, false
+		return out
+	}
+	da, db := days(a), days(b)
+	if len(da) == 0 || len(db) == 0 {
+		return conflictValue{}, conflictValue{}, false
+	}
+	// A day both give is their common ground; the others may be of other
+	// events ("named Saturday, told Fox News on Sunday").
+	ra, rb := unmatchedDays(da, db), unmatchedDays(db, da)
+	if len(ra) == 0 || len(rb) == 0 {
+		return conflictValue{}, conflictValue{}, false
+	}
+	best, slot := [2]int{-1, -1}, 0
+	for i, x := range ra {
+		for j, y := range rb {
+			if wa, wb := weekdayIn(x.Text), weekdayIn(y.Text); wa != "" && wa == wb {
+				continue
+			}
+			if n := cx.valueSlot(a, x.Span, b, y.Span); n > slot || best[0] < 0 {
+				best, slot = [2]int{i, j}, n
+			}
 		}
-		return days[0], true
 	}
-	da, oka := day(a)
-	db, okb := day(b)
-	if !oka || !okb || da.Date.Equal(db.Date.Time) {
+	if best[0] < 0 {
 		return conflictValue{}, conflictValue{}, false
 	}
-	if wa, wb := weekdayIn(da.Text), weekdayIn(db.Text); wa != "" && wa == wb {
-		return conflictValue{}, conflictValue{}, false
-	}
-	if cx.valueSlot(a, da.Span, b, db.Span) == 0 {
+	// Two sentences the alignment holds to be one claim (or whose words
+	// are close), each giving one day, give it for that claim: "endorsed
+	// the plan on Monday" and "announced on Tuesday she will endorse the
+	// plan" need share no word around the day. Days weeks apart in two
+	// such sentences are of two events (a letter sent on Aug. 6, a
+	// statement on Tuesday). Otherwise the day's setting must match, and
+	// more closely where a sentence gives several days: the one that
+	// differs may be of another event of the sentence.
+	x, y := ra[best[0]], rb[best[1]]
+	gap := math.Abs(x.Date.Sub(y.Date.Time).Hours()) / 24
+	single := len(da) == 1 && len(db) == 1
+	near := cx.pair.grouped && cx.pair.words >= groupedDatePair || cx.pair.words >= closeDatePair
+	switch {
+	// Articles that each give both days elsewhere know both events (the
+	// vote on Tuesday, the resignation on Wednesday): without a shared
+	// setting, the days are of the two.
+	case single && near && gap <= sameWeek && !(cx.givesDay(cx.units[b].article, x) && cx.givesDay(cx.units[a].article, y)):
+	case single && slot >= 1 && cx.pair.words >= datePair:
+	case slot >= 2:
+	default:
 		return conflictValue{}, conflictValue{}, false
 	}
 	val := func(d storyfold.DateMention) conflictValue {
 		side := d.Date.Format("Monday 2 January 2006")
 		return conflictValue{side: side, written: d.Text, key: d.Date.Format("2006-01-02")}
 	}
-	return val(da), val(db), true
+	return val(x), val(y), true
+}
+
+// givesDay reports whether an article gives the day of a mention.
+func (cx *conflictContext) givesDay(article int, d storyfold.DateMention) bool {
+	return slices.ContainsFunc(cx.members[article].Dates, func(m storyfold.DateMention) bool {
+		return m.Granularity == "day" && m.Date.Known() && m.Date.Equal(d.Date.Time)
+	})
+}
+
+// showName reports whether a relative day is written as a name, with a
+// capital inside its sentence: the "Today" of the “Today” show.
+func showName(d storyfold.DateMention, sentence storyfold.Span) bool {
+	return d.Span.Start > sentence.Start && (strings.HasPrefix(d.Text, "Today") || strings.HasPrefix(d.Text, "Tonight"))
+}
+
+// unmatchedDays returns the days of a that b does not give.
+func unmatchedDays(a, b []storyfold.DateMention) []storyfold.DateMention {
+	var out []storyfold.DateMention
+	for _, x := range a {
+		if !slices.ContainsFunc(b, func(y storyfold.DateMention) bool { return x.Date.Equal(y.Date.Time) }) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 var weekdayNames = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -580,8 +727,15 @@ func entityDiffers(typ string) func(cx *conflictContext, a, b int) (conflictValu
 				continue
 			}
 			for _, y := range nb {
-				if slices.Contains(na, y) || sameOrWithin(x, y) || shareWord(x, y) || variantSpelling(x, y) ||
-					!sameSlot(cx.units, cx.members, a, x, b, y) {
+				if slices.Contains(na, y) || sameOrWithin(x, y) || shareWord(x, y) || variantSpelling(x, y) {
+					continue
+				}
+				// Two sentences of one fact that each name one place the
+				// other does not name it for the fact: "the convention in
+				// Paris", "approved the measure Tuesday in Kansas City".
+				lone := typ == "place" && len(outermost(only(na, nb), cx.placeWritten(a))) == 1 && len(outermost(only(nb, na), cx.placeWritten(b))) == 1 &&
+					(cx.pair.grouped && cx.pair.words >= groupedPlacePair || cx.pair.words >= closePlacePair)
+				if !lone && !sameSlot(cx.units, cx.members, a, x, b, y) {
 					continue
 				}
 				// "Columbus, Ohio" against "Ohio": the other sentence names
@@ -595,6 +749,71 @@ func entityDiffers(typ string) func(cx *conflictContext, a, b int) (conflictValu
 		}
 		return conflictValue{}, conflictValue{}, false
 	}
+}
+
+// closeGrouped reports whether the pair being compared is one the
+// alignment put in one fact and whose words are close enough that a
+// value each gives once is the fact's value, wherever it stands.
+func (cx *conflictContext) closeGrouped() bool {
+	return cx.pair.grouped && cx.pair.words >= groupedValuePair
+}
+
+// outermost returns the places of a list that lie within no other of
+// it, by the gazetteer or as the sentence writes them ("Columbus, Ohio"
+// is one place, Ohio).
+func outermost(places []string, inner map[string]bool) []string {
+	var out []string
+	for i, p := range places {
+		if inner[p] {
+			continue
+		}
+		if !slices.ContainsFunc(places, func(q string) bool {
+			return q != places[i] && slices.Contains(placeChain(p)[1:], placeChain(q)[0])
+		}) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// placeWritten returns the places a unit writes as lying within the
+// place named right after them: the "Columbus" of "Columbus, Ohio".
+func (cx *conflictContext) placeWritten(u int) map[string]bool {
+	x := &cx.units[u]
+	a := cx.members[x.article]
+	var spans []storyfold.Span
+	var names []string
+	for _, e := range a.Entities {
+		if e.Type != "place" {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Start >= x.span.Start && m.End <= x.span.End {
+				spans = append(spans, m)
+				names = append(names, e.Name)
+			}
+		}
+	}
+	out := map[string]bool{}
+	for i, m := range spans {
+		rest := strings.TrimLeft(strings.TrimPrefix(a.Text[m.End:x.span.End], ","), " ")
+		if len(rest) == len(a.Text[m.End:x.span.End]) {
+			continue // no comma after the name
+		}
+		at := x.span.End - len(rest)
+		for j, n := range spans {
+			if j != i && n.Start == at {
+				// The story's spelling of the inner place, as the unit
+				// names it.
+				for _, e := range x.entities {
+					if e.typ == "place" && (strings.EqualFold(e.name, names[i]) || shareWord(e.name, names[i])) {
+						out[e.name] = true
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // only returns the names of a that b does not give.
@@ -659,23 +878,104 @@ func placeChain(p string) []string {
 func (cx *conflictContext) actorDiffers(a, b int) (conflictValue, conflictValue, bool) {
 	sa, sb := cx.speakersOf(a), cx.speakersOf(b)
 	if len(sa) > 0 && len(sb) > 0 {
-		for _, x := range sa {
-			for _, y := range sb {
-				if shareWord(x, y) || variantSpelling(x, y) {
-					return conflictValue{}, conflictValue{}, false
-				}
-			}
-		}
-		if cx.names(a, sb) || cx.names(b, sa) {
+		// Each credits someone the other does not: "Pelosi and Smith
+		// said" against "Pelosi and Schumer said". A joint statement
+		// credited to one of its authors leaves one side with no one.
+		xa, xb := unshared(sa, sb), unshared(sb, sa)
+		if len(xa) == 0 || len(xb) == 0 || cx.names(a, xb) || cx.names(b, xa) {
 			return conflictValue{}, conflictValue{}, false
 		}
-		x, y := strings.Join(sa, " and "), strings.Join(sb, " and ")
+		// Two sentences crediting two people with merely similar words
+		// are often two statements: their words must be close.
+		if cx.pair.words < speakerPair {
+			return conflictValue{}, conflictValue{}, false
+		}
+		// Two people each given a role, the roles sharing no word
+		// ("President Volodymyr Zelenskyy", "NATO Secretary General Mark
+		// Rutte"), are two people the writers knew apart: each said much
+		// the same. One role written two ways ("economic adviser John
+		// Smith", "Larry Summers, the outgoing chairman of the National
+		// Economic Council") is one speaker named two ways.
+		if len(xa) == 1 && len(xb) == 1 {
+			ra, rb := cx.role(a, xa[0]), cx.role(b, xb[0])
+			if len(ra) > 0 && len(rb) > 0 && !sharesKey(ra, rb) {
+				return conflictValue{}, conflictValue{}, false
+			}
+		}
+		x, y := strings.Join(xa, " and "), strings.Join(xb, " and ")
 		return conflictValue{side: x, written: x, key: strings.ToLower(x)}, conflictValue{side: y, written: y, key: strings.ToLower(y)}, true
 	}
-	if similarity(&cx.units[a], &cx.units[b]) < personSlot {
+	if cx.pair.words < actorPair || similarity(&cx.units[a], &cx.units[b]) < personSlot {
 		return conflictValue{}, conflictValue{}, false
 	}
 	return entityDiffers("person")(cx, a, b)
+}
+
+// role returns the words a unit describes a person with: up to
+// roleWords words right before the name ("NATO Secretary General"), and
+// the phrase between commas after it ("Larry Summers, the outgoing
+// chairman of the council,"), stop words aside.
+func (cx *conflictContext) role(u int, name string) map[string]bool {
+	x := &cx.units[u]
+	a := cx.members[x.article]
+	out := map[string]bool{}
+	var mention storyfold.Span
+	for _, e := range a.Entities {
+		if e.Type != "person" || !(strings.EqualFold(e.Name, name) || shareWord(e.Name, name)) {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Start >= x.span.Start && m.End <= x.span.End && mention.End == 0 {
+				mention = m
+			}
+		}
+	}
+	if mention.End == 0 {
+		return out
+	}
+	add := func(w string) {
+		if w = strings.ToLower(strings.Trim(w, ".,;:'’")); len(w) > 2 && !nlp.IsStopWord(w) && !slotWords[w] {
+			out[w] = true
+		}
+	}
+	before := strings.Fields(a.Text[x.span.Start:mention.Start])
+	for k := len(before) - 1; k >= 0 && k >= len(before)-roleWords; k-- {
+		w := before[k]
+		if strings.ContainsAny(w, ",;:“”\"") || speechVerbs[strings.ToLower(w)] || attributionVerbs[strings.ToLower(w)] {
+			break
+		}
+		add(w)
+	}
+	if rest, ok := strings.CutPrefix(a.Text[mention.End:x.span.End], ","); ok {
+		if phrase, _, ok := strings.Cut(rest, ","); ok && len(strings.Fields(phrase)) <= appositiveWords {
+			for _, w := range strings.Fields(phrase) {
+				add(w)
+			}
+		}
+	}
+	return out
+}
+
+// sharesKey reports whether two sets share a member.
+func sharesKey(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// unshared returns the people of a that b does not name, by any word of
+// their names or a variant spelling.
+func unshared(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if !slices.ContainsFunc(b, func(y string) bool { return shareWord(x, y) || variantSpelling(x, y) }) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // names reports whether a unit names any of the people, by any word of
@@ -747,8 +1047,17 @@ func (cx *conflictContext) speakersOf(u int) []string {
 				// "Pelosi said", "Pelosi, the speaker, said", or "said
 				// Speaker Nancy Pelosi" (titles between), never "told
 				// Pelosi": the person after "told" is who was told.
+				rest := text[m.End-x.span.Start:]
+				if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+					continue // "Netanyahu's planned speech": whose, not who spoke
+				}
+				// A speaker after the verb ends the clause ("said Speaker
+				// Nancy Pelosi."); in "a report that said President Trump
+				// directed" the name is what was said.
+				r := strings.TrimSpace(rest)
+				endsClause := r == "" || strings.ContainsAny(r[:1], ".,;:") || clauseGoesOn[strings.ToLower(strings.Fields(r)[0])]
 				before := func(v int) bool {
-					if v >= first || first-v > 4 || strings.EqualFold(cx.toks[wordAt[v]].Text(text), "told") {
+					if !endsClause || v >= first || first-v > 4 || strings.EqualFold(cx.toks[wordAt[v]].Text(text), "told") {
 						return false
 					}
 					for k := v + 1; k < first; k++ {
@@ -758,8 +1067,8 @@ func (cx *conflictContext) speakersOf(u int) []string {
 					}
 					return true
 				}
-				if slices.ContainsFunc(verbs, func(v int) bool { return v > last && v-last <= 4 || before(v) }) &&
-					!slices.Contains(out, name) {
+				if (slices.ContainsFunc(verbs, func(v int) bool { return v > last && v-last <= 4 || before(v) }) ||
+					chainSpeaker(text[m.End-x.span.Start:])) && !slices.Contains(out, name) {
 					out = append(out, name)
 				}
 			}
@@ -769,6 +1078,74 @@ func (cx *conflictContext) speakersOf(u int) []string {
 	cx.speakers[u] = out
 	return out
 }
+
+// chainSpeaker reports whether the text after a name leads to a speech
+// verb through other names, titles and places only, or a phrase between
+// commas: "Pelosi and Senate Democratic Leader Chuck Schumer said",
+// "Pelosi of California and Senator Schumer of New York, the Democratic
+// leader, said". Each name of such a chain is a speaker.
+func chainSpeaker(rest string) bool {
+	if appositiveSpeaker(rest) {
+		return true
+	}
+	at := 0
+	for n := 0; n < chainWords; n++ {
+		for at < len(rest) && rest[at] == ' ' {
+			at++
+		}
+		if at >= len(rest) {
+			return false
+		}
+		end := strings.IndexByte(rest[at:], ' ')
+		if end < 0 {
+			end = len(rest) - at
+		}
+		word := rest[at : at+end]
+		w := strings.ToLower(strings.TrimRight(word, ".,"))
+		if (speechVerbs[w] || attributionVerbs[w]) && w != "according" {
+			return true
+		}
+		if !nlp.IsCapitalized(word) && !chainLinks[w] {
+			return false
+		}
+		if strings.HasSuffix(word, ",") {
+			return n > 0 && appositiveSpeaker(rest[at+end-1:])
+		}
+		at += end
+	}
+	return false
+}
+
+// chainLinks join the names of a chain of speakers.
+var chainLinks = map[string]bool{"and": true, "of": true, "&": true}
+
+// appositiveSpeaker reports whether the text after a name sets a phrase
+// about them between commas and then a speech verb: "Larry Summers, the
+// outgoing chairman of the council, just told reporters".
+func appositiveSpeaker(rest string) bool {
+	rest, ok := strings.CutPrefix(rest, ",")
+	if !ok {
+		return false
+	}
+	phrase, after, ok := strings.Cut(rest, ",")
+	if !ok || strings.ContainsAny(phrase, "\"“”;") || len(strings.Fields(phrase)) > appositiveWords {
+		return false
+	}
+	for i, w := range strings.Fields(after) {
+		if i >= 2 {
+			break
+		}
+		if w = strings.ToLower(strings.Trim(w, ".,")); (speechVerbs[w] || attributionVerbs[w]) && w != "according" {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseGoesOn are words after a speaker named after the verb that carry
+// the clause on without a verb of its own: "said Pelosi in a statement".
+var clauseGoesOn = map[string]bool{"in": true, "on": true, "at": true, "during": true, "after": true, "before": true,
+	"when": true, "as": true, "of": true, "to": true, "from": true, "while": true, "who": true, "and": true}
 
 // openQuote reports whether text leaves a quotation open: a verb after it
 // is the speaker's words, even where the quote finder took no quote.
@@ -802,17 +1179,24 @@ func (cx *conflictContext) negation(u int) negation {
 		}
 		buf = nlp.Lower(buf[:0], t.Text(text))
 		w := string(buf)
-		if negators[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") || w == "no" {
+		inQuote := quoted(a, x.span.Start+int(t.Start))
+		if negators[w] || refusals[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") || w == "no" {
 			n.any = true
-			if w != "no" && !quoted(a, x.span.Start+int(t.Start)) {
+			if w != "no" && !inQuote {
 				negAt = i
 			}
 			continue
 		}
+		// "did not directly dispute" denies a manner, not the act.
+		if negAt >= 0 && hedges[w] {
+			negAt = -1
+			continue
+		}
 		stem := cx.stems.Stem(buf)
-		// A noun of the verb's stem ("a requirement", "the negotiation")
-		// does not say the thing happened.
-		if !strings.HasSuffix(w, "tion") && !strings.HasSuffix(w, "ment") && !strings.HasSuffix(w, "ance") && !strings.HasSuffix(w, "ence") {
+		// A noun of the verb's stem ("a requirement", "the negotiation",
+		// "a private meeting") does not say the thing happened.
+		if !strings.HasSuffix(w, "tion") && !strings.HasSuffix(w, "ment") && !strings.HasSuffix(w, "ance") && !strings.HasSuffix(w, "ence") &&
+			!(strings.HasSuffix(w, "ing") && cx.afterArticle(text, i)) {
 			n.stems[stem] = true
 		}
 		// The verb negated is the first content word after the negation,
@@ -828,28 +1212,50 @@ func (cx *conflictContext) negation(u int) negation {
 	return n
 }
 
+// afterArticle reports whether an article ("a", "an", "the") stands
+// within the two words before token i: "a private meeting" is a thing,
+// not the act of meeting.
+func (cx *conflictContext) afterArticle(text string, i int) bool {
+	words := 0
+	for k := i - 1; k >= 0 && words < 2; k-- {
+		t := cx.toks[k]
+		if t.Kind != nlp.Word {
+			continue
+		}
+		words++
+		switch strings.ToLower(t.Text(text)) {
+		case "a", "an", "the":
+			return true
+		}
+	}
+	return false
+}
+
 // negationDiffers reports whether one unit negates a verb the other gives
 // without negating it: "did not approve" against "approved".
 func (cx *conflictContext) negationDiffers(a, b int) (conflictValue, conflictValue, bool) {
 	na, nb := cx.negation(a), cx.negation(b)
-	check := func(neg, pos negation) (string, string, bool) {
+	check := func(neg, pos negation, pu int) (string, string, string, bool) {
 		stems := make([]string, 0, len(neg.negated))
 		for s := range neg.negated {
 			stems = append(stems, s)
 		}
 		sort.Strings(stems)
 		for _, s := range stems {
-			if pos.stems[s] && !pos.any {
-				return s, neg.negated[s], true
+			if !pos.stems[s] || pos.any {
+				continue
 			}
+			return s, neg.negated[s], cx.wordFor(pu, s), true
 		}
-		return "", "", false
+		return "", "", "", false
 	}
-	if s, written, ok := check(na, nb); ok {
-		return conflictValue{side: "did not " + s, written: written, key: "not"}, conflictValue{side: "did " + s, written: cx.wordFor(b, s), key: "yes"}, true
+	// The sides read as the articles write them ("hasn't apologized",
+	// "apologized"), not as stems.
+	if _, written, pos, ok := check(na, nb, b); ok {
+		return conflictValue{side: written, written: written, key: "not"}, conflictValue{side: pos, written: pos, key: "yes"}, true
 	}
-	if s, written, ok := check(nb, na); ok {
-		return conflictValue{side: "did " + s, written: cx.wordFor(a, s), key: "yes"}, conflictValue{side: "did not " + s, written: written, key: "not"}, true
+	if _, written, pos, ok := check(nb, na, a); ok {
+		return conflictValue{side: pos, written: pos, key: "yes"}, conflictValue{side: written, written: written, key: "not"}, true
 	}
 	return conflictValue{}, conflictValue{}, false
 }

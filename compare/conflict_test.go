@@ -139,6 +139,65 @@ func TestConflicts(t *testing.T) {
 			kind: compare.NegationConflict,
 		},
 		{
+			name: "one fact's days differ even with nothing shared around them",
+			arts: []cfArticle{
+				{"a", "Alpha", "2024-03-06", "Harbour commissioner Lena Ortiz endorsed the port authority's plan for a new container terminal on Monday during a visit to the docks." + cfFiller},
+				{"b", "Beta", "2024-03-06", "Harbour commissioner Lena Ortiz announced on Tuesday that she will endorse the port authority's plan for a new container terminal." + cfFiller},
+			},
+			kind: compare.DateConflict, values: []string{"Monday", "Tuesday"},
+		},
+		{
+			name: "a day inside a quote is the speaker's, not a date conflict",
+			arts: []cfArticle{
+				{"a", "Alpha", "2024-03-06", "Harbour commissioner Lena Ortiz told reporters, “I will sign the terminal contract on Friday,” at the port authority's offices." + cfFiller},
+				{"b", "Beta", "2024-03-06", "Harbour commissioner Lena Ortiz told reporters, “I will sign the terminal contract on Monday,” at the port authority's offices." + cfFiller},
+			},
+		},
+		{
+			name: "a show named Today is no day",
+			arts: []cfArticle{
+				{"a", "Alpha", "2024-03-07", "In an interview aired Tuesday on the “Today” program, Lena Ortiz defended the container terminal plan for the harbour." + cfFiller},
+				{"b", "Beta", "2024-03-07", "In an interview aired Tuesday on the Today program, Lena Ortiz defended the container terminal plan for the harbour." + cfFiller},
+			},
+		},
+		{
+			name: "joint statements with a different second author are a person conflict",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "Mayor Ann Lee and Governor Tom Hart said in a joint statement that the river bridge will reopen to traffic in May after repairs." + cfFiller},
+				{"b", "Beta", "", "Mayor Ann Lee and Senator Bob Cole said in a joint statement that the river bridge will reopen to traffic in May after repairs." + cfFiller},
+			},
+			kind: "person", values: []string{"Tom Hart", "Bob Cole"},
+		},
+		{
+			name: "a speaker set off by a phrase between commas is a speaker",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "Tom Hart, the state transport secretary, told reporters that the river bridge will reopen to traffic in May after repairs." + cfFiller},
+				{"b", "Beta", "", "State transport secretary Bob Cole told reporters that the river bridge will reopen to traffic in May after repairs." + cfFiller},
+			},
+			kind: "person", values: []string{"Tom Hart", "Bob Cole"},
+		},
+		{
+			name: "a refusal agrees with a negation",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "The candidate refused to take a position on the regional trade pact until its final text is published." + cfFiller},
+				{"b", "Beta", "", "The candidate would not take a position on the regional trade pact until its final text is published." + cfFiller},
+			},
+		},
+		{
+			name: "a hedged negation denies a manner, not the act",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "The special prosecutor's office disputed the newspaper report about the harbour contract on Friday evening." + cfFiller},
+				{"b", "Beta", "", "The special prosecutor's office did not directly dispute the newspaper report about the harbour contract on Friday evening." + cfFiller},
+			},
+		},
+		{
+			name: "a city written with its state is one place",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "The senator told a rally of supporters on Saturday in Columbus, Ohio, that the steel tariffs had cost the region thousands of jobs." + cfFiller},
+				{"b", "Beta", "", "The senator told a rally of supporters on Saturday in Ohio that the steel tariffs had cost the region thousands of jobs." + cfFiller},
+			},
+		},
+		{
 			name: "no comment is a formula, not a negation",
 			arts: []cfArticle{
 				{"a", "Alpha", "", "A spokesman for the governor responded to the request from the committee on the state budget." + cfFiller},

@@ -487,12 +487,15 @@ func changesOf(members []storyfold.Article, i int, sa storyfold.Span, j int, sb 
 			}
 		}
 	case ChangeDate:
+		// A day inside a quote (a speaker's "after today", the "Today"
+		// show) is not the outlet's account of when a thing happened.
 		for _, da := range a.Dates {
-			if !inSpan(da.Span, sa) || da.Granularity != "day" || !da.Date.Known() {
+			if !inSpan(da.Span, sa) || da.Granularity != "day" || !da.Date.Known() || inQuote(a, da.Span) || quotedAt(a.Text, sa, da.Span.Start) {
 				continue
 			}
 			for _, db := range b.Dates {
-				if inSpan(db.Span, sb) && db.Granularity == "day" && db.Date.Known() && db.Date.Equal(da.Date.Time) {
+				if inSpan(db.Span, sb) && db.Granularity == "day" && db.Date.Known() && db.Date.Equal(da.Date.Time) &&
+					!inQuote(b, db.Span) && !quotedAt(b.Text, sb, db.Span.Start) {
 					at, with := otherDate(a.Text, da.Span)
 					add(at, with)
 					break
@@ -705,11 +708,22 @@ func speechNear(a *storyfold.Article, s storyfold.Span) bool {
 func speechWithin(text string, s storyfold.Span, m storyfold.Span) bool {
 	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ".,;:\"'“”’")) }
 	before := strings.Fields(text[s.Start:m.Start])
-	after := strings.Fields(text[m.End:s.End])
+	rest := text[m.End:s.End]
+	// "Netanyahu's planned speech" names whose speech, not who spoke.
+	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+		return false
+	}
+	after := strings.Fields(rest)
 	for _, w := range after[:min(3, len(after))] {
 		if speechVerbs[clean(w)] {
 			return true
 		}
+	}
+	// "said Speaker Nancy Pelosi." ends its clause with the speaker; in
+	// "a report that said President Trump directed", the name is what
+	// was said.
+	if r := strings.TrimSpace(rest); r != "" && !strings.ContainsAny(r[:1], ".,;:") && !clauseGoesOn[clean(strings.Fields(r)[0])] {
+		return false
 	}
 	for k := len(before) - 1; k >= 0 && k >= len(before)-4; k-- {
 		w := clean(before[k])
@@ -743,9 +757,32 @@ func negated(s string) bool {
 	return false
 }
 
+// clauseGoesOn are words after a speaker named after the verb that carry
+// the clause on without a verb of its own: "said Pelosi in a statement".
+var clauseGoesOn = map[string]bool{"in": true, "on": true, "at": true, "during": true, "after": true, "before": true,
+	"when": true, "as": true, "of": true, "to": true, "from": true, "while": true, "who": true, "and": true}
+
 // auxiliaries take "not" after them.
 var auxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": true, "will": true, "would": true,
 	"can": true, "could": true, "has": true, "have": true, "had": true, "should": true, "must": true}
+
+// possessive auxiliaries are main verbs too: "has three pillars" takes
+// no "not" after it ("has not three pillars"), "has announced" does.
+var possessive = map[string]bool{"has": true, "have": true, "had": true}
+
+// perfect reports whether the word after token k is a past participle
+// ("has announced", "had been", "have taken"), so token k is an
+// auxiliary.
+func perfect(toks []nlp.Token, k int, text string) bool {
+	for _, t := range toks[k+1:] {
+		if t.Kind != nlp.Word {
+			continue
+		}
+		w := strings.ToLower(t.Text(text))
+		return w == "been" || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en")
+	}
+	return false
+}
 
 // negate returns where to insert "not" in a sentence: after its first
 // auxiliary outside quotes, or instead of its first past-tense verb ("did
@@ -761,7 +798,7 @@ func negate(a *storyfold.Article, s storyfold.Span) (storyfold.Span, string, boo
 		if inQuote(a, at) || quotedAt(a.Text, s, at.Start) {
 			continue
 		}
-		if w := t.Text(text); auxiliaries[w] {
+		if w := t.Text(text); auxiliaries[w] && (!possessive[w] || perfect(toks, k, text)) {
 			return at, w + " not", true
 		}
 	}
