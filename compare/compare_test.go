@@ -105,10 +105,7 @@ func TestPlaceConflictButNotSpellingOrCapital(t *testing.T) {
 		[3]string{"c", "Gamma", "Ukrainian President Volodymyr Zelensky met the foreign ministers of France and Germany in Kyiv for three hours on Tuesday."},
 		[3]string{"d", "Delta", "Ukrainian President Volodymyr Zelenskyy met the foreign ministers of France and Germany in Ukraine for three hours on Tuesday."},
 	)
-	var places []storyfold.Conflict
-	for _, c := range st.Conflicts {
-		places = append(places, c)
-	}
+	places := st.Conflicts
 	if len(places) != 1 || places[0].Kind != "place" {
 		t.Fatalf("conflicts %+v, want the one place conflict", st.Conflicts)
 	}

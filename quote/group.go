@@ -36,8 +36,7 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 	for i := range parent {
 		parent[i] = i
 	}
-	var root func(int) int
-	root = func(i int) int {
+	root := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]

@@ -14,8 +14,7 @@ import (
 // terminal and the run lasts more than a second: short runs and pipes stay
 // quiet. Messages printed while a bar shows go through it, above the bars.
 type progress struct {
-	p  *mpb.Progress
-	mu sync.Mutex
+	p *mpb.Progress
 }
 
 func newProgress(enabled bool) *progress {
