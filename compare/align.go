@@ -42,6 +42,27 @@ const (
 // that is looser, by the same-claim scorer trained on paraphrases of news
 // sentences.
 func sameClaimAs(a, b *unit) (float64, bool) {
+	s, ok := sameClaimByRules(a, b)
+	if ok || claimModel == nil {
+		return s, ok
+	}
+	var f [numClaimFeatures]float64
+	claimFeatures(f[:], a, b)
+	if f[0] < minModelOverlap {
+		return s, false
+	}
+	if claimModel.Prob(f[:]) >= claimModel.Threshold {
+		return max(s, looseClaim), true
+	}
+	return s, false
+}
+
+// minModelOverlap is the least overlap a pair needs for the claim model to
+// be asked: below it the features say nothing the model was shown much of.
+const minModelOverlap = 0.1
+
+// sameClaimByRules is sameClaimAs without the claim model.
+func sameClaimByRules(a, b *unit) (float64, bool) {
 	m := compareUnits(a, b)
 	s := m.dice
 	if !enoughShared(m) {
@@ -68,6 +89,18 @@ type edge struct {
 // rarest terms only, and only the next maxScan units of each, so the work
 // grows with the number of units, not with its square.
 func candidates(units []unit, df []int32) []edge {
+	var edges []edge
+	scan(units, df, func(i, j int32) {
+		if s, ok := sameClaimAs(&units[i], &units[j]); ok {
+			edges = append(edges, edge{i, j, s})
+		}
+	})
+	return edges
+}
+
+// scan calls visit once for each pair of units of different articles
+// that the story's index makes candidates of each other.
+func scan(units []unit, df []int32, visit func(i, j int32)) {
 	postings := make([][]int32, len(df))
 	gens := make([][]term, len(units))
 	at := make([][]int32, len(units)) // the unit's place in each generator's posting list
@@ -81,7 +114,6 @@ func candidates(units []unit, df []int32) []edge {
 			}
 		}
 	}
-	var edges []edge
 	seen := make([]int32, len(units)) // the last unit that met each unit, +1
 	for i := range units {
 		u := &units[i]
@@ -93,13 +125,10 @@ func candidates(units []unit, df []int32) []edge {
 					continue
 				}
 				seen[j] = int32(i) + 1
-				if s, ok := sameClaimAs(u, &units[j]); ok {
-					edges = append(edges, edge{int32(i), j, s})
-				}
+				visit(int32(i), j)
 			}
 		}
 	}
-	return edges
 }
 
 // rarest returns up to generators terms of a unit with the lowest document

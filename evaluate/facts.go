@@ -81,52 +81,9 @@ func ScoreFacts(s *FactScores, gold GoldFacts, st *storyfold.Story, articles map
 		}
 		return storyfold.Span{}, false
 	}
-	find := func(ref SentenceStart) (storyfold.Span, bool) {
-		a := articles[ref.Article]
-		if a == nil {
-			return storyfold.Span{}, false
-		}
-		// The opening words, wherever the sentence now starts: a cleaner
-		// that cuts more of a dateline moves the start, not the words.
-		want := strings.Join(strings.Fields(ref.Starts), " ")
-		for _, sp := range a.Sentences {
-			if strings.Contains(strings.Join(strings.Fields(a.Slice(sp)), " "), want) {
-				return sp, true
-			}
-		}
-		return storyfold.Span{}, false
-	}
-	// claimsOf maps a sentence to the claims it states (required or also).
-	claimsOf := map[sentenceKey][]int{}
-	var required [][]storyfold.SentenceRef
-	for ci, c := range gold.Claims {
-		var req []storyfold.SentenceRef
-		for k, list := range [][]SentenceStart{c.Required, c.Also} {
-			for _, ref := range list {
-				sp, ok := find(ref)
-				if !ok {
-					s.Unresolved++
-					continue
-				}
-				key := sentenceKey{ref.Article, sp.Start}
-				claimsOf[key] = append(claimsOf[key], ci)
-				if k == 0 {
-					req = append(req, storyfold.SentenceRef{Article: ref.Article, Sentence: sp})
-				}
-			}
-		}
-		required = append(required, req)
-	}
-	shareClaim := func(a, b sentenceKey) bool {
-		for _, x := range claimsOf[a] {
-			for _, y := range claimsOf[b] {
-				if x == y {
-					return true
-				}
-			}
-		}
-		return false
-	}
+	claimsOf, required, unresolved := resolveClaims(gold, articles)
+	s.Unresolved += unresolved
+	shareClaim := func(a, b sentenceKey) bool { return sharesClaim(claimsOf, a, b) }
 	// The pairs the facts make, by sentence.
 	made := map[[2]sentenceKey]bool{}
 	for _, f := range st.Facts {
@@ -220,4 +177,67 @@ func isRequired(req []storyfold.SentenceRef, k sentenceKey) bool {
 		}
 	}
 	return false
+}
+
+// resolveClaims finds the annotated sentences in the articles: the claims
+// each sentence states (required or also), each claim's required
+// sentences, and how many annotated sentences were not found.
+func resolveClaims(gold GoldFacts, articles map[string]*storyfold.Article) (map[sentenceKey][]int, [][]storyfold.SentenceRef, int) {
+	find := func(ref SentenceStart) (storyfold.Span, bool) {
+		a := articles[ref.Article]
+		if a == nil {
+			return storyfold.Span{}, false
+		}
+		// The opening words, wherever the sentence now starts: a cleaner
+		// that cuts more of a dateline moves the start, not the words.
+		want := strings.Join(strings.Fields(ref.Starts), " ")
+		for _, sp := range a.Sentences {
+			if strings.Contains(strings.Join(strings.Fields(a.Slice(sp)), " "), want) {
+				return sp, true
+			}
+		}
+		return storyfold.Span{}, false
+	}
+	claimsOf := map[sentenceKey][]int{}
+	var required [][]storyfold.SentenceRef
+	unresolved := 0
+	for ci, c := range gold.Claims {
+		var req []storyfold.SentenceRef
+		for k, list := range [][]SentenceStart{c.Required, c.Also} {
+			for _, ref := range list {
+				sp, ok := find(ref)
+				if !ok {
+					unresolved++
+					continue
+				}
+				key := sentenceKey{ref.Article, sp.Start}
+				claimsOf[key] = append(claimsOf[key], ci)
+				if k == 0 {
+					req = append(req, storyfold.SentenceRef{Article: ref.Article, Sentence: sp})
+				}
+			}
+		}
+		required = append(required, req)
+	}
+	return claimsOf, required, unresolved
+}
+
+func sharesClaim(claimsOf map[sentenceKey][]int, a, b sentenceKey) bool {
+	for _, x := range claimsOf[a] {
+		for _, y := range claimsOf[b] {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ShareClaim returns a test of whether two sentences of a gold story's
+// articles state one of its annotated claims, for fitting a claim model.
+func ShareClaim(gold GoldFacts, articles map[string]*storyfold.Article) func(a, b storyfold.SentenceRef) bool {
+	claimsOf, _, _ := resolveClaims(gold, articles)
+	return func(a, b storyfold.SentenceRef) bool {
+		return sharesClaim(claimsOf, sentenceKey{a.Article, a.Sentence.Start}, sentenceKey{b.Article, b.Sentence.Start})
+	}
 }
