@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/internal/sorted"
 	"github.com/storyfold/storyfold/nlp"
 	"github.com/zeebo/xxh3"
 )
@@ -170,7 +171,7 @@ func families(members []*storyfold.Article, units []unit, facts []*factGroup, qu
 		ev.order = concordance(seq)
 		ev.quotes = sameQuotes(quotes, members[a].ID, members[b].ID)
 		sa, sb := shinglesOf(a), shinglesOf(b)
-		ev.runs = intersect(sa, sb)
+		ev.runs = sorted.Shared(sa, sb)
 		ev.shared = float64(ev.runs) / float64(max(1, min(len(sa), len(sb))))
 		ev.copy = ev.shared >= copyShare
 		if ev.copy || ev.facts >= rewriteFacts && ev.coverage >= rewriteCoverage && ev.order >= rewriteOrder ||
@@ -363,21 +364,4 @@ func wordShingles(a *storyfold.Article) []uint64 {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
-}
-
-func intersect(a, b []uint64) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return n
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/internal/sorted"
 )
 
 // The cue lists are data, not code, so an editor can extend them without
@@ -369,7 +370,7 @@ func (lc *leadContext) isHeadline(s string) bool {
 		if 5*len(t) < 4*len(ws) || 5*len(ws) < 4*len(t) {
 			continue
 		}
-		if float64(sortedShared(ws, t)) >= 0.8*float64(max(len(ws), len(t))) {
+		if float64(sorted.Shared(ws, t)) >= 0.8*float64(max(len(ws), len(t))) {
 			return true
 		}
 	}
@@ -397,24 +398,6 @@ func distinctWords(s string) []string {
 	ws := words(s)
 	slices.Sort(ws)
 	return slices.Compact(ws)
-}
-
-// sortedShared counts the words two sorted lists of distinct words share.
-func sortedShared(a, b []string) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return n
 }
 
 // unfit reports why a sentence may never stand in a summary: a caption, a

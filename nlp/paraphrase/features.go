@@ -1,6 +1,10 @@
 package paraphrase
 
-import "math"
+import (
+	"math"
+
+	"github.com/storyfold/storyfold/internal/sorted"
+)
 
 // FeatureNames names the features Features computes, in order. Every
 // feature is symmetric in its two sentences (a minimum, maximum, sum or
@@ -57,7 +61,7 @@ func Features(f []float64, a, b *Sentence) {
 	}
 	f[0], f[1] = minMax(ratio(common, len(a.content)), ratio(common, len(b.content)))
 	f[2], f[3] = minMax(fratio(commonIDF, a.idfSum), fratio(commonIDF, b.idfSum))
-	f[4], f[5] = minMax(ratio(overlap(a.uni, b.uni), len(a.uni)), ratio(overlap(a.uni, b.uni), len(b.uni)))
+	f[4], f[5] = minMax(ratio(sorted.Shared(a.uni, b.uni), len(a.uni)), ratio(sorted.Shared(a.uni, b.uni), len(b.uni)))
 	f[6], f[7] = a.bi.ratios(&b.bi)
 	f[8], f[9] = a.tri.ratios(&b.tri)
 	l := lcs(a.seq, b.seq)
@@ -79,7 +83,7 @@ func Features(f []float64, a, b *Sentence) {
 	ma, mb := namesUnmatched(a, b), namesUnmatched(b, a)
 	f[20] = float64(ma + mb)
 	f[21] = float64(max(ma, mb))
-	f[22] = b2f(len(a.days) > 0 && len(b.days) > 0 && overlap(a.days, b.days) == 0)
+	f[22] = b2f(len(a.days) > 0 && len(b.days) > 0 && sorted.Shared(a.days, b.days) == 0)
 	f[23] = b2f((a.neg > 0) != (b.neg > 0))
 	f[24] = float64(ant)
 	f[25] = missA + missB
@@ -97,7 +101,7 @@ func Features(f []float64, a, b *Sentence) {
 	gb, nb2 := gaps(b.seq, a.uni)
 	f[42], f[43] = minMax(float64(ga), float64(gb))
 	f[44] = float64(na2 + nb2)
-	lo := overlap(a.lows, b.lows)
+	lo := sorted.Shared(a.lows, b.lows)
 	f[45], f[46] = minMax(ratio(lo, len(a.lows)), ratio(lo, len(b.lows)))
 }
 
@@ -208,28 +212,9 @@ func align(a, b *Sentence) (simA, simB, missA, missB float64, antonyms int) {
 	return simA, simB, missA, missB, antonyms
 }
 
-// overlap counts the common elements of two sorted slices, with
-// multiplicity clipped as BLEU clips n-gram counts.
-func overlap[T uint64 | int32](a, b []T) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return n
-}
-
 // unmatched counts the elements of sorted a missing from sorted b.
 func unmatched(a, b []uint64) int {
-	return len(a) - overlap(a, b)
+	return len(a) - sorted.Shared(a, b)
 }
 
 // figuresUnmatched counts a's figures that b states nowhere, allowing the

@@ -6,6 +6,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+
+	"github.com/storyfold/storyfold/internal/logistic"
 )
 
 // FitOptions are the settings of a model fit.
@@ -388,108 +390,6 @@ func growTree(x [][]float64, g, h []float64, node []int32, sorted [][]int32, opt
 // fitLogistic fits an L2-penalised logistic regression on standardised
 // features by Newton's method.
 func fitLogistic(m *Model, x [][]float64, y []bool, opt FitOptions) {
-	d := NumFeatures
-	n := len(y)
-	m.Mean, m.Scale = make([]float64, d), make([]float64, d)
-	for j := range d {
-		for i := range n {
-			m.Mean[j] += x[i][j]
-		}
-		m.Mean[j] /= float64(n)
-		for i := range n {
-			m.Scale[j] += (x[i][j] - m.Mean[j]) * (x[i][j] - m.Mean[j])
-		}
-		m.Scale[j] = math.Sqrt(m.Scale[j] / float64(n))
-		if m.Scale[j] < 1e-9 {
-			m.Scale[j] = 1
-		}
-	}
-	// w[0] is the intercept.
-	w := make([]float64, d+1)
-	row := make([]float64, d+1)
-	for range 30 {
-		grad := make([]float64, d+1)
-		hess := make([][]float64, d+1)
-		for j := range hess {
-			hess[j] = make([]float64, d+1)
-		}
-		for i := range n {
-			row[0] = 1
-			for j := range d {
-				row[j+1] = (x[i][j] - m.Mean[j]) / m.Scale[j]
-			}
-			zz := 0.0
-			for j, v := range row {
-				zz += w[j] * v
-			}
-			p := sigmoid(zz)
-			t := 0.0
-			if y[i] {
-				t = 1
-			}
-			for j, v := range row {
-				grad[j] += (p - t) * v
-				for k := j; k < len(row); k++ {
-					hess[j][k] += p * (1 - p) * v * row[k]
-				}
-			}
-		}
-		for j := 1; j <= d; j++ {
-			grad[j] += opt.L2 * w[j]
-			hess[j][j] += opt.L2
-		}
-		for j := range hess {
-			for k := 0; k < j; k++ {
-				hess[j][k] = hess[k][j]
-			}
-		}
-		step := solve(hess, grad)
-		change := 0.0
-		for j := range w {
-			w[j] -= step[j]
-			change = math.Max(change, math.Abs(step[j]))
-		}
-		if change < 1e-8 {
-			break
-		}
-	}
-	m.Base = w[0]
-	m.Weights = w[1:]
-}
-
-// solve solves a x = b for a symmetric positive definite a by Gaussian
-// elimination with partial pivoting; a and b are overwritten.
-func solve(a [][]float64, b []float64) []float64 {
-	n := len(b)
-	for c := range n {
-		p := c
-		for r := c + 1; r < n; r++ {
-			if math.Abs(a[r][c]) > math.Abs(a[p][c]) {
-				p = r
-			}
-		}
-		a[c], a[p] = a[p], a[c]
-		b[c], b[p] = b[p], b[c]
-		if a[c][c] == 0 {
-			continue
-		}
-		for r := c + 1; r < n; r++ {
-			f := a[r][c] / a[c][c]
-			for k := c; k < n; k++ {
-				a[r][k] -= f * a[c][k]
-			}
-			b[r] -= f * b[c]
-		}
-	}
-	out := make([]float64, n)
-	for c := n - 1; c >= 0; c-- {
-		s := b[c]
-		for k := c + 1; k < n; k++ {
-			s -= a[c][k] * out[k]
-		}
-		if a[c][c] != 0 {
-			out[c] = s / a[c][c]
-		}
-	}
-	return out
+	r := logistic.Fit(x, y, opt.L2)
+	m.Base, m.Weights, m.Mean, m.Scale = r.Base, r.Weights, r.Mean, r.Scale
 }

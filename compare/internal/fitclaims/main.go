@@ -14,7 +14,6 @@ import (
 	"flag"
 	"fmt"
 	"log"
-	"math"
 	"os"
 	"sort"
 	"strings"
@@ -23,6 +22,7 @@ import (
 	"github.com/storyfold/storyfold/compare"
 	"github.com/storyfold/storyfold/evaluate"
 	"github.com/storyfold/storyfold/ingest"
+	"github.com/storyfold/storyfold/internal/logistic"
 	"github.com/storyfold/storyfold/pipeline"
 )
 
@@ -169,109 +169,8 @@ func main() {
 	}
 }
 
-// fit fits a logistic regression with a ridge penalty by Newton's method,
-// on features standardised to mean 0 and deviation 1.
+// fit fits the claim model's regression.
 func fit(x [][]float64, y []bool, l2 float64) *compare.ClaimModel {
-	d := len(compare.ClaimFeatureNames)
-	m := &compare.ClaimModel{Features: compare.ClaimFeatureNames[:], Weights: make([]float64, d), Mean: make([]float64, d), Scale: make([]float64, d)}
-	n := float64(len(x))
-	for j := range d {
-		for _, row := range x {
-			m.Mean[j] += row[j]
-		}
-		m.Mean[j] /= n
-		for _, row := range x {
-			m.Scale[j] += (row[j] - m.Mean[j]) * (row[j] - m.Mean[j])
-		}
-		m.Scale[j] = math.Sqrt(m.Scale[j] / n)
-		if m.Scale[j] < 1e-9 {
-			m.Scale[j] = 1
-		}
-	}
-	w := make([]float64, d+1) // w[0] is the intercept
-	z := make([]float64, d+1)
-	for range 50 {
-		grad := make([]float64, d+1)
-		hess := make([][]float64, d+1)
-		for j := range hess {
-			hess[j] = make([]float64, d+1)
-		}
-		for i, row := range x {
-			z[0] = 1
-			for j := range d {
-				z[j+1] = (row[j] - m.Mean[j]) / m.Scale[j]
-			}
-			s := 0.0
-			for j := range z {
-				s += w[j] * z[j]
-			}
-			p := 1 / (1 + math.Exp(-s))
-			t := 0.0
-			if y[i] {
-				t = 1
-			}
-			for j := range z {
-				grad[j] += (p - t) * z[j]
-				for k := range z {
-					hess[j][k] += p * (1 - p) * z[j] * z[k]
-				}
-			}
-		}
-		for j := 1; j <= d; j++ {
-			grad[j] += l2 * w[j]
-			hess[j][j] += l2
-		}
-		hess[0][0] += 1e-9
-		step := solve(hess, grad)
-		change := 0.0
-		for j := range w {
-			w[j] -= step[j]
-			change = math.Max(change, math.Abs(step[j]))
-		}
-		if change < 1e-8 {
-			break
-		}
-	}
-	m.Base = w[0]
-	copy(m.Weights, w[1:])
-	return m
-}
-
-// solve solves a x = b by Gaussian elimination with partial pivoting.
-func solve(a [][]float64, b []float64) []float64 {
-	n := len(b)
-	m := make([][]float64, n)
-	for i := range a {
-		m[i] = append(append([]float64{}, a[i]...), b[i])
-	}
-	for c := 0; c < n; c++ {
-		p := c
-		for r := c + 1; r < n; r++ {
-			if math.Abs(m[r][c]) > math.Abs(m[p][c]) {
-				p = r
-			}
-		}
-		m[c], m[p] = m[p], m[c]
-		if math.Abs(m[c][c]) < 1e-12 {
-			continue
-		}
-		for r := c + 1; r < n; r++ {
-			f := m[r][c] / m[c][c]
-			for k := c; k <= n; k++ {
-				m[r][k] -= f * m[c][k]
-			}
-		}
-	}
-	x := make([]float64, n)
-	for r := n - 1; r >= 0; r-- {
-		if math.Abs(m[r][r]) < 1e-12 {
-			continue
-		}
-		s := m[r][n]
-		for k := r + 1; k < n; k++ {
-			s -= m[r][k] * x[k]
-		}
-		x[r] = s / m[r][r]
-	}
-	return x
+	r := logistic.Fit(x, y, l2)
+	return &compare.ClaimModel{Features: compare.ClaimFeatureNames[:], Base: r.Base, Weights: r.Weights, Mean: r.Mean, Scale: r.Scale}
 }
