@@ -394,25 +394,15 @@ func wordSimilarity(a, b *unit) float64 {
 			wb += t.w
 		}
 	}
-	i, j := 0, 0
-	for i < len(a.terms) && j < len(b.terms) {
-		switch {
-		case a.terms[i].id < b.terms[j].id:
-			i++
-		case a.terms[i].id > b.terms[j].id:
-			j++
-		default:
-			if t := a.terms[i]; !t.figure {
-				shared += t.w
-				n++
-				if t.said {
-					words++
-				}
+	eachShared(a, b, func(t *term) {
+		if !t.figure {
+			shared += t.w
+			n++
+			if t.said {
+				words++
 			}
-			i++
-			j++
 		}
-	}
+	})
 	if n < 3 || words == 0 || wa+wb == 0 {
 		return 0
 	}

@@ -563,19 +563,5 @@ func sameEvent(a, b *unit, lc *leadContext) bool {
 	default:
 		return false
 	}
-	shared := 0.0
-	i, j := 0, 0
-	for i < len(a.terms) && j < len(b.terms) {
-		switch {
-		case a.terms[i].id < b.terms[j].id:
-			i++
-		case a.terms[i].id > b.terms[j].id:
-			j++
-		default:
-			shared += a.terms[i].w
-			i++
-			j++
-		}
-	}
-	return a.weight+b.weight > 0 && 2*shared/(a.weight+b.weight) >= need
+	return compareUnits(a, b).dice >= need
 }

@@ -404,6 +404,8 @@ type overlap struct {
 }
 
 func compareUnits(a, b *unit) overlap {
+	// The walk of eachShared, written out: this is the alignment's hot
+	// loop, and a call per shared term costs it a tenth of its time.
 	var m overlap
 	shared := 0.0
 	i, j := 0, 0
@@ -430,6 +432,24 @@ func compareUnits(a, b *unit) overlap {
 		m.dice = 2 * shared / (a.weight + b.weight)
 	}
 	return m
+}
+
+// eachShared calls fn with each term two units share, in id order: their
+// terms are sorted by id, so one pass over both finds them.
+func eachShared(a, b *unit, fn func(t *term)) {
+	i, j := 0, 0
+	for i < len(a.terms) && j < len(b.terms) {
+		switch {
+		case a.terms[i].id < b.terms[j].id:
+			i++
+		case a.terms[i].id > b.terms[j].id:
+			j++
+		default:
+			fn(&a.terms[i])
+			i++
+			j++
+		}
+	}
 }
 
 // enoughShared reports whether two units share what one claim needs:
