@@ -47,8 +47,8 @@ var leanCues = func() struct {
 	return c
 }()
 
-// captionCues are the cues of a photo caption or credit.
-var captionCues = func() struct {
+// captionCueSet holds the cues of a photo caption or credit by kind.
+type captionCueSet struct {
 	credits []string
 	verbs   [][]string
 	be      map[string]bool
@@ -58,19 +58,12 @@ var captionCues = func() struct {
 	day     map[string]bool
 	month   map[string]bool
 	labels  []string
-} {
+}
+
+// captionCues are the cues of a photo caption or credit.
+var captionCues = func() captionCueSet {
 	kinds := mustCues(captionData, "credit", "verb", "be", "aux", "past", "det", "day", "month", "label")
-	c := struct {
-		credits []string
-		verbs   [][]string
-		be      map[string]bool
-		aux     map[string]bool
-		past    map[string]bool
-		det     map[string]bool
-		day     map[string]bool
-		month   map[string]bool
-		labels  []string
-	}{credits: kinds["credit"], be: set(kinds["be"]), aux: set(kinds["aux"]), past: set(kinds["past"]),
+	c := captionCueSet{credits: kinds["credit"], be: set(kinds["be"]), aux: set(kinds["aux"]), past: set(kinds["past"]),
 		det: set(kinds["det"]), day: set(kinds["day"]), month: set(kinds["month"]), labels: kinds["label"]}
 	for _, p := range kinds["verb"] {
 		c.verbs = append(c.verbs, strings.Fields(p))
