@@ -16,9 +16,10 @@ import (
 var ClaimFeatureNames = [numClaimFeatures]string{
 	"dice", "contain", "shared_weight", "words", "names", "figure", "enough",
 	"paraphrase", "quote", "unmatched_names", "position_gap", "both_open",
+	"same_subject", "same_speaker", "other_speaker", "other_day",
 }
 
-const numClaimFeatures = 12
+const numClaimFeatures = 16
 
 // claimFeatures writes the features of a pair of units into f, which must
 // hold len(ClaimFeatureNames) values.
@@ -51,6 +52,28 @@ func claimFeatures(f []float64, a, b *unit) {
 	f[9] = float64(min(na+nb-2*m.names, 10))
 	f[10] = math.Abs(a.pos - b.pos)
 	f[11] = b2f(a.opens && b.opens)
+	// Who the claim is about and who makes it: the first name outside
+	// quotes stands for the sentence's subject.
+	f[12] = b2f(len(a.entities) > 0 && len(b.entities) > 0 && a.entities[0] == b.entities[0])
+	same, other := false, false
+	for _, x := range a.speakers {
+		for _, y := range b.speakers {
+			same = same || x == y
+			other = other || x != y
+		}
+	}
+	f[13], f[14] = b2f(same), b2f(other && !same)
+	// Days both give, none of them the same: another event.
+	if len(a.dates) > 0 && len(b.dates) > 0 {
+		f[15] = 1
+		for _, d := range a.dates {
+			for _, e := range b.dates {
+				if d.Date.Equal(e.Date.Time) {
+					f[15] = 0
+				}
+			}
+		}
+	}
 }
 
 func b2f(v bool) float64 {

@@ -36,6 +36,9 @@ type unit struct {
 	entities   []entityRef
 	dates      []storyfold.DateMention
 	pos        float64 // relative position in its article, 0 at the top
+	// speakers are the story's names of the people whose words the unit
+	// quotes or reports.
+	speakers []string
 	// quote is the story's quote group whose words the unit gives, +1
 	// (0 for none): sentences that give one statement state one claim.
 	quote int32
@@ -233,6 +236,14 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 			covered = append(covered, d.Span)
 		}
 		r.covered = covered
+		for _, q := range a.Quotes {
+			if q.Speaker != "" && q.Span.Start < s.End && q.Span.End > s.Start {
+				name := r.storyEntity(storyfold.Entity{Name: q.Speaker}).name
+				if !slices.Contains(u.speakers, name) {
+					u.speakers = append(u.speakers, name)
+				}
+			}
+		}
 		text := a.Text[s.Start:s.End]
 		r.toks = nlp.Tokenize(r.toks[:0], text)
 		words := 0
