@@ -52,8 +52,14 @@ type Config struct {
 	// Token is the bearer token write requests must carry; "" turns
 	// writes off.
 	Token string
-	// MaxBody bounds a request body, in bytes.
+	// MaxBody bounds a request body, in bytes, both as sent and once
+	// decompressed.
 	MaxBody int64
+	// MaxArticles bounds the articles one POST may carry
+	// (DefaultMaxArticles when 0). Each costs cleaning, grouping and
+	// storing, so a body of many tiny articles needs a bound of its own:
+	// 16 MiB of them is 300,000 articles and minutes of work.
+	MaxArticles int
 	// CacheBytes bounds the memory that pages and API answers are kept in
 	// until the store changes (DefaultCacheBytes when 0; negative turns
 	// the cache off).
@@ -73,6 +79,11 @@ const DefaultCacheBytes = 256 << 20
 // DefaultMaxBody bounds a request body when the config does not.
 const DefaultMaxBody = 16 << 20
 
+// DefaultMaxArticles bounds the articles of one POST when the config does
+// not: a few seconds of work for articles of news length, and well under
+// a second for tiny ones.
+const DefaultMaxArticles = 1000
+
 // Server is the HTTP server's handler.
 type Server struct {
 	cfg     Config
@@ -86,6 +97,9 @@ type Server struct {
 func New(cfg Config) *Server {
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = DefaultMaxBody
+	}
+	if cfg.MaxArticles <= 0 {
+		cfg.MaxArticles = DefaultMaxArticles
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
@@ -332,27 +346,42 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusUnsupportedMediaType, "unsupported_media_type", "send application/json or application/x-ndjson")
 		return
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
-	var tooLarge *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooLarge):
-		apiError(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the body is over %d bytes", s.cfg.MaxBody))
-		return
-	case err != nil:
-		apiError(w, http.StatusBadRequest, "bad_request", "the body could not be read")
+	data, warning, fail := readBody(w, r, s.cfg.MaxBody)
+	if fail != nil {
+		apiError(w, fail.status, fail.code, fail.msg)
 		return
 	}
-	var problems []string
-	reader := ingest.NewReader(func(p *ingest.Problem) { problems = append(problems, p.Error()) })
+	const name = "request.jsonl"
+	var problems problemList
+	if warning != "" {
+		problems.add(name + ": " + warning)
+	}
+	stop := &stopReader{r: bytes.NewReader(data)}
+	reader := ingest.NewReader(problems.report(stop))
 	reader.MaxSize = s.cfg.MaxBody
 	var raw, links []storyfold.Article
 	reader.Summaries = func(it ingest.FeedItem) { links = append(links, it.Article) }
-	reader.ReadStream("request.jsonl", bytes.NewReader(data), func(a storyfold.Article) { raw = append(raw, a) })
+	tooMany := false
+	reader.ReadStream(name, stop, func(a storyfold.Article) {
+		if len(raw) == s.cfg.MaxArticles {
+			tooMany, stop.stopped = true, true
+			return
+		}
+		raw = append(raw, a)
+	})
+	if tooMany {
+		apiError(w, http.StatusRequestEntityTooLarge, "too_large",
+			fmt.Sprintf("the body holds over %d articles; send them in several requests", s.cfg.MaxArticles))
+		return
+	}
+	if problems.stopped {
+		problems.listed = append(problems.listed, problems.stopNote(name))
+	}
 	switch {
 	case len(links) > 0 && s.cfg.Pages == nil:
-		problems = append(problems, fmt.Sprintf("%d articles give only a url, and this server does not fetch pages", len(links)))
+		problems.add(fmt.Sprintf("%d articles give only a url, and this server does not fetch pages", len(links)))
 	case len(links) > maxPostedURLs:
-		problems = append(problems, fmt.Sprintf("%d articles give only a url; one request may have %d pages fetched", len(links), maxPostedURLs))
+		problems.add(fmt.Sprintf("%d articles give only a url; one request may have %d pages fetched", len(links), maxPostedURLs))
 	case len(links) > 0:
 		pages := make([]storyfold.Article, len(links))
 		errs := make([]error, len(links))
@@ -367,17 +396,15 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		wg.Wait()
 		for i := range links {
 			if errs[i] != nil {
-				problems = append(problems, fmt.Sprintf("%s: %s", links[i].URL, fetch.Describe(errs[i])))
+				problems.add(fmt.Sprintf("%s: %s", links[i].URL, fetch.Describe(errs[i])))
 				continue
 			}
 			raw = append(raw, pages[i])
 		}
 	}
-	if problems == nil {
-		problems = []string{}
-	}
 	if len(raw) == 0 {
-		writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]string{"code": "bad_request", "message": "no article could be read"}, "problems": problems})
+		writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]string{"code": "bad_request", "message": "no article could be read"},
+			"problems": problems.result(), "more_problems": problems.more})
 		return
 	}
 	res, err := s.cfg.Ingester.Add(r.Context(), raw)
@@ -392,5 +419,6 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	if res.New > 0 {
 		status = http.StatusCreated
 	}
-	writeJSON(w, status, map[string]any{"read": len(raw), "new": res.New, "known": res.Known, "stories": res.Stories, "problems": problems})
+	writeJSON(w, status, map[string]any{"read": len(raw), "new": res.New, "known": res.Known, "stories": res.Stories,
+		"problems": problems.result(), "more_problems": problems.more})
 }

@@ -32,6 +32,16 @@ const token = "s3cret"
 // newServer serves a fresh SQLite store holding the example story.
 func newServer(t testing.TB, cfg web.Config) (*httptest.Server, storyfold.Store) {
 	t.Helper()
+	h, st := newHandler(t, cfg)
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv, st
+}
+
+// newHandler is newServer's handler, for tests that watch what a request
+// reads without a network between them.
+func newHandler(t testing.TB, cfg web.Config) (*web.Server, storyfold.Store) {
+	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
 	if err != nil {
@@ -55,9 +65,7 @@ func newServer(t testing.TB, cfg web.Config) (*httptest.Server, storyfold.Store)
 		t.Fatal(err)
 	}
 	cfg.Store, cfg.Ingester = st, in
-	srv := httptest.NewServer(web.New(cfg))
-	t.Cleanup(srv.Close)
-	return srv, st
+	return web.New(cfg), st
 }
 
 func get(t testing.TB, url string) (*http.Response, []byte) {

@@ -30,7 +30,7 @@ func runServe(ctx context.Context, args []string) error {
 	dbPath := fs.String("db", "", dbUsage)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on; loopback unless you mean otherwise")
 	token := fs.String("token", "", "bearer token that POST /api/v1/articles requires (default: $STORYFOLD_TOKEN); none turns writes off")
-	maxBody := fs.Int64("max-body", web.DefaultMaxBody, "largest request body, in bytes")
+	maxBody := fs.Int64("max-body", web.DefaultMaxBody, "largest request body, in bytes, both as sent and once its gzip is unpacked")
 	cacheMB := fs.Int("cache-mb", web.DefaultCacheBytes>>20, "memory for pages and answers kept until the database changes, in MiB; 0 turns the cache off")
 	feedsAt := fs.String("watch", "", "also watch the feeds this file lists, as the watch command does")
 	var wf watchFlags
