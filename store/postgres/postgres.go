@@ -392,7 +392,9 @@ func storyFilter(q storyfold.StoryQuery) (string, []any) {
 		where += fmt.Sprintf(cond, len(args))
 	}
 	if q.Text != "" {
-		and("s.id IN (SELECT a.story_id FROM articles a WHERE a.search @@ plainto_tsquery('english', $%d))", q.Text)
+		// No terms is an empty text query, which matches nothing.
+		and("s.id IN (SELECT a.story_id FROM articles a WHERE a.search @@ plainto_tsquery('english', $%d))",
+			record.QueryWords(q.Text))
 	}
 	if q.Source != "" {
 		and("EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.source = $%d)", q.Source)
@@ -409,6 +411,11 @@ func storyFilter(q storyfold.StoryQuery) (string, []any) {
 // StoryPage implements storyfold.Store. It reads the list's columns, not
 // the stories' documents.
 func (s *Store) StoryPage(ctx context.Context, q storyfold.StoryQuery) ([]storyfold.StorySummary, int, error) {
+	if q.Text != "" {
+		var cancel context.CancelFunc
+		ctx, cancel = record.SearchContext(ctx)
+		defer cancel()
+	}
 	where, args := storyFilter(q)
 	var total int
 	if err := s.pool.QueryRow(ctx, "SELECT COUNT(*) FROM stories s "+where, args...).Scan(&total); err != nil {
@@ -444,11 +451,19 @@ func (s *Store) StoryPage(ctx context.Context, q storyfold.StoryQuery) ([]storyf
 // word of the query required, stemmed as English, title words weighted
 // above the text's. As in the SQLite store, a query that matches more
 // than storyfold.MaxSearchTotal articles is ranked among the newest of
-// them only, and snippets are built for the page's results only.
+// them only, and snippets are built for the page's results only. The
+// query is reduced to record.QueryWords first and given
+// record.SearchDeadline, as in the SQLite store.
 func (s *Store) Search(ctx context.Context, q storyfold.SearchQuery) ([]storyfold.SearchHit, int, error) {
 	lim, off := record.Limit(q.Limit), max(0, q.Offset)
+	query := record.QueryWords(q.Text)
+	if query == "" {
+		return []storyfold.SearchHit{}, 0, nil
+	}
+	ctx, cancel := record.SearchContext(ctx)
+	defer cancel()
 	rows, err := s.pool.Query(ctx, `SELECT seq, ts_rank(search, query) FROM articles, plainto_tsquery('english', $1) query
-		WHERE search @@ query ORDER BY seq DESC LIMIT $2`, q.Text, max(storyfold.MaxSearchTotal, off+lim))
+		WHERE search @@ query ORDER BY seq DESC LIMIT $2`, query, max(storyfold.MaxSearchTotal, off+lim))
 	if err != nil {
 		return nil, 0, fmt.Errorf("search: %w", err)
 	}
@@ -485,7 +500,7 @@ func (s *Store) Search(ctx context.Context, q storyfold.SearchQuery) ([]storyfol
 	var date, text string
 	_, err = pgx.ForEachRow(rows, []any{&seq, &h.ArticleID, &h.StoryID, &h.Title, &h.Source, &date, &text}, func() error {
 		h.Date = record.Date(date)
-		h.Snippet = record.Snippet(text, q.Text)
+		h.Snippet = record.Snippet(text, query)
 		bySeq[seq] = h
 		return nil
 	})

@@ -15,7 +15,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
@@ -380,9 +379,13 @@ func storyFilter(q storyfold.StoryQuery) (string, []any) {
 	var where []string
 	var args []any
 	if q.Text != "" {
-		where = append(where, `s.id IN (SELECT a.story_id FROM articles a WHERE a.seq IN
+		if terms := record.QueryTerms(q.Text); len(terms) == 0 {
+			where = append(where, "0") // words of punctuation only match nothing
+		} else {
+			where = append(where, `s.id IN (SELECT a.story_id FROM articles a WHERE a.seq IN
 			(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))`)
-		args = append(args, ftsQuery(q.Text))
+			args = append(args, ftsQuery(terms))
+		}
 	}
 	if q.Source != "" {
 		where = append(where, "EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.source = ?)")
@@ -402,22 +405,30 @@ func storyFilter(q storyfold.StoryQuery) (string, []any) {
 	return "WHERE " + strings.Join(where, " AND "), args
 }
 
-// ftsQuery turns what a person types into an FTS5 query that cannot be a
-// syntax error: every word quoted, all of them required.
-func ftsQuery(text string) string {
-	var terms []string
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		terms = append(terms, `"`+w+`"`)
+// ftsQuery is the FTS5 query of a search's terms (see record.QueryTerms),
+// which cannot be a syntax error: every word quoted, all of them required.
+// The terms hold only letters and digits, so none needs escaping.
+func ftsQuery(terms []string) string {
+	var b strings.Builder
+	for i, w := range terms {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteByte('"')
+		b.WriteString(w)
+		b.WriteByte('"')
 	}
-	if len(terms) == 0 {
-		return `""`
-	}
-	return strings.Join(terms, " ")
+	return b.String()
 }
 
 // StoryPage implements storyfold.Store. It reads the list's columns, not
 // the stories' documents.
 func (s *Store) StoryPage(ctx context.Context, q storyfold.StoryQuery) ([]storyfold.StorySummary, int, error) {
+	if q.Text != "" {
+		var cancel context.CancelFunc
+		ctx, cancel = record.SearchContext(ctx)
+		defer cancel()
+	}
 	where, args := storyFilter(q)
 	var total int
 	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM stories s "+where, args...).Scan(&total); err != nil {
@@ -471,11 +482,20 @@ func (s *Store) Story(ctx context.Context, id string) (*storyfold.Story, error) 
 // storyfold.MaxSearchTotal articles is ranked among the newest of them
 // only: BM25 over thousands of matches costs milliseconds, a word that
 // common says little about relevance, and news readers want the recent.
-// Snippets are built in Go for the page's results only.
+// Snippets are built in Go for the page's results only. The query is
+// reduced to record.QueryTerms first and given record.SearchDeadline, so
+// no query costs more than a bounded one: one of punctuation only finds
+// nothing.
 func (s *Store) Search(ctx context.Context, q storyfold.SearchQuery) ([]storyfold.SearchHit, int, error) {
 	lim, off := record.Limit(q.Limit), max(0, q.Offset)
+	terms := record.QueryTerms(q.Text)
+	if len(terms) == 0 {
+		return []storyfold.SearchHit{}, 0, nil
+	}
+	ctx, cancel := record.SearchContext(ctx)
+	defer cancel()
 	rows, err := s.db.QueryContext(ctx, `SELECT rowid, bm25(articles_fts, 4.0, 1.0) FROM articles_fts WHERE articles_fts MATCH ?
-		ORDER BY rowid DESC LIMIT ?`, ftsQuery(q.Text), max(storyfold.MaxSearchTotal, off+lim))
+		ORDER BY rowid DESC LIMIT ?`, ftsQuery(terms), max(storyfold.MaxSearchTotal, off+lim))
 	if err != nil {
 		return nil, 0, fmt.Errorf("search: %w", err)
 	}
@@ -516,6 +536,7 @@ func (s *Store) Search(ctx context.Context, q storyfold.SearchQuery) ([]storyfol
 	}
 	defer rows.Close()
 	bySeq := make(map[int64]storyfold.SearchHit, len(page))
+	query := record.QueryWords(q.Text)
 	for rows.Next() {
 		var h storyfold.SearchHit
 		var seq int64
@@ -524,7 +545,7 @@ func (s *Store) Search(ctx context.Context, q storyfold.SearchQuery) ([]storyfol
 			return nil, 0, fmt.Errorf("search: %w", err)
 		}
 		h.Date = record.Date(date)
-		h.Snippet = record.Snippet(text, q.Text)
+		h.Snippet = record.Snippet(text, query)
 		bySeq[seq] = h
 	}
 	if err := rows.Err(); err != nil {

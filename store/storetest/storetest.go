@@ -8,6 +8,7 @@ import (
 	"errors"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -227,6 +228,59 @@ func Run(t *testing.T, open func(t *testing.T) storyfold.Store, reopen func(t *t
 		}
 		if a, n, err := s.Counts(ctx); err != nil || a != 3 || n != 2 {
 			t.Errorf("counts = %d articles, %d stories, %v", a, n, err)
+		}
+	})
+
+	// HostileSearch holds a store to bounded work for queries a person
+	// would not type but an attacker would: a word repeated thousands of
+	// times, thousands of distinct words, punctuation only. Each must be
+	// answered well inside a deadline far above what a bounded query
+	// costs (one that grew with the query's length took minutes), and a
+	// repeated or re-cased word must mean what it means once.
+	t.Run("HostileSearch", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		if err := s.Save(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		// A long text repeating the query's word is what made a repeated
+		// query word cost most.
+		long := art("a4", "h4", "B", "Four")
+		long.Text = strings.Repeat("The body of the text. ", 50)
+		if err := s.Save(ctx, &storyfold.Batch{
+			Articles: []storyfold.StoredArticle{{Article: long, StoryID: "s3", Features: []byte{6}}},
+			Stories:  []*storyfold.Story{story("s3", "a4")},
+		}); err != nil {
+			t.Fatal(err)
+		}
+		var distinct strings.Builder
+		for i := range 20000 {
+			distinct.WriteString("w" + strconv.Itoa(i) + " ")
+		}
+		tests := []struct {
+			name         string
+			text         string
+			hits, groups int
+		}{
+			{"repeated word", strings.Repeat("body ", 20000), 4, 3},
+			{"repeated word in any case", strings.Repeat("Body BODY body ", 7000) + "three", 1, 1},
+			{"distinct words", distinct.String(), 0, 0},
+			{"punctuation only", strings.Repeat(`"" * ( ) - ^ : `, 2000), 0, 0},
+			{"query syntax between words", `"body" (three*) ^`, 1, 1},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				dctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+				defer cancel()
+				hits, total, err := s.Search(dctx, storyfold.SearchQuery{Text: tt.text})
+				if err != nil || total != tt.hits || len(hits) != tt.hits {
+					t.Errorf("search: %d hits of %d, %v; want %d", len(hits), total, err, tt.hits)
+				}
+				page, total, err := s.StoryPage(dctx, storyfold.StoryQuery{Text: tt.text})
+				if err != nil || total != tt.groups || len(page) != tt.groups {
+					t.Errorf("story page: %d stories of %d, %v; want %d", len(page), total, err, tt.groups)
+				}
+			})
 		}
 	})
 
