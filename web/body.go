@@ -39,6 +39,9 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64) (data []byte,
 			if errors.As(err, &tooLarge) {
 				return nil, "", sentTooLarge(limit)
 			}
+			if clientGone(r, err) {
+				return nil, "", clientClosed
+			}
 			return nil, "", &bodyError{http.StatusBadRequest, "bad_request", "bad gzip header: " + err.Error()}
 		}
 		defer zr.Close()
@@ -54,6 +57,8 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64) (data []byte,
 		// off at limit by MaxBytesReader.
 		return nil, "", &bodyError{http.StatusRequestEntityTooLarge, "too_large",
 			fmt.Sprintf("the body is over %d bytes once decompressed (--max-body bounds the gzip and what it unpacks to)", limit)}
+	case err != nil && clientGone(r, err):
+		return nil, "", clientClosed
 	case err != nil && gz && damagedGzip(err):
 		if len(data) == 0 {
 			return nil, "", &bodyError{http.StatusBadRequest, "bad_request", "truncated or damaged gzip"}
@@ -69,6 +74,9 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64) (data []byte,
 	}
 	return data, warning, nil
 }
+
+// clientClosed answers a body whose client went away while sending it.
+var clientClosed = &bodyError{StatusClientClosed, "client_closed", "the client went away while sending the body"}
 
 func sentTooLarge(limit int64) *bodyError {
 	return &bodyError{http.StatusRequestEntityTooLarge, "too_large", fmt.Sprintf("the body is over %d bytes", limit)}

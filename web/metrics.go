@@ -11,7 +11,9 @@ import (
 )
 
 // metrics counts requests per route and status and their latencies, for
-// /metrics in the Prometheus text format.
+// /metrics in the Prometheus text format. A request whose client went
+// away is counted under code 499 (StatusClientClosed), apart from the
+// server's own failures.
 type metrics struct {
 	mu       sync.Mutex
 	requests map[[2]string]uint64 // route, status -> count
@@ -40,7 +42,7 @@ func (m *metrics) wrap(route string, h http.HandlerFunc) http.Handler {
 			rec = &recorder{ResponseWriter: w, code: http.StatusOK}
 		}
 		h(rec, r)
-		m.observe(route, rec.code, time.Since(start))
+		m.observe(route, rec.status(), time.Since(start))
 	})
 }
 
@@ -76,7 +78,7 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 	defer m.mu.Unlock()
 	fmt.Fprintf(w, "# HELP storyfold_articles Articles stored.\n# TYPE storyfold_articles gauge\nstoryfold_articles %d\n", articles)
 	fmt.Fprintf(w, "# HELP storyfold_stories Stories stored.\n# TYPE storyfold_stories gauge\nstoryfold_stories %d\n", stories)
-	fmt.Fprintf(w, "# HELP storyfold_http_requests_total HTTP requests served, by route and status.\n# TYPE storyfold_http_requests_total counter\n")
+	fmt.Fprintf(w, "# HELP storyfold_http_requests_total HTTP requests served, by route and status (499: the client went away first).\n# TYPE storyfold_http_requests_total counter\n")
 	keys := make([][2]string, 0, len(m.requests))
 	for k := range m.requests {
 		keys = append(keys, k)

@@ -64,6 +64,10 @@ func (s *Server) storeFailed(w http.ResponseWriter, r *http.Request, err error) 
 		s.pageError(w, r, http.StatusNotFound, "There is no such story or article.")
 		return
 	}
+	if clientGone(r, err) {
+		w.WriteHeader(StatusClientClosed)
+		return
+	}
 	s.cfg.Log.Error("store", slog.String("path", r.URL.Path), slog.Any("error", err))
 	s.pageError(w, r, http.StatusInternalServerError, "The store failed; the server log says why.")
 }

@@ -16,6 +16,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -91,6 +92,9 @@ type Server struct {
 	pages   *template.Template
 	metrics *metrics
 	cache   *cache
+	// methods are the methods the routes serve, to tell a path served
+	// under another method (405) from a path not served at all (404).
+	methods []string
 }
 
 // New returns a server.
@@ -114,6 +118,12 @@ func New(cfg Config) *Server {
 
 func (s *Server) routes() {
 	handle := func(pattern string, h http.HandlerFunc) {
+		if m, _, ok := strings.Cut(pattern, " "); ok && !slices.Contains(s.methods, m) {
+			s.methods = append(s.methods, m)
+			if m == http.MethodGet {
+				s.methods = append(s.methods, http.MethodHead)
+			}
+		}
 		s.mux.Handle(pattern, s.metrics.wrap(pattern, h))
 	}
 	cached := func(pattern string, h http.HandlerFunc) { handle(pattern, s.cache.wrap(h)) }
@@ -128,6 +138,11 @@ func (s *Server) routes() {
 	cached("GET /api/v1/search", s.apiSearch)
 	cached("GET /api/v1/sources", s.apiSources)
 	handle("/api/", func(w http.ResponseWriter, r *http.Request) {
+		if allow := s.allowed(r); allow != "" {
+			w.Header().Set("Allow", allow)
+			apiError(w, http.StatusMethodNotAllowed, "method_not_allowed", "this endpoint answers only "+allow)
+			return
+		}
 		apiError(w, http.StatusNotFound, "not_found", "no such endpoint")
 	})
 
@@ -136,8 +151,34 @@ func (s *Server) routes() {
 	cached("GET /articles/{id}", s.pageArticle)
 	cached("GET /search", s.pageSearch)
 	handle("/", func(w http.ResponseWriter, r *http.Request) {
+		if allow := s.allowed(r); allow != "" {
+			w.Header().Set("Allow", allow)
+			s.pageError(w, r, http.StatusMethodNotAllowed, "This page answers only "+allow+".")
+			return
+		}
 		s.pageError(w, r, http.StatusNotFound, "There is no such page.")
 	})
+}
+
+// allowed lists, as an Allow header does, the methods another route serves
+// the request's path under, "" when none does. The catch-all routes that
+// answer unknown paths match every method, so without this check the mux
+// never gets to answer 405 itself: a PUT to /api/v1/stories would be told
+// the endpoint does not exist. It runs only on the way to an error.
+func (s *Server) allowed(r *http.Request) string {
+	var allow []string
+	probe := *r
+	for _, m := range s.methods {
+		probe.Method = m
+		_, pattern := s.mux.Handler(&probe)
+		// Only the method-bound routes count: the catch-alls carry no
+		// method, nor does a redirect the mux would answer with.
+		if pm, _, ok := strings.Cut(pattern, " "); ok && (pm == m || m == http.MethodHead && pm == http.MethodGet) {
+			allow = append(allow, m)
+		}
+	}
+	slices.Sort(allow)
+	return strings.Join(allow, ", ")
 }
 
 // ServeHTTP serves a request with the security headers every response
@@ -151,16 +192,37 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Frame-Options", "DENY")
 	rec := &recorder{ResponseWriter: w, code: http.StatusOK}
 	s.mux.ServeHTTP(rec, r)
-	s.cfg.Log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-		slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Int("status", rec.code),
+	msg, code := "request", rec.status()
+	if code == StatusClientClosed {
+		msg = "client gone"
+	}
+	s.cfg.Log.LogAttrs(context.WithoutCancel(r.Context()), slog.LevelInfo, msg,
+		slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.Int("status", code),
 		slog.Int("bytes", rec.bytes), slog.Duration("duration", time.Since(start)), slog.String("remote", r.RemoteAddr))
 }
+
+// StatusClientClosed is the status logged and counted for a request whose
+// client went away before it was answered: nginx's 499. Such a request is
+// no failure of the server, and counting it as a 500 would page someone
+// for every reader who closes a tab.
+const StatusClientClosed = 499
 
 // recorder keeps a response's status and size for logs and metrics.
 type recorder struct {
 	http.ResponseWriter
 	code, bytes int
 	wrote       bool
+	// failed is set by a write that failed: the connection is gone.
+	failed bool
+}
+
+// status is the response's status as logged and counted:
+// StatusClientClosed when the client could not be written to.
+func (r *recorder) status() int {
+	if r.failed {
+		return StatusClientClosed
+	}
+	return r.code
 }
 
 func (r *recorder) WriteHeader(code int) {
@@ -174,6 +236,9 @@ func (r *recorder) Write(b []byte) (int, error) {
 	r.wrote = true
 	n, err := r.ResponseWriter.Write(b)
 	r.bytes += n
+	if err != nil {
+		r.failed = true
+	}
 	return n, err
 }
 
@@ -205,11 +270,23 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = enc.Encode(v) // the client went away, or the value cannot fail
 }
 
-// storeError answers a store failure: 404 for what is not there, 500 (and
-// a log line) otherwise.
+// clientGone tells whether err, or the request's context, says the client
+// went away: the store stopped because the request was canceled, not
+// because it failed. A deadline of the store's own is still a failure.
+func clientGone(r *http.Request, err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(r.Context().Err(), context.Canceled)
+}
+
+// storeError answers a store failure: 404 for what is not there,
+// StatusClientClosed (logged at INFO by the access log) when the client
+// went away, 500 (and a log line) otherwise.
 func (s *Server) storeError(w http.ResponseWriter, r *http.Request, err error) {
 	if errors.Is(err, storyfold.ErrNotFound) {
 		apiError(w, http.StatusNotFound, "not_found", "not found")
+		return
+	}
+	if clientGone(r, err) {
+		w.WriteHeader(StatusClientClosed)
 		return
 	}
 	s.cfg.Log.Error("store", slog.String("path", r.URL.Path), slog.Any("error", err))
@@ -326,6 +403,19 @@ func (s *Server) apiSources(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"sources": sources})
 }
 
+// bearerToken returns the token of an Authorization header in the Bearer
+// scheme. The scheme's name is matched whatever its case and may be
+// followed by any number of spaces, as RFC 9110 (section 11.1) has it:
+// clients and proxies that send "bearer" are not wrong.
+func bearerToken(h string) (string, bool) {
+	scheme, rest, ok := strings.Cut(h, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	token := strings.TrimLeft(rest, " ")
+	return token, token != ""
+}
+
 // apiIngest takes JSON or JSON Lines articles (the fields `ingest` reads)
 // and adds them to the store. It needs the bearer token; articles already
 // stored are counted as known and stored once.
@@ -334,7 +424,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusForbidden, "writes_disabled", "writing is off: start the server with a token to turn it on")
 		return
 	}
-	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	token, ok := bearerToken(r.Header.Get("Authorization"))
 	if !ok || subtle.ConstantTimeCompare([]byte(token), []byte(s.cfg.Token)) != 1 {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="storyfold"`)
 		apiError(w, http.StatusUnauthorized, "unauthorized", "a valid bearer token is required")
