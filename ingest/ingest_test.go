@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -201,4 +202,111 @@ func FuzzReadStream(f *testing.F) {
 			}
 		})
 	})
+}
+
+// TestJSONWrongTypes checks that a known field of the wrong type is a
+// problem naming the line (or the array element), that the line is
+// skipped, and that the other lines are read.
+func TestJSONWrongTypes(t *testing.T) {
+	good := `{"id":"ok","text":"Body text.","title":"T","date":"2025-02-12"}`
+	for _, tt := range []struct {
+		name, file, bad string
+		msg             string // in the problem, after the file and line
+	}{
+		{"text number", "a.jsonl", `{"id":"x","text":7}`, `field "text" is a number`},
+		{"id fraction", "a.jsonl", `{"id":5.5,"text":"Body."}`, `field "id" is a number`},
+		{"title list", "a.jsonl", `{"id":"x","title":[],"text":"Body."}`, `field "title" is a list`},
+		{"date number", "a.jsonl", `{"id":"x","date":3,"text":"Body."}`, `field "date" is a number`},
+		{"html object", "a.jsonl", `{"id":"x","html":{}}`, `field "html" is an object`},
+		{"url boolean", "a.jsonl", `{"id":"x","url":true,"text":"Body."}`, `field "url" is a boolean`},
+		{"array element", "a.json", `{"id":"x","text":7}`, `element 2: field "text" is a number`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			data := good + "\n" + tt.bad + "\n" + strings.Replace(good, `"ok"`, `"ok2"`, 1) + "\n"
+			wantLine := 2
+			if strings.HasSuffix(tt.file, ".json") {
+				data = "[" + good + "," + tt.bad + "," + strings.Replace(good, `"ok"`, `"ok2"`, 1) + "]"
+				wantLine = 0
+			}
+			arts, probs := collect(t, tt.file, []byte(data), 0)
+			if len(arts) != 2 || len(probs) != 1 {
+				t.Fatalf("%d articles, problems %v; want 2 and 1", len(arts), probs)
+			}
+			if p := probs[0]; p.Line != wantLine || p.Warning || !strings.Contains(p.Msg, tt.msg) || !strings.Contains(p.Error(), tt.file) {
+				t.Errorf("problem %q (line %d), want line %d and %q", p.Error(), p.Line, wantLine, tt.msg)
+			}
+		})
+	}
+	// A whole number is an id.
+	if arts, probs := collect(t, "w.jsonl", []byte(`{"id":5,"text":"Body."}`+"\n"), 0); len(arts) != 1 || len(probs) != 0 || arts[0].ID != "5" {
+		t.Errorf("whole-number id: %+v, %v", arts, probs)
+	}
+	// null is an absent field, and other fields keep any type as metadata.
+	arts, probs := collect(t, "n.jsonl", []byte(`{"id":"n","title":null,"text":"Body.","words":12,"tags":["a"]}`+"\n"), 0)
+	if len(arts) != 1 || len(probs) != 0 || arts[0].Meta["words"] != "12" || arts[0].Meta["tags"] != `["a"]` {
+		t.Errorf("null and metadata fields: %+v, %v", arts, probs)
+	}
+}
+
+// TestFilesSymlinks checks the symbolic links inside a directory: a link
+// to a file is read as the file, as one named directly is, and every
+// other link is reported by name, none dropped in silence.
+func TestFilesSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	os.WriteFile(filepath.Join(outside, "target.txt"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("x"), 0o644)
+	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+	links := map[string]string{
+		"file-link.txt": filepath.Join(outside, "target.txt"),
+		"dangling.txt":  filepath.Join(outside, "missing.txt"),
+		"dir-link":      outside,
+		"sub/loop":      dir,
+		"self.txt":      filepath.Join(dir, "self.txt"),
+		"pic-link.jpg":  filepath.Join(outside, "missing.jpg"), // passed over by its extension
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	for _, tt := range []struct {
+		name     string
+		root     string
+		files    string
+		reported []string
+	}{
+		{"directory", dir, "a.txt,file-link.txt", []string{"dangling.txt", "dir-link", "self.txt", "sub/loop"}},
+		{"named through a link", "dir-link", "dir-link/target.txt", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			root := tt.root
+			if !filepath.IsAbs(root) {
+				root = filepath.Join(dir, root)
+			}
+			var reported []string
+			files, skipped := Files([]string{root}, func(p *Problem) {
+				r, _ := filepath.Rel(dir, p.Path)
+				reported = append(reported, r)
+				if !strings.Contains(p.Msg, "skipped: ") {
+					t.Errorf("message %q does not say the link was skipped", p.Msg)
+				}
+			})
+			var rel []string
+			for _, f := range files {
+				r, _ := filepath.Rel(dir, f)
+				rel = append(rel, r)
+			}
+			sort.Strings(reported)
+			if got := strings.Join(rel, ","); got != tt.files {
+				t.Errorf("files %s, want %s", got, tt.files)
+			}
+			if strings.Join(reported, ",") != strings.Join(tt.reported, ",") {
+				t.Errorf("reported %v, want %v", reported, tt.reported)
+			}
+			if tt.root == dir && skipped != 1 {
+				t.Errorf("skipped %d by extension, want 1", skipped)
+			}
+		})
+	}
 }

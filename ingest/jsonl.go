@@ -17,6 +17,10 @@ import (
 // other field is kept in the article's metadata.
 var jsonFields = map[string]bool{"id": true, "url": true, "source": true, "title": true, "date": true, "text": true, "html": true}
 
+// jsonFieldNames lists jsonFields in a fixed order, so that of two fields of
+// the wrong type the same one is always reported.
+var jsonFieldNames = [...]string{"id", "url", "source", "title", "date", "text", "html"}
+
 // readJSONL reads JSON Lines, one article a line, reporting a broken line
 // and going on with the next. A stream that opens with "[" is read as one
 // JSON array of articles instead.
@@ -45,7 +49,7 @@ func (r *Reader) readJSONL(name string, in *bufio.Reader, gz bool, emit func(sto
 			return
 		}
 		if trimmed := bytes.TrimSpace(raw); len(trimmed) > 0 {
-			r.jsonArticle(name, base, line, trimmed, emit)
+			r.jsonArticle(name, base, line, 0, trimmed, emit)
 		}
 		if err != nil {
 			return
@@ -66,29 +70,56 @@ func (r *Reader) readJSONArray(name, base string, in io.Reader, emit func(storyf
 			r.problem(name, 0, false, "bad JSON in element %d: %v", i, err)
 			return
 		}
-		r.jsonArticle(name, fmt.Sprintf("%s-%d", base, i), 0, raw, emit)
+		r.jsonArticle(name, fmt.Sprintf("%s-%d", base, i), 0, i, raw, emit)
 	}
 }
 
-// jsonArticle reads one article object. Articles without an id get the
+// jsonArticle reads one article object, from a line of JSON Lines or the
+// element elem (from 1) of a JSON array. Articles without an id get the
 // file's base name and their line number.
-func (r *Reader) jsonArticle(name, base string, line int, raw []byte, emit func(storyfold.Article)) {
+func (r *Reader) jsonArticle(name, base string, line, elem int, raw []byte, emit func(storyfold.Article)) {
+	// An element has no line of its own: its problems name its index.
+	where := ""
+	if elem > 0 {
+		where = fmt.Sprintf("element %d: ", elem)
+	}
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &obj); err != nil {
-		r.problem(name, line, false, "bad JSON: %s", jsonError(err))
+		r.problem(name, line, false, "%sbad JSON: %s", where, jsonError(err))
 		return
 	}
-	str := func(key string) string {
+	// The known fields are strings (null counts as absent): a number, a
+	// list or an object there is a mistake in the file, reported with its
+	// line rather than read as text.
+	var fields [len(jsonFieldNames)]string
+	for i, key := range jsonFieldNames {
 		v, ok := obj[key]
 		if !ok {
-			return ""
+			continue
 		}
-		var s string
-		if json.Unmarshal(v, &s) == nil {
-			return strings.TrimSpace(s)
+		var s *string
+		if err := json.Unmarshal(v, &s); err != nil {
+			// A whole number is a fine id: many data sets number their
+			// articles.
+			var n json.Number
+			if key == "id" && json.Unmarshal(v, &n) == nil && !strings.ContainsAny(n.String(), ".eE") {
+				fields[i] = n.String()
+				continue
+			}
+			r.problem(name, line, false, "%sfield %q is %s, not a string; skipped", where, key, jsonKind(v))
+			return
 		}
-		// Numbers and other scalars, such as a numeric id.
-		return strings.Trim(strings.TrimSpace(string(v)), `"`)
+		if s != nil {
+			fields[i] = strings.TrimSpace(*s)
+		}
+	}
+	str := func(key string) string {
+		for i, k := range jsonFieldNames {
+			if k == key {
+				return fields[i]
+			}
+		}
+		return ""
 	}
 	a := storyfold.Article{
 		ID:     str("id"),
@@ -104,7 +135,7 @@ func (r *Reader) jsonArticle(name, base string, line int, raw []byte, emit func(
 		if parsed, ok := nlp.ParseDate(d); ok {
 			a.Date = parsed
 		} else {
-			r.problem(name, line, true, "cannot read date %q; left unknown", shortQuote(d))
+			r.problem(name, line, true, "%scannot read date %q; left unknown", where, shortQuote(d))
 		}
 	}
 	if text := str("text"); text != "" {
@@ -137,7 +168,7 @@ func (r *Reader) jsonArticle(name, base string, line int, raw []byte, emit func(
 		r.Summaries(FeedItem{Article: a})
 		return
 	} else {
-		r.problem(name, line, false, "no \"text\" or \"html\" field")
+		r.problem(name, line, false, "%sno \"text\" or \"html\" field", where)
 		return
 	}
 	if a.Source == "" {
@@ -203,6 +234,23 @@ func jsonError(err error) string {
 		return fmt.Sprintf("expected a JSON object, got %s", te.Value)
 	}
 	return err.Error()
+}
+
+// jsonKind names the type of a JSON value for a message.
+func jsonKind(v json.RawMessage) string {
+	v = bytes.TrimSpace(v)
+	if len(v) == 0 {
+		return "empty"
+	}
+	switch v[0] {
+	case '[':
+		return "a list"
+	case '{':
+		return "an object"
+	case 't', 'f':
+		return "a boolean"
+	}
+	return "a number"
 }
 
 func shortQuote(s string) string {

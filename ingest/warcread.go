@@ -76,8 +76,13 @@ func (r *Reader) readWARC(name string, in io.Reader, emit func(storyfold.Article
 		if r.OnRecord != nil {
 			r.OnRecord()
 		}
-		if errors.Is(err, warc.ErrTooLarge) {
-			r.problem(name, 0, false, "record %d: %v (--max-size)", n, err)
+		var tooLarge *warc.TooLargeError
+		if errors.As(err, &tooLarge) {
+			r.problem(name, 0, false, "record %d: at byte %d: record of %s, over the %s limit (--max-size)", n, tooLarge.Offset, sizeString(tooLarge.Size), sizeString(tooLarge.Limit))
+			continue
+		}
+		if errors.Is(err, warc.ErrDamaged) {
+			r.problem(name, 0, false, "record %d: %v", n, err)
 			continue
 		}
 		if err != nil {

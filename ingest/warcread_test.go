@@ -72,3 +72,49 @@ func TestReadWARC(t *testing.T) {
 		t.Errorf("uncompressed WARC: %d articles, problems %v", len(arts), probs)
 	}
 }
+
+// TestReadWARCDamaged checks the messages of records skipped in a WARC
+// file: a record over --max-size names its size and the limit apart, and
+// a record whose Content-Length is too small is reported once by number
+// and offset while the records after it are read.
+func TestReadWARCDamaged(t *testing.T) {
+	talks := warcRecord("https://example.com/talks", "2025-02-12T10:00:00Z", "200 OK", "text/html",
+		articlePage("Leaders agree to talks", "The two leaders spoke by phone for ninety minutes on Wednesday and agreed to meet."), false)
+	vote := warcRecord("https://example.org/vote", "2025-02-13T08:00:00Z", "200 OK", "text/html",
+		articlePage("Owners vote", "Cafe owners in the city voted on Thursday to keep their terraces open through the winter."), false)
+	damaged := damageLength(talks, 40)
+	for _, tt := range []struct {
+		name     string
+		file     []byte
+		max      int64
+		articles int
+		msg      []string
+	}{
+		{"short length, two good after", append(append(damaged, talks...), vote...), 0, 2, []string{"record 1: at byte 0: record longer than its Content-Length", "next record, at byte "}},
+		{"too large", append(append([]byte{}, talks...), vote...), 300, 0, []string{"record 1: at byte 0: record of ", " bytes, over the 300 bytes limit (--max-size)"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			arts, probs := collect(t, "news.warc", tt.file, tt.max)
+			if len(arts) != tt.articles || len(probs) == 0 {
+				t.Fatalf("%d articles, problems %v; want %d and a problem", len(arts), probs, tt.articles)
+			}
+			for _, want := range tt.msg {
+				if !strings.Contains(probs[0].Msg, want) {
+					t.Errorf("message %q lacks %q", probs[0].Msg, want)
+				}
+			}
+		})
+	}
+}
+
+// damageLength lowers a record's Content-Length by n bytes.
+func damageLength(rec []byte, n int) []byte {
+	i := bytes.LastIndex(rec, []byte("Content-Length: "))
+	j := i + len("Content-Length: ")
+	k := j + bytes.IndexByte(rec[j:], '\r')
+	var length int
+	fmt.Sscan(string(rec[j:k]), &length)
+	out := append([]byte{}, rec[:j]...)
+	out = append(out, fmt.Sprint(length-n)...)
+	return append(out, rec[k:]...)
+}

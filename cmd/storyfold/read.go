@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -54,10 +56,36 @@ type readOptions struct {
 }
 
 func (o *readOptions) register(fs *flag.FlagSet) {
-	fs.Int64Var(&o.maxSize, "max-size", ingest.DefaultMaxSize, "skip files, pages and JSON lines larger than this many bytes")
+	o.maxSize = ingest.DefaultMaxSize
+	fs.Var((*positiveSize)(&o.maxSize), "max-size", "skip files, pages and JSON lines larger than this many `bytes`")
 	o.fetch.register(fs)
 	fs.StringVar(&o.fetch.urlList, "urls", "", "also read the pages and feeds of the URLs in this file, one a line (# starts a comment)")
 	fs.BoolVar(&o.fetch.noFetch, "no-fetch", false, "read only what the inputs hold: do not fetch the pages of feed items that carry only a summary")
+}
+
+// positiveSize is a flag of bytes that must be positive: a limit of 0 or
+// less would read nothing, so it is a usage error rather than a default in
+// disguise. (A readOptions left zero by code, not by a flag, still means
+// the default.)
+type positiveSize int64
+
+func (s *positiveSize) String() string {
+	if s == nil {
+		return "0"
+	}
+	return strconv.FormatInt(int64(*s), 10)
+}
+
+func (s *positiveSize) Set(v string) error {
+	n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+	if err != nil {
+		return errors.New("not a whole number of bytes")
+	}
+	if n <= 0 {
+		return errors.New("--max-size must be positive")
+	}
+	*s = positiveSize(n)
+	return nil
 }
 
 // fetchFlags are the flags of the commands that fetch.

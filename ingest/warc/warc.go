@@ -35,9 +35,33 @@ type Record struct {
 // metadata, revisit, conversion or continuation.
 func (r *Record) Type() string { return r.Header.Get("Warc-Type") }
 
-// ErrTooLarge is returned, wrapped, for a record whose block is over the
-// reader's limit; the reader skips it and can go on.
-var ErrTooLarge = errors.New("record larger than the limit")
+// ErrTooLarge is matched (errors.Is) by the *TooLargeError returned for a
+// record whose block is over the reader's limit; the reader skips it and
+// can go on.
+var ErrTooLarge = errors.New("record too large")
+
+// TooLargeError is a record skipped for its size, with both the record's
+// size and the limit, which a message must not confuse.
+type TooLargeError struct {
+	Offset int64 // where the record starts
+	Size   int64 // its Content-Length
+	Limit  int64 // the reader's limit
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("at byte %d: record of %d bytes, over the limit of %d bytes", e.Offset, e.Size, e.Limit)
+}
+
+// Is makes a *TooLargeError match ErrTooLarge.
+func (e *TooLargeError) Is(target error) bool { return target == ErrTooLarge }
+
+// ErrDamaged is returned, wrapped, for a record whose block runs on past
+// its Content-Length (the length is too small): the bytes after the block
+// are not the next record. The reader has then skipped ahead to the next
+// line that starts a record, so the records after the damaged one are
+// still read; the record returned with it holds only its first
+// Content-Length bytes and is best left unused.
+var ErrDamaged = errors.New("record longer than its Content-Length")
 
 // Reader reads records from a stream.
 type Reader struct {
@@ -60,8 +84,8 @@ func NewReader(in io.Reader, maxBlock int64) *Reader {
 func (r *Reader) offset() int64 { return r.counted.n - int64(r.in.Buffered()) }
 
 // Next returns the next record, or io.EOF at the end of the stream. Any
-// other error but one wrapping ErrTooLarge leaves the stream where it can
-// not be read further: the record's framing is lost.
+// other error but one matching ErrTooLarge or ErrDamaged leaves the stream
+// where it can not be read further: the record's framing is lost.
 func (r *Reader) Next() (*Record, error) {
 	if r.err != nil {
 		return nil, r.err
@@ -99,7 +123,12 @@ func (r *Reader) Next() (*Record, error) {
 		if _, err := io.CopyN(io.Discard, r.in, n); err != nil {
 			return nil, r.fail(fmt.Errorf("at byte %d: truncated record: %w", start, io.ErrUnexpectedEOF))
 		}
-		return rec, fmt.Errorf("at byte %d: %w (%d bytes)", start, ErrTooLarge, n)
+		// A record skipped for its size needs no second message when
+		// its length was also wrong: skipping ahead is enough.
+		if !r.aligned() {
+			r.resync()
+		}
+		return rec, &TooLargeError{Offset: start, Size: n, Limit: r.max}
 	}
 	rec.Block = make([]byte, n)
 	got, err := io.ReadFull(r.in, rec.Block)
@@ -107,7 +136,79 @@ func (r *Reader) Next() (*Record, error) {
 		rec.Block = rec.Block[:got]
 		return rec, r.fail(fmt.Errorf("at byte %d: truncated record (%d of %d bytes): %w", start, got, n, io.ErrUnexpectedEOF))
 	}
+	if !r.aligned() {
+		from := r.offset()
+		if r.resync() {
+			return rec, fmt.Errorf("at byte %d: %w of %d bytes; skipped %d bytes to the next record, at byte %d", start, ErrDamaged, n, r.offset()-from, r.offset())
+		}
+		return rec, fmt.Errorf("at byte %d: %w of %d bytes; no record after it", start, ErrDamaged, n)
+	}
 	return rec, nil
+}
+
+// aligned reports whether the stream, after a block, goes on as it should:
+// blank lines (the two CRLFs that end a record, or more), then the next
+// record's "WARC/" or the end of the stream. The blank lines are consumed.
+// A read error counts as aligned: the next call to Next reports it.
+func (r *Reader) aligned() bool {
+	for {
+		b, err := r.in.Peek(1)
+		if err != nil {
+			return true
+		}
+		if b[0] != '\r' && b[0] != '\n' && b[0] != ' ' && b[0] != '\t' {
+			break
+		}
+		r.in.Discard(1)
+	}
+	head, _ := r.in.Peek(len(recordStart))
+	// A stream cut inside "WARC/" is aligned too: Next says it is
+	// truncated.
+	return bytes.HasPrefix(recordStart, head)
+}
+
+// recordStart starts every record.
+var recordStart = []byte("WARC/")
+
+// resync skips to the next line that starts a record ("WARC/" and a version
+// number, such as "WARC/1.0"), from a position known not to start one,
+// and reports whether it found one before the end of the stream. Lines are
+// read a buffer at a time, so a block with no newline costs no memory.
+func (r *Reader) resync() bool {
+	lineStart := false
+	for {
+		if lineStart && r.atVersionLine() {
+			return true
+		}
+		_, err := r.in.ReadSlice('\n')
+		switch {
+		case errors.Is(err, bufio.ErrBufferFull):
+			lineStart = false
+		case err != nil:
+			return false
+		default:
+			lineStart = true
+		}
+	}
+}
+
+// atVersionLine reports whether the stream is at a record's first line:
+// "WARC/", digits and dots, and the end of the line (or of the stream).
+func (r *Reader) atVersionLine() bool {
+	head, _ := r.in.Peek(32)
+	if !bytes.HasPrefix(head, recordStart) {
+		return false
+	}
+	rest := head[len(recordStart):]
+	digits := 0
+	for digits < len(rest) && (rest[digits] >= '0' && rest[digits] <= '9' || rest[digits] == '.') {
+		digits++
+	}
+	if digits == 0 {
+		return false
+	}
+	rest = rest[digits:]
+	return len(rest) == 0 || rest[0] == '\n' || rest[0] == '\r'
 }
 
 func (r *Reader) fail(err error) error {

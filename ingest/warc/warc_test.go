@@ -121,6 +121,7 @@ func FuzzReader(f *testing.F) {
 	f.Add(record("response", map[string]string{"Content-Type": "application/http"}, "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\nxx"))
 	f.Add("WARC/1.0\r\nContent-Length: 99999999999\r\n\r\n")
 	f.Add("WARC/1.0\r\nContent-Length: -1\r\n\r\n")
+	f.Add("WARC/1.0\r\nContent-Length: 2\r\n\r\nabc\nWARC/ x\nWARC/1.0\r\nContent-Length: 1\r\n\r\nz\r\n\r\n")
 	f.Fuzz(func(t *testing.T, stream string) {
 		r := NewReader(strings.NewReader(stream), 1<<16)
 		for i := 0; i < 100; i++ {
@@ -133,9 +134,74 @@ func FuzzReader(f *testing.F) {
 					rec.HTTPResponse(1 << 16)
 				}
 			}
-			if err != nil && !errors.Is(err, ErrTooLarge) {
+			if err != nil && !errors.Is(err, ErrTooLarge) && !errors.Is(err, ErrDamaged) {
 				return
 			}
 		}
 	})
+}
+
+// TestShortContentLength checks that a record whose Content-Length is too
+// small costs that record only: the reader skips to the next record line
+// and reads the records after it.
+func TestShortContentLength(t *testing.T) {
+	good := func(body string) string { return record("response", nil, "HTTP/1.1 200 OK\r\n\r\n"+body) }
+	short := func(block string, by int) string {
+		return fmt.Sprintf("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", len(block)-by, block)
+	}
+	block := "HTTP/1.1 200 OK\r\n\r\nline one\r\nline two WARC/1.0 in the text\r\nWARC/ not a version\r\nend"
+	for _, tt := range []struct {
+		name, stream string
+		bodies       []string // the blocks' bodies read, in order
+		damaged      int      // records reported damaged
+	}{
+		{"short by 10, two good after", short(block, 10) + good("first") + good("second"), []string{"first", "second"}, 1},
+		{"short inside a line", short(block, 3) + good("first") + good("second"), []string{"first", "second"}, 1},
+		{"short, with no newline after", short(strings.Repeat("x", 100<<10), 50<<10) + good("first") + good("second"), []string{"first", "second"}, 1},
+		{"short, last record", good("first") + short(block, 10), []string{"first"}, 1},
+		{"exact, extra blank lines", good("first") + "\r\n\r\n" + good("second"), []string{"first", "second"}, 0},
+		{"exact, LF only", strings.ReplaceAll(good("first"), "\r\n\r\nHTTP", "\n\nHTTP") + good("second"), []string{"first", "second"}, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewReader(strings.NewReader(tt.stream), 1<<20)
+			var bodies []string
+			damaged := 0
+			for {
+				rec, err := r.Next()
+				if errors.Is(err, io.EOF) {
+					break
+				}
+				if errors.Is(err, ErrDamaged) {
+					damaged++
+					if !strings.Contains(err.Error(), "at byte ") {
+						t.Errorf("the message does not give the offset: %v", err)
+					}
+					continue
+				}
+				if err != nil {
+					t.Fatalf("after %d records: %v", len(bodies), err)
+				}
+				if !strings.HasPrefix(tt.stream[rec.Offset:], "WARC/1.0") {
+					t.Errorf("record offset %d does not point at a record", rec.Offset)
+				}
+				_, body, _ := strings.Cut(string(rec.Block), "\r\n\r\n")
+				bodies = append(bodies, body)
+			}
+			if strings.Join(bodies, ",") != strings.Join(tt.bodies, ",") || damaged != tt.damaged {
+				t.Errorf("read %q with %d damaged; want %q with %d", bodies, damaged, tt.bodies, tt.damaged)
+			}
+		})
+	}
+}
+
+func TestTooLargeMessage(t *testing.T) {
+	big := record("response", nil, strings.Repeat("x", 5000))
+	_, err := NewReader(strings.NewReader(big), 1000).Next()
+	var tl *TooLargeError
+	if !errors.As(err, &tl) || tl.Size != 5000 || tl.Limit != 1000 || tl.Offset != 0 {
+		t.Fatalf("error %#v, want size 5000 and limit 1000", err)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "5000 bytes") || !strings.Contains(msg, "limit of 1000 bytes") {
+		t.Errorf("message %q does not tell the size from the limit", msg)
+	}
 }
