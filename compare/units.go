@@ -236,8 +236,14 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 			covered = append(covered, d.Span)
 		}
 		r.covered = covered
-		for _, q := range a.Quotes {
-			if q.Speaker != "" && q.Span.Start < s.End && q.Span.End > s.Start {
+		// Quotes are in text order and do not overlap: the ones the unit
+		// touches start at the first that ends after its start.
+		first := sort.Search(len(a.Quotes), func(i int) bool { return a.Quotes[i].Span.End > s.Start })
+		for _, q := range a.Quotes[first:] {
+			if q.Span.Start >= s.End {
+				break
+			}
+			if q.Speaker != "" {
 				name := r.storyEntity(storyfold.Entity{Name: q.Speaker}).name
 				if !slices.Contains(u.speakers, name) {
 					u.speakers = append(u.speakers, name)
