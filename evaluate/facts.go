@@ -1,6 +1,9 @@
 package evaluate
 
 import (
+	"encoding/json"
+	"fmt"
+	"os"
 	"strings"
 
 	"github.com/storyfold/storyfold"
@@ -240,4 +243,36 @@ func ShareClaim(gold GoldFacts, articles map[string]*storyfold.Article) func(a, 
 	return func(a, b storyfold.SentenceRef) bool {
 		return sharesClaim(claimsOf, sentenceKey{a.Article, a.Sentence.Start}, sentenceKey{b.Article, b.Sentence.Start})
 	}
+}
+
+// ReadGoldFacts reads a file of annotated stories, one GoldFacts a line,
+// keeping those of the split ("" keeps all).
+func ReadGoldFacts(path, split string) ([]GoldFacts, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read gold facts: %w", err)
+	}
+	var golds []GoldFacts
+	for n, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var g GoldFacts
+		if err := json.Unmarshal([]byte(line), &g); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, n+1, err)
+		}
+		if split == "" || g.Split == split {
+			golds = append(golds, g)
+		}
+	}
+	return golds, nil
+}
+
+// ByCluster indexes articles by their gold "cluster" and by ID.
+func ByCluster(articles []storyfold.Article) (byCluster map[string][]*storyfold.Article, byID map[string]*storyfold.Article) {
+	byCluster = map[string][]*storyfold.Article{}
+	byID = map[string]*storyfold.Article{}
+	for i := range articles {
+		a := &articles[i]
+		byCluster[a.Meta["cluster"]] = append(byCluster[a.Meta["cluster"]], a)
+		byID[a.ID] = a
+	}
+	return byCluster, byID
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -32,29 +31,13 @@ func evalFacts(ctx context.Context, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	data, err := os.ReadFile(pos[0])
+	golds, err := evaluate.ReadGoldFacts(pos[0], *split)
 	if err != nil {
-		return fmt.Errorf("read gold facts: %w", err)
-	}
-	var golds []evaluate.GoldFacts
-	for n, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-		var g evaluate.GoldFacts
-		if err := json.Unmarshal([]byte(line), &g); err != nil {
-			return fmt.Errorf("%s:%d: %w", pos[0], n+1, err)
-		}
-		if *split == "" || g.Split == *split {
-			golds = append(golds, g)
-		}
+		return err
 	}
 	msgs := &messages{out: os.Stderr}
 	articles := read(ctx, pos[1:], readOptions{}, &progress{}, msgs)
-	byCluster := map[string][]*storyfold.Article{}
-	byID := map[string]*storyfold.Article{}
-	for i := range articles {
-		a := &articles[i]
-		byCluster[a.Meta["cluster"]] = append(byCluster[a.Meta["cluster"]], a)
-		byID[a.ID] = a
-	}
+	byCluster, byID := evaluate.ByCluster(articles)
 	if *sample > 0 {
 		annotated := map[string]bool{}
 		for _, g := range golds {

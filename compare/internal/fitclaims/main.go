@@ -16,7 +16,6 @@ import (
 	"log"
 	"os"
 	"sort"
-	"strings"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/compare"
@@ -43,16 +42,10 @@ func main() {
 	reader := ingest.NewReader(func(p *ingest.Problem) { log.Print(p.Error()) })
 	reader.ReadFile(*articlesPath, func(a storyfold.Article) { raw = append(raw, a) })
 	articles := pipeline.Prepare(raw, nil, nil)
-	byCluster := map[string][]*storyfold.Article{}
-	byID := map[string]*storyfold.Article{}
-	for i := range articles {
-		a := &articles[i]
-		byCluster[a.Meta["cluster"]] = append(byCluster[a.Meta["cluster"]], a)
-		byID[a.ID] = a
-	}
-	data, err := os.ReadFile(*goldPath)
+	byCluster, byID := evaluate.ByCluster(articles)
+	golds, err := evaluate.ReadGoldFacts(*goldPath, *split)
 	if err != nil {
-		log.Fatalf("read gold: %v", err)
+		log.Fatal(err)
 	}
 	// The samples of each story, labelled.
 	type sample struct {
@@ -63,12 +56,8 @@ func main() {
 	}
 	var samples []sample
 	stories := 0
-	for n, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-		var g evaluate.GoldFacts
-		if err := json.Unmarshal([]byte(line), &g); err != nil {
-			log.Fatalf("%s:%d: %v", *goldPath, n+1, err)
-		}
-		if g.Split != *split || len(byCluster[g.Cluster]) < 2 {
+	for _, g := range golds {
+		if len(byCluster[g.Cluster]) < 2 {
 			continue
 		}
 		members := byCluster[g.Cluster]
