@@ -224,18 +224,32 @@ func group(units []unit, edges []edge) [][]int {
 // group's sampled members, so a sentence joins a claim, not the nearest
 // sentence of a chain that drifts to another claim.
 func resembles(units []unit, u int, members []int) bool {
-	step := max(1, len(members)/sampleSize)
-	near, seen := 0, 0
-	for k := 0; k < len(members); k += step {
-		if members[k] == u || units[members[k]].article == units[u].article {
-			continue
-		}
-		seen++
-		if s, ok := sameClaimAs(&units[u], &units[members[k]]); ok || s >= joinGroup {
-			near++
+	near, seen := agreeing(units, []int{u}, members, func(a, b *unit) bool {
+		s, ok := sameClaimAs(a, b)
+		return ok || s >= joinGroup
+	})
+	return seen > 0 && 2*near >= seen
+}
+
+// agreeing counts the sampled pairs of members of ga and gb from different
+// articles (seen) and those of them that pass (near). Each group is
+// sampled down to about sampleSize members, so a large group costs no
+// more than a small one.
+func agreeing(units []unit, ga, gb []int, pass func(a, b *unit) bool) (near, seen int) {
+	sa, sb := max(1, len(ga)/sampleSize), max(1, len(gb)/sampleSize)
+	for i := 0; i < len(ga); i += sa {
+		for j := 0; j < len(gb); j += sb {
+			a, b := &units[ga[i]], &units[gb[j]]
+			if a.article == b.article {
+				continue
+			}
+			seen++
+			if pass(a, b) {
+				near++
+			}
 		}
 	}
-	return seen > 0 && 2*near >= seen
+	return near, seen
 }
 
 // restatements finds the sentences a story's groups left out that state a
@@ -359,20 +373,10 @@ func mergeGroups(units []unit, edges []edge, groups [][]int) (merged, extra [][]
 // stating the other ("Berg resigned after the council voted against her
 // plan" and "The council voted 7 to 2 against the plan").
 func groupsAgree(units []unit, ga, gb []int) bool {
-	sa, sb := max(1, len(ga)/sampleSize), max(1, len(gb)/sampleSize)
-	near, seen := 0, 0
-	for i := 0; i < len(ga); i += sa {
-		for j := 0; j < len(gb); j += sb {
-			a, b := &units[ga[i]], &units[gb[j]]
-			if a.article == b.article {
-				continue
-			}
-			seen++
-			if _, ok := sameClaimAs(a, b); ok {
-				near++
-			}
-		}
-	}
+	near, seen := agreeing(units, ga, gb, func(a, b *unit) bool {
+		_, ok := sameClaimAs(a, b)
+		return ok
+	})
 	return seen > 0 && 2*near >= seen
 }
 
@@ -390,17 +394,7 @@ func restates(units []unit, u int, members []int) bool {
 			return false
 		}
 	}
-	step := max(1, len(members)/sampleSize)
-	near, seen := 0, 0
-	for k := 0; k < len(members); k += step {
-		if units[members[k]].article == units[u].article {
-			continue
-		}
-		seen++
-		if similarity(&units[u], &units[members[k]]) >= sameClaim {
-			near++
-		}
-	}
+	near, seen := agreeing(units, []int{u}, members, func(a, b *unit) bool { return similarity(a, b) >= sameClaim })
 	return seen > 0 && 2*near > seen
 }
 
