@@ -4,8 +4,11 @@ import (
 	"cmp"
 	"slices"
 	"sort"
+	"strings"
+	"unicode"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/nlp"
 	"github.com/storyfold/storyfold/nlp/paraphrase"
 	"github.com/storyfold/storyfold/quote"
 )
@@ -70,6 +73,8 @@ func sameClaimByRules(a, b *unit) (float64, bool) {
 	}
 	switch {
 	case a.quote != 0 && a.quote == b.quote:
+		return max(s, sameClaim), true
+	case shareDenial(a, b):
 		return max(s, sameClaim), true
 	case s >= sameClaim:
 		return s, true
@@ -462,6 +467,131 @@ func markQuotes(units []unit, members []*storyfold.Article, quotes []storyfold.Q
 			units[u].quote = int32(gi) + 1
 			if k > 0 && units[at[k-1]].article != units[u].article {
 				edges = append(edges, edge{int32(at[k-1]), int32(u), sameClaim})
+			}
+		}
+	}
+	return append(edges, quotedSentences(units, members, quotes, first, index)...)
+}
+
+// startsUpper reports whether text opens, after any quotation marks or
+// brackets, with an upper-case letter.
+func startsUpper(text string) bool {
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
+
+// shareDenial reports whether two units state one denial: the same person
+// denying the same thing.
+func shareDenial(a, b *unit) bool {
+	for _, x := range a.denials {
+		if slices.Contains(b.denials, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// denialEdges links, in article order, the units of different articles
+// that state one denial, so that they are candidates whatever else they
+// say.
+func denialEdges(units []unit) []edge {
+	last := map[string]int{}
+	var edges []edge
+	for i := range units {
+		for _, k := range units[i].denials {
+			if j, ok := last[k]; ok && units[j].article != units[i].article {
+				edges = append(edges, edge{int32(j), int32(i), sameClaim})
+			}
+			last[k] = i
+		}
+	}
+	return edges
+}
+
+// minQuotedSentenceWords is the fewest words a whole sentence of a quote
+// needs for the units that give it in two articles to align by it. A
+// whole sentence said by one speaker and given word for word by two
+// outlets is one statement even when short ("There is no betrayal
+// there."), unlike a phrase lifted into a scare quote, which
+// minQuoteWords guards against.
+const minQuotedSentenceWords = 4
+
+// quotedSentences aligns the units that give one whole sentence of a
+// quote group's statement word for word: outlets quote a statement at
+// different lengths ("There is no betrayal there" in one, that and the
+// sentence after it in two others), so the variants differ as a whole
+// while each sentence of the shorter stands in the longer. A unit takes
+// the first such sentence's mark, numbered after the quote groups, and
+// the units of each sentence are linked in article order.
+func quotedSentences(units []unit, members []*storyfold.Article, quotes []storyfold.Quote, first []int, index map[string]int) []edge {
+	type place struct{ article, unit int }
+	at := map[string][]place{}
+	var keys []string
+	var spans []storyfold.Span
+	for _, q := range quotes {
+		if len(q.Articles) < 2 {
+			continue
+		}
+		for _, v := range q.Variants {
+			ai, ok := index[v.Article]
+			if !ok {
+				continue
+			}
+			a := members[ai]
+			k := slices.IndexFunc(a.Quotes, func(x storyfold.Quotation) bool { return x.Text == v.Text })
+			if k < 0 {
+				continue
+			}
+			span := a.Quotes[k].Span
+			spans = nlp.Sentences(spans[:0], a.Text, span.Start, span.End)
+			for _, ss := range spans {
+				text := a.Text[ss.Start:ss.End]
+				words := quote.Words(text)
+				// A whole sentence opens with a capital: a fragment
+				// ("will not work") may be part of another statement.
+				if len(words) < minQuotedSentenceWords || !startsUpper(text) || !slices.ContainsFunc(words, func(w string) bool { return !nlp.IsStopWord(w) }) {
+					continue
+				}
+				u := -1
+				for i := first[ai]; i < len(units) && units[i].article == ai; i++ {
+					if units[i].span.Start <= ss.Start && ss.Start < units[i].span.End && ss.End <= units[i].span.End+len("”") {
+						u = i
+						break
+					}
+				}
+				if u < 0 {
+					continue
+				}
+				key := strings.Join(words, " ")
+				if _, ok := at[key]; !ok {
+					keys = append(keys, key)
+				}
+				if !slices.ContainsFunc(at[key], func(p place) bool { return p.article == ai }) {
+					at[key] = append(at[key], place{ai, u})
+				}
+			}
+		}
+	}
+	var edges []edge
+	for ki, key := range keys {
+		ps := at[key]
+		if len(ps) < 2 {
+			continue
+		}
+		slices.SortFunc(ps, func(x, y place) int { return x.article - y.article })
+		marks := make([]int32, len(ps)) // each unit's mark before this sentence's
+		for k, p := range ps {
+			marks[k] = units[p.unit].quote
+			if marks[k] == 0 {
+				units[p.unit].quote = int32(len(quotes) + ki + 1)
+			}
+			// Units that give one whole statement are linked already.
+			if k > 0 && (marks[k] == 0 || marks[k] != marks[k-1]) {
+				edges = append(edges, edge{int32(ps[k-1].unit), int32(p.unit), sameClaim})
 			}
 		}
 	}

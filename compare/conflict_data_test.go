@@ -23,6 +23,9 @@ func TestConflictDataHasNoDuplicates(t *testing.T) {
 		// verb (-), never two of them.
 		{"conflict_negation.txt", negationData, func(l string) string { return strings.ToLower(strings.TrimLeft(l, "+~-")) }},
 		{"conflict_speech.txt", speechData, strings.ToLower},
+		// A word is a negator, a denial verb (+), a word read past (~) or
+		// a blocker (-), never two of them.
+		{"claim_denials.txt", denialData, func(l string) string { return strings.ToLower(strings.TrimLeft(l, "+~-")) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			seen := map[string]bool{}
@@ -38,6 +41,24 @@ func TestConflictDataHasNoDuplicates(t *testing.T) {
 				seen[k] = true
 			}
 		})
+	}
+}
+
+// TestSynonymsAreOneGroupEach rejects a word on two lines of
+// claim_synonyms.txt, which would make it the synonym of two heads.
+func TestSynonymsAreOneGroupEach(t *testing.T) {
+	seen := map[string]int{}
+	lines := dataLines(synonymData)
+	if len(lines) == 0 {
+		t.Fatal("no entries")
+	}
+	for i, l := range lines {
+		for _, w := range strings.Fields(l) {
+			if j, ok := seen[w]; ok {
+				t.Errorf("%q on lines %d and %d", w, j+1, i+1)
+			}
+			seen[w] = i
+		}
 	}
 }
 

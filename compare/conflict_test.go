@@ -79,6 +79,15 @@ func TestConflicts(t *testing.T) {
 			kind: compare.DateConflict, values: []string{"12 February 2025", "10 February 2025"},
 		},
 		{
+			name: "a day in the same setting of two long sentences is a date conflict",
+			arts: []cfArticle{
+				// 16 March 2018 is a Friday: "on Wednesday" is the 14th.
+				{"a", "Alpha", "2018-03-16", "Council member Tomas Brandt resigned from the city council on Wednesday, following months of questions about his travel expenses and several missed votes." + cfFiller},
+				{"b", "Beta", "2018-03-16", "Tomas Brandt, the Riverside Democrat questioned for months about travel expenses that taxpayers covered, abruptly resigned from the city council on Friday afternoon." + cfFiller},
+			},
+			kind: compare.DateConflict, values: []string{"14 March 2018", "16 March 2018"},
+		},
+		{
 			name: "the same day written two ways is no conflict",
 			arts: []cfArticle{
 				{"a", "Alpha", "2025-02-14", "The city council approved the new transit budget on Wednesday after a debate that lasted six hours." + cfFiller},

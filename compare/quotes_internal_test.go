@@ -9,8 +9,9 @@ import (
 
 // TestMarkQuotes pins which quote groups align the sentences that give
 // them: whole statements of six words or more, quoted inside one sentence
-// by each article, and not a phrase one article quotes out of a longer
-// statement of another.
+// by each article, or one whole sentence of a statement that another
+// quotes at greater length; not a phrase one article quotes out of a
+// longer statement of another.
 func TestMarkQuotes(t *testing.T) {
 	article := func(id, text, quoted string) *storyfold.Article {
 		start := strings.Index(text, quoted)
@@ -29,6 +30,10 @@ func TestMarkQuotes(t *testing.T) {
 			[2]string{`"We the people still have to pay for the salaries and the lights," the magazine's writer said of the cost of the session.`, "We the people still have to pay for the salaries and the lights,"}, false},
 		{"a part of a longer statement", [2]string{`The minister vowed to "rebuild every bridge the flood destroyed" as he toured the valley with engineers on Monday.`, "rebuild every bridge the flood destroyed"},
 			[2]string{`"We will rebuild every bridge the flood destroyed, but the roads and the railway will take years and far more money than we have," the minister said.`, "We will rebuild every bridge the flood destroyed, but the roads and the railway will take years and far more money than we have,"}, false},
+		{"a whole sentence of a longer statement", [2]string{`Asked about the delays, Novak said on Monday: "Nobody will be left behind."`, "Nobody will be left behind."},
+			[2]string{`Touring the shelters, Novak told families: "Nobody will be left behind. We will rebuild every bridge the flood destroyed."`, "Nobody will be left behind. We will rebuild every bridge the flood destroyed."}, true},
+		{"a fragment that opens no sentence", [2]string{`Novak promised that the city "will rebuild every bridge" within a year.`, "will rebuild every bridge"},
+			[2]string{`Touring the shelters, Novak told families: "Nobody will be left behind. We will rebuild every bridge."`, "Nobody will be left behind. We will rebuild every bridge."}, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

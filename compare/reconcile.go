@@ -20,6 +20,7 @@ func Reconcile(st *storyfold.Story, members []*storyfold.Article) {
 	}
 	weigh(units, r.df, r.figures)
 	edges := append(candidates(units, r.df), markQuotes(units, members, st.Quotes)...)
+	edges = append(edges, denialEdges(units)...)
 	groups, extra := mergeGroups(units, edges, group(units, edges))
 	restatements(units, edges, groups, extra)
 	r.release()

@@ -39,6 +39,8 @@ type unit struct {
 	// speakers are the story's names of the people whose words the unit
 	// quotes or reports.
 	speakers []string
+	// denials are the denial frames the unit states (see denials).
+	denials []string
 	// quote is the story's quote group whose words the unit gives, +1
 	// (0 for none): sentences that give one statement state one claim.
 	quote int32
@@ -80,6 +82,7 @@ type reader struct {
 	gen     uint32
 	sorted  []term
 	covered []storyfold.Span
+	persons []personMention
 	prep    *paraphrase.Preparer
 	ann     paraphrase.Annotations
 	masked  []byte
@@ -191,6 +194,7 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 		}
 		// Names first: their words are not read again as plain words.
 		covered := r.covered[:0]
+		persons := r.persons[:0]
 		r.ann.Names = r.ann.Names[:0]
 		for ni < len(names) && names[ni].span.Start < s.Start {
 			ni++
@@ -202,6 +206,9 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 			}
 			add(m.key, false)
 			covered = append(covered, m.span)
+			if m.ref.typ == "person" {
+				persons = append(persons, personMention{m.span, m.ref.name})
+			}
 			r.ann.Names = append(r.ann.Names, m.ref.name)
 			// Names inside a quote are the speaker's words, however each
 			// outlet transcribed them: not slots of the claim.
@@ -284,6 +291,8 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 		}
 		slices.SortFunc(r.sorted, func(x, y term) int { return int(x.id) - int(y.id) })
 		u.terms = append([]term(nil), r.sorted...)
+		r.persons = persons
+		u.denials = r.denials(text, s.Start, r.toks, persons, u.speakers)
 		r.masked = maskDigits(r.masked[:0], text)
 		r.prep.Prepare(&u.claim, string(r.masked), &r.ann)
 		for _, t := range u.terms {

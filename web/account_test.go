@@ -39,8 +39,23 @@ func (s accountStore) Story(ctx context.Context, id string) (*storyfold.Story, e
 	if a.ID != st.Articles[0] {
 		a, b = b, a
 	}
+	// The first fact no article says twice gets the restatement, so the
+	// page shows exactly one.
+	fi := 0
+	for i, f := range st.Facts {
+		seen := map[string]bool{}
+		twice := false
+		for _, v := range f.Variants {
+			twice = twice || seen[v.Article]
+			seen[v.Article] = true
+		}
+		if !twice {
+			fi = i
+			break
+		}
+	}
 	used := map[storyfold.Span]bool{}
-	for _, v := range st.Facts[0].Variants {
+	for _, v := range st.Facts[fi].Variants {
 		if v.Article == a.ID && v.Sentence != nil {
 			used[*v.Sentence] = true
 		}
@@ -54,7 +69,7 @@ func (s accountStore) Story(ctx context.Context, id string) (*storyfold.Story, e
 	if len(free) < 2 || len(b.Sentences) == 0 {
 		return st, nil
 	}
-	f := &st.Facts[0]
+	f := &st.Facts[fi]
 	if !containsString(f.Articles, a.ID) {
 		f.Articles = append(f.Articles, a.ID)
 	}
