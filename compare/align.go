@@ -71,6 +71,11 @@ func sameClaimByRules(a, b *unit) (float64, bool) {
 	if !enoughShared(m) {
 		s = 0
 	}
+	// "Did not respond to a request for comment" is a newsroom formula:
+	// it states one claim only with another such formula.
+	if a.formula != b.formula {
+		return s, false
+	}
 	switch {
 	case a.quote != 0 && a.quote == b.quote:
 		return max(s, sameClaim), true

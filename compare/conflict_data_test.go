@@ -26,6 +26,7 @@ func TestConflictDataHasNoDuplicates(t *testing.T) {
 		// A word is a negator, a denial verb (+), a word read past (~) or
 		// a blocker (-), never two of them.
 		{"claim_denials.txt", denialData, func(l string) string { return strings.ToLower(strings.TrimLeft(l, "+~-")) }},
+		{"claim_formulas.txt", formulaData, strings.ToLower},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			seen := map[string]bool{}

@@ -41,6 +41,9 @@ type unit struct {
 	speakers []string
 	// denials are the denial frames the unit states (see denials).
 	denials []string
+	// formula says the unit is a newsroom formula such as "did not
+	// respond to a request for comment" (claim_formulas.txt).
+	formula bool
 	// quote is the story's quote group whose words the unit gives, +1
 	// (0 for none): sentences that give one statement state one claim.
 	quote int32
@@ -293,6 +296,7 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 		u.terms = append([]term(nil), r.sorted...)
 		r.persons = persons
 		u.denials = r.denials(text, s.Start, r.toks, persons, u.speakers)
+		u.formula = isFormula(text)
 		r.masked = maskDigits(r.masked[:0], text)
 		r.prep.Prepare(&u.claim, string(r.masked), &r.ann)
 		for _, t := range u.terms {
