@@ -1,0 +1,56 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/storyfold/storyfold/internal/casefile"
+)
+
+// TestGoldenExample pins what `analyze examples/ukraine-talks` prints in
+// each format, so that any change to the output is a diff to read in
+// review. After a change meant to alter the output, rewrite the files with
+// `go test ./cmd/storyfold -run Golden -update` and read the diff.
+func TestGoldenExample(t *testing.T) {
+	for _, tc := range []struct {
+		format, file string
+	}{
+		{"json", "ukraine-talks.json"},
+		{"text", "ukraine-talks.txt"},
+		{"md", "ukraine-talks.md"},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			out, errOut, code := run(t, "analyze", "--format", tc.format, "examples/ukraine-talks")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			path := filepath.Join("testdata", "golden", tc.file)
+			if *casefile.Update {
+				if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run with -update to write it)", err)
+			}
+			if out != string(want) {
+				t.Errorf("analyze --format %s differs from %s at line %d (run with -update and read the diff)", tc.format, path, firstDiffLine(out, string(want)))
+			}
+		})
+	}
+}
+
+// firstDiffLine returns the first line, from 1, where two texts differ.
+func firstDiffLine(a, b string) int {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return i + 1
+		}
+	}
+	return min(len(la), len(lb)) + 1
+}
