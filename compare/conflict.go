@@ -157,7 +157,7 @@ func attributionConflicts(quotes []storyfold.Quote, members []*storyfold.Article
 					continue
 				}
 				s.claims = append(s.claims, storyfold.Claim{Article: v.Article, Text: v.Text, Value: q.Speaker, Sentence: quoteSentence(members[k], v.Text)})
-				s.fams[fams.of[k]] = true
+				s.fams[fams.source[k]] = true
 			}
 			sides = append(sides, s)
 		}

@@ -565,7 +565,7 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 			}
 			seen[id] = true
 			sides[i].claims = append(sides[i].claims, c)
-			sides[i].fams[fams.of[cx.units[u].article]] = true
+			sides[i].fams[fams.source[cx.units[u].article]] = true
 		}
 		if len(sides) >= 2 {
 			out = append(out, finish(k.kind, k.what, sides, cx.members))
@@ -1344,10 +1344,11 @@ func finish(kind, what string, sides []*side, members []*storyfold.Article) stor
 	return c
 }
 
+// outlet names the outlet of a story's article for a reader.
 func outlet(members []*storyfold.Article, id string) string {
 	for _, a := range members {
-		if a.ID == id && a.Source != "" {
-			return a.Source
+		if a.ID == id {
+			return a.OutletLabel()
 		}
 	}
 	return id

@@ -49,9 +49,14 @@ const (
 
 // familySet is the story's articles grouped by derivation.
 type familySet struct {
-	list  []storyfold.Family
-	of    []int // article index -> family id (articles alone have their own)
-	count int   // independent sources
+	list []storyfold.Family
+	of   []int // article index -> family id (articles alone have their own)
+	// source maps an article to its independent source: a family counts
+	// once, and so does an outlet, whatever it published. count is how
+	// many there are, never more than the outlets (an article of unknown
+	// outlet counts as one of its own).
+	source []int
+	count  int
 }
 
 // pairEvidence is what two articles share.
@@ -203,7 +208,7 @@ func families(members []*storyfold.Article, units []unit, facts []*factGroup, qu
 			fs.of[i] = id
 		}
 	}
-	fs.count = len(roots)
+	fs.source, fs.count = independentSources(members, fs.of, len(roots))
 	for _, r := range roots {
 		group := byRoot[r]
 		if len(group) < 2 {
@@ -364,4 +369,46 @@ func wordShingles(a *storyfold.Article) []uint64 {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// independentSources folds families (of, numbered 0..families-1) that
+// share an outlet into one source each: two rewrites an outlet ran of
+// different reports are still one outlet's account. It returns each
+// article's source, numbered in article order, and their count.
+func independentSources(members []*storyfold.Article, of []int, families int) ([]int, int) {
+	parent := make([]int, families)
+	for i := range parent {
+		parent[i] = i
+	}
+	root := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	byOutlet := map[string]int{}
+	for i, a := range members {
+		o := strings.ToLower(a.Outlet())
+		if o == "" {
+			continue
+		}
+		if f, ok := byOutlet[o]; ok {
+			parent[root(of[i])] = root(f)
+		} else {
+			byOutlet[o] = of[i]
+		}
+	}
+	source := make([]int, len(members))
+	ids := map[int]int{}
+	for i := range members {
+		r := root(of[i])
+		id, ok := ids[r]
+		if !ok {
+			id = len(ids)
+			ids[r] = id
+		}
+		source[i] = id
+	}
+	return source, len(ids)
 }

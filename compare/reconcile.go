@@ -41,7 +41,7 @@ func Reconcile(st *storyfold.Story, members []*storyfold.Article) {
 		} else {
 			u := &units[f.members[0]]
 			a := members[u.article]
-			st.Exclusive = append(st.Exclusive, storyfold.Exclusive{Article: a.ID, Source: a.Source, Text: a.Text[u.span.Start:u.span.End]})
+			st.Exclusive = append(st.Exclusive, storyfold.Exclusive{Article: a.ID, Source: a.Outlet(), Text: a.Text[u.span.Start:u.span.End]})
 		}
 	}
 	st.Conflicts = conflicts(facts, units, members, fams, st.Quotes)
@@ -122,7 +122,7 @@ func rankFacts(facts []*factGroup, units []unit, fams familySet) {
 	for _, f := range facts {
 		seen := map[int]bool{}
 		for _, u := range f.members {
-			seen[fams.of[units[u].article]] = true
+			seen[fams.source[units[u].article]] = true
 		}
 		f.sources = len(seen)
 	}

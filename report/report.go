@@ -134,11 +134,13 @@ func sortedSources(st *storyfold.Story, arts map[string]*storyfold.Article) []st
 	return names
 }
 
+// sourceName names an article's outlet in lists of a story's outlets,
+// where the articles of unknown outlet are counted together.
 func sourceName(a *storyfold.Article) string {
-	if a.Source == "" {
-		return "unknown outlet"
+	if o := a.Outlet(); o != "" {
+		return o
 	}
-	return a.Source
+	return "unknown outlet"
 }
 
 // DateRange writes a story's first and last dates for people: one day, a

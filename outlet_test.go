@@ -1,0 +1,26 @@
+package storyfold
+
+import "testing"
+
+func TestOutlet(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		a           Article
+		outlet, lbl string
+	}{
+		{"the input's name", Article{ID: "a1", Source: " The Herald ", URL: "https://www.example.com/x"}, "The Herald", "The Herald"},
+		{"the URL's host", Article{ID: "a1", URL: "https://WWW.Example.com/news/1"}, "example.com", "example.com"},
+		{"unknown, with a title", Article{ID: "a1", Title: "Talks begin in Riyadh as both sides send their foreign ministers"}, "", "unknown outlet “Talks begin in Riyadh as both sides…”"},
+		{"unknown, no title", Article{ID: "a1"}, "", "unknown outlet of article a1"},
+		{"a URL without a host", Article{ID: "a1", URL: "file.txt"}, "", "unknown outlet of article a1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.a.Outlet(); got != tc.outlet {
+				t.Errorf("Outlet() = %q, want %q", got, tc.outlet)
+			}
+			if got := tc.a.OutletLabel(); got != tc.lbl {
+				t.Errorf("OutletLabel() = %q, want %q", got, tc.lbl)
+			}
+		})
+	}
+}
