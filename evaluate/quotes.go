@@ -13,6 +13,36 @@ import (
 type GoldQuote struct {
 	Text    string `json:"text"`
 	Speaker string `json:"speaker"`
+	// Kind is "direct" (in quotation marks; also when empty) or
+	// "reported" (reported speech without them).
+	Kind string `json:"kind,omitempty"`
+	Cue  string `json:"cue,omitempty"`
+}
+
+// Reported reports whether the annotated statement is reported speech.
+func (g GoldQuote) Reported() bool { return g.Kind == "reported" }
+
+// NotAnEntity reports whether a found speaker names none of the article's
+// people or organisations: a place, a date, a fragment ("the United",
+// "PRESS FILE PHOTO"), which a speaker must never be.
+func NotAnEntity(a *storyfold.Article, speaker string) bool {
+	if speaker == "" {
+		return false
+	}
+	for _, e := range a.Entities {
+		if e.Type != "person" && e.Type != "org" {
+			continue
+		}
+		if SameSpeaker(e.Name, speaker) {
+			return false
+		}
+		for _, alias := range e.Aliases {
+			if SameSpeaker(alias, speaker) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // QuoteScores are quote extraction's precision and recall, and how often

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -230,7 +231,10 @@ func printClusterErrors(articles []storyfold.Article, gold, pred []string) {
 
 // evalQuotes scores quote extraction and speakers against hand-annotated
 // quotes: GOLD.jsonl holds one {"id", "quotes": [{"text", "speaker"}]} per
-// article, and the articles are read from the other paths.
+// article (with "kind" "direct" or "reported" and a "split" where the file
+// has them), and the articles are read from the other paths. Quotation-
+// marked quotes found are scored against the direct ones, reported speech
+// found against the reported ones, each split apart.
 func evalQuotes(ctx context.Context, args []string) error {
 	fs := newFlags("eval quotes", "[flags] GOLD.jsonl ARTICLES...")
 	verbose := fs.Bool("v", false, "list misses, wrong speakers and quotes found that are not annotated")
@@ -246,18 +250,21 @@ func evalQuotes(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("read gold quotes: %w", err)
 	}
-	gold := map[string][]evaluate.GoldQuote{}
-	var order []string
+	type goldArticle struct {
+		ID     string               `json:"id"`
+		Split  string               `json:"split"`
+		Quotes []evaluate.GoldQuote `json:"quotes"`
+	}
+	var golds []goldArticle
 	for n, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-		var g struct {
-			ID     string               `json:"id"`
-			Quotes []evaluate.GoldQuote `json:"quotes"`
-		}
+		var g goldArticle
 		if err := json.Unmarshal([]byte(line), &g); err != nil {
 			return fmt.Errorf("%s:%d: %w", pos[0], n+1, err)
 		}
-		gold[g.ID] = g.Quotes
-		order = append(order, g.ID)
+		if g.Split == "" {
+			g.Split = "all"
+		}
+		golds = append(golds, g)
 	}
 	msgs := &messages{out: os.Stderr}
 	articles := read(ctx, pos[1:], readOptions{}, &progress{}, msgs)
@@ -265,32 +272,73 @@ func evalQuotes(ctx context.Context, args []string) error {
 	for i := range articles {
 		byID[articles[i].ID] = &articles[i]
 	}
-	var s evaluate.QuoteScores
-	for _, id := range order {
-		a := byID[id]
+	type key struct{ split, kind string }
+	scores := map[key]*evaluate.QuoteScores{}
+	notEntity := map[string]int{}
+	var splits []string
+	for _, g := range golds {
+		a := byID[g.ID]
 		if a == nil {
-			fmt.Fprintf(os.Stderr, "storyfold: annotated article %s is not among the articles read\n", id)
+			fmt.Fprintf(os.Stderr, "storyfold: annotated article %s is not among the articles read\n", g.ID)
 			continue
 		}
-		pairs, extra := evaluate.ScoreQuotes(&s, gold[id], a.Quotes)
-		if !*verbose {
-			continue
+		if !slices.Contains(splits, g.Split) {
+			splits = append(splits, g.Split)
 		}
-		for _, p := range pairs {
-			switch {
-			case p.Found == nil:
-				fmt.Printf("%s  missed: %q (%s)\n", id, p.Gold.Text, p.Gold.Speaker)
-			case p.Gold.Speaker != "" && !evaluate.SameSpeaker(p.Gold.Speaker, p.Found.Speaker):
-				fmt.Printf("%s  speaker %q, annotated %q: %q\n", id, p.Found.Speaker, p.Gold.Speaker, p.Gold.Text)
+		for _, kind := range []string{"direct", "reported"} {
+			var gold []evaluate.GoldQuote
+			for _, q := range g.Quotes {
+				if q.Reported() == (kind == "reported") {
+					gold = append(gold, q)
+				}
+			}
+			var found []storyfold.Quotation
+			for _, q := range a.Quotes {
+				if q.Marked == (kind == "direct") {
+					found = append(found, q)
+				}
+			}
+			k := key{g.Split, kind}
+			if scores[k] == nil {
+				scores[k] = &evaluate.QuoteScores{}
+			}
+			pairs, extra := evaluate.ScoreQuotes(scores[k], gold, found)
+			if !*verbose {
+				continue
+			}
+			for _, p := range pairs {
+				switch {
+				case p.Found == nil:
+					fmt.Printf("%s  missed %s: %q (%s)\n", g.ID, kind, p.Gold.Text, p.Gold.Speaker)
+				case p.Gold.Speaker != "" && !evaluate.SameSpeaker(p.Gold.Speaker, p.Found.Speaker):
+					fmt.Printf("%s  speaker %q, annotated %q: %q\n", g.ID, p.Found.Speaker, p.Gold.Speaker, p.Gold.Text)
+				}
+			}
+			for _, q := range extra {
+				fmt.Printf("%s  not annotated %s: %q (%s)\n", g.ID, kind, q.Text, q.Speaker)
 			}
 		}
-		for _, q := range extra {
-			fmt.Printf("%s  not annotated: %q (%s)\n", id, q.Text, q.Speaker)
+		for _, q := range a.Quotes {
+			if evaluate.NotAnEntity(a, q.Speaker) {
+				notEntity[g.Split]++
+				if *verbose {
+					fmt.Printf("%s  speaker %q is no person or organisation of the article: %q\n", g.ID, q.Speaker, q.Text)
+				}
+			}
 		}
 	}
-	fmt.Printf("quotes: %d annotated, %d found, %d matched\n", s.Gold, s.Found, s.Matched)
-	fmt.Printf("precision %.3f  recall %.3f\n", s.Precision, s.Recall)
-	fmt.Printf("speaker accuracy %.3f (given for %.3f of the quotes with a speaker, right for %.3f of those given)\n",
-		s.SpeakerAccuracy, s.SpeakerGiven, s.SpeakerRight)
+	for _, split := range splits {
+		fmt.Printf("%s:\n", split)
+		for _, kind := range []string{"direct", "reported"} {
+			s := scores[key{split, kind}]
+			if s == nil || s.Gold == 0 && s.Found == 0 {
+				continue
+			}
+			fmt.Printf("  %-8s %d annotated, %d found, %d matched; precision %.3f, recall %.3f\n", kind, s.Gold, s.Found, s.Matched, s.Precision, s.Recall)
+			fmt.Printf("           speaker accuracy %.3f (given for %.3f of the quotes with a speaker, right for %.3f of those given)\n",
+				s.SpeakerAccuracy, s.SpeakerGiven, s.SpeakerRight)
+		}
+		fmt.Printf("  speakers that are no person or organisation of their article: %d\n", notEntity[split])
+	}
 	return nil
 }

@@ -293,12 +293,14 @@ func TestQuotesBASIL(t *testing.T) {
 	}{
 		{"evaluate/testdata/basil-quotes.jsonl", [3]float64{0.95, 0.97, 0.95}},
 		{"evaluate/testdata/basil-quotes-heldout.jsonl", [3]float64{0.97, 0.97, 0.92}},
+		// Scenes with several speakers: the tuning half's direct quotes.
+		{"evaluate/testdata/basil-speech.jsonl", [3]float64{0.95, 0.97, 0.80}},
 	} {
 		out, errOut, code := run(t, "eval", "quotes", tt.gold, shared(t, "data/basil/articles.jsonl"))
 		if code != 0 {
 			t.Fatalf("%s: exit %d: %s", tt.gold, code, errOut)
 		}
-		scores := regexp.MustCompile(`precision ([0-9.]+)  recall ([0-9.]+)\nspeaker accuracy ([0-9.]+)`).FindStringSubmatch(out)
+		scores := regexp.MustCompile(`direct +\d+ annotated, \d+ found, \d+ matched; precision ([0-9.]+), recall ([0-9.]+)\n +speaker accuracy ([0-9.]+)`).FindStringSubmatch(out)
 		if scores == nil {
 			t.Fatalf("%s: no scores in:\n%s", tt.gold, out)
 		}
