@@ -21,7 +21,7 @@ import (
 
 func runEval(ctx context.Context, args []string) error {
 	if len(args) == 0 {
-		fmt.Fprintf(os.Stderr, "Usage: storyfold eval extraction [flags] DIR\n       storyfold eval clusters [flags] FILE.jsonl\n       storyfold eval quotes [flags] GOLD.jsonl ARTICLES...\n       storyfold eval paraphrase [flags] FILE\n       storyfold eval conflicts [flags] FILE.jsonl\n       storyfold eval facts [flags] GOLD.jsonl ARTICLES...\n")
+		fmt.Fprintf(os.Stderr, "Usage: storyfold eval extraction [flags] DIR\n       storyfold eval clusters [flags] FILE.jsonl\n       storyfold eval quotes [flags] GOLD.jsonl ARTICLES...\n       storyfold eval paraphrase [flags] FILE\n       storyfold eval conflicts [flags] FILE.jsonl\n       storyfold eval facts [flags] GOLD.jsonl ARTICLES...\n       storyfold eval pairs [flags] FILE.jsonl\n")
 		return errUsage
 	}
 	switch args[0] {
@@ -37,8 +37,10 @@ func runEval(ctx context.Context, args []string) error {
 		return evalConflicts(ctx, args[1:])
 	case "facts":
 		return evalFacts(ctx, args[1:])
+	case "pairs":
+		return evalPairs(ctx, args[1:])
 	}
-	fmt.Fprintf(os.Stderr, "storyfold eval: unknown benchmark %q (want extraction, clusters, quotes, paraphrase, conflicts or facts)\n", args[0])
+	fmt.Fprintf(os.Stderr, "storyfold eval: unknown benchmark %q (want extraction, clusters, quotes, paraphrase, conflicts, facts or pairs)\n", args[0])
 	return errUsage
 }
 

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"os"
+	"slices"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/evaluate"
+	"github.com/storyfold/storyfold/pipeline"
+)
+
+// semevalPair is one line of the SemEval-2022 Task 8 pairs file.
+type semevalPair struct {
+	ID1     string  `json:"id1"`
+	ID2     string  `json:"id2"`
+	Lang1   string  `json:"lang1"`
+	Lang2   string  `json:"lang2"`
+	Text1   string  `json:"text1"`
+	Text2   string  `json:"text2"`
+	Overall float64 `json:"overall"`
+}
+
+// evalPairs measures grouping on rated article pairs: for each language
+// pair, every article of its pairs is analysed together, and a pair is
+// predicted the same story when both articles fall in one. A pair is the
+// same story when people rated it 2 or better overall (1 = very similar,
+// 4 = very different). A TF-IDF character n-gram single-pass clusterer is
+// scored beside it on the same articles, as a peer.
+func evalPairs(ctx context.Context, args []string) error {
+	fs := newFlags("eval pairs", "[flags] FILE.jsonl")
+	var group groupFlags
+	group.register(fs)
+	peer := fs.Float64("peer-threshold", 0.2, "cosine at which the TF-IDF peer joins an article to a group (0.2 is its best overall F1 on the SemEval sample: the peer is given its best chance)")
+	same := fs.Float64("same", 2, "the overall rating at or below which a pair is the same story")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return fmt.Errorf("read pairs: %w", err)
+	}
+	defer f.Close()
+	byLang := map[string][]semevalPair{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
+	for line := 1; sc.Scan(); line++ {
+		var p semevalPair
+		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
+			fmt.Fprintf(os.Stderr, "storyfold: %s:%d: %v\n", pos[0], line, err)
+			continue
+		}
+		if p.ID1 == "" || p.ID2 == "" {
+			fmt.Fprintf(os.Stderr, "storyfold: %s:%d: a pair without both ids\n", pos[0], line)
+			continue
+		}
+		k := evaluate.LanguagePair(p.Lang1, p.Lang2)
+		byLang[k] = append(byLang[k], p)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read pairs: %w", err)
+	}
+	if len(byLang) == 0 {
+		return fmt.Errorf("no pairs in %s", pos[0])
+	}
+	fmt.Printf("%-6s %5s %5s | %-22s | %-22s\n", "", "", "", "storyfold", fmt.Sprintf("TF-IDF peer (%.2f)", *peer))
+	fmt.Printf("%-6s %5s %5s | %6s %6s %6s   | %6s %6s %6s\n", "langs", "pairs", "same", "P", "R", "F1", "P", "R", "F1")
+	var all, allPeer evaluate.PairScores
+	for _, lang := range slices.Sorted(maps.Keys(byLang)) {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		pairs := byLang[lang]
+		// Each article once, in the order the file first gives it.
+		var raw []storyfold.Article
+		seen := map[string]bool{}
+		for _, p := range pairs {
+			for _, a := range []storyfold.Article{{ID: p.ID1, Text: p.Text1}, {ID: p.ID2, Text: p.Text2}} {
+				if !seen[a.ID] {
+					seen[a.ID] = true
+					raw = append(raw, a)
+				}
+			}
+		}
+		prepared := pipeline.Prepare(raw, nil, nil)
+		storyOf := map[string]string{}
+		for _, st := range pipeline.Group(prepared, group.options()) {
+			for _, id := range st.Articles {
+				storyOf[id] = st.ID
+			}
+		}
+		texts := make([]string, len(raw))
+		index := map[string]int{}
+		for i, a := range raw {
+			texts[i], index[a.ID] = a.Text, i
+		}
+		peerGroup := evaluate.TFIDFPeer(texts, *peer)
+		var s, ps evaluate.PairScores
+		for _, p := range pairs {
+			gold := p.Overall <= *same
+			s1, s2 := storyOf[p.ID1], storyOf[p.ID2]
+			pred := s1 != "" && s1 == s2
+			s.Add(gold, pred)
+			all.Add(gold, pred)
+			pp := peerGroup[index[p.ID1]] == peerGroup[index[p.ID2]]
+			ps.Add(gold, pp)
+			allPeer.Add(gold, pp)
+		}
+		fmt.Printf("%-6s %5d %5d | %6.3f %6.3f %6.3f   | %6.3f %6.3f %6.3f\n", lang, s.Pairs, s.Same, s.P, s.R, s.F1, ps.P, ps.R, ps.F1)
+	}
+	fmt.Printf("%-6s %5d %5d | %6.3f %6.3f %6.3f   | %6.3f %6.3f %6.3f\n", "all", all.Pairs, all.Same, all.P, all.R, all.F1, allPeer.P, allPeer.R, allPeer.F1)
+	return nil
+}
