@@ -108,6 +108,9 @@ func (e *Extractor) Extract(a *storyfold.Article) Features {
 			}
 		}
 	}
+	// Terms are compared within a language: each article's words are
+	// stemmed and filtered by its own language's rules.
+	e.an.SetLanguage(a.Language)
 	e.an.TextTerms(a.Title, add(titleWeight))
 	lead := min(leadLen, len(a.Sentences))
 	e.an.Terms(a.Text, a.Sentences[:lead], add(leadWeight))

@@ -1,6 +1,9 @@
 package nlp
 
 import (
+	"strings"
+
+	"github.com/blevesearch/snowballstem"
 	"github.com/kljensen/snowball/english"
 )
 
@@ -49,11 +52,40 @@ const maxStemCache = 1 << 18
 // worker its own).
 type Stemmer struct {
 	cache map[string]string
+	// lang is the language stemmed ("" for English); stem is its
+	// Snowball stemmer and env the stemmer's reused state, nil for
+	// English and for a language without one.
+	lang string
+	stem func(*snowballstem.Env) bool
+	env  *snowballstem.Env
 }
 
-// NewStemmer returns an empty stemmer.
+// NewStemmer returns an empty stemmer of English.
 func NewStemmer() *Stemmer {
 	return &Stemmer{cache: make(map[string]string, 4096)}
+}
+
+// NewStemmerFor returns an empty stemmer of the language with the given
+// ISO 639-1 code: its Snowball stemmer where it has one, English's for
+// "en" or "", and lower case alone for the others.
+func NewStemmerFor(lang string) *Stemmer {
+	if lang == "en" {
+		lang = ""
+	}
+	s := &Stemmer{cache: make(map[string]string, 4096), lang: lang}
+	if f, ok := snowballStemmers[lang]; ok {
+		s.stem, s.env = f, snowballstem.NewEnv("")
+	}
+	return s
+}
+
+// Language returns the ISO 639-1 code of the language the stemmer
+// stems, "en" for English.
+func (s *Stemmer) Language() string {
+	if s.lang == "" {
+		return "en"
+	}
+	return s.lang
 }
 
 // Stem returns the stem of a lower-case word. The word may be a reused
@@ -63,7 +95,25 @@ func (s *Stemmer) Stem(lower []byte) string {
 		return st
 	}
 	w := string(lower)
-	st := stem(w)
+	var st string
+	switch {
+	case s.lang == "":
+		st = stem(w)
+	case s.lang == "ar":
+		st = foldArabic(w)
+	case s.lang == "tr":
+		s.env.SetCurrent(w)
+		s.stem(s.env)
+		// Dotted and dotless i are one letter in a stem: a capital I
+		// lower-cased outside Turkish rules gives i for ı.
+		st = strings.ReplaceAll(s.env.Current(), "ı", "i")
+	case s.stem != nil:
+		s.env.SetCurrent(w)
+		s.stem(s.env)
+		st = s.env.Current()
+	default:
+		st = w
+	}
 	if len(s.cache) >= maxStemCache {
 		clear(s.cache)
 	}

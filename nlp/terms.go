@@ -11,11 +11,34 @@ type Analyzer struct {
 	stems *Stemmer
 	toks  []Token
 	buf   []byte
+	// lang is the language of the text being read ("" for English), and
+	// byLang the stemmers of the languages met, each with its cache.
+	lang   string
+	byLang map[string]*Stemmer
 }
 
-// NewAnalyzer returns an analyzer with an empty stem cache.
+// NewAnalyzer returns an analyzer of English with an empty stem cache.
 func NewAnalyzer() *Analyzer {
-	return &Analyzer{stems: NewStemmer()}
+	s := NewStemmer()
+	return &Analyzer{stems: s, byLang: map[string]*Stemmer{"": s}}
+}
+
+// SetLanguage sets the language of the texts read next, by ISO 639-1
+// code: its stop words and stemmer. English is "en" or "", and so is any
+// language storyfold has no lists for.
+func (a *Analyzer) SetLanguage(lang string) {
+	if lang == "en" || !HasLanguage(lang) {
+		lang = ""
+	}
+	if lang == a.lang {
+		return
+	}
+	s, ok := a.byLang[lang]
+	if !ok {
+		s = NewStemmerFor(lang)
+		a.byLang[lang] = s
+	}
+	a.lang, a.stems = lang, s
 }
 
 // Term is one content word of a text: its stem, and whether it is part of a
@@ -54,7 +77,7 @@ func (a *Analyzer) sentenceTerms(sent string, fn func(Term)) {
 		a.buf = Lower(a.buf[:0], w)
 		opener := first
 		first = false
-		if len(a.buf) < 2 || IsStopWord(string(a.buf)) {
+		if len(a.buf) < 2 || a.isStop(a.buf) {
 			continue
 		}
 		name := IsCapitalized(w)
@@ -74,4 +97,13 @@ func trimAbbrevDot(b []byte) []byte {
 		return b[:n-1]
 	}
 	return b
+}
+
+// isStop reports whether a lower-case word is a stop word of the language
+// being read.
+func (a *Analyzer) isStop(lower []byte) bool {
+	if a.lang == "" {
+		return IsStopWord(string(lower))
+	}
+	return IsStopWordIn(a.lang, string(lower))
 }

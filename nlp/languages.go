@@ -1,0 +1,115 @@
+package nlp
+
+import (
+	"embed"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/dutch"
+	"github.com/blevesearch/snowballstem/french"
+	"github.com/blevesearch/snowballstem/german"
+	"github.com/blevesearch/snowballstem/italian"
+	"github.com/blevesearch/snowballstem/portuguese"
+	"github.com/blevesearch/snowballstem/russian"
+	"github.com/blevesearch/snowballstem/spanish"
+	"github.com/blevesearch/snowballstem/turkish"
+)
+
+// The stop word lists of the languages beyond English, one file a
+// language, written by nlp/internal/stopgen.
+//
+//go:embed stopwords/*.txt
+var stopwordFiles embed.FS
+
+var (
+	stopOnce  sync.Once
+	langStops map[string]map[string]struct{}
+)
+
+// loadStops reads every language's list once.
+func loadStops() {
+	langStops = map[string]map[string]struct{}{}
+	entries, err := stopwordFiles.ReadDir("stopwords")
+	if err != nil {
+		panic(err) // the files are embedded: this cannot fail
+	}
+	for _, e := range entries {
+		lang, ok := strings.CutSuffix(e.Name(), ".txt")
+		if !ok {
+			continue
+		}
+		data, err := stopwordFiles.ReadFile("stopwords/" + e.Name())
+		if err != nil {
+			panic(err)
+		}
+		set := map[string]struct{}{}
+		for _, line := range strings.Split(string(data), "\n") {
+			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+				set[line] = struct{}{}
+			}
+		}
+		langStops[lang] = set
+	}
+}
+
+// IsStopWordIn reports whether a lower-case word is a stop word of the
+// language with the given ISO 639-1 code: English's for "en" and for a
+// language without a list.
+func IsStopWordIn(lang, lower string) bool {
+	if lang == "" || lang == "en" {
+		return IsStopWord(lower)
+	}
+	stopOnce.Do(loadStops)
+	set, ok := langStops[lang]
+	if !ok {
+		return IsStopWord(lower)
+	}
+	_, stop := set[lower]
+	return stop
+}
+
+// HasLanguage reports whether storyfold has a language's stop words,
+// beyond English (and its stemmer, for all but Polish).
+func HasLanguage(lang string) bool {
+	stopOnce.Do(loadStops)
+	_, ok := langStops[lang]
+	return ok
+}
+
+// snowballStemmers are the Snowball stemmers of the languages beyond
+// English that have one. Polish has none and is only lower-cased; Arabic
+// is only folded (see Stemmer.Stem): its Snowball stemmer's prefixes and
+// suffixes joined more unrelated words than they helped.
+var snowballStemmers = map[string]func(*snowballstem.Env) bool{
+	"de": german.Stem,
+	"es": spanish.Stem,
+	"fr": french.Stem,
+	"it": italian.Stem,
+	"nl": dutch.Stem,
+	"pt": portuguese.Stem,
+	"ru": russian.Stem,
+	"tr": turkish.Stem,
+}
+
+// foldArabic removes an Arabic word's diacritics and tatweel and writes
+// the letter variants one way (alef with hamza or madda as bare alef,
+// teh marbuta as heh, alef maksura as yeh), as search engines do: writers
+// differ on them, and the stemmer does not join them.
+func foldArabic(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		switch {
+		case r >= 0x064B && r <= 0x0652, r == 0x0640, r == 0x0670:
+			continue
+		case r == 'أ' || r == 'إ' || r == 'آ':
+			r = 'ا'
+		case r == 'ة':
+			r = 'ه'
+		case r == 'ى':
+			r = 'ي'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,141 @@
+package nlp
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestStemmerFor(t *testing.T) {
+	for _, tc := range []struct {
+		lang  string
+		words []string // words that must share a stem
+	}{
+		{"de", []string{"verhandlungen", "verhandlung"}},
+		{"es", []string{"negociaciones", "negociación"}},
+		{"fr", []string{"négociations", "négociation"}},
+		{"it", []string{"negoziati", "negoziato"}},
+		{"pt", []string{"negociações", "negociação"}},
+		{"nl", []string{"onderhandelingen", "onderhandeling"}},
+		{"ru", []string{"переговоры", "переговоров"}},
+		{"tr", []string{"müzakereler", "müzakereleri"}},
+		{"tr", []string{"ıstanbul", "istanbul"}},
+		{"ar", []string{"المفاوضَات", "المفاوضات"}},
+		{"ar", []string{"أمريكا", "امريكا"}},
+		{"en", []string{"negotiations", "negotiation"}},
+	} {
+		t.Run(tc.lang+"/"+tc.words[0], func(t *testing.T) {
+			s := NewStemmerFor(tc.lang)
+			want := s.Stem([]byte(tc.words[0]))
+			for _, w := range tc.words[1:] {
+				if got := s.Stem([]byte(w)); got != want {
+					t.Errorf("%s: %q stems to %q, %q to %q", tc.lang, tc.words[0], want, w, got)
+				}
+			}
+		})
+	}
+	if NewStemmerFor("en").Stem([]byte("running")) != NewStemmer().Stem([]byte("running")) {
+		t.Error("English stems differ between NewStemmer and NewStemmerFor(\"en\")")
+	}
+	if got := NewStemmerFor("xx").Stem([]byte("słowo")); got != "słowo" {
+		t.Errorf("a language without a stemmer gave %q", got)
+	}
+}
+
+func TestIsStopWordIn(t *testing.T) {
+	for _, tc := range []struct {
+		lang, word string
+		want       bool
+	}{
+		{"de", "und", true}, {"de", "verhandlung", false},
+		{"fr", "les", true}, {"es", "los", true}, {"pl", "oraz", true}, {"ru", "и", true}, {"tr", "ve", true},
+		{"en", "the", true}, {"", "the", true}, {"xx", "the", true},
+		{"de", "the", false},
+	} {
+		if got := IsStopWordIn(tc.lang, tc.word); got != tc.want {
+			t.Errorf("IsStopWordIn(%q, %q) = %v, want %v", tc.lang, tc.word, got, tc.want)
+		}
+	}
+}
+
+// TestStopwordFiles rejects a list that is not sorted, repeats a word or
+// holds one that is not lower case.
+func TestStopwordFiles(t *testing.T) {
+	entries, err := stopwordFiles.ReadDir("stopwords")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) < 10 {
+		t.Fatalf("%d lists, want the ten languages", len(entries))
+	}
+	for _, e := range entries {
+		t.Run(e.Name(), func(t *testing.T) {
+			data, err := stopwordFiles.ReadFile("stopwords/" + e.Name())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var words []string
+			for _, l := range strings.Split(string(data), "\n") {
+				if l != "" && !strings.HasPrefix(l, "#") {
+					words = append(words, l)
+				}
+			}
+			if !slices.IsSorted(words) {
+				t.Error("not sorted")
+			}
+			for i, w := range words {
+				if i > 0 && words[i-1] == w {
+					t.Errorf("%q twice", w)
+				}
+				if strings.ToLower(w) != w {
+					t.Errorf("%q is not lower case", w)
+				}
+			}
+		})
+	}
+}
+
+func TestAnalyzerLanguage(t *testing.T) {
+	a := NewAnalyzer()
+	terms := func(lang, text string) []string {
+		a.SetLanguage(lang)
+		var out []string
+		a.TextTerms(text, func(t Term) { out = append(out, t.Stem) })
+		return out
+	}
+	de := terms("de", "Die Verhandlungen und die Verhandlung beginnen")
+	if slices.Contains(de, "und") || slices.Contains(de, "die") {
+		t.Errorf("German stop words kept: %q", de)
+	}
+	if len(de) < 2 || de[0] != de[1] {
+		t.Errorf("German plural and singular not one stem: %q", de)
+	}
+	en := terms("en", "The negotiations and the negotiation begin")
+	if len(en) < 2 || en[0] != en[1] || slices.Contains(en, "the") {
+		t.Errorf("English terms %q", en)
+	}
+	if got := terms("", "The negotiations"); !slices.Equal(got, en[:1]) {
+		t.Errorf("an unknown language does not read as English: %q", got)
+	}
+}
+
+// FuzzStemFor checks that no language's stemmer fails on any word, valid
+// UTF-8 or not, and that stemming is stable.
+func FuzzStemFor(f *testing.F) {
+	for _, s := range []string{"verhandlungen", "négociations", "переговоры", "müzakereler", "المفاوضات", "\xff\xfe", "İı", ""} {
+		f.Add(s)
+	}
+	langs := []string{"ar", "de", "es", "fr", "it", "nl", "pl", "pt", "ru", "tr", "en"}
+	stemmers := make([]*Stemmer, len(langs))
+	for i, l := range langs {
+		stemmers[i] = NewStemmerFor(l)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		for i, s := range stemmers {
+			a := s.Stem([]byte(w))
+			if b := NewStemmerFor(langs[i]).Stem([]byte(w)); a != b {
+				t.Fatalf("%s: %q stems to %q, then %q", langs[i], w, a, b)
+			}
+		}
+	})
+}
