@@ -1,6 +1,9 @@
 package clean
 
 import (
+	"embed"
+	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,40 +26,66 @@ type phraseRule struct {
 	contains []string
 }
 
-var phraseRules = []phraseRule{
-	{
-		reason: storyfold.RemovedListen,
-		equal:  []string{"listen", "listen now", "audio", "play audio", "listen to this article", "listen to this story", "listen to article", "listen to story", "hear this story"},
-		prefix: []string{"listen to story", "listen to this", "listen to the article", "listen to the story", "press play to listen", "audio version", "listen to the audio"},
-		contains: []string{"min listen", "minute listen", "listen to this article", "this audio is auto-generated", "audio is generated",
-			"listen to story above", "listen to the story above"},
-	},
-	{
-		reason: storyfold.RemovedPromo,
-		prefix: []string{"discover more from", "subscribe", "sign up", "join our", "follow us", "download the", "download our", "click here",
-			"support our", "become a member", "become a subscriber", "already a subscriber", "log in", "create an account", "turn on notifications",
-			"get the latest", "get our", "don't miss", "never miss", "enjoyed this article", "like this article", "we want to hear from you"},
-		contains: []string{"subscribe to", "sent to your email", "sent to your inbox", "to your inbox", "sign up for", "newsletter",
-			"whatsapp channel", "telegram channel", "google news", "follow us on", "support independent journalism", "donate now"},
-	},
-	{
-		reason: storyfold.RemovedShare,
-		equal: []string{"share", "share this", "share this article", "share this story", "tweet", "email", "print", "copy link", "comments",
-			"share on facebook", "share on twitter", "share on x", "share via email"},
-		prefix: []string{"share this", "share on", "share via", "related:", "related articles", "related stories", "related news", "related content",
-			"read more:", "read also", "also read", "recommended:", "recommended for you", "see also:", "watch:", "trending:", "trending now",
-			"you may also like", "you might also like", "more from", "most read", "most popular", "more stories", "more on this", "top stories",
-			"latest news", "keep reading", "continue reading", "read next", "read the full", "click to share", "tags:", "topics:", "filed under"},
-	},
-	{
-		reason: storyfold.RemovedCredit,
-		equal:  []string{"advertisement", "ad", "sponsored", "sponsored content", "story continues below", "story continues below advertisement", "scroll to continue"},
-		prefix: []string{"advertisement", "story continues", "scroll to continue", "photo:", "photo credit", "image:", "image credit", "picture:",
-			"(photo", "(image", "file photo", "reporting by", "additional reporting by", "editing by", "writing by", "compiled by",
-			"copyright", "©", "(c) ", "all rights reserved", "this article was originally", "this story was originally", "this article first appeared",
-			"this story has been", "this article has been", "this story was produced", "the associated press contributed", "reuters contributed"},
-		contains: []string{"all rights reserved", "contributed to this report", "getty images", "(getty", "(ap photo", "this material may not be published"},
-	},
+// phraseRules are the boilerplate phrases of data/boilerplate, one file a
+// language, every language's applied to every line: a line that is only
+// "Teilen" or "Lire aussi : ..." is boilerplate in any article. The rules
+// are tried in the order of reasonOrder.
+var phraseRules = loadPhraseRules()
+
+// reasonOrder is the order the phrase rules are tried in: a line that
+// matches two is given the first's reason.
+var reasonOrder = []string{storyfold.RemovedListen, storyfold.RemovedPromo, storyfold.RemovedShare, storyfold.RemovedCredit}
+
+//go:embed data/boilerplate/*.txt
+var boilerplateFiles embed.FS
+
+// loadPhraseRules reads the boilerplate lists. A malformed line is a bug in
+// the embedded data, caught by the tests, so it panics.
+func loadPhraseRules() []phraseRule {
+	rules := make([]phraseRule, len(reasonOrder))
+	for i, r := range reasonOrder {
+		rules[i].reason = r
+	}
+	entries, err := boilerplateFiles.ReadDir("data/boilerplate")
+	if err != nil {
+		panic(err)
+	}
+	for _, e := range entries {
+		data, err := boilerplateFiles.ReadFile("data/boilerplate/" + e.Name())
+		if err != nil {
+			panic(err)
+		}
+		for n, line := range strings.Split(string(data), "\n") {
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			reason, kind, phrase, ok := splitRule(line)
+			r := slices.Index(reasonOrder, reason)
+			if !ok || r < 0 {
+				panic(fmt.Sprintf("clean: data/boilerplate/%s:%d: want reason, match and phrase, tab-separated: %q", e.Name(), n+1, line))
+			}
+			switch kind {
+			case "equal":
+				rules[r].equal = append(rules[r].equal, phrase)
+			case "prefix":
+				rules[r].prefix = append(rules[r].prefix, phrase)
+			case "contains":
+				rules[r].contains = append(rules[r].contains, phrase)
+			default:
+				panic(fmt.Sprintf("clean: data/boilerplate/%s:%d: unknown match %q", e.Name(), n+1, kind))
+			}
+		}
+	}
+	return rules
+}
+
+// splitRule splits a boilerplate line into its three tab-separated fields.
+func splitRule(line string) (reason, kind, phrase string, ok bool) {
+	f := strings.Split(line, "\t")
+	if len(f) != 3 || f[2] == "" || strings.ToLower(f[2]) != f[2] {
+		return "", "", "", false
+	}
+	return f[0], f[1], f[2], true
 }
 
 // classifyLine returns the removal reason for a boilerplate line, or "", and
