@@ -104,7 +104,9 @@ func (e *Extractor) Extract(a *storyfold.Article) Features {
 		return func(t nlp.Term) {
 			e.counts[t.Stem] += w
 			if t.Name {
-				e.counts[NamePrefix+t.Stem] += w
+				// A name counts by the key its spellings in every
+				// language share (Selenskyj, Zelensky, Зеленский).
+				e.counts[NamePrefix+t.Key] += w
 			}
 		}
 	}

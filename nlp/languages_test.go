@@ -139,3 +139,26 @@ func FuzzStemFor(f *testing.F) {
 		}
 	})
 }
+
+func TestNameKey(t *testing.T) {
+	for _, group := range [][]string{
+		{"selenskyj", "zelensky", "zelenskyy", "зеленский", "zelenskiy", "zelenskij"},
+		{"putin", "путин"},
+		{"merkel", "merkel"},
+		{"macron", "makron"},
+		{"erdoğan", "erdogan"},
+		{"müller", "muller"},
+	} {
+		want := NameKey(group[0])
+		for _, w := range group[1:] {
+			if got := NameKey(w); got != want {
+				t.Errorf("NameKey(%q) = %q, NameKey(%q) = %q", group[0], want, w, got)
+			}
+		}
+	}
+	for _, pair := range [][2]string{{"putin", "pution"}, {"biden", "boden"}, {"trump", "tramp"}} {
+		if NameKey(pair[0]) == NameKey(pair[1]) {
+			t.Errorf("%q and %q share a key", pair[0], pair[1])
+		}
+	}
+}

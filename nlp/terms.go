@@ -15,12 +15,14 @@ type Analyzer struct {
 	// byLang the stemmers of the languages met, each with its cache.
 	lang   string
 	byLang map[string]*Stemmer
+	// keys caches the NameKey of name stems.
+	keys map[string]string
 }
 
 // NewAnalyzer returns an analyzer of English with an empty stem cache.
 func NewAnalyzer() *Analyzer {
 	s := NewStemmer()
-	return &Analyzer{stems: s, byLang: map[string]*Stemmer{"": s}}
+	return &Analyzer{stems: s, byLang: map[string]*Stemmer{"": s}, keys: map[string]string{}}
 }
 
 // SetLanguage sets the language of the texts read next, by ISO 639-1
@@ -46,6 +48,9 @@ func (a *Analyzer) SetLanguage(lang string) {
 type Term struct {
 	Stem string
 	Name bool
+	// Key is a name's NameKey, which its spellings in other languages
+	// share; "" for words that are no name.
+	Key string
 }
 
 // Terms calls fn for every content word of the given sentences of text, in
@@ -86,7 +91,13 @@ func (a *Analyzer) sentenceTerms(sent string, fn func(Term)) {
 			// next word is capitalised too (a name of several words).
 			name = i+1 < len(a.toks) && a.toks[i+1].Kind == Word && IsCapitalized(a.toks[i+1].Text(sent))
 		}
-		fn(Term{Stem: a.stems.Stem(trimAbbrevDot(a.buf)), Name: name})
+		t := Term{Stem: a.stems.Stem(trimAbbrevDot(a.buf)), Name: name}
+		if name {
+			// The key of the stem: a name inflected ("Merkels") keys as
+			// its base form.
+			t.Key = a.nameKey(t.Stem)
+		}
+		fn(t)
 	}
 }
 
@@ -106,4 +117,17 @@ func (a *Analyzer) isStop(lower []byte) bool {
 		return IsStopWord(string(lower))
 	}
 	return IsStopWordIn(a.lang, string(lower))
+}
+
+// nameKey returns the NameKey of a stem, cached.
+func (a *Analyzer) nameKey(stem string) string {
+	if k, ok := a.keys[stem]; ok {
+		return k
+	}
+	if len(a.keys) >= maxStemCache {
+		clear(a.keys)
+	}
+	k := NameKey(stem)
+	a.keys[stem] = k
+	return k
 }
