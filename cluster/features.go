@@ -29,6 +29,10 @@ type Features struct {
 	Sig []uint32
 	// Day is the publication date in days since 1970, or NoDay.
 	Day int32
+	// Lang is the article's language (ISO 639-1), "" when unknown: the
+	// terms of articles of two languages are not compared, their names
+	// are.
+	Lang string
 }
 
 // TermCount is a term and its weighted count in one article.
@@ -127,6 +131,7 @@ func (e *Extractor) Extract(a *storyfold.Article) Features {
 		f.Day = DayOf(a.Date.Time)
 	}
 	f.Sig = e.signature(a.Text)
+	f.Lang = a.Language
 	return f
 }
 

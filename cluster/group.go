@@ -59,7 +59,7 @@ func (ix *Index) Refine() {
 		vec := ix.vector(d.terms)
 		own := d.story
 		ix.leave(int32(di), vec)
-		s, _ := ix.best(vec, d.day, -1)
+		s, _ := ix.best(vec, d.day, d.lang, -1)
 		if s < 0 {
 			if ix.stories[own].alive {
 				// Nothing suits it: it keeps its own story only if it is

@@ -17,13 +17,17 @@ type Options struct {
 	// NearDuplicate is the estimated shingle Jaccard similarity from which
 	// two articles count as copies.
 	NearDuplicate float64
+	// CrossThreshold is the similarity of their names alone (0..1) an
+	// article needs with a story of another language to join it: words
+	// are not compared across languages, names need no translation.
+	CrossThreshold float64
 }
 
 // DefaultOptions are the settings the command line uses unless told
 // otherwise, chosen on the example story and held out data, not tuned to a
 // single set.
 func DefaultOptions() Options {
-	return Options{Threshold: 0.22, WindowDays: 10, NearDuplicate: 0.8}
+	return Options{Threshold: 0.22, WindowDays: 10, NearDuplicate: 0.8, CrossThreshold: 0.22}
 }
 
 // Sizes of the index, which bound memory per article and time per query.
@@ -59,6 +63,7 @@ type doc struct {
 	day   int32
 	story int32
 	dupOf int32 // index of the article this one copies, or -1
+	lang  string
 }
 
 // story is a group of articles as the index keeps it.
@@ -70,6 +75,7 @@ type story struct {
 	first    int32 // day range of the members with known dates
 	last     int32
 	alive    bool
+	lang     string // the language of its first member of known language
 }
 
 // Index groups articles into stories incrementally. It is not safe for
@@ -78,6 +84,7 @@ type Index struct {
 	opts      Options
 	vocab     map[string]uint32
 	df        []uint32
+	name      []bool // per term, whether it is a name (NamePrefix)
 	ndocs     int
 	docs      []doc
 	stories   []story
@@ -120,6 +127,7 @@ func (ix *Index) termID(term string) uint32 {
 	id := uint32(len(ix.df))
 	ix.vocab[term] = id
 	ix.df = append(ix.df, 0)
+	ix.name = append(ix.name, len(term) > 0 && term[0] == NamePrefix[0])
 	ix.postings = append(ix.postings, nil)
 	return id
 }
@@ -200,7 +208,7 @@ func (ix *Index) Add(id, hash string, f Features, counted bool) Result {
 			return Result{Story: int(s), Duplicate: int(orig)}
 		}
 	}
-	s, _ := ix.best(vec, f.Day, -1)
+	s, _ := ix.best(vec, f.Day, f.Lang, -1)
 	created := s < 0
 	if created {
 		s = ix.newStory(StoryID(id))
@@ -211,7 +219,7 @@ func (ix *Index) Add(id, hash string, f Features, counted bool) Result {
 
 // addDoc appends an article's record, owning copies of what it keeps.
 func (ix *Index) addDoc(id, hash string, f Features) int32 {
-	d := doc{id: id, hash: hash, sig: slices.Clone(f.Sig), day: f.Day, story: -1, dupOf: -1}
+	d := doc{id: id, hash: hash, sig: slices.Clone(f.Sig), day: f.Day, story: -1, dupOf: -1, lang: f.Lang}
 	d.terms = ix.topTerms(f.Terms)
 	di := int32(len(ix.docs))
 	ix.docs = append(ix.docs, d)
@@ -360,19 +368,65 @@ func bandKey(b int, rows []uint32) uint64 {
 // best returns the story most similar to the vector, and its score, among
 // those sharing its most telling terms; -1 when none reaches the threshold.
 // exclude is a story to leave out (-1 for none).
-func (ix *Index) best(vec []tw, day int32, exclude int32) (int32, float64) {
+func (ix *Index) best(vec []tw, day int32, lang string, exclude int32) (int32, float64) {
 	cands := ix.candidates(vec, day)
-	best, bestScore := int32(-1), ix.opts.Threshold
+	best, bestScore := int32(-1), 0.0
 	for _, s := range cands {
 		if s == exclude || !ix.stories[s].alive {
 			continue
 		}
-		sc := ix.score(vec, day, &ix.stories[s])
-		if sc >= bestScore && (best < 0 || sc > bestScore || s < best) {
+		st := &ix.stories[s]
+		sc, need := ix.score(vec, day, st), ix.opts.Threshold
+		if lang != "" && st.lang != "" && lang != st.lang {
+			sc, need = ix.crossScore(vec, day, st), ix.opts.CrossThreshold
+		}
+		if sc < need {
+			continue
+		}
+		// Scores of the two kinds compare by how far each clears its
+		// threshold.
+		if sc -= need; best < 0 || sc > bestScore || sc == bestScore && s < best {
 			best, bestScore = s, sc
 		}
 	}
 	return best, bestScore
+}
+
+// crossScore is the similarity of an article to a story of another
+// language: the cosine of their names alone, discounted by the gap
+// between their dates as score is.
+func (ix *Index) crossScore(vec []tw, day int32, s *story) float64 {
+	var dot, na, nb float64
+	i, j := 0, 0
+	for _, x := range vec {
+		if ix.name[x.t] {
+			na += float64(x.w) * float64(x.w)
+		}
+	}
+	for _, x := range s.centroid {
+		if ix.name[x.t] {
+			nb += float64(x.w) * float64(x.w)
+		}
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	for i < len(vec) && j < len(s.centroid) {
+		a, b := vec[i], s.centroid[j]
+		switch {
+		case a.t < b.t:
+			i++
+		case a.t > b.t:
+			j++
+		default:
+			if ix.name[a.t] {
+				dot += float64(a.w) * float64(b.w)
+			}
+			i++
+			j++
+		}
+	}
+	return ix.discount(dot/math.Sqrt(na*nb), day, s)
 }
 
 // candidates returns the stories that share the most of the article's top
@@ -489,7 +543,12 @@ func (ix *Index) endedBefore(s int32, day int32) bool {
 // score is the similarity of an article to a story: the cosine of their
 // TF-IDF vectors, discounted by the gap between their dates.
 func (ix *Index) score(vec []tw, day int32, s *story) float64 {
-	cos := cosine(vec, s.centroid)
+	return ix.discount(cosine(vec, s.centroid), day, s)
+}
+
+// discount lowers a similarity by the gap between an article's date and a
+// story's, and zeroes it past the date window.
+func (ix *Index) discount(cos float64, day int32, s *story) float64 {
 	if day == NoDay || s.first == NoDay {
 		return cos
 	}
@@ -550,6 +609,9 @@ func (ix *Index) join(s, di int32, vec []tw) {
 	st := &ix.stories[s]
 	st.members = append(st.members, di)
 	ix.docs[di].story = s
+	if st.lang == "" {
+		st.lang = ix.docs[di].lang
+	}
 	if day := ix.docs[di].day; day != NoDay {
 		if st.first == NoDay || day < st.first {
 			st.first = day
@@ -569,7 +631,11 @@ func (ix *Index) leave(di int32, vec []tw) {
 	st.members = slices.DeleteFunc(st.members, func(m int32) bool { return m == di })
 	st.centroid = addVectors(st.centroid, vec, -1)
 	st.first, st.last = NoDay, NoDay
+	st.lang = ""
 	for _, m := range st.members {
+		if st.lang == "" {
+			st.lang = ix.docs[m].lang
+		}
 		if day := ix.docs[m].day; day != NoDay {
 			if st.first == NoDay || day < st.first {
 				st.first = day

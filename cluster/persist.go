@@ -8,8 +8,9 @@ import (
 )
 
 // featuresVersion starts every encoded Features, so a later format can read
-// older records.
-const featuresVersion = 1
+// older records. Version 2 adds the language after the signature; a
+// version 1 record reads as of unknown language.
+const featuresVersion = 2
 
 // MarshalBinary encodes the features compactly for a store.
 func (f Features) MarshalBinary() ([]byte, error) {
@@ -30,6 +31,8 @@ func (f Features) MarshalBinary() ([]byte, error) {
 	for _, h := range f.Sig {
 		b = binary.LittleEndian.AppendUint32(b, h)
 	}
+	b = binary.AppendUvarint(b, uint64(len(f.Lang)))
+	b = append(b, f.Lang...)
 	return b, nil
 }
 
@@ -37,9 +40,10 @@ var errBadFeatures = errors.New("bad features record")
 
 // UnmarshalBinary decodes what MarshalBinary encodes.
 func (f *Features) UnmarshalBinary(b []byte) error {
-	if len(b) == 0 || b[0] != featuresVersion {
+	if len(b) == 0 || b[0] != 1 && b[0] != featuresVersion {
 		return fmt.Errorf("%w: unknown version", errBadFeatures)
 	}
+	version := b[0]
 	b = b[1:]
 	day, k := binary.Varint(b)
 	if k <= 0 {
@@ -65,7 +69,7 @@ func (f *Features) UnmarshalBinary(b []byte) error {
 		b = b[4:]
 	}
 	n, k = binary.Uvarint(b)
-	if k <= 0 || uint64(len(b)-k) != n*4 {
+	if k <= 0 || uint64(len(b)-k) < n*4 || version == 1 && uint64(len(b)-k) != n*4 {
 		return errBadFeatures
 	}
 	b = b[k:]
@@ -76,6 +80,16 @@ func (f *Features) UnmarshalBinary(b []byte) error {
 			f.Sig[i] = binary.LittleEndian.Uint32(b[i*4:])
 		}
 	}
+	b = b[n*4:]
+	f.Lang = ""
+	if version == 1 {
+		return nil
+	}
+	l, k := binary.Uvarint(b)
+	if k <= 0 || uint64(len(b)-k) != l {
+		return errBadFeatures
+	}
+	f.Lang = string(b[k:])
 	return nil
 }
 

@@ -1,0 +1,59 @@
+package cluster
+
+import (
+	"encoding/binary"
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/storyfold/storyfold"
+)
+
+// TestVersion1Features checks that a record written before features
+// carried a language still reads, as of unknown language.
+func TestVersion1Features(t *testing.T) {
+	f := Features{Terms: []TermCount{{"talk", 2}, {NamePrefix + "putin", 1.5}}, Sig: []uint32{7, 9}, Day: 20000}
+	b := []byte{1}
+	b = binary.AppendVarint(b, int64(f.Day))
+	b = binary.AppendUvarint(b, uint64(len(f.Terms)))
+	for _, tc := range f.Terms {
+		b = binary.AppendUvarint(b, uint64(len(tc.Term)))
+		b = append(b, tc.Term...)
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(tc.Count))
+	}
+	b = binary.AppendUvarint(b, uint64(len(f.Sig)))
+	for _, h := range f.Sig {
+		b = binary.LittleEndian.AppendUint32(b, h)
+	}
+	var g Features
+	if err := g.UnmarshalBinary(b); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(f, g) {
+		t.Errorf("read %+v, want %+v", g, f)
+	}
+	f.Lang = "de"
+	enc, _ := f.MarshalBinary()
+	if err := g.UnmarshalBinary(enc); err != nil || g.Lang != "de" {
+		t.Errorf("version 2 read %+v, %v", g, err)
+	}
+	if err := g.UnmarshalBinary(enc[:len(enc)-1]); err == nil {
+		t.Error("a truncated language read without error")
+	}
+}
+
+// TestCrossLanguage checks that articles of two languages join one story
+// by the names they share, and not by words that happen to stem alike.
+func TestCrossLanguage(t *testing.T) {
+	lang := func(a storyfold.Article, l string) storyfold.Article { a.Language = l; return a }
+	arts := []storyfold.Article{
+		lang(article("en1", "Scholz meets Macron in Paris", "Chancellor Olaf Scholz met President Emmanuel Macron in Paris on Monday. Scholz and Macron discussed the budget of the European Union and the war in Ukraine. Macron said France and Germany agreed on the Ukraine aid.", 3), "en"),
+		lang(article("de1", "Scholz trifft Macron in Paris", "Bundeskanzler Olaf Scholz hat am Montag Präsident Emmanuel Macron in Paris getroffen. Scholz und Macron sprachen über den Haushalt der Europäischen Union und den Krieg in der Ukraine. Macron sagte, Frankreich und Deutschland seien sich bei der Hilfe für die Ukraine einig.", 3), "de"),
+		lang(article("de2", "Bahnstreik legt Verkehr lahm", "Ein Streik der Lokführer hat am Montag den Bahnverkehr in ganz Deutschland lahmgelegt. Die Gewerkschaft GDL fordert mehr Lohn und kürzere Arbeitszeiten. Pendler mussten auf Busse und Autos ausweichen.", 3), "de"),
+	}
+	groups := groupsOf(arts)
+	want := [][]string{{"de1", "en1"}, {"de2"}}
+	if !reflect.DeepEqual(groups, want) {
+		t.Errorf("groups %v, want %v", groups, want)
+	}
+}
