@@ -39,15 +39,9 @@ func loadStops() {
 		if !ok {
 			continue
 		}
-		data, err := stopwordFiles.ReadFile("stopwords/" + e.Name())
-		if err != nil {
-			panic(err)
-		}
 		set := map[string]struct{}{}
-		for _, line := range strings.Split(string(data), "\n") {
-			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-				set[line] = struct{}{}
-			}
+		for _, w := range dataLines(stopwordFiles, "stopwords/"+e.Name()) {
+			set[w] = struct{}{}
 		}
 		langStops[lang] = set
 	}
