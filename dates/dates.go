@@ -34,6 +34,9 @@ type Finder struct {
 	toks []nlp.Token
 	low  []string
 	buf  []byte
+	// tenseReads counts the tokens tense has read, for the test that
+	// holds it linear.
+	tenseReads int
 }
 
 // NewFinder returns a finder.
@@ -56,7 +59,7 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, ref storyfold.Dat
 			f.buf = nlp.Lower(f.buf[:0], t.Text(sent))
 			f.low = append(f.low, vocabulary[string(f.buf)])
 		}
-		p := parser{text: sent, toks: f.toks, low: f.low, ref: ref}
+		p := parser{text: sent, toks: f.toks, low: f.low, ref: ref, tenseAt: -1}
 		for i := 0; i < len(f.toks); {
 			m, next, ok := p.date(i)
 			if !ok {
@@ -68,6 +71,7 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, ref storyfold.Dat
 			out = append(out, m)
 			i = next
 		}
+		f.tenseReads += p.tenseReads
 	}
 	return out
 }
@@ -89,27 +93,48 @@ const (
 // "expected", "plans" and "due" say the future only before "to" or "for"
 // ("expected to announce", "scheduled for"), not as adjectives ("a
 // scheduled interview", "his plans in a call").
+//
+// The weekdays of a sentence are read in order, and the words before one
+// are those before the last one and those between: the parser remembers
+// the last weekday's tense and reads back only to it, so a sentence of
+// many weekdays is read once, not once for each.
 func (p *parser) tense(i int) tense {
-	for k := i - 1; k >= 0; k-- {
+	stop, was := -1, past
+	if p.tenseAt >= 0 && p.tenseAt <= i {
+		stop, was = p.tenseAt-1, p.tenseWas
+	}
+	t, ok := p.tenseBack(i, stop)
+	if !ok {
+		t = was
+	}
+	p.tenseAt, p.tenseWas = i, t
+	return t
+}
+
+// tenseBack reads the tokens from i-1 back to stop, excluded, for a word
+// or a mark that decides the tense, and reports whether one did.
+func (p *parser) tenseBack(i, stop int) (tense, bool) {
+	for k := i - 1; k > stop; k-- {
+		p.tenseReads++
 		if p.toks[k].Kind == nlp.Punct {
 			switch p.toks[k].Text(p.text) {
 			case "\"", "”", "“", ",", "—", "―", "–", ";", "(", ")":
-				return past // a quote, or another clause
+				return past, true // a quote, or another clause
 			}
 			continue
 		}
 		switch w := p.low[k]; w {
 		case "will", "shall", "next", "tomorrow":
-			return future
+			return future, true
 		case "scheduled", "expected", "plans", "planned", "due":
 			if n := p.word(k + 1); n == "to" || n == "for" {
-				return future
+				return future, true
 			}
 		case "said", "told", "announced", "reported", "wrote", "confirmed", "added", "asked", "released", "declared":
-			return past
+			return past, true
 		}
 	}
-	return past
+	return past, false
 }
 
 var months = map[string]time.Month{
@@ -156,6 +181,11 @@ type parser struct {
 	toks []nlp.Token
 	low  []string
 	ref  storyfold.Date
+	// tenseAt is the token tense was last asked about (-1 for none), and
+	// tenseWas its answer.
+	tenseAt    int
+	tenseWas   tense
+	tenseReads int
 }
 
 func (p *parser) word(i int) string {

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/internal/tally"
@@ -91,6 +92,13 @@ func (f *Finder) lowerWords(text string) map[string]bool {
 
 func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSeen map[string]bool) []Mention {
 	word := func(i int) string { return toks[i].Text(text) }
+	// The first token that is not punctuation: a run starting at or
+	// before it has only punctuation before it. Found once, not for each
+	// run, which a sentence opening with much punctuation made quadratic.
+	firstWord := 0
+	for firstWord < len(toks) && toks[firstWord].Kind == nlp.Punct {
+		firstWord++
+	}
 	capital := func(i int) bool {
 		return i < len(toks) && toks[i].Kind == nlp.Word && !strings.HasPrefix(word(i), "'") &&
 			nlp.IsNameWord(word(i))
@@ -146,13 +154,7 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 		}
 		// An opener starts its sentence or a quote: only punctuation
 		// before it, or an opening quotation mark or a colon just before.
-		opener := true
-		for k := 0; k < i; k++ {
-			if toks[k].Kind != nlp.Punct {
-				opener = false
-				break
-			}
-		}
+		opener := i <= firstWord
 		if i > 0 && toks[i-1].Kind == nlp.Punct && strings.Contains("“\":‘'", word(i-1)) {
 			opener = true
 		}
@@ -444,6 +446,13 @@ type form struct {
 // merge groups forms into entities. Entities are ordered by how many
 // articles name them, then by mentions.
 func merge(forms []form, order []string, spans bool) []storyfold.Entity {
+	out, _ := mergeCounted(forms, order, spans)
+	return out
+}
+
+// mergeCounted is merge, and the number of times it asked sameEntity, for
+// the test that holds that number linear in the forms.
+func mergeCounted(forms []form, order []string, spans bool) (_ []storyfold.Entity, compared int) {
 	type acc struct {
 		names    map[string]int // form -> mentions
 		typ      map[string]int
@@ -459,26 +468,41 @@ func merge(forms []form, order []string, spans bool) []storyfold.Entity {
 		return strings.Count(forms[i].name, " ") > strings.Count(forms[j].name, " ")
 	})
 	exact := make(map[string]int, len(forms)) // lower-case form -> entity
-	var persons []int                         // entities that are people
+	// People by the start of their key's surname (see surnameBucket): the
+	// only ones a person's form can be the same entity as. Walking every
+	// person instead made an article naming many people quadratic. A
+	// bucket is read only up to maxBucket people, which real text never
+	// reaches: past it, crafted names sharing their first letters would
+	// bring the quadratic cost back.
+	persons := map[string][]int{}
+	var person []bool // whether each entity is in persons
 	for _, f := range forms {
 		low := strings.ToLower(f.name)
 		k, ok := exact[low]
 		if !ok {
 			k = -1
 			if f.typ == Person {
-				for _, i := range persons {
+				// The first person, in the order they were met, that the
+				// form names.
+				bucket := persons[surnameBucket(f.name)]
+				for _, i := range bucket[:min(len(bucket), maxBucket)] {
+					if k >= 0 && i > k {
+						continue
+					}
+					compared++
 					if sameEntity(ents[i].key, f.name, f.typ, ents[i].typ) {
 						k = i
-						break
 					}
 				}
 			}
 		}
 		if k < 0 {
 			ents = append(ents, &acc{names: map[string]int{}, typ: map[string]int{}, key: f.name})
+			person = append(person, f.typ == Person)
 			k = len(ents) - 1
 			if f.typ == Person {
-				persons = append(persons, k)
+				b := surnameBucket(f.name)
+				persons[b] = append(persons[b], k)
 			}
 		}
 		exact[low] = k
@@ -498,6 +522,9 @@ func merge(forms []form, order []string, spans bool) []storyfold.Entity {
 			e.spans = append(e.spans, f.span)
 		}
 		if len(f.name) > len(e.key) {
+			if b := surnameBucket(f.name); person[k] && b != surnameBucket(e.key) {
+				persons[b] = append(persons[b], k) // a longer key with another surname
+			}
 			e.key = f.name
 		}
 	}
@@ -532,7 +559,7 @@ func merge(forms []form, order []string, spans bool) []storyfold.Entity {
 		out = append(out, storyfold.Entity{Name: name, Type: tally.Majority(e.typ), Aliases: aliases, Roles: roles,
 			Articles: articles, Mentions: e.spans})
 	}
-	return out
+	return out, compared
 }
 
 // sameEntity reports whether name is another form of the entity known as
@@ -553,6 +580,34 @@ func sameEntity(key, name, typ string, keyTypes map[string]int) bool {
 	kf, _, kmore := strings.Cut(key, " ")
 	nf, _, nmore := strings.Cut(name, " ")
 	return !nmore || !kmore || similarName(kf, nf)
+}
+
+// maxBucket bounds the people of one surname bucket merge compares a form
+// with.
+const maxBucket = 256
+
+// surnameBucket is the start of a name's last word, as sameEntity compares
+// it: its first four letters in lower case, each folded to the first of
+// its case-folding orbit, so that two names sameEntity may take for one
+// person always share it (a surname equal to another but for case, or one
+// of its spelling variants, which share their first four letters).
+func surnameBucket(name string) string {
+	last := lastField(name)
+	var b strings.Builder
+	n := 0
+	for _, r := range last {
+		if n == 4 {
+			break
+		}
+		r = unicode.ToLower(r)
+		m := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			m = min(m, f)
+		}
+		b.WriteRune(m)
+		n++
+	}
+	return b.String()
 }
 
 func lastField(s string) string {

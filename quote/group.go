@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/internal/tally"
@@ -21,13 +23,15 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 		q       storyfold.Quotation
 		speaker string
 		words   []string // lower-case words, for the diff
+		key     string   // the words joined, for counting wordings
 	}
 	var items []item
 	var statements []statement
+	speakers := newSpeakerIndex(entities)
 	for _, a := range articles {
 		for _, q := range a.Quotes {
 			words := Words(q.Text)
-			items = append(items, item{article: a.ID, q: q, speaker: canonicalSpeaker(q.Speaker, entities), words: words})
+			items = append(items, item{article: a.ID, q: q, speaker: speakers.canonical(q.Speaker), words: words, key: strings.Join(words, " ")})
 			statements = append(statements, newStatement(words))
 		}
 	}
@@ -67,22 +71,24 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 		count := map[string]int{}
 		speakers := map[string]int{}
 		for _, i := range members {
-			count[strings.Join(items[i].words, " ")]++
+			count[items[i].key]++
 			if items[i].speaker != "" {
 				speakers[items[i].speaker]++
 			}
 		}
 		canon := members[0]
 		for _, i := range members[1:] {
-			ci, cc := count[strings.Join(items[i].words, " ")], count[strings.Join(items[canon].words, " ")]
+			ci, cc := count[items[i].key], count[items[canon].key]
 			if ci > cc || ci == cc && len(items[i].q.Text) > len(items[canon].q.Text) {
 				canon = i
 			}
 		}
 		q := storyfold.Quote{Speaker: tally.Majority(speakers), Text: items[canon].q.Text, Articles: []string{}, Variants: []storyfold.Variant{}}
+		listed := make(map[string]bool, len(members))
 		for _, i := range members {
 			it := &items[i]
-			if !slices.Contains(q.Articles, it.article) {
+			if !listed[it.article] {
+				listed[it.article] = true
 				q.Articles = append(q.Articles, it.article)
 			}
 			q.Variants = append(q.Variants, storyfold.Variant{Article: it.article, Text: it.q.Text,
@@ -94,30 +100,94 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 	return out
 }
 
-// canonicalSpeaker maps a speaker as an article names it to the story's
-// entity for that person: its name, one of its aliases, or its surname.
-func canonicalSpeaker(speaker string, entities []storyfold.Entity) string {
-	if speaker == "" {
-		return ""
-	}
-	for _, e := range entities {
-		if strings.EqualFold(e.Name, speaker) {
-			return e.Name
+// speakerIndex maps a speaker as an article names it to the story's entity
+// for that person (see canonical), through maps built once per story, so
+// that the cost does not grow with quotes times entities.
+type speakerIndex struct {
+	entities  []storyfold.Entity // indexed on the first speaker asked about
+	byName    map[string]string  // fold key of an entity's name -> the first such entity's name
+	byAlias   map[string]string  // fold key of an alias -> the first entity with it
+	bySurname map[string]string  // last word of a person's full name -> the first such person
+	memo      map[string]string  // speaker -> its canonical name
+}
+
+func newSpeakerIndex(entities []storyfold.Entity) *speakerIndex {
+	return &speakerIndex{entities: entities}
+}
+
+// build indexes the entities: a story with no quote with a speaker, as
+// many are, never pays for it.
+func (x *speakerIndex) build() {
+	x.byName, x.byAlias, x.bySurname, x.memo = map[string]string{}, map[string]string{}, map[string]string{}, map[string]string{}
+	for _, e := range x.entities {
+		if k := foldKey(e.Name); x.byName[k] == "" {
+			x.byName[k] = e.Name
 		}
-	}
-	for _, e := range entities {
 		for _, a := range e.Aliases {
-			if strings.EqualFold(a, speaker) {
-				return e.Name
+			if k := foldKey(a); x.byAlias[k] == "" {
+				x.byAlias[k] = e.Name
+			}
+		}
+		if i := strings.LastIndexByte(e.Name, ' '); e.Type == "person" && i >= 0 {
+			if _, ok := x.bySurname[e.Name[i+1:]]; !ok {
+				x.bySurname[e.Name[i+1:]] = e.Name
 			}
 		}
 	}
-	for _, e := range entities {
-		if e.Type == "person" && strings.HasSuffix(e.Name, " "+lastWord(speaker)) {
-			return e.Name
-		}
+}
+
+// canonical maps a speaker as an article names it to the story's entity
+// for that person: its name, one of its aliases, or its surname, the first
+// entity that matches in that order of preference.
+func (x *speakerIndex) canonical(speaker string) string {
+	if speaker == "" {
+		return ""
 	}
-	return speaker
+	if x.memo == nil {
+		x.build()
+	}
+	if c, ok := x.memo[speaker]; ok {
+		return c
+	}
+	c := speaker
+	k := foldKey(speaker)
+	if n, ok := x.byName[k]; ok {
+		c = n
+	} else if n, ok := x.byAlias[k]; ok {
+		c = n
+	} else if n, ok := x.bySurname[lastWord(speaker)]; ok {
+		c = n
+	}
+	x.memo[speaker] = c
+	return c
+}
+
+// foldKey returns a key under which two strings are equal exactly when
+// strings.EqualFold says they are: each rune replaced by the smallest rune
+// of its case-folding orbit.
+func foldKey(s string) string {
+	ascii, lower := true, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		ascii = ascii && c < utf8.RuneSelf
+		lower = lower || 'a' <= c && c <= 'z'
+	}
+	if ascii && !lower {
+		return s // an ASCII letter's orbit starts with its capital
+	}
+	if ascii {
+		return strings.ToUpper(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		m := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			m = min(m, f)
+		}
+		b.WriteRune(m)
+	}
+	return b.String()
 }
 
 // Words returns the lower-case words of a quote, punctuation left out: the
@@ -165,12 +235,25 @@ func SameStatements(texts []string, fn func(i, j int)) {
 	sameStatements(statements, fn)
 }
 
+// postingWindow bounds how much of one word's posting list a statement
+// reads when the list is long: the entries within postingWindow places of
+// its own, on either side. Both statements of a pair see each other or
+// neither, and copies of one quote, which follow each other in every list
+// of their words, still chain into one group through their neighbours. A
+// list of real quotes is seldom this long; crafted text (short quotes over
+// a few words) would otherwise make every quote meet every other.
+const postingWindow = 16
+
 // sameStatements calls fn once for every pair i < j of statements that
-// report one statement. Rather than trying all pairs, each statement looks
-// up the longer ones through its rarest content words: a statement the same
-// as a longer one has at least 60% of its content words in it (all, for an
-// excerpt), so it shares one of any 40% of them, plus one.
-func sameStatements(st []statement, fn func(i, j int)) {
+// report one statement, and returns how many pairs it compared. Rather than
+// trying all pairs, each statement looks up the longer ones through its
+// rarest content words: a statement the same as a longer one has at least
+// 60% of its content words in it (all, for an excerpt), so it shares one
+// of any 40% of them, plus one. A long posting list is read only near the
+// statement's own entry (see postingWindow), which bounds the pairs
+// compared by 2·postingWindow+1 per word looked up: linear in the quotes'
+// length.
+func sameStatements(st []statement, fn func(i, j int)) (compared int) {
 	df := map[string]int{}
 	for _, s := range st {
 		for w := range s.content {
@@ -201,18 +284,26 @@ func sameStatements(st []statement, fn func(i, j int)) {
 	}
 	for i := range st {
 		for _, w := range gens[i] {
-			for _, j32 := range postings[w] {
+			list := postings[w]
+			if len(list) > 2*postingWindow+1 {
+				// Lists are in statement order, and i is in this one.
+				at, _ := slices.BinarySearch(list, int32(i))
+				list = list[max(0, at-postingWindow):min(len(list), at+postingWindow+1)]
+			}
+			for _, j32 := range list {
 				j := int(j32)
 				if j == i || seen[j] == int32(i)+1 || !smaller(i, j) {
 					continue
 				}
 				seen[j] = int32(i) + 1
+				compared++
 				if sameStatement(st[i].content, st[j].content, st[i].joined, st[j].joined) {
 					fn(min(i, j), max(i, j))
 				}
 			}
 		}
 	}
+	return compared
 }
 
 // Spaced joins words with a space before and after each, so that one

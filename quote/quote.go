@@ -31,6 +31,9 @@ type Finder struct {
 	orgs      []namePos // organisations it names, outside quotes
 	sentences []storyfold.Span
 	roles     map[string]string // lower-case role word -> the person holding it
+	index     nameIndex         // answers about names, built once per text
+	main      subjectScan       // see mainSubject
+	cont      contScan          // see blockedBetween
 }
 
 // NewFinder returns a finder.
@@ -45,8 +48,9 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 	f.orgs = organisations(entities, marked)
 	f.sentences = sentences
 	f.roles = roles(entities)
+	f.index.build(f.names)
+	f.main, f.cont = subjectScan{}, contScan{}
 	var out []storyfold.Quotation
-	var speakers []string // full names of earlier speakers
 	si := 0
 	mi := 0
 	for _, sent := range sentences {
@@ -61,27 +65,27 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 			found = true
 			q := storyfold.Quotation{Text: text[m.Start:m.End], Span: m, Marked: true}
 			q.Speaker, q.Cue = f.speaker(text, sentences, si, paragraphs, m)
-			q.Speaker = f.resolve(text, q.Speaker, m.Start, speakers, sent)
+			q.Speaker = f.resolve(text, q.Speaker, m.Start, sent)
 			if q.Speaker == "" && len(out) > 0 {
 				q.Speaker = f.continued(text, out[len(out)-1], m, paragraphs)
 			}
 			if q.Speaker == "" {
 				q.Speaker = f.introduced(text, m, sentences, si, paragraphs)
-				q.Speaker = f.resolve(text, q.Speaker, m.Start, speakers, sent)
+				q.Speaker = f.resolve(text, q.Speaker, m.Start, sent)
 			}
 			if isTerm(text, m) || isTitle(text, m) && (q.Speaker == "" || showContext(text, m)) {
 				continue // used the word "theology", "The Book of Mormon", PBS's "Charlie Rose" show
 			}
 			if q.Speaker != "" {
-				speakers = append(speakers, q.Speaker)
+				f.index.addSpeaker(q.Speaker)
 			}
 			out = append(out, q)
 		}
 		if !found && !containsMark(text[sent.Start:sent.End]) {
 			if q, ok := f.reported(text, sent); ok {
-				q.Speaker = f.resolve(text, q.Speaker, q.Span.Start, speakers, sent)
+				q.Speaker = f.resolve(text, q.Speaker, q.Span.Start, sent)
 				if q.Speaker != "" {
-					speakers = append(speakers, q.Speaker)
+					f.index.addSpeaker(q.Speaker)
 					out = append(out, q)
 				}
 			}
@@ -118,15 +122,42 @@ func (f *Finder) continued(text string, prev storyfold.Quotation, m storyfold.Sp
 	default:
 		return ""
 	}
-	for _, n := range f.namesIn(prev.Span.End, m.Start) {
-		// Someone else who speaks or opens a clause in between takes the
-		// word; a person only mentioned there does not ("said Anita L.
-		// Russell, president of the Kansas City branch", "he told Trump").
-		if (n.subject || n.speaks) && !strings.HasSuffix(prev.Speaker, lastWord(n.name)) {
-			return ""
-		}
+	if f.blockedBetween(prev.Speaker, prev.Span.End, m.Start) {
+		return ""
 	}
 	return prev.Speaker
+}
+
+// contScan is how far blockedBetween has read the names after a quote.
+type contScan struct {
+	valid    bool
+	speaker  string
+	from, to int
+	next     int  // the next name to read
+	blocked  bool // someone else took the word
+}
+
+// blockedBetween reports whether someone other than speaker speaks or
+// opens a clause in [from, to), which then takes the word; a person only
+// mentioned there does not ("said Anita L. Russell, president of the
+// Kansas City branch", "he told Trump"). The quotes after one quote ask
+// of ever longer stretches from the same place; the finder remembers how
+// far it has read, so each name is read once.
+func (f *Finder) blockedBetween(speaker string, from, to int) bool {
+	s := &f.cont
+	if !s.valid || s.speaker != speaker || s.from != from || to < s.to {
+		*s = contScan{valid: true, speaker: speaker, from: from, to: from,
+			next: sort.Search(len(f.names), func(i int) bool { return f.names[i].start >= from })}
+	}
+	for !s.blocked && s.next < len(f.names) && f.names[s.next].end <= to {
+		n := f.names[s.next]
+		if (n.subject || n.speaks) && !strings.HasSuffix(speaker, lastWord(n.name)) {
+			s.blocked = true
+		}
+		s.next++
+	}
+	s.to = max(s.to, to)
+	return s.blocked
 }
 
 // introduced gives a quote that opens a paragraph the subject of the
@@ -148,13 +179,14 @@ func (f *Finder) introduced(text string, m storyfold.Span, sentences []storyfold
 	return f.clauseSubject(text, last.Start, last.End)
 }
 
+// paragraphOf returns the index of the first paragraph that ends after
+// pos, or the last one.
 func paragraphOf(paragraphs []storyfold.Paragraph, pos int) int {
-	for i, p := range paragraphs {
-		if pos < p.End {
-			return i
-		}
+	i := sort.Search(len(paragraphs), func(i int) bool { return pos < paragraphs[i].End })
+	if i == len(paragraphs) {
+		return len(paragraphs) - 1
 	}
-	return len(paragraphs) - 1
+	return i
 }
 
 // isTerm reports whether the marked span m is a word mentioned as a word:

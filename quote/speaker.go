@@ -438,10 +438,8 @@ func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, paragr
 				// "Telling the people this is “your moment,” Trump closed
 				// his speech": the participle opens the sentence, and its
 				// subject comes after.
-				for _, n := range f.namesIn(m.End, sent.End) {
-					if n.subject {
-						return n.name, w
-					}
+				if name := f.subjectIn(m.End, sent.End); name != "" {
+					return name, w
 				}
 				return "", ""
 			}
@@ -459,24 +457,60 @@ func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, paragr
 
 // mainSubject returns the first person named in [from, to) in the place of
 // a subject, or a pronoun opening the sentence.
+//
+// The first such name does not depend on to, so the finder remembers how
+// far it has looked from the last from: the quotes of one long sentence
+// do not each walk its names again.
 func (f *Finder) mainSubject(text string, from, to int) string {
 	if p := openingPronoun(text[from:to]); p != "" {
 		return p
 	}
-	for _, n := range f.namesIn(from, to) {
-		if !possessiveAt(text, n.end) && inClausePosition(text[from:n.start]) {
-			return n.name
+	s := &f.main
+	if !s.valid || s.from != from || to < s.to {
+		*s = subjectScan{valid: true, from: from, to: from, found: -1,
+			next: sort.Search(len(f.names), func(i int) bool { return f.names[i].start >= from })}
+	}
+	for s.found < 0 && s.next < len(f.names) && f.names[s.next].end <= to {
+		n := f.names[s.next]
+		if !possessiveAt(text, n.end) && inClausePosition(clauseWindow(text[from:n.start])) {
+			s.found = s.next
 		}
+		s.next++
+	}
+	s.to = max(s.to, to)
+	if s.found >= 0 && f.names[s.found].end <= to {
+		return f.names[s.found].name
 	}
 	return ""
+}
+
+// subjectScan is how far mainSubject has looked for the subject of the
+// text from from.
+type subjectScan struct {
+	valid    bool
+	from, to int
+	next     int // the next name to look at
+	found    int // the subject's index, or -1
 }
 
 // cueBeforeColon reports whether a cue stands right before the colon that
 // introduces a quote ("Dempsey responded:"), which the cue search reads
 // better than the clause's subject.
 func cueBeforeColon(before string) bool {
-	words := strings.Fields(strings.TrimRight(before, " “\"‘:"))
-	return len(words) > 0 && cues[strings.ToLower(words[len(words)-1])]
+	last := lastField(strings.TrimRight(before, " “\"‘:"))
+	return last != "" && cues[strings.ToLower(last)]
+}
+
+// lastField returns the last of strings.Fields(s), reading only the end
+// of s.
+func lastField(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:]
 }
 
 // clauseSubject returns the last person named in [from, to) in the place of
@@ -491,7 +525,7 @@ func (f *Finder) clauseSubject(text string, from, to int) string {
 		if possessiveAt(text, n.end) {
 			continue
 		}
-		if inClausePosition(text[from:n.start]) {
+		if inClausePosition(text[from:n.start], false) {
 			subject = n.name
 		}
 	}
@@ -505,7 +539,11 @@ func (f *Finder) clauseSubject(text string, from, to int) string {
 
 // openingPronoun returns the "he" or "she" that opens a clause, or "".
 func openingPronoun(s string) string {
-	if first, _ := cutWord(strings.TrimLeft(s, "“\"‘' ")); nlp.IsSpeakerPronoun(first) {
+	s = strings.TrimLeft(s, "“\"‘' ")
+	// No pronoun is longer than this: the first word is read off the
+	// start of s, not the whole of it.
+	s = s[:min(len(s), 16)]
+	if first, _ := cutWord(s); nlp.IsSpeakerPronoun(first) {
 		return strings.ToLower(first)
 	}
 	return ""
@@ -625,7 +663,7 @@ func countWords(toks []nlp.Token) int {
 // resolve turns a pronoun into the person last named before pos, and a
 // surname into the full name given earlier ("Hegseth" -> "Pete Hegseth").
 // It returns "" when it cannot tell.
-func (f *Finder) resolve(text, speaker string, pos int, speakers []string, sent storyfold.Span) string {
+func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) string {
 	if rest, ok := strings.CutPrefix(speaker, "the "); ok {
 		if rest != "" && !nlp.IsCapitalized(rest) {
 			return f.describedName(pos, sent) // "the tech giant"
@@ -642,12 +680,15 @@ func (f *Finder) resolve(text, speaker string, pos int, speakers []string, sent 
 		// A person whose given name or title says otherwise is not the one
 		// meant: "she" is not Rucker when Rucker is "Mr. Rucker".
 		g := nlp.PronounGender(speaker)
-		fits := func(n namePos) bool { return n.gender == nlp.Unknown || n.gender == g }
+		fits := func(n namePos) bool { return fits(n, g) }
 		// The subject of the pronoun's own sentence first: "Bloomberg ...
 		// threw jabs at Trump, whom he called a “dangerous demagogue”".
-		for _, n := range before {
-			if n.start >= sent.Start && n.subject && fits(n) {
-				return full(n.name, speakers, before)
+		// Names that end after the sentence starts are the only ones that
+		// can start in it.
+		i0 := sort.Search(k, func(i int) bool { return f.names[i].end > sent.Start })
+		for i := int(f.index.nextFits[g][i0]); i < k; i = int(f.index.nextFits[g][i+1]) {
+			if before[i].start >= sent.Start {
+				return f.full(before[i].name, k)
 			}
 		}
 		// "He" is most often the subject of the sentences before: the last
@@ -658,29 +699,25 @@ func (f *Finder) resolve(text, speaker string, pos int, speakers []string, sent 
 			if !before[i].subject && !before[i].speaks || !fits(before[i]) {
 				continue
 			}
-			for j := i; j >= 0 && before[j].sentence == before[i].sentence; j-- {
-				if before[j].speaks && fits(before[j]) {
-					return full(before[j].name, speakers, before)
-				}
+			if j := f.index.lastSpeaks[g][i]; j >= 0 {
+				return f.full(before[j].name, k)
 			}
-			return full(before[i].name, speakers, before)
+			return f.full(before[i].name, k)
 		}
 		for i := k - 1; i >= 0 && before[i].end >= pos-1500; i-- {
 			if fits(before[i]) {
-				return full(before[i].name, speakers, before)
+				return f.full(before[i].name, k)
 			}
 		}
 		return ""
 	}
 	if !strings.Contains(speaker, " ") {
-		return full(speaker, speakers, before)
+		return f.full(speaker, k)
 	}
 	// The article's own name for the person: "Jean-Noël Barrot" for "Noël
 	// Barrot" read off a hyphenated name.
-	for _, n := range f.names {
-		if strings.HasSuffix(n.name, speaker) && len(n.name) > len(speaker) && !strings.HasSuffix(n.name, " "+speaker) {
-			return n.name
-		}
+	if n, ok := f.index.suffix[speaker]; ok {
+		return n
 	}
 	return speaker
 }
@@ -697,27 +734,34 @@ func (f *Finder) describedName(pos int, sent storyfold.Span) string {
 	}
 	// A name the finder did not know for an organisation's, opening the
 	// same sentence: "Yahoo was hacked, and the company said".
-	for _, n := range f.namesIn(sent.Start, pos) {
-		if n.subject {
-			return n.name
-		}
+	return f.subjectIn(sent.Start, pos)
+}
+
+// subjectIn returns the first name in [from, to) that is its sentence's
+// subject, or "": what a walk over namesIn(from, to) would find, in
+// constant time.
+func (f *Finder) subjectIn(from, to int) string {
+	i := sort.Search(len(f.names), func(i int) bool { return f.names[i].start >= from })
+	if i == len(f.names) {
+		return ""
+	}
+	if j := f.index.nextSubject[i]; int(j) < len(f.names) && f.names[j].end <= to {
+		return f.names[j].name
 	}
 	return ""
 }
 
-// full returns the longest known name that ends with name's last word.
-func full(name string, speakers []string, names []namePos) string {
+// full returns the longest known name that ends with name's last word:
+// a speaker found so far or one of the first k names, the first of that
+// length, speakers first.
+func (f *Finder) full(name string, k int) string {
 	best := name
-	suffix := " " + lastWord(name)
-	for _, n := range speakers {
-		if len(n) > len(best) && strings.HasSuffix(n, suffix) {
-			best = n
-		}
+	last := lastWord(name)
+	if n := f.index.spoken[last]; len(n) > len(best) {
+		best = n
 	}
-	for _, n := range names {
-		if len(n.name) > len(best) && strings.HasSuffix(n.name, suffix) {
-			best = n.name
-		}
+	if n := f.index.longestBefore(last, k); len(n) > len(best) {
+		best = n
 	}
 	return best
 }
@@ -772,12 +816,14 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 		if si == lastSentence {
 			continue // the first person in clause position per sentence
 		}
-		before := unquoted(text, sentences[si].Start, out[i].start, quoted)
-		if first, _ := cutWord(strings.TrimLeft(before, "“\"‘',— ")); nlp.IsSpeakerPronoun(first) {
+		// The sentence up to the name, quotes left out: its first words,
+		// and its last ones, which are all inClausePosition reads.
+		head := unquoted(text, sentences[si].Start, out[i].start, quoted, headReach)
+		if first, _ := cutWord(strings.TrimLeft(head, "“\"‘',— ")); nlp.IsSpeakerPronoun(first) {
 			lastSentence = si // "He told ...": the sentence's subject is a pronoun
 			continue
 		}
-		if !possessiveAt(text, out[i].end) && inClausePosition(before) {
+		if !possessiveAt(text, out[i].end) && inClausePosition(unquotedTail(text, sentences[si].Start, out[i].start, quoted)) {
 			out[i].subject = true
 			lastSentence = si
 		}
@@ -823,32 +869,99 @@ func gender(e storyfold.Entity) nlp.Gender {
 	return g
 }
 
+// headReach is how much of a sentence's start people reads for its first
+// word.
+const headReach = 64
+
+// clauseReach is how much of the text before a name inClausePosition
+// reads: the words just before it, and all of them when they are few.
+const clauseReach = 256
+
 // unquoted returns text[from:to] without the quoted spans in it, so that a
 // name after a quote ("“...,” Trusty said") counts as opening its sentence.
-func unquoted(text string, from, to int, quoted []storyfold.Span) string {
+// It stops once it has limit bytes (0 for no limit).
+func unquoted(text string, from, to int, quoted []storyfold.Span, limit int) string {
 	var b strings.Builder
+	write := func(s string) {
+		if limit > 0 {
+			s = s[:min(len(s), max(0, limit-b.Len()))]
+		}
+		b.WriteString(s)
+	}
 	pos := from
-	for _, q := range quoted {
-		if q.End <= from || q.Start >= to {
+	k := sort.Search(len(quoted), func(i int) bool { return quoted[i].End > from })
+	for _, q := range quoted[k:] {
+		if q.Start >= to || limit > 0 && b.Len() >= limit {
+			break
+		}
+		if q.End <= from {
 			continue
 		}
 		if q.Start > pos {
-			b.WriteString(text[pos:q.Start])
+			write(text[pos:q.Start])
 		}
 		if q.End <= to && strings.IndexByte(",.?!", text[q.End-1]) >= 0 {
-			b.WriteByte(text[q.End-1]) // what closed the quote: "“,”" ends a clause
+			write(text[q.End-1 : q.End]) // what closed the quote: "“,”" ends a clause
 		}
 		pos = max(pos, q.End)
 	}
 	if pos < to {
-		b.WriteString(text[pos:to])
+		write(text[pos:to])
 	}
 	return b.String()
 }
 
+// unquotedTail returns the end of unquoted(text, from, to): all of it when
+// it is short, else its last clauseReach bytes or more, cut at a space, and
+// whether it was cut.
+func unquotedTail(text string, from, to int, quoted []storyfold.Span) (string, bool) {
+	// Walk back from to over text and quotes until clauseReach bytes of
+	// text are behind.
+	k := sort.Search(len(quoted), func(i int) bool { return quoted[i].Start >= to }) - 1
+	pos, kept := to, 0
+	for pos > from && kept < clauseReach {
+		if k >= 0 && quoted[k].End >= pos {
+			pos = min(pos, max(from, quoted[k].Start))
+			k--
+			continue
+		}
+		start := from
+		if k >= 0 {
+			start = max(from, quoted[k].End)
+		}
+		take := min(pos-start, clauseReach-kept)
+		pos -= take
+		kept += take
+	}
+	if pos <= from {
+		return unquoted(text, from, to, quoted, 0), false
+	}
+	// Cut at a space, so that no word is read in part.
+	if i := strings.IndexByte(text[pos:to], ' '); i >= 0 {
+		pos += i
+	}
+	return unquoted(text, pos, to, quoted, 0), true
+}
+
+// clauseWindow returns the end of before for inClausePosition, as
+// unquotedTail does for text with quotes, and whether it was cut.
+func clauseWindow(before string) (string, bool) {
+	if len(before) <= 2*clauseReach {
+		return before, false
+	}
+	tail := before[len(before)-clauseReach:]
+	if i := strings.IndexByte(tail, ' '); i >= 0 {
+		tail = tail[i:]
+	}
+	return tail, true
+}
+
 // inClausePosition reports whether a name after the text before stands
 // where a subject does: opening the sentence or a clause, after its titles.
-func inClausePosition(before string) bool {
+// When before was cut (see clauseWindow), it is the end of a long
+// sentence: a name reached only past all of it is not taken for a subject,
+// nor is one after a short description opening the sentence.
+func inClausePosition(before string, cut bool) bool {
 	words := strings.Fields(before)
 	for len(words) > 0 && (nlp.IsTitleWord(strings.Trim(words[len(words)-1], ",.")) || nlp.IsCapitalized(words[len(words)-1])) {
 		words = words[:len(words)-1]
@@ -860,7 +973,7 @@ func inClausePosition(before string) bool {
 		words = words[:len(words)-1] // the quote's marks and the comma after it
 	}
 	if len(words) == 0 {
-		return true
+		return !cut
 	}
 	last := words[len(words)-1]
 	if cues[strings.ToLower(last)] {
@@ -872,7 +985,10 @@ func inClausePosition(before string) bool {
 	if opener := strings.ToLower(strings.Trim(last, "“\"‘'")); clauseOpeners[opener] {
 		// "and" joins clauses after a comma; without one it joins names:
 		// "a letter to Sasha and Malia Obama".
-		return opener != "and" || len(words) < 2 || strings.HasSuffix(words[len(words)-2], ",")
+		return opener != "and" || len(words) < 2 && !cut || len(words) >= 2 && strings.HasSuffix(words[len(words)-2], ",")
+	}
+	if cut {
+		return false
 	}
 	// A short description opening the sentence: "Tea party activist Alex
 	// Poulter", "Historian Alan Brinkley", "The 59-year-old Huckabee".
