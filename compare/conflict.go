@@ -3,6 +3,7 @@ package compare
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/nlp"
@@ -73,6 +74,10 @@ func around(a *storyfold.Article, s storyfold.Span, name string, reach int) map[
 	return aroundSpan(a, s, mention, reach)
 }
 
+// aroundWindow is how many bytes either side of a mention aroundSpan
+// reads.
+const aroundWindow = 256
+
 // aroundSpan returns the lower-case words within reach words of a span
 // (an entity's mention, a figure, a date) in a sentence s.
 func aroundSpan(a *storyfold.Article, s storyfold.Span, mention storyfold.Span, reach int) map[string]bool {
@@ -80,8 +85,26 @@ func aroundSpan(a *storyfold.Article, s storyfold.Span, mention storyfold.Span, 
 	if mention.End == 0 {
 		return out
 	}
-	text := a.Text[s.Start:s.End]
+	// Only a window of the sentence around the mention is read: reach
+	// words fit in it many times over, and a long sentence with many
+	// mentions then costs no more per mention than a short one.
+	from, to := max(s.Start, mention.Start-aroundWindow), min(s.End, mention.End+aroundWindow)
+	for from > s.Start && !utf8.RuneStart(a.Text[from]) {
+		from--
+	}
+	for to < s.End && !utf8.RuneStart(a.Text[to]) {
+		to++
+	}
+	text := a.Text[from:to]
 	toks := nlp.Tokenize(nil, text)
+	// A word the window cuts is not read.
+	if from > s.Start && len(toks) > 0 {
+		toks = toks[1:]
+	}
+	if to < s.End && len(toks) > 0 {
+		toks = toks[:len(toks)-1]
+	}
+	s.Start = from
 	at := -1
 	for i, t := range toks {
 		if s.Start+int(t.Start) >= mention.Start {

@@ -2,10 +2,10 @@ package compare
 
 import (
 	_ "embed"
-	"slices"
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/storyfold/storyfold"
 )
@@ -81,11 +81,26 @@ func timeline(members []*storyfold.Article, units []unit, facts []*factGroup) []
 	}
 	events := map[key]*storyfold.Event{}
 	bests := map[key]best{}
+	cited := map[key]map[storyfold.SentenceRef]bool{}
 	var keys []key
+	// What a sentence's words say of all its dates (a caption, the past
+	// perfect), read once per sentence: a long sentence may give many.
+	type sentFacts struct{ caption, perfect bool }
+	sentInfo := map[sentKey]sentFacts{}
 	for ai, a := range members {
 		for _, d := range a.Dates {
 			si := sentenceOf(a, d.Span.Start)
-			if si < 0 || !storyEvent(a, d, si, dated, first, last) || isCaption(a.Text[a.Sentences[si].Start:a.Sentences[si].End]) {
+			if si < 0 {
+				continue
+			}
+			sk := sentKey{ai, si}
+			sf, ok := sentInfo[sk]
+			if !ok {
+				text := a.Text[a.Sentences[si].Start:a.Sentences[si].End]
+				sf = sentFacts{caption: isCaption(text), perfect: pastPerfect(text)}
+				sentInfo[sk] = sf
+			}
+			if sf.caption || !storyEvent(a, d, si, dated, first, last, sf.perfect) {
 				continue // a caption's day is the picture's
 			}
 			k := key{d.Date.Format("2006-01-02"), d.Granularity}
@@ -94,14 +109,18 @@ func timeline(members []*storyfold.Article, units []unit, facts []*factGroup) []
 				ev = &storyfold.Event{Date: storyfold.Date{Time: d.Date.Time}, Granularity: d.Granularity, Articles: []string{}}
 				events[k] = ev
 				keys = append(keys, k)
+				cited[k] = map[storyfold.SentenceRef]bool{}
 			}
 			sent := a.Sentences[si]
 			ref := storyfold.SentenceRef{Article: a.ID, Sentence: sent}
-			if slices.Contains(ev.Cites, ref) {
+			if cited[k][ref] {
 				continue
 			}
+			cited[k][ref] = true
 			ev.Cites = append(ev.Cites, ref)
-			if !slices.Contains(ev.Articles, a.ID) {
+			// An event's articles are added in article order, so the
+			// last one tells whether this one is in.
+			if n := len(ev.Articles); n == 0 || ev.Articles[n-1] != a.ID {
 				ev.Articles = append(ev.Articles, a.ID)
 			}
 			text := a.Text[sent.Start:sent.End]
@@ -156,8 +175,8 @@ func sentenceOf(a *storyfold.Article, pos int) int {
 
 // storyEvent reports whether a date mention of sentence si of a dates one
 // of the story's events, given the span of the articles' own dates (when
-// dated).
-func storyEvent(a *storyfold.Article, d storyfold.DateMention, si int, dated bool, first, last time.Time) bool {
+// dated) and whether the sentence is in the past perfect.
+func storyEvent(a *storyfold.Article, d storyfold.DateMention, si int, dated bool, first, last time.Time, perfect bool) bool {
 	if !d.Date.Known() || d.Relative && !a.Date.Known() {
 		return false // a relative date with nothing to read it against
 	}
@@ -171,7 +190,7 @@ func storyEvent(a *storyfold.Article, d storyfold.DateMention, si int, dated boo
 		return false
 	}
 	sent := a.Sentences[si]
-	if background(a.Text[sent.Start:sent.End], d.Span.Start-sent.Start, d.Span.End-sent.Start, !d.Relative) {
+	if backgroundCue(a.Text[sent.Start:sent.End], d.Span.Start-sent.Start, d.Span.End-sent.Start) || !d.Relative && perfect {
 		return false
 	}
 	if dated {
@@ -189,20 +208,42 @@ func storyEvent(a *storyfold.Article, d storyfold.DateMention, si int, dated boo
 // ("had been", "had met"): "had met on Wednesday" is still this week's
 // news, "had served since 2010" is not.
 func background(sent string, start, end int, perfect bool) bool {
-	before := words(sent[:start])
+	return backgroundCue(sent, start, end) || perfect && pastPerfect(sent)
+}
+
+// cueWindow is how many bytes either side of a date the background cues
+// are looked for in: the three words before it and the one after, so a
+// long sentence with many dates costs no more per date than a short one.
+const cueWindow = 96
+
+// backgroundCue reports whether a background cue stands next to the date
+// at sent[start:end]: "since" or "until" before it, "ago" after it.
+func backgroundCue(sent string, start, end int) bool {
+	from := max(0, start-cueWindow)
+	for from > 0 && !utf8.RuneStart(sent[from]) {
+		from++
+	}
+	before := words(sent[from:start])
+	if from > 0 && len(before) > 0 {
+		before = before[1:] // the window may cut the first word
+	}
 	if len(before) > 0 && backgroundCues.before[before[len(before)-1]] {
 		return true
 	}
 	if len(before) > 2 && backgroundCues.before[strings.Join(before[len(before)-3:], " ")] {
 		return true // "in the past"
 	}
-	after := words(sent[end:])
-	if len(after) > 0 && backgroundCues.after[after[0]] {
-		return true
+	to := min(len(sent), end+cueWindow)
+	for to < len(sent) && !utf8.RuneStart(sent[to]) {
+		to++
 	}
-	if !perfect {
-		return false
-	}
+	after := words(sent[end:to])
+	return len(after) > 0 && backgroundCues.after[after[0]]
+}
+
+// pastPerfect reports whether a sentence is in the past perfect ("had
+// been", "had met").
+func pastPerfect(sent string) bool {
 	ws := words(sent)
 	for i := 0; i+1 < len(ws); i++ {
 		if backgroundCues.had[ws[i]] && (strings.HasSuffix(ws[i+1], "ed") || backgroundCues.participle[ws[i+1]]) {

@@ -245,6 +245,10 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 			add("d:"+d.Date.Format("2006-01-02"), true)
 			covered = append(covered, d.Span)
 		}
+		// In text order and merged where they overlap, so the words are
+		// checked against them in one pass however many there are.
+		slices.SortFunc(covered, func(x, y storyfold.Span) int { return x.Start - y.Start })
+		covered = mergeSpans(covered)
 		r.covered = covered
 		// Quotes are in text order and do not overlap: the ones the unit
 		// touches start at the first that ends after its start.
@@ -262,13 +266,17 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 		}
 		text := a.Text[s.Start:s.End]
 		r.toks = nlp.Tokenize(r.toks[:0], text)
-		words := 0
+		words, ci := 0, 0
 		for _, t := range r.toks {
 			if t.Kind != nlp.Word {
 				continue
 			}
 			words++
-			if inside(covered, s.Start+int(t.Start)) {
+			pos := s.Start + int(t.Start)
+			for ci < len(covered) && covered[ci].End <= pos {
+				ci++
+			}
+			if ci < len(covered) && covered[ci].Start <= pos {
 				continue
 			}
 			r.buf = nlp.Lower(r.buf[:0], t.Text(text))
@@ -325,13 +333,18 @@ func maskDigits(dst []byte, text string) []byte {
 	return dst
 }
 
-func inside(spans []storyfold.Span, pos int) bool {
+// mergeSpans joins the overlapping spans of a list sorted by start, in
+// place.
+func mergeSpans(spans []storyfold.Span) []storyfold.Span {
+	out := spans[:0]
 	for _, s := range spans {
-		if pos >= s.Start && pos < s.End {
-			return true
+		if n := len(out); n > 0 && s.Start < out[n-1].End {
+			out[n-1].End = max(out[n-1].End, s.End)
+			continue
 		}
+		out = append(out, s)
 	}
-	return false
+	return out
 }
 
 // roundSignificant keeps two significant digits, so figures that outlets
