@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -89,6 +90,9 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	account, accountStory := newAccountServer(t)
+	bigHandler, _, _ := bigServer(t, 30) // a story of 150 articles
+	big := httptest.NewServer(bigHandler)
+	t.Cleanup(big.Close)
 	shots := t.TempDir()
 	if dir := os.Getenv("STORYFOLD_SCREENSHOTS"); dir != "" {
 		shots = dir
@@ -121,6 +125,14 @@ func TestBrowser(t *testing.T) {
 			regexp.MustCompile(`<a class="cite" href="/articles/[^"]+#article-[^"]+-at\d+"[^>]*>\[1b\]</a>`),
 			regexp.MustCompile(`Talks began &lt;script&gt;`),
 		}, account.URL},
+		// A large story's second page of articles, numbered on from 26.
+		{"story-window", "/stories/" + bigID + "?offset=25", []*regexp.Regexp{
+			regexp.MustCompile(`Articles 26–50 of 150`),
+			regexp.MustCompile(`<li value="26">`),
+			regexp.MustCompile(`<table class="heatmap">`),
+			regexp.MustCompile(`rel="prev"`),
+			regexp.MustCompile(`rel="next"`),
+		}, big.URL},
 	} {
 		base := srv.URL
 		if tt.base != "" {

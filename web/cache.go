@@ -4,7 +4,11 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 )
 
 // cache keeps the responses to read requests for as long as the store has
@@ -16,6 +20,10 @@ import (
 type cache struct {
 	version  func(context.Context) (int64, error)
 	maxBytes int
+	// answered is when the store last answered a request (Unix
+	// nanoseconds): told its version, or served a read that succeeded.
+	// The health check takes it for its own read.
+	answered atomic.Int64
 
 	mu      sync.Mutex
 	current int64 // the store version the items were built from
@@ -27,6 +35,12 @@ type cache struct {
 type cached struct {
 	contentType string
 	body        []byte
+}
+
+// storeAnswered tells whether the store answered a read within the last d.
+func (c *cache) storeAnswered(d time.Duration) bool {
+	t := c.answered.Load()
+	return t != 0 && time.Since(time.Unix(0, t)) < d
 }
 
 func newCache(version func(context.Context) (int64, error), maxBytes int) *cache {
@@ -87,7 +101,8 @@ func (c *cache) wrap(h http.HandlerFunc) http.HandlerFunc {
 			h(w, r)
 			return
 		}
-		key := r.URL.RequestURI()
+		c.answered.Store(time.Now().UnixNano())
+		key := cacheKey(r.URL)
 		if e := c.get(key, v); e != nil {
 			w.Header().Set("Content-Type", e.contentType)
 			w.Header().Set("X-Cache", "hit")
@@ -117,3 +132,34 @@ type capture struct {
 func (c *capture) Header() http.Header         { return c.header }
 func (c *capture) WriteHeader(code int)        { c.code = code }
 func (c *capture) Write(b []byte) (int, error) { return c.body.Write(b) }
+func (c *capture) status() int                 { return c.code }
+
+// cacheParams are the query parameters some read route reads. Any other
+// changes no answer, so it is left out of the cache's key: a client that
+// adds ?x=1, ?x=2, ... to a story's address gets the cached page rather
+// than making the server build it again and again, and cannot fill the
+// cache with copies of one answer.
+var cacheParams = []string{"q", "source", "from", "to", "limit", "offset"}
+
+// cacheKey is a request's key in the cache: its path and the parameters
+// it is answered by, in a fixed order.
+func cacheKey(u *url.URL) string {
+	if u.RawQuery == "" {
+		return u.Path
+	}
+	q := u.Query()
+	var b strings.Builder
+	b.WriteString(u.Path)
+	sep := byte('?')
+	for _, name := range cacheParams {
+		// The handlers read a parameter's first value only.
+		if v, ok := q[name]; ok && len(v) > 0 {
+			b.WriteByte(sep)
+			b.WriteString(name)
+			b.WriteByte('=')
+			b.WriteString(url.QueryEscape(v[0]))
+			sep = '&'
+		}
+	}
+	return b.String()
+}

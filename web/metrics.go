@@ -1,40 +1,87 @@
 package web
 
 import (
-	"cmp"
+	"bytes"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"slices"
 	"strconv"
-	"sync"
+	"strings"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	dto "github.com/prometheus/client_model/go"
+	"github.com/prometheus/common/expfmt"
+	"github.com/prometheus/common/model"
 )
 
-// metrics counts requests per route and status and their latencies, for
-// /metrics in the Prometheus text format. A request whose client went
-// away is counted under code 499 (StatusClientClosed), apart from the
-// server's own failures.
+// metrics are the server's Prometheus metrics, in a registry of the
+// server's own rather than the library's global one: every server (and
+// every test's server) counts apart, and nothing another package
+// registers globally turns up on our /metrics unasked. Each metric is
+// declared once, here. A request whose client went away is counted under
+// code 499 (StatusClientClosed), apart from the server's own failures.
 type metrics struct {
-	mu       sync.Mutex
-	requests map[[2]string]uint64 // route, status -> count
-	latency  map[string]*histogram
+	registry *prometheus.Registry
+	handler  http.Handler
+
+	articles, stories prometheus.Gauge
+	requests          *prometheus.CounterVec
+	latency           *prometheus.HistogramVec
 }
 
-// buckets are the latency histogram's upper bounds, in seconds.
+// buckets are the latency histogram's upper bounds, in seconds: from the
+// cached answer (well under a millisecond) to the request deadline.
 var buckets = []float64{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5}
 
-type histogram struct {
-	counts []uint64 // per bucket, not cumulative
-	sum    float64
-	count  uint64
+// newMetrics declares the metrics. The Go runtime's and the process's
+// collectors are what an operator expects of any Go server's /metrics
+// (heap, goroutines, GC pauses, open files, resident memory). extra,
+// when set, is a source of metrics in the text format, such as a
+// watcher's counters, and gatherer one of collected metrics; both are
+// served after the server's own.
+func newMetrics(extra io.WriterTo, gatherer prometheus.Gatherer, log *slog.Logger) *metrics {
+	m := &metrics{
+		registry: prometheus.NewRegistry(),
+		articles: prometheus.NewGauge(prometheus.GaugeOpts{Name: "storyfold_articles", Help: "Articles stored."}),
+		stories:  prometheus.NewGauge(prometheus.GaugeOpts{Name: "storyfold_stories", Help: "Stories stored."}),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "storyfold_http_requests_total",
+			Help: "HTTP requests served, by route and status (499: the client went away first).",
+		}, []string{"route", "code"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "storyfold_http_request_duration_seconds",
+			Help:    "Time to serve a request, by route.",
+			Buckets: buckets,
+		}, []string{"route"}),
+	}
+	m.registry.MustRegister(m.articles, m.stories, m.requests, m.latency,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	gatherers := prometheus.Gatherers{m.registry}
+	if extra != nil {
+		gatherers = append(gatherers, textGatherer{extra})
+	}
+	if gatherer != nil {
+		gatherers = append(gatherers, gatherer)
+	}
+	// A source that fails loses its own metrics, not the others'.
+	m.handler = promhttp.HandlerFor(gatherers, promhttp.HandlerOpts{
+		ErrorHandling: promhttp.ContinueOnError,
+		ErrorLog:      promLogger{log},
+	})
+	return m
 }
 
-func newMetrics() *metrics {
-	return &metrics{requests: map[[2]string]uint64{}, latency: map[string]*histogram{}}
-}
-
-// wrap counts the requests a route's handler serves.
+// wrap counts the requests a route's handler serves. The route's label
+// is bound once, here, so a request costs two lookups by its status
+// alone.
 func (m *metrics) wrap(route string, h http.HandlerFunc) http.Handler {
+	requests := m.requests.MustCurryWith(prometheus.Labels{"route": route})
+	latency := m.latency.WithLabelValues(route)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec, ok := w.(*recorder)
@@ -42,74 +89,73 @@ func (m *metrics) wrap(route string, h http.HandlerFunc) http.Handler {
 			rec = &recorder{ResponseWriter: w, code: http.StatusOK}
 		}
 		h(rec, r)
-		m.observe(route, rec.status(), time.Since(start))
+		requests.WithLabelValues(codeLabel(rec.status())).Inc()
+		latency.Observe(time.Since(start).Seconds())
 	})
 }
 
-func (m *metrics) observe(route string, code int, d time.Duration) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.requests[[2]string{route, strconv.Itoa(code)}]++
-	h := m.latency[route]
-	if h == nil {
-		h = &histogram{counts: make([]uint64, len(buckets))}
-		m.latency[route] = h
+// codeLabel writes a status as its label without allocating for the
+// statuses the server answers with.
+func codeLabel(code int) string {
+	switch code {
+	case http.StatusOK:
+		return "200"
+	case http.StatusCreated:
+		return "201"
+	case http.StatusNotFound:
+		return "404"
+	case StatusClientClosed:
+		return "499"
 	}
-	s := d.Seconds()
-	for i, b := range buckets {
-		if s <= b {
-			h.counts[i]++
-			break
-		}
-	}
-	h.sum += s
-	h.count++
+	return strconv.Itoa(code)
 }
 
+// serveMetrics serves /metrics. The stored counts are read first, under
+// the request's deadline: a store that cannot count is a server an
+// operator must hear of, so it answers 503 rather than stale figures.
 func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) {
 	articles, stories, err := s.cfg.Store.Counts(r.Context())
 	if err != nil {
+		if clientGone(r, err) {
+			w.WriteHeader(StatusClientClosed)
+			return
+		}
 		http.Error(w, "store unavailable", http.StatusServiceUnavailable)
 		return
 	}
-	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-	m := s.metrics
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	fmt.Fprintf(w, "# HELP storyfold_articles Articles stored.\n# TYPE storyfold_articles gauge\nstoryfold_articles %d\n", articles)
-	fmt.Fprintf(w, "# HELP storyfold_stories Stories stored.\n# TYPE storyfold_stories gauge\nstoryfold_stories %d\n", stories)
-	fmt.Fprintf(w, "# HELP storyfold_http_requests_total HTTP requests served, by route and status (499: the client went away first).\n# TYPE storyfold_http_requests_total counter\n")
-	keys := make([][2]string, 0, len(m.requests))
-	for k := range m.requests {
-		keys = append(keys, k)
+	s.metrics.articles.Set(float64(articles))
+	s.metrics.stories.Set(float64(stories))
+	s.metrics.handler.ServeHTTP(w, r)
+}
+
+// textGatherer gathers metrics written in the Prometheus text format, so
+// counters kept without the library (internal/counters, which watch and
+// worker use) are served beside the registry's, checked and in whatever
+// format the scraper asks for.
+type textGatherer struct{ src io.WriterTo }
+
+func (g textGatherer) Gather() ([]*dto.MetricFamily, error) {
+	var b bytes.Buffer
+	if _, err := g.src.WriteTo(&b); err != nil {
+		return nil, fmt.Errorf("extra metrics: %w", err)
 	}
-	slices.SortFunc(keys, func(a, b [2]string) int {
-		if c := cmp.Compare(a[0], b[0]); c != 0 {
-			return c
-		}
-		return cmp.Compare(a[1], b[1])
-	})
-	for _, k := range keys {
-		fmt.Fprintf(w, "storyfold_http_requests_total{route=%q,code=%q} %d\n", k[0], k[1], m.requests[k])
+	p := expfmt.NewTextParser(model.UTF8Validation)
+	fams, err := p.TextToMetricFamilies(&b)
+	if err != nil {
+		return nil, fmt.Errorf("extra metrics: %w", err)
 	}
-	fmt.Fprintf(w, "# HELP storyfold_http_request_duration_seconds Time to serve a request, by route.\n# TYPE storyfold_http_request_duration_seconds histogram\n")
-	routes := make([]string, 0, len(m.latency))
-	for r := range m.latency {
-		routes = append(routes, r)
+	out := make([]*dto.MetricFamily, 0, len(fams))
+	for _, f := range fams {
+		out = append(out, f)
 	}
-	slices.Sort(routes)
-	for _, route := range routes {
-		h := m.latency[route]
-		var cum uint64
-		for i, b := range buckets {
-			cum += h.counts[i]
-			fmt.Fprintf(w, "storyfold_http_request_duration_seconds_bucket{route=%q,le=%q} %d\n", route, strconv.FormatFloat(b, 'g', -1, 64), cum)
-		}
-		fmt.Fprintf(w, "storyfold_http_request_duration_seconds_bucket{route=%q,le=\"+Inf\"} %d\n", route, h.count)
-		fmt.Fprintf(w, "storyfold_http_request_duration_seconds_sum{route=%q} %g\n", route, h.sum)
-		fmt.Fprintf(w, "storyfold_http_request_duration_seconds_count{route=%q} %d\n", route, h.count)
-	}
-	if s.cfg.Metrics != nil {
-		s.cfg.Metrics.WriteTo(w)
-	}
+	slices.SortFunc(out, func(a, b *dto.MetricFamily) int { return strings.Compare(a.GetName(), b.GetName()) })
+	return out, nil
+}
+
+// promLogger passes promhttp's errors (a source that failed, a response
+// that could not be written) to the server's log.
+type promLogger struct{ log *slog.Logger }
+
+func (l promLogger) Println(v ...any) {
+	l.log.Warn("metrics", slog.String("error", strings.TrimSuffix(fmt.Sprintln(v...), "\n")))
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"errors"
 	"html/template"
@@ -64,8 +65,8 @@ func (s *Server) storeFailed(w http.ResponseWriter, r *http.Request, err error) 
 		s.pageError(w, r, http.StatusNotFound, "There is no such story or article.")
 		return
 	}
-	if clientGone(r, err) {
-		w.WriteHeader(StatusClientClosed)
+	if clientGone(r, err) || errors.Is(err, context.DeadlineExceeded) {
+		s.busy(w, r, err)
 		return
 	}
 	s.cfg.Log.Error("store", slog.String("path", r.URL.Path), slog.Any("error", err))
@@ -101,10 +102,18 @@ func (s *Server) pageStories(w http.ResponseWriter, r *http.Request) {
 }
 
 // pagerLinks returns the links to the pages before and after, "" at the
-// ends.
+// ends. They carry the parameters the page is answered by and no other,
+// so a page is the same whatever else its address holds, as the cache
+// takes it to be.
 func pagerLinks(r *http.Request, offset, limit, total int) (prev, next string) {
+	q := r.URL.Query()
+	v := url.Values{}
+	for _, name := range cacheParams {
+		if x := q.Get(name); x != "" {
+			v.Set(name, x)
+		}
+	}
 	at := func(o int) string {
-		v := r.URL.Query()
 		v.Set("offset", strconv.Itoa(o))
 		return r.URL.Path + "?" + v.Encode()
 	}
@@ -129,20 +138,6 @@ func (s *Server) storyArticles(r *http.Request, st *storyfold.Story) (map[string
 		m[arts[i].ID] = &arts[i]
 	}
 	return m, nil
-}
-
-func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) {
-	st, err := s.cfg.Store.Story(r.Context(), r.PathValue("id"))
-	if err != nil {
-		s.storeFailed(w, r, err)
-		return
-	}
-	arts, err := s.storyArticles(r, st)
-	if err != nil {
-		s.storeFailed(w, r, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "storyPage", page{Title: st.Headline, Body: report.NewStoryView(st, arts, hrefs)})
 }
 
 func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {

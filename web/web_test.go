@@ -277,10 +277,19 @@ func TestHealthAndMetrics(t *testing.T) {
 	}
 	get(t, srv.URL+"/api/v1/stories")
 	_, body := get(t, srv.URL+"/metrics")
-	for _, w := range []string{"storyfold_articles 5", "storyfold_stories 1", `storyfold_http_requests_total{route="GET /api/v1/stories",code="200"} 1`,
-		`storyfold_http_request_duration_seconds_bucket{route="GET /api/v1/stories",le="+Inf"} 1`} {
-		if !strings.Contains(string(body), w) {
-			t.Errorf("metrics lack %q:\n%s", w, body)
+	m := parseMetrics(t, string(body))
+	for _, w := range []struct {
+		name   string
+		labels []string
+		want   float64
+	}{
+		{"storyfold_articles", nil, 5},
+		{"storyfold_stories", nil, 1},
+		{"storyfold_http_requests_total", []string{"route", "GET /api/v1/stories", "code", "200"}, 1},
+		{"storyfold_http_request_duration_seconds", []string{"route", "GET /api/v1/stories"}, 1},
+	} {
+		if got, ok := m.value(w.name, w.labels...); !ok || got != w.want {
+			t.Errorf("metrics: %s %v = %g (present %v), want %g:\n%s", w.name, w.labels, got, ok, w.want, body)
 		}
 	}
 }

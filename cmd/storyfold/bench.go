@@ -34,6 +34,14 @@ func runBench(ctx context.Context, args []string) error {
 	clients := fs.Int("clients", 50, "concurrent clients for --http")
 	httpTime := fs.Duration("http-time", 10*time.Second, "how long to load each kind of page for --http")
 	httpDB := fs.String("http-db", "", "store the --http articles in this SQLite file, and keep it, instead of a temporary one")
+	attacks := fs.Bool("attacks", false, "replay the attacks of issue 14 on a server of --http articles (default 2000) and a story of --large-story articles, and fail unless /healthz keeps a p99 under --health-p99 while they run; measures nothing else")
+	attackTime := fs.Duration("attack-time", 20*time.Second, "how long the --attacks run, after as long a quarter with the probes alone")
+	largeStory := fs.Int("large-story", 1000, "articles of the one large story --attacks loads the page of")
+	healthP99 := fs.Duration("health-p99", 100*time.Millisecond, "the bound --attacks holds the health check's p99 to")
+	maxReads := fs.Int("max-reads", 0, "with --attacks, the server's bound on reads built at once (0: its default, one per two cores)")
+	maxIngests := fs.Int("max-ingests", 0, "with --attacks, the server's bound on POSTs analysed at once (0: its default, one per two cores)")
+	attackCache := fs.Int("cache-mb", -1, "with --attacks, the server's response cache in MiB, 0 for none (default: the server's, 256)")
+	attackKinds := fs.String("attack-kinds", "", "the --attacks to run, comma-separated, of search, bomb, quotes, pages, slow (default: all at once)")
 	warcRecords := fs.Int("warc", 0, "also read and extract a WARC file of this many records of real pages, with 1 and 2 workers (0: off)")
 	warcPages := fs.String("warc-pages", benchWARCPages, "HTML pages (optionally .gz) to build the --warc file from")
 	queueWorkers := fs.Bool("workers", false, "with --warc, also queue the records on an embedded NATS server and time 1 and 2 worker processes storing them")
@@ -76,6 +84,15 @@ func runBench(ctx context.Context, args []string) error {
 		return fmt.Errorf("no articles in %s to build a corpus from", src)
 	}
 	fmt.Printf("corpus: built from %d real articles of %s by recombining their paragraphs (seed %d)\n", len(seeds), src, *seed)
+	if *attacks {
+		n := *httpArticles
+		if n <= 0 {
+			n = 2000
+		}
+		return benchAttacks(ctx, seeds, attackOptions{articles: n, large: *largeStory, clients: *clients, quiet: *attackTime / 4,
+			attack: *attackTime, healthP99: *healthP99, seed: *seed, keep: *httpDB, kinds: splitList(*attackKinds),
+			maxReads: *maxReads, maxIngests: *maxIngests, cacheMB: *attackCache})
+	}
 	fmt.Printf("machine: %d cores (GOMAXPROCS %d), %s\n\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version())
 	fmt.Printf("%9s %9s %12s %12s %12s %12s %12s %14s %10s\n", "articles", "KB/art", "read+clean", "features", "grouping", "total", "articles/s", "µs/article", "index B/art")
 	for _, n := range ns {
@@ -132,6 +149,17 @@ func runBench(ctx context.Context, args []string) error {
 		return benchHTTP(ctx, seeds, *httpArticles, *clients, *httpTime, *seed, *httpDB)
 	}
 	return nil
+}
+
+// splitList splits a comma-separated list, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func parseSizes(list string) ([]int, error) {

@@ -1,10 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -12,9 +17,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/storyfold/storyfold"
@@ -199,4 +208,751 @@ func load(ctx context.Context, client *http.Client, base string, paths []string,
 	}
 	wg.Wait()
 	return all, errs
+}
+
+// attackOptions configures the attack replay.
+type attackOptions struct {
+	articles  int           // synthetic articles in the store, beside the large story
+	large     int           // articles of the one large story
+	clients   int           // clients loading story pages at once
+	quiet     time.Duration // the probes alone, before the attacks
+	attack    time.Duration // the probes with the attacks
+	healthP99 time.Duration // the bound on the health check's p99 under attack
+	seed      uint64
+	keep      string // SQLite file to keep the store in, "" for a temporary one
+	// kinds names the attacks to run (search, bomb, quotes, pages, slow);
+	// none runs them all.
+	kinds []string
+	// maxReads and maxIngests are the server's settings (0: its
+	// defaults), to measure what its bounds are worth.
+	maxReads, maxIngests int
+	// cacheMB is the server's --cache-mb (negative: its default).
+	cacheMB int
+}
+
+// benchAttacks replays the attacks of issue 14 on a server serving a store
+// on loopback, as `serve` runs it (its handler, its HTTP timeouts), and
+// checks that the server keeps answering its health check while they run.
+// Three probes, one request at a time each, ask for /healthz, a story page
+// and a search throughout: first alone, then while attackers send
+// repeated-word searches, a gzip bomb, a 10 MB article of crafted quotes,
+// story pages of the largest story by the dozen (each with a parameter of
+// its own, which once missed the cache every time) and bodies a byte at a
+// time. It prints the probes' percentiles, what each
+// attacker got and the process's peak memory, and fails when the health
+// check's p99 under attack is over the bound.
+func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOptions) error {
+	path := o.keep
+	if path == "" {
+		dir, err := os.MkdirTemp("", "storyfold-bench-attacks")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		path = filepath.Join(dir, "bench.db")
+	}
+	st, err := sqlite.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	writer, err := pipeline.NewWriter(ctx, st, cluster.DefaultOptions())
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	if stored, _, err := st.Counts(ctx); err != nil {
+		return err
+	} else if stored == 0 {
+		if err := storeAttackCorpus(ctx, writer, seeds, o); err != nil {
+			return err
+		}
+	}
+	articles, stories, err := st.Counts(ctx)
+	if err != nil {
+		return err
+	}
+	all, _, err := st.StoryPage(ctx, storyfold.StoryQuery{Limit: 1 << 30})
+	if err != nil || len(all) == 0 {
+		return fmt.Errorf("no stories to ask for: %v", err)
+	}
+	largest := slices.MaxFunc(all, func(a, b storyfold.StorySummary) int { return a.Articles - b.Articles })
+	fmt.Printf("\nattack replay: %d articles in %d stories stored in %s, the largest story %d articles; %d cores (GOMAXPROCS %d)\n",
+		articles, stories, time.Since(start).Round(time.Second), largest.Articles, runtime.NumCPU(), runtime.GOMAXPROCS(0))
+
+	const token = "bench-attacks"
+	cache := 0 // the server's default
+	if o.cacheMB >= 0 {
+		cache = cacheBytes(o.cacheMB)
+	}
+	handler := web.New(web.Config{Store: st, Ingester: writer, Token: token, MaxReads: o.maxReads, MaxIngests: o.maxIngests, CacheBytes: cache,
+		Log: slog.New(slog.DiscardHandler)})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	srv := newHTTPServer(handler)
+	go srv.Serve(ln)
+	defer srv.Close()
+	base := "http://" + ln.Addr().String()
+	if cache > 0 || cache == 0 && o.cacheMB < 0 {
+		fmt.Printf("the server keeps answers in its cache (%d MiB)\n", max(cache, web.DefaultCacheBytes)>>20)
+	} else {
+		fmt.Printf("the server has no cache: every answer is built from the store\n")
+	}
+
+	payloads := buildAttackPayloads(o.seed, o.kinds)
+	fmt.Printf("payloads: a search of %q x800 (%d-byte URL)", "the", len(payloads.search))
+	if payloads.bomb != nil {
+		fmt.Printf(", a gzip bomb of %d KB unpacking to %d MB", len(payloads.bomb)>>10, payloads.bombUnpacked>>20)
+	}
+	if payloads.quotes != nil {
+		fmt.Printf(", a %.1f MB article of crafted quotes", float64(len(payloads.quotes))/(1<<20))
+	}
+	fmt.Println()
+
+	rng := rand.New(rand.NewPCG(o.seed, 3))
+	var ordinary, words []string
+	for _, s := range all {
+		if s.Articles <= 10 && len(ordinary) < 500 {
+			ordinary = append(ordinary, s.ID)
+		}
+		for _, w := range strings.Fields(strings.ToLower(s.Headline)) {
+			if w = strings.Trim(w, ".,:;'\"?!()"); len(w) > 4 && len(words) < 300 {
+				words = append(words, w)
+			}
+		}
+	}
+	if len(ordinary) == 0 {
+		ordinary = append(ordinary, largest.ID)
+	}
+	if len(words) == 0 {
+		words = append(words, "talks")
+	}
+	var bust atomic.Int64 // a query parameter that makes every probe a cache miss
+	probes := []*probe{
+		{name: "health", path: func() string { return "/healthz" }, every: 20 * time.Millisecond},
+		{name: "story page", path: func() string {
+			return fmt.Sprintf("/stories/%s?b=%d", url.PathEscape(ordinary[rng.IntN(len(ordinary))]), bust.Add(1))
+		}, every: 50 * time.Millisecond},
+		{name: "search", path: func() string {
+			return fmt.Sprintf("/search?q=%s&b=%d", url.QueryEscape(words[rng.IntN(len(words))]), bust.Add(1))
+		}, every: 50 * time.Millisecond},
+	}
+	mem := &peakRSS{}
+	fmt.Printf("\n%-8s %-22s %9s %9s %9s %9s %9s %s\n", "phase", "requests", "count", "p50", "p90", "p99", "max", "statuses")
+	for _, phase := range []struct {
+		name    string
+		d       time.Duration
+		attacks bool
+	}{{"quiet", o.quiet, false}, {"attacked", o.attack, true}} {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		pctx, cancel := context.WithTimeout(ctx, phase.d)
+		sched, cpu0, wall0, load0 := schedLatencies(), processCPU(), time.Now(), loadAverage()
+		inSum0, inCount0 := healthInServer(ctx, base)
+		var wg sync.WaitGroup
+		stopMem := mem.watch(pctx)
+		for _, p := range probes {
+			p.reset()
+			wg.Add(1)
+			go func() { defer wg.Done(); p.run(pctx, base) }()
+		}
+		var attackers []*attacker
+		if phase.attacks {
+			attackers = startAttacks(pctx, &wg, base, token, payloads, largest, o.clients, &bust, o.kinds)
+		}
+		wg.Wait()
+		cancel()
+		stopMem()
+		for _, p := range probes {
+			fmt.Println(p.row(phase.name))
+		}
+		for _, a := range attackers {
+			fmt.Println(a.row(phase.name))
+		}
+		fmt.Printf("%-8s peak resident memory of the process (server and clients): %d MB\n", phase.name, mem.take()>>20)
+		fmt.Printf("%-8s the process used %.2f of %d cores; Go scheduling latency p50 %s p99 %s; load average %s then %s\n", phase.name,
+			(processCPU()-cpu0).Seconds()/time.Since(wall0).Seconds(), runtime.NumCPU(),
+			sched.since(0.5), sched.since(0.99), load0, loadAverage())
+		if sum, count := healthInServer(ctx, base); count > inCount0 {
+			fmt.Printf("%-8s the health handler itself took %s on average, as the server's /metrics measure it\n", phase.name,
+				time.Duration((sum-inSum0)/float64(count-inCount0)*float64(time.Second)).Round(time.Microsecond))
+		}
+	}
+	health := probes[0]
+	p99 := health.pct(0.99)
+	fmt.Printf("\nthe health check under attack: p99 %s, max %s, %d failed (bound: p99 under %s)\n",
+		p99.Round(10*time.Microsecond), health.pct(1).Round(10*time.Microsecond), health.failed, o.healthP99)
+	if p99 >= o.healthP99 || health.failed > 0 || health.count() == 0 {
+		return fmt.Errorf("bench attacks: the health check's p99 under attack was %s with %d failures, over the bound of %s",
+			p99.Round(10*time.Microsecond), health.failed, o.healthP99)
+	}
+	return nil
+}
+
+// storeAttackCorpus stores the synthetic corpus and one large story: a
+// thousand rewrites of one article would make a story page of megabytes
+// were it not paged.
+func storeAttackCorpus(ctx context.Context, w *pipeline.Writer, seeds []storyfold.Article, o attackOptions) error {
+	batches := [][][]byte{synthesize(seeds, o.articles, o.seed), synthesizeStory(seeds, seeds[:1], o.large, o.seed)}
+	for b, files := range batches {
+		reader := ingest.NewReader(nil)
+		raw := make([]storyfold.Article, len(files))
+		parallel.For(len(files), runtime.GOMAXPROCS(0), func(i int) {
+			reader.ReadStream(fmt.Sprintf("attack%d-%07d.txt", b, i), bytes.NewReader(files[i]), func(a storyfold.Article) { raw[i] = a })
+		})
+		for len(raw) > 0 {
+			n := min(len(raw), 100)
+			if _, err := w.Add(ctx, raw[:n]); err != nil {
+				return fmt.Errorf("store the corpus: %w", err)
+			}
+			raw = raw[n:]
+		}
+	}
+	return nil
+}
+
+// attackPayloads are the attacks' bodies and queries, built once.
+type attackPayloads struct {
+	search       string // a query string: "the" 800 times
+	bomb         []byte // gzip of junk lines
+	bombUnpacked int
+	quotes       []byte // one JSON article of crafted quotes, "%d" where its serial goes
+}
+
+// buildAttackPayloads builds the payloads of the given kinds of attack
+// (all when none is named).
+func buildAttackPayloads(seed uint64, kinds []string) attackPayloads {
+	on := func(kind string) bool { return len(kinds) == 0 || slices.Contains(kinds, kind) }
+	var p attackPayloads
+	p.search = "q=" + url.QueryEscape(strings.TrimSpace(strings.Repeat("the ", 800)))
+	if on("bomb") {
+		p.bomb, p.bombUnpacked = gzipBomb()
+	}
+	if on("quotes") {
+		p.quotes = craftedQuotes(seed)
+	}
+	return p
+}
+
+// gzipBomb is junk lines, as the issue's 3 MB gzip that took the server
+// to 7.8 GB, unpacking to a gigabyte.
+func gzipBomb() ([]byte, int) {
+	var zb bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&zb, gzip.BestCompression)
+	line := []byte("this line is no JSON at all, and the next is the same\n")
+	chunk := bytes.Repeat(line, (1<<20)/len(line))
+	unpacked := 0
+	for unpacked < 1<<30 {
+		_, _ = zw.Write(chunk)
+		unpacked += len(chunk)
+	}
+	_ = zw.Close()
+	return zb.Bytes(), unpacked
+}
+
+// craftedQuotes is one JSON article of many short quotes over a small
+// vocabulary, each attributed, up to 10 MB (the default --max-size),
+// which made quote matching quadratic. "%d" marks where a serial goes.
+func craftedQuotes(seed uint64) []byte {
+	rng := rand.New(rand.NewPCG(seed, 4))
+	vocab := strings.Fields("talks peace war deal army city border troops aid vote plan court")
+	speakers := []string{"Smith", "Jones", "the minister", "a spokesman", "Garcia"}
+	var text strings.Builder
+	for text.Len() < 10<<20-200 {
+		text.WriteString(`"`)
+		for k := range 3 + rng.IntN(4) {
+			if k > 0 {
+				text.WriteByte(' ')
+			}
+			text.WriteString(vocab[rng.IntN(len(vocab))])
+		}
+		text.WriteString(`," said `)
+		text.WriteString(speakers[rng.IntN(len(speakers))])
+		text.WriteString(". ")
+		if rng.IntN(8) == 0 {
+			text.WriteString("\n\n")
+		}
+	}
+	doc, _ := json.Marshal(map[string]string{"id": "crafted-%d", "title": "Crafted quotes %d", "source": "attacker", "text": text.String()})
+	return append(doc, '\n')
+}
+
+// attacker is one kind of attack and what it got back.
+type attacker struct {
+	name string
+	mu   sync.Mutex
+	lat  []time.Duration
+	// statuses counts the answers by status; "error" counts requests that
+	// got none, "closed" connections the server closed.
+	statuses map[string]int
+}
+
+func (a *attacker) note(status string, d time.Duration) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.statuses[status]++
+	if d > 0 {
+		a.lat = append(a.lat, d)
+	}
+}
+
+func (a *attacker) row(phase string) string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return fmt.Sprintf("%-8s %-22s %9d %s %s", phase, a.name, len(a.lat), percentiles(a.lat), statusList(a.statuses))
+}
+
+// startAttacks starts every attacker; they stop when ctx ends.
+func startAttacks(ctx context.Context, wg *sync.WaitGroup, base, token string, p attackPayloads, largest storyfold.StorySummary, clients int, bust *atomic.Int64, kinds []string) []*attacker {
+	newAttacker := func(name string) *attacker { return &attacker{name: name, statuses: map[string]int{}} }
+	search := newAttacker("search 'the' x800")
+	bomb := newAttacker("gzip bomb POST")
+	quotes := newAttacker("10 MB quotes POST")
+	pages := newAttacker(fmt.Sprintf("largest story x%d", clients))
+	slow := newAttacker("slow bodies x200")
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients + 8, MaxConnsPerHost: clients + 8}}
+	loop := func(a *attacker, n int, req func(i int) (*http.Request, error)) {
+		for c := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := c; ctx.Err() == nil; i += n {
+					r, err := req(i)
+					if err != nil {
+						a.note("error", 0)
+						return
+					}
+					t := time.Now()
+					res, err := client.Do(r.WithContext(ctx))
+					if err != nil {
+						if ctx.Err() == nil {
+							a.note("error", 0)
+						}
+						continue
+					}
+					_, _ = io.Copy(io.Discard, res.Body)
+					res.Body.Close()
+					a.note(strconv.Itoa(res.StatusCode), time.Since(t))
+				}
+			}()
+		}
+	}
+	searchPaths := []string{"/api/v1/search?", "/search?", "/?"}
+	on := func(kind string) bool { return len(kinds) == 0 || slices.Contains(kinds, kind) }
+	var started []*attacker
+	if on("search") {
+		started = append(started, search)
+	}
+	loop(search, 4*b2i(on("search")), func(i int) (*http.Request, error) {
+		return http.NewRequest(http.MethodGet, base+searchPaths[i%len(searchPaths)]+p.search+"&b="+strconv.FormatInt(bust.Add(1), 10), nil)
+	})
+	post := func(body []byte) (*http.Request, error) {
+		r, err := http.NewRequest(http.MethodPost, base+"/api/v1/articles", bytes.NewReader(body))
+		if err == nil {
+			r.Header.Set("Authorization", "Bearer "+token)
+			r.Header.Set("Content-Type", "application/x-ndjson")
+		}
+		return r, err
+	}
+	if on("bomb") {
+		started = append(started, bomb)
+	}
+	loop(bomb, b2i(on("bomb")), func(int) (*http.Request, error) { return post(p.bomb) })
+	if on("quotes") {
+		started = append(started, quotes)
+	}
+	loop(quotes, b2i(on("quotes")), func(i int) (*http.Request, error) {
+		// A new serial each time, so no POST is known already.
+		return post(bytes.ReplaceAll(p.quotes, []byte("%d"), []byte(strconv.Itoa(i)+"-"+strconv.FormatInt(time.Now().UnixNano(), 36))))
+	})
+	storyPaths := []string{"/stories/" + url.PathEscape(largest.ID) + "?", "/api/v1/stories/" + url.PathEscape(largest.ID) + "?"}
+	if largest.Articles > 25 {
+		// Its second page of articles too.
+		storyPaths = append(storyPaths, "/stories/"+url.PathEscape(largest.ID)+"?offset=25&")
+	}
+	if on("pages") {
+		started = append(started, pages)
+	}
+	loop(pages, clients*b2i(on("pages")), func(i int) (*http.Request, error) {
+		return http.NewRequest(http.MethodGet, base+storyPaths[i%len(storyPaths)]+"b="+strconv.FormatInt(bust.Add(1), 10), nil)
+	})
+	if on("slow") {
+		started = append(started, slow)
+	}
+	for c := range 200 * b2i(on("slow")) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			slowBody(ctx, slow, base, token, c%2 == 0)
+		}()
+	}
+	return started
+}
+
+// b2i is 1 for true.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// slowBody opens a connection and sends a request a byte at a time, twice
+// a second: its headers when headers is set, else a POST's body after
+// whole headers. It notes how the connection ended: closed by the server,
+// or still open when the attack ended.
+func slowBody(ctx context.Context, a *attacker, base, token string, headers bool) {
+	host := strings.TrimPrefix(base, "http://")
+	for ctx.Err() == nil {
+		var d net.Dialer
+		conn, err := d.DialContext(ctx, "tcp", host)
+		if err != nil {
+			if ctx.Err() == nil {
+				a.note("error", 0)
+			}
+			return
+		}
+		head := "GET /healthz HTTP/1.1\r\nHost: " + host + "\r\nX-Slow: " + strings.Repeat("a", 4096) + "\r\n\r\n"
+		body := ""
+		if !headers {
+			head = "POST /api/v1/articles HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token +
+				"\r\nContent-Type: application/x-ndjson\r\nContent-Length: 1000000\r\n\r\n"
+			body = strings.Repeat(" ", 1000000)
+		}
+		t := time.Now()
+		if !headers {
+			if _, err := io.WriteString(conn, head); err != nil {
+				conn.Close()
+				a.note("closed", 0)
+				continue
+			}
+			head = body
+		}
+		closed := make(chan struct{})
+		go func() {
+			// The server closes the connection, or answers (408, 400)
+			// and closes it.
+			_, _ = io.Copy(io.Discard, bufio.NewReader(conn))
+			close(closed)
+		}()
+		outcome := "open at the end"
+	send:
+		for i := 0; i < len(head); i++ {
+			select {
+			case <-ctx.Done():
+				break send
+			case <-closed:
+				outcome = "closed by the server"
+				break send
+			case <-time.After(500 * time.Millisecond):
+			}
+			if _, err := conn.Write([]byte{head[i]}); err != nil {
+				outcome = "closed by the server"
+				break
+			}
+		}
+		conn.Close()
+		<-closed
+		if outcome == "open at the end" {
+			a.note(outcome, 0)
+			return
+		}
+		a.note(outcome, time.Since(t))
+	}
+}
+
+// probe asks for one kind of page, one request at a time, at a steady
+// pace, as a monitor or a reader does, and keeps the latencies.
+type probe struct {
+	name   string
+	path   func() string
+	every  time.Duration
+	lat    []time.Duration
+	failed int
+	codes  map[string]int
+}
+
+func (p *probe) reset() { p.lat, p.failed, p.codes = p.lat[:0], 0, map[string]int{} }
+
+func (p *probe) count() int { return len(p.lat) }
+
+// run asks until ctx ends. Each request opens a connection of its own, as
+// a health checker does, so the latency includes being accepted.
+func (p *probe) run(ctx context.Context, base string) {
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	tick := time.NewTicker(p.every)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, base+p.path(), nil)
+		t := time.Now()
+		res, err := client.Do(req)
+		if err != nil {
+			if ctx.Err() == nil {
+				p.failed++
+				p.codes["error"]++
+			}
+			continue
+		}
+		_, _ = io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		p.codes[strconv.Itoa(res.StatusCode)]++
+		if res.StatusCode != http.StatusOK {
+			p.failed++
+			continue
+		}
+		p.lat = append(p.lat, time.Since(t))
+	}
+}
+
+func (p *probe) pct(q float64) time.Duration {
+	s := slices.Clone(p.lat)
+	slices.Sort(s)
+	return pctOf(s, q)
+}
+
+func (p *probe) row(phase string) string {
+	return fmt.Sprintf("%-8s %-22s %9d %s %s", phase, "probe: "+p.name, len(p.lat), percentiles(p.lat), statusList(p.codes))
+}
+
+// pctOf is the q-quantile of sorted latencies (q = 1: the largest).
+func pctOf(sorted []time.Duration, q float64) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	return sorted[min(len(sorted)-1, int(q*float64(len(sorted))))]
+}
+
+// percentiles writes p50, p90, p99 and the largest of the latencies.
+func percentiles(lat []time.Duration) string {
+	s := slices.Clone(lat)
+	slices.Sort(s)
+	f := func(q float64) string {
+		if len(s) == 0 {
+			return "-"
+		}
+		return pctOf(s, q).Round(10 * time.Microsecond).String()
+	}
+	return fmt.Sprintf("%9s %9s %9s %9s", f(0.5), f(0.9), f(0.99), f(1))
+}
+
+// statusList writes counts by status, sorted.
+func statusList(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s: %d", k, m[k])
+	}
+	return strings.Join(parts, ", ")
+}
+
+// peakRSS follows the process's resident memory.
+type peakRSS struct {
+	mu   sync.Mutex
+	peak int64
+}
+
+// watch samples the resident memory every 100 ms until the returned
+// function is called.
+func (m *peakRSS) watch(ctx context.Context) func() {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			m.sample()
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
+}
+
+// sample reads VmRSS from /proc (Linux); elsewhere it falls back on the
+// memory the Go runtime holds from the system.
+func (m *peakRSS) sample() {
+	var rss int64
+	if b, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+				kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+				rss = kb << 10
+			}
+		}
+	} else {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		rss = int64(ms.Sys)
+	}
+	m.mu.Lock()
+	m.peak = max(m.peak, rss)
+	m.mu.Unlock()
+}
+
+// take returns the peak since the last take.
+func (m *peakRSS) take() int64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	p := m.peak
+	m.peak = 0
+	return p
+}
+
+// schedHist is a reading of the Go runtime's scheduling latencies: how
+// long goroutines waited to run once ready. A probe slow while this is
+// high waited for a core, not for the server.
+type schedHist struct {
+	counts  []uint64
+	buckets []float64
+}
+
+func readSched() schedHist {
+	s := []metrics.Sample{{Name: "/sched/latencies:seconds"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindFloat64Histogram {
+		return schedHist{}
+	}
+	h := s[0].Value.Float64Histogram()
+	return schedHist{counts: slices.Clone(h.Counts), buckets: h.Buckets}
+}
+
+// schedLatencies reads the histogram now, to compare with a later reading.
+func schedLatencies() schedHist { return readSched() }
+
+// since returns the q-quantile of the latencies since the reading.
+func (before schedHist) since(q float64) time.Duration {
+	now := readSched()
+	if len(now.counts) == 0 || len(before.counts) != len(now.counts) {
+		return 0
+	}
+	var total uint64
+	diff := make([]uint64, len(now.counts))
+	for i := range now.counts {
+		diff[i] = now.counts[i] - before.counts[i]
+		total += diff[i]
+	}
+	if total == 0 {
+		return 0
+	}
+	want := uint64(q * float64(total))
+	var cum uint64
+	for i, c := range diff {
+		cum += c
+		if cum > want {
+			hi := now.buckets[i+1]
+			if math.IsInf(hi, 1) {
+				hi = now.buckets[i]
+			}
+			return time.Duration(hi * float64(time.Second)).Round(time.Microsecond)
+		}
+	}
+	return 0
+}
+
+// processCPU is the CPU time the process has used, user and system.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// loadAverage is the machine's one-minute load average, "?" where /proc
+// does not tell it: the replay's figures mean little on a machine other
+// work keeps busy.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return "?"
+	}
+	return f[0]
+}
+
+// synthesizeStory writes n articles of one event, as many outlets rewrite
+// a wire report: each keeps two thirds of one base article's paragraphs,
+// in a shuffled order, and adds one from another article, so no
+// two are near copies (which would be folded into one) and all join one
+// story.
+func synthesizeStory(seeds, bases []storyfold.Article, n int, seed uint64) [][]byte {
+	rng := rand.New(rand.NewPCG(seed, seed^0x57021))
+	paragraphs := func(a storyfold.Article) []string {
+		var out []string
+		for _, p := range a.Paragraphs {
+			if !p.Heading {
+				out = append(out, a.ParagraphText(p))
+			}
+		}
+		return out
+	}
+	date := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	files := make([][]byte, n)
+	for i := range files {
+		b := bases[i%len(bases)]
+		ps := paragraphs(b)
+		rng.Shuffle(len(ps), func(x, y int) { ps[x], ps[y] = ps[y], ps[x] })
+		ps = ps[:max(1, len(ps)*(55+rng.IntN(25))/100)]
+		for range 1 {
+			if o := paragraphs(seeds[rng.IntN(len(seeds))]); len(o) > 0 {
+				ps = append(ps, o[rng.IntN(len(o))])
+			}
+		}
+		var w strings.Builder
+		fmt.Fprintf(&w, "%s\n\nPublished %s\n\n", b.Title, date.AddDate(0, 0, rng.IntN(3)).Format("January 2, 2006"))
+		for _, p := range ps {
+			w.WriteString(p)
+			w.WriteString("\n\n")
+		}
+		files[i] = []byte(w.String())
+	}
+	return files
+}
+
+// healthInServer reads from the server's /metrics the time its health
+// handler has taken in all and how often it ran: with the probe's own
+// latency, it tells the handler's work from waiting to be accepted and
+// scheduled.
+func healthInServer(ctx context.Context, base string) (sum float64, count uint64) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/metrics", nil)
+	if err != nil {
+		return 0, 0
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, 0
+	}
+	defer res.Body.Close()
+	sc := bufio.NewScanner(res.Body)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	const series = `{route="GET /healthz"} `
+	for sc.Scan() {
+		line := sc.Text()
+		if v, ok := strings.CutPrefix(line, "storyfold_http_request_duration_seconds_sum"+series); ok {
+			sum, _ = strconv.ParseFloat(v, 64)
+		}
+		if v, ok := strings.CutPrefix(line, "storyfold_http_request_duration_seconds_count"+series); ok {
+			count, _ = strconv.ParseUint(v, 10, 64)
+		}
+	}
+	return sum, count
 }

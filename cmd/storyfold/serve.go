@@ -73,7 +73,7 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute, WriteTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
+	srv := newHTTPServer(handler)
 	log.Info("serving", slog.String("addr", "http://"+ln.Addr().String()), slog.Bool("writes", *token != ""))
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
@@ -93,4 +93,15 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// newHTTPServer wraps the handler in the HTTP server serve runs, with the
+// timeouts that bound what a slow client can hold: the headers within 10
+// s, the whole body within a minute (a client sending a byte a second
+// holds a connection, never a place among the server's workers: the body
+// is read before one is taken), and the answer written within the
+// handler's own deadline and some margin.
+func newHTTPServer(h http.Handler) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
+		WriteTimeout: web.DefaultIngestTimeout + 10*time.Second, IdleTimeout: 2 * time.Minute}
 }
