@@ -58,6 +58,26 @@ type Store interface {
 	Version(ctx context.Context) (int64, error)
 	// Counts returns how many articles and stories are stored.
 	Counts(ctx context.Context) (articles, stories int, err error)
+	// StaleStories returns the stories whose articles changed since their
+	// account was last saved (see Batch.Stale), with their marks, the
+	// oldest mark first: those with the given IDs, or all of them when
+	// ids is nil.
+	StaleStories(ctx context.Context, ids []string) ([]StaleStory, error)
+	// StoryMembers returns which articles one story has, in the order
+	// they were stored, as index entries without their features, so a
+	// story's account is rebuilt from what the store holds, whoever
+	// stored it: a writer that has some of them in memory reads only the
+	// others' documents (Articles).
+	StoryMembers(ctx context.Context, storyID string) ([]IndexEntry, error)
+	// SaveStories saves rebuilt stories, in one transaction: each, with
+	// its stale mark cleared, only if the mark is still the one its
+	// rebuild started from (marks[i] for stories[i]). A story whose
+	// articles changed while it was being rebuilt keeps its newer mark and
+	// is not saved (saved[i] is false): the rebuild that mark asks for
+	// will be. A saved story keeps the time of its mark as its update
+	// time, so lists order stories by when their articles changed, not by
+	// when a rebuild happened to finish.
+	SaveStories(ctx context.Context, stories []*Story, marks []int64) (saved []bool, err error)
 	// Close releases the store.
 	Close() error
 }
@@ -76,6 +96,18 @@ type IngestResult struct {
 type Batch struct {
 	Articles []StoredArticle
 	Stories  []*Story
+	// Stale lists the stories whose articles the batch changed. Each is
+	// marked stale in the batch's transaction, so the mark is durable
+	// with the articles: a writer that dies before rebuilding them leaves
+	// the marks for the next one (see StaleStories and SaveStories).
+	Stale []string
+}
+
+// StaleStory is a story whose account is older than its articles. Mark
+// changes every time a batch changes the story's articles.
+type StaleStory struct {
+	ID   string
+	Mark int64
 }
 
 // StoredArticle is an article with its place in the story index.

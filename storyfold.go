@@ -194,6 +194,10 @@ type Story struct {
 	// IndependentSources counts the articles that do not derive from one
 	// another: each family counts once, as does every article outside one.
 	IndependentSources int `json:"independent_sources"`
+	// Stale is set on a story read from a store while articles that
+	// joined it since are waiting for its account to be rebuilt: the
+	// account shown is the last one saved. It is never stored.
+	Stale bool `json:"stale,omitempty"`
 }
 
 // SummarySentence is one sentence of a story's summary with the articles it

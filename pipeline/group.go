@@ -54,8 +54,37 @@ func Group(articles []storyfold.Article, opts cluster.Options) []*storyfold.Stor
 }
 
 // NewStory builds a story from its articles: articles in date order, the
-// outlets, the date range and a headline.
+// outlets, the date range and a headline (see Outline), then the account:
+// entities, quotes, facts, conflicts, families, summary and timeline.
 func NewStory(id string, members []*storyfold.Article) *storyfold.Story {
+	st := Outline(id, members)
+	// An article without a date reads its relative dates against the
+	// story's first day.
+	if st.First.Known() {
+		var df *dates.Finder
+		for _, a := range members {
+			if !a.Date.Known() {
+				if df == nil {
+					df = dates.NewFinder()
+				}
+				if found := df.Find(a.Text, a.Sentences, st.First); found != nil {
+					a.Dates = found
+				}
+			}
+		}
+	}
+	st.Entities = entity.Story(members)
+	st.Quotes = quote.Group(members, st.Entities)
+	compare.Reconcile(st, members)
+	return st
+}
+
+// Outline is what a story is before its account is built: its articles in
+// date order (members are sorted in place), the outlets, the date range
+// and a headline. It costs little, so a story opened under the store's
+// write lock can be saved as an outline and read at once, its account
+// built after the lock is released.
+func Outline(id string, members []*storyfold.Article) *storyfold.Story {
 	st := storyfold.NewStory(id)
 	sort.SliceStable(members, func(i, j int) bool { return articleBefore(members[i], members[j]) })
 	seen := make(map[string]bool)
@@ -74,25 +103,7 @@ func NewStory(id string, members []*storyfold.Article) *storyfold.Story {
 			}
 		}
 	}
-	// An article without a date reads its relative dates against the
-	// story's first day.
-	if st.First.Known() {
-		var df *dates.Finder
-		for _, a := range members {
-			if !a.Date.Known() {
-				if df == nil {
-					df = dates.NewFinder()
-				}
-				if found := df.Find(a.Text, a.Sentences, st.First); found != nil {
-					a.Dates = found
-				}
-			}
-		}
-	}
 	st.Headline = Headline(members)
-	st.Entities = entity.Story(members)
-	st.Quotes = quote.Group(members, st.Entities)
-	compare.Reconcile(st, members)
 	return st
 }
 

@@ -3,11 +3,14 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/internal/parallel"
 )
 
 // Writer adds articles to a store through a story index it keeps in
@@ -16,6 +19,14 @@ import (
 // what the others saved to saving its own batch, so every article is
 // grouped against every article stored before it, as if one writer had
 // stored them all.
+//
+// Only the grouping and the save happen under the lock. The stories a
+// batch changes are marked stale in the batch's transaction and rebuilt
+// after the lock is released, from the articles the store holds, so a
+// story whose account is slow to build (a crafted article, a very large
+// story) holds up no other writer, and writers rebuild in parallel. A
+// writer that dies between the two leaves the marks, and the next writer
+// to start rebuilds those stories.
 type Writer struct {
 	mu    sync.Mutex
 	store storyfold.Store
@@ -26,12 +37,56 @@ type Writer struct {
 	// stale says a failed save may have left the index holding articles
 	// the store does not: it is rebuilt before the next batch.
 	stale bool
+
+	// building holds the stories this writer is rebuilding, each with a
+	// channel closed when it is done, so that two batches of one process
+	// that change a story do not both build it at once: the second waits,
+	// then builds again only if the story is still stale.
+	buildMu  sync.Mutex
+	building map[string]chan struct{}
+
+	stats writerStats
 }
 
-// NewWriter loads the story index from what a store holds.
+// WriterStats counts what a writer did, for metrics and benchmarks: above
+// all how long it held the store's write lock, which every other writer
+// waits for.
+type WriterStats struct {
+	// Batches counts the batches saved, LockHeld the time the write lock
+	// was held for them in all, and MaxLockHeld the longest single hold.
+	Batches     int64
+	LockHeld    time.Duration
+	MaxLockHeld time.Duration
+	// Rebuilt counts the stories rebuilt and saved, Dropped the rebuilds
+	// not saved because the story changed meanwhile (a newer rebuild is
+	// due), and Building the time spent building accounts, outside the
+	// lock.
+	Rebuilt, Dropped int64
+	Building         time.Duration
+}
+
+// writerStats is WriterStats behind a mutex: writers are shared by the
+// goroutines of a server.
+type writerStats struct {
+	sync.Mutex
+	WriterStats
+}
+
+// Stats returns what the writer did so far.
+func (w *Writer) Stats() WriterStats {
+	w.stats.Lock()
+	defer w.stats.Unlock()
+	return w.stats.WriterStats
+}
+
+// NewWriter loads the story index from what a store holds, then rebuilds
+// the stories left stale by a writer that stopped before rebuilding them.
 func NewWriter(ctx context.Context, st storyfold.Store, opts cluster.Options) (*Writer, error) {
-	w := &Writer{store: st, opts: opts, index: cluster.New(opts)}
+	w := &Writer{store: st, opts: opts, index: cluster.New(opts), building: make(map[string]chan struct{})}
 	if err := w.catchUp(ctx); err != nil {
+		return nil, err
+	}
+	if _, err := w.Rebuild(ctx); err != nil {
 		return nil, err
 	}
 	return w, nil
@@ -56,29 +111,73 @@ func (w *Writer) catchUp(ctx context.Context) error {
 
 // Ingest adds prepared articles to the store: articles already stored (same
 // content) are skipped, the rest join the stored stories incrementally, and
-// the stories they change are rebuilt, all saved in one transaction. The
-// new articles are taken in date order, so the order they came in does not
-// matter.
+// the stories they change are rebuilt. The new articles are taken in date
+// order, so the order they came in does not matter. It is Write, then a
+// rebuild of the stories the batch changed: when it returns without an
+// error, their accounts are saved, except those another batch changed
+// meanwhile, which the writer of that batch rebuilds.
 func (w *Writer) Ingest(ctx context.Context, articles []storyfold.Article) (storyfold.IngestResult, error) {
+	res, batch, err := w.write(ctx, articles)
+	if err != nil {
+		return res, err
+	}
+	// The batch's articles are in memory as they were stored: the
+	// rebuild reads only the stories' other articles from the store.
+	have := make(map[string]*storyfold.Article, len(batch))
+	for i := range batch {
+		have[batch[i].Article.ID] = &batch[i].Article
+	}
+	if err := w.rebuildStories(ctx, res.Stories, have); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+// Write stores prepared articles and marks the stories they change stale,
+// in one transaction, without rebuilding those stories: the part of Ingest
+// done under the store's write lock. Until RebuildStories or Rebuild runs
+// (here or in any writer sharing the store), a changed story reads as its
+// last saved account, with Stale set; a story the batch opens reads as
+// its articles, dates and headline, without an account.
+func (w *Writer) Write(ctx context.Context, articles []storyfold.Article) (storyfold.IngestResult, error) {
+	res, _, err := w.write(ctx, articles)
+	return res, err
+}
+
+// write is Write, also returning the articles it stored.
+func (w *Writer) write(ctx context.Context, articles []storyfold.Article) (storyfold.IngestResult, []storyfold.StoredArticle, error) {
+	// An article's grouping features depend on it alone: they are
+	// extracted before the lock is taken, the costliest part of grouping
+	// a long article.
+	items := Features(articles)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	unlock, err := w.store.LockWrites(ctx)
 	if err != nil {
-		return storyfold.IngestResult{}, err
+		return storyfold.IngestResult{}, nil, err
 	}
-	defer unlock()
+	start := time.Now()
+	defer func() {
+		unlock()
+		w.stats.Lock()
+		held := time.Since(start)
+		w.stats.Batches++
+		w.stats.LockHeld += held
+		w.stats.MaxLockHeld = max(w.stats.MaxLockHeld, held)
+		w.stats.Unlock()
+	}()
 	if w.stale {
 		w.index, w.seq = cluster.New(w.opts), 0
 	}
 	if err := w.catchUp(ctx); err != nil {
 		w.stale = true
-		return storyfold.IngestResult{}, err
+		return storyfold.IngestResult{}, nil, err
 	}
-	res, err := ingest(ctx, w.store, w.index, articles)
+	res, batch, err := ingest(ctx, w.store, w.index, articles, items)
 	if err != nil {
 		w.stale = true
 	}
-	return res, err
+	return res, batch, err
 }
 
 // Add cleans and annotates raw articles, then ingests them. The costly
@@ -88,8 +187,239 @@ func (w *Writer) Add(ctx context.Context, raw []storyfold.Article) (storyfold.In
 	return w.Ingest(ctx, Prepare(raw, nil, nil))
 }
 
-// ingest is Writer.Ingest once the index is up to date.
-func ingest(ctx context.Context, st storyfold.Store, ix *cluster.Index, articles []storyfold.Article) (storyfold.IngestResult, error) {
+// Rebuild rebuilds every stale story of the store, whichever writer marked
+// it, and returns how many it saved. A writer calls it when it starts, so
+// that a writer that died between saving a batch and rebuilding its
+// stories leaves no story behind; a long-running process may call it from
+// time to time.
+func (w *Writer) Rebuild(ctx context.Context) (int, error) {
+	stale, err := w.store.StaleStories(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	return w.rebuild(ctx, stale, nil)
+}
+
+// RebuildStories rebuilds those of the given stories that are stale and
+// returns how many it saved.
+func (w *Writer) RebuildStories(ctx context.Context, ids []string) (int, error) {
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	stale, err := w.store.StaleStories(ctx, ids)
+	if err != nil {
+		return 0, err
+	}
+	return w.rebuild(ctx, stale, nil)
+}
+
+// rebuildStories is RebuildStories for a batch this writer stored, whose
+// articles are in have.
+func (w *Writer) rebuildStories(ctx context.Context, ids []string, have map[string]*storyfold.Article) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	stale, err := w.store.StaleStories(ctx, ids)
+	if err != nil {
+		return err
+	}
+	_, err = w.rebuild(ctx, stale, have)
+	return err
+}
+
+// saveGroup is how many rebuilt stories are saved in one transaction: a
+// transaction per story costs more than saving it.
+const saveGroup = 32
+
+// rebuild builds stale stories on all cores and saves them in groups as
+// they are built, reading from the store the articles have does not hold
+// (it may be nil). The first error is returned; the stories it stopped
+// keep their marks for the next rebuild.
+func (w *Writer) rebuild(ctx context.Context, stale []storyfold.StaleStory, have map[string]*storyfold.Article) (int, error) {
+	var mu sync.Mutex
+	var first error
+	var group []built
+	saved := 0
+	fail := func(err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if first == nil {
+			first = err
+		}
+	}
+	save := func(g []built) {
+		n, err := w.save(ctx, g)
+		mu.Lock()
+		saved += n
+		mu.Unlock()
+		if err != nil {
+			fail(err)
+		}
+	}
+	parallel.For(len(stale), runtime.GOMAXPROCS(0), func(i int) {
+		if ctx.Err() != nil {
+			return
+		}
+		b, err := w.rebuildOne(ctx, stale[i], have)
+		if err != nil {
+			fail(err)
+			return
+		}
+		if b.story == nil {
+			return
+		}
+		mu.Lock()
+		group = append(group, b)
+		var full []built
+		if len(group) >= saveGroup {
+			full, group = group, nil
+		}
+		mu.Unlock()
+		if full != nil {
+			save(full)
+		}
+	})
+	if len(group) > 0 {
+		save(group)
+	}
+	if first == nil && ctx.Err() != nil {
+		first = fmt.Errorf("rebuild stories: %w", ctx.Err())
+	}
+	return saved, first
+}
+
+// built is a rebuilt story waiting to be saved, with the mark it was built
+// for.
+type built struct {
+	story *storyfold.Story
+	mark  int64
+}
+
+// save saves rebuilt stories, each if its mark is still the one it was
+// built for, and returns how many it saved.
+func (w *Writer) save(ctx context.Context, group []built) (int, error) {
+	stories := make([]*storyfold.Story, len(group))
+	marks := make([]int64, len(group))
+	for i, b := range group {
+		stories[i], marks[i] = b.story, b.mark
+	}
+	saved, err := w.store.SaveStories(ctx, stories, marks)
+	if err != nil {
+		return 0, fmt.Errorf("rebuild: %w", err)
+	}
+	n := 0
+	for _, ok := range saved {
+		if ok {
+			n++
+		}
+	}
+	w.stats.Lock()
+	w.stats.Rebuilt += int64(n)
+	w.stats.Dropped += int64(len(group) - n)
+	w.stats.Unlock()
+	return n, nil
+}
+
+// rebuildOne builds one stale story, unless this writer is building it
+// already: then it waits for that build, and builds again only if the
+// story is still stale (articles joined it while it was being built, or
+// that build is not saved yet). A story is claimed only while it is
+// built, never while it waits to be saved, so no two rebuilds ever wait
+// on each other.
+func (w *Writer) rebuildOne(ctx context.Context, s storyfold.StaleStory, have map[string]*storyfold.Article) (built, error) {
+	for {
+		w.buildMu.Lock()
+		busy, ok := w.building[s.ID]
+		if !ok {
+			done := make(chan struct{})
+			w.building[s.ID] = done
+			w.buildMu.Unlock()
+			st, err := w.build(ctx, s.ID, have)
+			w.buildMu.Lock()
+			delete(w.building, s.ID)
+			close(done)
+			w.buildMu.Unlock()
+			return built{story: st, mark: s.Mark}, err
+		}
+		w.buildMu.Unlock()
+		select {
+		case <-busy:
+		case <-ctx.Done():
+			return built{}, fmt.Errorf("rebuild story %s: %w", s.ID, ctx.Err())
+		}
+		now, err := w.store.StaleStories(ctx, []string{s.ID})
+		if err != nil || len(now) == 0 {
+			return built{}, err
+		}
+		s = now[0]
+	}
+}
+
+// build reads which articles a story has from the store, whoever stored
+// them, and the documents of those have does not hold, then builds its
+// account. It returns nil for a story without articles, which was never
+// stored (articles are never deleted). Each article's copies are those
+// among the story's members, however they were read, so that the account
+// is the same whichever articles were in memory.
+func (w *Writer) build(ctx context.Context, id string, have map[string]*storyfold.Article) (*storyfold.Story, error) {
+	start := time.Now()
+	members, err := w.store.StoryMembers(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("rebuild: %w", err)
+	}
+	if len(members) == 0 {
+		return nil, nil
+	}
+	need := []string{} // not nil: Articles(nil) reads every article
+	copies := make(map[string][]string)
+	for _, m := range members {
+		if have[m.ID] == nil {
+			need = append(need, m.ID)
+		}
+		if m.DuplicateOf != "" {
+			copies[m.DuplicateOf] = append(copies[m.DuplicateOf], m.ID)
+		}
+	}
+	var stored map[string]*storyfold.Article
+	if len(need) > 0 {
+		read, err := w.store.Articles(ctx, need)
+		if err != nil {
+			return nil, fmt.Errorf("rebuild: %w", err)
+		}
+		stored = make(map[string]*storyfold.Article, len(read))
+		for i := range read {
+			stored[read[i].ID] = &read[i]
+		}
+	}
+	articles := make([]storyfold.Article, len(members))
+	ptrs := make([]*storyfold.Article, len(members))
+	for i, m := range members {
+		a := have[m.ID]
+		if a == nil {
+			a = stored[m.ID]
+		}
+		if a == nil {
+			return nil, fmt.Errorf("rebuild story %s: article %s: %w", id, m.ID, storyfold.ErrNotFound)
+		}
+		// A copy, so that building (which fills in the dates of an
+		// undated article) leaves have as it was.
+		articles[i] = *a
+		articles[i].Duplicates = copies[m.ID]
+		if articles[i].Duplicates == nil {
+			articles[i].Duplicates = []string{}
+		}
+		ptrs[i] = &articles[i]
+	}
+	st := NewStory(id, ptrs)
+	w.stats.Lock()
+	w.stats.Building += time.Since(start)
+	w.stats.Unlock()
+	return st, nil
+}
+
+// ingest is Writer.Write once the index is up to date; items are the
+// articles' features, in the same order.
+func ingest(ctx context.Context, st storyfold.Store, ix *cluster.Index, articles []storyfold.Article, items []cluster.Item) (storyfold.IngestResult, []storyfold.StoredArticle, error) {
 	var res storyfold.IngestResult
 	hashes := make([]string, len(articles))
 	for i := range articles {
@@ -97,10 +427,14 @@ func ingest(ctx context.Context, st storyfold.Store, ix *cluster.Index, articles
 	}
 	known, err := st.KnownHashes(ctx, hashes)
 	if err != nil {
-		return res, err
+		return res, nil, err
 	}
-	fresh := make([]storyfold.Article, 0, len(articles))
-	for _, a := range articles {
+	type entry struct {
+		a  storyfold.Article
+		it cluster.Item
+	}
+	fresh := make([]entry, 0, len(articles))
+	for i, a := range articles {
 		if known[a.Hash] {
 			res.Known++
 			continue
@@ -118,62 +452,67 @@ func ingest(ctx context.Context, st storyfold.Store, ix *cluster.Index, articles
 			}
 			res.Renamed[orig] = a.ID
 		}
-		fresh = append(fresh, a)
+		it := items[i]
+		it.ID = a.ID
+		fresh = append(fresh, entry{a, it})
 	}
-	sort.SliceStable(fresh, func(i, j int) bool { return articleBefore(&fresh[i], &fresh[j]) })
-	items := Features(fresh)
-	for i := range items {
-		ix.CountTerms(&items[i].Features)
+	sort.SliceStable(fresh, func(i, j int) bool { return articleBefore(&fresh[i].a, &fresh[j].a) })
+	for i := range fresh {
+		ix.CountTerms(&fresh[i].it.Features)
 	}
 	batch := &storyfold.Batch{}
 	changed := make(map[string]bool)
+	opened := make(map[string]bool)
 	var order []string
-	for i, it := range items {
-		ix.Add(it.ID, it.Hash, it.Features, true)
+	for i := range fresh {
+		it := &fresh[i].it
+		added := ix.Add(it.ID, it.Hash, it.Features, true)
 		storyID, dupOf := ix.StoryOf(it.ID)
+		if storyID == "" {
+			// The batch had this content already: the index kept the
+			// first, and the store would too.
+			res.Known++
+			continue
+		}
+		if added.New {
+			opened[storyID] = true
+		}
 		blob, err := it.Features.MarshalBinary()
 		if err != nil {
-			return res, fmt.Errorf("ingest %s: %w", it.ID, err)
+			return res, nil, fmt.Errorf("ingest %s: %w", it.ID, err)
 		}
-		batch.Articles = append(batch.Articles, storyfold.StoredArticle{Article: fresh[i], StoryID: storyID, DuplicateOf: dupOf, Features: blob})
+		batch.Articles = append(batch.Articles, storyfold.StoredArticle{Article: fresh[i].a, StoryID: storyID, DuplicateOf: dupOf, Features: blob})
 		if !changed[storyID] {
 			changed[storyID] = true
 			order = append(order, storyID)
 		}
 	}
-	res.New = len(fresh)
+	res.New = len(batch.Articles)
 
-	// Rebuild the changed stories from all their articles, stored and new.
+	// The stories the batch opens are saved with what the batch gives of
+	// them (articles, dates, headline) and every changed story is marked
+	// stale: the accounts are built once the lock is released.
 	byID := make(map[string]*storyfold.Article, len(fresh))
 	for i := range fresh {
-		byID[fresh[i].ID] = &fresh[i]
+		byID[fresh[i].a.ID] = &fresh[i].a
 	}
 	for _, sid := range order {
+		if !opened[sid] {
+			continue
+		}
 		ids := ix.Members(sid)
-		stored := []string{} // not nil: Articles(nil) reads every article
-		for _, id := range ids {
-			if byID[id] == nil {
-				stored = append(stored, id)
-			}
-		}
-		old, err := st.Articles(ctx, stored)
-		if err != nil {
-			return res, err
-		}
 		members := make([]*storyfold.Article, 0, len(ids))
-		for i := range old {
-			members = append(members, &old[i])
-		}
 		for _, id := range ids {
 			if a := byID[id]; a != nil {
 				members = append(members, a)
 			}
 		}
-		batch.Stories = append(batch.Stories, NewStory(sid, members))
+		batch.Stories = append(batch.Stories, Outline(sid, members))
 	}
+	batch.Stale = order
 	res.Stories = order
 	if err := st.Save(ctx, batch); err != nil {
-		return res, err
+		return res, nil, err
 	}
-	return res, nil
+	return res, batch.Articles, nil
 }

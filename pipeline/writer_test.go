@@ -15,7 +15,7 @@ import (
 	"github.com/storyfold/storyfold/store/storetest"
 )
 
-func exampleArticles(t *testing.T) []storyfold.Article {
+func exampleArticles(t testing.TB) []storyfold.Article {
 	t.Helper()
 	files, _ := filepath.Glob("../examples/ukraine-talks/*.txt")
 	if len(files) < 4 {

@@ -69,6 +69,15 @@ var migrations = []string{
 	CREATE INDEX stories_list ON stories(last DESC NULLS LAST, updated DESC, id);
 	CREATE TABLE version (id INTEGER PRIMARY KEY CHECK (id = 1), n BIGINT NOT NULL);
 	INSERT INTO version VALUES (1, 0);`,
+	// Stories whose articles changed since their account was saved: the
+	// mark is the version of the save that changed them last, marked its
+	// time. Rebuilding happens outside the write lock, so the mark must
+	// outlive a writer that dies before rebuilding.
+	`CREATE TABLE stale (
+		story_id TEXT COLLATE "C" PRIMARY KEY,
+		mark     BIGINT NOT NULL,
+		marked   TIMESTAMPTZ NOT NULL
+	);`,
 }
 
 // Store is the PostgreSQL store.
@@ -218,6 +227,10 @@ func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
 	defer tx.Rollback(ctx)
 	now := time.Now().UTC()
 	var batch pgx.Batch
+	// The version row first: every transaction that writes takes its lock
+	// before any other, so a save and a rebuilt story's save never wait on
+	// each other's rows in opposite orders.
+	batch.Queue("UPDATE version SET n = n + 1")
 	for _, sa := range b.Articles {
 		a := sa.Article
 		doc, err := record.ArticleDoc(a)
@@ -235,15 +248,13 @@ func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
 		if err != nil {
 			return err
 		}
-		batch.Queue(`INSERT INTO stories (id, headline, first, last, articles, independent, sources, doc, updated)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-			ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, first = excluded.first, last = excluded.last,
-				articles = excluded.articles, independent = excluded.independent, sources = excluded.sources,
-				doc = excluded.doc, updated = excluded.updated`,
-			st.ID, st.Headline, record.Nullable(st.First.String()), record.Nullable(st.Last.String()),
+		batch.Queue(upsertStory, st.ID, st.Headline, record.Nullable(st.First.String()), record.Nullable(st.Last.String()),
 			len(st.Articles), st.IndependentSources, sources, doc, now)
 	}
-	batch.Queue("UPDATE version SET n = n + 1")
+	for _, id := range b.Stale {
+		batch.Queue(`INSERT INTO stale (story_id, mark, marked) VALUES ($1, (SELECT n FROM version), $2)
+			ON CONFLICT (story_id) DO UPDATE SET mark = excluded.mark, marked = excluded.marked`, id, now)
+	}
 	if err := tx.SendBatch(ctx, &batch).Close(); err != nil {
 		return fmt.Errorf("save: %w", err)
 	}
@@ -251,6 +262,114 @@ func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
 		return fmt.Errorf("save: %w", err)
 	}
 	return nil
+}
+
+// upsertStory saves a story's document and list columns.
+const upsertStory = `INSERT INTO stories (id, headline, first, last, articles, independent, sources, doc, updated)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+	ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, first = excluded.first, last = excluded.last,
+		articles = excluded.articles, independent = excluded.independent, sources = excluded.sources,
+		doc = excluded.doc, updated = excluded.updated`
+
+// StaleStories implements storyfold.Store.
+func (s *Store) StaleStories(ctx context.Context, ids []string) ([]storyfold.StaleStory, error) {
+	query := "SELECT story_id, mark FROM stale"
+	var args []any
+	if ids != nil {
+		query += " WHERE story_id = ANY($1)"
+		args = append(args, ids)
+	}
+	rows, err := s.pool.Query(ctx, query+" ORDER BY mark, story_id", args...)
+	if err != nil {
+		return nil, fmt.Errorf("stale stories: %w", err)
+	}
+	out := []storyfold.StaleStory{}
+	var st storyfold.StaleStory
+	if _, err := pgx.ForEachRow(rows, []any{&st.ID, &st.Mark}, func() error { out = append(out, st); return nil }); err != nil {
+		return nil, fmt.Errorf("stale stories: %w", err)
+	}
+	return out, nil
+}
+
+// StoryMembers implements storyfold.Store.
+func (s *Store) StoryMembers(ctx context.Context, storyID string) ([]storyfold.IndexEntry, error) {
+	rows, err := s.pool.Query(ctx, "SELECT seq, id, hash, COALESCE(duplicate_of, '') FROM articles WHERE story_id = $1 ORDER BY seq", storyID)
+	if err != nil {
+		return nil, fmt.Errorf("story %s: %w", storyID, err)
+	}
+	out := []storyfold.IndexEntry{}
+	e := storyfold.IndexEntry{StoryID: storyID}
+	if _, err := pgx.ForEachRow(rows, []any{&e.Seq, &e.ID, &e.Hash, &e.DuplicateOf}, func() error { out = append(out, e); return nil }); err != nil {
+		return nil, fmt.Errorf("story %s: %w", storyID, err)
+	}
+	return out, nil
+}
+
+// SaveStories implements storyfold.Store: each mark is taken away only if
+// it is still the one the rebuild started from, and the story saved by
+// the same statement, all in one transaction and one round trip.
+func (s *Store) SaveStories(ctx context.Context, stories []*storyfold.Story, marks []int64) ([]bool, error) {
+	if len(stories) != len(marks) {
+		return nil, fmt.Errorf("save stories: %d stories, %d marks", len(stories), len(marks))
+	}
+	saved := make([]bool, len(stories))
+	if len(stories) == 0 {
+		return saved, nil
+	}
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("save stories: %w", err)
+	}
+	defer tx.Rollback(ctx)
+	var batch pgx.Batch
+	// The version row first, in the order Save takes the rows. A
+	// transaction that saves nothing is rolled back.
+	batch.Queue("UPDATE version SET n = n + 1")
+	for i, st := range stories {
+		doc, sources, err := record.StoryDocs(st)
+		if err != nil {
+			return nil, err
+		}
+		// The story is written only if its mark was still there to
+		// delete; the statement returns a row when it was.
+		batch.Queue(`WITH cleared AS (DELETE FROM stale WHERE story_id = $1 AND mark = $9 RETURNING marked)
+			INSERT INTO stories (id, headline, first, last, articles, independent, sources, doc, updated)
+			SELECT $1, $2, $3, $4, $5, $6, $7, $8, marked FROM cleared
+			ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, first = excluded.first, last = excluded.last,
+				articles = excluded.articles, independent = excluded.independent, sources = excluded.sources,
+				doc = excluded.doc, updated = excluded.updated
+			RETURNING id`,
+			st.ID, st.Headline, record.Nullable(st.First.String()), record.Nullable(st.Last.String()),
+			len(st.Articles), st.IndependentSources, sources, doc, marks[i])
+	}
+	br := tx.SendBatch(ctx, &batch)
+	if _, err := br.Exec(); err != nil {
+		br.Close()
+		return nil, fmt.Errorf("save stories: %w", err)
+	}
+	wrote := false
+	for i, st := range stories {
+		var id string
+		err := br.QueryRow().Scan(&id)
+		if errors.Is(err, pgx.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			br.Close()
+			return nil, fmt.Errorf("save story %s: %w", st.ID, err)
+		}
+		saved[i], wrote = true, true
+	}
+	if err := br.Close(); err != nil {
+		return nil, fmt.Errorf("save stories: %w", err)
+	}
+	if !wrote {
+		return saved, nil
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return nil, fmt.Errorf("save stories: %w", err)
+	}
+	return saved, nil
 }
 
 // Version implements storyfold.Store.
@@ -288,18 +407,28 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]storyfold.Article
 	if ids != nil && len(ids) == 0 {
 		return []storyfold.Article{}, nil
 	}
-	query := `SELECT a.doc, (SELECT array_agg(d.id ORDER BY d.seq) FROM articles d WHERE d.duplicate_of = a.id)
-		FROM articles a`
-	var args []any
-	if ids != nil {
-		query += " WHERE a.id = ANY($1)"
-		args = append(args, ids)
+	var out []storyfold.Article
+	var err error
+	if ids == nil {
+		out, err = s.articles(ctx, "")
+	} else {
+		out, err = s.articles(ctx, " WHERE a.id = ANY($1)", ids)
 	}
-	rows, err := s.pool.Query(ctx, query+" ORDER BY a.seq", args...)
 	if err != nil {
 		return nil, fmt.Errorf("articles: %w", err)
 	}
-	var out []storyfold.Article
+	return out, nil
+}
+
+// articles returns the stored articles a WHERE clause on articles (as a)
+// selects, with their copies, in the order they were stored.
+func (s *Store) articles(ctx context.Context, where string, args ...any) ([]storyfold.Article, error) {
+	rows, err := s.pool.Query(ctx, `SELECT a.doc, (SELECT array_agg(d.id ORDER BY d.seq) FROM articles d WHERE d.duplicate_of = a.id)
+		FROM articles a`+where+" ORDER BY a.seq", args...)
+	if err != nil {
+		return nil, err
+	}
+	out := []storyfold.Article{}
 	var doc []byte
 	var dups []string
 	_, err = pgx.ForEachRow(rows, []any{&doc, &dups}, func() error {
@@ -311,10 +440,7 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]storyfold.Article
 		dups = nil
 		return nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("articles: %w", err)
-	}
-	return out, nil
+	return out, err
 }
 
 // ArticleHeads implements storyfold.Store from the articles' columns.
@@ -340,7 +466,7 @@ func (s *Store) ArticleHeads(ctx context.Context, ids []string) ([]storyfold.Art
 
 // Stories implements storyfold.Store.
 func (s *Store) Stories(ctx context.Context) ([]*storyfold.Story, error) {
-	out, err := s.stories(ctx, "SELECT doc FROM stories ORDER BY updated DESC, articles DESC, id")
+	out, err := s.stories(ctx, "SELECT doc, EXISTS (SELECT 1 FROM stale WHERE story_id = stories.id) FROM stories ORDER BY updated DESC, articles DESC, id")
 	if err != nil {
 		return nil, fmt.Errorf("stories: %w", err)
 	}
@@ -349,7 +475,7 @@ func (s *Store) Stories(ctx context.Context) ([]*storyfold.Story, error) {
 
 // Story implements storyfold.Store.
 func (s *Store) Story(ctx context.Context, id string) (*storyfold.Story, error) {
-	out, err := s.stories(ctx, "SELECT doc FROM stories WHERE id = $1", id)
+	out, err := s.stories(ctx, "SELECT doc, EXISTS (SELECT 1 FROM stale WHERE story_id = stories.id) FROM stories WHERE id = $1", id)
 	if err != nil {
 		return nil, fmt.Errorf("story %s: %w", id, err)
 	}
@@ -359,7 +485,8 @@ func (s *Store) Story(ctx context.Context, id string) (*storyfold.Story, error) 
 	return out[0], nil
 }
 
-// stories reads the story documents a query selects.
+// stories reads the story documents a query selects, each with whether it
+// is stale.
 func (s *Store) stories(ctx context.Context, query string, args ...any) ([]*storyfold.Story, error) {
 	rows, err := s.pool.Query(ctx, query, args...)
 	if err != nil {
@@ -367,11 +494,13 @@ func (s *Store) stories(ctx context.Context, query string, args ...any) ([]*stor
 	}
 	var out []*storyfold.Story
 	var doc []byte
-	_, err = pgx.ForEachRow(rows, []any{&doc}, func() error {
+	var stale bool
+	_, err = pgx.ForEachRow(rows, []any{&doc, &stale}, func() error {
 		st, err := record.Story(doc)
 		if err != nil {
 			return err
 		}
+		st.Stale = stale
 		out = append(out, st)
 		return nil
 	})

@@ -70,6 +70,15 @@ var migrations = []string{
 	// A counter every save bumps, for readers that cache.
 	`CREATE TABLE version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
 	INSERT INTO version VALUES (1, 0);`,
+	// Stories whose articles changed since their account was saved: the
+	// mark is the version of the save that changed them last, marked its
+	// time. Rebuilding happens outside the write lock, so the mark must
+	// outlive a writer that dies before rebuilding.
+	`CREATE TABLE stale (
+		story_id TEXT PRIMARY KEY,
+		mark     INTEGER NOT NULL,
+		marked   TEXT NOT NULL
+	);`,
 }
 
 // Store is the SQLite store.
@@ -79,6 +88,12 @@ type Store struct {
 	// lock file beside the database extends it to other processes.
 	writes   chan struct{}
 	lockPath string
+	// txs queues this process's write transactions. SQLite lets one
+	// write at a time and makes the others sleep and retry (busy_timeout)
+	// in steps of up to 100 ms: a batch's save and the rebuilt stories
+	// saved by several goroutines at once would spend their time asleep.
+	// Other processes still wait through busy_timeout.
+	txs sync.Mutex
 }
 
 var _ storyfold.Store = (*Store)(nil)
@@ -186,6 +201,18 @@ func (s *Store) KnownHashes(ctx context.Context, hashes []string) (map[string]bo
 // Save implements storyfold.Store. Articles already stored (by hash) are
 // left as they are, so saving the same batch twice stores it once.
 func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
+	// The documents are encoded before the transaction, which holds
+	// every other write of the process back.
+	docs := make([][]byte, len(b.Articles))
+	for i, sa := range b.Articles {
+		doc, err := record.ArticleDoc(sa.Article)
+		if err != nil {
+			return fmt.Errorf("save article %s: %w", sa.Article.ID, err)
+		}
+		docs[i] = doc
+	}
+	s.txs.Lock()
+	defer s.txs.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("save: %w", err)
@@ -199,22 +226,14 @@ func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
 		return fmt.Errorf("save: %w", err)
 	}
 	defer ins.Close()
-	for _, sa := range b.Articles {
-		a := sa.Article
-		doc, err := record.ArticleDoc(a)
-		if err != nil {
-			return fmt.Errorf("save article %s: %w", a.ID, err)
-		}
+	for i, sa := range b.Articles {
+		a := &sa.Article
 		if _, err := ins.ExecContext(ctx, a.ID, a.Hash, a.Source, a.Title, a.URL, record.Nullable(a.Date.String()), a.Language, a.Text,
-			string(doc), sa.StoryID, record.Nullable(sa.DuplicateOf), sa.Features, now); err != nil {
+			string(docs[i]), sa.StoryID, record.Nullable(sa.DuplicateOf), sa.Features, now); err != nil {
 			return fmt.Errorf("save article %s: %w", a.ID, err)
 		}
 	}
-	up, err := tx.PrepareContext(ctx, `INSERT INTO stories (id, headline, first, last, articles, doc, updated, independent, sources)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, first = excluded.first, last = excluded.last,
-			articles = excluded.articles, doc = excluded.doc, updated = excluded.updated,
-			independent = excluded.independent, sources = excluded.sources`)
+	up, err := tx.PrepareContext(ctx, upsertStory)
 	if err != nil {
 		return fmt.Errorf("save: %w", err)
 	}
@@ -232,11 +251,148 @@ func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
 	if _, err := tx.ExecContext(ctx, "UPDATE version SET n = n + 1"); err != nil {
 		return fmt.Errorf("save: %w", err)
 	}
+	if len(b.Stale) > 0 {
+		mark, err := tx.PrepareContext(ctx, `INSERT INTO stale (story_id, mark, marked) VALUES (?, (SELECT n FROM version), ?)
+			ON CONFLICT(story_id) DO UPDATE SET mark = excluded.mark, marked = excluded.marked`)
+		if err != nil {
+			return fmt.Errorf("save: %w", err)
+		}
+		defer mark.Close()
+		for _, id := range b.Stale {
+			if _, err := mark.ExecContext(ctx, id, now); err != nil {
+				return fmt.Errorf("mark story %s stale: %w", id, err)
+			}
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("save: %w", err)
 	}
 	return nil
 }
+
+// StaleStories implements storyfold.Store.
+func (s *Store) StaleStories(ctx context.Context, ids []string) ([]storyfold.StaleStory, error) {
+	out := []storyfold.StaleStory{}
+	query := func(where string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, "SELECT story_id, mark FROM stale "+where, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var st storyfold.StaleStory
+			if err := rows.Scan(&st.ID, &st.Mark); err != nil {
+				return err
+			}
+			out = append(out, st)
+		}
+		return rows.Err()
+	}
+	var err error
+	if ids == nil {
+		err = query("", nil)
+	} else {
+		err = inLists(ids, func(in string, args []any) error { return query("WHERE story_id IN ("+in+")", args) })
+	}
+	if err != nil {
+		return nil, fmt.Errorf("stale stories: %w", err)
+	}
+	slices.SortFunc(out, func(a, b storyfold.StaleStory) int {
+		return cmp.Or(cmp.Compare(a.Mark, b.Mark), cmp.Compare(a.ID, b.ID))
+	})
+	return out, nil
+}
+
+// StoryMembers implements storyfold.Store.
+func (s *Store) StoryMembers(ctx context.Context, storyID string) ([]storyfold.IndexEntry, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT seq, id, hash, COALESCE(duplicate_of, '') FROM articles WHERE story_id = ? ORDER BY seq", storyID)
+	if err != nil {
+		return nil, fmt.Errorf("story %s: %w", storyID, err)
+	}
+	defer rows.Close()
+	out := []storyfold.IndexEntry{}
+	for rows.Next() {
+		e := storyfold.IndexEntry{StoryID: storyID}
+		if err := rows.Scan(&e.Seq, &e.ID, &e.Hash, &e.DuplicateOf); err != nil {
+			return nil, fmt.Errorf("story %s: %w", storyID, err)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("story %s: %w", storyID, err)
+	}
+	return out, nil
+}
+
+// SaveStories implements storyfold.Store: each mark is taken away only if
+// it is still the one the rebuild started from, and the story saved in
+// the same transaction.
+func (s *Store) SaveStories(ctx context.Context, stories []*storyfold.Story, marks []int64) ([]bool, error) {
+	if len(stories) != len(marks) {
+		return nil, fmt.Errorf("save stories: %d stories, %d marks", len(stories), len(marks))
+	}
+	saved := make([]bool, len(stories))
+	if len(stories) == 0 {
+		return saved, nil
+	}
+	docs, sources := make([]string, len(stories)), make([]string, len(stories))
+	for i, st := range stories {
+		var err error
+		if docs[i], sources[i], err = record.StoryDocs(st); err != nil {
+			return nil, err
+		}
+	}
+	s.txs.Lock()
+	defer s.txs.Unlock()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("save stories: %w", err)
+	}
+	defer tx.Rollback()
+	unmark, err := tx.PrepareContext(ctx, "DELETE FROM stale WHERE story_id = ? AND mark = ? RETURNING marked")
+	if err != nil {
+		return nil, fmt.Errorf("save stories: %w", err)
+	}
+	defer unmark.Close()
+	up, err := tx.PrepareContext(ctx, upsertStory)
+	if err != nil {
+		return nil, fmt.Errorf("save stories: %w", err)
+	}
+	defer up.Close()
+	wrote := false
+	for i, st := range stories {
+		var marked string
+		err := unmark.QueryRowContext(ctx, st.ID, marks[i]).Scan(&marked)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("save story %s: %w", st.ID, err)
+		}
+		if _, err := up.ExecContext(ctx, st.ID, st.Headline, record.Nullable(st.First.String()), record.Nullable(st.Last.String()),
+			len(st.Articles), docs[i], marked, st.IndependentSources, sources[i]); err != nil {
+			return nil, fmt.Errorf("save story %s: %w", st.ID, err)
+		}
+		saved[i], wrote = true, true
+	}
+	if !wrote {
+		return saved, nil
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE version SET n = n + 1"); err != nil {
+		return nil, fmt.Errorf("save stories: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("save stories: %w", err)
+	}
+	return saved, nil
+}
+
+// upsertStory saves a story's document and list columns.
+const upsertStory = `INSERT INTO stories (id, headline, first, last, articles, doc, updated, independent, sources)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, first = excluded.first, last = excluded.last,
+		articles = excluded.articles, doc = excluded.doc, updated = excluded.updated,
+		independent = excluded.independent, sources = excluded.sources`
 
 // Version implements storyfold.Store.
 func (s *Store) Version(ctx context.Context) (int64, error) {
@@ -275,42 +431,48 @@ func (s *Store) Articles(ctx context.Context, ids []string) ([]storyfold.Article
 		return []storyfold.Article{}, nil
 	}
 	var out []storyfold.Article
-	query := func(where string, args []any) error {
-		rows, err := s.db.QueryContext(ctx, `SELECT a.doc,
-			(SELECT group_concat(d.id, char(31)) FROM (SELECT id FROM articles WHERE duplicate_of = a.id ORDER BY seq) d)
-			FROM articles a `+where+` ORDER BY a.seq`, args...)
-		if err != nil {
-			return fmt.Errorf("articles: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var doc string
-			var dups sql.NullString
-			if err := rows.Scan(&doc, &dups); err != nil {
-				return fmt.Errorf("articles: %w", err)
-			}
-			var ids []string
-			if dups.Valid && dups.String != "" {
-				ids = strings.Split(dups.String, "\x1f")
-			}
-			a, err := record.Article([]byte(doc), ids)
-			if err != nil {
-				return fmt.Errorf("articles: %w", err)
-			}
-			out = append(out, a)
-		}
-		return rows.Err()
-	}
+	var err error
 	if ids == nil {
-		if err := query("", nil); err != nil {
-			return nil, err
-		}
-		return out, nil
+		out, err = s.articles(ctx, "", nil, nil)
+	} else {
+		err = inLists(ids, func(in string, args []any) error {
+			out, err = s.articles(ctx, "WHERE a.id IN ("+in+")", args, out)
+			return err
+		})
 	}
-	if err := inLists(ids, func(in string, args []any) error { return query("WHERE a.id IN ("+in+")", args) }); err != nil {
-		return nil, err
+	if err != nil {
+		return nil, fmt.Errorf("articles: %w", err)
 	}
 	return out, nil
+}
+
+// articles appends to out the stored articles a WHERE clause on articles
+// (as a) selects, with their copies, in the order they were stored.
+func (s *Store) articles(ctx context.Context, where string, args []any, out []storyfold.Article) ([]storyfold.Article, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.doc,
+		(SELECT group_concat(d.id, char(31)) FROM (SELECT id FROM articles WHERE duplicate_of = a.id ORDER BY seq) d)
+		FROM articles a `+where+` ORDER BY a.seq`, args...)
+	if err != nil {
+		return out, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var doc string
+		var dups sql.NullString
+		if err := rows.Scan(&doc, &dups); err != nil {
+			return out, err
+		}
+		var ids []string
+		if dups.Valid && dups.String != "" {
+			ids = strings.Split(dups.String, "\x1f")
+		}
+		a, err := record.Article([]byte(doc), ids)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
 }
 
 // ArticleHeads implements storyfold.Store from the articles' columns.
@@ -342,7 +504,7 @@ func (s *Store) ArticleHeads(ctx context.Context, ids []string) ([]storyfold.Art
 
 // Stories implements storyfold.Store.
 func (s *Store) Stories(ctx context.Context) ([]*storyfold.Story, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT doc FROM stories ORDER BY updated DESC, articles DESC, id")
+	rows, err := s.db.QueryContext(ctx, "SELECT doc, EXISTS (SELECT 1 FROM stale WHERE story_id = stories.id) FROM stories ORDER BY updated DESC, articles DESC, id")
 	if err != nil {
 		return nil, fmt.Errorf("stories: %w", err)
 	}
@@ -463,7 +625,7 @@ func (s *Store) StoryPage(ctx context.Context, q storyfold.StoryQuery) ([]storyf
 
 // Story implements storyfold.Store.
 func (s *Store) Story(ctx context.Context, id string) (*storyfold.Story, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT doc FROM stories WHERE id = ?", id)
+	rows, err := s.db.QueryContext(ctx, "SELECT doc, EXISTS (SELECT 1 FROM stale WHERE story_id = stories.id) FROM stories WHERE id = ?", id)
 	if err != nil {
 		return nil, fmt.Errorf("story %s: %w", id, err)
 	}
@@ -600,19 +762,21 @@ func (s *Store) Counts(ctx context.Context) (int, int, error) {
 	return articles, stories, nil
 }
 
-// scanStories reads story documents.
+// scanStories reads story documents, each with whether it is stale.
 func scanStories(rows *sql.Rows) ([]*storyfold.Story, error) {
 	defer rows.Close()
 	var out []*storyfold.Story
 	for rows.Next() {
 		var doc string
-		if err := rows.Scan(&doc); err != nil {
+		var stale bool
+		if err := rows.Scan(&doc, &stale); err != nil {
 			return nil, err
 		}
 		st, err := record.Story([]byte(doc))
 		if err != nil {
 			return nil, err
 		}
+		st.Stale = stale
 		out = append(out, st)
 	}
 	return out, rows.Err()

@@ -21,13 +21,6 @@ import (
 func Run(t *testing.T, open func(t *testing.T) storyfold.Store, reopen func(t *testing.T) storyfold.Store) {
 	ctx := context.Background()
 	day := storyfold.Date{Time: time.Date(2025, 2, 12, 0, 0, 0, 0, time.UTC)}
-	art := func(id, hash, source, title string) storyfold.Article {
-		return storyfold.Article{ID: id, Hash: hash, Source: source, Title: title, Date: day, Language: "en",
-			Text: "Body of " + title + ". <script>alert(1)</script>", URL: "https://example.com/" + id,
-			Paragraphs: []storyfold.Paragraph{{Start: 0, End: 5}}, Sentences: []storyfold.Span{{Start: 0, End: 5}},
-			Removed: []storyfold.Removal{{Line: 1, Text: "Subscribe", Reason: storyfold.RemovedPromo}}, Duplicates: []string{},
-			Meta: map[string]string{"cluster": "c1"}}
-	}
 	story := func(id string, ids ...string) *storyfold.Story {
 		st := storyfold.NewStory(id)
 		st.Headline, st.Articles, st.Sources, st.First, st.Last = "Headline "+id, ids, []string{"A"}, day, day
@@ -352,6 +345,8 @@ func Run(t *testing.T, open func(t *testing.T) storyfold.Store, reopen func(t *t
 			t.Error("the lock was not handed on when released")
 		}
 	})
+
+	runStale(t, open, reopen, batch, story)
 
 	if reopen != nil {
 		t.Run("Reopen", func(t *testing.T) {

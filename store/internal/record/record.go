@@ -21,7 +21,11 @@ func ArticleDoc(a storyfold.Article) ([]byte, error) {
 // StoryDocs are the JSON kept for a story: its whole document, and its
 // outlets for the column lists read.
 func StoryDocs(st *storyfold.Story) (doc, sources string, err error) {
-	d, err := json.Marshal(st)
+	// Stale is a fact about the store at the time of reading, never part
+	// of the saved account.
+	c := *st
+	c.Stale = false
+	d, err := json.Marshal(&c)
 	if err != nil {
 		return "", "", fmt.Errorf("save story %s: %w", st.ID, err)
 	}

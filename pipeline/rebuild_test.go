@@ -1,0 +1,239 @@
+package pipeline_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/pipeline"
+	"github.com/storyfold/storyfold/store/sqlite"
+)
+
+var basilPath = flag.String("basil", "../../shared/data/basil/articles.jsonl", "BASIL's articles (JSONL) for the tests and benchmarks that use them")
+
+// lockProbe is a store that, each time a story's articles are read for a
+// rebuild, tries to take the write lock itself: a writer that rebuilt
+// under the lock would make it wait until the probe gives up.
+type lockProbe struct {
+	storyfold.Store
+	mu     sync.Mutex
+	reads  int
+	failed []error
+}
+
+func (p *lockProbe) StoryMembers(ctx context.Context, id string) ([]storyfold.IndexEntry, error) {
+	short, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	unlock, err := p.Store.LockWrites(short)
+	p.mu.Lock()
+	p.reads++
+	if err != nil {
+		p.failed = append(p.failed, err)
+	}
+	p.mu.Unlock()
+	if err == nil {
+		unlock()
+	}
+	return p.Store.StoryMembers(ctx, id)
+}
+
+// TestRebuildOutsideTheLock checks that the stories a batch changes are
+// rebuilt with the write lock free, so another writer can store its batch
+// meanwhile.
+func TestRebuildOutsideTheLock(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "probe.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	probe := &lockProbe{Store: st}
+	w, err := pipeline.NewWriter(ctx, probe, cluster.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := w.Ingest(ctx, exampleArticles(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if probe.reads != len(res.Stories) || len(probe.failed) > 0 {
+		t.Errorf("%d stories rebuilt of %d changed; the lock was held during %d of them: %v",
+			probe.reads, len(res.Stories), len(probe.failed), errors.Join(probe.failed...))
+	}
+	stats := w.Stats()
+	if stats.Batches != 1 || stats.Rebuilt != int64(len(res.Stories)) || stats.LockHeld <= 0 || stats.MaxLockHeld != stats.LockHeld {
+		t.Errorf("stats %+v after one batch of %d stories", stats, len(res.Stories))
+	}
+}
+
+// TestOneWriterConcurrentBatches has the goroutines of one process (a
+// server's POSTs) ingest parts of one story at once: however their saves
+// and rebuilds interleave, the stored story is the one a single ingest
+// gives, and none is left stale.
+func TestOneWriterConcurrentBatches(t *testing.T) {
+	ctx := context.Background()
+	articles := exampleArticles(t)
+	dir := t.TempDir()
+	single, w := openWriter(t, filepath.Join(dir, "single.db"))
+	if _, err := w.Ingest(ctx, articles); err != nil {
+		t.Fatal(err)
+	}
+	want := storyJSON(t, single)
+
+	shared, w := openWriter(t, filepath.Join(dir, "shared.db"))
+	var wg sync.WaitGroup
+	errs := make([]error, len(articles))
+	for i := range articles {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = w.Ingest(ctx, articles[i:i+1])
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		t.Fatal(err)
+	}
+	if stale, err := shared.StaleStories(ctx, nil); err != nil || len(stale) != 0 {
+		t.Errorf("stale after every ingest returned: %+v, %v", stale, err)
+	}
+	if got := storyJSON(t, shared); !reflect.DeepEqual(got, want) {
+		t.Errorf("concurrent batches stored\n%v\none batch stored\n%v", got, want)
+	}
+}
+
+// TestWriteThenRebuild checks the two halves of Ingest apart: after Write
+// the changed stories are stale and read as their last account (an
+// outline for a new story), and Rebuild clears them.
+func TestWriteThenRebuild(t *testing.T) {
+	ctx := context.Background()
+	st, w := openWriter(t, filepath.Join(t.TempDir(), "halves.db"))
+	articles := exampleArticles(t)
+	res, err := w.Write(ctx, articles[:2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range res.Stories {
+		story, err := st.Story(ctx, id)
+		if err != nil || !story.Stale || len(story.Facts) != 0 || len(story.Articles) == 0 {
+			t.Errorf("story %s after Write: %+v, %v; want a stale outline", id, story, err)
+		}
+	}
+	if n, err := w.Rebuild(ctx); err != nil || n != len(res.Stories) {
+		t.Errorf("Rebuild saved %d stories (%v), want %d", n, err, len(res.Stories))
+	}
+	if n, err := w.Rebuild(ctx); err != nil || n != 0 {
+		t.Errorf("a second Rebuild saved %d stories (%v), want none", n, err)
+	}
+	for _, id := range res.Stories {
+		if story, err := st.Story(ctx, id); err != nil || story.Stale {
+			t.Errorf("story %s after Rebuild: stale %v, %v", id, story != nil && story.Stale, err)
+		}
+	}
+}
+
+// storyJSON returns every stored story's JSON, without its ID, by its
+// sorted members: a story's ID is its first stored article's, which
+// concurrent batches may store in any order.
+func storyJSON(t *testing.T, s storyfold.Store) map[string]string {
+	t.Helper()
+	stories, err := s.Stories(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make(map[string]string)
+	for _, st := range stories {
+		members := slices.Sorted(slices.Values(st.Articles))
+		st.ID = ""
+		b, err := json.Marshal(st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[strings.Join(members, " ")] = string(b)
+	}
+	return out
+}
+
+// TestRebuildFromStoreMatchesIngest checks on BASIL's real articles that a
+// story rebuilt from the store alone (a writer that stopped before
+// rebuilding, then another that started) is the story Ingest builds with
+// its batch in memory. It is skipped without the BASIL file.
+func TestRebuildFromStoreMatchesIngest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests BASIL twice")
+	}
+	ctx := context.Background()
+	articles := pipeline.Prepare(readBASIL(t, *basilPath), nil, nil)
+	dir := t.TempDir()
+	ingested, w := openWriter(t, filepath.Join(dir, "ingested.db"))
+	// Two batches, so that the second's stories mix stored articles and
+	// articles in memory.
+	half := len(articles) / 2
+	for _, part := range [][]storyfold.Article{articles[:half], articles[half:]} {
+		if _, err := w.Ingest(ctx, part); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rebuilt, w := openWriter(t, filepath.Join(dir, "rebuilt.db"))
+	for _, part := range [][]storyfold.Article{articles[:half], articles[half:]} {
+		if _, err := w.Write(ctx, part); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := w.Rebuild(ctx); err != nil || n == 0 {
+		t.Fatalf("rebuild: %d stories, %v", n, err)
+	}
+	got, want := storyJSON(t, rebuilt), storyJSON(t, ingested)
+	if len(want) < 50 {
+		t.Fatalf("BASIL gave %d stories", len(want))
+	}
+	for k, g := range got {
+		if g != want[k] {
+			t.Errorf("story of %s rebuilt from the store:\n%s\ningested:\n%s", k, g, want[k])
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d stories rebuilt, %d ingested", len(got), len(want))
+	}
+}
+
+// readBASIL reads BASIL's articles, skipping the benchmark without them.
+func readBASIL(b testing.TB, path string) []storyfold.Article {
+	f, err := os.Open(path)
+	if err != nil {
+		b.Skipf("no BASIL articles: %v", err)
+	}
+	defer f.Close()
+	var out []storyfold.Article
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() {
+		var rec struct {
+			ID, Title, Text, Source, Date string
+		}
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			b.Fatalf("%s: %v", path, err)
+		}
+		a := storyfold.Article{ID: rec.ID, Title: rec.Title, Text: rec.Text, Source: rec.Source}
+		if t, err := time.Parse("2006-01-02", rec.Date); err == nil {
+			a.Date = storyfold.Date{Time: t}
+		}
+		out = append(out, a)
+	}
+	if err := sc.Err(); err != nil {
+		b.Fatalf("%s: %v", path, err)
+	}
+	return out
+}
