@@ -68,6 +68,7 @@ func runServe(ctx context.Context, args []string) error {
 		go w.Run(ctx, feeds)
 		log.Info("watching", slog.Int("feeds", len(feeds)), slog.Duration("interval", wf.interval))
 	}
+	go rebuildStale(ctx, writer, log)
 	handler := web.New(cfg)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -93,6 +94,34 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// staleEvery is how often serve looks for stories another writer marked
+// stale and did not rebuild (it stopped, or crashed, between storing a
+// batch and rebuilding its stories).
+const staleEvery = time.Minute
+
+// rebuildStale rebuilds, every staleEvery until ctx ends, the stories left
+// stale in the store: a writer that stops between storing articles and
+// rebuilding their stories leaves marks, and a long-running server must
+// not wait for the next writer to start to clear them.
+func rebuildStale(ctx context.Context, w *pipeline.Writer, log *slog.Logger) {
+	tick := time.NewTicker(staleEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		n, err := w.Rebuild(ctx)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.Warn("rebuilding stale stories", slog.String("error", err.Error()))
+		case n > 0:
+			log.Info("rebuilt stale stories", slog.Int("stories", n))
+		}
+	}
 }
 
 // newHTTPServer wraps the handler in the HTTP server serve runs, with the
