@@ -284,10 +284,27 @@ type Quotation struct {
 	Speaker string `json:"speaker"`
 	// Cue is the word that attributes the quote (said, told, according to).
 	Cue string `json:"cue,omitempty"`
-	// Marked is false for reported speech without quotation marks
-	// ("There is no betrayal there, said Hegseth").
+	// Marked is false for speech without quotation marks ("There is no
+	// betrayal there, said Hegseth"; "Hegseth said that ...").
 	Marked bool `json:"marked"`
+	// Kind tells the three apart: "direct" words in quotation marks,
+	// "unmarked" words given as said but without marks, before or after
+	// the cue (", said Hegseth"), and "reported" speech, the clause after
+	// a cue in the outlet's words ("Hegseth said that ...", "according to
+	// Hegseth, ...").
+	Kind string `json:"kind,omitempty"`
 }
+
+// Kinds of Quotation.
+const (
+	QuoteDirect   = "direct"
+	QuoteUnmarked = "unmarked"
+	QuoteReported = "reported"
+)
+
+// Said reports whether a quotation gives the speaker's own words, marked
+// or not, as opposed to an outlet's report of what was said.
+func (q *Quotation) Said() bool { return q.Kind != QuoteReported }
 
 // DateMention is a date an article's text gives, resolved to a day when it
 // can be: "on Wednesday" against the article's date, "February 12, 2025"
@@ -311,7 +328,14 @@ type Quote struct {
 	Text     string    `json:"text"`
 	Articles []string  `json:"articles"`
 	Variants []Variant `json:"variants"`
+	// Kind is the Quotation kind of the wording Text gives: reports print
+	// quotation marks only around direct quotes.
+	Kind string `json:"kind,omitempty"`
 }
+
+// Direct reports whether the group's wording is words in quotation marks
+// (groups stored before kinds were recorded are).
+func (q *Quote) Direct() bool { return q.Kind == "" || q.Kind == QuoteDirect }
 
 // Entity is a person, organisation, place or other named thing of a story.
 type Entity struct {

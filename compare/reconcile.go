@@ -13,6 +13,7 @@ import (
 // details and omissions, the summary and the timeline. The story's
 // entities and quote groups must be set.
 func Reconcile(st *storyfold.Story, members []*storyfold.Article) {
+	members = spoken(members)
 	r := newReader(st.Entities)
 	var units []unit
 	for ai, a := range members {
@@ -175,6 +176,36 @@ func (f *factGroup) fact(members []*storyfold.Article, units []unit, fams family
 				out.OmittedBy = append(out.OmittedBy, a.ID)
 			}
 		}
+	}
+	return out
+}
+
+// spoken returns the story's articles as the account reads them: with the
+// quotations that give someone's words (in quotation marks or not), and
+// without reported speech ("Hegseth said that ..."), which is the
+// outlet's own wording of a claim and states it as any sentence does.
+// Articles that report no speech are given as they are; the others as
+// copies holding only their other quotations, which stay in text order
+// and do not overlap.
+func spoken(members []*storyfold.Article) []*storyfold.Article {
+	var out []*storyfold.Article
+	for i, a := range members {
+		if !slices.ContainsFunc(a.Quotes, func(q storyfold.Quotation) bool { return !q.Said() }) {
+			if out != nil {
+				out[i] = a
+			}
+			continue
+		}
+		if out == nil {
+			out = make([]*storyfold.Article, len(members))
+			copy(out, members[:i])
+		}
+		c := *a
+		c.Quotes = slices.DeleteFunc(slices.Clone(a.Quotes), func(q storyfold.Quotation) bool { return !q.Said() })
+		out[i] = &c
+	}
+	if out == nil {
+		return members
 	}
 	return out
 }

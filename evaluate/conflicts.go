@@ -456,9 +456,10 @@ func contentWords(s string) map[string]bool {
 
 func inSpan(x, s storyfold.Span) bool { return x.Start >= s.Start && x.End <= s.End }
 
-// inQuote reports whether a span lies in one of the article's quotes.
+// inQuote reports whether a span lies in one of the article's quotes of
+// someone's words (reported speech is the outlet's wording).
 func inQuote(a *storyfold.Article, x storyfold.Span) bool {
-	return slices.ContainsFunc(a.Quotes, func(q storyfold.Quotation) bool { return overlaps(q.Span, x) })
+	return slices.ContainsFunc(a.Quotes, func(q storyfold.Quotation) bool { return q.Said() && overlaps(q.Span, x) })
 }
 
 // changesOf lists the changes of a kind to sentence sa of article i that

@@ -83,7 +83,7 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 				canon = i
 			}
 		}
-		q := storyfold.Quote{Speaker: tally.Majority(speakers), Text: items[canon].q.Text, Articles: []string{}, Variants: []storyfold.Variant{}}
+		q := storyfold.Quote{Speaker: tally.Majority(speakers), Text: items[canon].q.Text, Articles: []string{}, Variants: []storyfold.Variant{}, Kind: items[canon].q.Kind}
 		listed := make(map[string]bool, len(members))
 		for _, i := range members {
 			it := &items[i]
@@ -96,7 +96,14 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 		}
 		out = append(out, q)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Articles) > len(out[j].Articles) })
+	// The most widely given first, and among those as widely given,
+	// someone's own words before an outlet's report of them.
+	sort.SliceStable(out, func(i, j int) bool {
+		if len(out[i].Articles) != len(out[j].Articles) {
+			return len(out[i].Articles) > len(out[j].Articles)
+		}
+		return out[i].Direct() && !out[j].Direct()
+	})
 	return out
 }
 

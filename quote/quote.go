@@ -33,7 +33,13 @@ type Finder struct {
 	roles     map[string]string // lower-case role word -> the person holding it
 	index     nameIndex         // answers about names, built once per text
 	main      subjectScan       // see mainSubject
-	cont      contScan          // see blockedBetween
+	entities  []storyfold.Entity
+	// knownNames are the entity names isEntity and expand read, built at
+	// most once per text (knownBuilt), and acronyms is expand's table.
+	knownNames map[string]bool
+	knownBuilt bool
+	acronyms   map[string]string
+	cont       contScan // see blockedBetween
 }
 
 // NewFinder returns a finder.
@@ -47,13 +53,19 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 	f.names = people(text, entities, sentences, marked)
 	f.orgs = organisations(entities, marked)
 	f.sentences = sentences
+	f.entities = entities
+	f.knownBuilt = false
 	f.roles = roles(entities)
 	f.index.build(f.names)
 	f.main, f.cont = subjectScan{}, contScan{}
-	var out []storyfold.Quotation
+	// Room for the quotes and for reported speech in some sentences, so
+	// that the slice of large values is not copied as it grows.
+	out := make([]storyfold.Quotation, 0, len(marked)+len(sentences)/4+1)
 	si := 0
 	mi := 0
+	lastMarked := -1 // the last quotation-marked quote in out
 	for _, sent := range sentences {
+		first := len(out)
 		// Quotes that open in this sentence.
 		found := false
 		for mi < len(marked) && marked[mi].Start < sent.End {
@@ -63,11 +75,11 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 				continue
 			}
 			found = true
-			q := storyfold.Quotation{Text: text[m.Start:m.End], Span: m, Marked: true}
+			q := storyfold.Quotation{Text: text[m.Start:m.End], Span: m, Marked: true, Kind: storyfold.QuoteDirect}
 			q.Speaker, q.Cue = f.speaker(text, sentences, si, paragraphs, m)
 			q.Speaker = f.resolve(text, q.Speaker, m.Start, sent)
-			if q.Speaker == "" && len(out) > 0 {
-				q.Speaker = f.continued(text, out[len(out)-1], m, paragraphs)
+			if q.Speaker == "" && lastMarked >= 0 {
+				q.Speaker = f.continued(text, out[lastMarked], m, paragraphs)
 			}
 			if q.Speaker == "" {
 				q.Speaker = f.introduced(text, m, sentences, si, paragraphs)
@@ -79,18 +91,45 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 			if q.Speaker != "" {
 				f.index.addSpeaker(q.Speaker)
 			}
+			lastMarked = len(out)
 			out = append(out, q)
 		}
+		inverted, tokenized := false, false
 		if !found && !containsMark(text[sent.Start:sent.End]) {
+			tokenized = true // reported reads the sentence's tokens into f.toks
 			if q, ok := f.reported(text, sent); ok {
 				q.Speaker = f.resolve(text, q.Speaker, q.Span.Start, sent)
 				if q.Speaker != "" {
 					f.index.addSpeaker(q.Speaker)
 					out = append(out, q)
+					inverted = true
+				}
+			}
+		}
+		if !inverted {
+			// Reported speech after its cue, sorted in with the sentence's
+			// quotes (a partial quote may stand inside the clause).
+			n := len(out)
+			out = f.indirect(text, sent, marked, out, tokenized)
+			if len(out) > n {
+				for _, q := range out[n:] {
+					f.index.addSpeaker(q.Speaker)
+				}
+				if n > first && lastMarked >= first {
+					last := out[lastMarked]
+					sort.SliceStable(out[first:], func(i, j int) bool { return out[first+i].Span.Start < out[first+j].Span.Start })
+					for i := first; i < len(out); i++ {
+						if out[i].Marked && out[i].Span == last.Span {
+							lastMarked = i
+						}
+					}
 				}
 			}
 		}
 		si++
+	}
+	if len(out) == 0 {
+		return nil // as before the room was made: no quotes is nil
 	}
 	return out
 }

@@ -626,7 +626,7 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 			cue = c.lower(k + 1)
 		case c.capitalized(k+1) || nlp.IsSpeakerPronoun(c.lower(k+1)):
 			for j := k + 2; j < len(c.toks) && j <= k+7; j++ {
-				if speechCues[c.lower(j)] && !c.startsObject(j+1) {
+				if speechCues[c.lower(j)] && !c.startsObject(j+1) && c.lower(j+1) != "that" {
 					name, ok = c.nameBefore(j)
 					cue = c.lower(j)
 					break
@@ -645,7 +645,7 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 		if countWords(c.toks[:k]) < 4 {
 			return storyfold.Quotation{}, false
 		}
-		return storyfold.Quotation{Text: text[quoted.Start:quoted.End], Span: quoted, Speaker: name, Cue: cue}, true
+		return storyfold.Quotation{Text: text[quoted.Start:quoted.End], Span: quoted, Speaker: name, Cue: cue, Kind: storyfold.QuoteUnmarked}, true
 	}
 	return storyfold.Quotation{}, false
 }
@@ -668,7 +668,13 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 		if rest != "" && !nlp.IsCapitalized(rest) {
 			return f.describedName(pos, sent) // "the tech giant"
 		}
+		if name := f.expand(rest); name != "" {
+			return name // "the NRSC"
+		}
 		return speaker // "the Kremlin"
+	}
+	if name := f.expand(speaker); name != "" {
+		return name
 	}
 	if speaker == "" {
 		return ""
@@ -714,6 +720,7 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 	if !strings.Contains(speaker, " ") {
 		return f.full(speaker, k)
 	}
+	speaker = withoutOrigin(speaker)
 	// The article's own name for the person: "Jean-Noël Barrot" for "Noël
 	// Barrot" read off a hyphenated name.
 	if n, ok := f.index.suffix[speaker]; ok {
@@ -793,17 +800,30 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 		if e.Type != "person" {
 			continue
 		}
-		if !strings.Contains(e.Name, " ") && len(e.Roles) == 0 && len(e.Mentions) < 2 {
-			continue
+		if !strings.Contains(e.Name, " ") && (len(e.Roles) == 0 && len(e.Mentions) < 2 || cues[strings.ToLower(e.Name)] || participles[strings.ToLower(e.Name)]) {
+			continue // "Asked" opening sentences is no one
 		}
 		g := gender(e)
+		name := withoutOrigin(e.Name)
 		for _, m := range e.Mentions {
 			if !inQuote(quoted, m) { // a name inside a quote is not a speaker's
-				out = append(out, namePos{name: e.Name, start: m.Start, end: m.End, gender: g})
+				out = append(out, namePos{name: name, start: m.Start, end: m.End, gender: g})
 			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].end < out[j].end })
+	// A given name the entity finder split from its surname by an initial
+	// ("Elijah" of "Elijah E. Cummings") is the person the surname names.
+	k := 0
+	for i := range out {
+		if i+1 < len(out) && !strings.Contains(out[i].name, " ") && out[i+1].start > out[i].end &&
+			out[i+1].start-out[i].end <= len(" E. ") && strings.TrimSpace(text[out[i].end:out[i+1].start]) != "" {
+			continue
+		}
+		out[k] = out[i]
+		k++
+	}
+	out = out[:k]
 	si := 0
 	lastSentence := -1
 	for i := range out {
@@ -1077,4 +1097,47 @@ func (f *Finder) namesIn(from, to int) []namePos {
 		j++
 	}
 	return f.names[i:j]
+}
+
+// withoutOrigin returns a person's name without the state or city that
+// follows it ("Trey Gowdy of South Carolina", "Cummings of Maryland"): an
+// entity named with its origin is still the person, and a name of one
+// word before "of" is an organisation's ("Bank of America").
+func withoutOrigin(name string) string {
+	before, after, ok := strings.Cut(name, " of ")
+	if !ok || !nlp.IsCapitalized(after) || !nlp.IsNameWord(lastWord(before)) {
+		return name
+	}
+	if !strings.Contains(before, " ") {
+		if _, given := nlp.GivenName(before); given || nlp.IsRoleWord(before) {
+			return name // "Duke of Edinburgh"
+		}
+	}
+	return before
+}
+
+// expand returns the organisation of the article whose initials an
+// acronym speaker gives ("NRSC" for "National Republican Senatorial
+// Committee"), or "": the article names it in full once and abbreviates
+// it after.
+func (f *Finder) expand(acronym string) string {
+	if len(acronym) < 3 || len(acronym) > 8 || strings.ToUpper(acronym) != acronym || strings.ContainsAny(acronym, " .") {
+		return ""
+	}
+	f.known()
+	return f.acronyms[acronym]
+}
+
+// initials returns the capitals of an organisation's name, without the
+// small words ("NRSC" of "National Republican Senatorial Committee"), or
+// "" when one word is not capitalised otherwise.
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		if !nlp.IsCapitalized(w) {
+			continue // "of", "for"
+		}
+		b.WriteByte(w[0])
+	}
+	return b.String()
 }

@@ -225,6 +225,16 @@ func attributedQuotes(st *storyfold.Story) []storyfold.Quote {
 	return out
 }
 
+// marks puts a quote group's wording in quotation marks when it is words
+// in quotation marks; speech given without them (", said Hegseth") and
+// reported speech ("Hegseth said that ...") are printed as they are.
+func marks(q *storyfold.Quote, text string) string {
+	if q.Direct() {
+		return "“" + text + "”"
+	}
+	return text
+}
+
 // altered lists the articles whose wording of a quote differs from the
 // canonical one, with how.
 func altered(q storyfold.Quote) []storyfold.Variant {

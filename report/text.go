@@ -114,7 +114,7 @@ func writeTextLayer(w *bufio.Writer, st *storyfold.Story, arts map[string]*story
 	if quotes := attributedQuotes(st); len(quotes) > 0 {
 		fmt.Fprintf(w, "\n  who said what:\n")
 		for _, q := range quotes {
-			fmt.Fprintf(w, "    %s: “%s” %s\n", terminalSafe(q.Speaker, 40), terminalSafe(q.Text, 110),
+			fmt.Fprintf(w, "    %s: %s %s\n", terminalSafe(q.Speaker, 40), marks(&q, terminalSafe(q.Text, 110)),
 				dim("· "+plural(len(q.Articles), "article", "articles")))
 			for _, v := range altered(q) {
 				fmt.Fprintf(w, "      %s %s\n", dim(terminalSafe(v.Article, 24)+" words differ:"), terminalSafe(v.Diff, 140))

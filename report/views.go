@@ -106,6 +106,7 @@ type Segment struct {
 type QuoteView struct {
 	Speaker  string
 	Text     string
+	Direct   bool // words in quotation marks, printed in them
 	Articles int
 	Variants []VariantView
 }
@@ -285,7 +286,7 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 		v.Families = append(v.Families, fv)
 	}
 	for _, q := range attributedQuotes(st) {
-		qv := QuoteView{Speaker: q.Speaker, Text: q.Text, Articles: len(q.Articles)}
+		qv := QuoteView{Speaker: q.Speaker, Text: q.Text, Articles: len(q.Articles), Direct: q.Direct()}
 		for _, variant := range q.Variants {
 			segs := diffSegments(variant.Diff)
 			if variant.Diff == "" {

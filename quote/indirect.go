@@ -1,0 +1,501 @@
+package quote
+
+import (
+	_ "embed"
+	"sort"
+	"strings"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/nlp"
+)
+
+// The word lists of reported speech are data, one entry a line, so that
+// they can be read and extended without reading the rules.
+var (
+	//go:embed data/indirect-cues.txt
+	indirectCuesData string
+	//go:embed data/indirect-participles.txt
+	indirectParticiplesData string
+	//go:embed data/indirect-skips.txt
+	indirectSkipsData string
+	//go:embed data/indirect-listeners.txt
+	indirectListenersData string
+	//go:embed data/indirect-openers.txt
+	indirectOpenersData string
+	//go:embed data/indirect-bare.txt
+	indirectBareData string
+	//go:embed data/indirect-determiners.txt
+	indirectDeterminersData string
+	//go:embed data/participle-objects.txt
+	participleObjectsData string
+	//go:embed data/indirect-prepositions.txt
+	prepositionsData string
+)
+
+var (
+	// indirectCues are the verbs whose subject's words the clause after
+	// them reports: "Burton said (that) ...".
+	indirectCues = listSet(indirectCuesData)
+	// indirectParticiples close a clause whose subject speaks: "..., saying
+	// the center should be built elsewhere".
+	indirectParticiples = listSet(indirectParticiplesData)
+	// indirectSkips stand between a cue and its clause: "said Monday that".
+	indirectSkips = listPhrases(indirectSkipsData)
+	// indirectListeners are whom a statement was told: "told reporters".
+	indirectListeners = listSet(indirectListenersData)
+	// indirectOpeners are the pronouns that open a clause after a cue
+	// without "that"; indirectDeterminers open one after the verbs of
+	// saying, indirectBare.
+	indirectOpeners     = listSet(indirectOpenersData)
+	indirectDeterminers = listSet(indirectDeterminersData)
+	indirectBare        = listSet(indirectBareData)
+	// participleObjects after a participle make it no cue of a clause:
+	// "saying so", "saying nothing".
+	participleObjects = listSet(participleObjectsData)
+	// prepositions open a phrase of time or place between a cue and
+	// "that": "testified in October that".
+	prepositions = listSet(prepositionsData)
+)
+
+// listLines returns the entries of an embedded list: its lines without
+// comments and blank lines.
+func listLines(data string) []string {
+	var out []string
+	for _, l := range strings.Split(data, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func listSet(data string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range listLines(data) {
+		m[l] = true
+	}
+	return m
+}
+
+// listPhrases returns the entries of a list of phrases split into words,
+// longest first, so that the longest phrase that fits is taken.
+func listPhrases(data string) [][]string {
+	var out [][]string
+	for _, l := range listLines(data) {
+		out = append(out, strings.Fields(l))
+	}
+	for i := 1; i < len(out); i++ { // insertion sort: the list is short
+		for j := i; j > 0 && len(out[j]) > len(out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// minIndirectWords is the fewest words outside quotation marks a reported
+// clause has: fewer, and it is a pronoun before a quote ('Burton said that
+// he "can't speak ..."'), which the direct quote already gives.
+const minIndirectWords = 2
+
+// indirect finds the reported speech of sentence sent that a cue
+// introduces: "X said (that) CLAUSE", "X told reporters (that) CLAUSE",
+// "X warned that CLAUSE", "..., saying CLAUSE", "according to X, CLAUSE"
+// and "CLAUSE, according to X". Each clause runs from after the cue (and
+// "that") to the end of the sentence, without its final stop, unless a
+// second cue of the same subject cuts it ("claimed ..., but admitted that
+// ..."). A clause whose speaker does not resolve to a person or an
+// organisation of the article is dropped: no speaker is better than a
+// place or a fragment. It appends to out.
+//
+// When tokenized is true, f.toks already holds the sentence's tokens.
+func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.Span, out []storyfold.Quotation, tokenized bool) []storyfold.Quotation {
+	s := text[sent.Start:sent.End]
+	if !tokenized {
+		f.toks = f.tokenizeOutside(text, sent, marked)
+	}
+	c := context{text: s, toks: f.toks, roles: f.roles}
+	first := len(out)
+	lastSpeaker := ""
+	for j := 0; j < len(c.toks); j++ {
+		if c.toks[j].Kind != nlp.Word {
+			continue
+		}
+		// Cues are lower-case words but "According": the word as written
+		// is looked up, so that no word is lowered for nothing.
+		w := c.toks[j].Text(s)
+		if strings.EqualFold(w, "according") {
+			w = "according"
+		}
+		pos := sent.Start + int(c.toks[j].Start)
+		var name, cue string
+		k := -1
+		end := len(c.toks)
+		switch {
+		case w == "according" && c.lower(j+1) == "to":
+			if inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
+				continue
+			}
+			n, ok := c.nameAfter(j + 2)
+			if !ok {
+				n, ok = c.sourceAfter(j + 2)
+			}
+			if !ok {
+				continue
+			}
+			name, cue = n, "according to"
+			if j == 0 || j == 1 && c.isPunct(0, "“\"") {
+				// "According to X, CLAUSE": the clause after the comma.
+				for i := j + 2; i < len(c.toks); i++ {
+					if c.isPunct(i, ",") {
+						k = i + 1
+						if w := c.lower(k); w != "who" && w != "which" {
+							break // past an appositive: "According to X, who has ..., CLAUSE"
+						}
+					}
+				}
+			} else if p := beforeFillers(&c, j); c.isPunct(p, ",)") {
+				// "CLAUSE, according to X."
+				k, end = 0, j-1
+			}
+		case c.isPunct(j-1, ",") && indirectParticiples[w]:
+			if inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
+				continue
+			}
+			if w := c.lower(j + 1); w == "" || participleObjects[w] {
+				continue
+			}
+			k = j + 1
+			if c.lower(k) == "that" {
+				k++
+			}
+			cue = w // the subject is read once the clause is known to be one
+		case indirectCues[w]:
+			if inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) || c.is(j-1, "to") {
+				continue
+			}
+			cue = w
+			if (j == 0 || c.toks[j-1].Kind != nlp.Word) && c.capitalized(j+1) && !indirectSkip(&c, j+1) {
+				continue // "..., said Hegseth": the inverted attribution that reported reads
+			}
+			if w == "told" {
+				k = toldClause(&c, j+1)
+			} else {
+				k = f.clauseStart(&c, j+1, indirectBare[w])
+			}
+			if k < 0 {
+				continue // no clause: the subject is not worth reading
+			}
+			if n, ok := c.nameBefore(j); ok {
+				name = n
+			} else if n := f.orgBefore(text, sent.Start+int(c.toks[beforeFillers(&c, j)+1].Start)); n != "" {
+				name = n // "Acme Corporation said", which nameBefore takes for no person
+			} else if (c.lower(j-1) == "but" || c.lower(j-1) == "and") && lastSpeaker != "" {
+				name = lastSpeaker // "claimed ..., but admitted that": the same subject
+			} else if p := beforeFillers(&c, j); c.isPunct(p, ",)") {
+				// "Justice Anthony Kennedy, often a key vote on the high
+				// court, said": the subject before the appositive.
+				name = f.mainSubject(text, sent.Start, pos)
+			}
+		default:
+			continue
+		}
+		if k < 0 || k >= end {
+			continue
+		}
+		span, ok := clauseSpan(text, sent, &c, k, end, marked)
+		if !ok {
+			continue
+		}
+		if name == "" && indirectParticiples[cue] {
+			name = f.clauseSubject(text, sent.Start, pos)
+		}
+		if name == "" {
+			continue
+		}
+		speaker := f.resolve(text, name, pos, sent)
+		if !f.isEntity(speaker) {
+			continue
+		}
+		// A second cue of the same subject cuts the clause before it
+		// ("..., but admitted that ..."); any other cue inside it is part
+		// of what was said.
+		if n := len(out); n > first && out[n-1].Span.End > span.Start && out[n-1].Speaker == speaker {
+			cut := strings.TrimRight(text[out[n-1].Span.Start:pos], " ,;")
+			cut = strings.TrimSuffix(strings.TrimSuffix(cut, " but"), " and")
+			cut = strings.TrimRight(cut, " ,;")
+			out[n-1].Span.End = out[n-1].Span.Start + len(cut)
+			out[n-1].Text = text[out[n-1].Span.Start:out[n-1].Span.End]
+		} else if n > first && out[n-1].Span.End > span.Start {
+			continue
+		}
+		lastSpeaker = name
+		out = append(out, storyfold.Quotation{Text: text[span.Start:span.End], Span: span, Speaker: speaker, Cue: cue, Kind: storyfold.QuoteReported})
+	}
+	return out
+}
+
+// indirectSkip reports whether a word or phrase of indirectSkips starts
+// at token i, and returns the token after it.
+func indirectSkip(c *context, i int) bool {
+	_, ok := skipPhrase(c, i)
+	return ok
+}
+
+func skipPhrase(c *context, i int) (int, bool) {
+next:
+	for _, p := range indirectSkips {
+		for n, w := range p {
+			if !c.is(i+n, w) {
+				continue next
+			}
+		}
+		return i + len(p), true
+	}
+	return i, false
+}
+
+// clauseStart returns the token that opens the reported clause after a
+// cue at token i, past the words that only say when or how ("Monday", "in
+// a statement") and "that", or -1 when none opens there: "said to", "said
+// nothing", "said Hegseth".
+//
+// After a verb of saying (bare), a determiner opens a clause too: "said
+// the talks would ...", not "stressed the importance of ...".
+func (f *Finder) clauseStart(c *context, i int, bare bool) int {
+	for {
+		n, ok := skipPhrase(c, i)
+		if !ok {
+			break
+		}
+		i = n
+	}
+	if c.isPunct(i, ",") && c.lower(i+1) == "that" {
+		i++ // "said, that ..."
+	}
+	if c.lower(i) == "that" {
+		return i + 1
+	}
+	if prepositions[c.lower(i)] {
+		// "said after the arguments that", "testified in October that".
+		for k := i + 1; k < len(c.toks) && k <= i+6 && c.toks[k].Kind == nlp.Word; k++ {
+			if c.lower(k) == "that" {
+				return k + 1
+			}
+		}
+		return -1
+	}
+	w := c.lower(i)
+	switch {
+	case opensClause(w, bare):
+		return i
+	case c.capitalized(i) && !indirectCues[c.lower(i+1)] && !possessiveToken(c, i):
+		return i // "suggested Reid would suffer", not "announced Trump's plan"
+	}
+	return -1
+}
+
+// toldClause returns the clause after "told" at token i: past whom it was
+// told and "that" ("told her questioners that"), or after a listener
+// without it ("told reporters the talks ..."); -1 when there is none.
+func toldClause(c *context, i int) int {
+	for k := i; k < len(c.toks) && k <= i+5; k++ {
+		if c.toks[k].Kind != nlp.Word {
+			break
+		}
+		if c.lower(k) == "that" && k > i {
+			return k + 1
+		}
+	}
+	k := i
+	if c.lower(k) == "the" {
+		k++
+	}
+	if !indirectListeners[c.lower(k)] {
+		return -1
+	}
+	k++
+	for {
+		n, ok := skipPhrase(c, k)
+		if !ok {
+			break
+		}
+		k = n
+	}
+	if opensClause(c.lower(k), true) || c.capitalized(k) {
+		return k
+	}
+	return -1
+}
+
+// clauseSpan returns the text of tokens [k, end) of the sentence as a
+// span, without a final stop or comma, or false when it is no clause of
+// its own: it opens inside quotation marks, or has fewer than
+// minIndirectWords words outside them.
+func clauseSpan(text string, sent storyfold.Span, c *context, k, end int, marked []storyfold.Span) (storyfold.Span, bool) {
+	start := sent.Start + int(c.toks[k].Start)
+	stop := sent.Start + int(c.toks[end-1].End)
+	if end == len(c.toks) {
+		stop = sent.End
+	}
+	for stop > start && strings.IndexByte(" .,;:", text[stop-1]) >= 0 {
+		stop--
+	}
+	if start >= stop || inQuote(marked, storyfold.Span{Start: start, End: start + 1}) {
+		return storyfold.Span{}, false
+	}
+	// The words outside quotation marks: a quote ends at a closing mark,
+	// which the tokens show as punctuation.
+	words := 0
+	for i := k; i < end; i++ {
+		t := c.toks[i]
+		if t.Kind == nlp.Word && !inQuote(marked, storyfold.Span{Start: sent.Start + int(t.Start), End: sent.Start + int(t.End)}) {
+			words++
+			if words >= minIndirectWords {
+				return storyfold.Span{Start: start, End: stop}, true
+			}
+		}
+	}
+	return storyfold.Span{}, false
+}
+
+// isEntity reports whether a speaker names a person or an organisation of
+// the article: by its name or an alias, or a person by one of their names
+// ("Boutrous" of "Theodore Boutrous Jr").
+func (f *Finder) isEntity(speaker string) bool {
+	if speaker == "" {
+		return false
+	}
+	k := f.known()
+	l := strings.ToLower(speaker)
+	return k[l] || k[strings.TrimPrefix(l, "the ")] || k["\x00"+strings.ToLower(lastWord(speaker))]
+}
+
+// known returns the article's entity names for isEntity and expand, built
+// the first time they are asked for in an article: a set, so that many
+// statements in an article with many entities cost no more than their sum.
+func (f *Finder) known() map[string]bool {
+	if f.knownBuilt {
+		return f.knownNames
+	}
+	f.knownBuilt = true
+	if f.knownNames == nil || len(f.knownNames) > 4096 {
+		f.knownNames, f.acronyms = map[string]bool{}, map[string]string{}
+	}
+	clear(f.knownNames)
+	clear(f.acronyms)
+	for _, e := range f.entities {
+		if e.Type != "person" && e.Type != "org" {
+			continue
+		}
+		f.knownNames[strings.ToLower(e.Name)] = true
+		for _, a := range e.Aliases {
+			f.knownNames[strings.ToLower(a)] = true
+		}
+		if a := initials(e.Name); e.Type == "org" && len(a) >= 3 && len(a) < len(e.Name) && f.acronyms[a] == "" {
+			f.acronyms[a] = e.Name // the first in the article's order
+		}
+		if e.Type == "person" {
+			for _, w := range strings.Fields(e.Name) {
+				f.knownNames["\x00"+strings.ToLower(w)] = true
+			}
+		}
+	}
+	return f.knownNames
+}
+
+// sourceAfter reads the source of "according to a Fox News poll" at token
+// i: the capitalised words after an article, before the noun they qualify.
+func (c *context) sourceAfter(i int) (string, bool) {
+	if w := c.lower(i); w != "a" && w != "an" && w != "the" {
+		return "", false
+	}
+	j := i + 1
+	for c.capitalized(j) {
+		j++
+	}
+	if j == i+1 || j-i > 5 || c.toks[j-1].Kind != nlp.Word || c.toks[min(j, len(c.toks)-1)].Kind != nlp.Word {
+		return "", false
+	}
+	return c.join(i+1, j), true
+}
+
+// beforeFillers returns the token before token j past the words that may
+// stand between a subject and its cue: "(R-Va.) had argued".
+func beforeFillers(c *context, j int) int {
+	p := j - 1
+	for p >= 0 && (fillers[c.lower(p)] || adverb(c.lower(p))) {
+		p--
+	}
+	return p
+}
+
+// opensClause reports whether a lower-case word may open a reported clause
+// after its cue without "that": a pronoun or a determiner, also with a
+// contraction ("there's").
+func opensClause(w string, bare bool) bool {
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		w = w[:i]
+	}
+	return nlp.IsSpeakerPronoun(w) || indirectOpeners[w] || bare && indirectDeterminers[w]
+}
+
+// orgBefore returns the organisation whose mention ends right before pos
+// (a space between), or "".
+func (f *Finder) orgBefore(text string, pos int) string {
+	k := sort.Search(len(f.orgs), func(i int) bool { return f.orgs[i].end >= pos })
+	for ; k > 0 && k-1 < len(f.orgs); k-- {
+		o := f.orgs[k-1]
+		if o.end > pos {
+			continue
+		}
+		if strings.TrimSpace(text[o.end:pos]) == "" {
+			return o.name
+		}
+		break
+	}
+	return ""
+}
+
+// is reports whether token i is the word w in any case, without lowering
+// it.
+func (c *context) is(i int, w string) bool {
+	return i >= 0 && i < len(c.toks) && c.toks[i].Kind == nlp.Word && strings.EqualFold(c.toks[i].Text(c.text), w)
+}
+
+// tokenizeOutside returns the tokens of sentence sent outside the quoted
+// spans, with offsets into the sentence: no cue is read inside a quote, and
+// a sentence that is mostly quote costs little more than its cue.
+func (f *Finder) tokenizeOutside(text string, sent storyfold.Span, marked []storyfold.Span) []nlp.Token {
+	toks := f.toks[:0]
+	pos := sent.Start
+	k := sort.Search(len(marked), func(i int) bool { return marked[i].End > sent.Start })
+	for ; pos < sent.End; k++ {
+		end := sent.End
+		if k < len(marked) && marked[k].Start < sent.End {
+			end = max(pos, marked[k].Start)
+		}
+		n := len(toks)
+		toks = nlp.Tokenize(toks, text[pos:end])
+		for i := n; i < len(toks); i++ {
+			toks[i].Start += int32(pos - sent.Start)
+			toks[i].End += int32(pos - sent.Start)
+		}
+		if k >= len(marked) || marked[k].Start >= sent.End {
+			break
+		}
+		pos = max(pos, min(marked[k].End, sent.End))
+	}
+	return toks
+}
+
+// possessiveToken reports whether the word at token i is a possessive:
+// "Trump's", "Trump’s".
+func possessiveToken(c *context, i int) bool {
+	w := c.toks[i].Text(c.text)
+	if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+		return true
+	}
+	return c.isPunct(i+1, "'’") && c.lower(i+2) == "s"
+}
