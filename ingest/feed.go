@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"io"
@@ -20,9 +21,19 @@ type FeedItem struct {
 	Full    bool
 }
 
-// ParseFeed reads the items of an RSS, Atom or JSON feed.
+// ParseFeed reads the items of an RSS, Atom or JSON feed. A feed is parsed
+// whole (the parser builds its tree in memory), so the feed itself is held
+// to MaxSize, which bounds every item too; one over the limit is refused
+// with a message that says so, not cut short into an XML syntax error.
 func (r *Reader) ParseFeed(name string, in io.Reader) ([]FeedItem, error) {
-	parsed, err := gofeed.NewParser().Parse(io.LimitReader(in, r.MaxSize))
+	data, err := io.ReadAll(io.LimitReader(in, r.MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", unwrapPath(err))
+	}
+	if int64(len(data)) > r.MaxSize {
+		return nil, fmt.Errorf("feed larger than the %s limit (--max-size)", sizeString(r.MaxSize))
+	}
+	parsed, err := gofeed.NewParser().Parse(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("not a feed: %w", err)
 	}

@@ -191,6 +191,10 @@ func FuzzReadStream(f *testing.F) {
 	f.Add([]byte(page), "p.html")
 	f.Add(gz([]byte("hello")), "t.txt.gz")
 	f.Add([]byte("[{\"text\":1}]"), "a.json")
+	f.Add([]byte(`[{"id":"q","text":"a ] } \" [ {"} , {"id":"s","text":"x\\"},"s",1,[{}]]`), "b.json")
+	f.Add([]byte(`[{"id":"a","text":"`+strings.Repeat("long ", 20000)+`"},{"id":"b","text":"ok"}]`), "c.json")
+	f.Add([]byte(`[{"id":"a","text":"cut`), "d.json")
+	f.Add([]byte(`{"id":5,"text":7}`), "e.jsonl")
 	f.Add([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><item><title>t</title><description>&lt;p&gt;x</description></item></channel></rss>`), "f.rss")
 	f.Add([]byte("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 19\r\n\r\nHTTP/1.1 200 OK\r\n\r\n\r\n\r\n"), "a.warc")
 	f.Fuzz(func(t *testing.T, data []byte, name string) {

@@ -27,7 +27,7 @@ var jsonFieldNames = [...]string{"id", "url", "source", "title", "date", "text",
 func (r *Reader) readJSONL(name string, in *bufio.Reader, gz bool, emit func(storyfold.Article)) {
 	base := baseID(name)
 	if head, _ := in.Peek(1024); len(bytes.TrimLeft(head, " \t\r\n\ufeff")) > 0 && bytes.TrimLeft(head, " \t\r\n\ufeff")[0] == '[' {
-		r.readJSONArray(name, base, in, emit)
+		r.readJSONArray(name, base, in, gz, emit)
 		return
 	}
 	line := 0
@@ -54,23 +54,6 @@ func (r *Reader) readJSONL(name string, in *bufio.Reader, gz bool, emit func(sto
 		if err != nil {
 			return
 		}
-	}
-}
-
-// readJSONArray reads a JSON array of article objects.
-func (r *Reader) readJSONArray(name, base string, in io.Reader, emit func(storyfold.Article)) {
-	dec := json.NewDecoder(io.LimitReader(in, r.MaxSize*64))
-	if _, err := dec.Token(); err != nil {
-		r.problem(name, 0, false, "bad JSON: %v", err)
-		return
-	}
-	for i := 1; dec.More(); i++ {
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			r.problem(name, 0, false, "bad JSON in element %d: %v", i, err)
-			return
-		}
-		r.jsonArticle(name, fmt.Sprintf("%s-%d", base, i), 0, i, raw, emit)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -69,6 +70,10 @@ type Reader struct {
 	// Report receives every problem; it may be called from several
 	// goroutines at once when files are read in parallel.
 	Report func(*Problem)
+
+	// ctx stops the reading of one stream: it is set only on the copy
+	// of the Reader that ReadStreamContext makes for that stream.
+	ctx context.Context
 }
 
 // NewReader returns a reader with the default size limit and HTML extractor.
@@ -149,8 +154,19 @@ func sniff(head []byte) Format {
 // ReadFile reads one file, or standard input when path is "-" (as Files
 // lists it), and calls emit for each article in it.
 func (r *Reader) ReadFile(path string, emit func(storyfold.Article)) {
+	r.ReadFileContext(context.Background(), path, emit)
+}
+
+// ReadFileContext is ReadFile stopped by ctx: once ctx is done the reading
+// stops at its next read of the input (within one buffer, 64 KB), and the
+// problems it meets from then on are not reported, since they are only
+// the interruption's echo.
+func (r *Reader) ReadFileContext(ctx context.Context, path string, emit func(storyfold.Article)) {
+	if ctx.Err() != nil {
+		return
+	}
 	if path == "-" {
-		r.ReadStream("-", os.Stdin, emit)
+		r.ReadStreamContext(ctx, "-", os.Stdin, emit)
 		return
 	}
 	f, err := os.Open(path)
@@ -163,7 +179,7 @@ func (r *Reader) ReadFile(path string, emit func(storyfold.Article)) {
 		r.problem(path, 0, false, "is a directory")
 		return
 	}
-	r.ReadStream(path, f, emit)
+	r.ReadStreamContext(ctx, path, f, emit)
 }
 
 // buffered keeps the readers' buffers between streams: a reader of many
@@ -184,6 +200,58 @@ func putBuffered(br *bufio.Reader) {
 // ReadStream reads one input stream (a file, or standard input named "-")
 // and calls emit for each article in it.
 func (r *Reader) ReadStream(name string, in io.Reader, emit func(storyfold.Article)) {
+	r.ReadStreamContext(context.Background(), name, in, emit)
+}
+
+// ReadStreamContext is ReadStream stopped by ctx, as ReadFileContext is.
+// Both the input and, for gzip, its decompressed stream are checked, so a
+// small compressed read that expands a thousandfold still stops soon.
+func (r *Reader) ReadStreamContext(ctx context.Context, name string, in io.Reader, emit func(storyfold.Article)) {
+	if ctx.Done() == nil {
+		r.readStream(name, in, emit)
+		return
+	}
+	// A copy of the reader, whose problems stop with ctx: the Reader
+	// itself may be shared by goroutines reading other streams.
+	cr := *r
+	if r.Report != nil {
+		cr.Report = func(p *Problem) {
+			if ctx.Err() == nil {
+				r.Report(p)
+			}
+		}
+	}
+	cr.ctx = ctx
+	cr.readStream(name, ctxReader{ctx, in}, func(a storyfold.Article) {
+		if ctx.Err() == nil {
+			emit(a)
+		}
+	})
+}
+
+// ctxReader fails its reads once its context is done, which ends every
+// reading loop at its next read however it handles errors.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
+}
+
+// wrap makes a stream read in the reader's context fail once it is done.
+func (r *Reader) wrap(in io.Reader) io.Reader {
+	if r.ctx == nil {
+		return in
+	}
+	return ctxReader{r.ctx, in}
+}
+
+func (r *Reader) readStream(name string, in io.Reader, emit func(storyfold.Article)) {
 	br := getBuffered(in)
 	defer putBuffered(br)
 	in2 := br
@@ -196,7 +264,7 @@ func (r *Reader) ReadStream(name string, in io.Reader, emit func(storyfold.Artic
 		}
 		defer zr.Close()
 		// Concatenated members are read as one stream, as gzip(1) does.
-		in2 = getBuffered(zr)
+		in2 = getBuffered(r.wrap(zr))
 		defer putBuffered(in2)
 		gz = true
 	}

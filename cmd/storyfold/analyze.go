@@ -76,7 +76,7 @@ func runAnalyze(ctx context.Context, args []string) error {
 		out    outputFlags
 		group  groupFlags
 		ropts  readOptions
-		dbPath = fs.String("db", "", dbUsage+"; with no PATH, report what it holds")
+		dbPath = fs.String("db", "", dbUsage+"; with no PATH, report what it holds. Without it every article is held in memory: past a few hundred thousand articles, ingest into a database")
 		quiet  = fs.Bool("no-progress", false, "never show progress bars")
 	)
 	out.register(fs)
@@ -99,7 +99,25 @@ func runAnalyze(ctx context.Context, args []string) error {
 	}
 	prog := newProgress(!*quiet)
 	msgs := &messages{out: prog.writer()}
-	articles := read(ctx, paths, ropts, prog, msgs)
+	// The input is read and prepared in batches: the prepared articles
+	// are the output and are kept, the raw ones are let go batch by
+	// batch.
+	var articles []storyfold.Article
+	fold := newFolder()
+	err = readBatches(ctx, paths, ropts, ingestBatch, prog, msgs, func(raw []storyfold.Article) error {
+		articles = append(articles, fold.fold(prepare(fold.fresh(raw, msgs), prog, msgs), msgs)...)
+		return nil
+	})
+	fold.done(msgs)
+	msgs.flush()
+	if sig := interruption(ctx); sig != nil {
+		prog.wait()
+		return &exitError{code: sig.code(), msg: fmt.Sprintf("interrupted after reading %s articles; nothing written", commas(len(articles)))}
+	}
+	if err != nil {
+		prog.wait()
+		return err
+	}
 	stories := pipeline.Group(articles, group.options())
 	prog.wait()
 	if len(articles) == 0 {

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"sort"
 	"strings"
+	"time"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
@@ -56,6 +58,7 @@ func runIngest(ctx context.Context, args []string) error {
 		prog := newProgress(!*quiet)
 		msgs := &messages{out: prog.writer()}
 		n, err := publishInputs(ctx, q, paths, ropts, prog, msgs)
+		msgs.flush()
 		prog.wait()
 		if err != nil {
 			return err
@@ -72,34 +75,149 @@ func runIngest(ctx context.Context, args []string) error {
 	defer st.Close()
 	prog := newProgress(!*quiet)
 	msgs := &messages{out: prog.writer()}
-	res, n, err := ingestPaths(ctx, st, paths, ropts, group.options(), prog, msgs)
+	tot, err := ingestPaths(ctx, st, paths, ropts, group.options(), prog, msgs)
 	prog.wait()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "storyfold: %d read, %d new, %d already stored; %d stories updated\n", n, res.New, res.Known, len(res.Stories))
-	if n == 0 {
+	fmt.Fprintf(os.Stderr, "storyfold: %d read, %d new, %d already stored; %d stories updated\n", tot.read, tot.new, tot.known, len(tot.stories))
+	if tot.read == 0 {
 		return &exitError{code: 1, msg: "no article could be read"}
 	}
 	return nil
 }
 
-// ingestPaths reads paths and adds their articles to the store, returning
-// what changed and how many articles were read.
-func ingestPaths(ctx context.Context, st storyfold.Store, paths []string, ropts readOptions, gopts cluster.Options, prog *progress, msgs *messages) (storyfold.IngestResult, int, error) {
-	articles := read(ctx, paths, ropts, prog, msgs)
-	if len(articles) == 0 {
-		return storyfold.IngestResult{}, 0, nil
-	}
+// storeGrace is how long a batch being stored when a signal comes may take
+// to finish before it is rolled back: long enough for a usual batch (a
+// second or two), short enough that the command obeys the signal.
+const storeGrace = 2 * time.Second
+
+// ingestTotals sum what the batches of one ingest did.
+type ingestTotals struct {
+	read, new, known, batches int
+	// stories holds the stories the batches created or changed.
+	stories map[string]bool
+}
+
+// ingestPaths reads paths and adds their articles to the store in batches
+// (ingestBatch): each batch is read, prepared and folded while the one
+// before it is stored, so memory holds about three batches whatever the
+// input's size, and both cores work. A signal stops the reading at once;
+// the batch being stored is finished if it can be within storeGrace, else
+// rolled back (a second signal exits at once, losing only that
+// transaction); the batches read but not stored are dropped, and the error
+// says what was stored.
+func ingestPaths(ctx context.Context, st storyfold.Store, paths []string, ropts readOptions, gopts cluster.Options, prog *progress, msgs *messages) (ingestTotals, error) {
+	tot := ingestTotals{stories: make(map[string]bool)}
 	w, err := pipeline.NewWriter(ctx, st, gopts)
 	if err != nil {
-		return storyfold.IngestResult{}, len(articles), err
+		return tot, err
 	}
-	res, err := w.Ingest(ctx, articles)
-	for orig, now := range res.Renamed {
-		msgs.notef("article ID %q is stored with other content; this one is stored as %q", orig, now)
+	readCtx, stopReading := context.WithCancelCause(ctx)
+	defer stopReading(nil)
+	// A signal stops the reading at once, but the batch being stored
+	// is given storeGrace to finish, and only then cancelled, which rolls
+	// its transaction back: either way the store holds whole batches.
+	storeCtx, cancelStore := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelStore()
+	batches := make(chan []storyfold.Article, 1)
+	stored := prog.counter("storing")
+	var storeErr error
+	rolledBack := false
+	storing := make(chan struct{})
+	go func() {
+		select {
+		case <-ctx.Done():
+			select {
+			case <-time.After(storeGrace):
+				cancelStore()
+			case <-storing:
+			}
+		case <-storing:
+		}
+	}()
+	go func() {
+		defer close(storing)
+		for b := range batches {
+			if storeErr != nil || rolledBack || ctx.Err() != nil {
+				continue // drained: nothing more is stored
+			}
+			res, err := w.Ingest(storeCtx, b)
+			if err != nil && storeCtx.Err() != nil {
+				rolledBack = true
+				continue
+			}
+			if err != nil {
+				storeErr = err
+				stopReading(err)
+				continue
+			}
+			tot.new += res.New
+			tot.known += res.Known
+			tot.batches++
+			for _, id := range res.Stories {
+				tot.stories[id] = true
+			}
+			for _, orig := range sortedKeys(res.Renamed) {
+				msgs.notef("article ID %q is stored with other content; this one is stored as %q", orig, res.Renamed[orig])
+			}
+			for range b {
+				stored.incr()
+			}
+		}
+	}()
+	fold := newFolder()
+	read := 0
+	err = readBatches(readCtx, paths, ropts, ingestBatch, prog, msgs, func(raw []storyfold.Article) error {
+		articles := fold.fold(prepare(fold.fresh(raw, msgs), prog, msgs), msgs)
+		read += len(articles)
+		if len(articles) == 0 {
+			return nil
+		}
+		select {
+		case batches <- articles:
+			return nil
+		case <-readCtx.Done():
+			return context.Cause(readCtx)
+		}
+	})
+	close(batches)
+	<-storing
+	stored.done()
+	fold.done(msgs)
+	msgs.flush()
+	tot.read = read
+	if sig := interruption(ctx); sig != nil {
+		undone := ""
+		if rolledBack {
+			undone = fmt.Sprintf(" (the batch in flight rolled back after %v)", storeGrace)
+		}
+		return tot, &exitError{code: sig.code(), msg: fmt.Sprintf("interrupted: %s articles stored, %s %s%s; run again to continue — ingestion is idempotent",
+			commas(tot.new), commas(tot.batches), plural(tot.batches, "batch", "batches"), undone)}
 	}
-	return res, len(articles), err
+	if storeErr != nil {
+		return tot, storeErr
+	}
+	return tot, err
+}
+
+// sortedKeys lists a map's keys in order, so messages come out the same
+// way every run.
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// plural picks the word for a count.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // analyzeStored is analyze with --db: it ingests the paths given, if any,
@@ -113,12 +231,12 @@ func analyzeStored(ctx context.Context, db string, paths []string, ropts readOpt
 	if len(paths) > 0 {
 		prog := newProgress(showProgress)
 		msgs := &messages{out: prog.writer()}
-		_, n, err := ingestPaths(ctx, st, paths, ropts, gopts, prog, msgs)
+		tot, err := ingestPaths(ctx, st, paths, ropts, gopts, prog, msgs)
 		prog.wait()
 		if err != nil {
 			return err
 		}
-		if n == 0 {
+		if tot.read == 0 {
 			return &exitError{code: 1, msg: "no article could be read"}
 		}
 	}

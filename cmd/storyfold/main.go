@@ -9,8 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/signal"
-	"syscall"
 )
 
 // command is one subcommand.
@@ -46,7 +44,7 @@ type exitError struct {
 func (e *exitError) Error() string { return e.msg }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := withSignals(context.Background(), os.Stderr, os.Exit)
 	defer stop()
 	if len(os.Args) < 2 || os.Args[1] == "-h" || os.Args[1] == "--help" || os.Args[1] == "help" {
 		usage()
@@ -62,6 +60,17 @@ func main() {
 		}
 		err := c.run(ctx, os.Args[2:])
 		var ee *exitError
+		if sig := interruption(ctx); sig != nil && err != nil && !(errors.As(err, &ee) && ee.code == sig.code()) {
+			// A command that failed once interrupted, and did not say
+			// so itself, still exits as a process the signal ended
+			// would, and says why.
+			msg := "interrupted: " + err.Error()
+			var cause *interrupted
+			if errors.As(err, &cause) {
+				msg = cause.Error()
+			}
+			err = &exitError{code: sig.code(), msg: msg}
+		}
 		switch {
 		case err == nil:
 		case errors.Is(err, flag.ErrHelp):

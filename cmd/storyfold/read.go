@@ -13,6 +13,9 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
+
+	"github.com/zeebo/xxh3"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/crawl"
@@ -22,13 +25,45 @@ import (
 	"github.com/storyfold/storyfold/pipeline"
 )
 
-// messages prints one line per problem on stderr, through the progress bars
-// when they show, and counts them.
+// messages prints problems on stderr, through the progress bars when they
+// show, and counts them. Repeated problems are folded: of each kind of
+// problem in one file (its message with the numbers and quoted parts
+// taken out) the first shownPerKind are printed with their line, the rest
+// counted, and flush prints one line per kind with the count, so a file of
+// a million bad lines writes a few lines, not a million.
 type messages struct {
 	mu       sync.Mutex
 	out      io.Writer
 	errors   int
 	warnings int
+	// kinds counts the problems of each kind per file; order lists the
+	// kinds as first met, for flush; perFile counts each file's kinds,
+	// held to kindsPerFile.
+	kinds   map[problemKind]*problemFold
+	order   []problemKind
+	perFile map[string]int
+}
+
+// shownPerKind is how many problems of one kind in one file are printed
+// before the rest are only counted; kindsPerFile is how many kinds one
+// file may have before its other problems share one count, so a file of
+// lines that each fail differently is bounded too.
+const (
+	shownPerKind = 5
+	kindsPerFile = 16
+)
+
+// problemKind is a kind of problem in one file.
+type problemKind struct {
+	path, kind string
+	warning    bool
+}
+
+// problemFold counts the problems of a kind past those shown.
+type problemFold struct {
+	shown, more int
+	example     string
+	lines       bool
 }
 
 func (m *messages) problem(p *ingest.Problem) {
@@ -36,11 +71,150 @@ func (m *messages) problem(p *ingest.Problem) {
 	defer m.mu.Unlock()
 	if p.Warning {
 		m.warnings++
-		fmt.Fprintf(m.out, "storyfold: warning: %s\n", p.Error())
+	} else {
+		m.errors++
+	}
+	if m.kinds == nil {
+		m.kinds = make(map[problemKind]*problemFold)
+		m.perFile = make(map[string]int)
+	}
+	k := problemKind{path: p.Path, kind: problemShape(p.Msg), warning: p.Warning}
+	f := m.kinds[k]
+	if f == nil {
+		if m.perFile[p.Path] >= kindsPerFile {
+			k.kind = "\x00other"
+			f = m.kinds[k]
+		}
+		if f == nil {
+			f = &problemFold{}
+			m.kinds[k] = f
+			m.order = append(m.order, k)
+			m.perFile[p.Path]++
+		}
+	}
+	if f.shown < shownPerKind {
+		f.shown++
+		prefix := "storyfold: "
+		if p.Warning {
+			prefix += "warning: "
+		}
+		fmt.Fprintf(m.out, "%s%s\n", prefix, p.Error())
+		if f.shown == 1 {
+			f.example, f.lines = shortMessage(p), p.Line > 0
+		}
 		return
 	}
-	m.errors++
-	fmt.Fprintf(m.out, "storyfold: %s\n", p.Error())
+	f.more++
+}
+
+// flush prints, for each kind of problem some of which were only counted,
+// one line with their number, and forgets them.
+func (m *messages) flush() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, k := range m.order {
+		f := m.kinds[k]
+		if f.more == 0 {
+			continue
+		}
+		prefix := "storyfold: "
+		if k.warning {
+			prefix += "warning: "
+		}
+		what := "problems"
+		if f.lines {
+			what = "lines"
+		}
+		like := "like"
+		if k.kind == "\x00other" {
+			like = "of other kinds, the first"
+		}
+		fmt.Fprintf(m.out, "%s%s: %s more %s %s %q\n", prefix, k.path, commas(f.more), what, like, f.example)
+	}
+	m.kinds, m.order, m.perFile = nil, nil, nil
+}
+
+// shortMessage is a problem's message as an example: its line and its
+// message, cut to a readable length.
+func shortMessage(p *ingest.Problem) string {
+	msg := p.Msg
+	if p.Line > 0 {
+		msg = fmt.Sprintf("line %d: %s", p.Line, msg)
+	}
+	if len(msg) > 100 {
+		cut := 100
+		for cut > 0 && !utf8.RuneStart(msg[cut]) {
+			cut--
+		}
+		msg = msg[:cut] + "…"
+	}
+	return msg
+}
+
+// problemShape is what problems of one kind share: the message with its
+// numbers and its quoted parts (which name the line's own content) left
+// out. "element 12: bad JSON: invalid character 'x' at byte 40" and
+// "element 3: bad JSON: invalid character 'y' at byte 7" are one kind.
+func problemShape(msg string) string {
+	var b strings.Builder
+	b.Grow(len(msg))
+	var quote byte
+	digits := false
+	for i := 0; i < len(msg); i++ {
+		c := msg[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+				b.WriteByte(c)
+			}
+			continue
+		case c == '"' || c == '\'':
+			quote = c
+			b.WriteByte(c)
+			continue
+		case c >= '0' && c <= '9':
+			if !digits {
+				b.WriteByte('#')
+			}
+			digits = true
+			continue
+		}
+		digits = false
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// commas writes a count with thousands separators, for people.
+func commas(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// originProblem reports a problem with an article by its origin, which
+// names the line as "path:line" when it came from one, so the problems of
+// one file still fold together.
+func (m *messages) originProblem(origin, msg string, warning bool) {
+	p := &ingest.Problem{Path: origin, Msg: msg, Warning: warning}
+	if i := strings.LastIndexByte(origin, ':'); i > 0 {
+		if line, err := strconv.Atoi(origin[i+1:]); err == nil && line > 0 {
+			p.Path, p.Line = origin[:i], line
+		}
+	}
+	m.problem(p)
 }
 
 func (m *messages) notef(format string, args ...any) {
@@ -169,12 +343,64 @@ func fileReader(paths []string, opts readOptions, prog *progress, msgs *messages
 	return files, reader, records.done
 }
 
+// batchLimits bound a batch of raw articles: whichever comes first, a
+// number of articles or bytes of text. A zero field is no bound.
+type batchLimits struct {
+	articles int
+	bytes    int
+}
+
+// ingestBatch is the batch that ingest and analyze read, prepare and store
+// at once: memory follows the batch, not the input, and the store sees
+// steady progress. 500 articles of a few KB are a second of preparing
+// on two cores; 32 MB holds the batch of long articles down.
+var ingestBatch = batchLimits{articles: 500, bytes: 32 << 20}
+
+// full reports whether a batch of n articles and size bytes of text is
+// full.
+func (l batchLimits) full(n, size int) bool {
+	return l.articles > 0 && n >= l.articles || l.bytes > 0 && size >= l.bytes
+}
+
 // read reads every input (files, directories, standard input and URLs),
 // cleans and annotates the articles, and folds articles with the same
-// content into one. Files are read in parallel, then URLs and the links of
-// feed items that carry only a summary are fetched. Articles come back in
-// a stable order whatever the scheduling.
+// content into one, holding them all: it is for the commands whose work
+// needs the whole input at once (eval, extract, bench). Articles come back
+// in a stable order whatever the scheduling.
 func read(ctx context.Context, inputs []string, opts readOptions, prog *progress, msgs *messages) []storyfold.Article {
+	var articles []storyfold.Article
+	fold := newFolder()
+	readBatches(ctx, inputs, opts, batchLimits{}, prog, msgs, func(raw []storyfold.Article) error {
+		articles = append(articles, fold.fold(prepare(fold.fresh(raw, msgs), prog, msgs), msgs)...)
+		return nil
+	})
+	fold.done(msgs)
+	msgs.flush()
+	return articles
+}
+
+// prepare cleans and annotates a batch of raw articles, reporting those
+// left without text.
+func prepare(raw []storyfold.Article, prog *progress, msgs *messages) []storyfold.Article {
+	clean := prog.stage("cleaning", len(raw))
+	defer clean.done()
+	return pipeline.Prepare(raw, func(a storyfold.Article) {
+		msgs.originProblem(a.Origin, "no article text left after cleaning", false)
+	}, clean.incr)
+}
+
+// readBatches reads every input (files, directories, standard input and
+// URLs) and hands the raw articles to each in batches as limits bound
+// them, in a stable order whatever the scheduling: files in the order
+// Files lists them, each file's articles in its order, then URLs and the
+// links of feed items that carry only a summary. Files are read in
+// parallel, a few ahead of the one being handed on, so memory holds a
+// batch and a few articles per reader, not the input. Reading stops when
+// ctx is done (within a buffer of input) or each fails; the batch being
+// gathered is then dropped, and the error (or the context's) returned.
+func readBatches(ctx context.Context, inputs []string, opts readOptions, limits batchLimits, prog *progress, msgs *messages, each func([]storyfold.Article) error) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
 	paths, urls, err := splitInputs(inputs, opts)
 	if err != nil {
 		msgs.notef("%v", err)
@@ -192,60 +418,143 @@ func read(ctx context.Context, inputs []string, opts readOptions, prog *progress
 			summaryMu.Unlock()
 		}
 	}
-	type found struct {
-		file, seq int
-		a         storyfold.Article
-	}
 	var (
-		mu   sync.Mutex
-		all  []found
-		wg   sync.WaitGroup
-		jobs = make(chan int)
+		batch []storyfold.Article
+		size  int
+		fail  error
 	)
+	add := func(a storyfold.Article) bool {
+		batch = append(batch, a)
+		size += len(a.Text) + len(a.Title)
+		if !limits.full(len(batch), size) {
+			return true
+		}
+		b := batch
+		batch, size = nil, 0
+		if err := each(b); err != nil {
+			fail = err
+			cancel(err)
+			return false
+		}
+		return ctx.Err() == nil
+	}
 	bar := prog.stage("reading", len(files))
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	streamFiles(ctx, files, reader, bar.incr, add)
+	bar.done()
+	if ctx.Err() == nil && (len(urls) > 0 || len(summaries) > 0) {
+		for _, a := range fetchAll(ctx, urls, summaries, reader, opts, prog, msgs) {
+			if !add(a) {
+				break
+			}
+		}
+	}
+	if fail != nil {
+		return fail
+	}
+	if err := context.Cause(ctx); err != nil {
+		return err
+	}
+	if len(batch) > 0 {
+		return each(batch)
+	}
+	return nil
+}
+
+// perFileAhead is how many articles a file's reader may get ahead of the
+// batch being gathered: enough to keep the readers busy, few enough that
+// several readers of large articles hold little.
+const perFileAhead = 8
+
+// readerGrace is how long an interrupted read waits for its readers to
+// notice.
+const readerGrace = 500 * time.Millisecond
+
+// streamFiles reads files on all cores and passes their articles to add in
+// file order, each file's in its own order, until add returns false or ctx
+// is done. Each file has a channel, queued in file order: the file being
+// passed on is always being read, so a reader ahead of it waits, holding
+// at most perFileAhead articles, and the readers never deadlock. incr
+// counts a file read.
+func streamFiles(parent context.Context, files []string, reader *ingest.Reader, incr func(), add func(storyfold.Article) bool) {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	workers := max(1, runtime.GOMAXPROCS(0))
+	type job struct {
+		file int
+		out  chan storyfold.Article
+	}
+	jobs := make(chan job)
+	queue := make(chan chan storyfold.Article, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for fi := range jobs {
-				var local []found
-				emit := func(a storyfold.Article) {
-					local = append(local, found{fi, len(local), a})
-				}
-				reader.ReadFile(files[fi], emit)
-				mu.Lock()
-				all = append(all, local...)
-				mu.Unlock()
-				bar.incr()
+			for j := range jobs {
+				reader.ReadFileContext(ctx, files[j.file], func(a storyfold.Article) {
+					select {
+					case j.out <- a:
+					case <-ctx.Done():
+					}
+				})
+				close(j.out)
+				incr()
 			}
 		}()
 	}
-	for i := range files {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	bar.done()
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].file != all[j].file {
-			return all[i].file < all[j].file
+	go func() {
+		defer close(queue)
+		defer close(jobs)
+		for i := range files {
+			out := make(chan storyfold.Article, perFileAhead)
+			select {
+			case queue <- out:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- job{i, out}:
+			case <-ctx.Done():
+				return
+			}
 		}
-		return all[i].seq < all[j].seq
-	})
-	raw := make([]storyfold.Article, len(all))
-	for i, f := range all {
-		raw[i] = f.a
+	}()
+	// Stopping cancels ctx, which ends the readers within a buffer of
+	// input; they are waited for so none outlives the call, except a
+	// reader blocked on an input that sends nothing (a terminal, a
+	// silent pipe): no read can be cancelled, so after a grace time it
+	// is left behind, its articles and problems dropped, for the
+	// command to end.
+	defer func() {
+		cancel()
+		finished := make(chan struct{})
+		go func() { wg.Wait(); close(finished) }()
+		if parent.Err() == nil {
+			<-finished
+			return
+		}
+		select {
+		case <-finished:
+		case <-time.After(readerGrace):
+		}
+	}()
+	for out := range queue {
+		for {
+			var a storyfold.Article
+			var ok bool
+			select {
+			case a, ok = <-out:
+			case <-ctx.Done():
+				return
+			}
+			if !ok {
+				break
+			}
+			if !add(a) {
+				return
+			}
+		}
 	}
-	if len(urls) > 0 || len(summaries) > 0 {
-		raw = append(raw, fetchAll(ctx, urls, summaries, reader, opts, prog, msgs)...)
-	}
-
-	clean := prog.stage("cleaning", len(raw))
-	articles := pipeline.Prepare(raw, func(a storyfold.Article) {
-		msgs.problem(&ingest.Problem{Path: a.Origin, Msg: "no article text left after cleaning"})
-	}, clean.incr)
-	clean.done()
-	return foldSame(articles, msgs)
 }
 
 // fetchAll fetches URLs (pages or feeds) and the pages of feed items, and
@@ -289,44 +598,100 @@ func fetchAll(ctx context.Context, urls []string, items []storyfold.Article, rea
 	return out
 }
 
-// foldSame keeps one article per content hash, and per URL (a page read
-// on its own and through a feed is one article), and renames an article
-// whose ID another article with different content already has, so nothing
-// is lost.
-func foldSame(articles []storyfold.Article, msgs *messages) []storyfold.Article {
-	byHash := make(map[string]string, len(articles))
-	byURL := make(map[string]string, len(articles))
-	ids := make(map[string]bool, len(articles))
-	out := articles[:0]
-	same := 0
-	for _, a := range articles {
-		first, ok := byHash[a.Hash]
-		if !ok && a.URL != "" {
-			first, ok = byURL[a.URL]
-		}
-		if ok {
-			same++
-			if same <= 5 {
+// folder keeps one article per content, and per URL (a page read on its
+// own and through a feed is one article), across the batches of one run,
+// and renames an article whose ID another article with different content
+// already has, so nothing is lost. It keeps 64-bit hashes of what it has
+// seen and the first ID of each content, for the message: a few dozen
+// bytes per article, not the articles.
+type folder struct {
+	// byRaw holds what raw articles were read, so an article read twice
+	// word for word is folded before it is prepared again: an input of
+	// one article repeated a million times costs its parsing, not a
+	// million cleanings.
+	byRaw  map[uint64]string
+	byHash map[uint64]string
+	byURL  map[uint64]string
+	ids    map[uint64]struct{}
+	same   int
+}
+
+func newFolder() *folder {
+	return &folder{byRaw: make(map[uint64]string), byHash: make(map[uint64]string), byURL: make(map[uint64]string), ids: make(map[uint64]struct{})}
+}
+
+// fresh returns the raw articles of a batch not read before word for word
+// (the outlet, title and text the content hash is made of, so an article
+// it drops is one fold would drop after preparing), reusing the batch's
+// array.
+func (f *folder) fresh(raw []storyfold.Article, msgs *messages) []storyfold.Article {
+	out := raw[:0]
+	for _, a := range raw {
+		h := xxh3.New()
+		h.WriteString(strings.ToLower(a.Source))
+		h.WriteString("\x00")
+		h.WriteString(a.Title)
+		h.WriteString("\x00")
+		h.WriteString(a.Text)
+		key := h.Sum64()
+		if first, ok := f.byRaw[key]; ok {
+			f.same++
+			if f.same <= 5 {
 				msgs.notef("%s: same content as article %s, read once", a.Origin, first)
 			}
 			continue
 		}
-		if ids[a.ID] {
-			base := a.ID
-			for n := 2; ids[a.ID]; n++ {
-				a.ID = fmt.Sprintf("%s-%d", base, n)
-			}
-			msgs.problem(&ingest.Problem{Path: a.Origin, Msg: fmt.Sprintf("article ID %q is taken by other content; named %q", base, a.ID), Warning: true})
-		}
-		byHash[a.Hash] = a.ID
-		if a.URL != "" {
-			byURL[a.URL] = a.ID
-		}
-		ids[a.ID] = true
+		f.byRaw[key] = a.ID
 		out = append(out, a)
 	}
-	if same > 5 {
-		msgs.notef("%d articles in all had the same content as another and were read once", same)
+	return out
+}
+
+// fold returns the articles of a prepared batch not seen before, reusing
+// the batch's array.
+func (f *folder) fold(articles []storyfold.Article, msgs *messages) []storyfold.Article {
+	out := articles[:0]
+	for _, a := range articles {
+		hash := xxh3.HashString(a.Hash)
+		var url uint64
+		first, ok := f.byHash[hash]
+		if a.URL != "" {
+			url = xxh3.HashString(a.URL)
+			if !ok {
+				first, ok = f.byURL[url]
+			}
+		}
+		if ok {
+			f.same++
+			if f.same <= 5 {
+				msgs.notef("%s: same content as article %s, read once", a.Origin, first)
+			}
+			continue
+		}
+		if _, taken := f.ids[xxh3.HashString(a.ID)]; taken {
+			base := a.ID
+			for n := 2; ; n++ {
+				a.ID = fmt.Sprintf("%s-%d", base, n)
+				if _, taken := f.ids[xxh3.HashString(a.ID)]; !taken {
+					break
+				}
+			}
+			msgs.originProblem(a.Origin, fmt.Sprintf("article ID %q is taken by other content; named %q", base, a.ID), true)
+		}
+		f.byHash[hash] = a.ID
+		if a.URL != "" {
+			f.byURL[url] = a.ID
+		}
+		f.ids[xxh3.HashString(a.ID)] = struct{}{}
+		out = append(out, a)
 	}
 	return out
+}
+
+// done says how many articles in all were folded, when more were than
+// the messages named.
+func (f *folder) done(msgs *messages) {
+	if f.same > 5 {
+		msgs.notef("%d articles in all had the same content as another and were read once", f.same)
+	}
 }

@@ -67,7 +67,6 @@ var ErrDamaged = errors.New("record longer than its Content-Length")
 type Reader struct {
 	counted *countingReader
 	in      *bufio.Reader
-	tp      *textproto.Reader
 	max     int64
 	err     error
 }
@@ -77,7 +76,7 @@ type Reader struct {
 func NewReader(in io.Reader, maxBlock int64) *Reader {
 	cr := &countingReader{r: in}
 	br := bufio.NewReaderSize(cr, 64<<10)
-	return &Reader{counted: cr, in: br, tp: textproto.NewReader(br), max: maxBlock}
+	return &Reader{counted: cr, in: br, max: maxBlock}
 }
 
 // offset is the position in the stream of the next byte to read.
@@ -95,10 +94,19 @@ func (r *Reader) Next() (*Record, error) {
 	var start int64
 	for {
 		start = r.offset()
-		line, err := r.in.ReadString('\n')
+		// A line is read a buffer at a time: a line longer than the
+		// buffer is no version line, and is not held to find out.
+		raw, err := r.in.ReadSlice('\n')
+		line := string(raw)
+		if errors.Is(err, bufio.ErrBufferFull) {
+			return nil, r.fail(fmt.Errorf("at byte %d: not a WARC record (starts %q)", start, short(line)))
+		}
 		if err != nil {
 			if errors.Is(err, io.EOF) && strings.TrimSpace(line) == "" {
 				return nil, r.fail(io.EOF)
+			}
+			if !errors.Is(err, io.EOF) {
+				return nil, r.fail(fmt.Errorf("at byte %d: %w", start, err))
 			}
 			return nil, r.fail(fmt.Errorf("at byte %d: truncated record: %w", start, io.ErrUnexpectedEOF))
 		}
@@ -110,7 +118,11 @@ func (r *Reader) Next() (*Record, error) {
 	if !strings.HasPrefix(version, "WARC/") {
 		return nil, r.fail(fmt.Errorf("at byte %d: not a WARC record (starts %q)", start, short(version)))
 	}
-	hdr, err := r.tp.ReadMIMEHeader()
+	block, err := r.headerBlock()
+	if err != nil {
+		return nil, r.fail(fmt.Errorf("at byte %d: bad record header: %w", start, err))
+	}
+	hdr, err := textproto.NewReader(bufio.NewReader(bytes.NewReader(block))).ReadMIMEHeader()
 	if err != nil {
 		return nil, r.fail(fmt.Errorf("at byte %d: bad record header: %w", start, err))
 	}
@@ -144,6 +156,38 @@ func (r *Reader) Next() (*Record, error) {
 		return rec, fmt.Errorf("at byte %d: %w of %d bytes; no record after it", start, ErrDamaged, n)
 	}
 	return rec, nil
+}
+
+// MaxHeader bounds a record's header block (its named fields, not its
+// content): real headers take a few hundred bytes, and a header that never
+// ends must not be read into memory whole.
+const MaxHeader = 1 << 20
+
+// headerBlock reads a record's header up to and including the blank line
+// that ends it, a buffer at a time, refusing one over MaxHeader.
+func (r *Reader) headerBlock() ([]byte, error) {
+	var block []byte
+	lineStart := 0
+	for {
+		chunk, err := r.in.ReadSlice('\n')
+		if len(block)+len(chunk) > MaxHeader {
+			return nil, fmt.Errorf("over %d bytes", MaxHeader)
+		}
+		block = append(block, chunk...)
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil, io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+		if len(bytes.TrimRight(block[lineStart:], "\r\n")) == 0 {
+			return block, nil
+		}
+		lineStart = len(block)
+	}
 }
 
 // aligned reports whether the stream, after a block, goes on as it should:

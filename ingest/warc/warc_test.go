@@ -122,6 +122,8 @@ func FuzzReader(f *testing.F) {
 	f.Add("WARC/1.0\r\nContent-Length: 99999999999\r\n\r\n")
 	f.Add("WARC/1.0\r\nContent-Length: -1\r\n\r\n")
 	f.Add("WARC/1.0\r\nContent-Length: 2\r\n\r\nabc\nWARC/ x\nWARC/1.0\r\nContent-Length: 1\r\n\r\nz\r\n\r\n")
+	f.Add("WARC/1.0\r\nX-Long: " + strings.Repeat("h", 100000) + "\r\nContent-Length: 1\r\n\r\nz\r\n\r\n")
+	f.Add(strings.Repeat("W", 70000) + "\r\n")
 	f.Fuzz(func(t *testing.T, stream string) {
 		r := NewReader(strings.NewReader(stream), 1<<16)
 		for i := 0; i < 100; i++ {
@@ -203,5 +205,33 @@ func TestTooLargeMessage(t *testing.T) {
 	}
 	if msg := err.Error(); !strings.Contains(msg, "5000 bytes") || !strings.Contains(msg, "limit of 1000 bytes") {
 		t.Errorf("message %q does not tell the size from the limit", msg)
+	}
+}
+
+// TestHeaderBounded checks that a record's header and the line before it
+// are read within bounds: a header that never ends is refused once over
+// MaxHeader, and a first line longer than a buffer is no record, neither
+// read into memory whole.
+func TestHeaderBounded(t *testing.T) {
+	for _, tt := range []struct {
+		name, stream, want string
+	}{
+		{"header without end", "WARC/1.0\r\nWARC-Type: response\r\n" + strings.Repeat("X-Pad: "+strings.Repeat("p", 1000)+"\r\n", 2000), "bad record header: over 1048576 bytes"},
+		{"long first line", strings.Repeat("W", 200000) + "\r\n", "not a WARC record"},
+		{"long header line", "WARC/1.0\r\nX-Long: " + strings.Repeat("h", 100000) + "\r\nContent-Length: 1\r\n\r\nz\r\n\r\n", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewReader(strings.NewReader(tt.stream), 1<<16)
+			rec, err := r.Next()
+			if tt.want == "" {
+				if err != nil || string(rec.Block) != "z" || len(rec.Header.Get("X-Long")) != 100000 {
+					t.Fatalf("record %v, %v; want its block and long header read", rec, err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want %q", err, tt.want)
+			}
+		})
 	}
 }
