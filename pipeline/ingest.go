@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sort"
@@ -128,10 +129,15 @@ func (w *Writer) Ingest(ctx context.Context, articles []storyfold.Article) (stor
 		have[batch[i].Article.ID] = &batch[i].Article
 	}
 	if err := w.rebuildStories(ctx, res.Stories, have); err != nil {
-		return res, err
+		return res, fmt.Errorf("%w: %w", ErrStoriesStale, err)
 	}
 	return res, nil
 }
+
+// ErrStoriesStale wraps the error of an Ingest whose articles were stored
+// but some of whose stories were not rebuilt: they stay marked stale, and
+// the next writer to start (or Rebuild) rebuilds them.
+var ErrStoriesStale = errors.New("articles stored, stories left to rebuild")
 
 // Write stores prepared articles and marks the stories they change stale,
 // in one transaction, without rebuilding those stories: the part of Ingest

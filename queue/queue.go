@@ -188,6 +188,11 @@ type Delivery struct {
 // Ack settles the job for good.
 func (d *Delivery) Ack() error { return d.msg.Ack() }
 
+// AckSync settles the job for good and waits until the server confirms
+// it has dropped the job, so its depth no longer counts it. Ack does not
+// wait: a worker whose ack is lost has the job again and stores it once.
+func (d *Delivery) AckSync(ctx context.Context) error { return d.msg.DoubleAck(ctx) }
+
 // Retry hands the job back to be delivered again after a delay.
 func (d *Delivery) Retry(delay time.Duration) error { return d.msg.NakWithDelay(delay) }
 

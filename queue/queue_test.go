@@ -8,6 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/queue"
 )
@@ -27,41 +30,67 @@ func startQueue(t *testing.T, opts queue.Options) (*queue.Server, *queue.Queue) 
 	return srv, q
 }
 
+// guard bounds any one wait on the server: far beyond what it takes on a
+// loaded machine, it only turns a hang into a failure.
+const guard = 30 * time.Second
+
+// fetchSome fetches until at least one job comes, within the guard.
+func fetchSome(t *testing.T, q *queue.Queue, n int) []*queue.Delivery {
+	t.Helper()
+	for end := time.Now().Add(guard); time.Now().Before(end); {
+		got, err := q.Fetch(context.Background(), n, time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) > 0 {
+			return got
+		}
+	}
+	t.Fatalf("no job delivered within %v", guard)
+	return nil
+}
+
 func TestPublishFetchAck(t *testing.T) {
 	ctx := context.Background()
-	_, q := startQueue(t, queue.Options{AckWait: 500 * time.Millisecond})
+	// The ack wait is what a dead worker's jobs wait: long enough that a
+	// loaded machine settles the first job before it runs out.
+	_, q := startQueue(t, queue.Options{AckWait: 2 * time.Second})
 	page := strings.Repeat("<p>Some words of a page.</p>\n", 20000) // 560 KB, well compressed
 	jobs := []queue.Job{
 		{Kind: queue.Page, Item: storyfold.Article{ID: "a", URL: "https://example.com/a", Title: "A"}},
 		{Kind: queue.HTML, Item: storyfold.Article{ID: "b", Origin: "x.warc, record 2"}, HTML: []byte(page)},
 	}
+	// Publish returns once the server has stored both.
 	if err := q.Publish(ctx, jobs...); err != nil {
 		t.Fatal(err)
 	}
 	if n, err := q.Depth(ctx); err != nil || n != 2 {
 		t.Errorf("depth %d, %v; want 2", n, err)
 	}
-	got, err := q.Fetch(ctx, 10, time.Second)
-	if err != nil || len(got) != 2 {
-		t.Fatalf("fetched %d jobs, %v", len(got), err)
+	var got []*queue.Delivery
+	for len(got) < 2 {
+		got = append(got, fetchSome(t, q, 2-len(got))...)
 	}
-	if got[0].Job.Item.Title != "A" || string(got[1].Job.HTML) != page || got[0].Attempt != 1 {
+	if got[0].Job.Item.Title != "A" || string(got[1].Job.HTML) != page || got[0].Attempt != 1 || got[1].Attempt != 1 {
 		t.Errorf("jobs came back as %+v, %d bytes of HTML", got[0].Job, len(got[1].Job.HTML))
 	}
 	// The first is acknowledged; the second is not, and comes back when
 	// its ack wait runs out, as if its worker had died.
-	got[0].Ack()
-	var again []*queue.Delivery
-	for end := time.Now().Add(5 * time.Second); len(again) == 0 && err == nil && time.Now().Before(end); {
-		again, err = q.Fetch(ctx, 10, time.Second) // the wait is cut to half the ack wait
+	if err := got[0].AckSync(ctx); err != nil {
+		t.Fatalf("ack: %v", err)
 	}
-	if err != nil || len(again) != 1 || again[0].Job.Item.ID != "b" || again[0].Attempt != 2 {
-		t.Fatalf("after the ack wait: %d jobs, %v", len(again), err)
+	if n, err := q.Depth(ctx); err != nil || n != 1 {
+		t.Errorf("depth %d, %v once the server confirmed an ack; want 1", n, err)
 	}
-	again[0].Ack()
-	time.Sleep(100 * time.Millisecond)
-	if n, _ := q.Depth(ctx); n != 0 {
-		t.Errorf("%d jobs left after both were acknowledged", n)
+	again := fetchSome(t, q, 10)
+	if len(again) != 1 || again[0].Job.Item.ID != "b" || again[0].Attempt != 2 {
+		t.Fatalf("after the ack wait: %d jobs, the first %+v", len(again), again[0].Job.Item)
+	}
+	if err := again[0].AckSync(ctx); err != nil {
+		t.Fatalf("ack: %v", err)
+	}
+	if n, err := q.Depth(ctx); err != nil || n != 0 {
+		t.Errorf("%d jobs left (%v) after the server confirmed both acks", n, err)
 	}
 }
 
@@ -72,14 +101,47 @@ func TestRetry(t *testing.T) {
 		t.Fatal(err)
 	}
 	for attempt := 1; attempt <= 2; attempt++ {
-		got, err := q.Fetch(ctx, 1, 2*time.Second)
-		if err != nil || len(got) != 1 || got[0].Attempt != attempt {
-			t.Fatalf("attempt %d: %d jobs, %v", attempt, len(got), err)
+		got := fetchSome(t, q, 1)
+		if len(got) != 1 || got[0].Attempt != attempt {
+			t.Fatalf("attempt %d: %d jobs, attempt %d", attempt, len(got), got[0].Attempt)
 		}
-		got[0].Retry(10 * time.Millisecond)
+		if err := got[0].Retry(10 * time.Millisecond); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if got, _ := q.Fetch(ctx, 1, 300*time.Millisecond); len(got) != 0 {
+	// Not delivered a third time: a wait many times the retry delay sees
+	// nothing (a slow machine can only make this pass wrongly, not fail).
+	if got, _ := q.Fetch(ctx, 1, 500*time.Millisecond); len(got) != 0 {
 		t.Errorf("a job was delivered past MaxDeliver")
+	}
+}
+
+// TestBadMessage publishes a message that is not a job on the stream's
+// subject: it is delivered with an error, and Ack drops it.
+func TestBadMessage(t *testing.T) {
+	ctx := context.Background()
+	srv, q := startQueue(t, queue.Options{})
+	nc, err := nats.Connect(srv.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := js.Publish(ctx, queue.Subject, []byte("not gzip")); err != nil {
+		t.Fatal(err)
+	}
+	got := fetchSome(t, q, 1)
+	if len(got) != 1 || got[0].Err == nil {
+		t.Fatalf("a message that is not a job came as %d deliveries, error %v", len(got), got[0].Err)
+	}
+	if err := got[0].AckSync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := q.Depth(ctx); err != nil || n != 0 {
+		t.Errorf("%d jobs left (%v)", n, err)
 	}
 }
 

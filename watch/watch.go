@@ -86,6 +86,11 @@ type Watcher struct {
 	Metrics *counters.Set
 
 	waiting sync.Map // feed URL -> items waiting
+
+	// polled, when set, is called with a feed's URL each time a poll of
+	// it ends, whatever its outcome: tests wait on it rather than on the
+	// clock, so they hold under any load.
+	polled func(feed string)
 }
 
 // Metric names.
@@ -215,6 +220,9 @@ func (w *Watcher) PollOnce(ctx context.Context, feeds []Feed) {
 // poll fetches a feed, hands on its new items and sets when it is polled
 // next.
 func (w *Watcher) poll(ctx context.Context, st *feedState) {
+	if w.polled != nil {
+		defer w.polled(st.URL)
+	}
 	start := time.Now()
 	items, res, err := w.Crawler.Feed(ctx, st.URL, st.validators)
 	switch {

@@ -127,13 +127,84 @@ func TestWatch(t *testing.T) {
 	}
 }
 
+// guard bounds any one wait on a watcher: far beyond what a poll takes on
+// a loaded machine, it only turns a hang into a failure.
+const guard = 30 * time.Second
+
+// running is a watcher running in the background whose polls the test
+// steps through: as each poll ends, the watcher waits until the test has
+// looked and lets it go on, so what the test sees and changes between two
+// polls does not depend on the clock.
+type running struct {
+	polls  chan chan struct{}
+	cancel context.CancelFunc
+	// finished is closed when Run has returned err.
+	finished chan struct{}
+	err      error
+}
+
+func start(t *testing.T, w *watch.Watcher, feeds []watch.Feed) *running {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	r := &running{polls: make(chan chan struct{}), cancel: cancel, finished: make(chan struct{})}
+	watch.OnPoll(w, func(string) {
+		resume := make(chan struct{})
+		select {
+		case r.polls <- resume:
+		case <-ctx.Done():
+			return
+		}
+		select {
+		case <-resume:
+		case <-ctx.Done():
+		}
+	})
+	go func() {
+		defer close(r.finished)
+		r.err = w.Run(ctx, feeds)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		<-r.finished
+	})
+	return r
+}
+
+// next waits for a poll to end and returns the channel to close to let
+// the watcher go on.
+func (r *running) next(t *testing.T) chan struct{} {
+	t.Helper()
+	select {
+	case resume := <-r.polls:
+		return resume
+	case <-time.After(guard):
+		t.Fatalf("no poll ended within %v", guard)
+		return nil
+	}
+}
+
+// stop ends the watcher and waits for Run to return.
+func (r *running) stop(t *testing.T) {
+	t.Helper()
+	r.cancel()
+	select {
+	case <-r.finished:
+		if r.err != nil {
+			t.Errorf("Run: %v", r.err)
+		}
+	case <-time.After(guard):
+		t.Fatalf("Run did not return within %v of its context ending", guard)
+	}
+}
+
 func TestWatchRetriesFailedPages(t *testing.T) {
-	ctx := context.Background()
 	r := newRig(t)
 	w := r.watcher(t)
+	w.Interval = time.Millisecond // the schedule is not under test: the polls are stepped
 	r.site.Fail.Store(true)
-	feeds := []watch.Feed{{URL: r.url + "/feed.xml"}}
-	w.Run(timeout(ctx, 300*time.Millisecond), feeds) // one poll, then the wait
+	run := start(t, w, []watch.Feed{{URL: r.url + "/feed.xml"}})
+
+	resume := run.next(t) // the first poll: every page fails
 	if a, _ := r.counts(t); a != 0 {
 		t.Fatalf("%d articles stored from failing pages", a)
 	}
@@ -144,10 +215,80 @@ func TestWatchRetriesFailedPages(t *testing.T) {
 		t.Errorf("%v failures counted as http_status", got)
 	}
 	r.site.Fail.Store(false)
-	w.Interval = 50 * time.Millisecond
-	w.Run(timeout(ctx, 500*time.Millisecond), feeds)
+	close(resume)
+
+	close(run.next(t)) // the next poll offers the items again
 	if a, _ := r.counts(t); a != 3 {
 		t.Errorf("%d articles once the pages came back, want 3", a)
+	}
+	if got := r.metrics.Get("storyfold_watch_items_waiting"); got != 0 {
+		t.Errorf("%v items waiting once stored, want 0", got)
+	}
+	run.stop(t)
+}
+
+// TestWatchGivesUp has every page fail at every poll: each item is offered
+// maxTries (5) times, then given up, and its page is not asked for again.
+func TestWatchGivesUp(t *testing.T) {
+	r := newRig(t)
+	w := r.watcher(t)
+	w.Interval = time.Millisecond
+	r.site.Fail.Store(true)
+	run := start(t, w, []watch.Feed{{URL: r.url + "/feed.xml"}})
+	for poll := 1; poll <= 5; poll++ {
+		resume := run.next(t)
+		if got := r.metrics.Get("storyfold_fetch_failures_total", "reason", "http_status"); got != float64(3*poll) {
+			t.Fatalf("after poll %d: %v page failures, want %d", poll, got, 3*poll)
+		}
+		want := 3.0
+		if poll == 5 {
+			want = 0 // given up
+		}
+		if got := r.metrics.Get("storyfold_watch_items_waiting"); got != want {
+			t.Errorf("after poll %d: %v items waiting, want %v", poll, got, want)
+		}
+		close(resume)
+	}
+	before := r.pageRequests()
+	close(run.next(t))
+	if got := r.pageRequests() - before; got != 0 {
+		t.Errorf("%d page requests for items given up", got)
+	}
+	if got := r.metrics.Get("storyfold_watch_polls_total", "result", "unchanged"); got != 1 {
+		t.Errorf("the poll after giving up counted %v unchanged, want 1", got)
+	}
+	if a, _ := r.counts(t); a != 0 {
+		t.Errorf("%d articles stored from failing pages", a)
+	}
+	run.stop(t)
+}
+
+// TestWatchStops ends a watcher's context while a poll waits on a page
+// that never answers: Run returns, and nothing is stored.
+func TestWatchStops(t *testing.T) {
+	r := newRig(t)
+	w := r.watcher(t)
+	r.site.Delay = time.Hour
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- w.Run(ctx, []watch.Feed{{URL: r.url + "/feed.xml"}}) }()
+	// Cancelled once the first page has been asked for.
+	for end := time.Now().Add(guard); r.pageRequests() == 0; time.Sleep(time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatalf("no page asked for within %v", guard)
+		}
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	case <-time.After(guard):
+		t.Fatalf("Run did not return within %v of its context ending", guard)
+	}
+	if a, _ := r.counts(t); a != 0 {
+		t.Errorf("%d articles stored by a cancelled poll", a)
 	}
 }
 
@@ -161,10 +302,4 @@ func TestWatchBadFeed(t *testing.T) {
 	if got := r.metrics.Get("storyfold_watch_feed_errors_total", "reason", "http_status"); got != 1 {
 		t.Errorf("a missing feed: %v errors", got)
 	}
-}
-
-func timeout(ctx context.Context, d time.Duration) context.Context {
-	ctx, cancel := context.WithTimeout(ctx, d)
-	_ = cancel // released when the timer fires
-	return ctx
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/web"
@@ -176,7 +177,9 @@ func bigServer(t testing.TB, copies int) (http.Handler, *bigStore, string) {
 	_, id, _ := strings.Cut(serve(h, http.MethodGet, "/api/v1/stories", "", nil).Body.String(), `"id":"`)
 	id, _, _ = strings.Cut(id, `"`)
 	big := newBigStore(t, st, id, copies)
-	return web.New(web.Config{Store: big, CacheBytes: -1}), big, id
+	// A minute, not the default 10 s: under the race detector on a loaded
+	// machine the 2,000-article story takes seconds to build.
+	return web.New(web.Config{Store: big, CacheBytes: -1, Timeout: time.Minute}), big, id
 }
 
 // TestStoryPageBounded holds a story page's size to its window of

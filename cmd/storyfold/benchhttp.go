@@ -311,7 +311,9 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 	}
 	fmt.Println()
 
-	rng := rand.New(rand.NewPCG(o.seed, 3))
+	// Each probe runs on its own goroutine, so each draws from its own
+	// source: a rand.Rand is not safe for concurrent use.
+	storyRng, searchRng := rand.New(rand.NewPCG(o.seed, 3)), rand.New(rand.NewPCG(o.seed, 5))
 	var ordinary, words []string
 	for _, s := range all {
 		if s.Articles <= 10 && len(ordinary) < 500 {
@@ -333,10 +335,10 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 	probes := []*probe{
 		{name: "health", path: func() string { return "/healthz" }, every: 20 * time.Millisecond},
 		{name: "story page", path: func() string {
-			return fmt.Sprintf("/stories/%s?b=%d", url.PathEscape(ordinary[rng.IntN(len(ordinary))]), bust.Add(1))
+			return fmt.Sprintf("/stories/%s?b=%d", url.PathEscape(ordinary[storyRng.IntN(len(ordinary))]), bust.Add(1))
 		}, every: 50 * time.Millisecond},
 		{name: "search", path: func() string {
-			return fmt.Sprintf("/search?q=%s&b=%d", url.QueryEscape(words[rng.IntN(len(words))]), bust.Add(1))
+			return fmt.Sprintf("/search?q=%s&b=%d", url.QueryEscape(words[searchRng.IntN(len(words))]), bust.Add(1))
 		}, every: 50 * time.Millisecond},
 	}
 	mem := &peakRSS{}

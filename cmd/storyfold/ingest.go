@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -143,11 +144,14 @@ func ingestPaths(ctx context.Context, st storyfold.Store, paths []string, ropts 
 				continue // drained: nothing more is stored
 			}
 			res, err := w.Ingest(storeCtx, b)
-			if err != nil && storeCtx.Err() != nil {
+			// Stored, with stories left stale when the grace ran out
+			// during their rebuild: the next writer rebuilds them.
+			stale := errors.Is(err, pipeline.ErrStoriesStale) && storeCtx.Err() != nil
+			if err != nil && !stale && storeCtx.Err() != nil {
 				rolledBack = true
 				continue
 			}
-			if err != nil {
+			if err != nil && !stale {
 				storeErr = err
 				stopReading(err)
 				continue

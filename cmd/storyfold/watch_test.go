@@ -42,7 +42,10 @@ func feedsFile(t *testing.T, urls ...string) string {
 	return path
 }
 
-// waitFor polls cond until it holds or the time is up.
+// waitFor polls cond until it holds or the time is up. The time is a
+// guard against a hang, not a budget: the tests run under the race
+// detector and on loaded machines, so it is set far beyond what the wait
+// takes on an idle one.
 func waitFor(t *testing.T, what string, d time.Duration, cond func() bool) {
 	t.Helper()
 	for end := time.Now().Add(d); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
@@ -99,9 +102,9 @@ func TestServeWatch(t *testing.T) {
 		}
 		return l.Stories[0].Articles
 	}
-	waitFor(t, "the feed's 3 articles in one story", 20*time.Second, func() bool { return articles() == 3 })
+	waitFor(t, "the feed's 3 articles in one story", 60*time.Second, func() bool { return articles() == 3 })
 	site.Publish(all[3:]...)
-	waitFor(t, "the 2 new articles to join the story", 20*time.Second, func() bool { return articles() == len(all) })
+	waitFor(t, "the 2 new articles to join the story", 60*time.Second, func() bool { return articles() == len(all) })
 
 	var l storyList
 	if err := getJSON("http://"+addr+"/api/v1/stories", &l); err != nil {

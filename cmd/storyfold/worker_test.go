@@ -92,10 +92,10 @@ func workersShareAQueue(t *testing.T, db string) {
 			t.Logf("worker 1:\n%s\nworker 2:\n%s", logs1.String(), logs2.String())
 		}
 	}()
-	waitFor(t, "a first batch stored", 30*time.Second, func() bool { return storedArticles(t, db) > 0 })
+	waitFor(t, "a first batch stored", 60*time.Second, func() bool { return storedArticles(t, db) > 0 })
 	w1.Process.Kill()
 	t.Logf("worker 1 killed with %d articles stored", storedArticles(t, db))
-	waitFor(t, "every article stored and the queue empty", 60*time.Second, func() bool {
+	waitFor(t, "every article stored and the queue empty", 120*time.Second, func() bool {
 		n, err := q.Depth(context.Background())
 		return err == nil && n == 0 && storedArticles(t, db) == len(stories)
 	})
@@ -149,7 +149,7 @@ func TestIngestQueue(t *testing.T) {
 	db := filepath.Join(dir, "queued.db")
 	var logs strings.Builder
 	startWorker(t, nats.URL(), db, &logs)
-	waitFor(t, "the 6 articles stored", 30*time.Second, func() bool {
+	waitFor(t, "the 6 articles stored", 60*time.Second, func() bool {
 		n, err := q.Depth(context.Background())
 		return err == nil && n == 0 && storedArticles(t, db) == 6
 	})
