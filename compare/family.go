@@ -73,17 +73,8 @@ type pairEvidence struct {
 // families groups the articles that derive from a common text.
 func families(members []*storyfold.Article, units []unit, facts []*factGroup, quotes []storyfold.Quote) familySet {
 	n := len(members)
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	root := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	sets := newDisjoint(n)
+	root := sets.root
 	index := map[string]int{}
 	for i, a := range members {
 		index[a.ID] = i
@@ -187,7 +178,7 @@ func families(members []*storyfold.Article, units []unit, facts []*factGroup, qu
 	keys := make([][2]int, 0, len(links))
 	for p := range links {
 		keys = append(keys, p)
-		parent[root(p[1])] = root(p[0])
+		sets.join(p[0], p[1])
 	}
 	sort.Slice(keys, func(i, j int) bool {
 		return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
@@ -376,17 +367,8 @@ func wordShingles(a *storyfold.Article) []uint64 {
 // different reports are still one outlet's account. It returns each
 // article's source, numbered in article order, and their count.
 func independentSources(members []*storyfold.Article, of []int, families int) ([]int, int) {
-	parent := make([]int, families)
-	for i := range parent {
-		parent[i] = i
-	}
-	root := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	sets := newDisjoint(families)
+	root := sets.root
 	byOutlet := map[string]int{}
 	for i, a := range members {
 		o := strings.ToLower(a.Outlet())
@@ -394,7 +376,7 @@ func independentSources(members []*storyfold.Article, of []int, families int) ([
 			continue
 		}
 		if f, ok := byOutlet[o]; ok {
-			parent[root(of[i])] = root(f)
+			sets.join(f, of[i])
 		} else {
 			byOutlet[o] = of[i]
 		}
@@ -412,3 +394,26 @@ func independentSources(members []*storyfold.Article, of []int, families int) ([
 	}
 	return source, len(ids)
 }
+
+// disjoint is a union-find over the numbers 0..n-1.
+type disjoint []int
+
+func newDisjoint(n int) disjoint {
+	d := make(disjoint, n)
+	for i := range d {
+		d[i] = i
+	}
+	return d
+}
+
+// root returns the representative of i's set.
+func (d disjoint) root(i int) int {
+	for d[i] != i {
+		d[i] = d[d[i]]
+		i = d[i]
+	}
+	return i
+}
+
+// join merges the sets of a and b, under a's representative.
+func (d disjoint) join(a, b int) { d[d.root(b)] = d.root(a) }

@@ -44,20 +44,11 @@ import (
 // queries, so the cache fills as a real server's would. It prints the
 // latency percentiles per kind.
 func benchHTTP(ctx context.Context, seeds []storyfold.Article, n, clients int, each time.Duration, seed uint64, keep string) error {
-	path := keep
-	if path == "" {
-		dir, err := os.MkdirTemp("", "storyfold-bench-http")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(dir)
-		path = filepath.Join(dir, "bench.db")
-	}
-	st, err := sqlite.Open(ctx, path)
+	st, closeStore, err := openBenchStore(ctx, keep, "storyfold-bench-http")
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer closeStore()
 	start := time.Now()
 	if stored, _, err := st.Counts(ctx); err != nil {
 		return err
@@ -242,20 +233,11 @@ type attackOptions struct {
 // attacker got and the process's peak memory, and fails when the health
 // check's p99 under attack is over the bound.
 func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOptions) error {
-	path := o.keep
-	if path == "" {
-		dir, err := os.MkdirTemp("", "storyfold-bench-attacks")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(dir)
-		path = filepath.Join(dir, "bench.db")
-	}
-	st, err := sqlite.Open(ctx, path)
+	st, closeStore, err := openBenchStore(ctx, o.keep, "storyfold-bench-attacks")
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer closeStore()
 	writer, err := pipeline.NewWriter(ctx, st, cluster.DefaultOptions())
 	if err != nil {
 		return err
@@ -957,4 +939,24 @@ func healthInServer(ctx context.Context, base string) (sum float64, count uint64
 		}
 	}
 	return sum, count
+}
+
+// openBenchStore opens the SQLite file a bench keeps (keep), or one in a
+// temporary directory named by prefix that the returned close removes.
+func openBenchStore(ctx context.Context, keep, prefix string) (*sqlite.Store, func(), error) {
+	path, cleanup := keep, func() {}
+	if path == "" {
+		dir, err := os.MkdirTemp("", prefix)
+		if err != nil {
+			return nil, nil, err
+		}
+		cleanup = func() { os.RemoveAll(dir) }
+		path = filepath.Join(dir, "bench.db")
+	}
+	st, err := sqlite.Open(ctx, path)
+	if err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	return st, func() { st.Close(); cleanup() }, nil
 }
