@@ -151,8 +151,18 @@ const idfPrior = 50
 
 func (ix *Index) idf(t uint32) float32 {
 	df := float64(ix.df[t])
-	return float32(math.Log((float64(ix.ndocs) + idfPrior) / (df + 1)))
+	return float32(max(minIDF, math.Log((float64(ix.ndocs)+idfPrior)/(df+1))))
 }
+
+// minIDF is the least weight a word has, whatever share of the articles
+// give it: a batch that is mostly one story (a folder of 300 rewrites of
+// one report) would otherwise weigh the story's own words at almost
+// nothing, and each article's odd paragraph would decide where it goes
+// (300 rewrites made 210 stories; with the floor, 31). In a stream of
+// many stories only words in more than a fifth of all articles reach it.
+// Measured: BASIL BCubed F1 0.976 to 0.980 with dates and 0.917 to 0.922
+// without; the multilingual pairs unchanged.
+const minIDF = 1.5
 
 // vector returns the unit TF-IDF vector of an article's terms, sorted by
 // term.
