@@ -154,13 +154,7 @@ type PairSample struct {
 // story's order and prepared as Reconcile prepares them, for fitting the
 // claim model: the story's entities and quote groups must be set.
 func CandidatePairs(st *storyfold.Story, members []*storyfold.Article) []PairSample {
-	members = spoken(members)
-	r := newReader(st.Entities)
-	var units []unit
-	for ai, a := range members {
-		units = append(units, r.units(ai, a)...)
-	}
-	weigh(units, r.df, r.figures)
+	members, units, r := readStory(st, members)
 	markQuotes(units, members, st.Quotes)
 	var out []PairSample
 	scan(units, r.df, func(i, j int32) {

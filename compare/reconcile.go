@@ -13,13 +13,7 @@ import (
 // details and omissions, the summary and the timeline. The story's
 // entities and quote groups must be set.
 func Reconcile(st *storyfold.Story, members []*storyfold.Article) {
-	members = spoken(members)
-	r := newReader(st.Entities)
-	var units []unit
-	for ai, a := range members {
-		units = append(units, r.units(ai, a)...)
-	}
-	weigh(units, r.df, r.figures)
+	members, units, r := readStory(st, members)
 	edges := append(candidates(units, r.df), markQuotes(units, members, st.Quotes)...)
 	edges = append(edges, denialEdges(units)...)
 	groups, extra := mergeGroups(units, edges, group(units, edges))
@@ -178,6 +172,20 @@ func (f *factGroup) fact(members []*storyfold.Article, units []unit, fams family
 		}
 	}
 	return out
+}
+
+// readStory reads a story's units as the alignment compares them: the
+// articles as spoken gives them (returned), their units weighed over the
+// story. Give the reader back with release.
+func readStory(st *storyfold.Story, members []*storyfold.Article) ([]*storyfold.Article, []unit, *reader) {
+	members = spoken(members)
+	r := newReader(st.Entities)
+	var units []unit
+	for ai, a := range members {
+		units = append(units, r.units(ai, a)...)
+	}
+	weigh(units, r.df, r.figures)
+	return members, units, r
 }
 
 // spoken returns the story's articles as the account reads them: with the

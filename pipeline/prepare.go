@@ -130,13 +130,7 @@ func Extract(a storyfold.Article) storyfold.Article {
 // the same text published by two outlets does not (it is syndication, which
 // the duplicate detector reports).
 func ContentHash(a storyfold.Article) string {
-	h := xxh3.New()
-	h.WriteString(strings.ToLower(a.Source))
-	h.WriteString("\x00")
-	h.WriteString(a.Title)
-	h.WriteString("\x00")
-	h.WriteString(a.Text)
-	sum := h.Sum128().Bytes()
+	sum := contentDigest(a).Bytes()
 	return hex.EncodeToString(sum[:])
 }
 
@@ -185,3 +179,17 @@ func RecurringLines(raw []storyfold.Article) map[string]map[uint64]bool {
 }
 
 func lineHash(line string) uint64 { return xxh3.HashString(clean.RecurringKey(line)) }
+
+// ContentSum is ContentHash as a number, for a reader that keeps one for
+// every article it has read.
+func ContentSum(a storyfold.Article) uint64 { return contentDigest(a).Lo }
+
+func contentDigest(a storyfold.Article) xxh3.Uint128 {
+	h := xxh3.New()
+	h.WriteString(strings.ToLower(a.Source))
+	h.WriteString("\x00")
+	h.WriteString(a.Title)
+	h.WriteString("\x00")
+	h.WriteString(a.Text)
+	return h.Sum128()
+}

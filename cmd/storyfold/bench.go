@@ -328,22 +328,13 @@ func synthesize(seeds []storyfold.Article, n int, seed uint64) [][]byte {
 // event in turn, and the mixed-in paragraphs from all seeds.
 func synthesizeFrom(seeds, bases []storyfold.Article, n int, seed uint64) [][]byte {
 	rng := rand.New(rand.NewPCG(seed, seed^0x5eed))
-	paragraphs := func(a storyfold.Article) []string {
-		var out []string
-		for _, p := range a.Paragraphs {
-			if !p.Heading {
-				out = append(out, a.ParagraphText(p))
-			}
-		}
-		return out
-	}
 	paras := make([][]string, len(seeds))
 	for i, a := range seeds {
-		paras[i] = paragraphs(a)
+		paras[i] = bodyParagraphs(a)
 	}
 	baseParas := make([][]string, len(bases))
 	for i, a := range bases {
-		baseParas[i] = paragraphs(a)
+		baseParas[i] = bodyParagraphs(a)
 	}
 	base := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	files := make([][]byte, n)
@@ -376,4 +367,16 @@ func synthesizeFrom(seeds, bases []storyfold.Article, n int, seed uint64) [][]by
 		files[i] = []byte(b.String())
 	}
 	return files
+}
+
+// bodyParagraphs returns the text of an article's paragraphs other than
+// headings, which the bench corpora recombine.
+func bodyParagraphs(a storyfold.Article) []string {
+	var out []string
+	for _, p := range a.Paragraphs {
+		if !p.Heading {
+			out = append(out, a.ParagraphText(p))
+		}
+	}
+	return out
 }

@@ -880,24 +880,15 @@ func loadAverage() string {
 // story.
 func synthesizeStory(seeds, bases []storyfold.Article, n int, seed uint64) [][]byte {
 	rng := rand.New(rand.NewPCG(seed, seed^0x57021))
-	paragraphs := func(a storyfold.Article) []string {
-		var out []string
-		for _, p := range a.Paragraphs {
-			if !p.Heading {
-				out = append(out, a.ParagraphText(p))
-			}
-		}
-		return out
-	}
 	date := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	files := make([][]byte, n)
 	for i := range files {
 		b := bases[i%len(bases)]
-		ps := paragraphs(b)
+		ps := bodyParagraphs(b)
 		rng.Shuffle(len(ps), func(x, y int) { ps[x], ps[y] = ps[y], ps[x] })
 		ps = ps[:max(1, len(ps)*(55+rng.IntN(25))/100)]
 		for range 1 {
-			if o := paragraphs(seeds[rng.IntN(len(seeds))]); len(o) > 0 {
+			if o := bodyParagraphs(seeds[rng.IntN(len(seeds))]); len(o) > 0 {
 				ps = append(ps, o[rng.IntN(len(o))])
 			}
 		}

@@ -627,13 +627,7 @@ func newFolder() *folder {
 func (f *folder) fresh(raw []storyfold.Article, msgs *messages) []storyfold.Article {
 	out := raw[:0]
 	for _, a := range raw {
-		h := xxh3.New()
-		h.WriteString(strings.ToLower(a.Source))
-		h.WriteString("\x00")
-		h.WriteString(a.Title)
-		h.WriteString("\x00")
-		h.WriteString(a.Text)
-		key := h.Sum64()
+		key := pipeline.ContentSum(a)
 		if first, ok := f.byRaw[key]; ok {
 			f.same++
 			if f.same <= 5 {
