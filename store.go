@@ -3,15 +3,79 @@ package storyfold
 import (
 	"context"
 	"errors"
+	"fmt"
 )
 
 // ErrNotFound is returned by a Store for an ID it does not hold.
 var ErrNotFound = errors.New("not found")
 
+// ErrDateRange is returned, wrapped, for a StoryQuery whose From falls on
+// a later day than its To. Such a range holds no date at all, so it is the
+// caller's mistake to report (the web answers 400), not an empty result to
+// show.
+var ErrDateRange = errors.New("the date range ends before it starts")
+
 // Store keeps articles, their place in the story index, and stories. The
 // embedded SQLite store and the PostgreSQL store implement it, and one
-// conformance suite tests both.
+// conformance suite tests both. Code that only reads (pages, the API)
+// should ask for a Reader, and code that only ingests for a Writer, so
+// that a test or a wrapper implements just what is used.
 type Store interface {
+	Reader
+	Writer
+	// Close releases the store.
+	Close() error
+}
+
+// Reader is what pages and the API read of a store: articles, stories,
+// searches and counts, and the version that tells a cache when to drop
+// what it built from them.
+type Reader interface {
+	// Articles returns the stored articles with the given IDs (all of them
+	// when ids is nil), in the order they were stored.
+	Articles(ctx context.Context, ids []string) ([]Article, error)
+	// ArticleHeads returns what lists and story pages show of the articles
+	// with the given IDs, in the order they were stored: ID, URL, source,
+	// title, date and language, without the text or annotations, so a
+	// page that lists many articles reads none of their documents.
+	ArticleHeads(ctx context.Context, ids []string) ([]Article, error)
+	// Stories returns every story, the most recently updated first.
+	Stories(ctx context.Context) ([]*Story, error)
+	// StoryPage returns a page of the stories that match q, the newest
+	// first (by their last date), and how many match in all. A query
+	// whose From falls after its To is an error wrapping ErrDateRange.
+	StoryPage(ctx context.Context, q StoryQuery) ([]StorySummary, int, error)
+	// Story returns one story, or ErrNotFound.
+	Story(ctx context.Context, id string) (*Story, error)
+	// Search returns a page of the articles that match a full-text query,
+	// the best first, each with a snippet, and how many match in all, up
+	// to MaxSearchTotal.
+	Search(ctx context.Context, q SearchQuery) ([]SearchHit, int, error)
+	// Sources returns the outlets with how many articles each has, the
+	// largest first.
+	Sources(ctx context.Context) ([]SourceCount, error)
+	// StoryOf returns the ID of the story an article belongs to, or
+	// ErrNotFound.
+	StoryOf(ctx context.Context, articleID string) (string, error)
+	// StoryMembers returns which articles one story has, in the order
+	// they were stored, as index entries without their features, so a
+	// story's account is rebuilt from what the store holds, whoever
+	// stored it (a writer that has some of them in memory reads only the
+	// others' documents, Articles), and a page can count a story's
+	// outlets from its articles' heads without the story's document.
+	StoryMembers(ctx context.Context, storyID string) ([]IndexEntry, error)
+	// Version returns a number that grows with every Save, by any process
+	// sharing the store, so a reader can keep what it built from the store
+	// for exactly as long as it stays true.
+	Version(ctx context.Context) (int64, error)
+	// Counts returns how many articles and stories are stored.
+	Counts(ctx context.Context) (articles, stories int, err error)
+}
+
+// Writer is what ingestion needs of a store beyond reading: which
+// articles it holds, the story index to catch up, the write lock, and the
+// saves of batches and of rebuilt stories.
+type Writer interface {
 	// KnownHashes returns which of the content hashes are stored.
 	KnownHashes(ctx context.Context, hashes []string) (map[string]bool, error)
 	// Save stores a batch in one transaction: new articles with their
@@ -27,48 +91,11 @@ type Store interface {
 	// what it grouped with it, so two writers never group against stale
 	// indexes; a writer that dies loses the lock with its process.
 	LockWrites(ctx context.Context) (unlock func(), err error)
-	// Articles returns the stored articles with the given IDs (all of them
-	// when ids is nil), in the order they were stored.
-	Articles(ctx context.Context, ids []string) ([]Article, error)
-	// ArticleHeads returns what lists and story pages show of the articles
-	// with the given IDs, in the order they were stored: ID, URL, source,
-	// title, date and language, without the text or annotations, so a
-	// page that lists many articles reads none of their documents.
-	ArticleHeads(ctx context.Context, ids []string) ([]Article, error)
-	// Stories returns every story, the most recently updated first.
-	Stories(ctx context.Context) ([]*Story, error)
-	// StoryPage returns a page of the stories that match q, the newest
-	// first (by their last date), and how many match in all.
-	StoryPage(ctx context.Context, q StoryQuery) ([]StorySummary, int, error)
-	// Story returns one story, or ErrNotFound.
-	Story(ctx context.Context, id string) (*Story, error)
-	// Search returns a page of the articles that match a full-text query,
-	// the best first, each with a snippet, and how many match in all, up
-	// to MaxSearchTotal.
-	Search(ctx context.Context, q SearchQuery) ([]SearchHit, int, error)
-	// Sources returns the outlets with how many articles each has, the
-	// largest first.
-	Sources(ctx context.Context) ([]SourceCount, error)
-	// StoryOf returns the ID of the story an article belongs to, or
-	// ErrNotFound.
-	StoryOf(ctx context.Context, articleID string) (string, error)
-	// Version returns a number that grows with every Save, by any process
-	// sharing the store, so a reader can keep what it built from the store
-	// for exactly as long as it stays true.
-	Version(ctx context.Context) (int64, error)
-	// Counts returns how many articles and stories are stored.
-	Counts(ctx context.Context) (articles, stories int, err error)
 	// StaleStories returns the stories whose articles changed since their
 	// account was last saved (see Batch.Stale), with their marks, the
 	// oldest mark first: those with the given IDs, or all of them when
 	// ids is nil.
 	StaleStories(ctx context.Context, ids []string) ([]StaleStory, error)
-	// StoryMembers returns which articles one story has, in the order
-	// they were stored, as index entries without their features, so a
-	// story's account is rebuilt from what the store holds, whoever
-	// stored it: a writer that has some of them in memory reads only the
-	// others' documents (Articles).
-	StoryMembers(ctx context.Context, storyID string) ([]IndexEntry, error)
 	// SaveStories saves rebuilt stories, in one transaction: each, with
 	// its stale mark cleared, only if the mark is still the one its
 	// rebuild started from (marks[i] for stories[i]). A story whose
@@ -78,8 +105,6 @@ type Store interface {
 	// time, so lists order stories by when their articles changed, not by
 	// when a rebuild happened to finish.
 	SaveStories(ctx context.Context, stories []*Story, marks []int64) (saved []bool, err error)
-	// Close releases the store.
-	Close() error
 }
 
 // IngestResult says what an ingest changed.
@@ -128,16 +153,45 @@ type IndexEntry struct {
 }
 
 // StoryQuery selects stories: all of them when its fields are zero.
+//
+// Outlets are matched whole, ignoring case: Source "fox news" keeps the
+// stories with an article from "Fox News" (or "FOX NEWS"), but "Fox" does
+// not, since a prefix or part of a name would also take in other outlets
+// ("Fox" is a prefix of "Foxboro Reporter"); /api/v1/sources lists the
+// names to choose from. Case is folded as strings.EqualFold folds it, so
+// "Ümit" and "ÜMIT" are one outlet too.
+//
+// A story with no known date matches no date range: once From or To is
+// set, only stories whose dates are known and overlap [From, To] are kept,
+// since an undated story cannot be said to fall in any period, and
+// keeping it in every one filled each range with the same stories. With
+// neither bound set, undated stories are listed with the others, last.
 type StoryQuery struct {
 	// Text matches the stories with an article whose title or text
 	// matches it (full-text, every word).
 	Text string
-	// Source keeps the stories with an article from this outlet.
+	// Source keeps the stories with an article from this outlet, its
+	// name compared whole and without regard to case.
 	Source string
 	// From and To keep the stories whose dates overlap [From, To]; a zero
-	// bound is open.
+	// bound is open. To takes in the whole of its day, so a story dated
+	// at noon on that day is kept. From on a later day than To is an
+	// error wrapping ErrDateRange (see Check).
 	From, To      Date
 	Limit, Offset int
+}
+
+// Check returns an error wrapping ErrDateRange when q's From falls on a
+// later day than its To, and nil otherwise: callers that take a query from
+// a user check it before asking a store, which checks it too. Dates are
+// compared as stores compare them, as written (Date.String), To running to
+// the end of its day: "\uffff" sorts after every time of day written
+// after the bare date.
+func (q StoryQuery) Check() error {
+	if q.From.Known() && q.To.Known() && q.From.String() > q.To.String()+"\uffff" {
+		return fmt.Errorf("from %s is after to %s: %w", q.From, q.To, ErrDateRange)
+	}
+	return nil
 }
 
 // StorySummary is what a list of stories shows of each.

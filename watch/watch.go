@@ -69,12 +69,19 @@ type Handler interface {
 	Handle(ctx context.Context, items []storyfold.Article) (done []string, err error)
 }
 
+// Stored is what a watcher asks of the store: whether an article is in it
+// (StoryOf answers storyfold.ErrNotFound when it is not). Any
+// storyfold.Store is one; a test can give a map.
+type Stored interface {
+	StoryOf(ctx context.Context, articleID string) (string, error)
+}
+
 // Watcher polls feeds.
 type Watcher struct {
 	Crawler *crawl.Crawler
 	// Store tells which items are stored already, so a restarted watcher
 	// fetches only what it has not stored.
-	Store   storyfold.Store
+	Store   Stored
 	Handler Handler
 	// Interval is a feed's polling interval unless it sets its own;
 	// MaxInterval bounds how far it is stretched for a feed that fails or

@@ -111,3 +111,28 @@ func FuzzQueryTerms(f *testing.F) {
 		}
 	})
 }
+
+func TestSourceKey(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		same       bool
+	}{
+		{"case", "Fox News", "FOX NEWS", true},
+		{"spaces around", " fox news\t", "Fox News", true},
+		{"outside ASCII", "ÜMIT Haber", "ümit haber", true},
+		{"long s and Kelvin sign", "ſk", "SK", true},
+		{"a prefix differs", "Fox", "Fox News", false},
+		{"inner spaces count", "Fox  News", "Fox News", false},
+		{"accents count", "Umit", "Ümit", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if same := SourceKey(tt.a) == SourceKey(tt.b); same != tt.same {
+				t.Errorf("SourceKey(%q) = %q, SourceKey(%q) = %q; want equal: %v", tt.a, SourceKey(tt.a), tt.b, SourceKey(tt.b), tt.same)
+			}
+			if fold := strings.EqualFold(strings.TrimSpace(tt.a), strings.TrimSpace(tt.b)); fold != tt.same {
+				t.Errorf("EqualFold says %v: the key and EqualFold disagree", fold)
+			}
+		})
+	}
+}

@@ -5,6 +5,8 @@ package record
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
+	"unicode"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/nlp"
@@ -96,4 +98,24 @@ const snippetWords = 24
 // Snippet is a search hit's passage of text, its matched words marked.
 func Snippet(text, query string) string {
 	return nlp.Snippet(text, query, snippetWords, storyfold.SnippetOpen, storyfold.SnippetClose)
+}
+
+// SourceKey is the form of an outlet's name that a source filter compares
+// (see storyfold.StoryQuery): its spaces at either end trimmed and each
+// letter replaced by the smallest of the letters strings.EqualFold takes
+// for it, so two names have one key exactly when EqualFold says they are
+// equal. Stores keep it beside the name, indexed, and compare keys: an
+// engine's own lower() folds ASCII only, and not alike in SQLite and
+// PostgreSQL.
+func SourceKey(name string) string {
+	return strings.Map(foldRune, strings.TrimSpace(name))
+}
+
+// foldRune is the smallest rune of r's simple case-folding orbit.
+func foldRune(r rune) rune {
+	least := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		least = min(least, f)
+	}
+	return least
 }

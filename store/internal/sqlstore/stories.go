@@ -1,0 +1,166 @@
+package sqlstore
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/store/internal/record"
+)
+
+// storyDocs is the start of a query for story documents, each with
+// whether it is stale.
+const storyDocs = "SELECT doc, EXISTS (SELECT 1 FROM stale WHERE story_id = stories.id) FROM stories "
+
+// Stories implements storyfold.Store.
+func (r Reads) Stories(ctx context.Context) ([]*storyfold.Story, error) {
+	out, err := r.stories(ctx, storyDocs+"ORDER BY updated DESC, articles DESC, id")
+	if err != nil {
+		return nil, fmt.Errorf("stories: %w", err)
+	}
+	return out, nil
+}
+
+// Story implements storyfold.Store.
+func (r Reads) Story(ctx context.Context, id string) (*storyfold.Story, error) {
+	out, err := r.stories(ctx, storyDocs+"WHERE id = ?", id)
+	if err != nil {
+		return nil, fmt.Errorf("story %s: %w", id, err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("story %s: %w", id, storyfold.ErrNotFound)
+	}
+	return out[0], nil
+}
+
+// stories reads the story documents a query selects, each with whether it
+// is stale.
+func (r Reads) stories(ctx context.Context, query string, args ...any) ([]*storyfold.Story, error) {
+	var out []*storyfold.Story
+	err := r.DB.Query(ctx, query, args, func(scan func(...any) error) error {
+		var doc []byte
+		var stale bool
+		if err := scan(&doc, &stale); err != nil {
+			return err
+		}
+		st, err := record.Story(doc)
+		if err != nil {
+			return err
+		}
+		st.Stale = stale
+		out = append(out, st)
+		return nil
+	})
+	return out, err
+}
+
+// StaleStories implements storyfold.Store.
+func (r Reads) StaleStories(ctx context.Context, ids []string) ([]storyfold.StaleStory, error) {
+	out := []storyfold.StaleStory{}
+	query := func(cond string, args []any) error {
+		return r.DB.Query(ctx, "SELECT story_id, mark FROM stale"+cond, args, func(scan func(...any) error) error {
+			var st storyfold.StaleStory
+			if err := scan(&st.ID, &st.Mark); err != nil {
+				return err
+			}
+			out = append(out, st)
+			return nil
+		})
+	}
+	var err error
+	if ids == nil {
+		err = query("", nil)
+	} else {
+		err = r.Dialect.In("story_id", ids, func(cond string, args []any) error { return query(" WHERE "+cond, args) })
+	}
+	if err != nil {
+		return nil, fmt.Errorf("stale stories: %w", err)
+	}
+	// In may have asked in parts: the order is made here, once.
+	slices.SortFunc(out, func(a, b storyfold.StaleStory) int {
+		return cmp.Or(cmp.Compare(a.Mark, b.Mark), cmp.Compare(a.ID, b.ID))
+	})
+	return out, nil
+}
+
+// StoryPage implements storyfold.Store. It reads the list's columns, not
+// the stories' documents.
+func (r Reads) StoryPage(ctx context.Context, q storyfold.StoryQuery) ([]storyfold.StorySummary, int, error) {
+	if err := q.Check(); err != nil {
+		return nil, 0, fmt.Errorf("story page: %w", err)
+	}
+	if q.Text != "" {
+		var cancel context.CancelFunc
+		ctx, cancel = record.SearchContext(ctx)
+		defer cancel()
+	}
+	where, args := r.storyFilter(q)
+	var total int
+	if err := QueryRow(ctx, r.DB, "SELECT COUNT(*) FROM stories s"+where, args, &total); err != nil {
+		return nil, 0, fmt.Errorf("story page: %w", err)
+	}
+	out := []storyfold.StorySummary{}
+	err := r.DB.Query(ctx, "SELECT s.id, s.headline, s.articles, s.independent, s.sources, COALESCE(s.first, ''), COALESCE(s.last, '') FROM stories s"+
+		where+" ORDER BY "+r.Dialect.ListOrder+" LIMIT ? OFFSET ?",
+		append(args, record.Limit(q.Limit), max(0, q.Offset)), func(scan func(...any) error) error {
+			var sum storyfold.StorySummary
+			var sources []byte
+			var first, last string
+			if err := scan(&sum.ID, &sum.Headline, &sum.Articles, &sum.IndependentSources, &sources, &first, &last); err != nil {
+				return err
+			}
+			if err := json.Unmarshal(sources, &sum.Sources); err != nil {
+				return fmt.Errorf("%s's sources: %w", sum.ID, err)
+			}
+			if sum.Sources == nil { // saved as null: the list is still there, empty
+				sum.Sources = []string{}
+			}
+			sum.First, sum.Last = record.Date(first), record.Date(last)
+			out = append(out, sum)
+			return nil
+		})
+	if err != nil {
+		return nil, 0, fmt.Errorf("story page: %w", err)
+	}
+	return out, total, nil
+}
+
+// storyFilter builds the WHERE clause, on the stories as s, of a story
+// query, with its arguments. It holds the rules storyfold.StoryQuery
+// documents: an outlet matched whole by its key (record.SourceKey), an
+// undated story (first and last NULL) in no date range, To running to the
+// end of its day.
+func (r Reads) storyFilter(q storyfold.StoryQuery) (string, []any) {
+	var where []string
+	var args []any
+	if q.Text != "" {
+		if cond, arg, ok := r.Dialect.StoryText(q.Text); ok {
+			where = append(where, cond)
+			args = append(args, arg)
+		} else {
+			where = append(where, "1 = 0") // words of punctuation only match nothing
+		}
+	}
+	if key := record.SourceKey(q.Source); key != "" {
+		where = append(where, "EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.source_key = ?)")
+		args = append(args, key)
+	}
+	// A comparison with NULL is never true: an undated story matches no
+	// range.
+	if q.From.Known() {
+		where = append(where, "s.last >= ?")
+		args = append(args, q.From.String())
+	}
+	if q.To.Known() {
+		where = append(where, "s.first <= ?")
+		args = append(args, record.EndOfDay(q.To)) // a date with a time is still that day
+	}
+	if len(where) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(where, " AND "), args
+}

@@ -1,0 +1,84 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/store/internal/record"
+)
+
+// InsertArticle stores an article with its place in the story index, or
+// nothing when an article of the same hash is stored already, so saving a
+// batch twice stores it once. Its arguments are ArticleArgs'.
+const InsertArticle = `INSERT INTO articles
+	(id, hash, source, source_key, title, url, published, language, text, doc, story_id, duplicate_of, features, added)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`
+
+// ArticleArgs are InsertArticle's arguments: the article, its document
+// (record.ArticleDoc) and when it was added, in the engine's type.
+func ArticleArgs(sa storyfold.StoredArticle, doc []byte, added any) []any {
+	a := &sa.Article
+	return []any{a.ID, a.Hash, a.Source, record.SourceKey(a.Source), a.Title, a.URL, record.Nullable(a.Date.String()), a.Language, a.Text,
+		string(doc), sa.StoryID, record.Nullable(sa.DuplicateOf), sa.Features, added}
+}
+
+// UpsertStory saves a story's document and the columns lists read. Its
+// arguments are StoryArgs'.
+const UpsertStory = `INSERT INTO stories (id, headline, first, last, articles, independent, sources, doc, updated)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, first = excluded.first, last = excluded.last,
+		articles = excluded.articles, independent = excluded.independent, sources = excluded.sources,
+		doc = excluded.doc, updated = excluded.updated`
+
+// StoryArgs are UpsertStory's arguments: the story, its documents
+// (record.StoryDocs) and its update time, in the engine's type.
+func StoryArgs(st *storyfold.Story, doc, sources string, updated any) []any {
+	return []any{st.ID, st.Headline, record.Nullable(st.First.String()), record.Nullable(st.Last.String()),
+		len(st.Articles), st.IndependentSources, sources, doc, updated}
+}
+
+// MarkStale marks a story stale (see storyfold.Batch.Stale) with the
+// version of the save that changed it, which runs before it in the same
+// transaction. Its arguments are the story's ID and the time of marking.
+const MarkStale = `INSERT INTO stale (story_id, mark, marked) VALUES (?, (SELECT n FROM version), ?)
+	ON CONFLICT (story_id) DO UPDATE SET mark = excluded.mark, marked = excluded.marked`
+
+// RebuiltDocs checks the arguments of storyfold.Store.SaveStories and
+// encodes the stories' documents (record.StoryDocs) before the
+// transaction, which holds other writes back. It returns none for no
+// stories.
+func RebuiltDocs(stories []*storyfold.Story, marks []int64) (docs, sources []string, err error) {
+	if len(stories) != len(marks) {
+		return nil, nil, fmt.Errorf("save stories: %d stories, %d marks", len(stories), len(marks))
+	}
+	docs, sources = make([]string, len(stories)), make([]string, len(stories))
+	for i, st := range stories {
+		if docs[i], sources[i], err = record.StoryDocs(st); err != nil {
+			return nil, nil, err
+		}
+	}
+	return docs, sources, nil
+}
+
+// Migration is one step of a store's schema: a script, and then, when
+// Fill is set, Fill in the same transaction, for what SQL alone cannot
+// compute (FillSourceKeys).
+type Migration struct {
+	SQL  string
+	Fill func(ctx context.Context, tx DB) error
+}
+
+// ArticleDocs encodes a batch's article documents (record.ArticleDoc),
+// before its transaction, which holds other writes back.
+func ArticleDocs(articles []storyfold.StoredArticle) ([][]byte, error) {
+	docs := make([][]byte, len(articles))
+	for i, sa := range articles {
+		doc, err := record.ArticleDoc(sa.Article)
+		if err != nil {
+			return nil, fmt.Errorf("save article %s: %w", sa.Article.ID, err)
+		}
+		docs[i] = doc
+	}
+	return docs, nil
+}

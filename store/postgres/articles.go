@@ -1,0 +1,61 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/store/internal/record"
+	"github.com/storyfold/storyfold/store/internal/sqlstore"
+)
+
+// The shared statements, their placeholders rewritten once.
+var (
+	insertArticle = sqlstore.Rebind(sqlstore.InsertArticle)
+	upsertStory   = sqlstore.Rebind(sqlstore.UpsertStory)
+	markStale     = sqlstore.Rebind(sqlstore.MarkStale)
+)
+
+// Save implements storyfold.Store. Articles already stored (by hash) are
+// left as they are, so saving the same batch twice stores it once. The
+// statements go in one round trip.
+func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("save: %w", err)
+	}
+	defer tx.Rollback(ctx)
+	now := time.Now().UTC()
+	var batch pgx.Batch
+	// The version row first: every transaction that writes takes its lock
+	// before any other, so a save and a rebuilt story's save never wait on
+	// each other's rows in opposite orders.
+	batch.Queue("UPDATE version SET n = n + 1")
+	docs, err := sqlstore.ArticleDocs(b.Articles)
+	if err != nil {
+		return err
+	}
+	for i, sa := range b.Articles {
+		batch.Queue(insertArticle, sqlstore.ArticleArgs(sa, docs[i], now)...)
+	}
+	for _, st := range b.Stories {
+		doc, sources, err := record.StoryDocs(st)
+		if err != nil {
+			return err
+		}
+		batch.Queue(upsertStory, sqlstore.StoryArgs(st, doc, sources, now)...)
+	}
+	for _, id := range b.Stale {
+		batch.Queue(markStale, id, now)
+	}
+	if err := tx.SendBatch(ctx, &batch).Close(); err != nil {
+		return fmt.Errorf("save: %w", err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("save: %w", err)
+	}
+	return nil
+}

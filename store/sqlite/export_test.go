@@ -1,0 +1,21 @@
+package sqlite
+
+import "context"
+
+// OpenAt opens the database at path with only its first n migrations
+// run, as an older storyfold left it, and returns a function that runs
+// a statement on it.
+func OpenAt(ctx context.Context, path string, n int) (exec func(query string, args ...any) error, closeDB func() error, err error) {
+	s, err := open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := s.migrateTo(ctx, n); err != nil {
+		s.db.Close()
+		return nil, nil, err
+	}
+	return func(query string, args ...any) error {
+		_, err := s.db.ExecContext(ctx, query, args...)
+		return err
+	}, s.Close, nil
+}
