@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"encoding/hex"
+	"slices"
 	"sort"
 
 	"github.com/zeebo/xxh3"
@@ -18,7 +19,8 @@ type Item struct {
 // the whole batch first, so the order they were read in does not change the
 // result; then every article is offered once more the story that suits it
 // best now that all stories exist, which undoes most of what the early,
-// thinly populated stories got wrong.
+// thinly populated stories got wrong; last, stories whose articles fall
+// into separate events are split (see Split).
 func Batch(items []Item, opts Options) *Index {
 	order := make([]int, len(items))
 	for i := range order {
@@ -43,7 +45,137 @@ func Batch(items []Item, opts Options) *Index {
 		ix.Add(items[i].ID, items[i].Hash, items[i].Features, true)
 	}
 	ix.Refine()
+	ix.Split()
 	return ix
+}
+
+// Sizes of the split: a part needs minPart articles to leave its story,
+// and stories larger than maxSplit are not examined, which bounds the
+// cost of comparing every pair of a story's articles.
+const (
+	minPart  = 2
+	maxSplit = 256
+)
+
+// Split parts each story whose articles fall into groups that resemble
+// each other less than Options.SplitBelow on average: a story is joined
+// article by article through its centroid, so without dates to keep them
+// apart two events of one kind (two Medicare fights, two debates with
+// one candidate) drift into one story through the words they share. The
+// articles are grouped by average linkage of their pairwise cosines
+// (names alone between two languages, as joins are made); the largest
+// group keeps the story, every other group of minPart articles or more
+// opens its own, and smaller groups stay. The default 0.25 is the middle
+// of 0.20-0.30, which did equally best on the BASIL events chosen for
+// tuning (every other one, dates removed); on the other half, dates
+// removed, BCubed F1 went from 0.944 to 0.955. It also splits one story
+// of the German SemEval pairs that people rated one event, which the
+// report records.
+func (ix *Index) Split() {
+	if ix.opts.SplitBelow <= 0 {
+		return
+	}
+	n := len(ix.stories)
+	for s := 0; s < n; s++ {
+		st := &ix.stories[s]
+		if !st.alive || len(st.members) < 2*minPart || len(st.members) > maxSplit {
+			continue
+		}
+		members := slices.Clone(st.members)
+		slices.Sort(members)
+		vecs := make([][]tw, len(members))
+		for i, m := range members {
+			vecs[i] = ix.vector(ix.docs[m].terms)
+		}
+		groups := ix.linkage(members, vecs, ix.opts.SplitBelow)
+		if len(groups) < 2 {
+			continue
+		}
+		keep := 0
+		for i, g := range groups {
+			if len(g) > len(groups[keep]) {
+				keep = i
+			}
+		}
+		for i, g := range groups {
+			if i == keep || len(g) < minPart {
+				continue
+			}
+			ns := ix.newStory(StoryID(ix.docs[members[g[0]]].id))
+			for _, k := range g {
+				ix.leave(members[k], vecs[k])
+				ix.join(ns, members[k], vecs[k])
+			}
+		}
+	}
+}
+
+// linkage groups a story's articles by average linkage, merging the two
+// closest groups until no two resemble each other at th on average. It
+// returns groups of indexes into members, each sorted, in the order of
+// their first article. Ties go to the earliest pair, so the result does
+// not depend on map order or timing.
+func (ix *Index) linkage(members []int32, vecs [][]tw, th float64) [][]int {
+	n := len(members)
+	// sum[i][j] is the summed similarity between groups i and j.
+	sum := make([][]float64, n)
+	for i := range sum {
+		sum[i] = make([]float64, n)
+	}
+	for i := range n {
+		for j := range i {
+			sim := ix.pairSimilarity(members[i], members[j], vecs[i], vecs[j])
+			sum[i][j], sum[j][i] = sim, sim
+		}
+	}
+	groups := make([][]int, n)
+	alive := make([]bool, n)
+	for i := range groups {
+		groups[i], alive[i] = []int{i}, true
+	}
+	for {
+		bi, bj, best := -1, -1, th
+		for i := range n {
+			if !alive[i] {
+				continue
+			}
+			for j := i + 1; j < n; j++ {
+				if !alive[j] {
+					continue
+				}
+				if avg := sum[i][j] / float64(len(groups[i])*len(groups[j])); avg >= best && (bi < 0 || avg > best) {
+					bi, bj, best = i, j, avg
+				}
+			}
+		}
+		if bi < 0 {
+			break
+		}
+		groups[bi] = append(groups[bi], groups[bj]...)
+		alive[bj] = false
+		for k := range n {
+			sum[bi][k] += sum[bj][k]
+			sum[k][bi] = sum[bi][k]
+		}
+	}
+	var out [][]int
+	for i, g := range groups {
+		if alive[i] {
+			slices.Sort(g)
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// pairSimilarity is the cosine of two articles' unit vectors, or of
+// their names alone when they are of two languages.
+func (ix *Index) pairSimilarity(a, b int32, va, vb []tw) float64 {
+	la, lb := ix.docs[a].lang, ix.docs[b].lang
+	if la != "" && lb != "" && la != lb {
+		return ix.nameCosine(va, vb)
+	}
+	return cosine(va, vb)
 }
 
 // Refine offers every article that is not a copy the best story for it

@@ -21,13 +21,17 @@ type Options struct {
 	// article needs with a story of another language to join it: words
 	// are not compared across languages, names need no translation.
 	CrossThreshold float64
+	// SplitBelow is the average similarity (0..1) under which two groups
+	// of a story's articles are told apart as two events and the story
+	// is split, after a batch is grouped; 0 splits nothing.
+	SplitBelow float64
 }
 
 // DefaultOptions are the settings the command line uses unless told
 // otherwise, chosen on the example story and held out data, not tuned to a
 // single set.
 func DefaultOptions() Options {
-	return Options{Threshold: 0.22, WindowDays: 10, NearDuplicate: 0.8, CrossThreshold: 0.22}
+	return Options{Threshold: 0.22, WindowDays: 10, NearDuplicate: 0.8, CrossThreshold: 0.22, SplitBelow: 0.25}
 }
 
 // Sizes of the index, which bound memory per article and time per query.
@@ -406,14 +410,19 @@ func (ix *Index) best(vec []tw, day int32, lang string, exclude int32) (int32, f
 // language: the cosine of their names alone, discounted by the gap
 // between their dates as score is.
 func (ix *Index) crossScore(vec []tw, day int32, s *story) float64 {
+	return ix.discount(ix.nameCosine(vec, s.centroid), day, s)
+}
+
+// nameCosine is the cosine of two sorted vectors over their names alone,
+// 0 when either has none.
+func (ix *Index) nameCosine(a, b []tw) float64 {
 	var dot, na, nb float64
-	i, j := 0, 0
-	for _, x := range vec {
+	for _, x := range a {
 		if ix.name[x.t] {
 			na += float64(x.w) * float64(x.w)
 		}
 	}
-	for _, x := range s.centroid {
+	for _, x := range b {
 		if ix.name[x.t] {
 			nb += float64(x.w) * float64(x.w)
 		}
@@ -421,22 +430,22 @@ func (ix *Index) crossScore(vec []tw, day int32, s *story) float64 {
 	if na == 0 || nb == 0 {
 		return 0
 	}
-	for i < len(vec) && j < len(s.centroid) {
-		a, b := vec[i], s.centroid[j]
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
 		switch {
-		case a.t < b.t:
+		case a[i].t < b[j].t:
 			i++
-		case a.t > b.t:
+		case a[i].t > b[j].t:
 			j++
 		default:
-			if ix.name[a.t] {
-				dot += float64(a.w) * float64(b.w)
+			if ix.name[a[i].t] {
+				dot += float64(a[i].w) * float64(b[j].w)
 			}
 			i++
 			j++
 		}
 	}
-	return ix.discount(dot/math.Sqrt(na*nb), day, s)
+	return dot / math.Sqrt(na*nb)
 }
 
 // candidates returns the stories that share the most of the article's top

@@ -64,7 +64,8 @@ func IsStopWordIn(lang, lower string) bool {
 }
 
 // HasLanguage reports whether storyfold has a language's stop words,
-// beyond English (and its stemmer, for all but Polish).
+// beyond English (and its stemmer; Polish words are cut to their first
+// letters instead, see truncateTo).
 func HasLanguage(lang string) bool {
 	stopOnce.Do(loadStops)
 	_, ok := langStops[lang]
@@ -72,7 +73,7 @@ func HasLanguage(lang string) bool {
 }
 
 // snowballStemmers are the Snowball stemmers of the languages beyond
-// English that have one. Polish has none and is only lower-cased; Arabic
+// English that have one. Polish has none and is cut short; Arabic
 // is only folded (see Stemmer.Stem): its Snowball stemmer's prefixes and
 // suffixes joined more unrelated words than they helped.
 var snowballStemmers = map[string]func(*snowballstem.Env) bool{

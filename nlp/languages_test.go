@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestStemmerFor(t *testing.T) {
@@ -160,5 +161,43 @@ func TestNameKey(t *testing.T) {
 		if NameKey(pair[0]) == NameKey(pair[1]) {
 			t.Errorf("%q and %q share a key", pair[0], pair[1])
 		}
+	}
+}
+
+// TestPolishTruncation checks that Polish inflections of one word share a
+// stem cut to five letters, and that a Polish name keys as it is written,
+// not by its cut stem.
+func TestPolishTruncation(t *testing.T) {
+	s := NewStemmerFor("pl")
+	for _, tc := range []struct{ words []string }{
+		{[]string{"warszawa", "warszawy", "warszawie"}},
+		{[]string{"prezydent", "prezydenta", "prezydentowi"}},
+		{[]string{"wybory", "wyborów", "wyborach"}},
+	} {
+		t.Run(tc.words[0], func(t *testing.T) {
+			want := s.Stem([]byte(tc.words[0]))
+			if n := utf8.RuneCountInString(want); n != 5 {
+				t.Errorf("stem %q has %d letters, want 5", want, n)
+			}
+			for _, w := range tc.words[1:] {
+				if got := s.Stem([]byte(w)); got != want {
+					t.Errorf("%s: stem %q, want %q", w, got, want)
+				}
+			}
+		})
+	}
+	if got := s.Stem([]byte("łódź")); got != "łódź" {
+		t.Errorf("a short word was cut: %q", got)
+	}
+	a := NewAnalyzer()
+	a.SetLanguage("pl")
+	var keys []string
+	a.TextTerms("Spotkanie z Donaldem Tuskiem i Donaldem Trumpem", func(t Term) {
+		if t.Name {
+			keys = append(keys, t.Key)
+		}
+	})
+	if !slices.Contains(keys, "tuskiem") || !slices.Contains(keys, "trumpem") {
+		t.Errorf("name keys %q, want the written names", keys)
 	}
 }

@@ -50,7 +50,8 @@ func NewStemmer() *Stemmer {
 
 // NewStemmerFor returns an empty stemmer of the language with the given
 // ISO 639-1 code: its Snowball stemmer where it has one, English's for
-// "en" or "", and lower case alone for the others.
+// "en" or "", truncation for Polish (see truncateTo), and lower case
+// alone for the others.
 func NewStemmerFor(lang string) *Stemmer {
 	if lang == "en" {
 		lang = ""
@@ -84,6 +85,8 @@ func (s *Stemmer) Stem(lower []byte) string {
 		st = stem(w)
 	case s.lang == "ar":
 		st = foldArabic(w)
+	case truncateTo[s.lang] > 0:
+		st = truncate(w, truncateTo[s.lang])
 	case s.lang == "tr":
 		s.env.SetCurrent(w)
 		s.stem(s.env)
@@ -124,3 +127,29 @@ func stem(lower string) string {
 	}
 	return lower
 }
+
+// truncateTo is, for the languages stemmed by truncation, how many
+// letters of a word make its stem. Polish has no Snowball stemmer and
+// inflects heavily (Warszawa, Warszawy, Warszawie), so its words are cut
+// to their first five letters, as information retrieval does for
+// languages without a stemmer. Five was chosen on half of the SemEval
+// Polish pairs among 5, 6 and whole words (same-story F1 0.421, 0.500 and
+// 0.571 for 5) and checked on the other half: 0.609 as whole words, 0.769
+// cut to five letters (names keyed as written; 0.692 keyed by their cut
+// stems).
+var truncateTo = map[string]int{"pl": 5}
+
+// truncate returns the first n letters of w.
+func truncate(w string, n int) string {
+	for k := range w {
+		if n == 0 {
+			return w[:k]
+		}
+		n--
+	}
+	return w
+}
+
+// Truncates reports whether the stemmer cuts words to a fixed number of
+// letters: their stems then join names too freely to key them by.
+func (s *Stemmer) Truncates() bool { return truncateTo[s.lang] > 0 }

@@ -92,7 +92,12 @@ func (a *Analyzer) sentenceTerms(sent string, fn func(Term)) {
 			name = i+1 < len(a.toks) && a.toks[i+1].Kind == Word && IsCapitalized(a.toks[i+1].Text(sent))
 		}
 		t := Term{Stem: a.stems.Stem(trimAbbrevDot(a.buf)), Name: name}
-		if name {
+		switch {
+		case name && a.stems.Truncates():
+			// A stem cut to a few letters would key unrelated names
+			// alike: the word keys as it is written.
+			t.Key = a.nameKey(string(trimAbbrevDot(a.buf)))
+		case name:
 			// The key of the stem: a name inflected ("Merkels") keys as
 			// its base form.
 			t.Key = a.nameKey(t.Stem)
