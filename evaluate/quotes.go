@@ -33,7 +33,9 @@ func NotAnEntity(a *storyfold.Article, speaker string) bool {
 		if e.Type != "person" && e.Type != "org" {
 			continue
 		}
-		if SameSpeaker(e.Name, speaker) {
+		// A person the entity finder named with their origin ("Trey Gowdy
+		// of South Carolina") is the person the speaker names.
+		if SameSpeaker(e.Name, speaker) || e.Type == "person" && SameSpeaker(quote.WithoutOrigin(e.Name), speaker) {
 			return false
 		}
 		for _, alias := range e.Aliases {

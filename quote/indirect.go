@@ -30,6 +30,10 @@ var (
 	participleObjectsData string
 	//go:embed data/indirect-prepositions.txt
 	prepositionsData string
+	//go:embed data/indirect-nouns.txt
+	indirectNounsData string
+	//go:embed data/personal-titles.txt
+	personalTitlesData string
 )
 
 var (
@@ -55,6 +59,9 @@ var (
 	// prepositions open a phrase of time or place between a cue and
 	// "that": "testified in October that".
 	prepositions = listSet(prepositionsData)
+	// indirectNouns report their possessor's words: "Axelrod's comment
+	// that ...".
+	indirectNouns = listSet(indirectNounsData)
 )
 
 // listLines returns the entries of an embedded list: its lines without
@@ -159,6 +166,17 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				// "CLAUSE, according to X."
 				k, end = 0, j-1
 			}
+		case indirectNouns[w]:
+			// "David Axelrod's comment on Sunday that CLAUSE": the
+			// possessor said it.
+			n, ok := c.possessor(j)
+			if !ok || inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
+				continue
+			}
+			if k = f.clauseStart(&c, j+1, false); k < 0 {
+				continue
+			}
+			name, cue = n, w
 		case c.isPunct(j-1, ",") && indirectParticiples[w]:
 			if inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
 				continue
@@ -498,4 +516,50 @@ func possessiveToken(c *context, i int) bool {
 		return true
 	}
 	return c.isPunct(i+1, "'’") && c.lower(i+2) == "s"
+}
+
+// possessor returns the person or organisation whose noun stands at token
+// j ("David Axelrod's comment", "the secretary's insistence"), or false
+// when the word before it is not a possessive.
+func (c *context) possessor(j int) (string, bool) {
+	p := j - 1 // the possessor's last word
+	switch {
+	case c.lower(p) == "s" && c.isPunct(p-1, "'’") && c.glued(p-1):
+		p -= 2
+	case p >= 0 && c.toks[p].Kind == nlp.Word && (strings.HasSuffix(c.toks[p].Text(c.text), "'s") || strings.HasSuffix(c.toks[p].Text(c.text), "’s")):
+		// A possessive read as one word: the name is read again without
+		// its ending, from a few words before it.
+		w := c.toks[p].Text(c.text)
+		end := int(c.toks[p].End) - len(w) + len(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
+		from := int(c.toks[max(0, p-possessorReach)].Start)
+		sub := context{text: c.text[from:end], roles: c.roles}
+		sub.toks = nlp.Tokenize(nil, sub.text)
+		return sub.possessorName(len(sub.toks))
+	default:
+		return "", false
+	}
+	return c.possessorName(p + 1)
+}
+
+// possessorReach is how many words before a possessive possessor reads
+// for the name and titles it ends: "Defense Secretary Pete Hegseth's".
+const possessorReach = 6
+
+// possessorName reads the possessor whose last word is token e-1: a role
+// held by one person ("the secretary"), a described organisation, or a
+// name.
+func (c *context) possessorName(e int) (string, bool) {
+	p := e - 1
+	if p < 0 || c.toks[p].Kind != nlp.Word {
+		return "", false
+	}
+	if c.lower(p-1) == "the" {
+		if name := c.roleHolder(p - 1); name != "" {
+			return name, true // "the secretary's insistence"
+		}
+		if d, end := c.describedOrg(p - 1); d != "" && end == p+1 {
+			return d, true
+		}
+	}
+	return c.nameBefore(p + 1)
 }

@@ -35,6 +35,12 @@ func TestIndirect(t *testing.T) {
 		{"said in a statement that",
 			"Acme Corporation said in a statement that its factories would stay open.",
 			[]rep{{"its factories would stay open", "Acme Corporation", "said"}}},
+		{"a possessor's noun cue",
+			"Walsh dismissed Governor Tom Becker's comment on Sunday that the bridge would reopen in May.",
+			[]rep{{"the bridge would reopen in May", "Tom Becker", "comment"}}},
+		{"a noun cue without that",
+			"Critics questioned Anna Morel's insistence she never saw the plan.",
+			[]rep{{"she never saw the plan", "Anna Morel", "insistence"}}},
 		{"according to X, clause",
 			"According to Senator Mary Walsh, the vote will be held on Friday.",
 			[]rep{{"the vote will be held on Friday", "Mary Walsh", "according to"}}},
@@ -108,9 +114,11 @@ func TestIndirectLists(t *testing.T) {
 		"indirect-determiners":  indirectDeterminersData,
 		"participle-objects":    participleObjectsData,
 		"indirect-prepositions": prepositionsData,
+		"indirect-nouns":        indirectNounsData,
+		"personal-titles":       personalTitlesData,
 	}
 	owner := map[string]string{}
-	for _, name := range []string{"indirect-cues", "indirect-participles", "indirect-skips", "indirect-listeners", "indirect-openers", "indirect-determiners", "participle-objects", "indirect-prepositions"} {
+	for _, name := range []string{"indirect-cues", "indirect-participles", "indirect-skips", "indirect-listeners", "indirect-openers", "indirect-determiners", "participle-objects", "indirect-prepositions", "indirect-nouns", "personal-titles"} {
 		t.Run(name, func(t *testing.T) {
 			entries := listLines(lists[name])
 			if len(entries) == 0 {

@@ -245,7 +245,9 @@ func (c *context) opensClause(i int, name string) bool {
 // personName returns the name in tokens [i, j) without leading titles and
 // sentence openers, or false when what is left is not a person's name.
 func (c *context) personName(i, j int) (string, bool) {
-	for i < j && (nlp.IsTitleWord(c.toks[i].Text(c.text)) || nlp.IsStopWord(c.lower(i)) || c.lower(i) == "of" || c.toks[i].Kind == nlp.Punct) {
+	titled := false // a title names a person: "Mr. Jordan" is no country
+	for i < j && !(titled && i == j-1) && (nlp.IsTitleWord(c.toks[i].Text(c.text)) || nlp.IsStopWord(c.lower(i)) || c.lower(i) == "of" || c.toks[i].Kind == nlp.Punct) {
+		titled = titled || c.toks[i].Kind == nlp.Word && personalTitle(c.toks[i].Text(c.text))
 		i++
 	}
 	for k := j - 2; k >= i; k-- { // "NAACP President Ben Jealous": the title ends at its role word
@@ -285,11 +287,27 @@ func (c *context) personName(i, j int) (string, bool) {
 	if c.isPunct(j-1, ".") {
 		last = c.toks[j-2].Text(c.text)
 	}
-	if nlp.IsPlace(name) || nlp.IsDemonym(last) || nlp.IsDemonym(strings.TrimSuffix(last, "s")) || words == 1 && nlp.IsPlace(last) || nlp.IsOrgWord(last) ||
+	if !titled && nlp.IsPlace(name) || nlp.IsDemonym(last) || nlp.IsDemonym(strings.TrimSuffix(last, "s")) || words == 1 && !titled && nlp.IsPlace(last) || nlp.IsOrgWord(last) ||
 		strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s") {
 		return "", false
 	}
 	return name, true
+}
+
+// personalTitles are the titles only a person's name follows: after
+// them a one-word name that is also a place's ("Mr. Jordan", "Ms.
+// Georgia") is the person's.
+var personalTitles = listLines(personalTitlesData)
+
+// personalTitle reports whether w is one of personalTitles in any case,
+// without lowering it: personName reads every name's titles.
+func personalTitle(w string) bool {
+	for _, t := range personalTitles {
+		if strings.EqualFold(w, t) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *context) words(i, j int) []string {
@@ -428,6 +446,12 @@ func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, paragr
 			}
 			// The subject of the clause, named before the cue.
 			return f.clauseSubject(text, sent.Start, from+int(c.toks[j].Start)), w
+		case indirectNouns[w]:
+			// "dismissed David Axelrod's comment that House Republicans
+			// are under a “reign of terror”": the possessor's words.
+			if name, ok := c.possessor(j); ok {
+				return name, w
+			}
 		case w == "to" && c.lower(j-1) == "according":
 			if name, ok := c.nameAfter(j + 1); ok {
 				return name, "according to"
@@ -1050,6 +1074,9 @@ func roles(entities []storyfold.Entity) map[string]string {
 		}
 		for _, r := range e.Roles {
 			w := strings.ToLower(r) // "president", not the "vice president"
+			// "the secretary" is the Secretary of State: a role "of"
+			// something is held under its head word.
+			w, _, _ = strings.Cut(w, " of ")
 			// Two people held it ("President Obama's administration" in a
 			// story about President Trump): the one the article names
 			// most, if clearly so.
@@ -1098,6 +1125,11 @@ func (f *Finder) namesIn(from, to int) []namePos {
 	}
 	return f.names[i:j]
 }
+
+// WithoutOrigin returns a person's name without the state or city that
+// follows it, as the finder names speakers: a speaker is matched to an
+// entity of the article through it.
+func WithoutOrigin(name string) string { return withoutOrigin(name) }
 
 // withoutOrigin returns a person's name without the state or city that
 // follows it ("Trey Gowdy of South Carolina", "Cummings of Maryland"): an
