@@ -129,10 +129,17 @@ func (w *Worker) Handle(ctx context.Context, ds []*queue.Delivery) {
 	if len(articles) > 0 {
 		var err error
 		stored, err = w.Writer.Add(ctx, articles)
-		if err != nil {
+		switch {
+		case errors.Is(err, pipeline.ErrStoriesStale):
+			// The articles are stored and their stories durably marked
+			// stale, for the next writer to start (or a server's periodic
+			// rebuild) to build: the jobs are done. Handing them back
+			// would fetch their pages again only to find them known.
+			w.Log.Warn("stories left to rebuild", slog.Int("jobs", len(ds)), slog.String("error", err.Error()))
+		case err != nil:
 			w.Log.Error("storing a batch", slog.Int("jobs", len(ds)), slog.String("error", err.Error()))
 			for _, d := range ds {
-				w.settle(d, fmt.Errorf("store: %w", err), true)
+				w.settle(d, fmt.Errorf("%w: %w", errStore, err), true)
 			}
 			return
 		}
@@ -158,7 +165,7 @@ func (w *Worker) settle(d *queue.Delivery, err error, transient bool) {
 		w.Metrics.Add(metricJobs, 1, "kind", kind, "outcome", "retried")
 		d.Retry(time.Duration(1<<min(d.Attempt, 6)) * time.Second)
 	default:
-		reason := fetch.Label(err, "no_article")
+		reason := failure(d, err)
 		w.Metrics.Add(metricJobs, 1, "kind", kind, "outcome", "given_up")
 		w.Metrics.Add(metricFailures, 1, "reason", reason)
 		w.Log.Warn("job given up", slog.String("kind", kind), slog.String("item", describe(d)), slog.Int("attempt", d.Attempt), slog.String("error", fetch.Describe(err)))
@@ -175,6 +182,25 @@ func describe(d *queue.Delivery) string {
 
 // errUnknownKind is a job this worker cannot do.
 var errUnknownKind = errors.New("unknown kind of job")
+
+// errStore wraps the error of a batch the store did not take.
+var errStore = errors.New("store")
+
+// failure names why a job was given up, in a word fit for a metric's
+// label: a fetch's reason, or what else went wrong, so that a message
+// that is not a job or a store that is down does not read as a page
+// without an article.
+func failure(d *queue.Delivery, err error) string {
+	switch {
+	case d.Err != nil:
+		return "bad_message"
+	case errors.Is(err, errStore):
+		return "store"
+	case errors.Is(err, errUnknownKind):
+		return "unknown_kind"
+	}
+	return fetch.Label(err, "no_article")
+}
 
 // work does one job's fetching and reading.
 func (w *Worker) work(ctx context.Context, d *queue.Delivery) result {

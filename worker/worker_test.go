@@ -32,7 +32,13 @@ type rig struct {
 	url     string
 	stories []newssite.Story
 	queue   *queue.Queue
+	// server is the queue's NATS server, and natsURL where it listens.
+	server  *queue.Server
+	natsURL string
 	store   storyfold.Store
+	// faults is the store as the worker's writer sees it, failing on
+	// demand.
+	faults  *faultyStore
 	metrics *counters.Set
 	worker  *worker.Worker
 }
@@ -54,6 +60,7 @@ func newRig(t *testing.T, opts queue.Options) *rig {
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.Stop)
+	r.server, r.natsURL = srv, srv.URL()
 	if r.queue, err = queue.Open(ctx, srv.URL(), opts); err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +70,8 @@ func newRig(t *testing.T, opts queue.Options) *rig {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { r.store.Close() })
-	writer, err := pipeline.NewWriter(ctx, r.store, cluster.DefaultOptions())
+	r.faults = &faultyStore{Store: r.store}
+	writer, err := pipeline.NewWriter(ctx, r.faults, cluster.DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
