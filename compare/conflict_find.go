@@ -10,6 +10,7 @@ import (
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/nlp"
+	"github.com/storyfold/storyfold/nlp/wordnet"
 	"github.com/storyfold/storyfold/quantity"
 )
 
@@ -46,6 +47,15 @@ const (
 	// negationPair is the word similarity at which one sentence negating
 	// what the other affirms contradicts it.
 	negationPair = 0.4
+	// eventPair is the word similarity two sentences telling one event
+	// (see eventKeys) need besides: three shared terms, one a word.
+	eventPair = 0.15
+	// eventReach is how many words either side of a day the verb of the
+	// event it dates may stand: "resigned from Congress on Wednesday", "On
+	// Friday, the State Department released". A verb further off is often
+	// of another clause ("said Thursday he has doubts ... and has sent
+	// investigators").
+	eventReach = 5
 	// slotReach is how many words either side of a figure or a day make
 	// its setting.
 	slotReach = 3
@@ -200,6 +210,10 @@ type conflictPair struct {
 	a, b    int
 	words   float64
 	grouped bool
+	// event says the two units name one actor doing one thing (see
+	// eventKeys): for a day, that is the claim, however little else the
+	// sentences share.
+	event bool
 }
 
 // conflictKind compares two units for one kind of conflict: it returns the
@@ -211,7 +225,9 @@ type conflictKind struct {
 	need float64
 	// grouped is the similarity a pair of one fact needs (0: any).
 	grouped float64
-	differ  func(cx *conflictContext, a, b int) (va, vb conflictValue, ok bool)
+	// events says the kind reads pairs met by their event alone.
+	events bool
+	differ func(cx *conflictContext, a, b int) (va, vb conflictValue, ok bool)
 }
 
 // conflictValue is one unit's value in a conflict: how it reads as a
@@ -224,7 +240,7 @@ type conflictValue struct {
 
 var conflictKinds = []conflictKind{
 	{kind: NumberConflict, what: "The sources give different figures", need: valuePair, differ: (*conflictContext).figureDiffers},
-	{kind: DateConflict, what: "The sources give different dates", need: datePair, differ: (*conflictContext).dateDiffers},
+	{kind: DateConflict, what: "The sources give different dates", need: datePair, events: true, differ: (*conflictContext).dateDiffers},
 	{kind: "place", what: "The sources name a different place in the same claim", need: placePair, differ: entityDiffers("place")},
 	{kind: "org", what: "The sources name a different org in the same claim", need: actorPair, differ: entityDiffers("org")},
 	{kind: "person", what: "The sources credit different people with the same claim", need: speakerPair, differ: (*conflictContext).actorDiffers},
@@ -369,6 +385,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 		}
 	}
 	out = append(out, slotPairs(units, cx, bearing, factOf, out)...)
+	out = append(out, eventPairs(units, cx, bearing, factOf, out)...)
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].a != out[j].a {
 			return out[i].a < out[j].a
@@ -434,6 +451,127 @@ func slotPairs(units []unit, cx *conflictContext, bearing []bool, factOf []int, 
 		}
 	}
 	return out
+}
+
+// eventPairs marks the pairs of found whose units tell one event (a
+// key of eventKeys in common), and returns the other pairs of units that
+// do: "Rep. Blake Farenthold resigned from Congress on Wednesday,
+// following multiple allegations ..." and "Representative Blake
+// Farenthold, the Texas Republican who ..., abruptly resigned from
+// Congress on Friday afternoon" share too little of their words to meet
+// otherwise. Each unit looks up the next conflictScan units of each key's
+// list, and meets conflictScan units in all.
+func eventPairs(units []unit, cx *conflictContext, bearing []bool, factOf []int, found []conflictPair) []conflictPair {
+	keys := make([][]string, len(units))
+	postings := map[string][]int32{}
+	at := make([][]int, len(units))
+	for i := range units {
+		if !bearing[i] {
+			continue
+		}
+		keys[i] = cx.eventKeys(i)
+		for _, k := range keys[i] {
+			at[i] = append(at[i], len(postings[k]))
+			postings[k] = append(postings[k], int32(i))
+		}
+	}
+	if len(postings) == 0 {
+		return nil
+	}
+	type key struct{ a, b int }
+	seen := make(map[key]bool, len(found))
+	for i := range found {
+		p := &found[i]
+		seen[key{p.a, p.b}] = true
+		p.event = shareKey(keys[p.a], keys[p.b])
+	}
+	var out []conflictPair
+	met := make([]int32, len(units))
+	for i := range units {
+		visits := 0
+		for k, w := range keys[i] {
+			list := postings[w]
+			from := at[i][k] + 1
+			for _, j32 := range list[min(from, len(list)):min(from+conflictScan, len(list))] {
+				j := int(j32)
+				if met[j] == int32(i)+1 || units[j].article == units[i].article || factOf[i] != 0 && factOf[i] == factOf[j] {
+					continue
+				}
+				met[j] = int32(i) + 1
+				if visits++; visits > conflictScan {
+					break
+				}
+				x, y := min(i, j), max(i, j)
+				if seen[key{x, y}] {
+					continue
+				}
+				seen[key{x, y}] = true
+				out = append(out, conflictPair{a: x, b: y, words: wordSimilarity(&units[x], &units[y]), event: true})
+			}
+		}
+	}
+	return out
+}
+
+// shareKey reports whether two sorted lists share an element.
+func shareKey(a, b []string) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			return true
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
+}
+
+// eventKeys returns the events a unit that gives a day tells, as
+// "actor|verb" keys, sorted: a person or organisation of the story it
+// names, and the lemma of a verb it writes in an inflected form
+// ("resigned", "released", "signed") within eventReach words of a day it
+// gives outside quotes. Two outlets that
+// give one actor doing one thing on different days of one week disagree
+// on the day. Speech verbs are left out: one person says things on many
+// days.
+func (cx *conflictContext) eventKeys(u int) []string {
+	x := &cx.units[u]
+	a := cx.members[x.article]
+	var actors []string
+	for _, e := range x.entities {
+		if e.typ == "person" || e.typ == "org" {
+			actors = append(actors, e.name)
+		}
+	}
+	if len(actors) == 0 {
+		return nil
+	}
+	var verbs []string
+	addVerbs := func(at storyfold.Span) {
+		for w := range aroundSpan(a, x.span, at, eventReach) {
+			if len(w) < 4 || speechVerbs[w] || nlp.IsStopWord(w) {
+				continue
+			}
+			if l := wordnet.LemmaPOS(w, wordnet.Verb); l != "" && l != w && !slices.Contains(verbs, l) {
+				verbs = append(verbs, l)
+			}
+		}
+	}
+	for _, d := range x.dates {
+		if d.Granularity == "day" && d.Date.Known() && !quoted(a, d.Span.Start) {
+			addVerbs(d.Span)
+		}
+	}
+	var out []string
+	for _, e := range actors {
+		for _, v := range verbs {
+			out = append(out, e+"|"+v)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // settings returns the distinct stems of the content words within
@@ -515,7 +653,7 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 	}
 	value := map[int]conflictValue{}
 	for _, p := range pairs {
-		if p.grouped && p.words < k.grouped || !p.grouped && p.words < k.need {
+		if p.grouped && p.words < k.grouped || !p.grouped && p.words < k.need && !(k.events && p.event) {
 			continue
 		}
 		cx.pair = p
@@ -700,6 +838,9 @@ func (cx *conflictContext) dateDiffers(a, b int) (conflictValue, conflictValue, 
 	// setting, the days are of the two.
 	case single && near && gap <= sameWeek && !(cx.givesDay(cx.units[b].article, x) && cx.givesDay(cx.units[a].article, y)):
 	case single && slot >= 1 && cx.pair.words >= datePair:
+	// One actor doing one thing on two days of one week, each sentence
+	// giving one day: the outlets disagree on when.
+	case single && cx.pair.event && cx.pair.words >= eventPair && gap <= sameWeek && !(cx.givesDay(cx.units[b].article, x) && cx.givesDay(cx.units[a].article, y)):
 	case slot >= 2:
 	default:
 		return conflictValue{}, conflictValue{}, false
