@@ -2,14 +2,21 @@ package storyfold
 
 import (
 	"net/url"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
 
-// Outlet returns the outlet that published the article: the input's or the
+// Outlet returns the outlet that published the article: the display name
+// the user's outlet list gives it (OutletInfo), else the input's or the
 // page's name for it (Source), else the host of its URL without "www.".
-// It is "" when neither is known.
+// It is "" when none is known.
 func (a *Article) Outlet() string {
+	if a.OutletInfo != nil {
+		if s := strings.TrimSpace(a.OutletInfo.Name); s != "" {
+			return s
+		}
+	}
 	if s := strings.TrimSpace(a.Source); s != "" {
 		return s
 	}
@@ -43,4 +50,109 @@ func (a *Article) OutletLabel() string {
 		what = strings.TrimSpace(cut) + "…"
 	}
 	return "unknown outlet “" + what + "”"
+}
+
+// OutletInfo is what a user's outlet list says of one outlet: who owns it,
+// where it is and what kind of outlet it is. storyfold never guesses these:
+// they come from the file given to --outlets, so a desk decides what
+// counts as "national" or which lean an outlet has.
+type OutletInfo struct {
+	// Domain is the outlet's web address without scheme or "www."
+	// ("reuters.com"); pages on its subdomains are the outlet's too.
+	Domain string `json:"domain"`
+	// Name is the outlet's display name ("Reuters").
+	Name     string `json:"name"`
+	Owner    string `json:"owner"`
+	Country  string `json:"country"`
+	Language string `json:"language"`
+	// Kind is one of OutletKinds.
+	Kind string `json:"kind"`
+	// Lean is the user's own label ("left", "centre", "right"), or "".
+	Lean string `json:"lean"`
+}
+
+// OutletKinds are the kinds an outlet list may give.
+var OutletKinds = []string{"wire", "national", "local", "aggregator", "public broadcaster"}
+
+// Outlet fields CoverageBy counts by.
+const (
+	ByCountry  = "country"
+	ByOwner    = "owner"
+	ByKind     = "kind"
+	ByLean     = "lean"
+	ByLanguage = "language"
+)
+
+// Field returns one of the outlet's facts by its name (ByCountry ...), ""
+// for an unknown name or a fact the list leaves empty.
+func (o *OutletInfo) Field(name string) string {
+	if o == nil {
+		return ""
+	}
+	switch name {
+	case ByCountry:
+		return o.Country
+	case ByOwner:
+		return o.Owner
+	case ByKind:
+		return o.Kind
+	case ByLean:
+		return o.Lean
+	case ByLanguage:
+		return o.Language
+	}
+	return ""
+}
+
+// Share is how many of a story's outlets, and of its articles, have one
+// value of an outlet fact.
+type Share struct {
+	// Value is the fact's value, "" for outlets the list does not
+	// describe (or describes without this fact).
+	Value    string `json:"value"`
+	Outlets  int    `json:"outlets"`
+	Articles int    `json:"articles"`
+}
+
+// CoverageBy counts articles' outlets by one of their facts (ByCountry,
+// ByOwner, ByKind, ByLean, ByLanguage): for a story's articles, its
+// coverage by country or owner, the bar a desk reads to see which side
+// carried a story and which did not. Each outlet counts once per value
+// however many articles it has; an article of unknown outlet counts as
+// an outlet of its own. Shares come most outlets first, then by value,
+// with the unknown ("") last.
+func CoverageBy(articles []*Article, field string) []Share {
+	type acc struct {
+		outlets map[string]bool
+		n       int
+	}
+	by := map[string]*acc{}
+	for _, a := range articles {
+		v := a.OutletInfo.Field(field)
+		s := by[v]
+		if s == nil {
+			s = &acc{outlets: map[string]bool{}}
+			by[v] = s
+		}
+		s.n++
+		o := strings.ToLower(a.Outlet())
+		if o == "" {
+			o = "\x00" + a.ID
+		}
+		s.outlets[o] = true
+	}
+	out := make([]Share, 0, len(by))
+	for v, s := range by {
+		out = append(out, Share{Value: v, Outlets: len(s.outlets), Articles: s.n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if (out[i].Value == "") != (out[j].Value == "") {
+			return out[j].Value == ""
+		}
+		if out[i].Outlets != out[j].Outlets {
+			return out[i].Outlets > out[j].Outlets
+		}
+		return out[i].Value < out[j].Value
+	})
+	return out
 }

@@ -13,6 +13,8 @@ func TestOutlet(t *testing.T) {
 		{"unknown, with a title", Article{ID: "a1", Title: "Talks begin in Riyadh as both sides send their foreign ministers"}, "", "unknown outlet “Talks begin in Riyadh as both sides…”"},
 		{"unknown, no title", Article{ID: "a1"}, "", "unknown outlet of article a1"},
 		{"a URL without a host", Article{ID: "a1", URL: "file.txt"}, "", "unknown outlet of article a1"},
+		{"the user's outlet list", Article{ID: "a1", Source: "reuters", OutletInfo: &OutletInfo{Name: "Reuters"}}, "Reuters", "Reuters"},
+		{"a list entry without a name", Article{ID: "a1", Source: "The Herald", OutletInfo: &OutletInfo{}}, "The Herald", "The Herald"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := tc.a.Outlet(); got != tc.outlet {

@@ -18,9 +18,9 @@ type Article struct {
 	URL        string      `json:"url"`
 	Source     string      `json:"source"`
 	Title      string      `json:"title"`
-	Byline     string      `json:"byline,omitempty"`
+	Byline     string      `json:"byline"`
 	Date       Date        `json:"date"`
-	Dateline   string      `json:"dateline,omitempty"`
+	Dateline   string      `json:"dateline"`
 	Language   string      `json:"language"`
 	Text       string      `json:"text"`
 	Paragraphs []Paragraph `json:"paragraphs"`
@@ -33,17 +33,52 @@ type Article struct {
 	Quotes     []Quotation       `json:"quotes"`
 	Quantities []Quantity        `json:"quantities"`
 	Dates      []DateMention     `json:"dates"`
-	Meta       map[string]string `json:"meta,omitempty"`
+	Meta       map[string]string `json:"meta"`
 	// Origin names where the article was read from (file, file:line, URL),
 	// so messages and audits can send a user back to the input.
-	Origin string `json:"origin,omitempty"`
+	Origin string `json:"origin"`
 	// Agencies are the news agencies the article credits (in a dateline,
 	// a byline or a closing line), so copies of one wire report can be
 	// told from independent reporting.
-	Agencies []string `json:"agencies,omitempty"`
+	Agencies []string `json:"agencies"`
 	// Hash identifies the article's content: the same content read twice has
 	// the same hash and is stored once.
 	Hash string `json:"hash"`
+	// OutletInfo holds what the user's outlet list (--outlets) says of
+	// the article's outlet: owner, country, kind, lean. It is null when
+	// the list does not name the outlet or no list was given. It is not
+	// part of the content hash: the same article read with another list
+	// is the same article.
+	OutletInfo *OutletInfo `json:"outlet_info"`
+}
+
+// MarshalJSON writes the article with every contract field present: a
+// list or map nobody filled is written empty ([] or {}), never null or
+// left out, so tools reading the contract need no special case.
+func (a Article) MarshalJSON() ([]byte, error) {
+	type plain Article // without this method
+	p := plain(a)
+	p.Paragraphs = orEmpty(p.Paragraphs)
+	p.Sentences = orEmpty(p.Sentences)
+	p.Removed = orEmpty(p.Removed)
+	p.Duplicates = orEmpty(p.Duplicates)
+	p.Entities = orEmpty(p.Entities)
+	p.Quotes = orEmpty(p.Quotes)
+	p.Quantities = orEmpty(p.Quantities)
+	p.Dates = orEmpty(p.Dates)
+	p.Agencies = orEmpty(p.Agencies)
+	if p.Meta == nil {
+		p.Meta = map[string]string{}
+	}
+	return json.Marshal(p)
+}
+
+// orEmpty returns an empty slice for a nil one, which JSON writes as [].
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // Paragraph is a block of Text. Headings are the subheads inside an article,
@@ -232,7 +267,18 @@ type Fact struct {
 	Sources int `json:"sources"`
 	// OmittedBy lists the articles that leave out a fact most of the
 	// story's independent sources report.
-	OmittedBy []string `json:"omitted_by,omitempty"`
+	OmittedBy []string `json:"omitted_by"`
+}
+
+// MarshalJSON writes the fact with its lists present, empty or not.
+func (f Fact) MarshalJSON() ([]byte, error) {
+	type plain Fact
+	p := plain(f)
+	p.Articles = orEmpty(p.Articles)
+	p.Variants = orEmpty(p.Variants)
+	p.Quantities = orEmpty(p.Quantities)
+	p.OmittedBy = orEmpty(p.OmittedBy)
+	return json.Marshal(p)
 }
 
 // Exclusive is a fact only one article of a story reports.
@@ -250,15 +296,25 @@ type Event struct {
 	Text        string   `json:"text"`
 	Articles    []string `json:"articles"`
 	// Cites points at the sentence of each article that dates the event.
-	Cites []SentenceRef `json:"cites,omitempty"`
+	Cites []SentenceRef `json:"cites"`
+}
+
+// MarshalJSON writes the event with its lists present, empty or not.
+func (e Event) MarshalJSON() ([]byte, error) {
+	type plain Event
+	p := plain(e)
+	p.Articles = orEmpty(p.Articles)
+	p.Cites = orEmpty(p.Cites)
+	return json.Marshal(p)
 }
 
 // Variant is one article's wording of a fact or a quote.
 type Variant struct {
 	Article string `json:"article"`
 	Text    string `json:"text"`
-	Diff    string `json:"diff,omitempty"`
-	// Sentence is the variant's place in the article's text, for facts.
+	Diff    string `json:"diff"`
+	// Sentence is the variant's place in the article's text, for facts;
+	// a quote's variant has none and leaves it out.
 	Sentence *Span `json:"sentence,omitempty"`
 }
 
@@ -267,7 +323,7 @@ type Quantity struct {
 	Kind  string  `json:"kind"`
 	Value float64 `json:"value"`
 	// Max is the upper end of a range ("10 to 15 minutes"), in Value's unit.
-	Max    float64 `json:"max,omitempty"`
+	Max    float64 `json:"max"`
 	Unit   string  `json:"unit"`
 	Approx bool    `json:"approx"`
 	Text   string  `json:"text"`
@@ -283,7 +339,7 @@ type Quotation struct {
 	// when it is not clear: no speaker is better than a wrong one.
 	Speaker string `json:"speaker"`
 	// Cue is the word that attributes the quote (said, told, according to).
-	Cue string `json:"cue,omitempty"`
+	Cue string `json:"cue"`
 	// Marked is false for speech without quotation marks ("There is no
 	// betrayal there, said Hegseth"; "Hegseth said that ...").
 	Marked bool `json:"marked"`
@@ -292,7 +348,7 @@ type Quotation struct {
 	// the cue (", said Hegseth"), and "reported" speech, the clause after
 	// a cue in the outlet's words ("Hegseth said that ...", "according to
 	// Hegseth, ...").
-	Kind string `json:"kind,omitempty"`
+	Kind string `json:"kind"`
 }
 
 // Kinds of Quotation.
@@ -330,7 +386,7 @@ type Quote struct {
 	Variants []Variant `json:"variants"`
 	// Kind is the Quotation kind of the wording Text gives: reports print
 	// quotation marks only around direct quotes.
-	Kind string `json:"kind,omitempty"`
+	Kind string `json:"kind"`
 }
 
 // Direct reports whether the group's wording is words in quotation marks
@@ -377,10 +433,10 @@ type Family struct {
 	Articles []string `json:"articles"`
 	Evidence []string `json:"evidence"`
 	// Origin is the member the others derive from, when the dates show it.
-	Origin string `json:"origin,omitempty"`
+	Origin string `json:"origin"`
 	// Agency is the news agency every member credits, when they share
 	// one: the family's common source.
-	Agency string `json:"agency,omitempty"`
+	Agency string `json:"agency"`
 }
 
 // NewStory returns a story with every list present, so the JSON contract

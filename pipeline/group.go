@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 
@@ -34,22 +35,107 @@ func Features(articles []storyfold.Article) []cluster.Item {
 // Group groups a batch of prepared articles into stories and lists each
 // article's copies on it. Articles are modified in place (Duplicates).
 func Group(articles []storyfold.Article, opts cluster.Options) []*storyfold.Story {
-	ix := cluster.Batch(Features(articles), opts)
+	g := NewGrouper(opts)
+	g.Add(articles)
+	return g.Stories(articles, nil)
+}
+
+// Grouper groups articles batch by batch exactly as a Writer groups the
+// batches it stores (see addBatch), so that analyze, which holds its
+// articles, and ingest, which stores them batch by batch, give the same
+// stories for the same input.
+type Grouper struct {
+	opts cluster.Options
+	ix   *cluster.Index
+}
+
+// NewGrouper returns a grouper holding no article.
+func NewGrouper(opts cluster.Options) *Grouper {
+	return &Grouper{opts: opts, ix: cluster.New(opts)}
+}
+
+// Add groups a batch of prepared articles.
+func (g *Grouper) Add(articles []storyfold.Article) {
+	g.ix = addBatch(g.ix, g.opts, Features(articles))
+}
+
+// addBatch adds a batch's articles to an index, the one way analyze and
+// ingest both group: into an empty index, as cluster.Batch does (terms
+// counted over the batch first, articles in date order, then every
+// article offered the story that suits it best once all exist); into an
+// index that holds earlier batches, in the same date order, after
+// counting the batch's terms, without that last pass, which could move
+// articles already stored. It returns the index to use from then on.
+func addBatch(ix *cluster.Index, opts cluster.Options, items []cluster.Item) *cluster.Index {
+	if ix == nil || ix.Len() == 0 {
+		return cluster.Batch(items, opts)
+	}
+	sorted := slices.Clone(items)
+	sort.SliceStable(sorted, func(a, b int) bool { return itemBefore(&sorted[a], &sorted[b]) })
+	for i := range sorted {
+		ix.CountTerms(&sorted[i].Features)
+	}
+	for i := range sorted {
+		ix.Add(sorted[i].ID, sorted[i].Hash, sorted[i].Features, true)
+	}
+	return ix
+}
+
+// itemBefore is cluster.Batch's order: by day, unknown days last, then by
+// ID.
+func itemBefore(x, y *cluster.Item) bool {
+	dx, dy := x.Features.Day, y.Features.Day
+	if (dx == cluster.NoDay) != (dy == cluster.NoDay) {
+		return dy == cluster.NoDay
+	}
+	if dx != dy {
+		return dx < dy
+	}
+	return x.ID < y.ID
+}
+
+// Stories builds the stories of the articles added so far, on all cores,
+// calling done (if not nil) as each is built; articles are all the
+// articles added, modified in place (Duplicates). An article's copies are
+// those in its own story, as a Writer lists them when it builds a story
+// from a store.
+func (g *Grouper) Stories(articles []storyfold.Article, done func()) []*storyfold.Story {
+	ix := g.ix
 	copies := ix.Copies()
 	byID := make(map[string]*storyfold.Article, len(articles))
 	for i := range articles {
 		a := &articles[i]
 		byID[a.ID] = a
-		a.Duplicates = append(a.Duplicates[:0], copies[a.ID]...)
+		a.Duplicates = a.Duplicates[:0]
+		if a.Duplicates == nil {
+			a.Duplicates = []string{}
+		}
 	}
-	var stories []*storyfold.Story
-	for _, g := range ix.Groups() {
-		members := make([]*storyfold.Article, 0, len(g.Articles))
-		for _, id := range g.Articles {
+	groups := ix.Groups()
+	for _, gr := range groups {
+		in := make(map[string]bool, len(gr.Articles))
+		for _, id := range gr.Articles {
+			in[id] = true
+		}
+		for _, id := range gr.Articles {
+			for _, c := range copies[id] {
+				if in[c] {
+					byID[id].Duplicates = append(byID[id].Duplicates, c)
+				}
+			}
+		}
+	}
+	stories := make([]*storyfold.Story, len(groups))
+	parallel.For(len(groups), runtime.GOMAXPROCS(0), func(i int) {
+		members := make([]*storyfold.Article, 0, len(groups[i].Articles))
+		for _, id := range groups[i].Articles {
 			members = append(members, byID[id])
 		}
-		stories = append(stories, NewStory(g.ID, members))
-	}
+		stories[i] = NewStory(groups[i].ID, members)
+		if done != nil {
+			done()
+		}
+	})
 	return stories
 }
 
@@ -90,9 +176,9 @@ func Outline(id string, members []*storyfold.Article) *storyfold.Story {
 	seen := make(map[string]bool)
 	for _, a := range members {
 		st.Articles = append(st.Articles, a.ID)
-		if a.Source != "" && !seen[a.Source] {
-			seen[a.Source] = true
-			st.Sources = append(st.Sources, a.Source)
+		if o := a.Outlet(); o != "" && !seen[o] {
+			seen[o] = true
+			st.Sources = append(st.Sources, o)
 		}
 		if a.Date.Known() {
 			if !st.First.Known() || a.Date.Before(st.First.Time) {

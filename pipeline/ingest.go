@@ -47,7 +47,16 @@ type Writer struct {
 	building map[string]chan struct{}
 
 	stats writerStats
+
+	// annotate, when set, is applied to every article before it is
+	// stored (SetAnnotate).
+	annotate func(*storyfold.Article)
 }
+
+// SetAnnotate sets a function applied to every article the writer stores,
+// before it is stored: serve uses it to attach the user's outlet facts to
+// the articles posted to it. Call it before the writer is shared.
+func (w *Writer) SetAnnotate(f func(*storyfold.Article)) { w.annotate = f }
 
 // WriterStats counts what a writer did, for metrics and benchmarks: above
 // all how long it held the store's write lock, which every other writer
@@ -152,6 +161,11 @@ func (w *Writer) Write(ctx context.Context, articles []storyfold.Article) (story
 
 // write is Write, also returning the articles it stored.
 func (w *Writer) write(ctx context.Context, articles []storyfold.Article) (storyfold.IngestResult, []storyfold.StoredArticle, error) {
+	if w.annotate != nil {
+		for i := range articles {
+			w.annotate(&articles[i])
+		}
+	}
 	// An article's grouping features depend on it alone: they are
 	// extracted before the lock is taken, the costliest part of grouping
 	// a long article.
@@ -179,7 +193,7 @@ func (w *Writer) write(ctx context.Context, articles []storyfold.Article) (story
 		w.stale = true
 		return storyfold.IngestResult{}, nil, err
 	}
-	res, batch, err := ingest(ctx, w.store, w.index, articles, items)
+	res, batch, err := ingest(ctx, w.store, &w.index, w.opts, articles, items)
 	if err != nil {
 		w.stale = true
 	}
@@ -424,9 +438,11 @@ func (w *Writer) build(ctx context.Context, id string, have map[string]*storyfol
 }
 
 // ingest is Writer.Write once the index is up to date; items are the
-// articles' features, in the same order.
-func ingest(ctx context.Context, st storyfold.Store, ix *cluster.Index, articles []storyfold.Article, items []cluster.Item) (storyfold.IngestResult, []storyfold.StoredArticle, error) {
+// articles' features, in the same order. The batch is grouped by addBatch,
+// as a Grouper groups it, which may replace *ixp.
+func ingest(ctx context.Context, st storyfold.Store, ixp **cluster.Index, opts cluster.Options, articles []storyfold.Article, items []cluster.Item) (storyfold.IngestResult, []storyfold.StoredArticle, error) {
 	var res storyfold.IngestResult
+	ix := *ixp
 	hashes := make([]string, len(articles))
 	for i := range articles {
 		hashes[i] = articles[i].Hash
@@ -463,16 +479,20 @@ func ingest(ctx context.Context, st storyfold.Store, ix *cluster.Index, articles
 		fresh = append(fresh, entry{a, it})
 	}
 	sort.SliceStable(fresh, func(i, j int) bool { return articleBefore(&fresh[i].a, &fresh[j].a) })
+	grouped := make([]cluster.Item, len(fresh))
+	inBatch := make(map[string]bool, len(fresh))
 	for i := range fresh {
-		ix.CountTerms(&fresh[i].it.Features)
+		grouped[i] = fresh[i].it
+		inBatch[fresh[i].it.ID] = true
 	}
+	ix = addBatch(ix, opts, grouped)
+	*ixp = ix
 	batch := &storyfold.Batch{}
 	changed := make(map[string]bool)
 	opened := make(map[string]bool)
 	var order []string
 	for i := range fresh {
 		it := &fresh[i].it
-		added := ix.Add(it.ID, it.Hash, it.Features, true)
 		storyID, dupOf := ix.StoryOf(it.ID)
 		if storyID == "" {
 			// The batch had this content already: the index kept the
@@ -480,8 +500,13 @@ func ingest(ctx context.Context, st storyfold.Store, ix *cluster.Index, articles
 			res.Known++
 			continue
 		}
-		if added.New {
-			opened[storyID] = true
+		if _, seen := opened[storyID]; !seen {
+			// A story the batch opens has no member stored before.
+			all := true
+			for _, id := range ix.Members(storyID) {
+				all = all && inBatch[id]
+			}
+			opened[storyID] = all
 		}
 		blob, err := it.Features.MarshalBinary()
 		if err != nil {

@@ -230,7 +230,7 @@ func writeTextAccount(w *bufio.Writer, st *storyfold.Story, arts map[string]*sto
 		fmt.Fprintf(w, "\n  timeline:\n")
 		for i, ev := range st.Timeline {
 			if i == maxTimeline {
-				fmt.Fprintf(w, "    %s\n", dim(fmt.Sprintf("… %d more dates in the JSON report", len(st.Timeline)-maxTimeline)))
+				fmt.Fprintf(w, "    %s\n", dim("… "+plural(len(st.Timeline)-maxTimeline, "more date", "more dates")+" in the JSON report"))
 				break
 			}
 			fmt.Fprintf(w, "    %-10s  %s %s\n", eventDate(ev), terminalSafe(ev.Text, 200), dim(eventCites(labels, ev)))
@@ -322,7 +322,7 @@ func writeMarkdownAccount(w *bufio.Writer, st *storyfold.Story) {
 		fmt.Fprintf(w, "**Timeline**\n\n")
 		for i, ev := range st.Timeline {
 			if i == maxTimeline {
-				fmt.Fprintf(w, "- … %d more dates in the JSON report\n", len(st.Timeline)-maxTimeline)
+				fmt.Fprintf(w, "- … %s in the JSON report\n", plural(len(st.Timeline)-maxTimeline, "more date", "more dates"))
 				break
 			}
 			date := eventDate(ev)

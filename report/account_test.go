@@ -136,7 +136,7 @@ func TestRestatementsAndTimelineInReports(t *testing.T) {
 		{"markdown timeline", report.Markdown, []string{"**Timeline**", "- **2014-01-20** The bridge lanes were closed on Monday, officials said. \\[1, 2, 3\\]"}},
 		{"html links the restatement", report.HTML, []string{`class="again" href="#article-a-at` + strconv.Itoa(len("The bridge lanes were closed on Monday, officials said. Traffic backed up for hours. ")) + `"`, "4 wordings, 1 restatement"}},
 		{"html timeline cites each sentence", report.HTML, []string{`<ol class="timeline"`, `<time datetime="2014-01-20">`, `<time datetime="2014-02">`, `>[1a]</a>`, `>[1b]</a>`, `>[2]</a>`, `class="same-date"`}},
-		{"article page notes the restatement", report.HTML, []string{"a restatement of another sentence of this article; 2 other articles report this",
+		{"article page notes the restatement", report.HTML, []string{"a restatement of another sentence of this article; also reported by Evening Star [2] and Ledger [3]",
 			"this article says it again in 1 other sentence"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

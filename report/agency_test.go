@@ -50,7 +50,7 @@ func TestFamilyCommonAgency(t *testing.T) {
 		{report.Text, "common source: Associated Press"},
 		{report.Markdown, "common source: Associated Press"},
 		{report.HTML, "common source: Associated Press"},
-		{report.HTML, `class="agency"`},
+		{report.HTML, ">common source Associated Press: "},
 		{report.HTML, "credits Associated Press"},
 	} {
 		t.Run(string(tt.format)+" "+tt.want, func(t *testing.T) {

@@ -3,13 +3,16 @@ package report
 import (
 	"strconv"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyfold/storyfold"
 )
 
-// Graph is the provenance graph of a story, laid out for SVG: a column per
-// family, its common source on top (an article, or a hidden text drawn
-// dashed), and a column per independent article.
+// Graph is the provenance graph of a story, laid out for SVG as a tree
+// read top to bottom: each family's common source (an article, or a text
+// outside the set drawn dashed) with its members indented under it, then
+// every independent article. Each node is a row naming its outlet, date
+// and title, so the graph reads at the width of a phone as of a desk.
 type Graph struct {
 	Width, Height int
 	Nodes         []GraphNode
@@ -19,46 +22,64 @@ type Graph struct {
 // GraphNode is an article, or the hidden source of a family.
 type GraphNode struct {
 	X, Y   int
-	Label  string // "[3]", or "?" for a hidden source
-	Name   string // the outlet, shortened
-	Title  string // the tooltip
+	Label  string // "[3]", or the agency's initials or "?" for a hidden source
+	Name   string // the outlet, or what the hidden source is
+	Date   string // the article's date, "" when unknown
+	Line   string // the article's title, cut to fit the row
+	Title  string // the tooltip: everything the row cuts
 	Href   string
 	Hidden bool
 	// Agency is the news agency every member of the node's family
-	// credits, drawn above the family's source.
+	// credits, named on the family's source as the common source.
 	Agency string
 }
 
-// GraphEdge links a source to an article derived from it.
+// TextX is where a node's text starts, right of its circle.
+func (n GraphNode) TextX() int { return n.X + graphRadius + 8 }
+
+// GraphEdge links a source to an article derived from it: down from the
+// source, then across to the article.
 type GraphEdge struct {
 	X1, Y1, X2, Y2 int
 	Kind           string // copy, rewrite, shared
 }
 
-// Layout of the graph, in SVG units: each article has a slot of its own,
-// a family's source stands centred above its members.
+// Layout of the graph, in SVG units (a unit is a CSS pixel at the
+// graph's natural width, which fits a phone's screen).
 const (
-	graphSlot  = 120
-	graphRow   = 90
-	graphTop   = 36
-	nameLength = 16
+	graphWidth  = 400
+	graphRow    = 46
+	graphTop    = 26
+	graphRadius = 14
+	graphIndent = 36
+	// graphChar is the width of an average character of the node's
+	// text, to cut titles to the row.
+	graphChar = 6.6
 )
 
 // provenanceGraph lays out a story's families and independent articles.
 func provenanceGraph(st *storyfold.Story, refs map[string]ArticleRef) Graph {
 	var g Graph
 	inFamily := map[string]bool{}
-	slot := 0
-	rows := 1
+	y := graphTop
 	node := func(r ArticleRef, x, y int) GraphNode {
-		return GraphNode{X: x, Y: y, Label: "[" + strconv.Itoa(r.Label) + "]", Name: shortName(r.Source), Title: r.Title, Href: r.Href}
+		n := GraphNode{X: x, Y: y, Label: "[" + strconv.Itoa(r.Label) + "]", Name: r.Source, Date: r.Date, Href: r.Href}
+		n.Title = n.Label + " " + r.Source
+		if r.Date != "" {
+			n.Title += " · " + r.Date
+		}
+		if r.Title != "" {
+			n.Title += ": " + r.Title
+		}
+		n.Line = r.Title
+		return n
 	}
 	for _, f := range st.Families {
 		var top GraphNode
 		members := f.Articles
 		switch {
 		case f.Origin != "":
-			top = node(refs[f.Origin], 0, graphTop)
+			top = node(refs[f.Origin], 0, y)
 			var rest []string
 			for _, id := range members {
 				if id != f.Origin {
@@ -68,12 +89,14 @@ func provenanceGraph(st *storyfold.Story, refs map[string]ArticleRef) Graph {
 			members = rest
 		case f.Kind == "shared origin" && f.Agency != "":
 			// The common text is the agency's story every member credits.
-			top = GraphNode{Y: graphTop, Label: agencyInitials(f.Agency), Name: shortName(f.Agency), Hidden: true,
+			top = GraphNode{Y: y, Label: agencyInitials(f.Agency), Name: f.Agency + " (common source)", Hidden: true,
+				Line:  "a story every member credits, not among the articles",
 				Title: "a story by " + f.Agency + ", which every member credits, not among the articles"}
 		case f.Kind == "shared origin":
-			top = GraphNode{Y: graphTop, Label: "?", Name: "common source", Title: "a text the family derives from, not among the articles", Hidden: true}
+			top = GraphNode{Y: y, Label: "?", Name: "common source", Line: "a text the family derives from, not among the articles",
+				Title: "a text the family derives from, not among the articles", Hidden: true}
 		default: // near copies: the first is drawn as the one the others copy
-			top = node(refs[members[0]], 0, graphTop)
+			top = node(refs[members[0]], 0, y)
 			members = members[1:]
 		}
 		kind := "rewrite"
@@ -84,41 +107,47 @@ func provenanceGraph(st *storyfold.Story, refs map[string]ArticleRef) Graph {
 			kind = "shared"
 		}
 		if f.Agency != "" && !top.Hidden {
-			top.Agency = shortName(f.Agency)
+			top.Agency = f.Agency
 			top.Title += " · common source: " + f.Agency
+			top.Line = "common source " + f.Agency + ": " + top.Line
 		}
-		top.X = slot*graphSlot + len(members)*graphSlot/2
+		top.X = graphRadius + 4
 		g.Nodes = append(g.Nodes, top)
-		y := graphTop + graphRow
-		for i, id := range members {
-			x := (slot+i)*graphSlot + graphSlot/2
+		for _, id := range members {
+			y += graphRow
+			x := top.X + graphIndent
 			g.Nodes = append(g.Nodes, node(refs[id], x, y))
-			g.Edges = append(g.Edges, GraphEdge{X1: top.X, Y1: top.Y + 18, X2: x, Y2: y - 18, Kind: kind})
+			g.Edges = append(g.Edges, GraphEdge{X1: top.X, Y1: top.Y + graphRadius, X2: x - graphRadius, Y2: y, Kind: kind})
 		}
-		rows = 2
+		y += graphRow
 		for _, id := range f.Articles {
 			inFamily[id] = true
 		}
-		slot += max(1, len(members))
 	}
 	for _, id := range st.Articles {
 		if inFamily[id] {
 			continue
 		}
-		g.Nodes = append(g.Nodes, node(refs[id], slot*graphSlot+graphSlot/2, graphTop))
-		slot++
+		g.Nodes = append(g.Nodes, node(refs[id], graphRadius+4, y))
+		y += graphRow
 	}
-	g.Width = max(1, slot) * graphSlot
-	g.Height = graphTop + graphRow*(rows-1) + 50
+	for i := range g.Nodes {
+		n := &g.Nodes[i]
+		room := int(float64(graphWidth-n.TextX()-4) / graphChar)
+		n.Name = cut(n.Name, room-len(n.Date)-3)
+		n.Line = cut(n.Line, room)
+	}
+	g.Width = graphWidth
+	g.Height = max(y-graphRow, graphTop) + graphRadius + 16
 	return g
 }
 
-// shortName shortens a name to fit under a node.
-func shortName(name string) string {
-	if len([]rune(name)) > nameLength {
-		return string([]rune(name)[:nameLength-1]) + "…"
+// cut shortens s to at most n runes, ending it with "…" when it cuts.
+func cut(s string, n int) string {
+	if n < 2 || utf8.RuneCountInString(s) <= n {
+		return s
 	}
-	return name
+	return string([]rune(s)[:n-1]) + "…"
 }
 
 // agencyInitials is the label of an agency's node, which fits in a circle:

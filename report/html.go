@@ -67,7 +67,7 @@ func writeHTML(w io.Writer, an *storyfold.Analysis) error {
 	for _, st := range an.Stories {
 		for _, id := range st.Articles {
 			if a := arts[id]; a != nil {
-				page.Articles = append(page.Articles, NewArticleView(a, storyOf[id], AnchorHrefs))
+				page.Articles = append(page.Articles, NewArticleView(a, storyOf[id], arts, AnchorHrefs))
 			}
 		}
 	}

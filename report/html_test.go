@@ -28,7 +28,7 @@ func hostileArticles() []storyfold.Article {
 		"Council member Raj Patel voted against the plan, saying it relies on optimistic tax forecasts."
 	return []storyfold.Article{
 		{ID: "a", Title: "Budget " + hostile, Source: "Outlet " + hostile, URL: "javascript:alert(3)", Text: body},
-		{ID: "b", Title: "Council passes budget", Source: `"><svg onload=alert(4)>`, Text: strings.ReplaceAll(body, "approved", "passed")},
+		{ID: "b", Title: "Council passes budget", Source: `"><svg onload=alert(4)>`, URL: "https://example.com/budget", Text: strings.ReplaceAll(body, "approved", "passed")},
 	}
 }
 
@@ -80,7 +80,14 @@ func TestHTMLReportLinksResolve(t *testing.T) {
 			t.Errorf("link #%s leads nowhere", m[1])
 		}
 	}
-	if regexp.MustCompile(`(src|href)="(https?:)?//`).MatchString(out) {
-		t.Error("the report loads something from the network")
+	// A link to an article's own address is followed only when a reader
+	// clicks it, and passes nothing on; nothing else points outside.
+	for _, m := range regexp.MustCompile(`<[^>]*(src|href)="(https?:)?//[^>]*>`).FindAllString(out, -1) {
+		if !strings.HasPrefix(m, `<a `) || !strings.Contains(m, `rel="noopener noreferrer nofollow"`) {
+			t.Errorf("the report loads something from the network: %s", m)
+		}
+	}
+	if !strings.Contains(out, `href="https://example.com/budget" rel="noopener noreferrer nofollow"`) {
+		t.Error("the article's address is not a link")
 	}
 }

@@ -19,7 +19,7 @@ func writeMarkdown(out io.Writer, an *storyfold.Analysis, opts Options) error {
 	for n, st := range an.Stories {
 		fmt.Fprintf(w, "\n## %d. %s\n\n", n+1, mdInline(st.Headline))
 		fmt.Fprintf(w, "%s from %s, %s. Story `%s`.\n\n", plural(len(st.Articles), "article", "articles"),
-			plural(len(st.Sources), "outlet", "outlets"), DateRange(st.First, st.Last), mdCode(st.ID))
+			plural(len(storyCoverage(st, arts)), "outlet", "outlets"), DateRange(st.First, st.Last), mdCode(st.ID))
 		writeMarkdownAccount(w, st)
 		fmt.Fprintf(w, "| # | Date | Outlet | Title | Article | Removed |\n|---|---|---|---|---|---|\n")
 		for i, id := range st.Articles {
@@ -31,7 +31,7 @@ func writeMarkdown(out io.Writer, an *storyfold.Analysis, opts Options) error {
 			if len(a.Duplicates) > 0 {
 				removed = strings.TrimPrefix(removed+"; copied by "+strings.Join(a.Duplicates, ", "), "; ")
 			}
-			fmt.Fprintf(w, "| %d | %s | %s | %s | `%s` | %s |\n", i+1, a.Date.String(), mdCell(sourceName(a)), mdCell(a.Title), mdCode(a.ID), mdCell(removed))
+			fmt.Fprintf(w, "| %d | %s | %s | %s | `%s` | %s |\n", i+1, a.Date.String(), mdCell(a.OutletLabel()), mdCell(a.Title), mdCode(a.ID), mdCell(removed))
 		}
 		writeMarkdownLayer(w, st, arts)
 		if !opts.Removed {

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -112,37 +111,6 @@ func removedSummary(a *storyfold.Article) string {
 	return strings.Join(parts, ", ")
 }
 
-// sortedSources lists a story's outlets with how many of its articles each
-// has, the busiest first.
-func sortedSources(st *storyfold.Story, arts map[string]*storyfold.Article) []string {
-	counts := map[string]int{}
-	for _, id := range st.Articles {
-		if a := arts[id]; a != nil {
-			counts[sourceName(a)]++
-		}
-	}
-	names := make([]string, 0, len(counts))
-	for n := range counts {
-		names = append(names, n)
-	}
-	sort.Slice(names, func(i, j int) bool {
-		if counts[names[i]] != counts[names[j]] {
-			return counts[names[i]] > counts[names[j]]
-		}
-		return names[i] < names[j]
-	})
-	return names
-}
-
-// sourceName names an article's outlet in lists of a story's outlets,
-// where the articles of unknown outlet are counted together.
-func sourceName(a *storyfold.Article) string {
-	if o := a.Outlet(); o != "" {
-		return o
-	}
-	return "unknown outlet"
-}
-
 // DateRange writes a story's first and last dates for people: one day, a
 // range, or "dates unknown".
 func DateRange(first, last storyfold.Date) string {
@@ -176,6 +144,10 @@ func terminalSafe(s string, max int) string {
 	}
 	return b.String()
 }
+
+// Plural writes a count with its noun in the number it takes: "1
+// story", "2 stories".
+func Plural(n int, one, many string) string { return plural(n, one, many) }
 
 func plural(n int, one, many string) string {
 	if n == 1 {

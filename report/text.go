@@ -30,10 +30,11 @@ func writeText(out io.Writer, an *storyfold.Analysis, opts Options) error {
 	fmt.Fprintf(w, "%s, %s\n", plural(len(an.Articles), "article", "articles"), plural(len(an.Stories), "story", "stories"))
 	for n, st := range an.Stories {
 		fmt.Fprintf(w, "\n%s\n", bold(fmt.Sprintf("Story %d · %s", n+1, terminalSafe(st.Headline, 120))))
+		outlets := storyCoverage(st, arts)
 		fmt.Fprintf(w, "  %s · %s · %s · %s\n", plural(len(st.Articles), "article", "articles"),
-			plural(len(st.Sources), "outlet", "outlets"), DateRange(st.First, st.Last), st.ID)
-		if srcs := sortedSources(st, arts); len(srcs) > 0 {
-			fmt.Fprintf(w, "  outlets: %s\n", terminalSafe(strings.Join(srcs, ", "), 300))
+			plural(len(outlets), "outlet", "outlets"), DateRange(st.First, st.Last), st.ID)
+		if len(outlets) > 0 {
+			fmt.Fprintf(w, "  outlets: %s\n", terminalSafe(strings.Join(outlets.Names(), ", "), 300))
 		}
 		writeTextAccount(w, st, arts, dim)
 		writeTextLayer(w, st, arts, dim)
@@ -50,7 +51,7 @@ func writeText(out io.Writer, an *storyfold.Analysis, opts Options) error {
 				date = "----------"
 			}
 			fmt.Fprintf(w, "\n  [%d] %s  %s\n", i+1, date, bold(terminalSafe(a.Title, 100)))
-			meta := []string{terminalSafe(id, 60), terminalSafe(sourceName(a), 40)}
+			meta := []string{terminalSafe(id, 60), terminalSafe(a.OutletLabel(), 60)}
 			if a.Byline != "" {
 				meta = append(meta, "by "+terminalSafe(a.Byline, 60))
 			}

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"html/template"
+	"net/url"
 	"slices"
 	"sort"
 	"strconv"
@@ -17,12 +18,17 @@ import (
 
 // ArticleRef is an article as a story cites it.
 type ArticleRef struct {
-	Label  int // its number in the story, for citations
-	ID     string
-	Title  string
+	Label int // its number in the story, for citations
+	ID    string
+	Title string
+	// Source names the article's outlet for a reader (OutletLabel), and
+	// Short abbreviates it for a column's head.
 	Source string
+	Short  string
 	Date   string
 	Href   string
+	// Link is the article's own address, when a reader may follow it.
+	Link string
 }
 
 // Cite links a summary sentence or a timeline entry to an article's
@@ -30,6 +36,8 @@ type ArticleRef struct {
 type Cite struct {
 	Label int
 	Href  string
+	// Outlet names the cited article's outlet, for the link's tooltip.
+	Outlet string
 	// Sub tells apart the sentences of one article a timeline entry cites
 	// ("a", "b", ...), "" when the entry cites one sentence of it.
 	Sub string
@@ -152,17 +160,25 @@ type StoryView struct {
 	ID, Headline, Href string
 	Dates              string
 	Count              int // articles
-	Sources            []string
-	Articles           []ArticleRef
-	Independent        int
-	Summary            []SummaryView
-	Heatmap            []HeatRow
-	Conflicts          []ConflictView
-	Families           []FamilyView
-	Quotes             []QuoteView
-	Entities           []EntityView
-	Timeline           []EventView
-	Graph              Graph
+	// Sources names the story's outlets, the busiest first, and Coverage
+	// counts their articles for a bar; a list of stories may give its
+	// sources without their counts (Coverage empty).
+	Sources  []string
+	Coverage Coverage
+	// Updated is the date of the story's latest article, "" when unknown.
+	Updated     string
+	Articles    []ArticleRef
+	Independent int
+	Summary     []SummaryView
+	Heatmap     []HeatRow
+	Conflicts   []ConflictView
+	Families    []FamilyView
+	Quotes      []QuoteView
+	Entities    []EntityView
+	Timeline    []EventView
+	// Axis draws the dated entries of the timeline on a line of days.
+	Axis  TimeAxis
+	Graph Graph
 }
 
 // SentenceView is one sentence of an article, marked by what the other
@@ -183,10 +199,12 @@ type ArticleView struct {
 	Story     string
 	StoryHref string
 	URL       string
-	Byline    string
-	Dateline  string
-	Agencies  string // the news agencies the article credits, joined
-	Language  string
+	// Link is URL when it is a web address a reader may follow, else "".
+	Link     string
+	Byline   string
+	Dateline string
+	Agencies string // the news agencies the article credits, joined
+	Language string
 	// Paragraphs hold the article's sentences, paragraph by paragraph.
 	Paragraphs [][]SentenceView
 	Removed    []storyfold.Removal
@@ -220,16 +238,22 @@ func SentenceID(article string, start int) string {
 // NewStoryView builds a story page's view.
 func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hrefs) StoryView {
 	v := StoryView{ID: st.ID, Headline: st.Headline, Href: h.Story(st.ID), Dates: DateRange(st.First, st.Last), Count: len(st.Articles),
-		Sources: sortedSources(st, arts), Independent: st.IndependentSources}
+		Independent: st.IndependentSources}
+	if st.Last.Known() {
+		v.Updated = st.Last.Format("2006-01-02")
+	}
+	v.Coverage = storyCoverage(st, arts)
+	v.Sources = v.Coverage.Names()
 	refs := map[string]ArticleRef{}
 	for i, id := range st.Articles {
-		r := ArticleRef{Label: i + 1, ID: id, Href: h.Article(id)}
+		r := ArticleRef{Label: i + 1, ID: id, Href: h.Article(id), Source: "unknown outlet of article " + id}
 		if a := arts[id]; a != nil {
-			r.Title, r.Source, r.Date = a.Title, sourceName(a), a.Date.String()
+			r.Title, r.Source, r.Date, r.Link = a.Title, a.OutletLabel(), a.Date.String(), SourceLink(a.URL)
 			if len(r.Date) > 10 {
 				r.Date = r.Date[:10]
 			}
 		}
+		r.Short = Abbreviate(r.Source)
 		refs[id] = r
 		v.Articles = append(v.Articles, r)
 	}
@@ -246,7 +270,7 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 					break
 				}
 			}
-			sv.Cites = append(sv.Cites, Cite{Label: refs[id].Label, Href: href})
+			sv.Cites = append(sv.Cites, Cite{Label: refs[id].Label, Href: href, Outlet: refs[id].Source})
 		}
 		v.Summary = append(v.Summary, sv)
 	}
@@ -308,6 +332,7 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 		e.SameDate = i > 0 && e.Date == v.Timeline[i-1].Date
 		v.Timeline = append(v.Timeline, e)
 	}
+	v.Axis = timeAxis(st.Timeline, refs)
 	v.Graph = provenanceGraph(st, refs)
 	return v
 }
@@ -333,31 +358,35 @@ func heatRow(f storyfold.Fact, articles []string, refs map[string]ArticleRef, co
 		row.Wordings = append(row.Wordings, w)
 	}
 	for _, id := range articles {
-		label := refs[id].Label
+		// A cell's tooltip names its article by number, as the page cites
+		// it; its column's head names the outlet (in full on hover), which
+		// repeated in every cell would weigh more than the rest of a
+		// story's page.
+		who := fmt.Sprintf("[%d]", refs[id].Label)
 		k, ok := first[id]
 		if !ok {
-			row.Cells = append(row.Cells, HeatCell{Kind: "omits", Mark: cellMarks["omits"], Title: fmt.Sprintf("[%d] does not report this", label)})
+			row.Cells = append(row.Cells, HeatCell{Kind: "omits", Mark: cellMarks["omits"], Title: who + " does not report this"})
 			continue
 		}
 		// The row shows the fact's words; a cell shows its article's only
 		// where they differ.
 		w := row.Wordings[k]
-		cell := HeatCell{Kind: "reports", Mark: cellMarks["reports"], Title: fmt.Sprintf("[%d] reports this", label), Href: w.Href}
+		cell := HeatCell{Kind: "reports", Mark: cellMarks["reports"], Title: who + " reports this", Href: w.Href}
 		if w.Text != f.Text {
-			cell.Title = fmt.Sprintf("[%d]: %s", label, w.Text)
+			// Its own words are among the row's wordings; repeating them
+			// in every cell would weigh more than the rest of the page.
+			cell.Title = who + " reports this in its own words"
 		}
-		var again []string
 		for _, o := range row.Wordings[k+1:] {
 			if o.Article.ID == id && o.Again {
 				if cell.Again == 0 {
 					cell.AgainHref = o.Href
 				}
 				cell.Again++
-				again = append(again, o.Text)
 			}
 		}
 		if cell.Again > 0 {
-			cell.Title += fmt.Sprintf(" · says it again (%s): %s", plural(cell.Again, "restatement", "restatements"), strings.Join(again, " · "))
+			cell.Title += fmt.Sprintf(" · says it again (%s)", plural(cell.Again, "restatement", "restatements"))
 		}
 		for _, fv := range f.Variants {
 			if fv.Article == id && contradicted(contradicts[id], fv.Text) {
@@ -392,7 +421,7 @@ func eventView(ev storyfold.Event, refs map[string]ArticleRef, h Hrefs) EventVie
 	if len(ev.Cites) == 0 {
 		for _, r := range e.Articles {
 			if r.Label > 0 {
-				e.Cites = append(e.Cites, Cite{Label: r.Label, Href: r.Href})
+				e.Cites = append(e.Cites, Cite{Label: r.Label, Href: r.Href, Outlet: r.Source})
 			}
 		}
 		return e
@@ -416,7 +445,7 @@ func eventView(ev storyfold.Event, refs map[string]ArticleRef, h Hrefs) EventVie
 			j++
 		}
 		for k := i; k < j; k++ {
-			c := Cite{Label: refs[cites[k].Article].Label, Href: h.Sentence(cites[k].Article, cites[k].Sentence.Start)}
+			c := Cite{Label: refs[cites[k].Article].Label, Href: h.Sentence(cites[k].Article, cites[k].Sentence.Start), Outlet: refs[cites[k].Article].Source}
 			if j-i > 1 {
 				c.Sub = letters(k - i)
 			}
@@ -454,9 +483,9 @@ func eventDate(ev storyfold.Event) string {
 
 // cellMarks are the heatmap's cell contents by kind.
 var cellMarks = map[string]template.HTML{
-	"reports":     `✓<span class="visually-hidden"> reports</span>`,
-	"omits":       `·<span class="visually-hidden"> omits</span>`,
-	"contradicts": `✗<span class="visually-hidden"> contradicts</span>`,
+	"reports":     `✓<span class="vh"> reports</span>`,
+	"omits":       `·<span class="vh"> omits</span>`,
+	"contradicts": `✗<span class="vh"> contradicts</span>`,
 }
 
 // Bounds of a story page.
@@ -499,10 +528,13 @@ func diffSegments(diff string) []Segment {
 
 // NewArticleView builds an article page's view: its sentences marked
 // shared (another outlet reports the same fact), exclusive, or in
-// conflict.
-func NewArticleView(a *storyfold.Article, st *storyfold.Story, h Hrefs) ArticleView {
-	v := ArticleView{URL: a.URL, Byline: a.Byline, Dateline: a.Dateline, Agencies: strings.Join(a.Agencies, ", "), Language: a.Language, Removed: a.Removed}
-	v.Ref = ArticleRef{ID: a.ID, Title: a.Title, Source: sourceName(a), Date: a.Date.String(), Href: h.Article(a.ID)}
+// conflict, each saying which outlets report it too. arts holds the
+// story's other articles (their heads suffice), to name their outlets;
+// one missing from it is named by its number.
+func NewArticleView(a *storyfold.Article, st *storyfold.Story, arts map[string]*storyfold.Article, h Hrefs) ArticleView {
+	v := ArticleView{URL: a.URL, Link: SourceLink(a.URL), Byline: a.Byline, Dateline: a.Dateline, Agencies: strings.Join(a.Agencies, ", "),
+		Language: a.Language, Removed: a.Removed}
+	v.Ref = ArticleRef{ID: a.ID, Title: a.Title, Source: a.OutletLabel(), Date: a.Date.String(), Href: h.Article(a.ID)}
 	if len(v.Ref.Date) > 10 {
 		v.Ref.Date = v.Ref.Date[:10]
 	}
@@ -522,9 +554,10 @@ func NewArticleView(a *storyfold.Article, st *storyfold.Story, h Hrefs) ArticleV
 				}
 			}
 		}
+		labels := citeLabels(st)
 		for _, f := range st.Facts {
-			others, class := plural(len(f.Articles)-1, "other article reports this", "other articles report this"), "shared"
-			if len(f.Articles) < 2 {
+			others, class := alsoReported(a.ID, f.Articles, labels, arts), "shared"
+			if others == "" {
 				others, class = "only this article reports this", "exclusive"
 			}
 			said := 0
@@ -584,6 +617,55 @@ func NewArticleView(a *storyfold.Article, st *storyfold.Story, h Hrefs) ArticleV
 		v.Paragraphs[last] = append(v.Paragraphs[last], sv)
 	}
 	return v
+}
+
+// maxNamed bounds the outlets a sentence's tooltip names; past them it
+// counts the rest.
+const maxNamed = 4
+
+// alsoReported names the outlets of the articles other than id that
+// report a fact, by outlet and number: "also reported by Today's Esquire
+// [3] and nytimes.com [4]". It is "" when no other article does.
+func alsoReported(id string, articles []string, labels map[string]int, arts map[string]*storyfold.Article) string {
+	var names []string
+	rest := 0
+	for _, o := range articles {
+		if o == id {
+			continue
+		}
+		if len(names) == maxNamed {
+			rest++
+			continue
+		}
+		name := "article"
+		if a := arts[o]; a != nil {
+			name = a.OutletLabel()
+		}
+		if n := labels[o]; n > 0 {
+			name += " [" + strconv.Itoa(n) + "]"
+		}
+		names = append(names, name)
+	}
+	switch {
+	case len(names) == 0:
+		return ""
+	case rest > 0:
+		return "also reported by " + strings.Join(names, ", ") + " and " + plural(rest, "more article", "more articles")
+	case len(names) == 1:
+		return "also reported by " + names[0]
+	}
+	return "also reported by " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// SourceLink returns an article's address when a reader may follow it (an
+// http or https URL with a host), "" otherwise: an address read from the
+// input is untrusted, and no other scheme is linked.
+func SourceLink(raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
 }
 
 // linkedInside returns, per sentence of an article, the anchors of the

@@ -21,7 +21,7 @@ func at(article, text string, start int) storyfold.Variant {
 }
 
 func TestHeatRowRestatements(t *testing.T) {
-	refs := map[string]ArticleRef{"a": {Label: 1, ID: "a"}, "b": {Label: 2, ID: "b"}, "c": {Label: 3, ID: "c"}}
+	refs := map[string]ArticleRef{"a": {Label: 1, ID: "a", Source: "a"}, "b": {Label: 2, ID: "b", Source: "b"}, "c": {Label: 3, ID: "c", Source: "c"}}
 	articles := []string{"a", "b", "c"}
 	type cell struct {
 		kind, href string
@@ -40,12 +40,12 @@ func TestHeatRowRestatements(t *testing.T) {
 			storyfold.Fact{Text: "Lanes closed.", Articles: []string{"a", "b"},
 				Variants: []storyfold.Variant{at("a", "Lanes closed.", 0), at("a", "The lanes were shut.", 40), at("b", "Lanes closed.", 7)}},
 			nil,
-			[]cell{{"reports", "a#0", 1, "a#40"}, {"reports", "b#7", 0, ""}, {"omits", "", 0, ""}}, 1, "says it again (1 restatement): The lanes were shut."},
+			[]cell{{"reports", "a#0", 1, "a#40"}, {"reports", "b#7", 0, ""}, {"omits", "", 0, ""}}, 1, "says it again (1 restatement)"},
 		{"restatements after other articles' wordings",
 			storyfold.Fact{Text: "Lanes closed.", Articles: []string{"a", "b"},
 				Variants: []storyfold.Variant{at("b", "Lanes closed.", 3), at("a", "Closed lanes.", 0), at("b", "Again closed.", 50), at("b", "Still closed.", 90)}},
 			nil,
-			[]cell{{"reports", "a#0", 0, ""}, {"reports", "b#3", 2, "b#50"}, {"omits", "", 0, ""}}, 2, "[1]: Closed lanes."},
+			[]cell{{"reports", "a#0", 0, ""}, {"reports", "b#3", 2, "b#50"}, {"omits", "", 0, ""}}, 2, "[1] reports this in its own words"},
 		{"a restatement in conflict marks the article's cell",
 			storyfold.Fact{Text: "Lanes closed.", Articles: []string{"a"},
 				Variants: []storyfold.Variant{at("a", "Lanes closed.", 0), at("a", "Lanes closed on Tuesday.", 20)}},
@@ -139,15 +139,15 @@ func TestArticleViewRestatements(t *testing.T) {
 	// A fact worded in a clause: its link names the clause's start, which
 	// the page gives inside its sentence.
 	st.Facts = append(st.Facts, storyfold.Fact{Text: "jammed", Articles: []string{"a"}, Variants: []storyfold.Variant{at("a", "jammed", 22)}})
-	v := NewArticleView(a, st, testHrefs)
+	v := NewArticleView(a, st, map[string]*storyfold.Article{"b": {ID: "b", Source: "Evening Star"}}, testHrefs)
 	if got := v.Paragraphs[0][1].Anchors; len(got) != 1 || got[0] != SentenceID("a", 22) {
 		t.Errorf("the clause's anchors = %q, want the sentence to hold %s", got, SentenceID("a", 22))
 	}
 	got := v.Paragraphs[0]
 	for i, want := range []struct{ class, note string }{
-		{"shared", "1 other article reports this; this article says it again in 1 other sentence"},
+		{"shared", "also reported by Evening Star [2]; this article says it again in 1 other sentence"},
 		{"exclusive", "only this article reports this"},
-		{"shared", "a restatement of another sentence of this article; 1 other article reports this"},
+		{"shared", "a restatement of another sentence of this article; also reported by Evening Star [2]"},
 	} {
 		if got[i].Class != want.class || got[i].Note != want.note {
 			t.Errorf("sentence %d: %q %q, want %q %q", i+1, got[i].Class, got[i].Note, want.class, want.note)

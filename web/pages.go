@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -75,16 +76,47 @@ func (s *Server) storeFailed(w http.ResponseWriter, r *http.Request, err error) 
 
 // storiesBody is the stories list.
 type storiesBody struct {
-	Stories    []report.StoryView
-	Total      int
-	Source     string
+	Stories []report.StoryView
+	Total   int
+	// The filters, as asked for: an outlet, and a date range.
+	Source, From, To string
+	// Sources are the outlets the filter offers: every outlet stored.
+	Sources []string
+	// Error says why the filters could not be applied, "" when they were.
+	Error string
+	// Past is set on a page past the last story: First links back to
+	// the first page.
+	Past       bool
+	First      string
 	Prev, Next string
 }
 
+// maxBarArticles bounds the articles a list reads the outlets of for a
+// story's coverage bar: a larger story shows its outlets without the bar,
+// so the list's cost does not grow with its stories.
+const maxBarArticles = 500
+
+// maxFilterSources bounds the outlets the filter offers.
+const maxFilterSources = 500
+
 func (s *Server) pageStories(w http.ResponseWriter, r *http.Request) {
-	q, err := storyQuery(r)
+	q, qerr := storyQuery(r)
+	body := storiesBody{Source: r.URL.Query().Get("source"), From: r.URL.Query().Get("from"), To: r.URL.Query().Get("to")}
+	sources, err := s.cfg.Store.Sources(r.Context())
 	if err != nil {
-		s.pageError(w, r, http.StatusBadRequest, err.Error())
+		s.storeFailed(w, r, err)
+		return
+	}
+	for _, c := range sources {
+		if c.Source != "" && len(body.Sources) < maxFilterSources {
+			body.Sources = append(body.Sources, c.Source)
+		}
+	}
+	slices.SortFunc(body.Sources, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
+	if qerr != nil {
+		// The filters stay on the page, with what is wrong with them.
+		body.Error = qerr.Error()
+		s.render(w, r, http.StatusBadRequest, "storiesPage", page{Title: "Stories", Query: q.Text, Body: body})
 		return
 	}
 	stories, total, err := s.cfg.Store.StoryPage(r.Context(), q)
@@ -92,13 +124,55 @@ func (s *Server) pageStories(w http.ResponseWriter, r *http.Request) {
 		s.storeFailed(w, r, err)
 		return
 	}
-	body := storiesBody{Total: total, Source: q.Source}
+	body.Total = total
 	for _, st := range stories {
-		body.Stories = append(body.Stories, report.StoryView{ID: st.ID, Headline: st.Headline, Href: hrefs.Story(st.ID),
-			Count: st.Articles, Independent: st.IndependentSources, Sources: st.Sources, Dates: report.DateRange(st.First, st.Last)})
+		v := report.StoryView{ID: st.ID, Headline: st.Headline, Href: hrefs.Story(st.ID),
+			Count: st.Articles, Independent: st.IndependentSources, Sources: st.Sources, Dates: report.DateRange(st.First, st.Last)}
+		if st.Last.Known() {
+			v.Updated = st.Last.Format("2006-01-02")
+		}
+		if st.Articles <= maxBarArticles {
+			if v.Coverage, err = s.coverage(r, st.ID); err != nil {
+				s.storeFailed(w, r, err)
+				return
+			}
+			if len(v.Coverage) > 0 {
+				v.Sources = v.Coverage.Names()
+			}
+		}
+		body.Stories = append(body.Stories, v)
 	}
 	body.Prev, body.Next = pagerLinks(r, q.Offset, q.Limit, total)
+	if len(stories) == 0 && q.Offset > 0 && total > 0 {
+		body.Past = true
+		body.First = pageAt(r, 0)
+		body.Prev = ""
+	}
 	s.render(w, r, http.StatusOK, "storiesPage", page{Title: "Stories", Query: q.Text, Body: body})
+}
+
+// coverage counts a story's articles by outlet, for its bar on the list,
+// from the heads of its articles: two small reads, no story document.
+func (s *Server) coverage(r *http.Request, storyID string) (report.Coverage, error) {
+	members, err := s.cfg.Store.StoryMembers(r.Context(), storyID)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(members))
+	for _, m := range members {
+		if m.DuplicateOf == "" {
+			ids = append(ids, m.ID)
+		}
+	}
+	heads, err := s.cfg.Store.ArticleHeads(r.Context(), ids)
+	if err != nil {
+		return nil, err
+	}
+	counts := map[string]int{}
+	for i := range heads {
+		counts[heads[i].OutletLabel()]++
+	}
+	return report.NewCoverage(counts), nil
 }
 
 // pagerLinks returns the links to the pages before and after, "" at the
@@ -124,6 +198,25 @@ func pagerLinks(r *http.Request, offset, limit, total int) (prev, next string) {
 		next = at(offset + limit)
 	}
 	return prev, next
+}
+
+// pageAt links to the page of the list at offset, with the parameters
+// the list is answered by, as pagerLinks does; offset 0 is left out.
+func pageAt(r *http.Request, offset int) string {
+	q := r.URL.Query()
+	v := url.Values{}
+	for _, name := range cacheParams {
+		if x := q.Get(name); x != "" && name != "offset" {
+			v.Set(name, x)
+		}
+	}
+	if offset > 0 {
+		v.Set("offset", strconv.Itoa(offset))
+	}
+	if len(v) == 0 {
+		return r.URL.Path
+	}
+	return r.URL.Path + "?" + v.Encode()
 }
 
 // storyArticles loads the metadata of a story's articles, by ID: a story
@@ -155,7 +248,46 @@ func (s *Server) pageArticle(w http.ResponseWriter, r *http.Request) {
 	if sid, err := s.cfg.Store.StoryOf(r.Context(), id); err == nil {
 		st, _ = s.cfg.Store.Story(r.Context(), sid)
 	}
-	s.render(w, r, http.StatusOK, "articlePage", page{Title: arts[0].Title, Body: report.NewArticleView(&arts[0], st, hrefs)})
+	others, err := s.sharingArticles(r, id, st)
+	if err != nil {
+		s.storeFailed(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "articlePage", page{Title: arts[0].Title, Body: report.NewArticleView(&arts[0], st, others, hrefs)})
+}
+
+// sharingArticles reads the heads of the articles that share a fact with
+// an article, for its page to name their outlets: only those, not every
+// article of its story.
+func (s *Server) sharingArticles(r *http.Request, id string, st *storyfold.Story) (map[string]*storyfold.Article, error) {
+	if st == nil {
+		return nil, nil
+	}
+	seen := map[string]bool{}
+	var ids []string
+	for _, f := range st.Facts {
+		if !slices.Contains(f.Articles, id) {
+			continue
+		}
+		for _, o := range f.Articles {
+			if o != id && !seen[o] {
+				seen[o] = true
+				ids = append(ids, o)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	heads, err := s.cfg.Store.ArticleHeads(r.Context(), ids)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]*storyfold.Article, len(heads))
+	for i := range heads {
+		m[heads[i].ID] = &heads[i]
+	}
+	return m, nil
 }
 
 // searchHit is a search result as the page shows it.
@@ -195,11 +327,20 @@ func snippetParts(s string) []snippetPart {
 }
 
 type searchBody struct {
-	Hits  []searchHit
-	Total int
+	// Groups hold the hits story by story, in the order of each story's
+	// best hit.
+	Groups []searchGroup
+	Hits   int // on this page
+	Total  int
 	// Capped says that more articles match than the store counts.
 	Capped     bool
 	Prev, Next string
+}
+
+// searchGroup is a story and its articles among a search's hits.
+type searchGroup struct {
+	Headline, Href string
+	Hits           []searchHit
 }
 
 func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
@@ -218,12 +359,60 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 		s.storeFailed(w, r, err)
 		return
 	}
-	body := searchBody{Total: total, Capped: total >= storyfold.MaxSearchTotal}
+	body := searchBody{Total: total, Capped: total >= storyfold.MaxSearchTotal, Hits: len(hits)}
+	group := map[string]int{}
 	for _, h := range hits {
 		date := h.Date.String()
-		body.Hits = append(body.Hits, searchHit{ID: h.ArticleID, Title: h.Title, Source: h.Source, Date: date[:min(10, len(date))],
-			Href: hrefs.Article(h.ArticleID), StoryHref: hrefs.Story(h.StoryID), Snippet: snippetParts(h.Snippet)})
+		hit := searchHit{ID: h.ArticleID, Title: h.Title, Source: h.Source, Date: date[:min(10, len(date))],
+			Href: hrefs.Article(h.ArticleID), StoryHref: hrefs.Story(h.StoryID), Snippet: snippetParts(h.Snippet)}
+		k, ok := group[h.StoryID]
+		if !ok {
+			k = len(body.Groups)
+			group[h.StoryID] = k
+			body.Groups = append(body.Groups, searchGroup{Href: hrefs.Story(h.StoryID)})
+		}
+		body.Groups[k].Hits = append(body.Groups[k].Hits, hit)
+	}
+	if err := s.headlines(r, text, body.Groups, group); err != nil {
+		s.storeFailed(w, r, err)
+		return
 	}
 	body.Prev, body.Next = pagerLinks(r, offset, limit, total)
 	s.render(w, r, http.StatusOK, "searchPage", page{Title: "Search", Query: text, Body: body})
+}
+
+// headlines names the stories of a search's hits. The stories that have
+// a matching article are listed by the same text, with their headlines,
+// in one read of the stories' columns; a story that list does not reach
+// (past its first page) is read whole, which only a search matching more
+// than a page of stories asks for.
+func (s *Server) headlines(r *http.Request, text string, groups []searchGroup, group map[string]int) error {
+	if len(groups) == 0 {
+		return nil
+	}
+	found, _, err := s.cfg.Store.StoryPage(r.Context(), storyfold.StoryQuery{Text: text, Limit: maxLimit})
+	if err != nil {
+		return err
+	}
+	named := map[string]bool{}
+	for _, st := range found {
+		if k, ok := group[st.ID]; ok {
+			groups[k].Headline, named[st.ID] = st.Headline, true
+		}
+	}
+	for id, k := range group {
+		if named[id] {
+			continue
+		}
+		st, err := s.cfg.Store.Story(r.Context(), id)
+		switch {
+		case err == nil:
+			groups[k].Headline = st.Headline
+		case errors.Is(err, storyfold.ErrNotFound):
+			groups[k].Headline = "" // the page names it by its first article
+		default:
+			return err
+		}
+	}
+	return nil
 }

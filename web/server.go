@@ -1,6 +1,6 @@
 // Package web serves storyfold over HTTP: a JSON API under /api/v1, pages
 // rendered on the server (the stories, a story, an article, search), health
-// and Prometheus metrics. It reads through a storyfold.Store and writes
+// and Prometheus metrics. It reads through a storyfold.Reader and writes
 // through an Ingester; the templates and the stylesheet are the report
 // package's, embedded in the binary, so nothing is fetched from elsewhere.
 package web
@@ -50,7 +50,9 @@ type Ingester interface {
 
 // Config configures a server.
 type Config struct {
-	Store storyfold.Store
+	// Store is what the pages and the API read: the server never writes
+	// through it (POSTed articles go through the Ingester).
+	Store storyfold.Reader
 	// Ingester takes POSTed articles; nil turns ingestion off.
 	Ingester Ingester
 	// Token is the bearer token write requests must carry; "" turns
@@ -214,6 +216,8 @@ func (s *Server) routes() {
 	bounded("GET /healthz", healthTimeout, s.healthz)
 	handle("GET /metrics", s.serveMetrics)
 	handle("GET /static/style.css", s.style)
+	handle("GET /static/favicon.svg", favicon)
+	handle("GET /favicon.ico", favicon)
 
 	cached("GET /api/v1/stories", s.apiStories)
 	cached("GET /api/v1/stories/{id}", s.apiStory)
@@ -404,6 +408,18 @@ func (s *Server) style(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprint(w, report.Style)
 }
 
+// faviconSVG is the site's icon: two sheets folded into one, in the
+// pages' accent colour. It is small enough to serve from memory.
+const faviconSVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/><path d="M8 7h11l5 5v13H8z" fill="#fff"/><path d="M19 7v5h5" fill="#cfe0f5"/><path d="M11 15h10M11 19h10M11 23h6" stroke="#0b5cad" stroke-width="2"/></svg>`
+
+// favicon serves the site's icon, at the address the pages link and at
+// the one browsers ask for unprompted.
+func favicon(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "image/svg+xml")
+	w.Header().Set("Cache-Control", "public, max-age=86400")
+	fmt.Fprint(w, faviconSVG)
+}
+
 // apiError writes an error as JSON: {"error": {"code", "message"}}.
 func apiError(w http.ResponseWriter, status int, code, msg string) {
 	writeJSON(w, status, map[string]any{"error": map[string]string{"code": code, "message": msg}})
@@ -483,6 +499,9 @@ func storyQuery(r *http.Request) (storyfold.StoryQuery, error) {
 		}
 		*d.to = storyfold.Date{Time: t}
 	}
+	if err := q.Check(); err != nil {
+		return q, err
+	}
 	return q, nil
 }
 
@@ -496,6 +515,15 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.storeError(w, r, err)
 		return
+	}
+	// The contract's lists are present when empty: [] rather than null.
+	if stories == nil {
+		stories = []storyfold.StorySummary{}
+	}
+	for i := range stories {
+		if stories[i].Sources == nil {
+			stories[i].Sources = []string{}
+		}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"stories": stories, "total": total, "limit": q.Limit, "offset": q.Offset})
 }
@@ -528,6 +556,9 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.storeError(w, r, err)
 		return
+	}
+	if hits == nil {
+		hits = []storyfold.SearchHit{}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"results": hits, "total": total, "total_capped": total >= storyfold.MaxSearchTotal,
 		"limit": limit, "offset": offset})

@@ -191,7 +191,7 @@ func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if offset > 0 && offset >= len(st.Articles) {
-		s.pageError(w, r, http.StatusNotFound, "The story has "+strconv.Itoa(len(st.Articles))+" articles; there are none past them.")
+		s.pageError(w, r, http.StatusNotFound, "The story has "+report.Plural(len(st.Articles), "article", "articles")+"; there are none past them.")
 		return
 	}
 	part := window(st, offset, limit)
@@ -262,6 +262,7 @@ func relabel(v *report.StoryView, offset int) {
 	}
 	for i := range v.Graph.Nodes {
 		v.Graph.Nodes[i].Label = shiftLabel(v.Graph.Nodes[i].Label, offset)
+		v.Graph.Nodes[i].Title = shiftLabel(v.Graph.Nodes[i].Title, offset)
 	}
 }
 

@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"strconv"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
@@ -21,8 +24,44 @@ type groupFlags struct {
 
 func (g *groupFlags) register(fs *flag.FlagSet) {
 	d := cluster.DefaultOptions()
-	fs.Float64Var(&g.threshold, "threshold", d.Threshold, "similarity (0-1) an article needs with a story to join it; higher splits stories finer")
-	fs.IntVar(&g.window, "window", d.WindowDays, "largest gap in days between an article and a story it joins, when dates are known")
+	g.threshold, g.window = d.Threshold, d.WindowDays
+	fs.Var((*unitFlag)(&g.threshold), "threshold", "similarity (0-1) an article needs with a story to join it; higher splits stories finer")
+	fs.Var((*daysFlag)(&g.window), "window", "largest gap in days between an article and a story it joins, when dates are known")
+}
+
+// unitFlag is a flag between 0 and 1: a similarity of 2 is a typo, and
+// grouping with it would quietly put every article in a story of its own.
+type unitFlag float64
+
+func (f *unitFlag) String() string { return strconv.FormatFloat(float64(*f), 'g', -1, 64) }
+
+func (f *unitFlag) Set(v string) error {
+	x, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return errors.New("not a number")
+	}
+	if x < 0 || x > 1 || math.IsNaN(x) {
+		return errors.New("must be between 0 and 1")
+	}
+	*f = unitFlag(x)
+	return nil
+}
+
+// daysFlag is a number of days, 0 or more.
+type daysFlag int
+
+func (f *daysFlag) String() string { return strconv.Itoa(int(*f)) }
+
+func (f *daysFlag) Set(v string) error {
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return errors.New("not a whole number of days")
+	}
+	if n < 0 {
+		return errors.New("must be 0 or more days")
+	}
+	*f = daysFlag(n)
+	return nil
 }
 
 func (g *groupFlags) options() cluster.Options {
@@ -77,8 +116,10 @@ func runAnalyze(ctx context.Context, args []string) error {
 		group  groupFlags
 		ropts  readOptions
 		dbPath = fs.String("db", "", dbUsage+"; with no PATH, report what it holds. Without it every article is held in memory: past a few hundred thousand articles, ingest into a database")
-		quiet  = fs.Bool("no-progress", false, "never show progress bars")
+		of     outletsFlag
 	)
+	of.register(fs)
+	mode := progressFlags(fs)
 	out.register(fs)
 	group.register(fs)
 	ropts.register(fs)
@@ -87,38 +128,46 @@ func runAnalyze(ctx context.Context, args []string) error {
 		return err
 	}
 	if _, err := report.ParseFormat(out.format); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return errUsage
+		return usagef(fs, "%v", err)
+	}
+	if ropts.outlets, err = of.load(); err != nil {
+		return err
 	}
 	if *dbPath != "" {
-		return analyzeStored(ctx, *dbPath, paths, ropts, group.options(), &out, !*quiet)
+		return analyzeStored(ctx, *dbPath, paths, ropts, group.options(), &out, mode())
 	}
 	if len(paths) == 0 && ropts.fetch.urlList == "" {
-		fs.Usage()
-		return errUsage
+		return missing(fs, "a PATH, a URL or --urls FILE (or --db to report a database)")
 	}
-	prog := newProgress(!*quiet)
+	prog := newProgress(mode())
 	msgs := &messages{out: prog.writer()}
-	// The input is read and prepared in batches: the prepared articles
-	// are the output and are kept, the raw ones are let go batch by
-	// batch.
+	// The input is read, prepared and grouped in the batches ingest
+	// stores, and grouped as ingest groups them, so that both give the
+	// same stories: the prepared articles are the output and are kept,
+	// the raw ones are let go batch by batch.
 	var articles []storyfold.Article
 	fold := newFolder()
+	grouper := pipeline.NewGrouper(group.options())
 	err = readBatches(ctx, paths, ropts, ingestBatch, prog, msgs, func(raw []storyfold.Article) error {
-		articles = append(articles, fold.fold(prepare(fold.fresh(raw, msgs), prog, msgs), msgs)...)
+		batch := fold.fold(prepare(fold.fresh(raw, msgs), prog, msgs), msgs)
+		ropts.outlets.Apply(batch)
+		grouper.Add(batch)
+		articles = append(articles, batch...)
 		return nil
 	})
 	fold.done(msgs)
 	msgs.flush()
 	if sig := interruption(ctx); sig != nil {
 		prog.wait()
-		return &exitError{code: sig.code(), msg: fmt.Sprintf("interrupted after reading %s articles; nothing written", commas(len(articles)))}
+		return &exitError{code: sig.code(), msg: fmt.Sprintf("interrupted after reading %s; nothing written", count(len(articles), "article", "articles"))}
 	}
 	if err != nil {
 		prog.wait()
 		return err
 	}
-	stories := pipeline.Group(articles, group.options())
+	bar := prog.counter("grouping")
+	stories := grouper.Stories(articles, bar.incr)
+	bar.done()
 	prog.wait()
 	if len(articles) == 0 {
 		return &exitError{code: 1, msg: "no article could be read"}

@@ -56,8 +56,7 @@ func evalExtraction(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		fs.Usage()
-		return errUsage
+		return usagef(fs, "one DIR is needed, %d given", len(pos))
 	}
 	dir := pos[0]
 	data, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
@@ -164,8 +163,7 @@ func evalClusters(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(pos) == 0 {
-		fs.Usage()
-		return errUsage
+		return missing(fs, "FILE.jsonl")
 	}
 	msgs := &messages{out: os.Stderr}
 	start := time.Now()
@@ -245,8 +243,7 @@ func evalQuotes(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(pos) < 2 {
-		fs.Usage()
-		return errUsage
+		return missing(fs, "GOLD.jsonl", "ARTICLES")
 	}
 	data, err := os.ReadFile(pos[0])
 	if err != nil {

@@ -23,8 +23,7 @@ func evalConflicts(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(pos) == 0 {
-		fs.Usage()
-		return errUsage
+		return missing(fs, "FILE.jsonl")
 	}
 	var chosen []string
 	for k := range strings.SplitSeq(*kinds, ",") {
@@ -33,8 +32,7 @@ func evalConflicts(ctx context.Context, args []string) error {
 			continue
 		}
 		if !slices.Contains(evaluate.ChangeKinds, k) {
-			fmt.Fprintf(os.Stderr, "storyfold eval conflicts: unknown kind %q (want %s)\n", k, strings.Join(evaluate.ChangeKinds, ", "))
-			return errUsage
+			return usagef(fs, "unknown kind %q (want %s)", k, strings.Join(evaluate.ChangeKinds, ", "))
 		}
 		chosen = append(chosen, k)
 	}

@@ -28,8 +28,7 @@ func evalFacts(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(pos) < 2 {
-		fs.Usage()
-		return errUsage
+		return missing(fs, "GOLD.jsonl", "ARTICLES")
 	}
 	golds, err := evaluate.ReadGoldFacts(pos[0], *split)
 	if err != nil {

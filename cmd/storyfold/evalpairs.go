@@ -42,8 +42,7 @@ func evalPairs(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		fs.Usage()
-		return errUsage
+		return usagef(fs, "one FILE.jsonl is needed, %d given", len(pos))
 	}
 	f, err := os.Open(pos[0])
 	if err != nil {

@@ -28,8 +28,7 @@ func evalParaphrase(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		fs.Usage()
-		return errUsage
+		return usagef(fs, "one FILE is needed, %d given", len(pos))
 	}
 	path := pos[0]
 	f, err := os.Open(path)

@@ -29,12 +29,10 @@ func runExtract(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(paths) == 0 {
-		fs.Usage()
-		return errUsage
+		return missing(fs, "a FILE (or - for standard input)")
 	}
 	if *format != "json" && *format != "text" {
-		fmt.Fprintf(os.Stderr, "storyfold extract: unknown format %q (want json or text)\n", *format)
-		return errUsage
+		return usagef(fs, "unknown format %q (want json or text)", *format)
 	}
 	msgs := &messages{out: os.Stderr}
 	articles := read(ctx, paths, ropts, &progress{}, msgs)

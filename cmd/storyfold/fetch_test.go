@@ -44,7 +44,7 @@ func TestIngestURLs(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	// The page read on its own and through the feed is one article.
-	if !strings.Contains(errOut, "read once") || !strings.Contains(errOut, "5 read, 5 new") {
+	if !strings.Contains(errOut, "read once") || !strings.Contains(errOut, "5 articles read, 5 new") {
 		t.Errorf("ingest said: %s", errOut)
 	}
 	out, _, _ := run(t, "stories", "--db", db)

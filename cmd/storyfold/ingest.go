@@ -41,14 +41,23 @@ func runIngest(ctx context.Context, args []string) error {
 	ropts.register(fs)
 	var qf queueFlags
 	qf.register(fs, "queue the inputs for workers on this NATS server (nats://host:port) instead of storing them: pages to extract and to fetch, articles to store")
-	quiet := fs.Bool("no-progress", false, "never show progress bars")
+	mode := progressFlags(fs)
+	var of outletsFlag
+	of.register(fs)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	if (*dbPath == "") == (qf.url == "") || len(paths) == 0 && ropts.fetch.urlList == "" {
-		fs.Usage()
-		return errUsage
+	switch {
+	case *dbPath == "" && qf.url == "":
+		return missing(fs, "--db FILE|URL (or --queue nats://HOST:PORT)")
+	case *dbPath != "" && qf.url != "":
+		return usagef(fs, "--db and --queue exclude each other: store here, or queue for workers")
+	case len(paths) == 0 && ropts.fetch.urlList == "":
+		return missing(fs, "a PATH, a URL or --urls FILE")
+	}
+	if ropts.outlets, err = of.load(); err != nil {
+		return err
 	}
 	if qf.url != "" {
 		q, err := qf.open(ctx)
@@ -56,7 +65,7 @@ func runIngest(ctx context.Context, args []string) error {
 			return err
 		}
 		defer q.Close()
-		prog := newProgress(!*quiet)
+		prog := newProgress(mode())
 		msgs := &messages{out: prog.writer()}
 		n, err := publishInputs(ctx, q, paths, ropts, prog, msgs)
 		msgs.flush()
@@ -74,14 +83,14 @@ func runIngest(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	prog := newProgress(!*quiet)
+	prog := newProgress(mode())
 	msgs := &messages{out: prog.writer()}
 	tot, err := ingestPaths(ctx, st, paths, ropts, group.options(), prog, msgs)
 	prog.wait()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "storyfold: %d read, %d new, %d already stored; %d stories updated\n", tot.read, tot.new, tot.known, len(tot.stories))
+	fmt.Fprintf(os.Stderr, "storyfold: %s read, %s new, %s already stored; %s updated\n", count(tot.read, "article", "articles"), commas(tot.new), commas(tot.known), count(len(tot.stories), "story", "stories"))
 	if tot.read == 0 {
 		return &exitError{code: 1, msg: "no article could be read"}
 	}
@@ -174,6 +183,7 @@ func ingestPaths(ctx context.Context, st storyfold.Store, paths []string, ropts 
 	read := 0
 	err = readBatches(readCtx, paths, ropts, ingestBatch, prog, msgs, func(raw []storyfold.Article) error {
 		articles := fold.fold(prepare(fold.fresh(raw, msgs), prog, msgs), msgs)
+		ropts.outlets.Apply(articles)
 		read += len(articles)
 		if len(articles) == 0 {
 			return nil
@@ -196,8 +206,8 @@ func ingestPaths(ctx context.Context, st storyfold.Store, paths []string, ropts 
 		if rolledBack {
 			undone = fmt.Sprintf(" (the batch in flight rolled back after %v)", storeGrace)
 		}
-		return tot, &exitError{code: sig.code(), msg: fmt.Sprintf("interrupted: %s articles stored, %s %s%s; run again to continue — ingestion is idempotent",
-			commas(tot.new), commas(tot.batches), plural(tot.batches, "batch", "batches"), undone)}
+		return tot, &exitError{code: sig.code(), msg: fmt.Sprintf("interrupted: %s stored, %s%s; run again to continue — ingestion is idempotent",
+			count(tot.new, "article", "articles"), count(tot.batches, "batch", "batches"), undone)}
 	}
 	if storeErr != nil {
 		return tot, storeErr
@@ -224,16 +234,21 @@ func plural(n int, one, many string) string {
 	return many
 }
 
+// count writes a count with its noun: "1 story", "1,200 stories".
+func count(n int, one, many string) string {
+	return commas(n) + " " + plural(n, one, many)
+}
+
 // analyzeStored is analyze with --db: it ingests the paths given, if any,
 // and reports everything the database holds.
-func analyzeStored(ctx context.Context, db string, paths []string, ropts readOptions, gopts cluster.Options, out *outputFlags, showProgress bool) error {
+func analyzeStored(ctx context.Context, db string, paths []string, ropts readOptions, gopts cluster.Options, out *outputFlags, mode progressMode) error {
 	st, err := openStore(ctx, db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	if len(paths) > 0 {
-		prog := newProgress(showProgress)
+		prog := newProgress(mode)
 		msgs := &messages{out: prog.writer()}
 		tot, err := ingestPaths(ctx, st, paths, ropts, gopts, prog, msgs)
 		prog.wait()

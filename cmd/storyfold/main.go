@@ -4,11 +4,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 )
 
 // command is one subcommand.
@@ -32,8 +34,37 @@ func commands() []command {
 	}
 }
 
-// errUsage marks a mistake in the command line; main prints the usage.
+// errUsage marks a mistake in the command line that was already reported;
+// main exits with status 2.
 var errUsage = errors.New("usage")
+
+// usageError is a mistake in the command line, said in one line: main
+// prints it with a pointer to the command's -h and exits with status 2,
+// rather than burying the one thing wrong under every flag's help.
+type usageError struct {
+	cmd string // the command's name, "eval clusters"
+	msg string
+}
+
+func (e *usageError) Error() string { return e.msg }
+
+// usagef returns a usageError for the command fs parses.
+func usagef(fs *flag.FlagSet, format string, args ...any) error {
+	return &usageError{cmd: fs.Name(), msg: fmt.Sprintf(format, args...)}
+}
+
+// missing names what a command line lacks: "--db is required".
+func missing(fs *flag.FlagSet, what ...string) error {
+	if len(what) == 1 {
+		return usagef(fs, "%s is required", what[0])
+	}
+	return usagef(fs, "%s are required", strings.Join(what, " and "))
+}
+
+// usageLine is the one line a usageError prints.
+func usageLine(e *usageError) string {
+	return fmt.Sprintf("storyfold %s: %s (see 'storyfold %s -h')", e.cmd, e.msg, e.cmd)
+}
 
 // exitError carries an exit status other than 1.
 type exitError struct {
@@ -60,6 +91,7 @@ func main() {
 		}
 		err := c.run(ctx, os.Args[2:])
 		var ee *exitError
+		var ue *usageError
 		if sig := interruption(ctx); sig != nil && err != nil && !(errors.As(err, &ee) && ee.code == sig.code()) {
 			// A command that failed once interrupted, and did not say
 			// so itself, still exits as a process the signal ended
@@ -74,6 +106,9 @@ func main() {
 		switch {
 		case err == nil:
 		case errors.Is(err, flag.ErrHelp):
+		case errors.As(err, &ue):
+			fmt.Fprintln(os.Stderr, usageLine(ue))
+			os.Exit(2)
 		case errors.Is(err, errUsage):
 			os.Exit(2)
 		case errors.As(err, &ee):
@@ -101,11 +136,21 @@ func usage() {
 }
 
 // newFlags returns a flag set that prints its usage with a one-line synopsis
-// and reports errors instead of exiting.
+// on -h, and reports errors instead of exiting. The flag package prints a
+// bad flag's error, then the usage: the error goes to a buffer parseFlags
+// reads, and the usage is printed only when no error came before it (-h),
+// so a mistake is one line.
 func newFlags(name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	errs := &bytes.Buffer{}
+	fs.SetOutput(errs)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: storyfold %s %s\n\nFlags:\n", name, synopsis)
+		if errs.Len() > 0 {
+			return
+		}
+		fs.SetOutput(os.Stderr)
+		defer fs.SetOutput(errs)
+		fmt.Fprintf(os.Stderr, "Usage: storyfold %s %s\n\nFlags:\n", name, synopsis)
 		fs.PrintDefaults()
 	}
 	return fs
@@ -113,16 +158,19 @@ func newFlags(name, synopsis string) *flag.FlagSet {
 
 // parseFlags parses args, with flags allowed before and after the
 // positional arguments ("analyze DIR --format json"), and returns the
-// positional ones. A bad flag becomes errUsage. After "--" everything is
-// positional.
+// positional ones. A bad flag becomes a usageError. After "--" everything
+// is positional.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
+		if b, ok := fs.Output().(*bytes.Buffer); ok {
+			b.Reset()
+		}
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, errUsage
+			return nil, usagef(fs, "%v", err)
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {

@@ -244,9 +244,19 @@ func TestIngestIdempotent(t *testing.T) {
 }
 
 func shared(t *testing.T, path string) string {
+	abs := sharedPath(path)
+	if abs == "" {
+		t.Skipf("%s not present (it sits beside the repository in development)", filepath.Join("../../../shared", path))
+	}
+	return abs
+}
+
+// sharedPath is the absolute path of a file of the shared data beside the
+// repository, or "" when it is not there.
+func sharedPath(path string) string {
 	p := filepath.Join("../../../shared", path)
 	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s not present (it sits beside the repository in development)", p)
+		return ""
 	}
 	abs, _ := filepath.Abs(p)
 	return abs

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"flag"
+	"fmt"
 	"io"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/vbauerster/mpb/v8"
@@ -13,13 +16,45 @@ import (
 // progress shows one bar per stage on stderr, and only when stderr is a
 // terminal and the run lasts more than a second: short runs and pipes stay
 // quiet. Messages printed while a bar shows go through it, above the bars.
+// With --progress and stderr not a terminal (a log, CI), each stage prints
+// one plain line when it ends instead.
 type progress struct {
 	p *mpb.Progress
+	// lines says stages print a line each as they end.
+	lines bool
 }
 
-func newProgress(enabled bool) *progress {
-	if !enabled || !isTerminal(os.Stderr) {
+// progressMode is what the progress flags ask for.
+type progressMode int
+
+const (
+	progressAuto  progressMode = iota // bars on a terminal, else nothing
+	progressOff                       // --no-progress
+	progressForce                     // --progress: bars on a terminal, else lines
+)
+
+// progressFlags registers --progress and --no-progress and returns what
+// they ask for once parsed.
+func progressFlags(fs *flag.FlagSet) func() progressMode {
+	quiet := fs.Bool("no-progress", false, "never show progress bars")
+	force := fs.Bool("progress", false, "show progress even when standard error is not a terminal: a line per stage as it ends")
+	return func() progressMode {
+		switch {
+		case *quiet:
+			return progressOff
+		case *force:
+			return progressForce
+		}
+		return progressAuto
+	}
+}
+
+func newProgress(mode progressMode) *progress {
+	if mode == progressOff {
 		return &progress{}
+	}
+	if !isTerminal(os.Stderr) {
+		return &progress{lines: mode == progressForce}
 	}
 	delay := make(chan any)
 	time.AfterFunc(time.Second, func() { close(delay) })
@@ -31,9 +66,33 @@ type stage struct {
 	b *mpb.Bar
 	// open says the total grows with the count.
 	open bool
+	// line is set when the stage prints a line as it ends.
+	line *stageLine
+}
+
+// stageUnits names what each stage counts, for its line.
+var stageUnits = map[string][2]string{
+	"reading":      {"file", "files"},
+	"queueing":     {"file", "files"},
+	"cleaning":     {"article", "articles"},
+	"grouping":     {"story", "stories"},
+	"storing":      {"article", "articles"},
+	"fetching":     {"page", "pages"},
+	"WARC records": {"record", "records"},
+}
+
+// stageLine counts a stage shown as a line.
+type stageLine struct {
+	name  string
+	n     atomic.Int64
+	start time.Time
+	once  sync.Once
 }
 
 func (p *progress) stage(name string, total int) *stage {
+	if p.lines {
+		return &stage{line: &stageLine{name: name, start: time.Now()}}
+	}
 	if p.p == nil {
 		return &stage{}
 	}
@@ -47,6 +106,9 @@ func (p *progress) stage(name string, total int) *stage {
 
 // counter is a stage whose total is not known beforehand: it counts.
 func (p *progress) counter(name string) *stage {
+	if p.lines {
+		return &stage{line: &stageLine{name: name, start: time.Now()}}
+	}
 	if p.p == nil {
 		return &stage{}
 	}
@@ -59,6 +121,10 @@ func (p *progress) counter(name string) *stage {
 }
 
 func (s *stage) incr() {
+	if s.line != nil {
+		s.line.n.Add(1)
+		return
+	}
 	if s.b != nil && s.open {
 		s.b.SetTotal(s.b.Current()+2, false)
 	}
@@ -68,6 +134,17 @@ func (s *stage) incr() {
 }
 
 func (s *stage) done() {
+	if l := s.line; l != nil {
+		l.once.Do(func() {
+			n := int(l.n.Load())
+			what := commas(n)
+			if u, ok := stageUnits[l.name]; ok {
+				what = count(n, u[0], u[1])
+			}
+			fmt.Fprintf(os.Stderr, "storyfold: %s: %s in %s\n", l.name, what, time.Since(l.start).Round(time.Millisecond))
+		})
+		return
+	}
 	if s.b != nil {
 		s.b.SetTotal(-1, true)
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/storyfold/storyfold/fetch"
 	"github.com/storyfold/storyfold/ingest"
 	"github.com/storyfold/storyfold/internal/parallel"
+	"github.com/storyfold/storyfold/outlets"
 	"github.com/storyfold/storyfold/pipeline"
 )
 
@@ -121,9 +122,9 @@ func (m *messages) flush() {
 		if k.warning {
 			prefix += "warning: "
 		}
-		what := "problems"
+		what := plural(f.more, "problem", "problems")
 		if f.lines {
-			what = "lines"
+			what = plural(f.more, "line", "lines")
 		}
 		like := "like"
 		if k.kind == "\x00other" {
@@ -227,6 +228,8 @@ func (m *messages) notef(format string, args ...any) {
 type readOptions struct {
 	maxSize int64
 	fetch   fetchFlags
+	// outlets, when set, gives the articles read their outlet's facts.
+	outlets *outlets.List
 }
 
 func (o *readOptions) register(fs *flag.FlagSet) {
@@ -332,7 +335,7 @@ func splitInputs(inputs []string, opts readOptions) (paths, urls []string, err e
 func fileReader(paths []string, opts readOptions, prog *progress, msgs *messages) ([]string, *ingest.Reader, func()) {
 	files, skipped := ingest.Files(paths, msgs.problem)
 	if skipped > 0 {
-		msgs.notef("passed over %d files whose extension is not an article format", skipped)
+		msgs.notef("passed over %s whose extension is not an article format", count(skipped, "file", "files"))
 	}
 	reader := ingest.NewReader(msgs.problem)
 	if opts.maxSize > 0 {

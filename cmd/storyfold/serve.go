@@ -35,12 +35,17 @@ func runServe(ctx context.Context, args []string) error {
 	feedsAt := fs.String("watch", "", "also watch the feeds this file lists, as the watch command does")
 	var wf watchFlags
 	wf.register(fs)
+	var of outletsFlag
+	of.register(fs)
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *dbPath == "" {
-		fs.Usage()
-		return errUsage
+		return missing(fs, "--db FILE|URL")
+	}
+	list, err := of.load()
+	if err != nil {
+		return err
 	}
 	if *token == "" {
 		*token = os.Getenv("STORYFOLD_TOKEN")
@@ -54,6 +59,9 @@ func runServe(ctx context.Context, args []string) error {
 	writer, err := pipeline.NewWriter(ctx, st, group.options())
 	if err != nil {
 		return err
+	}
+	if list != nil {
+		writer.SetAnnotate(list.ApplyOne)
 	}
 	// Articles POSTed with only a url are fetched behind the fetcher's
 	// guards: --allow-private stays off for a server open to users.

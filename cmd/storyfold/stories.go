@@ -21,8 +21,7 @@ func runStories(ctx context.Context, args []string) error {
 		return err
 	}
 	if *dbPath == "" {
-		fs.Usage()
-		return errUsage
+		return missing(fs, "--db FILE|URL")
 	}
 	if !strings.Contains(*dbPath, "://") {
 		// Listing reads: a missing file is a mistake, not a new database.

@@ -89,9 +89,13 @@ func runWatch(ctx context.Context, args []string) error {
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *dbPath == "" || *feedsAt == "" {
-		fs.Usage()
-		return errUsage
+	switch {
+	case *dbPath == "" && *feedsAt == "":
+		return missing(fs, "--db FILE|URL", "--feeds FILE")
+	case *dbPath == "":
+		return missing(fs, "--db FILE|URL")
+	case *feedsAt == "":
+		return missing(fs, "--feeds FILE")
 	}
 	feeds, err := loadFeeds(*feedsAt)
 	if err != nil {

@@ -49,9 +49,13 @@ func runWorker(ctx context.Context, args []string) error {
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *dbPath == "" || qf.url == "" {
-		fs.Usage()
-		return errUsage
+	switch {
+	case *dbPath == "" && qf.url == "":
+		return missing(fs, "--db FILE|URL", "--queue nats://HOST:PORT")
+	case *dbPath == "":
+		return missing(fs, "--db FILE|URL")
+	case qf.url == "":
+		return missing(fs, "--queue nats://HOST:PORT")
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	st, err := openStore(ctx, *dbPath)
@@ -148,9 +152,10 @@ func publishInputs(ctx context.Context, q *queue.Queue, inputs []string, opts re
 	keep(flush())
 	n := counts[queue.HTML] + counts[queue.Page] + counts[queue.URL] + counts[queue.Article] - counts["too_large"]
 	if counts["too_large"] > 0 {
-		msgs.notef("%d pages were too large for the queue and were not queued", counts["too_large"])
+		msgs.notef("%s too large for the queue and not queued", count(counts["too_large"], "page was", "pages were"))
 	}
-	msgs.notef("queued %d jobs: %d pages to extract, %d pages and %d URLs to fetch, %d articles", n, counts[queue.HTML], counts[queue.Page], counts[queue.URL], counts[queue.Article])
+	msgs.notef("queued %s: %s to extract, %s and %s to fetch, %s", count(n, "job", "jobs"), count(counts[queue.HTML], "page", "pages"),
+		count(counts[queue.Page], "page", "pages"), count(counts[queue.URL], "URL", "URLs"), count(counts[queue.Article], "article", "articles"))
 	if failed != nil {
 		return n, fmt.Errorf("queue: %w", failed)
 	}

@@ -143,7 +143,7 @@ func TestIngestQueue(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, errOut, code := run(t, "ingest", "--queue", nats.URL(), "--no-progress", "examples/ukraine-talks", filepath.Join(dir, "budget.html"))
-	if code != 0 || !strings.Contains(errOut, "queued 6 jobs: 1 pages to extract") {
+	if code != 0 || !strings.Contains(errOut, "queued 6 jobs: 1 page to extract") {
 		t.Fatalf("ingest --queue: exit %d\n%s", code, errOut)
 	}
 	db := filepath.Join(dir, "queued.db")

@@ -1,0 +1,137 @@
+package report
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/storyfold/storyfold"
+)
+
+// OutletShare is one outlet of a story and how many of its articles it
+// published.
+type OutletShare struct {
+	Name  string // as OutletLabel gives it
+	Short string // abbreviated, for narrow places
+	// Articles counts the outlet's articles; X and Width place its
+	// segment on a bar 100 units long.
+	Articles int
+	X, Width float64
+	// Class colours the segment: one of a few hues by position, or
+	// "unknown" for an article whose outlet is not known.
+	Class string
+}
+
+// Coverage is a story's outlets, the busiest first, as a bar.
+type Coverage []OutletShare
+
+// Names lists the outlets' names in the coverage's order.
+func (c Coverage) Names() []string {
+	out := make([]string, len(c))
+	for i, s := range c {
+		out[i] = s.Name
+	}
+	return out
+}
+
+// Summary says the coverage in words, for the bar's text alternative:
+// "Fox News 2, nytimes.com 1".
+func (c Coverage) Summary() string {
+	parts := make([]string, len(c))
+	for i, s := range c {
+		parts[i] = s.Name + " " + strconv.Itoa(s.Articles)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// coverageHues is how many colours the bar's segments take in turn.
+const coverageHues = 6
+
+// NewCoverage builds the bar of outlets and their article counts: the
+// busiest first, ties by name, so the bar is the same on every run.
+func NewCoverage(counts map[string]int) Coverage {
+	names := make([]string, 0, len(counts))
+	total := 0
+	for n, k := range counts {
+		names = append(names, n)
+		total += k
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if counts[names[i]] != counts[names[j]] {
+			return counts[names[i]] > counts[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	out := make(Coverage, 0, len(names))
+	x := 0.0
+	hue := 0
+	for _, n := range names {
+		s := OutletShare{Name: n, Short: Abbreviate(n), Articles: counts[n], X: x}
+		s.Width = 100 * float64(s.Articles) / float64(max(1, total))
+		if strings.HasPrefix(n, "unknown outlet") {
+			s.Class = "unknown"
+		} else {
+			s.Class = "hue" + strconv.Itoa(hue%coverageHues)
+			hue++
+		}
+		x += s.Width
+		out = append(out, s)
+	}
+	return out
+}
+
+// storyCoverage counts a story's articles by outlet (OutletLabel, so two
+// articles of unknown outlets are two outlets, as everywhere else).
+func storyCoverage(st *storyfold.Story, arts map[string]*storyfold.Article) Coverage {
+	counts := map[string]int{}
+	for _, id := range st.Articles {
+		if a := arts[id]; a != nil {
+			counts[a.OutletLabel()]++
+		}
+	}
+	return NewCoverage(counts)
+}
+
+// stopWords are left out of an outlet's initials.
+var stopWords = map[string]bool{"the": true, "of": true, "and": true, "a": true, "an": true, "for": true, "on": true, "at": true}
+
+// shortLength is the longest name a column's head shows whole.
+const shortLength = 8
+
+// Abbreviate shortens an outlet's name for a column's head: a name of up
+// to eight characters whole ("Fox News", "Reuters"), a web address by its
+// site ("nytimes.com" is "nytimes"), a longer name by the initials of its
+// words ("Today's Esquire" is "TE", "The New York Times" "NYT"), and an
+// unknown outlet as "?". The full name goes beside it, in a tooltip.
+func Abbreviate(name string) string {
+	name = strings.TrimSpace(name)
+	switch {
+	case name == "" || strings.HasPrefix(name, "unknown outlet"):
+		return "?"
+	case utf8.RuneCountInString(name) <= shortLength:
+		return name
+	case !strings.ContainsAny(name, " \t") && strings.Contains(name, "."):
+		site := strings.TrimPrefix(strings.ToLower(name), "www.")
+		if i := strings.LastIndexByte(site, '.'); i > 0 {
+			site = site[:i] // the top-level domain
+		}
+		if i := strings.LastIndexByte(site, '.'); i >= 0 {
+			site = site[i+1:] // the site, without its subdomains
+		}
+		return cut(site, shortLength)
+	}
+	var initials []rune
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '/' }) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if stopWords[strings.ToLower(w)] || !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			continue
+		}
+		initials = append(initials, unicode.ToUpper(r))
+	}
+	if len(initials) >= 2 && len(initials) <= 5 {
+		return string(initials)
+	}
+	return cut(name, shortLength)
+}
