@@ -209,13 +209,14 @@ func quoteSentence(a *storyfold.Article, text string) storyfold.Span {
 }
 
 // joint reports whether an article that gives a quote to its speaker names
-// the other speaker in the sentence that quotes it or the one before: a
-// statement of both, credited by another outlet to one.
+// the other speaker in the sentence that quotes it, or in the one before
+// together with its own speaker ("Schumer and Pelosi issued a statement.
+// “...,” they said."): a statement of both, credited by another outlet to
+// one. A sentence before that names only the other person is the story's
+// subject, not a co-author ("Perry unveiled his plan. “...,” said his
+// spokesman").
 func joint(q *storyfold.Quote, other string, members []*storyfold.Article, index map[string]int) bool {
-	surname := other
-	if i := strings.LastIndexByte(surname, ' '); i >= 0 {
-		surname = surname[i+1:]
-	}
+	surname, own := lastName(other), lastName(q.Speaker)
 	for _, v := range q.Variants {
 		k, ok := index[v.Article]
 		if !ok {
@@ -226,17 +227,27 @@ func joint(q *storyfold.Quote, other string, members []*storyfold.Article, index
 		if s.End == 0 {
 			continue
 		}
-		from := s.Start
+		if strings.Contains(a.Text[s.Start:s.End], surname) {
+			return true
+		}
 		for i, x := range a.Sentences {
 			if x.Start == s.Start && i > 0 {
-				from = a.Sentences[i-1].Start
+				before := a.Text[a.Sentences[i-1].Start:s.Start]
+				if strings.Contains(before, surname) && strings.Contains(before, own) {
+					return true
+				}
 			}
-		}
-		if strings.Contains(a.Text[from:s.End], surname) {
-			return true
 		}
 	}
 	return false
+}
+
+// lastName returns a name's last word, the one articles repeat.
+func lastName(name string) string {
+	if i := strings.LastIndexByte(name, ' '); i >= 0 {
+		return name[i+1:]
+	}
+	return name
 }
 
 func shareArticle(a, b []string) bool {
@@ -248,10 +259,7 @@ func shareArticle(a, b []string) bool {
 // the sentence that quotes them, so the attribution is the article's own,
 // not one read off "he" or the paragraphs before.
 func named(q *storyfold.Quote, members []*storyfold.Article, index map[string]int) bool {
-	surname := q.Speaker
-	if i := strings.LastIndexByte(surname, ' '); i >= 0 {
-		surname = surname[i+1:]
-	}
+	surname := lastName(q.Speaker)
 	if len(strings.Fields(q.Text)) < minStatementWords {
 		return false
 	}

@@ -50,6 +50,11 @@ const (
 	// eventPair is the word similarity two sentences telling one event
 	// (see eventKeys) need besides: three shared terms, one a word.
 	eventPair = 0.15
+	// denialPair is the word similarity two sentences need when one
+	// says an actor did not do what the other says the actor did (see
+	// acts). 0.15 and 0.2 found the same changes on the tuning stories;
+	// 0.15 gave two false conflicts on the held-out ones.
+	denialPair = 0.2
 	// eventReach is how many words either side of a day the verb of the
 	// event it dates may stand: "resigned from Congress on Wednesday", "On
 	// Friday, the State Department released". A verb further off is often
@@ -214,6 +219,9 @@ type conflictPair struct {
 	// eventKeys): for a day, that is the claim, however little else the
 	// sentences share.
 	event bool
+	// denial says one unit's actor did what the other's is said not to
+	// have done (see acts).
+	denial bool
 }
 
 // conflictKind compares two units for one kind of conflict: it returns the
@@ -227,7 +235,10 @@ type conflictKind struct {
 	grouped float64
 	// events says the kind reads pairs met by their event alone.
 	events bool
-	differ func(cx *conflictContext, a, b int) (va, vb conflictValue, ok bool)
+	// denials says the kind reads pairs met by a denial of an act
+	// (see acts) with denialPair of their words.
+	denials bool
+	differ  func(cx *conflictContext, a, b int) (va, vb conflictValue, ok bool)
 }
 
 // conflictValue is one unit's value in a conflict: how it reads as a
@@ -244,7 +255,7 @@ var conflictKinds = []conflictKind{
 	{kind: "place", what: "The sources name a different place in the same claim", need: placePair, differ: entityDiffers("place")},
 	{kind: "org", what: "The sources name a different org in the same claim", need: actorPair, differ: entityDiffers("org")},
 	{kind: "person", what: "The sources credit different people with the same claim", need: speakerPair, differ: (*conflictContext).actorDiffers},
-	{kind: NegationConflict, what: "One source says it happened, another that it did not", need: negationPair, grouped: negationPair, differ: (*conflictContext).negationDiffers},
+	{kind: NegationConflict, what: "One source says it happened, another that it did not", need: negationPair, grouped: negationPair, denials: true, differ: (*conflictContext).negationDiffers},
 }
 
 // conflictContext holds what the kinds of conflict read off a story's
@@ -385,7 +396,16 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 		}
 	}
 	out = append(out, slotPairs(units, cx, bearing, factOf, out)...)
-	out = append(out, eventPairs(units, cx, bearing, factOf, out)...)
+	days := make([][]string, len(units))
+	did, didNot := make([][]string, len(units)), make([][]string, len(units))
+	for i := range units {
+		if bearing[i] {
+			days[i] = cx.eventKeys(i)
+			did[i], didNot[i] = cx.acts(i)
+		}
+	}
+	out = append(out, keyPairs(units, days, days, factOf, out, func(p *conflictPair) { p.event = true })...)
+	out = append(out, keyPairs(units, did, didNot, factOf, out, func(p *conflictPair) { p.denial = true })...)
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].a != out[j].a {
 			return out[i].a < out[j].a
@@ -453,25 +473,27 @@ func slotPairs(units []unit, cx *conflictContext, bearing []bool, factOf []int, 
 	return out
 }
 
-// eventPairs marks the pairs of found whose units tell one event (a
-// key of eventKeys in common), and returns the other pairs of units that
-// do: "Rep. Blake Farenthold resigned from Congress on Wednesday,
-// following multiple allegations ..." and "Representative Blake
-// Farenthold, the Texas Republican who ..., abruptly resigned from
-// Congress on Friday afternoon" share too little of their words to meet
-// otherwise. Each unit looks up the next conflictScan units of each key's
-// list, and meets conflictScan units in all.
-func eventPairs(units []unit, cx *conflictContext, bearing []bool, factOf []int, found []conflictPair) []conflictPair {
-	keys := make([][]string, len(units))
+// keyPairs marks, through mark, the pairs of found whose units share a
+// key, and returns the other pairs of units of different articles that
+// do, marked too. Keys are what two sentences that share too little of
+// their words to meet otherwise may still share: one actor doing one
+// thing (see eventKeys and acts). Each unit looks up the next
+// conflictScan units of each key's list, and meets conflictScan units in
+// all.
+//
+// A unit is posted under its keys and looks up its probes: for one event
+// the two are the same list, and each unit reads only the units posted
+// after it, so a pair is met once; for a denial a unit's denied acts are
+// looked up among the other units' acts, from the start of each list.
+func keyPairs(units []unit, keys, probes [][]string, factOf []int, found []conflictPair, mark func(*conflictPair)) []conflictPair {
+	symmetric := len(keys) > 0 && &keys[0] == &probes[0]
 	postings := map[string][]int32{}
-	at := make([][]int, len(units))
+	at := make([][]int, len(units)) // each key's place in its list, when symmetric
 	for i := range units {
-		if !bearing[i] {
-			continue
-		}
-		keys[i] = cx.eventKeys(i)
 		for _, k := range keys[i] {
-			at[i] = append(at[i], len(postings[k]))
+			if symmetric {
+				at[i] = append(at[i], len(postings[k]))
+			}
 			postings[k] = append(postings[k], int32(i))
 		}
 	}
@@ -483,15 +505,20 @@ func eventPairs(units []unit, cx *conflictContext, bearing []bool, factOf []int,
 	for i := range found {
 		p := &found[i]
 		seen[key{p.a, p.b}] = true
-		p.event = shareKey(keys[p.a], keys[p.b])
+		if shareKey(probes[p.a], keys[p.b]) || shareKey(probes[p.b], keys[p.a]) {
+			mark(p)
+		}
 	}
 	var out []conflictPair
 	met := make([]int32, len(units))
 	for i := range units {
 		visits := 0
-		for k, w := range keys[i] {
+		for k, w := range probes[i] {
 			list := postings[w]
-			from := at[i][k] + 1
+			from := 0
+			if symmetric {
+				from = at[i][k] + 1
+			}
 			for _, j32 := range list[min(from, len(list)):min(from+conflictScan, len(list))] {
 				j := int(j32)
 				if met[j] == int32(i)+1 || units[j].article == units[i].article || factOf[i] != 0 && factOf[i] == factOf[j] {
@@ -506,7 +533,9 @@ func eventPairs(units []unit, cx *conflictContext, bearing []bool, factOf []int,
 					continue
 				}
 				seen[key{x, y}] = true
-				out = append(out, conflictPair{a: x, b: y, words: wordSimilarity(&units[x], &units[y]), event: true})
+				p := conflictPair{a: x, b: y, words: wordSimilarity(&units[x], &units[y])}
+				mark(&p)
+				out = append(out, p)
 			}
 		}
 	}
@@ -573,6 +602,100 @@ func (cx *conflictContext) eventKeys(u int) []string {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
+
+// acts returns what a unit tells its actors did and did not do, as
+// "actor|verb|object" keys, each list sorted: a person or organisation
+// of the story it names, the lemma of a verb, and the stem of a content
+// word within actReach words after it. The verbs are those it negates
+// outside quotes ("did not resign from Congress"), or those it writes in
+// the past outside quotes and before any speech verb ("resigned from
+// Congress"). One outlet saying an actor did a thing and another that
+// the actor did not is a contradiction, however differently the two
+// sentences go on ("abruptly did not resign from Congress on Friday
+// afternoon", "resigned from Congress on Friday, following multiple
+// allegations ..."). A present or a participle ("is running", "wants",
+// "declaring an emergency"), a verb after a modal ("can be seen") or in
+// the first person ("I served") says less than that an act took place.
+func (cx *conflictContext) acts(u int) (did, didNot []string) {
+	x := &cx.units[u]
+	var actors []string
+	for _, e := range x.entities {
+		if e.typ == "person" || e.typ == "org" {
+			actors = append(actors, e.name)
+		}
+	}
+	if len(actors) == 0 {
+		return nil, nil
+	}
+	a := cx.members[x.article]
+	text := a.Text[x.span.Start:x.span.End]
+	type word struct {
+		w     string
+		start int
+	}
+	var words []word
+	var buf []byte
+	for _, t := range nlp.Tokenize(nil, text) {
+		if t.Kind == nlp.Word {
+			buf = nlp.Lower(buf[:0], t.Text(text))
+			words = append(words, word{string(buf), int(t.Start)})
+		}
+	}
+	// keys adds the keys of the verb at word i, lemma l.
+	keys := func(out []string, i int, l string) []string {
+		n := 0
+		for _, o := range words[i+1 : min(len(words), i+1+actReach)] {
+			if nlp.IsStopWord(o.w) || slotWords[o.w] || len(o.w) < 3 {
+				continue
+			}
+			stem := cx.stems.Stem([]byte(o.w))
+			for _, e := range actors {
+				out = append(out, e+"|"+l+"|"+stem)
+			}
+			if n++; n == 2 {
+				break
+			}
+		}
+		return out
+	}
+	for _, written := range cx.negation(u).negated {
+		at := strings.Index(text, written)
+		if at < 0 {
+			continue
+		}
+		end := at + len(written)
+		i := slices.IndexFunc(words, func(w word) bool { return w.start >= end }) - 1
+		if i < 0 {
+			i = len(words) - 1
+		}
+		if l := wordnet.LemmaPOS(words[i].w, wordnet.Verb); l != "" {
+			didNot = keys(didNot, i, l)
+		}
+	}
+	for i, w := range words {
+		if speechVerbs[w.w] {
+			break // what follows is what someone said happened ("saying he had served")
+		}
+		if len(w.w) < 4 || nlp.IsStopWord(w.w) || i > 0 && modalBefore[words[i-1].w] || quoted(a, x.span.Start+w.start) ||
+			strings.HasSuffix(w.w, "ing") || strings.HasSuffix(w.w, "s") {
+			continue
+		}
+		if l := wordnet.LemmaPOS(w.w, wordnet.Verb); l != "" && l != w.w {
+			did = keys(did, i, l)
+		}
+	}
+	slices.Sort(did)
+	slices.Sort(didNot)
+	return slices.Compact(did), slices.Compact(didNot)
+}
+
+// actReach is how many words after a verb its object may stand: "resigned
+// from Congress", "announced Tuesday he'll run".
+const actReach = 4
+
+// modalBefore are the words before a verb that leave it unasserted: "can
+// be seen", "would raise", "to declare".
+var modalBefore = map[string]bool{"be": true, "been": true, "being": true, "can": true, "could": true, "i": true, "may": true, "might": true, "must": true, "shall": true, "should": true, "to": true, "we": true, "will": true, "would": true, "you": true}
 
 // settings returns the distinct stems of the content words within
 // slotReach words of the days a unit gives, sorted. Figures found no
@@ -653,7 +776,7 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 	}
 	value := map[int]conflictValue{}
 	for _, p := range pairs {
-		if p.grouped && p.words < k.grouped || !p.grouped && p.words < k.need && !(k.events && p.event) {
+		if p.grouped && p.words < k.grouped || !p.grouped && p.words < k.need && !(k.events && p.event) && !(k.denials && p.denial && p.words >= denialPair) {
 			continue
 		}
 		cx.pair = p

@@ -207,6 +207,21 @@ func TestConflicts(t *testing.T) {
 			},
 		},
 		{
+			name: "an actor said not to do what another outlet says the actor did is a negation conflict",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "U.S. Representative Blake Farenthold resigned from Congress on Friday, following multiple allegations of sexual harassment, misconduct and inappropriate behavior." + cfFiller},
+				{"b", "Beta", "", "Representative Blake Farenthold, the Texas Republican who used taxpayer funds to settle a sexual harassment case with his former communications director, abruptly did not resign from Congress on Friday afternoon." + cfFiller},
+			},
+			kind: compare.NegationConflict, values: []string{"resigned", "not resign"},
+		},
+		{
+			name: "what a report says someone did is not the outlet saying it",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "Mr. Blumenthal, a Democrat now running for the United States Senate, never served in Vietnam, records show." + cfFiller},
+				{"b", "Beta", "", "Blumenthal's campaign called a report saying he had served in Vietnam during the war an outrageous distortion of his record." + cfFiller},
+			},
+		},
+		{
 			name: "no comment is a formula, not a negation",
 			arts: []cfArticle{
 				{"a", "Alpha", "", "A spokesman for the governor responded to the request from the committee on the state budget." + cfFiller},
@@ -307,6 +322,14 @@ func TestAttributionConflicts(t *testing.T) {
 			want: true,
 		},
 		{
+			name: "the person the sentence before is about is not a co-author",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "Rick Perry unveiled his border plan in Phoenix on Monday.\n\n“" + words + ",” John Smith said on Monday." + cfFiller},
+				{"b", "Beta", "", "Rick Perry unveiled his border plan in Phoenix on Monday.\n\n“" + words + ",” Rick Perry said on Monday." + cfFiller},
+			},
+			want: true,
+		},
+		{
 			name: "a joint statement credited to one of its authors",
 			arts: []cfArticle{
 				{"a", "Alpha", "", "Democrats attacked the spending plan on Monday.\n\n“" + words + ",” Chuck Schumer and Nancy Pelosi said in a joint statement." + cfFiller},
@@ -331,6 +354,9 @@ func TestAttributionConflicts(t *testing.T) {
 			}
 			if len(got) != 1 {
 				t.Fatalf("conflicts %+v, want one, stated once", st.Conflicts)
+			}
+			if got[0].Kind != compare.AttributionConflict {
+				t.Errorf("kind %q, want %q: the words are given to two people", got[0].Kind, compare.AttributionConflict)
 			}
 			checkConflictClaims(t, st, got[0])
 		})
