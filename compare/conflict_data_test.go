@@ -23,6 +23,10 @@ func TestConflictDataHasNoDuplicates(t *testing.T) {
 		// verb (-), never two of them.
 		{"conflict_negation.txt", negationData, func(l string) string { return strings.ToLower(strings.TrimLeft(l, "+~-")) }},
 		{"conflict_speech.txt", speechData, strings.ToLower},
+		{"conflict_unasserted.txt", unassertedData, strings.ToLower},
+		// A word links a name to its place (a title's neighbour) or ends
+		// the phrase after the name (>), never both.
+		{"conflict_home.txt", homeData, func(l string) string { return strings.ToLower(strings.TrimLeft(l, ">")) }},
 		// A word is a negator, a denial verb (+), a word read past (~) or
 		// a blocker (-), never two of them.
 		{"claim_denials.txt", denialData, func(l string) string { return strings.ToLower(strings.TrimLeft(l, "+~-")) }},

@@ -107,6 +107,12 @@ var negationData string
 //go:embed conflict_speech.txt
 var speechData string
 
+//go:embed conflict_unasserted.txt
+var unassertedData string
+
+//go:embed conflict_home.txt
+var homeData string
+
 var (
 	// placeParent maps a place to the larger place it stands in
 	// ("Kremlin" to "Moscow"); placeAlias maps a place's other name to
@@ -126,6 +132,14 @@ var (
 	// attributionVerbs credit a speaker besides the speech verbs the
 	// alignment sets aside: "wrote", "tweeted".
 	attributionVerbs = map[string]bool{}
+	// unasserting are the words before a verb that leave it unasserted:
+	// "can be seen", "would raise", "to declare".
+	unasserting = map[string]bool{}
+	// homeLinks may stand between a person's name and their place
+	// besides titles ("former Michigan Republican Party Chairman");
+	// homeEnds end the phrase after a name ("Kevin McCarthy of").
+	homeLinks = map[string]bool{}
+	homeEnds  = map[string]bool{}
 )
 
 func init() {
@@ -138,6 +152,16 @@ func init() {
 	}
 	for _, l := range dataLines(speechData) {
 		attributionVerbs[l] = true
+	}
+	for _, l := range dataLines(unassertedData) {
+		unasserting[l] = true
+	}
+	for _, l := range dataLines(homeData) {
+		if w, ok := strings.CutPrefix(l, ">"); ok {
+			homeEnds[w] = true
+		} else {
+			homeLinks[l] = true
+		}
 	}
 	for _, l := range dataLines(negationData) {
 		if v, ok := strings.CutPrefix(l, "-"); ok {
@@ -222,6 +246,8 @@ type conflictPair struct {
 	// denial says one unit's actor did what the other's is said not to
 	// have done (see acts).
 	denial bool
+	// home says the two units tie one person to a place (see homes).
+	home bool
 }
 
 // conflictKind compares two units for one kind of conflict: it returns the
@@ -238,7 +264,10 @@ type conflictKind struct {
 	// denials says the kind reads pairs met by a denial of an act
 	// (see acts) with denialPair of their words.
 	denials bool
-	differ  func(cx *conflictContext, a, b int) (va, vb conflictValue, ok bool)
+	// homes says the kind reads only pairs that tie one person to a
+	// place (see homes), whatever else their words say.
+	homes  bool
+	differ func(cx *conflictContext, a, b int) (va, vb conflictValue, ok bool)
 }
 
 // conflictValue is one unit's value in a conflict: how it reads as a
@@ -253,6 +282,7 @@ var conflictKinds = []conflictKind{
 	{kind: NumberConflict, what: "The sources give different figures", need: valuePair, differ: (*conflictContext).figureDiffers},
 	{kind: DateConflict, what: "The sources give different dates", need: datePair, events: true, differ: (*conflictContext).dateDiffers},
 	{kind: "place", what: "The sources name a different place in the same claim", need: placePair, differ: entityDiffers("place")},
+	{kind: "place", what: "The sources tie the same person to different places", homes: true, differ: (*conflictContext).homeDiffers},
 	{kind: "org", what: "The sources name a different org in the same claim", need: actorPair, differ: entityDiffers("org")},
 	{kind: "person", what: "The sources credit different people with the same claim", need: speakerPair, differ: (*conflictContext).actorDiffers},
 	{kind: NegationConflict, what: "One source says it happened, another that it did not", need: negationPair, grouped: negationPair, denials: true, differ: (*conflictContext).negationDiffers},
@@ -396,16 +426,20 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 		}
 	}
 	out = append(out, slotPairs(units, cx, bearing, factOf, out)...)
-	days := make([][]string, len(units))
+	days, people := make([][]string, len(units)), make([][]string, len(units))
 	did, didNot := make([][]string, len(units)), make([][]string, len(units))
 	for i := range units {
 		if bearing[i] {
 			days[i] = cx.eventKeys(i)
 			did[i], didNot[i] = cx.acts(i)
+			for _, h := range cx.homes(i) {
+				people[i] = append(people[i], h.person)
+			}
 		}
 	}
 	out = append(out, keyPairs(units, days, days, factOf, out, func(p *conflictPair) { p.event = true })...)
 	out = append(out, keyPairs(units, did, didNot, factOf, out, func(p *conflictPair) { p.denial = true })...)
+	out = append(out, keyPairs(units, people, people, factOf, out, func(p *conflictPair) { p.home = true })...)
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].a != out[j].a {
 			return out[i].a < out[j].a
@@ -676,7 +710,7 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 		if speechVerbs[w.w] {
 			break // what follows is what someone said happened ("saying he had served")
 		}
-		if len(w.w) < 4 || nlp.IsStopWord(w.w) || i > 0 && modalBefore[words[i-1].w] || quoted(a, x.span.Start+w.start) ||
+		if len(w.w) < 4 || nlp.IsStopWord(w.w) || i > 0 && unasserting[words[i-1].w] || quoted(a, x.span.Start+w.start) ||
 			strings.HasSuffix(w.w, "ing") || strings.HasSuffix(w.w, "s") {
 			continue
 		}
@@ -693,9 +727,130 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 // from Congress", "announced Tuesday he'll run".
 const actReach = 4
 
-// modalBefore are the words before a verb that leave it unasserted: "can
-// be seen", "would raise", "to declare".
-var modalBefore = map[string]bool{"be": true, "been": true, "being": true, "can": true, "could": true, "i": true, "may": true, "might": true, "must": true, "shall": true, "should": true, "to": true, "we": true, "will": true, "would": true, "you": true}
+// home is the place a sentence ties a person to: where they come from or
+// hold office ("Kevin McCarthy of California", "Texas Democratic Rep.
+// Maxine Waters", "former Michigan Republican Party Chairman Saul
+// Anuzis").
+type home struct{ person, place string }
+
+// homeWords bounds the words between a person's name and their place.
+const homeWords = 6
+
+// homes returns the places a unit ties its people to, one per person,
+// sorted by person: a place before the name with only titles, roles and
+// homeLinks between, or after it as "of PLACE" or an appositive of such
+// words ending in a homeEnds word (", the former Republican chairman in
+// Michigan"). Where a person is ("Trump, speaking at a rally in Ohio")
+// is not their place: a verb between breaks the tie.
+func (cx *conflictContext) homes(u int) []home {
+	x := &cx.units[u]
+	a := cx.members[x.article]
+	type mention struct {
+		name string
+		span storyfold.Span
+	}
+	var people, places []mention
+	for _, e := range x.entities {
+		if e.typ != "person" && e.typ != "place" {
+			continue
+		}
+		for _, ae := range a.Entities {
+			if !strings.EqualFold(ae.Name, e.name) && !slices.ContainsFunc(ae.Aliases, func(s string) bool { return strings.EqualFold(s, e.name) }) {
+				continue
+			}
+			for _, m := range ae.Mentions {
+				if m.Start >= x.span.Start && m.End <= x.span.End {
+					if e.typ == "person" {
+						people = append(people, mention{e.name, m})
+					} else {
+						places = append(places, mention{e.name, m})
+					}
+				}
+			}
+		}
+	}
+	var out []home
+	for _, p := range people {
+		if slices.ContainsFunc(out, func(h home) bool { return h.person == p.name }) {
+			continue
+		}
+		for _, l := range places {
+			var ok bool
+			switch {
+			case l.span.End <= p.span.Start:
+				ok = titled(a.Text[l.span.End:p.span.Start])
+			case l.span.Start >= p.span.End:
+				ok = appositive(a.Text[p.span.End:l.span.Start])
+			}
+			if ok {
+				out = append(out, home{p.name, l.name})
+				break
+			}
+		}
+	}
+	slices.SortFunc(out, func(x, y home) int { return strings.Compare(x.person, y.person) })
+	return out
+}
+
+// titled reports whether the text between a place and a name is a title
+// ("Democratic Rep.", "Republican Party Chairman", "Gov."), so the place
+// is the person's.
+func titled(between string) bool {
+	words := strings.Fields(between)
+	if len(words) == 0 || len(words) > homeWords || strings.ContainsAny(between, ",;:()\n") {
+		return false
+	}
+	for _, w := range words {
+		if !homeLinks[strings.ToLower(w)] && !nlp.IsTitleWord(w) && !nlp.IsRoleWord(w) {
+			return false
+		}
+	}
+	return nlp.IsRoleWord(words[len(words)-1]) || nlp.IsTitleWord(words[len(words)-1])
+}
+
+// appositive reports whether the text between a name and a place ties
+// the place to the person: " of " alone, or ", the former Republican
+// chairman in ".
+func appositive(between string) bool {
+	if strings.TrimSpace(between) == "of" {
+		return true
+	}
+	rest, ok := strings.CutPrefix(between, ", ")
+	if !ok || strings.ContainsAny(rest, ",;:()\n") {
+		return false
+	}
+	words := strings.Fields(rest)
+	if len(words) < 2 || len(words) > homeWords || !homeEnds[words[len(words)-1]] {
+		return false
+	}
+	role := false
+	for _, w := range words[:len(words)-1] {
+		switch {
+		case nlp.IsRoleWord(w):
+			role = true
+		case homeLinks[strings.ToLower(w)] || nlp.IsTitleWord(w):
+		default:
+			return false
+		}
+	}
+	return role
+}
+
+// homeDiffers reports whether two units tie one person to two places,
+// neither within the other: "Kevin McCarthy of California", "Kevin
+// McCarthy of Texas".
+func (cx *conflictContext) homeDiffers(a, b int) (conflictValue, conflictValue, bool) {
+	ha, hb := cx.homes(a), cx.homes(b)
+	for _, x := range ha {
+		for _, y := range hb {
+			if x.person != y.person || x.place == y.place || sameOrWithin(x.place, y.place) || variantSpelling(x.place, y.place) {
+				continue
+			}
+			return conflictValue{side: x.place, written: x.place, key: strings.ToLower(x.place)}, conflictValue{side: y.place, written: y.place, key: strings.ToLower(y.place)}, true
+		}
+	}
+	return conflictValue{}, conflictValue{}, false
+}
 
 // settings returns the distinct stems of the content words within
 // slotReach words of the days a unit gives, sorted. Figures found no
@@ -776,7 +931,7 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 	}
 	value := map[int]conflictValue{}
 	for _, p := range pairs {
-		if p.grouped && p.words < k.grouped || !p.grouped && p.words < k.need && !(k.events && p.event) && !(k.denials && p.denial && p.words >= denialPair) {
+		if k.homes && !p.home || p.grouped && p.words < k.grouped || !p.grouped && p.words < k.need && !(k.events && p.event) && !(k.denials && p.denial && p.words >= denialPair) {
 			continue
 		}
 		cx.pair = p

@@ -222,6 +222,28 @@ func TestConflicts(t *testing.T) {
 			},
 		},
 		{
+			name: "one person tied to two places is a place conflict",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "The contenders for the party's top job include Saul Anuzis, the former Republican chairman in Michigan, and Gentry Collins." + cfFiller},
+				{"b", "Beta", "", "Steele faces challenges from Wisconsin's Reince Priebus, former Ohio Republican Party Chairman Saul Anuzis and others in the race." + cfFiller},
+			},
+			kind: "place", values: []string{"Michigan", "Ohio"},
+		},
+		{
+			name: "a person's state and country are one place",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "The contenders for the party's top job include Ann Wagner of Missouri, an ambassador in the Bush administration." + cfFiller},
+				{"b", "Beta", "", "Steele faces challenges from former U.S. ambassador Ann Wagner and others in the race for the party's top job." + cfFiller},
+			},
+		},
+		{
+			name: "where a person speaks is not their place",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "Rick Santorum, speaking to supporters in Ohio, said the president's energy plan had failed." + cfFiller},
+				{"b", "Beta", "", "Rick Santorum of Pennsylvania is running second in the Republican race behind Mitt Romney." + cfFiller},
+			},
+		},
+		{
 			name: "no comment is a formula, not a negation",
 			arts: []cfArticle{
 				{"a", "Alpha", "", "A spokesman for the governor responded to the request from the committee on the state budget." + cfFiller},
