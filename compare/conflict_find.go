@@ -595,7 +595,7 @@ func shareKey(a, b []string) bool {
 // "actor|verb" keys, sorted: a person or organisation of the story it
 // names, and the lemma of a verb it writes in an inflected form
 // ("resigned", "released", "signed") within eventReach words of a day it
-// gives outside quotes. Two outlets that
+// gives outside quotes, or another name there ("actor|@Fox News"). Two outlets that
 // give one actor doing one thing on different days of one week disagree
 // on the day. Speech verbs are left out: one person says things on many
 // days.
@@ -613,12 +613,22 @@ func (cx *conflictContext) eventKeys(u int) []string {
 	}
 	var verbs []string
 	addVerbs := func(at storyfold.Span) {
-		for w := range aroundSpan(a, x.span, at, eventReach) {
+		near := aroundSpan(a, x.span, at, eventReach)
+		for w := range near {
 			if len(w) < 4 || speechVerbs[w] || nlp.IsStopWord(w) {
 				continue
 			}
 			if l := wordnet.LemmaPOS(w, wordnet.Verb); l != "" && l != w && !slices.Contains(verbs, l) {
 				verbs = append(verbs, l)
+			}
+		}
+		// Another name by the day is the event's too: "told Fox News
+		// on Sunday", "in an interview with Fox News on Tuesday".
+		for _, e := range x.entities {
+			if e.typ == "person" || e.typ == "org" || e.typ == "place" {
+				if k := "@" + e.name; !slices.Contains(verbs, k) && nameNear(e.name, near) {
+					verbs = append(verbs, k)
+				}
 			}
 		}
 	}
@@ -630,11 +640,24 @@ func (cx *conflictContext) eventKeys(u int) []string {
 	var out []string
 	for _, e := range actors {
 		for _, v := range verbs {
-			out = append(out, e+"|"+v)
+			if v != "@"+e {
+				out = append(out, e+"|"+v)
+			}
 		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// nameNear reports whether every word of a name is among the words near
+// a day.
+func nameNear(name string, near map[string]bool) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if !near[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // acts returns what a unit tells its actors did and did not do, as

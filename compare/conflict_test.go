@@ -88,6 +88,14 @@ func TestConflicts(t *testing.T) {
 			kind: compare.DateConflict, values: []string{"14 March 2018", "16 March 2018"},
 		},
 		{
+			name: "one person and one other name by two days of one week is a date conflict",
+			arts: []cfArticle{
+				{"a", "Alpha", "2012-08-15", "In an interview with Fox News on Tuesday, Mr. Ryan said he welcomed the back and forth over the budget." + cfFiller},
+				{"b", "Beta", "2012-08-15", "Paul Ryan, in his first interview since being named as Mitt Romney's running mate, told Fox News on Sunday he thinks Medicare can be a winning issue." + cfFiller},
+			},
+			kind: compare.DateConflict, values: []string{"Tuesday", "Sunday"},
+		},
+		{
 			name: "the same day written two ways is no conflict",
 			arts: []cfArticle{
 				{"a", "Alpha", "2025-02-14", "The city council approved the new transit budget on Wednesday after a debate that lasted six hours." + cfFiller},
