@@ -46,29 +46,69 @@ func TestBoilerplateData(t *testing.T) {
 	}
 }
 
-// TestBoilerplateLanguages checks lines of news pages in several
-// languages are removed with their reason, and story sentences that open
-// with the same words are kept.
+// TestBoilerplateLanguages checks, for every language with a list in
+// data/boilerplate, that lines of its news pages (consent banners, share
+// and "read more" lines, newsletter calls, robot walls) are removed with
+// their reason, and that a story sentence opening with the same words is
+// kept. A language whose list has no case here fails the test.
 func TestBoilerplateLanguages(t *testing.T) {
-	for _, tc := range []struct {
-		line, want string
+	cases := []struct {
+		lang, line, want string
 	}{
-		{"Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.", storyfold.RemovedPromo},
-		{"Lesen Sie auch: Was die Koalition jetzt plant", storyfold.RemovedShare},
-		{"Lire aussi : la réforme des retraites au Sénat", storyfold.RemovedShare},
-		{"Suscríbete a nuestro boletín", storyfold.RemovedPromo},
-		{"Czytaj także: Sejm przyjął ustawę", storyfold.RemovedShare},
-		{"Читайте также: выборы в Москве", storyfold.RemovedShare},
-		{"Tüm hakları saklıdır.", storyfold.RemovedCredit},
-		{"Teilen", storyfold.RemovedShare},
-		{"Die Regierung will die Teilung der Kosten neu regeln.", ""},
-		{"Kabul etti ki anlaşma zor olacak.", ""},
-		{"Abbonati in calo per il terzo anno consecutivo, secondo i dati.", ""},
-	} {
-		t.Run(tc.line, func(t *testing.T) {
+		{"en", "Sign up for our newsletter", storyfold.RemovedPromo},
+		{"en", "Sign language interpreters stood beside the governor.", ""},
+		{"de", "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.", storyfold.RemovedPromo},
+		{"de", "Lesen Sie auch: Was die Koalition jetzt plant", storyfold.RemovedShare},
+		{"de", "Teilen", storyfold.RemovedShare},
+		{"de", "Die Regierung will die Teilung der Kosten neu regeln.", ""},
+		{"fr", "Lire aussi : la réforme des retraites au Sénat", storyfold.RemovedShare},
+		{"fr", "Abonnez-vous à notre newsletter", storyfold.RemovedPromo},
+		{"fr", "Partager le coût des travaux reste le principal désaccord.", ""},
+		{"es", "Suscríbete a nuestro boletín", storyfold.RemovedPromo},
+		{"es", "Compartir", storyfold.RemovedShare},
+		{"es", "Compartir la carga fiscal fue la propuesta del ministro.", ""},
+		{"it", "Leggi anche: il governo approva la manovra", storyfold.RemovedShare},
+		{"it", "Abbonati in calo per il terzo anno consecutivo, secondo i dati.", ""},
+		{"pt", "Leia também: o governo anuncia novas medidas", storyfold.RemovedShare},
+		{"pt", "Partilhar", storyfold.RemovedShare},
+		{"pt", "Leia o relatório completo, disse o ministro aos deputados.", ""},
+		{"nl", "Lees ook: kabinet valt over stikstof", storyfold.RemovedShare},
+		{"nl", "Delen", storyfold.RemovedShare},
+		{"nl", "Delen van gegevens met de politie blijft omstreden.", ""},
+		{"pl", "Czytaj także: Sejm przyjął ustawę", storyfold.RemovedShare},
+		{"pl", "Podejrzewamy, że ktoś nadużył adresu IP, z którego korzystasz.", storyfold.RemovedPromo},
+		{"pl", "Czytaj uważnie umowę, radzi rzecznik praw konsumenta.", ""},
+		{"ru", "Читайте также: выборы в Москве", storyfold.RemovedShare},
+		{"ru", "Поделиться", storyfold.RemovedShare},
+		{"ru", "Читайте внимательно условия договора, советует юрист.", ""},
+		{"tr", "Tüm hakları saklıdır.", storyfold.RemovedCredit},
+		{"tr", "İlginizi çekebilir: Merkez Bankası faiz kararını açıkladı", storyfold.RemovedShare},
+		{"tr", "Kabul etti ki anlaşma zor olacak.", ""},
+		{"ar", "اقرأ أيضا: الحكومة تعلن عن إجراءات جديدة", storyfold.RemovedShare},
+		{"ar", "التبرع للموقع - ادعمونا", storyfold.RemovedPromo},
+		{"ar", "أعلنت وزارة الصحة عن حالات جديدة.", ""},
+	}
+	removed, kept := map[string]bool{}, map[string]bool{}
+	for _, tc := range cases {
+		t.Run(tc.lang+"/"+tc.line, func(t *testing.T) {
 			if got, _, _ := classifyLine(tc.line); got != tc.want {
 				t.Errorf("reason %q, want %q", got, tc.want)
 			}
 		})
+		if tc.want != "" {
+			removed[tc.lang] = true
+		} else {
+			kept[tc.lang] = true
+		}
+	}
+	entries, err := boilerplateFiles.ReadDir("data/boilerplate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		lang := strings.TrimSuffix(e.Name(), ".txt")
+		if !removed[lang] || !kept[lang] {
+			t.Errorf("%s: no case of a line removed and of a sentence kept", e.Name())
+		}
 	}
 }

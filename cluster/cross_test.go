@@ -57,3 +57,24 @@ func TestCrossLanguage(t *testing.T) {
 		t.Errorf("groups %v, want %v", groups, want)
 	}
 }
+
+// TestInternationalNames checks that articles of two languages are
+// compared by the names both languages write, not by every capitalised
+// word: a German report capitalises its nouns ("Sonde", "Raumfahrt"),
+// which no English report shares, and they must not drown the names the
+// two reports do share. Without the rule the German and English reports
+// of one spacecraft's fly-by stay apart; with it they join, and the
+// German report of another event stays on its own.
+func TestInternationalNames(t *testing.T) {
+	lang := func(a storyfold.Article, l string) storyfold.Article { a.Language = l; return a }
+	arts := []storyfold.Article{
+		lang(article("en1", "BepiColombo flies past Earth", "The BepiColombo spacecraft of ESA and JAXA flew past Earth on Friday on its way to Mercury. ESA said BepiColombo used the Earth flyby to slow down. Mission controllers in Darmstadt took pictures of the Earth.", 3), "en"),
+		lang(article("de1", "Sonde BepiColombo fliegt an der Erde vorbei", "Die Sonde BepiColombo von ESA und JAXA ist am Freitag an der Erde vorbeigeflogen. Die Raumsonde fliegt zum Merkur. Laut ESA bremste das Manöver die Sonde. Die Raumfahrt-Experten im Kontrollzentrum Darmstadt machten Bilder. Die Mission dauert noch Jahre. Die Forscher erwarten Daten über Magnetfeld, Oberfläche und Atmosphäre.", 3), "de"),
+		lang(article("de2", "Streik legt Bahnverkehr lahm", "Ein Streik der Lokführer hat am Freitag den Bahnverkehr in Deutschland lahmgelegt. Die Gewerkschaft GDL fordert mehr Lohn. Pendler in Darmstadt und Frankfurt mussten auf Busse ausweichen.", 3), "de"),
+	}
+	groups := groupsOf(arts)
+	want := [][]string{{"de1", "en1"}, {"de2"}}
+	if !reflect.DeepEqual(groups, want) {
+		t.Errorf("groups %v, want %v", groups, want)
+	}
+}

@@ -23,6 +23,7 @@ func TestStemmerFor(t *testing.T) {
 		{"tr", []string{"ıstanbul", "istanbul"}},
 		{"ar", []string{"المفاوضَات", "المفاوضات"}},
 		{"ar", []string{"أمريكا", "امريكا"}},
+		{"ar", []string{"وزارة", "الوزارة", "والوزارة", "بالوزارة"}},
 		{"en", []string{"negotiations", "negotiation"}},
 	} {
 		t.Run(tc.lang+"/"+tc.words[0], func(t *testing.T) {

@@ -52,7 +52,7 @@ func Sentences(dst []storyfold.Span, text string, start, end int) []storyfold.Sp
 	i := s
 	for i < end {
 		c := text[i]
-		if c != '.' && c != '!' && c != '?' && !(c == 0xE2 && hasPrefixAt(text, i, "…")) {
+		if c != '.' && c != '!' && c != '?' && !(c == 0xE2 && hasPrefixAt(text, i, "…")) && !(c == 0xD8 && hasPrefixAt(text, i, "؟")) {
 			i++
 			continue
 		}
@@ -62,9 +62,19 @@ func Sentences(dst []storyfold.Span, text string, start, end int) []storyfold.Sp
 		j := i
 		for j < end {
 			r, size := decode(text, j)
-			if r == '.' || r == '!' || r == '?' || r == '…' || isCloser(r) {
+			if r == '.' || r == '!' || r == '?' || r == '…' || r == '؟' || isCloser(r) {
 				j += size
 				continue
+			}
+			// French sets its closing guillemet apart by a space:
+			// « Nous sommes prêts. » ends there.
+			if isSpace(r) {
+				if k := skipSpace(text, j, end); k < end && k-j <= 6 {
+					if q, qs := decode(text, k); q == '»' || q == '›' {
+						j = k + qs
+						continue
+					}
+				}
 			}
 			break
 		}
@@ -136,6 +146,13 @@ func isBoundary(text string, s, term, next, end int) bool {
 	if _, ok := nameAbbrevs[string(lower)]; ok {
 		return false
 	}
+	if langAbbrevs[string(lower)] {
+		return false
+	}
+	if isOrdinalDay(word) && nextIsMonth(text, k, end) {
+		// "am 23. Februar": a day written as an ordinal.
+		return false
+	}
 	// A single capital letter is an initial: John F. Kennedy.
 	if rc := utf8.RuneCountInString(word); rc == 1 && IsCapitalized(word) {
 		return false
@@ -174,17 +191,22 @@ func isDottedAbbrev(word string) bool {
 	return false
 }
 
+// isCloser reports whether r closes a quotation or a bracket after a
+// sentence's final mark. German closes its quotations with the marks
+// English opens them with („…“, ‚…‘), and they end a sentence as often.
 func isCloser(r rune) bool {
 	switch r {
-	case '"', '\'', '”', '’', ')', ']', '»', '›':
+	case '"', '\'', '”', '’', ')', ']', '»', '›', '“', '‘', '」', '』':
 		return true
 	}
 	return false
 }
 
+// isOpener reports whether r opens a quotation, a bracket or, in
+// Spanish, a question or an exclamation, before a sentence's first letter.
 func isOpener(r rune) bool {
 	switch r {
-	case '"', '\'', '“', '‘', '(', '[', '«', '‹':
+	case '"', '\'', '“', '‘', '(', '[', '«', '‹', '„', '‚', '「', '『', '¿', '¡':
 		return true
 	}
 	return false
@@ -214,4 +236,52 @@ func trimRightSpace(text string, start, end int) int {
 		end -= size
 	}
 	return end
+}
+
+// langAbbrevs and months are the abbreviations that never end a sentence
+// and the month names of the languages beyond English (see
+// lang/abbreviations.txt and lang/months.txt).
+var (
+	langAbbrevs = lowerSet(dataLines(langFiles, "lang/abbreviations.txt"))
+	months      = lowerSet(dataLines(langFiles, "lang/months.txt"))
+)
+
+func lowerSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// isOrdinalDay reports whether word is a day of the month: one or two
+// digits.
+func isOrdinalDay(word string) bool {
+	if len(word) == 0 || len(word) > 2 {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		if word[i] < '0' || word[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// nextIsMonth reports whether the word at i is a month name of a language
+// that writes a day as an ordinal with a period.
+func nextIsMonth(text string, i, end int) bool {
+	j := i
+	for j < end {
+		r, size := decode(text, j)
+		if !isWordRune(r) {
+			break
+		}
+		j += size
+	}
+	if j == i || j-i > 24 {
+		return false
+	}
+	var buf [64]byte
+	return months[string(Lower(buf[:0], text[i:j]))]
 }

@@ -149,7 +149,3 @@ func truncate(w string, n int) string {
 	}
 	return w
 }
-
-// Truncates reports whether the stemmer cuts words to a fixed number of
-// letters: their stems then join names too freely to key them by.
-func (s *Stemmer) Truncates() bool { return truncateTo[s.lang] > 0 }

@@ -15,7 +15,7 @@ type Analyzer struct {
 	// byLang the stemmers of the languages met, each with its cache.
 	lang   string
 	byLang map[string]*Stemmer
-	// keys caches the NameKey of name stems.
+	// keys caches the NameKey of names as written.
 	keys map[string]string
 }
 
@@ -78,7 +78,7 @@ func (a *Analyzer) sentenceTerms(sent string, fn func(Term)) {
 			}
 			continue
 		}
-		w := t.Text(sent)
+		w := trimWord(a.lang, t.Text(sent))
 		a.buf = Lower(a.buf[:0], w)
 		opener := first
 		first = false
@@ -93,14 +93,17 @@ func (a *Analyzer) sentenceTerms(sent string, fn func(Term)) {
 		}
 		t := Term{Stem: a.stems.Stem(trimAbbrevDot(a.buf)), Name: name}
 		switch {
-		case name && a.stems.Truncates():
-			// A stem cut to a few letters would key unrelated names
-			// alike: the word keys as it is written.
-			t.Key = a.nameKey(string(trimAbbrevDot(a.buf)))
-		case name:
-			// The key of the stem: a name inflected ("Merkels") keys as
-			// its base form.
+		case name && a.lang == "":
+			// English names key by their stem, as they always have: the
+			// English stemmer cuts names little (Sanders "sander", Kelly
+			// "kelli"), and the key folds what it cuts alike.
 			t.Key = a.nameKey(t.Stem)
+		case name:
+			// Other languages' names key as they are written, not by
+			// their stem: each language's stemmer cuts a name its own
+			// way (Bieber is "bieb" in German, Höcke "hock"), and names
+			// are what articles of two languages are compared by.
+			t.Key = a.nameKey(string(trimAbbrevDot(a.buf)))
 		}
 		fn(t)
 	}
@@ -133,6 +136,16 @@ func (a *Analyzer) nameKey(stem string) string {
 		clear(a.keys)
 	}
 	k := NameKey(stem)
+	// A final -s (a plural or a genitive: Democrats, Merkels) and then a
+	// final -e are dropped, alike in every language, so a name keys the
+	// same from the English stemmer's cut ("berni", "sander") and from
+	// another language's written word ("bernie", "sanders"): keys are
+	// for matching, not for showing.
+	for _, c := range []byte{'s', 'e'} {
+		if n := len(k); n > 4 && k[n-1] == c {
+			k = k[:n-1]
+		}
+	}
 	a.keys[stem] = k
 	return k
 }

@@ -152,12 +152,17 @@ func ratio(tp, miss float64) float64 {
 }
 
 // evalClusters groups the articles of a JSONL file whose lines carry a gold
-// "cluster" field and scores the grouping.
+// "cluster" field and scores the grouping, beside a TF-IDF single-pass
+// peer run on the same texts, so a figure always comes with what a plain
+// method makes of the same set. --no-dates forgets the publication dates,
+// which tells how much of the grouping the content alone does.
 func evalClusters(ctx context.Context, args []string) error {
 	fs := newFlags("eval clusters", "[flags] FILE.jsonl")
 	var group groupFlags
 	group.register(fs)
 	errorsOnly := fs.Bool("v", false, "list the gold clusters that were split or merged")
+	noDates := fs.Bool("no-dates", false, "forget the articles' publication dates before grouping, to measure grouping by content alone")
+	peer := fs.Float64("peer-threshold", 0.2, "cosine at which the TF-IDF peer joins an article to a group (0.2, as for `eval pairs`)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -168,6 +173,11 @@ func evalClusters(ctx context.Context, args []string) error {
 	msgs := &messages{out: os.Stderr}
 	start := time.Now()
 	articles := read(ctx, pos, readOptions{}, &progress{}, msgs)
+	if *noDates {
+		for i := range articles {
+			articles[i].Date = storyfold.Date{}
+		}
+	}
 	stories := pipeline.Group(articles, group.options())
 	elapsed := time.Since(start)
 	storyOf := make(map[string]string)
@@ -176,7 +186,16 @@ func evalClusters(ctx context.Context, args []string) error {
 			storyOf[id] = st.ID
 		}
 	}
-	var gold, pred []string
+	// The peer reads the same cleaned texts in the same order, and never
+	// dates: it is the plain single pass storyfold's grouping has to beat.
+	var texts []string
+	for _, a := range articles {
+		if a.Meta["cluster"] != "" {
+			texts = append(texts, a.Text)
+		}
+	}
+	peerGroup := evaluate.TFIDFPeer(texts, *peer)
+	var gold, pred, peerPred []string
 	missing := 0
 	for _, a := range articles {
 		c := a.Meta["cluster"]
@@ -186,16 +205,25 @@ func evalClusters(ctx context.Context, args []string) error {
 		}
 		gold = append(gold, c)
 		pred = append(pred, storyOf[a.ID])
+		peerPred = append(peerPred, fmt.Sprint(peerGroup[len(peerPred)]))
 	}
 	if missing > 0 {
 		msgs.notef("%d articles have no \"cluster\" field and are not scored", missing)
 	}
 	s := evaluate.Clusters(gold, pred)
-	fmt.Printf("grouping: %d articles, %d gold clusters, %d stories (threshold %.2f, window %d days)\n",
-		s.Items, s.GoldClusters, s.Predicted, group.threshold, group.window)
+	ps := evaluate.Clusters(gold, peerPred)
+	dates := "with dates"
+	if *noDates {
+		dates = "dates removed"
+	}
+	fmt.Printf("grouping: %d articles, %d gold clusters, %d stories (threshold %.2f, window %d days, %s)\n",
+		s.Items, s.GoldClusters, s.Predicted, group.threshold, group.window, dates)
 	fmt.Printf("BCubed   P %.3f  R %.3f  F1 %.3f\n", s.BCubedP, s.BCubedR, s.BCubedF)
 	fmt.Printf("pairwise P %.3f  R %.3f  F1 %.3f\n", s.PairP, s.PairR, s.PairF)
 	fmt.Printf("%.0f articles/s (reading, cleaning and grouping)\n", float64(len(articles))/elapsed.Seconds())
+	fmt.Printf("TF-IDF peer (character %d-grams, single pass, cosine %.2f, no dates): %d groups\n", evaluate.CharGrams, *peer, ps.Predicted)
+	fmt.Printf("peer BCubed   P %.3f  R %.3f  F1 %.3f\n", ps.BCubedP, ps.BCubedR, ps.BCubedF)
+	fmt.Printf("peer pairwise P %.3f  R %.3f  F1 %.3f\n", ps.PairP, ps.PairR, ps.PairF)
 	if *errorsOnly {
 		printClusterErrors(articles, gold, pred)
 	}
