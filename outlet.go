@@ -52,6 +52,86 @@ func (a *Article) OutletLabel() string {
 	return "unknown outlet “" + what + "”"
 }
 
+// OutletKey identifies the article's outlet for counting: its Outlet in
+// lower case, so "Fox News" and "FOX NEWS" are one outlet, or for an
+// article of unknown outlet a key of its own (its ID), so that unknown
+// outlets are never counted as one. Every count of outlets (reports,
+// pages, API, coverage bars, independent sources) compares articles by
+// this key, so the counts agree.
+func (a *Article) OutletKey() string {
+	if o := a.Outlet(); o != "" {
+		return strings.ToLower(o)
+	}
+	return "\x00" + a.ID
+}
+
+// OutletGroup is one outlet of a set of articles: its name for a reader
+// and the articles it published.
+type OutletGroup struct {
+	// Label is the first article's OutletLabel; when two unknown outlets
+	// would read alike (two articles of one title), the later one is
+	// named by its article's ID.
+	Label    string
+	Known    bool // the outlet is known (Outlet is not "")
+	Articles []*Article
+}
+
+// OutletsOf groups articles by outlet (OutletKey), in the order of their
+// first articles. Its length is the outlet count every output gives: each
+// known outlet once whatever its case, each article of unknown outlet as
+// an outlet of its own.
+func OutletsOf(articles []*Article) []OutletGroup {
+	var out []OutletGroup
+	at := map[string]int{}
+	labels := map[string]bool{}
+	for _, a := range articles {
+		if a == nil {
+			continue
+		}
+		k := a.OutletKey()
+		if i, ok := at[k]; ok {
+			out[i].Articles = append(out[i].Articles, a)
+			continue
+		}
+		g := OutletGroup{Label: a.OutletLabel(), Known: a.Outlet() != "", Articles: []*Article{a}}
+		if labels[g.Label] && !g.Known {
+			g.Label = "unknown outlet of article " + a.ID
+		}
+		labels[g.Label] = true
+		at[k] = len(out)
+		out = append(out, g)
+	}
+	return out
+}
+
+// CountOutlets counts the distinct outlets of articles, as OutletsOf
+// groups them. A story's independent sources never exceed it: articles
+// of one outlet are one source.
+func CountOutlets(articles []*Article) int {
+	seen := map[string]bool{}
+	for _, a := range articles {
+		if a != nil {
+			seen[a.OutletKey()] = true
+		}
+	}
+	return len(seen)
+}
+
+// KnownOutlets lists the distinct known outlets of articles (Outlet, in
+// the spelling of the first article of each, compared without case), in
+// the order of their first articles: what a story's Sources holds. An
+// article of unknown outlet adds no name, so a story's Sources may be
+// shorter than its outlet count.
+func KnownOutlets(articles []*Article) []string {
+	out := []string{}
+	for _, g := range OutletsOf(articles) {
+		if g.Known {
+			out = append(out, g.Articles[0].Outlet())
+		}
+	}
+	return out
+}
+
 // OutletInfo is what a user's outlet list says of one outlet: who owns it,
 // where it is and what kind of outlet it is. storyfold never guesses these:
 // they come from the file given to --outlets, so a desk decides what
@@ -135,11 +215,7 @@ func CoverageBy(articles []*Article, field string) []Share {
 			by[v] = s
 		}
 		s.n++
-		o := strings.ToLower(a.Outlet())
-		if o == "" {
-			o = "\x00" + a.ID
-		}
-		s.outlets[o] = true
+		s.outlets[a.OutletKey()] = true
 	}
 	out := make([]Share, 0, len(by))
 	for v, s := range by {

@@ -1,6 +1,9 @@
 package storyfold
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestOutlet(t *testing.T) {
 	for _, tc := range []struct {
@@ -22,6 +25,44 @@ func TestOutlet(t *testing.T) {
 			}
 			if got := tc.a.OutletLabel(); got != tc.lbl {
 				t.Errorf("OutletLabel() = %q, want %q", got, tc.lbl)
+			}
+		})
+	}
+}
+
+// TestOutletCount checks the one outlet count every output gives: known
+// outlets once whatever their case, each article of unknown outlet as an
+// outlet of its own (two of one title too), and the known outlets' names
+// in the spelling of their first article.
+func TestOutletCount(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		arts   []*Article
+		count  int
+		known  []string
+		labels []string
+	}{
+		{"none", nil, 0, []string{}, nil},
+		{"one outlet in two cases", []*Article{{ID: "1", Source: "Fox News"}, {ID: "2", Source: "FOX NEWS"}}, 1, []string{"Fox News"}, []string{"Fox News"}},
+		{"a host and a name", []*Article{{ID: "1", URL: "https://www.ledger.example/a"}, {ID: "2", Source: "Ledger"}}, 2, []string{"ledger.example", "Ledger"}, []string{"ledger.example", "Ledger"}},
+		{"unknown outlets are one each", []*Article{{ID: "1", Title: "Same"}, {ID: "2", Title: "Same"}, {ID: "3", Source: "Herald"}}, 3, []string{"Herald"},
+			[]string{"unknown outlet “Same”", "unknown outlet of article 2", "Herald"}},
+		{"the list's name", []*Article{{ID: "1", Source: "reuters", OutletInfo: &OutletInfo{Name: "Reuters"}}, {ID: "2", URL: "https://reuters.com/x", OutletInfo: &OutletInfo{Name: "Reuters"}}}, 1, []string{"Reuters"}, []string{"Reuters"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := CountOutlets(tc.arts); got != tc.count {
+				t.Errorf("CountOutlets = %d, want %d", got, tc.count)
+			}
+			if got := KnownOutlets(tc.arts); !slices.Equal(got, tc.known) {
+				t.Errorf("KnownOutlets = %q, want %q", got, tc.known)
+			}
+			groups := OutletsOf(tc.arts)
+			var labels []string
+			for _, g := range groups {
+				labels = append(labels, g.Label)
+			}
+			if !slices.Equal(labels, tc.labels) || len(groups) != tc.count {
+				t.Errorf("OutletsOf labels %q, want %q", labels, tc.labels)
 			}
 		})
 	}

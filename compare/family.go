@@ -244,8 +244,8 @@ func (ev *pairEvidence) describe(a, b string) string {
 	if ev.facts == 0 {
 		return fmt.Sprintf("%s and %s: the same text", a, b)
 	}
-	return fmt.Sprintf("%s and %s: %d facts in common (%.0f%% of the shorter), %.0f%% in the same order, %d quotes worded alike, %d 8-word sequences outside quotes shared (%.0f%%)",
-		a, b, ev.facts, 100*min(ev.coverage, 1), 100*ev.order, ev.quotes, ev.runs, 100*ev.shared)
+	return fmt.Sprintf("%s and %s: %s in common (%.0f%% of the shorter), %.0f%% in the same order, %s worded alike, %s outside quotes shared (%.0f%%)",
+		a, b, plural(ev.facts, "fact"), 100*min(ev.coverage, 1), 100*ev.order, plural(ev.quotes, "quote"), plural(ev.runs, "8-word sequence"), 100*ev.shared)
 }
 
 // origin returns the member dated strictly before every other member, or
@@ -371,10 +371,7 @@ func independentSources(members []*storyfold.Article, of []int, families int) ([
 	root := sets.root
 	byOutlet := map[string]int{}
 	for i, a := range members {
-		o := strings.ToLower(a.Outlet())
-		if o == "" {
-			continue
-		}
+		o := a.OutletKey()
 		if f, ok := byOutlet[o]; ok {
 			sets.join(f, of[i])
 		} else {

@@ -41,6 +41,12 @@ var Templates = template.Must(template.New("views").Funcs(template.FuncMap{
 	},
 }).ParseFS(templateFS, "templates/views.html"))
 
+// reportTemplates are the views the single-file report executes: a
+// clone, since an html/template set that has run cannot be cloned, and
+// the server clones Templates, possibly after a report was written in the
+// same process.
+var reportTemplates = template.Must(Templates.Clone())
+
 // reportPage is what the single-file report shows.
 type reportPage struct {
 	Style    template.CSS
@@ -71,7 +77,7 @@ func writeHTML(w io.Writer, an *storyfold.Analysis) error {
 			}
 		}
 	}
-	if err := Templates.ExecuteTemplate(w, "report", page); err != nil {
+	if err := reportTemplates.ExecuteTemplate(w, "report", page); err != nil {
 		return fmt.Errorf("write html: %w", err)
 	}
 	return nil

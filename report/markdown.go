@@ -19,7 +19,7 @@ func writeMarkdown(out io.Writer, an *storyfold.Analysis, opts Options) error {
 	for n, st := range an.Stories {
 		fmt.Fprintf(w, "\n## %d. %s\n\n", n+1, mdInline(st.Headline))
 		fmt.Fprintf(w, "%s from %s, %s. Story `%s`.\n\n", plural(len(st.Articles), "article", "articles"),
-			plural(len(storyCoverage(st, arts)), "outlet", "outlets"), DateRange(st.First, st.Last), mdCode(st.ID))
+			plural(Outlets(st, arts), "outlet", "outlets"), DateRange(st.First, st.Last), mdCode(st.ID))
 		writeMarkdownAccount(w, st)
 		fmt.Fprintf(w, "| # | Date | Outlet | Title | Article | Removed |\n|---|---|---|---|---|---|\n")
 		for i, id := range st.Articles {

@@ -49,28 +49,30 @@ func (c Coverage) Summary() string {
 // coverageHues is how many colours the bar's segments take in turn.
 const coverageHues = 6
 
-// NewCoverage builds the bar of outlets and their article counts: the
-// busiest first, ties by name, so the bar is the same on every run.
-func NewCoverage(counts map[string]int) Coverage {
-	names := make([]string, 0, len(counts))
-	total := 0
-	for n, k := range counts {
-		names = append(names, n)
-		total += k
-	}
-	sort.Slice(names, func(i, j int) bool {
-		if counts[names[i]] != counts[names[j]] {
-			return counts[names[i]] > counts[names[j]]
+// NewCoverage builds the bar of a set of articles' outlets (as
+// storyfold.OutletsOf groups them, so its length is the outlet count
+// every output gives) and their article counts: the busiest first, ties
+// by name, so the bar is the same on every run.
+func NewCoverage(articles []*storyfold.Article) Coverage {
+	groups := storyfold.OutletsOf(articles)
+	sort.SliceStable(groups, func(i, j int) bool {
+		if len(groups[i].Articles) != len(groups[j].Articles) {
+			return len(groups[i].Articles) > len(groups[j].Articles)
 		}
-		return names[i] < names[j]
+		return groups[i].Label < groups[j].Label
 	})
-	out := make(Coverage, 0, len(names))
+	total := 0
+	for _, g := range groups {
+		total += len(g.Articles)
+	}
+	out := make(Coverage, 0, len(groups))
 	x := 0.0
 	hue := 0
-	for _, n := range names {
-		s := OutletShare{Name: n, Short: Abbreviate(n), Articles: counts[n], X: x}
+	for _, g := range groups {
+		s := OutletShare{Name: g.Label, Short: Abbreviate(g.Label), Articles: len(g.Articles), X: x}
 		s.Width = 100 * float64(s.Articles) / float64(max(1, total))
-		if strings.HasPrefix(n, "unknown outlet") {
+		if !g.Known {
+			s.Short = "?"
 			s.Class = "unknown"
 		} else {
 			s.Class = "hue" + strconv.Itoa(hue%coverageHues)
@@ -82,16 +84,31 @@ func NewCoverage(counts map[string]int) Coverage {
 	return out
 }
 
-// storyCoverage counts a story's articles by outlet (OutletLabel, so two
-// articles of unknown outlets are two outlets, as everywhere else).
+// storyCoverage is the coverage of a story's articles that arts holds.
 func storyCoverage(st *storyfold.Story, arts map[string]*storyfold.Article) Coverage {
-	counts := map[string]int{}
+	members := make([]*storyfold.Article, 0, len(st.Articles))
 	for _, id := range st.Articles {
 		if a := arts[id]; a != nil {
-			counts[a.OutletLabel()]++
+			members = append(members, a)
 		}
 	}
-	return NewCoverage(counts)
+	return NewCoverage(members)
+}
+
+// Outlets is the outlet count every output gives for a story: its
+// articles' distinct outlets (storyfold.CountOutlets). An article arts
+// does not hold counts as an outlet of its own, as an article of unknown
+// outlet does.
+func Outlets(st *storyfold.Story, arts map[string]*storyfold.Article) int {
+	members := make([]*storyfold.Article, 0, len(st.Articles))
+	for _, id := range st.Articles {
+		a := arts[id]
+		if a == nil {
+			a = &storyfold.Article{ID: id}
+		}
+		members = append(members, a)
+	}
+	return storyfold.CountOutlets(members)
 }
 
 // stopWords are left out of an outlet's initials.

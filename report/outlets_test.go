@@ -30,7 +30,10 @@ func TestAbbreviate(t *testing.T) {
 }
 
 func TestNewCoverage(t *testing.T) {
-	c := NewCoverage(map[string]int{"Ledger": 1, "Daily Planet": 2, "unknown outlet “A”": 1, "Evening Star": 1})
+	c := NewCoverage([]*storyfold.Article{
+		{ID: "1", Source: "Ledger"}, {ID: "2", Source: "Daily Planet"}, {ID: "3", Title: "A"},
+		{ID: "4", Source: "Evening Star"}, {ID: "5", Source: "daily planet"},
+	})
 	if got := strings.Join(c.Names(), "|"); got != "Daily Planet|Evening Star|Ledger|unknown outlet “A”" {
 		t.Errorf("order %s", got)
 	}
@@ -42,6 +45,11 @@ func TestNewCoverage(t *testing.T) {
 	}
 	if len(NewCoverage(nil)) != 0 {
 		t.Error("a bar without outlets")
+	}
+	// Two unknown outlets are two, even when their titles read alike.
+	twins := NewCoverage([]*storyfold.Article{{ID: "a", Title: "Same"}, {ID: "b", Title: "Same"}})
+	if got := strings.Join(twins.Names(), "|"); got != "unknown outlet of article b|unknown outlet “Same”" {
+		t.Errorf("unknown twins %s", got)
 	}
 }
 

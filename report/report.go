@@ -64,21 +64,57 @@ func Write(w io.Writer, an *storyfold.Analysis, f Format, opts Options) error {
 }
 
 // WriteJSON writes the JSON contract, indented, with every list present.
+// Each story carries, beside its own fields, "outlets": its outlet count
+// as every other output gives it (Outlets), which its "sources" (the
+// known outlets' names) may fall short of.
 func WriteJSON(w io.Writer, an *storyfold.Analysis) error {
-	out := *an
+	out := analysisJSON{Articles: an.Articles, Stories: make([]StoryJSON, 0, len(an.Stories))}
 	if out.Articles == nil {
 		out.Articles = []storyfold.Article{}
 	}
-	if out.Stories == nil {
-		out.Stories = []*storyfold.Story{}
+	arts := byID(an)
+	for _, st := range an.Stories {
+		out.Stories = append(out.Stories, StoryJSON{Story: st, Outlets: Outlets(st, arts)})
 	}
+	return encodeJSON(w, &out)
+}
+
+// encodeJSON writes v indented, with HTML's characters escaped.
+func encodeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(true)
-	if err := enc.Encode(&out); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil
+}
+
+// WriteStoriesJSON writes stories without their articles in the JSON
+// contract's shape (an empty "articles"), each with its outlet count
+// (outlets, by index), which the caller counted from the articles' heads.
+func WriteStoriesJSON(w io.Writer, stories []*storyfold.Story, outlets []int) error {
+	out := analysisJSON{Articles: []storyfold.Article{}, Stories: make([]StoryJSON, 0, len(stories))}
+	for i, st := range stories {
+		out.Stories = append(out.Stories, StoryJSON{Story: st, Outlets: outlets[i]})
+	}
+	return encodeJSON(w, &out)
+}
+
+// analysisJSON is storyfold.Analysis as the JSON contract writes it.
+type analysisJSON struct {
+	Articles []storyfold.Article `json:"articles"`
+	Stories  []StoryJSON         `json:"stories"`
+}
+
+// StoryJSON is a story as the JSON outputs write it (analyze's report and
+// the server's API): the story's fields and its outlet count, which the
+// stored story does not hold.
+type StoryJSON struct {
+	*storyfold.Story
+	// Outlets counts the story's distinct outlets (storyfold.CountOutlets):
+	// each known outlet once, each article of unknown outlet as one.
+	Outlets int `json:"outlets"`
 }
 
 // byID indexes the analysis's articles.

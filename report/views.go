@@ -165,6 +165,12 @@ type StoryView struct {
 	// sources without their counts (Coverage empty).
 	Sources  []string
 	Coverage Coverage
+	// Outlets is the story's outlet count (Outlets), the same in every
+	// output; Sources may name fewer on a list that has not read them.
+	Outlets int
+	// Blindspot, on a list of one-sided stories, names the side that
+	// covered the story ("lean right"), "" elsewhere.
+	Blindspot string
 	// Updated is the date of the story's latest article, "" when unknown.
 	Updated     string
 	Articles    []ArticleRef
@@ -244,6 +250,7 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 	}
 	v.Coverage = storyCoverage(st, arts)
 	v.Sources = v.Coverage.Names()
+	v.Outlets = Outlets(st, arts)
 	refs := map[string]ArticleRef{}
 	for i, id := range st.Articles {
 		r := ArticleRef{Label: i + 1, ID: id, Href: h.Article(id), Source: "unknown outlet of article " + id}

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storyfold/storyfold/outlets"
 	"github.com/storyfold/storyfold/web"
 )
 
@@ -164,7 +165,12 @@ const minWindow = 500
 func TestBrowserWidths(t *testing.T) {
 	bin := chromium(t)
 	axe := axeScript(t)
-	h, _ := newHandler(t, web.Config{})
+	// With the example's outlet list, so the list's form has every field.
+	list, err := outlets.Load("../examples/ukraine-talks-outlets.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, _ := newHandler(t, web.Config{Outlets: list})
 	srv := httptest.NewServer(instrument(h, axe))
 	t.Cleanup(srv.Close)
 	story := storyID(t, srv)

@@ -160,6 +160,16 @@ func (s *blockingStore) Story(ctx context.Context, id string) (*storyfold.Story,
 	return s.Store.Story(context.WithoutCancel(ctx), id)
 }
 
+// StoryMembers and ArticleHeads, which a story's answer reads after the
+// story to count its outlets, do not listen to deadlines either.
+func (s *blockingStore) StoryMembers(ctx context.Context, id string) ([]storyfold.IndexEntry, error) {
+	return s.Store.StoryMembers(context.WithoutCancel(ctx), id)
+}
+
+func (s *blockingStore) ArticleHeads(ctx context.Context, ids []string) ([]storyfold.Article, error) {
+	return s.Store.ArticleHeads(context.WithoutCancel(ctx), ids)
+}
+
 // TestBusyServer fills the reads' places with requests the store holds,
 // and checks that a further read waits no longer than its deadline, is
 // answered 503 with Retry-After, and that the health check and a cached

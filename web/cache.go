@@ -139,7 +139,7 @@ func (c *capture) status() int                 { return c.code }
 // adds ?x=1, ?x=2, ... to a story's address gets the cached page rather
 // than making the server build it again and again, and cannot fill the
 // cache with copies of one answer.
-var cacheParams = []string{"q", "source", "from", "to", "limit", "offset"}
+var cacheParams = []string{"q", "source", "from", "to", "limit", "offset", "blindspot", "side"}
 
 // cacheKey is a request's key in the cache: its path and the parameters
 // it is answered by, in a fixed order.

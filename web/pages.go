@@ -5,6 +5,7 @@ import (
 	"context"
 	"embed"
 	"errors"
+	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -82,6 +83,15 @@ type storiesBody struct {
 	Source, From, To string
 	// Sources are the outlets the filter offers: every outlet stored.
 	Sources []string
+	// Blindspot is the outlet fact (lean, country, owner, kind) whose
+	// one-sided stories the list shows, "" for every story; Side the
+	// value it asks for, "" for any; Fields the facts offered, empty
+	// when the server has no outlet list.
+	Blindspot, Side string
+	Fields          []string
+	// Scanned is set when a blindspot list read only the newest
+	// maxBlindspotScan stories.
+	Scanned int
 	// Error says why the filters could not be applied, "" when they were.
 	Error string
 	// Past is set on a page past the last story: First links back to
@@ -91,17 +101,24 @@ type storiesBody struct {
 	Prev, Next string
 }
 
-// maxBarArticles bounds the articles a list reads the outlets of for a
-// story's coverage bar: a larger story shows its outlets without the bar,
-// so the list's cost does not grow with its stories.
-const maxBarArticles = 500
-
 // maxFilterSources bounds the outlets the filter offers.
 const maxFilterSources = 500
 
+// blindspotFields are the outlet facts a blindspot list may be asked for.
+var blindspotFields = []string{storyfold.ByLean, storyfold.ByCountry, storyfold.ByOwner, storyfold.ByKind}
+
+// maxBlindspotScan bounds the stories a blindspot list reads, the newest
+// first, to find the one-sided ones: each costs a read of its articles'
+// heads, so the list's cost stays bounded whatever the store holds.
+const maxBlindspotScan = 1000
+
 func (s *Server) pageStories(w http.ResponseWriter, r *http.Request) {
 	q, qerr := storyQuery(r)
-	body := storiesBody{Source: r.URL.Query().Get("source"), From: r.URL.Query().Get("from"), To: r.URL.Query().Get("to")}
+	body := storiesBody{Source: r.URL.Query().Get("source"), From: r.URL.Query().Get("from"), To: r.URL.Query().Get("to"),
+		Blindspot: strings.ToLower(strings.TrimSpace(r.URL.Query().Get("blindspot"))), Side: strings.TrimSpace(r.URL.Query().Get("side"))}
+	if s.cfg.Outlets != nil {
+		body.Fields = blindspotFields
+	}
 	sources, err := s.cfg.Store.Sources(r.Context())
 	if err != nil {
 		s.storeFailed(w, r, err)
@@ -113,34 +130,32 @@ func (s *Server) pageStories(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	slices.SortFunc(body.Sources, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
+	if qerr == nil && body.Blindspot != "" && !slices.Contains(blindspotFields, body.Blindspot) {
+		qerr = fmt.Errorf("blindspot must be one of %s", strings.Join(blindspotFields, ", "))
+	}
+	if qerr == nil && body.Blindspot != "" && s.cfg.Outlets == nil {
+		qerr = errors.New("blindspots need facts about outlets: start the server with --outlets FILE")
+	}
 	if qerr != nil {
 		// The filters stay on the page, with what is wrong with them.
 		body.Error = qerr.Error()
 		s.render(w, r, http.StatusBadRequest, "storiesPage", page{Title: "Stories", Query: q.Text, Body: body})
 		return
 	}
-	stories, total, err := s.cfg.Store.StoryPage(r.Context(), q)
+	var stories []storyView
+	var total int
+	if body.Blindspot != "" {
+		stories, total, body.Scanned, err = s.blindspots(r, q, body.Blindspot, body.Side)
+	} else {
+		stories, total, err = s.storyViews(r, q)
+	}
 	if err != nil {
 		s.storeFailed(w, r, err)
 		return
 	}
 	body.Total = total
-	for _, st := range stories {
-		v := report.StoryView{ID: st.ID, Headline: st.Headline, Href: hrefs.Story(st.ID),
-			Count: st.Articles, Independent: st.IndependentSources, Sources: st.Sources, Dates: report.DateRange(st.First, st.Last)}
-		if st.Last.Known() {
-			v.Updated = st.Last.Format("2006-01-02")
-		}
-		if st.Articles <= maxBarArticles {
-			if v.Coverage, err = s.coverage(r, st.ID); err != nil {
-				s.storeFailed(w, r, err)
-				return
-			}
-			if len(v.Coverage) > 0 {
-				v.Sources = v.Coverage.Names()
-			}
-		}
-		body.Stories = append(body.Stories, v)
+	for _, v := range stories {
+		body.Stories = append(body.Stories, v.StoryView)
 	}
 	body.Prev, body.Next = pagerLinks(r, q.Offset, q.Limit, total)
 	if len(stories) == 0 && q.Offset > 0 && total > 0 {
@@ -151,28 +166,115 @@ func (s *Server) pageStories(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "storiesPage", page{Title: "Stories", Query: q.Text, Body: body})
 }
 
-// coverage counts a story's articles by outlet, for its bar on the list,
-// from the heads of its articles: two small reads, no story document.
-func (s *Server) coverage(r *http.Request, storyID string) (report.Coverage, error) {
+// storyView is a story of the list with its articles' heads, which its
+// card's coverage bar, its outlet count and a blindspot are read from.
+type storyView struct {
+	report.StoryView
+	heads []*storyfold.Article
+}
+
+// storyViews reads a page of the stories that match q, as the list
+// shows them.
+func (s *Server) storyViews(r *http.Request, q storyfold.StoryQuery) ([]storyView, int, error) {
+	stories, total, err := s.cfg.Store.StoryPage(r.Context(), q)
+	if err != nil {
+		return nil, 0, err
+	}
+	out := make([]storyView, 0, len(stories))
+	for _, st := range stories {
+		v := storyView{StoryView: report.StoryView{ID: st.ID, Headline: st.Headline, Href: hrefs.Story(st.ID),
+			Count: st.Articles, Independent: st.IndependentSources, Sources: st.Sources, Dates: report.DateRange(st.First, st.Last)}}
+		if st.Last.Known() {
+			v.Updated = st.Last.Format("2006-01-02")
+		}
+		if v.heads, err = s.storyHeads(r, st.ID); err != nil {
+			return nil, 0, err
+		}
+		v.Coverage = report.NewCoverage(v.heads)
+		v.Outlets = len(v.Coverage)
+		v.Sources = v.Coverage.Names()
+		out = append(out, v)
+	}
+	return out, total, nil
+}
+
+// blindspots reads the stories that match q, the newest first, up to
+// maxBlindspotScan of them, and keeps those covered by one side only of
+// an outlet fact: every outlet of the story whose fact the list gives
+// has the same value (side, when it is not ""). Outlets the list does
+// not describe are left out of the comparison, and a story none of whose
+// outlets it describes is no blindspot. It returns the page of q's limit
+// and offset, how many are one-sided, and how many stories it read when
+// it stopped at the bound (0 when it read every match).
+func (s *Server) blindspots(r *http.Request, q storyfold.StoryQuery, field, side string) (page []storyView, total, scanned int, err error) {
+	all := q
+	all.Offset, all.Limit = 0, maxLimit
+	var keep []storyView
+	for read := 0; read < maxBlindspotScan; {
+		views, n, err := s.storyViews(r, all)
+		if err != nil {
+			return nil, 0, 0, err
+		}
+		for _, v := range views {
+			if value, ok := oneSided(v.heads, field); ok && (side == "" || strings.EqualFold(side, value)) {
+				v.Blindspot = field + " " + value
+				keep = append(keep, v)
+			}
+		}
+		read += len(views)
+		all.Offset += len(views)
+		if len(views) == 0 || all.Offset >= n {
+			break
+		}
+		if read >= maxBlindspotScan {
+			scanned = read
+		}
+	}
+	total = len(keep)
+	from := min(q.Offset, total)
+	return keep[from:min(total, from+q.Limit)], total, scanned, nil
+}
+
+// oneSided says whether the articles' outlets that have a value of the
+// fact all have the same one, and which.
+func oneSided(heads []*storyfold.Article, field string) (string, bool) {
+	var known []storyfold.Share
+	for _, sh := range storyfold.CoverageBy(heads, field) {
+		if sh.Value != "" {
+			known = append(known, sh)
+		}
+	}
+	if len(known) != 1 {
+		return "", false
+	}
+	return known[0].Value, true
+}
+
+// storyHeads reads the heads of a story's articles, copies included (an
+// outlet that ran a copy carried the story), with the user's outlet facts
+// attached: what the story's outlets are counted, named and compared by,
+// as the reports count them. Two small reads, no story document.
+func (s *Server) storyHeads(r *http.Request, storyID string) ([]*storyfold.Article, error) {
 	members, err := s.cfg.Store.StoryMembers(r.Context(), storyID)
 	if err != nil {
 		return nil, err
 	}
 	ids := make([]string, 0, len(members))
 	for _, m := range members {
-		if m.DuplicateOf == "" {
-			ids = append(ids, m.ID)
-		}
+		ids = append(ids, m.ID)
 	}
 	heads, err := s.cfg.Store.ArticleHeads(r.Context(), ids)
 	if err != nil {
 		return nil, err
 	}
-	counts := map[string]int{}
+	out := make([]*storyfold.Article, len(heads))
 	for i := range heads {
-		counts[heads[i].OutletLabel()]++
+		if s.cfg.Outlets != nil {
+			s.cfg.Outlets.ApplyOne(&heads[i])
+		}
+		out[i] = &heads[i]
 	}
-	return report.NewCoverage(counts), nil
+	return out, nil
 }
 
 // pagerLinks returns the links to the pages before and after, "" at the
@@ -228,6 +330,9 @@ func (s *Server) storyArticles(r *http.Request, st *storyfold.Story) (map[string
 	}
 	m := make(map[string]*storyfold.Article, len(arts))
 	for i := range arts {
+		if s.cfg.Outlets != nil {
+			s.cfg.Outlets.ApplyOne(&arts[i])
+		}
 		m[arts[i].ID] = &arts[i]
 	}
 	return m, nil
@@ -285,6 +390,9 @@ func (s *Server) sharingArticles(r *http.Request, id string, st *storyfold.Story
 	}
 	m := make(map[string]*storyfold.Article, len(heads))
 	for i := range heads {
+		if s.cfg.Outlets != nil {
+			s.cfg.Outlets.ApplyOne(&heads[i])
+		}
 		m[heads[i].ID] = &heads[i]
 	}
 	return m, nil

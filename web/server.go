@@ -38,6 +38,12 @@ type PageFetcher interface {
 	Page(ctx context.Context, item storyfold.Article) (storyfold.Article, error)
 }
 
+// OutletList attaches a user's facts about outlets to an article
+// (outlets.List does), nothing when it does not list its outlet.
+type OutletList interface {
+	ApplyOne(a *storyfold.Article)
+}
+
 // maxPostedURLs bounds the pages one request may have fetched.
 const maxPostedURLs = 20
 
@@ -76,6 +82,11 @@ type Config struct {
 	// Metrics, when set, adds what else the process counts (a watcher's
 	// polls, say), written in the Prometheus text format, to /metrics.
 	Metrics io.WriterTo
+	// Outlets, when set, is the user's outlet list (--outlets): the
+	// server attaches its facts to the articles it reads the heads of,
+	// as ingest attached them to the stored articles, so pages count
+	// and name outlets as the reports do and can list blindspots.
+	Outlets OutletList
 	// Gatherer, when set, adds metrics collected with the Prometheus
 	// library elsewhere in the process to /metrics.
 	Gatherer prometheus.Gatherer
@@ -505,6 +516,14 @@ func storyQuery(r *http.Request) (storyfold.StoryQuery, error) {
 	return q, nil
 }
 
+// summaryJSON is a story of the API's list: the stored summary and its
+// outlet count, as every output counts it (storyfold.CountOutlets), which
+// its sources (the known outlets' names) may fall short of.
+type summaryJSON struct {
+	storyfold.StorySummary
+	Outlets int `json:"outlets"`
+}
+
 func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 	q, err := storyQuery(r)
 	if err != nil {
@@ -517,15 +536,19 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// The contract's lists are present when empty: [] rather than null.
-	if stories == nil {
-		stories = []storyfold.StorySummary{}
-	}
+	out := make([]summaryJSON, len(stories))
 	for i := range stories {
 		if stories[i].Sources == nil {
 			stories[i].Sources = []string{}
 		}
+		heads, err := s.storyHeads(r, stories[i].ID)
+		if err != nil {
+			s.storeError(w, r, err)
+			return
+		}
+		out[i] = summaryJSON{StorySummary: stories[i], Outlets: storyfold.CountOutlets(heads)}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"stories": stories, "total": total, "limit": q.Limit, "offset": q.Offset})
+	writeJSON(w, http.StatusOK, map[string]any{"stories": out, "total": total, "limit": q.Limit, "offset": q.Offset})
 }
 
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {

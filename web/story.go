@@ -147,6 +147,9 @@ type storyJSON struct {
 	ArticlesTotal  int `json:"articles_total"`
 	ArticlesOffset int `json:"articles_offset"`
 	ArticlesLimit  int `json:"articles_limit"`
+	// Outlets counts the whole story's outlets, as every output does
+	// (storyfold.CountOutlets).
+	Outlets int `json:"outlets"`
 }
 
 // apiStory answers a story, paged by its articles: offset and limit (1
@@ -164,8 +167,13 @@ func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
+	heads, err := s.storyHeads(r, st.ID)
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
 	writeJSON(w, http.StatusOK, storyJSON{Story: window(st, offset, limit), ArticlesTotal: len(st.Articles),
-		ArticlesOffset: offset, ArticlesLimit: limit})
+		ArticlesOffset: offset, ArticlesLimit: limit, Outlets: storyfold.CountOutlets(heads)})
 }
 
 // storyBody is a story page: the view of a window of the story, and where
@@ -201,6 +209,17 @@ func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	view := report.NewStoryView(part, arts, hrefs)
+	// What is said of the whole story (its articles, outlets and their
+	// bar) is counted over all its articles, as the list and the API
+	// count it, not over the page's.
+	heads, err := s.storyHeads(r, st.ID)
+	if err != nil {
+		s.storeFailed(w, r, err)
+		return
+	}
+	view.Count = len(st.Articles)
+	view.Coverage = report.NewCoverage(heads)
+	view.Outlets, view.Sources = len(view.Coverage), view.Coverage.Names()
 	if offset > 0 {
 		relabel(&view, offset)
 	}

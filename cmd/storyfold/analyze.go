@@ -148,10 +148,14 @@ func runAnalyze(ctx context.Context, args []string) error {
 	var articles []storyfold.Article
 	fold := newFolder()
 	grouper := pipeline.NewGrouper(group.options())
+	// Grouping goes on batch by batch as the input is read; its bar
+	// counts the articles grouped so far.
+	grouped := prog.counter("grouping")
 	err = readBatches(ctx, paths, ropts, ingestBatch, prog, msgs, func(raw []storyfold.Article) error {
 		batch := fold.fold(prepare(fold.fresh(raw, msgs), prog, msgs), msgs)
 		ropts.outlets.Apply(batch)
 		grouper.Add(batch)
+		grouped.add(len(batch))
 		articles = append(articles, batch...)
 		return nil
 	})
@@ -165,7 +169,9 @@ func runAnalyze(ctx context.Context, args []string) error {
 		prog.wait()
 		return err
 	}
-	bar := prog.counter("grouping")
+	grouped.done()
+	// Each story's account: facts, conflicts, families, summary.
+	bar := prog.counter("reconciling")
 	stories := grouper.Stories(articles, bar.incr)
 	bar.done()
 	prog.wait()

@@ -54,3 +54,51 @@ func firstDiffLine(a, b string) int {
 	}
 	return min(len(la), len(lb)) + 1
 }
+
+// TestREADMESample checks that the sample report the README shows is what
+// `analyze examples/ukraine-talks` prints: each of its lines is a line of
+// the output, in order, and consecutive unless a line "..." stands
+// between them for the lines left out.
+func TestREADMESample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "The report (shortened")
+	if !ok {
+		t.Fatal("the README has no sample report")
+	}
+	_, rest, _ = strings.Cut(rest, "```\n")
+	sample, _, ok := strings.Cut(rest, "```")
+	if !ok || strings.TrimSpace(sample) == "" {
+		t.Fatal("the README's sample report is not in a code block")
+	}
+	out, errOut, code := run(t, "analyze", "examples/ukraine-talks")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(out, "\n")
+	at, gap := 0, false
+	for n, want := range strings.Split(strings.TrimSuffix(sample, "\n"), "\n") {
+		want = strings.TrimRight(want, " ")
+		if strings.TrimSpace(want) == "..." {
+			gap = true
+			continue
+		}
+		found := -1
+		for i := at; i < len(lines) && (gap || i == at); i++ {
+			if strings.TrimRight(lines[i], " ") == want {
+				found = i
+				break
+			}
+		}
+		if found < 0 {
+			next := ""
+			if at < len(lines) {
+				next = lines[at]
+			}
+			t.Fatalf("README sample line %d is not what analyze prints there:\nREADME:  %q\nanalyze: %q\n(copy the output into the README, shortening it with lines \"...\")", n+1, want, next)
+		}
+		at, gap = found+1, false
+	}
+}

@@ -75,7 +75,8 @@ var stageUnits = map[string][2]string{
 	"reading":      {"file", "files"},
 	"queueing":     {"file", "files"},
 	"cleaning":     {"article", "articles"},
-	"grouping":     {"story", "stories"},
+	"grouping":     {"article", "articles"},
+	"reconciling":  {"story", "stories"},
 	"storing":      {"article", "articles"},
 	"fetching":     {"page", "pages"},
 	"WARC records": {"record", "records"},
@@ -130,6 +131,20 @@ func (s *stage) incr() {
 	}
 	if s.b != nil {
 		s.b.Increment()
+	}
+}
+
+// add counts n at once (a batch of articles grouped).
+func (s *stage) add(n int) {
+	if s.line != nil {
+		s.line.n.Add(int64(n))
+		return
+	}
+	if s.b != nil && s.open {
+		s.b.SetTotal(s.b.Current()+int64(n)+1, false)
+	}
+	if s.b != nil {
+		s.b.IncrBy(n)
 	}
 }
 

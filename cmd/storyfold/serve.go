@@ -66,6 +66,9 @@ func runServe(ctx context.Context, args []string) error {
 	// Articles POSTed with only a url are fetched behind the fetcher's
 	// guards: --allow-private stays off for a server open to users.
 	cfg := web.Config{Store: st, Ingester: writer, Pages: newCrawler(&wf.fetch, log), Token: *token, MaxBody: *maxBody, CacheBytes: cacheBytes(*cacheMB), Log: log}
+	if list != nil {
+		cfg.Outlets = list // a nil list would be an interface that is not nil
+	}
 	if *feedsAt != "" {
 		feeds, err := loadFeeds(*feedsAt)
 		if err != nil {

@@ -42,16 +42,44 @@ func runStories(ctx context.Context, args []string) error {
 	if *limit > 0 && len(stories) > *limit {
 		stories = stories[:*limit]
 	}
+	outlets := make([]int, len(stories))
+	for i, s := range stories {
+		if outlets[i], err = countOutlets(ctx, st, s.ID); err != nil {
+			return err
+		}
+	}
 	if *format == "json" {
-		return report.WriteJSON(os.Stdout, &storyfold.Analysis{Stories: stories})
+		return report.WriteStoriesJSON(os.Stdout, stories, outlets)
 	}
 	w := tabwriter.NewWriter(os.Stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "STORY\tARTICLES\tOUTLETS\tFIRST\tLAST\tHEADLINE")
-	for _, s := range stories {
-		fmt.Fprintf(w, "%s\t%d\t%d\t%s\t%s\t%s\n", s.ID, len(s.Articles), len(s.Sources), orDash(s.First.String()), orDash(s.Last.String()),
-			strings.Map(printable, s.Headline))
+	fmt.Fprintln(w, "STORY\tARTICLES\tOUTLETS\tINDEPENDENT\tFIRST\tLAST\tHEADLINE")
+	for i, s := range stories {
+		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%s\t%s\t%s\n", s.ID, len(s.Articles), outlets[i], s.IndependentSources,
+			orDash(s.First.String()), orDash(s.Last.String()), strings.Map(printable, s.Headline))
 	}
 	return w.Flush()
+}
+
+// countOutlets counts a stored story's outlets as every output does
+// (storyfold.CountOutlets), from its articles' heads.
+func countOutlets(ctx context.Context, st storyfold.Reader, storyID string) (int, error) {
+	members, err := st.StoryMembers(ctx, storyID)
+	if err != nil {
+		return 0, fmt.Errorf("story %s: %w", storyID, err)
+	}
+	ids := make([]string, len(members))
+	for i, m := range members {
+		ids[i] = m.ID
+	}
+	heads, err := st.ArticleHeads(ctx, ids)
+	if err != nil {
+		return 0, fmt.Errorf("story %s: %w", storyID, err)
+	}
+	ptrs := make([]*storyfold.Article, len(heads))
+	for i := range heads {
+		ptrs[i] = &heads[i]
+	}
+	return storyfold.CountOutlets(ptrs), nil
 }
 
 // sortStories orders stories with the most articles first, then the newest.
