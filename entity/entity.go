@@ -113,6 +113,8 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 		}
 		return nlp.IsPlace(word(k)) || nlp.IsOrgWord(word(e-1)) || nlp.IsPlace(text[toks[k].Start:toks[e-1].End])
 	}
+	orgTail := -1 // the end of a run read as an organisation's name after "on"
+	origin := -1  // where the origin after a person's name and "of" starts
 	for i := 0; i < len(toks); {
 		if !capital(i) {
 			i++
@@ -143,6 +145,10 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 			for k < len(toks) && connector[word(k)] {
 				k++
 			}
+			if word(j) == "of" && !nlp.IsTitleWord(word(j-1)) && personNamed(word, i, j) {
+				origin = j + 1
+				break // "Trey Gowdy of South Carolina": the origin is no part of the name
+			}
 			if k > j && capital(k) && !(word(j) == "of" && !nlp.IsTitleWord(word(j-1)) && placeOrOrgAhead(k)) {
 				if word(j) == "of" && !nlp.IsTitleWord(word(j-1)) {
 					of = j
@@ -168,6 +174,36 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 				}
 			}
 		}
+		if i == origin && (nlp.IsOrgWord(word(j-1)) || strings.Contains(text[toks[i].Start:toks[j-1].End], ".")) {
+			// "Nanette Lee Miller of Marcum L.L.P.": a firm.
+			for k := range ms {
+				if ms[k].Type == Person && ms[k].Role == "" {
+					ms[k].Type = Org
+				}
+			}
+		} else if j == i+1 && i > 1 && word(i-1) == "of" && nlp.IsRoleWord(word(i-2)) && !nlp.IsCapitalized(word(i-2)) || i == origin {
+			// "the mayor of Hoboken": one capitalised word after a role
+			// written in lower case is the place the role is of; "South
+			// Carolina" after "Trey Gowdy of" is where he is from.
+			for k := range ms {
+				if ms[k].Type == Person && ms[k].Role == "" {
+					ms[k].Type = Place
+				}
+			}
+		}
+		// "the House Committee on Oversight and Government Reform": the
+		// words after an organisation's "on" or "for", and after the "and"
+		// that joins them, are the organisation's name, not people.
+		orgName := i > 1 && (word(i-1) == "on" || word(i-1) == "for") && nlp.IsOrgWord(word(i-2)) ||
+			i > 1 && word(i-1) == "and" && orgTail == i-1
+		if orgName {
+			for k := range ms {
+				if ms[k].Type == Person && ms[k].Role == "" {
+					ms[k].Type = Org
+				}
+			}
+			orgTail = j
+		}
 		if i > 0 && word(i-1) == "the" {
 			// "the Founders", "the Kremlin": not a person's name.
 			for k := range ms {
@@ -180,6 +216,28 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 		i = j
 	}
 	return out
+}
+
+// personNamed reports whether the capitalised run [i, j) is a person's
+// name: at least two words after any titles, none an organisation's or a
+// place's, the first a given name, the titles a person's role
+// ("Representative Trey Gowdy") or three words ("Nanette Lee Miller"), so that an "of" after it gives their
+// origin, where "Bank of America" and "University of Maryland" go on.
+func personNamed(word func(int) string, i, j int) bool {
+	t := i
+	for t < j && nlp.IsTitleWord(word(t)) {
+		t++
+	}
+	if j-t < 2 {
+		return false
+	}
+	for k := t; k < j; k++ {
+		if nlp.IsOrgWord(word(k)) || nlp.IsPlace(word(k)) {
+			return false // "Federal Reserve Bank of New York", "New York of old"
+		}
+	}
+	_, given := nlp.GivenName(word(t))
+	return given || t > i && nlp.IsRoleWord(word(t-1)) || j-t >= 3
 }
 
 // commonOpener reports whether a capitalised word opening a sentence is a
@@ -221,6 +279,12 @@ func (f *Finder) mentions(text string, run []nlp.Token, opener bool, lowerSeen m
 	}
 	if full := strings.Join(words, ""); len(words) >= 2 && len(words) <= 4 && strings.Contains(full, "-") && len(words[0]) == 1 {
 		return nil // a party tag: "D-N.Y.", "R-S.C."
+	}
+	if last, end := words[len(words)-1], int(run[len(run)-1].End); (nlp.IsTitleWord(last) || nlp.IsRoleWord(last)) &&
+		end < len(text) && text[end] == '.' && !nlp.IsPlace(last) {
+		// "Maine Gov." before "Paul LePage", "Enter Ms." before "Lauten": a
+		// title the name after its dot follows, not a name.
+		return f.qualifiers(words, run, text)
 	}
 	if len(words) >= 2 && nlp.IsPlaceWord(words[len(words)-1]) {
 		span := spanOf(run)

@@ -177,7 +177,9 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				continue
 			}
 			name, cue = n, w
-		case c.isPunct(j-1, ",") && indirectParticiples[w]:
+		case indirectParticiples[w] && (c.isPunct(j-1, ",") || (c.is(j-1, "but") || c.is(j-1, "by")) && j > 1):
+			// "..., saying ...", "issued a statement calling the deal “a
+			// steep price” but saying the president was ..."
 			if inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
 				continue
 			}
@@ -194,7 +196,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				continue
 			}
 			cue = w
-			if (j == 0 || c.toks[j-1].Kind != nlp.Word) && c.capitalized(j+1) && !indirectSkip(&c, j+1) {
+			if (j == 0 || c.toks[j-1].Kind != nlp.Word) && c.capitalized(j+1) && !indirectSkip(&c, j+1) && !c.possessiveName(j+1) {
 				continue // "..., said Hegseth": the inverted attribution that reported reads
 			}
 			if w == "told" {
@@ -211,10 +213,21 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				name = n // "Acme Corporation said", which nameBefore takes for no person
 			} else if (c.lower(j-1) == "but" || c.lower(j-1) == "and") && lastSpeaker != "" {
 				name = lastSpeaker // "claimed ..., but admitted that": the same subject
+			} else if c.is(j-1, "and") {
+				// "Chuck Schumer of New York, went to the Senate floor and
+				// announced that": the subject of the verbs "and" joins.
+				name = f.clauseSubject(text, sent.Start, pos)
 			} else if p := beforeFillers(&c, j); c.isPunct(p, ",)") {
-				// "Justice Anthony Kennedy, often a key vote on the high
-				// court, said": the subject before the appositive.
-				name = f.mainSubject(text, sent.Start, pos)
+				if n, ok := c.nameBefore(p); ok && !nlp.IsSpeakerPronoun(n) && c.isPunct(c.appositiveStart(p), ",") && f.isPerson(f.resolve(text, n, pos, sent)) {
+					// "the mayor of Hoboken, Dawn Zimmer, said": the
+					// person named in the appositive.
+					name = n
+				} else {
+					// "Justice Anthony Kennedy, often a key vote on the
+					// high court, said": the subject before the
+					// appositive.
+					name = f.mainSubject(text, sent.Start, pos)
+				}
 			}
 		default:
 			continue
@@ -239,7 +252,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 		// A second cue of the same subject cuts the clause before it
 		// ("..., but admitted that ..."); any other cue inside it is part
 		// of what was said.
-		if n := len(out); n > first && out[n-1].Span.End > span.Start && out[n-1].Speaker == speaker {
+		if n := len(out); n > first && out[n-1].Span.End > span.Start && out[n-1].Speaker == speaker && pos > out[n-1].Span.Start {
 			cut := strings.TrimRight(text[out[n-1].Span.Start:pos], " ,;")
 			cut = strings.TrimSuffix(strings.TrimSuffix(cut, " but"), " and")
 			cut = strings.TrimRight(cut, " ,;")
@@ -292,14 +305,20 @@ func (f *Finder) clauseStart(c *context, i int, bare bool) int {
 	if c.isPunct(i, ",") && c.lower(i+1) == "that" {
 		i++ // "said, that ..."
 	}
+	if adverb(c.lower(i)) && (c.lower(i+1) == "that" || nlp.IsSpeakerPronoun(c.lower(i+1))) {
+		i++ // "said unequivocally that"
+	}
 	if c.lower(i) == "that" {
 		return i + 1
 	}
 	if prepositions[c.lower(i)] {
 		// "said after the arguments that", "testified in October that".
-		for k := i + 1; k < len(c.toks) && k <= i+6 && c.toks[k].Kind == nlp.Word; k++ {
+		for k := i + 1; k < len(c.toks) && k <= i+maxPrepositionPhrase && !c.isPunct(k, ",;:.!?"); k++ {
 			if c.lower(k) == "that" {
 				return k + 1
+			}
+			if k > i+1 && opensClause(c.lower(k), false) && c.toks[k-1].Kind == nlp.Word && !possessiveToken(c, k-1) {
+				return k // "said after their meeting he believes ..."
 			}
 		}
 		return -1
@@ -313,6 +332,13 @@ func (f *Finder) clauseStart(c *context, i int, bare bool) int {
 	}
 	return -1
 }
+
+// maxListenerWords is the most words of a listener's name after "told".
+const maxListenerWords = 4
+
+// maxPrepositionPhrase is the most tokens of a phrase of time or place
+// between a cue and "that": "said on CNN’s “American Morning” that".
+const maxPrepositionPhrase = 8
 
 // toldClause returns the clause after "told" at token i: past whom it was
 // told and "that" ("told her questioners that"), or after a listener
@@ -329,6 +355,19 @@ func toldClause(c *context, i int) int {
 	k := i
 	if c.lower(k) == "the" {
 		k++
+	}
+	if c.capitalized(k) && !possessiveToken(c, k) {
+		// A listener named: "told Rose he would not have ...", "told
+		// Fox News the talks ...".
+		for n := k; n < len(c.toks) && n < k+maxListenerWords; n++ {
+			if !c.capitalized(n) {
+				if opensClause(c.lower(n), true) {
+					return n
+				}
+				break
+			}
+		}
+		return -1
 	}
 	if !indirectListeners[c.lower(k)] {
 		return -1
@@ -562,4 +601,58 @@ func (c *context) possessorName(e int) (string, bool) {
 		}
 	}
 	return c.nameBefore(p + 1)
+}
+
+// appositiveStart returns the token before the capitalised name that ends
+// just before token p: the comma that opens an appositive name ("the mayor
+// of Hoboken, Dawn Zimmer, said"), or whatever stands there.
+func (c *context) appositiveStart(p int) int {
+	j := p - 1
+	for j >= 0 && (c.capitalized(j) || c.isPunct(j, ".") && c.abbreviation(j-1) || c.isPunct(j, "-") && c.glued(j)) {
+		j--
+	}
+	if j == p-1 {
+		return p // no name
+	}
+	return j
+}
+
+// isPerson reports whether a speaker is one of the article's people, by
+// their name, an alias, or their name without its origin.
+func (f *Finder) isPerson(speaker string) bool {
+	if speaker == "" {
+		return false
+	}
+	for _, e := range f.entities {
+		if e.Type != "person" {
+			continue
+		}
+		if strings.EqualFold(e.Name, speaker) || strings.EqualFold(withoutOrigin(e.Name), speaker) {
+			return true
+		}
+		for _, a := range e.Aliases {
+			if strings.EqualFold(a, speaker) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// possessiveName reports whether the capitalised name that starts at token
+// i ends in a possessive: after "said", "Mr. Christie’s lieutenant governor"
+// opens a clause, where "said Hegseth" names the speaker.
+func (c *context) possessiveName(i int) bool {
+	for j := i; j < len(c.toks); j++ {
+		if c.capitalized(j) {
+			if possessiveToken(c, j) {
+				return true
+			}
+			continue
+		}
+		if !(c.isPunct(j, ".") && c.abbreviation(j-1)) {
+			return false
+		}
+	}
+	return false
 }

@@ -62,7 +62,7 @@ func TestFind(t *testing.T) {
 			[]want{{"It is not a betrayal,", "Pete Hegseth"}}},
 		{"partial quote inside a sentence",
 			"U.S. Defense Secretary Pete Hegseth emphasized that the effort to negotiate peace was \"certainly not a betrayal\" of Ukrainian forces.",
-			[]want{{"certainly not a betrayal", "Pete Hegseth"}}},
+			[]want{{"the effort to negotiate peace was \"certainly not a betrayal\" of Ukrainian forces", "Pete Hegseth"}, {"certainly not a betrayal", "Pete Hegseth"}}},
 		{"participle after a clause",
 			"German Chancellor Scholz opposed any settlement, while Defense Minister Pistorius criticized Washington’s concessions to Moscow, stating, “It would have been better to speak about it at the table.”",
 			[]want{{"It would have been better to speak about it at the table.", "Pistorius"}}},

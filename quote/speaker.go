@@ -1,6 +1,7 @@
 package quote
 
 import (
+	_ "embed"
 	"sort"
 	"strings"
 	"unicode"
@@ -10,54 +11,82 @@ import (
 	"github.com/storyfold/storyfold/nlp"
 )
 
-// cues are the words that attribute a quote to a speaker, in the finite form
-// that follows or precedes the speaker ("Hegseth said", "said Hegseth").
-var cues = wordSet(`said says say stated states told tells added adds warned warns wrote writes posted posts noted notes
-	explained explains insisted insists argued argues declared declares announced announces asked asks replied replies
-	responded tweeted stressed stresses emphasized emphasised emphasizes claimed claims remarked continued continues
-	commented acknowledged admitted conceded recalled suggested suggests called calls described describes urged urges
-	vowed predicted cautioned countered concluded reiterated confirmed asserted maintained observed shared promised
-	referred dubbed labeled labelled branded accused slammed blasted derided decried touted pledged charged deemed
-	criticized criticised praised lamented denounced mocked hailed testified joked quipped complained repeated
-	tweets tweeted call describe label dub`)
+// The word lists of speaker attribution are data, one entry a line, so that
+// a speech verb or a title is added by adding a line (TestSpeakerLists
+// checks them).
+var (
+	//go:embed data/speaker-cues.txt
+	speakerCuesData string
+	//go:embed data/unmarked-cues.txt
+	unmarkedCuesData string
+	//go:embed data/subordinate-openers.txt
+	subordinateData string
+	//go:embed data/attribution-tail.txt
+	attributionTailData string
+	//go:embed data/speaker-participles.txt
+	speakerParticiplesData string
+	//go:embed data/speaker-fillers.txt
+	speakerFillersData string
+	//go:embed data/speaker-adverbs.txt
+	speakerAdverbsData string
+	//go:embed data/object-skips.txt
+	objectSkipsData string
+	//go:embed data/attribution-listeners.txt
+	attributionListenersData string
+	//go:embed data/organisation-nouns.txt
+	organisationNounsData string
+	//go:embed data/clause-openers.txt
+	clauseOpenersData string
+	//go:embed data/weekdays.txt
+	weekdaysData string
+	//go:embed data/name-prepositions.txt
+	namePrepositionsData string
+)
 
-// speechCues attribute reported speech without quotation marks, where a
-// wider cue ("called", "described") would take any clause for a quote.
-var speechCues = wordSet(`said says stated added adds insisted noted warned wrote told explained declared argued stressed
-	tweeted posted asked replied responded continued testified`)
-
-// subordinate words open a clause that is not a statement of its own.
-var subordinate = wordSet(`after before when while although though as if since because following despite in during
-	once until unless whether upon amid with without by for on at from`)
-
-// attributionTail are the words that may follow the cue of a sentence that
-// only attributes a quote: "Trump said on Thursday", "he said ahead of".
-var attributionTail = wordSet(`on in at during ahead after before earlier later late last this yesterday today while when as
-	according afterwards early monday tuesday wednesday thursday friday saturday sunday`)
-
-// participles introduce a quote after a clause whose subject is the
-// speaker: "Pistorius criticized the concessions, stating, “...”".
-var participles = wordSet(`saying stating adding writing noting warning telling declaring insisting calling describing
-	posting arguing explaining stressing emphasizing emphasising recalling decrying blasting accusing touting praising
-	criticizing criticising slamming lamenting vowing promising tweeting dubbing labeling branding`)
-
-// fillers may stand between a speaker and the cue: "Hegseth also said".
-var fillers = wordSet(`also later then previously reportedly once repeatedly earlier has had have was had already further
-	again separately publicly privately`)
+var (
+	// cues are the words that attribute a quote to a speaker, in the finite
+	// form that follows or precedes the speaker ("Hegseth said", "said
+	// Hegseth").
+	cues = listSet(speakerCuesData)
+	// speechCues attribute reported speech without quotation marks, where
+	// a wider cue ("called", "described") would take any clause for a
+	// quote.
+	speechCues = listSet(unmarkedCuesData)
+	// subordinate words open a clause that is not a statement of its own.
+	subordinate = listSet(subordinateData)
+	// attributionTail are the words that may follow the cue of a sentence
+	// that only attributes a quote: "Trump said on Thursday", "he said
+	// ahead of".
+	attributionTail = listSet(attributionTailData)
+	// participles introduce a quote after a clause whose subject is the
+	// speaker: "Pistorius criticized the concessions, stating, “...”".
+	participles = listSet(speakerParticiplesData)
+	// fillers may stand between a speaker and the cue: "Hegseth also said".
+	fillers = listSet(speakerFillersData)
+	// plainAdverbs are the adverbs without -ly that may stand there too.
+	plainAdverbs = listSet(speakerAdverbsData)
+	// objectSkips after a cue do not start its object ("said ahead of").
+	objectSkips = listSet(objectSkipsData)
+	// attributionListeners are whom an attribution sentence was told,
+	// besides names: "she told reporters."
+	attributionListeners = listSet(attributionListenersData)
+	// orgNouns describe an organisation named before: "the tech giant
+	// said", "the company said".
+	orgNouns = listSet(organisationNounsData)
+	// clauseOpeners open a clause whose subject may follow.
+	clauseOpeners = listSet(clauseOpenersData)
+	// weekdays after "on" may stand between a speaker and the cue.
+	weekdays = listSet(weekdaysData)
+	// namePrepositions make the name after them an object, not the cue's
+	// subject: "the military chief under Donald Trump disputed".
+	namePrepositions = listSet(namePrepositionsData)
+)
 
 // adverb reports whether a lower-case word is an adverb that may stand
 // between a speaker and the cue: "Obama even acknowledged", "He frequently
 // repeated".
 func adverb(w string) bool {
-	return len(w) > 4 && strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ply") || w == "even" || w == "now" || w == "still"
-}
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ply") || plainAdverbs[w]
 }
 
 // context is a piece of text with its tokens.
@@ -95,11 +124,6 @@ func (c *context) roleHolder(i int) string {
 	return ""
 }
 
-// orgNouns describe an organisation named before: "the tech giant said",
-// "the company said".
-var orgNouns = wordSet(`company firm giant platform network group organization organisation agency ministry union bank
-	startup retailer carrier airline automaker broadcaster newspaper outlet channel`)
-
 // describedOrg reads "the company" or "the tech giant" at token i: an
 // organisation described, not named. It returns the description and the
 // token after it, or "".
@@ -130,7 +154,7 @@ func (c *context) glued(i int) bool {
 // on Thursday").
 func (c *context) startsObject(i int) bool {
 	w := c.lower(i)
-	return w != "" && !nlp.IsStopWord(w) && !fillers[w] && w != "ahead"
+	return w != "" && !nlp.IsStopWord(w) && !fillers[w] && !objectSkips[w]
 }
 
 func (c *context) capitalized(i int) bool {
@@ -167,19 +191,37 @@ func (c *context) nameAfter(i int) (string, bool) {
 	for j > i && !c.capitalized(j-1) {
 		j--
 	}
-	return c.personName(i, j)
+	if name, ok := c.personName(i, j); ok {
+		return name, ok
+	}
+	// "said Nanette Lee Miller of Marcum L.L.P.": the person without the
+	// firm or place they are of.
+	for k := i + 1; k < j; k++ {
+		if c.lower(k) == "of" {
+			return c.personName(i, k)
+		}
+	}
+	return "", false
 }
 
 // nameBefore reads a speaker phrase ending just before token i.
 func (c *context) nameBefore(i int) (string, bool) {
 	j := i - 1
-	for j >= 0 && (fillers[c.lower(j)] || adverb(c.lower(j))) {
-		j--
+	for j >= 0 {
+		if w := c.lower(j); fillers[w] || adverb(w) {
+			j--
+		} else if c.is(j-1, "on") && weekdays[w] {
+			j -= 2 // "Mr. Obama on Wednesday emphatically disputed"
+		} else {
+			break
+		}
 	}
+	j = c.beforePartyTag(j)
 	if j < 0 {
 		return "", false
 	}
-	if c.lower(j) == "who" && c.isPunct(j-1, ",") {
+	relative := c.lower(j) == "who" && c.isPunct(j-1, ",")
+	if relative {
 		j -= 2 // "President Trump, who said"
 	}
 	if nlp.IsSpeakerPronoun(c.lower(j)) {
@@ -202,13 +244,48 @@ func (c *context) nameBefore(i int) (string, bool) {
 		j--
 	}
 	start := j + 1
-	if start == k {
+	// A name after a preposition is its object ("the military chief under
+	// Donald Trump disputed"), unless the preposition is a title's
+	// ("Assistant Secretary for Diplomatic Security Charlene Lamb").
+	if start == k || namePrepositions[c.lower(start-1)] && !relative && !c.titleAt(start-2) {
 		return "", false
 	}
 	if c.lower(start-1) == "the" {
 		return c.theName(start, k)
 	}
 	return c.personName(start, k)
+}
+
+// titleAt reports whether token i is a title word ("Secretary").
+func (c *context) titleAt(i int) bool {
+	return i >= 0 && i < len(c.toks) && c.toks[i].Kind == nlp.Word && nlp.IsTitleWord(c.toks[i].Text(c.text))
+}
+
+// maxPartyTag is the most tokens a party tag in parentheses holds:
+// "(D-N.Y.)" is "(", "D", "-", "N", ".", "Y", ".", ")".
+const maxPartyTag = 9
+
+// beforePartyTag returns the token before a party or state tag in
+// parentheses that ends at token j ("Ken Fredette (R) said", "Sen. Tim
+// Kaine (D-Va.) told", "Kamala Harris (Calif.)"), after fillers before it
+// ("LePage (R) also said"), or j when there is none. A tag holds no
+// lower-case word.
+func (c *context) beforePartyTag(j int) int {
+	if !c.isPunct(j, ")") {
+		return j
+	}
+	for p := j - 1; p >= 0 && p >= j-maxPartyTag; p-- {
+		if c.isPunct(p, "(") {
+			if p == j-1 || !c.capitalized(p-1) {
+				return j
+			}
+			return p - 1
+		}
+		if c.toks[p].Kind == nlp.Word && !nlp.IsCapitalized(c.toks[p].Text(c.text)) {
+			return j
+		}
+	}
+	return j
 }
 
 // theName reads the capitalised words [i, j) after "the": an organisation
@@ -326,157 +403,281 @@ func (c *context) join(i, j int) string {
 // so a long sentence full of quotes is not read again for each.
 const maxContext = 300
 
-// speaker finds the speaker of the marked quote m in sentence si: from a
-// cue right after the closing mark, else from the last cue before the
-// opening mark in the same sentence. When the cue's own words do not name
-// the speaker (an appositive stands between: "Sarah Palin, a vocal tea
-// party supporter, said"), the person the article names there does.
-func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, paragraphs []storyfold.Paragraph, m storyfold.Span) (string, string) {
-	sent := sentences[si]
-	// After: ",” he said." / "” said Hegseth." within the sentence the
-	// quote ends in.
-	end := sent.End
-	for k := si; k < len(sentences) && sentences[k].Start < m.End; k++ {
-		end = sentences[k].End
+// The reaches of the cue searches, in tokens.
+const (
+	// cueReachRunOn is how far after a quote that runs on in its sentence
+	// ("a “new national pride” ..., as he described this") a cue may stand.
+	cueReachRunOn = 24
+	// cueReachClosed is how far after a quote that closes its clause a cue
+	// may stand: past a long appositive ("Rep. Jerrold Nadler, D-N.Y., the
+	// former chairman of ..., told").
+	cueReachClosed = 40
+	// cueReachBefore is how far before a quote's opening mark the last cue
+	// is looked for ("Hegseth emphasized that the effort was “").
+	cueReachBefore = 20
+	// attributionReach is how far into a sentence that only attributes the
+	// quote before it ("Trump stated on Thursday.") its cue may stand.
+	attributionReach = 6
+	// unmarkedNameReach is how many tokens after the comma of an unmarked
+	// statement its speaker and cue may take ("..., Defense Secretary Pete
+	// Hegseth said").
+	unmarkedNameReach = 7
+	// unmarkedMinWords is how many words an unmarked statement has at least,
+	// so that a list or a fragment before a comma is not taken for one.
+	unmarkedMinWords = 4
+)
+
+// quoteSite is a marked quote and the text around it, as the speaker
+// strategies read it.
+type quoteSite struct {
+	text       string
+	sentences  []storyfold.Span
+	si         int // the sentence the quote opens in
+	sent       storyfold.Span
+	paragraphs []storyfold.Paragraph
+	m          storyfold.Span
+	after      int // the end of the quote's closing mark
+}
+
+// A speakerStrategy reads one way a quote may be attributed: given the
+// quote, it returns the speaker and the cue when it found them, and done
+// when its answer is final, even an empty one; then the strategies after
+// it are not tried. Strategies are named, not function values, so that
+// the quote they read stays on the stack.
+type speakerStrategy int
+
+const (
+	byCueAfter            speakerStrategy = iota // (*Finder).cueAfter
+	byAttributionSentence                        // (*Finder).attributionSentence
+	byOpeningQuote                               // (*Finder).openingQuote
+	byColonIntroduction                          // (*Finder).colonIntroduction
+	byCueBefore                                  // (*Finder).cueBefore
+	bySentenceSubject                            // (*Finder).sentenceSubject
+)
+
+// speakerStrategies are tried in order until one is done. The order is
+// from the strongest evidence to the weakest: a cue after the quote, a
+// sentence that only attributes it, a colon introduction, a cue before
+// the quote, and last the subject of the quote's sentence.
+var speakerStrategies = [...]speakerStrategy{
+	byCueAfter,
+	byAttributionSentence,
+	byOpeningQuote,
+	byColonIntroduction,
+	byCueBefore,
+	bySentenceSubject,
+}
+
+// try applies strategy s to the quote q.
+func (f *Finder) try(s speakerStrategy, q *quoteSite) (string, string, bool) {
+	switch s {
+	case byCueAfter:
+		return f.cueAfter(q)
+	case byAttributionSentence:
+		return f.attributionSentence(q)
+	case byOpeningQuote:
+		return f.openingQuote(q)
+	case byColonIntroduction:
+		return f.colonIntroduction(q)
+	case byCueBefore:
+		return f.cueBefore(q)
+	case bySentenceSubject:
+		return f.sentenceSubject(q)
 	}
-	after := m.End
-	if after < len(text) {
-		after += len(closingMark(text[m.End:]))
+	return "", "", false
+}
+
+// speaker finds the speaker of the marked quote m in sentence si and the
+// cue that names them, by the first of speakerStrategies that is done.
+// When the cue's own words do not name the speaker (an appositive stands
+// between: "Sarah Palin, a vocal tea party supporter, said"), the person
+// the article names there does.
+func (f *Finder) speaker(text string, sentences []storyfold.Span, si int, paragraphs []storyfold.Paragraph, m storyfold.Span) (string, string) {
+	q := quoteSite{text: text, sentences: sentences, si: si, sent: sentences[si], paragraphs: paragraphs, m: m, after: m.End}
+	if q.after < len(text) {
+		q.after += len(closingMark(text[m.End:]))
+	}
+	for _, s := range speakerStrategies {
+		if name, cue, done := f.try(s, &q); done {
+			return name, cue
+		}
+	}
+	return "", ""
+}
+
+// cueAfter reads a cue right after the closing mark, within the sentence
+// the quote ends in: ",” he said.", "” said Hegseth.", "”, according to
+// the Kremlin", or a cue a few words on whose subject is named before it
+// ("Rep. Jesse Jackson Jr., D-Ill., said").
+func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
+	text, m, after := q.text, q.m, q.after
+	end := q.sent.End
+	for k := q.si; k < len(q.sentences) && q.sentences[k].Start < m.End; k++ {
+		end = q.sentences[k].End
 	}
 	end = min(end, after+maxContext) // the cue follows within a few words
 	for end < len(text) && !utf8.RuneStart(text[end]) {
 		end++
 	}
-	if after < end {
-		f.toks = nlp.Tokenize(f.toks[:0], text[after:end])
-		c := context{text: text[after:end], toks: f.toks, roles: f.roles}
-		k := 0
-		for c.isPunct(k, ",;—–-") {
-			k++
-		}
-		ended := strings.HasSuffix(strings.TrimRight(text[m.Start:m.End], " "), ".")
-		if k < len(c.toks) && c.toks[k].Kind == nlp.Word && (!ended || !c.capitalized(k) || !nlp.IsSpeakerPronoun(c.lower(k))) {
-			if cues[c.lower(k)] {
-				if name, ok := c.nameAfter(k + 1); ok {
-					return name, c.lower(k)
-				}
-			}
-			if c.lower(k) == "according" && c.lower(k+1) == "to" {
-				if name, ok := c.nameAfter(k + 2); ok {
-					return name, "according to"
-				}
-			}
-			// "he said", "Hegseth said", "Rep. Jesse Jackson Jr., D-Ill.,
-			// said": the cue within the next words. When the quote does
-			// not close a clause but runs on in the sentence, only a
-			// cue's own subject attributes it ("a “new national pride” ...,
-			// as he described this"), not any name before the cue ("went
-			// after “Crooked” Hillary Clinton aide ..., appearing to call").
-			quoted := strings.TrimRight(text[m.Start:m.End], " '’\"”")
-			closes := k > 0 || strings.HasSuffix(quoted, ",") || strings.HasSuffix(quoted, "?") || strings.HasSuffix(quoted, "!") ||
-				strings.HasSuffix(quoted, "—")
-			reach := 24
-			if closes {
-				reach = 40 // past a long appositive: "Rep. Jerrold Nadler, D-N.Y., the former chairman of ..., told"
-			}
-			for j := k + 1; j < len(c.toks) && j <= k+reach; j++ {
-				if c.isPunct(j, ";:!?“\"«") || c.isPunct(j, ".") && !c.abbreviation(j-1) {
-					break // the sentence ends, or another quote begins
-				}
-				if cues[c.lower(j)] {
-					if ended || c.lower(j-1) == "to" {
-						break
-					}
-					if name, ok := c.nameBefore(j); ok {
-						return name, c.lower(j)
-					}
-					if !closes {
-						break
-					}
-					if name := f.firstNamedBetween(text, after, after+int(c.toks[j].Start)); name != "" {
-						return name, c.lower(j)
-					}
-					break
-				}
-			}
+	if after >= end {
+		return "", "", false
+	}
+	f.toks = nlp.Tokenize(f.toks[:0], text[after:end])
+	c := context{text: text[after:end], toks: f.toks, roles: f.roles}
+	k := 0
+	for c.isPunct(k, ",;—–-") {
+		k++
+	}
+	ended := strings.HasSuffix(strings.TrimRight(text[m.Start:m.End], " "), ".")
+	if k >= len(c.toks) || c.toks[k].Kind != nlp.Word || ended && c.capitalized(k) && nlp.IsSpeakerPronoun(c.lower(k)) {
+		return "", "", false
+	}
+	if cues[c.lower(k)] {
+		if name, ok := c.nameAfter(k + 1); ok {
+			return name, c.lower(k), true
 		}
 	}
-	// A sentence of its own after the quote, in the same paragraph, that
-	// only attributes it: "“..., hopefully soon!” Trump stated."
-	next := si
-	for next < len(sentences) && sentences[next].Start < after {
+	if c.lower(k) == "according" && c.lower(k+1) == "to" {
+		if name, ok := c.nameAfter(k + 2); ok {
+			return name, "according to", true
+		}
+	}
+	// "he said", "Hegseth said", "Rep. Jesse Jackson Jr., D-Ill., said": the
+	// cue within the next words. When the quote does not close a clause but
+	// runs on in the sentence, only a cue's own subject attributes it ("a
+	// “new national pride” ..., as he described this"), not any name before
+	// the cue ("went after “Crooked” Hillary Clinton aide ..., appearing to
+	// call").
+	quoted := strings.TrimRight(text[m.Start:m.End], " '’\"”")
+	closes := k > 0 || strings.HasSuffix(quoted, ",") || strings.HasSuffix(quoted, "?") || strings.HasSuffix(quoted, "!") ||
+		strings.HasSuffix(quoted, "—")
+	reach := cueReachRunOn
+	if closes {
+		reach = cueReachClosed
+	}
+	for j := k + 1; j < len(c.toks) && j <= k+reach; j++ {
+		if c.isPunct(j, ";:!?“\"«") || c.isPunct(j, ".") && !c.abbreviation(j-1) {
+			break // the sentence ends, or another quote begins
+		}
+		if cues[c.lower(j)] {
+			if ended || c.lower(j-1) == "to" {
+				break
+			}
+			if name, ok := c.nameBefore(j); ok {
+				return name, c.lower(j), true
+			}
+			if !closes {
+				break
+			}
+			if name := f.firstNamedBetween(text, after, after+int(c.toks[j].Start)); name != "" {
+				return name, c.lower(j), true
+			}
+			break
+		}
+	}
+	return "", "", false
+}
+
+// attributionSentence reads a sentence of its own after the quote, in the
+// same paragraph, that only attributes it: "“..., hopefully soon!” Trump
+// stated."
+func (f *Finder) attributionSentence(q *quoteSite) (string, string, bool) {
+	text, sentences := q.text, q.sentences
+	next := q.si
+	for next < len(sentences) && sentences[next].Start < q.after {
 		next++
 	}
-	if next < len(sentences) && strings.TrimSpace(text[after:sentences[next].Start]) == "" &&
-		paragraphOf(paragraphs, sentences[next].Start) == paragraphOf(paragraphs, m.Start) {
+	if next < len(sentences) && strings.TrimSpace(text[q.after:sentences[next].Start]) == "" &&
+		paragraphOf(q.paragraphs, sentences[next].Start) == paragraphOf(q.paragraphs, q.m.Start) {
 		ns := sentences[next]
 		f.toks = nlp.Tokenize(f.toks[:0], text[ns.Start:ns.End])
 		c := context{text: text[ns.Start:ns.End], toks: f.toks, roles: f.roles}
 		if name, cue, ok := c.attribution(); ok {
-			return name, cue
+			return name, cue, true
 		}
 	}
-	// Before: "Hegseth stated, “", "said Hegseth: “", "Hegseth emphasized
-	// that the effort was “", "..., stating, “".
-	if m.Start-1 <= sent.Start {
-		return "", ""
+	return "", "", false
+}
+
+// openingQuote ends the search for a quote that opens its sentence with no
+// cue after it: there are no words before it to read.
+func (f *Finder) openingQuote(q *quoteSite) (string, string, bool) {
+	return "", "", q.m.Start-1 <= q.sent.Start
+}
+
+// colonIntroduction reads a clause that introduces the quote with a colon
+// and no cue right before it: "Trump closed his speech with the promise
+// that started it all: “...”" is the subject of that clause.
+func (f *Finder) colonIntroduction(q *quoteSite) (string, string, bool) {
+	before := q.text[q.sent.Start:q.m.Start]
+	if strings.HasSuffix(strings.TrimRight(before, " “\"‘"), ":") && !cueBeforeColon(before) {
+		if name := f.clauseSubject(q.text, q.sent.Start, q.m.Start); name != "" {
+			return name, "", true
+		}
 	}
+	return "", "", false
+}
+
+// cueBefore reads the last cue before the opening mark in the quote's
+// sentence: "Hegseth stated, “", "said Hegseth: “", "Hegseth emphasized
+// that the effort was “", "..., stating, “", "according to X, “", and
+// the possessor of a noun cue ("Axelrod's comment that ... “").
+func (f *Finder) cueBefore(q *quoteSite) (string, string, bool) {
+	text, sent, m := q.text, q.sent, q.m
 	from := max(sent.Start, m.Start-maxContext)
 	for from < m.Start && !utf8.RuneStart(text[from]) {
 		from++
 	}
-	if strings.HasSuffix(strings.TrimRight(text[sent.Start:m.Start], " “\"‘"), ":") && !cueBeforeColon(text[sent.Start:m.Start]) {
-		// "Trump closed his speech with the promise that started it all:
-		// “...”": the subject of the clause before the colon.
-		if name := f.clauseSubject(text, sent.Start, m.Start); name != "" {
-			return name, ""
-		}
-	}
 	f.toks = nlp.Tokenize(f.toks[:0], text[from:m.Start])
 	c := context{text: text[from:m.Start], toks: f.toks, roles: f.roles}
-	for j := len(c.toks) - 1; j >= 0 && j >= len(c.toks)-20; j-- {
+	for j := len(c.toks) - 1; j >= 0 && j >= len(c.toks)-cueReachBefore; j-- {
 		w := c.lower(j)
 		switch {
 		case cues[w]:
 			if name, ok := c.nameBefore(j); ok {
-				return name, w
+				return name, w, true
 			}
 			if name, ok := c.nameAfter(j + 1); ok && !c.opensClause(j+1, name) {
-				return name, w
+				return name, w, true
 			}
 			// The subject of the clause, named before the cue.
-			return f.clauseSubject(text, sent.Start, from+int(c.toks[j].Start)), w
+			return f.clauseSubject(text, sent.Start, from+int(c.toks[j].Start)), w, true
 		case indirectNouns[w]:
 			// "dismissed David Axelrod's comment that House Republicans
 			// are under a “reign of terror”": the possessor's words.
 			if name, ok := c.possessor(j); ok {
-				return name, w
+				return name, w, true
 			}
 		case w == "to" && c.lower(j-1) == "according":
 			if name, ok := c.nameAfter(j + 1); ok {
-				return name, "according to"
+				return name, "according to", true
 			}
-			return "", ""
+			return "", "", true
 		case participles[w]:
 			if strings.TrimLeft(text[sent.Start:from+int(c.toks[j].Start)], "“\"‘' ") == "" {
 				// "Telling the people this is “your moment,” Trump closed
 				// his speech": the participle opens the sentence, and its
 				// subject comes after.
 				if name := f.subjectIn(m.End, sent.End); name != "" {
-					return name, w
+					return name, w, true
 				}
-				return "", ""
+				return "", "", true
 			}
 			// "X ..., saying “": X is the subject of the clause.
-			return f.clauseSubject(text, sent.Start, from+int(c.toks[j].Start)), w
+			return f.clauseSubject(text, sent.Start, from+int(c.toks[j].Start)), w, true
 		}
 	}
-	// No cue: a word or phrase quoted in a sentence about its speaker
-	// ("Fox News host Glenn Beck ... blamed “progressivism”", "President
-	// Trump took aim at tech giants for “discriminating”"): the subject of
-	// the main clause, the first one, not of a clause nearer the quote
-	// ("Lauten wrote ... that Malia and Sasha Obama should “try ...”").
-	return f.mainSubject(text, sent.Start, m.Start), ""
+	return "", "", false
+}
+
+// sentenceSubject attributes a quote with no cue: a word or phrase quoted
+// in a sentence about its speaker ("Fox News host Glenn Beck ... blamed
+// “progressivism”", "President Trump took aim at tech giants for
+// “discriminating”") is the subject of the main clause, the first one, not
+// of a clause nearer the quote ("Lauten wrote ... that Malia and Sasha
+// Obama should “try ...”").
+func (f *Finder) sentenceSubject(q *quoteSite) (string, string, bool) {
+	return f.mainSubject(q.text, q.sent.Start, q.m.Start), "", true
 }
 
 // mainSubject returns the first person named in [from, to) in the place of
@@ -573,8 +774,6 @@ func openingPronoun(s string) string {
 	return ""
 }
 
-var clauseOpeners = wordSet(`while and but as when whereas although though meanwhile however also`)
-
 // abbreviation reports whether token i is a title or an initial that a
 // dot follows ("Mr.", "Rep.", "Jr.", "D-Ill."), not the end of a sentence.
 func (c *context) abbreviation(i int) bool {
@@ -589,7 +788,7 @@ func (c *context) abbreviation(i int) bool {
 // before it: "Trump stated.", "He said on Thursday.", "Said Hegseth." What
 // follows the cue may not be its object ("He added that peace ...").
 func (c *context) attribution() (string, string, bool) {
-	for j := 0; j < len(c.toks) && j <= 6; j++ {
+	for j := 0; j < len(c.toks) && j <= attributionReach; j++ {
 		w := c.lower(j)
 		if !speechCues[w] {
 			continue
@@ -603,7 +802,7 @@ func (c *context) attribution() (string, string, bool) {
 		next := j + 1
 		if w == "told" {
 			// The listener: "Fox told Jorge Ramos", "she told reporters".
-			for next < len(c.toks) && (c.capitalized(next) || c.lower(next) == "reporters" || c.lower(next) == "the" && next == j+1) {
+			for next < len(c.toks) && (c.capitalized(next) || attributionListeners[c.lower(next)] || c.lower(next) == "the" && next == j+1) {
 				next++
 			}
 		}
@@ -635,11 +834,18 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 	s := text[sent.Start:sent.End]
 	f.toks = nlp.Tokenize(f.toks[:0], s)
 	c := context{text: s, toks: f.toks, roles: f.roles}
-	if subordinate[c.lower(0)] {
-		return storyfold.Quotation{}, false // "After speaking with Putin, Trump said ..."
-	}
+	// "After speaking with Putin, Trump said ...": the comma that closes a
+	// subordinate clause opening the sentence is not the statement's.
+	// After a later one the statement is the whole sentence before it
+	// ("While the threats have changed, America's influence remains a
+	// benevolent force, Rubio said").
+	sub := subordinate[c.lower(0)]
 	for k := 4; k < len(c.toks)-1; k++ {
 		if !c.isPunct(k, ",") {
+			continue
+		}
+		if sub {
+			sub = false
 			continue
 		}
 		var name, cue string
@@ -649,7 +855,7 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 			name, ok = c.nameAfter(k + 2)
 			cue = c.lower(k + 1)
 		case c.capitalized(k+1) || nlp.IsSpeakerPronoun(c.lower(k+1)):
-			for j := k + 2; j < len(c.toks) && j <= k+7; j++ {
+			for j := k + 2; j < len(c.toks) && j <= k+unmarkedNameReach; j++ {
 				if speechCues[c.lower(j)] && !c.startsObject(j+1) && c.lower(j+1) != "that" {
 					name, ok = c.nameBefore(j)
 					cue = c.lower(j)
@@ -666,7 +872,7 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 		// The quote: the sentence up to the comma, which must read as a
 		// clause of its own (several words, not a list).
 		quoted := storyfold.Span{Start: sent.Start + int(c.toks[0].Start), End: sent.Start + int(c.toks[k].Start)}
-		if countWords(c.toks[:k]) < 4 {
+		if countWords(c.toks[:k]) < unmarkedMinWords {
 			return storyfold.Quotation{}, false
 		}
 		return storyfold.Quotation{Text: text[quoted.Start:quoted.End], Span: quoted, Speaker: name, Cue: cue, Kind: storyfold.QuoteUnmarked}, true
@@ -1007,7 +1213,10 @@ func clauseWindow(before string) (string, bool) {
 // nor is one after a short description opening the sentence.
 func inClausePosition(before string, cut bool) bool {
 	words := strings.Fields(before)
-	for len(words) > 0 && (nlp.IsTitleWord(strings.Trim(words[len(words)-1], ",.")) || nlp.IsCapitalized(words[len(words)-1])) {
+	titled := func(w string) bool { return nlp.IsTitleWord(strings.Trim(w, ",.")) || nlp.IsCapitalized(w) }
+	// The titles before the name, "of" inside them too: "US Secretary of
+	// Defense Pete Hegseth".
+	for len(words) > 0 && (titled(words[len(words)-1]) || len(words) > 1 && words[len(words)-1] == "of" && titled(words[len(words)-2])) {
 		words = words[:len(words)-1]
 	}
 	for len(words) > 0 && strings.Trim(words[len(words)-1], "“”\"‘’',.—") == "" {
