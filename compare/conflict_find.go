@@ -869,6 +869,11 @@ func (cx *conflictContext) homeDiffers(a, b int) (conflictValue, conflictValue, 
 			if x.person != y.person || x.place == y.place || sameOrWithin(x.place, y.place) || variantSpelling(x.place, y.place) {
 				continue
 			}
+			// A place the gazetteer does not place ("Maricopa County,
+			// Ariz.") may lie within the other ("Arizona").
+			if !placed(x.place) || !placed(y.place) {
+				continue
+			}
 			return conflictValue{side: x.place, written: x.place, key: strings.ToLower(x.place)}, conflictValue{side: y.place, written: y.place, key: strings.ToLower(y.place)}, true
 		}
 	}
@@ -1310,6 +1315,12 @@ func within(places []string, place string) bool {
 func sameOrWithin(x, y string) bool {
 	cx, cy := placeChain(x), placeChain(y)
 	return slices.Contains(cx, cy[0]) || slices.Contains(cy, cx[0])
+}
+
+// placed reports whether the gazetteer knows where a place lies: it is a
+// country or a capital, or it lies within another place.
+func placed(p string) bool {
+	return len(placeChain(p)) > 1 || nlp.IsPlace(p)
 }
 
 // placeChain returns a place under its usual name, then the places it

@@ -245,6 +245,13 @@ func TestConflicts(t *testing.T) {
 			},
 		},
 		{
+			name: "a county the gazetteer does not place may lie within the state",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "Controversial Arizona Sheriff Joe Arpaio announced on Tuesday he will endorse Texas Governor Rick Perry." + cfFiller},
+				{"b", "Beta", "", "Sheriff Joe Arpaio of Maricopa County, who calls himself the toughest sheriff in the country, backs Perry." + cfFiller},
+			},
+		},
+		{
 			name: "where a person speaks is not their place",
 			arts: []cfArticle{
 				{"a", "Alpha", "", "Rick Santorum, speaking to supporters in Ohio, said the president's energy plan had failed." + cfFiller},
