@@ -115,27 +115,31 @@ func (s *Span) UnmarshalJSON(b []byte) error {
 type Removal struct {
 	// Line is the 1-based line of the input text the piece came from, or 0
 	// when it was not a whole line (a dateline cut from a paragraph).
-	Line   int    `json:"line,omitempty"`
-	Text   string `json:"text"`
-	Reason string `json:"reason"`
+	Line   int           `json:"line,omitempty"`
+	Text   string        `json:"text"`
+	Reason RemovalReason `json:"reason"`
 }
+
+// RemovalReason says why a cleaner dropped a piece of input, so an audit of
+// the cleaning can group and count the removals by cause.
+type RemovalReason string
 
 // Reasons a cleaner gives for a Removal.
 const (
-	RemovedHeadline    = "headline"
-	RemovedRepeat      = "headline-repeat"
-	RemovedListen      = "audio-prompt"
-	RemovedPromo       = "call-to-action"
-	RemovedBio         = "author-bio"
-	RemovedBreadcrumb  = "breadcrumb"
-	RemovedShare       = "share-links"
-	RemovedByline      = "byline"
-	RemovedPublished   = "published-line"
-	RemovedDateline    = "dateline"
-	RemovedRecurring   = "recurring-line"
-	RemovedCredit      = "credit"
-	RemovedDuplicateLn = "repeated-line"
-	RemovedWireCredit  = "wire-credit"
+	RemovedHeadline    RemovalReason = "headline"
+	RemovedRepeat      RemovalReason = "headline-repeat"
+	RemovedListen      RemovalReason = "audio-prompt"
+	RemovedPromo       RemovalReason = "call-to-action"
+	RemovedBio         RemovalReason = "author-bio"
+	RemovedBreadcrumb  RemovalReason = "breadcrumb"
+	RemovedShare       RemovalReason = "share-links"
+	RemovedByline      RemovalReason = "byline"
+	RemovedPublished   RemovalReason = "published-line"
+	RemovedDateline    RemovalReason = "dateline"
+	RemovedRecurring   RemovalReason = "recurring-line"
+	RemovedCredit      RemovalReason = "credit"
+	RemovedDuplicateLn RemovalReason = "repeated-line"
+	RemovedWireCredit  RemovalReason = "wire-credit"
 )
 
 // Slice returns the article text a span covers, or "" for a span that does
@@ -242,12 +246,27 @@ type SummarySentence struct {
 	Articles []string `json:"articles"`
 	// Part is where the sentence belongs: "consensus" (what the sources
 	// agree on), "disputed" or "exclusive" (only in one outlet).
-	Part string `json:"part"`
+	Part SummaryPart `json:"part"`
 	// Cites points at the sentence of each article that says it, so a
 	// reader (or a page) goes from the summary to the source without
 	// searching the articles' texts.
 	Cites []SentenceRef `json:"cites"`
 }
+
+// SummaryPart is the part of a story's summary a sentence belongs to, so a
+// report can set what the sources agree on apart from what one of them
+// alone says or what they dispute.
+type SummaryPart string
+
+// Parts of a summary.
+const (
+	// SummaryConsensus is what the sources agree on.
+	SummaryConsensus SummaryPart = "consensus"
+	// SummaryDisputed is what the sources disagree on.
+	SummaryDisputed SummaryPart = "disputed"
+	// SummaryExclusive is what only one outlet reports.
+	SummaryExclusive SummaryPart = "exclusive"
+)
 
 // SentenceRef points at one sentence of an article.
 type SentenceRef struct {
@@ -291,10 +310,10 @@ type Exclusive struct {
 // Event is a dated event of a story's timeline: what happened on a day,
 // as the articles that give that day word it.
 type Event struct {
-	Date        Date     `json:"date"`
-	Granularity string   `json:"granularity"`
-	Text        string   `json:"text"`
-	Articles    []string `json:"articles"`
+	Date        Date        `json:"date"`
+	Granularity Granularity `json:"granularity"`
+	Text        string      `json:"text"`
+	Articles    []string    `json:"articles"`
 	// Cites points at the sentence of each article that dates the event.
 	Cites []SentenceRef `json:"cites"`
 }
@@ -320,8 +339,8 @@ type Variant struct {
 
 // Quantity is a normalised number found in text.
 type Quantity struct {
-	Kind  string  `json:"kind"`
-	Value float64 `json:"value"`
+	Kind  QuantityKind `json:"kind"`
+	Value float64      `json:"value"`
 	// Max is the upper end of a range ("10 to 15 minutes"), in Value's unit.
 	Max    float64 `json:"max"`
 	Unit   string  `json:"unit"`
@@ -329,6 +348,18 @@ type Quantity struct {
 	Text   string  `json:"text"`
 	Span   Span    `json:"span"`
 }
+
+// QuantityKind is what a Quantity measures, which fixes the unit its Value
+// is in, so figures written in different units can be compared.
+type QuantityKind string
+
+// Kinds of quantity.
+const (
+	QuantityDuration QuantityKind = "duration" // Value in seconds
+	QuantityPercent  QuantityKind = "percent"  // Value in per cent
+	QuantityMoney    QuantityKind = "money"    // Value in units of the currency named by Unit
+	QuantityCount    QuantityKind = "count"    // Value a number of the things named by Unit, if any
+)
 
 // Quotation is one quote as one article gives it: the quoted words, exactly
 // as they stand in the article's text, and who said them.
@@ -348,14 +379,20 @@ type Quotation struct {
 	// the cue (", said Hegseth"), and "reported" speech, the clause after
 	// a cue in the outlet's words ("Hegseth said that ...", "according to
 	// Hegseth, ...").
-	Kind string `json:"kind"`
+	Kind QuoteKind `json:"kind"`
 }
+
+// QuoteKind tells how an article gives what was said: the speaker's words
+// in quotation marks, their words without marks, or the outlet's report of
+// them, so reports print quotation marks only where the words are the
+// speaker's.
+type QuoteKind string
 
 // Kinds of Quotation.
 const (
-	QuoteDirect   = "direct"
-	QuoteUnmarked = "unmarked"
-	QuoteReported = "reported"
+	QuoteDirect   QuoteKind = "direct"
+	QuoteUnmarked QuoteKind = "unmarked"
+	QuoteReported QuoteKind = "reported"
 )
 
 // Said reports whether a quotation gives the speaker's own words, marked
@@ -370,12 +407,25 @@ type DateMention struct {
 	Span Span   `json:"span"`
 	// Date is the day meant (the first day of the week, month or year for
 	// coarser mentions), null when it cannot be told.
-	Date        Date   `json:"date"`
-	Granularity string `json:"granularity"` // day, week, month, year
+	Date        Date        `json:"date"`
+	Granularity Granularity `json:"granularity"` // day, week, month, year
 	// Relative is true when the date was worked out from the article's
 	// date ("last week", "on Friday", "February 12" without a year).
 	Relative bool `json:"relative"`
 }
+
+// Granularity is how precisely a date is known: a day, or only the week,
+// month or year, so a coarse mention is not taken for a day it only
+// starts on.
+type Granularity string
+
+// Granularities of a date.
+const (
+	GranularityDay   Granularity = "day"
+	GranularityWeek  Granularity = "week"
+	GranularityMonth Granularity = "month"
+	GranularityYear  Granularity = "year"
+)
 
 // Quote is a statement attributed to a speaker, possibly reported by several
 // articles in different wordings.
@@ -386,7 +436,7 @@ type Quote struct {
 	Variants []Variant `json:"variants"`
 	// Kind is the Quotation kind of the wording Text gives: reports print
 	// quotation marks only around direct quotes.
-	Kind string `json:"kind"`
+	Kind QuoteKind `json:"kind"`
 }
 
 // Direct reports whether the group's wording is words in quotation marks
@@ -395,26 +445,59 @@ func (q *Quote) Direct() bool { return q.Kind == "" || q.Kind == QuoteDirect }
 
 // Entity is a person, organisation, place or other named thing of a story.
 type Entity struct {
-	Name     string   `json:"name"`
-	Type     string   `json:"type"` // person, org, place, other
-	Aliases  []string `json:"aliases"`
-	Roles    []string `json:"roles"`
-	Articles []string `json:"articles"`
+	Name     string     `json:"name"`
+	Type     EntityType `json:"type"` // person, org, place, other
+	Aliases  []string   `json:"aliases"`
+	Roles    []string   `json:"roles"`
+	Articles []string   `json:"articles"`
 	// Mentions are the spans of an article's text that name the entity;
 	// set on an article's entities, not on a story's.
 	Mentions []Span `json:"mentions,omitempty"`
 }
 
+// EntityType is what kind of thing an Entity names, so that only names of
+// one type are merged and a conflict over a place is told from one over a
+// person.
+type EntityType string
+
+// Types of entity.
+const (
+	EntityPerson EntityType = "person"
+	EntityOrg    EntityType = "org"
+	EntityPlace  EntityType = "place"
+	// EntityOther is a named thing that is none of the above: an event,
+	// a treaty, a law.
+	EntityOther EntityType = "other"
+)
+
 // Conflict is a disagreement between articles of a story.
 type Conflict struct {
-	// Kind is what disagrees: number, place, person, org, date or
-	// attribution.
-	Kind        string  `json:"kind"`
-	Description string  `json:"description"`
-	Claims      []Claim `json:"claims"`
+	// Kind is what disagrees: number, place, person, org, date,
+	// negation or attribution.
+	Kind        ConflictKind `json:"kind"`
+	Description string       `json:"description"`
+	Claims      []Claim      `json:"claims"`
 	// Majority is the value most independent sources give, "" on a tie.
 	Majority string `json:"majority"`
 }
+
+// ConflictKind is what articles of a story disagree on, so a report can
+// tell a disputed figure from a disputed day or speaker.
+type ConflictKind string
+
+// Kinds of conflict. An entity conflict takes the entity's type, so its
+// kind has the same name as the EntityType.
+const (
+	ConflictNumber      ConflictKind = "number"
+	ConflictDate        ConflictKind = "date"
+	ConflictAttribution ConflictKind = "attribution"
+	// ConflictNegation is one source saying a thing happened and another
+	// that it did not.
+	ConflictNegation ConflictKind = "negation"
+	ConflictPerson   ConflictKind = ConflictKind(EntityPerson)
+	ConflictOrg      ConflictKind = ConflictKind(EntityOrg)
+	ConflictPlace    ConflictKind = ConflictKind(EntityPlace)
+)
 
 // Claim is one article's side of a conflict: the value it gives and the
 // sentence it gives it in.
@@ -429,15 +512,26 @@ type Claim struct {
 // rewrites of one of them, or rewrites of a text outside the set (shared
 // origin).
 type Family struct {
-	Kind     string   `json:"kind"`
-	Articles []string `json:"articles"`
-	Evidence []string `json:"evidence"`
+	Kind     FamilyKind `json:"kind"`
+	Articles []string   `json:"articles"`
+	Evidence []string   `json:"evidence"`
 	// Origin is the member the others derive from, when the dates show it.
 	Origin string `json:"origin"`
 	// Agency is the news agency every member credits, when they share
 	// one: the family's common source.
 	Agency string `json:"agency"`
 }
+
+// FamilyKind is how the members of a Family derive from a common text,
+// which tells a reader how much independent reporting the family holds.
+type FamilyKind string
+
+// Kinds of family.
+const (
+	FamilyNearCopies   FamilyKind = "near copies"   // the same text, lightly edited
+	FamilyRewrites     FamilyKind = "rewrites"      // reworded from a member dated before the others
+	FamilySharedOrigin FamilyKind = "shared origin" // reworded from a common text, which may be outside the set
+)
 
 // NewStory returns a story with every list present, so the JSON contract
 // always carries its arrays even before later stages fill them.

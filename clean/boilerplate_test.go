@@ -39,7 +39,7 @@ func TestBoilerplateData(t *testing.T) {
 				t.Errorf("%s:%d: %q already on line %d", e.Name(), n+1, line, at)
 			}
 			seen[key] = n + 1
-			if !slices.Contains(reasonOrder, reason) {
+			if !slices.Contains(reasonOrder, storyfold.RemovalReason(reason)) {
 				t.Errorf("%s:%d: unknown reason %q", e.Name(), n+1, reason)
 			}
 		}
@@ -53,7 +53,8 @@ func TestBoilerplateData(t *testing.T) {
 // kept. A language whose list has no case here fails the test.
 func TestBoilerplateLanguages(t *testing.T) {
 	cases := []struct {
-		lang, line, want string
+		lang, line string
+		want       storyfold.RemovalReason
 	}{
 		{"en", "Sign up for our newsletter", storyfold.RemovedPromo},
 		{"en", "Sign language interpreters stood beside the governor.", ""},

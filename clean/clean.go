@@ -31,7 +31,7 @@ type para struct {
 	text    string
 	line    int // 1-based line of the input it starts on
 	heading bool
-	drop    string // removal reason, "" to keep
+	drop    storyfold.RemovalReason // removal reason, "" to keep
 }
 
 // Article cleans a.Text and returns the cleaned article: Text holds the kept

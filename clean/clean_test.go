@@ -17,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 func reasons(a storyfold.Article) map[string][]string {
 	m := map[string][]string{}
 	for _, r := range a.Removed {
-		m[r.Reason] = append(m[r.Reason], r.Text)
+		m[string(r.Reason)] = append(m[string(r.Reason)], r.Text)
 	}
 	return m
 }

@@ -20,7 +20,7 @@ const maxBoilerplateWords = 30
 // phraseRule drops a short line whose lower-case form starts with, equals or
 // contains a phrase.
 type phraseRule struct {
-	reason   string
+	reason   storyfold.RemovalReason
 	equal    []string
 	prefix   []string
 	contains []string
@@ -34,7 +34,7 @@ var phraseRules = loadPhraseRules()
 
 // reasonOrder is the order the phrase rules are tried in: a line that
 // matches two is given the first's reason.
-var reasonOrder = []string{storyfold.RemovedListen, storyfold.RemovedPromo, storyfold.RemovedShare, storyfold.RemovedCredit}
+var reasonOrder = []storyfold.RemovalReason{storyfold.RemovedListen, storyfold.RemovedPromo, storyfold.RemovedShare, storyfold.RemovedCredit}
 
 //go:embed data/boilerplate/*.txt
 var boilerplateFiles embed.FS
@@ -60,7 +60,7 @@ func loadPhraseRules() []phraseRule {
 				continue
 			}
 			reason, kind, phrase, ok := splitRule(line)
-			r := slices.Index(reasonOrder, reason)
+			r := slices.Index(reasonOrder, storyfold.RemovalReason(reason))
 			if !ok || r < 0 {
 				panic(fmt.Sprintf("clean: data/boilerplate/%s:%d: want reason, match and phrase, tab-separated: %q", e.Name(), n+1, line))
 			}
@@ -97,7 +97,7 @@ func splitRule(line string) (reason, kind, phrase string, ok bool) {
 // report.", an agency's copyright) has the reason wire-credit, a byline
 // that ends with an agency ("By Jane Doe, Associated Press") stays a byline
 // whose value is the names.
-func classifyLine(s string) (reason, value string, credited []string) {
+func classifyLine(s string) (reason storyfold.RemovalReason, value string, credited []string) {
 	n := wordsUpTo(s, maxBoilerplateWords)
 	if n == 0 || n > maxBoilerplateWords {
 		return "", "", nil

@@ -397,7 +397,7 @@ func groupsAgree(units []unit, ga, gb []int) bool {
 // did, not the claim again.
 func restates(units []unit, u int, members []int) bool {
 	for _, e := range units[u].entities {
-		if e.typ != "person" && e.typ != "place" {
+		if e.typ != storyfold.EntityPerson && e.typ != storyfold.EntityPlace {
 			continue
 		}
 		if !slices.ContainsFunc(members, func(m int) bool { return slices.Contains(units[m].entities, e) }) {

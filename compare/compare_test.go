@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/storyfold/storyfold"
-	"github.com/storyfold/storyfold/compare"
 	"github.com/storyfold/storyfold/pipeline"
 )
 
@@ -76,7 +75,7 @@ func TestNumberConflictWithMajority(t *testing.T) {
 	st := story(t, callStory...)
 	var c *storyfold.Conflict
 	for i := range st.Conflicts {
-		if st.Conflicts[i].Kind == compare.NumberConflict {
+		if st.Conflicts[i].Kind == storyfold.ConflictNumber {
 			c = &st.Conflicts[i]
 		}
 	}
@@ -178,8 +177,8 @@ func TestFamiliesAndIndependentSources(t *testing.T) {
 	if len(f.Evidence) == 0 {
 		t.Errorf("family without evidence: %+v", f)
 	}
-	if f.Kind != compare.SharedOrigin {
-		t.Errorf("kind %q, want %q: no member is dated first", f.Kind, compare.SharedOrigin)
+	if f.Kind != storyfold.FamilySharedOrigin {
+		t.Errorf("kind %q, want %q: no member is dated first", f.Kind, storyfold.FamilySharedOrigin)
 	}
 }
 
@@ -196,7 +195,7 @@ func TestSummaryCitesItsSources(t *testing.T) {
 		if len(s.Articles) == 0 {
 			t.Errorf("summary sentence %q cites nothing", s.Text)
 		}
-		if s.Part == compare.Disputed {
+		if s.Part == storyfold.SummaryDisputed {
 			continue
 		}
 		found := false

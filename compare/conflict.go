@@ -10,14 +10,6 @@ import (
 	"github.com/storyfold/storyfold/quote"
 )
 
-// Conflict kinds.
-const (
-	NumberConflict      = "number"
-	DateConflict        = "date"
-	AttributionConflict = "attribution"
-	// Entity conflicts take the entity's type: place, person, org.
-)
-
 // Figures within these shares of each other are one figure: outlets round,
 // and a hedge ("nearly", "about") moves a figure a little.
 const (
@@ -184,7 +176,7 @@ func attributionConflicts(quotes []storyfold.Quote, members []*storyfold.Article
 			}
 			sides = append(sides, s)
 		}
-		out = append(out, finish(AttributionConflict, "The sources give the same words to different speakers", sides, members))
+		out = append(out, finish(storyfold.ConflictAttribution, "The sources give the same words to different speakers", sides, members))
 	})
 	return out
 }

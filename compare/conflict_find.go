@@ -14,10 +14,6 @@ import (
 	"github.com/storyfold/storyfold/quantity"
 )
 
-// NegationConflict is the kind of a conflict where one source says a thing
-// happened and another that it did not.
-const NegationConflict = "negation"
-
 // Pairing thresholds for conflicts. Two sentences the alignment did not
 // put in one fact may still make one claim with one value changed: a
 // changed figure or day takes away the very term they shared most. Such
@@ -222,7 +218,7 @@ func dropRestated(found, attributed []storyfold.Conflict) []storyfold.Conflict {
 	}
 	out := found[:0]
 	for _, c := range found {
-		restated := c.Kind == "person" && !slices.ContainsFunc(c.Claims, func(cl storyfold.Claim) bool {
+		restated := c.Kind == storyfold.ConflictPerson && !slices.ContainsFunc(c.Claims, func(cl storyfold.Claim) bool {
 			return !cited[cl.Article+fmt.Sprint(cl.Sentence)]
 		})
 		if !restated {
@@ -253,7 +249,8 @@ type conflictPair struct {
 // conflictKind compares two units for one kind of conflict: it returns the
 // value each gives when they differ.
 type conflictKind struct {
-	kind, what string
+	kind storyfold.ConflictKind
+	what string
 	// need is the word similarity a pair the alignment did not group
 	// needs.
 	need float64
@@ -279,13 +276,13 @@ type conflictValue struct {
 }
 
 var conflictKinds = []conflictKind{
-	{kind: NumberConflict, what: "The sources give different figures", need: valuePair, differ: (*conflictContext).figureDiffers},
-	{kind: DateConflict, what: "The sources give different dates", need: datePair, events: true, differ: (*conflictContext).dateDiffers},
-	{kind: "place", what: "The sources name a different place in the same claim", need: placePair, differ: entityDiffers("place")},
-	{kind: "place", what: "The sources tie the same person to different places", homes: true, differ: (*conflictContext).homeDiffers},
-	{kind: "org", what: "The sources name a different org in the same claim", need: actorPair, differ: entityDiffers("org")},
-	{kind: "person", what: "The sources credit different people with the same claim", need: speakerPair, differ: (*conflictContext).actorDiffers},
-	{kind: NegationConflict, what: "One source says it happened, another that it did not", need: negationPair, grouped: negationPair, denials: true, differ: (*conflictContext).negationDiffers},
+	{kind: storyfold.ConflictNumber, what: "The sources give different figures", need: valuePair, differ: (*conflictContext).figureDiffers},
+	{kind: storyfold.ConflictDate, what: "The sources give different dates", need: datePair, events: true, differ: (*conflictContext).dateDiffers},
+	{kind: storyfold.ConflictPlace, what: "The sources name a different place in the same claim", need: placePair, differ: entityDiffers(storyfold.EntityPlace)},
+	{kind: storyfold.ConflictPlace, what: "The sources tie the same person to different places", homes: true, differ: (*conflictContext).homeDiffers},
+	{kind: storyfold.ConflictOrg, what: "The sources name a different org in the same claim", need: actorPair, differ: entityDiffers(storyfold.EntityOrg)},
+	{kind: storyfold.ConflictPerson, what: "The sources credit different people with the same claim", need: speakerPair, differ: (*conflictContext).actorDiffers},
+	{kind: storyfold.ConflictNegation, what: "One source says it happened, another that it did not", need: negationPair, grouped: negationPair, denials: true, differ: (*conflictContext).negationDiffers},
 }
 
 // conflictContext holds what the kinds of conflict read off a story's
@@ -604,7 +601,7 @@ func (cx *conflictContext) eventKeys(u int) []string {
 	a := cx.members[x.article]
 	var actors []string
 	for _, e := range x.entities {
-		if e.typ == "person" || e.typ == "org" {
+		if e.typ == storyfold.EntityPerson || e.typ == storyfold.EntityOrg {
 			actors = append(actors, e.name)
 		}
 	}
@@ -625,7 +622,7 @@ func (cx *conflictContext) eventKeys(u int) []string {
 		// Another name by the day is the event's too: "told Fox News
 		// on Sunday", "in an interview with Fox News on Tuesday".
 		for _, e := range x.entities {
-			if e.typ == "person" || e.typ == "org" || e.typ == "place" {
+			if e.typ == storyfold.EntityPerson || e.typ == storyfold.EntityOrg || e.typ == storyfold.EntityPlace {
 				if k := "@" + e.name; !slices.Contains(verbs, k) && nameNear(e.name, near) {
 					verbs = append(verbs, k)
 				}
@@ -633,7 +630,7 @@ func (cx *conflictContext) eventKeys(u int) []string {
 		}
 	}
 	for _, d := range x.dates {
-		if d.Granularity == "day" && d.Date.Known() && !quoted(a, d.Span.Start) {
+		if d.Granularity == storyfold.GranularityDay && d.Date.Known() && !quoted(a, d.Span.Start) {
 			addVerbs(d.Span)
 		}
 	}
@@ -677,7 +674,7 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 	x := &cx.units[u]
 	var actors []string
 	for _, e := range x.entities {
-		if e.typ == "person" || e.typ == "org" {
+		if e.typ == storyfold.EntityPerson || e.typ == storyfold.EntityOrg {
 			actors = append(actors, e.name)
 		}
 	}
@@ -774,7 +771,7 @@ func (cx *conflictContext) homes(u int) []home {
 	}
 	var people, places []mention
 	for _, e := range x.entities {
-		if e.typ != "person" && e.typ != "place" {
+		if e.typ != storyfold.EntityPerson && e.typ != storyfold.EntityPlace {
 			continue
 		}
 		for _, ae := range a.Entities {
@@ -783,7 +780,7 @@ func (cx *conflictContext) homes(u int) []home {
 			}
 			for _, m := range ae.Mentions {
 				if m.Start >= x.span.Start && m.End <= x.span.End {
-					if e.typ == "person" {
+					if e.typ == storyfold.EntityPerson {
 						people = append(people, mention{e.name, m})
 					} else {
 						places = append(places, mention{e.name, m})
@@ -898,7 +895,7 @@ func (cx *conflictContext) settings(u int) []string {
 		}
 	}
 	for _, d := range x.dates {
-		if d.Granularity == "day" && d.Date.Known() && !quoted(a, d.Span.Start) {
+		if d.Granularity == storyfold.GranularityDay && d.Date.Known() && !quoted(a, d.Span.Start) {
 			add(aroundSpan(a, x.span, d.Span, slotReach))
 		}
 	}
@@ -1029,7 +1026,7 @@ func (cx *conflictContext) figureDiffers(a, b int) (conflictValue, conflictValue
 		count := map[string]int{}
 		idx := map[string]int{}
 		for i, q := range cx.units[u].quantities {
-			k := q.Kind + "/" + q.Unit
+			k := string(q.Kind) + "/" + q.Unit
 			count[k]++
 			idx[k] = i
 		}
@@ -1067,7 +1064,7 @@ func (cx *conflictContext) figureDiffers(a, b int) (conflictValue, conflictValue
 }
 
 // kindCount counts a unit's figures of a kind, whatever their units.
-func (cx *conflictContext) kindCount(u int, kind string) int {
+func (cx *conflictContext) kindCount(u int, kind storyfold.QuantityKind) int {
 	n := 0
 	for _, q := range cx.units[u].quantities {
 		if q.Kind == kind {
@@ -1096,7 +1093,7 @@ func (cx *conflictContext) dateDiffers(a, b int) (conflictValue, conflictValue, 
 		var out []storyfold.DateMention
 		a := cx.members[cx.units[u].article]
 		for _, d := range cx.units[u].dates {
-			if d.Granularity == "day" && d.Date.Known() && !quoted(a, d.Span.Start) && !showName(d, cx.units[u].span) {
+			if d.Granularity == storyfold.GranularityDay && d.Date.Known() && !quoted(a, d.Span.Start) && !showName(d, cx.units[u].span) {
 				out = append(out, d)
 			}
 		}
@@ -1161,7 +1158,7 @@ func (cx *conflictContext) dateDiffers(a, b int) (conflictValue, conflictValue, 
 // givesDay reports whether an article gives the day of a mention.
 func (cx *conflictContext) givesDay(article int, d storyfold.DateMention) bool {
 	return slices.ContainsFunc(cx.members[article].Dates, func(m storyfold.DateMention) bool {
-		return m.Granularity == "day" && m.Date.Known() && m.Date.Equal(d.Date.Time)
+		return m.Granularity == storyfold.GranularityDay && m.Date.Known() && m.Date.Equal(d.Date.Time)
 	})
 }
 
@@ -1226,7 +1223,7 @@ func weekdayIn(s string) string {
 // "between Pyongyang and Washington". Spelling variants are one story
 // entity already, a capital is its country, and a place within another
 // ("the Kremlin", "Moscow") is no conflict.
-func entityDiffers(typ string) func(cx *conflictContext, a, b int) (conflictValue, conflictValue, bool) {
+func entityDiffers(typ storyfold.EntityType) func(cx *conflictContext, a, b int) (conflictValue, conflictValue, bool) {
 	return func(cx *conflictContext, a, b int) (conflictValue, conflictValue, bool) {
 		if len(cx.units[a].entities) == 0 || len(cx.units[b].entities) == 0 {
 			return conflictValue{}, conflictValue{}, false
@@ -1258,7 +1255,7 @@ func entityDiffers(typ string) func(cx *conflictContext, a, b int) (conflictValu
 				// "Columbus, Ohio" against "Ohio": the other sentence names
 				// the place this one's lies within, and this one does not
 				// (both name Russia: Moscow and Pyongyang still differ).
-				if typ == "place" && (within(only(na, nb), y) || within(only(nb, na), x)) {
+				if typ == storyfold.EntityPlace && (within(only(na, nb), y) || within(only(nb, na), x)) {
 					continue
 				}
 				return conflictValue{side: x, written: x, key: strings.ToLower(x)}, conflictValue{side: y, written: y, key: strings.ToLower(y)}, true
@@ -1404,7 +1401,7 @@ func (cx *conflictContext) role(u int, name string) map[string]bool {
 	out := map[string]bool{}
 	var mention storyfold.Span
 	for _, e := range a.Entities {
-		if e.Type != "person" || !(strings.EqualFold(e.Name, name) || shareWord(e.Name, name)) {
+		if e.Type != storyfold.EntityPerson || !(strings.EqualFold(e.Name, name) || shareWord(e.Name, name)) {
 			continue
 		}
 		for _, m := range e.Mentions {
@@ -1465,7 +1462,7 @@ func unshared(a, b []string) []string {
 // their names.
 func (cx *conflictContext) names(u int, people []string) bool {
 	for _, e := range cx.units[u].entities {
-		if e.typ == "person" && slices.ContainsFunc(people, func(p string) bool { return shareWord(p, e.name) }) {
+		if e.typ == storyfold.EntityPerson && slices.ContainsFunc(people, func(p string) bool { return shareWord(p, e.name) }) {
 			return true
 		}
 	}
@@ -1498,14 +1495,14 @@ func (cx *conflictContext) speakersOf(u int) []string {
 	var out []string
 	if len(verbs) > 0 {
 		for _, ae := range a.Entities {
-			if ae.Type != "person" {
+			if ae.Type != storyfold.EntityPerson {
 				continue
 			}
 			// The speaker in the story's spelling: the unit's entity that
 			// shares a word with the article's name for them.
 			name := ae.Name
 			for _, e := range x.entities {
-				if e.typ == "person" && (strings.EqualFold(e.name, ae.Name) || shareWord(e.name, ae.Name)) {
+				if e.typ == storyfold.EntityPerson && (strings.EqualFold(e.name, ae.Name) || shareWord(e.name, ae.Name)) {
 					name = e.name
 					break
 				}
@@ -1776,7 +1773,7 @@ func claim(units []unit, members []*storyfold.Article, u int, value string) stor
 
 // finish writes a conflict from its sides, with the value most independent
 // sources support.
-func finish(kind, what string, sides []*side, members []*storyfold.Article) storyfold.Conflict {
+func finish(kind storyfold.ConflictKind, what string, sides []*side, members []*storyfold.Article) storyfold.Conflict {
 	sort.SliceStable(sides, func(i, j int) bool { return len(sides[i].fams) > len(sides[j].fams) })
 	c := storyfold.Conflict{Kind: kind, Claims: []storyfold.Claim{}}
 	if len(sides[0].fams) > len(sides[1].fams) {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/storyfold/storyfold"
-	"github.com/storyfold/storyfold/compare"
 	"github.com/storyfold/storyfold/pipeline"
 )
 
@@ -51,7 +50,7 @@ func TestConflicts(t *testing.T) {
 		arts []cfArticle
 		// kind is the conflict wanted, "" for none; values are the side
 		// values the description must name.
-		kind   string
+		kind   storyfold.ConflictKind
 		values []string
 	}{
 		{
@@ -60,7 +59,7 @@ func TestConflicts(t *testing.T) {
 				{"a", "Alpha", "", "The Treasury said the federal deficit reached $1.2 trillion in the fiscal year that ended in September." + cfFiller},
 				{"b", "Beta", "", "The federal deficit reached $1.9 trillion in the fiscal year that ended in September, the Treasury said." + cfFiller},
 			},
-			kind: compare.NumberConflict, values: []string{"$1.2 trillion", "$1.9 trillion"},
+			kind: storyfold.ConflictNumber, values: []string{"$1.2 trillion", "$1.9 trillion"},
 		},
 		{
 			name: "a rounded or hedged figure is not a conflict",
@@ -76,7 +75,7 @@ func TestConflicts(t *testing.T) {
 				{"a", "Alpha", "2025-02-14", "The city council approved the new transit budget on Wednesday after a debate that lasted six hours." + cfFiller},
 				{"b", "Beta", "2025-02-14", "The city council approved the new transit budget on February 10 after a debate that lasted six hours." + cfFiller},
 			},
-			kind: compare.DateConflict, values: []string{"12 February 2025", "10 February 2025"},
+			kind: storyfold.ConflictDate, values: []string{"12 February 2025", "10 February 2025"},
 		},
 		{
 			name: "a day in the same setting of two long sentences is a date conflict",
@@ -85,7 +84,7 @@ func TestConflicts(t *testing.T) {
 				{"a", "Alpha", "2018-03-16", "Council member Tomas Brandt resigned from the city council on Wednesday, following months of questions about his travel expenses and several missed votes." + cfFiller},
 				{"b", "Beta", "2018-03-16", "Tomas Brandt, the Riverside Democrat questioned for months about travel expenses that taxpayers covered, abruptly resigned from the city council on Friday afternoon." + cfFiller},
 			},
-			kind: compare.DateConflict, values: []string{"14 March 2018", "16 March 2018"},
+			kind: storyfold.ConflictDate, values: []string{"14 March 2018", "16 March 2018"},
 		},
 		{
 			name: "one person and one other name by two days of one week is a date conflict",
@@ -93,7 +92,7 @@ func TestConflicts(t *testing.T) {
 				{"a", "Alpha", "2012-08-15", "In an interview with Fox News on Tuesday, Mr. Ryan said he welcomed the back and forth over the budget." + cfFiller},
 				{"b", "Beta", "2012-08-15", "Paul Ryan, in his first interview since being named as Mitt Romney's running mate, told Fox News on Sunday he thinks Medicare can be a winning issue." + cfFiller},
 			},
-			kind: compare.DateConflict, values: []string{"Tuesday", "Sunday"},
+			kind: storyfold.ConflictDate, values: []string{"Tuesday", "Sunday"},
 		},
 		{
 			name: "the same day written two ways is no conflict",
@@ -153,7 +152,7 @@ func TestConflicts(t *testing.T) {
 				{"a", "Alpha", "", "The state senate approved the measure to expand early voting across every county by a wide margin." + cfFiller},
 				{"b", "Beta", "", "The state senate did not approve the measure to expand early voting across every county by a wide margin." + cfFiller},
 			},
-			kind: compare.NegationConflict,
+			kind: storyfold.ConflictNegation,
 		},
 		{
 			name: "one fact's days differ even with nothing shared around them",
@@ -161,7 +160,7 @@ func TestConflicts(t *testing.T) {
 				{"a", "Alpha", "2024-03-06", "Harbour commissioner Lena Ortiz endorsed the port authority's plan for a new container terminal on Monday during a visit to the docks." + cfFiller},
 				{"b", "Beta", "2024-03-06", "Harbour commissioner Lena Ortiz announced on Tuesday that she will endorse the port authority's plan for a new container terminal." + cfFiller},
 			},
-			kind: compare.DateConflict, values: []string{"Monday", "Tuesday"},
+			kind: storyfold.ConflictDate, values: []string{"Monday", "Tuesday"},
 		},
 		{
 			name: "a day inside a quote is the speaker's, not a date conflict",
@@ -220,7 +219,7 @@ func TestConflicts(t *testing.T) {
 				{"a", "Alpha", "", "U.S. Representative Blake Farenthold resigned from Congress on Friday, following multiple allegations of sexual harassment, misconduct and inappropriate behavior." + cfFiller},
 				{"b", "Beta", "", "Representative Blake Farenthold, the Texas Republican who used taxpayer funds to settle a sexual harassment case with his former communications director, abruptly did not resign from Congress on Friday afternoon." + cfFiller},
 			},
-			kind: compare.NegationConflict, values: []string{"resigned", "not resign"},
+			kind: storyfold.ConflictNegation, values: []string{"resigned", "not resign"},
 		},
 		{
 			name: "what a report says someone did is not the outlet saying it",
@@ -271,7 +270,7 @@ func TestConflicts(t *testing.T) {
 			st := conflictStory(t, tc.arts...)
 			var found []storyfold.Conflict
 			for _, c := range st.Conflicts {
-				if c.Kind != compare.AttributionConflict {
+				if c.Kind != storyfold.ConflictAttribution {
 					found = append(found, c)
 				}
 			}
@@ -327,7 +326,7 @@ func TestConflictStatedOnce(t *testing.T) {
 	)
 	var numbers []storyfold.Conflict
 	for _, c := range st.Conflicts {
-		if c.Kind == compare.NumberConflict {
+		if c.Kind == storyfold.ConflictNumber {
 			numbers = append(numbers, c)
 		}
 	}
@@ -379,7 +378,7 @@ func TestAttributionConflicts(t *testing.T) {
 			st := conflictStory(t, tc.arts...)
 			var got []storyfold.Conflict
 			for _, c := range st.Conflicts {
-				if c.Kind == compare.AttributionConflict || c.Kind == "person" {
+				if c.Kind == storyfold.ConflictAttribution || c.Kind == storyfold.ConflictPerson {
 					got = append(got, c)
 				}
 			}
@@ -392,8 +391,8 @@ func TestAttributionConflicts(t *testing.T) {
 			if len(got) != 1 {
 				t.Fatalf("conflicts %+v, want one, stated once", st.Conflicts)
 			}
-			if got[0].Kind != compare.AttributionConflict {
-				t.Errorf("kind %q, want %q: the words are given to two people", got[0].Kind, compare.AttributionConflict)
+			if got[0].Kind != storyfold.ConflictAttribution {
+				t.Errorf("kind %q, want %q: the words are given to two people", got[0].Kind, storyfold.ConflictAttribution)
 			}
 			checkConflictClaims(t, st, got[0])
 		})

@@ -12,13 +12,6 @@ import (
 	"github.com/zeebo/xxh3"
 )
 
-// Family kinds.
-const (
-	NearCopies   = "near copies"   // the same text, lightly edited
-	Rewrites     = "rewrites"      // reworded from a member dated before the others
-	SharedOrigin = "shared origin" // reworded from a common text, which may be outside the set
-)
-
 // Derivation thresholds, for a pair of articles.
 const (
 	// copyShare is the share of the shorter article's 8-word sequences
@@ -222,11 +215,11 @@ func families(members []*storyfold.Article, units []unit, facts []*factGroup, qu
 		fam.Agency = commonAgency(members, group)
 		switch {
 		case allCopies:
-			fam.Kind = NearCopies
+			fam.Kind = storyfold.FamilyNearCopies
 		case fam.Origin != "":
-			fam.Kind = Rewrites
+			fam.Kind = storyfold.FamilyRewrites
 		default:
-			fam.Kind = SharedOrigin
+			fam.Kind = storyfold.FamilySharedOrigin
 			fam.Evidence = append(fam.Evidence, "no member is dated before the others: the common text may be outside the set")
 		}
 		if fam.Origin != "" {

@@ -343,7 +343,7 @@ func newLeadContext(st *storyfold.Story, members []*storyfold.Article) *leadCont
 		if len(lc.main) == mainEntities {
 			break
 		}
-		if e.Type == "person" || e.Type == "place" || e.Type == "org" {
+		if e.Type == storyfold.EntityPerson || e.Type == storyfold.EntityPlace || e.Type == storyfold.EntityOrg {
 			lc.main[e.Name] = true
 		}
 	}
@@ -516,7 +516,7 @@ func corroboratedLede(st *storyfold.Story, units []unit, members []*storyfold.Ar
 			continue
 		}
 		bestScore, unitIdx, ok = score, ui, true
-		s = storyfold.SummarySentence{Text: text, Articles: []string{}, Cites: []storyfold.SentenceRef{}, Part: Consensus}
+		s = storyfold.SummarySentence{Text: text, Articles: []string{}, Cites: []storyfold.SentenceRef{}, Part: storyfold.SummaryConsensus}
 		for _, m := range f.members {
 			ma := members[units[m].article]
 			s.Articles = append(s.Articles, ma.ID)
@@ -540,7 +540,7 @@ func sameEvent(a, b *unit, lc *leadContext) bool {
 	day := false
 	for _, d := range a.dates {
 		for _, e := range b.dates {
-			if d.Granularity == "day" && e.Granularity == "day" && d.Date.Equal(e.Date.Time) {
+			if d.Granularity == storyfold.GranularityDay && e.Granularity == storyfold.GranularityDay && d.Date.Equal(e.Date.Time) {
 				day = true
 			}
 		}

@@ -10,13 +10,6 @@ import (
 	"github.com/storyfold/storyfold"
 )
 
-// Summary parts.
-const (
-	Consensus = "consensus"
-	Disputed  = "disputed"
-	OnlyIn    = "exclusive"
-)
-
 // Summary bounds, in sentences.
 const (
 	minConsensus = 3
@@ -123,7 +116,7 @@ func summarize(st *storyfold.Story, facts []*factGroup, units []unit, members []
 				return
 			}
 			if s, ui, ok := pick(pool[i]); ok {
-				s.Part = Consensus
+				s.Part = storyfold.SummaryConsensus
 				consensus = append(consensus, chosen{s, ui, pool[i].pos, scores[i]})
 				take(pool[i])
 			}
@@ -198,7 +191,7 @@ func summarize(st *storyfold.Story, facts []*factGroup, units []unit, members []
 		if i == maxDisputed {
 			break
 		}
-		s := storyfold.SummarySentence{Text: c.Description + ".", Articles: []string{}, Cites: []storyfold.SentenceRef{}, Part: Disputed}
+		s := storyfold.SummarySentence{Text: c.Description + ".", Articles: []string{}, Cites: []storyfold.SentenceRef{}, Part: storyfold.SummaryDisputed}
 		for _, cl := range c.Claims {
 			if !slices.Contains(s.Articles, cl.Article) {
 				s.Articles = append(s.Articles, cl.Article)
@@ -230,7 +223,7 @@ func summarize(st *storyfold.Story, facts []*factGroup, units []unit, members []
 			continue
 		}
 		if s, _, ok := pick(f); ok {
-			s.Part = OnlyIn
+			s.Part = storyfold.SummaryExclusive
 			out = append(out, s)
 			take(f)
 			fromArticle[ai] = true
@@ -264,7 +257,7 @@ func leadScore(f *factGroup, units []unit, lc *leadContext, maxSources, articles
 		firstPos = min(firstPos, u.pos)
 		central = max(central, lc.centrality(u))
 		for _, d := range u.dates {
-			if d.Granularity == "day" {
+			if d.Granularity == storyfold.GranularityDay {
 				dated = 1
 			}
 		}

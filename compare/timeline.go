@@ -71,7 +71,7 @@ func timeline(members []*storyfold.Article, units []unit, facts []*factGroup) []
 
 	type key struct {
 		day  string
-		gran string
+		gran storyfold.Granularity
 	}
 	type best struct {
 		rank     int
@@ -181,8 +181,8 @@ func storyEvent(a *storyfold.Article, d storyfold.DateMention, si int, dated boo
 		return false // a relative date with nothing to read it against
 	}
 	switch d.Granularity {
-	case "day", "week":
-	case "month":
+	case storyfold.GranularityDay, storyfold.GranularityWeek:
+	case storyfold.GranularityMonth:
 		if dated || d.Relative {
 			return false
 		}

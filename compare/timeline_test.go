@@ -66,7 +66,7 @@ func TestTimelineEvents(t *testing.T) {
 	st := riverStory(t, rivertonStory([3]string{"2025-03-06", "2025-03-06", "2025-03-07"})...)
 	got := map[string]storyfold.Event{}
 	for _, e := range st.Timeline {
-		got[e.Date.String()+" "+e.Granularity] = e
+		got[e.Date.String()+" "+string(e.Granularity)] = e
 	}
 	tests := []struct {
 		key, word string

@@ -64,7 +64,8 @@ type term struct {
 
 // entityRef is a story entity a sentence names.
 type entityRef struct {
-	name, typ string
+	name string
+	typ  storyfold.EntityType
 }
 
 // minWords is the shortest sentence compared: shorter ones ("He agreed.")
@@ -209,7 +210,7 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 			}
 			add(m.key, false)
 			covered = append(covered, m.span)
-			if m.ref.typ == "person" {
+			if m.ref.typ == storyfold.EntityPerson {
 				persons = append(persons, personMention{m.span, m.ref.name})
 			}
 			r.ann.Names = append(r.ann.Names, m.ref.name)
@@ -228,7 +229,7 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 				continue
 			}
 			u.quantities = append(u.quantities, q)
-			key := "q:" + q.Kind + ":" + q.Unit + ":" + strconv.FormatFloat(roundSignificant(q.Value), 'g', -1, 64)
+			key := "q:" + string(q.Kind) + ":" + q.Unit + ":" + strconv.FormatFloat(roundSignificant(q.Value), 'g', -1, 64)
 			add(key, true)
 			r.figures[r.ids[key]] = true
 			covered = append(covered, q.Span)

@@ -21,14 +21,6 @@ import (
 	"github.com/storyfold/storyfold/nlp"
 )
 
-// Granularities of a date mention.
-const (
-	Day   = "day"
-	Week  = "week"
-	Month = "month"
-	Year  = "year"
-)
-
 // Finder finds dates. It reuses buffers and is not safe for concurrent use.
 type Finder struct {
 	toks []nlp.Token
@@ -147,7 +139,7 @@ var weekdays = map[string]time.Weekday{
 	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
 }
 
-var units = map[string]string{"day": Day, "days": Day, "week": Week, "weeks": Week, "month": Month, "months": Month, "year": Year, "years": Year}
+var units = map[string]storyfold.Granularity{"day": storyfold.GranularityDay, "days": storyfold.GranularityDay, "week": storyfold.GranularityWeek, "weeks": storyfold.GranularityWeek, "month": storyfold.GranularityMonth, "months": storyfold.GranularityMonth, "year": storyfold.GranularityYear, "years": storyfold.GranularityYear}
 
 var small = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 0, "few": 0}
@@ -209,7 +201,7 @@ func (p *parser) punct(i int, c string) bool {
 	return i >= 0 && i < len(p.toks) && p.toks[i].Kind == nlp.Punct && p.toks[i].Text(p.text) == c
 }
 
-func (p *parser) mention(from, to int, d time.Time, gran string, relative bool) storyfold.DateMention {
+func (p *parser) mention(from, to int, d time.Time, gran storyfold.Granularity, relative bool) storyfold.DateMention {
 	span := storyfold.Span{Start: int(p.toks[from].Start), End: int(p.toks[to-1].End)}
 	m := storyfold.DateMention{Text: p.text[span.Start:span.End], Span: span, Granularity: gran, Relative: relative}
 	if !d.IsZero() {
@@ -246,12 +238,12 @@ func (p *parser) date(i int) (storyfold.DateMention, int, bool) {
 			if p.punct(k-1, ",") {
 				k--
 			}
-			return p.mention(i, k, p.yearFor(mo, d, refDay, known), Day, true), k, true
+			return p.mention(i, k, p.yearFor(mo, d, refDay, known), storyfold.GranularityDay, true), k, true
 		}
 		if y, ok := p.number(k); ok && y >= 1000 && y <= 2200 {
-			return p.mention(i, k+1, time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC), Month, false), k + 1, true
+			return p.mention(i, k+1, time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC), storyfold.GranularityMonth, false), k + 1, true
 		}
-		return p.mention(i, i+1, p.monthFor(mo, refDay, known), Month, true), i + 1, true
+		return p.mention(i, i+1, p.monthFor(mo, refDay, known), storyfold.GranularityMonth, true), i + 1, true
 	}
 	// "12 February 2025", "12 Feb".
 	if d, ok := p.number(i); ok && d >= 1 && d <= 31 {
@@ -263,14 +255,14 @@ func (p *parser) date(i int) (storyfold.DateMention, int, bool) {
 			if y, ok := p.number(k); ok && y >= 1000 && y <= 2200 {
 				return p.full(i, k+1)
 			}
-			return p.mention(i, i+2, p.yearFor(mo, d, refDay, known), Day, true), i + 2, true
+			return p.mention(i, i+2, p.yearFor(mo, d, refDay, known), storyfold.GranularityDay, true), i + 2, true
 		}
 	}
 	// A year after a preposition: "in 2014", "since 2022".
 	if y, ok := p.number(i); ok && y >= 1900 && y <= 2100 && len(p.toks[i].Text(p.text)) == 4 {
 		switch p.word(i - 1) {
 		case "in", "since", "until", "by", "from", "of", "before", "after", "early", "late", "mid":
-			return p.mention(i, i+1, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Year, false), i + 1, true
+			return p.mention(i, i+1, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), storyfold.GranularityYear, false), i + 1, true
 		}
 	}
 	// Weekdays: "on Wednesday", "last Friday", "next Monday".
@@ -288,12 +280,12 @@ func (p *parser) date(i int) (storyfold.DateMention, int, bool) {
 		if known {
 			d = weekday(refDay, wd, t)
 		}
-		return p.mention(from, i+1, d, Day, true), i + 1, true
+		return p.mention(from, i+1, d, storyfold.GranularityDay, true), i + 1, true
 	}
 	switch w {
 	case "yesterday", "today", "tomorrow", "tonight":
 		off := map[string]int{"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[w]
-		return p.mention(i, i+1, shift(refDay, known, 0, 0, off), Day, true), i + 1, true
+		return p.mention(i, i+1, shift(refDay, known, 0, 0, off), storyfold.GranularityDay, true), i + 1, true
 	case "last", "next", "this", "past", "coming":
 		// "last week", "next month", "this year"; not a title in capitals
 		// mid-sentence (ABC's "This Week").
@@ -342,7 +334,7 @@ func (p *parser) full(from, to int) (storyfold.DateMention, int, bool) {
 	if !ok {
 		return storyfold.DateMention{}, 0, false
 	}
-	m := p.mention(from, to, day(d.Time), Day, false)
+	m := p.mention(from, to, day(d.Time), storyfold.GranularityDay, false)
 	return m, to, true
 }
 
@@ -411,17 +403,17 @@ func shift(ref time.Time, known bool, y, m, d int) time.Time {
 
 // unitShift moves ref by n units, to the first day of the unit for weeks
 // (Monday), months and years.
-func unitShift(ref time.Time, known bool, unit string, n int) time.Time {
+func unitShift(ref time.Time, known bool, unit storyfold.Granularity, n int) time.Time {
 	if !known {
 		return time.Time{}
 	}
 	switch unit {
-	case Day:
+	case storyfold.GranularityDay:
 		return ref.AddDate(0, 0, n)
-	case Week:
+	case storyfold.GranularityWeek:
 		monday := ref.AddDate(0, 0, -((int(ref.Weekday()) + 6) % 7))
 		return monday.AddDate(0, 0, 7*n)
-	case Month:
+	case storyfold.GranularityMonth:
 		return time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
 	default:
 		return time.Date(ref.Year()+n, 1, 1, 0, 0, 0, 0, time.UTC)

@@ -17,32 +17,32 @@ func TestFind(t *testing.T) {
 	ref := storyfold.Date{Time: time.Date(2025, 2, 13, 0, 0, 0, 0, time.UTC)}
 	tests := []struct {
 		text string
-		want []struct{ text, date, gran string }
+		want []dateWant
 	}{
-		{"Trump spoke with Putin on Wednesday.", wants("on Wednesday", "2025-02-12", Day)},
-		{"The leaders will meet on Friday in Riyadh.", wants("on Friday", "2025-02-14", Day)},
-		{"Talks collapsed last Friday.", wants("last Friday", "2025-02-07", Day)},
+		{"Trump spoke with Putin on Wednesday.", wants("on Wednesday", "2025-02-12", storyfold.GranularityDay)},
+		{"The leaders will meet on Friday in Riyadh.", wants("on Friday", "2025-02-14", storyfold.GranularityDay)},
+		{"Talks collapsed last Friday.", wants("last Friday", "2025-02-07", storyfold.GranularityDay)},
 		// A future word far from the weekday does not move it ahead.
-		{"Rice criticized the minister on Tuesday over his plans to speak next month.", []struct{ text, date, gran string }{
-			{"on Tuesday", "2025-02-11", Day}, {"next month", "2025-03-01", Month}}},
-		{"The mayor was in Riverton on Monday but was scheduled to return Tuesday.", []struct{ text, date, gran string }{
-			{"on Monday", "2025-02-10", Day}, {"Tuesday", "2025-02-18", Day}}},
-		{"The mayor cancelled a scheduled interview Monday night.", wants("Monday", "2025-02-10", Day)},
-		{"Rep. Lee is expected to announce his bid Friday.", wants("Friday", "2025-02-14", Day)},
-		{"Mr. Lee is expected to disclose his plans during a call with members on Monday evening.", wants("on Monday", "2025-02-17", Day)},
+		{"Rice criticized the minister on Tuesday over his plans to speak next month.", []dateWant{
+			{"on Tuesday", "2025-02-11", storyfold.GranularityDay}, {"next month", "2025-03-01", storyfold.GranularityMonth}}},
+		{"The mayor was in Riverton on Monday but was scheduled to return Tuesday.", []dateWant{
+			{"on Monday", "2025-02-10", storyfold.GranularityDay}, {"Tuesday", "2025-02-18", storyfold.GranularityDay}}},
+		{"The mayor cancelled a scheduled interview Monday night.", wants("Monday", "2025-02-10", storyfold.GranularityDay)},
+		{"Rep. Lee is expected to announce his bid Friday.", wants("Friday", "2025-02-14", storyfold.GranularityDay)},
+		{"Mr. Lee is expected to disclose his plans during a call with members on Monday evening.", wants("on Monday", "2025-02-17", storyfold.GranularityDay)},
 		{"He appeared on ABC's This Week to defend the plan.", nil},
-		{"Couples will be allowed to file jointly, the agency announced Thursday.", wants("Thursday", "2025-02-13", Day)},
-		{"“I will not speak again,” he told reporters Wednesday.", wants("Wednesday", "2025-02-12", Day)},
-		{"The mayor — who has said she will not run — met the council on Monday.", wants("on Monday", "2025-02-10", Day)},
-		{"They meet next Monday.", wants("next Monday", "2025-02-17", Day)},
-		{"The deal was signed on February 12, 2025, in Paris.", wants("February 12, 2025", "2025-02-12", Day)},
-		{"It began on 24 February 2022.", wants("24 February 2022", "2022-02-24", Day)},
-		{"The summit opens Feb. 14 in Munich.", wants("Feb. 14", "2025-02-14", Day)},
-		{"Elections were held in December.", wants("December", "2024-12-01", Month)},
-		{"Russia annexed Crimea in 2014.", wants("2014", "2014-01-01", Year)},
-		{"He resigned two weeks ago.", wants("two weeks ago", "2025-01-27", Week)},
-		{"Officials said yesterday that talks would start.", wants("yesterday", "2025-02-12", Day)},
-		{"Prices rose last month.", wants("last month", "2025-01-01", Month)},
+		{"Couples will be allowed to file jointly, the agency announced Thursday.", wants("Thursday", "2025-02-13", storyfold.GranularityDay)},
+		{"“I will not speak again,” he told reporters Wednesday.", wants("Wednesday", "2025-02-12", storyfold.GranularityDay)},
+		{"The mayor — who has said she will not run — met the council on Monday.", wants("on Monday", "2025-02-10", storyfold.GranularityDay)},
+		{"They meet next Monday.", wants("next Monday", "2025-02-17", storyfold.GranularityDay)},
+		{"The deal was signed on February 12, 2025, in Paris.", wants("February 12, 2025", "2025-02-12", storyfold.GranularityDay)},
+		{"It began on 24 February 2022.", wants("24 February 2022", "2022-02-24", storyfold.GranularityDay)},
+		{"The summit opens Feb. 14 in Munich.", wants("Feb. 14", "2025-02-14", storyfold.GranularityDay)},
+		{"Elections were held in December.", wants("December", "2024-12-01", storyfold.GranularityMonth)},
+		{"Russia annexed Crimea in 2014.", wants("2014", "2014-01-01", storyfold.GranularityYear)},
+		{"He resigned two weeks ago.", wants("two weeks ago", "2025-01-27", storyfold.GranularityWeek)},
+		{"Officials said yesterday that talks would start.", wants("yesterday", "2025-02-12", storyfold.GranularityDay)},
+		{"Prices rose last month.", wants("last month", "2025-01-01", storyfold.GranularityMonth)},
 		{"You may say so. They march on.", nil},
 		{"In 1,200 cases and 90 minutes.", nil},
 	}
@@ -77,8 +77,15 @@ func TestFindUnknownReference(t *testing.T) {
 	}
 }
 
-func wants(text, date, gran string) []struct{ text, date, gran string } {
-	return []struct{ text, date, gran string }{{text, date, gran}}
+// dateWant is a date mention a test wants: its words, the day meant and
+// how precisely the day is known.
+type dateWant struct {
+	text, date string
+	gran       storyfold.Granularity
+}
+
+func wants(text, date string, gran storyfold.Granularity) []dateWant {
+	return []dateWant{{text, date, gran}}
 }
 
 func FuzzFind(f *testing.F) {

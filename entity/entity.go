@@ -20,18 +20,19 @@ import (
 	"github.com/storyfold/storyfold/nlp"
 )
 
-// Types of entity.
+// Types of entity: short names in this package for the domain's
+// EntityType constants.
 const (
-	Person = "person"
-	Org    = "org"
-	Place  = "place"
-	Other  = "other"
+	Person = storyfold.EntityPerson
+	Org    = storyfold.EntityOrg
+	Place  = storyfold.EntityPlace
+	Other  = storyfold.EntityOther
 )
 
 // Mention is one place an article names an entity.
 type Mention struct {
 	Name string // the name without titles or possessive
-	Type string
+	Type storyfold.EntityType
 	Role string // the title before the name, if any
 	Span storyfold.Span
 }
@@ -365,7 +366,7 @@ func spanOf(run []nlp.Token) storyfold.Span {
 func (f *Finder) qualifiers(words []string, run []nlp.Token, text string) []Mention {
 	var out []Mention
 	for k, w := range words {
-		var typ string
+		var typ storyfold.EntityType
 		switch {
 		case nlp.IsPlace(w):
 			typ = Place
@@ -387,7 +388,7 @@ var knownOrgs = map[string]bool{"kremlin": true, "pentagon": true, "nato": true,
 	"microsoft": true, "amazon": true, "apple": true, "meta": true, "wikileaks": true}
 
 // classify types a name; "" means it is not an entity.
-func classify(name []string, full, role string) string {
+func classify(name []string, full, role string) storyfold.EntityType {
 	lastWord := name[len(name)-1]
 	for _, w := range name {
 		if isEventWord(w) || romanNumeral(w) {
@@ -502,9 +503,10 @@ func Story(articles []*storyfold.Article) []storyfold.Entity {
 
 // form is one way an article names an entity.
 type form struct {
-	article, name, typ, role string
-	span                     storyfold.Span
-	weight                   int // mentions it stands for
+	article, name, role string
+	typ                 storyfold.EntityType
+	span                storyfold.Span
+	weight              int // mentions it stands for
 }
 
 // merge groups forms into entities. Entities are ordered by how many
@@ -519,7 +521,7 @@ func merge(forms []form, order []string, spans bool) []storyfold.Entity {
 func mergeCounted(forms []form, order []string, spans bool) (_ []storyfold.Entity, compared int) {
 	type acc struct {
 		names    map[string]int // form -> mentions
-		typ      map[string]int
+		typ      map[storyfold.EntityType]int
 		roles    []string
 		articles []string
 		spans    []storyfold.Span
@@ -561,7 +563,7 @@ func mergeCounted(forms []form, order []string, spans bool) (_ []storyfold.Entit
 			}
 		}
 		if k < 0 {
-			ents = append(ents, &acc{names: map[string]int{}, typ: map[string]int{}, key: f.name})
+			ents = append(ents, &acc{names: map[string]int{}, typ: map[storyfold.EntityType]int{}, key: f.name})
 			person = append(person, f.typ == Person)
 			k = len(ents) - 1
 			if f.typ == Person {
@@ -628,7 +630,7 @@ func mergeCounted(forms []form, order []string, spans bool) (_ []storyfold.Entit
 
 // sameEntity reports whether name is another form of the entity known as
 // key: the same name, its surname, or a spelling variant.
-func sameEntity(key, name, typ string, keyTypes map[string]int) bool {
+func sameEntity(key, name string, typ storyfold.EntityType, keyTypes map[storyfold.EntityType]int) bool {
 	if strings.EqualFold(key, name) {
 		return true
 	}

@@ -20,7 +20,7 @@ func annotate(id, text string) *storyfold.Article {
 	return a
 }
 
-func names(ents []storyfold.Entity, typ string) []string {
+func names(ents []storyfold.Entity, typ storyfold.EntityType) []string {
 	var out []string
 	for _, e := range ents {
 		if e.Type == typ {

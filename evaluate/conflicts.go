@@ -31,12 +31,12 @@ var ChangeKinds = []string{ChangeFigure, ChangeDate, ChangePlace, ChangeSpeaker,
 // conflictKinds are the conflict kinds that answer each change: a changed
 // speaker may be found as a different person (or organisation) in the
 // claim, or as the same words given to someone else.
-var conflictKinds = map[string][]string{
-	ChangeFigure:   {"number"},
-	ChangeDate:     {"date"},
-	ChangePlace:    {"place"},
-	ChangeSpeaker:  {"person", "org", "attribution"},
-	ChangeNegation: {"negation"},
+var conflictKinds = map[string][]storyfold.ConflictKind{
+	ChangeFigure:   {storyfold.ConflictNumber},
+	ChangeDate:     {storyfold.ConflictDate},
+	ChangePlace:    {storyfold.ConflictPlace},
+	ChangeSpeaker:  {storyfold.ConflictPerson, storyfold.ConflictOrg, storyfold.ConflictAttribution},
+	ChangeNegation: {storyfold.ConflictNegation},
 }
 
 //go:embed data/conflict-places.txt
@@ -372,9 +372,9 @@ func apply(a storyfold.Article, c change, kind string) (storyfold.Article, story
 			}
 		}
 	case ChangePlace, ChangeSpeaker:
-		want := "place"
+		want := storyfold.EntityPlace
 		if kind == ChangeSpeaker {
-			want = "person"
+			want = storyfold.EntityPerson
 		}
 		for _, e := range out.Entities {
 			if e.Type == want && slices.ContainsFunc(e.Mentions, func(m storyfold.Span) bool { return overlaps(m, at) }) {
@@ -491,11 +491,11 @@ func changesOf(members []storyfold.Article, i int, sa storyfold.Span, j int, sb 
 		// A day inside a quote (a speaker's "after today", the "Today"
 		// show) is not the outlet's account of when a thing happened.
 		for _, da := range a.Dates {
-			if !inSpan(da.Span, sa) || da.Granularity != "day" || !da.Date.Known() || inQuote(a, da.Span) || quotedAt(a.Text, sa, da.Span.Start) {
+			if !inSpan(da.Span, sa) || da.Granularity != storyfold.GranularityDay || !da.Date.Known() || inQuote(a, da.Span) || quotedAt(a.Text, sa, da.Span.Start) {
 				continue
 			}
 			for _, db := range b.Dates {
-				if inSpan(db.Span, sb) && db.Granularity == "day" && db.Date.Known() && db.Date.Equal(da.Date.Time) &&
+				if inSpan(db.Span, sb) && db.Granularity == storyfold.GranularityDay && db.Date.Known() && db.Date.Equal(da.Date.Time) &&
 					!inQuote(b, db.Span) && !quotedAt(b.Text, sb, db.Span.Start) {
 					at, with := otherDate(a.Text, da.Span)
 					add(at, with)
@@ -504,7 +504,7 @@ func changesOf(members []storyfold.Article, i int, sa storyfold.Span, j int, sb 
 			}
 		}
 	case ChangePlace:
-		for _, m := range sharedMentions(a, sa, b, sb, "place") {
+		for _, m := range sharedMentions(a, sa, b, sb, storyfold.EntityPlace) {
 			if inQuote(a, m) || quotedAt(a.Text, sa, m.Start) {
 				continue
 			}
@@ -514,7 +514,7 @@ func changesOf(members []storyfold.Article, i int, sa storyfold.Span, j int, sb 
 		if !speechNear(a, sa) || !speechNear(b, sb) {
 			break
 		}
-		for _, m := range sharedMentions(a, sa, b, sb, "person") {
+		for _, m := range sharedMentions(a, sa, b, sb, storyfold.EntityPerson) {
 			if inQuote(a, m) || quotedAt(a.Text, sa, m.Start) || !speechWithin(a.Text, sa, m) {
 				continue
 			}
@@ -607,7 +607,7 @@ func otherDate(text string, d storyfold.Span) (storyfold.Span, string) {
 // sharedMentions returns the mentions, in sentence sa of article a, of an
 // entity of the type that sentence sb of article b names too, both outside
 // quotes: a name inside a quote is the speaker's words, not the claim's.
-func sharedMentions(a *storyfold.Article, sa storyfold.Span, b *storyfold.Article, sb storyfold.Span, typ string) []storyfold.Span {
+func sharedMentions(a *storyfold.Article, sa storyfold.Span, b *storyfold.Article, sb storyfold.Span, typ storyfold.EntityType) []storyfold.Span {
 	namesIn := func(x *storyfold.Article, s storyfold.Span) map[string]bool {
 		m := map[string]bool{}
 		for _, e := range x.Entities {

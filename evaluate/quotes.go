@@ -30,12 +30,12 @@ func NotAnEntity(a *storyfold.Article, speaker string) bool {
 		return false
 	}
 	for _, e := range a.Entities {
-		if e.Type != "person" && e.Type != "org" {
+		if e.Type != storyfold.EntityPerson && e.Type != storyfold.EntityOrg {
 			continue
 		}
 		// A person the entity finder named with their origin ("Trey Gowdy
 		// of South Carolina") is the person the speaker names.
-		if SameSpeaker(e.Name, speaker) || e.Type == "person" && SameSpeaker(quote.WithoutOrigin(e.Name), speaker) {
+		if SameSpeaker(e.Name, speaker) || e.Type == storyfold.EntityPerson && SameSpeaker(quote.WithoutOrigin(e.Name), speaker) {
 			return false
 		}
 		for _, alias := range e.Aliases {

@@ -19,14 +19,6 @@ import (
 	"github.com/storyfold/storyfold/nlp"
 )
 
-// Kinds of quantity.
-const (
-	Duration = "duration" // Value in seconds
-	Percent  = "percent"  // Value in per cent
-	Money    = "money"    // Value in units of the currency named by Unit
-	Count    = "count"    // Value a number of the things named by Unit, if any
-)
-
 // Finder finds quantities. It reuses its buffers and is not safe for
 // concurrent use: give each worker its own.
 type Finder struct {
@@ -160,12 +152,12 @@ func (p *parser) quantity(i int) (storyfold.Quantity, int, bool) {
 	q.Value = n.value
 	switch {
 	case currency != "":
-		q.Kind, q.Unit = Money, currency
+		q.Kind, q.Unit = storyfold.QuantityMoney, currency
 	default:
 		u, k2, ok := p.unit(k)
 		switch {
-		case ok && u.kind == Duration:
-			q.Kind, q.Unit = Duration, "s"
+		case ok && u.kind == storyfold.QuantityDuration:
+			q.Kind, q.Unit = storyfold.QuantityDuration, "s"
 			// "an hour and a half", "two days and a half".
 			if p.word(k2) == "and" && p.word(k2+1) == "a" && p.word(k2+2) == "half" && math.IsNaN(max) {
 				q.Value += 0.5
@@ -176,8 +168,8 @@ func (p *parser) quantity(i int) (storyfold.Quantity, int, bool) {
 				max *= u.factor
 			}
 			k = k2
-		case ok && u.kind == Percent:
-			q.Kind, q.Unit = Percent, "%"
+		case ok && u.kind == storyfold.QuantityPercent:
+			q.Kind, q.Unit = storyfold.QuantityPercent, "%"
 			k = k2
 		case n.digits || n.value >= 2 || n.vague:
 			// A count: of the noun that follows, if one does.
@@ -187,7 +179,7 @@ func (p *parser) quantity(i int) (storyfold.Quantity, int, bool) {
 			} else if !n.digits && !n.vague {
 				return q, 0, false // "one of", "two said": not a figure
 			}
-			q.Kind = Count
+			q.Kind = storyfold.QuantityCount
 		default:
 			return q, 0, false
 		}
@@ -263,7 +255,7 @@ func (p *parser) currencyWord(i int) (string, int, bool) {
 }
 
 type unitInfo struct {
-	kind   string
+	kind   storyfold.QuantityKind
 	factor float64
 }
 
@@ -293,17 +285,17 @@ func (p *parser) unit(i int) (unitInfo, int, bool) {
 		if p.punct(k, dashes) && p.word(k+1) == "long" {
 			k += 2
 		}
-		return unitInfo{Duration, f}, k, true
+		return unitInfo{storyfold.QuantityDuration, f}, k, true
 	}
 	switch {
 	case p.punct(i, "%"):
-		return unitInfo{Percent, 1}, i + 1, true
+		return unitInfo{storyfold.QuantityPercent, 1}, i + 1, true
 	case p.word(i) == "percent":
-		return unitInfo{Percent, 1}, i + 1, true
+		return unitInfo{storyfold.QuantityPercent, 1}, i + 1, true
 	case p.word(i) == "per" && p.word(i+1) == "cent":
-		return unitInfo{Percent, 1}, i + 2, true
+		return unitInfo{storyfold.QuantityPercent, 1}, i + 2, true
 	case p.word(i) == "percentage" && (p.word(i+1) == "points" || p.word(i+1) == "point"):
-		return unitInfo{Percent, 1}, i + 2, true
+		return unitInfo{storyfold.QuantityPercent, 1}, i + 2, true
 	}
 	return unitInfo{}, i, false
 }

@@ -13,9 +13,10 @@ import (
 // words: "nearly one-and-a-half hours", "almost 90 minutes" and "the
 // 90-minute call" are one 5,400-second duration.
 type Shared struct {
-	Kind, Unit string
-	Value      float64
-	Mentions   []Mention
+	Kind     storyfold.QuantityKind
+	Unit     string
+	Value    float64
+	Mentions []Mention
 }
 
 // Mention is one article's wording of a shared figure.
@@ -75,13 +76,13 @@ func articlesOf(s Shared) int {
 // people would write them in ("90 minutes", "1.5 hours", "3 years"), money
 // with its currency sign and scale word ("$1.2 trillion"), counts with
 // their noun. A reader sees "USD 1200000000000" as a machine's number.
-func Format(kind string, value float64, unit string) string {
+func Format(kind storyfold.QuantityKind, value float64, unit string) string {
 	switch kind {
-	case Duration:
+	case storyfold.QuantityDuration:
 		return formatDuration(value)
-	case Percent:
+	case storyfold.QuantityPercent:
 		return trimFloat(value) + "%"
-	case Money:
+	case storyfold.QuantityMoney:
 		return formatMoney(value, unit)
 	}
 	return strings.TrimSpace(formatCount(value) + " " + unit)
@@ -95,13 +96,13 @@ func Written(q storyfold.Quantity) string {
 	if q.Max > q.Value {
 		hi := Format(q.Kind, q.Max, q.Unit)
 		switch q.Kind {
-		case Duration:
+		case storyfold.QuantityDuration:
 			// Both ends in the upper end's unit: "10 to 15 minutes".
 			secs, name := durationUnit(q.Max)
 			s = trimFloat(q.Value/secs) + " to " + trimFloat(q.Max/secs) + " " + name
-		case Money:
+		case storyfold.QuantityMoney:
 			s = formatMoney(q.Value, q.Unit) + " to " + hi
-		case Percent:
+		case storyfold.QuantityPercent:
 			s = trimFloat(q.Value) + " to " + hi
 		default:
 			s = formatCount(q.Value) + " to " + hi

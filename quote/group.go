@@ -135,7 +135,7 @@ func (x *speakerIndex) build() {
 				x.byAlias[k] = e.Name
 			}
 		}
-		if i := strings.LastIndexByte(e.Name, ' '); e.Type == "person" && i >= 0 {
+		if i := strings.LastIndexByte(e.Name, ' '); e.Type == storyfold.EntityPerson && i >= 0 {
 			if _, ok := x.bySurname[e.Name[i+1:]]; !ok {
 				x.bySurname[e.Name[i+1:]] = e.Name
 			}

@@ -443,17 +443,17 @@ func (f *Finder) known() map[string]bool {
 	clear(f.knownNames)
 	clear(f.acronyms)
 	for _, e := range f.entities {
-		if e.Type != "person" && e.Type != "org" {
+		if e.Type != storyfold.EntityPerson && e.Type != storyfold.EntityOrg {
 			continue
 		}
 		f.knownNames[strings.ToLower(e.Name)] = true
 		for _, a := range e.Aliases {
 			f.knownNames[strings.ToLower(a)] = true
 		}
-		if a := initials(e.Name); e.Type == "org" && len(a) >= 3 && len(a) < len(e.Name) && f.acronyms[a] == "" {
+		if a := initials(e.Name); e.Type == storyfold.EntityOrg && len(a) >= 3 && len(a) < len(e.Name) && f.acronyms[a] == "" {
 			f.acronyms[a] = e.Name // the first in the article's order
 		}
-		if e.Type == "person" {
+		if e.Type == storyfold.EntityPerson {
 			for _, w := range strings.Fields(e.Name) {
 				f.knownNames["\x00"+strings.ToLower(w)] = true
 			}

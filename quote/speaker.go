@@ -1027,7 +1027,7 @@ type namePos struct {
 func people(text string, entities []storyfold.Entity, sentences []storyfold.Span, quoted []storyfold.Span) []namePos {
 	var out []namePos
 	for _, e := range entities {
-		if e.Type != "person" {
+		if e.Type != storyfold.EntityPerson {
 			continue
 		}
 		if !strings.Contains(e.Name, " ") && (len(e.Roles) == 0 && len(e.Mentions) < 2 || cues[strings.ToLower(e.Name)] || participles[strings.ToLower(e.Name)]) {
@@ -1086,7 +1086,7 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 func organisations(entities []storyfold.Entity, quoted []storyfold.Span) []namePos {
 	var out []namePos
 	for _, e := range entities {
-		if e.Type != "org" {
+		if e.Type != storyfold.EntityOrg {
 			continue
 		}
 		for _, m := range e.Mentions {
@@ -1278,7 +1278,7 @@ func roles(entities []storyfold.Entity) map[string]string {
 	m := map[string]string{}
 	mentions := map[string]int{}
 	for _, e := range entities {
-		if e.Type != "person" {
+		if e.Type != storyfold.EntityPerson {
 			continue
 		}
 		for _, r := range e.Roles {

@@ -42,9 +42,9 @@ func cite(labels map[string]int, ids []string) string {
 func summaryParts(st *storyfold.Story) (consensus, disputed, only []storyfold.SummarySentence) {
 	for _, s := range st.Summary {
 		switch s.Part {
-		case "disputed":
+		case storyfold.SummaryDisputed:
 			disputed = append(disputed, s)
-		case "exclusive":
+		case storyfold.SummaryExclusive:
 			only = append(only, s)
 		default:
 			consensus = append(consensus, s)
@@ -269,7 +269,7 @@ func writeMarkdownAccount(w *bufio.Writer, st *storyfold.Story) {
 		if f.Agency != "" {
 			common = "common source: " + mdInline(f.Agency) + "; "
 		}
-		fmt.Fprintf(w, "- %s %s: %s%s\n", mdInline(f.Kind), mdInline(cite(labels, f.Articles)), common, mdInline(strings.Join(f.Evidence, "; ")))
+		fmt.Fprintf(w, "- %s %s: %s%s\n", mdInline(string(f.Kind)), mdInline(cite(labels, f.Articles)), common, mdInline(strings.Join(f.Evidence, "; ")))
 	}
 	if len(st.Families) > 0 {
 		fmt.Fprintf(w, "\n")
@@ -277,7 +277,7 @@ func writeMarkdownAccount(w *bufio.Writer, st *storyfold.Story) {
 	if len(st.Conflicts) > 0 {
 		fmt.Fprintf(w, "**Conflicts**\n\n")
 		for _, c := range st.Conflicts {
-			fmt.Fprintf(w, "- %s: %s\n", mdInline(c.Kind), mdInline(c.Description))
+			fmt.Fprintf(w, "- %s: %s\n", mdInline(string(c.Kind)), mdInline(c.Description))
 			for _, cl := range c.Claims {
 				fmt.Fprintf(w, "  - \\[%d\\] %s: %s\n", labels[cl.Article], mdInline(cl.Value), mdCell(cl.Text))
 			}

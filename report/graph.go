@@ -87,12 +87,12 @@ func provenanceGraph(st *storyfold.Story, refs map[string]ArticleRef) Graph {
 				}
 			}
 			members = rest
-		case f.Kind == "shared origin" && f.Agency != "":
+		case f.Kind == storyfold.FamilySharedOrigin && f.Agency != "":
 			// The common text is the agency's story every member credits.
 			top = GraphNode{Y: y, Label: agencyInitials(f.Agency), Name: f.Agency + " (common source)", Hidden: true,
 				Line:  "a story every member credits, not among the articles",
 				Title: "a story by " + f.Agency + ", which every member credits, not among the articles"}
-		case f.Kind == "shared origin":
+		case f.Kind == storyfold.FamilySharedOrigin:
 			top = GraphNode{Y: y, Label: "?", Name: "common source", Line: "a text the family derives from, not among the articles",
 				Title: "a text the family derives from, not among the articles", Hidden: true}
 		default: // near copies: the first is drawn as the one the others copy
@@ -101,9 +101,9 @@ func provenanceGraph(st *storyfold.Story, refs map[string]ArticleRef) Graph {
 		}
 		kind := "rewrite"
 		switch f.Kind {
-		case "near copies":
+		case storyfold.FamilyNearCopies:
 			kind = "copy"
-		case "shared origin":
+		case storyfold.FamilySharedOrigin:
 			kind = "shared"
 		}
 		if f.Agency != "" && !top.Hidden {

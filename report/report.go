@@ -132,8 +132,8 @@ func removedSummary(a *storyfold.Article) string {
 	if len(a.Removed) == 0 {
 		return ""
 	}
-	counts := map[string]int{}
-	var order []string
+	counts := map[storyfold.RemovalReason]int{}
+	var order []storyfold.RemovalReason
 	for _, r := range a.Removed {
 		if counts[r.Reason] == 0 {
 			order = append(order, r.Reason)
@@ -214,7 +214,7 @@ const (
 func mainPeople(st *storyfold.Story) []storyfold.Entity {
 	var out []storyfold.Entity
 	for _, e := range st.Entities {
-		if e.Type == "person" && len(out) < maxPeople {
+		if e.Type == storyfold.EntityPerson && len(out) < maxPeople {
 			out = append(out, e)
 		}
 	}

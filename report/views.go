@@ -268,7 +268,7 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 	// stories stored before summaries kept their citations link to the
 	// article.
 	for _, s := range st.Summary {
-		sv := SummaryView{Text: s.Text, Part: s.Part}
+		sv := SummaryView{Text: s.Text, Part: string(s.Part)}
 		for _, id := range s.Articles {
 			href := h.Article(id)
 			for _, c := range s.Cites {
@@ -299,7 +299,7 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 		v.Heatmap = append(v.Heatmap, heatRow(f, st.Articles, refs, contradicts, h))
 	}
 	for _, c := range st.Conflicts {
-		cv := ConflictView{Kind: c.Kind, Description: c.Description, Majority: c.Majority}
+		cv := ConflictView{Kind: string(c.Kind), Description: c.Description, Majority: c.Majority}
 		for _, cl := range c.Claims {
 			href := h.Article(cl.Article)
 			if cl.Sentence.End > 0 {
@@ -310,7 +310,7 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 		v.Conflicts = append(v.Conflicts, cv)
 	}
 	for _, f := range st.Families {
-		fv := FamilyView{Kind: f.Kind, Evidence: f.Evidence, Agency: f.Agency}
+		fv := FamilyView{Kind: string(f.Kind), Evidence: f.Evidence, Agency: f.Agency}
 		for _, id := range f.Articles {
 			fv.Articles = append(fv.Articles, refs[id])
 		}
@@ -331,7 +331,7 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 		if len(v.Entities) == maxEntities {
 			break
 		}
-		v.Entities = append(v.Entities, EntityView{Name: e.Name, Type: e.Type, Roles: strings.Join(e.Roles, "; "),
+		v.Entities = append(v.Entities, EntityView{Name: e.Name, Type: string(e.Type), Roles: strings.Join(e.Roles, "; "),
 			Aliases: strings.Join(e.Aliases, ", "), Articles: len(e.Articles)})
 	}
 	for i, ev := range st.Timeline {
@@ -480,9 +480,9 @@ func eventDate(ev storyfold.Event) string {
 		d = d[:10]
 	}
 	switch {
-	case ev.Granularity == "month" && len(d) >= 7:
+	case ev.Granularity == storyfold.GranularityMonth && len(d) >= 7:
 		d = d[:7]
-	case ev.Granularity == "year" && len(d) >= 4:
+	case ev.Granularity == storyfold.GranularityYear && len(d) >= 4:
 		d = d[:4]
 	}
 	return d

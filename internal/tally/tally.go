@@ -4,9 +4,10 @@ package tally
 
 // Majority returns the key counted most often; ties go to the smallest
 // key, so the answer does not depend on map order. It returns "" for an
-// empty count.
-func Majority(m map[string]int) string {
-	best, bestN := "", 0
+// empty count. The key may be any string type, such as an entity's type.
+func Majority[K ~string](m map[K]int) K {
+	var best K
+	bestN := 0
 	for k, n := range m {
 		if n > bestN || n == bestN && k < best {
 			best, bestN = k, n

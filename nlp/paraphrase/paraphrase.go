@@ -335,7 +335,7 @@ func (p *Preparer) Prepare(dst *Sentence, text string, ann *Annotations) {
 		qs = s.qbuf
 	}
 	for _, q := range qs {
-		s.figures = append(s.figures, figure{kind: xxh3.HashString(q.Kind), value: q.Value})
+		s.figures = append(s.figures, figure{kind: xxh3.HashString(string(q.Kind)), value: q.Value})
 	}
 	slices.SortFunc(s.figures, func(a, b figure) int {
 		switch {
