@@ -51,6 +51,13 @@ type Writer struct {
 	// annotate, when set, is applied to every article before it is
 	// stored (SetAnnotate).
 	annotate func(*storyfold.Article)
+
+	// deferred holds the stories the last IngestDeferred batch changed,
+	// left stale until a batch leaves them alone (or Flush), and last
+	// that batch's articles, which their rebuild reads from memory.
+	deferMu  sync.Mutex
+	deferred []string
+	last     []storyfold.StoredArticle
 }
 
 // SetAnnotate sets a function applied to every article the writer stores,
@@ -141,6 +148,69 @@ func (w *Writer) Ingest(ctx context.Context, articles []storyfold.Article) (stor
 		return res, fmt.Errorf("%w: %w", ErrStoriesStale, err)
 	}
 	return res, nil
+}
+
+// IngestDeferred is Ingest for a stream of batches, such as one ingest
+// run reads: a story the batch changes is not rebuilt yet, since the
+// next batch may well change it again (a story that runs for days spans
+// many batches of minutes), but marked stale, as Write leaves it. The
+// stories the batch before changed and this one leaves alone are rebuilt
+// now, each once, however many batches changed it. Call Flush after the
+// last batch. The marks are durable: a process that stops before Flush
+// leaves its stories stale, and the next writer to start rebuilds them,
+// so what a reader finally sees is what Ingest would have given. Calls
+// may overlap: no story is dropped whatever order their rebuilds run in,
+// since a story leaves the deferred list only to be rebuilt.
+func (w *Writer) IngestDeferred(ctx context.Context, articles []storyfold.Article) (storyfold.IngestResult, error) {
+	res, batch, err := w.write(ctx, articles)
+	if err != nil {
+		return res, err
+	}
+	w.deferMu.Lock()
+	defer w.deferMu.Unlock()
+	now := make(map[string]bool, len(res.Stories))
+	for _, id := range res.Stories {
+		now[id] = true
+	}
+	var due []string
+	for _, id := range w.deferred {
+		if !now[id] {
+			due = append(due, id)
+		}
+	}
+	have := haveOf(w.last, batch)
+	w.deferred, w.last = append([]string(nil), res.Stories...), batch
+	if err := w.rebuildStories(ctx, due, have); err != nil {
+		return res, fmt.Errorf("%w: %w", ErrStoriesStale, err)
+	}
+	return res, nil
+}
+
+// Flush rebuilds the stories IngestDeferred left stale.
+func (w *Writer) Flush(ctx context.Context) error {
+	w.deferMu.Lock()
+	defer w.deferMu.Unlock()
+	due, have := w.deferred, haveOf(w.last)
+	w.deferred, w.last = nil, nil
+	if err := w.rebuildStories(ctx, due, have); err != nil {
+		return fmt.Errorf("%w: %w", ErrStoriesStale, err)
+	}
+	return nil
+}
+
+// haveOf indexes stored batches' articles by ID, for a rebuild.
+func haveOf(batches ...[]storyfold.StoredArticle) map[string]*storyfold.Article {
+	n := 0
+	for _, b := range batches {
+		n += len(b)
+	}
+	have := make(map[string]*storyfold.Article, n)
+	for _, b := range batches {
+		for i := range b {
+			have[b[i].Article.ID] = &b[i].Article
+		}
+	}
+	return have
 }
 
 // ErrStoriesStale wraps the error of an Ingest whose articles were stored

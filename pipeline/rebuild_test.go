@@ -237,3 +237,53 @@ func readBASIL(b testing.TB, path string) []storyfold.Article {
 	}
 	return out
 }
+
+// TestIngestDeferredMatchesIngest checks on BASIL's real articles that a
+// stream of batches ingested with IngestDeferred, then Flush, leaves the
+// stories Ingest leaves, each built fewer times, and none stale. Batches
+// of 40 make most stories span two batches. It is skipped without the
+// BASIL file.
+func TestIngestDeferredMatchesIngest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests BASIL twice")
+	}
+	ctx := context.Background()
+	articles := pipeline.Prepare(readBASIL(t, *basilPath), nil, nil)
+	slices.SortStableFunc(articles, func(a, b storyfold.Article) int { return a.Date.Compare(b.Date.Time) })
+	const size = 40
+	dir := t.TempDir()
+	ingested, w := openWriter(t, filepath.Join(dir, "ingested.db"))
+	for i := 0; i < len(articles); i += size {
+		if _, err := w.Ingest(ctx, articles[i:min(i+size, len(articles))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	deferred, dw := openWriter(t, filepath.Join(dir, "deferred.db"))
+	for i := 0; i < len(articles); i += size {
+		if _, err := dw.IngestDeferred(ctx, articles[i:min(i+size, len(articles))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if stale, err := deferred.StaleStories(ctx, nil); err != nil || len(stale) == 0 {
+		t.Errorf("before Flush: %d stale stories (%v), want the last batch's", len(stale), err)
+	}
+	if err := dw.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if stale, err := deferred.StaleStories(ctx, nil); err != nil || len(stale) != 0 {
+		t.Errorf("after Flush: %d stale stories (%v), want none", len(stale), err)
+	}
+	got, want := storyJSON(t, deferred), storyJSON(t, ingested)
+	for k, g := range got {
+		if g != want[k] {
+			t.Errorf("story of %s ingested deferred:\n%s\ningested:\n%s", k, g, want[k])
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d stories deferred, %d ingested", len(got), len(want))
+	}
+	if a, b := dw.Stats().Rebuilt, w.Stats().Rebuilt; a >= b {
+		t.Errorf("deferred rebuilt %d stories, Ingest %d: want fewer", a, b)
+	}
+	t.Logf("stories built: %d deferred, %d by Ingest, for %d stories", dw.Stats().Rebuilt, w.Stats().Rebuilt, len(want))
+}

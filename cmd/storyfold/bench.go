@@ -47,6 +47,10 @@ func runBench(ctx context.Context, args []string) error {
 	queueWorkers := fs.Bool("workers", false, "with --warc, also queue the records on an embedded NATS server and time 1 and 2 worker processes storing them")
 	storeArticles := fs.Int("store", 0, "also time ingesting this many articles into SQLite and, with --pg, PostgreSQL (0: off)")
 	pgURL := fs.String("pg", "", "PostgreSQL server (postgres://...) for --store and --workers; the bench makes and drops schemas of its own")
+	scale := fs.Int("scale", 0, "generate this many dated articles, ingest them into a fresh SQLite file (and PostgreSQL with --pg) in batches, report articles/s, peak memory and bytes per article, then load the story page, stories list and search with --clients clients for --http-time each, cache off; measures nothing else (0: off)")
+	scaleDB := fs.String("scale-db", "", "with --scale, the SQLite file to store into and keep (reused, not ingested again, when it holds articles)")
+	scalePages := fs.Int("scale-paths", 2000, "with --scale, how many stories the clients draw their story pages and search words from")
+	scaleEach := fs.Bool("scale-rebuild-each", false, "with --scale, rebuild the stories each batch changes before the next batch, as a server does, instead of once a later batch leaves them alone, as ingest does")
 	seed := fs.Uint64("seed", 1, "random seed of the corpus")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	if _, err := parseFlags(fs, args); err != nil {
@@ -94,6 +98,10 @@ func runBench(ctx context.Context, args []string) error {
 			maxReads: *maxReads, maxIngests: *maxIngests, cacheMB: *attackCache})
 	}
 	fmt.Printf("machine: %d cores (GOMAXPROCS %d), %s\n\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version())
+	if *scale > 0 {
+		return benchScale(ctx, seeds, scaleOptions{n: *scale, batch: scaleBatch, clients: *clients, each: *httpTime,
+			seed: *seed, pg: *pgURL, keep: *scaleDB, paths: max(1, *scalePages), eachBatch: *scaleEach})
+	}
 	fmt.Printf("%9s %9s %12s %12s %12s %12s %12s %14s %10s\n", "articles", "KB/art", "read+clean", "features", "grouping", "total", "articles/s", "µs/article", "index B/art")
 	for _, n := range ns {
 		if ctx.Err() != nil {
@@ -327,46 +335,71 @@ func synthesize(seeds []storyfold.Article, n int, seed uint64) [][]byte {
 // synthesizeFrom is synthesize with the bases taken from bases, one per
 // event in turn, and the mixed-in paragraphs from all seeds.
 func synthesizeFrom(seeds, bases []storyfold.Article, n int, seed uint64) [][]byte {
-	rng := rand.New(rand.NewPCG(seed, seed^0x5eed))
-	paras := make([][]string, len(seeds))
-	for i, a := range seeds {
-		paras[i] = bodyParagraphs(a)
-	}
-	baseParas := make([][]string, len(bases))
-	for i, a := range bases {
-		baseParas[i] = bodyParagraphs(a)
-	}
-	base := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	g := newSynthesizer(seeds, bases, seed)
 	files := make([][]byte, n)
 	for i := range files {
-		event := i / eventSize
-		s := event % len(bases)
-		if len(bases) < len(seeds) {
-			event, s = 0, i%len(bases) // one event: its articles in turn
-		}
-		var b strings.Builder
-		b.WriteString(bases[s].Title)
-		b.WriteString("\n\nPublished ")
-		b.WriteString(base.AddDate(0, 0, event*11+rng.IntN(2)).Format("January 2, 2006"))
-		b.WriteString("\n\n")
-		ps := append([]string(nil), baseParas[s]...)
-		rng.Shuffle(len(ps), func(a, b int) { ps[a], ps[b] = ps[b], ps[a] })
-		keep := max(1, len(ps)*(70+rng.IntN(30))/100)
-		ps = ps[:keep]
-		for k := 0; k < 1+rng.IntN(2); k++ {
-			o := paras[rng.IntN(len(paras))]
-			if len(o) > 0 {
-				ps = append(ps, o[rng.IntN(len(o))])
-			}
-		}
-		for _, p := range ps {
-			b.WriteString(p)
-			b.WriteString("\n\n")
-		}
-		b.WriteString("Subscribe to our newsletter for the latest news.\n")
-		files[i] = []byte(b.String())
+		files[i] = g.next()
 	}
 	return files
+}
+
+// synthesizer writes the articles of synthesizeFrom one at a time, so a
+// corpus of a million articles is never in memory at once: the i-th
+// article it returns is the i-th of synthesizeFrom with the same
+// arguments.
+type synthesizer struct {
+	rng          *rand.Rand
+	seeds, bases []storyfold.Article
+	paras        [][]string
+	baseParas    [][]string
+	i            int
+}
+
+// newSynthesizer reads the seeds' paragraphs once.
+func newSynthesizer(seeds, bases []storyfold.Article, seed uint64) *synthesizer {
+	g := &synthesizer{rng: rand.New(rand.NewPCG(seed, seed^0x5eed)), seeds: seeds, bases: bases}
+	g.paras = make([][]string, len(seeds))
+	for i, a := range seeds {
+		g.paras[i] = bodyParagraphs(a)
+	}
+	g.baseParas = make([][]string, len(bases))
+	for i, a := range bases {
+		g.baseParas[i] = bodyParagraphs(a)
+	}
+	return g
+}
+
+// next writes the next article.
+func (g *synthesizer) next() []byte {
+	rng, bases, i := g.rng, g.bases, g.i
+	g.i++
+	base := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	event := i / eventSize
+	s := event % len(bases)
+	if len(bases) < len(g.seeds) {
+		event, s = 0, i%len(bases) // one event: its articles in turn
+	}
+	var b strings.Builder
+	b.WriteString(bases[s].Title)
+	b.WriteString("\n\nPublished ")
+	b.WriteString(base.AddDate(0, 0, event*11+rng.IntN(2)).Format("January 2, 2006"))
+	b.WriteString("\n\n")
+	ps := append([]string(nil), g.baseParas[s]...)
+	rng.Shuffle(len(ps), func(a, b int) { ps[a], ps[b] = ps[b], ps[a] })
+	keep := max(1, len(ps)*(70+rng.IntN(30))/100)
+	ps = ps[:keep]
+	for k := 0; k < 1+rng.IntN(2); k++ {
+		o := g.paras[rng.IntN(len(g.paras))]
+		if len(o) > 0 {
+			ps = append(ps, o[rng.IntN(len(o))])
+		}
+	}
+	for _, p := range ps {
+		b.WriteString(p)
+		b.WriteString("\n\n")
+	}
+	b.WriteString("Subscribe to our newsletter for the latest news.\n")
+	return []byte(b.String())
 }
 
 // bodyParagraphs returns the text of an article's paragraphs other than

@@ -152,7 +152,9 @@ func ingestPaths(ctx context.Context, st storyfold.Store, paths []string, ropts 
 			if storeErr != nil || rolledBack || ctx.Err() != nil {
 				continue // drained: nothing more is stored
 			}
-			res, err := w.Ingest(storeCtx, b)
+			// A story that runs on into the next batch is rebuilt
+			// once that batch leaves it alone, or at the end.
+			res, err := w.IngestDeferred(storeCtx, b)
 			// Stored, with stories left stale when the grace ran out
 			// during their rebuild: the next writer rebuilds them.
 			stale := errors.Is(err, pipeline.ErrStoriesStale) && storeCtx.Err() != nil
@@ -197,6 +199,13 @@ func ingestPaths(ctx context.Context, st storyfold.Store, paths []string, ropts 
 	})
 	close(batches)
 	<-storing
+	if storeErr == nil && !rolledBack && ctx.Err() == nil {
+		// The last batches' stories; if a signal ends this, they stay
+		// marked stale, and the next writer rebuilds them.
+		if err := w.Flush(storeCtx); err != nil && storeCtx.Err() == nil {
+			storeErr = err
+		}
+	}
 	stored.done()
 	fold.done(msgs)
 	msgs.flush()

@@ -34,15 +34,15 @@ func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
 	// before any other, so a save and a rebuilt story's save never wait on
 	// each other's rows in opposite orders.
 	batch.Queue("UPDATE version SET n = n + 1")
-	docs, err := sqlstore.ArticleDocs(b.Articles)
+	docs, err := sqlstore.ArticleDocs(b.Articles, false)
 	if err != nil {
 		return err
 	}
 	for i, sa := range b.Articles {
-		batch.Queue(insertArticle, sqlstore.ArticleArgs(sa, docs[i], now)...)
+		batch.Queue(insertArticle, sqlstore.ArticleArgs(sa, string(docs[i]), false, now)...)
 	}
 	for _, st := range b.Stories {
-		doc, sources, err := record.StoryDocs(st)
+		doc, sources, err := record.StoryDocs(st, false)
 		if err != nil {
 			return err
 		}

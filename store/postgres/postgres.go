@@ -152,3 +152,30 @@ func DropSchema(ctx context.Context, url, name string) error {
 	}
 	return nil
 }
+
+// Footprint returns the space the store's tables take with their indexes
+// and TOAST (pg_total_relation_size, summed over the tables of its
+// schema), each table's share, and the articles' column sums.
+func (s *Store) Footprint(ctx context.Context) (sqlstore.Footprint, error) {
+	f := sqlstore.Footprint{Relations: map[string]int64{}}
+	rows, err := s.pool.Query(ctx, `SELECT c.relname, pg_total_relation_size(c.oid) FROM pg_class c
+		JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'`)
+	if err != nil {
+		return f, fmt.Errorf("footprint: %w", err)
+	}
+	for rows.Next() {
+		var name string
+		var n int64
+		if err := rows.Scan(&name, &n); err != nil {
+			rows.Close()
+			return f, fmt.Errorf("footprint: %w", err)
+		}
+		f.Relations[name] = n
+		f.Total += n
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return f, fmt.Errorf("footprint: %w", err)
+	}
+	return f, s.ColumnBytes(ctx, &f)
+}

@@ -15,7 +15,7 @@ import (
 // it is still the one the rebuild started from, and the story saved by
 // the same statement, all in one transaction and one round trip.
 func (s *Store) SaveStories(ctx context.Context, stories []*storyfold.Story, marks []int64) ([]bool, error) {
-	docs, sources, err := sqlstore.RebuiltDocs(stories, marks)
+	docs, sources, err := sqlstore.RebuiltDocs(stories, marks, false)
 	if err != nil {
 		return nil, err
 	}

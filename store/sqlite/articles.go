@@ -15,7 +15,7 @@ import (
 func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
 	// The documents are encoded before the transaction, which holds
 	// every other write of the process back.
-	docs, err := sqlstore.ArticleDocs(b.Articles)
+	docs, err := sqlstore.ArticleDocs(b.Articles, true)
 	if err != nil {
 		return err
 	}
@@ -33,7 +33,7 @@ func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
 	}
 	defer ins.Close()
 	for i, sa := range b.Articles {
-		if _, err := ins.ExecContext(ctx, sqlstore.ArticleArgs(sa, docs[i], now)...); err != nil {
+		if _, err := ins.ExecContext(ctx, sqlstore.ArticleArgs(sa, docs[i], true, now)...); err != nil {
 			return fmt.Errorf("save article %s: %w", sa.Article.ID, err)
 		}
 	}
@@ -43,7 +43,7 @@ func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
 	}
 	defer up.Close()
 	for _, st := range b.Stories {
-		doc, sources, err := record.StoryDocs(st)
+		doc, sources, err := record.StoryDocs(st, true)
 		if err != nil {
 			return err
 		}

@@ -14,7 +14,7 @@ import (
 // it is still the one the rebuild started from, and the story saved in
 // the same transaction.
 func (s *Store) SaveStories(ctx context.Context, stories []*storyfold.Story, marks []int64) ([]bool, error) {
-	docs, sources, err := sqlstore.RebuiltDocs(stories, marks)
+	docs, sources, err := sqlstore.RebuiltDocs(stories, marks, true)
 	if err != nil {
 		return nil, err
 	}

@@ -39,6 +39,10 @@ func (r Reads) IndexEntries(ctx context.Context, after int64, fn func(storyfold.
 			if err := scan(&e.Seq, &e.ID, &e.Hash, &e.StoryID, &e.DuplicateOf, &e.Features); err != nil {
 				return err
 			}
+			var err error
+			if e.Features, err = record.Features(e.Features); err != nil {
+				return fmt.Errorf("article %s: %w", e.ID, err)
+			}
 			fnErr = fn(e)
 			return fnErr
 		})
@@ -90,10 +94,11 @@ func (r Reads) Articles(ctx context.Context, ids []string) ([]storyfold.Article,
 // articles appends to out the stored articles a WHERE clause on articles
 // (as a) selects, with their copies, in the order they were stored.
 func (r Reads) articles(ctx context.Context, where string, args []any, out []storyfold.Article) ([]storyfold.Article, error) {
-	err := r.DB.Query(ctx, "SELECT a.doc, "+r.Dialect.Copies+" FROM articles a"+where+" ORDER BY a.seq", args,
+	err := r.DB.Query(ctx, "SELECT a.doc, a.text, "+r.Dialect.Copies+" FROM articles a"+where+" ORDER BY a.seq", args,
 		func(scan func(...any) error) error {
 			var doc, copies []byte
-			if err := scan(&doc, &copies); err != nil {
+			var text string
+			if err := scan(&doc, &text, &copies); err != nil {
 				return err
 			}
 			var ids []string
@@ -102,7 +107,7 @@ func (r Reads) articles(ctx context.Context, where string, args []any, out []sto
 					return fmt.Errorf("copies: %w", err)
 				}
 			}
-			a, err := record.Article(doc, ids)
+			a, err := record.Article(doc, text, ids)
 			if err != nil {
 				return err
 			}

@@ -16,11 +16,14 @@ const InsertArticle = `INSERT INTO articles
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`
 
 // ArticleArgs are InsertArticle's arguments: the article, its document
-// (record.ArticleDoc) and when it was added, in the engine's type.
-func ArticleArgs(sa storyfold.StoredArticle, doc []byte, added any) []any {
+// (record.ArticleDoc, as the engine's doc column takes it: a string for
+// JSON, bytes for a compressed document), its features, compressed with
+// compress (record.FeaturesBlob), and when it was added, in the engine's
+// type.
+func ArticleArgs(sa storyfold.StoredArticle, doc any, compress bool, added any) []any {
 	a := &sa.Article
 	return []any{a.ID, a.Hash, a.Source, record.SourceKey(a.Source), a.Title, a.URL, record.Nullable(a.Date.String()), a.Language, a.Text,
-		string(doc), sa.StoryID, record.Nullable(sa.DuplicateOf), sa.Features, added}
+		doc, sa.StoryID, record.Nullable(sa.DuplicateOf), record.FeaturesBlob(sa.Features, compress), added}
 }
 
 // UpsertStory saves a story's document and the columns lists read. Its
@@ -33,7 +36,7 @@ const UpsertStory = `INSERT INTO stories (id, headline, first, last, articles, i
 
 // StoryArgs are UpsertStory's arguments: the story, its documents
 // (record.StoryDocs) and its update time, in the engine's type.
-func StoryArgs(st *storyfold.Story, doc, sources string, updated any) []any {
+func StoryArgs(st *storyfold.Story, doc any, sources string, updated any) []any {
 	return []any{st.ID, st.Headline, record.Nullable(st.First.String()), record.Nullable(st.Last.String()),
 		len(st.Articles), st.IndependentSources, sources, doc, updated}
 }
@@ -47,14 +50,14 @@ const MarkStale = `INSERT INTO stale (story_id, mark, marked) VALUES (?, (SELECT
 // RebuiltDocs checks the arguments of storyfold.Store.SaveStories and
 // encodes the stories' documents (record.StoryDocs) before the
 // transaction, which holds other writes back. It returns none for no
-// stories.
-func RebuiltDocs(stories []*storyfold.Story, marks []int64) (docs, sources []string, err error) {
+// stories. With compress the documents are compressed.
+func RebuiltDocs(stories []*storyfold.Story, marks []int64, compress bool) (docs []any, sources []string, err error) {
 	if len(stories) != len(marks) {
 		return nil, nil, fmt.Errorf("save stories: %d stories, %d marks", len(stories), len(marks))
 	}
-	docs, sources = make([]string, len(stories)), make([]string, len(stories))
+	docs, sources = make([]any, len(stories)), make([]string, len(stories))
 	for i, st := range stories {
-		if docs[i], sources[i], err = record.StoryDocs(st); err != nil {
+		if docs[i], sources[i], err = record.StoryDocs(st, compress); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -70,11 +73,12 @@ type Migration struct {
 }
 
 // ArticleDocs encodes a batch's article documents (record.ArticleDoc),
-// before its transaction, which holds other writes back.
-func ArticleDocs(articles []storyfold.StoredArticle) ([][]byte, error) {
+// compressed or not, before its transaction, which holds other writes
+// back.
+func ArticleDocs(articles []storyfold.StoredArticle, compress bool) ([][]byte, error) {
 	docs := make([][]byte, len(articles))
 	for i, sa := range articles {
-		doc, err := record.ArticleDoc(sa.Article)
+		doc, err := record.ArticleDoc(sa.Article, compress)
 		if err != nil {
 			return nil, fmt.Errorf("save article %s: %w", sa.Article.ID, err)
 		}

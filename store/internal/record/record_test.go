@@ -1,0 +1,112 @@
+package record
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/storyfold/storyfold"
+)
+
+// TestArticleDoc reads back what ArticleDoc writes, compressed or not, and
+// what an earlier storyfold stored (the whole article with its text): the
+// article comes back the same, its text from the text column where the
+// document lacks it.
+func TestArticleDoc(t *testing.T) {
+	a := storyfold.Article{ID: "a1", Title: "Talks", Source: "Wire", Text: strings.Repeat("Leaders met on Friday. ", 40),
+		Paragraphs: []storyfold.Paragraph{{Start: 0, End: 23}}, Sentences: []storyfold.Span{{Start: 0, End: 22}}}
+	old, err := json.Marshal(&a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name     string
+		compress bool
+		old      bool
+	}{
+		{"json", false, false},
+		{"compressed", true, false},
+		{"stored whole by an earlier storyfold", false, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := old
+			if !tt.old {
+				if doc, err = ArticleDoc(a, tt.compress); err != nil {
+					t.Fatal(err)
+				}
+				if bytes.Contains(doc, []byte("Leaders met")) {
+					t.Errorf("the document holds the text, which the text column holds")
+				}
+				if got := bytes.HasPrefix(doc, zstdMagic); got != tt.compress {
+					t.Errorf("compressed %v, want %v", got, tt.compress)
+				}
+			}
+			got, err := Article(doc, a.Text, []string{"a2"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want storyfold.Article
+			if err := json.Unmarshal(old, &want); err != nil {
+				t.Fatal(err)
+			}
+			want.Duplicates = []string{"a2"}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("read back\n%+v\nwant\n%+v", got, want)
+			}
+		})
+	}
+	if _, err := Article(append(append([]byte{}, zstdMagic...), 1, 2, 3), "", nil); err == nil {
+		t.Errorf("a broken compressed document was read without an error")
+	}
+}
+
+// TestStoryDocs reads back what StoryDocs writes, compressed or not,
+// without the stale flag, which is never stored.
+func TestStoryDocs(t *testing.T) {
+	st := storyfold.NewStory("s1")
+	st.Headline, st.Articles, st.Sources, st.Stale = "Talks", []string{"a1", "a2"}, []string{"Wire"}, true
+	for _, compress := range []bool{false, true} {
+		t.Run(map[bool]string{false: "json", true: "compressed"}[compress], func(t *testing.T) {
+			doc, sources, err := StoryDocs(st, compress)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var raw []byte
+			switch d := doc.(type) {
+			case string:
+				raw = []byte(d)
+			case []byte:
+				raw = d
+			}
+			if got := bytes.HasPrefix(raw, zstdMagic); got != compress || sources != `["Wire"]` {
+				t.Errorf("compressed %v, sources %s; want %v, [\"Wire\"]", got, sources, compress)
+			}
+			got, err := Story(raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := *st
+			want.Stale = false
+			if !reflect.DeepEqual(*got, want) {
+				t.Errorf("read back\n%+v\nwant\n%+v", *got, want)
+			}
+		})
+	}
+}
+
+// TestFeaturesBlob reads back grouping features kept compressed or not.
+func TestFeaturesBlob(t *testing.T) {
+	plain := append([]byte{2}, bytes.Repeat([]byte("stem\x00\x00\x80\x3f"), 50)...)
+	for _, compress := range []bool{false, true} {
+		blob := FeaturesBlob(plain, compress)
+		if compress && len(blob) >= len(plain) {
+			t.Errorf("compressed %d bytes into %d", len(plain), len(blob))
+		}
+		got, err := Features(blob)
+		if err != nil || !bytes.Equal(got, plain) {
+			t.Errorf("compress %v: read back %q, %v", compress, got, err)
+		}
+	}
+}
