@@ -206,7 +206,10 @@ func (l *List) add(o storyfold.OutletInfo) error {
 
 // Domain normalises a web address to the domain a list names: lower case,
 // without scheme, port, path or "www.". It returns "" for text that is
-// not a host name.
+// not a host name, such as "." or "a..b": a list keyed by one would name
+// a domain no address has. Every "www." in front is taken off, so that
+// the domain it returns is its own normal form, and Lookup, which takes
+// one "www." off an address's host, finds it.
 func Domain(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if s == "" {
@@ -225,7 +228,13 @@ func Domain(s string) string {
 	}) >= 0 {
 		return ""
 	}
-	return strings.TrimPrefix(h, "www.")
+	for strings.HasPrefix(h, "www.") {
+		h = h[len("www."):]
+	}
+	if h == "" || strings.HasPrefix(h, ".") || strings.HasSuffix(h, ".") || strings.Contains(h, "..") {
+		return "" // an empty label
+	}
+	return h
 }
 
 // Lookup finds an article's outlet in the list: by its URL's host, the

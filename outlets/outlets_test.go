@@ -68,12 +68,40 @@ func TestLookup(t *testing.T) {
 	}
 }
 
+func TestDomain(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"address", "https://www.FoxNews.com:443/politics", "foxnews.com"},
+		{"bare domain", "reuters.com", "reuters.com"},
+		{"trailing dot", "reuters.com.", "reuters.com"},
+		{"www twice", "www.www.x.com", "x.com"},
+		{"www alone", "www", "www"},
+		// The fuzzer's find: ".." became the domain ".", which no address
+		// has.
+		{"dots only", "..", ""},
+		{"one dot", ".", ""},
+		{"empty label", "a..b", ""},
+		{"leading dot", ".x.com", ""},
+		{"www and dot", "www..", ""},
+		{"not a host", "a b", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Domain(tc.in); got != tc.want {
+				t.Errorf("Domain(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+			if got := Domain(Domain(tc.in)); got != tc.want {
+				t.Errorf("Domain(Domain(%q)) = %q, want %q (its own normal form)", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	for _, tc := range []struct{ name, in, want string }{
 		{"unknown column", "domain,colour\nx.com,red\n", `unknown column "colour"`},
 		{"bad kind", "domain,kind\nx.com,tabloid\n", `line 2: kind "tabloid"`},
 		{"no domain nor name", "domain,name,country\n,,US\n", "line 2: neither domain nor name"},
 		{"domain twice", "domain\nx.com\nwww.X.com\n", `line 3: domain "x.com" listed twice`},
+		{"domain of dots", "domain\n..\n", "line 2: neither domain nor name"},
 		{"too many fields", "domain\nx.com,y\n", "line 2: 2 fields"},
 		{"JSONL unknown key", `{"domain": "x.com", "colour": "red"}`, "line 1: json: unknown field"},
 		{"JSONL broken", "{\"domain\": \"x.com\"}\n{oops\n", "line 2:"},
