@@ -83,7 +83,7 @@ func sameClaimByRules(a, b *unit) (float64, bool) {
 		return max(s, sameClaim), true
 	case s >= sameClaim:
 		return s, true
-	case s >= looseClaim && paraphrase.Same(&a.claim, &b.claim):
+	case s >= looseClaim && paraphrase.Same(a.claim, b.claim):
 		return s, true
 	}
 	return s, false

@@ -36,7 +36,7 @@ func claimFeatures(f []float64, a, b *unit) {
 	f[4] = float64(min(m.names, 10))
 	f[5] = b2f(m.figure)
 	f[6] = b2f(enoughShared(m))
-	f[7] = paraphrase.Score(&a.claim, &b.claim)
+	f[7] = paraphrase.Score(a.claim, b.claim)
 	f[8] = b2f(a.quote != 0 && a.quote == b.quote)
 	na, nb := 0, 0
 	for _, t := range a.terms {

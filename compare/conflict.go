@@ -33,10 +33,9 @@ var slotWords = map[string]bool{"the": true, "a": true, "an": true, "and": true,
 // each, one of them within two. Two sentences of one claim often name
 // different things in different places ("a visit to Kyiv" and "US Treasury
 // Secretary Bessent"); only a shared setting marks one slot.
-func sameSlot(units []unit, members []*storyfold.Article, a int, x string, b int, y string) bool {
-	aa, ab := members[units[a].article], members[units[b].article]
-	return sharedWords(around(aa, units[a].span, x, 4), around(ab, units[b].span, y, 4)) >= 3 &&
-		sharedWords(around(aa, units[a].span, x, 2), around(ab, units[b].span, y, 2)) >= 1
+func (cx *conflictContext) sameSlot(a int, x string, b int, y string) bool {
+	return sharedWords(cx.around(a, x, 4), cx.around(b, y, 4)) >= 3 &&
+		sharedWords(cx.around(a, x, 2), cx.around(b, y, 2)) >= 1
 }
 
 func sharedWords(a, b map[string]bool) int {
@@ -50,20 +49,48 @@ func sharedWords(a, b map[string]bool) int {
 }
 
 // around returns the lower-case words within reach words of the entity's
-// mention in a sentence.
-func around(a *storyfold.Article, s storyfold.Span, name string, reach int) map[string]bool {
+// last mention in a unit.
+func (cx *conflictContext) around(u int, name string, reach int) map[string]bool {
+	x := &cx.units[u]
 	var mention storyfold.Span
-	for _, e := range a.Entities {
-		if !strings.EqualFold(e.Name, name) && !slices.ContainsFunc(e.Aliases, func(a string) bool { return strings.EqualFold(a, name) }) {
-			continue
-		}
-		for _, m := range e.Mentions {
-			if m.Start >= s.Start && m.End <= s.End {
-				mention = m
+	if ms := cx.mentionsIn(x.article, name, x.span); len(ms) > 0 {
+		mention = ms[len(ms)-1]
+	}
+	return aroundSpan(cx.members[x.article], x.span, mention, reach)
+}
+
+// mentionsIn returns the mentions, within span s of an article, of the
+// entity that name (or one of its aliases, in any case) names, in text
+// order. Each article's mentions are indexed by name once, so a story of
+// long articles costs a lookup per unit, not a scan of every entity.
+func (cx *conflictContext) mentionsIn(article int, name string, s storyfold.Span) []storyfold.Span {
+	index, ok := cx.mentions[article]
+	if !ok {
+		index = map[string][]storyfold.Span{}
+		for _, e := range cx.members[article].Entities {
+			keys := append([]string{e.Name}, e.Aliases...)
+			for k, key := range keys {
+				key = strings.ToLower(key)
+				if slices.ContainsFunc(keys[:k], func(o string) bool { return strings.ToLower(o) == key }) {
+					continue
+				}
+				index[key] = append(index[key], e.Mentions...)
 			}
 		}
+		for _, list := range index {
+			slices.SortStableFunc(list, func(x, y storyfold.Span) int { return x.Start - y.Start })
+		}
+		cx.mentions[article] = index
 	}
-	return aroundSpan(a, s, mention, reach)
+	list := index[strings.ToLower(name)]
+	i, _ := slices.BinarySearchFunc(list, s.Start, func(m storyfold.Span, at int) int { return m.Start - at })
+	var out []storyfold.Span
+	for ; i < len(list) && list[i].Start < s.End; i++ {
+		if list[i].End <= s.End {
+			out = append(out, list[i])
+		}
+	}
+	return out
 }
 
 // aroundWindow is how many bytes either side of a mention aroundSpan

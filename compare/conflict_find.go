@@ -294,13 +294,16 @@ type conflictContext struct {
 	speakers map[int][]string
 	negs     map[int]negation
 	toks     []nlp.Token
+	// mentions indexes each article's entity mentions by lower-cased
+	// name and alias (see mentionsIn).
+	mentions map[int]map[string][]storyfold.Span
 	// pair is the pair of units being compared: a kind may ask more of
 	// a pair the alignment did not group.
 	pair conflictPair
 }
 
 func newConflictContext(units []unit, members []*storyfold.Article) *conflictContext {
-	return &conflictContext{units: units, members: members, stems: nlp.NewStemmer(), speakers: map[int][]string{}, negs: map[int]negation{}}
+	return &conflictContext{units: units, members: members, stems: nlp.NewStemmer(), speakers: map[int][]string{}, negs: map[int]negation{}, mentions: map[int]map[string][]storyfold.Span{}}
 }
 
 // valueBearing reports whether a unit gives anything a conflict can be
@@ -774,18 +777,11 @@ func (cx *conflictContext) homes(u int) []home {
 		if e.typ != storyfold.EntityPerson && e.typ != storyfold.EntityPlace {
 			continue
 		}
-		for _, ae := range a.Entities {
-			if !strings.EqualFold(ae.Name, e.name) && !slices.ContainsFunc(ae.Aliases, func(s string) bool { return strings.EqualFold(s, e.name) }) {
-				continue
-			}
-			for _, m := range ae.Mentions {
-				if m.Start >= x.span.Start && m.End <= x.span.End {
-					if e.typ == storyfold.EntityPerson {
-						people = append(people, mention{e.name, m})
-					} else {
-						places = append(places, mention{e.name, m})
-					}
-				}
+		for _, m := range cx.mentionsIn(x.article, e.name, x.span) {
+			if e.typ == storyfold.EntityPerson {
+				people = append(people, mention{e.name, m})
+			} else {
+				places = append(places, mention{e.name, m})
 			}
 		}
 	}
@@ -1249,7 +1245,7 @@ func entityDiffers(typ storyfold.EntityType) func(cx *conflictContext, a, b int)
 				// Two sentences of one fact that each name one place the
 				// other does not name it for the fact: "the convention in
 				// Paris", "approved the measure Tuesday in Kansas City".
-				if !sameSlot(cx.units, cx.members, a, x, b, y) {
+				if !cx.sameSlot(a, x, b, y) {
 					continue
 				}
 				// "Columbus, Ohio" against "Ohio": the other sentence names

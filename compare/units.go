@@ -50,7 +50,10 @@ type unit struct {
 	// claim is the sentence prepared for the same-claim scorer, its names
 	// the story's entities and its figures masked: two wordings that
 	// differ in a figure still state one claim, and that is a conflict.
-	claim paraphrase.Sentence
+	// It is prepared only in a story of two articles or more: pairs are
+	// only ever of units of different articles, and a prepared sentence
+	// holds about 1.6 KB.
+	claim *paraphrase.Sentence
 }
 
 // term is a content word's stem (after synonyms), a story entity, a
@@ -90,6 +93,8 @@ type reader struct {
 	prep    *paraphrase.Preparer
 	ann     paraphrase.Annotations
 	masked  []byte
+	// claims says units get their claim prepared (see unit.claim).
+	claims bool
 }
 
 // readers keeps readers between stories: a reader's stem cache is worth
@@ -306,8 +311,11 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 		r.persons = persons
 		u.denials = r.denials(text, s.Start, r.toks, persons, u.speakers)
 		u.formula = isFormula(text)
-		r.masked = maskDigits(r.masked[:0], text)
-		r.prep.Prepare(&u.claim, string(r.masked), &r.ann)
+		if r.claims {
+			r.masked = maskDigits(r.masked[:0], text)
+			u.claim = new(paraphrase.Sentence)
+			r.prep.Prepare(u.claim, string(r.masked), &r.ann)
+		}
 		for _, t := range u.terms {
 			r.df[t.id]++
 		}
