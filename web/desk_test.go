@@ -34,22 +34,7 @@ func TestDeskPages(t *testing.T) {
 		{"from after to", "/?from=2019-01-01&to=2018-01-01", 400, []string{"from 2019-01-01 is after to 2018-01-01", `value="2019-01-01"`}, nil},
 		{"search grouped by story", "/search?q=Putin", 200, []string{`<section class="story-group">`}, []string{"its story"}},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			res, body := get(t, srv.URL+tt.path)
-			if res.StatusCode != tt.status {
-				t.Errorf("status %d, want %d", res.StatusCode, tt.status)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(string(body), w) {
-					t.Errorf("no %q", w)
-				}
-			}
-			for _, w := range tt.not {
-				if strings.Contains(string(body), w) {
-					t.Errorf("still %q", w)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkPage(t, srv.URL+tt.path, tt.status, tt.want, tt.not) })
 	}
 	t.Run("one heading per story", func(t *testing.T) {
 		_, body := get(t, srv.URL+"/search?q=Putin")
@@ -115,5 +100,25 @@ func TestStoryPageSize(t *testing.T) {
 		t.Errorf("a story of %d articles: page of %d bytes, over %d", len(big.big.Articles), n, limit)
 	} else {
 		t.Logf("a story of %d articles: page of %d bytes", len(big.big.Articles), n)
+	}
+}
+
+// checkPage gets a page and checks its status, the texts it must hold and
+// those it must not.
+func checkPage(t *testing.T, url string, status int, want, not []string) {
+	t.Helper()
+	res, body := get(t, url)
+	if res.StatusCode != status {
+		t.Errorf("status %d, want %d", res.StatusCode, status)
+	}
+	for _, w := range want {
+		if !strings.Contains(string(body), w) {
+			t.Errorf("no %q", w)
+		}
+	}
+	for _, w := range not {
+		if strings.Contains(string(body), w) {
+			t.Errorf("unwanted %q", w)
+		}
 	}
 }
