@@ -223,6 +223,12 @@ func (q *Queue) workers(ctx context.Context) (jetstream.Consumer, error) {
 // ack wait: a job delivered early in a longer wait would be handed out
 // again before it was worked on.
 func (q *Queue) Fetch(ctx context.Context, n int, wait time.Duration) ([]*Delivery, error) {
+	// While the client reconnects, a pull request waits in its buffer
+	// and times out like an empty queue: say the server is away instead,
+	// so a worker logs it rather than idling as if there were no work.
+	if !q.nc.IsConnected() {
+		return nil, fmt.Errorf("fetch jobs: %w", ErrDisconnected)
+	}
 	c, err := q.workers(ctx)
 	if err != nil {
 		return nil, err
@@ -246,6 +252,10 @@ func (q *Queue) Fetch(ctx context.Context, n int, wait time.Duration) ([]*Delive
 	}
 	return out, nil
 }
+
+// ErrDisconnected is the error of a fetch while the client has no
+// connection to the queue's server.
+var ErrDisconnected = errors.New("not connected to the queue server")
 
 // MaxDeliver is how many times a job is handed out before it is given up.
 func (q *Queue) MaxDeliver() int { return q.opts.MaxDeliver }
