@@ -602,12 +602,7 @@ func shareKey(a, b []string) bool {
 func (cx *conflictContext) eventKeys(u int) []string {
 	x := &cx.units[u]
 	a := cx.members[x.article]
-	var actors []string
-	for _, e := range x.entities {
-		if e.typ == storyfold.EntityPerson || e.typ == storyfold.EntityOrg {
-			actors = append(actors, e.name)
-		}
-	}
+	actors := x.actors()
 	if len(actors) == 0 {
 		return nil
 	}
@@ -649,6 +644,18 @@ func (cx *conflictContext) eventKeys(u int) []string {
 	return slices.Compact(out)
 }
 
+// actors returns the people and organisations a unit names: who may do
+// what it tells.
+func (x *unit) actors() []string {
+	var out []string
+	for _, e := range x.entities {
+		if e.typ == storyfold.EntityPerson || e.typ == storyfold.EntityOrg {
+			out = append(out, e.name)
+		}
+	}
+	return out
+}
+
 // nameNear reports whether every word of a name is among the words near
 // a day.
 func nameNear(name string, near map[string]bool) bool {
@@ -675,12 +682,7 @@ func nameNear(name string, near map[string]bool) bool {
 // the first person ("I served") says less than that an act took place.
 func (cx *conflictContext) acts(u int) (did, didNot []string) {
 	x := &cx.units[u]
-	var actors []string
-	for _, e := range x.entities {
-		if e.typ == storyfold.EntityPerson || e.typ == storyfold.EntityOrg {
-			actors = append(actors, e.name)
-		}
-	}
+	actors := x.actors()
 	if len(actors) == 0 {
 		return nil, nil
 	}
