@@ -34,6 +34,14 @@ var (
 	indirectNounsData string
 	//go:embed data/personal-titles.txt
 	personalTitlesData string
+	//go:embed data/indirect-attempts.txt
+	indirectAttemptsData string
+	//go:embed data/document-nouns.txt
+	documentNounsData string
+	//go:embed data/noun-cue-verbs.txt
+	nounCueVerbsData string
+	//go:embed data/unnamed-speakers.txt
+	unnamedSpeakersData string
 )
 
 var (
@@ -62,7 +70,22 @@ var (
 	// indirectNouns report their possessor's words: "Axelrod's comment
 	// that ...".
 	indirectNouns = listSet(indirectNounsData)
+	// indirectAttempts before "to" leave the verb after it a cue: "tried
+	// to explain that".
+	indirectAttempts = listSet(indirectAttemptsData)
+	// documentNouns take a participle cue without a comma: "issued a
+	// statement saying".
+	documentNouns = listSet(documentNounsData)
+	// nounCueVerbs make a noun of indirectNouns after a determiner their
+	// subject's cue: "raised the concern that".
+	nounCueVerbs = listSet(nounCueVerbsData)
+	// unnamedSpeakers are the people and documents a cue's subject may
+	// be without a name: "officials said that".
+	unnamedSpeakers = listSet(unnamedSpeakersData)
 )
+
+// nounDeterminers stand between a verb of nounCueVerbs and its noun.
+var nounDeterminers = map[string]bool{"a": true, "an": true, "her": true, "his": true, "its": true, "the": true, "their": true}
 
 // listLines returns the entries of an embedded list: its lines without
 // comments and blank lines.
@@ -169,15 +192,29 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 		case indirectNouns[w]:
 			// "David Axelrod's comment on Sunday that CLAUSE": the
 			// possessor said it.
-			n, ok := c.possessor(j)
-			if !ok || inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
+			if inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
 				continue
+			}
+			n, ok := c.possessor(j)
+			if !ok {
+				// "McCain also raised the concern that CLAUSE": the
+				// subject of the verb before the noun, with "that" only.
+				v := j - 2
+				if !nounDeterminers[c.lower(j-1)] || !nounCueVerbs[c.lower(v)] || c.lower(j+1) != "that" {
+					continue
+				}
+				if c.lower(v) == "out" {
+					v-- // "laid out his belief that"
+				}
+				if n, ok = c.nameBefore(v); !ok {
+					n = f.clauseSubject(text, sent.Start, pos)
+				}
 			}
 			if k = f.clauseStart(&c, j+1, false); k < 0 {
 				continue
 			}
 			name, cue = n, w
-		case indirectParticiples[w] && (c.isPunct(j-1, ",") || (c.is(j-1, "but") || c.is(j-1, "by")) && j > 1):
+		case indirectParticiples[w] && (c.isPunct(j-1, ",") || (c.is(j-1, "but") || c.is(j-1, "by") || documentNouns[c.lower(j-1)]) && j > 1):
 			// "..., saying ...", "issued a statement calling the deal “a
 			// steep price” but saying the president was ..."
 			if inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
@@ -192,11 +229,23 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			}
 			cue = w // the subject is read once the clause is known to be one
 		case indirectCues[w]:
-			if inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) || c.is(j-1, "to") {
+			if inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
 				continue
 			}
+			subj := j // the token the subject ends before
+			if c.is(j-1, "to") {
+				// "tried to explain that", "went on to say that": the
+				// subject is the attempt's; "urged him to say" is no cue.
+				if !indirectAttempts[c.lower(j-2)] {
+					continue
+				}
+				subj = j - 2
+				if c.lower(subj) == "on" {
+					subj-- // "went on to say"
+				}
+			}
 			cue = w
-			if (j == 0 || c.toks[j-1].Kind != nlp.Word) && c.capitalized(j+1) && !indirectSkip(&c, j+1) && !c.possessiveName(j+1) {
+			if (j == 0 || c.toks[j-1].Kind != nlp.Word) && c.capitalized(j+1) && !indirectSkip(&c, j+1) && !c.possessiveName(j+1) && !c.nameOpensClause(j+1) {
 				continue // "..., said Hegseth": the inverted attribution that reported reads
 			}
 			if w == "told" {
@@ -207,10 +256,33 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			if k < 0 {
 				continue // no clause: the subject is not worth reading
 			}
-			if n, ok := c.nameBefore(j); ok {
+			if subj < j {
+				if n, ok := c.nameBefore(subj); ok {
+					name = n
+				} else if name = f.clauseSubject(text, sent.Start, pos); name == "" && len(out) > 0 && out[len(out)-1].Span.Start >= sent.Start {
+					// "“...,” he said, going on to suggest": the speaker of
+					// the sentence's quote.
+					name = out[len(out)-1].Speaker
+				}
+			} else if n, ok := c.nameBefore(j); ok {
 				name = n
+			} else if c.lower(j-1) == "which" && c.isPunct(j-2, ",") {
+				// "the Log Cabin Republicans, a gay and lesbian group,
+				// which said": the organisation the sentence names last.
+				name = f.lastOrgIn(sent.Start, pos)
 			} else if n := f.orgBefore(text, sent.Start+int(c.toks[beforeFillers(&c, j)+1].Start)); n != "" {
 				name = n // "Acme Corporation said", which nameBefore takes for no person
+				// "Historian Alan Brinkley of Columbia University told": the
+				// person of the organisation.
+				t := beforeFillers(&c, j)
+				for t >= 0 && c.capitalized(t) {
+					t--
+				}
+				if c.lower(t) == "of" {
+					if p, ok := c.nameBefore(t); ok && f.isPerson(f.resolve(text, p, pos, sent)) {
+						name = p
+					}
+				}
 			} else if (c.lower(j-1) == "but" || c.lower(j-1) == "and") && lastSpeaker != "" {
 				name = lastSpeaker // "claimed ..., but admitted that": the same subject
 			} else if c.is(j-1, "and") {
@@ -242,17 +314,22 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 		if name == "" && indirectParticiples[cue] {
 			name = f.clauseSubject(text, sent.Start, pos)
 		}
-		if name == "" {
-			continue
+		speaker := ""
+		if unnamed(name) {
+			name = ""
 		}
-		speaker := f.resolve(text, name, pos, sent)
-		if !f.isEntity(speaker) {
+		if name != "" {
+			speaker = f.resolve(text, name, pos, sent)
+			if !f.isEntity(speaker) {
+				continue
+			}
+		} else if !unnamedSubject(&c, j, cue) {
 			continue
 		}
 		// A second cue of the same subject cuts the clause before it
 		// ("..., but admitted that ..."); any other cue inside it is part
 		// of what was said.
-		if n := len(out); n > first && out[n-1].Span.End > span.Start && out[n-1].Speaker == speaker && pos > out[n-1].Span.Start {
+		if n := len(out); n > first && out[n-1].Span.End > span.Start && speaker != "" && out[n-1].Speaker == speaker && pos > out[n-1].Span.Start {
 			cut := strings.TrimRight(text[out[n-1].Span.Start:pos], " ,;")
 			cut = strings.TrimSuffix(strings.TrimSuffix(cut, " but"), " and")
 			cut = strings.TrimRight(cut, " ,;")
@@ -266,6 +343,42 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 	}
 	return out
 }
+
+// unnamedSubject reports whether the verb cue at token j has for its
+// subject people or a document the article does not name ("officials
+// said", "a Kaine spokesman later told", "critics say"): the statement is
+// then kept without a speaker, where any other subject the speaker rules
+// could not read (a place, a fragment) drops it.
+func unnamedSubject(c *context, j int, cue string) bool {
+	if !indirectCues[cue] || !strings.EqualFold(c.toks[j].Text(c.text), cue) {
+		return false // a participle or a noun: its subject is further off
+	}
+	p := beforeFillers(c, j)
+	switch {
+	case c.lower(p) == "who" && c.isPunct(p-1, ","):
+		p -= 2 // "other Republicans, who said that"
+	case c.isPunct(p, ",") && c.isPunct(p-2, ",") && c.toks[max(p-1, 0)].Kind == nlp.Word && !c.capitalized(p-1):
+		p -= 3 // "Critics, however, say"
+	}
+	return unnamedSpeakers[c.lower(p)]
+}
+
+// unnamed reports whether a speaker read off the text is a noun of
+// unnamedSpeakers, which the entity finder may have taken for a name
+// ("Prosecutors said", "Critics, however, say"): no one is named.
+func unnamed(speaker string) bool {
+	if speaker == "" || len(speaker) > maxUnnamed || strings.ContainsRune(speaker, ' ') {
+		return false
+	}
+	var buf [maxUnnamed]byte
+	for i := range len(speaker) {
+		buf[i] = speaker[i] | 0x20 // lower case without allocating; the list is ASCII
+	}
+	return unnamedSpeakers[string(buf[:len(speaker)])]
+}
+
+// maxUnnamed is the longest word of unnamedSpeakers that unnamed looks up.
+const maxUnnamed = 16
 
 // indirectSkip reports whether a word or phrase of indirectSkips starts
 // at token i, and returns the token after it.
@@ -327,8 +440,8 @@ func (f *Finder) clauseStart(c *context, i int, bare bool) int {
 	switch {
 	case opensClause(w, bare):
 		return i
-	case c.capitalized(i) && !indirectCues[c.lower(i+1)] && !possessiveToken(c, i):
-		return i // "suggested Reid would suffer", not "announced Trump's plan"
+	case c.capitalized(i) && !indirectCues[c.lower(i+1)] && (!possessiveToken(c, i) || weekdays[strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), "'’")]):
+		return i // "suggested Reid would suffer", "said Tuesday’s indictment proved", not "announced Trump's plan"
 	}
 	return -1
 }
@@ -515,6 +628,15 @@ func (f *Finder) orgBefore(text string, pos int) string {
 	return ""
 }
 
+// lastOrgIn returns the organisation named last in [from, to), or "".
+func (f *Finder) lastOrgIn(from, to int) string {
+	k := sort.Search(len(f.orgs), func(i int) bool { return f.orgs[i].end > to })
+	if k > 0 && f.orgs[k-1].start >= from {
+		return f.orgs[k-1].name
+	}
+	return ""
+}
+
 // is reports whether token i is the word w in any case, without lowering
 // it.
 func (c *context) is(i int, w string) bool {
@@ -638,6 +760,27 @@ func (f *Finder) isPerson(speaker string) bool {
 	}
 	return false
 }
+
+// nameOpensClause reports whether the capitalised name that starts at
+// token i goes on with a verb in lower case, which makes it the subject of
+// a reported clause ("Brad Woodhouse, said Mr. Steele was “betting ...”"),
+// not the speaker of an inverted attribution ("..., said Hegseth on
+// Monday", "said Nanette Lee Miller of Marcum").
+func (c *context) nameOpensClause(i int) bool {
+	j := i
+	for j < len(c.toks) && (c.capitalized(j) || c.isPunct(j, ".") && c.abbreviation(j-1)) {
+		j++
+	}
+	w := c.lower(j)
+	if w == "" || c.capitalized(j) || prepositions[w] || objectSkips[w] || indirectSkip(c, j) || nlp.IsStopWord(w) && !clauseVerbs[w] {
+		return false
+	}
+	return !strings.HasSuffix(w, "ly") && !indirectParticiples[w] && !participles[w]
+}
+
+// clauseVerbs are the stop words that, after a name, make it a clause's
+// subject: "said Mr. Steele was".
+var clauseVerbs = map[string]bool{"could": true, "did": true, "had": true, "has": true, "is": true, "might": true, "should": true, "was": true, "were": true, "will": true, "would": true}
 
 // possessiveName reports whether the capitalised name that starts at token
 // i ends in a possessive: after "said", "Mr. Christie’s lieutenant governor"

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -66,8 +67,11 @@ func TestIndirect(t *testing.T) {
 			"Mayor Linda Cho said she \"would never resign.\"",
 			nil},
 		{"no speaker that is no person",
-			"The report said the river had flooded twice this year.",
+			"Texas said the river had flooded twice this year.",
 			nil},
+		{"a document without a named author: no speaker",
+			"The report said the river had flooded twice this year.",
+			[]rep{{"the river had flooded twice this year", "", "said"}}},
 		{"a noun object is no clause",
 			"Mayor Linda Cho stressed the importance of the vote.",
 			nil},
@@ -139,6 +143,41 @@ func TestIndirectLists(t *testing.T) {
 				owner[e] = name
 			}
 		})
+	}
+	// Lists read in one place only, beside a word of another list: each
+	// sorted, lower case, no entry twice.
+	for name, data := range map[string]string{
+		"indirect-attempts": indirectAttemptsData,
+		"document-nouns":    documentNounsData,
+		"noun-cue-verbs":    nounCueVerbsData,
+		"title-roles":       titleRolesData,
+	} {
+		t.Run(name, func(t *testing.T) {
+			entries := listLines(data)
+			if len(entries) == 0 {
+				t.Fatal("empty list")
+			}
+			if !slices.IsSorted(entries) {
+				t.Error("entries are not sorted")
+			}
+			seen := map[string]bool{}
+			for _, e := range entries {
+				key := strings.Fields(e)[0]
+				if seen[key] {
+					t.Errorf("%q is listed twice", key)
+				}
+				seen[key] = true
+				if strings.ToLower(e) != e {
+					t.Errorf("%q is not lower case", e)
+				}
+			}
+		})
+	}
+	// Every title gives at least one role.
+	for title, roles := range titleRoles {
+		if len(roles) == 0 {
+			t.Errorf("title %q gives no role", title)
+		}
 	}
 	// The verbs of saying are cues.
 	for _, w := range listLines(indirectBareData) {

@@ -24,6 +24,7 @@ func TestSpeakerLists(t *testing.T) {
 		{"clause-openers", clauseOpenersData},
 		{"weekdays", weekdaysData},
 		{"name-prepositions", namePrepositionsData},
+		{"clause-conjunctions", clauseConjunctionsData},
 	}
 	for _, l := range lists {
 		t.Run(l.name, func(t *testing.T) {

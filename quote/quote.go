@@ -55,7 +55,7 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 	f.sentences = sentences
 	f.entities = entities
 	f.knownBuilt = false
-	f.roles = roles(entities)
+	f.roles = roles(text, entities)
 	f.index.build(f.names)
 	f.main, f.cont = subjectScan{}, contScan{}
 	// Room for the quotes and for reported speech in some sentences, so
@@ -78,8 +78,14 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 			q := storyfold.Quotation{Text: text[m.Start:m.End], Span: m, Marked: true, Kind: storyfold.QuoteDirect}
 			q.Speaker, q.Cue = f.speaker(text, sentences, si, paragraphs, m)
 			q.Speaker = f.resolve(text, q.Speaker, m.Start, sent)
+			if unnamed(q.Speaker) {
+				q.Speaker = "" // "Prosecutors said", which names no one
+			}
 			if q.Speaker == "" && lastMarked >= 0 {
 				q.Speaker = f.continued(text, out[lastMarked], m, paragraphs)
+			}
+			if q.Speaker == "" && len(out) > 0 {
+				q.Speaker = afterReported(text, out[len(out)-1], m, paragraphs)
 			}
 			if q.Speaker == "" {
 				q.Speaker = f.introduced(text, m, sentences, si, paragraphs)
@@ -113,7 +119,21 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 			out = f.indirect(text, sent, marked, out, tokenized)
 			if len(out) > n {
 				for _, q := range out[n:] {
-					f.index.addSpeaker(q.Speaker)
+					if q.Speaker != "" {
+						f.index.addSpeaker(q.Speaker)
+					}
+					// A partial quote inside the clause is the clause's
+					// speaker's words: 'Mark Emmert, said the organization
+					// was “deeply concerned”', also when the quote was given
+					// to a name read by the same cue ("the Log Cabin
+					// Republicans, ..., which said it was “wrong for
+					// Governor Perry ...”"); speech nested in the clause
+					// keeps its own cue's speaker ('said Y called it “...”').
+					for i := first; i < n; i++ {
+						if out[i].Marked && q.Speaker != "" && (out[i].Speaker == "" || out[i].Cue == q.Cue) && out[i].Span.Start >= q.Span.Start && out[i].Span.End <= q.Span.End+len("”") {
+							out[i].Speaker = q.Speaker
+						}
+					}
 				}
 				if n > first && lastMarked >= first {
 					last := out[lastMarked]
@@ -161,7 +181,7 @@ func (f *Finder) continued(text string, prev storyfold.Quotation, m storyfold.Sp
 	default:
 		return ""
 	}
-	if f.blockedBetween(prev.Speaker, prev.Span.End, m.Start) {
+	if f.blockedBetween(text, prev.Speaker, prev.Span.End, m.Start) {
 		return ""
 	}
 	return prev.Speaker
@@ -182,7 +202,11 @@ type contScan struct {
 // Kansas City branch", "he told Trump"). The quotes after one quote ask
 // of ever longer stretches from the same place; the finder remembers how
 // far it has read, so each name is read once.
-func (f *Finder) blockedBetween(speaker string, from, to int) bool {
+//
+// A name joined to the speaker's by "and" does not block either: the
+// continuation of a joint statement ("“...,” Jeff McCabe (D) and Sara
+// Gideon (D) said in a statement. “The governor is ...”").
+func (f *Finder) blockedBetween(text, speaker string, from, to int) bool {
 	s := &f.cont
 	if !s.valid || s.speaker != speaker || s.from != from || to < s.to {
 		*s = contScan{valid: true, speaker: speaker, from: from, to: from,
@@ -190,13 +214,50 @@ func (f *Finder) blockedBetween(speaker string, from, to int) bool {
 	}
 	for !s.blocked && s.next < len(f.names) && f.names[s.next].end <= to {
 		n := f.names[s.next]
-		if (n.subject || n.speaks) && !strings.HasSuffix(speaker, lastWord(n.name)) {
+		if (n.subject || n.speaks) && !strings.HasSuffix(speaker, lastWord(n.name)) && !strings.HasPrefix(speaker, n.name+" ") && !joinedTo(text, n.end, speaker) {
 			s.blocked = true
 		}
 		s.next++
 	}
 	s.to = max(s.to, to)
 	return s.blocked
+}
+
+// jointReach is how far after a name joinedTo looks for the other name
+// of a joint statement: a party tag and a title between them.
+const jointReach = 80
+
+// joinedTo reports whether the text after a name ending at end joins it
+// with "and" to the speaker's name, within one clause: "Jeff McCabe (D)
+// and Assistant House Majority Leader Sara Gideon".
+func joinedTo(text string, end int, speaker string) bool {
+	rest := text[end:min(len(text), end+jointReach)]
+	and := strings.Index(rest, " and ")
+	if and < 0 || strings.ContainsAny(rest[:and], ".!?“”\"") {
+		return false
+	}
+	last := lastWord(speaker)
+	i := strings.Index(rest[and:], last)
+	return i >= 0 && !strings.ContainsAny(rest[and:and+i], ".!?,“”\"")
+}
+
+// afterReported gives a quote without a cue that opens the sentence right
+// after a statement of reported speech, in the same paragraph, that
+// statement's speaker: "Lenahan says he sees a bigger issue at work here.
+// “There is kind of a culture war going on ...”".
+func afterReported(text string, prev storyfold.Quotation, m storyfold.Span, paragraphs []storyfold.Paragraph) string {
+	if prev.Marked || prev.Kind != storyfold.QuoteReported || prev.Span.End > m.Start || paragraphOf(paragraphs, prev.Span.End) != paragraphOf(paragraphs, m.Start) {
+		return ""
+	}
+	// Between them only the stop and the opening mark, spaced any way.
+	gap := strings.TrimSpace(text[prev.Span.End:m.Start])
+	if !strings.HasPrefix(gap, ".") {
+		return ""
+	}
+	if mark := strings.TrimLeft(gap[1:], " \n\t"); mark != "“" && mark != "\"" {
+		return ""
+	}
+	return prev.Speaker
 }
 
 // introduced gives a quote that opens a paragraph the subject of the

@@ -166,7 +166,11 @@ func TestFind(t *testing.T) {
 }
 
 func FuzzFind(f *testing.F) {
-	for _, s := range []string{"Mayor Linda Cho said that the plan would fail.", "According to Linda Cho, the vote is off.", "The vote is off, according to a Fox News poll.", "Cho told reporters the\n\nplan, saying “x”.", "He said that", "X said, that", "“a”", "\"a \"b\" c\"", "“““", "”””", "x, said Y Z.", "A said: “b\n\n“c”", "\"\n\n\"", strings.Repeat("“", 100), "“a,” B C said.\n\n“d\n\n“e”", "“a\n\nb.” c", "Ann Lee's comment that it is “x”.", "the secretary's insistence she saw it", "'s claim that", "A’s remark that “b” c", "“x?” Mr. Jordan said."} {
+	for _, s := range []string{"Mayor Linda Cho said that the plan would fail.", "According to Linda Cho, the vote is off.", "The vote is off, according to a Fox News poll.", "Cho told reporters the\n\nplan, saying “x”.", "He said that", "X said, that", "“a”", "\"a \"b\" c\"", "“““", "”””", "x, said Y Z.", "A said: “b\n\n“c”", "\"\n\n\"", strings.Repeat("“", 100), "“a,” B C said.\n\n“d\n\n“e”", "“a\n\nb.” c", "Ann Lee's comment that it is “x”.", "the secretary's insistence she saw it", "'s claim that", "A’s remark that “b” c", "“x?” Mr. Jordan said.",
+		// The paths of the fourth round: roles from titles, attempts, noun
+		// cues with their verb, documents' participles, "which said",
+		// unnamed subjects, joint statements, a quote after reported speech.
+		"Gov. Al Ray spoke. “a,” the governor said.", "The House speaker continued, noting that x", "He tried to explain that", "went on to say that y z", "A raised the concern that b c.", "laid out his belief that", "Ann Lee issued a statement saying b c", "the Acme Group, a firm, which said it", "Critics, however, say the law is bad.", ", who said that x y", "“a,” B (D) and C D (D) said. “e”", "Ann Lee says she sees x. “y”", "When A B went, C D said. “e,” he said.", "said Tuesday’s x y", "said Mr. B was “c”"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

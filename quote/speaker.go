@@ -2,6 +2,7 @@ package quote
 
 import (
 	_ "embed"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -41,6 +42,10 @@ var (
 	weekdaysData string
 	//go:embed data/name-prepositions.txt
 	namePrepositionsData string
+	//go:embed data/title-roles.txt
+	titleRolesData string
+	//go:embed data/clause-conjunctions.txt
+	clauseConjunctionsData string
 )
 
 var (
@@ -80,7 +85,22 @@ var (
 	// namePrepositions make the name after them an object, not the cue's
 	// subject: "the military chief under Donald Trump disputed".
 	namePrepositions = listSet(namePrepositionsData)
+	// titleRoles are the role nouns a title before a name gives its
+	// person: "Gov. Mike Pence" is later "the governor".
+	titleRoles = listMap(titleRolesData)
+	// clauseConjunctions open a subordinate clause before the main one.
+	clauseConjunctions = listSet(clauseConjunctionsData)
 )
+
+// listMap reads a list whose lines are a key and the words it stands for.
+func listMap(data string) map[string][]string {
+	m := map[string][]string{}
+	for _, l := range listLines(data) {
+		f := strings.Fields(l)
+		m[f[0]] = f[1:]
+	}
+	return m
+}
 
 // adverb reports whether a lower-case word is an adverb that may stand
 // between a speaker and the cue: "Obama even acknowledged", "He frequently
@@ -107,15 +127,23 @@ func (c *context) isPunct(i int, chars string) bool {
 	return i >= 0 && i < len(c.toks) && c.toks[i].Kind == nlp.Punct && strings.Contains(chars, c.toks[i].Text(c.text))
 }
 
-// roleHolder reads "the president" or "the new president" at token i and
-// returns the one person of the article holding that role, or "".
+// roleHolder reads "the president", "the new president" or "the House
+// speaker" at token i and returns the one person of the article holding
+// that role, or "". The role is a word in lower case; capitalised words
+// before it only qualify it ("the new Democratic congresswoman").
 func (c *context) roleHolder(i int) string {
 	if c.lower(i) != "the" || c.roles == nil {
 		return ""
 	}
-	for k := i + 1; k <= i+2 && k < len(c.toks); k++ {
-		if c.toks[k].Kind != nlp.Word || c.capitalized(k) {
+	for k := i + 1; k <= i+maxRoleWords && k < len(c.toks); k++ {
+		if c.toks[k].Kind != nlp.Word {
 			return ""
+		}
+		if c.capitalized(k) {
+			if k == i+1 && !c.capitalized(k+1) && nlp.IsStopWord(c.lower(k+1)) {
+				return "" // "the President said": a title, read as a name
+			}
+			continue
 		}
 		if name := c.roles[c.lower(k)]; name != "" {
 			return name
@@ -123,6 +151,10 @@ func (c *context) roleHolder(i int) string {
 	}
 	return ""
 }
+
+// maxRoleWords is the most words after "the" that roleHolder reads for
+// the role: "the new Democratic congresswoman".
+const maxRoleWords = 3
 
 // describedOrg reads "the company" or "the tech giant" at token i: an
 // organisation described, not named. It returns the description and the
@@ -851,7 +883,7 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 		var name, cue string
 		var ok bool
 		switch {
-		case speechCues[c.lower(k+1)] && !nlp.IsSpeakerPronoun(c.lower(k+2)): // "said he will": indirect speech
+		case speechCues[c.lower(k+1)] && c.lower(k+1) != "told" && !nlp.IsSpeakerPronoun(c.lower(k+2)): // "said he will": indirect speech; "told X" names whom
 			name, ok = c.nameAfter(k + 2)
 			cue = c.lower(k + 1)
 		case c.capitalized(k+1) || nlp.IsSpeakerPronoun(c.lower(k+1)):
@@ -921,11 +953,24 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 		// threw jabs at Trump, whom he called a “dangerous demagogue”".
 		// Names that end after the sentence starts are the only ones that
 		// can start in it.
+		// The sentence's subject is taken before a name in a clause that
+		// opens it ("When Mr. Biden went after ..., Mr. Ryan reminded the
+		// vice president ... “...,” he said").
 		i0 := sort.Search(k, func(i int) bool { return f.names[i].end > sent.Start })
+		firstFit := -1
 		for i := int(f.index.nextFits[g][i0]); i < k; i = int(f.index.nextFits[g][i+1]) {
 			if before[i].start >= sent.Start {
-				return f.full(before[i].name, k)
+				firstFit = i
+				break
 			}
+		}
+		if firstFit >= 0 {
+			for i := firstFit; i < k && i < firstFit+maxSubjectScan && before[i].sentence == before[firstFit].sentence; i++ {
+				if before[i].subject && fits(before[i]) {
+					return f.full(before[i].name, k)
+				}
+			}
+			return f.full(before[firstFit].name, k)
 		}
 		// "He" is most often the subject of the sentences before: the last
 		// person who opened a sentence or was said to speak, the speaker
@@ -958,6 +1003,11 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 	}
 	return speaker
 }
+
+// maxSubjectScan is how many names of a pronoun's sentence resolve reads
+// for its subject, so that a sentence of many names costs no more per
+// pronoun.
+const maxSubjectScan = 16
 
 // describedName returns the organisation named last before pos, in the
 // sentence of pos or the one before, for a description of one ("Twitter
@@ -1033,6 +1083,9 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 		if !strings.Contains(e.Name, " ") && (len(e.Roles) == 0 && len(e.Mentions) < 2 || cues[strings.ToLower(e.Name)] || participles[strings.ToLower(e.Name)]) {
 			continue // "Asked" opening sentences is no one
 		}
+		if strings.HasPrefix(e.Name, "The ") || nlp.IsPlace(e.Name) {
+			continue // "The Indianapolis Star", "Indiana": a paper, a place
+		}
 		g := gender(e)
 		name := withoutOrigin(e.Name)
 		for _, m := range e.Mentions {
@@ -1056,12 +1109,19 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 	out = out[:k]
 	si := 0
 	lastSentence := -1
+	commaSentence, comma := -1, 0
 	for i := range out {
 		for si < len(sentences)-1 && sentences[si].End < out[i].end {
 			si++
 		}
 		out[i].sentence = si
-		next, _ := cutWord(strings.TrimLeft(text[out[i].end:min(len(text), out[i].end+40)], " "))
+		// "Rucker said", and an appositive name's "the N.C.A.A. president,
+		// Mark Emmert, said", not "a tax lawyer at Greenberg Traurig, said".
+		after := strings.TrimLeft(text[out[i].end:min(len(text), out[i].end+40)], " ")
+		if strings.HasSuffix(strings.TrimRight(text[max(0, out[i].start-3):out[i].start], " "), ",") {
+			after = strings.TrimLeft(after, ", ")
+		}
+		next, _ := cutWord(after)
 		out[i].speaks = speechCues[strings.ToLower(strings.TrimRight(next, ".,"))]
 		if si == lastSentence {
 			continue // the first person in clause position per sentence
@@ -1069,8 +1129,23 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 		// The sentence up to the name, quotes left out: its first words,
 		// and its last ones, which are all inClausePosition reads.
 		head := unquoted(text, sentences[si].Start, out[i].start, quoted, headReach)
-		if first, _ := cutWord(strings.TrimLeft(head, "“\"‘',— ")); nlp.IsSpeakerPronoun(first) {
+		first, _ := cutWord(strings.TrimLeft(head, "“\"‘',— "))
+		if nlp.IsSpeakerPronoun(first) {
 			lastSentence = si // "He told ...": the sentence's subject is a pronoun
+			continue
+		}
+		if commaSentence != si {
+			// Where the sentence's first comma (or dash) is, read once per
+			// sentence: a name before it, after a conjunction, is in the
+			// opening clause.
+			commaSentence, comma = si, sentences[si].End
+			if c := strings.IndexAny(text[sentences[si].Start:sentences[si].End], ",—"); c >= 0 {
+				comma = sentences[si].Start + c
+			}
+		}
+		if clauseConjunctions[strings.ToLower(first)] && out[i].start < comma {
+			// "When Mr. Biden went after ..., Mr. Ryan reminded": a name in
+			// the clause that opens the sentence is not its subject.
 			continue
 		}
 		if !possessiveAt(text, out[i].end) && inClausePosition(unquotedTail(text, sentences[si].Start, out[i].start, quoted)) {
@@ -1273,32 +1348,86 @@ func closedStatement(word string) bool {
 
 // roles maps the single-word roles of the article's people ("president",
 // "senator") to the person holding them, when only one person does: "the
-// president said" is then that person.
-func roles(entities []storyfold.Entity) map[string]string {
+// president said" is then that person. A role of several words is held
+// under its head word too ("the speaker" for "House Speaker"), unless it
+// names a deputy ("vice president"), and a title written before a name
+// gives the roles it stands for ("Gov." for "the governor"), which the
+// entity finder does not keep.
+func roles(text string, entities []storyfold.Entity) map[string]string {
 	m := map[string]string{}
 	mentions := map[string]int{}
+	var seenBuf [8]string
 	for _, e := range entities {
 		if e.Type != storyfold.EntityPerson {
 			continue
 		}
+		seen := seenBuf[:0]
 		for _, r := range e.Roles {
 			w := strings.ToLower(r) // "president", not the "vice president"
 			// "the secretary" is the Secretary of State: a role "of"
 			// something is held under its head word.
 			w, _, _ = strings.Cut(w, " of ")
-			// Two people held it ("President Obama's administration" in a
-			// story about President Trump): the one the article names
-			// most, if clearly so.
-			switch n := len(e.Mentions); {
-			case n > 2*mentions[w]:
-				m[w], mentions[w] = e.Name, n
-			case 2*n >= mentions[w]:
-				m[w] = ""
+			seen = holdRole(m, mentions, seen, e, w)
+			if i := strings.LastIndexByte(w, ' '); i > 0 && !deputyRoles[w[:strings.IndexByte(w, ' ')]] {
+				seen = holdRole(m, mentions, seen, e, w[i+1:]) // "house speaker": "the speaker"
+			}
+		}
+		for _, s := range e.Mentions {
+			var buf [len("congresswoman")]byte
+			w := titleBefore(text, s.Start)
+			for i := range len(w) {
+				buf[i] = w[i] | 0x20 // ASCII letters only: lower case without allocating
+			}
+			for _, r := range titleRoles[string(buf[:len(w)])] {
+				seen = holdRole(m, mentions, seen, e, r)
 			}
 		}
 	}
 	return m
 }
+
+// holdRole records that person e holds role w, once per person (seen):
+// when two people hold it ("President Obama's administration" in a story
+// about President Trump), the one the article names most, if clearly so.
+func holdRole(m map[string]string, mentions map[string]int, seen []string, e storyfold.Entity, w string) []string {
+	if w == "" || slices.Contains(seen, w) {
+		return seen
+	}
+	switch n := len(e.Mentions); {
+	case n > 2*mentions[w]:
+		m[w], mentions[w] = e.Name, n
+	case 2*n >= mentions[w]:
+		m[w] = ""
+	}
+	return append(seen, w)
+}
+
+// deputyRoles open a role that is not its head word's: the "vice
+// president" is not "the president".
+var deputyRoles = map[string]bool{"assistant": true, "associate": true, "deputy": true, "vice": true}
+
+// titleBefore returns the word right before pos, without its stop, when
+// a space alone parts it from pos: "Gov" for "Gov. Mike Pence". It holds
+// ASCII letters only, at most len("congresswoman") of them.
+func titleBefore(text string, pos int) string {
+	if pos < 2 || text[pos-1] != ' ' {
+		return ""
+	}
+	end := pos - 1
+	if text[end-1] == '.' {
+		end--
+	}
+	start := end
+	for start > 0 && start > end-len("congresswoman") && isASCIILetter(text[start-1]) {
+		start--
+	}
+	if start == end || start > 0 && isASCIILetter(text[start-1]) {
+		return ""
+	}
+	return text[start:end]
+}
+
+func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 
 func cutWord(s string) (string, string) {
 	if i := strings.IndexAny(s, " ,"); i >= 0 {

@@ -184,6 +184,14 @@ func FuzzUnquotedTail(f *testing.F) {
 		if lo > hi {
 			lo, hi = hi, lo
 		}
+		// The finder reads from a sentence's or a name's start, never
+		// from inside a character.
+		for lo > 0 && lo < len(text) && !utf8.RuneStart(text[lo]) {
+			lo--
+		}
+		for hi > lo && hi < len(text) && !utf8.RuneStart(text[hi]) {
+			hi--
+		}
 		whole := unquoted(text, lo, hi, quoted, 0)
 		if want := unquotedAll(text, lo, hi, quoted); whole != want {
 			t.Errorf("unquoted %q, reading every quote %q", whole, want)
