@@ -78,3 +78,48 @@ func TestInternationalNames(t *testing.T) {
 		t.Errorf("groups %v, want %v", groups, want)
 	}
 }
+
+// TestTwoNameKeys checks that a German article's names count by their
+// stem within German, so that case forms meet ("Europäischen Union",
+// "Europäische Union"), and by their written form across languages, kept
+// apart from the words it is compared with in its own language.
+func TestTwoNameKeys(t *testing.T) {
+	a := article("de1", "Gipfel der Europäischen Union", "Die Europäische Union berät in Brüssel. Die Europäische Zentralbank warnt.", 1)
+	a.Language = "de"
+	f := NewExtractor().Extract(&a)
+	has := func(term string) bool {
+		for _, tc := range f.Terms {
+			if tc.Term == term {
+				return true
+			}
+		}
+		return false
+	}
+	for _, term := range []string{CrossPrefix + "europaishen", CrossPrefix + "europaish"} {
+		if !has(term) {
+			t.Errorf("no cross-language name %q in %v", term, f.Terms)
+		}
+	}
+	within := 0
+	for _, tc := range f.Terms {
+		if len(tc.Term) > 1 && tc.Term[:1] == NamePrefix && tc.Term[1:5] == "euro" {
+			within++
+		}
+	}
+	if within != 1 {
+		t.Errorf("%d German name keys for Europäischen and Europäische, want one: %v", within, f.Terms)
+	}
+}
+
+// TestLegacyNames checks that a stored record whose names had one key
+// serves both: its names are compared across languages as they were.
+func TestLegacyNames(t *testing.T) {
+	got := withCross([]TermCount{{"talk", 1}, {NamePrefix + "putin", 2}})
+	want := []TermCount{{NamePrefix + "putin", 2}, {CrossPrefix + "putin", 2}, {"talk", 1}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("withCross gave %v, want %v", got, want)
+	}
+	if again := withCross(got); !reflect.DeepEqual(again, got) {
+		t.Errorf("a record with cross-language names changed: %v", again)
+	}
+}

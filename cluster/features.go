@@ -22,7 +22,9 @@ import (
 // parallel, before the sequential grouping step) and small enough to store.
 type Features struct {
 	// Terms are the article's distinct content terms with weighted counts:
-	// stems, and names prefixed with NamePrefix.
+	// stems, names by their key within the language prefixed with
+	// NamePrefix, and names by their key across languages prefixed with
+	// CrossPrefix.
 	Terms []TermCount
 	// Sig is the MinHash signature of the article's word 5-shingles, nil
 	// for texts too short to have one.
@@ -47,6 +49,12 @@ const NoDay = math.MinInt32
 // NamePrefix marks name terms (capitalised words), so a shared name counts
 // apart from the shared word.
 const NamePrefix = "\x01"
+
+// CrossPrefix marks a name keyed as written (nlp.Term.Cross): articles of
+// two languages are compared by these alone, and articles of one language
+// never by them, so a German name's case forms meet within German (by
+// NamePrefix) while its written form meets English.
+const CrossPrefix = "\x02"
 
 // Term weights by where the term stands: the title and the lead say what an
 // article is about more than its background paragraphs.
@@ -108,9 +116,11 @@ func (e *Extractor) Extract(a *storyfold.Article) Features {
 		return func(t nlp.Term) {
 			e.counts[t.Stem] += w
 			if t.Name {
-				// A name counts by the key its spellings in every
-				// language share (Selenskyj, Zelensky, Зеленский).
+				// A name counts by its key within the language, and
+				// apart by the key its spellings in every language share
+				// (Selenskyj, Zelensky, Зеленский).
 				e.counts[NamePrefix+t.Key] += w
+				e.counts[CrossPrefix+t.Cross] += w
 			}
 		}
 	}

@@ -83,11 +83,11 @@ func (ix *Index) Split() {
 		}
 		members := slices.Clone(st.members)
 		slices.Sort(members)
-		vecs := make([][]tw, len(members))
+		vs := make([]vecs, len(members))
 		for i, m := range members {
-			vecs[i] = ix.vector(ix.docs[m].terms)
+			vs[i] = ix.vectors(m)
 		}
-		groups := ix.linkage(members, vecs, ix.opts.SplitBelow)
+		groups := ix.linkage(members, vs, ix.opts.SplitBelow)
 		if len(groups) < 2 {
 			continue
 		}
@@ -103,8 +103,8 @@ func (ix *Index) Split() {
 			}
 			ns := ix.newStory(StoryID(ix.docs[members[g[0]]].id))
 			for _, k := range g {
-				ix.leave(members[k], vecs[k])
-				ix.join(ns, members[k], vecs[k])
+				ix.leave(members[k], vs[k])
+				ix.join(ns, members[k], vs[k])
 			}
 		}
 	}
@@ -115,7 +115,7 @@ func (ix *Index) Split() {
 // returns groups of indexes into members, each sorted, in the order of
 // their first article. Ties go to the earliest pair, so the result does
 // not depend on map order or timing.
-func (ix *Index) linkage(members []int32, vecs [][]tw, th float64) [][]int {
+func (ix *Index) linkage(members []int32, vs []vecs, th float64) [][]int {
 	n := len(members)
 	// sum[i][j] is the summed similarity between groups i and j.
 	sum := make([][]float64, n)
@@ -124,7 +124,7 @@ func (ix *Index) linkage(members []int32, vecs [][]tw, th float64) [][]int {
 	}
 	for i := range n {
 		for j := range i {
-			sim := ix.pairSimilarity(members[i], members[j], vecs[i], vecs[j])
+			sim := ix.pairSimilarity(members[i], members[j], vs[i], vs[j])
 			sum[i][j], sum[j][i] = sim, sim
 		}
 	}
@@ -170,12 +170,12 @@ func (ix *Index) linkage(members []int32, vecs [][]tw, th float64) [][]int {
 
 // pairSimilarity is the cosine of two articles' unit vectors, or of
 // their names alone when they are of two languages.
-func (ix *Index) pairSimilarity(a, b int32, va, vb []tw) float64 {
+func (ix *Index) pairSimilarity(a, b int32, va, vb vecs) float64 {
 	la, lb := ix.docs[a].lang, ix.docs[b].lang
 	if la != "" && lb != "" && la != lb {
-		return ix.nameCosine(va, vb)
+		return ix.nameCosine(va.names, vb.names)
 	}
-	return cosine(va, vb)
+	return cosine(va.words, vb.words)
 }
 
 // Refine offers every article that is not a copy the best story for it
@@ -188,7 +188,7 @@ func (ix *Index) Refine() {
 		if d.story < 0 || (d.dupOf >= 0 && ix.docs[d.dupOf].story == d.story) {
 			continue
 		}
-		vec := ix.vector(d.terms)
+		vec := ix.vectors(int32(di))
 		own := d.story
 		ix.leave(int32(di), vec)
 		s, _ := ix.best(vec, d.day, d.lang, -1)
@@ -210,7 +210,7 @@ func (ix *Index) Refine() {
 			continue
 		}
 		if want := ix.docs[d.dupOf].story; want != d.story && ix.inWindow(want, d.day) {
-			vec := ix.vector(d.terms)
+			vec := ix.vectors(int32(di))
 			ix.leave(int32(di), vec)
 			ix.join(want, int32(di), vec)
 		}

@@ -49,6 +49,8 @@ const (
 	maxStale      = 16  // stories before the date window that end a list's reading
 	maxCandidates = 24  // stories scored exactly per article
 	nameBoost     = 1.5 // weight of a shared name over a shared word
+	crossTerms    = 20  // names by their key across languages kept per article
+	crossQuery    = 6   // of those, used to find stories of other languages
 	// maxBucketWalk bounds the articles checked per LSH bucket: text that
 	// thousands of articles share (a wire story reprinted for weeks) would
 	// otherwise make every new copy cost more than the last. The most
@@ -68,6 +70,10 @@ type doc struct {
 	id    string
 	hash  string
 	terms []tw // sorted by term, raw weighted counts
+	// names are the names by their key across languages (CrossPrefix),
+	// sorted by term, raw weighted counts: kept apart from terms, so
+	// they weigh nothing between articles of one language.
+	names []tw
 	sig   []uint32
 	day   int32
 	story int32
@@ -79,12 +85,16 @@ type doc struct {
 type story struct {
 	id       string
 	centroid []tw     // sorted by term, summed unit vectors of the members
+	names    []tw     // the same over the members' names across languages
 	posted   []uint32 // terms whose postings list the story as a top term
-	members  []int32
-	first    int32 // day range of the members with known dates
-	last     int32
-	alive    bool
-	lang     string // the language of its first member of known language
+	// postedNames are the names across languages the story is posted
+	// under, for articles of other languages to find it.
+	postedNames []uint32
+	members     []int32
+	first       int32 // day range of the members with known dates
+	last        int32
+	alive       bool
+	lang        string // the language of its first member of known language
 }
 
 // Index groups articles into stories incrementally. It is not safe for
@@ -93,7 +103,7 @@ type Index struct {
 	opts  Options
 	vocab map[string]uint32
 	df    []uint32
-	name  []bool // per term, whether it is a name (NamePrefix)
+	cross []bool // per term, whether it is a name across languages (CrossPrefix)
 	// seenIn is, per term, the set of languages (bits of langBit) of the
 	// articles it was counted in.
 	seenIn    []uint32
@@ -156,7 +166,7 @@ func (ix *Index) termID(term string) uint32 {
 	id := uint32(len(ix.df))
 	ix.vocab[term] = id
 	ix.df = append(ix.df, 0)
-	ix.name = append(ix.name, len(term) > 0 && term[0] == NamePrefix[0])
+	ix.cross = append(ix.cross, len(term) > 0 && term[0] == CrossPrefix[0])
 	ix.seenIn = append(ix.seenIn, 0)
 	ix.postings = append(ix.postings, nil)
 	return id
@@ -182,7 +192,19 @@ func (ix *Index) CountTerms(f *Features) {
 // across languages, and counting it would only dilute the names that are.
 func (ix *Index) international(t uint32) bool {
 	m := ix.seenIn[t]
-	return ix.name[t] && m&(m-1) != 0
+	return ix.cross[t] && m&(m-1) != 0
+}
+
+// vecs are an article's unit TF-IDF vectors: over its words and names
+// within its language, and over its names across languages.
+type vecs struct {
+	words, names []tw
+}
+
+// vectors returns article di's vectors.
+func (ix *Index) vectors(di int32) vecs {
+	d := &ix.docs[di]
+	return vecs{words: ix.vector(d.terms), names: ix.vector(d.names)}
 }
 
 // idfPrior is a number of unrelated documents the frequencies are smoothed
@@ -247,8 +269,7 @@ func (ix *Index) Add(id, hash string, f Features, counted bool) Result {
 		ix.CountTerms(&f)
 	}
 	di := ix.addDoc(id, hash, f)
-	d := &ix.docs[di]
-	vec := ix.vector(d.terms)
+	vec := ix.vectors(di)
 	// A copy joins the story of what it copies, unless that story is out of
 	// its date window: a piece reprinted months later is listed as a copy
 	// but is news again, grouped on its own merits.
@@ -272,7 +293,7 @@ func (ix *Index) Add(id, hash string, f Features, counted bool) Result {
 // addDoc appends an article's record, owning copies of what it keeps.
 func (ix *Index) addDoc(id, hash string, f Features) int32 {
 	d := doc{id: id, hash: hash, sig: slices.Clone(f.Sig), day: f.Day, story: -1, dupOf: -1, lang: f.Lang}
-	d.terms = ix.topTerms(f.Terms)
+	d.terms, d.names = ix.topTerms(f.Terms)
 	di := int32(len(ix.docs))
 	ix.docs = append(ix.docs, d)
 	ix.next = append(ix.next, [bands]int32{})
@@ -285,32 +306,46 @@ func (ix *Index) addDoc(id, hash string, f Features) int32 {
 }
 
 // topTerms maps terms to IDs and keeps the docTerms with the highest
-// TF-IDF weight, sorted by term ID. Each weight is computed once: this runs
+// TF-IDF weight, and apart the crossTerms names across languages with the
+// highest, each sorted by term ID. Each weight is computed once: this runs
 // for every article over all its distinct terms.
-func (ix *Index) topTerms(terms []TermCount) []tw {
-	type ranked struct {
-		tw
-		score float32
-	}
+func (ix *Index) topTerms(terms []TermCount) (words, names []tw) {
 	all := make([]ranked, 0, len(terms))
+	var cross []ranked
 	for _, t := range terms {
 		id, ok := ix.vocab[t.Term]
 		if !ok {
 			id = ix.termID(t.Term)
 		}
 		c := t.Count
-		if len(t.Term) > 0 && t.Term[0] == NamePrefix[0] {
+		switch {
+		case len(t.Term) > 0 && t.Term[0] == CrossPrefix[0]:
+			cross = append(cross, ranked{tw{id, c}, c * ix.idf(id)})
+			continue
+		case len(t.Term) > 0 && t.Term[0] == NamePrefix[0]:
 			c *= nameBoost
 		}
 		all = append(all, ranked{tw{id, c}, c * ix.idf(id)})
 	}
-	if len(all) > docTerms {
+	return topRanked(all, docTerms), topRanked(cross, crossTerms)
+}
+
+// ranked is a term with its weighted count and its TF-IDF score.
+type ranked struct {
+	tw
+	score float32
+}
+
+// topRanked returns the n terms of all with the highest score, sorted by
+// term ID.
+func topRanked(all []ranked, n int) []tw {
+	if len(all) > n {
 		// Only which terms make the top matters, not their order: select
 		// them rather than sort all of them.
-		selectTop(all, docTerms, func(a, b ranked) bool {
+		selectTop(all, n, func(a, b ranked) bool {
 			return a.score > b.score || (a.score == b.score && a.t < b.t)
 		})
-		all = all[:docTerms]
+		all = all[:n]
 	}
 	out := make([]tw, len(all))
 	for i, r := range all {
@@ -420,15 +455,16 @@ func bandKey(b int, rows []uint32) uint64 {
 // best returns the story most similar to the vector, and its score, among
 // those sharing its most telling terms; -1 when none reaches the threshold.
 // exclude is a story to leave out (-1 for none).
-func (ix *Index) best(vec []tw, day int32, lang string, exclude int32) (int32, float64) {
-	cands := ix.candidates(vec, day)
+func (ix *Index) best(vec vecs, day int32, lang string, exclude int32) (int32, float64) {
+	cands := ix.candidates(vec.words, day)
+	cands = ix.crossCandidates(cands, vec.names, day, lang)
 	best, bestScore := int32(-1), 0.0
 	for _, s := range cands {
 		if s == exclude || !ix.stories[s].alive {
 			continue
 		}
 		st := &ix.stories[s]
-		sc, need := ix.score(vec, day, st), ix.opts.Threshold
+		sc, need := ix.score(vec.words, day, st), ix.opts.Threshold
 		if lang != "" && st.lang != "" && lang != st.lang {
 			sc, need = ix.crossScore(vec, day, st), ix.opts.CrossThreshold
 		}
@@ -447,8 +483,51 @@ func (ix *Index) best(vec []tw, day int32, lang string, exclude int32) (int32, f
 // crossScore is the similarity of an article to a story of another
 // language: the cosine of their names alone, discounted by the gap
 // between their dates as score is.
-func (ix *Index) crossScore(vec []tw, day int32, s *story) float64 {
-	return ix.discount(ix.nameCosine(vec, s.centroid), day, s)
+func (ix *Index) crossScore(vec vecs, day int32, s *story) float64 {
+	return ix.discount(ix.nameCosine(vec.names, s.names), day, s)
+}
+
+// crossCandidates adds to cands the stories of other languages posted
+// under the article's heaviest names written alike in two languages, when
+// the index holds articles of two languages or more: the stories of its
+// own language come from its words (candidates), which another
+// language's stories do not share.
+func (ix *Index) crossCandidates(cands []int32, names []tw, day int32, lang string) []int32 {
+	if lang == "" || len(ix.langBits) < 2 {
+		return cands
+	}
+	q := make([]tw, 0, len(names))
+	for _, t := range names {
+		if ix.international(t.t) {
+			q = append(q, t)
+		}
+	}
+	slices.SortFunc(q, func(a, b tw) int {
+		switch {
+		case a.w > b.w:
+			return -1
+		case a.w < b.w:
+			return 1
+		}
+		return int(a.t) - int(b.t)
+	})
+	q = q[:min(len(q), crossQuery)]
+	extra := 0
+	for _, t := range q {
+		list := ix.postings[t.t]
+		for k := len(list) - 1; k >= 0 && k >= len(list)-maxPosting; k-- {
+			s := list[k]
+			st := &ix.stories[s]
+			if st.lang == "" || st.lang == lang || !ix.inWindow(s, day) || slices.Contains(cands, s) {
+				continue
+			}
+			cands = append(cands, s)
+			if extra++; extra == maxCandidates {
+				return cands
+			}
+		}
+	}
+	return cands
 }
 
 // nameCosine is the cosine of two sorted vectors over the names written
@@ -662,8 +741,8 @@ func (ix *Index) newStory(id string) int32 {
 	return s
 }
 
-// join adds article di, whose unit vector is vec, to story s.
-func (ix *Index) join(s, di int32, vec []tw) {
+// join adds article di, whose unit vectors are vec, to story s.
+func (ix *Index) join(s, di int32, vec vecs) {
 	st := &ix.stories[s]
 	st.members = append(st.members, di)
 	ix.docs[di].story = s
@@ -678,16 +757,18 @@ func (ix *Index) join(s, di int32, vec []tw) {
 			st.last = day
 		}
 	}
-	st.centroid = addVectors(st.centroid, vec, 1)
+	st.centroid = addVectors(st.centroid, vec.words, 1)
+	st.names = addVectors(st.names, vec.names, 1)
 	ix.index(s)
 }
 
-// leave removes article di, whose unit vector is vec, from its story.
-func (ix *Index) leave(di int32, vec []tw) {
+// leave removes article di, whose unit vectors are vec, from its story.
+func (ix *Index) leave(di int32, vec vecs) {
 	s := ix.docs[di].story
 	st := &ix.stories[s]
 	st.members = slices.DeleteFunc(st.members, func(m int32) bool { return m == di })
-	st.centroid = addVectors(st.centroid, vec, -1)
+	st.centroid = addVectors(st.centroid, vec.words, -1)
+	st.names = addVectors(st.names, vec.names, -1)
 	st.first, st.last = NoDay, NoDay
 	st.lang = ""
 	for _, m := range st.members {
@@ -706,6 +787,7 @@ func (ix *Index) leave(di int32, vec []tw) {
 	if len(st.members) == 0 {
 		st.alive = false
 		st.centroid = nil
+		st.names = nil
 	}
 	ix.docs[di].story = -1
 }
@@ -724,6 +806,21 @@ func (ix *Index) index(s int32) {
 	st.posted = st.posted[:0]
 	for _, t := range top {
 		st.posted = append(st.posted, t.t)
+	}
+	if len(ix.langBits) < 2 {
+		// Names across languages are looked up only when articles of two
+		// languages are indexed.
+		return
+	}
+	top = topWeights(st.names, crossQuery)
+	for _, t := range top {
+		if !slices.Contains(st.postedNames, t.t) {
+			ix.postings[t.t] = append(ix.postings[t.t], s)
+		}
+	}
+	st.postedNames = st.postedNames[:0]
+	for _, t := range top {
+		st.postedNames = append(st.postedNames, t.t)
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 )
 
 // featuresVersion starts every encoded Features, so a later format can read
@@ -97,6 +99,7 @@ func (f *Features) UnmarshalBinary(b []byte) error {
 // copy it was recorded in, without scoring it again: a restored index
 // groups the next articles exactly as the one that stored it would have.
 func (ix *Index) Restore(id, hash string, f Features, storyID, duplicateOf string) {
+	f.Terms = withCross(f.Terms)
 	ix.CountTerms(&f)
 	di := ix.addDoc(id, hash, f)
 	ix.indexSignature(di)
@@ -107,7 +110,7 @@ func (ix *Index) Restore(id, hash string, f Features, storyID, duplicateOf strin
 	if !ok {
 		s = ix.newStory(storyID)
 	}
-	ix.join(s, di, ix.vector(ix.docs[di].terms))
+	ix.join(s, di, ix.vectors(di))
 }
 
 // StoryOf returns the ID of the story an article is in, and the ID of the
@@ -138,4 +141,24 @@ func (ix *Index) Members(storyID string) []string {
 		ids[i] = ix.docs[m].id
 	}
 	return ids
+}
+
+// withCross returns terms with names across languages (CrossPrefix) added
+// from the names within the language (NamePrefix) when it has none: a
+// record stored before names had two keys keyed them one way, which then
+// served both.
+func withCross(terms []TermCount) []TermCount {
+	for _, t := range terms {
+		if strings.HasPrefix(t.Term, CrossPrefix) {
+			return terms
+		}
+	}
+	out := slices.Clone(terms)
+	for _, t := range terms {
+		if strings.HasPrefix(t.Term, NamePrefix) {
+			out = append(out, TermCount{Term: CrossPrefix + t.Term[len(NamePrefix):], Count: t.Count})
+		}
+	}
+	slices.SortFunc(out, func(a, b TermCount) int { return strings.Compare(a.Term, b.Term) })
+	return out
 }

@@ -70,16 +70,16 @@ func TestSplitEvents(t *testing.T) {
 func TestLinkage(t *testing.T) {
 	ix := New(DefaultOptions())
 	a, b := ix.termID("a"), ix.termID("b")
-	vecs := [][]tw{{{a, 1}}, {{b, 1}}, {{a, 1}}, {{b, 1}}}
+	vs := []vecs{{words: []tw{{a, 1}}}, {words: []tw{{b, 1}}}, {words: []tw{{a, 1}}}, {words: []tw{{b, 1}}}}
 	members := []int32{0, 1, 2, 3}
 	for range members {
 		ix.docs = append(ix.docs, doc{})
 	}
-	got := ix.linkage(members, vecs, 0.5)
+	got := ix.linkage(members, vs, 0.5)
 	if want := [][]int{{0, 2}, {1, 3}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("linkage %v, want %v", got, want)
 	}
-	if got := ix.linkage(members, vecs, 0); len(got) != 1 {
+	if got := ix.linkage(members, vs, 0); len(got) != 1 {
 		t.Errorf("threshold 0 left %d groups, want 1", len(got))
 	}
 }

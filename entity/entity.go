@@ -42,6 +42,7 @@ type Mention struct {
 type Finder struct {
 	toks  []nlp.Token
 	lower map[string]bool // words the current text writes in lower case
+	lang  string          // the language of the text (lang.go)
 }
 
 // NewFinder returns a finder.
@@ -67,6 +68,9 @@ func (f *Finder) Find(text string, sentences []storyfold.Span) []Mention {
 		}
 		out = f.sentence(out, text, f.toks[i:j], lowerSeen)
 		i = j
+	}
+	if f.lang == "de" { // nouns are capitalised: names need evidence (lang.go)
+		out = f.german(text, out)
 	}
 	return out
 }

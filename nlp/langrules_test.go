@@ -66,7 +66,7 @@ func TestTrimWord(t *testing.T) {
 	var names []string
 	a.TextTerms("Le sommet de l'ASEAN s'est tenu à Hanoï", func(t Term) {
 		if t.Name {
-			names = append(names, t.Key)
+			names = append(names, t.Cross)
 		}
 	})
 	if !slices.Contains(names, "asean") {
@@ -83,7 +83,7 @@ func TestNameKeysAcrossLanguages(t *testing.T) {
 		var out []string
 		a.TextTerms(text, func(t Term) {
 			if t.Name {
-				out = append(out, t.Key)
+				out = append(out, t.Cross)
 			}
 		})
 		return out
@@ -97,5 +97,27 @@ func TestNameKeysAcrossLanguages(t *testing.T) {
 	}
 	if len(de) < 6 {
 		t.Errorf("German keys %q, want the six names", de)
+	}
+}
+
+// TestNameKeysWithinLanguage checks that a German name's case forms
+// share their key within the language ("Europäischen", "Europäische"),
+// while their keys across languages stay the written forms.
+func TestNameKeysWithinLanguage(t *testing.T) {
+	a := NewAnalyzer()
+	a.SetLanguage("de")
+	within := map[string]string{}
+	a.TextTerms("Gipfel der Europäischen Union in Brüssel, wo die Europäische Zentralbank sprach", func(t Term) {
+		if t.Name {
+			within[t.Cross] = t.Key
+		}
+	})
+	k1, ok1 := within["europaishen"]
+	k2, ok2 := within["europaish"]
+	if !ok1 || !ok2 {
+		t.Fatalf("keys across languages %q, want the written forms europaishen and europaish", within)
+	}
+	if k1 != k2 {
+		t.Errorf("keys within German %q and %q, want one key for both case forms", k1, k2)
 	}
 }

@@ -48,9 +48,18 @@ func (a *Analyzer) SetLanguage(lang string) {
 type Term struct {
 	Stem string
 	Name bool
-	// Key is a name's NameKey, which its spellings in other languages
-	// share; "" for words that are no name.
+	// Key is a name's key within its language: the NameKey of its stem,
+	// which the name's plural and case forms share (German "Merkels" and
+	// "Merkel", Polish "Tuska" and "Tusk" cut alike); "" for words that
+	// are no name.
 	Key string
+	// Cross is the name's key across languages: the NameKey of the name
+	// as written, which its spellings in other languages share (Selenskyj,
+	// Zelensky, Зеленский), where each language's stemmer would cut it its
+	// own way (Bieber is "bieb" in German, Höcke "hock"). In English it is
+	// Key: the English stemmer cuts names little (Sanders "sander", Kelly
+	// "kelli"), and the key folds what it cuts alike.
+	Cross string
 }
 
 // Terms calls fn for every content word of the given sentences of text, in
@@ -92,18 +101,15 @@ func (a *Analyzer) sentenceTerms(sent string, fn func(Term)) {
 			name = i+1 < len(a.toks) && a.toks[i+1].Kind == Word && IsCapitalized(a.toks[i+1].Text(sent))
 		}
 		t := Term{Stem: a.stems.Stem(trimAbbrevDot(a.buf)), Name: name}
-		switch {
-		case name && a.lang == "":
-			// English names key by their stem, as they always have: the
-			// English stemmer cuts names little (Sanders "sander", Kelly
-			// "kelli"), and the key folds what it cuts alike.
+		if name {
+			// Two keys: the stem's within the language, so a name's case
+			// and plural forms meet, and the written form's across
+			// languages (see Term). English keeps one, its stem's.
 			t.Key = a.nameKey(t.Stem)
-		case name:
-			// Other languages' names key as they are written, not by
-			// their stem: each language's stemmer cuts a name its own
-			// way (Bieber is "bieb" in German, Höcke "hock"), and names
-			// are what articles of two languages are compared by.
-			t.Key = a.nameKey(string(trimAbbrevDot(a.buf)))
+			t.Cross = t.Key
+			if a.lang != "" {
+				t.Cross = a.nameKey(string(trimAbbrevDot(a.buf)))
+			}
 		}
 		fn(t)
 	}

@@ -106,6 +106,10 @@ func Annotate(a storyfold.Article) storyfold.Article {
 func Extract(a storyfold.Article) storyfold.Article {
 	f := finderPool.Get().(*finders)
 	defer finderPool.Put(f)
+	// The finders are pooled, so each article sets its own language; an
+	// English or undetected one resets them to the English rules.
+	f.names.SetLanguage(a.Language)
+	f.quotes.SetLanguage(a.Language)
 	a.Entities = entity.Article(a.ID, f.names.Find(a.Text, a.Sentences))
 	a.Quotes = f.quotes.Find(a.Text, a.Sentences, a.Paragraphs, a.Entities)
 	a.Quantities = a.Quantities[:0]

@@ -39,7 +39,8 @@ type Finder struct {
 	knownNames map[string]bool
 	knownBuilt bool
 	acronyms   map[string]string
-	cont       contScan // see blockedBetween
+	cont       contScan   // see blockedBetween
+	lang       *langRules // the cues of a language other than English (lang.go)
 }
 
 // NewFinder returns a finder.
@@ -76,6 +77,12 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 			}
 			found = true
 			q := storyfold.Quotation{Text: text[m.Start:m.End], Span: m, Marked: true, Kind: storyfold.QuoteDirect}
+			if f.lang != nil { // another language's cues (lang.go)
+				if f.langQuote(text, sentences, si, m, &q, out, lastMarked, paragraphs) {
+					lastMarked, out = len(out), append(out, q)
+				}
+				continue
+			}
 			q.Speaker, q.Cue = f.speaker(text, sentences, si, paragraphs, m)
 			q.Speaker = f.resolve(text, q.Speaker, m.Start, sent)
 			if unnamed(q.Speaker) {
@@ -99,6 +106,10 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 			}
 			lastMarked = len(out)
 			out = append(out, q)
+		}
+		if f.lang != nil { // reported speech is read in English only
+			si++
+			continue
 		}
 		inverted, tokenized := false, false
 		if !found && !containsMark(text[sent.Start:sent.End]) {
@@ -342,7 +353,8 @@ func containsMark(s string) bool { return strings.ContainsAny(s, "\"“”„«�
 // quote over several paragraphs); otherwise it is dropped as unbalanced.
 func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span {
 	var out []storyfold.Span
-	open := -1 // byte offset after the opening mark, -1 when none is open
+	open := -1      // byte offset after the opening mark, -1 when none is open
+	var opener rune // the mark that opened it
 	depth := 0
 	inner := -1 // where a quote opened inside the open one
 	var pendingInner storyfold.Span
@@ -362,9 +374,18 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 		for i := p.Start; i < p.End; {
 			r, size := utf8.DecodeRuneInString(text[i:p.End])
 			switch {
+			case open >= 0 && depth == 1 && closesLow(opener, r) || open < 0 && opensReversed(text[i:p.End]):
+				// „…“ and »…« (lang.go): German's closing marks are
+				// others' opening ones.
+				if open >= 0 {
+					out = append(out, trimSpan(text, open, i))
+					open, depth = -1, 0
+				} else {
+					open, depth, opener = i+size, 1, r
+				}
 			case isOpen(r):
 				if open < 0 {
-					open, depth = i+size, 1
+					open, depth, opener = i+size, 1, r
 				} else if i != p.Start || pi == 0 {
 					depth++ // a quote inside a quote
 					inner = i + size
@@ -390,7 +411,7 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 				opening := i == p.Start || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/", prev)
 				switch {
 				case open < 0 && opening:
-					open, depth = i+size, 1
+					open, depth, opener = i+size, 1, r
 				case open >= 0 && i == p.Start:
 					// The reopening mark of a quote over paragraphs.
 				case open >= 0:

@@ -1,0 +1,151 @@
+package quote
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/entity"
+	"github.com/storyfold/storyfold/internal/casefile"
+	"github.com/storyfold/storyfold/nlp"
+)
+
+// TestLanguageCases runs the case files under testdata/lang: a short real
+// excerpt of a language with its code, and the quotes wanted, one a line:
+// the speaker, the cue and the words. Write "want" with -update and check
+// it by reading.
+func TestLanguageCases(t *testing.T) {
+	casefile.Run(t, "testdata/lang", func(t *testing.T, f *casefile.File) []casefile.Section {
+		text, ok := f.Get("text")
+		lang, ok2 := f.Get("lang")
+		if !ok || !ok2 {
+			t.Fatal("a case needs a text and a lang section")
+		}
+		lang = strings.TrimSpace(lang)
+		if !HasCues(lang) {
+			t.Fatalf("no cues for %q", lang)
+		}
+		var b strings.Builder
+		for _, q := range findIn(lang, strings.TrimSpace(text)) {
+			fmt.Fprintf(&b, "%s | %s | %s\n", q.Speaker, q.Cue, q.Text)
+		}
+		return []casefile.Section{{Name: "want", Data: b.String()}}
+	})
+}
+
+// findIn finds the quotes of a text of the given language, its entities
+// read with that language's rules.
+func findIn(lang, text string) []storyfold.Quotation {
+	var paras []storyfold.Paragraph
+	var sents []storyfold.Span
+	start := 0
+	for _, p := range strings.Split(text, "\n\n") {
+		paras = append(paras, storyfold.Paragraph{Start: start, End: start + len(p)})
+		sents = nlp.Sentences(sents, text, start, start+len(p))
+		start += len(p) + 2
+	}
+	ef := entity.NewFinder()
+	ef.SetLanguage(lang)
+	f := NewFinder()
+	f.SetLanguage(lang)
+	return f.Find(text, sents, paras, entity.Article("a", ef.Find(text, sents)))
+}
+
+// TestLangCueFiles checks every language's cue file: entries of a known
+// kind, sorted, none twice, lower case, and a case file for the language.
+func TestLangCueFiles(t *testing.T) {
+	files, err := langData.ReadDir("data/lang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 10 {
+		t.Errorf("%d cue files, want the ten languages of issue 18", len(files))
+	}
+	for _, fi := range files {
+		t.Run(fi.Name(), func(t *testing.T) {
+			data, err := langData.ReadFile("data/lang/" + fi.Name())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := parseCues(string(data)); err != nil {
+				t.Fatal(err)
+			}
+			var entries []string
+			for _, l := range strings.Split(string(data), "\n") {
+				if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+					entries = append(entries, l)
+				}
+			}
+			if !slices.IsSorted(entries) {
+				t.Error("entries are not sorted")
+			}
+			seen := map[string]bool{}
+			for _, e := range entries {
+				if seen[e] {
+					t.Errorf("%q is listed twice", e)
+				}
+				seen[e] = true
+				if strings.ToLower(e) != e {
+					t.Errorf("%q is not lower case", e)
+				}
+			}
+		})
+	}
+	if _, err := parseCues("shout laut"); err == nil {
+		t.Error("an unknown kind was accepted")
+	}
+}
+
+// TestMarksByLanguage checks the quotation marks of other languages:
+// German „…“ closes with what opens an English quote, »…« is German's
+// reversed guillemets, « … » French, and a lone » of a menu or a French
+// closing mark before the next « opens nothing.
+func TestMarksByLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"German low-high", "Er sagte: „Wir schaffen das“, und ging.", []string{"Wir schaffen das"}},
+		{"German low with English close", "Er sagte: „Wir schaffen das”, und ging.", []string{"Wir schaffen das"}},
+		{"German reversed guillemets", "Er sagte: »Wir schaffen das«, und ging.", []string{"Wir schaffen das"}},
+		{"French guillemets with spaces", "Il a dit : « Nous y arriverons », puis il est parti.", []string{"Nous y arriverons"}},
+		{"a menu's lone mark", "Accueil » Politique » Monde", nil},
+		{"a French closing mark before the next opening one", "au Québec », précisait-il. « Du matériel a été saisi »", []string{"Du matériel a été saisi"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, s := range markedSpans(tc.text, []storyfold.Paragraph{{Start: 0, End: len(tc.text)}}) {
+				got = append(got, tc.text[s.Start:s.End])
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("marked spans %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestLanguageWorstCase checks that a German text of many short quotes,
+// each with its cue and a pronoun, is read in time linear in its length:
+// every window the cues are read in is bounded.
+func TestLanguageWorstCase(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long input")
+	}
+	var b strings.Builder
+	b.WriteString("Angela Merkel sprach in Berlin. ")
+	for range 3000 {
+		b.WriteString("„Wir schaffen das, und zwar bald“, sagte sie. ")
+	}
+	text := b.String()
+	start := time.Now()
+	qs := findIn("de", text)
+	if len(qs) != 3000 {
+		t.Errorf("%d quotes, want 3000", len(qs))
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("%d quotes took %v", len(qs), d)
+	}
+}
