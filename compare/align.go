@@ -81,6 +81,8 @@ func sameClaimByRules(a, b *unit) (float64, bool) {
 		return max(s, sameClaim), true
 	case shareDenial(a, b):
 		return max(s, sameClaim), true
+	case shareFrame(a, b):
+		return max(s, sameClaim), true
 	case s >= sameClaim:
 		return s, true
 	case s >= looseClaim && paraphrase.Same(a.claim, b.claim):

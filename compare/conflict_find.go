@@ -263,8 +263,12 @@ type conflictKind struct {
 	denials bool
 	// homes says the kind reads only pairs that tie one person to a
 	// place (see homes), whatever else their words say.
-	homes  bool
-	differ func(cx *conflictContext, a, b int) (va, vb conflictValue, ok bool)
+	homes bool
+	// sameLead says the kind reads no pair of units led by different
+	// actors (see leads): a figure, day or place each gives is then
+	// about another act.
+	sameLead bool
+	differ   func(cx *conflictContext, a, b int) (va, vb conflictValue, ok bool)
 }
 
 // conflictValue is one unit's value in a conflict: how it reads as a
@@ -276,9 +280,9 @@ type conflictValue struct {
 }
 
 var conflictKinds = []conflictKind{
-	{kind: storyfold.ConflictNumber, what: "The sources give different figures", need: valuePair, differ: (*conflictContext).figureDiffers},
-	{kind: storyfold.ConflictDate, what: "The sources give different dates", need: datePair, events: true, differ: (*conflictContext).dateDiffers},
-	{kind: storyfold.ConflictPlace, what: "The sources name a different place in the same claim", need: placePair, differ: entityDiffers(storyfold.EntityPlace)},
+	{kind: storyfold.ConflictNumber, what: "The sources give different figures", need: valuePair, sameLead: true, differ: (*conflictContext).figureDiffers},
+	{kind: storyfold.ConflictDate, what: "The sources give different dates", need: datePair, events: true, sameLead: true, differ: (*conflictContext).dateDiffers},
+	{kind: storyfold.ConflictPlace, what: "The sources name a different place in the same claim", need: placePair, sameLead: true, differ: entityDiffers(storyfold.EntityPlace)},
 	{kind: storyfold.ConflictPlace, what: "The sources tie the same person to different places", homes: true, differ: (*conflictContext).homeDiffers},
 	{kind: storyfold.ConflictOrg, what: "The sources name a different org in the same claim", need: actorPair, differ: entityDiffers(storyfold.EntityOrg)},
 	{kind: storyfold.ConflictPerson, what: "The sources credit different people with the same claim", need: speakerPair, differ: (*conflictContext).actorDiffers},
@@ -954,7 +958,7 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 	}
 	value := map[int]conflictValue{}
 	for _, p := range pairs {
-		if k.homes && !p.home || p.grouped && p.words < k.grouped || !p.grouped && p.words < k.need && !(k.events && p.event) && !(k.denials && p.denial && p.words >= denialPair) {
+		if k.homes && !p.home || k.sameLead && otherLeads(&cx.units[p.a], &cx.units[p.b]) || p.grouped && p.words < k.grouped || !p.grouped && p.words < k.need && !(k.events && p.event) && !(k.denials && p.denial && p.words >= denialPair) {
 			continue
 		}
 		cx.pair = p

@@ -62,6 +62,23 @@ func TestConflicts(t *testing.T) {
 			kind: storyfold.ConflictNumber, values: []string{"$1.2 trillion", "$1.9 trillion"},
 		},
 		{
+			// BASIL (8abec8d9, shortened): two acts of two people, each on
+			// its day.
+			name: "a day of another person's act is not a date conflict",
+			arts: []cfArticle{
+				{"a", "Alpha", "2016-08-31", "Donald Trump tweeted on Tuesday that he had accepted an invitation to meet Enrique Peña Nieto in private in Mexico City." + cfFiller},
+				{"b", "Beta", "2016-08-31", "On Wednesday, Vicente Fox expressed disbelief that Enrique Peña Nieto would invite Donald Trump for a private meeting in Mexico City." + cfFiller},
+			},
+		},
+		{
+			name: "a day of the same person's act is a date conflict",
+			arts: []cfArticle{
+				{"a", "Alpha", "2016-08-31", "Donald Trump tweeted on Tuesday that he had accepted an invitation to meet Enrique Peña Nieto in private in Mexico City." + cfFiller},
+				{"b", "Beta", "2016-08-31", "Donald Trump tweeted on Wednesday that he had accepted an invitation to meet Enrique Peña Nieto in private in Mexico City." + cfFiller},
+			},
+			kind: storyfold.ConflictDate, values: []string{"Tuesday", "Wednesday"},
+		},
+		{
 			name: "a rounded or hedged figure is not a conflict",
 			arts: []cfArticle{
 				{"a", "Alpha", "", "The phone call between the two presidents lasted nearly 1.5 hours, the Kremlin press office said." + cfFiller},

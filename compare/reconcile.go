@@ -16,6 +16,7 @@ func Reconcile(st *storyfold.Story, members []*storyfold.Article) {
 	members, units, r := readStory(st, members)
 	edges := append(candidates(units, r.df), markQuotes(units, members, st.Quotes)...)
 	edges = append(edges, denialEdges(units)...)
+	edges = append(edges, frameEdges(units)...)
 	groups, extra := mergeGroups(units, edges, group(units, edges))
 	restatements(units, edges, groups, extra)
 	r.release()
@@ -185,6 +186,7 @@ func readStory(st *storyfold.Story, members []*storyfold.Article) ([]*storyfold.
 	for ai, a := range members {
 		units = append(units, r.units(ai, a)...)
 	}
+	pruneFrames(units)
 	weigh(units, r.df, r.figures)
 	return members, units, r
 }

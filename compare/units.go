@@ -41,6 +41,11 @@ type unit struct {
 	speakers []string
 	// denials are the denial frames the unit states (see denials).
 	denials []string
+	// frames are the claim frames the unit states (see frames).
+	frames []string
+	// leads are the last names of the people the unit opens with as its
+	// subject (see leads).
+	leads []string
 	// formula says the unit is a newsroom formula such as "did not
 	// respond to a request for comment" (claim_formulas.txt).
 	formula bool
@@ -90,9 +95,15 @@ type reader struct {
 	sorted  []term
 	covered []storyfold.Span
 	persons []personMention
-	prep    *paraphrase.Preparer
-	ann     paraphrase.Annotations
-	masked  []byte
+	// mentions, frameWords and classes serve the claim frame: the
+	// unit's names, its words, and each word's class (kept between
+	// stories).
+	mentions   []frameMention
+	frameWords []int
+	classes    map[string]string
+	prep       *paraphrase.Preparer
+	ann        paraphrase.Annotations
+	masked     []byte
 	// claims says units get their claim prepared (see unit.claim).
 	claims bool
 }
@@ -101,7 +112,7 @@ type reader struct {
 // keeping warm, and its maps and buffers worth reusing.
 var readers = sync.Pool{New: func() any {
 	return &reader{ids: map[string]int32{}, figures: map[int32]bool{}, stems: nlp.NewStemmer(), canon: map[string]entityRef{},
-		prep: paraphrase.NewPreparer()}
+		classes: map[string]string{}, prep: paraphrase.NewPreparer()}
 }}
 
 // newReader returns a reader for a story with the given entities; give it
@@ -204,6 +215,7 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 		// Names first: their words are not read again as plain words.
 		covered := r.covered[:0]
 		persons := r.persons[:0]
+		mentions := r.mentions[:0]
 		r.ann.Names = r.ann.Names[:0]
 		for ni < len(names) && names[ni].span.Start < s.Start {
 			ni++
@@ -217,6 +229,9 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 			covered = append(covered, m.span)
 			if m.ref.typ == storyfold.EntityPerson {
 				persons = append(persons, personMention{m.span, m.ref.name})
+			}
+			if m.ref.typ == storyfold.EntityPerson || m.ref.typ == storyfold.EntityOrg || m.ref.typ == storyfold.EntityPlace {
+				mentions = append(mentions, frameMention{m.span, m.ref, m.quoted})
 			}
 			r.ann.Names = append(r.ann.Names, m.ref.name)
 			// Names inside a quote are the speaker's words, however each
@@ -309,7 +324,10 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 		slices.SortFunc(r.sorted, func(x, y term) int { return int(x.id) - int(y.id) })
 		u.terms = append([]term(nil), r.sorted...)
 		r.persons = persons
+		r.mentions = mentions
 		u.denials = r.denials(text, s.Start, r.toks, persons, u.speakers)
+		u.frames = r.frames(text, s.Start, r.toks, mentions)
+		u.leads = r.leads(text, s.Start, r.toks, mentions)
 		u.formula = isFormula(text)
 		if r.claims {
 			r.masked = maskDigits(r.masked[:0], text)
