@@ -58,6 +58,9 @@ type Writer struct {
 	deferMu  sync.Mutex
 	deferred []string
 	last     []storyfold.StoredArticle
+	// background, when not nil, gives the error of the rebuild of
+	// stories IngestDeferred left running, once it is done.
+	background chan error
 }
 
 // SetAnnotate sets a function applied to every article the writer stores,
@@ -155,12 +158,18 @@ func (w *Writer) Ingest(ctx context.Context, articles []storyfold.Article) (stor
 // next batch may well change it again (a story that runs for days spans
 // many batches of minutes), but marked stale, as Write leaves it. The
 // stories the batch before changed and this one leaves alone are rebuilt
-// now, each once, however many batches changed it. Call Flush after the
-// last batch. The marks are durable: a process that stops before Flush
-// leaves its stories stale, and the next writer to start rebuilds them,
-// so what a reader finally sees is what Ingest would have given. Calls
-// may overlap: no story is dropped whatever order their rebuilds run in,
-// since a story leaves the deferred list only to be rebuilt.
+// then, each once, however many batches changed it: in the background,
+// on all cores, while the caller prepares and stores the next batch, so
+// that the part under the write lock, which runs on one core, and the
+// rebuilds overlap. At most one such rebuild runs at a time: the next
+// call waits for it once its own batch is stored, and returns its error,
+// if any, wrapped in ErrStoriesStale. ctx must last until then. Call
+// Flush after the last batch. The marks are durable: a process that stops
+// before Flush leaves its stories stale, and the next writer to start
+// rebuilds them, so what a reader finally sees is what Ingest would have
+// given. Calls may overlap: no story is dropped whatever order their
+// rebuilds run in, since a story leaves the deferred list only to be
+// rebuilt.
 func (w *Writer) IngestDeferred(ctx context.Context, articles []storyfold.Article) (storyfold.IngestResult, error) {
 	res, batch, err := w.write(ctx, articles)
 	if err != nil {
@@ -168,6 +177,10 @@ func (w *Writer) IngestDeferred(ctx context.Context, articles []storyfold.Articl
 	}
 	w.deferMu.Lock()
 	defer w.deferMu.Unlock()
+	// The rebuild the batch before started has had this batch's
+	// preparing and storing to run in. Should it have failed, this
+	// batch's stories are still kept for the next rebuild.
+	waited := w.waitBackground()
 	now := make(map[string]bool, len(res.Stories))
 	for _, id := range res.Stories {
 		now[id] = true
@@ -180,22 +193,41 @@ func (w *Writer) IngestDeferred(ctx context.Context, articles []storyfold.Articl
 	}
 	have := haveOf(w.last, batch)
 	w.deferred, w.last = append([]string(nil), res.Stories...), batch
-	if err := w.rebuildStories(ctx, due, have); err != nil {
-		return res, fmt.Errorf("%w: %w", ErrStoriesStale, err)
+	if len(due) > 0 {
+		done := make(chan error, 1)
+		w.background = done
+		go func() { done <- w.rebuildStories(ctx, due, have) }()
 	}
-	return res, nil
+	return res, waited
 }
 
-// Flush rebuilds the stories IngestDeferred left stale.
+// waitBackground waits for the rebuild IngestDeferred left running, if
+// any, and returns its error wrapped in ErrStoriesStale. Call it with
+// deferMu held.
+func (w *Writer) waitBackground() error {
+	if w.background == nil {
+		return nil
+	}
+	err := <-w.background
+	w.background = nil
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrStoriesStale, err)
+	}
+	return nil
+}
+
+// Flush waits for the rebuild IngestDeferred left running, then rebuilds
+// the stories it left stale.
 func (w *Writer) Flush(ctx context.Context) error {
 	w.deferMu.Lock()
 	defer w.deferMu.Unlock()
+	waited := w.waitBackground()
 	due, have := w.deferred, haveOf(w.last)
 	w.deferred, w.last = nil, nil
 	if err := w.rebuildStories(ctx, due, have); err != nil {
 		return fmt.Errorf("%w: %w", ErrStoriesStale, err)
 	}
-	return nil
+	return waited
 }
 
 // haveOf indexes stored batches' articles by ID, for a rebuild.
@@ -240,6 +272,11 @@ func (w *Writer) write(ctx context.Context, articles []storyfold.Article) (story
 	// extracted before the lock is taken, the costliest part of grouping
 	// a long article.
 	items := Features(articles)
+	// So is what the store keeps of it (a compressed document, say), in
+	// a store that can encode it ahead of the save.
+	if e, ok := w.store.(encoder); ok {
+		e.Encode(articles)
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	unlock, err := w.store.LockWrites(ctx)
@@ -268,6 +305,14 @@ func (w *Writer) write(ctx context.Context, articles []storyfold.Article) (story
 		w.stale = true
 	}
 	return res, batch, err
+}
+
+// encoder is a store that can encode articles for their save before it is
+// asked to save them, so that the encoding is done before the write lock
+// is taken (sqlite.Store, postgres.Store). The save encodes whatever it
+// was not given this way, so the store's contents never depend on it.
+type encoder interface {
+	Encode(articles []storyfold.Article)
 }
 
 // Add cleans and annotates raw articles, then ingests them. The costly

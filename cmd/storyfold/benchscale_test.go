@@ -23,7 +23,7 @@ func TestBenchScale(t *testing.T) {
 		"SQLite: 120 articles,",
 		"peak resident memory",
 		"B/article in all",
-		"x the text",
+		"x the clean text",
 		"story page",
 		"stories list",
 		"search",

@@ -19,27 +19,32 @@ var (
 	markStale     = sqlstore.Rebind(sqlstore.MarkStale)
 )
 
+// Encode encodes articles' documents before they are saved, so that a
+// writer may do it before it takes the write lock (see sqlstore.Ahead);
+// Save encodes what it was not given this way.
+func (s *Store) Encode(articles []storyfold.Article) { s.ahead.Encode(articles, false) }
+
 // Save implements storyfold.Store. Articles already stored (by hash) are
 // left as they are, so saving the same batch twice stores it once. The
 // statements go in one round trip.
 func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
+	now := time.Now().UTC()
+	rows, err := sqlstore.EncodeArticles(b.Articles, false, now, &s.ahead)
+	if err != nil {
+		return err
+	}
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return fmt.Errorf("save: %w", err)
 	}
 	defer tx.Rollback(ctx)
-	now := time.Now().UTC()
 	var batch pgx.Batch
 	// The version row first: every transaction that writes takes its lock
 	// before any other, so a save and a rebuilt story's save never wait on
 	// each other's rows in opposite orders.
 	batch.Queue("UPDATE version SET n = n + 1")
-	docs, err := sqlstore.ArticleDocs(b.Articles, false)
-	if err != nil {
-		return err
-	}
-	for i, sa := range b.Articles {
-		batch.Queue(insertArticle, sqlstore.ArticleArgs(sa, string(docs[i]), false, now)...)
+	for _, row := range rows {
+		batch.Queue(insertArticle, row...)
 	}
 	for _, st := range b.Stories {
 		doc, sources, err := record.StoryDocs(st, false)

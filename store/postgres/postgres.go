@@ -34,6 +34,8 @@ type Store struct {
 	// writes is the write lock between goroutines of this process; the
 	// advisory lock extends it to other processes.
 	writes chan struct{}
+	// ahead holds articles encoded before their save (Encode).
+	ahead sqlstore.Ahead
 }
 
 var _ storyfold.Store = (*Store)(nil)
@@ -67,7 +69,7 @@ func open(ctx context.Context, url string) (*Store, error) {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
 	s := &Store{pool: pool, writes: make(chan struct{}, 1)}
-	s.shared = sqlstore.Reads{DB: conn{pool}, Dialect: sqlstore.Dialect{
+	s.shared = sqlstore.Reads{Total: &sqlstore.StoryTotal{}, DB: conn{pool}, Dialect: sqlstore.Dialect{
 		In:        anyOf,
 		StoryText: storyText,
 		ListOrder: "s.last DESC NULLS LAST, s.updated DESC, s.id",

@@ -2,7 +2,9 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/storyfold/storyfold"
@@ -10,12 +12,19 @@ import (
 	"github.com/storyfold/storyfold/store/internal/sqlstore"
 )
 
+// Encode encodes articles' documents and texts before they are saved, so
+// that a writer may do it before it takes the write lock (see
+// sqlstore.Ahead); Save encodes what it was not given this way.
+func (s *Store) Encode(articles []storyfold.Article) { s.ahead.Encode(articles, true) }
+
 // Save implements storyfold.Store. Articles already stored (by hash) are
 // left as they are, so saving the same batch twice stores it once.
 func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
-	// The documents are encoded before the transaction, which holds
-	// every other write of the process back.
-	docs, err := sqlstore.ArticleDocs(b.Articles, true)
+	// The rows are encoded (documents, texts and features compressed)
+	// before the transaction, which holds every other write of the
+	// process back.
+	now := time.Now().UTC().Format(time.RFC3339Nano)
+	rows, err := sqlstore.EncodeArticles(b.Articles, true, now, &s.ahead)
 	if err != nil {
 		return err
 	}
@@ -26,16 +35,8 @@ func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
 		return fmt.Errorf("save: %w", err)
 	}
 	defer tx.Rollback()
-	now := time.Now().UTC().Format(time.RFC3339Nano)
-	ins, err := tx.PrepareContext(ctx, sqlstore.InsertArticle)
-	if err != nil {
-		return fmt.Errorf("save: %w", err)
-	}
-	defer ins.Close()
-	for i, sa := range b.Articles {
-		if _, err := ins.ExecContext(ctx, sqlstore.ArticleArgs(sa, docs[i], true, now)...); err != nil {
-			return fmt.Errorf("save article %s: %w", sa.Article.ID, err)
-		}
+	if err := insertArticles(ctx, tx, b.Articles, rows); err != nil {
+		return err
 	}
 	up, err := tx.PrepareContext(ctx, sqlstore.UpsertStory)
 	if err != nil {
@@ -68,6 +69,99 @@ func (s *Store) Save(ctx context.Context, b *storyfold.Batch) error {
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("save: %w", err)
+	}
+	return nil
+}
+
+// insertRows is how many articles one statement inserts: a statement per
+// article costs more in the driver than the insert itself, and a
+// statement binds at most 32,766 values.
+const insertRows = 64
+
+// insertArticles inserts a batch's rows (sqlstore.EncodeArticles), many
+// to a statement, and feeds the full-text index the new ones' titles and
+// plain texts, which the articles' compressed text column cannot give it,
+// without their stop words (record.IndexText).
+func insertArticles(ctx context.Context, tx *sql.Tx, articles []storyfold.StoredArticle, rows [][]any) error {
+	byHash := make(map[string]int, len(articles))
+	for i := len(articles) - 1; i >= 0; i-- {
+		byHash[articles[i].Article.Hash] = i // the first of a hash is the one inserted
+	}
+	var fts []any
+	var stmts [2]*sql.Stmt
+	defer func() {
+		for _, st := range stmts {
+			if st != nil {
+				st.Close()
+			}
+		}
+	}()
+	// stmt prepares the statement for n rows: a full one, kept for
+	// every full chunk, and the last chunk's.
+	stmt := func(n int, query string) (*sql.Stmt, error) {
+		k := 1
+		if n == insertRows {
+			k = 0
+		}
+		if stmts[k] == nil || k == 1 {
+			if stmts[k] != nil {
+				stmts[k].Close()
+			}
+			st, err := tx.PrepareContext(ctx, query)
+			if err != nil {
+				return nil, err
+			}
+			stmts[k] = st
+		}
+		return stmts[k], nil
+	}
+	for start := 0; start < len(rows); start += insertRows {
+		part := rows[start:min(start+insertRows, len(rows))]
+		st, err := stmt(len(part), "INSERT INTO articles ("+sqlstore.ArticleColumns+") VALUES "+
+			strings.TrimSuffix(strings.Repeat(sqlstore.ArticleRow+",", len(part)), ",")+" ON CONFLICT (hash) DO NOTHING RETURNING seq, hash")
+		if err != nil {
+			return fmt.Errorf("save: %w", err)
+		}
+		var args []any
+		for _, r := range part {
+			args = append(args, r...)
+		}
+		res, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return fmt.Errorf("save articles: %w", err)
+		}
+		for res.Next() {
+			var seq int64
+			var hash string
+			if err := res.Scan(&seq, &hash); err != nil {
+				res.Close()
+				return fmt.Errorf("save articles: %w", err)
+			}
+			a := &articles[byHash[hash]].Article
+			fts = append(fts, seq, record.IndexText(a.Title), record.IndexText(a.Text))
+		}
+		err = res.Err()
+		res.Close()
+		if err != nil {
+			return fmt.Errorf("save articles: %w", err)
+		}
+	}
+	return indexRows(func(q string, args []any) error {
+		_, err := tx.ExecContext(ctx, q, args...)
+		return err
+	}, fts)
+}
+
+// indexRows adds rows to the full-text index, three values a row (rowid,
+// title, text, as IndexText gives them), many rows to a statement.
+func indexRows(exec func(query string, args []any) error, rows []any) error {
+	const per = 3
+	for start := 0; start < len(rows); start += insertRows * per {
+		part := rows[start:min(start+insertRows*per, len(rows))]
+		q := "INSERT INTO articles_fts (rowid, title, text) VALUES " + strings.TrimSuffix(strings.Repeat("(?, ?, ?),", len(part)/per), ",")
+		if err := exec(q, part); err != nil {
+			return fmt.Errorf("index articles: %w", err)
+		}
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"github.com/storyfold/storyfold/store/internal/record"
 	"github.com/storyfold/storyfold/store/internal/sqlstore"
 )
 
@@ -70,6 +71,56 @@ var migrations = []sqlstore.Migration{
 	// engine's lower() folds ASCII only.
 	{SQL: `ALTER TABLE articles ADD COLUMN source_key TEXT NOT NULL DEFAULT '';
 	CREATE INDEX articles_source_key ON articles(source_key);`, Fill: sqlstore.FillSourceKeys},
+	// Texts are kept compressed from now on (record.TextBlob), so the
+	// full-text index can no longer read them from the articles: it keeps
+	// no copy of its own either (contentless), and Save feeds it the plain
+	// text without its stop words (record.IndexText), which took two
+	// fifths of the index. Search reads only rowids and scores from it;
+	// snippets are built in Go from the articles' text. Texts stored
+	// before stay as they were, and read as they did; fillIndex indexes
+	// them again.
+	{SQL: `DROP TRIGGER articles_fts_insert;
+	DROP TRIGGER articles_fts_delete;
+	DROP TABLE articles_fts;
+	CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='', contentless_delete=1, tokenize='porter unicode61');
+	CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+		DELETE FROM articles_fts WHERE rowid = old.seq;
+	END;`, Fill: fillIndex},
+}
+
+// fillIndex feeds the full-text index every stored article, as Save
+// feeds it a new one, a part at a time, so that a large store is not
+// read into memory whole.
+func fillIndex(ctx context.Context, tx sqlstore.DB) error {
+	const part = 500
+	for after := int64(-1); ; {
+		var rows []any
+		err := tx.Query(ctx, "SELECT seq, title, text FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", []any{after, part},
+			func(scan func(...any) error) error {
+				var seq int64
+				var title string
+				var stored []byte
+				if err := scan(&seq, &title, &stored); err != nil {
+					return err
+				}
+				text, err := record.Text(stored)
+				if err != nil {
+					return err
+				}
+				rows = append(rows, seq, record.IndexText(title), record.IndexText(text))
+				after = seq
+				return nil
+			})
+		if err != nil {
+			return fmt.Errorf("index stored articles: %w", err)
+		}
+		if len(rows) == 0 {
+			return nil
+		}
+		if err := indexRows(func(q string, args []any) error { return tx.Exec(ctx, q, args) }, rows); err != nil {
+			return err
+		}
+	}
 }
 
 // migrate brings the schema up to date, each migration in a transaction

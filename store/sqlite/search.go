@@ -8,9 +8,22 @@ import (
 	"github.com/storyfold/storyfold/store/internal/sqlstore"
 )
 
+// searchTerms are a query's terms the full-text index holds (see
+// record.Searchable): a query of stop words only matches nothing.
+func searchTerms(text string) []string {
+	terms := record.QueryTerms(text)
+	kept := terms[:0]
+	for _, t := range terms {
+		if record.Searchable(t) {
+			kept = append(kept, t)
+		}
+	}
+	return kept
+}
+
 // storyText implements sqlstore.Dialect.StoryText with FTS5.
 func storyText(text string) (string, any, bool) {
-	terms := record.QueryTerms(text)
+	terms := searchTerms(text)
 	if len(terms) == 0 {
 		return "", nil, false
 	}
@@ -21,9 +34,10 @@ func storyText(text string) (string, any, bool) {
 // matches implements sqlstore.Dialect.Matches with FTS5, which scores the
 // matches by BM25 (title words count four times, and lower is better, so
 // the score is negated). The query is reduced to record.QueryTerms first:
-// one of punctuation only finds nothing.
+// one of punctuation only finds nothing, and stop words are dropped, as
+// the index dropped them (searchTerms).
 func (s *Store) matches(ctx context.Context, text string, limit int) ([]sqlstore.Match, error) {
-	terms := record.QueryTerms(text)
+	terms := searchTerms(text)
 	if len(terms) == 0 {
 		return nil, nil
 	}

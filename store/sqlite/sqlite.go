@@ -37,6 +37,8 @@ type Store struct {
 	// saved by several goroutines at once would spend their time asleep.
 	// Other processes still wait through busy_timeout.
 	txs sync.Mutex
+	// ahead holds articles encoded before their save (Encode).
+	ahead sqlstore.Ahead
 }
 
 var _ storyfold.Store = (*Store)(nil)
@@ -69,7 +71,7 @@ func open(path string) (*Store, error) {
 	db.SetMaxOpenConns(conns)
 	db.SetMaxIdleConns(conns)
 	s := &Store{db: db, writes: make(chan struct{}, 1), lockPath: path + "-lock"}
-	s.shared = sqlstore.Reads{DB: conn{db}, Dialect: sqlstore.Dialect{
+	s.shared = sqlstore.Reads{Total: &sqlstore.StoryTotal{}, DB: conn{db}, Dialect: sqlstore.Dialect{
 		In:        inList,
 		StoryText: storyText,
 		// DESC puts unknown (NULL) dates last, as the index does.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/storyfold/storyfold"
@@ -69,5 +70,80 @@ func TestUpgradeFillsSourceKeys(t *testing.T) {
 	page, total, err := s.StoryPage(ctx, storyfold.StoryQuery{Source: "FOX NEWS"})
 	if err != nil || total != 1 || len(page) != 1 || page[0].ID != "s1" {
 		t.Errorf("after the upgrade, FOX NEWS finds %+v of %d, %v; want s1", page, total, err)
+	}
+}
+
+// TestUpgradeKeepsTextsSearchable opens a store written before texts were
+// compressed and the full-text index made contentless (schema 5): the
+// migration must index the texts stored before, which still read as they
+// were, and a text saved after it must be found and read alike.
+func TestUpgradeKeepsTextsSearchable(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	exec, closeDB, err := sqlite.OpenAt(ctx, path, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO articles (id, hash, source, source_key, title, url, language, text, doc, story_id, added)
+			VALUES ('old', 'h1', 'A', 'a', 'Harbour closed', '', 'en', 'The harbour closed after the storm.', '{"id":"old"}', 's1', '2025-01-01')`,
+		`INSERT INTO stories (id, headline, articles, doc, updated, sources) VALUES ('s1', 'H', 1, '{}', '2025-01-01', '[]')`,
+	} {
+		if err := exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	closeDB()
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	batch := &storyfold.Batch{Articles: []storyfold.StoredArticle{{StoryID: "s1", Article: storyfold.Article{
+		ID: "new", Hash: "h2", Source: "B", Title: "Storm passes", Language: "en",
+		Text: "The storm passed the harbour at dawn.", Duplicates: []string{}}}}}
+	if err := s.Save(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"harbour", []string{"new", "old"}},
+		{"closed", []string{"old"}},
+		{"dawn", []string{"new"}},
+		{"storms", []string{"new", "old"}},      // stemmed, in the title or the text
+		{"the harbour", []string{"new", "old"}}, // a stop word narrows nothing
+		{"the after", nil},                      // stop words only: not indexed
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			hits, total, err := s.Search(ctx, storyfold.SearchQuery{Text: tt.query})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range hits {
+				got = append(got, h.ArticleID)
+				if h.Snippet == "" {
+					t.Errorf("%s: no snippet", h.ArticleID)
+				}
+			}
+			slices.Sort(got)
+			if total != len(tt.want) || len(got) != len(tt.want) || !slices.Equal(got, tt.want) {
+				t.Errorf("search %q = %v (total %d), want %v", tt.query, got, total, tt.want)
+			}
+		})
+	}
+	arts, err := s.Articles(ctx, []string{"old", "new"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]string{}
+	for _, a := range arts {
+		texts[a.ID] = a.Text
+	}
+	if texts["old"] != "The harbour closed after the storm." || texts["new"] != "The storm passed the harbour at dawn." {
+		t.Errorf("texts read back: %q", texts)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"reflect"
 	"sort"
 	"strconv"
@@ -136,6 +137,29 @@ func Run(t *testing.T, open func(t *testing.T) storyfold.Store, reopen func(t *t
 		}
 		if v2, err := s.Version(ctx); err != nil || v2 <= v1 {
 			t.Errorf("a story update moved the version from %d to %d (%v)", v1, v2, err)
+		}
+	})
+
+	t.Run("ListTotalFollowsSaves", func(t *testing.T) {
+		// The unfiltered list's total may be kept between saves; each
+		// save must still show in it.
+		s := open(t)
+		defer s.Close()
+		for i, want := range []int{1, 2, 2} {
+			id := fmt.Sprintf("t%d", min(i, 1))
+			a := fmt.Sprintf("ta%d", i)
+			b := &storyfold.Batch{
+				Articles: []storyfold.StoredArticle{{Article: art(a, "th"+a, "A", "Title "+a), StoryID: id, Features: []byte{1}}},
+				Stories:  []*storyfold.Story{story(id, a)},
+			}
+			if err := s.Save(ctx, b); err != nil {
+				t.Fatal(err)
+			}
+			for range 2 { // once counted, once kept
+				if _, total, err := s.StoryPage(ctx, storyfold.StoryQuery{Limit: 1}); err != nil || total != want {
+					t.Errorf("after save %d: total %d, %v; want %d", i+1, total, err, want)
+				}
+			}
 		}
 	})
 

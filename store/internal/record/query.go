@@ -5,6 +5,9 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/storyfold/storyfold/nlp"
 )
 
 // MaxQueryTerms bounds how many distinct words a full-text query keeps. In
@@ -106,4 +109,56 @@ func containsFold(terms []string, w string) bool {
 		}
 	}
 	return false
+}
+
+// Searchable says whether a word of letters and digits (a QueryTerms
+// term) is kept in the SQLite store's full-text index: English stop
+// words are not. They are about two fifths of a news text's words, and
+// so of the index's positions, and an AND of them narrows nothing (a
+// search of "the" matched every article); PostgreSQL's english text
+// search configuration drops them too.
+func Searchable(word string) bool {
+	if len(word) > maxStopWord {
+		return true
+	}
+	return !nlp.IsStopWord(strings.ToLower(word))
+}
+
+// maxStopWord is longer than any English stop word, in bytes: longer
+// words are kept without lowering them.
+const maxStopWord = 16
+
+// IndexText is a text as the SQLite store's full-text index is fed it:
+// the words Searchable refuses blanked out, the rest where they were.
+// Words are QueryTerms' runs of letters and digits, so a query and the
+// index drop the same words.
+func IndexText(text string) string {
+	var b []byte // a copy only once a word is blanked
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isLetterOrDigit(r) {
+			i += size
+			continue
+		}
+		start := i
+		for i < len(text) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !isLetterOrDigit(r) {
+				break
+			}
+			i += size
+		}
+		if !Searchable(text[start:i]) {
+			if b == nil {
+				b = []byte(text)
+			}
+			for j := start; j < i; j++ {
+				b[j] = ' '
+			}
+		}
+	}
+	if b == nil {
+		return text
+	}
+	return string(b)
 }

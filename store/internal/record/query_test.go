@@ -136,3 +136,30 @@ func TestSourceKey(t *testing.T) {
 		})
 	}
 }
+
+func TestIndexText(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"stop words blanked in place", "The mayor said it was over.", "    mayor                 ."},
+		{"any case", "THE Mayor AND the council", "    Mayor         council"},
+		{"nothing to drop", "Harbour closed", "Harbour closed"},
+		{"inside words kept", "Theatre, another band", "Theatre, another band"},
+		{"other scripts", "Élections à Zürich: the 選挙", "Élections à Zürich:     選挙"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := IndexText(tt.text)
+			if got != tt.want {
+				t.Errorf("IndexText(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+			if len(got) != len(tt.text) {
+				t.Errorf("IndexText changed the length: %d, want %d", len(got), len(tt.text))
+			}
+			// A query drops what the index dropped.
+			for _, w := range QueryTerms(tt.text) {
+				if kept := strings.Contains(" "+got+" ", w); Searchable(w) && !kept {
+					t.Errorf("searchable %q not indexed", w)
+				}
+			}
+		})
+	}
+}

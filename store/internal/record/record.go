@@ -46,6 +46,33 @@ func FeaturesBlob(features []byte, compress bool) []byte {
 	return encoder.EncodeAll(features, make([]byte, 0, len(features)*3/4))
 }
 
+// TextBlob is an article's text as kept: with compress, zstd-compressed
+// bytes (news text compresses to about a third, and the text is the
+// largest thing a store keeps of an article), else the text itself. The
+// full-text index is fed the plain text apart, so it never reads this
+// column.
+func TextBlob(text string, compress bool) any {
+	if !compress {
+		return text
+	}
+	return encoder.EncodeAll([]byte(text), make([]byte, 0, len(text)/2))
+}
+
+// Text reads an article's text as TextBlob keeps it, compressed or not.
+// Text is UTF-8, in which zstd's magic (an opening parenthesis followed by
+// a continuation byte) cannot occur, so a stored text is never taken for
+// a compressed one.
+func Text(stored []byte) (string, error) {
+	if !bytes.HasPrefix(stored, zstdMagic) {
+		return string(stored), nil
+	}
+	plain, err := decoder.DecodeAll(stored, nil)
+	if err != nil {
+		return "", fmt.Errorf("stored text: %w", err)
+	}
+	return string(plain), nil
+}
+
 // Features reads grouping features as FeaturesBlob keeps them.
 func Features(blob []byte) ([]byte, error) {
 	if !bytes.HasPrefix(blob, zstdMagic) {

@@ -110,3 +110,31 @@ func TestFeaturesBlob(t *testing.T) {
 		}
 	}
 }
+
+func TestTextBlob(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"empty", ""},
+		{"prose", strings.Repeat("The harbour closed after the storm, officials said. ", 40)},
+		{"opens with a parenthesis", "(AP) Élections: « résultats » 選挙"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, compress := range []bool{false, true} {
+				var stored []byte
+				switch v := TextBlob(tt.text, compress).(type) {
+				case string:
+					stored = []byte(v)
+				case []byte:
+					stored = v
+				}
+				if compress && len(tt.text) > 1000 && len(stored) >= len(tt.text)/2 {
+					t.Errorf("compressed %d bytes into %d", len(tt.text), len(stored))
+				}
+				got, err := Text(stored)
+				if err != nil || got != tt.text {
+					t.Errorf("compress %v: read back %q, %v", compress, got, err)
+				}
+			}
+		})
+	}
+}

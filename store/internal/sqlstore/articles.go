@@ -96,9 +96,12 @@ func (r Reads) Articles(ctx context.Context, ids []string) ([]storyfold.Article,
 func (r Reads) articles(ctx context.Context, where string, args []any, out []storyfold.Article) ([]storyfold.Article, error) {
 	err := r.DB.Query(ctx, "SELECT a.doc, a.text, "+r.Dialect.Copies+" FROM articles a"+where+" ORDER BY a.seq", args,
 		func(scan func(...any) error) error {
-			var doc, copies []byte
-			var text string
-			if err := scan(&doc, &text, &copies); err != nil {
+			var doc, stored, copies []byte
+			if err := scan(&doc, &stored, &copies); err != nil {
+				return err
+			}
+			text, err := record.Text(stored)
+			if err != nil {
 				return err
 			}
 			var ids []string

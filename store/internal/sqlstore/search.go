@@ -52,8 +52,13 @@ func (r Reads) Search(ctx context.Context, q storyfold.SearchQuery) ([]storyfold
 			args, func(scan func(...any) error) error {
 				var h storyfold.SearchHit
 				var seq int64
-				var date, text string
-				if err := scan(&seq, &h.ArticleID, &h.StoryID, &h.Title, &h.Source, &date, &text); err != nil {
+				var date string
+				var stored []byte
+				if err := scan(&seq, &h.ArticleID, &h.StoryID, &h.Title, &h.Source, &date, &stored); err != nil {
+					return err
+				}
+				text, err := record.Text(stored)
+				if err != nil {
 					return err
 				}
 				h.Date = record.Date(date)

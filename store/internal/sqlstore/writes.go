@@ -3,27 +3,119 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"runtime"
+	"sync"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/internal/parallel"
 	"github.com/storyfold/storyfold/store/internal/record"
 )
 
+// ArticleColumns are the columns of an article's row, in the order of
+// EncodeArticles' arguments.
+const ArticleColumns = "id, hash, source, source_key, title, url, published, language, text, doc, story_id, duplicate_of, features, added"
+
+// ArticleRow is one row's placeholders, for ArticleColumns.
+const ArticleRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
 // InsertArticle stores an article with its place in the story index, or
 // nothing when an article of the same hash is stored already, so saving a
-// batch twice stores it once. Its arguments are ArticleArgs'.
-const InsertArticle = `INSERT INTO articles
-	(id, hash, source, source_key, title, url, published, language, text, doc, story_id, duplicate_of, features, added)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`
+// batch twice stores it once. Its arguments are a row of EncodeArticles.
+const InsertArticle = "INSERT INTO articles (" + ArticleColumns + ") VALUES " + ArticleRow + " ON CONFLICT (hash) DO NOTHING"
 
-// ArticleArgs are InsertArticle's arguments: the article, its document
-// (record.ArticleDoc, as the engine's doc column takes it: a string for
-// JSON, bytes for a compressed document), its features, compressed with
-// compress (record.FeaturesBlob), and when it was added, in the engine's
-// type.
-func ArticleArgs(sa storyfold.StoredArticle, doc any, compress bool, added any) []any {
-	a := &sa.Article
-	return []any{a.ID, a.Hash, a.Source, record.SourceKey(a.Source), a.Title, a.URL, record.Nullable(a.Date.String()), a.Language, a.Text,
-		doc, sa.StoryID, record.Nullable(sa.DuplicateOf), record.FeaturesBlob(sa.Features, compress), added}
+// EncodeArticles encodes a batch's articles as InsertArticle's arguments,
+// one row each, before its transaction, which holds other writes back:
+// the document (record.ArticleDoc: with compress, compressed bytes, else
+// a JSON string) and the text (record.TextBlob), compressed with compress,
+// the features compressed always (record.FeaturesBlob: both engines keep
+// them in a binary column, which record.Features reads either way), and
+// added, the time of the save in the engine's type. What ahead encoded already (it may be
+// nil) is taken from it.
+func EncodeArticles(articles []storyfold.StoredArticle, compress bool, added any, ahead *Ahead) ([][]any, error) {
+	encoded := ahead.take()
+	rows := make([][]any, len(articles))
+	for i := range articles {
+		sa := &articles[i]
+		a := &sa.Article
+		e, ok := encoded[a.Hash]
+		if !ok || e.id != a.ID {
+			var err error
+			if e, err = encodeArticle(a, compress); err != nil {
+				return nil, err
+			}
+		}
+		rows[i] = []any{a.ID, a.Hash, a.Source, record.SourceKey(a.Source), a.Title, a.URL, record.Nullable(a.Date.String()), a.Language,
+			e.text, e.doc, sa.StoryID, record.Nullable(sa.DuplicateOf), record.FeaturesBlob(sa.Features, true), added}
+	}
+	return rows, nil
+}
+
+// encodedArticle is what encoding an article's columns gives, the costly
+// part of saving it: its document and text as kept, for the ID they were
+// encoded with (a save may rename an article whose ID is taken).
+type encodedArticle struct {
+	id        string
+	text, doc any
+}
+
+func encodeArticle(a *storyfold.Article, compress bool) (encodedArticle, error) {
+	doc, err := record.ArticleDoc(*a, compress)
+	if err != nil {
+		return encodedArticle{}, fmt.Errorf("save article %s: %w", a.ID, err)
+	}
+	e := encodedArticle{id: a.ID, text: record.TextBlob(a.Text, compress), doc: doc}
+	if !compress {
+		e.doc = string(doc)
+	}
+	return e, nil
+}
+
+// Ahead holds articles encoded before their save, so that a writer can
+// encode them before it takes the store's write lock, which every other
+// writer waits for, rather than in Save, under it (Encode). Save takes
+// what it holds and leaves it empty: an article a save does not find
+// (another writer's save took it, or the batch was never saved) is
+// encoded again there, so what is kept never outgrows the batches encoded
+// since the last save, and what is saved never depends on it.
+type Ahead struct {
+	mu      sync.Mutex
+	encoded map[string]encodedArticle
+}
+
+// Encode encodes articles ahead of their save, on all cores, keyed by
+// their content hash. An article that fails to encode is left to Save,
+// which reports its error.
+func (h *Ahead) Encode(articles []storyfold.Article, compress bool) {
+	out := make([]encodedArticle, len(articles))
+	ok := make([]bool, len(articles))
+	parallel.For(len(articles), runtime.GOMAXPROCS(0), func(i int) {
+		var err error
+		out[i], err = encodeArticle(&articles[i], compress)
+		ok[i] = err == nil
+	})
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.encoded == nil {
+		h.encoded = make(map[string]encodedArticle, len(articles))
+	}
+	for i := range articles {
+		if ok[i] {
+			h.encoded[articles[i].Hash] = out[i]
+		}
+	}
+}
+
+// take returns what was encoded ahead and empties h. A nil h holds
+// nothing.
+func (h *Ahead) take() map[string]encodedArticle {
+	if h == nil {
+		return nil
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	e := h.encoded
+	h.encoded = nil
+	return e
 }
 
 // UpsertStory saves a story's document and the columns lists read. Its
@@ -70,19 +162,4 @@ func RebuiltDocs(stories []*storyfold.Story, marks []int64, compress bool) (docs
 type Migration struct {
 	SQL  string
 	Fill func(ctx context.Context, tx DB) error
-}
-
-// ArticleDocs encodes a batch's article documents (record.ArticleDoc),
-// compressed or not, before its transaction, which holds other writes
-// back.
-func ArticleDocs(articles []storyfold.StoredArticle, compress bool) ([][]byte, error) {
-	docs := make([][]byte, len(articles))
-	for i, sa := range articles {
-		doc, err := record.ArticleDoc(sa.Article, compress)
-		if err != nil {
-			return nil, fmt.Errorf("save article %s: %w", sa.Article.ID, err)
-		}
-		docs[i] = doc
-	}
-	return docs, nil
 }
