@@ -300,14 +300,14 @@ type conflictContext struct {
 	toks     []nlp.Token
 	// mentions indexes each article's entity mentions by lower-cased
 	// name and alias (see mentionsIn).
-	mentions map[int]map[string][]storyfold.Span
+	mentions map[int]map[string][]int32
 	// pair is the pair of units being compared: a kind may ask more of
 	// a pair the alignment did not group.
 	pair conflictPair
 }
 
 func newConflictContext(units []unit, members []*storyfold.Article) *conflictContext {
-	return &conflictContext{units: units, members: members, stems: nlp.NewStemmer(), speakers: map[int][]string{}, negs: map[int]negation{}, mentions: map[int]map[string][]storyfold.Span{}}
+	return &conflictContext{units: units, members: members, stems: nlp.NewStemmer(), speakers: map[int][]string{}, negs: map[int]negation{}, mentions: map[int]map[string][]int32{}}
 }
 
 // valueBearing reports whether a unit gives anything a conflict can be
@@ -1057,7 +1057,7 @@ func (cx *conflictContext) figureDiffers(a, b int) (conflictValue, conflictValue
 		// figure of the kind ("the No. 2 job", "No. 3 position") may be of
 		// something else.
 		lone := x.Unit != "" && cx.kindCount(a, x.Kind) == 1 && cx.kindCount(b, y.Kind) == 1 && cx.closeGrouped()
-		if sameFigure(x, y) || cx.valueSlot(a, x.Span, b, y.Span) == 0 && !lone {
+		if sameFigure(x, y) || cx.valueSlot(a, x.Span, b, y.Span) == 0 && !lone || cx.measureDiffers(a, x, b, y) {
 			continue
 		}
 		return figureValue(x), figureValue(y), true

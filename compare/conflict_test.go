@@ -62,6 +62,22 @@ func TestConflicts(t *testing.T) {
 			kind: storyfold.ConflictNumber, values: []string{"$1.2 trillion", "$1.9 trillion"},
 		},
 		{
+			// BASIL (6e502405, reworded): income against taxes paid.
+			name: "figures of different things are not a number conflict",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "The tax returns released on Friday show that the Clintons earned $139 million in adjusted gross income from 2007 to 2014." + cfFiller},
+				{"b", "Beta", "", "The tax returns released on Friday show that the Clintons paid $43 million in federal taxes from 2007 to 2014." + cfFiller},
+			},
+		},
+		{
+			name: "figures of one thing in other words are a number conflict",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "The tax returns released on Friday show that the Clintons paid $139 million in federal taxes from 2007 to 2014." + cfFiller},
+				{"b", "Beta", "", "The tax returns released on Friday show that the Clintons paid $43 million in taxes from 2007 to 2014." + cfFiller},
+			},
+			kind: storyfold.ConflictNumber, values: []string{"$139 million", "$43 million"},
+		},
+		{
 			// BASIL (8abec8d9, shortened): two acts of two people, each on
 			// its day.
 			name: "a day of another person's act is not a date conflict",

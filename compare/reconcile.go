@@ -181,6 +181,7 @@ func (f *factGroup) fact(members []*storyfold.Article, units []unit, fams family
 func readStory(st *storyfold.Story, members []*storyfold.Article) ([]*storyfold.Article, []unit, *reader) {
 	members = spoken(members)
 	r := newReader(st.Entities)
+	r.learnTitles(members)
 	r.claims = len(members) > 1
 	var units []unit
 	for ai, a := range members {

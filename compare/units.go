@@ -101,9 +101,12 @@ type reader struct {
 	mentions   []frameMention
 	frameWords []int
 	classes    map[string]string
-	prep       *paraphrase.Preparer
-	ann        paraphrase.Annotations
-	masked     []byte
+	// titles maps a title to the story's person who holds it (see
+	// learnTitles).
+	titles map[string]titleHolder
+	prep   *paraphrase.Preparer
+	ann    paraphrase.Annotations
+	masked []byte
 	// claims says units get their claim prepared (see unit.claim).
 	claims bool
 }
@@ -112,7 +115,7 @@ type reader struct {
 // keeping warm, and its maps and buffers worth reusing.
 var readers = sync.Pool{New: func() any {
 	return &reader{ids: map[string]int32{}, figures: map[int32]bool{}, stems: nlp.NewStemmer(), canon: map[string]entityRef{},
-		classes: map[string]string{}, prep: paraphrase.NewPreparer()}
+		classes: map[string]string{}, titles: map[string]titleHolder{}, prep: paraphrase.NewPreparer()}
 }}
 
 // newReader returns a reader for a story with the given entities; give it
@@ -122,6 +125,7 @@ func newReader(story []storyfold.Entity) *reader {
 	clear(r.ids)
 	clear(r.figures)
 	clear(r.canon)
+	clear(r.titles)
 	r.df = r.df[:0]
 	r.seen = r.seen[:0]
 	r.gen = 0
@@ -326,7 +330,7 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 		r.persons = persons
 		r.mentions = mentions
 		u.denials = r.denials(text, s.Start, r.toks, persons, u.speakers)
-		u.frames = r.frames(text, s.Start, r.toks, mentions)
+		u.frames = r.frames(text, s.Start, r.toks, r.roleMentions(text, s.Start, r.toks, mentions))
 		u.leads = r.leads(text, s.Start, r.toks, mentions)
 		u.formula = isFormula(text)
 		if r.claims {

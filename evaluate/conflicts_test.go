@@ -82,19 +82,21 @@ func TestConflictsBASIL(t *testing.T) {
 		name string
 		s    *ConflictScores
 	}{{"dev", &rep.Dev}, {"held-out", &rep.HeldOut}} {
-		s := half.s
-		var parts []string
-		for _, k := range ChangeKinds {
-			ks := s.Kinds[k]
-			parts = append(parts, fmt.Sprintf("%s %d/%d", k, ks.Detected, ks.Made))
-		}
-		t.Logf("%s: %s; %.2f false conflicts per 20 untouched stories", half.name, strings.Join(parts, ", "), s.FalsePer20())
-		if s.FalsePer20() > 3 {
-			t.Errorf("%s: %.2f conflicts per 20 untouched stories", half.name, s.FalsePer20())
-		}
-		if fig := s.Kinds[ChangeFigure]; fig.Made == 0 || fig.Recall() < 0.5 {
-			t.Errorf("%s: figure recall %.2f of %d changes", half.name, fig.Recall(), fig.Made)
-		}
+		t.Run(half.name, func(t *testing.T) {
+			s := half.s
+			var parts []string
+			for _, k := range ChangeKinds {
+				ks := s.Kinds[k]
+				parts = append(parts, fmt.Sprintf("%s %d/%d", k, ks.Detected, ks.Made))
+			}
+			t.Logf("%s; %.2f false conflicts per 20 untouched stories", strings.Join(parts, ", "), s.FalsePer20())
+			if s.FalsePer20() > 3 {
+				t.Errorf("%.2f conflicts per 20 untouched stories", s.FalsePer20())
+			}
+			if fig := s.Kinds[ChangeFigure]; fig.Made == 0 || fig.Recall() < 0.5 {
+				t.Errorf("figure recall %.2f of %d changes", fig.Recall(), fig.Made)
+			}
+		})
 	}
 }
 
