@@ -7,7 +7,8 @@
 #   make lint     gofmt, go vet and staticcheck
 #   make loaded   the waiting tests, run while busy loops load every core
 #   make fuzz     each fuzz target for FUZZTIME (20000x; a duration such as
-#                 FUZZTIME=10m works too), minimising for FUZZMINIMIZETIME
+#                 FUZZTIME=10m works too), minimising for FUZZMINIMIZETIME,
+#                 FUZZJOBS targets at a time with FUZZPARALLEL workers each
 #   make cover    coverage: each package's tests, then the command's tests
 #                 through an instrumented binary, then both merged
 #   make bench    the Go benchmarks once each (BENCH, BENCHTIME to choose)
@@ -17,6 +18,8 @@ MODULE := github.com/storyfold/storyfold
 FUZZTIME ?= 20000x
 FUZZMINIMIZETIME ?= 5s
 FUZZ ?= .
+FUZZJOBS ?= 1
+FUZZPARALLEL ?=
 COVERDIR ?= cover
 # COVERRUN passes flags to the command's test binary: -test.run=Watch
 COVERRUN ?=
@@ -47,7 +50,7 @@ loaded:
 	.ci/loaded
 
 fuzz:
-	FUZZTIME=$(FUZZTIME) FUZZMINIMIZETIME=$(FUZZMINIMIZETIME) FUZZ='$(FUZZ)' .ci/fuzz
+	FUZZTIME=$(FUZZTIME) FUZZMINIMIZETIME=$(FUZZMINIMIZETIME) FUZZ='$(FUZZ)' FUZZJOBS=$(FUZZJOBS) FUZZPARALLEL=$(FUZZPARALLEL) .ci/fuzz
 
 # The command's tests run the binary as a user would, so go test -cover
 # sees almost none of the code they exercise (0.2% for cmd/storyfold).

@@ -396,7 +396,11 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 						if i > open {
 							out = append(out, trimSpan(text, open, i))
 						}
+						// The outer quote closed: an inner one kept
+						// in case it would not is not a quote of its
+						// own (it lies inside this one).
 						open, depth = -1, 0
+						pendingInner, inner = storyfold.Span{}, -1
 					} else if depth == 1 && inner > 0 {
 						// Either a quote inside a quote or, as often, an
 						// opening mark that lost its closing one before a
@@ -419,6 +423,7 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 						out = append(out, trimSpan(text, open, i))
 					}
 					open, depth = -1, 0
+					pendingInner, inner = storyfold.Span{}, -1
 				}
 			}
 			if open >= 0 && i-open > maxQuote {

@@ -99,20 +99,29 @@ func runIngest(ctx context.Context, args []string) error {
 	return nil
 }
 
-// ingestMemoryLimit is the Go heap ingest holds itself to unless
-// GOMEMLIMIT says otherwise. What ingest keeps grows with the store only
-// through the grouping index (about 1.2 KB an article); the rest is a few
-// batches. With the collector's default pacing the heap may reach twice
-// what is live before it runs, about 3 GB for the index of a million
-// articles: under this soft limit it runs sooner instead, so a run of a
-// million articles stays under 2.5 GB, SQLite's own memory included.
+// ingestMemoryLimit is the soft limit ingest raises the default to. What
+// ingest keeps grows with the store only through the grouping index (about
+// 1.2 KB an article); the rest is a few batches. With the collector's
+// default pacing the heap may reach twice what is live before it runs,
+// about 3 GB for the index of a million articles: under this limit it runs
+// sooner instead, so a run of a million articles stays under 2.5 GB,
+// SQLite's own memory included, while the default for other commands
+// (defaultMaxMemory) would make the collector run without end at that
+// size.
 const ingestMemoryLimit = 2 << 30
 
-// limitIngestMemory applies ingestMemoryLimit, unless GOMEMLIMIT is set.
+// limitIngestMemory raises the default memory limit to ingestMemoryLimit
+// (at most half the machine's memory); a limit the user set through
+// --max-memory, STORYFOLD_MAX_MEMORY or GOMEMLIMIT stands.
 func limitIngestMemory() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(ingestMemoryLimit)
+	if memoryLimit.source != "default" {
+		return
 	}
+	limit := int64(ingestMemoryLimit)
+	if m := machineMemory(); m > 0 && m/2 < limit {
+		limit = max(m/2, memoryLimit.bytes)
+	}
+	debug.SetMemoryLimit(limit)
 }
 
 // storeGrace is how long a batch being stored when a signal comes may take

@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"strings"
 )
 
@@ -77,19 +78,25 @@ func (e *exitError) Error() string { return e.msg }
 func main() {
 	ctx, stop := withSignals(context.Background(), os.Stderr, os.Exit)
 	defer stop()
-	if len(os.Args) < 2 || os.Args[1] == "-h" || os.Args[1] == "--help" || os.Args[1] == "help" {
+	args, mem, err := applyMemoryLimit(os.Args[1:], os.Getenv, debug.SetMemoryLimit)
+	memoryLimit = mem
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "storyfold: %v\n", err)
+		os.Exit(2)
+	}
+	if len(args) < 1 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage()
-		if len(os.Args) < 2 {
+		if len(args) < 1 {
 			os.Exit(2)
 		}
 		return
 	}
-	name := os.Args[1]
+	name := args[0]
 	for _, c := range commands() {
 		if c.name != name {
 			continue
 		}
-		err := c.run(ctx, os.Args[2:])
+		err := c.run(ctx, args[1:])
 		var ee *exitError
 		var ue *usageError
 		if sig := interruption(ctx); sig != nil && err != nil && !(errors.As(err, &ee) && ee.code == sig.code()) {
@@ -132,6 +139,9 @@ func usage() {
 	for _, c := range commands() {
 		fmt.Fprintf(os.Stderr, "  %-9s %s\n", c.name, c.summary)
 	}
+	fmt.Fprintf(os.Stderr, "\nEvery command also takes --max-memory SIZE (or STORYFOLD_MAX_MEMORY): a soft limit\n"+
+		"on the process's memory, at which the garbage collector works harder; 768MiB by\n"+
+		"default (at most half the machine's), \"off\" for none. GOMEMLIMIT is honoured too.\n")
 	fmt.Fprintf(os.Stderr, "\nRun 'storyfold COMMAND -h' for a command's flags.\n")
 }
 
