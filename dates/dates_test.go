@@ -47,20 +47,21 @@ func TestFind(t *testing.T) {
 		{"In 1,200 cases and 90 minutes.", nil},
 	}
 	for _, tt := range tests {
-		got := find(tt.text, ref)
-		if len(got) != len(tt.want) {
-			t.Errorf("%q: got %+v, want %d dates", tt.text, got, len(tt.want))
-			continue
-		}
-		for i, g := range got {
-			w := tt.want[i]
-			if g.Text != w.text || g.Date.String() != w.date || g.Granularity != w.gran {
-				t.Errorf("%q: got %q %s %s, want %q %s %s", tt.text, g.Text, g.Date, g.Granularity, w.text, w.date, w.gran)
+		t.Run(tt.text, func(t *testing.T) {
+			got := find(tt.text, ref)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %+v, want %d dates", got, len(tt.want))
 			}
-			if tt.text[g.Span.Start:g.Span.End] != g.Text {
-				t.Errorf("%q: span %v is not %q", tt.text, g.Span, g.Text)
+			for i, g := range got {
+				w := tt.want[i]
+				if g.Text != w.text || g.Date.String() != w.date || g.Granularity != w.gran {
+					t.Errorf("got %q %s %s, want %q %s %s", g.Text, g.Date, g.Granularity, w.text, w.date, w.gran)
+				}
+				if tt.text[g.Span.Start:g.Span.End] != g.Text {
+					t.Errorf("span %v is not %q", g.Span, g.Text)
+				}
 			}
-		}
+		})
 	}
 }
 

@@ -87,9 +87,11 @@ func TestPublic(t *testing.T) {
 		{"::1", false}, {"fe80::1", false}, {"fc00::1", false}, {"::ffff:127.0.0.1", false}, {"::ffff:10.0.0.1", false},
 		{"224.0.0.1", false}, {"255.255.255.255", false},
 	} {
-		if got := Public(net.ParseIP(tt.ip)); got != tt.want {
-			t.Errorf("Public(%s) = %v, want %v", tt.ip, got, tt.want)
-		}
+		t.Run(tt.ip, func(t *testing.T) {
+			if got := Public(net.ParseIP(tt.ip)); got != tt.want {
+				t.Errorf("Public(%s) = %v, want %v", tt.ip, got, tt.want)
+			}
+		})
 	}
 }
 

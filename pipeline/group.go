@@ -173,13 +173,9 @@ func NewStory(id string, members []*storyfold.Article) *storyfold.Story {
 func Outline(id string, members []*storyfold.Article) *storyfold.Story {
 	st := storyfold.NewStory(id)
 	sort.SliceStable(members, func(i, j int) bool { return articleBefore(members[i], members[j]) })
-	seen := make(map[string]bool)
+	st.Sources = storyfold.KnownOutlets(members)
 	for _, a := range members {
 		st.Articles = append(st.Articles, a.ID)
-		if o := a.Outlet(); o != "" && !seen[o] {
-			seen[o] = true
-			st.Sources = append(st.Sources, o)
-		}
 		if a.Date.Known() {
 			if !st.First.Known() || a.Date.Before(st.First.Time) {
 				st.First = a.Date

@@ -52,21 +52,22 @@ func TestFind(t *testing.T) {
 	}
 	f := NewFinder()
 	for _, tt := range tests {
-		got := f.Find(nil, tt.text, 0)
-		if len(got) != len(tt.want) {
-			t.Errorf("%q: got %d quantities %+v, want %d", tt.text, len(got), got, len(tt.want))
-			continue
-		}
-		for i, g := range got {
-			w := tt.want[i]
-			if g.Kind != w.Kind || math.Abs(g.Value-w.Value) > 1e-6*math.Max(1, w.Value) || math.Abs(g.Max-w.Max) > 1e-6*math.Max(1, w.Max) ||
-				g.Unit != w.Unit || g.Approx != w.Approx || g.Text != w.Text {
-				t.Errorf("%q:\n got %+v\nwant %+v", tt.text, g, w)
+		t.Run(tt.text, func(t *testing.T) {
+			got := f.Find(nil, tt.text, 0)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d quantities %+v, want %d", len(got), got, len(tt.want))
 			}
-			if tt.text[g.Span.Start:g.Span.End] != g.Text {
-				t.Errorf("%q: span %v is %q, not the text %q", tt.text, g.Span, tt.text[g.Span.Start:g.Span.End], g.Text)
+			for i, g := range got {
+				w := tt.want[i]
+				if g.Kind != w.Kind || math.Abs(g.Value-w.Value) > 1e-6*math.Max(1, w.Value) || math.Abs(g.Max-w.Max) > 1e-6*math.Max(1, w.Max) ||
+					g.Unit != w.Unit || g.Approx != w.Approx || g.Text != w.Text {
+					t.Errorf("\n got %+v\nwant %+v", g, w)
+				}
+				if tt.text[g.Span.Start:g.Span.End] != g.Text {
+					t.Errorf("span %v is %q, not the text %q", g.Span, tt.text[g.Span.Start:g.Span.End], g.Text)
+				}
 			}
-		}
+		})
 	}
 }
 

@@ -31,10 +31,10 @@ var Templates = template.Must(template.New("views").Funcs(template.FuncMap{
 	"join": strings.Join,
 	"add":  func(a, b int) int { return a + b },
 	"partName": func(p string) string {
-		switch p {
-		case "disputed":
+		switch storyfold.SummaryPart(p) {
+		case storyfold.SummaryDisputed:
 			return "disputed"
-		case "exclusive":
+		case storyfold.SummaryExclusive:
 			return "only in one outlet"
 		}
 		return p

@@ -80,6 +80,39 @@ type HeatRow struct {
 	Again int
 }
 
+// WordingGroup is one wording of a fact with every sentence that gives it
+// word for word: rewrites of one report repeat a sentence across dozens of
+// articles, and listing it once with all its citations keeps a large
+// story's page small.
+type WordingGroup struct {
+	Text  string
+	Again bool
+	Cites []WordingView
+}
+
+// Distinct groups the row's wordings by their text (restatements apart),
+// in the order each text first comes. It reads Wordings when the page is
+// rendered, after any relabelling of the articles.
+func (r HeatRow) Distinct() []WordingGroup {
+	out := make([]WordingGroup, 0, len(r.Wordings))
+	type key struct {
+		text  string
+		again bool
+	}
+	at := make(map[key]int, len(r.Wordings))
+	for _, w := range r.Wordings {
+		k := key{w.Text, w.Again}
+		i, ok := at[k]
+		if !ok {
+			i = len(out)
+			at[k] = i
+			out = append(out, WordingGroup{Text: w.Text, Again: w.Again})
+		}
+		out[i].Cites = append(out[i].Cites, w)
+	}
+	return out
+}
+
 // WordingView is one sentence that states a fact.
 type WordingView struct {
 	Article ArticleRef

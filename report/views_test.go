@@ -144,13 +144,49 @@ func TestArticleViewRestatements(t *testing.T) {
 		t.Errorf("the clause's anchors = %q, want the sentence to hold %s", got, SentenceID("a", 22))
 	}
 	got := v.Paragraphs[0]
-	for i, want := range []struct{ class, note string }{
-		{"shared", "also reported by Evening Star [2]; this article says it again in 1 other sentence"},
-		{"exclusive", "only this article reports this"},
-		{"shared", "a restatement of another sentence of this article; also reported by Evening Star [2]"},
+	for i, want := range []struct{ name, class, note string }{
+		{"a shared sentence said again", "shared", "also reported by Evening Star [2]; this article says it again in 1 other sentence"},
+		{"an exclusive sentence", "exclusive", "only this article reports this"},
+		{"the restatement", "shared", "a restatement of another sentence of this article; also reported by Evening Star [2]"},
 	} {
-		if got[i].Class != want.class || got[i].Note != want.note {
-			t.Errorf("sentence %d: %q %q, want %q %q", i+1, got[i].Class, got[i].Note, want.class, want.note)
-		}
+		t.Run(want.name, func(t *testing.T) {
+			if got[i].Class != want.class || got[i].Note != want.note {
+				t.Errorf("sentence %d: %q %q, want %q %q", i+1, got[i].Class, got[i].Note, want.class, want.note)
+			}
+		})
+	}
+}
+
+// TestDistinctWordings checks that a wording given word for word by several
+// articles is listed once with every citation, in first-seen order, and
+// that a restatement stays apart from a first wording of the same words.
+func TestDistinctWordings(t *testing.T) {
+	ref := func(n int) ArticleRef { return ArticleRef{Label: n} }
+	row := HeatRow{Wordings: []WordingView{
+		{Article: ref(1), Text: "A said B."},
+		{Article: ref(2), Text: "B, said A."},
+		{Article: ref(3), Text: "A said B."},
+		{Article: ref(3), Text: "A said B.", Again: true},
+	}}
+	got := row.Distinct()
+	want := []struct {
+		text   string
+		again  bool
+		labels []int
+	}{{"A said B.", false, []int{1, 3}}, {"B, said A.", false, []int{2}}, {"A said B.", true, []int{3}}}
+	if len(got) != len(want) {
+		t.Fatalf("%d groups, want %d: %+v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		t.Run(w.text, func(t *testing.T) {
+			g := got[i]
+			var labels []int
+			for _, c := range g.Cites {
+				labels = append(labels, c.Article.Label)
+			}
+			if g.Text != w.text || g.Again != w.again || fmt.Sprint(labels) != fmt.Sprint(w.labels) {
+				t.Errorf("group %d = %q again=%v %v, want %q again=%v %v", i, g.Text, g.Again, labels, w.text, w.again, w.labels)
+			}
+		})
 	}
 }

@@ -134,23 +134,25 @@ func TestBrowser(t *testing.T) {
 			regexp.MustCompile(`rel="next"`),
 		}, big.URL},
 	} {
-		base := srv.URL
-		if tt.base != "" {
-			base = tt.base
-		}
-		dom, console := browse(t, bin, base+tt.path, filepath.Join(shots, tt.name+".png"))
-		for _, re := range tt.want {
-			if !re.MatchString(dom) {
-				t.Errorf("%s: the page lacks %s", tt.name, re)
+		t.Run(tt.name, func(t *testing.T) {
+			base := srv.URL
+			if tt.base != "" {
+				base = tt.base
 			}
-		}
-		if console != "" {
-			t.Errorf("%s: console messages:\n%s", tt.name, console)
-		}
-		// Had any of the article's markup run, it would have renamed the
-		// page or left an element behind.
-		if strings.Contains(dom, "<title>pwned") || regexp.MustCompile(`<(script|img)[\s>]`).MatchString(dom) {
-			t.Errorf("%s: markup from an article ran or was rendered as markup", tt.name)
-		}
+			dom, console := browse(t, bin, base+tt.path, filepath.Join(shots, tt.name+".png"))
+			for _, re := range tt.want {
+				if !re.MatchString(dom) {
+					t.Errorf("the page lacks %s", re)
+				}
+			}
+			if console != "" {
+				t.Errorf("console messages:\n%s", console)
+			}
+			// Had any of the article's markup run, it would have renamed
+			// the page or left an element behind.
+			if strings.Contains(dom, "<title>pwned") || regexp.MustCompile(`<(script|img)[\s>]`).MatchString(dom) {
+				t.Errorf("markup from an article ran or was rendered as markup")
+			}
+		})
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -119,6 +120,7 @@ func TestOutletCountsAgree(t *testing.T) {
 			if len(js.Stories[0].Sources) > js.Stories[0].Outlets {
 				t.Errorf("json: %d sources named, %d outlets", len(js.Stories[0].Sources), js.Stories[0].Outlets)
 			}
+			t.Run("sources", func(t *testing.T) { checkSources(t, js.Stories[0].Sources, articles) })
 
 			// ingest and serve: the pages and the API.
 			srv := servedRaw(t, exampleRaw(t, tc.sources), web.Config{})
@@ -161,6 +163,55 @@ func TestOutletCountsAgree(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// checkSources checks a story's sources against its articles: the known
+// outlets, each once whatever its case (storyfold.KnownOutlets), so that
+// an outlet spelled in two cases is one name as it is one outlet.
+func checkSources(t *testing.T, sources []string, articles []storyfold.Article) {
+	t.Helper()
+	members := make([]*storyfold.Article, len(articles))
+	for i := range articles {
+		members[i] = &articles[i]
+	}
+	want := storyfold.KnownOutlets(members)
+	slices.SortFunc(want, strings.Compare)
+	got := slices.Clone(sources)
+	slices.SortFunc(got, strings.Compare)
+	if slices.Equal(got, want) {
+		return
+	}
+	t.Errorf("sources %q, want the known outlets %q", got, want)
+}
+
+// TestSourcesFolded checks the outlets /api/v1/sources and the home page's
+// filter offer: one outlet whatever the case it is written in, and the
+// articles that name no source counted apart, not listed as an outlet
+// named "" (issue 16: the API listed {"source": "", "articles": 4}).
+func TestSourcesFolded(t *testing.T) {
+	raw := exampleRaw(t, []string{"Fox News", "", "FOX NEWS", "Ledger", "Fox News"})
+	srv := servedRaw(t, raw, web.Config{})
+	_, body := get(t, srv.URL+"/api/v1/sources")
+	var api struct {
+		Sources []storyfold.SourceCount `json:"sources"`
+		Without *int                    `json:"articles_without_source"`
+	}
+	if err := json.Unmarshal(body, &api); err != nil {
+		t.Fatal(err)
+	}
+	want := []storyfold.SourceCount{{Source: "Fox News", Articles: 3}, {Source: "Ledger", Articles: 1}}
+	if !slices.Equal(api.Sources, want) || api.Without == nil || *api.Without != 1 {
+		t.Errorf("api: %s, want sources %v and 1 article without a source", body, want)
+	}
+	for _, tt := range []struct {
+		name, path string
+		want, not  []string
+	}{
+		{"one option an outlet", "/", []string{`<option value="Fox News">Fox News</option>`}, []string{`FOX NEWS</option>`, `<option value=""></option>`}},
+		{"the outlet asked in another case is chosen", "/?source=fox+news", []string{`<option value="Fox News" selected>`, "1 story"}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) { checkPage(t, srv.URL+tt.path, 200, tt.want, tt.not) })
 	}
 }
 

@@ -124,9 +124,15 @@ func (s *Server) pageStories(w http.ResponseWriter, r *http.Request) {
 		s.storeFailed(w, r, err)
 		return
 	}
-	for _, c := range sources {
-		if c.Source != "" && len(body.Sources) < maxFilterSources {
+	folded, _ := foldSources(sources)
+	for _, c := range folded {
+		if len(body.Sources) < maxFilterSources {
 			body.Sources = append(body.Sources, c.Source)
+		}
+		// The filter matches outlets in any case: the select shows the
+		// outlet asked for in any case as chosen.
+		if strings.EqualFold(strings.TrimSpace(body.Source), c.Source) {
+			body.Source = c.Source
 		}
 	}
 	slices.SortFunc(body.Sources, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })

@@ -588,12 +588,52 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiSources(w http.ResponseWriter, r *http.Request) {
-	sources, err := s.cfg.Store.Sources(r.Context())
+	stored, err := s.cfg.Store.Sources(r.Context())
 	if err != nil {
 		s.storeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"sources": sources})
+	sources, without := foldSources(stored)
+	writeJSON(w, http.StatusOK, map[string]any{"sources": sources, "articles_without_source": without})
+}
+
+// foldSources turns the store's count of articles by source into the
+// outlets a reader picks from: names that differ only in case are one
+// outlet, as the source filter matches them (issue 16: "Fox News" and
+// "FOX NEWS" were listed apart), spelled as most of its articles spell it,
+// and articles that name no source are counted apart (without) instead
+// of listed as an outlet named "", since each of them may be another
+// outlet. The outlets are sorted by articles, most first, then by name.
+func foldSources(stored []storyfold.SourceCount) (sources []storyfold.SourceCount, without int) {
+	sources = []storyfold.SourceCount{}
+	at := map[string]int{}
+	most := map[string]int{} // articles of the spelling a folded outlet is shown in
+	for _, c := range stored {
+		name := strings.TrimSpace(c.Source)
+		if name == "" {
+			without += c.Articles
+			continue
+		}
+		key := strings.ToLower(strings.ToUpper(name))
+		i, ok := at[key]
+		if !ok {
+			at[key] = len(sources)
+			most[key] = c.Articles
+			sources = append(sources, storyfold.SourceCount{Source: name, Articles: c.Articles})
+			continue
+		}
+		if c.Articles > most[key] || c.Articles == most[key] && name < sources[i].Source {
+			most[key], sources[i].Source = c.Articles, name
+		}
+		sources[i].Articles += c.Articles
+	}
+	slices.SortFunc(sources, func(a, b storyfold.SourceCount) int {
+		if a.Articles != b.Articles {
+			return b.Articles - a.Articles
+		}
+		return strings.Compare(a.Source, b.Source)
+	})
+	return sources, without
 }
 
 // bearerToken returns the token of an Authorization header in the Bearer

@@ -127,23 +127,24 @@ func TestAPIReads(t *testing.T) {
 		{"/api/v1/nothing", 404, []string{"error"}},
 	}
 	for _, tt := range tests {
-		res, body := get(t, srv.URL+tt.path)
-		if res.StatusCode != tt.status {
-			t.Errorf("%s: status %d, want %d: %s", tt.path, res.StatusCode, tt.status, body)
-			continue
-		}
-		if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
-			t.Errorf("%s: content type %q", tt.path, ct)
-		}
-		m := decode(t, body)
-		for _, k := range tt.keys {
-			if _, ok := m[k]; !ok {
-				t.Errorf("%s: no %q in %s", tt.path, k, body[:min(len(body), 300)])
+		t.Run(tt.path, func(t *testing.T) {
+			res, body := get(t, srv.URL+tt.path)
+			if res.StatusCode != tt.status {
+				t.Fatalf("status %d, want %d: %s", res.StatusCode, tt.status, body)
 			}
-		}
-		if e, ok := m["error"].(map[string]any); ok && (e["code"] == "" || e["message"] == "") {
-			t.Errorf("%s: error without code or message: %s", tt.path, body)
-		}
+			if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+				t.Errorf("content type %q", ct)
+			}
+			m := decode(t, body)
+			for _, k := range tt.keys {
+				if _, ok := m[k]; !ok {
+					t.Errorf("no %q in %s", k, body[:min(len(body), 300)])
+				}
+			}
+			if e, ok := m["error"].(map[string]any); ok && (e["code"] == "" || e["message"] == "") {
+				t.Errorf("error without code or message: %s", body)
+			}
+		})
 	}
 	// Paging: one story in all, so a page past it is empty.
 	_, body := get(t, srv.URL+"/api/v1/stories?limit=1&offset=1")
@@ -195,9 +196,11 @@ func TestAPIIngest(t *testing.T) {
 		{"too large", "Bearer " + token, "application/json", bytes.Repeat([]byte(" "), 5000), 413},
 		{"bad JSON", "Bearer " + token, "application/json", []byte(`{"id": "x", "text": `), 400},
 	} {
-		if code, m := post(t, url, tt.auth, tt.ct, tt.body); code != tt.status || m["error"] == nil {
-			t.Errorf("%s: %d %v, want %d and an error", tt.name, code, m, tt.status)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if code, m := post(t, url, tt.auth, tt.ct, tt.body); code != tt.status || m["error"] == nil {
+				t.Errorf("%d %v, want %d and an error", code, m, tt.status)
+			}
+		})
 	}
 	code, m := post(t, url, "Bearer "+token, "application/x-ndjson", lines)
 	if code != 201 || m["new"].(float64) != 2 || m["read"].(float64) != 2 {
@@ -228,20 +231,22 @@ func TestPages(t *testing.T) {
 		{"/stories/nope", 404, []string{"no such"}},
 		{"/nowhere", 404, []string{"no such page"}},
 	} {
-		res, body := get(t, srv.URL+tt.path)
-		if res.StatusCode != tt.status {
-			t.Errorf("%s: status %d, want %d", tt.path, res.StatusCode, tt.status)
-		}
-		for _, w := range tt.want {
-			if !strings.Contains(string(body), w) {
-				t.Errorf("%s: no %q", tt.path, w)
+		t.Run(tt.path, func(t *testing.T) {
+			res, body := get(t, srv.URL+tt.path)
+			if res.StatusCode != tt.status {
+				t.Errorf("status %d, want %d", res.StatusCode, tt.status)
 			}
-		}
-		for _, h := range []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"} {
-			if res.Header.Get(h) == "" {
-				t.Errorf("%s: no %s header", tt.path, h)
+			for _, w := range tt.want {
+				if !strings.Contains(string(body), w) {
+					t.Errorf("no %q", w)
+				}
 			}
-		}
+			for _, h := range []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"} {
+				if res.Header.Get(h) == "" {
+					t.Errorf("no %s header", h)
+				}
+			}
+		})
 	}
 	res, body := get(t, srv.URL+"/static/style.css")
 	if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/css") || len(body) == 0 {
@@ -288,9 +293,11 @@ func TestHealthAndMetrics(t *testing.T) {
 		{"storyfold_http_requests_total", []string{"route", "GET /api/v1/stories", "code", "200"}, 1},
 		{"storyfold_http_request_duration_seconds", []string{"route", "GET /api/v1/stories"}, 1},
 	} {
-		if got, ok := m.value(w.name, w.labels...); !ok || got != w.want {
-			t.Errorf("metrics: %s %v = %g (present %v), want %g:\n%s", w.name, w.labels, got, ok, w.want, body)
-		}
+		t.Run(w.name, func(t *testing.T) {
+			if got, ok := m.value(w.name, w.labels...); !ok || got != w.want {
+				t.Errorf("%s %v = %g (present %v), want %g:\n%s", w.name, w.labels, got, ok, w.want, body)
+			}
+		})
 	}
 }
 
@@ -394,16 +401,18 @@ func TestAPIIngestURLs(t *testing.T) {
 		{"guarded", guarded, 400, "private"},
 		{"allowed", open, 201, ""},
 	} {
-		srv, st := newServer(t, web.Config{Token: token, Pages: tt.pages})
-		code, m := post(t, srv.URL+"/api/v1/articles", "Bearer "+token, "application/json", body)
-		problems := fmt.Sprint(m["problems"])
-		if code != tt.code || tt.problem != "" && !strings.Contains(problems, tt.problem) {
-			t.Errorf("%s: %d, problems %s", tt.name, code, problems)
-		}
-		if tt.code == 201 {
-			if _, err := st.StoryOf(context.Background(), ingest.URLID(site.URL+newssite.PagePath(0))); err != nil {
-				t.Errorf("%s: the fetched article is not stored: %v", tt.name, err)
+		t.Run(tt.name, func(t *testing.T) {
+			srv, st := newServer(t, web.Config{Token: token, Pages: tt.pages})
+			code, m := post(t, srv.URL+"/api/v1/articles", "Bearer "+token, "application/json", body)
+			problems := fmt.Sprint(m["problems"])
+			if code != tt.code || tt.problem != "" && !strings.Contains(problems, tt.problem) {
+				t.Errorf("%d, problems %s", code, problems)
 			}
-		}
+			if tt.code == 201 {
+				if _, err := st.StoryOf(context.Background(), ingest.URLID(site.URL+newssite.PagePath(0))); err != nil {
+					t.Errorf("the fetched article is not stored: %v", err)
+				}
+			}
+		})
 	}
 }

@@ -215,9 +215,11 @@ func TestRedelivered(t *testing.T) {
 		outcome string
 		want    float64
 	}{{"new", 1}, {"known", 1}} {
-		if got := r.metrics.Get("storyfold_ingest_articles_total", "outcome", tt.outcome); got != tt.want {
-			t.Errorf("%v articles counted %s, want %v", got, tt.outcome, tt.want)
-		}
+		t.Run("articles "+tt.outcome, func(t *testing.T) {
+			if got := r.metrics.Get("storyfold_ingest_articles_total", "outcome", tt.outcome); got != tt.want {
+				t.Errorf("%v articles counted %s, want %v", got, tt.outcome, tt.want)
+			}
+		})
 	}
 	waitFor(t, "the queue empty", func() bool { return r.depth(t) == 0 })
 }

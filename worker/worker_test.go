@@ -198,9 +198,11 @@ func TestRun(t *testing.T) {
 		{queue.Page, "stored", 2}, {queue.Article, "stored", 1}, {queue.HTML, "stored", 1}, {queue.URL, "stored", 1},
 		{queue.Page, "given_up", 1}, {"bogus", "given_up", 1}, {queue.Page, "retried", 0},
 	} {
-		if got := r.jobs(tt.kind, tt.outcome); got != tt.want {
-			t.Errorf("%s jobs %s: %v, want %v", tt.kind, tt.outcome, got, tt.want)
-		}
+		t.Run(tt.kind+" "+tt.outcome, func(t *testing.T) {
+			if got := r.jobs(tt.kind, tt.outcome); got != tt.want {
+				t.Errorf("%s jobs %s: %v, want %v", tt.kind, tt.outcome, got, tt.want)
+			}
+		})
 	}
 	if got := r.metrics.Get("storyfold_worker_failures_total", "reason", "http_status"); got != 1 {
 		t.Errorf("%v failures counted as http_status, want the missing page", got)

@@ -306,19 +306,21 @@ func TestQuotesBASIL(t *testing.T) {
 		// Scenes with several speakers: the tuning half's direct quotes.
 		{"evaluate/testdata/basil-speech.jsonl", [3]float64{0.95, 0.97, 0.80}},
 	} {
-		out, errOut, code := run(t, "eval", "quotes", tt.gold, shared(t, "data/basil/articles.jsonl"))
-		if code != 0 {
-			t.Fatalf("%s: exit %d: %s", tt.gold, code, errOut)
-		}
-		scores := regexp.MustCompile(`direct +\d+ annotated, \d+ found, \d+ matched; precision ([0-9.]+), recall ([0-9.]+)\n +speaker accuracy ([0-9.]+)`).FindStringSubmatch(out)
-		if scores == nil {
-			t.Fatalf("%s: no scores in:\n%s", tt.gold, out)
-		}
-		for i, floor := range tt.floors {
-			if f, _ := strconv.ParseFloat(scores[i+1], 64); f < floor {
-				t.Errorf("%s: score %d is %.3f, below %.2f:\n%s", tt.gold, i+1, f, floor, out)
+		t.Run(filepath.Base(tt.gold), func(t *testing.T) {
+			out, errOut, code := run(t, "eval", "quotes", tt.gold, shared(t, "data/basil/articles.jsonl"))
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
 			}
-		}
+			scores := regexp.MustCompile(`direct +\d+ annotated, \d+ found, \d+ matched; precision ([0-9.]+), recall ([0-9.]+)\n +speaker accuracy ([0-9.]+)`).FindStringSubmatch(out)
+			if scores == nil {
+				t.Fatalf("no scores in:\n%s", out)
+			}
+			for i, floor := range tt.floors {
+				if f, _ := strconv.ParseFloat(scores[i+1], 64); f < floor {
+					t.Errorf("score %d is %.3f, below %.2f:\n%s", i+1, f, floor, out)
+				}
+			}
+		})
 	}
 }
 

@@ -69,24 +69,26 @@ func TestDamaged(t *testing.T) {
 		{"not WARC", "GET / HTTP/1.1\r\n", 0, "not a WARC record"},
 		{"empty", "", 0, "EOF"},
 	} {
-		r := NewReader(strings.NewReader(tt.stream), 1<<20)
-		n := 0
-		var err error
-		for {
-			var rec *Record
-			rec, err = r.Next()
-			if err != nil {
-				break
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewReader(strings.NewReader(tt.stream), 1<<20)
+			n := 0
+			var err error
+			for {
+				var rec *Record
+				rec, err = r.Next()
+				if err != nil {
+					break
+				}
+				_ = rec
+				n++
 			}
-			_ = rec
-			n++
-		}
-		if n != tt.records || !strings.Contains(err.Error(), tt.err) {
-			t.Errorf("%s: %d records, error %v; want %d and %q", tt.name, n, err, tt.records, tt.err)
-		}
-		if _, again := r.Next(); again == nil {
-			t.Errorf("%s: the reader went on after a broken record", tt.name)
-		}
+			if n != tt.records || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%d records, error %v; want %d and %q", n, err, tt.records, tt.err)
+			}
+			if _, again := r.Next(); again == nil {
+				t.Errorf("the reader went on after a broken record")
+			}
+		})
 	}
 }
 
