@@ -220,16 +220,18 @@ func TestDegenerateStories(t *testing.T) {
 		{"exact copies", [][3]string{{"a", "A", strings.Join(base, "\n\n")}, {"b", "B", strings.Join(base, "\n\n")}, {"c", "C", strings.Join(base, "\n\n")}}},
 	}
 	for _, tt := range tests {
-		st := story(t, tt.raw...)
-		if st.IndependentSources < 1 || st.IndependentSources > len(tt.raw) {
-			t.Errorf("%s: independent sources %d", tt.name, st.IndependentSources)
-		}
-		if st.Facts == nil || st.Conflicts == nil || st.Families == nil || st.Summary == nil || st.Exclusive == nil || st.Timeline == nil {
-			t.Errorf("%s: a list is nil: %+v", tt.name, st)
-		}
-		if len(st.Conflicts) != 0 {
-			t.Errorf("%s: conflicts %+v", tt.name, st.Conflicts)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			st := story(t, tt.raw...)
+			if st.IndependentSources < 1 || st.IndependentSources > len(tt.raw) {
+				t.Errorf("%s: independent sources %d", tt.name, st.IndependentSources)
+			}
+			if st.Facts == nil || st.Conflicts == nil || st.Families == nil || st.Summary == nil || st.Exclusive == nil || st.Timeline == nil {
+				t.Errorf("%s: a list is nil: %+v", tt.name, st)
+			}
+			if len(st.Conflicts) != 0 {
+				t.Errorf("%s: conflicts %+v", tt.name, st.Conflicts)
+			}
+		})
 	}
 	if st := story(t, [3]string{"a", "A", strings.Join(base, "\n\n")}); len(st.Summary) == 0 {
 		t.Error("one article: no summary")

@@ -1782,7 +1782,11 @@ func finish(kind storyfold.ConflictKind, what string, sides []*side, members []*
 		c.Majority = sides[0].value
 	}
 	var parts []string
+	all := map[int]bool{}
 	for _, s := range sides {
+		for f := range s.fams {
+			all[f] = true
+		}
 		c.Claims = append(c.Claims, s.claims...)
 		var who []string
 		for _, cl := range s.claims {
@@ -1793,6 +1797,13 @@ func finish(kind storyfold.ConflictKind, what string, sides []*side, members []*
 		parts = append(parts, fmt.Sprintf("%s (%s; %s)", s.value, strings.Join(who, ", "), plural(len(s.fams), "independent source")))
 	}
 	c.Description = fmt.Sprintf("%s: %s", what, strings.Join(parts, " vs "))
+	if len(all) == 1 {
+		// Each side counts its own sources; when every side comes from one
+		// copy family, the story has one independent source on the point,
+		// which contradicts itself in its copies: a reader must not take
+		// the two counts for two sources.
+		c.Description += " (both from one copy family: 1 independent source in all)"
+	}
 	return c
 }
 

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -147,9 +148,11 @@ func TestPruneFrames(t *testing.T) {
 	}
 	pruneFrames(units)
 	for i, want := range [][]string{{}, {"A|meet|p:C"}, {"A|meet|o:B"}} {
-		if !slices.Equal(units[i].frames, want) {
-			t.Errorf("unit %d frames = %q, want %q", i, units[i].frames, want)
-		}
+		t.Run(fmt.Sprintf("unit %d", i), func(t *testing.T) {
+			if !slices.Equal(units[i].frames, want) {
+				t.Errorf("unit %d frames = %q, want %q", i, units[i].frames, want)
+			}
+		})
 	}
 }
 

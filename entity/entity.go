@@ -20,15 +20,6 @@ import (
 	"github.com/storyfold/storyfold/nlp"
 )
 
-// Types of entity: short names in this package for the domain's
-// EntityType constants.
-const (
-	Person = storyfold.EntityPerson
-	Org    = storyfold.EntityOrg
-	Place  = storyfold.EntityPlace
-	Other  = storyfold.EntityOther
-)
-
 // Mention is one place an article names an entity.
 type Mention struct {
 	Name string // the name without titles or possessive
@@ -174,16 +165,16 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 			// One capitalised word after "in", "at", "from": a place
 			// ("the massacre in Newtown").
 			for k := range ms {
-				if ms[k].Type == Person && ms[k].Role == "" {
-					ms[k].Type = Place
+				if ms[k].Type == storyfold.EntityPerson && ms[k].Role == "" {
+					ms[k].Type = storyfold.EntityPlace
 				}
 			}
 		}
 		if i == origin && (nlp.IsOrgWord(word(j-1)) || strings.Contains(text[toks[i].Start:toks[j-1].End], ".")) {
 			// "Nanette Lee Miller of Marcum L.L.P.": a firm.
 			for k := range ms {
-				if ms[k].Type == Person && ms[k].Role == "" {
-					ms[k].Type = Org
+				if ms[k].Type == storyfold.EntityPerson && ms[k].Role == "" {
+					ms[k].Type = storyfold.EntityOrg
 				}
 			}
 		} else if j == i+1 && i > 1 && word(i-1) == "of" && nlp.IsRoleWord(word(i-2)) && !nlp.IsCapitalized(word(i-2)) || i == origin {
@@ -191,8 +182,8 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 			// written in lower case is the place the role is of; "South
 			// Carolina" after "Trey Gowdy of" is where he is from.
 			for k := range ms {
-				if ms[k].Type == Person && ms[k].Role == "" {
-					ms[k].Type = Place
+				if ms[k].Type == storyfold.EntityPerson && ms[k].Role == "" {
+					ms[k].Type = storyfold.EntityPlace
 				}
 			}
 		}
@@ -203,8 +194,8 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 			i > 1 && word(i-1) == "and" && orgTail == i-1
 		if orgName {
 			for k := range ms {
-				if ms[k].Type == Person && ms[k].Role == "" {
-					ms[k].Type = Org
+				if ms[k].Type == storyfold.EntityPerson && ms[k].Role == "" {
+					ms[k].Type = storyfold.EntityOrg
 				}
 			}
 			orgTail = j
@@ -212,8 +203,8 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 		if i > 0 && word(i-1) == "the" {
 			// "the Founders", "the Kremlin": not a person's name.
 			for k := range ms {
-				if ms[k].Type == Person && ms[k].Role == "" {
-					ms[k].Type = Org
+				if ms[k].Type == storyfold.EntityPerson && ms[k].Role == "" {
+					ms[k].Type = storyfold.EntityOrg
 				}
 			}
 		}
@@ -293,16 +284,16 @@ func (f *Finder) mentions(text string, run []nlp.Token, opener bool, lowerSeen m
 	}
 	if len(words) >= 2 && nlp.IsPlaceWord(words[len(words)-1]) {
 		span := spanOf(run)
-		return []Mention{{Name: text[span.Start:span.End], Type: Place, Span: span}}
+		return []Mention{{Name: text[span.Start:span.End], Type: storyfold.EntityPlace, Span: span}}
 	}
 	if len(words) >= 2 && nlp.IsOrgWord(words[len(words)-1]) && !nlp.IsTitleWord(words[len(words)-1]) {
 		// "European Union", "Armed Forces", "White House".
 		span := spanOf(run)
-		return []Mention{{Name: text[span.Start:span.End], Type: Org, Span: span}}
+		return []Mention{{Name: text[span.Start:span.End], Type: storyfold.EntityOrg, Span: span}}
 	}
 	if full := strings.Join(words, " "); nlp.IsPlace(full) {
 		span := spanOf(run)
-		return []Mention{{Name: canonicalPlace(full), Type: Place, Span: span}}
+		return []Mention{{Name: canonicalPlace(full), Type: storyfold.EntityPlace, Span: span}}
 	}
 	// Titles before the name: "U.S. Defense Secretary Pete Hegseth", "CIA
 	// Director John Ratcliffe", "European Commission President Ursula von
@@ -350,11 +341,11 @@ func (f *Finder) mentions(text string, run []nlp.Token, opener bool, lowerSeen m
 		// Secretary General").
 		return f.qualifiers(words[:t], run[:t], text)
 	}
-	if typ == Place {
+	if typ == storyfold.EntityPlace {
 		full = canonicalPlace(full)
 	}
 	m := Mention{Name: full, Type: typ, Span: span}
-	if typ == Person {
+	if typ == storyfold.EntityPerson {
 		m.Role = cleanRole(role)
 	}
 	return append(f.qualifiers(words[:t], run[:t], text), m)
@@ -373,11 +364,11 @@ func (f *Finder) qualifiers(words []string, run []nlp.Token, text string) []Ment
 		var typ storyfold.EntityType
 		switch {
 		case nlp.IsPlace(w):
-			typ = Place
+			typ = storyfold.EntityPlace
 		case isAcronym(w) && !nlp.IsTitleWord(strings.ToLower(w)):
-			typ = Org
+			typ = storyfold.EntityOrg
 		case knownOrgs[strings.ToLower(w)]:
-			typ = Org
+			typ = storyfold.EntityOrg
 		default:
 			continue
 		}
@@ -396,7 +387,7 @@ func classify(name []string, full, role string) storyfold.EntityType {
 	lastWord := name[len(name)-1]
 	for _, w := range name {
 		if isEventWord(w) || romanNumeral(w) {
-			return Other // "World War II", "Minsk Agreement"
+			return storyfold.EntityOther // "World War II", "Minsk Agreement"
 		}
 	}
 	switch {
@@ -404,21 +395,21 @@ func classify(name []string, full, role string) storyfold.EntityType {
 		return "" // "Several European", "Europeans"
 	case len(name) == 1 && (nlp.IsDemonym(lastWord) || nlp.IsNotAName(lastWord) || nlp.IsTitleWord(lastWord) && !nlp.IsPlace(lastWord)):
 		if knownOrgs[strings.ToLower(lastWord)] || isAcronym(lastWord) && !nlp.IsPlace(lastWord) {
-			return Org
+			return storyfold.EntityOrg
 		}
 		return ""
 	case nlp.IsPlace(full):
-		return Place
+		return storyfold.EntityPlace
 	case nlp.IsOrgWord(lastWord) || knownOrgs[strings.ToLower(full)] || isAcronym(full):
-		return Org
+		return storyfold.EntityOrg
 	case isEventWord(lastWord):
-		return Other
+		return storyfold.EntityOther
 	case role != "" || (len(name) >= 2 && len(name) <= 4 && !nlp.IsDemonym(name[0])):
-		return Person
+		return storyfold.EntityPerson
 	case len(name) == 1:
-		return Person // a surname; merging confirms it against a full name
+		return storyfold.EntityPerson // a surname; merging confirms it against a full name
 	}
-	return Other
+	return storyfold.EntityOther
 }
 
 func isAcronym(w string) bool {
@@ -551,7 +542,7 @@ func mergeCounted(forms []form, order []string, spans bool) (_ []storyfold.Entit
 		k, ok := exact[low]
 		if !ok {
 			k = -1
-			if f.typ == Person {
+			if f.typ == storyfold.EntityPerson {
 				// The first person, in the order they were met, that the
 				// form names.
 				bucket := persons[surnameBucket(f.name)]
@@ -568,9 +559,9 @@ func mergeCounted(forms []form, order []string, spans bool) (_ []storyfold.Entit
 		}
 		if k < 0 {
 			ents = append(ents, &acc{names: map[string]int{}, typ: map[storyfold.EntityType]int{}, key: f.name})
-			person = append(person, f.typ == Person)
+			person = append(person, f.typ == storyfold.EntityPerson)
 			k = len(ents) - 1
-			if f.typ == Person {
+			if f.typ == storyfold.EntityPerson {
 				b := surnameBucket(f.name)
 				persons[b] = append(persons[b], k)
 			}
@@ -638,7 +629,7 @@ func sameEntity(key, name string, typ storyfold.EntityType, keyTypes map[storyfo
 	if strings.EqualFold(key, name) {
 		return true
 	}
-	if typ != Person || keyTypes[Person] == 0 {
+	if typ != storyfold.EntityPerson || keyTypes[storyfold.EntityPerson] == 0 {
 		return false
 	}
 	kl, nl := lastField(key), lastField(name)

@@ -57,23 +57,25 @@ func TestFindTypes(t *testing.T) {
 		{"no capital letters at all here", nil, nil, nil},
 	}
 	for _, tt := range tests {
-		a := annotate("a", tt.text)
-		if got := names(a.Entities, Person); !reflect.DeepEqual(got, tt.people) {
-			t.Errorf("%q: people %v, want %v", tt.text, got, tt.people)
-		}
-		if got := names(a.Entities, Org); !reflect.DeepEqual(got, tt.orgs) {
-			t.Errorf("%q: orgs %v, want %v", tt.text, got, tt.orgs)
-		}
-		if got := names(a.Entities, Place); !reflect.DeepEqual(got, tt.places) {
-			t.Errorf("%q: places %v, want %v", tt.text, got, tt.places)
-		}
-		for _, e := range a.Entities {
-			for _, m := range e.Mentions {
-				if m.Start < 0 || m.End > len(tt.text) || m.Start >= m.End {
-					t.Errorf("%q: bad mention %v of %s", tt.text, m, e.Name)
+		t.Run(shortName(tt.text), func(t *testing.T) {
+			a := annotate("a", tt.text)
+			if got := names(a.Entities, storyfold.EntityPerson); !reflect.DeepEqual(got, tt.people) {
+				t.Errorf("%q: people %v, want %v", tt.text, got, tt.people)
+			}
+			if got := names(a.Entities, storyfold.EntityOrg); !reflect.DeepEqual(got, tt.orgs) {
+				t.Errorf("%q: orgs %v, want %v", tt.text, got, tt.orgs)
+			}
+			if got := names(a.Entities, storyfold.EntityPlace); !reflect.DeepEqual(got, tt.places) {
+				t.Errorf("%q: places %v, want %v", tt.text, got, tt.places)
+			}
+			for _, e := range a.Entities {
+				for _, m := range e.Mentions {
+					if m.Start < 0 || m.End > len(tt.text) || m.Start >= m.End {
+						t.Errorf("%q: bad mention %v of %s", tt.text, m, e.Name)
+					}
 				}
 			}
-		}
+		})
 	}
 }
 
@@ -90,7 +92,7 @@ func TestStoryMerge(t *testing.T) {
 	}
 	h, ok := byName["Pete Hegseth"]
 	if !ok {
-		t.Fatalf("no Pete Hegseth in %v", names(ents, Person))
+		t.Fatalf("no Pete Hegseth in %v", names(ents, storyfold.EntityPerson))
 	}
 	if !reflect.DeepEqual(h.Articles, []string{"a1", "a2", "a3"}) || !reflect.DeepEqual(h.Aliases, []string{"Hegseth"}) {
 		t.Errorf("Hegseth: articles %v, aliases %v", h.Articles, h.Aliases)
@@ -125,8 +127,18 @@ func TestEditDistance(t *testing.T) {
 		{"Zelensky", "Zelenskyy", true}, {"Zelenskiy", "Zelensky", true}, {"Putin", "Puten", false},
 		{"Johnson", "Johnston", true}, {"Smith", "Smyth", false}, {"Hegseth", "Hegseth", true},
 	} {
-		if got := similarName(tt.a, tt.b); got != tt.same {
-			t.Errorf("similarName(%q, %q) = %v", tt.a, tt.b, got)
-		}
+		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
+			if got := similarName(tt.a, tt.b); got != tt.same {
+				t.Errorf("similarName(%q, %q) = %v", tt.a, tt.b, got)
+			}
+		})
 	}
+}
+
+// shortName names a subtest after the opening words of its input.
+func shortName(s string) string {
+	if r := []rune(s); len(r) > 30 {
+		return string(r[:30])
+	}
+	return s
 }

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/nlp"
 )
 
@@ -118,26 +119,26 @@ func (f *Finder) german(text string, ms []Mention) []Mention {
 			continue // "-Kommission" of "EU-Kommission"
 		}
 		switch m.Type {
-		case Person:
+		case storyfold.EntityPerson:
 			if p, ok := deNamed(text, m); ok {
 				out = append(out, p)
 				surnames[lastOf(p.Name)] = true
 				continue
 			}
 			pending = append(pending, m)
-		case Place:
+		case storyfold.EntityPlace:
 			if nlp.IsPlace(m.Name) || dePlaceEnding(m.Name) {
 				out = append(out, m)
 			}
-		case Org:
+		case storyfold.EntityOrg:
 			if deOrg(m.Name) {
 				out = append(out, m)
 			}
-		case Other:
+		case storyfold.EntityOther:
 			// A person's name after a compound the English rules took
 			// for an event's: "TV-Emigranten Jens Büchner".
 			if p, ok := deNamed(text, m); ok && p.Name != m.Name && nlp.IsCapitalized(p.Name) && !deOrgEnd(p.Name) {
-				p.Type = Person
+				p.Type = storyfold.EntityPerson
 				out = append(out, p)
 				surnames[lastOf(p.Name)] = true
 			}

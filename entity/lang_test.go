@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/internal/casefile"
 	"github.com/storyfold/storyfold/nlp"
 )
@@ -85,7 +86,7 @@ func TestGermanNouns(t *testing.T) {
 			f.SetLanguage(tc.lang)
 			var got []string
 			for _, m := range f.Find(tc.text, nlp.Sentences(nil, tc.text, 0, len(tc.text))) {
-				if m.Type == Person {
+				if m.Type == storyfold.EntityPerson {
 					got = append(got, m.Name)
 				}
 			}

@@ -27,7 +27,7 @@ func TestMergeLinear(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			forms := make([]form, n)
 			for i := range forms {
-				forms[i] = form{article: "a", name: tt.fullName(i), typ: Person, weight: 1,
+				forms[i] = form{article: "a", name: tt.fullName(i), typ: storyfold.EntityPerson, weight: 1,
 					span: storyfold.Span{Start: 10 * i, End: 10*i + 9}}
 			}
 			ents, compared := mergeCounted(forms, []string{"a"}, true)
@@ -54,7 +54,7 @@ func TestSurnameBucket(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
-			if !sameEntity(tt.a, tt.b, Person, map[storyfold.EntityType]int{Person: 1}) && !sameEntity(tt.b, tt.a, Person, map[storyfold.EntityType]int{Person: 1}) {
+			if !sameEntity(tt.a, tt.b, storyfold.EntityPerson, map[storyfold.EntityType]int{storyfold.EntityPerson: 1}) && !sameEntity(tt.b, tt.a, storyfold.EntityPerson, map[storyfold.EntityType]int{storyfold.EntityPerson: 1}) {
 				t.Fatalf("%q and %q are not one person", tt.a, tt.b)
 			}
 			if surnameBucket(tt.a) != surnameBucket(tt.b) {
@@ -68,7 +68,7 @@ func FuzzSurnameBucket(f *testing.F) {
 	f.Add("Volodymyr Zelensky", "Zelenskyy")
 	f.Add("ſmith", "Smith")
 	f.Fuzz(func(t *testing.T, a, b string) {
-		if sameEntity(a, b, Person, map[storyfold.EntityType]int{Person: 1}) && surnameBucket(a) != surnameBucket(b) {
+		if sameEntity(a, b, storyfold.EntityPerson, map[storyfold.EntityType]int{storyfold.EntityPerson: 1}) && surnameBucket(a) != surnameBucket(b) {
 			t.Errorf("%q and %q are one person in buckets %q and %q", a, b, surnameBucket(a), surnameBucket(b))
 		}
 	})

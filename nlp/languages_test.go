@@ -54,9 +54,11 @@ func TestIsStopWordIn(t *testing.T) {
 		{"en", "the", true}, {"", "the", true}, {"xx", "the", true},
 		{"de", "the", false},
 	} {
-		if got := IsStopWordIn(tc.lang, tc.word); got != tc.want {
-			t.Errorf("IsStopWordIn(%q, %q) = %v, want %v", tc.lang, tc.word, got, tc.want)
-		}
+		t.Run(tc.lang+"/"+tc.word, func(t *testing.T) {
+			if got := IsStopWordIn(tc.lang, tc.word); got != tc.want {
+				t.Errorf("IsStopWordIn(%q, %q) = %v, want %v", tc.lang, tc.word, got, tc.want)
+			}
+		})
 	}
 }
 
@@ -151,17 +153,21 @@ func TestNameKey(t *testing.T) {
 		{"erdoğan", "erdogan"},
 		{"müller", "muller"},
 	} {
-		want := NameKey(group[0])
-		for _, w := range group[1:] {
-			if got := NameKey(w); got != want {
-				t.Errorf("NameKey(%q) = %q, NameKey(%q) = %q", group[0], want, w, got)
+		t.Run("same/"+group[0], func(t *testing.T) {
+			want := NameKey(group[0])
+			for _, w := range group[1:] {
+				if got := NameKey(w); got != want {
+					t.Errorf("NameKey(%q) = %q, NameKey(%q) = %q", group[0], want, w, got)
+				}
 			}
-		}
+		})
 	}
 	for _, pair := range [][2]string{{"putin", "pution"}, {"biden", "boden"}, {"trump", "tramp"}} {
-		if NameKey(pair[0]) == NameKey(pair[1]) {
-			t.Errorf("%q and %q share a key", pair[0], pair[1])
-		}
+		t.Run("differ/"+pair[0]+"/"+pair[1], func(t *testing.T) {
+			if NameKey(pair[0]) == NameKey(pair[1]) {
+				t.Errorf("%q and %q share a key", pair[0], pair[1])
+			}
+		})
 	}
 }
 

@@ -29,13 +29,15 @@ func TestTokenize(t *testing.T) {
 		{"", nil},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, tok := range Tokenize(nil, tt.in) {
-			got = append(got, tok.Text(tt.in))
-		}
-		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
-			t.Errorf("Tokenize(%q) = %q, want %q", tt.in, got, tt.want)
-		}
+		t.Run(shortName(tt.in), func(t *testing.T) {
+			var got []string
+			for _, tok := range Tokenize(nil, tt.in) {
+				got = append(got, tok.Text(tt.in))
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("Tokenize(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }
 
@@ -75,9 +77,11 @@ func TestSentences(t *testing.T) {
 		{"   ", nil},
 	}
 	for _, tt := range tests {
-		if got := sentences(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {
-			t.Errorf("Sentences(%q)\n got %q\nwant %q", tt.in, got, tt.want)
-		}
+		t.Run(shortName(tt.in), func(t *testing.T) {
+			if got := sentences(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("Sentences(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }
 
@@ -242,4 +246,12 @@ func BenchmarkTerms(b *testing.B) {
 	for b.Loop() {
 		an.Terms(text, spans, func(Term) {})
 	}
+}
+
+// shortName names a subtest after the opening words of its input.
+func shortName(s string) string {
+	if r := []rune(s); len(r) > 30 {
+		return string(r[:30])
+	}
+	return s
 }

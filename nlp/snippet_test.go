@@ -20,9 +20,11 @@ func TestSnippet(t *testing.T) {
 		{"empty text", "", "x", 5, ""},
 		{"no letters in the query", "Some text here.", "!!", 2, "Some text…"},
 	} {
-		if got := Snippet(tt.text, tt.query, tt.words, "[", "]"); got != tt.want {
-			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Snippet(tt.text, tt.query, tt.words, "[", "]"); got != tt.want {
+				t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+			}
+		})
 	}
 }
 

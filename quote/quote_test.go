@@ -149,19 +149,21 @@ func TestFind(t *testing.T) {
 			[]want{{"the city was “not prepared” for the storm", "Alan Ward"}, {"not prepared", "Alan Ward"}}},
 	}
 	for _, tt := range tests {
-		got := find(tt.text)
-		if len(got) != len(tt.want) {
-			t.Errorf("%s: got %d quotes %+v, want %d", tt.name, len(got), got, len(tt.want))
-			continue
-		}
-		for i, g := range got {
-			if g.Text != tt.want[i].text || g.Speaker != tt.want[i].speaker {
-				t.Errorf("%s:\n got %q by %q\nwant %q by %q", tt.name, g.Text, g.Speaker, tt.want[i].text, tt.want[i].speaker)
+		t.Run(tt.name, func(t *testing.T) {
+			got := find(tt.text)
+			if len(got) != len(tt.want) {
+				t.Errorf("%s: got %d quotes %+v, want %d", tt.name, len(got), got, len(tt.want))
+				return
 			}
-			if tt.text[g.Span.Start:g.Span.End] != g.Text {
-				t.Errorf("%s: span %v is not the text", tt.name, g.Span)
+			for i, g := range got {
+				if g.Text != tt.want[i].text || g.Speaker != tt.want[i].speaker {
+					t.Errorf("%s:\n got %q by %q\nwant %q by %q", tt.name, g.Text, g.Speaker, tt.want[i].text, tt.want[i].speaker)
+				}
+				if tt.text[g.Span.Start:g.Span.End] != g.Text {
+					t.Errorf("%s: span %v is not the text", tt.name, g.Span)
+				}
 			}
-		}
+		})
 	}
 }
 
@@ -219,9 +221,11 @@ func TestDiff(t *testing.T) {
 		{"peace now", "peace now and forever", "peace now {+and forever+}"},
 	}
 	for _, tt := range tests {
-		if got := Diff(tt.canon, tt.variant); got != tt.want {
-			t.Errorf("Diff(%q, %q) = %q, want %q", tt.canon, tt.variant, got, tt.want)
-		}
+		t.Run(shortName(tt.variant), func(t *testing.T) {
+			if got := Diff(tt.canon, tt.variant); got != tt.want {
+				t.Errorf("Diff(%q, %q) = %q, want %q", tt.canon, tt.variant, got, tt.want)
+			}
+		})
 	}
 }
 
@@ -256,4 +260,12 @@ func TestGroup(t *testing.T) {
 	if altered != 1 {
 		t.Errorf("the variant that drops words is not flagged: %+v", q.Variants)
 	}
+}
+
+// shortName names a subtest after the opening words of its input.
+func shortName(s string) string {
+	if r := []rune(s); len(r) > 30 {
+		return string(r[:30])
+	}
+	return s
 }

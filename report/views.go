@@ -50,6 +50,13 @@ type SummaryView struct {
 	Cites []Cite
 }
 
+// Consensus reports whether the sentence is one the sources agree on, which
+// the page shows without a part label; the template asks this rather than
+// spelling the part's name, so the name lives in one place.
+func (v SummaryView) Consensus() bool {
+	return storyfold.SummaryPart(v.Part) == storyfold.SummaryConsensus
+}
+
 // HeatCell is one article's relation to one fact.
 type HeatCell struct {
 	Kind string // reports, omits, contradicts
