@@ -147,13 +147,24 @@ func (s *Store) migrateTo(ctx context.Context, n int) error {
 	return nil
 }
 
-// migration runs migrations[i] and records it, in one transaction.
+// migration runs migrations[i] and records it, in one transaction. The
+// transaction takes the write lock as it begins (_txlock=immediate), and
+// the version is read again under it: another process opening the same
+// new file at once (a reader polling a store that ingest is creating) may
+// have applied the migration between migrateTo's read and this one.
 func (s *Store) migration(ctx context.Context, i int) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	var version int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if version > i {
+		return nil
+	}
 	if _, err := tx.ExecContext(ctx, migrations[i].SQL); err != nil {
 		return err
 	}

@@ -2,9 +2,11 @@ package sqlite_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/storyfold/storyfold"
@@ -145,5 +147,38 @@ func TestUpgradeKeepsTextsSearchable(t *testing.T) {
 	}
 	if texts["old"] != "The harbour closed after the storm." || texts["new"] != "The storm passed the harbour at dawn." {
 		t.Errorf("texts read back: %q", texts)
+	}
+}
+
+// TestConcurrentOpenOfNewFile opens one new file from several stores at
+// once, as a reader polling a store that ingest is creating does: each
+// must find the schema whole, never fail because another applied a
+// migration first (the CI saw "migration 1: table articles already
+// exists").
+func TestConcurrentOpenOfNewFile(t *testing.T) {
+	for round := range 5 {
+		t.Run(fmt.Sprintf("round %d", round), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "new.db")
+			const openers = 6
+			errs := make(chan error, openers)
+			var start sync.WaitGroup
+			start.Add(1)
+			for range openers {
+				go func() {
+					start.Wait()
+					st, err := sqlite.Open(context.Background(), path)
+					if err == nil {
+						err = st.Close()
+					}
+					errs <- err
+				}()
+			}
+			start.Done()
+			for range openers {
+				if err := <-errs; err != nil {
+					t.Error(err)
+				}
+			}
+		})
 	}
 }
