@@ -502,15 +502,7 @@ func (ix *Index) crossCandidates(cands []int32, names []tw, day int32, lang stri
 			q = append(q, t)
 		}
 	}
-	slices.SortFunc(q, func(a, b tw) int {
-		switch {
-		case a.w > b.w:
-			return -1
-		case a.w < b.w:
-			return 1
-		}
-		return int(a.t) - int(b.t)
-	})
+	slices.SortFunc(q, heavierFirst)
 	q = q[:min(len(q), crossQuery)]
 	extra := 0
 	for _, t := range q {
@@ -824,6 +816,18 @@ func (ix *Index) index(s int32) {
 	}
 }
 
+// heavierFirst orders weighted terms by weight, heaviest first, and
+// terms of one weight by number, so the order never depends on the input's.
+func heavierFirst(a, b tw) int {
+	switch {
+	case a.w > b.w:
+		return -1
+	case a.w < b.w:
+		return 1
+	}
+	return int(a.t) - int(b.t)
+}
+
 // topWeights returns the n heaviest entries of v, in a new slice when it
 // has to reorder them.
 func topWeights(v []tw, n int) []tw {
@@ -831,15 +835,7 @@ func topWeights(v []tw, n int) []tw {
 		return v
 	}
 	c := slices.Clone(v)
-	slices.SortFunc(c, func(a, b tw) int {
-		switch {
-		case a.w > b.w:
-			return -1
-		case a.w < b.w:
-			return 1
-		}
-		return int(a.t) - int(b.t)
-	})
+	slices.SortFunc(c, heavierFirst)
 	return c[:n]
 }
 

@@ -15,20 +15,7 @@ func denialArticle(id, text string, people ...string) *storyfold.Article {
 	for _, p := range people {
 		e := storyfold.Entity{Name: p, Type: "person"}
 		last := p[strings.LastIndexByte(p, ' ')+1:]
-		for _, form := range []string{p, last} {
-			for from := 0; ; {
-				i := strings.Index(text[from:], form)
-				if i < 0 {
-					break
-				}
-				s := storyfold.Span{Start: from + i, End: from + i + len(form)}
-				if !slices.ContainsFunc(e.Mentions, func(m storyfold.Span) bool { return m.Start <= s.Start && s.End <= m.End }) {
-					e.Mentions = append(e.Mentions, s)
-				}
-				from = s.End
-			}
-		}
-		slices.SortFunc(e.Mentions, func(x, y storyfold.Span) int { return x.Start - y.Start })
+		e.Mentions = mentionsOf(text, p, last)
 		a.Entities = append(a.Entities, e)
 	}
 	return a
@@ -92,4 +79,26 @@ func TestDenialAligns(t *testing.T) {
 		}
 	}
 	t.Errorf("no fact covers the three denials: %+v", st.Facts)
+}
+
+// mentionsOf returns where the forms of a name stand in text, in order; a
+// form inside a longer one found before it (the last name inside the full
+// name) is not a mention of its own.
+func mentionsOf(text string, forms ...string) []storyfold.Span {
+	var out []storyfold.Span
+	for _, form := range forms {
+		for from := 0; ; {
+			i := strings.Index(text[from:], form)
+			if i < 0 {
+				break
+			}
+			s := storyfold.Span{Start: from + i, End: from + i + len(form)}
+			if !slices.ContainsFunc(out, func(m storyfold.Span) bool { return m.Start <= s.Start && s.End <= m.End }) {
+				out = append(out, s)
+			}
+			from = s.End
+		}
+	}
+	slices.SortFunc(out, func(x, y storyfold.Span) int { return x.Start - y.Start })
+	return out
 }

@@ -25,20 +25,7 @@ func frameArticle(text string, entities map[string]storyfold.EntityType) *storyf
 		if e.Type == storyfold.EntityPerson {
 			forms = append(forms, n[strings.LastIndexByte(n, ' ')+1:])
 		}
-		for _, form := range forms {
-			for from := 0; ; {
-				i := strings.Index(text[from:], form)
-				if i < 0 {
-					break
-				}
-				s := storyfold.Span{Start: from + i, End: from + i + len(form)}
-				if !slices.ContainsFunc(e.Mentions, func(m storyfold.Span) bool { return m.Start <= s.Start && s.End <= m.End }) {
-					e.Mentions = append(e.Mentions, s)
-				}
-				from = s.End
-			}
-		}
-		slices.SortFunc(e.Mentions, func(x, y storyfold.Span) int { return x.Start - y.Start })
+		e.Mentions = mentionsOf(text, forms...)
 		a.Entities = append(a.Entities, e)
 	}
 	return a

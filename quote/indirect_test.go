@@ -105,9 +105,10 @@ func TestIndirect(t *testing.T) {
 	}
 }
 
-// TestIndirectLists checks the embedded word lists of reported speech: no
-// entry twice, lower case, and no word in two lists, where the rules would
-// read it two ways.
+// TestIndirectLists checks the embedded word lists of reported speech:
+// sorted (so a new entry goes in one place and a duplicate shows beside
+// its twin), no entry twice, lower case, and no word in two lists, where
+// the rules would read it two ways.
 func TestIndirectLists(t *testing.T) {
 	lists := map[string]string{
 		"indirect-cues":         indirectCuesData,
@@ -127,6 +128,9 @@ func TestIndirectLists(t *testing.T) {
 			entries := listLines(lists[name])
 			if len(entries) == 0 {
 				t.Fatal("empty list")
+			}
+			if !slices.IsSorted(entries) {
+				t.Error("entries are not sorted")
 			}
 			seen := map[string]bool{}
 			for _, e := range entries {
@@ -151,6 +155,7 @@ func TestIndirectLists(t *testing.T) {
 		"document-nouns":    documentNounsData,
 		"noun-cue-verbs":    nounCueVerbsData,
 		"title-roles":       titleRolesData,
+		"unnamed-speakers":  unnamedSpeakersData,
 	} {
 		t.Run(name, func(t *testing.T) {
 			entries := listLines(data)

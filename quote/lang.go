@@ -165,6 +165,17 @@ func (f *Finder) readWords(text string, from, to int) []word {
 	return out
 }
 
+// speakerCueAt is the cue at ws[i] when it can name a speaker: not a
+// pronoun cue, and a "from" cue ("laut", "según") only when a name
+// follows it.
+func (r *langRules) speakerCueAt(ws []word, i int) (cue, bool) {
+	c, ok := r.cueAt(ws, i)
+	if !ok || c.pronoun() || c.kind == cueFrom && !namesNext(ws[i+len(c.words):]) {
+		return cue{}, false
+	}
+	return c, true
+}
+
 // cueAt returns the longest cue whose words start at ws[i].
 func (r *langRules) cueAt(ws []word, i int) (cue, bool) {
 	for _, c := range r.cues {
@@ -400,8 +411,8 @@ func (f *Finder) langCueAfter(text string, sentences []storyfold.Span, m storyfo
 		if seen++; seen > 6 {
 			break
 		}
-		c, ok := f.lang.cueAt(ws, i)
-		if !ok || c.pronoun() || c.kind == cueFrom && !namesNext(ws[i+len(c.words):]) {
+		c, ok := f.lang.speakerCueAt(ws, i)
+		if !ok {
 			continue
 		}
 		cueEnd := ws[i+len(c.words)-1].end
@@ -445,8 +456,8 @@ func (f *Finder) langCueBefore(text string, sent storyfold.Span, m storyfold.Spa
 		if ws[i].punct {
 			continue
 		}
-		c, ok := f.lang.cueAt(ws, i)
-		if !ok || c.pronoun() || c.kind == cueFrom && !namesNext(ws[i+len(c.words):]) {
+		c, ok := f.lang.speakerCueAt(ws, i)
+		if !ok {
 			continue
 		}
 		cueEnd := ws[i+len(c.words)-1].end

@@ -73,12 +73,7 @@ func TestLangCueFiles(t *testing.T) {
 			if _, err := parseCues(string(data)); err != nil {
 				t.Fatal(err)
 			}
-			var entries []string
-			for _, l := range strings.Split(string(data), "\n") {
-				if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-					entries = append(entries, l)
-				}
-			}
+			entries := listLines(string(data))
 			if !slices.IsSorted(entries) {
 				t.Error("entries are not sorted")
 			}

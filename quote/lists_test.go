@@ -76,35 +76,3 @@ func TestSpeakerLists(t *testing.T) {
 		}
 	})
 }
-
-// TestIndirectListsSorted holds the word lists of reported speech to the
-// order TestSpeakerLists holds the speaker lists to, so that a new entry
-// goes in one place and a duplicate shows beside its twin. Order does not
-// change behaviour: each list is read into a set, and indirect-skips into
-// phrases ordered longest first, where two phrases of one length never
-// both fit at one place unless they are the same words.
-func TestIndirectListsSorted(t *testing.T) {
-	for _, l := range []struct{ name, data string }{
-		{"indirect-cues", indirectCuesData},
-		{"indirect-participles", indirectParticiplesData},
-		{"indirect-skips", indirectSkipsData},
-		{"indirect-listeners", indirectListenersData},
-		{"indirect-openers", indirectOpenersData},
-		{"indirect-determiners", indirectDeterminersData},
-		{"participle-objects", participleObjectsData},
-		{"indirect-prepositions", prepositionsData},
-		{"indirect-nouns", indirectNounsData},
-		{"personal-titles", personalTitlesData},
-		{"unnamed-speakers", unnamedSpeakersData},
-	} {
-		t.Run(l.name, func(t *testing.T) {
-			entries := listLines(l.data)
-			if len(entries) == 0 {
-				t.Fatal("empty list")
-			}
-			if !slices.IsSorted(entries) {
-				t.Error("entries are not sorted")
-			}
-		})
-	}
-}

@@ -49,26 +49,11 @@ func TestNotADatabase(t *testing.T) {
 // source filter in another case finds them.
 func TestUpgradeFillsSourceKeys(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	exec, closeDB, err := sqlite.OpenAt(ctx, path, 4)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{
+	s := upgraded(t, 4,
 		`INSERT INTO articles (id, hash, source, title, url, language, text, doc, story_id, added)
 			VALUES ('a1', 'h1', 'Fox News', 'T', '', 'en', 'x', '{}', 's1', '2025-01-01')`,
 		`INSERT INTO stories (id, headline, articles, doc, updated, sources) VALUES ('s1', 'H', 1, '{}', '2025-01-01', '[]')`,
-	} {
-		if err := exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	closeDB()
-	s, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	)
 	page, total, err := s.StoryPage(ctx, storyfold.StoryQuery{Source: "FOX NEWS"})
 	if err != nil || total != 1 || len(page) != 1 || page[0].ID != "s1" {
 		t.Errorf("after the upgrade, FOX NEWS finds %+v of %d, %v; want s1", page, total, err)
@@ -81,26 +66,11 @@ func TestUpgradeFillsSourceKeys(t *testing.T) {
 // were, and a text saved after it must be found and read alike.
 func TestUpgradeKeepsTextsSearchable(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	exec, closeDB, err := sqlite.OpenAt(ctx, path, 5)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{
+	s := upgraded(t, 5,
 		`INSERT INTO articles (id, hash, source, source_key, title, url, language, text, doc, story_id, added)
 			VALUES ('old', 'h1', 'A', 'a', 'Harbour closed', '', 'en', 'The harbour closed after the storm.', '{"id":"old"}', 's1', '2025-01-01')`,
 		`INSERT INTO stories (id, headline, articles, doc, updated, sources) VALUES ('s1', 'H', 1, '{}', '2025-01-01', '[]')`,
-	} {
-		if err := exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	closeDB()
-	s, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	)
 	batch := &storyfold.Batch{Articles: []storyfold.StoredArticle{{StoryID: "s1", Article: storyfold.Article{
 		ID: "new", Hash: "h2", Source: "B", Title: "Storm passes", Language: "en",
 		Text: "The storm passed the harbour at dawn.", Duplicates: []string{}}}}}
@@ -181,4 +151,29 @@ func TestConcurrentOpenOfNewFile(t *testing.T) {
 			}
 		})
 	}
+}
+
+// upgraded makes a store as an older storyfold left it, its schema at the
+// given migration with the rows the statements insert, then opens it with
+// today's migrations, closing it when the test ends.
+func upgraded(t *testing.T, version int, statements ...string) *sqlite.Store {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	exec, closeDB, err := sqlite.OpenAt(ctx, path, version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range statements {
+		if err := exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	closeDB()
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }
