@@ -14,7 +14,6 @@ import (
 	"github.com/blevesearch/snowballstem/portuguese"
 	"github.com/blevesearch/snowballstem/russian"
 	"github.com/blevesearch/snowballstem/spanish"
-	"github.com/blevesearch/snowballstem/turkish"
 )
 
 // The stop word lists of the languages beyond English, one file a
@@ -74,8 +73,9 @@ func HasLanguage(lang string) bool {
 }
 
 // snowballStemmers are the Snowball stemmers of the languages beyond
-// English that have one. Polish has none and is cut short; Arabic
-// is only folded (see Stemmer.Stem): its Snowball stemmer's prefixes and
+// English that have one. Polish has none and is cut short, and so is
+// Turkish, whose stemmer did worse (see truncateTo); Arabic is only
+// folded (see Stemmer.Stem): its Snowball stemmer's prefixes and
 // suffixes joined more unrelated words than they helped.
 var snowballStemmers = map[string]func(*snowballstem.Env) bool{
 	"de": german.Stem,
@@ -85,7 +85,6 @@ var snowballStemmers = map[string]func(*snowballstem.Env) bool{
 	"nl": dutch.Stem,
 	"pt": portuguese.Stem,
 	"ru": russian.Stem,
-	"tr": turkish.Stem,
 }
 
 // foldArabic removes an Arabic word's diacritics and tatweel and writes

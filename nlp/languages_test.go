@@ -171,6 +171,34 @@ func TestNameKey(t *testing.T) {
 	}
 }
 
+// TestTurkishTruncation checks that Turkish forms of one word share their
+// first six letters as a stem, with dotted and dotless i as one letter,
+// where the Snowball stemmer split them (belediyesi and belediyeler,
+// the verb forms of açıklamak, which it leaves whole).
+func TestTurkishTruncation(t *testing.T) {
+	s := NewStemmerFor("tr")
+	for _, tc := range []struct{ words []string }{
+		{[]string{"belediyesi", "belediyeler", "belediyesinden", "belediye"}},
+		{[]string{"açıkladı", "açıklama", "açıklamasında", "AÇIKLADI"}},
+		{[]string{"koronavirüs", "koronavirüsü", "koronavirüsten"}},
+		{[]string{"yardımlar", "yardımı", "yardım"}},
+		{[]string{"cezası", "cezasına"}},
+		{[]string{"kişiler", "kişilerin"}},
+	} {
+		t.Run(tc.words[0], func(t *testing.T) {
+			want := s.Stem(Lower(nil, tc.words[0]))
+			for _, w := range tc.words[1:] {
+				if got := s.Stem(Lower(nil, w)); got != want {
+					t.Errorf("%s: stem %q, want %q", w, got, want)
+				}
+			}
+		})
+	}
+	if got := s.Stem([]byte("cezası")); got != "cezasi" {
+		t.Errorf("cezası: stem %q, want the six letters with dotless i folded", got)
+	}
+}
+
 // TestPolishTruncation checks that Polish inflections of one word share a
 // stem cut to five letters, and that a Polish name keys as it is written,
 // not by its cut stem.
@@ -206,5 +234,39 @@ func TestPolishTruncation(t *testing.T) {
 	})
 	if !slices.Contains(keys, "tuskiem") || !slices.Contains(keys, "trumpem") {
 		t.Errorf("cross-language name keys %q, want the written names", keys)
+	}
+}
+
+// TestShoutingHeadline checks that outside English the words of a
+// sentence written in capitals are not names (a Turkish agency headline),
+// that an acronym in a sentence of ordinary case still is, and that
+// English keeps its rule.
+func TestShoutingHeadline(t *testing.T) {
+	names := func(lang, text string) []string {
+		a := NewAnalyzer()
+		a.SetLanguage(lang)
+		var out []string
+		a.TextTerms(text, func(t Term) {
+			if t.Name {
+				out = append(out, t.Stem)
+			}
+		})
+		return out
+	}
+	for _, tc := range []struct {
+		name, lang, text string
+		want             int // names found
+	}{
+		{"turkish capitals", "tr", "İSTANBUL'DA UTANDIRAN GÖRÜNTÜ; GÖZALTINA ALINAN KİŞİ ADLİYEYE SEVKEDİLDİ", 0},
+		{"turkish acronym", "tr", "CHP Genel Başkanı Kılıçdaroğlu partiye seslendi", 4},
+		{"german capitals", "de", "POLIZEI SUCHT ZEUGEN NACH EINBRUCH", 0},
+		{"two capitals of four", "de", "Streit: NRW und BVB streiten", 2},
+		{"english capitals", "en", "POLICE SEEK WITNESSES AFTER BREAK-IN", 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := names(tc.lang, tc.text); len(got) != tc.want {
+				t.Errorf("names %q, want %d", got, tc.want)
+			}
+		})
 	}
 }

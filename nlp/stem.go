@@ -50,8 +50,8 @@ func NewStemmer() *Stemmer {
 
 // NewStemmerFor returns an empty stemmer of the language with the given
 // ISO 639-1 code: its Snowball stemmer where it has one, English's for
-// "en" or "", truncation for Polish (see truncateTo), and lower case
-// alone for the others.
+// "en" or "", truncation for Polish and Turkish (see truncateTo), and
+// lower case alone for the others.
 func NewStemmerFor(lang string) *Stemmer {
 	if lang == "en" {
 		lang = ""
@@ -85,14 +85,12 @@ func (s *Stemmer) Stem(lower []byte) string {
 		st = stem(w)
 	case s.lang == "ar":
 		st = foldArabic(w)
-	case truncateTo[s.lang] > 0:
-		st = truncate(w, truncateTo[s.lang])
 	case s.lang == "tr":
-		s.env.SetCurrent(w)
-		s.stem(s.env)
 		// Dotted and dotless i are one letter in a stem: a capital I
 		// lower-cased outside Turkish rules gives i for ı.
-		st = strings.ReplaceAll(s.env.Current(), "ı", "i")
+		st = truncate(strings.ReplaceAll(w, "ı", "i"), truncateTo[s.lang])
+	case truncateTo[s.lang] > 0:
+		st = truncate(w, truncateTo[s.lang])
 	case s.stem != nil:
 		s.env.SetCurrent(w)
 		s.stem(s.env)
@@ -137,7 +135,16 @@ func stem(lower string) string {
 // 0.571 for 5) and checked on the other half: 0.609 as whole words, 0.769
 // cut to five letters (names keyed as written; 0.692 keyed by their cut
 // stems).
-var truncateTo = map[string]int{"pl": 5}
+//
+// Turkish is cut to its first six letters too, rather than stemmed by
+// its Snowball stemmer: an agglutinative word keeps its root at its
+// start, and the stemmer, which knows noun endings only and only some of
+// them, splits forms of one word (belediyesi "belediyes" but
+// belediyeler "belediye", kişi "kiş" but kişiye "kişi", verbs whole)
+// and joins others (yardım "yar"). Chosen on the tuning half of the
+// SemEval Turkish pairs: same-story F1 0.762 with the stemmer, 0.791 cut
+// to five letters, 0.810 to six, 0.762 to seven.
+var truncateTo = map[string]int{"pl": 5, "tr": 6}
 
 // truncate returns the first n letters of w.
 func truncate(w string, n int) string {

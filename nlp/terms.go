@@ -1,6 +1,9 @@
 package nlp
 
 import (
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/storyfold/storyfold"
 )
 
@@ -80,6 +83,7 @@ func (a *Analyzer) TextTerms(text string, fn func(Term)) {
 
 func (a *Analyzer) sentenceTerms(sent string, fn func(Term)) {
 	first := true
+	shout := a.lang != "" && a.shouting(sent)
 	for i, t := range a.toks {
 		if t.Kind != Word {
 			if t.Kind == Number {
@@ -94,7 +98,7 @@ func (a *Analyzer) sentenceTerms(sent string, fn func(Term)) {
 		if len(a.buf) < 2 || a.isStop(a.buf) {
 			continue
 		}
-		name := IsCapitalized(w)
+		name := IsCapitalized(w) && !(shout && isUpperWord(w))
 		if name && opener {
 			// A capital at the start of a sentence says nothing, unless the
 			// next word is capitalised too (a name of several words).
@@ -154,4 +158,43 @@ func (a *Analyzer) nameKey(stem string) string {
 	}
 	a.keys[stem] = k
 	return k
+}
+
+// shouting reports whether a sentence is written in capitals: most of its
+// words (three at least) are all capitals, as agency headlines are in
+// Turkish news ("İSTANBUL'DA UTANDIRAN GÖRÜNTÜ"). Its words in capitals
+// are then no evidence of a name, and counting them as names would weigh
+// every word of the headline as one. English keeps its rule: this is
+// read outside English only.
+func (a *Analyzer) shouting(sent string) bool {
+	words, upper := 0, 0
+	for _, t := range a.toks {
+		if t.Kind != Word {
+			continue
+		}
+		w := t.Text(sent)
+		if utf8.RuneCountInString(w) < 2 {
+			continue
+		}
+		words++
+		if isUpperWord(w) {
+			upper++
+		}
+	}
+	return words >= 3 && upper*4 >= words*3
+}
+
+// isUpperWord reports whether a word has no lower-case letter and at
+// least one upper-case one.
+func isUpperWord(w string) bool {
+	up := false
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			up = true
+		}
+	}
+	return up
 }

@@ -1,0 +1,63 @@
+package cluster
+
+import (
+	_ "embed"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// thresholdScaleData is data/threshold-scale.txt: per language, the factor
+// its thresholds are scaled by.
+//
+//go:embed data/threshold-scale.txt
+var thresholdScaleData string
+
+// thresholdScales maps a language to its factor (see thresholdScale).
+var thresholdScales = func() map[string]float64 {
+	m, err := parseScales(thresholdScaleData)
+	if err != nil {
+		panic(err) // the file is embedded and tested: this is a bug
+	}
+	return m
+}()
+
+// parseScales reads a list of "language factor" lines, # comments and
+// blank lines skipped. A language listed twice, a factor outside (0, 1]
+// or a malformed line is an error.
+func parseScales(text string) (map[string]float64, error) {
+	m := map[string]float64{}
+	for n, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) != 2 {
+			return nil, fmt.Errorf("threshold scales line %d: want a language and a factor: %q", n+1, line)
+		}
+		v, err := strconv.ParseFloat(f[1], 64)
+		if err != nil {
+			return nil, fmt.Errorf("threshold scales line %d: %w", n+1, err)
+		}
+		if v <= 0 || v > 1 {
+			return nil, fmt.Errorf("threshold scales line %d: factor %v outside (0, 1]", n+1, v)
+		}
+		if _, dup := m[f[0]]; dup {
+			return nil, fmt.Errorf("threshold scales line %d: %s listed twice", n+1, f[0])
+		}
+		m[f[0]] = v
+	}
+	return m, nil
+}
+
+// thresholdScale returns the factor a language's join and split
+// thresholds are scaled by: below 1 for a language whose articles of one
+// story share fewer terms than English's do (see data/threshold-scale.txt),
+// 1 for English, an unknown language and any language not listed.
+func thresholdScale(lang string) float64 {
+	if v, ok := thresholdScales[lang]; ok {
+		return v
+	}
+	return 1
+}
