@@ -121,6 +121,17 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 		j := i + 1
 		of := -1 // where "of" joined the run, unless a title stood before it
 		for j < len(toks) {
+			// A middle or first initial: "Thomas R. Carper", "W. Douglas
+			// Parker". Without it the run ended at the period and the
+			// speaker was "Thomas" (one capital letter, its period glued).
+			if middleInitial(word, toks, j+1) && capital(j+2) && !endsPossessive(word(j-1)) {
+				j += 3
+				continue
+			}
+			if j == i+1 && middleInitial(word, toks, j) && capital(j+1) {
+				j += 2
+				continue
+			}
 			if capital(j) && !endsPossessive(word(j-1)) && !nlp.IsNotAName(word(j)) {
 				if _, given := nlp.GivenName(word(j)); given && of >= 0 && j > of+1 {
 					break // "the District of Columbia Joseph diGenova": a name after a place
@@ -295,6 +306,13 @@ func (f *Finder) mentions(text string, run []nlp.Token, opener bool, lowerSeen m
 		span := spanOf(run)
 		return []Mention{{Name: canonicalPlace(full), Type: storyfold.EntityPlace, Span: span}}
 	}
+	// An organisation whose words all qualify titles elsewhere ("White
+	// House spokeswoman"): alone, it names the organisation ("The White
+	// House said"), which the title reading below left out.
+	if titleOrg(words) {
+		span := spanOf(run)
+		return []Mention{{Name: strings.Join(words, " "), Type: storyfold.EntityOrg, Span: span}}
+	}
 	// Titles before the name: "U.S. Defense Secretary Pete Hegseth", "CIA
 	// Director John Ratcliffe", "European Commission President Ursula von
 	// der Leyen".
@@ -381,6 +399,29 @@ func (f *Finder) qualifiers(words []string, run []nlp.Token, text string) []Ment
 var knownOrgs = map[string]bool{"kremlin": true, "pentagon": true, "nato": true, "hamas": true, "hezbollah": true, "taliban": true,
 	"facebook": true, "twitter": true, "google": true, "youtube": true, "instagram": true, "tiktok": true, "telegram": true,
 	"microsoft": true, "amazon": true, "apple": true, "meta": true, "wikileaks": true}
+
+// titleOrgs are organisations of several words that also qualify titles
+// ("White House spokeswoman Sarah Sanders"): a run of nothing but them is
+// the organisation.
+var titleOrgs = [][]string{{"white", "house"}}
+
+// titleOrg reports whether words are one of titleOrgs, in any case,
+// without joining or lowering them: it runs for every capitalised run.
+func titleOrg(words []string) bool {
+	for _, o := range titleOrgs {
+		if len(o) != len(words) {
+			continue
+		}
+		same := true
+		for i := range o {
+			same = same && strings.EqualFold(o[i], words[i])
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
 
 // classify types a name; "" means it is not an entity.
 func classify(name []string, full, role string) storyfold.EntityType {
@@ -715,4 +756,15 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// middleInitial reports whether the token at j is the period of an
+// initial: one capital letter just before it and glued to it, followed by
+// a space ("R. Carper"), so that a name runs on through it.
+func middleInitial(word func(int) string, toks []nlp.Token, j int) bool {
+	if j < 1 || j+1 >= len(toks) || word(j) != "." {
+		return false
+	}
+	w := word(j - 1)
+	return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' && toks[j-1].End == toks[j].Start && toks[j+1].Start > toks[j].End
 }

@@ -214,6 +214,22 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				continue
 			}
 			name, cue = n, w
+		case indirectParticiples[w] && c.capitalized(j-1) && c.withSubject(j) >= 0:
+			// "with House Oversight Committee Chairman Trey Gowdy saying
+			// he exhibited ...": the name before the participle is its
+			// subject.
+			n, ok := c.personName(c.withSubject(j), j)
+			if !ok || inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
+				continue
+			}
+			if w := c.lower(j + 1); w == "" || participleObjects[w] {
+				continue
+			}
+			k = j + 1
+			if c.lower(k) == "that" {
+				k++
+			}
+			name, cue = n, w
 		case indirectParticiples[w] && (c.isPunct(j-1, ",") || (c.is(j-1, "but") || c.is(j-1, "by") || documentNouns[c.lower(j-1)]) && j > 1):
 			// "..., saying ...", "issued a statement calling the deal “a
 			// steep price” but saying the president was ..."
@@ -248,7 +264,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			if (j == 0 || c.toks[j-1].Kind != nlp.Word) && c.capitalized(j+1) && !indirectSkip(&c, j+1) && !c.possessiveName(j+1) && !c.nameOpensClause(j+1) {
 				continue // "..., said Hegseth": the inverted attribution that reported reads
 			}
-			if w == "told" {
+			if w == "told" || w == "tell" || w == "tells" {
 				k = toldClause(&c, j+1)
 			} else {
 				k = f.clauseStart(&c, j+1, indirectBare[w])
@@ -314,7 +330,15 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 		if name == "" && indirectParticiples[cue] {
 			name = f.clauseSubject(text, sent.Start, pos)
 		}
+		if name == "" && c.lower(beforeFillers(&c, j)) == "they" {
+			// "Pelosi and Schumer said in a statement. ... They vowed":
+			// both of the joint statement before.
+			name = f.jointBefore(text, pos)
+		}
 		speaker := ""
+		if rest, ok := strings.CutPrefix(name, "the "); ok && (documentNouns[rest] || personRoles[rest]) && f.resolve(text, name, pos, sent) == "" {
+			name = "" // "The report said", with no author named: kept without a speaker as unnamedSubject says
+		}
 		if unnamed(name) {
 			name = ""
 		}
@@ -723,6 +747,20 @@ func (c *context) possessorName(e int) (string, bool) {
 		}
 	}
 	return c.nameBefore(p + 1)
+}
+
+// withSubject returns where the capitalised name ending just before token
+// j starts when "with" comes before it ("with Trey Gowdy saying", where
+// the name is the participle's subject), or -1.
+func (c *context) withSubject(j int) int {
+	p := j - 1
+	for p >= 0 && (c.capitalized(p) || c.isPunct(p, ".") && c.abbreviation(p-1)) {
+		p--
+	}
+	if p < j-1 && c.lower(p) == "with" {
+		return p + 1
+	}
+	return -1
 }
 
 // appositiveStart returns the token before the capitalised name that ends

@@ -25,6 +25,10 @@ func TestSpeakerLists(t *testing.T) {
 		{"weekdays", weekdaysData},
 		{"name-prepositions", namePrepositionsData},
 		{"clause-conjunctions", clauseConjunctionsData},
+		{"person-roles", personRolesData},
+		{"name-givers", nameGiversData},
+		{"time-nouns", timeNounsData},
+		{"label-nouns", labelNounsData},
 	}
 	for _, l := range lists {
 		t.Run(l.name, func(t *testing.T) {

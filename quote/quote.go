@@ -98,7 +98,7 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 				q.Speaker = f.introduced(text, m, sentences, si, paragraphs)
 				q.Speaker = f.resolve(text, q.Speaker, m.Start, sent)
 			}
-			if isTerm(text, m) || isTitle(text, m) && (q.Speaker == "" || showContext(text, m)) {
+			if isTerm(text, m) || labelled(text, m) || isTitle(text, m) && (q.Speaker == "" || showContext(text, m) || nameGiven(text, m)) {
 				continue // used the word "theology", "The Book of Mormon", PBS's "Charlie Rose" show
 			}
 			if q.Speaker != "" {
@@ -331,15 +331,43 @@ func isTitle(text string, m storyfold.Span) bool {
 	return words > 0 && words <= 6 && caps == words && nlp.IsCapitalized(text[m.Start:m.End])
 }
 
+// nameGiven reports whether a title-like span follows a word that gives
+// a name ("what his campaign calls the “Rubio Doctrine,”"): the name of a
+// thing, not a statement, though a speaker stands near it.
+func nameGiven(text string, m storyfold.Span) bool {
+	before := strings.ToLower(strings.TrimRight(text[max(0, m.Start-24):m.Start], "“\"‘' "))
+	before = strings.TrimSuffix(before, " the")
+	return nameGivers[lastWord(before)]
+}
+
 // showContext reports whether a title-like span stands where a show's or a
 // work's name does: after an outlet's possessive ("PBS’s the", "Fox News'")
 // or before "show".
 func showContext(text string, m storyfold.Span) bool {
 	before := strings.TrimRight(text[max(0, m.Start-12):m.Start], "“\"‘ ")
-	after := strings.TrimLeft(text[m.End:min(len(text), m.End+12)], "”\"’ ")
+	after := strings.TrimLeft(text[m.End:min(len(text), m.End+16)], "”\"’ ")
+	after = strings.TrimPrefix(after, "radio ")
 	return strings.HasSuffix(before, "’s the") || strings.HasSuffix(before, "'s the") || strings.HasSuffix(before, "'") ||
-		strings.HasSuffix(before, "’s") || strings.HasSuffix(before, "'s") || strings.HasPrefix(after, "show") || strings.HasPrefix(after, "program")
+		strings.HasSuffix(before, "’s") || strings.HasSuffix(before, "'s") || strings.HasPrefix(after, "show") || strings.HasPrefix(after, "program") ||
+		// "he said on “This Week.”", "CBS’ “Face the Nation.”", "the CNN
+		// program “State of the Union.”"
+		strings.HasSuffix(before, " on") || strings.HasSuffix(before, "’") || strings.HasSuffix(before, " program")
 }
+
+// labelled reports whether a short quote names a kind of thing the noun
+// after it says ("the Senate’s “cloture” rule", "a “place of celebration”
+// standard"): a term, not a statement.
+func labelled(text string, m storyfold.Span) bool {
+	if strings.Count(strings.TrimSpace(text[m.Start:m.End]), " ") >= maxLabelWords {
+		return false // counted without splitting: this runs for every quote
+	}
+	after := strings.TrimLeft(text[m.End:min(len(text), m.End+16)], "”\"’ ")
+	w, _, _ := strings.Cut(after, " ")
+	return labelNouns[strings.TrimRight(w, ".,;:")]
+}
+
+// maxLabelWords is the longest quote labelled reads as a term.
+const maxLabelWords = 4
 
 func isOpen(r rune) bool  { return r == '“' || r == '„' || r == '«' }
 func isClose(r rune) bool { return r == '”' || r == '»' }

@@ -46,6 +46,14 @@ var (
 	titleRolesData string
 	//go:embed data/clause-conjunctions.txt
 	clauseConjunctionsData string
+	//go:embed data/person-roles.txt
+	personRolesData string
+	//go:embed data/name-givers.txt
+	nameGiversData string
+	//go:embed data/time-nouns.txt
+	timeNounsData string
+	//go:embed data/label-nouns.txt
+	labelNounsData string
 )
 
 var (
@@ -90,6 +98,16 @@ var (
 	titleRoles = listMap(titleRolesData)
 	// clauseConjunctions open a subordinate clause before the main one.
 	clauseConjunctions = listSet(clauseConjunctionsData)
+	// personRoles describe a person named before: "the attorney said".
+	personRoles = listSet(personRolesData)
+	// nameGivers before a title-like quote make it a name given to a
+	// thing: "what his campaign calls the “Rubio Doctrine”".
+	nameGivers = listSet(nameGiversData)
+	// timeNouns end a time phrase between a speaker and the cue: "over
+	// the weekend".
+	timeNouns = listSet(timeNounsData)
+	// labelNouns after a short quote make it a term: the “cloture” rule.
+	labelNouns = listSet(labelNounsData)
 )
 
 // listMap reads a list whose lines are a key and the words it stands for.
@@ -174,6 +192,34 @@ func (c *context) describedOrg(i int) (string, int) {
 	return "", i
 }
 
+// describedPerson reads "the attorney" or "the committee chairman" at
+// token i: a person described by a role of personRoles, not named. It
+// returns the description and the token after it, or "".
+func (c *context) describedPerson(i int) (string, int) {
+	if !c.is(i, "the") {
+		return "", i
+	}
+	for k := i + 1; k <= i+maxRoleWords && k < len(c.toks); k++ {
+		if c.toks[k].Kind != nlp.Word {
+			return "", i
+		}
+		if !c.capitalized(k) && personRoles[c.lower(k)] {
+			return "the " + c.lower(k), k + 1
+		}
+	}
+	return "", i
+}
+
+// describedDocument reads "the statement" or "the letter" at token i, a
+// document of documentNouns named before, and returns "the" and the noun,
+// or "".
+func (c *context) describedDocument(i int) (string, int) {
+	if !c.is(i, "the") || !documentNouns[c.lower(i+1)] {
+		return "", i
+	}
+	return "the " + c.lower(i+1), i + 2
+}
+
 // glued reports whether token i touches the tokens on both sides, as the
 // hyphen of "Holtz-Eakin" does.
 func (c *context) glued(i int) bool {
@@ -204,6 +250,12 @@ func (c *context) nameAfter(i int) (string, bool) {
 		return name, true
 	}
 	if d, _ := c.describedOrg(i); d != "" {
+		return d, true
+	}
+	if d, _ := c.describedPerson(i); d != "" {
+		return d, true
+	}
+	if d, _ := c.describedDocument(i); d != "" {
 		return d, true
 	}
 	if c.lower(i) == "the" && c.capitalized(i+1) {
@@ -244,6 +296,11 @@ func (c *context) nameBefore(i int) (string, bool) {
 			j--
 		} else if c.is(j-1, "on") && weekdays[w] {
 			j -= 2 // "Mr. Obama on Wednesday emphatically disputed"
+		} else if timeNouns[w] && (c.is(j-1, "the") || c.is(j-1, "last") || c.is(j-1, "this")) {
+			j -= 2 // "The president over the weekend had tweeted"
+			if w := c.lower(j); w == "over" || w == "during" || w == "earlier" || w == "later" {
+				j--
+			}
 		} else {
 			break
 		}
@@ -252,6 +309,9 @@ func (c *context) nameBefore(i int) (string, bool) {
 	if j < 0 {
 		return "", false
 	}
+	appositive := c.beforeAppositive(j)
+	skipped := appositive != j
+	j = appositive
 	relative := c.lower(j) == "who" && c.isPunct(j-1, ",")
 	if relative {
 		j -= 2 // "President Trump, who said"
@@ -265,6 +325,12 @@ func (c *context) nameBefore(i int) (string, bool) {
 				return name, true
 			}
 			if desc, end := c.describedOrg(j - d); desc != "" && end == j+1 {
+				return desc, true
+			}
+			if desc, end := c.describedPerson(j - d); desc != "" && end == j+1 {
+				return desc, true
+			}
+			if desc, end := c.describedDocument(j - d); desc != "" && end == j+1 {
 				return desc, true
 			}
 			break
@@ -282,11 +348,61 @@ func (c *context) nameBefore(i int) (string, bool) {
 	if start == k || namePrepositions[c.lower(start-1)] && !relative && !c.titleAt(start-2) {
 		return "", false
 	}
+	if skipped && c.toks[max(start-1, 0)].Kind == nlp.Word && start > 0 && !c.capitalized(start-1) && (c.lower(start-1) == "of" || nlp.IsStopWord(c.lower(start-1))) {
+		// "Scott Smith, the mayor of Mesa, who is a Mormon, said", "Matt
+		// Bennett, a spokesman for Third Way, a left-leaning research
+		// group, said": the name before the appositive is an object.
+		return "", false
+	}
 	if c.lower(start-1) == "the" {
 		return c.theName(start, k)
 	}
+	if c.is(start, "the") && start+2 == k && c.toks[start+1].Kind == nlp.Word && strings.ToUpper(c.toks[start+1].Text(c.text)) == c.toks[start+1].Text(c.text) {
+		return c.theName(start+1, k) // "The FBI responded", opening the sentence
+	}
 	return c.personName(start, k)
 }
+
+// beforeAppositive returns the token before an appositive or a relative
+// clause set off by commas that ends at token j ("Gov. Jack Markell of
+// Delaware, a Democrat, told", "Sen. Angus King of Maine, who caucuses
+// with the Democrats, told"), or j when there is none. The appositive
+// opens with a word in lower case, so that a name between commas ("the
+// mayor of Hoboken, Dawn Zimmer, said") stays the speaker, and holds at
+// most maxAppositive tokens and no other comma.
+func (c *context) beforeAppositive(j int) int {
+	if !c.isPunct(j, ",") {
+		return j
+	}
+	for p := j - 1; p >= 0 && p >= j-maxAppositive; p-- {
+		if c.toks[p].Kind != nlp.Punct {
+			continue
+		}
+		if !c.isPunct(p, ",") {
+			if c.isPunct(p, ".") && c.abbreviation(p-1) || c.isPunct(p, "-") && c.glued(p) {
+				continue
+			}
+			return j
+		}
+		if p+1 < j && c.toks[p+1].Kind == nlp.Word && !c.capitalized(p+1) && (c.capitalized(p-1) || c.roleAt(p-1)) {
+			return p - 1
+		}
+		return j
+	}
+	return j
+}
+
+// roleAt reports whether token i ends a role a person of the article
+// holds or that describes one: "The president, without offering
+// specifics, said".
+func (c *context) roleAt(i int) bool {
+	w := c.lower(i)
+	return w != "" && (personRoles[w] || c.roles[w] != "")
+}
+
+// maxAppositive is the most tokens an appositive between a speaker and
+// the cue holds for beforeAppositive: "a vocal tea party supporter".
+const maxAppositive = 12
 
 // titleAt reports whether token i is a title word ("Secretary").
 func (c *context) titleAt(i int) bool {
@@ -326,6 +442,9 @@ func (c *context) beforePartyTag(j int) int {
 // District of Columbia Joseph diGenova").
 func (c *context) theName(i, j int) (string, bool) {
 	if nlp.TitleWords(c.words(i, j)) == j-i {
+		if w := c.toks[i].Text(c.text); j == i+1 && len(w) >= 2 && strings.ToUpper(w) == w {
+			return "the " + w, true // "The FBI responded": an acronym is an organisation, though it qualifies titles too
+		}
 		return "", false
 	}
 	for k := i; k < j-1; k++ {
@@ -361,6 +480,9 @@ func (c *context) personName(i, j int) (string, bool) {
 	}
 	for k := j - 2; k >= i; k-- { // "NAACP President Ben Jealous": the title ends at its role word
 		if c.toks[k].Kind == nlp.Word && nlp.IsRoleWord(c.toks[k].Text(c.text)) {
+			if c.lower(k+1) == "of" {
+				return "", false // "Angus King of Maine": "of Maine" is no one's name
+			}
 			i = k + 1
 			break
 		}
@@ -927,6 +1049,12 @@ func countWords(toks []nlp.Token) int {
 // It returns "" when it cannot tell.
 func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) string {
 	if rest, ok := strings.CutPrefix(speaker, "the "); ok {
+		if personRoles[rest] {
+			return f.describedPersonName(pos) // "the attorney"
+		}
+		if documentNouns[rest] {
+			return f.documentAuthor(text, rest, pos, sent) // "the statement"
+		}
 		if rest != "" && !nlp.IsCapitalized(rest) {
 			return f.describedName(pos, sent) // "the tech giant"
 		}
@@ -1004,6 +1132,38 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 	return speaker
 }
 
+// jointBefore returns the two people of a joint statement ("House
+// Speaker Nancy Pelosi and Senate Democratic Leader Chuck Schumer said")
+// when the last person said to speak before pos is the second of them, as "they" after it means; else "". Only titles may
+// stand between "and" and the second name.
+func (f *Finder) jointBefore(text string, pos int) string {
+	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].end > pos })
+	for i := k - 1; i > 0 && i >= k-maxJointScan; i-- {
+		if !f.names[i].speaks {
+			continue
+		}
+		a, b := f.names[i-1], f.names[i]
+		if a.sentence != b.sentence || a.end > b.start {
+			return ""
+		}
+		rest, ok := strings.CutPrefix(strings.TrimLeft(text[a.end:b.start], ", "), "and ")
+		if !ok {
+			return ""
+		}
+		for _, w := range strings.Fields(rest) {
+			if !nlp.IsCapitalized(w) {
+				return ""
+			}
+		}
+		return f.full(a.name, k) + " and " + f.full(b.name, k)
+	}
+	return ""
+}
+
+// maxJointScan is how many names back jointBefore looks for the last
+// person said to speak.
+const maxJointScan = 8
+
 // maxSubjectScan is how many names of a pronoun's sentence resolve reads
 // for its subject, so that a sentence of many names costs no more per
 // pronoun.
@@ -1023,6 +1183,80 @@ func (f *Finder) describedName(pos int, sent storyfold.Span) string {
 	// same sentence: "Yahoo was hacked, and the company said".
 	return f.subjectIn(sent.Start, pos)
 }
+
+// describedPersonName returns the person a role noun before pos stands
+// for ("“...,” the attorney said" after "Strzok attorney Aitan Goelman
+// said"): as for "he" or "she", the last person named before pos who was
+// said to speak or opened a sentence, of either gender, or "".
+func (f *Finder) describedPersonName(pos int) string {
+	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].end > pos })
+	for i := k - 1; i >= 0 && f.names[i].end >= pos-maxRoleReach; i-- {
+		if f.names[i].subject || f.names[i].speaks {
+			return f.full(f.names[i].name, k)
+		}
+	}
+	return ""
+}
+
+// documentAuthor returns the author of the document a reference to it
+// stands for ("the statement said" after "said the statement from Grimm's
+// attorney, William McGinley"; "The letter says" after "a letter from
+// Representative Peter Welch"): the last time the article introduced
+// such a document before the end of the reference's sentence, the name
+// after its "from", else the subject of its sentence ("Pelosi said in a
+// statement"). Mentions that are themselves references ("the statement
+// said") are passed over. It returns "" when no author is found.
+func (f *Finder) documentAuthor(text, noun string, pos int, sent storyfold.Span) string {
+	lo := max(0, pos-maxRoleReach)
+	hi := max(sent.End, pos)
+	for hi > lo {
+		i := strings.LastIndex(text[lo:hi], noun)
+		if i < 0 {
+			return ""
+		}
+		i += lo
+		hi = i
+		end := i + len(noun)
+		if i > 0 && isASCIILetter(text[i-1]) || end < len(text) && isASCIILetter(text[end]) {
+			continue // part of another word: "newsletter"
+		}
+		prev := ""
+		if w := strings.Fields(text[max(lo, i-12):i]); len(w) > 0 {
+			prev = strings.ToLower(w[len(w)-1])
+		}
+		next, _ := cutWord(strings.TrimLeft(text[end:min(len(text), end+24)], " "))
+		next = strings.ToLower(strings.Trim(next, ",."))
+		if prev == "the" && (cues[next] || speechCues[next]) {
+			continue // "the statement said": a reference, not the document introduced
+		}
+		if next == "from" {
+			for _, n := range f.namesIn(end, min(len(text), end+maxAuthorReach)) {
+				if !possessiveAt(text, n.end) {
+					return n.name
+				}
+			}
+			k := sort.Search(len(f.orgs), func(j int) bool { return f.orgs[j].start >= end })
+			if k < len(f.orgs) && f.orgs[k].start < end+maxAuthorReach {
+				return f.orgs[k].name
+			}
+			return ""
+		}
+		si := sort.Search(len(f.sentences), func(j int) bool { return f.sentences[j].End > i })
+		if si < len(f.sentences) {
+			return f.subjectIn(f.sentences[si].Start, i)
+		}
+		return ""
+	}
+	return ""
+}
+
+// maxAuthorReach is how far after "a statement from" documentAuthor reads
+// for its author's name: "from Grimm's attorney, William McGinley".
+const maxAuthorReach = 60
+
+// maxRoleReach is how far back, in bytes, describedPersonName looks for
+// the person a role noun stands for, as far as a pronoun's search.
+const maxRoleReach = 1500
 
 // subjectIn returns the first name in [from, to) that is its sentence's
 // subject, or "": what a walk over namesIn(from, to) would find, in
