@@ -31,6 +31,8 @@ func TestConflictDataHasNoDuplicates(t *testing.T) {
 		// a blocker (-), never two of them.
 		{"claim_denials.txt", denialData, func(l string) string { return strings.ToLower(strings.TrimLeft(l, "+~-")) }},
 		{"claim_formulas.txt", formulaData, strings.ToLower},
+		{"conflict_when.txt", whenData, strings.ToLower},
+		{"conflict_announce.txt", announceData, strings.ToLower},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			seen := map[string]bool{}

@@ -639,7 +639,11 @@ func (cx *conflictContext) eventKeys(u int) []string {
 	var out []string
 	for _, e := range actors {
 		for _, v := range verbs {
-			if v != "@"+e {
+			// A name by the day dates a person's act ("Ryan told Fox
+			// News on Sunday"); an organisation the sentence names with
+			// it is often only the setting ("a White House event", "a
+			// Facebook post").
+			if v != "@"+e && !(strings.HasPrefix(v, "@") && !cx.personIn(u, e)) {
 				out = append(out, e+"|"+v)
 			}
 		}
@@ -708,7 +712,7 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 	keys := func(out []string, i int, l string) []string {
 		n := 0
 		for _, o := range words[i+1 : min(len(words), i+1+actReach)] {
-			if nlp.IsStopWord(o.w) || slotWords[o.w] || len(o.w) < 3 {
+			if nlp.IsStopWord(o.w) || slotWords[o.w] || len(o.w) < 3 || notObject(o.w) {
 				continue
 			}
 			stem := cx.stems.Stem([]byte(o.w))
@@ -737,7 +741,13 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 	}
 	for i, w := range words {
 		if speechVerbs[w.w] {
-			break // what follows is what someone said happened ("saying he had served")
+			// What follows is what someone said happened ("saying he had
+			// served"); an announcement in the past is an act itself
+			// ("announced Tuesday he'll run").
+			if l := wordnet.LemmaPOS(w.w, wordnet.Verb); announcing[l] && l != w.w && !quoted(a, x.span.Start+w.start) {
+				did = keys(did, i, l)
+			}
+			break
 		}
 		if len(w.w) < 4 || nlp.IsStopWord(w.w) || i > 0 && unasserting[words[i-1].w] || quoted(a, x.span.Start+w.start) ||
 			strings.HasSuffix(w.w, "ing") || strings.HasSuffix(w.w, "s") {
@@ -1248,10 +1258,10 @@ func entityDiffers(typ storyfold.EntityType) func(cx *conflictContext, a, b int)
 				if slices.Contains(na, y) || sameOrWithin(x, y) || shareWord(x, y) || variantSpelling(x, y) {
 					continue
 				}
-				// Two sentences of one fact that each name one place the
-				// other does not name it for the fact: "the convention in
-				// Paris", "approved the measure Tuesday in Kansas City".
-				if !cx.sameSlot(a, x, b, y) {
+				// Two different places in the same words are of one slot;
+				// two close sentences that each name one place the other
+				// does not name it for their claim (see lonePlaces).
+				if !cx.sameSlot(a, x, b, y) && !(typ == storyfold.EntityPlace && cx.lonePlaces(a, na, b, nb)) {
 					continue
 				}
 				// "Columbus, Ohio" against "Ohio": the other sentence names
@@ -1421,12 +1431,17 @@ func (cx *conflictContext) role(u int, name string) map[string]bool {
 		}
 	}
 	before := strings.Fields(a.Text[x.span.Start:mention.Start])
+	// A role set off by a comma before the name is the role too:
+	// "Colorado's attorney general, John Suthers".
+	if n := len(before); n > 0 && strings.HasSuffix(before[n-1], ",") {
+		before[n-1] = strings.TrimSuffix(before[n-1], ",")
+	}
 	for k := len(before) - 1; k >= 0 && k >= len(before)-roleWords; k-- {
 		w := before[k]
 		if strings.ContainsAny(w, ",;:“”\"") || speechVerbs[strings.ToLower(w)] || attributionVerbs[strings.ToLower(w)] {
 			break
 		}
-		add(w)
+		add(strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"))
 	}
 	if rest, ok := strings.CutPrefix(a.Text[mention.End:x.span.End], ","); ok {
 		if phrase, _, ok := strings.Cut(rest, ","); ok && len(strings.Fields(phrase)) <= appositiveWords {
