@@ -2,12 +2,16 @@
 // paragraphs: it finds the headline and drops its repeats, removes the
 // boilerplate around the story (audio prompts, newsletter calls to action,
 // author bios, breadcrumbs, share and related links, lines an outlet repeats
-// on every page), marks subheads, and lifts bylines, datelines and
-// publication lines into metadata. It recognises news-agency credits (a
+// on every page, consent banners and disclaimers of any length), marks
+// subheads, and lifts bylines, datelines and publication lines into
+// metadata. It recognises news-agency credits (a
 // dateline's "(AP)", "By Jane Doe, Reuters", "AFP" on its own line, "The
 // Associated Press contributed to this report.") and records the agencies
-// on the article. Every line it drops is recorded on the article, so the
-// cleaning can be audited, and cleaning a cleaned article changes nothing.
+// on the article. A page that is not an article (a robot check, a listing
+// of links or offers) is left without text, which is how readers of the
+// cleaned article learn there is none. Every line it drops is recorded on
+// the article, so the cleaning can be audited, and cleaning a cleaned
+// article changes nothing.
 package clean
 
 import (
@@ -127,11 +131,17 @@ func (c *cleaner) run() bool {
 	c.dropBreadcrumbs()
 	c.findHeadline()
 	c.dropBoilerplate()
+	wall := c.dropConsent()
 	c.dropRecurring()
 	c.dropAuthorBio()
 	// Trails also sit between the headline and the text, and dropping a
 	// byline or prompt can bring one to the top.
 	c.dropBreadcrumbs()
+	// A page that is only a listing or a robot check has no article; a
+	// headline whose story is all boilerplate is the article's one line.
+	if !c.dropListing() && !wall {
+		c.keepLoneHeadline()
+	}
 	c.findDateline()
 	c.findClosingCredit()
 	c.markHeadings()

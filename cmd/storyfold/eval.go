@@ -109,7 +109,12 @@ func evalExtraction(ctx context.Context, args []string) error {
 				}
 				text := got.Text
 				if !*raw && text != "" {
-					text = pipeline.Prepare([]storyfold.Article{got}, nil, nil)[0].Text
+					// A page that cleans to nothing (a listing, a robot
+					// check) is dropped by Prepare and scores as empty.
+					text = ""
+					if prepared := pipeline.Prepare([]storyfold.Article{got}, nil, nil); len(prepared) > 0 {
+						text = prepared[0].Text
+					}
 				}
 				d := time.Since(t0)
 				pages[i] = evaluate.ScorePage(truth[id].ArticleBody, text)
