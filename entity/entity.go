@@ -62,6 +62,8 @@ func (f *Finder) Find(text string, sentences []storyfold.Span) []Mention {
 	}
 	if f.lang == "de" { // nouns are capitalised: names need evidence (lang.go)
 		out = f.german(text, out)
+	} else if r := romanceBy[f.lang]; r != nil { // names need evidence (lang_romance.go)
+		out = f.romance(r, text, out)
 	}
 	return out
 }
@@ -149,7 +151,7 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 			// Connectors, possibly several: "Ursula von der Leyen". "of"
 			// before a place ends a person's name: "Putin of Russia".
 			k := j
-			for k < len(toks) && connector[word(k)] {
+			for k < len(toks) && f.connects(word(k)) {
 				k++
 			}
 			if word(j) == "of" && !nlp.IsTitleWord(word(j-1)) && personNamed(word, i, j) {

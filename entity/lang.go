@@ -25,6 +25,10 @@ var (
 	dePlaceEndingsData string
 	//go:embed data/de/not-orgs.txt
 	deNotOrgsData string
+	//go:embed data/de/noun-endings.txt
+	deNounEndingsData string
+	//go:embed data/de/places.txt
+	dePlacesData string
 
 	deGivenNames   = lowerSet(deGivenNamesData)
 	deTitles       = lowerSet(deTitlesData)
@@ -32,6 +36,8 @@ var (
 	deSpeechVerbs  = lowerSet(deSpeechVerbsData)
 	dePlaceEndings = lines(dePlaceEndingsData)
 	deNotOrgs      = lowerSet(deNotOrgsData)
+	deNounEndings  = lines(deNounEndingsData)
+	dePlaces       = lowerSet(dePlacesData)
 )
 
 // lines returns the entries of a list: one a line, # comments.
@@ -65,8 +71,9 @@ func lowerSet(data string) map[string]bool {
 }
 
 // SetLanguage sets the language of the texts read next (ISO 639-1).
-// German is read with the evidence rules of german; every other language
-// as English is.
+// German is read with the evidence rules of german, Spanish, French,
+// Italian and Portuguese with those of romance; every other language as
+// English is.
 func (f *Finder) SetLanguage(lang string) { f.lang = lang }
 
 // deGiven reports whether w is a given name in German news.
@@ -127,7 +134,7 @@ func (f *Finder) german(text string, ms []Mention) []Mention {
 			}
 			pending = append(pending, m)
 		case storyfold.EntityPlace:
-			if nlp.IsPlace(m.Name) || dePlaceEnding(m.Name) {
+			if nlp.IsPlace(m.Name) || dePlaceEnding(m.Name) || GermanPlace(m.Name) {
 				out = append(out, m)
 			}
 		case storyfold.EntityOrg:
@@ -156,7 +163,7 @@ func (f *Finder) german(text string, ms []Mention) []Mention {
 	for _, m := range pending {
 		words := strings.Fields(m.Name)
 		if len(words) == 0 || len(words) > 2 || deStop(words[0]) || afterArticle(text, m.Span.Start) ||
-			nlp.IsPlace(strings.TrimSuffix(words[0], "s")) { // "Deutschlands"
+			nlp.IsPlace(strings.TrimSuffix(words[0], "s")) || GermanPlace(words[0]) { // "Deutschlands"
 			continue
 		}
 		if last := lastOf(m.Name); surnames[last] {
@@ -186,6 +193,17 @@ func deNamed(text string, m Mention) (Mention, bool) {
 		}
 	}
 	titled := g < 0 && deTitle(m.Role) || g < 0 && titleBefore(text, m.Span.Start)
+	if g < 0 && !titled && ageAfter(text, m.Span.End) {
+		// "Der Fernsehmoderator Thore Schölermann (35)": the name is the
+		// words after its article and its title, two of them at least.
+		k := 0
+		for k < len(words) && (deStop(words[k]) || deTitle(words[k])) {
+			k++
+		}
+		if len(words)-k >= 2 {
+			g, titled = k, true
+		}
+	}
 	if g < 0 && !titled {
 		// A title inside the run: "Kanzlerin Merkel".
 		for k := 0; k+1 < len(words); k++ {
@@ -217,7 +235,7 @@ func deNamed(text string, m Mention) (Mention, bool) {
 		}
 	}
 	name := words[g:end]
-	if len(name) == 0 || len(name) == 1 && !titled || deStop(name[len(name)-1]) {
+	if len(name) == 0 || len(name) == 1 && !titled || deStop(name[len(name)-1]) || deNounEnding(name[len(name)-1]) {
 		return m, false
 	}
 	if g > 0 {
@@ -233,6 +251,33 @@ func deNamed(text string, m Mention) (Mention, bool) {
 	m.Name = strings.Join(name, " ")
 	m.Span.Start, m.Span.End = start, stop
 	return m, true
+}
+
+// ageAfter reports whether an age in brackets follows pos, the way German
+// news introduces a person: "Thore Schölermann (35)".
+func ageAfter(text string, pos int) bool {
+	rest, ok := strings.CutPrefix(text[pos:min(len(text), pos+6)], " (")
+	if !ok {
+		return false
+	}
+	n := 0
+	for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
+		n++
+	}
+	return n >= 1 && n <= 3 && n < len(rest) && rest[n] == ')'
+}
+
+// deNounEnding reports whether a word ends the way German abstract nouns
+// do ("Herzlichkeit", "Gesellschaft"), which no surname after a given name
+// does: "Jana Herzlichkeit" is a name and a noun.
+func deNounEnding(w string) bool {
+	low := strings.ToLower(w)
+	for _, e := range deNounEndings {
+		if strings.HasSuffix(low, e) && len(low) > len(e)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // fieldOffsets returns the byte offset of each field of s.
@@ -344,6 +389,14 @@ func sortMentions(ms []Mention) {
 // a name ("Kanzlerin", "Regierungssprecher"), for readers of German
 // names outside this package (the quote finder's speakers).
 func GermanTitle(w string) bool { return deTitle(w) }
+
+// GermanPlace reports whether a word is the German name of a country, a
+// region or a city ("Österreich"), also in the genitive ("Deutschlands"),
+// which the gazetteer knows by its English name only.
+func GermanPlace(w string) bool {
+	low := strings.ToLower(w)
+	return dePlaces[low] || dePlaces[strings.TrimSuffix(low, "s")]
+}
 
 // GermanGivenName reports whether w is a given name in German news.
 func GermanGivenName(w string) bool { return deGiven(w) }

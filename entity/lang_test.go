@@ -46,6 +46,8 @@ func TestGermanLists(t *testing.T) {
 		{"speech-verbs", deSpeechVerbsData},
 		{"place-endings", dePlaceEndingsData},
 		{"not-orgs", deNotOrgsData},
+		{"noun-endings", deNounEndingsData},
+		{"places", dePlacesData},
 	} {
 		t.Run(l.name, func(t *testing.T) {
 			entries := lines(l.data)
@@ -80,6 +82,12 @@ func TestGermanNouns(t *testing.T) {
 		{"de", "Die Witwe unterschrieb den Vertrag. Letztes Jahr sagte Sie nichts.", nil},
 		{"de", "Kanzlerin Merkel sagte, Angela Merkel werde reisen.", []string{"Merkel", "Angela Merkel"}},
 		{"en", "Chancellor Angela Merkel said so.", []string{"Angela Merkel"}},
+		// An age in brackets introduces a person; the article and the
+		// title before the name are no part of it.
+		{"de", "Der Fernsehmoderator Thore Schölermann (35) ist froh. Schölermann moderiert.", []string{"Thore Schölermann", "Schölermann"}},
+		{"de", "Die Zahl (35) stieg.", nil},
+		// A given name before an abstract noun is no person's name.
+		{"de", "Ich bringe die Gelassenheit und Jana Herzlichkeit in die Sendung.", nil},
 	} {
 		t.Run(tc.lang+"/"+tc.text, func(t *testing.T) {
 			f := NewFinder()
@@ -92,6 +100,67 @@ func TestGermanNouns(t *testing.T) {
 			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("people %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestRomanceLists checks the evidence lists of Spanish, French, Italian
+// and Portuguese: each language has every list, not empty, sorted (case
+// aside), no entry twice.
+func TestRomanceLists(t *testing.T) {
+	for _, lang := range []string{"es", "fr", "it", "pt"} {
+		for _, name := range romanceFiles {
+			t.Run(lang+"/"+name, func(t *testing.T) {
+				entries := romanceList(lang, name)
+				if len(entries) == 0 {
+					t.Fatal("empty list")
+				}
+				low := make([]string, len(entries))
+				for i, e := range entries {
+					low[i] = strings.ToLower(e)
+				}
+				if !slices.IsSorted(low) {
+					t.Error("entries are not sorted")
+				}
+				seen := map[string]bool{}
+				for _, e := range low {
+					if seen[e] {
+						t.Errorf("%q is listed twice", e)
+					}
+					seen[e] = true
+				}
+			})
+		}
+	}
+}
+
+// TestRomanceNames checks the evidence a name needs in Spanish, French,
+// Italian and Portuguese, and that an English text is read as before.
+func TestRomanceNames(t *testing.T) {
+	for _, tc := range []struct {
+		lang, text string
+		want       []string // "type:name"
+	}{
+		{"es", "Así lo anunció el Gobierno de España.", []string{"org:Gobierno de España"}},
+		{"es", "El presidente Sánchez viajó a Alemania y a Londres.", []string{"person:Sánchez", "place:Alemania", "place:Londres"}},
+		{"es", "La Cámara de Diputados votó en Pinal de Amoles.", []string{"org:Cámara de Diputados"}},
+		{"es", "Según María Pérez, el Ministerio del Interior mintió.", []string{"person:María Pérez", "org:Ministerio del Interior"}},
+		{"fr", "Selon le Ministère de la Santé, la France et le Royaume-Uni ont voté.", []string{"org:Ministère de la Santé", "place:France", "place:Royaume-Uni"}},
+		{"it", "Il Governo ha detto che Giuseppe Conte andrà in Germania.", []string{"org:Governo", "person:Giuseppe Conte", "place:Germania"}},
+		{"pt", "O Ministério da Saúde disse que João Silva está no Brasil.", []string{"org:Ministério da Saúde", "person:João Silva", "place:Brasil"}},
+		// "Del" and "Así" stay names in English.
+		{"en", "Senator Ted Cruz met Benicio Del Toro in Mexico. Así said so.", []string{"person:Ted Cruz", "person:Benicio Del Toro", "place:Mexico", "person:Así"}},
+	} {
+		t.Run(tc.lang+"/"+tc.text, func(t *testing.T) {
+			f := NewFinder()
+			f.SetLanguage(tc.lang)
+			var got []string
+			for _, m := range f.Find(tc.text, nlp.Sentences(nil, tc.text, 0, len(tc.text))) {
+				got = append(got, string(m.Type)+":"+m.Name)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
 	}

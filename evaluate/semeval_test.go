@@ -9,9 +9,21 @@ import (
 	"testing"
 )
 
+// semEvalFigures are the figures testdata/README.md and BENCHMARKS.md
+// give for each hand-checked sample, right of total: a sample added to a
+// file needs its figure here, and a verdict changed changes it.
+var semEvalFigures = map[string][2]int{
+	"de-1": {13, 30}, "de-2": {20, 30}, "de-3": {11, 24}, "de-4": {22, 30},
+	"es-held-out": {11, 18}, "es-tuning": {6, 12}, "es-2": {15, 30}, "es-3": {5, 8},
+	"fr-all": {4, 7}, "fr-2": {1, 1},
+	"de-after": {54, 60}, "de-before": {2, 30}, "de-after-2": {25, 30},
+	"es-before": {6, 30}, "es-after": {29, 40},
+}
+
 // TestSemEvalHandChecks reads the hand-checked quote and entity lists of
-// the SemEval sample (testdata/README.md) and checks that every line is
-// complete, so the figures the README gives can be recomputed from them.
+// the SemEval sample (testdata/README.md), checks that every line is
+// complete, and recomputes each sample's figure, which must be the one
+// the README gives.
 func TestSemEvalHandChecks(t *testing.T) {
 	for _, tc := range []struct {
 		file    string
@@ -22,6 +34,7 @@ func TestSemEvalHandChecks(t *testing.T) {
 		{"testdata/semeval-quotes-es.jsonl", 30, func() any { return &handQuote{} }},
 		{"testdata/semeval-quotes-fr.jsonl", 5, func() any { return &handQuote{} }},
 		{"testdata/semeval-entities-de.jsonl", 50, func() any { return &handEntity{} }},
+		{"testdata/semeval-entities-es.jsonl", 50, func() any { return &handEntity{} }},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			f, err := os.Open(tc.file)
@@ -61,6 +74,11 @@ func TestSemEvalHandChecks(t *testing.T) {
 			for _, s := range slices.Sorted(maps.Keys(right)) {
 				c := right[s]
 				t.Logf("%s: %d of %d right (%.2f)", s, c[0], c[1], float64(c[0])/float64(c[1]))
+				if want, ok := semEvalFigures[s]; !ok {
+					t.Errorf("sample %s has no figure in semEvalFigures", s)
+				} else if c != want {
+					t.Errorf("sample %s: %d of %d right, the README says %d of %d", s, c[0], c[1], want[0], want[1])
+				}
 			}
 		})
 	}

@@ -32,6 +32,8 @@ const (
 	cueShe                  // a pronoun standing for the woman last named
 	cueWork                 // a noun (or its ending) naming a work: der Film „…“
 	cueAt                   // a preposition of place: no speaker after it
+	cueRole                 // a role noun: "sagte der Minister" is the person last named
+	cueThat                 // a word opening a that-clause: no speaker after it
 )
 
 // cue is one entry of a language's cue file: its words, lower case and
@@ -49,6 +51,8 @@ type langRules struct {
 	cues  []cue
 	works []string        // the cueWork entries
 	at    map[string]bool // the cueAt entries
+	roles []string        // the cueRole entries, "-" before an ending
+	that  map[string]bool // the cueThat entries
 	// subjectFirst says a name before a speech verb speaks only when it
 	// opens the clause: German puts the verb second ("Am Montag sagte
 	// Merkel", "der Corona-Krise sagte sie").
@@ -105,8 +109,8 @@ func loadLangRules() (map[string]*langRules, error) {
 
 // parseCues reads a cue file: one "kind words" entry a line, # comments.
 func parseCues(data string) (*langRules, error) {
-	kinds := map[string]cueKind{"verb": cueVerb, "from": cueFrom, "after": cueAfter, "pron": cuePron, "he": cueHe, "she": cueShe, "work": cueWork, "at": cueAt}
-	r := &langRules{at: map[string]bool{}}
+	kinds := map[string]cueKind{"verb": cueVerb, "from": cueFrom, "after": cueAfter, "pron": cuePron, "he": cueHe, "she": cueShe, "work": cueWork, "at": cueAt, "role": cueRole, "that": cueThat}
+	r := &langRules{at: map[string]bool{}, that: map[string]bool{}}
 	for n, line := range strings.Split(data, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -115,7 +119,7 @@ func parseCues(data string) (*langRules, error) {
 		kw, words, ok := strings.Cut(line, " ")
 		k, known := kinds[kw]
 		if !ok || !known {
-			return nil, fmt.Errorf("line %d: want a kind (verb, from, after, pron, he, she, work, at) and words: %q", n+1, line)
+			return nil, fmt.Errorf("line %d: want a kind (verb, from, after, pron, he, she, work, at, role, that) and words: %q", n+1, line)
 		}
 		switch k {
 		case cueWork:
@@ -124,10 +128,16 @@ func parseCues(data string) (*langRules, error) {
 		case cueAt:
 			r.at[strings.ToLower(words)] = true
 			continue
+		case cueRole:
+			r.roles = append(r.roles, strings.ToLower(words))
+			continue
+		case cueThat:
+			r.that[strings.ToLower(words)] = true
+			continue
 		}
 		c := cue{kind: k, text: words}
 		for _, t := range nlp.Tokenize(nil, words) {
-			if t.Kind != nlp.Punct || t.Text(words) == "'" {
+			if t.Kind != nlp.Punct || t.Text(words) == "'" || t.Text(words) == "-" {
 				c.words = append(c.words, strings.ToLower(t.Text(words)))
 			}
 		}
@@ -220,7 +230,10 @@ func (f *Finder) langQuote(text string, sentences []storyfold.Span, si int, m st
 	if f.lang.misPaired(q.Text) {
 		return false
 	}
-	q.Speaker, q.Cue = f.langCueAfter(text, sentences, m, after)
+	q.Speaker, q.Cue = f.colonName(text, sentences[si], m), ":"
+	if q.Speaker == "" {
+		q.Speaker, q.Cue = f.langCueAfter(text, sentences, m, after)
+	}
 	if q.Speaker == "" {
 		// A cue after the quote that names no one ("twitterte der
 		// Sender") leaves the word to one before it ("RTL antwortete:").
@@ -245,19 +258,88 @@ func (f *Finder) langQuote(text string, sentences []storyfold.Span, si int, m st
 	switch {
 	case after < len(text) && text[after] == '-':
 		return false // „Lindenstraße“-Star: a name in a compound
-	case allCapitalized(q.Text, langMaxTitle) && (q.Speaker == "" || afterArticle(text, m.Start)):
+	case words <= langMaxTerm && !endsSentence(q.Text) && !f.cueNextTo(text, m, after):
+		return false // imputado por presunto "femicidio": a term, its cue the sentence's
+
+	case allCapitalized(q.Text, langMaxTitle) && (q.Speaker == "" || afterArticle(text, m.Start) || !f.cueNextTo(text, m, after)):
 		return false // „Handelsblatt“, sagte Petri dem „Handelsblatt“
 	case words <= langMaxTitle && afterName(text, m.Start):
 		return false // die Leader-Region „Mitten im Innviertel“
+	case q.Cue != "" && f.cueNextTo(text, m, after):
+		return true // „Auf keinen Fall“, sagte ein Sprecher: a cue right next to it
+	case q.Speaker == "" && q.Cue == "" && f.lang.subjectFirst && afterGenitive(text, m.Start):
+		return false // Bob Geldofs „Do they know it's Christmas?“
+	case f.lang.afterWork(text, m.Start) && !f.cueNextTo(text, m, after):
+		return false // der Film „Der Nussknacker und die vier Reiche“
 	case q.Speaker != "" || q.Cue != "" && words > langMaxTitle:
 		return true // a cue makes a sentence a statement, named or not
-	case f.lang.afterWork(text, m.Start):
-		return false // der Film „Der Nussknacker und die vier Reiche“
 	}
 	// With no speaker, a quote is a statement: a sentence that ends inside
 	// the marks, of a statement's length. A phrase in marks is a term or a
 	// title, and a long run between two marks one that lost its pair.
 	return words >= langMinWords && words <= langMaxUnattributed && endsSentence(q.Text)
+}
+
+// langMaxTerm is how many words a marked phrase with no cue right next
+// to it may have and still be taken for a term rather than a statement:
+// the speaker a cue further off names said the sentence, not the phrase.
+const langMaxTerm = 3
+
+// cueNextTo reports whether a speech cue stands right next to the marked
+// span m: opening the words after its closing mark (ending at after) past
+// a comma or a dash („Nein“, sagte er), or ending right before its opening
+// mark past a colon (a déclaré "désolé", Merkel sagte: „Nein“).
+func (f *Finder) cueNextTo(text string, m storyfold.Span, after int) bool {
+	ws := f.readWords(text, after, min(len(text), after+40))
+	for i, w := range ws {
+		if w.punct {
+			if w.lower == "," || w.lower == "-" || w.lower == "–" || w.lower == "—" {
+				continue
+			}
+			break
+		}
+		if c, ok := f.lang.cueAt(ws, i); ok && !c.pronoun() {
+			return true
+		}
+		break
+	}
+	open := m.Start
+	if r, size := utf8.DecodeLastRuneInString(text[:open]); isOpen(r) || r == '"' || r == '»' {
+		open -= size
+	}
+	ws = f.readWords(text, max(0, open-40), open)
+	end := len(ws)
+	for end > 0 && ws[end-1].punct && ws[end-1].lower == ":" {
+		end--
+	}
+	for i := range end {
+		if c, ok := f.lang.cueAt(ws, i); ok && !c.pronoun() && i+len(c.words) == end {
+			return true
+		}
+	}
+	return false
+}
+
+// colonName returns the person or organisation named right before the
+// quote m and a colon, as a headline gives a speaker ("Rossi: “…”"); such
+// a name wins over a cue after the quote, which belongs to the next
+// sentence. A capitalised run the entity finder does not know is no name
+// here: page text stands so too ("Escuchar Nota: "…"").
+func (f *Finder) colonName(text string, sent storyfold.Span, m storyfold.Span) string {
+	open := m.Start
+	if r, size := utf8.DecodeLastRuneInString(text[:open]); isOpen(r) || r == '"' || r == '»' {
+		open -= size
+	}
+	head := strings.TrimRight(text[sent.Start:open], " ")
+	if !strings.HasSuffix(head, ":") {
+		return ""
+	}
+	end := sent.Start + len(head) - 1
+	from := max(sent.Start, end-langSubjectGap)
+	if n := f.lastNameIn(text, from, end); n != "" && strings.TrimSpace(text[f.nameEnd(n, end):end]) == "" {
+		return n
+	}
+	return ""
 }
 
 // langMaxUnattributed is how many words a quote with no speaker may have:
@@ -281,6 +363,15 @@ func sentencesBetween(s string) int {
 		}
 	}
 	return n
+}
+
+// afterGenitive reports whether the word before the opening mark at pos
+// is a capitalised word in the genitive, as in German a work's author
+// stands before
+// its title: "Bob Geldofs „Do they know it's Christmas?“".
+func afterGenitive(text string, pos int) bool {
+	w := lastWordBefore(text, pos)
+	return utf8.RuneCountInString(w) > 3 && nlp.IsCapitalized(w) && strings.HasSuffix(w, "s") && !isFunctionWord(strings.ToLower(w))
 }
 
 // afterName reports whether the word before the opening mark at pos is a
@@ -422,11 +513,20 @@ func (f *Finder) langCueAfter(text string, sentences []storyfold.Span, m storyfo
 		case cueAfter:
 			return f.lastNameIn(text, after, ws[i].start), c.text
 		}
+		if g, ok := f.lang.pronounIn(c); ok {
+			return f.lastPersonBefore(text, m.Start, g), c.text // «…», a-t-il déclaré
+		}
 		if n := f.lastNameIn(text, after, ws[i].start); n != "" {
 			return n, c.text
 		}
 		if n := bareName(text, ws[:i]); n != "" {
 			return n, c.text // „…“. Ruhani sagte
+		}
+		if n := bareName(text, articleRun(ws[:i])); n != "" {
+			return n, c.text // „…“ Der schwedische Epidemiologe Giesecke erklärt
+		}
+		if n := f.nameAfter(text, cueEnd, end, ws[i+len(c.words):]); n != "" {
+			return n, c.text // «…», destacó Adrián LeBarón
 		}
 		if n := f.nameBeforeComma(text, m.Start); n != "" {
 			return n, c.text // Abdulkadir Şahiner, "…" dedi.
@@ -463,15 +563,42 @@ func (f *Finder) langCueBefore(text string, sent storyfold.Span, m storyfold.Spa
 		cueEnd := ws[i+len(c.words)-1].end
 		switch c.kind {
 		case cueFrom:
+			if f.lang.subjectFirst && ws[i].raw == "So" {
+				// "So Schule läuft …": a German sentence's "So" is
+				// "thus" unless a name the entity finder knows follows.
+				return f.nameIn(text, cueEnd, open, ws[i+len(c.words):]), c.text
+			}
 			return f.nameAfter(text, cueEnd, open, ws[i+len(c.words):]), c.text
 		case cueAfter:
 			return f.lastNameIn(text, from, ws[i].start), c.text
 		}
+		if i > 0 && ws[i-1].lower == "," {
+			// "… zoológico Krefeld, dijo a la prensa Gerd Hoppmann": a
+			// verb after a comma has its subject after it.
+			if n := f.nameAfter(text, cueEnd, open, ws[i+len(c.words):]); n != "" {
+				return n, c.text
+			}
+		}
 		if n := f.lastNameIn(text, max(from, ws[i].start-langSubjectGap), ws[i].start); n != "" {
 			return n, c.text
 		}
+		if i > 0 && !ws[i-1].punct {
+			if p, ok := f.lang.cueAt(ws, i-1); ok && p.pronoun() && (i == 1 || ws[i-2].punct) {
+				return f.lastPersonBefore(text, ws[i-1].start, p.gender()), c.text // Er schreibt: „…“
+			}
+		}
 		if n := bareName(text, f.lang.subjectRun(ws[:i])); n != "" {
 			return n, c.text // Merkel sagte: „…“, el diputado iraní Abutorabi dijo:
+		}
+		if i > 0 && ws[i-1].lower == "," {
+			if n := f.appositiveSubject(text, sent, ws[i].start); n != "" {
+				return n, c.text // Laurence Picard, maire adjoint …, a annoncé
+			}
+		}
+		if g, ok := f.lang.roleBefore(ws[:i]); ok && f.lastNameIn(text, cueEnd, open) == "" {
+			// "Der ehemalige Vorsitzende der Fraktion sagte: „…“": the
+			// person named last, in this sentence or the one before.
+			return f.lastPersonSince(text, f.sentenceBefore(m.Start), ws[i].start, g), c.text
 		}
 		return f.verbSubject(text, ws[i+len(c.words):], cueEnd, open, m.Start), c.text
 	}
@@ -483,6 +610,31 @@ func (f *Finder) langCueBefore(text string, sent storyfold.Span, m storyfold.Spa
 		}
 	}
 	return "", ""
+}
+
+// appositiveSubject returns the person who opens the sentence sent, or a
+// clause of it after a comma, a comma after the name, when an apposition
+// between commas stands between the name and the speech verb at cue:
+// "Laurence Picard, maire adjoint et président de l'OPH à Coulommiers, a
+// annoncé …". At most two words (a title, an article) may stand before
+// the name at the sentence's start.
+func (f *Finder) appositiveSubject(text string, sent storyfold.Span, cue int) string {
+	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].start >= sent.Start })
+	for ; k < len(f.names) && f.names[k].end < cue; k++ {
+		n := f.names[k]
+		if !strings.HasPrefix(text[n.end:cue], ",") || !f.speakerAt(text, n) {
+			continue
+		}
+		head := strings.TrimRight(text[sent.Start:n.start], " ")
+		if len(strings.Fields(head)) > 2 && !strings.HasSuffix(head, ",") {
+			continue // "… muertes en Nueva York, 2 mil …": no clause opens there
+		}
+		if between := text[n.end:cue]; strings.ContainsAny(between, ".;:\"“”„«»") || len(between) > langReach {
+			continue
+		}
+		return n.name
+	}
+	return ""
 }
 
 // nameBeforeComma returns the name that stands before the quote opening
@@ -540,6 +692,14 @@ func (r *langRules) subjectRun(ws []word) []word {
 	if k == len(ws) {
 		return nil
 	}
+	if k == 0 || ws[k-1].punct && ws[k-1].lower != "-" && ws[k-1].lower != "/" {
+		// A clause opening with a capitalised function word: "Und
+		// Hagens Geschäftspartner Bjørn Brodwall erklärte".
+		for k < len(ws)-1 && isFunctionWord(ws[k].lower) {
+			k++
+		}
+		return ws[k:]
+	}
 	if k > 0 {
 		p := ws[k-1]
 		switch {
@@ -549,6 +709,30 @@ func (r *langRules) subjectRun(ws []word) []word {
 		case r.subjectFirst || nlp.IsCapitalized(p.raw) || isFunctionWord(p.lower):
 			return nil
 		}
+	}
+	return ws[k:]
+}
+
+// articleRun returns the capitalised words before a speech verb when the
+// clause opens with an article and lower-case words before them: "Der
+// schwedische Epidemiologe Giesecke" (erklärt); bareName drops the title.
+func articleRun(ws []word) []word {
+	k := len(ws)
+	for k > 0 && !ws[k-1].punct && nlp.IsCapitalized(ws[k-1].raw) {
+		k--
+	}
+	if k == len(ws) || k == 0 {
+		return nil
+	}
+	j := k
+	for j > 0 && !ws[j-1].punct && !nlp.IsCapitalized(ws[j-1].raw) {
+		j--
+	}
+	if j == 0 || ws[j-1].punct {
+		return nil // no article opens it
+	}
+	if _, ok := articleGender(ws[j-1].lower); !ok || j > 1 && !ws[j-2].punct {
+		return nil
 	}
 	return ws[k:]
 }
@@ -580,7 +764,7 @@ func bareName(text string, ws []word) string {
 		if w.punct && w.lower == "-" && k > start && k+1 < len(ws) && ws[k-1].end == w.start && ws[k+1].start == w.end {
 			continue // Walter-Borjans
 		}
-		if w.punct || !nlp.IsCapitalized(w.raw) || isFunctionWord(w.lower) {
+		if w.punct || !nlp.IsCapitalized(w.raw) || isFunctionWord(w.lower) && !isAcronym(w.raw) {
 			return ""
 		}
 		if from < 0 && entity.GermanTitle(w.raw) {
@@ -606,10 +790,18 @@ func bareName(text string, ws []word) string {
 		from = ws[k].start
 	}
 	name := text[from:to]
-	if first, _, _ := strings.Cut(name, " "); nlp.IsPlace(first) || nlp.IsPlace(strings.TrimSuffix(first, "s")) {
+	if first, _, _ := strings.Cut(name, " "); nlp.IsPlace(first) || nlp.IsPlace(strings.TrimSuffix(first, "s")) || entity.GermanPlace(first) {
 		return ""
 	}
 	return name
+}
+
+// isAcronym reports whether a word is written in capitals only, as an
+// acronym is ("EU" in "EU-Kommissar"), which no stop word of another
+// language it happens to spell ("eu", Portuguese "I") makes a function
+// word.
+func isAcronym(w string) bool {
+	return utf8.RuneCountInString(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
 
 // namesNext reports whether the words after an attribution word name
@@ -652,14 +844,168 @@ func (f *Finder) verbSubject(text string, ws []word, from, to, quoteStart int) s
 	}
 	if first != "" {
 		if c, ok := f.lang.cueAt([]word{{lower: first}}, 0); ok && c.pronoun() {
-			return f.lastPersonBefore(quoteStart, c.gender())
+			return f.lastPersonBefore(text, quoteStart, c.gender())
+		}
+		if g, ok := f.lang.roleNext(ws); ok {
+			if n := appositionName(text, ws); n != "" {
+				return n
+			}
+			return f.lastPersonSince(text, f.sentenceBefore(quoteStart), quoteStart, g)
 		}
 		return ""
 	}
 	if f.lang.dropsSubject {
-		return f.lastPersonBefore(quoteStart, nlp.Unknown)
+		return f.lastPersonBefore(text, quoteStart, nlp.Unknown)
 	}
 	return ""
+}
+
+// roleNext reports whether the words after a speech verb open with an
+// article and a role noun: "sagte der Premierminister", "dijo el
+// ministro", "a déclaré le maire"; and the gender the article gives it.
+func (r *langRules) roleNext(ws []word) (nlp.Gender, bool) {
+	var two []word
+	for _, w := range ws {
+		if w.punct {
+			break
+		}
+		if two = append(two, w); len(two) == 2 {
+			break
+		}
+	}
+	if len(two) < 2 || !r.isRole(two[1].raw) {
+		return nlp.Unknown, false
+	}
+	return articleGender(two[0].lower)
+}
+
+// roleBefore reports whether the clause before a speech verb, ws, is an
+// article, lower-case words and a role noun: "Der ehemalige Vorsitzende
+// der Fraktion sagte", "El ministro de Defensa aseguró"; and the gender
+// the article gives it.
+func (r *langRules) roleBefore(ws []word) (nlp.Gender, bool) {
+	k := len(ws)
+	for k > 0 && !ws[k-1].punct {
+		k--
+	}
+	head := ws[k:]
+	if len(head) < 2 {
+		return nlp.Unknown, false
+	}
+	g, ok := articleGender(head[0].lower)
+	if !ok {
+		return nlp.Unknown, false
+	}
+	for _, w := range head[1:min(len(head), 4)] {
+		if r.isRole(w.raw) {
+			return g, true
+		}
+		if nlp.IsCapitalized(w.raw) && !r.subjectFirst {
+			break // el presidente Sánchez: a name, no role alone
+		}
+	}
+	return nlp.Unknown, false
+}
+
+// articleGender returns the gender a definite or indefinite article gives
+// the role noun after it (der, el, le: a man; die, la: a woman; les, los:
+// either), and whether the word is such an article.
+func articleGender(a string) (nlp.Gender, bool) {
+	switch a {
+	case "der", "ein", "el", "un", "le", "il":
+		return nlp.Male, true
+	case "die", "eine", "la", "una", "une":
+		return nlp.Female, true
+	case "los", "las", "les", "lo":
+		return nlp.Unknown, true
+	}
+	return nlp.Unknown, false
+}
+
+// appositionName returns the name set off by commas after a role that
+// follows a speech verb: "dijo el ministro de Sanidad, Salvador Illa,"
+// and "schrieb die Kandidatin des Bündnisses, Malgorzata Kidawa-Blonska,".
+func appositionName(text string, ws []word) string {
+	for i, w := range ws {
+		if !w.punct {
+			continue
+		}
+		if w.lower != "," {
+			return ""
+		}
+		k := i + 1
+		for k < len(ws) && (!ws[k].punct && nlp.IsCapitalized(ws[k].raw) || ws[k].lower == "-" && k > i+1) {
+			k++
+		}
+		if k-i-1 < 2 || k < len(ws) && !ws[k].punct {
+			continue
+		}
+		return bareName(text, ws[i+1:k])
+	}
+	return ""
+}
+
+// isRole reports whether w is a role noun of the language: an entry of
+// its cue file, or an ending of one ("-minister", "-jährige"), or a
+// German title.
+func (r *langRules) isRole(w string) bool {
+	low := strings.ToLower(w)
+	for _, e := range r.roles {
+		if low == e || strings.HasPrefix(e, "-") && strings.HasSuffix(low, e[1:]) {
+			return true
+		}
+	}
+	return r.subjectFirst && entity.GermanTitle(w)
+}
+
+// sentenceBefore returns where the sentence before the one holding pos
+// starts: a role named after a speech verb ("sagte der Minister") stands
+// for a person named there or since.
+func (f *Finder) sentenceBefore(pos int) int {
+	k := sort.Search(len(f.sentences), func(i int) bool { return f.sentences[i].End > pos })
+	if k > 0 {
+		k--
+	}
+	if k < len(f.sentences) {
+		return f.sentences[k].Start
+	}
+	return pos
+}
+
+// lastPersonSince returns the person named last in [from, pos) whose
+// given name does not say another gender than g, else "": a person named
+// in full, as a role stands for someone introduced ("Friedrich Merz"),
+// not for a one-word name the entity finder may have taken for a person
+// ("BlackRock").
+func (f *Finder) lastPersonSince(text string, from, pos int, g nlp.Gender) string {
+	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].end > pos })
+	for i := k - 1; i >= 0 && f.names[i].start >= from; i-- {
+		if n := f.names[i]; (g == nlp.Unknown || n.gender == nlp.Unknown || n.gender == g) && (strings.Contains(n.name, " ") || !innerCapital(n.name)) && f.speakerAt(text, n) {
+			return n.name
+		}
+	}
+	return ""
+}
+
+// innerCapital reports whether a one-word name has a capital after its
+// first letter, as a firm's name has ("BlackRock") and a person's rarely.
+func innerCapital(name string) bool {
+	_, size := utf8.DecodeRuneInString(name)
+	return strings.IndexFunc(name[size:], unicode.IsUpper) >= 0
+}
+
+// pronounIn returns the gender of a pronoun inside a verb cue (French
+// "a-t-il déclaré", "précise-t-elle") and whether it has one.
+func (r *langRules) pronounIn(c cue) (nlp.Gender, bool) {
+	if c.kind != cueVerb || len(c.words) < 2 {
+		return nlp.Unknown, false
+	}
+	for _, w := range c.words {
+		if p, ok := r.cueAt([]word{{lower: w}}, 0); ok && p.pronoun() {
+			return p.gender(), true
+		}
+	}
+	return nlp.Unknown, false
 }
 
 // pronoun reports whether the cue is a pronoun.
@@ -681,6 +1027,11 @@ func (c cue) gender() nlp.Gender {
 // capitalised words right after the cue up to the clause's end or a
 // lower-case word, which the finder may not know ("so Pappert").
 func (f *Finder) nameAfter(text string, from, to int, ws []word) string {
+	if _, ok := f.lang.roleNext(ws); ok {
+		if n := appositionName(text, ws); n != "" {
+			return n // dijo el entrenador y presidente de la Asociación …, Julio Soler
+		}
+	}
 	if n := f.nameIn(text, from, to, ws); n != "" {
 		return n
 	}
@@ -691,7 +1042,36 @@ func (f *Finder) nameAfter(text string, from, to int, ws []word) string {
 		}
 		run = append(run, w)
 	}
+	if len(run) == 0 && len(ws) > 1 {
+		// "sagte der Tierarzt Friederike Twele", "sagte der EU-Migration
+		// Commissarin Ylva Johansson": an article, then a title or a
+		// given name and a name (not "sagte der Deutschen
+		// Presse-Agentur").
+		if _, ok := articleGender(ws[0].lower); ok {
+			for k, w := range ws[1:] {
+				if w.punct && !(w.lower == "-" && k > 0) || !w.punct && !nlp.IsCapitalized(w.raw) {
+					break
+				}
+				run = append(run, w)
+			}
+			if !titledOrGiven(run) {
+				return ""
+			}
+		}
+	}
 	return bareName(text, run)
+}
+
+// titledOrGiven reports whether a run of capitalised words holds a title
+// or a given name and a word after it: the evidence that it names a
+// person.
+func titledOrGiven(run []word) bool {
+	for k, w := range run[:max(0, len(run)-1)] {
+		if !w.punct && (entity.GermanTitle(w.raw) || entity.GermanGivenName(w.raw)) && k+1 < len(run) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameIn returns the first person, else the first organisation, named in
@@ -699,8 +1079,8 @@ func (f *Finder) nameAfter(text string, from, to int, ws []word) string {
 func (f *Finder) nameIn(text string, from, to int, ws []word) string {
 	stop := to
 	for _, w := range ws {
-		if w.punct && (w.lower == "." || w.lower == ":" || w.lower == ";") {
-			stop = w.start
+		if w.punct && (w.lower == "." || w.lower == ":" || w.lower == ";") || !w.punct && f.lang.that[w.lower] {
+			stop = w.start // "ha añadido que el Consistorio …": the clause's, not the speaker
 			break
 		}
 	}
@@ -718,12 +1098,31 @@ func (f *Finder) nameIn(text string, from, to int, ws []word) string {
 
 // speakerAt reports whether a name may be a speaker where it stands: not
 // a function word the entity finder took for a name ("El"), nor a name
-// after a preposition of place ("à Coulommiers").
+// after a preposition ("à Coulommiers", "ein Freund von Tom Hagen", "del
+// presidente Alberto Fernández"): a place, or someone the speaker is
+// not.
 func (f *Finder) speakerAt(text string, n namePos) bool {
-	if isFunctionWord(strings.ToLower(n.name)) {
-		return false
+	if isFunctionWord(strings.ToLower(n.name)) || isArticle(nameTail(n.name)) || nlp.IsPlace(n.name) || nlp.IsPlace(strings.TrimSuffix(n.name, "s")) || entity.GermanPlace(n.name) || entity.RomancePlace(n.name) {
+		return false // "El", "Sindicatura de Cuentas El", "erklärte Deutschlands der größte …"
 	}
-	return !f.lang.at[strings.ToLower(lastWordBefore(text, n.start))]
+	w := lastWordBefore(text, n.start)
+	if f.lang.isRole(w) {
+		// Past the name's role: "del presidente Alberto Fernández".
+		w = lastWordBefore(text, strings.LastIndex(text[:n.start], w))
+	}
+	return !f.lang.at[strings.ToLower(w)]
+}
+
+// isArticle reports whether a word is an article, which ends no name:
+// "Sindicatura de Cuentas El" ran into the next sentence's "El concejal".
+func isArticle(w string) bool {
+	_, ok := articleGender(strings.ToLower(w))
+	return ok
+}
+
+// nameTail returns the last word of a name.
+func nameTail(name string) string {
+	return name[strings.LastIndexByte(name, ' ')+1:]
 }
 
 // langOrgReach is how far after a speech verb an organisation may be
@@ -746,10 +1145,13 @@ func (f *Finder) lastNameIn(text string, from, to int) string {
 
 // lastPersonBefore returns the person named last before pos, within the
 // reach of a pronoun, whose given name does not say another gender than g.
-func (f *Finder) lastPersonBefore(pos int, g nlp.Gender) string {
+func (f *Finder) lastPersonBefore(text string, pos int, g nlp.Gender) string {
 	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].end > pos })
 	for i := k - 1; i >= 0 && f.names[i].end >= pos-1500; i-- {
-		if n := f.names[i]; g == nlp.Unknown || n.gender == nlp.Unknown || n.gender == g {
+		// A dropped subject (g unknown) is no one named after a
+		// preposition ("respuesta de López Gatell"); a pronoun may be
+		// ("eine Stellungnahme von Thomas Armbrust. Er schreibt").
+		if n := f.names[i]; (g == nlp.Unknown || n.gender == nlp.Unknown || n.gender == g) && (g != nlp.Unknown || f.speakerAt(text, n)) {
 			return n.name
 		}
 	}
