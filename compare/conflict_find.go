@@ -194,6 +194,7 @@ func dataLines(data string) []string {
 // across quote groups is a conflict too.
 func conflicts(facts []*factGroup, units []unit, members []*storyfold.Article, fams familySet, quotes []storyfold.Quote) []storyfold.Conflict {
 	cx := newConflictContext(units, members)
+	defer conflictStems.Put(cx.stems)
 	pairs := conflictPairs(facts, units, cx)
 	out := []storyfold.Conflict{}
 	for _, k := range conflictKinds {
@@ -307,7 +308,7 @@ type conflictContext struct {
 }
 
 func newConflictContext(units []unit, members []*storyfold.Article) *conflictContext {
-	return &conflictContext{units: units, members: members, stems: nlp.NewStemmer(), speakers: map[int][]string{}, negs: map[int]negation{}, mentions: map[int]map[string][]int32{}}
+	return &conflictContext{units: units, members: members, stems: conflictStems.Get().(*nlp.Stemmer), speakers: map[int][]string{}, negs: map[int]negation{}, mentions: map[int]map[string][]int32{}}
 }
 
 // valueBearing reports whether a unit gives anything a conflict can be
@@ -702,10 +703,10 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 	}
 	var words []word
 	var buf []byte
-	for _, t := range nlp.Tokenize(nil, text) {
+	for _, t := range cx.tokens(u) {
 		if t.Kind == nlp.Word {
 			buf = nlp.Lower(buf[:0], t.Text(text))
-			words = append(words, word{string(buf), int(t.Start)})
+			words = append(words, word{lowered(buf, t.Text(text)), int(t.Start)})
 		}
 	}
 	// keys adds the keys of the verb at word i, lemma l.
@@ -1496,7 +1497,7 @@ func (cx *conflictContext) speakersOf(u int) []string {
 	x := &cx.units[u]
 	a := cx.members[x.article]
 	text := a.Text[x.span.Start:x.span.End]
-	cx.toks = nlp.Tokenize(cx.toks[:0], text)
+	cx.toks = cx.tokens(u)
 	var verbs []int // token indices of speech verbs, counted in words
 	var wordAt []int
 	for i, t := range cx.toks {
@@ -1666,7 +1667,7 @@ func (cx *conflictContext) negation(u int) negation {
 	x := &cx.units[u]
 	a := cx.members[x.article]
 	text := a.Text[x.span.Start:x.span.End]
-	cx.toks = nlp.Tokenize(cx.toks[:0], text)
+	cx.toks = cx.tokens(u)
 	n := negation{negated: map[string]string{}, stems: map[string]bool{}}
 	var buf []byte
 	negAt := -1
@@ -1675,7 +1676,7 @@ func (cx *conflictContext) negation(u int) negation {
 			continue
 		}
 		buf = nlp.Lower(buf[:0], t.Text(text))
-		w := string(buf)
+		w := lowered(buf, t.Text(text))
 		inQuote := quoted(a, x.span.Start+int(t.Start))
 		if negators[w] || refusals[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") || w == "no" {
 			n.any = true
@@ -1762,7 +1763,7 @@ func (cx *conflictContext) wordFor(u int, stem string) string {
 	x := &cx.units[u]
 	text := cx.members[x.article].Text[x.span.Start:x.span.End]
 	var buf []byte
-	for _, t := range nlp.Tokenize(nil, text) {
+	for _, t := range cx.tokens(u) {
 		if t.Kind != nlp.Word {
 			continue
 		}

@@ -31,6 +31,9 @@ type unit struct {
 	opens   bool   // the unit opens its sentence: not a clause from its middle
 	terms   []term // distinct, sorted by id
 	weight  float64
+	// toks are the unit's tokens, read once here for every stage that
+	// reads its words (see conflictContext.tokens).
+	toks []nlp.Token
 	// What the sentence says in normalised form, for conflicts.
 	quantities []storyfold.Quantity
 	entities   []entityRef
@@ -291,6 +294,7 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 		}
 		text := a.Text[s.Start:s.End]
 		r.toks = nlp.Tokenize(r.toks[:0], text)
+		u.toks = slices.Clone(r.toks)
 		words, ci := 0, 0
 		for _, t := range r.toks {
 			if t.Kind != nlp.Word {
