@@ -177,7 +177,7 @@ func (s *blockingStore) ArticleHeads(ctx context.Context, ids []string) ([]story
 func TestBusyServer(t *testing.T) {
 	_, st := newHandler(t, web.Config{})
 	bs := &blockingStore{Store: st, entered: make(chan struct{}, 4), release: make(chan struct{})}
-	srv := web.New(web.Config{Store: bs, MaxReads: 2, Timeout: 200 * time.Millisecond})
+	srv := web.New(web.Config{Store: bs, MaxReads: 2, MaxInflight: 4, Timeout: 200 * time.Millisecond})
 	id := storyIDOf(t, srv)
 	// A cached list, before the places fill, and health, which then
 	// knows the store answered.

@@ -32,6 +32,10 @@ type metrics struct {
 	articles, stories prometheus.Gauge
 	requests          *prometheus.CounterVec
 	latency           *prometheus.HistogramVec
+	// shed counts the requests refused a place (see limiter), by route
+	// and reason: queue_full or queue_wait. They are also in requests,
+	// as 503s; this tells them from 503s of a store that failed.
+	shed *prometheus.CounterVec
 }
 
 // buckets are the latency histogram's upper bounds, in seconds: from the
@@ -58,8 +62,12 @@ func newMetrics(extra io.WriterTo, gatherer prometheus.Gatherer, log *slog.Logge
 			Help:    "Time to serve a request, by route.",
 			Buckets: buckets,
 		}, []string{"route"}),
+		shed: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "storyfold_http_shed_total",
+			Help: "Requests answered 503 without being worked on, the server being at its bound, by route and reason (queue_full: no room to wait; queue_wait: waited too long).",
+		}, []string{"route", "reason"}),
 	}
-	m.registry.MustRegister(m.articles, m.stories, m.requests, m.latency,
+	m.registry.MustRegister(m.articles, m.stories, m.requests, m.latency, m.shed,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	gatherers := prometheus.Gatherers{m.registry}
 	if extra != nil {

@@ -101,7 +101,9 @@ type Config struct {
 	IngestTimeout time.Duration
 	// MaxReads bounds the read requests built at once, from the store
 	// rather than the cache (one per two cores, and one at least, when
-	// 0); the others wait their turn within their deadline. Building is
+	// 0); the others wait their turn no longer than QueueWait, giving
+	// their place among the requests at work (MaxInflight) back meanwhile.
+	// Building is
 	// CPU work: fifty clients building pages at once only queue for the
 	// cores, and every goroutine ready to run delays the health check and
 	// the cached answers behind it. On two cores loaded by other work,
@@ -113,9 +115,24 @@ type Config struct {
 	// MaxIngests bounds the POSTs analysed at once (one per two cores,
 	// and one at least, when 0): each is seconds of CPU at the body's
 	// largest, and writes must never take every core from the readers and
-	// the health check.
+	// the health check. The others wait their turn within their deadline
+	// holding no place among the requests at work, then take one.
 	MaxIngests int
-	Log        *slog.Logger
+	// MaxInflight bounds the requests at work at once: every page, API
+	// answer and search, cached or built, and every POST while its body
+	// is unpacked, read and analysed (twice GOMAXPROCS when 0).
+	// The health check, the metrics and the static files take no place.
+	// A request that finds none waits in a queue, blocked rather than
+	// ready to run, so that the scheduler's run queue stays a few
+	// goroutines long and the health check gets a core at once.
+	MaxInflight int
+	// MaxQueue bounds the requests waiting for a place (16 per place when
+	// 0); one more is answered 503 at once.
+	MaxQueue int
+	// QueueWait bounds a request's wait for a place (DefaultQueueWait
+	// when 0); past it the request is answered 503 with Retry-After.
+	QueueWait time.Duration
+	Log       *slog.Logger
 }
 
 // DefaultTimeout bounds a read request's work: a hundred times what the
@@ -156,25 +173,12 @@ type Server struct {
 	// methods are the methods the routes serve, to tell a path served
 	// under another method (405) from a path not served at all (404).
 	methods []string
-	// reads and ingests admit the requests whose answers are built, as
-	// MaxReads and MaxIngests say.
-	reads, ingests gate
+	// inflight admits the requests at work, as MaxInflight, MaxQueue and
+	// QueueWait say. Within them, reads admits the answers built from the
+	// store and ingests the POSTs analysed, as MaxReads and MaxIngests
+	// say.
+	inflight, reads, ingests *limiter
 }
-
-// gate admits a bounded number of holders at once.
-type gate chan struct{}
-
-// enter waits for a place until ctx ends.
-func (g gate) enter(ctx context.Context) error {
-	select {
-	case g <- struct{}{}:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}
-
-func (g gate) leave() { <-g }
 
 // New returns a server.
 func New(cfg Config) *Server {
@@ -202,8 +206,23 @@ func New(cfg Config) *Server {
 	if cfg.MaxIngests <= 0 {
 		cfg.MaxIngests = max(1, runtime.GOMAXPROCS(0)/2)
 	}
+	if cfg.MaxInflight <= 0 {
+		cfg.MaxInflight = 2 * runtime.GOMAXPROCS(0)
+	}
+	if cfg.MaxQueue <= 0 {
+		cfg.MaxQueue = defaultQueuePerPlace * cfg.MaxInflight
+	}
+	if cfg.QueueWait <= 0 {
+		cfg.QueueWait = DefaultQueueWait
+	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux(), pages: pages(), metrics: newMetrics(cfg.Metrics, cfg.Gatherer, cfg.Log),
-		cache: newCache(cfg.Store.Version, cfg.CacheBytes), reads: make(gate, cfg.MaxReads), ingests: make(gate, cfg.MaxIngests)}
+		cache:    newCache(cfg.Store.Version, cfg.CacheBytes),
+		inflight: newLimiter(cfg.MaxInflight, cfg.MaxQueue, cfg.QueueWait),
+		// A build waits for a builder no longer than for a place, a POST
+		// for the analyses before it as long as its deadline lets it;
+		// neither holds a place meanwhile.
+		reads:   newLimiter(cfg.MaxReads, cfg.MaxQueue, cfg.QueueWait),
+		ingests: newLimiter(cfg.MaxIngests, cfg.MaxQueue, 0)}
 	s.routes()
 	return s
 }
@@ -221,9 +240,9 @@ func (s *Server) routes() {
 		s.mux.Handle(pattern, s.metrics.wrap(pattern, withDeadline(d, h)))
 	}
 	handle := func(pattern string, h http.HandlerFunc) { bounded(pattern, s.cfg.Timeout, h) }
-	// A cached answer is served at once; one that must be built waits
-	// for a place among the reads.
-	cached := func(pattern string, h http.HandlerFunc) { handle(pattern, s.cache.wrap(s.admit(h))) }
+	// Every answer takes a place among the requests at work; one that
+	// must be built also waits for a place among the builders.
+	cached := func(pattern string, h http.HandlerFunc) { handle(pattern, s.limit(s.cache.wrap(s.admit(h)))) }
 	bounded("GET /healthz", healthTimeout, s.healthz)
 	handle("GET /metrics", s.serveMetrics)
 	handle("GET /static/style.css", s.style)
@@ -268,14 +287,41 @@ func withDeadline(d time.Duration, h http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// admit runs h once a place among the reads is free. A request whose
-// deadline passes first, or whose client leaves, is answered without
-// having cost the store anything.
-func (s *Server) admit(h http.HandlerFunc) http.HandlerFunc {
+// limit runs h once a place among the requests at work is free, and
+// answers 503 when none comes free in time (see limiter).
+func (s *Server) limit(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if err := s.reads.enter(r.Context()); err != nil {
+		p := &place{l: s.inflight}
+		if err := p.take(r.Context()); err != nil {
 			s.busy(w, r, err)
 			return
+		}
+		defer p.leave()
+		h(w, r.WithContext(context.WithValue(r.Context(), placeKey{}, p)))
+	}
+}
+
+// admit runs h once a place among the builders (MaxReads) is free. A
+// request that must wait for one gives its place among the requests at
+// work back meanwhile, and takes one again once it has a builder: waiting
+// is no work, and requests waiting for the builders must not hold every
+// place while cached answers queue behind them. A request refused either,
+// or whose client leaves first, is answered without having cost the
+// store anything.
+func (s *Server) admit(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if !s.reads.tryEnter() {
+			p := placeOf(r.Context())
+			p.leave()
+			if err := s.reads.enter(r.Context()); err != nil {
+				s.busy(w, r, err)
+				return
+			}
+			if err := p.take(r.Context()); err != nil {
+				s.reads.leave()
+				s.busy(w, r, err)
+				return
+			}
 		}
 		defer s.reads.leave()
 		h(w, r)
@@ -289,16 +335,29 @@ func (s *Server) admit(h http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// busy answers a request that ran out of time, or whose client went away,
-// before or while its work was done: 503 with Retry-After (the server is
-// loaded, not broken), or StatusClientClosed.
+// busy answers a request that was refused a place, ran out of time, or
+// whose client went away, before or while its work was done: 503 with
+// Retry-After (the server is loaded, not broken), or StatusClientClosed.
+// A refusal is counted in /metrics by route and logged at DEBUG only: a
+// flood of them must not become a flood of log lines, and the access log
+// has each one's 503.
 func (s *Server) busy(w http.ResponseWriter, r *http.Request, err error) {
 	if clientGone(r, err) {
 		w.WriteHeader(StatusClientClosed)
 		return
 	}
-	s.cfg.Log.Warn("over time", slog.String("path", r.URL.Path), slog.Any("error", err))
 	w.Header().Set("Retry-After", "1")
+	if reason := shedReason(err); reason != "" {
+		s.metrics.shed.WithLabelValues(r.Pattern, reason).Inc()
+		s.cfg.Log.Debug("shed", slog.String("path", r.URL.Path), slog.String("reason", reason))
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			apiError(w, http.StatusServiceUnavailable, "overloaded", "the server is busy; try again in a moment")
+			return
+		}
+		s.pageError(w, r, http.StatusServiceUnavailable, "The server is busy; try again in a moment.")
+		return
+	}
+	s.cfg.Log.Warn("over time", slog.String("path", r.URL.Path), slog.Any("error", err))
 	if strings.HasPrefix(r.URL.Path, "/api/") {
 		apiError(w, http.StatusServiceUnavailable, "timeout", "the server is busy and the request ran out of time; try again")
 		return
@@ -669,36 +728,24 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusUnsupportedMediaType, "unsupported_media_type", "send application/json or application/x-ndjson")
 		return
 	}
-	data, warning, fail := readBody(w, r, s.cfg.MaxBody)
-	if fail != nil {
+	// The body is read as sent before a place is taken, so clients that
+	// send slowly hold none; unpacking and reading it is work, done in
+	// a place.
+	if fail := readSent(w, r, s.cfg.MaxBody); fail != nil {
 		apiError(w, fail.status, fail.code, fail.msg)
 		return
 	}
-	const name = "request.jsonl"
-	var problems problemList
-	if warning != "" {
-		problems.add(name + ": " + warning)
-	}
-	stop := &stopReader{r: bytes.NewReader(data)}
-	reader := ingest.NewReader(problems.report(stop))
-	reader.MaxSize = s.cfg.MaxBody
-	var raw, links []storyfold.Article
-	reader.Summaries = func(it ingest.FeedItem) { links = append(links, it.Article) }
-	tooMany := false
-	reader.ReadStream(name, stop, func(a storyfold.Article) {
-		if len(raw) == s.cfg.MaxArticles {
-			tooMany, stop.stopped = true, true
-			return
-		}
-		raw = append(raw, a)
-	})
-	if tooMany {
-		apiError(w, http.StatusRequestEntityTooLarge, "too_large",
-			fmt.Sprintf("the body holds over %d articles; send them in several requests", s.cfg.MaxArticles))
+	defer r.Body.Close() // readSent's pieces go back to their pool
+	if err := s.inflight.enter(r.Context()); err != nil {
+		s.busy(w, r, err)
 		return
 	}
-	if problems.stopped {
-		problems.listed = append(problems.listed, problems.stopNote(name))
+	raw, links, problems, fail := s.readArticles(w, r)
+	r.Body.Close()
+	s.inflight.leave()
+	if fail != nil {
+		apiError(w, fail.status, fail.code, fail.msg)
+		return
 	}
 	switch {
 	case len(links) > 0 && s.cfg.Pages == nil:
@@ -730,13 +777,21 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 			"problems": problems.result(), "more_problems": problems.more})
 		return
 	}
-	// The body is read before a place is taken, so clients that send
-	// slowly hold no place.
+	// Pages are fetched holding no place (that is waiting on the
+	// network, not work). The analyses before this one are waited for,
+	// as long as the deadline lets, holding no place either; then the
+	// analysis takes one.
 	if err := s.ingests.enter(r.Context()); err != nil {
 		s.busy(w, r, err)
 		return
 	}
+	if err := s.inflight.enter(r.Context()); err != nil {
+		s.ingests.leave()
+		s.busy(w, r, err)
+		return
+	}
 	res, err := s.cfg.Ingester.Add(r.Context(), raw)
+	s.inflight.leave()
 	s.ingests.leave()
 	if err != nil {
 		s.storeError(w, r, err)
@@ -751,4 +806,39 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, status, map[string]any{"read": len(raw), "new": res.New, "known": res.Known, "stories": res.Stories,
 		"problems": problems.result(), "more_problems": problems.more})
+}
+
+// readArticles unpacks a POSTed body, read by readSent, and reads its
+// articles and the items that give only a url (links), noting the
+// problems of both.
+func (s *Server) readArticles(w http.ResponseWriter, r *http.Request) (raw, links []storyfold.Article, problems *problemList, fail *bodyError) {
+	data, warning, fail := readBody(w, r, s.cfg.MaxBody)
+	if fail != nil {
+		return nil, nil, nil, fail
+	}
+	const name = "request.jsonl"
+	problems = &problemList{}
+	if warning != "" {
+		problems.add(name + ": " + warning)
+	}
+	stop := &stopReader{r: bytes.NewReader(data)}
+	reader := ingest.NewReader(problems.report(stop))
+	reader.MaxSize = s.cfg.MaxBody
+	reader.Summaries = func(it ingest.FeedItem) { links = append(links, it.Article) }
+	tooMany := false
+	reader.ReadStream(name, stop, func(a storyfold.Article) {
+		if len(raw) == s.cfg.MaxArticles {
+			tooMany, stop.stopped = true, true
+			return
+		}
+		raw = append(raw, a)
+	})
+	if tooMany {
+		return nil, nil, nil, &bodyError{http.StatusRequestEntityTooLarge, "too_large",
+			fmt.Sprintf("the body holds over %d articles; send them in several requests", s.cfg.MaxArticles)}
+	}
+	if problems.stopped {
+		problems.listed = append(problems.listed, problems.stopNote(name))
+	}
+	return raw, links, problems, nil
 }

@@ -40,6 +40,9 @@ func runBench(ctx context.Context, args []string) error {
 	healthP99 := fs.Duration("health-p99", 100*time.Millisecond, "the bound --attacks holds the health check's p99 to")
 	maxReads := fs.Int("max-reads", 0, "with --attacks, the server's bound on reads built at once (0: its default, one per two cores)")
 	maxIngests := fs.Int("max-ingests", 0, "with --attacks, the server's bound on POSTs analysed at once (0: its default, one per two cores)")
+	maxInflight := fs.Int("max-inflight", 0, "with --attacks, the server's requests at work at once (0: its default, two per core)")
+	maxQueue := fs.Int("max-queue", 0, "with --attacks, the server's requests waiting for a place (0: its default, 16 per place)")
+	queueWait := fs.Duration("queue-wait", 0, "with --attacks, the server's longest wait for a place (0: its default, 1s)")
 	attackCache := fs.Int("cache-mb", -1, "with --attacks, the server's response cache in MiB, 0 for none (default: the server's, 256)")
 	attackKinds := fs.String("attack-kinds", "", "the --attacks to run, comma-separated, of search, bomb, quotes, pages, slow (default: all at once)")
 	warcRecords := fs.Int("warc", 0, "also read and extract a WARC file of this many records of real pages, with 1 and 2 workers (0: off)")
@@ -95,7 +98,8 @@ func runBench(ctx context.Context, args []string) error {
 		}
 		return benchAttacks(ctx, seeds, attackOptions{articles: n, large: *largeStory, clients: *clients, quiet: *attackTime / 4,
 			attack: *attackTime, healthP99: *healthP99, seed: *seed, keep: *httpDB, kinds: splitList(*attackKinds),
-			maxReads: *maxReads, maxIngests: *maxIngests, cacheMB: *attackCache})
+			maxReads: *maxReads, maxIngests: *maxIngests, cacheMB: *attackCache,
+			maxInflight: *maxInflight, maxQueue: *maxQueue, queueWait: *queueWait})
 	}
 	fmt.Printf("machine: %d cores (GOMAXPROCS %d), %s\n\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version())
 	if *scale > 0 {

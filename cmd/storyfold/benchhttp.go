@@ -217,6 +217,11 @@ type attackOptions struct {
 	// maxReads and maxIngests are the server's settings (0: its
 	// defaults), to measure what its bounds are worth.
 	maxReads, maxIngests int
+	// maxInflight, maxQueue and queueWait are the server's load shedding
+	// (serve's --max-inflight, --max-queue, --queue-wait; 0: its
+	// defaults).
+	maxInflight, maxQueue int
+	queueWait             time.Duration
 	// cacheMB is the server's --cache-mb (negative: its default).
 	cacheMB int
 }
@@ -261,14 +266,24 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 	largest := slices.MaxFunc(all, func(a, b storyfold.StorySummary) int { return a.Articles - b.Articles })
 	fmt.Printf("\nattack replay: %d articles in %d stories stored in %s, the largest story %d articles; %d cores (GOMAXPROCS %d)\n",
 		articles, stories, time.Since(start).Round(time.Second), largest.Articles, runtime.NumCPU(), runtime.GOMAXPROCS(0))
+	fmt.Println("the attackers and the probes are clients in this process, as the server is: their work counts in the process's CPU and memory, and their goroutines share its scheduler with the server's, which a server attacked from other machines would not")
 
 	const token = "bench-attacks"
 	cache := 0 // the server's default
 	if o.cacheMB >= 0 {
 		cache = cacheBytes(o.cacheMB)
 	}
+	// The server logs every request as serve does, a line written to a
+	// file at each (serve writes to stderr): a log that cost nothing
+	// here would flatter the server.
+	logFile, err := os.CreateTemp("", "storyfold-bench-attacks-*.log")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(logFile.Name())
+	defer logFile.Close()
 	handler := web.New(web.Config{Store: st, Ingester: writer, Token: token, MaxReads: o.maxReads, MaxIngests: o.maxIngests, CacheBytes: cache,
-		Log: slog.New(slog.DiscardHandler)})
+		MaxInflight: o.maxInflight, MaxQueue: o.maxQueue, QueueWait: o.queueWait, Log: slog.New(slog.NewTextHandler(logFile, nil))})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
@@ -334,8 +349,8 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 			return ctx.Err()
 		}
 		pctx, cancel := context.WithTimeout(ctx, phase.d)
-		sched, cpu0, wall0, load0 := schedLatencies(), processCPU(), time.Now(), loadAverage()
-		inSum0, inCount0 := healthInServer(ctx, base)
+		sched, gc0, cpu0, wall0, load0 := schedLatencies(), readGC(), processCPU(), time.Now(), loadAverage()
+		before := readServerMetrics(ctx, base)
 		var wg sync.WaitGroup
 		stopMem := mem.watch(pctx)
 		for _, p := range probes {
@@ -360,10 +375,17 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 		fmt.Printf("%-8s the process used %.2f of %d cores; Go scheduling latency p50 %s p99 %s; load average %s then %s\n", phase.name,
 			(processCPU()-cpu0).Seconds()/time.Since(wall0).Seconds(), runtime.NumCPU(),
 			sched.since(0.5), sched.since(0.99), load0, loadAverage())
-		if sum, count := healthInServer(ctx, base); count > inCount0 {
+		fmt.Printf("%-8s the collector: %s\n", phase.name, gc0.since(processCPU()-cpu0))
+		after := readServerMetrics(ctx, base)
+		if after.healthCount > before.healthCount {
 			fmt.Printf("%-8s the health handler itself took %s on average, as the server's /metrics measure it\n", phase.name,
-				time.Duration((sum-inSum0)/float64(count-inCount0)*float64(time.Second)).Round(time.Microsecond))
+				time.Duration((after.healthSum-before.healthSum)/float64(after.healthCount-before.healthCount)*float64(time.Second)).Round(time.Microsecond))
 		}
+		if fi, err := logFile.Stat(); err == nil {
+			fmt.Printf("%-8s the server's log, written as serve writes it, holds %d MB\n", phase.name, fi.Size()>>20)
+		}
+		fmt.Printf("%-8s the server shed %d requests for want of a place at work (%d finding the queue full, %d waiting too long)\n", phase.name,
+			after.shedFull+after.shedWait-before.shedFull-before.shedWait, after.shedFull-before.shedFull, after.shedWait-before.shedWait)
 	}
 	health := probes[0]
 	p99 := health.pct(0.99)
@@ -470,8 +492,19 @@ type attacker struct {
 	mu   sync.Mutex
 	lat  []time.Duration
 	// statuses counts the answers by status; "error" counts requests that
-	// got none, "closed" connections the server closed.
+	// got none, "closed" connections the server closed, "unfinished"
+	// requests still waiting for their answer when the attack ended.
 	statuses map[string]int
+	// oldest is the age of the oldest unfinished request.
+	oldest time.Duration
+}
+
+// cut notes a request the end of the attack cut off, d after it was sent.
+func (a *attacker) cut(d time.Duration) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.statuses["unfinished"]++
+	a.oldest = max(a.oldest, d)
 }
 
 func (a *attacker) note(status string, d time.Duration) {
@@ -486,7 +519,11 @@ func (a *attacker) note(status string, d time.Duration) {
 func (a *attacker) row(phase string) string {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	return fmt.Sprintf("%-8s %-22s %9d %s %s", phase, a.name, len(a.lat), percentiles(a.lat), statusList(a.statuses))
+	row := fmt.Sprintf("%-8s %-22s %9d %s %s", phase, a.name, len(a.lat), percentiles(a.lat), statusList(a.statuses))
+	if a.oldest > 0 {
+		row += fmt.Sprintf(" (the oldest unfinished sent %s before the end)", a.oldest.Round(100*time.Millisecond))
+	}
+	return row
 }
 
 // startAttacks starts every attacker; they stop when ctx ends.
@@ -514,6 +551,8 @@ func startAttacks(ctx context.Context, wg *sync.WaitGroup, base, token string, p
 					if err != nil {
 						if ctx.Err() == nil {
 							a.note("error", 0)
+						} else {
+							a.cut(time.Since(t))
 						}
 						continue
 					}
@@ -600,20 +639,20 @@ func slowBody(ctx context.Context, a *attacker, base, token string, headers bool
 			return
 		}
 		head := "GET /healthz HTTP/1.1\r\nHost: " + host + "\r\nX-Slow: " + strings.Repeat("a", 4096) + "\r\n\r\n"
-		body := ""
-		if !headers {
-			head = "POST /api/v1/articles HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token +
-				"\r\nContent-Type: application/x-ndjson\r\nContent-Length: 1000000\r\n\r\n"
-			body = strings.Repeat(" ", 1000000)
-		}
+		// The bytes sent slowly: the headers, or a body of spaces (its
+		// bytes are not kept: 200 bodies of a megabyte each would be the
+		// clients' garbage, collected in the server's process).
+		slow, byteAt := len(head), func(i int) byte { return head[i] }
 		t := time.Now()
 		if !headers {
-			if _, err := io.WriteString(conn, head); err != nil {
+			post := "POST /api/v1/articles HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token +
+				"\r\nContent-Type: application/x-ndjson\r\nContent-Length: 1000000\r\n\r\n"
+			if _, err := io.WriteString(conn, post); err != nil {
 				conn.Close()
 				a.note("closed", 0)
 				continue
 			}
-			head = body
+			slow, byteAt = 1000000, func(int) byte { return ' ' }
 		}
 		closed := make(chan struct{})
 		go func() {
@@ -624,7 +663,7 @@ func slowBody(ctx context.Context, a *attacker, base, token string, headers bool
 		}()
 		outcome := "open at the end"
 	send:
-		for i := 0; i < len(head); i++ {
+		for i := 0; i < slow; i++ {
 			select {
 			case <-ctx.Done():
 				break send
@@ -633,7 +672,7 @@ func slowBody(ctx context.Context, a *attacker, base, token string, headers bool
 				break send
 			case <-time.After(500 * time.Millisecond):
 			}
-			if _, err := conn.Write([]byte{head[i]}); err != nil {
+			if _, err := conn.Write([]byte{byteAt(i)}); err != nil {
 				outcome = "closed by the server"
 				break
 			}
@@ -802,26 +841,65 @@ func (m *peakRSS) take() int64 {
 // long goroutines waited to run once ready. A probe slow while this is
 // high waited for a core, not for the server.
 type schedHist struct {
+	name    string // the runtime metric's
 	counts  []uint64
 	buckets []float64
 }
 
-func readSched() schedHist {
-	s := []metrics.Sample{{Name: "/sched/latencies:seconds"}}
+// readHist reads the runtime's histogram of durations of the given name.
+func readHist(name string) schedHist {
+	s := []metrics.Sample{{Name: name}}
 	metrics.Read(s)
 	if s[0].Value.Kind() != metrics.KindFloat64Histogram {
-		return schedHist{}
+		return schedHist{name: name}
 	}
 	h := s[0].Value.Float64Histogram()
-	return schedHist{counts: slices.Clone(h.Counts), buckets: h.Buckets}
+	return schedHist{name: name, counts: slices.Clone(h.Counts), buckets: h.Buckets}
 }
 
 // schedLatencies reads the histogram now, to compare with a later reading.
-func schedLatencies() schedHist { return readSched() }
+func schedLatencies() schedHist { return readHist("/sched/latencies:seconds") }
+
+// gcReading is what the collector has done so far: with a later reading,
+// it tells whether collection stood in the health check's way.
+type gcReading struct {
+	cycles, allocated uint64
+	cpu               float64 // seconds of CPU the collector took
+	pauses            schedHist
+}
+
+func readGC() gcReading {
+	s := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}, {Name: "/gc/heap/allocs:bytes"}, {Name: "/cpu/classes/gc/total:cpu-seconds"}}
+	metrics.Read(s)
+	var g gcReading
+	if s[0].Value.Kind() == metrics.KindUint64 {
+		g.cycles = s[0].Value.Uint64()
+	}
+	if s[1].Value.Kind() == metrics.KindUint64 {
+		g.allocated = s[1].Value.Uint64()
+	}
+	if s[2].Value.Kind() == metrics.KindFloat64 {
+		g.cpu = s[2].Value.Float64()
+	}
+	g.pauses = readHist("/sched/pauses/total/gc:seconds")
+	return g
+}
+
+// since writes what the collector did since the reading, of the process's
+// CPU time cpu over the same span.
+func (before gcReading) since(cpu time.Duration) string {
+	now := readGC()
+	share := 0.0
+	if cpu > 0 {
+		share = 100 * (now.cpu - before.cpu) / cpu.Seconds()
+	}
+	return fmt.Sprintf("%d collections, %d MB allocated, %.0f%% of the process's CPU (an estimate of the runtime's); stop-the-world pauses p99 %s, max %s",
+		now.cycles-before.cycles, (now.allocated-before.allocated)>>20, share, before.pauses.since(0.99), before.pauses.since(1))
+}
 
 // since returns the q-quantile of the latencies since the reading.
 func (before schedHist) since(q float64) time.Duration {
-	now := readSched()
+	now := readHist(before.name)
 	if len(now.counts) == 0 || len(before.counts) != len(now.counts) {
 		return 0
 	}
@@ -834,7 +912,7 @@ func (before schedHist) since(q float64) time.Duration {
 	if total == 0 {
 		return 0
 	}
-	want := uint64(q * float64(total))
+	want := min(total-1, uint64(q*float64(total)))
 	var cum uint64
 	for i, c := range diff {
 		cum += c
@@ -903,33 +981,58 @@ func synthesizeStory(seeds, bases []storyfold.Article, n int, seed uint64) [][]b
 	return files
 }
 
-// healthInServer reads from the server's /metrics the time its health
-// handler has taken in all and how often it ran: with the probe's own
-// latency, it tells the handler's work from waiting to be accepted and
-// scheduled.
-func healthInServer(ctx context.Context, base string) (sum float64, count uint64) {
+// serverMetrics is what the bench reads of the server's /metrics.
+type serverMetrics struct {
+	// healthSum and healthCount are the time the health handler has
+	// taken in all and how often it ran: with the probe's own latency,
+	// they tell the handler's work from waiting to be accepted and
+	// scheduled.
+	healthSum   float64
+	healthCount uint64
+	// shedFull and shedWait count the requests the server refused a
+	// place at work, finding its queue full or waiting too long.
+	shedFull, shedWait uint64
+}
+
+// readServerMetrics reads the server's /metrics; zero when it cannot.
+func readServerMetrics(ctx context.Context, base string) serverMetrics {
+	var m serverMetrics
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/metrics", nil)
 	if err != nil {
-		return 0, 0
+		return m
 	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
-		return 0, 0
+		return m
 	}
 	defer res.Body.Close()
 	sc := bufio.NewScanner(res.Body)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	const series = `{route="GET /healthz"} `
+	const health = `{route="GET /healthz"} `
+	count := func(v string) uint64 {
+		f, _ := strconv.ParseFloat(v, 64)
+		return uint64(f)
+	}
 	for sc.Scan() {
 		line := sc.Text()
-		if v, ok := strings.CutPrefix(line, "storyfold_http_request_duration_seconds_sum"+series); ok {
-			sum, _ = strconv.ParseFloat(v, 64)
+		if v, ok := strings.CutPrefix(line, "storyfold_http_request_duration_seconds_sum"+health); ok {
+			m.healthSum, _ = strconv.ParseFloat(v, 64)
 		}
-		if v, ok := strings.CutPrefix(line, "storyfold_http_request_duration_seconds_count"+series); ok {
-			count, _ = strconv.ParseUint(v, 10, 64)
+		if v, ok := strings.CutPrefix(line, "storyfold_http_request_duration_seconds_count"+health); ok {
+			m.healthCount = count(v)
+		}
+		if rest, ok := strings.CutPrefix(line, `storyfold_http_shed_total{reason="`); ok {
+			reason, rest, _ := strings.Cut(rest, `"`)
+			_, v, _ := strings.Cut(rest, "} ")
+			switch reason {
+			case "queue_full":
+				m.shedFull += count(v)
+			case "queue_wait":
+				m.shedWait += count(v)
+			}
 		}
 	}
-	return sum, count
+	return m
 }
 
 // openBenchStore opens the SQLite file a bench keeps (keep), or one in a

@@ -21,7 +21,7 @@ func TestBenchAttacks(t *testing.T) {
 		want  []string
 	}{
 		{"held", "1m", 0, []string{"probe: health", "probe: story page", "probe: search", "search 'the' x800", "largest story x4",
-			"slow bodies x200", "peak resident memory", "the health check under attack: p99"}},
+			"slow bodies x200", "peak resident memory", "the server shed", "the health check under attack: p99"}},
 		{"not held", "1ns", 1, []string{"over the bound of 1ns"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -33,6 +33,29 @@ func TestBenchAttacks(t *testing.T) {
 				if !strings.Contains(stdout+stderr, w) {
 					t.Errorf("the output lacks %q:\n%s\n%s", w, stdout, stderr)
 				}
+			}
+		})
+	}
+}
+
+// TestServeLimitFlags refuses bounds of serve's load shedding that would
+// silently mean something else: a negative count of places, a wait of
+// zero. (Here beside the attack replay that measures them.)
+func TestServeLimitFlags(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"negative places", []string{"--max-inflight=-1"}, "-max-inflight: must be 0 (the default) or more"},
+		{"negative queue", []string{"--max-queue", "-4"}, "-max-queue: must be 0 (the default) or more"},
+		{"zero wait", []string{"--queue-wait", "0s"}, "-queue-wait: must be positive"},
+		{"no duration", []string{"--queue-wait", "soon"}, "-queue-wait: not a duration"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, stderr, code := run(t, append([]string{"serve", "--db", "x.db"}, tt.args...)...)
+			if code != 2 || !strings.Contains(stderr, tt.want) {
+				t.Errorf("exit %d, want 2 with %q:\n%s", code, tt.want, stderr)
 			}
 		})
 	}

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/storyfold/storyfold/pipeline"
@@ -32,6 +33,11 @@ func runServe(ctx context.Context, args []string) error {
 	token := fs.String("token", "", "bearer token that POST /api/v1/articles requires (default: $STORYFOLD_TOKEN); none turns writes off")
 	maxBody := fs.Int64("max-body", web.DefaultMaxBody, "largest request body, in bytes, both as sent and once its gzip is unpacked")
 	cacheMB := fs.Int("cache-mb", web.DefaultCacheBytes>>20, "memory for pages and answers kept until the database changes, in MiB; 0 turns the cache off")
+	var maxInflight, maxQueue countFlag
+	fs.Var(&maxInflight, "max-inflight", "requests at work at once (pages, API answers, searches, POSTs); the health check, metrics and static files take no place (0: two per core)")
+	fs.Var(&maxQueue, "max-queue", "requests waiting for a place at work; one more is answered 503 at once (0: 16 per place)")
+	queueWait := waitFlag(web.DefaultQueueWait)
+	fs.Var(&queueWait, "queue-wait", "longest wait for a place at work, then 503 with Retry-After")
 	feedsAt := fs.String("watch", "", "also watch the feeds this file lists, as the watch command does")
 	var wf watchFlags
 	wf.register(fs)
@@ -65,7 +71,8 @@ func runServe(ctx context.Context, args []string) error {
 	}
 	// Articles POSTed with only a url are fetched behind the fetcher's
 	// guards: --allow-private stays off for a server open to users.
-	cfg := web.Config{Store: st, Ingester: writer, Pages: newCrawler(&wf.fetch, log), Token: *token, MaxBody: *maxBody, CacheBytes: cacheBytes(*cacheMB), Log: log}
+	cfg := web.Config{Store: st, Ingester: writer, Pages: newCrawler(&wf.fetch, log), Token: *token, MaxBody: *maxBody, CacheBytes: cacheBytes(*cacheMB),
+		MaxInflight: int(maxInflight), MaxQueue: int(maxQueue), QueueWait: time.Duration(queueWait), Log: log}
 	if list != nil {
 		cfg.Outlets = list // a nil list would be an interface that is not nil
 	}
@@ -144,4 +151,40 @@ func rebuildStale(ctx context.Context, w *pipeline.Writer, log *slog.Logger) {
 func newHTTPServer(h http.Handler) *http.Server {
 	return &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
 		WriteTimeout: web.DefaultIngestTimeout + 10*time.Second, IdleTimeout: 2 * time.Minute}
+}
+
+// countFlag is a count of requests, 0 (the server's default) or more: a
+// negative bound is a typo, not the default in disguise.
+type countFlag int
+
+func (f *countFlag) String() string { return strconv.Itoa(int(*f)) }
+
+func (f *countFlag) Set(v string) error {
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return errors.New("not a whole number")
+	}
+	if n < 0 {
+		return errors.New("must be 0 (the default) or more")
+	}
+	*f = countFlag(n)
+	return nil
+}
+
+// waitFlag is a positive duration: a wait of 0 would refuse every request
+// that finds the places taken.
+type waitFlag time.Duration
+
+func (f *waitFlag) String() string { return time.Duration(*f).String() }
+
+func (f *waitFlag) Set(v string) error {
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		return errors.New("not a duration such as 500ms or 2s")
+	}
+	if d <= 0 {
+		return errors.New("must be positive")
+	}
+	*f = waitFlag(d)
+	return nil
 }

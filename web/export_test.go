@@ -1,0 +1,19 @@
+package web
+
+import "time"
+
+// HoldQueue gives a test the events of s's queue for places: queued is
+// told of each request that starts to wait, and a wait ends with
+// queue_wait when the test sends on expire, never by the clock, so a
+// test of the queue's deadline does not depend on how loaded the machine
+// running it is.
+func HoldQueue(s *Server, queued chan<- struct{}, expire <-chan time.Time) {
+	s.inflight.queued = func() { queued <- struct{}{} }
+	s.inflight.timer = func(time.Duration) (<-chan time.Time, func() bool) { return expire, func() bool { return true } }
+}
+
+// WatchBuilders tells queued of each request that starts to wait for a
+// builder (MaxReads).
+func WatchBuilders(s *Server, queued chan<- struct{}) {
+	s.reads.queued = func() { queued <- struct{}{} }
+}
