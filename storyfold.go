@@ -332,9 +332,24 @@ type Variant struct {
 	Article string `json:"article"`
 	Text    string `json:"text"`
 	Diff    string `json:"diff"`
+	// Missing and Added are the runs of words the variant leaves out of
+	// the group's fullest wording and puts in, in order and in the casing
+	// of the wording they come from, so that a reader sees what changed
+	// without parsing Diff; a fact's variants leave them empty.
+	Missing []string `json:"missing"`
+	Added   []string `json:"added"`
 	// Sentence is the variant's place in the article's text, for facts;
 	// a quote's variant has none and leaves it out.
 	Sentence *Span `json:"sentence,omitempty"`
+}
+
+// MarshalJSON writes the variant with its lists present, empty or not.
+func (v Variant) MarshalJSON() ([]byte, error) {
+	type plain Variant
+	p := plain(v)
+	p.Missing = orEmpty(p.Missing)
+	p.Added = orEmpty(p.Added)
+	return json.Marshal(p)
 }
 
 // Quantity is a normalised number found in text.

@@ -445,7 +445,7 @@ func markQuotes(units []unit, members []*storyfold.Article, quotes []storyfold.Q
 				at = at[:0]
 				break
 			}
-			k := slices.IndexFunc(members[ai].Quotes, func(x storyfold.Quotation) bool { return x.Text == v.Text })
+			k := quote.QuotationOf(members[ai], v.Text)
 			n := len(quote.Words(v.Text))
 			if shortest < 0 || n < shortest {
 				shortest = n
@@ -549,7 +549,7 @@ func quotedSentences(units []unit, members []*storyfold.Article, quotes []storyf
 				continue
 			}
 			a := members[ai]
-			k := slices.IndexFunc(a.Quotes, func(x storyfold.Quotation) bool { return x.Text == v.Text })
+			k := quote.QuotationOf(a, v.Text)
 			if k < 0 {
 				continue
 			}

@@ -217,13 +217,19 @@ func attributionConflicts(quotes []storyfold.Quote, members []*storyfold.Article
 }
 
 // quoteSentence returns the sentence, or the sentences, of an article that
-// hold a quote's words.
+// hold a quote's words. A group's variant of unmarked speech may run on
+// through sentences after its cue (see quote.Group), so a text the article
+// does not hold as written is looked up among its quotes, and the sentence
+// of the quote it continues is given.
 func quoteSentence(a *storyfold.Article, text string) storyfold.Span {
-	at := strings.Index(a.Text, text)
-	if at < 0 {
+	var span storyfold.Span
+	if at := strings.Index(a.Text, text); at >= 0 {
+		span = storyfold.Span{Start: at, End: at + len(text)}
+	} else if k := quote.QuotationOf(a, text); k >= 0 {
+		span = a.Quotes[k].Span
+	} else {
 		return storyfold.Span{}
 	}
-	span := storyfold.Span{Start: at, End: at + len(text)}
 	for _, s := range a.Sentences {
 		if s.Start <= span.Start && span.Start < s.End {
 			span.Start = s.Start

@@ -60,3 +60,27 @@ func TestMarkQuotes(t *testing.T) {
 		})
 	}
 }
+
+// TestQuoteSentenceContinued checks that a variant of unmarked speech
+// that runs on past its cue, as quote.Group continues it, is placed at the
+// sentence of the quote it continues rather than nowhere.
+func TestQuoteSentenceContinued(t *testing.T) {
+	text := "There is no betrayal there, said Hegseth ahead of a meeting. There is a recognition that the world is interested in peace. That will take time."
+	a := &storyfold.Article{ID: "000", Text: text,
+		Sentences: []storyfold.Span{{Start: 0, End: 60}, {Start: 61, End: 122}, {Start: 123, End: len(text)}},
+		Quotes:    []storyfold.Quotation{{Text: "There is no betrayal there", Span: storyfold.Span{Start: 0, End: 26}, Kind: storyfold.QuoteUnmarked}}}
+	for _, tc := range []struct {
+		name, text string
+		want       storyfold.Span
+	}{
+		{"as written", "There is no betrayal there", storyfold.Span{Start: 0, End: 60}},
+		{"continued", "There is no betrayal there. There is a recognition that the world is interested in peace.", storyfold.Span{Start: 0, End: 60}},
+		{"not in the article", "Something else entirely", storyfold.Span{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := quoteSentence(a, tc.text); got != tc.want {
+				t.Errorf("quoteSentence(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}

@@ -21,17 +21,22 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 	type item struct {
 		article string
 		q       storyfold.Quotation
+		text    string // the wording, unmarked speech continued (see continueUnmarked)
 		speaker string
 		words   []string // lower-case words, for the diff
+		cased   []string // the same words as the article writes them
 		key     string   // the words joined, for counting wordings
 	}
 	var items []item
 	var statements []statement
 	speakers := newSpeakerIndex(entities)
+	byID := make(map[string]*storyfold.Article, len(articles))
 	for _, a := range articles {
+		byID[a.ID] = a
 		for _, q := range a.Quotes {
-			words := Words(q.Text)
-			items = append(items, item{article: a.ID, q: q, speaker: speakers.canonical(q.Speaker), words: words, key: strings.Join(words, " ")})
+			cased := casedWords(q.Text)
+			words := lowerWords(cased)
+			items = append(items, item{article: a.ID, q: q, text: q.Text, speaker: speakers.canonical(q.Speaker), words: words, cased: cased, key: strings.Join(words, " ")})
 			statements = append(statements, newStatement(words))
 		}
 	}
@@ -66,6 +71,27 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 	out := make([]storyfold.Quote, 0, len(roots))
 	for _, r := range roots {
 		members := groups[r]
+		// Unmarked speech continued through the sentences after it that
+		// another article quotes as part of the same statement.
+		for _, i := range members {
+			it := &items[i]
+			if it.q.Kind != storyfold.QuoteUnmarked || byID[it.article] == nil {
+				continue
+			}
+			var longer [][]string
+			seen := map[string]bool{}
+			for _, j := range members {
+				if o := &items[j]; o.article != it.article && len(o.words) > len(it.words) && !seen[o.key] {
+					seen[o.key] = true
+					longer = append(longer, o.words)
+				}
+			}
+			if text, ok := continueUnmarked(byID[it.article], it.q, longer); ok {
+				it.text, it.cased = text, casedWords(text)
+				it.words = lowerWords(it.cased)
+				it.key = strings.Join(it.words, " ")
+			}
+		}
 		// The canonical wording: the one most articles use, the longest
 		// on a tie.
 		count := map[string]int{}
@@ -79,11 +105,11 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 		canon := members[0]
 		for _, i := range members[1:] {
 			ci, cc := count[items[i].key], count[items[canon].key]
-			if ci > cc || ci == cc && len(items[i].q.Text) > len(items[canon].q.Text) {
+			if ci > cc || ci == cc && len(items[i].text) > len(items[canon].text) {
 				canon = i
 			}
 		}
-		q := storyfold.Quote{Speaker: tally.Majority(speakers), Text: items[canon].q.Text, Articles: []string{}, Variants: []storyfold.Variant{}, Kind: items[canon].q.Kind}
+		q := storyfold.Quote{Speaker: tally.Majority(speakers), Text: items[canon].text, Articles: []string{}, Variants: []storyfold.Variant{}, Kind: items[canon].q.Kind}
 		listed := make(map[string]bool, len(members))
 		for _, i := range members {
 			it := &items[i]
@@ -91,8 +117,9 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 				listed[it.article] = true
 				q.Articles = append(q.Articles, it.article)
 			}
-			q.Variants = append(q.Variants, storyfold.Variant{Article: it.article, Text: it.q.Text,
-				Diff: diffWords(items[canon].words, it.words)})
+			d := diffWords(items[canon].words, it.words, items[canon].cased, it.cased)
+			q.Variants = append(q.Variants, storyfold.Variant{Article: it.article, Text: it.text,
+				Diff: d.text, Missing: orNone(d.missing), Added: orNone(d.added)})
 		}
 		out = append(out, q)
 	}
@@ -199,13 +226,26 @@ func foldKey(s string) string {
 
 // Words returns the lower-case words of a quote, punctuation left out: the
 // form quotes are compared in.
-func Words(text string) []string {
+func Words(text string) []string { return lowerWords(casedWords(text)) }
+
+// casedWords returns the words of a quote as it writes them, punctuation
+// left out: the form a diff shows them in.
+func casedWords(text string) []string {
 	toks := nlp.Tokenize(nil, text)
 	out := make([]string, 0, len(toks))
 	for _, t := range toks {
 		if t.Kind != nlp.Punct {
-			out = append(out, string(nlp.Lower(nil, t.Text(text))))
+			out = append(out, t.Text(text))
 		}
+	}
+	return out
+}
+
+// lowerWords returns words in lower case, the form they are compared in.
+func lowerWords(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = string(nlp.Lower(nil, w))
 	}
 	return out
 }
@@ -351,20 +391,39 @@ const maxDiffCells = 1 << 18
 
 // Diff describes, word by word, how variant differs from canonical, in the
 // wdiff style: "[-omitted words-]" and "{+added words+}", a change being
-// both. Case and punctuation do not count. It is "" when the wordings are
-// the same.
+// both, each word as its wording writes it (a word both have as the
+// variant does). Case and punctuation do not count as differences. It is
+// "" when the wordings are the same.
 func Diff(canonical, variant string) string {
-	return diffWords(Words(canonical), Words(variant))
+	ca, cb := casedWords(canonical), casedWords(variant)
+	return diffWords(lowerWords(ca), lowerWords(cb), ca, cb).text
 }
 
-// diffWords is Diff over the quotes' words.
-func diffWords(a, b []string) string {
+// wordDiff is how a variant differs from the canonical wording: the wdiff
+// text, and the runs of words it omits and adds, in order.
+type wordDiff struct {
+	text           string
+	missing, added []string
+}
+
+// orNone returns s, or an empty list for nil, so that a variant's lists
+// are always present.
+func orNone(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// diffWords is Diff over the quotes' lower-case words a and b, written in
+// their original casing ca and cb (the same words, index for index).
+func diffWords(a, b, ca, cb []string) wordDiff {
 	if slices.Equal(a, b) {
-		return ""
+		return wordDiff{}
 	}
 	n, m := len(a), len(b)
 	if (n+1)*(m+1) > maxDiffCells {
-		return "(too long to compare)"
+		return wordDiff{text: "(too long to compare)"}
 	}
 	// lcs[i][j] is the longest common subsequence of a[i:] and b[j:].
 	lcs := make([][]int32, n+1)
@@ -390,38 +449,44 @@ func diffWords(a, b []string) string {
 		}
 		hi = lo + shortestPrefix(a[lo:], b, lcs[0][0])
 	}
+	if lo > 0 || hi < n {
+		return diffWords(a[lo:hi], b, ca[lo:hi], cb)
+	}
+	var out wordDiff
 	var sb strings.Builder
 	var del, ins []string
 	flush := func() {
 		if len(del) > 0 {
-			sb.WriteString(" [-" + strings.Join(del, " ") + "-]")
+			run := strings.Join(del, " ")
+			sb.WriteString(" [-" + run + "-]")
+			out.missing = append(out.missing, run)
 		}
 		if len(ins) > 0 {
-			sb.WriteString(" {+" + strings.Join(ins, " ") + "+}")
+			run := strings.Join(ins, " ")
+			sb.WriteString(" {+" + run + "+}")
+			out.added = append(out.added, run)
 		}
 		del, ins = del[:0], ins[:0]
-	}
-	if lo > 0 || hi < n {
-		return diffWords(a[lo:hi], b)
 	}
 	i, j := 0, 0
 	for i < n || j < m {
 		switch {
 		case i < n && j < m && a[i] == b[j]:
 			flush()
-			sb.WriteString(" " + a[i])
+			sb.WriteString(" " + cb[j])
 			i++
 			j++
 		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
-			ins = append(ins, b[j])
+			ins = append(ins, cb[j])
 			j++
 		default:
-			del = append(del, a[i])
+			del = append(del, ca[i])
 			i++
 		}
 	}
 	flush()
-	return strings.TrimSpace(sb.String())
+	out.text = strings.TrimSpace(sb.String())
+	return out
 }
 
 // shortestPrefix returns the length of the shortest prefix of a whose

@@ -29,6 +29,7 @@ func TestSpeakerLists(t *testing.T) {
 		{"name-givers", nameGiversData},
 		{"time-nouns", timeNounsData},
 		{"label-nouns", labelNounsData},
+		{"clause-subjects", clauseSubjectsData},
 	}
 	for _, l := range lists {
 		t.Run(l.name, func(t *testing.T) {

@@ -172,7 +172,10 @@ func FuzzFind(f *testing.F) {
 		// The paths of the fourth round: roles from titles, attempts, noun
 		// cues with their verb, documents' participles, "which said",
 		// unnamed subjects, joint statements, a quote after reported speech.
-		"Gov. Al Ray spoke. “a,” the governor said.", "The House speaker continued, noting that x", "He tried to explain that", "went on to say that y z", "A raised the concern that b c.", "laid out his belief that", "Ann Lee issued a statement saying b c", "the Acme Group, a firm, which said it", "Critics, however, say the law is bad.", ", who said that x y", "“a,” B (D) and C D (D) said. “e”", "Ann Lee says she sees x. “y”", "When A B went, C D said. “e,” he said.", "said Tuesday’s x y", "said Mr. B was “c”"} {
+		"Gov. Al Ray spoke. “a,” the governor said.", "The House speaker continued, noting that x", "He tried to explain that", "went on to say that y z", "A raised the concern that b c.", "laid out his belief that", "Ann Lee issued a statement saying b c", "the Acme Group, a firm, which said it", "Critics, however, say the law is bad.", ", who said that x y", "“a,” B (D) and C D (D) said. “e”", "Ann Lee says she sees x. “y”", "When A B went, C D said. “e,” he said.", "said Tuesday’s x y", "said Mr. B was “c”",
+		// Unmarked speech continued across a story (see groupPair).
+		"There is no betrayal there, said Hegseth in Brussels. There is a recognition that the world is invested and interested in peace. That will take time.",
+		"a b c, said D. a b c d e f. a b c d e f. a b c d e f. a b c d e f."} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -184,7 +187,55 @@ func FuzzFind(f *testing.F) {
 				t.Fatalf("text %q is not the span's", q.Text)
 			}
 		}
+		groupPair(t, text)
 	})
+}
+
+// groupPair groups the quotes of text with those of a second article that
+// quotes all its sentences in quotation marks after a cue, with "and"
+// dropped, so that unmarked speech in text is continued and variants
+// differ, and checks what every variant says changed.
+func groupPair(t *testing.T, text string) {
+	t.Helper()
+	mk := func(id, text string) *storyfold.Article {
+		a := &storyfold.Article{ID: id, Text: text}
+		var ents []storyfold.Entity
+		a.Paragraphs, a.Sentences, ents = annotate(text)
+		a.Quotes = NewFinder().Find(text, a.Sentences, a.Paragraphs, ents)
+		return a
+	}
+	other := "He said: “" + strings.ReplaceAll(strings.NewReplacer("“", "", "”", "", "\"", "").Replace(text), " and ", " ") + "”"
+	arts := []*storyfold.Article{mk("a", text), mk("b", other)}
+	for _, q := range Group(arts, nil) {
+		for _, v := range q.Variants {
+			a := arts[0]
+			if v.Article == "b" {
+				a = arts[1]
+			}
+			if QuotationOf(a, v.Text) < 0 {
+				t.Fatalf("variant %q is no quotation of its article", v.Text)
+			}
+			if v.Missing == nil || v.Added == nil {
+				t.Fatalf("variant %+v has a nil list", v)
+			}
+			if v.Diff == "" && (len(v.Missing) > 0 || len(v.Added) > 0) {
+				t.Fatalf("variant %+v lists changes its diff does not", v)
+			}
+			for _, w := range v.Missing {
+				if !strings.Contains(v.Diff, "[-"+w+"-]") {
+					t.Fatalf("missing %q is not in the diff %q", w, v.Diff)
+				}
+			}
+			for _, w := range v.Added {
+				if !strings.Contains(v.Diff, "{+"+w+"+}") {
+					t.Fatalf("added %q is not in the diff %q", w, v.Diff)
+				}
+			}
+			if v.Article == "a" && len(v.Text) > len(text)+len(". ")*maxContinued {
+				t.Fatalf("variant %q is longer than its article", v.Text)
+			}
+		}
+	}
 }
 
 // TestLinear checks that thousands of quotation marks cost no more than
@@ -214,7 +265,7 @@ func TestDiff(t *testing.T) {
 		{"There is no betrayal there.", "there is no betrayal there", ""},
 		{"the whole world and the United States is invested and interested in peace",
 			"the whole world and the United States is interested in peace",
-			"the whole world and the united states is [-invested and-] interested in peace"},
+			"the whole world and the United States is [-invested and-] interested in peace"},
 		{"we are here to talk", "we are here to negotiate", "we are here to [-talk-] {+negotiate+}"},
 		// An excerpt omits nothing.
 		{"I had a lengthy and highly productive call with President Putin", "lengthy and highly productive", ""},

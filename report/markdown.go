@@ -109,14 +109,28 @@ func writeMarkdownLayer(w *bufio.Writer, st *storyfold.Story, arts map[string]*s
 			fmt.Fprintf(w, "- %s: %s\n", mdInline(quantity.Format(f.Kind, f.Value, f.Unit)), strings.Join(words, ", "))
 		}
 	}
-	if quotes := attributedQuotes(st); len(quotes) > 0 {
-		fmt.Fprintf(w, "\n**Who said what:**\n\n| Speaker | Quote | Articles | Altered wording |\n|---|---|---|---|\n")
-		for _, q := range quotes {
-			var alt []string
-			for _, v := range altered(q) {
-				alt = append(alt, fmt.Sprintf("`%s`: %s", mdCode(v.Article), mdCell(v.Diff)))
+	if rows, more := whoSaidWhat(st); len(rows) > 0 {
+		fmt.Fprintf(w, "\n**Who said what:**\n\n| Speaker | Articles | Statements and altered wordings |\n|---|---|---|\n")
+		for _, r := range rows {
+			var cell []string
+			for _, q := range r.Quotes {
+				text := mdCell(q.Text)
+				if q.Direct() {
+					text = "“" + text + "”"
+				}
+				line := fmt.Sprintf("%s (%s)", text, plural(len(q.Articles), "article", "articles"))
+				for _, v := range altered(q) {
+					line += fmt.Sprintf("<br>&nbsp;&nbsp;`%s`: %s", mdCode(v.Article), mdCell(v.Diff))
+				}
+				cell = append(cell, line)
 			}
-			fmt.Fprintf(w, "| %s | %s | %d | %s |\n", mdCell(q.Speaker), mdCell(q.Text), len(q.Articles), strings.Join(alt, "<br>"))
+			if r.More > 0 {
+				cell = append(cell, "and "+plural(r.More, "more statement", "more statements"))
+			}
+			fmt.Fprintf(w, "| %s | %d | %s |\n", mdCell(r.Speaker), r.Articles, strings.Join(cell, "<br>"))
+		}
+		if more > 0 {
+			fmt.Fprintf(w, "\nand %s\n", plural(more, "more speaker", "more speakers"))
 		}
 	}
 }

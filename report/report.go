@@ -8,11 +8,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/quote"
 )
 
 // Format names an output format.
@@ -203,11 +205,13 @@ func storyArticles(st *storyfold.Story, arts map[string]*storyfold.Article) []*s
 	return out
 }
 
-// maxPeople and maxQuotes bound the people and quotes a report lists per
-// story; the JSON output has them all.
+// maxPeople bounds the people a report lists per story, and maxSpeakers
+// and maxStatements the rows of who said what and the statements under
+// each; the JSON output has them all.
 const (
-	maxPeople = 10
-	maxQuotes = 12
+	maxPeople     = 10
+	maxSpeakers   = 8
+	maxStatements = 3
 )
 
 // mainPeople returns the people of a story named by the most articles.
@@ -221,16 +225,56 @@ func mainPeople(st *storyfold.Story) []storyfold.Entity {
 	return out
 }
 
-// attributedQuotes returns the story's quotes with a speaker, most widely
-// reported first.
-func attributedQuotes(st *storyfold.Story) []storyfold.Quote {
-	var out []storyfold.Quote
-	for _, q := range st.Quotes {
-		if q.Speaker != "" && len(out) < maxQuotes {
-			out = append(out, q)
+// speakerRow is one row of who said what: a speaker (the story's entity)
+// and their statements, the most widely given first.
+type speakerRow struct {
+	Speaker string
+	// Articles counts the articles that carry any of their statements.
+	Articles int
+	Quotes   []storyfold.Quote
+	// More counts their statements left out under maxStatements.
+	More int
+}
+
+// whoSaidWhat gathers the story's statements with a speaker into one row
+// per speaker, the speakers most articles carry first, and returns at most
+// maxSpeakers rows and how many speakers it left out. A quote that is not
+// a statement (quote.IsStatement: a word or two, a scare quote) is left
+// out of it, though the story's quote groups keep it.
+func whoSaidWhat(st *storyfold.Story) (rows []speakerRow, more int) {
+	at := map[string]int{}
+	var carried []map[string]bool
+	for i := range st.Quotes {
+		q := &st.Quotes[i]
+		if q.Speaker == "" || !quote.IsStatement(q) {
+			continue
+		}
+		k, ok := at[q.Speaker]
+		if !ok {
+			k = len(rows)
+			at[q.Speaker] = k
+			rows = append(rows, speakerRow{Speaker: q.Speaker})
+			carried = append(carried, map[string]bool{})
+		}
+		for _, a := range q.Articles {
+			carried[k][a] = true
+		}
+		if len(rows[k].Quotes) < maxStatements {
+			rows[k].Quotes = append(rows[k].Quotes, *q)
+		} else {
+			rows[k].More++
 		}
 	}
-	return out
+	for k := range rows {
+		rows[k].Articles = len(carried[k])
+	}
+	// Stable: among speakers as widely carried, the one whose statement
+	// is the more widely given stays first.
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Articles > rows[j].Articles })
+	if len(rows) > maxSpeakers {
+		return rows[:maxSpeakers], len(rows) - maxSpeakers
+	}
+	return rows, 0
 }
 
 // marks puts a quote group's wording in quotation marks when it is words

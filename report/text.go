@@ -112,14 +112,22 @@ func writeTextLayer(w *bufio.Writer, st *storyfold.Story, arts map[string]*story
 			fmt.Fprintf(w, "    %s: %s\n", quantity.Format(f.Kind, f.Value, terminalSafe(f.Unit, 20)), strings.Join(words, ", "))
 		}
 	}
-	if quotes := attributedQuotes(st); len(quotes) > 0 {
+	if rows, more := whoSaidWhat(st); len(rows) > 0 {
 		fmt.Fprintf(w, "\n  who said what:\n")
-		for _, q := range quotes {
-			fmt.Fprintf(w, "    %s: %s %s\n", terminalSafe(q.Speaker, 40), marks(&q, terminalSafe(q.Text, 110)),
-				dim("· "+plural(len(q.Articles), "article", "articles")))
-			for _, v := range altered(q) {
-				fmt.Fprintf(w, "      %s %s\n", dim(terminalSafe(v.Article, 24)+" words differ:"), terminalSafe(v.Diff, 140))
+		for _, r := range rows {
+			fmt.Fprintf(w, "    %s %s\n", terminalSafe(r.Speaker, 40), dim("· "+plural(r.Articles, "article", "articles")))
+			for _, q := range r.Quotes {
+				fmt.Fprintf(w, "      %s %s\n", marks(&q, terminalSafe(q.Text, 110)), dim("· "+plural(len(q.Articles), "article", "articles")))
+				for _, v := range altered(q) {
+					fmt.Fprintf(w, "        %s %s\n", dim(terminalSafe(v.Article, 24)+" words differ:"), terminalSafe(v.Diff, 140))
+				}
 			}
+			if r.More > 0 {
+				fmt.Fprintf(w, "      %s\n", dim("and "+plural(r.More, "more statement", "more statements")))
+			}
+		}
+		if more > 0 {
+			fmt.Fprintf(w, "    %s\n", dim("and "+plural(more, "more speaker", "more speakers")))
 		}
 	}
 }

@@ -150,6 +150,16 @@ type Segment struct {
 	Kind string // same, del, ins
 }
 
+// SpeakerView is one row of who said what: a speaker with their
+// statements, Quotes[From:To] of the story's view, so that every quote's
+// variants stay in one list.
+type SpeakerView struct {
+	Speaker  string
+	Articles int // articles carrying any of their statements
+	From, To int
+	More     int // statements not listed
+}
+
 // QuoteView is a quote group with its variants.
 type QuoteView struct {
 	Speaker  string
@@ -219,9 +229,13 @@ type StoryView struct {
 	Heatmap     []HeatRow
 	Conflicts   []ConflictView
 	Families    []FamilyView
-	Quotes      []QuoteView
-	Entities    []EntityView
-	Timeline    []EventView
+	// Quotes are the statements of who said what, speaker by speaker;
+	// Speakers are its rows, and MoreSpeakers counts the speakers left out.
+	Quotes       []QuoteView
+	Speakers     []SpeakerView
+	MoreSpeakers int
+	Entities     []EntityView
+	Timeline     []EventView
 	// Axis draws the dated entries of the timeline on a line of days.
 	Axis  TimeAxis
 	Graph Graph
@@ -356,16 +370,23 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 		}
 		v.Families = append(v.Families, fv)
 	}
-	for _, q := range attributedQuotes(st) {
-		qv := QuoteView{Speaker: q.Speaker, Text: q.Text, Articles: len(q.Articles), Direct: q.Direct()}
-		for _, variant := range q.Variants {
-			segs := diffSegments(variant.Diff)
-			if variant.Diff == "" {
-				segs = []Segment{{Text: variant.Text, Kind: "same"}}
+	rows, more := whoSaidWhat(st)
+	v.MoreSpeakers = more
+	for _, r := range rows {
+		sv := SpeakerView{Speaker: r.Speaker, Articles: r.Articles, From: len(v.Quotes), More: r.More}
+		for _, q := range r.Quotes {
+			qv := QuoteView{Speaker: q.Speaker, Text: q.Text, Articles: len(q.Articles), Direct: q.Direct()}
+			for _, variant := range q.Variants {
+				segs := diffSegments(variant.Diff)
+				if variant.Diff == "" {
+					segs = []Segment{{Text: variant.Text, Kind: "same"}}
+				}
+				qv.Variants = append(qv.Variants, VariantView{Article: refs[variant.Article], Segments: segs, Altered: variant.Diff != ""})
 			}
-			qv.Variants = append(qv.Variants, VariantView{Article: refs[variant.Article], Segments: segs, Altered: variant.Diff != ""})
+			v.Quotes = append(v.Quotes, qv)
 		}
-		v.Quotes = append(v.Quotes, qv)
+		sv.To = len(v.Quotes)
+		v.Speakers = append(v.Speakers, sv)
 	}
 	for _, e := range st.Entities {
 		if len(v.Entities) == maxEntities {
