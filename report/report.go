@@ -5,7 +5,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -70,43 +69,21 @@ func Write(w io.Writer, an *storyfold.Analysis, f Format, opts Options) error {
 // as every other output gives it (Outlets), which its "sources" (the
 // known outlets' names) may fall short of.
 func WriteJSON(w io.Writer, an *storyfold.Analysis) error {
-	out := analysisJSON{Articles: an.Articles, Stories: make([]StoryJSON, 0, len(an.Stories))}
-	if out.Articles == nil {
-		out.Articles = []storyfold.Article{}
-	}
 	arts := byID(an)
-	for _, st := range an.Stories {
-		out.Stories = append(out.Stories, StoryJSON{Story: st, Outlets: Outlets(st, arts)})
-	}
-	return encodeJSON(w, &out)
-}
-
-// encodeJSON writes v indented, with HTML's characters escaped.
-func encodeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(true)
-	if err := enc.Encode(v); err != nil {
-		return fmt.Errorf("write json: %w", err)
-	}
-	return nil
+	return streamJSON(w, len(an.Articles), func(i int) any { return &an.Articles[i] },
+		len(an.Stories), func(i int) any {
+			st := an.Stories[i]
+			return &StoryJSON{Story: st, Outlets: Outlets(st, arts)}
+		})
 }
 
 // WriteStoriesJSON writes stories without their articles in the JSON
 // contract's shape (an empty "articles"), each with its outlet count
 // (outlets, by index), which the caller counted from the articles' heads.
 func WriteStoriesJSON(w io.Writer, stories []*storyfold.Story, outlets []int) error {
-	out := analysisJSON{Articles: []storyfold.Article{}, Stories: make([]StoryJSON, 0, len(stories))}
-	for i, st := range stories {
-		out.Stories = append(out.Stories, StoryJSON{Story: st, Outlets: outlets[i]})
-	}
-	return encodeJSON(w, &out)
-}
-
-// analysisJSON is storyfold.Analysis as the JSON contract writes it.
-type analysisJSON struct {
-	Articles []storyfold.Article `json:"articles"`
-	Stories  []StoryJSON         `json:"stories"`
+	return streamJSON(w, 0, nil, len(stories), func(i int) any {
+		return &StoryJSON{Story: stories[i], Outlets: outlets[i]}
+	})
 }
 
 // StoryJSON is a story as the JSON outputs write it (analyze's report and
