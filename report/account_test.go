@@ -89,19 +89,23 @@ func restated() *storyfold.Analysis {
 	return an
 }
 
-// TestAccountGolden compares the text and Markdown reports of the hand-made
-// story with their golden files; go test ./report -update rewrites them.
+// TestAccountGolden compares the text and Markdown reports of the
+// hand-made stories (claims restated in other words; who said what) with
+// their golden files; go test ./report -update rewrites them.
 func TestAccountGolden(t *testing.T) {
 	for _, tt := range []struct {
 		format report.Format
 		file   string
+		story  func() *storyfold.Analysis
 	}{
-		{report.Text, "restated.txt"},
-		{report.Markdown, "restated.md"},
+		{report.Text, "restated.txt", restated},
+		{report.Markdown, "restated.md", restated},
+		{report.Text, "speakers.txt", speakers},
+		{report.Markdown, "speakers.md", speakers},
 	} {
-		t.Run(string(tt.format), func(t *testing.T) {
+		t.Run(tt.file, func(t *testing.T) {
 			var b bytes.Buffer
-			if err := report.Write(&b, restated(), tt.format, report.Options{}); err != nil {
+			if err := report.Write(&b, tt.story(), tt.format, report.Options{}); err != nil {
 				t.Fatal(err)
 			}
 			path := filepath.Join("testdata", tt.file)
