@@ -54,20 +54,7 @@ func TestGermanLists(t *testing.T) {
 			if len(entries) == 0 {
 				t.Fatal("empty list")
 			}
-			low := make([]string, len(entries))
-			for i, e := range entries {
-				low[i] = strings.ToLower(e)
-			}
-			if !slices.IsSorted(low) {
-				t.Error("entries are not sorted")
-			}
-			seen := map[string]bool{}
-			for _, e := range low {
-				if seen[e] {
-					t.Errorf("%q is listed twice", e)
-				}
-				seen[e] = true
-			}
+			checkEvidenceList(t, entries)
 		})
 	}
 }
@@ -116,20 +103,7 @@ func TestRomanceLists(t *testing.T) {
 				if len(entries) == 0 {
 					t.Fatal("empty list")
 				}
-				low := make([]string, len(entries))
-				for i, e := range entries {
-					low[i] = strings.ToLower(e)
-				}
-				if !slices.IsSorted(low) {
-					t.Error("entries are not sorted")
-				}
-				seen := map[string]bool{}
-				for _, e := range low {
-					if seen[e] {
-						t.Errorf("%q is listed twice", e)
-					}
-					seen[e] = true
-				}
+				checkEvidenceList(t, entries)
 			})
 		}
 	}
@@ -163,5 +137,25 @@ func TestRomanceNames(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// checkEvidenceList fails t when a list of evidence words is not sorted
+// (case aside) or names an entry twice.
+func checkEvidenceList(t *testing.T, entries []string) {
+	t.Helper()
+	low := make([]string, len(entries))
+	for i, e := range entries {
+		low[i] = strings.ToLower(e)
+	}
+	if !slices.IsSorted(low) {
+		t.Error("entries are not sorted")
+	}
+	seen := map[string]bool{}
+	for _, e := range low {
+		if seen[e] {
+			t.Errorf("%q is listed twice", e)
+		}
+		seen[e] = true
 	}
 }
