@@ -259,7 +259,7 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 	if err != nil {
 		return err
 	}
-	all, _, err := st.StoryPage(ctx, storyfold.StoryQuery{Limit: 1 << 30})
+	all, err := everyStory(ctx, st)
 	if err != nil || len(all) == 0 {
 		return fmt.Errorf("no stories to ask for: %v", err)
 	}
@@ -418,6 +418,25 @@ func storeAttackCorpus(ctx context.Context, w *pipeline.Writer, seeds []storyfol
 		}
 	}
 	return nil
+}
+
+// everyStory lists every story of a store, page by page: a store caps the
+// page it returns (200 stories in SQLite), newest first, so one page of a
+// large store left out its oldest stories, and the attack replay reported
+// the largest of the newest 200 as the largest story (15 articles, when
+// the store held one of 991).
+func everyStory(ctx context.Context, st storyfold.Store) ([]storyfold.StorySummary, error) {
+	var all []storyfold.StorySummary
+	for {
+		page, total, err := st.StoryPage(ctx, storyfold.StoryQuery{Limit: 1 << 30, Offset: len(all)})
+		if err != nil {
+			return nil, fmt.Errorf("list the stories: %w", err)
+		}
+		all = append(all, page...)
+		if len(page) == 0 || len(all) >= total {
+			return all, nil
+		}
+	}
 }
 
 // attackPayloads are the attacks' bodies and queries, built once.
