@@ -51,6 +51,9 @@ const (
 	// acts). 0.15 and 0.2 found the same changes on the tuning stories;
 	// 0.15 gave two false conflicts on the held-out ones.
 	denialPair = 0.2
+	// figurePair is the word similarity two sentences need when their
+	// figures count the same thing (see figureKeys).
+	figurePair = 0.15
 	// eventReach is how many words either side of a day the verb of the
 	// event it dates may stand: "resigned from Congress on Wednesday", "On
 	// Friday, the State Department released". A verb further off is often
@@ -245,6 +248,9 @@ type conflictPair struct {
 	denial bool
 	// home says the two units tie one person to a place (see homes).
 	home bool
+	// figure says the two units give a figure of one kind for the same
+	// thing (see figureKeys).
+	figure bool
 }
 
 // conflictKind compares two units for one kind of conflict: it returns the
@@ -262,6 +268,9 @@ type conflictKind struct {
 	// denials says the kind reads pairs met by a denial of an act
 	// (see acts) with denialPair of their words.
 	denials bool
+	// figures says the kind reads pairs met by what their figures
+	// count (see figureKeys) with figurePair of their words.
+	figures bool
 	// homes says the kind reads only pairs that tie one person to a
 	// place (see homes), whatever else their words say.
 	homes bool
@@ -281,7 +290,7 @@ type conflictValue struct {
 }
 
 var conflictKinds = []conflictKind{
-	{kind: storyfold.ConflictNumber, what: "The sources give different figures", need: valuePair, sameLead: true, differ: (*conflictContext).figureDiffers},
+	{kind: storyfold.ConflictNumber, what: "The sources give different figures", need: valuePair, figures: true, sameLead: true, differ: (*conflictContext).figureDiffers},
 	{kind: storyfold.ConflictDate, what: "The sources give different dates", need: datePair, events: true, sameLead: true, differ: (*conflictContext).dateDiffers},
 	{kind: storyfold.ConflictPlace, what: "The sources name a different place in the same claim", need: placePair, sameLead: true, differ: entityDiffers(storyfold.EntityPlace)},
 	{kind: storyfold.ConflictPlace, what: "The sources tie the same person to different places", homes: true, differ: (*conflictContext).homeDiffers},
@@ -433,9 +442,11 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	out = append(out, slotPairs(units, cx, bearing, factOf, out)...)
 	days, people := make([][]string, len(units)), make([][]string, len(units))
 	did, didNot := make([][]string, len(units)), make([][]string, len(units))
+	figs := make([][]string, len(units))
 	for i := range units {
 		if bearing[i] {
 			days[i] = cx.eventKeys(i)
+			figs[i] = cx.figureKeys(i)
 			did[i], didNot[i] = cx.acts(i)
 			for _, h := range cx.homes(i) {
 				people[i] = append(people[i], h.person)
@@ -445,6 +456,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	out = append(out, keyPairs(units, days, days, factOf, out, func(p *conflictPair) { p.event = true })...)
 	out = append(out, keyPairs(units, did, didNot, factOf, out, func(p *conflictPair) { p.denial = true })...)
 	out = append(out, keyPairs(units, people, people, factOf, out, func(p *conflictPair) { p.home = true })...)
+	out = append(out, keyPairs(units, figs, figs, factOf, out, func(p *conflictPair) { p.figure = true })...)
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].a != out[j].a {
 			return out[i].a < out[j].a
@@ -969,7 +981,7 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 	}
 	value := map[int]conflictValue{}
 	for _, p := range pairs {
-		if k.homes && !p.home || k.sameLead && otherLeads(&cx.units[p.a], &cx.units[p.b]) || p.grouped && p.words < k.grouped || !p.grouped && p.words < k.need && !(k.events && p.event) && !(k.denials && p.denial && p.words >= denialPair) {
+		if k.homes && !p.home || k.sameLead && otherLeads(&cx.units[p.a], &cx.units[p.b]) || p.grouped && p.words < k.grouped || !p.grouped && p.words < k.need && !(k.events && p.event) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && p.figure && p.words >= figurePair) {
 			continue
 		}
 		cx.pair = p

@@ -2,6 +2,7 @@ package compare
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 
 	"github.com/storyfold/storyfold"
@@ -17,8 +18,9 @@ var measureData string
 
 // measureLinks are the words read past between a figure and what it
 // measures ("$10 million in income", "30 percent of their income");
-// measureEnds end the noun where the stop-word list does not ("since").
-var measureLinks, measureEnds = map[string]bool{}, map[string]bool{}
+// measureEnds end the noun where the stop-word list does not ("since");
+// measureSelf name the figure's own kind ("money", "cash").
+var measureLinks, measureEnds, measureSelf = map[string]bool{}, map[string]bool{}, map[string]bool{}
 
 func init() {
 	for _, l := range dataLines(measureData) {
@@ -28,6 +30,8 @@ func init() {
 			measureLinks[w] = true
 		case ok && kind == "end":
 			measureEnds[w] = true
+		case ok && kind == "self":
+			measureSelf[w] = true
 		default:
 			panic("compare: bad line in conflict_measure.txt: " + l)
 		}
@@ -39,16 +43,34 @@ func init() {
 // ("$3.6 million in federal taxes" gives "taxes", "the 90-minute call"
 // gives "call"), or "" when none follows at once ("lasted 90 minutes,
 // with ...", "two weeks before the elections").
+//
+// A noun that only names the figure's own kind ("campaign money",
+// "campaign cash", "relief funds") says nothing of what it measures: the
+// word before it does, or nothing.
 func measured(text string, after int, end int) string {
-	if after >= end {
+	words := measuredPhrase(nil, text, after, end)
+	for len(words) > 0 && measureSelf[words[len(words)-1]] {
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 {
 		return ""
+	}
+	return words[len(words)-1]
+}
+
+// measuredPhrase appends to out the lower-case content words of the noun
+// phrase a figure counts, in order, the noun last ("$450,000 in campaign
+// money" gives "campaign", "money"): the words measured reads.
+func measuredPhrase(out []string, text string, after int, end int) []string {
+	if after >= end {
+		return out
 	}
 	rest := text[after:end]
 	toks := nlp.Tokenize(nil, rest)
-	head, words := "", 0
+	n, words := len(out), 0
 	for _, t := range toks {
 		if t.Kind != nlp.Word {
-			if head != "" || t.Text(rest) != "-" {
+			if len(out) > n || t.Text(rest) != "-" {
 				break // "-" joins "90-minute"; other punctuation ends the noun
 			}
 			continue
@@ -58,14 +80,14 @@ func measured(text string, after int, end int) string {
 		}
 		w := strings.ToLower(t.Text(rest))
 		switch {
-		case head == "" && measureLinks[w]:
+		case len(out) == n && measureLinks[w]:
 			continue
 		case nlp.IsStopWord(w) || measureLinks[w] || measureEnds[w] || w[0] >= '0' && w[0] <= '9':
-			return head
+			return out
 		}
-		head = w
+		out = append(out, w)
 	}
-	return head
+	return out
 }
 
 // measureDiffers reports whether two figures measure different things:
@@ -91,4 +113,39 @@ func (cx *conflictContext) measureDiffers(a int, x storyfold.Quantity, b int, y 
 		return false // a word WordNet does not know may name the same thing
 	}
 	return wordnet.Related(wa, wb) == wordnet.None || wordnet.Antonyms(wa, wb)
+}
+
+// figureKeys returns what a unit's figures count, as "kind/unit|stem"
+// keys, sorted: the figure's kind and unit and the stem of each content
+// word of the noun phrase after it but those naming the figure's own kind
+// ("$450,000 in campaign money" gives "money/USD|campaign"). Two outlets that give one
+// sum for one thing often share little else: "pleaded guilty ... to one
+// felony fraud count in connection with his use of $450,000 in campaign
+// money" and "spent $750,000 in campaign cash on personal items". Only a
+// figure the unit gives once of its kind and unit is keyed, as only
+// those are compared (see figureDiffers). Durations are left out: "the
+// two-year extension of tax cuts" and "a 13-month extension of
+// unemployment insurance" name what lasts by the word after it alike.
+func (cx *conflictContext) figureKeys(u int) []string {
+	x := &cx.units[u]
+	if len(x.quantities) == 0 {
+		return nil
+	}
+	text := cx.members[x.article].Text
+	var out, words []string
+	for _, q := range x.quantities {
+		if q.Unit == "" || q.Kind == storyfold.QuantityDuration || slices.ContainsFunc(x.quantities, func(o storyfold.Quantity) bool {
+			return o.Kind == q.Kind && o.Unit == q.Unit && o.Span != q.Span
+		}) {
+			continue
+		}
+		words = measuredPhrase(words[:0], text, q.Span.End, x.span.End)
+		for _, w := range words {
+			if len(w) > 2 && !measureSelf[w] {
+				out = append(out, string(q.Kind)+"/"+q.Unit+"|"+cx.stems.Stem([]byte(w)))
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }

@@ -18,6 +18,9 @@ func TestMeasured(t *testing.T) {
 		{"two weeks| before the Israeli elections", ""},
 		{"earned nearly $20 million| between 2011 and 2014 for advising companies.", ""},
 		{"a tax rate of 31.55 percent|.", ""},
+		{"in connection with his use of $450,000| in campaign money to pay for living expenses", "campaign"},
+		{"charges that he spent $750,000| in campaign cash on personal items.", "campaign"},
+		{"raised $2 million| in cash.", ""},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			at := strings.Index(tc.text, "|")

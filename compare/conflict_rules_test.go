@@ -1,7 +1,6 @@
 package compare_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/storyfold/storyfold"
@@ -9,18 +8,13 @@ import (
 
 // TestConflictsInOtherWords pins the rules that find conflicts between
 // sentences that state one claim in words too different for the slot of
-// the value to match: a place each close sentence alone names, a role set off by commas, an
-// announcement denied, an act's object past the words that say when. The
-// excerpts are BASIL sentences of the tuning half, one value changed as
-// `eval conflicts` changes it; the negative cases come from the shipped
-// example and BASIL.
+// the value to match: a place each close sentence alone names, a role set
+// off by commas, an announcement denied, an act's object past the words
+// that say when, a sum of the same thing. The excerpts are BASIL sentences
+// of the tuning half, one value changed as `eval conflicts` changes it;
+// the negative cases come from the shipped example and BASIL.
 func TestConflictsInOtherWords(t *testing.T) {
-	tests := []struct {
-		name   string
-		arts   []cfArticle
-		kind   storyfold.ConflictKind // "" for none
-		values []string
-	}{
+	tests := []conflictCase{
 		{
 			// BASIL 97b1305c, the second sentence reworded.
 			name: "a place each close sentence alone names is a place conflict",
@@ -65,31 +59,23 @@ func TestConflictsInOtherWords(t *testing.T) {
 			},
 			kind: storyfold.ConflictNegation,
 		},
+		{
+			// BASIL f506aafc.
+			name: "two sums of campaign money are one figure told in other words",
+			arts: []cfArticle{
+				{"a", "Alpha", "2013-02-20", "Jesse L. Jackson Jr., the former Democratic representative from Illinois, pleaded guilty on Wednesday to one felony fraud count in connection with his use of $450,000 in campaign money to pay for living expenses and buy items like stuffed animals, elk heads and fur capes." + cfFiller},
+				{"b", "Beta", "2013-02-20", "Former Rep. Jesse Jackson Jr. pleaded guilty Wednesday in federal court to charges that he spent $750,000 in campaign cash on personal items." + cfFiller},
+			},
+			kind: storyfold.ConflictNumber, values: []string{"$450,000", "$750,000"},
+		},
+		{
+			// BASIL df5fe55a (an untouched story).
+			name: "durations of the same noun are not one figure",
+			arts: []cfArticle{
+				{"a", "Alpha", "", "Summers added that he thinks Congress will pass the deal President Obama struck with Republicans, an agreement that has come under withering criticism from liberal Democrats over the two-year extension of tax cuts for the rich as well as the middle class." + cfFiller},
+				{"b", "Beta", "", "Summers himself, downplayed the significance of continuing the Bush tax cuts back in September -- though he was speaking, then, about the rates for the rich and the tax cut deal, at that point in time, did not include money for a 13-month extension of unemployment insurance or other tax incentives to help lower income workers." + cfFiller},
+			},
+		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			st := conflictStory(t, tc.arts...)
-			var found []storyfold.Conflict
-			for _, c := range st.Conflicts {
-				if c.Kind != storyfold.ConflictAttribution {
-					found = append(found, c)
-				}
-			}
-			if tc.kind == "" {
-				if len(found) > 0 {
-					t.Fatalf("conflicts %+v, want none", found)
-				}
-				return
-			}
-			if len(found) != 1 || found[0].Kind != tc.kind {
-				t.Fatalf("conflicts %+v, want one %s conflict", found, tc.kind)
-			}
-			for _, v := range tc.values {
-				if !strings.Contains(found[0].Description, v) {
-					t.Errorf("description %q does not name %q", found[0].Description, v)
-				}
-			}
-			checkConflictClaims(t, st, found[0])
-		})
-	}
+	runConflictCases(t, tests)
 }

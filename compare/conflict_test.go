@@ -45,14 +45,7 @@ func conflictStory(t *testing.T, arts ...cfArticle) *storyfold.Story {
 const cfFiller = "\n\nSeparately, a museum in Lisbon opened a new wing devoted to tiles from the sixteenth century."
 
 func TestConflicts(t *testing.T) {
-	tests := []struct {
-		name string
-		arts []cfArticle
-		// kind is the conflict wanted, "" for none; values are the side
-		// values the description must name.
-		kind   storyfold.ConflictKind
-		values []string
-	}{
+	tests := []conflictCase{
 		{
 			name: "a different figure is a number conflict",
 			arts: []cfArticle{
@@ -298,6 +291,22 @@ func TestConflicts(t *testing.T) {
 			},
 		},
 	}
+	runConflictCases(t, tests)
+}
+
+// conflictCase is a story of a few articles and the one conflict, other
+// than an attribution, it must give ("" for none), with the values its
+// description must name.
+type conflictCase struct {
+	name   string
+	arts   []cfArticle
+	kind   storyfold.ConflictKind
+	values []string
+}
+
+// runConflictCases builds each case's story and checks its conflicts.
+func runConflictCases(t *testing.T, tests []conflictCase) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			st := conflictStory(t, tc.arts...)
@@ -316,13 +325,12 @@ func TestConflicts(t *testing.T) {
 			if len(found) != 1 || found[0].Kind != tc.kind {
 				t.Fatalf("conflicts %+v, want one %s conflict", found, tc.kind)
 			}
-			c := found[0]
 			for _, v := range tc.values {
-				if !strings.Contains(c.Description, v) {
-					t.Errorf("description %q does not name %q", c.Description, v)
+				if !strings.Contains(found[0].Description, v) {
+					t.Errorf("description %q does not name %q", found[0].Description, v)
 				}
 			}
-			checkConflictClaims(t, st, c)
+			checkConflictClaims(t, st, found[0])
 		})
 	}
 }
