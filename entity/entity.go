@@ -326,7 +326,7 @@ func (f *Finder) mentions(text string, run []nlp.Token, opener bool, lowerSeen m
 	// A role word further on ends the title, whatever qualifies it:
 	// "Former New York City Mayor Michael Bloomberg".
 	for k := len(words) - 2; k >= t; k-- {
-		if nlp.IsRoleWord(words[k]) && k+1 < len(words) {
+		if nlp.IsRoleWord(words[k]) && k+1 < len(words) && !surnameAt(words, t, k) {
 			t = k + 1
 			break
 		}
@@ -347,6 +347,13 @@ func (f *Finder) mentions(text string, run []nlp.Token, opener bool, lowerSeen m
 		// name the title belongs to.
 		name, nameRun = name[1:], nameRun[1:]
 		role = ""
+	}
+	if p := titledGivenName(name); p > 0 {
+		// "Senate Majority Whip John Cornyn": a run too long for a name
+		// whose last words open with a given name is a title no word list
+		// knows ("Whip") and the person's name.
+		role = strings.TrimSpace(role + " " + strings.Join(name[:p], " "))
+		name, nameRun = name[p:], nameRun[p:]
 	}
 	last := strings.TrimSuffix(strings.TrimSuffix(name[len(name)-1], "’s"), "'s")
 	span := spanOf(nameRun)
@@ -370,6 +377,52 @@ func (f *Finder) mentions(text string, run []nlp.Token, opener bool, lowerSeen m
 	}
 	return append(f.qualifiers(words[:t], run[:t], text), m)
 }
+
+// surnameAt reports whether the role word at k is a surname: after a
+// given name ("Rep. Steve King"), or after the one word that follows the
+// titles ending at t when "of" and an origin come next ("Sen. Angus King
+// of Maine", whose run starts after the title's dot). Such a run is a
+// person, not a king; "Fox Chairman Rupert Murdoch" and "Texas Gov" stay
+// titles.
+func surnameAt(words []string, t, k int) bool {
+	if k == 0 {
+		return false
+	}
+	prev := words[k-1]
+	if _, given := nlp.GivenName(prev); given {
+		return true
+	}
+	return k-1 == t && k+1 < len(words) && words[k+1] == "of" &&
+		!nlp.IsPlace(prev) && !nlp.IsDemonym(prev) && !nlp.IsOrgWord(prev) && !nlp.IsTitleWord(prev)
+}
+
+// titledGivenName returns where the person's name starts in a run of at
+// least minTitledRun words whose first given name opens its last two or
+// three words ("Senate Majority Whip John Cornyn"), or 0. A run shorter
+// than that is a name of its own ("Rand Paul"), and so is a run that opens
+// with a given name or an initial ("Martin Luther King Jr", "K. Michael
+// Conaway").
+func titledGivenName(name []string) int {
+	if len(name) < minTitledRun {
+		return 0
+	}
+	for p, w := range name {
+		if w == "." || len(strings.TrimSuffix(w, ".")) == 1 {
+			return 0 // an initial opens the name: "J. Russell George"
+		}
+		if _, given := nlp.GivenName(w); given {
+			if n := len(name) - p; p > 0 && n >= 2 && n <= 3 {
+				return p
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// minTitledRun is the fewest words titledGivenName splits: four, as in
+// "Majority Whip Steve Scalise".
+const minTitledRun = 4
 
 // spanOf is the text span a run of tokens covers.
 func spanOf(run []nlp.Token) storyfold.Span {

@@ -30,6 +30,7 @@ func TestSpeakerLists(t *testing.T) {
 		{"time-nouns", timeNounsData},
 		{"label-nouns", labelNounsData},
 		{"clause-subjects", clauseSubjectsData},
+		{"clause-joiners", clauseJoinersData},
 	}
 	for _, l := range lists {
 		t.Run(l.name, func(t *testing.T) {

@@ -396,6 +396,13 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 					out = append(out, pendingInner)
 				}
 				open, depth = -1, 0
+			} else if prev := text[open:paragraphs[pi-1].End]; depth == 1 && lostClose(prev) > 0 {
+				// "“I am proud of ..., he wrote." then "“Our troops
+				// ...”": a paragraph that ends on an attribution closed
+				// its quote, though the mark is missing, and the mark
+				// opening this one starts a new quote.
+				out = append(out, trimSpan(text, open, open+lostClose(prev)))
+				open, depth = -1, 0
 			}
 		}
 		pendingInner, inner = storyfold.Span{}, -1
@@ -446,6 +453,14 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 					open, depth, opener = i+size, 1, r
 				case open >= 0 && i == p.Start:
 					// The reopening mark of a quote over paragraphs.
+				case open >= 0 && opening && opensWord(text[i+size:p.End]) && lostClose(text[open:i]) > 0:
+					// '"He's made ... verify, Graham said. "He's getting
+					// ...': a mark that opens a word after an attribution
+					// opens the next quote, and the one before lost its
+					// closing mark at the attribution's comma.
+					out = append(out, trimSpan(text, open, open+lostClose(text[open:i])))
+					open, depth, opener = i+size, 1, r
+					pendingInner, inner = storyfold.Span{}, -1
 				case open >= 0:
 					if i > open {
 						out = append(out, trimSpan(text, open, i))
@@ -474,6 +489,44 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 	}
 	return out[:k]
 }
+
+// opensWord reports whether s starts with a capital letter, as the text
+// after an opening mark does.
+func opensWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// lostClose returns where a quote whose closing mark is missing ends in s,
+// the text from its opening mark to the next mark: after the last comma,
+// when what follows it is an attribution of a few words with a cue and a
+// stop ("..., Graham said. "), or 0.
+func lostClose(s string) int {
+	comma := strings.LastIndexByte(s, ',')
+	if comma < 0 {
+		return 0
+	}
+	tail := strings.TrimSpace(s[comma+1:])
+	body, stopped := strings.CutSuffix(tail, ".")
+	if !stopped || strings.ContainsAny(body, ",.;:!?\"“”") {
+		return 0
+	}
+	words := strings.Fields(body)
+	if len(words) < 2 || len(words) > maxLostAttribution {
+		return 0
+	}
+	for _, w := range words {
+		if cues[w] {
+			return comma + 1
+		}
+	}
+	return 0
+}
+
+// maxLostAttribution is the most words lostClose reads as the attribution
+// after a quote that lost its closing mark: "the senator told reporters
+// on Monday".
+const maxLostAttribution = 6
 
 // closesFirst reports whether a paragraph closes a curly quote before it
 // opens one: the rest of a quote from the paragraph before whose writer

@@ -54,6 +54,8 @@ var (
 	timeNounsData string
 	//go:embed data/label-nouns.txt
 	labelNounsData string
+	//go:embed data/clause-joiners.txt
+	clauseJoinersData string
 )
 
 var (
@@ -108,6 +110,9 @@ var (
 	timeNouns = listSet(timeNounsData)
 	// labelNouns after a short quote make it a term: the “cloture” rule.
 	labelNouns = listSet(labelNounsData)
+	// clauseJoiners, right after a quote, join a clause whose cue is not
+	// the quote's: "“...,” while Pistorius stressed".
+	clauseJoiners = listSet(clauseJoinersData)
 )
 
 // listMap reads a list whose lines are a key and the words it stands for.
@@ -218,6 +223,17 @@ func (c *context) describedDocument(i int) (string, int) {
 		return "", i
 	}
 	return "the " + c.lower(i+1), i + 2
+}
+
+// cueAt reports whether token i is a cue of cues as a verb: in lower
+// case, or capitalised only where nothing but punctuation comes before it
+// ("Said Hegseth"). A capitalised word after another word is part of a
+// name: "the United States" holds no cue "states".
+func (c *context) cueAt(i int) bool {
+	if !cues[c.lower(i)] {
+		return false
+	}
+	return !nlp.IsCapitalized(c.toks[i].Text(c.text)) || i == 0 || c.toks[i-1].Kind != nlp.Word
 }
 
 // glued reports whether token i touches the tokens on both sides, as the
@@ -705,6 +721,15 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 	quoted := strings.TrimRight(text[m.Start:m.End], " '’\"”")
 	closes := k > 0 || strings.HasSuffix(quoted, ",") || strings.HasSuffix(quoted, "?") || strings.HasSuffix(quoted, "!") ||
 		strings.HasSuffix(quoted, "—")
+	if closes && clauseJoiners[c.lower(k)] {
+		// "Healey reaffirmed that “...,” while Pistorius stressed that":
+		// after a quote that closes its clause, the conjunction opens a
+		// clause of its own, and a cue in it is its own subject's. The
+		// quote is left to the cue before it. ("an appeal for a “new
+		// national pride” and a rediscovery ..., as he described this"
+		// joins two nouns, not two clauses.)
+		return "", "", false
+	}
 	reach := cueReachRunOn
 	if closes {
 		reach = cueReachClosed
@@ -713,7 +738,7 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 		if c.isPunct(j, ";:!?“\"«") || c.isPunct(j, ".") && !c.abbreviation(j-1) {
 			break // the sentence ends, or another quote begins
 		}
-		if cues[c.lower(j)] {
+		if c.cueAt(j) {
 			if ended || c.lower(j-1) == "to" {
 				break
 			}
@@ -787,7 +812,7 @@ func (f *Finder) cueBefore(q *quoteSite) (string, string, bool) {
 	for j := len(c.toks) - 1; j >= 0 && j >= len(c.toks)-cueReachBefore; j-- {
 		w := c.lower(j)
 		switch {
-		case cues[w]:
+		case c.cueAt(j):
 			if name, ok := c.nameBefore(j); ok {
 				return name, w, true
 			}
@@ -1523,10 +1548,13 @@ func clauseWindow(before string) (string, bool) {
 func inClausePosition(before string, cut bool) bool {
 	words := strings.Fields(before)
 	titled := func(w string) bool { return nlp.IsTitleWord(strings.Trim(w, ",.")) || nlp.IsCapitalized(w) }
-	// The titles before the name, "of" inside them too: "US Secretary of
-	// Defense Pete Hegseth".
-	for len(words) > 0 && (titled(words[len(words)-1]) || len(words) > 1 && words[len(words)-1] == "of" && titled(words[len(words)-2])) {
-		words = words[:len(words)-1]
+	// The titles before the name, "of" and "of the" inside them too: "US
+	// Secretary of Defense Pete Hegseth", "Secretary of the Interior Ryan
+	// Zinke" ("the chairman of the House Oversight ... Committee" is no
+	// title of a name after it).
+	for n := len(words); n > 0 && (titled(words[n-1]) || n > 1 && words[n-1] == "of" && titled(words[n-2]) ||
+		n > 2 && words[n-1] == "the" && words[n-2] == "of" && nlp.IsCapitalized(words[n-3]) && titled(words[n-3])); n = len(words) {
+		words = words[:n-1]
 	}
 	for len(words) > 0 && strings.Trim(words[len(words)-1], "“”\"‘’',.—") == "" {
 		if closedStatement(words[len(words)-1]) {
@@ -1539,7 +1567,16 @@ func inClausePosition(before string, cut bool) bool {
 	}
 	last := words[len(words)-1]
 	if cues[strings.ToLower(last)] {
-		return true // "..., said Robert Gibbs": the inverted subject
+		// "..., said Robert Gibbs": the inverted subject. A cue whose
+		// subject stands before it takes the name after as its object:
+		// "Trump accused Obama of ..., saying".
+		if len(words) >= 2 {
+			p := words[len(words)-2]
+			if nlp.IsCapitalized(p) && !strings.ContainsAny(p, ",;:”\"") || nlp.IsSpeakerPronoun(strings.ToLower(p)) {
+				return false
+			}
+		}
+		return true
 	}
 	if strings.HasSuffix(last, ",") || strings.HasSuffix(last, ";") || closedStatement(last) {
 		return true
