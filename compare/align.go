@@ -3,7 +3,6 @@ package compare
 import (
 	"cmp"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -45,15 +44,15 @@ const (
 // that is looser, by the same-claim scorer trained on paraphrases of news
 // sentences.
 func sameClaimAs(a, b *unit) (float64, bool) {
-	s, ok := sameClaimByRules(a, b)
-	if ok || claimModel == nil {
+	m := compareUnits(a, b)
+	s, ok := sameClaimByOverlap(a, b, m)
+	// The overlap is the model's first feature: below minModelOverlap
+	// the other features, the scorer's among them, need not be read.
+	if ok || claimModel == nil || m.dice < minModelOverlap {
 		return s, ok
 	}
 	var f [numClaimFeatures]float64
-	claimFeatures(f[:], a, b)
-	if f[0] < minModelOverlap {
-		return s, false
-	}
+	claimFeaturesOf(f[:], a, b, m)
 	if claimModel.Prob(f[:]) >= claimModel.Threshold {
 		return max(s, looseClaim), true
 	}
@@ -66,7 +65,11 @@ const minModelOverlap = 0.1
 
 // sameClaimByRules is sameClaimAs without the claim model.
 func sameClaimByRules(a, b *unit) (float64, bool) {
-	m := compareUnits(a, b)
+	return sameClaimByOverlap(a, b, compareUnits(a, b))
+}
+
+// sameClaimByOverlap is sameClaimByRules given the units' overlap m.
+func sameClaimByOverlap(a, b *unit, m overlap) (float64, bool) {
 	s := m.dice
 	if !enoughShared(m) {
 		s = 0
@@ -85,7 +88,7 @@ func sameClaimByRules(a, b *unit) (float64, bool) {
 		return max(s, sameClaim), true
 	case s >= sameClaim:
 		return s, true
-	case s >= looseClaim && paraphrase.Same(a.claim, b.claim):
+	case s >= looseClaim && paraphrase.Same(a.claimOf(), b.claimOf()):
 		return s, true
 	}
 	return s, false
@@ -116,15 +119,26 @@ func scan(units []unit, df []int32, visit func(i, j int32)) {
 	postings := make([][]int32, len(df))
 	gens := make([][]term, len(units))
 	at := make([][]int32, len(units)) // the unit's place in each generator's posting list
+	// Each unit's generators and places are one run of a slice shared
+	// by all units, not lists of their own.
+	genBuf := make([]term, 0, generators*len(units))
+	atBuf := make([]int32, 0, generators*len(units))
+	var scratch []term
 	for i := range units {
-		gens[i] = rarest(units[i].terms, df)
-		at[i] = make([]int32, len(gens[i]))
-		for k, t := range gens[i] {
-			at[i][k] = int32(len(postings[t.id]))
+		from := len(genBuf)
+		genBuf, scratch = rarest(genBuf, scratch, units[i].terms, df)
+		gens[i] = genBuf[from:len(genBuf):len(genBuf)]
+		from = len(atBuf)
+		for _, t := range gens[i] {
+			atBuf = append(atBuf, int32(len(postings[t.id])))
 			if df[t.id] > 1 {
+				if postings[t.id] == nil {
+					postings[t.id] = make([]int32, 0, df[t.id])
+				}
 				postings[t.id] = append(postings[t.id], int32(i))
 			}
 		}
+		at[i] = atBuf[from:len(atBuf):len(atBuf)]
 	}
 	seen := make([]int32, len(units)) // the last unit that met each unit, +1
 	for i := range units {
@@ -143,21 +157,21 @@ func scan(units []unit, df []int32, visit func(i, j int32)) {
 	}
 }
 
-// rarest returns up to generators terms of a unit with the lowest document
-// frequency.
-func rarest(terms []term, df []int32) []term {
+// rarest appends to dst up to generators terms of a unit with the lowest
+// document frequency.
+// A unit of more terms has them sorted in scratch, returned for reuse.
+func rarest(dst, scratch, terms []term, df []int32) ([]term, []term) {
 	if len(terms) <= generators {
-		return terms
+		return append(dst, terms...), scratch
 	}
-	out := make([]term, len(terms))
-	copy(out, terms)
-	sort.Slice(out, func(i, j int) bool {
-		if df[out[i].id] != df[out[j].id] {
-			return df[out[i].id] < df[out[j].id]
+	out := append(scratch[:0], terms...)
+	slices.SortFunc(out, func(x, y term) int {
+		if df[x.id] != df[y.id] {
+			return cmp.Compare(df[x.id], df[y.id])
 		}
-		return out[i].id < out[j].id
+		return cmp.Compare(x.id, y.id)
 	})
-	return out[:generators]
+	return append(dst, out[:generators]...), out
 }
 
 // group joins units into fact groups, strongest pairs first. A group holds

@@ -24,7 +24,11 @@ const numClaimFeatures = 16
 // claimFeatures writes the features of a pair of units into f, which must
 // hold len(ClaimFeatureNames) values.
 func claimFeatures(f []float64, a, b *unit) {
-	m := compareUnits(a, b)
+	claimFeaturesOf(f, a, b, compareUnits(a, b))
+}
+
+// claimFeaturesOf is claimFeatures given the units' overlap m.
+func claimFeaturesOf(f []float64, a, b *unit, m overlap) {
 	shared := m.dice * (a.weight + b.weight) / 2
 	f[0] = m.dice
 	f[1] = 0
@@ -36,7 +40,7 @@ func claimFeatures(f []float64, a, b *unit) {
 	f[4] = float64(min(m.names, 10))
 	f[5] = b2f(m.figure)
 	f[6] = b2f(enoughShared(m))
-	f[7] = paraphrase.Score(a.claim, b.claim)
+	f[7] = paraphrase.Score(a.claimOf(), b.claimOf())
 	f[8] = b2f(a.quote != 0 && a.quote == b.quote)
 	na, nb := 0, 0
 	for _, t := range a.terms {

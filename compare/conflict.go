@@ -3,6 +3,7 @@ package compare
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/storyfold/storyfold"
@@ -84,7 +85,8 @@ func (cx *conflictContext) mentionsIn(article int, name string, s storyfold.Span
 		}
 		cx.mentions[article] = index
 	}
-	ids := index[strings.ToLower(name)]
+	cx.keyBuf = appendLower(cx.keyBuf[:0], name)
+	ids := index[string(cx.keyBuf)]
 	var out []storyfold.Span
 	for _, id := range ids {
 		list := entities[id].Mentions
@@ -123,7 +125,10 @@ func aroundSpan(a *storyfold.Article, s storyfold.Span, mention storyfold.Span, 
 		to++
 	}
 	text := a.Text[from:to]
-	toks := nlp.Tokenize(nil, text)
+	// The window's tokens and each word lowered fit on the stack.
+	var tb [160]nlp.Token
+	var lb [64]byte
+	toks, buf := nlp.Tokenize(tb[:0], text), lb[:0]
 	// A word the window cuts is not read.
 	if from > s.Start && len(toks) > 0 {
 		toks = toks[1:]
@@ -149,14 +154,16 @@ func aroundSpan(a *storyfold.Article, s storyfold.Span, mention storyfold.Span, 
 	words := 0
 	for i := at - 1; i >= 0 && words < reach; i-- {
 		if toks[i].Kind == nlp.Word {
-			out[string(nlp.Lower(nil, toks[i].Text(text)))] = true
+			buf = nlp.Lower(buf[:0], toks[i].Text(text))
+			out[lowered(buf, toks[i].Text(text))] = true
 			words++
 		}
 	}
 	words = 0
 	for i := end; i < len(toks) && words < reach; i++ {
 		if toks[i].Kind == nlp.Word {
-			out[string(nlp.Lower(nil, toks[i].Text(text)))] = true
+			buf = nlp.Lower(buf[:0], toks[i].Text(text))
+			out[lowered(buf, toks[i].Text(text))] = true
 			words++
 		}
 	}
@@ -325,10 +332,15 @@ func named(q *storyfold.Quote, members []*storyfold.Article, index map[string]in
 
 // shareWord reports whether two names have a word in common, dots and
 // accents aside ("F.B.I." and "FBI", "Raúl Labrador" and "Raul Labrador").
+// It is asked of every pair of names a pair of sentences gives, so the
+// plain forms are written into buffers on the stack and their words
+// compared in place.
 func shareWord(a, b string) bool {
-	for _, w := range strings.Fields(plainName(a)) {
-		for _, x := range strings.Fields(plainName(b)) {
-			if w == x {
+	var ba, bb [128]byte
+	pa, pb := appendPlain(ba[:0], a), appendPlain(bb[:0], b)
+	for w, ra := nextField(pa); len(w) > 0; w, ra = nextField(ra) {
+		for x, rb := nextField(pb); len(x) > 0; x, rb = nextField(rb) {
+			if string(w) == string(x) {
 				return true
 			}
 		}
@@ -336,39 +348,79 @@ func shareWord(a, b string) bool {
 	return false
 }
 
+// nextField returns the first run of non-space characters of s and what
+// follows it, as strings.Fields splits; an empty field when none is left.
+func nextField(s []byte) (field, rest []byte) {
+	start := -1
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRune(s[i:])
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				return s[start:i], s[i:]
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += n
+	}
+	if start < 0 {
+		return nil, nil
+	}
+	return s[start:], nil
+}
+
 // variantSpelling reports whether two names are spellings of one
 // ("Muammar" and "Moammar", "I.R.S." and "IRS").
 func variantSpelling(a, b string) bool {
-	pa, pb := []rune(plainName(a)), []rune(plainName(b))
+	var ba, bb [64]rune
+	pa, pb := appendPlainRunes(ba[:0], a), appendPlainRunes(bb[:0], b)
 	limit := max(1, min(len(pa), len(pb))/4)
 	return nlp.EditDistance(pa, pb, limit) <= limit
 }
 
-// plainName lower-cases a name and drops its dots and accents.
-func plainName(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		switch r {
-		case '.':
-			continue
-		case 'á', 'à', 'â', 'ä', 'ã':
-			r = 'a'
-		case 'é', 'è', 'ê', 'ë':
-			r = 'e'
-		case 'í', 'ì', 'î', 'ï':
-			r = 'i'
-		case 'ó', 'ò', 'ô', 'ö', 'õ':
-			r = 'o'
-		case 'ú', 'ù', 'û', 'ü':
-			r = 'u'
-		case 'ñ':
-			r = 'n'
-		case 'ç':
-			r = 'c'
+// appendPlain appends the name s to dst lower-cased, without its dots
+// and accents.
+func appendPlain(dst []byte, s string) []byte {
+	for _, r := range s {
+		if r, ok := plainRune(r); ok {
+			dst = utf8.AppendRune(dst, r)
 		}
-		b.WriteRune(r)
 	}
-	return b.String()
+	return dst
+}
+
+// appendPlainRunes is appendPlain's runes.
+func appendPlainRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		if r, ok := plainRune(r); ok {
+			dst = append(dst, r)
+		}
+	}
+	return dst
+}
+
+// plainRune is one rune of appendPlain: lower-cased as strings.ToLower
+// does, without its accent; false for a dot, which is dropped.
+func plainRune(r rune) (rune, bool) {
+	switch r = unicode.ToLower(r); r {
+	case '.':
+		return 0, false
+	case 'á', 'à', 'â', 'ä', 'ã':
+		r = 'a'
+	case 'é', 'è', 'ê', 'ë':
+		r = 'e'
+	case 'í', 'ì', 'î', 'ï':
+		r = 'i'
+	case 'ó', 'ò', 'ô', 'ö', 'õ':
+		r = 'o'
+	case 'ú', 'ù', 'û', 'ü':
+		r = 'u'
+	case 'ñ':
+		r = 'n'
+	case 'ç':
+		r = 'c'
+	}
+	return r, true
 }
 
 // sameWords is a stricter test than quote.SameStatement, for pinning two

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"math"
@@ -306,8 +307,14 @@ type conflictContext struct {
 	members  []*storyfold.Article
 	stems    *nlp.Stemmer
 	speakers map[int][]string
-	negs     map[int]negation
-	toks     []nlp.Token
+	// negs holds each unit's negation once negDone says it is read, and
+	// stemsOf its negStems once read.
+	negs    []negation
+	negDone []bool
+	stemsOf [][]string
+	negBuf  []byte
+	keyBuf  []byte // a name lower-cased, to look up in mentions
+	toks    []nlp.Token
 	// mentions indexes each article's entity mentions by lower-cased
 	// name and alias (see mentionsIn).
 	mentions map[int]map[string][]int32
@@ -317,7 +324,8 @@ type conflictContext struct {
 }
 
 func newConflictContext(units []unit, members []*storyfold.Article) *conflictContext {
-	return &conflictContext{units: units, members: members, stems: conflictStems.Get().(*nlp.Stemmer), speakers: map[int][]string{}, negs: map[int]negation{}, mentions: map[int]map[string][]int32{}}
+	return &conflictContext{units: units, members: members, stems: conflictStems.Get(), speakers: map[int][]string{},
+		negs: make([]negation, len(units)), negDone: make([]bool, len(units)), stemsOf: make([][]string, len(units)), mentions: map[int]map[string][]int32{}}
 }
 
 // valueBearing reports whether a unit gives anything a conflict can be
@@ -384,10 +392,18 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 		}
 	}
 	bearing := make([]bool, len(units))
-	postings := map[int32][]int32{}
 	gens := make([][]term, len(units))
 	at := make([][]int, len(units))
-	df := map[int32]int{}
+	// Term ids are dense: document frequencies and posting lists are
+	// slices by id, and each unit's words and places one run of a slice
+	// shared by all units, not lists of their own.
+	ids, nterms := int32(0), 0
+	for i := range units {
+		for _, t := range units[i].terms {
+			ids = max(ids, t.id+1)
+		}
+	}
+	df := make([]int, ids)
 	for i := range units {
 		if bearing[i] = cx.valueBearing(i); !bearing[i] {
 			continue
@@ -395,31 +411,40 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 		for _, t := range units[i].terms {
 			if !t.figure {
 				df[t.id]++
+				nterms++
 			}
 		}
 	}
+	wordBuf := make([]term, 0, nterms)
+	atBuf := make([]int, 0, nterms)
+	postings := make([][]int32, ids)
 	for i := range units {
 		if !bearing[i] {
 			continue
 		}
-		var words []term
+		from := len(wordBuf)
 		for _, t := range units[i].terms {
 			if !t.figure && df[t.id] > 1 {
-				words = append(words, t)
+				wordBuf = append(wordBuf, t)
 			}
 		}
-		sort.Slice(words, func(x, y int) bool {
-			if df[words[x].id] != df[words[y].id] {
-				return df[words[x].id] < df[words[y].id]
+		words := wordBuf[from:len(wordBuf):len(wordBuf)]
+		slices.SortFunc(words, func(x, y term) int {
+			if df[x.id] != df[y.id] {
+				return cmp.Compare(df[x.id], df[y.id])
 			}
-			return words[x].id < words[y].id
+			return cmp.Compare(x.id, y.id)
 		})
 		gens[i] = words[:min(len(words), conflictGenerators)]
-		at[i] = make([]int, len(gens[i]))
-		for k, t := range gens[i] {
-			at[i][k] = len(postings[t.id])
+		from = len(atBuf)
+		for _, t := range gens[i] {
+			atBuf = append(atBuf, len(postings[t.id]))
+			if postings[t.id] == nil {
+				postings[t.id] = make([]int32, 0, df[t.id])
+			}
 			postings[t.id] = append(postings[t.id], int32(i))
 		}
+		at[i] = atBuf[from:len(atBuf):len(atBuf)]
 	}
 	met := make([]int32, len(units)) // the last unit that met each unit, +1
 	for i := range units {
@@ -443,11 +468,19 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	days, people := make([][]string, len(units)), make([][]string, len(units))
 	did, didNot := make([][]string, len(units)), make([][]string, len(units))
 	figs := make([][]string, len(units))
+	// An act is denied only by a unit that negates a verb: in a story
+	// with none, no pair is met or marked by acts, which are not read.
+	denials := false
+	for i := range units {
+		denials = denials || bearing[i] && len(cx.negation(i).negated) > 0
+	}
 	for i := range units {
 		if bearing[i] {
 			days[i] = cx.eventKeys(i)
 			figs[i] = cx.figureKeys(i)
-			did[i], didNot[i] = cx.acts(i)
+			if denials {
+				did[i], didNot[i] = cx.acts(i)
+			}
 			for _, h := range cx.homes(i) {
 				people[i] = append(people[i], h.person)
 			}
@@ -713,14 +746,16 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 		w     string
 		start int
 	}
-	var words []word
-	var buf []byte
-	for _, t := range cx.tokens(u) {
+	toks := cx.tokens(u)
+	words := make([]word, 0, len(toks))
+	buf := cx.negBuf[:0]
+	for _, t := range toks {
 		if t.Kind == nlp.Word {
 			buf = nlp.Lower(buf[:0], t.Text(text))
 			words = append(words, word{lowered(buf, t.Text(text)), int(t.Start)})
 		}
 	}
+	cx.negBuf = buf
 	// keys adds the keys of the verb at word i, lemma l.
 	keys := func(out []string, i int, l string) []string {
 		n := 0
@@ -1664,24 +1699,45 @@ func openQuote(text string) bool {
 }
 
 // negation is what a unit negates: the stems of the verbs after "not",
-// "never" or a "n't" form, outside quotes, and the stems of all its words.
+// "never" or a "n't" form, outside quotes. The stems of all its words,
+// which only a pair with a unit that negates something reads, are
+// negStems'.
 type negation struct {
-	negated map[string]string // stem -> the negated words as written
-	stems   map[string]bool
+	negated map[string]string // stem -> the negated words as written; nil for none
 	// any says the unit has a negation anywhere, quotes included.
 	any bool
 }
 
 func (cx *conflictContext) negation(u int) negation {
-	if n, ok := cx.negs[u]; ok {
-		return n
+	if !cx.negDone[u] {
+		cx.negs[u] = cx.readNegation(u, nil)
+		cx.negDone[u] = true
 	}
+	return cx.negs[u]
+}
+
+// negStems returns the stems of a unit's words, sorted, but for nouns of
+// a verb's stem ("a requirement", "the negotiation", "a private
+// meeting"), which do not say the thing happened.
+func (cx *conflictContext) negStems(u int) []string {
+	if cx.stemsOf[u] == nil {
+		stems := []string{}
+		cx.readNegation(u, &stems)
+		slices.Sort(stems)
+		cx.stemsOf[u] = slices.Compact(stems)
+	}
+	return cx.stemsOf[u]
+}
+
+// readNegation reads what unit u negates, and appends the stems of its
+// words to stems unless it is nil (see negStems).
+func (cx *conflictContext) readNegation(u int, stems *[]string) negation {
 	x := &cx.units[u]
 	a := cx.members[x.article]
 	text := a.Text[x.span.Start:x.span.End]
 	cx.toks = cx.tokens(u)
-	n := negation{negated: map[string]string{}, stems: map[string]bool{}}
-	var buf []byte
+	var n negation
+	buf := cx.negBuf[:0]
 	negAt := -1
 	for i, t := range cx.toks {
 		if t.Kind != nlp.Word {
@@ -1702,23 +1758,28 @@ func (cx *conflictContext) negation(u int) negation {
 			negAt = -1
 			continue
 		}
-		stem := cx.stems.Stem(buf)
-		// A noun of the verb's stem ("a requirement", "the negotiation",
-		// "a private meeting") does not say the thing happened.
-		if !strings.HasSuffix(w, "tion") && !strings.HasSuffix(w, "ment") && !strings.HasSuffix(w, "ance") && !strings.HasSuffix(w, "ence") &&
-			!(strings.HasSuffix(w, "ing") && cx.afterArticle(text, i)) {
-			n.stems[stem] = true
-		}
 		// The verb negated is the first content word after the negation,
 		// within three words: "did not immediately respond".
-		if negAt >= 0 && i-negAt <= 6 && len(w) > 2 && !nlp.IsStopWord(w) && !strings.HasSuffix(w, "ly") {
+		verb := negAt >= 0 && i-negAt <= 6 && len(w) > 2 && !nlp.IsStopWord(w) && !strings.HasSuffix(w, "ly")
+		if !verb && stems == nil {
+			continue
+		}
+		stem := cx.stems.Stem(buf)
+		if stems != nil && !strings.HasSuffix(w, "tion") && !strings.HasSuffix(w, "ment") && !strings.HasSuffix(w, "ance") && !strings.HasSuffix(w, "ence") &&
+			!(strings.HasSuffix(w, "ing") && cx.afterArticle(text, i)) {
+			*stems = append(*stems, stem)
+		}
+		if verb {
 			if !formulaVerbs[stem] {
+				if n.negated == nil {
+					n.negated = map[string]string{}
+				}
 				n.negated[stem] = text[cx.toks[negAt].Start:t.End]
 			}
 			negAt = -1
 		}
 	}
-	cx.negs[u] = n
+	cx.negBuf = buf
 	return n
 }
 
@@ -1746,13 +1807,17 @@ func (cx *conflictContext) afterArticle(text string, i int) bool {
 func (cx *conflictContext) negationDiffers(a, b int) (conflictValue, conflictValue, bool) {
 	na, nb := cx.negation(a), cx.negation(b)
 	check := func(neg, pos negation, pu int) (string, string, string, bool) {
+		if len(neg.negated) == 0 || pos.any {
+			return "", "", "", false
+		}
 		stems := make([]string, 0, len(neg.negated))
 		for s := range neg.negated {
 			stems = append(stems, s)
 		}
 		sort.Strings(stems)
+		posStems := cx.negStems(pu)
 		for _, s := range stems {
-			if !pos.stems[s] || pos.any {
+			if _, ok := slices.BinarySearch(posStems, s); !ok {
 				continue
 			}
 			return s, neg.negated[s], cx.wordFor(pu, s), true

@@ -27,7 +27,7 @@ func TestIsFormula(t *testing.T) {
 func TestFormulaStatesNoOtherClaim(t *testing.T) {
 	read := func(texts ...string) []unit {
 		r := newReader(nil)
-		defer r.release()
+		t.Cleanup(r.release) // the units prepare their claims through it
 		var units []unit
 		for i, text := range texts {
 			a := denialArticle(string(rune('a'+i)), text)

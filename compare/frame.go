@@ -166,7 +166,7 @@ func (r *reader) frames(text string, at int, toks []nlp.Token, ms []frameMention
 	}
 	lower := func(t nlp.Token) string {
 		r.buf = nlp.Lower(r.buf[:0], t.Text(text))
-		return string(r.buf)
+		return lowered(r.buf, t.Text(text))
 	}
 	isVerb := map[int]bool{} // token index of each frame word
 	for wi, ti := range words {
@@ -451,7 +451,7 @@ func (r *reader) leads(text string, at int, toks []nlp.Token, ms []frameMention)
 		if k < 0 {
 			if s[0] < 'A' || s[0] > 'Z' {
 				r.buf = nlp.Lower(r.buf[:0], s)
-				prev = string(r.buf)
+				prev = lowered(r.buf, s)
 				// A verb or a pronoun holds the subject's place: a name
 				// after it is an object ("He accused Obama of ...").
 				if subjectPronouns[prev] || !nlp.IsStopWord(prev) && !notSubject[prev] {

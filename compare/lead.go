@@ -119,24 +119,41 @@ func mustCues(data string, kinds ...string) map[string][]string {
 
 // words returns a sentence's words, lowered, split at every character
 // that is not a letter or a digit ("It's" gives "it", "s"), so cues match
-// whole words.
+// whole words. Lowering maps letters to letters and leaves every other
+// character as it is, rune by rune, so the words are those of the
+// sentence lowered once: one string and one list allocated, however many
+// words it has.
 func words(s string) []string {
-	var out []string
+	s = strings.ToLower(s)
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	n, in := 0, false
+	for _, r := range s {
+		if w := isWord(r); w != in {
+			in = w
+			if w {
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, 0, n)
 	start := -1
 	for i, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if isWord(r) {
 			if start < 0 {
 				start = i
 			}
 			continue
 		}
 		if start >= 0 {
-			out = append(out, strings.ToLower(s[start:i]))
+			out = append(out, s[start:i])
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = append(out, strings.ToLower(s[start:]))
+		out = append(out, s[start:])
 	}
 	return out
 }

@@ -39,11 +39,11 @@ func TestMarkQuotes(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			members := []*storyfold.Article{article("a", tc.a[0], tc.a[1]), article("b", tc.b[0], tc.b[1])}
 			r := newReader(nil)
+			defer r.release() // the units prepare their claims through it
 			var units []unit
 			for ai, a := range members {
 				units = append(units, r.units(ai, a)...)
 			}
-			r.release()
 			group := storyfold.Quote{Text: tc.a[1], Articles: []string{"a", "b"},
 				Variants: []storyfold.Variant{{Article: "a", Text: tc.a[1]}, {Article: "b", Text: tc.b[1]}}}
 			edges := markQuotes(units, members, []storyfold.Quote{group})

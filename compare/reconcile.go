@@ -182,7 +182,6 @@ func readStory(st *storyfold.Story, members []*storyfold.Article) ([]*storyfold.
 	members = spoken(members)
 	r := newReader(st.Entities)
 	r.learnTitles(members)
-	r.claims = len(members) > 1
 	var units []unit
 	for ai, a := range members {
 		units = append(units, r.units(ai, a)...)

@@ -1,7 +1,10 @@
 package compare
 
 import (
+	"runtime"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyfold/storyfold/nlp"
 )
@@ -11,7 +14,47 @@ import (
 
 // conflictStems keeps the conflict finder's stemmers between stories:
 // a new one allocates its cache for every story.
-var conflictStems = sync.Pool{New: func() any { return nlp.NewStemmer() }}
+var conflictStems = newKept(nlp.NewStemmer)
+
+// kept keeps up to two values a core between uses, as a sync.Pool does,
+// but through garbage collections: a pool is emptied every other
+// collection, and with a story's account allocating megabytes that is
+// every few stories, each then starting with cold caches (stems, word
+// classes, the scorer's words) and growing its maps again.
+type kept[T any] struct {
+	mu    sync.Mutex
+	items []T
+	max   int
+	new   func() T
+}
+
+func newKept[T any](new func() T) *kept[T] {
+	return &kept[T]{max: 2 * runtime.NumCPU(), new: new}
+}
+
+// Get returns a kept value, or a new one.
+func (k *kept[T]) Get() T {
+	k.mu.Lock()
+	if n := len(k.items); n > 0 {
+		x := k.items[n-1]
+		var zero T
+		k.items[n-1] = zero
+		k.items = k.items[:n-1]
+		k.mu.Unlock()
+		return x
+	}
+	k.mu.Unlock()
+	return k.new()
+}
+
+// Put keeps x for a later Get, unless as many are kept already.
+func (k *kept[T]) Put(x T) {
+	k.mu.Lock()
+	if len(k.items) < k.max {
+		k.items = append(k.items, x)
+	}
+	k.mu.Unlock()
+}
 
 // tokens returns unit u's tokens, which units read once; a unit made
 // elsewhere has them read again. Callers must not modify them.
@@ -31,4 +74,26 @@ func lowered(buf []byte, written string) string {
 		return written
 	}
 	return string(buf)
+}
+
+// appendLower appends s lower-cased to dst, byte for byte as
+// strings.ToLower writes it (rune by rune, invalid bytes as U+FFFD), so
+// a map keyed by lower-case strings is looked up without one being
+// allocated.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += size
+	}
+	return dst
 }

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"bytes"
 	_ "embed"
 	"slices"
 	"strings"
@@ -46,6 +47,16 @@ func titleKey(w string) string {
 		w = strings.ReplaceAll(w, ".", "")
 	}
 	return w
+}
+
+// appendTitleKey appends titleKey(w) to dst.
+func appendTitleKey(dst []byte, w string) []byte {
+	from := len(dst)
+	dst = appendLower(dst, w)
+	if k := dst[from:]; len(k) <= 6 && bytes.IndexByte(k, '.') >= 0 {
+		dst = append(dst[:from], bytes.ReplaceAll(k, []byte("."), nil)...)
+	}
+	return dst
 }
 
 // titleWord reports whether a word written before a name can be part of
@@ -137,8 +148,9 @@ func (r *reader) roleMentions(text string, at int, toks []nlp.Token, ms []frameM
 		if t.Kind != nlp.Word || !strings.EqualFold(t.Text(text), "the") {
 			continue
 		}
-		// The title's words: consecutive words after "the" up to a role.
-		var keys []string
+		// The title's words: consecutive words after "the" up to a role,
+		// as the key of titles (their titleKeys, a space apart).
+		key := r.keyBuf[:0]
 		end := -1
 		for j := i + 1; j < len(toks) && j <= i+maxTitleWords; j++ {
 			w := toks[j]
@@ -146,7 +158,10 @@ func (r *reader) roleMentions(text string, at int, toks []nlp.Token, ms []frameM
 				break
 			}
 			s := w.Text(text)
-			keys = append(keys, titleKey(s))
+			if j > i+1 {
+				key = append(key, ' ')
+			}
+			key = appendTitleKey(key, s)
 			if nlp.IsRoleWord(s) {
 				end = j
 				break
@@ -167,7 +182,8 @@ func (r *reader) roleMentions(text string, at int, toks []nlp.Token, ms []frameM
 				continue // another body's title: "the president of the National Organization for Women"
 			}
 		}
-		h, ok := r.titles[strings.Join(keys, " ")]
+		r.keyBuf = key
+		h, ok := r.titles[string(key)]
 		if !ok || h.ambiguous {
 			continue
 		}

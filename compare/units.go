@@ -16,7 +16,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/nlp"
@@ -58,10 +57,33 @@ type unit struct {
 	// claim is the sentence prepared for the same-claim scorer, its names
 	// the story's entities and its figures masked: two wordings that
 	// differ in a figure still state one claim, and that is a conflict.
-	// It is prepared only in a story of two articles or more: pairs are
-	// only ever of units of different articles, and a prepared sentence
-	// holds about 1.6 KB.
+	// It is prepared by claimOf only for the pairs that ask the scorer:
+	// a prepared sentence holds about 1.6 KB, and most units never meet
+	// a pair that needs one.
 	claim *paraphrase.Sentence
+	// text is the unit's text, and names the range of the reader's
+	// claimNames that are its names: what claimOf prepares the claim
+	// from, with rd, the reader of the story.
+	text  string
+	names [2]int32
+	rd    *reader
+}
+
+// claimOf returns the unit's claim, prepared the first time it is asked
+// for by the story's reader (see unit.claim).
+func (u *unit) claimOf() *paraphrase.Sentence {
+	if u.claim == nil && u.rd != nil {
+		r := u.rd
+		if r.nclaims == len(r.claimBuf) {
+			r.claimBuf = append(r.claimBuf, new(paraphrase.Sentence))
+		}
+		u.claim = r.claimBuf[r.nclaims]
+		r.nclaims++
+		r.ann.Names = r.claimNames[u.names[0]:u.names[1]]
+		r.masked = maskDigits(r.masked[:0], u.text)
+		r.prep.Prepare(u.claim, string(r.masked), &r.ann)
+	}
+	return u.claim
 }
 
 // term is a content word's stem (after synonyms), a story entity, a
@@ -110,21 +132,34 @@ type reader struct {
 	prep   *paraphrase.Preparer
 	ann    paraphrase.Annotations
 	masked []byte
-	// claims says units get their claim prepared (see unit.claim).
-	claims bool
+	keyBuf []byte // a name lower-cased, to look up in canon
+	// tokSlab and termSlab are what units' tokens and terms are carved
+	// from (see carve).
+	tokSlab  []nlp.Token
+	termSlab []term
+	// entityKeys maps a story entity's name to its term ("e:" and the
+	// name lower-cased), kept between stories (up to maxEntityKeys).
+	entityKeys map[string]string
+	// claimNames holds the names of every unit of the story, each unit's
+	// a range of it (see unit.names); claimBuf the claims prepared, the
+	// first nclaims of them this story's, kept for the next story so
+	// their buffers are reused.
+	claimNames []string
+	claimBuf   []*paraphrase.Sentence
+	nclaims    int
 }
 
 // readers keeps readers between stories: a reader's stem cache is worth
 // keeping warm, and its maps and buffers worth reusing.
-var readers = sync.Pool{New: func() any {
+var readers = newKept(func() *reader {
 	return &reader{ids: map[string]int32{}, figures: map[int32]bool{}, stems: nlp.NewStemmer(), canon: map[string]entityRef{},
-		classes: map[string]string{}, titles: map[string]titleHolder{}, prep: paraphrase.NewPreparer()}
-}}
+		classes: map[string]string{}, entityKeys: map[string]string{}, titles: map[string]titleHolder{}, prep: paraphrase.NewPreparer()}
+})
 
 // newReader returns a reader for a story with the given entities; give it
 // back with release.
 func newReader(story []storyfold.Entity) *reader {
-	r := readers.Get().(*reader)
+	r := readers.Get()
 	clear(r.ids)
 	clear(r.figures)
 	clear(r.canon)
@@ -132,6 +167,8 @@ func newReader(story []storyfold.Entity) *reader {
 	r.df = r.df[:0]
 	r.seen = r.seen[:0]
 	r.gen = 0
+	r.claimNames = r.claimNames[:0]
+	r.nclaims = 0
 	for _, e := range story {
 		ref := entityRef{name: e.Name, typ: e.Type}
 		r.canon[strings.ToLower(e.Name)] = ref
@@ -142,7 +179,39 @@ func newReader(story []storyfold.Entity) *reader {
 	return r
 }
 
-func (r *reader) release() { readers.Put(r) }
+// carve returns a copy of src taken from the free end of slab, with the
+// slab that remains: units' tokens and terms come a few hundred to one
+// allocation, not one each. A unit's copy is never written again, so a
+// slab kept for the next story leaves the last story's units as they
+// are.
+func carve[T any](slab, src []T) ([]T, []T) {
+	if cap(slab)-len(slab) < len(src) {
+		slab = make([]T, 0, max(slabSize, len(src)))
+	}
+	from := len(slab)
+	slab = append(slab, src...)
+	return slab[from:len(slab):len(slab)], slab
+}
+
+// slabSize is how many tokens or terms carve allocates at once.
+const slabSize = 2048
+
+// maxEntityKeys bounds a reader's entityKeys.
+const maxEntityKeys = 1 << 14
+
+// maxKeptClaims bounds the prepared claims a pooled reader keeps for
+// the next story, about 6.5 MB.
+const maxKeptClaims = 4096
+
+func (r *reader) release() {
+	clear(r.claimNames)
+	r.ann.Names = nil
+	if len(r.claimBuf) > maxKeptClaims {
+		clear(r.claimBuf[maxKeptClaims:])
+		r.claimBuf = r.claimBuf[:maxKeptClaims]
+	}
+	readers.Put(r)
+}
 
 func (r *reader) intern(s string) int32 {
 	id, ok := r.ids[s]
@@ -157,7 +226,8 @@ func (r *reader) intern(s string) int32 {
 // storyEntity maps an article's entity to the story's, so spelling
 // variants ("Zelensky", "Zelenskyy") are one term and never a conflict.
 func (r *reader) storyEntity(e storyfold.Entity) entityRef {
-	if ref, ok := r.canon[strings.ToLower(e.Name)]; ok {
+	r.keyBuf = appendLower(r.keyBuf[:0], e.Name)
+	if ref, ok := r.canon[string(r.keyBuf)]; ok {
 		return ref
 	}
 	return entityRef{name: e.Name, typ: e.Type}
@@ -197,7 +267,14 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 	var names []named
 	for _, e := range a.Entities {
 		ref := r.storyEntity(e)
-		key := "e:" + strings.ToLower(ref.name)
+		key, ok := r.entityKeys[ref.name]
+		if !ok {
+			if len(r.entityKeys) >= maxEntityKeys {
+				clear(r.entityKeys)
+			}
+			key = "e:" + strings.ToLower(ref.name)
+			r.entityKeys[ref.name] = key
+		}
 		for _, m := range e.Mentions {
 			names = append(names, named{m, key, ref, quoted(a, m.Start)})
 		}
@@ -223,7 +300,7 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 		covered := r.covered[:0]
 		persons := r.persons[:0]
 		mentions := r.mentions[:0]
-		r.ann.Names = r.ann.Names[:0]
+		nameLo := int32(len(r.claimNames))
 		for ni < len(names) && names[ni].span.Start < s.Start {
 			ni++
 		}
@@ -240,7 +317,7 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 			if m.ref.typ == storyfold.EntityPerson || m.ref.typ == storyfold.EntityOrg || m.ref.typ == storyfold.EntityPlace {
 				mentions = append(mentions, frameMention{m.span, m.ref, m.quoted})
 			}
-			r.ann.Names = append(r.ann.Names, m.ref.name)
+			r.claimNames = append(r.claimNames, m.ref.name)
 			// Names inside a quote are the speaker's words, however each
 			// outlet transcribed them: not slots of the claim.
 			if !m.quoted && !slices.Contains(u.entities, m.ref) {
@@ -294,7 +371,6 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 		}
 		text := a.Text[s.Start:s.End]
 		r.toks = nlp.Tokenize(r.toks[:0], text)
-		u.toks = slices.Clone(r.toks)
 		words, ci := 0, 0
 		for _, t := range r.toks {
 			if t.Kind != nlp.Word {
@@ -330,18 +406,15 @@ func (r *reader) units(ai int, a *storyfold.Article) []unit {
 			continue
 		}
 		slices.SortFunc(r.sorted, func(x, y term) int { return int(x.id) - int(y.id) })
-		u.terms = append([]term(nil), r.sorted...)
+		u.toks, r.tokSlab = carve(r.tokSlab, r.toks)
+		u.terms, r.termSlab = carve(r.termSlab, r.sorted)
 		r.persons = persons
 		r.mentions = mentions
 		u.denials = r.denials(text, s.Start, r.toks, persons, u.speakers)
 		u.frames = r.frames(text, s.Start, r.toks, r.roleMentions(text, s.Start, r.toks, mentions))
 		u.leads = r.leads(text, s.Start, r.toks, mentions)
 		u.formula = isFormula(text)
-		if r.claims {
-			r.masked = maskDigits(r.masked[:0], text)
-			u.claim = new(paraphrase.Sentence)
-			r.prep.Prepare(u.claim, string(r.masked), &r.ann)
-		}
+		u.text, u.names, u.rd = text, [2]int32{nameLo, int32(len(r.claimNames))}, r
 		for _, t := range u.terms {
 			r.df[t.id]++
 		}
