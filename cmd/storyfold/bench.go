@@ -44,6 +44,8 @@ func runBench(ctx context.Context, args []string) error {
 	maxQueue := fs.Int("max-queue", 0, "with --attacks, the server's requests waiting for a place (0: its default, 16 per place)")
 	queueWait := fs.Duration("queue-wait", 0, "with --attacks, the server's longest wait for a place (0: its default, 1s)")
 	attackCache := fs.Int("cache-mb", -1, "with --attacks, the server's response cache in MiB, 0 for none (default: the server's, 256)")
+	attackURL := fs.String("attack-url", "", "with --attacks, attack this server (storyfold serve --db of the --http-db file) instead of one in this process")
+	attackToken := fs.String("attack-token", "", "with --attack-url, the server's --token, for the POST attacks")
 	attackKinds := fs.String("attack-kinds", "", "the --attacks to run, comma-separated, of search, bomb, quotes, pages, slow (default: all at once)")
 	warcRecords := fs.Int("warc", 0, "also read and extract a WARC file of this many records of real pages, with 1 and 2 workers (0: off)")
 	warcPages := fs.String("warc-pages", benchWARCPages, "HTML pages (optionally .gz) to build the --warc file from")
@@ -99,7 +101,7 @@ func runBench(ctx context.Context, args []string) error {
 		return benchAttacks(ctx, seeds, attackOptions{articles: n, large: *largeStory, clients: *clients, quiet: *attackTime / 4,
 			attack: *attackTime, healthP99: *healthP99, seed: *seed, keep: *httpDB, kinds: splitList(*attackKinds),
 			maxReads: *maxReads, maxIngests: *maxIngests, cacheMB: *attackCache,
-			maxInflight: *maxInflight, maxQueue: *maxQueue, queueWait: *queueWait})
+			maxInflight: *maxInflight, maxQueue: *maxQueue, queueWait: *queueWait, url: *attackURL, token: *attackToken})
 	}
 	fmt.Printf("machine: %d cores (GOMAXPROCS %d), %s\n\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version())
 	if *scale > 0 {

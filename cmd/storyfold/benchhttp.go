@@ -215,6 +215,11 @@ type attackOptions struct {
 	// kinds names the attacks to run (search, bomb, quotes, pages, slow);
 	// none runs them all.
 	kinds []string
+	// url is a server already serving the store (storyfold serve --db
+	// of the same file) to attack instead of one in this process, and
+	// token its write token: the attackers and probes then share no
+	// process with it.
+	url, token string
 	// maxReads and maxIngests are the server's settings (0: its
 	// defaults), to measure what its bounds are worth.
 	maxReads, maxIngests int
@@ -267,35 +272,45 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 	largest := slices.MaxFunc(all, func(a, b storyfold.StorySummary) int { return a.Articles - b.Articles })
 	fmt.Printf("\nattack replay: %d articles in %d stories stored in %s, the largest story %d articles; %d cores (GOMAXPROCS %d)\n",
 		articles, stories, time.Since(start).Round(time.Second), largest.Articles, runtime.NumCPU(), runtime.GOMAXPROCS(0))
-	fmt.Println("the attackers and the probes are clients in this process, as the server is: their work counts in the process's CPU and memory, and their goroutines share its scheduler with the server's, which a server attacked from other machines would not")
+	if o.url == "" {
+		fmt.Println("the attackers and the probes are clients in this process, as the server is: their work counts in the process's CPU and memory, and their goroutines share its scheduler with the server's, which a server attacked from other machines would not")
+	}
 
-	const token = "bench-attacks"
+	token, base := "bench-attacks", strings.TrimSuffix(o.url, "/")
 	cache := 0 // the server's default
 	if o.cacheMB >= 0 {
 		cache = cacheBytes(o.cacheMB)
 	}
-	// The server logs every request as serve does, a line written to a
-	// file at each (serve writes to stderr): a log that cost nothing
-	// here would flatter the server.
-	logFile, err := os.CreateTemp("", "storyfold-bench-attacks-*.log")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(logFile.Name())
-	defer logFile.Close()
-	handler := web.New(web.Config{Store: st, Ingester: writer, Token: token, MaxReads: o.maxReads, MaxIngests: o.maxIngests, CacheBytes: cache,
-		MaxInflight: o.maxInflight, MaxQueue: o.maxQueue, QueueWait: o.queueWait, Log: slog.New(slog.NewTextHandler(logFile, nil))})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return err
-	}
-	srv := newHTTPServer(handler)
-	go srv.Serve(ln)
-	defer srv.Close()
-	base := "http://" + ln.Addr().String()
-	if cache > 0 || cache == 0 && o.cacheMB < 0 {
-		fmt.Printf("the server keeps answers in its cache (%d MiB)\n", max(cache, web.DefaultCacheBytes)>>20)
+	var logFile *os.File // the in-process server's log
+	if base != "" {
+		token = o.token
+		fmt.Printf("the server is %s, another process: its memory and log are not this process's, and the limits and cache are its own\n", base)
 	} else {
+		// The server logs every request as serve does, a line written
+		// to a file at each (serve writes to stderr): a log that cost
+		// nothing here would flatter the server.
+		logFile, err = os.CreateTemp("", "storyfold-bench-attacks-*.log")
+		if err != nil {
+			return err
+		}
+		defer os.Remove(logFile.Name())
+		defer logFile.Close()
+		handler := web.New(web.Config{Store: st, Ingester: writer, Token: token, MaxReads: o.maxReads, MaxIngests: o.maxIngests, CacheBytes: cache,
+			MaxInflight: o.maxInflight, MaxQueue: o.maxQueue, QueueWait: o.queueWait, Log: slog.New(slog.NewTextHandler(logFile, nil))})
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return err
+		}
+		srv := newHTTPServer(handler)
+		go srv.Serve(ln)
+		defer srv.Close()
+		base = "http://" + ln.Addr().String()
+	}
+	switch {
+	case o.url != "":
+	case cache > 0 || cache == 0 && o.cacheMB < 0:
+		fmt.Printf("the server keeps answers in its cache (%d MiB)\n", max(cache, web.DefaultCacheBytes)>>20)
+	default:
 		fmt.Printf("the server has no cache: every answer is built from the store\n")
 	}
 
@@ -372,7 +387,11 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 		for _, a := range attackers {
 			fmt.Println(a.row(phase.name))
 		}
-		fmt.Printf("%-8s peak resident memory of the process (server and clients): %d MB\n", phase.name, mem.take()>>20)
+		whose := "server and clients"
+		if o.url != "" {
+			whose = "clients only"
+		}
+		fmt.Printf("%-8s peak resident memory of the process (%s): %d MB\n", phase.name, whose, mem.take()>>20)
 		fmt.Printf("%-8s the process used %.2f of %d cores; Go scheduling latency p50 %s p99 %s; load average %s then %s\n", phase.name,
 			(processCPU()-cpu0).Seconds()/time.Since(wall0).Seconds(), runtime.NumCPU(),
 			sched.since(0.5), sched.since(0.99), load0, loadAverage())
@@ -382,7 +401,7 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 			fmt.Printf("%-8s the health handler itself took %s on average, as the server's /metrics measure it\n", phase.name,
 				time.Duration((after.healthSum-before.healthSum)/float64(after.healthCount-before.healthCount)*float64(time.Second)).Round(time.Microsecond))
 		}
-		if fi, err := logFile.Stat(); err == nil {
+		if fi, err := statLog(logFile); err == nil {
 			fmt.Printf("%-8s the server's log, written as serve writes it, holds %d MB\n", phase.name, fi.Size()>>20)
 		}
 		fmt.Printf("%-8s the server shed %d requests for want of a place at work (%d finding the queue full, %d waiting too long)\n", phase.name,
@@ -1073,4 +1092,13 @@ func openBenchStore(ctx context.Context, keep, prefix string) (*sqlite.Store, fu
 		return nil, nil, err
 	}
 	return st, func() { st.Close(); cleanup() }, nil
+}
+
+// statLog is the in-process server's log file's Stat, an error when the
+// server is another process.
+func statLog(f *os.File) (os.FileInfo, error) {
+	if f == nil {
+		return nil, os.ErrNotExist
+	}
+	return f.Stat()
 }

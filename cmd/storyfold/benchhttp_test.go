@@ -1,8 +1,13 @@
 package main
 
 import (
+	"net"
+	"net/http"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestBenchAttacks replays the cheap attacks on a small store for a
@@ -35,6 +40,53 @@ func TestBenchAttacks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBenchAttacksOtherProcess attacks a storyfold serve of the bench's
+// store, another process, through --attack-url: the replay runs against
+// it and says whose memory it measured.
+func TestBenchAttacksOtherProcess(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a server and loads it for seconds")
+	}
+	db := filepath.Join(t.TempDir(), "attacks.db")
+	args := []string{"bench", "--source", "examples/ukraine-talks", "--attacks", "--http", "20", "--large-story", "30",
+		"--clients", "4", "--attack-kinds", "search,pages", "--http-db", db, "--health-p99", "1m"}
+	if _, stderr, code := run(t, append(args, "--attack-time", "1s")...); code != 0 {
+		t.Fatalf("storing the corpus: exit %d\n%s", code, stderr)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	serve := exec.Command(binary, "serve", "--db", db, "--addr", addr)
+	if err := serve.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = serve.Process.Kill(); _ = serve.Wait() }()
+	for i := 0; ; i++ {
+		res, err := http.Get("http://" + addr + "/healthz")
+		if err == nil {
+			res.Body.Close()
+			break
+		}
+		if i == 100 {
+			t.Fatalf("the server did not answer: %v", err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	stdout, stderr, code := run(t, append(args, "--attack-time", "2s", "--attack-url", "http://"+addr)...)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	for _, w := range []string{"the server is http://" + addr + ", another process", "probe: health", "largest story x4",
+		"peak resident memory of the process (clients only)", "the health check under attack: p99"} {
+		if !strings.Contains(stdout, w) {
+			t.Errorf("the output lacks %q:\n%s", w, stdout)
+		}
 	}
 }
 
