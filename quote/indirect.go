@@ -222,12 +222,8 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			if !ok || inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
 				continue
 			}
-			if w := c.lower(j + 1); w == "" || participleObjects[w] {
+			if k = c.participleClause(j); k < 0 {
 				continue
-			}
-			k = j + 1
-			if c.lower(k) == "that" {
-				k++
 			}
 			name, cue = n, w
 		case indirectParticiples[w] && (c.isPunct(j-1, ",") || (c.is(j-1, "but") || c.is(j-1, "by") || documentNouns[c.lower(j-1)]) && j > 1):
@@ -236,12 +232,8 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			if inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
 				continue
 			}
-			if w := c.lower(j + 1); w == "" || participleObjects[w] {
+			if k = c.participleClause(j); k < 0 {
 				continue
-			}
-			k = j + 1
-			if c.lower(k) == "that" {
-				k++
 			}
 			cue = w // the subject is read once the clause is known to be one
 		case indirectCues[w]:
@@ -836,4 +828,18 @@ func (c *context) possessiveName(i int) bool {
 		}
 	}
 	return false
+}
+
+// participleClause returns the token a reported clause after the
+// participle at j opens at ("saying (that) CLAUSE"), or -1 when the
+// participle has no clause after it or takes an object instead
+// (participleObjects: "calling the deal").
+func (c *context) participleClause(j int) int {
+	if w := c.lower(j + 1); w == "" || participleObjects[w] {
+		return -1
+	}
+	if c.lower(j+1) == "that" {
+		return j + 2
+	}
+	return j + 1
 }
