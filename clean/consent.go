@@ -132,16 +132,21 @@ func parseConsentLine(line string) (consentPhrase, error) {
 // consentKey is the lower-case form of the first two runes of s.
 func consentKey(s string) string {
 	var buf [8]byte
-	b := buf[:0]
+	return string(appendConsentKey(buf[:0], s))
+}
+
+// appendConsentKey appends consentKey(s) to dst: a paragraph's word start
+// is looked up through it without a string being allocated.
+func appendConsentKey(dst []byte, s string) []byte {
 	n := 0
 	for _, r := range s {
 		if n == 2 {
 			break
 		}
-		b = utf8.AppendRune(b, unicode.ToLower(r))
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		n++
 	}
-	return string(b)
+	return dst
 }
 
 // consentMatch is a phrase found in a paragraph.
@@ -179,13 +184,7 @@ func findConsent(dst []consentMatch, s string) []consentMatch {
 // lookupConsent appends the phrases that start at s[i].
 func lookupConsent(dst []consentMatch, s string, i int) []consentMatch {
 	var buf [8]byte
-	r, size := utf8.DecodeRuneInString(s[i:])
-	key := utf8.AppendRune(buf[:0], unicode.ToLower(r))
-	if j := i + size; j < len(s) {
-		r2, _ := utf8.DecodeRuneInString(s[j:])
-		key = utf8.AppendRune(key, unicode.ToLower(r2))
-	}
-	for _, k := range consentByKey[string(key)] {
+	for _, k := range consentByKey[string(appendConsentKey(buf[:0], s[i:]))] {
 		if end, ok := foldPrefix(s, i, consentPhrases[k].phrase); ok {
 			dst = append(dst, consentMatch{at: i, end: end, phrase: k})
 		}
