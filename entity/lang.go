@@ -138,7 +138,10 @@ func (f *Finder) german(text string, ms []Mention) []Mention {
 				out = append(out, m)
 			}
 		case storyfold.EntityOrg:
-			if deOrg(m.Name) {
+			if GermanPlace(m.Name) {
+				m.Type = storyfold.EntityPlace // "NRW"
+				out = append(out, m)
+			} else if deOrg(m.Name) && !(isAcronym(m.Name) && capsWord(text, m.Name, true)) {
 				out = append(out, m)
 			}
 		case storyfold.EntityOther:
@@ -233,6 +236,9 @@ func deNamed(text string, m Mention) (Mention, bool) {
 			end = k
 			break
 		}
+	}
+	for end > g+1 && deStop(words[end-1]) {
+		end-- // "Sabine Fischer-Volk von der Kanzlei Karimi": "von" heads the next phrase
 	}
 	name := words[g:end]
 	if len(name) == 0 || len(name) == 1 && !titled || deStop(name[len(name)-1]) || deNounEnding(name[len(name)-1]) {

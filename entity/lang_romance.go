@@ -22,12 +22,14 @@ import (
 var romanceData embed.FS
 
 // romanceFiles are the lists each Romance language has, by file name.
-var romanceFiles = []string{"given-names", "titles", "org-words", "places", "place-words", "speech-verbs", "event-words"}
+var romanceFiles = []string{"given-names", "titles", "org-words", "places", "place-words", "speech-verbs", "event-words", "not-orgs"}
 
 // romanceRules is the evidence of one Romance language.
 type romanceRules struct {
 	lang                                                            string
 	given, titles, orgWords, places, placeWords, speech, eventWords map[string]bool
+	// notOrgs are acronyms that name no organisation ("COVID", "PIB").
+	notOrgs map[string]bool
 	// in is the preposition before a place ("en México", "à Paris").
 	in map[string]bool
 }
@@ -51,7 +53,7 @@ func loadRomance() map[string]*romanceRules {
 		set := func(name string) map[string]bool { return lowerSet(strings.Join(romanceList(lang, name), "\n")) }
 		r := &romanceRules{lang: lang, given: set("given-names"), titles: set("titles"), orgWords: set("org-words"),
 			places: set("places"), placeWords: set("place-words"), speech: set("speech-verbs"),
-			eventWords: set("event-words"), in: map[string]bool{}}
+			eventWords: set("event-words"), notOrgs: set("not-orgs"), in: map[string]bool{}}
 		for _, p := range preps {
 			r.in[p] = true
 		}
@@ -182,6 +184,9 @@ func (f *Finder) romance(r *romanceRules, text string, ms []Mention) []Mention {
 		}
 		words := strings.Fields(m.Name)
 		first, low := words[0], strings.ToLower(words[0])
+		if len(words) == 1 && isAcronym(first) && (r.notOrgs[low] || capsWord(text, first, false)) {
+			continue // "COVID", "PIB", a heading's "VIRUS"
+		}
 		switch {
 		case r.eventWords[low]:
 			m.Type, m.Role = storyfold.EntityOther, ""
@@ -198,6 +203,10 @@ func (f *Finder) romance(r *romanceRules, text string, ms []Mention) []Mention {
 				m.Name = canonicalPlace(m.Name)
 			}
 		case m.Type == storyfold.EntityPerson || m.Type == storyfold.EntityOther:
+			if r.afterPlaceWord(text, m.Span.Start) {
+				m.Type, m.Role = storyfold.EntityPlace, "" // "la calle Dr. Verduzco"
+				break
+			}
 			if p, ok := r.person(text, m); ok {
 				out = append(out, p)
 				for _, w := range strings.Fields(p.Name) {
@@ -363,4 +372,47 @@ func RomancePlace(name string) bool {
 		}
 	}
 	return false
+}
+
+// afterPlaceWord reports whether the word before pos, past a title, opens
+// a place's name in lower case: a street, a square or a district named
+// after a person is a place ("la calle Dr. Verduzco", "avenida Benito
+// Juárez").
+func (r *romanceRules) afterPlaceWord(text string, pos int) bool {
+	w := wordBefore(text, pos)
+	if r.titles[strings.ToLower(strings.TrimSuffix(w, "."))] {
+		if i := strings.LastIndex(text[:pos], w); i >= 0 {
+			w = wordBefore(text, i)
+		}
+	}
+	return w != "" && w == strings.ToLower(w) && r.placeWords[w]
+}
+
+// capsWord reports whether an acronym is a word set in capitals, as
+// headings and captions write them: the article also writes it as a word
+// in lower case ("VIRUS" and "virus"), or with a capital when nouns have
+// one (German "Virus"); a name may be written so too ("EZLN", "Ezln").
+func capsWord(text, acronym string, nounCapital bool) bool {
+	if utf8.RuneCountInString(acronym) < 4 {
+		return false // "EU", "SPD": too short to be a word written out
+	}
+	low := strings.ToLower(acronym)
+	return wordIn(text, low) || nounCapital && wordIn(text, acronym[:1]+low[1:])
+}
+
+// wordIn reports whether w stands in text as a whole word.
+func wordIn(text, w string) bool {
+	for i := 0; ; {
+		k := strings.Index(text[i:], w)
+		if k < 0 {
+			return false
+		}
+		s, e := i+k, i+k+len(w)
+		b, _ := utf8.DecodeLastRuneInString(text[:s])
+		a, _ := utf8.DecodeRuneInString(text[e:])
+		if (s == 0 || !unicode.IsLetter(b)) && (e == len(text) || !unicode.IsLetter(a)) {
+			return true
+		}
+		i = e
+	}
 }

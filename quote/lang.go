@@ -3,6 +3,7 @@ package quote
 import (
 	"embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -250,7 +251,7 @@ func (f *Finder) langQuote(text string, sentences []storyfold.Span, si int, m st
 		}
 	}
 	words := countWords(nlp.Tokenize(nil, q.Text))
-	if q.Speaker == "" && lastMarked >= 0 && words > langMaxTitle && sentencesBetween(text[prev[lastMarked].Span.End:m.Start]) <= 1 {
+	if q.Speaker == "" && lastMarked >= 0 && words > langMaxTitle && f.continues(text, prev[lastMarked], m, q.Cue) {
 		// The rest of a statement; a short span with no cue of its own is
 		// a name or a term („Unter uns“), not its rest.
 		q.Speaker = f.continued(text, prev[lastMarked], m, paragraphs)
@@ -350,6 +351,33 @@ const langMaxUnattributed = 45
 func endsSentence(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, " "))
 	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+// continues reports whether the quote m, whose speaker is not found, may
+// go on with the statement of the marked quote prev before it: one
+// sentence between them, the attribution of prev („…“, sagte er. „…“), or
+// two when m is a sentence of its own with no cue at all, prev no mere
+// phrase, and no one else is named between them, the second sentence the
+// speaker's words retold („…“, sagte der
+// Premierminister. Deutschland ist ein Land … „…“).
+func (f *Finder) continues(text string, prev storyfold.Quotation, m storyfold.Span, cue string) bool {
+	switch sentencesBetween(text[prev.Span.End:m.Start]) {
+	case 0, 1:
+		return true
+	case 2:
+		rest := strings.TrimLeft(text[min(len(text), m.End+len("“")):], "“”\"»« ")
+		if cue != "" || !endsSentence(text[m.Start:m.End]) || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "–") ||
+			countWords(nlp.Tokenize(nil, prev.Text)) <= langMaxTerm {
+			return false // „…“, findet der FDP-Chef: someone else, described
+		}
+		for _, n := range f.names {
+			if n.start >= prev.Span.End && n.end <= m.Start && n.name != prev.Speaker {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // sentencesBetween counts the sentence ends in s, the text between two
@@ -530,6 +558,9 @@ func (f *Finder) langCueAfter(text string, sentences []storyfold.Span, m storyfo
 		}
 		if n := f.nameBeforeComma(text, m.Start); n != "" {
 			return n, c.text // Abdulkadir Şahiner, "…" dedi.
+		}
+		if n := markedTitleAfter(text, cueEnd); n != "" {
+			return n, c.text // "…", schreibt die "Teheran Times"
 		}
 		return f.verbSubject(text, ws[i+len(c.words):], cueEnd, end, m.Start), c.text
 	}
@@ -979,10 +1010,27 @@ func (f *Finder) sentenceBefore(pos int) int {
 // ("BlackRock").
 func (f *Finder) lastPersonSince(text string, from, pos int, g nlp.Gender) string {
 	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].end > pos })
+	only := ""
 	for i := k - 1; i >= 0 && f.names[i].start >= from; i-- {
-		if n := f.names[i]; (g == nlp.Unknown || n.gender == nlp.Unknown || n.gender == g) && (strings.Contains(n.name, " ") || !innerCapital(n.name)) && f.speakerAt(text, n) {
+		n := f.names[i]
+		if !(strings.Contains(n.name, " ") || !innerCapital(n.name)) || !f.speakerAt(text, n) {
+			continue
+		}
+		if g == nlp.Unknown || n.gender == nlp.Unknown || n.gender == g {
 			return n.name
 		}
+		if only == "" {
+			only = n.name
+		} else if only != n.name {
+			only = "-"
+		}
+	}
+	if only != "-" && f.lang != nil && f.lang.subjectFirst {
+		// The one person named there, though the article's gender is
+		// another: German roles are often masculine for a woman, and
+		// translated text more so ("Sabine Fischer-Volk … „…“, sagt der
+		// Anwalt").
+		return only
 	}
 	return ""
 }
@@ -1192,4 +1240,57 @@ func opensReversed(s string) bool {
 	}
 	p, _ := utf8.DecodeLastRuneInString(rest[:i])
 	return !unicode.IsSpace(p)
+}
+
+// langPeople returns the entities people reads its speakers from. The
+// English rules leave out a one-word name said once with no title, which
+// there is as often a capitalised opener ("Asked") as a surname; outside
+// English the entity finder keeps such a name only with evidence (a
+// speech verb, a title, a given name before), so it stays a person a role
+// or a dropped subject can stand for: "Torres aseguró … “…”, afirmó la
+// funcionaria". English entities are returned as they are.
+func (f *Finder) langPeople(entities []storyfold.Entity) []storyfold.Entity {
+	if f.lang == nil {
+		return entities
+	}
+	var out []storyfold.Entity
+	for i, e := range entities {
+		if e.Type != storyfold.EntityPerson || strings.Contains(e.Name, " ") || len(e.Roles) > 0 || len(e.Mentions) >= 2 {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(entities)
+		}
+		out[i].Roles = []string{""} // evidence the language's rules found
+	}
+	if out == nil {
+		return entities
+	}
+	return out
+}
+
+// markedTitleAfter returns the name of a newspaper or a broadcaster set in
+// marks after an article right after a speech verb, as German and Spanish
+// write them: "…", schreibt die "Teheran Times"; "…", publicó el diario
+// "El País" is left to the entity finder.
+func markedTitleAfter(text string, from int) string {
+	rest := strings.TrimLeft(text[from:min(len(text), from+80)], " ")
+	art, rest, ok := strings.Cut(rest, " ")
+	if _, isArt := articleGender(strings.ToLower(art)); !ok || !isArt {
+		return ""
+	}
+	open, size := utf8.DecodeRuneInString(rest)
+	if !isOpen(open) && open != '"' && open != '»' {
+		return ""
+	}
+	rest = rest[size:]
+	end := strings.IndexAny(rest, "\"“”«»")
+	if end <= 0 {
+		return ""
+	}
+	name := rest[:end]
+	if name != strings.TrimSpace(name) || !allCapitalized(name, langMaxTitle) {
+		return ""
+	}
+	return name
 }

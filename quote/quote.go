@@ -51,7 +51,7 @@ func NewFinder() *Finder { return &Finder{} }
 // with their mentions: speakers are resolved against the people named.
 func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []storyfold.Paragraph, entities []storyfold.Entity) []storyfold.Quotation {
 	marked := markedSpans(text, paragraphs)
-	f.names = people(text, entities, sentences, marked)
+	f.names = people(text, f.langPeople(entities), sentences, marked)
 	f.orgs = organisations(entities, marked)
 	f.sentences = sentences
 	f.entities = entities
