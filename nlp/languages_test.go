@@ -270,3 +270,104 @@ func TestShoutingHeadline(t *testing.T) {
 		})
 	}
 }
+
+// TestArabicFolding checks, on real words, that the spellings and forms
+// of one Arabic word fold to one term: hamza seats, alef variants, teh
+// marbuta, alef maksura, tatweel and diacritics, the article with a joined
+// preposition, and a relative adjective's feminine ending.
+func TestArabicFolding(t *testing.T) {
+	s := NewStemmerFor("ar")
+	for _, tc := range []struct{ words []string }{
+		{[]string{"مسؤول", "مسئول", "المسؤول"}},
+		{[]string{"ليبي", "ليبية", "الليبية", "والليبي"}},
+		{[]string{"عسكري", "العسكرية", "عسكريّة"}},
+		{[]string{"مصري", "المصرية", "بالمصرية"}},
+		{[]string{"إيطاليا", "ايطاليا", "أيطاليا"}},
+		{[]string{"مستشفى", "المستشفي", "المستشفی"}},
+		{[]string{"كورونا", "کورونا"}},
+		{[]string{"جامعة", "الجامعه", "الجـامعة"}},
+	} {
+		t.Run(tc.words[0], func(t *testing.T) {
+			want := s.Stem([]byte(tc.words[0]))
+			for _, w := range tc.words[1:] {
+				if got := s.Stem([]byte(w)); got != want {
+					t.Errorf("%s: term %q, want %q", w, got, want)
+				}
+			}
+		})
+	}
+	// Short words ending in -iya stay whole: فيه is "in it", not a
+	// relative adjective.
+	if got := s.Stem([]byte("فيه")); got != "فيه" {
+		t.Errorf("فيه: term %q, want it whole", got)
+	}
+}
+
+// TestArabicStopWords checks that Arabic function words are stop words
+// whatever seat their hamza is written with, and with the conjunction wa-
+// or fa- joined to their front, while content words are not.
+func TestArabicStopWords(t *testing.T) {
+	for _, tc := range []struct {
+		word string
+		stop bool
+	}{
+		{"إلى", true},
+		{"الى", true},
+		{"ألى", true},
+		{"وهذا", true},
+		{"فقد", true},
+		{"وكان", true},
+		{"وزارة", false},
+		{"فيروس", false},
+		{"طرابلس", false},
+	} {
+		t.Run(tc.word, func(t *testing.T) {
+			if got := IsStopWordIn("ar", tc.word); got != tc.stop {
+				t.Errorf("IsStopWordIn(ar, %q) = %v, want %v", tc.word, got, tc.stop)
+			}
+		})
+	}
+}
+
+// TestTurkishStopWordsInCapitals checks that a Turkish stop word written
+// in capitals, whose I lower-cases to i outside Turkish rules, is still a
+// stop word.
+func TestTurkishStopWordsInCapitals(t *testing.T) {
+	for _, w := range []string{"AYRICA", "ASLINDA", "ALTMIŞ"} {
+		t.Run(w, func(t *testing.T) {
+			lower := string(Lower(nil, w))
+			if !IsStopWordIn("tr", lower) {
+				t.Errorf("%s (%q) is no stop word", w, lower)
+			}
+		})
+	}
+	if IsStopWordIn("tr", "belediye") {
+		t.Error("belediye is a stop word")
+	}
+}
+
+// TestPolishShortWords checks that the case forms of short Polish words
+// and names, which truncation to five letters does not reach, share a
+// stem, and that the endings are listed longest first.
+func TestPolishShortWords(t *testing.T) {
+	s := NewStemmerFor("pl")
+	for _, tc := range []struct{ words []string }{
+		{[]string{"duda", "dudy", "dudą", "dudę"}},
+		{[]string{"tusk", "tuska", "tuskiem", "tuskowi"}},
+		{[]string{"kraj", "kraju", "krajem"}},
+	} {
+		t.Run(tc.words[0], func(t *testing.T) {
+			want := s.Stem([]byte(tc.words[0]))
+			for _, w := range tc.words[1:] {
+				if got := s.Stem([]byte(w)); got != want {
+					t.Errorf("%s: stem %q, want %q", w, got, want)
+				}
+			}
+		})
+	}
+	for i := 1; i < len(polishEndings); i++ {
+		if utf8.RuneCountInString(polishEndings[i]) > utf8.RuneCountInString(polishEndings[i-1]) {
+			t.Errorf("ending %q comes after the shorter %q", polishEndings[i], polishEndings[i-1])
+		}
+	}
+}

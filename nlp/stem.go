@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/blevesearch/snowballstem"
 	"github.com/kljensen/snowball/english"
@@ -116,6 +117,8 @@ func (s *Stemmer) Stem(lower []byte) string {
 		// Dotted and dotless i are one letter in a stem: a capital I
 		// lower-cased outside Turkish rules gives i for ı.
 		st = truncate(strings.ReplaceAll(w, "ı", "i"), truncateTo[s.lang])
+	case s.lang == "pl":
+		st = truncate(shedPolishEnding(w), truncateTo[s.lang])
 	case truncateTo[s.lang] > 0:
 		st = truncate(w, truncateTo[s.lang])
 	case s.stem != nil:
@@ -180,6 +183,26 @@ func truncate(w string, n int) string {
 			return w[:k]
 		}
 		n--
+	}
+	return w
+}
+
+// polishEndings are the case endings a short Polish word sheds (see
+// lang/polish-ending.txt), longest first.
+var polishEndings = dataLines(langFiles, "lang/polish-ending.txt")
+
+// shedPolishEnding drops one case ending from a Polish word when three
+// letters remain: truncation to five letters takes the ending off a long
+// word but not off a short one, so the cases of a short name (Duda,
+// Dudy, Dudą; Tusk, Tuska) were terms apart. Neutral on the tuning half
+// of the SemEval Polish pairs (same-story F1 0.774 before and after), it
+// raised the mean cosine of the pairs rated one story (0.314 to 0.326)
+// and left the others' (0.069 to 0.071).
+func shedPolishEnding(w string) string {
+	for _, e := range polishEndings {
+		if rest, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(rest) >= 3 {
+			return rest
+		}
 	}
 	return w
 }
