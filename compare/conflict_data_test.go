@@ -33,6 +33,10 @@ func TestConflictDataHasNoDuplicates(t *testing.T) {
 		{"claim_formulas.txt", formulaData, strings.ToLower},
 		{"conflict_when.txt", whenData, strings.ToLower},
 		{"conflict_announce.txt", announceData, strings.ToLower},
+		{"conflict_copulas.txt", copulaData, strings.ToLower},
+		// A word is a title one person holds or a word that makes it
+		// another role (-), never both.
+		{"conflict_heads.txt", headData, func(l string) string { return strings.ToLower(strings.TrimLeft(l, "-")) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			seen := map[string]bool{}

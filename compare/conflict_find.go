@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/nlp"
@@ -249,6 +250,12 @@ type conflictPair struct {
 	denial bool
 	// home says the two units tie one person to a place (see homes).
 	home bool
+	// role says the two units give one title of one body to their
+	// speakers (see speakerRole).
+	role bool
+	// where says the two units put one person in a place on one day
+	// (see wheres).
+	where bool
 	// figure says the two units give a figure of one kind for the same
 	// thing (see figureKeys).
 	figure bool
@@ -264,7 +271,10 @@ type conflictKind struct {
 	need float64
 	// grouped is the similarity a pair of one fact needs (0: any).
 	grouped float64
-	// events says the kind reads pairs met by their event alone.
+	// events says the kind reads pairs met by their event alone, and
+	// pairs that share eventPair of their words, which dateDiffers reads
+	// only where the same act or the same quoted words stand by the days
+	// (see sameAct, sameQuoted).
 	events bool
 	// denials says the kind reads pairs met by a denial of an act
 	// (see acts) with denialPair of their words.
@@ -275,6 +285,14 @@ type conflictKind struct {
 	// homes says the kind reads only pairs that tie one person to a
 	// place (see homes), whatever else their words say.
 	homes bool
+	// roles says the kind reads only pairs that give one title of one
+	// body to their speakers (see speakerRole), whatever else their
+	// words say: "said NCAA President John Smith" and "the N.C.A.A.
+	// president, Mark Emmert, said" share two words.
+	roles bool
+	// wheres says the kind reads only pairs that put one person in a
+	// place on one day (see wheres) with need of their words.
+	wheres bool
 	// sameLead says the kind reads no pair of units led by different
 	// actors (see leads): a figure, day or place each gives is then
 	// about another act.
@@ -295,6 +313,8 @@ var conflictKinds = []conflictKind{
 	{kind: storyfold.ConflictDate, what: "The sources give different dates", need: datePair, events: true, sameLead: true, differ: (*conflictContext).dateDiffers},
 	{kind: storyfold.ConflictPlace, what: "The sources name a different place in the same claim", need: placePair, sameLead: true, differ: entityDiffers(storyfold.EntityPlace)},
 	{kind: storyfold.ConflictPlace, what: "The sources tie the same person to different places", homes: true, differ: (*conflictContext).homeDiffers},
+	{kind: storyfold.ConflictPlace, what: "The sources put the same person in different places on one day", wheres: true, need: eventPair, differ: (*conflictContext).whereDiffers},
+	{kind: storyfold.ConflictPerson, what: "The sources give one title to different people", roles: true, differ: (*conflictContext).roleDiffers},
 	{kind: storyfold.ConflictOrg, what: "The sources name a different org in the same claim", need: actorPair, differ: entityDiffers(storyfold.EntityOrg)},
 	{kind: storyfold.ConflictPerson, what: "The sources credit different people with the same claim", need: speakerPair, differ: (*conflictContext).actorDiffers},
 	{kind: storyfold.ConflictNegation, what: "One source says it happened, another that it did not", need: negationPair, grouped: negationPair, denials: true, differ: (*conflictContext).negationDiffers},
@@ -468,11 +488,21 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	days, people := make([][]string, len(units)), make([][]string, len(units))
 	did, didNot := make([][]string, len(units)), make([][]string, len(units))
 	figs := make([][]string, len(units))
+	whereKeys, roleKeys := make([][]string, len(units)), make([][]string, len(units))
 	// An act is denied only by a unit that negates a verb: in a story
 	// with none, no pair is met or marked by acts, which are not read.
 	denials := false
 	for i := range units {
 		denials = denials || bearing[i] && len(cx.negation(i).negated) > 0
+	}
+	var negKeys map[string]bool
+	if denials {
+		negKeys = map[string]bool{}
+		for i := range units {
+			if bearing[i] {
+				negKeys = cx.negatedKeys(i, negKeys)
+			}
+		}
 	}
 	for i := range units {
 		if bearing[i] {
@@ -480,15 +510,24 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 			figs[i] = cx.figureKeys(i)
 			if denials {
 				did[i], didNot[i] = cx.acts(i)
+				did[i], didNot[i] = cx.negatedWords(i, negKeys, did[i], didNot[i])
 			}
 			for _, h := range cx.homes(i) {
 				people[i] = append(people[i], h.person)
 			}
+			for _, w := range cx.wheres(i) {
+				whereKeys[i] = append(whereKeys[i], w.key)
+			}
+			slices.Sort(whereKeys[i])
+			whereKeys[i] = slices.Compact(whereKeys[i])
+			roleKeys[i] = cx.roleKeys(i)
 		}
 	}
 	out = append(out, keyPairs(units, days, days, factOf, out, func(p *conflictPair) { p.event = true })...)
 	out = append(out, keyPairs(units, did, didNot, factOf, out, func(p *conflictPair) { p.denial = true })...)
 	out = append(out, keyPairs(units, people, people, factOf, out, func(p *conflictPair) { p.home = true })...)
+	out = append(out, keyPairs(units, whereKeys, whereKeys, factOf, out, func(p *conflictPair) { p.where = true })...)
+	out = append(out, keyPairs(units, roleKeys, roleKeys, factOf, out, func(p *conflictPair) { p.role = true })...)
 	out = append(out, keyPairs(units, figs, figs, factOf, out, func(p *conflictPair) { p.figure = true })...)
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].a != out[j].a {
@@ -787,7 +826,22 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 			didNot = keys(didNot, i, l)
 		}
 	}
+	reported := false
 	for i, w := range words {
+		if reported {
+			// What someone said happened counts only where a name of the
+			// story stands right before a verb in the past: "disputed
+			// BuzzFeed's report that said President Donald Trump directed
+			// attorney Michael Cohen to lie", which one outlet's "a report
+			// that said President Trump had not directed Michael D. Cohen"
+			// contradicts.
+			if i > 0 && len(w.w) >= 4 && !strings.HasSuffix(w.w, "ing") && !strings.HasSuffix(w.w, "s") && cx.subjectBefore(text, actors, words[i-1].start, w.start) {
+				if l := wordnet.LemmaPOS(w.w, wordnet.Verb); l != "" && l != w.w {
+					did = keys(did, i, l)
+				}
+			}
+			continue
+		}
 		if speechVerbs[w.w] {
 			// What follows is what someone said happened ("saying he had
 			// served"); an announcement in the past is an act itself
@@ -795,7 +849,8 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 			if l := wordnet.LemmaPOS(w.w, wordnet.Verb); announcing[l] && l != w.w && !quoted(a, x.span.Start+w.start) {
 				did = keys(did, i, l)
 			}
-			break
+			reported = true
+			continue
 		}
 		if len(w.w) < 4 || nlp.IsStopWord(w.w) || i > 0 && unasserting[words[i-1].w] || quoted(a, x.span.Start+w.start) ||
 			strings.HasSuffix(w.w, "ing") || strings.HasSuffix(w.w, "s") {
@@ -808,6 +863,23 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 	slices.Sort(did)
 	slices.Sort(didNot)
 	return slices.Compact(did), slices.Compact(didNot)
+}
+
+// subjectBefore reports whether the word at prev, right before the word
+// at at with only a space between, ends the name of one of actors: the
+// name is the verb's subject ("President Trump directed").
+func (cx *conflictContext) subjectBefore(text string, actors []string, prev, at int) bool {
+	w := text[prev:at]
+	if strings.TrimRight(w, " ") != strings.TrimSpace(w) || strings.ContainsAny(w, ",;:") {
+		return false
+	}
+	w = strings.TrimSpace(w)
+	for _, e := range actors {
+		if last := e[strings.LastIndexByte(e, ' ')+1:]; len(last) > 1 && last == w {
+			return true
+		}
+	}
+	return false
 }
 
 // actReach is how many words after a verb its object may stand: "resigned
@@ -1016,7 +1088,7 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 	}
 	value := map[int]conflictValue{}
 	for _, p := range pairs {
-		if k.homes && !p.home || k.sameLead && otherLeads(&cx.units[p.a], &cx.units[p.b]) || p.grouped && p.words < k.grouped || !p.grouped && p.words < k.need && !(k.events && p.event) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && p.figure && p.words >= figurePair) {
+		if k.homes && !p.home || k.wheres && (!p.where || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && otherLeads(&cx.units[p.a], &cx.units[p.b]) || p.grouped && p.words < k.grouped || !p.grouped && p.words < k.need && !(k.events && (p.event || p.words >= eventPair)) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && p.figure && p.words >= figurePair) {
 			continue
 		}
 		cx.pair = p
@@ -1097,6 +1169,9 @@ func (cx *conflictContext) figureDiffers(a, b int) (conflictValue, conflictValue
 		}
 		return idx
 	}
+	if x, y, ok := cx.labelled(a, b); ok {
+		return figureValue(x), figureValue(y), true
+	}
 	qa, qb := one(a), one(b)
 	keys := make([]string, 0, len(qa))
 	for k := range qa {
@@ -1121,6 +1196,42 @@ func (cx *conflictContext) figureDiffers(a, b int) (conflictValue, conflictValue
 		return figureValue(x), figureValue(y), true
 	}
 	return conflictValue{}, conflictValue{}, false
+}
+
+// labelled returns the numbers two units give as the same label, a
+// capitalised word right before a bare number ("Amendment 64",
+// "Amendment 34"), when they differ: a number that names a measure, a
+// flight or a section tells which one, whatever other numbers the
+// sentences give.
+func (cx *conflictContext) labelled(a, b int) (storyfold.Quantity, storyfold.Quantity, bool) {
+	label := func(u int, q storyfold.Quantity) string {
+		if q.Unit != "" || q.Approx || q.Max != 0 {
+			return ""
+		}
+		x := &cx.units[u]
+		before := cx.members[x.article].Text[x.span.Start:q.Span.Start]
+		if !strings.HasSuffix(before, " ") {
+			return ""
+		}
+		before = strings.TrimSuffix(before, " ")
+		w := before[strings.LastIndexAny(before, " \n(")+1:]
+		if len(w) < 3 || w[0] < 'A' || w[0] > 'Z' || strings.ToLower(w) == w || nlp.IsStopWord(strings.ToLower(w)) || strings.ContainsAny(w, ".,;:'’\"“”") {
+			return ""
+		}
+		return w
+	}
+	for _, x := range cx.units[a].quantities {
+		la := label(a, x)
+		if la == "" {
+			continue
+		}
+		for _, y := range cx.units[b].quantities {
+			if label(b, y) == la && x.Kind == y.Kind && !sameFigure(x, y) {
+				return x, y, true
+			}
+		}
+	}
+	return storyfold.Quantity{}, storyfold.Quantity{}, false
 }
 
 // kindCount counts a unit's figures of a kind, whatever their units.
@@ -1204,7 +1315,16 @@ func (cx *conflictContext) dateDiffers(a, b int) (conflictValue, conflictValue, 
 	// One actor doing one thing on two days of one week, each sentence
 	// giving one day: the outlets disagree on when.
 	case single && cx.pair.event && cx.pair.words >= eventPair && gap <= sameWeek && !(cx.givesDay(cx.units[b].article, x) && cx.givesDay(cx.units[a].article, y)):
-	case slot >= 2:
+	// The same words quoted in both, from a person both name, each
+	// sentence giving one day: the day the words were said or written
+	// ("On Wednesday, the aide, Elizabeth Lauten, ... wrote ... “try
+	// showing a little class”", "Elizabeth Lauten wrote ... Friday that
+	// ... should "try showing a little class"").
+	case single && gap <= sameWeek && cx.pair.words >= eventPair && cx.sameQuoted(a, b):
+	case slot >= 2 && (cx.pair.grouped || cx.pair.words >= datePair || cx.pair.event):
+	// One act in the past by each day, in the same setting: the days
+	// date that act.
+	case slot >= 1 && cx.sameAct(a, x.Span, b, y.Span):
 	default:
 		return conflictValue{}, conflictValue{}, false
 	}
@@ -1265,6 +1385,85 @@ func (cx *conflictContext) valueSlot(a int, sa storyfold.Span, b int, sb storyfo
 		}
 	}
 	return n
+}
+
+// quoteRun is how many words in a row two sentences must quote alike for
+// sameQuoted.
+const quoteRun = 5
+
+// sameQuoted reports whether two units quote quoteRun words in a row
+// alike and name one person.
+func (cx *conflictContext) sameQuoted(a, b int) bool {
+	ua, ub := &cx.units[a], &cx.units[b]
+	if !slices.ContainsFunc(ua.entities, func(e entityRef) bool {
+		return e.typ == storyfold.EntityPerson && slices.ContainsFunc(ub.entities, func(f entityRef) bool { return f.typ == e.typ && f.name == e.name })
+	}) {
+		return false
+	}
+	quotedWords := func(u *unit) []string {
+		art := cx.members[u.article]
+		var out []string
+		for _, q := range art.Quotes {
+			if q.Span.End <= u.span.Start || q.Span.Start >= u.span.End {
+				continue
+			}
+			from, to := max(q.Span.Start, u.span.Start), min(q.Span.End, u.span.End)
+			for _, w := range strings.FieldsFunc(art.Text[from:to], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' }) {
+				out = append(out, strings.ToLower(w))
+			}
+			out = append(out, "") // quotes do not run into each other
+		}
+		return out
+	}
+	wa := quotedWords(ua)
+	if len(wa) <= quoteRun {
+		return false
+	}
+	wb := quotedWords(ub)
+	for i := 0; i+quoteRun <= len(wa); i++ {
+		run := wa[i : i+quoteRun]
+		if slices.Contains(run, "") {
+			continue
+		}
+		for j := 0; j+quoteRun <= len(wb); j++ {
+			if slices.Equal(run, wb[j:j+quoteRun]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameAct reports whether the same act, a verb in the past and not one
+// of speech, stands within eventReach words of two days: "the governor
+// signed it into law on Tuesday", "which he signed into law on
+// Thursday". Two sentences that share little else (one names the
+// governor, the other "he") then date one act, and pairs that share
+// only eventPair of their words are read for it.
+func (cx *conflictContext) sameAct(a int, sa storyfold.Span, b int, sb storyfold.Span) bool {
+	ua, ub := &cx.units[a], &cx.units[b]
+	acts := func(u *unit, s storyfold.Span) []string {
+		var out []string
+		for w := range aroundSpan(cx.members[u.article], u.span, s, eventReach) {
+			if len(w) < 4 || speechVerbs[w] || attributionVerbs[w] || nlp.IsStopWord(w) || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "s") {
+				continue
+			}
+			if l := wordnet.LemmaPOS(w, wordnet.Verb); l != "" && l != w {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	xa := acts(ua, sa)
+	if len(xa) == 0 {
+		return false
+	}
+	for _, l := range acts(ub, sb) {
+		if slices.Contains(xa, l) {
+			return true
+		}
+	}
+	return false
 }
 
 // weekdayIn returns the weekday a date mention writes, if any.
@@ -1706,6 +1905,10 @@ type negation struct {
 	negated map[string]string // stem -> the negated words as written; nil for none
 	// any says the unit has a negation anywhere, quotes included.
 	any bool
+	// predicate holds the stems of negated that follow a form of "be"
+	// ("is not unconstitutional", "was not interviewed"): what the
+	// sentence denies of its subject.
+	predicate map[string]bool
 }
 
 func (cx *conflictContext) negation(u int) negation {
@@ -1775,6 +1978,12 @@ func (cx *conflictContext) readNegation(u int, stems *[]string) negation {
 					n.negated = map[string]string{}
 				}
 				n.negated[stem] = text[cx.toks[negAt].Start:t.End]
+				if cx.copulaBefore(text, negAt) {
+					if n.predicate == nil {
+						n.predicate = map[string]bool{}
+					}
+					n.predicate[stem] = true
+				}
 			}
 			negAt = -1
 		}
@@ -1782,6 +1991,25 @@ func (cx *conflictContext) readNegation(u int, stems *[]string) negation {
 	cx.negBuf = buf
 	return n
 }
+
+// copulaBefore reports whether the word before token i is a form of
+// "be": "is not", "was not", "were not".
+func (cx *conflictContext) copulaBefore(text string, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		t := cx.toks[k]
+		if t.Kind != nlp.Word {
+			continue
+		}
+		return copulas[strings.ToLower(t.Text(text))]
+	}
+	return false
+}
+
+//go:embed conflict_copulas.txt
+var copulaData string
+
+// copulas are the forms of "be" that make a negated word a predicate.
+var copulas = dataSet(copulaData)
 
 // afterArticle reports whether an article ("a", "an", "the") stands
 // within the two words before token i: "a private meeting" is a thing,

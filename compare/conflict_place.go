@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/storyfold/storyfold"
@@ -85,4 +86,85 @@ func (cx *conflictContext) placeWritten(u int) map[string]bool {
 		}
 	}
 	return out
+}
+
+// where is the place a unit puts a person on a day: "during a campaign
+// stop in Florida on Saturday that Mr. Santorum described", "in a speech
+// ... on Saturday in Columbus, Ohio, Santorum had dismissed". places is
+// the place after "in" or "at" and any it is written within ("Columbus,
+// Ohio").
+type where struct {
+	key    string // person|day
+	places []string
+}
+
+// wheres returns the places a unit puts its people on its days: a place
+// after "in" or "at", a person of the story (by last name) and a day
+// outside quotes, all within eventReach words of the day. One person is
+// in one place on one day: two outlets that put them in two places, one
+// not within the other, disagree on where.
+func (cx *conflictContext) wheres(u int) []where {
+	x := &cx.units[u]
+	a := cx.members[x.article]
+	var out []where
+	var inner map[string]bool // see placeWritten, read once a day has a place by it
+	for _, d := range x.dates {
+		if d.Granularity != storyfold.GranularityDay || !d.Date.Known() || quoted(a, d.Span.Start) {
+			continue
+		}
+		near := aroundSpan(a, x.span, d.Span, eventReach)
+		var places []string
+		for _, e := range x.entities {
+			if e.typ != storyfold.EntityPlace {
+				continue
+			}
+			for _, m := range cx.mentionsIn(x.article, e.name, x.span) {
+				before := strings.ToLower(a.Text[max(x.span.Start, m.Start-4):m.Start])
+				if !strings.HasSuffix(before, " in ") && !strings.HasSuffix(before, " at ") {
+					continue
+				}
+				if inner == nil {
+					inner = cx.placeWritten(u)
+				}
+				if nameNear(a.Text[m.Start:m.End], near) || inner[e.name] {
+					places = append(places, e.name)
+					break
+				}
+			}
+		}
+		if len(places) == 0 {
+			continue
+		}
+		// The place a place is written within is the same where:
+		// "Columbus, Ohio".
+		for _, e := range x.entities {
+			if e.typ == storyfold.EntityPlace && !slices.Contains(places, e.name) && slices.ContainsFunc(places, func(p string) bool { return inner[p] }) && nameNear(e.name, near) {
+				places = append(places, e.name)
+			}
+		}
+		day := d.Date.Format("2006-01-02")
+		for _, e := range x.entities {
+			if e.typ == storyfold.EntityPerson && near[strings.ToLower(lastName(e.name))] {
+				out = append(out, where{key: e.name + "|" + day, places: places})
+			}
+		}
+	}
+	return out
+}
+
+// whereDiffers reports whether two units put one person on one day in
+// two places, none of one's within one of the other's.
+func (cx *conflictContext) whereDiffers(a, b int) (conflictValue, conflictValue, bool) {
+	for _, x := range cx.wheres(a) {
+		for _, y := range cx.wheres(b) {
+			if x.key != y.key || slices.ContainsFunc(x.places, func(p string) bool {
+				return within(y.places, p) || slices.ContainsFunc(y.places, func(q string) bool { return variantSpelling(p, q) })
+			}) {
+				continue
+			}
+			va, vb := strings.Join(x.places, ", "), strings.Join(y.places, ", ")
+			return conflictValue{side: va, written: va, key: strings.ToLower(va)}, conflictValue{side: vb, written: vb, key: strings.ToLower(vb)}, true
+		}
+	}
+	return conflictValue{}, conflictValue{}, false
 }

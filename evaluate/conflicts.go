@@ -93,6 +93,9 @@ type ConflictOptions struct {
 	// Seed picks, deterministically, which sentence of a story is changed
 	// among those that qualify.
 	Seed uint64
+	// DevOnly skips the held-out stories, so that work on the rules can
+	// read its misses without building, or seeing, the held-out half.
+	DevOnly bool
 }
 
 // ChangeResult is one change made to one story and whether a conflict
@@ -200,6 +203,9 @@ func Conflicts(articles []storyfold.Article, opts ConflictOptions) ConflictRepor
 		}
 		s := &rep.Dev
 		if i%2 == 1 {
+			if opts.DevOnly {
+				continue
+			}
 			s = &rep.HeldOut
 		}
 		s.Stories++

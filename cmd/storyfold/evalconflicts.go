@@ -18,12 +18,16 @@ func evalConflicts(ctx context.Context, args []string) error {
 	verbose := fs.Bool("v", false, "list the changes no conflict was found for, with the two sentences")
 	kinds := fs.String("kinds", strings.Join(evaluate.ChangeKinds, ","), "kinds of change to make (figure, date, place, speaker, negation)")
 	seed := fs.Uint64("seed", 1, "seed of the deterministic choice of the sentence changed in each story")
+	split := fs.String("split", "", "only this half: dev (the held-out stories are then neither built nor shown)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) == 0 {
 		return missing(fs, "FILE.jsonl")
+	}
+	if *split != "" && *split != "dev" {
+		return usagef(fs, "unknown split %q (want dev)", *split)
 	}
 	var chosen []string
 	for k := range strings.SplitSeq(*kinds, ",") {
@@ -38,12 +42,15 @@ func evalConflicts(ctx context.Context, args []string) error {
 	}
 	msgs := &messages{out: os.Stderr}
 	articles := read(ctx, pos, readOptions{}, &progress{}, msgs)
-	rep := evaluate.Conflicts(articles, evaluate.ConflictOptions{Kinds: chosen, Seed: *seed})
+	rep := evaluate.Conflicts(articles, evaluate.ConflictOptions{Kinds: chosen, Seed: *seed, DevOnly: *split == "dev"})
 	for _, half := range []struct {
 		name string
 		s    *evaluate.ConflictScores
 	}{{"dev (even gold clusters, tuned on)", &rep.Dev}, {"held-out (odd gold clusters)", &rep.HeldOut}} {
 		s := half.s
+		if *split == "dev" && s == &rep.HeldOut {
+			continue
+		}
 		fmt.Printf("%s: %d stories\n", half.name, s.Stories)
 		fmt.Printf("  %-9s %5s %8s %7s %10s %10s\n", "change", "made", "detected", "recall", "unaligned", "precision")
 		for _, k := range chosen {
