@@ -6,9 +6,16 @@ package storyfold
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 )
+
+// ErrUnreadable is returned by a Store for a story whose saved document
+// it holds but cannot read back (one saved, before accounts were bounded,
+// larger than the store will decompress), so that a server answers it
+// with a page saying so rather than as a failure of the store.
+var ErrUnreadable = errors.New("the saved account cannot be read back")
 
 // Article is one news article as storyfold understands it after reading and
 // cleaning. Offsets in Paragraphs and Sentences are byte offsets into Text, so
@@ -233,11 +240,38 @@ type Story struct {
 	// IndependentSources counts the articles that do not derive from one
 	// another: each family counts once, as does every article outside one.
 	IndependentSources int `json:"independent_sources"`
+	// Omitted counts what the account leaves out to stay under its size
+	// bound (see pipeline.MaxAccountBytes): the lists of an account grow
+	// with its groups times its articles, and a story of a few crafted
+	// articles would otherwise be saved too large to read back. It is
+	// absent from every story the bound did not touch.
+	Omitted *Omitted `json:"omitted,omitempty"`
 	// Stale is set on a story read from a store while articles that
 	// joined it since are waiting for its account to be rebuilt: the
 	// account shown is the last one saved. It is never stored.
 	Stale bool `json:"stale,omitempty"`
 }
+
+// Omitted counts the entries of a story's account left out by its size
+// bound, list by list, so that every report can say how much more there
+// was ("and 1,234 more quote groups") rather than pass a cut list off as
+// whole. The entries kept are each list's first, in its own order.
+type Omitted struct {
+	Summary  int `json:"summary,omitempty"`
+	Facts    int `json:"facts,omitempty"`
+	Quotes   int `json:"quotes,omitempty"`
+	Entities int `json:"entities,omitempty"`
+	// Variants counts the wordings left out of the facts and quote
+	// groups that were kept.
+	Variants  int `json:"variants,omitempty"`
+	Conflicts int `json:"conflicts,omitempty"`
+	Families  int `json:"families,omitempty"`
+	Exclusive int `json:"exclusive,omitempty"`
+	Timeline  int `json:"timeline,omitempty"`
+}
+
+// Any reports whether anything was left out.
+func (o *Omitted) Any() bool { return o != nil && *o != Omitted{} }
 
 // SummarySentence is one sentence of a story's summary with the articles it
 // comes from.

@@ -141,7 +141,8 @@ func (g *Grouper) Stories(articles []storyfold.Article, done func()) []*storyfol
 
 // NewStory builds a story from its articles: articles in date order, the
 // outlets, the date range and a headline (see Outline), then the account:
-// entities, quotes, facts, conflicts, families, summary and timeline.
+// entities, quotes, facts, conflicts, families, summary and timeline,
+// bounded in size (see Bound).
 func NewStory(id string, members []*storyfold.Article) *storyfold.Story {
 	st := Outline(id, members)
 	// An article without a date reads its relative dates against the
@@ -162,6 +163,7 @@ func NewStory(id string, members []*storyfold.Article) *storyfold.Story {
 	st.Entities = entity.Story(members)
 	st.Quotes = quote.Group(members, st.Entities)
 	compare.Reconcile(st, members)
+	Bound(st, MaxAccountBytes)
 	return st
 }
 

@@ -148,6 +148,9 @@ const maxTimeline = 20
 // facts-by-outlet table.
 func writeTextAccount(w *bufio.Writer, st *storyfold.Story, arts map[string]*storyfold.Article, dim func(string) string) {
 	labels := citeLabels(st)
+	if st.Omitted.Any() {
+		fmt.Fprintf(w, "\n  %s\n", omittedNotice(st.Omitted))
+	}
 	consensus, disputed, only := summaryParts(st)
 	if len(consensus) > 0 {
 		fmt.Fprintf(w, "\n  summary:\n")
@@ -241,6 +244,9 @@ func writeTextAccount(w *bufio.Writer, st *storyfold.Story, arts map[string]*sto
 // writeMarkdownAccount writes a story's reconciled account in Markdown.
 func writeMarkdownAccount(w *bufio.Writer, st *storyfold.Story) {
 	labels := citeLabels(st)
+	if st.Omitted.Any() {
+		fmt.Fprintf(w, "> %s\n\n", omittedNotice(st.Omitted))
+	}
 	consensus, disputed, only := summaryParts(st)
 	if len(consensus) > 0 {
 		fmt.Fprintf(w, "**Summary**\n\n")
@@ -333,4 +339,67 @@ func writeMarkdownAccount(w *bufio.Writer, st *storyfold.Story) {
 		}
 		fmt.Fprintf(w, "\n")
 	}
+}
+
+// Omitted says, in words, what a story's account left out to stay under
+// its size bound, "" when it left out nothing: "1,234 more quote groups,
+// 56 more facts and 890 more wordings". Every report prints it where the
+// account begins, so that a cut account is never taken for a whole one;
+// the JSON carries the counts themselves.
+func Omitted(o *storyfold.Omitted) string {
+	if !o.Any() {
+		return ""
+	}
+	var parts []string
+	for _, p := range []struct {
+		n         int
+		one, many string
+	}{
+		{o.Quotes, "more quote group", "more quote groups"},
+		{o.Facts, "more fact", "more facts"},
+		{o.Variants, "more wording of the groups kept", "more wordings of the groups kept"},
+		{o.Exclusive, "more exclusive", "more exclusives"},
+		{o.Conflicts, "more conflict", "more conflicts"},
+		{o.Entities, "more name", "more names"},
+		{o.Timeline, "more date", "more dates"},
+		{o.Summary, "more summary sentence", "more summary sentences"},
+		{o.Families, "more family", "more families"},
+	} {
+		if p.n > 0 {
+			word := p.many
+			if p.n == 1 {
+				word = p.one
+			}
+			parts = append(parts, thousands(p.n)+" "+word)
+		}
+	}
+	if len(parts) > 1 {
+		parts[len(parts)-2] += " and " + parts[len(parts)-1]
+		parts = parts[:len(parts)-1]
+	}
+	return strings.Join(parts, ", ")
+}
+
+// omittedNotice is the line the text and Markdown reports open a cut
+// account with.
+func omittedNotice(o *storyfold.Omitted) string {
+	return "This account is cut to its size bound: it leaves out " + Omitted(o) + "."
+}
+
+// thousands writes n with a comma between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
 }

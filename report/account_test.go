@@ -226,3 +226,64 @@ func TestMostReportedFactsCountRestatements(t *testing.T) {
 		})
 	}
 }
+
+// TestOmittedInEveryReport checks that an account cut to its size bound
+// says so, with its counts, in every report, and that a whole one says
+// nothing of it.
+func TestOmittedInEveryReport(t *testing.T) {
+	cut := restated()
+	cut.Stories[0].Omitted = &storyfold.Omitted{Quotes: 1234, Facts: 56, Variants: 1}
+	for _, tt := range []struct {
+		name   string
+		an     *storyfold.Analysis
+		format report.Format
+		want   string
+	}{
+		{"text", cut, report.Text, "This account is cut to its size bound: it leaves out 1,234 more quote groups, 56 more facts and 1 more wording of the groups kept."},
+		{"markdown", cut, report.Markdown, "> This account is cut to its size bound: it leaves out 1,234 more quote groups, 56 more facts and 1 more wording of the groups kept."},
+		{"html", cut, report.HTML, `<p class="notice">This account is cut to its size bound: it leaves out 1,234 more quote groups, 56 more facts and 1 more wording of the groups kept.`},
+		{"json", cut, report.JSON, `"omitted":{"facts":56,"quotes":1234,"variants":1}`},
+		{"whole text", restated(), report.Text, ""},
+		{"whole html", restated(), report.HTML, ""},
+		{"whole json", restated(), report.JSON, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := report.Write(&b, tt.an, tt.format, report.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			got := strings.ReplaceAll(b.String(), " ", "")
+			switch {
+			case tt.want == "":
+				if strings.Contains(b.String(), "size bound") || strings.Contains(b.String(), `"omitted"`) {
+					t.Errorf("a whole account speaks of a bound:\n%s", b.String())
+				}
+			case tt.format == report.JSON:
+				if !strings.Contains(strings.Join(strings.Fields(got), ""), tt.want) {
+					t.Errorf("the JSON lacks %s", tt.want)
+				}
+			case !strings.Contains(b.String(), tt.want):
+				t.Errorf("the %s report lacks %q", tt.format, tt.want)
+			}
+		})
+	}
+}
+
+func TestOmittedWords(t *testing.T) {
+	for _, tt := range []struct {
+		o    *storyfold.Omitted
+		want string
+	}{
+		{nil, ""},
+		{&storyfold.Omitted{}, ""},
+		{&storyfold.Omitted{Exclusive: 1}, "1 more exclusive"},
+		{&storyfold.Omitted{Quotes: 1234567, Timeline: 2}, "1,234,567 more quote groups and 2 more dates"},
+		{&storyfold.Omitted{Facts: 999, Conflicts: 1000, Entities: 3}, "999 more facts, 1,000 more conflicts and 3 more names"},
+	} {
+		t.Run(tt.want, func(t *testing.T) {
+			if got := report.Omitted(tt.o); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -239,6 +239,9 @@ type StoryView struct {
 	// Axis draws the dated entries of the timeline on a line of days.
 	Axis  TimeAxis
 	Graph Graph
+	// Omitted says what the account left out to stay under its size
+	// bound ("1,234 more quote groups"), "" when nothing.
+	Omitted string
 }
 
 // SentenceView is one sentence of an article, marked by what the other
@@ -298,7 +301,7 @@ func SentenceID(article string, start int) string {
 // NewStoryView builds a story page's view.
 func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hrefs) StoryView {
 	v := StoryView{ID: st.ID, Headline: st.Headline, Href: h.Story(st.ID), Dates: DateRange(st.First, st.Last), Count: len(st.Articles),
-		Independent: st.IndependentSources}
+		Independent: st.IndependentSources, Omitted: Omitted(st.Omitted)}
 	if st.Last.Known() {
 		v.Updated = st.Last.Format("2006-01-02")
 	}

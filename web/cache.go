@@ -37,6 +37,28 @@ type cached struct {
 	body        []byte
 }
 
+// itemOverhead is what an item costs the cache beyond its body and key:
+// the map entry, the key's place in order, the item and its content type.
+const itemOverhead = 160
+
+// size is what an item holds of the heap, which the cache bounds: its
+// body's whole capacity (a body is copied to its length before it is
+// kept, see keep), its key and its bookkeeping.
+func (e *cached) size(key string) int {
+	return cap(e.body) + len(key) + len(e.contentType) + itemOverhead
+}
+
+// keep is the body of a response as the cache keeps it: the buffer a
+// response is built in grows by doubling, so its spare capacity is up to
+// as large again as the body, and the cache would hold half as much again
+// as it counts. A body with more than an eighth spare is copied.
+func keep(body []byte) []byte {
+	if cap(body)-len(body) > len(body)/8 {
+		return bytes.Clone(body)
+	}
+	return body
+}
+
 // storeAnswered tells whether the store answered a read within the last d.
 func (c *cache) storeAnswered(d time.Duration) bool {
 	t := c.answered.Load()
@@ -68,21 +90,22 @@ func (c *cache) get(key string, v int64) *cached {
 func (c *cache) put(key string, v int64, e *cached) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if v != c.current || len(e.body) > c.maxBytes/16 {
+	size := e.size(key)
+	if v != c.current || size > c.maxBytes/16 {
 		return
 	}
 	if old := c.items[key]; old != nil {
-		c.bytes -= len(old.body)
+		c.bytes -= old.size(key)
 	} else {
 		c.order = append(c.order, key)
 	}
 	c.items[key] = e
-	c.bytes += len(e.body)
+	c.bytes += size
 	for c.bytes > c.maxBytes && len(c.order) > 0 {
 		k := c.order[0]
 		c.order = c.order[1:]
 		if old := c.items[k]; old != nil {
-			c.bytes -= len(old.body)
+			c.bytes -= old.size(k)
 			delete(c.items, k)
 		}
 	}
@@ -117,7 +140,7 @@ func (c *cache) wrap(h http.HandlerFunc) http.HandlerFunc {
 		w.WriteHeader(rec.code)
 		_, _ = w.Write(rec.body.Bytes())
 		if rec.code == http.StatusOK {
-			c.put(key, v, &cached{contentType: rec.header.Get("Content-Type"), body: rec.body.Bytes()})
+			c.put(key, v, &cached{contentType: rec.header.Get("Content-Type"), body: keep(rec.body.Bytes())})
 		}
 	}
 }

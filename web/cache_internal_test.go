@@ -1,6 +1,8 @@
 package web
 
 import (
+	"fmt"
+	"math"
 	"net/url"
 	"strings"
 	"testing"
@@ -83,4 +85,43 @@ func FuzzCacheKey(f *testing.F) {
 			t.Fatalf("adding %s changed the key: %q -> %q", extra, k, k2)
 		}
 	})
+}
+
+// TestCacheCountsWhatItHolds checks that the cache bounds the heap its
+// items hold, not their lengths: a body built in a doubling buffer is kept
+// as a copy of about its length, and the total counted is the capacities held.
+func TestCacheCountsWhatItHolds(t *testing.T) {
+	c := newCache(nil, 1<<20)
+	c.current = 1
+	for i := range 40 {
+		body := make([]byte, 10_000, 20_000) // as a doubling buffer leaves it
+		c.put(fmt.Sprintf("/stories/s%d", i), 1, &cached{contentType: "text/html", body: keep(body)})
+	}
+	held := 0
+	for k, e := range c.items {
+		if cap(e.body) > len(e.body)+len(e.body)/8 {
+			t.Errorf("%s keeps %d bytes of capacity for %d of body", k, cap(e.body), len(e.body))
+		}
+		held += cap(e.body) + len(k)
+	}
+	if held > c.bytes || c.bytes > c.maxBytes {
+		t.Errorf("the cache holds %d bytes and counts %d, bound %d", held, c.bytes, c.maxBytes)
+	}
+}
+
+func TestCacheCeiling(t *testing.T) {
+	for _, tt := range []struct {
+		limit int64
+		want  int
+	}{
+		{768 << 20, 192 << 20},
+		{math.MaxInt64, math.MaxInt},
+		{4 << 30, 1 << 30},
+	} {
+		t.Run(fmt.Sprint(tt.limit), func(t *testing.T) {
+			if got := CacheCeiling(tt.limit); got != tt.want {
+				t.Errorf("got %d, want %d", got, tt.want)
+			}
+		})
+	}
 }

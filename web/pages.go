@@ -71,6 +71,11 @@ func (s *Server) storeFailed(w http.ResponseWriter, r *http.Request, err error) 
 		s.busy(w, r, err)
 		return
 	}
+	if errors.Is(err, storyfold.ErrUnreadable) {
+		s.unreadable(r, err)
+		s.pageError(w, r, http.StatusInternalServerError, unreadableStory)
+		return
+	}
 	s.cfg.Log.Error("store", slog.String("path", r.URL.Path), slog.Any("error", err))
 	s.pageError(w, r, http.StatusInternalServerError, "The store failed; the server log says why.")
 }

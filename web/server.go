@@ -15,8 +15,10 @@ import (
 	"html/template"
 	"io"
 	"log/slog"
+	"math"
 	"net/http"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -74,7 +76,8 @@ type Config struct {
 	MaxArticles int
 	// CacheBytes bounds the memory that pages and API answers are kept in
 	// until the store changes (DefaultCacheBytes when 0; negative turns
-	// the cache off).
+	// the cache off), counted as the heap they hold; it is lowered to
+	// CacheCeiling of the process's soft memory limit.
 	CacheBytes int
 	// Pages, when set, fetches the pages of POSTed articles that give only
 	// a "url"; nil refuses them.
@@ -155,6 +158,22 @@ const healthFresh = time.Second
 // DefaultCacheBytes holds a few thousand story pages.
 const DefaultCacheBytes = 256 << 20
 
+// CacheCeiling is the most the response cache may hold under a soft
+// memory limit of limit bytes (math.MaxInt64: none): a quarter of it.
+// The cache is live heap the collector must keep under the limit together
+// with whatever the server is doing: the analysis of one 10 MB POST holds
+// 270-340 MB live at its peak, and a full 256 MiB cache beside it and the
+// server's own 60 MB would leave the collector under the default limit
+// (768 MiB) almost no room, so that it would run all but continuously.
+// With a quarter (192 MiB), a full cache and that analysis leave it a
+// fifth of the limit.
+func CacheCeiling(limit int64) int {
+	if limit <= 0 || limit >= math.MaxInt64/2 {
+		return math.MaxInt
+	}
+	return int(min(limit/4, math.MaxInt/2))
+}
+
 // DefaultMaxBody bounds a request body when the config does not.
 const DefaultMaxBody = 16 << 20
 
@@ -193,6 +212,11 @@ func New(cfg Config) *Server {
 	}
 	if cfg.CacheBytes == 0 {
 		cfg.CacheBytes = DefaultCacheBytes
+	}
+	if ceiling := CacheCeiling(debug.SetMemoryLimit(-1)); cfg.CacheBytes > ceiling {
+		cfg.Log.Info("response cache lowered to a quarter of the soft memory limit",
+			slog.Int("asked_mib", cfg.CacheBytes>>20), slog.Int("mib", ceiling>>20))
+		cfg.CacheBytes = ceiling
 	}
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultTimeout
@@ -523,8 +547,25 @@ func (s *Server) storeError(w http.ResponseWriter, r *http.Request, err error) {
 		s.busy(w, r, err)
 		return
 	}
+	if errors.Is(err, storyfold.ErrUnreadable) {
+		s.unreadable(r, err)
+		apiError(w, http.StatusInternalServerError, "unreadable", strings.ToLower(unreadableStory[:1])+unreadableStory[1:])
+		return
+	}
 	s.cfg.Log.Error("store", slog.String("path", r.URL.Path), slog.Any("error", err))
 	apiError(w, http.StatusInternalServerError, "internal", "the store failed; see the server log")
+}
+
+// unreadableStory says why a story cannot be shown and what mends it:
+// reading it again would fail the same way.
+const unreadableStory = "This story's saved account cannot be read back: it was saved larger than the store reads " +
+	"(before accounts were bounded in size) or was damaged. It is rebuilt, within the bound, when an article joins the story."
+
+// unreadable logs a story that cannot be read back, as a warning: it is a
+// fact about the data, the same at every request, not a failure of the
+// server.
+func (s *Server) unreadable(r *http.Request, err error) {
+	s.cfg.Log.Warn("unreadable story", slog.String("path", r.URL.Path), slog.String("error", err.Error()))
 }
 
 // paging reads limit and offset, with limits: a page holds 1 to 100.
@@ -790,6 +831,10 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		s.busy(w, r, err)
 		return
 	}
+	// The raw articles are not used once the ingester has them: nothing
+	// here holds them (their texts, as large as the body) through the
+	// analysis.
+	read := len(raw)
 	res, err := s.cfg.Ingester.Add(r.Context(), raw)
 	s.inflight.leave()
 	s.ingests.leave()
@@ -804,7 +849,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	if res.New > 0 {
 		status = http.StatusCreated
 	}
-	writeJSON(w, status, map[string]any{"read": len(raw), "new": res.New, "known": res.Known, "stories": res.Stories,
+	writeJSON(w, status, map[string]any{"read": read, "new": res.New, "known": res.Known, "stories": res.Stories,
 		"problems": problems.result(), "more_problems": problems.more})
 }
 

@@ -88,11 +88,28 @@ func Features(blob []byte) ([]byte, error) {
 // zstdMagic opens every zstd frame; a JSON document opens with '{'.
 var zstdMagic = []byte{0x28, 0xb5, 0x2f, 0xfd}
 
+// MaxStoryDoc is the largest story document, as JSON, the store saves:
+// the decoder's limit, which a document must stay within to be read
+// back. Accounts are built far below it (pipeline.MaxAccountBytes).
+const MaxStoryDoc = maxDecoded
+
+// maxDecoded bounds what the decoder unpacks, so that a damaged or
+// hostile row cannot make a read allocate without limit.
+const maxDecoded = 256 << 20
+
+// encoderWindow is how far back the encoder looks for a match. Each of
+// its encoders (one a core) keeps twice its window of history for good
+// once it has compressed a document that large: 16 MB each with the
+// default 8 MB window, live heap for the whole life of a server that took
+// one 10 MB article. A 2 MB window keeps 4 MB and compresses a 5.5 MB
+// story document and 10 MB texts within 1% of the default.
+const encoderWindow = 2 << 20
+
 // encoder and decoder are shared: EncodeAll and DecodeAll may be called
 // from many goroutines at once.
 var (
-	encoder, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest))
-	decoder, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(256<<20))
+	encoder, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithWindowSize(encoderWindow))
+	decoder, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(maxDecoded))
 )
 
 // StoryDocs are what is kept for a story: its whole document, and its
@@ -108,6 +125,11 @@ func StoryDocs(st *storyfold.Story, compress bool) (doc any, sources string, err
 	d, err := json.Marshal(&c)
 	if err != nil {
 		return nil, "", fmt.Errorf("save story %s: %w", st.ID, err)
+	}
+	if len(d) > MaxStoryDoc {
+		// Accounts are bounded well below this when built; a document
+		// past it would be saved only to fail every read.
+		return nil, "", fmt.Errorf("save story %s: its account is %d bytes of JSON, over the %d the store reads back: %w", st.ID, len(d), MaxStoryDoc, storyfold.ErrUnreadable)
 	}
 	src, err := json.Marshal(st.Sources)
 	if err != nil {
@@ -144,18 +166,28 @@ func Article(doc []byte, text string, duplicates []string) (storyfold.Article, e
 	return a, nil
 }
 
-// Story reads a story's document, compressed or not.
+// Story reads a story's document, compressed or not. A document it cannot
+// read (one saved before accounts were bounded and larger than the
+// decoder's limit, or damaged) is an error wrapping
+// storyfold.ErrUnreadable: reading it again fails the same way.
 func Story(doc []byte) (*storyfold.Story, error) {
 	st := storyfold.NewStory("")
 	if bytes.HasPrefix(doc, zstdMagic) {
+		// A frame that says it unpacks past the decoder's limit is
+		// refused before any of it is unpacked: the decoder would work
+		// through up to the limit first, half a second and 256 MB a read.
+		var h zstd.Header
+		if h.Decode(doc) == nil && h.HasFCS && h.FrameContentSize > maxDecoded {
+			return nil, fmt.Errorf("stored story: %w: its account is %d bytes of JSON, over the %d the store reads", storyfold.ErrUnreadable, h.FrameContentSize, maxDecoded)
+		}
 		plain, err := decoder.DecodeAll(doc, nil)
 		if err != nil {
-			return nil, fmt.Errorf("stored story: %w", err)
+			return nil, fmt.Errorf("stored story: %w: %w", storyfold.ErrUnreadable, err)
 		}
 		doc = plain
 	}
 	if err := json.Unmarshal(doc, st); err != nil {
-		return nil, fmt.Errorf("stored story: %w", err)
+		return nil, fmt.Errorf("stored story: %w: %w", storyfold.ErrUnreadable, err)
 	}
 	return st, nil
 }

@@ -3,6 +3,7 @@ package record
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -134,6 +135,55 @@ func TestTextBlob(t *testing.T) {
 				if err != nil || got != tt.text {
 					t.Errorf("compress %v: read back %q, %v", compress, got, err)
 				}
+			}
+		})
+	}
+}
+
+// TestStoryOmittedReadsBack checks that the counts of what a bounded
+// account left out are saved with it and read back, compressed or not,
+// and that a document that cannot be read is told apart as
+// storyfold.ErrUnreadable, which a server answers with its own page.
+func TestStoryOmittedReadsBack(t *testing.T) {
+	st := storyfold.NewStory("s1")
+	st.Quotes = []storyfold.Quote{{Speaker: "Anna Berg", Text: "peace talks", Articles: []string{"a"}, Variants: []storyfold.Variant{}}}
+	st.Omitted = &storyfold.Omitted{Quotes: 1234, Variants: 5}
+	for _, compress := range []bool{false, true} {
+		t.Run(map[bool]string{false: "json", true: "compressed"}[compress], func(t *testing.T) {
+			doc, _, err := StoryDocs(st, compress)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b []byte
+			switch d := doc.(type) {
+			case string:
+				b = []byte(d)
+			case []byte:
+				b = d
+			}
+			got, err := Story(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Omitted == nil || *got.Omitted != *st.Omitted {
+				t.Errorf("omitted read back as %+v, want %+v", got.Omitted, st.Omitted)
+			}
+		})
+	}
+	for _, tc := range []struct {
+		name string
+		doc  []byte
+	}{
+		{"damaged frame", append(append([]byte{}, zstdMagic...), 1, 2, 3)},
+		{"damaged json", []byte(`{"id":`)},
+		// A single-segment frame declaring 300 MB of content, then an
+		// empty last block: refused by its header.
+		{"declared past the limit", append(append([]byte{}, zstdMagic...), 0xE0, 0, 0, 0xC0, 0x12, 0, 0, 0, 0, 0x01, 0, 0)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Story(tc.doc)
+			if !errors.Is(err, storyfold.ErrUnreadable) {
+				t.Errorf("got %v, want an error wrapping ErrUnreadable", err)
 			}
 		})
 	}
