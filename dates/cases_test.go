@@ -12,7 +12,8 @@ import (
 )
 
 // TestCases runs the case files under testdata/cases: each gives a text
-// and the article's date (section "date", 2006-01-02, or none), and the
+// and the article's date (section "date", 2006-01-02, or none), its
+// language (section "lang", ISO 639-1; none reads English), and the
 // date mentions wanted, one a line: the words, the granularity, the day
 // meant and "relative" when it was worked out from the article's date.
 // Add a case by adding a file; write its "want" with -update and check it
@@ -31,8 +32,12 @@ func TestCases(t *testing.T) {
 			}
 			ref = storyfold.Date{Time: day}
 		}
+		finder := NewFinder()
+		if lang, ok := f.Get("lang"); ok {
+			finder.SetLanguage(strings.TrimSpace(lang))
+		}
 		var b strings.Builder
-		for _, m := range NewFinder().Find(text, nlp.Sentences(nil, text, 0, len(text)), ref) {
+		for _, m := range finder.Find(text, nlp.Sentences(nil, text, 0, len(text)), ref) {
 			day := "unknown"
 			if m.Date.Known() {
 				day = m.Date.Format("2006-01-02")

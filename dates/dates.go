@@ -29,6 +29,12 @@ type Finder struct {
 	// tenseReads counts the tokens tense has read, for the test that
 	// holds it linear.
 	tenseReads int
+	// lang is the language set by SetLanguage; nil reads English.
+	lang     *language
+	key      []byte
+	suffixed []bool
+	// langReads counts the word lookups of the scan outside English.
+	langReads int
 }
 
 // NewFinder returns a finder.
@@ -38,6 +44,9 @@ func NewFinder() *Finder { return &Finder{} }
 // ref (the article's date; zero when unknown, which leaves relative and
 // year-less dates unresolved).
 func (f *Finder) Find(text string, sentences []storyfold.Span, ref storyfold.Date) []storyfold.DateMention {
+	if f.lang != nil {
+		return f.findIn(f.lang, text, sentences, ref)
+	}
 	var out []storyfold.DateMention
 	for _, s := range sentences {
 		sent := text[s.Start:s.End]

@@ -90,14 +90,22 @@ func wants(text, date string, gran storyfold.Granularity) []dateWant {
 }
 
 func FuzzFind(f *testing.F) {
-	for _, s := range []string{"on Wednesday", "February 12, 2025", "12 Feb", "May 99", "31 February 2025", "two weeks ago"} {
+	for _, s := range []string{"on Wednesday", "February 12, 2025", "12 Feb", "May 99", "31 February 2025", "two weeks ago",
+		"am 23. Februar", "29.01.2020", "el 5 de marzo de 2021", "28 Mayıs'ta", "١٢ آذار/مارس ٢٠٢٠", "segunda-feira", "يوم الأحد"} {
 		f.Add(s)
 	}
 	ref := storyfold.Date{Time: time.Date(2025, 2, 13, 0, 0, 0, 0, time.UTC)}
+	// Each input is read in English and in every language of data/.
+	langs := []string{"en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "tr", "ar"}
 	f.Fuzz(func(t *testing.T, text string) {
-		for _, m := range find(text, ref) {
-			if m.Span.Start < 0 || m.Span.End > len(text) || text[m.Span.Start:m.Span.End] != m.Text {
-				t.Fatalf("bad mention %+v", m)
+		finder := NewFinder()
+		sentences := nlp.Sentences(nil, text, 0, len(text))
+		for _, lang := range langs {
+			finder.SetLanguage(lang)
+			for _, m := range finder.Find(text, sentences, ref) {
+				if m.Span.Start < 0 || m.Span.End > len(text) || m.Span.Start > m.Span.End || text[m.Span.Start:m.Span.End] != m.Text {
+					t.Fatalf("%s: bad mention %+v", lang, m)
+				}
 			}
 		}
 	})

@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	dps "github.com/markusmobius/go-dateparser"
@@ -82,4 +83,47 @@ func hasDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+// langDateConfigs holds the prose configuration of each language asked for
+// by ParseDateIn: one language at a time, day before month where figures
+// leave it open, and the same three parts required as for English.
+var (
+	langDateMu      sync.Mutex
+	langDateConfigs = map[string]*dps.Configuration{}
+)
+
+// ParseDateIn reads a date written by a person in the given language
+// (ISO 639-1: "6 juin 2020", "el 5 de marzo de 2021", "29.01.2020"). English
+// and an empty language are read as ParseDate reads them.
+func ParseDateIn(s, lang string) (storyfold.Date, bool) {
+	if lang == "" || lang == "en" {
+		return ParseDate(s)
+	}
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 80 {
+		return storyfold.Date{}, false
+	}
+	langDateMu.Lock()
+	cfg, ok := langDateConfigs[lang]
+	if !ok {
+		cfg = &dps.Configuration{
+			Languages:             []string{lang},
+			RequiredParts:         []string{"day", "month", "year"},
+			DateOrder:             dps.DMY,
+			IgnoreSurroundingText: true,
+			ReturnTimeAsPeriod:    true,
+		}
+		langDateConfigs[lang] = cfg
+	}
+	langDateMu.Unlock()
+	d, err := dps.Parse(cfg, s)
+	if err != nil || d.Time.IsZero() {
+		return storyfold.Date{}, false
+	}
+	t := d.Time
+	if d.Period >= date.Day {
+		t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	return storyfold.Date{Time: t}, true
 }

@@ -154,6 +154,7 @@ func NewStory(id string, members []*storyfold.Article) *storyfold.Story {
 				if df == nil {
 					df = dates.NewFinder()
 				}
+				df.SetLanguage(a.Language)
 				if found := df.Find(a.Text, a.Sentences, st.First); found != nil {
 					a.Dates = found
 				}

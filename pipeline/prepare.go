@@ -110,6 +110,7 @@ func Extract(a storyfold.Article) storyfold.Article {
 	// English or undetected one resets them to the English rules.
 	f.names.SetLanguage(a.Language)
 	f.quotes.SetLanguage(a.Language)
+	f.dates.SetLanguage(a.Language)
 	a.Entities = entity.Article(a.ID, f.names.Find(a.Text, a.Sentences))
 	a.Quotes = f.quotes.Find(a.Text, a.Sentences, a.Paragraphs, a.Entities)
 	a.Quantities = a.Quantities[:0]
