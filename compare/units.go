@@ -514,10 +514,16 @@ func clauses(a *storyfold.Article, s storyfold.Span) []storyfold.Span {
 }
 
 // quoted reports whether pos lies inside one of the article's quotes,
-// which are in text order and do not overlap.
+// which are in text order and do not overlap. Speech with neither
+// quotation marks nor a named speaker ("..., officials said.") is the
+// outlet's own account of what unnamed people said, so a figure, day or
+// place in it is the outlet's to answer for, as in the rest of its text.
 func quoted(a *storyfold.Article, pos int) bool {
 	k := sort.Search(len(a.Quotes), func(i int) bool { return a.Quotes[i].Span.End > pos })
-	return k < len(a.Quotes) && a.Quotes[k].Span.Start <= pos
+	if k == len(a.Quotes) || a.Quotes[k].Span.Start > pos {
+		return false
+	}
+	return a.Quotes[k].Kind != storyfold.QuoteUnmarked || a.Quotes[k].Speaker != ""
 }
 
 // figureWeight multiplies the weight of a figure: two sentences that give

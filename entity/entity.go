@@ -308,6 +308,12 @@ func (f *Finder) mentions(text string, run []nlp.Token, opener bool, lowerSeen m
 		span := spanOf(run)
 		return []Mention{{Name: canonicalPlace(full), Type: storyfold.EntityPlace, Span: span}}
 	}
+	if orgOf(words) {
+		// "U.S. Conference of Catholic Bishops", "Bureau of Labor
+		// Statistics": an organisation named by what it is of.
+		span := spanOf(run)
+		return []Mention{{Name: text[span.Start:span.End], Type: storyfold.EntityOrg, Span: span}}
+	}
 	// An organisation whose words all qualify titles elsewhere ("White
 	// House spokeswoman"): alone, it names the organisation ("The White
 	// House said"), which the title reading below left out.
@@ -474,6 +480,26 @@ func titleOrg(words []string) bool {
 		if same {
 			return true
 		}
+	}
+	return false
+}
+
+// orgOf reports whether a name is an organisation named by what it is
+// of: an organisation word before "of" ("Conference of Catholic
+// Bishops", "Bureau of Labor Statistics"), whatever word ends it.
+// No role may stand between "of" and the last word: "Bank of
+// America CEO Brian Moynihan" is a person; "Bishops" may end the name.
+func orgOf(name []string) bool {
+	for i := 1; i < len(name)-1; i++ {
+		if name[i] != "of" || !nlp.IsOrgWord(name[i-1]) {
+			continue
+		}
+		for _, w := range name[i+1 : len(name)-1] {
+			if nlp.IsRoleWord(w) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

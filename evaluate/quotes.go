@@ -146,7 +146,8 @@ func SameSpeaker(gold, found string) bool {
 // sameQuote reports whether a found quote's words (b) are the annotated
 // quote's (a): a starts b (annotations give long quotes by their opening
 // words), one runs inside the other and is at least half its length (a
-// quote's boundary drawn differently), or most words are shared.
+// quote's boundary drawn differently), or most words are shared, each
+// word as often as both have it.
 func sameQuote(a, b []string) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return false
@@ -158,13 +159,16 @@ func sameQuote(a, b []string) bool {
 	if (strings.Contains(ja, jb) || strings.Contains(jb, ja)) && 2*min(len(a), len(b)) >= max(len(a), len(b)) {
 		return true
 	}
-	set := make(map[string]bool, len(a))
+	// Each word of a is shared once: a long quote that repeats "to" and
+	// "he" shares no more with a short one than their common words.
+	count := make(map[string]int, len(a))
 	for _, w := range a {
-		set[w] = true
+		count[w]++
 	}
 	shared := 0
 	for _, w := range b {
-		if set[w] {
+		if count[w] > 0 {
+			count[w]--
 			shared++
 		}
 	}

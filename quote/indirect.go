@@ -42,6 +42,8 @@ var (
 	nounCueVerbsData string
 	//go:embed data/unnamed-speakers.txt
 	unnamedSpeakersData string
+	//go:embed data/question-cues.txt
+	questionCuesData string
 )
 
 var (
@@ -82,6 +84,8 @@ var (
 	// unnamedSpeakers are the people and documents a cue's subject may
 	// be without a name: "officials said that".
 	unnamedSpeakers = listSet(unnamedSpeakersData)
+	// questionCues report a question: "asked him whether ...".
+	questionCues = listSet(questionCuesData)
 )
 
 // nounDeterminers stand between a verb of nounCueVerbs and its noun.
@@ -236,7 +240,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				continue
 			}
 			cue = w // the subject is read once the clause is known to be one
-		case indirectCues[w]:
+		case indirectCues[w] || questionCues[w]:
 			if inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
 				continue
 			}
@@ -253,10 +257,15 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				}
 			}
 			cue = w
-			if (j == 0 || c.toks[j-1].Kind != nlp.Word) && c.capitalized(j+1) && !indirectSkip(&c, j+1) && !c.possessiveName(j+1) && !c.nameOpensClause(j+1) {
+			if (j == 0 || c.toks[j-1].Kind != nlp.Word) && c.capitalized(j+1) && !toldWords[w] && !indirectSkip(&c, j+1) && !c.possessiveName(j+1) && !c.nameOpensClause(j+1) {
 				continue // "..., said Hegseth": the inverted attribution that reported reads
 			}
-			if w == "told" || w == "tell" || w == "tells" {
+			if questionCues[w] {
+				if passives[c.lower(j-1)] || passives[c.lower(beforeFillers(&c, j))] {
+					continue // "Clinton was asked whether": the asker is someone else
+				}
+				k = questionClause(&c, j+1)
+			} else if toldWords[w] {
 				k = toldClause(&c, j+1)
 			} else {
 				k = f.clauseStart(&c, j+1, indirectBare[w])
@@ -315,11 +324,12 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 		if k < 0 || k >= end {
 			continue
 		}
+		end = joinedClause(&c, k, end)
 		span, ok := clauseSpan(text, sent, &c, k, end, marked)
 		if !ok {
 			continue
 		}
-		if name == "" && indirectParticiples[cue] {
+		if name == "" && (indirectParticiples[cue] || questionCues[cue] && strings.HasSuffix(cue, "ing")) {
 			name = f.clauseSubject(text, sent.Start, pos)
 		}
 		if name == "" && c.lower(beforeFillers(&c, j)) == "they" {
@@ -376,8 +386,25 @@ func unnamedSubject(c *context, j int, cue string) bool {
 	case c.isPunct(p, ",") && c.isPunct(p-2, ",") && c.toks[max(p-1, 0)].Kind == nlp.Word && !c.capitalized(p-1):
 		p -= 3 // "Critics, however, say"
 	}
-	return unnamedSpeakers[c.lower(p)]
+	if unnamedSpeakers[c.lower(p)] {
+		return true
+	}
+	// "A person briefed on the matter said", "Some members of Pinto's
+	// congregation subsequently said": the noun that heads the subject,
+	// before the phrase that qualifies it, in the words back to the
+	// clause's start.
+	head := -1
+	for i := p; i >= 0 && i > p-maxUnnamedPhrase && c.toks[i].Kind == nlp.Word || c.isPunct(i, ".") && c.abbreviation(i-1); i-- {
+		if unnamedSpeakers[c.lower(i)] { // "Supporters of the women say": capitalised as the sentence opens
+			head = i
+		}
+	}
+	return head >= 0
 }
+
+// maxUnnamedPhrase is the most tokens of a subject whose head is a noun of
+// unnamedSpeakers: "A spokesman for the U.S. attorney in Brooklyn said".
+const maxUnnamedPhrase = 10
 
 // unnamed reports whether a speaker read off the text is a noun of
 // unnamedSpeakers, which the entity finder may have taken for a name
@@ -456,10 +483,82 @@ func (f *Finder) clauseStart(c *context, i int, bare bool) int {
 	switch {
 	case opensClause(w, bare):
 		return i
+	case indirectDeterminers[w] && finiteVerbAfter(c, i):
+		return i // "asserted the prosecution was", not "stressed the importance of"
+	case bare && c.isPunct(i, "“\"") && f.fragmentQuoteAt(c, i):
+		// "said “the stakes” for the summit “could not be higher”"; after
+		// verbs of saying only, not 'wrote "Progressivism" on it'.
+		return i
+	}
+	switch {
 	case c.capitalized(i) && !indirectCues[c.lower(i+1)] && (!possessiveToken(c, i) || weekdays[strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), "'’")]):
 		return i // "suggested Reid would suffer", "said Tuesday’s indictment proved", not "announced Trump's plan"
 	}
 	return -1
+}
+
+// toldWords name their listener after them, never their speaker:
+// "Mason Tvert, communications director for Marijuana Policy Project, told
+// The Huffington Post that" is no inverted attribution.
+var toldWords = map[string]bool{"tell": true, "tells": true, "told": true}
+
+// passives before a cue of questionCues make its subject the one asked:
+// "Clinton was asked whether", "when asked if".
+var passives = map[string]bool{"are": true, "be": true, "been": true, "being": true, "is": true, "was": true, "were": true, "when": true}
+
+// questionClause returns the token that opens the question after a cue of
+// questionCues at token i: "whether" or "if" within maxPrepositionPhrase
+// words, past whom it was asked and when ("asked Rubio after the speech
+// whether"), or -1 when none comes before a stop or a comma.
+func questionClause(c *context, i int) int {
+	for n := i; n < len(c.toks) && n <= i+maxPrepositionPhrase; n++ {
+		if c.toks[n].Kind != nlp.Word {
+			if c.isPunct(n, ".") && c.abbreviation(n-1) {
+				continue
+			}
+			return -1
+		}
+		switch c.plain(n) {
+		case "whether", "if":
+			return n
+		case "to", "for", "about":
+			return -1 // "asked him to leave if he could": a request, not a question
+		}
+	}
+	return -1
+}
+
+// maxSubjectWords is the most tokens of a clause's subject before its
+// verb that finiteVerbAfter reads: "the deputy director “reversed".
+const maxSubjectWords = 6
+
+// finiteVerbAfter reports whether a verb of clauseVerbs follows the
+// determiner at token i within maxSubjectWords tokens, before any
+// punctuation: the determiner opens a clause's subject ("the prosecution
+// was"), not an object ("the importance of").
+func finiteVerbAfter(c *context, i int) bool {
+	for k := i + 1; k < len(c.toks) && k <= i+maxSubjectWords && c.toks[k].Kind == nlp.Word; k++ {
+		if clauseVerbs[c.plain(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// fragmentQuoteAt reports whether the opening mark at token i starts a
+// quote that does not end its own clause (no stop or comma before its
+// closing mark), so the words after it go on with the same clause: "said
+// “the stakes” for the summit", not 'said "We will win," and left'.
+func (f *Finder) fragmentQuoteAt(c *context, i int) bool {
+	k := i + 1
+	if k >= len(c.toks) || !c.isPunct(k, "”\"") {
+		return false // tokens outside quotes: the closing mark comes next
+	}
+	inner := strings.TrimSpace(c.text[c.toks[i].End:c.toks[k].Start])
+	if inner == "" || strings.ContainsAny(inner[len(inner)-1:], ".,!?;:") {
+		return false
+	}
+	return k+1 < len(c.toks) && c.toks[k+1].Kind == nlp.Word
 }
 
 // maxListenerWords is the most words of a listener's name after "told".
@@ -513,6 +612,41 @@ func toldClause(c *context, i int) int {
 		return k
 	}
 	return -1
+}
+
+// maxJoinedSubject is the most tokens between a joiner and the cue of
+// the clause it joins: ", and Senate Minority Leader Chuck Schumer said".
+const maxJoinedSubject = 8
+
+// joinedClause returns where a reported clause from token k ends when a
+// clause of its own joins it before end: after a comma or a quote's
+// closing mark, "while" or "whereas" always opens one, and "but" or "and"
+// when a subject (a name, a pronoun, "the ...") or a cue opens what
+// follows and a cue comes within maxJoinedSubject tokens ("Healey reaffirmed
+// that “...,” while Pistorius stressed that ..."). The joined clause is
+// another statement, read from its own cue, not part of the first.
+func joinedClause(c *context, k, end int) int {
+	for i := k + 1; i < end; i++ {
+		if !c.isPunct(i-1, ",\"”") {
+			continue
+		}
+		w := c.plain(i)
+		if !clauseJoiners[w] {
+			continue
+		}
+		if w == "while" || w == "whereas" {
+			return i
+		}
+		if s := c.plain(i + 1); !indirectCues[s] && s != "the" && !nlp.IsSpeakerPronoun(s) && !c.capitalized(i+1) {
+			continue // "..., but was in fact challenging policies that he says": the same subject goes on
+		}
+		for n := i + 1; n < end && n <= i+maxJoinedSubject && c.toks[n].Kind == nlp.Word; n++ {
+			if indirectCues[c.plain(n)] && !c.is(n-1, "to") {
+				return i
+			}
+		}
+	}
+	return end
 }
 
 // clauseSpan returns the text of tokens [k, end) of the sentence as a
@@ -653,6 +787,20 @@ func (f *Finder) lastOrgIn(from, to int) string {
 	return ""
 }
 
+// plain returns the word at token i when it opens in lower case, as the
+// words of the lists it is looked up in do, or "": no capitalised word is
+// lowered for a lookup that cannot succeed.
+func (c *context) plain(i int) string {
+	if i < 0 || i >= len(c.toks) || c.toks[i].Kind != nlp.Word {
+		return ""
+	}
+	w := c.toks[i].Text(c.text)
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return ""
+	}
+	return strings.ToLower(w)
+}
+
 // is reports whether token i is the word w in any case, without lowering
 // it.
 func (c *context) is(i int, w string) bool {
@@ -767,6 +915,22 @@ func (c *context) appositiveStart(p int) int {
 		return p // no name
 	}
 	return j
+}
+
+// onlyPlace reports whether a speaker is the name of one of the article's
+// places and of none of its people or organisations ("George Washington
+// University Hospital", which the entity finder reads as a place): a
+// speaker is never a place.
+func (f *Finder) onlyPlace(speaker string) bool {
+	if speaker == "" {
+		return false
+	}
+	for _, e := range f.entities {
+		if e.Type == storyfold.EntityPlace && strings.EqualFold(e.Name, speaker) {
+			return !f.isEntity(speaker) // asked only of a place's name: isEntity lowers it
+		}
+	}
+	return false
 }
 
 // isPerson reports whether a speaker is one of the article's people, by

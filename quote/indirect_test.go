@@ -121,9 +121,10 @@ func TestIndirectLists(t *testing.T) {
 		"indirect-prepositions": prepositionsData,
 		"indirect-nouns":        indirectNounsData,
 		"personal-titles":       personalTitlesData,
+		"question-cues":         questionCuesData,
 	}
 	owner := map[string]string{}
-	for _, name := range []string{"indirect-cues", "indirect-participles", "indirect-skips", "indirect-listeners", "indirect-openers", "indirect-determiners", "participle-objects", "indirect-prepositions", "indirect-nouns", "personal-titles"} {
+	for _, name := range []string{"indirect-cues", "indirect-participles", "indirect-skips", "indirect-listeners", "indirect-openers", "indirect-determiners", "participle-objects", "indirect-prepositions", "indirect-nouns", "personal-titles", "question-cues"} {
 		t.Run(name, func(t *testing.T) {
 			entries := listLines(lists[name])
 			if len(entries) == 0 {

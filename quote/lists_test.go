@@ -31,6 +31,7 @@ func TestSpeakerLists(t *testing.T) {
 		{"label-nouns", labelNounsData},
 		{"clause-subjects", clauseSubjectsData},
 		{"clause-joiners", clauseJoinersData},
+		{"accusation-verbs", accusationVerbsData},
 	}
 	for _, l := range lists {
 		t.Run(l.name, func(t *testing.T) {

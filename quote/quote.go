@@ -85,8 +85,8 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 			}
 			q.Speaker, q.Cue = f.speaker(text, sentences, si, paragraphs, m)
 			q.Speaker = f.resolve(text, q.Speaker, m.Start, sent)
-			if unnamed(q.Speaker) {
-				q.Speaker = "" // "Prosecutors said", which names no one
+			if unnamed(q.Speaker) || f.onlyPlace(q.Speaker) {
+				q.Speaker = "" // "Prosecutors said", which names no one; "a spokeswoman for George Washington University Hospital"
 			}
 			if q.Speaker == "" && lastMarked >= 0 {
 				q.Speaker = f.continued(text, out[lastMarked], m, paragraphs)
@@ -96,7 +96,9 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 			}
 			if q.Speaker == "" {
 				q.Speaker = f.introduced(text, m, sentences, si, paragraphs)
-				q.Speaker = f.resolve(text, q.Speaker, m.Start, sent)
+				if q.Speaker = f.resolve(text, q.Speaker, m.Start, sent); f.onlyPlace(q.Speaker) {
+					q.Speaker = ""
+				}
 			}
 			if isTerm(text, m) || labelled(text, m) || isTitle(text, m) && (q.Speaker == "" || showContext(text, m) || nameGiven(text, m)) {
 				continue // used the word "theology", "The Book of Mormon", PBS's "Charlie Rose" show
@@ -115,8 +117,9 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 		if !found && !containsMark(text[sent.Start:sent.End]) {
 			tokenized = true // reported reads the sentence's tokens into f.toks
 			if q, ok := f.reported(text, sent); ok {
+				unnamed := q.Speaker == "" // "..., aides said."
 				q.Speaker = f.resolve(text, q.Speaker, q.Span.Start, sent)
-				if q.Speaker != "" {
+				if q.Speaker != "" || unnamed {
 					f.index.addSpeaker(q.Speaker)
 					out = append(out, q)
 					inverted = true

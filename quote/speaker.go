@@ -56,6 +56,8 @@ var (
 	labelNounsData string
 	//go:embed data/clause-joiners.txt
 	clauseJoinersData string
+	//go:embed data/accusation-verbs.txt
+	accusationVerbsData string
 )
 
 var (
@@ -113,6 +115,9 @@ var (
 	// clauseJoiners, right after a quote, join a clause whose cue is not
 	// the quote's: "“...,” while Pistorius stressed".
 	clauseJoiners = listSet(clauseJoinersData)
+	// accusationVerbs make the name after them, before "of" and a
+	// participle cue, the quote's speaker: "accused Farenthold of telling".
+	accusationVerbs = listSet(accusationVerbsData)
 )
 
 // listMap reads a list whose lines are a key and the words it stands for.
@@ -833,6 +838,9 @@ func (f *Finder) cueBefore(q *quoteSite) (string, string, bool) {
 			}
 			return "", "", true
 		case participles[w]:
+			if name := c.accused(j); name != "" {
+				return name, w, true // "Greene accused Farenthold of telling her he had “...”"
+			}
 			if strings.TrimLeft(text[sent.Start:from+int(c.toks[j].Start)], "“\"‘' ") == "" {
 				// "Telling the people this is “your moment,” Trump closed
 				// his speech": the participle opens the sentence, and its
@@ -847,6 +855,27 @@ func (f *Finder) cueBefore(q *quoteSite) (string, string, bool) {
 		}
 	}
 	return "", "", false
+}
+
+// accused returns the name between a verb of accusationVerbs and the "of"
+// before the participle at token j ("accused Farenthold of telling"), or
+// "".
+func (c *context) accused(j int) string {
+	if c.lower(j-1) != "of" {
+		return ""
+	}
+	name, ok := c.nameBefore(j - 1)
+	if !ok {
+		return ""
+	}
+	k := j - 2
+	for k >= 0 && (c.capitalized(k) || c.isPunct(k, ".") && c.abbreviation(k-1)) {
+		k--
+	}
+	if !accusationVerbs[c.lower(k)] {
+		return ""
+	}
+	return name
 }
 
 // sentenceSubject attributes a quote with no cue: a word or phrase quoted
@@ -925,12 +954,21 @@ func (f *Finder) clauseSubject(text string, from, to int) string {
 	subject := ""
 	sentence := from
 	from = max(from, to-maxContext) // a subject stands near its verb
+	at := -1                        // where subject starts
 	for _, n := range f.namesIn(from, to) {
 		if possessiveAt(text, n.end) {
 			continue
 		}
 		if inClausePosition(text[from:n.start], false) {
-			subject = n.name
+			subject, at = n.name, n.start
+		}
+	}
+	if r := relativeAt(text, max(from, at), to); r > 0 {
+		// "the U.S. Conference of Catholic Bishops, which wrote several
+		// letters to Congress saying": the relative pronoun's antecedent,
+		// which stands where no subject does.
+		if n := f.nameEndingAt(r); n != "" {
+			return n
 		}
 	}
 	if subject == "" {
@@ -939,6 +977,34 @@ func (f *Finder) clauseSubject(text string, from, to int) string {
 		subject = openingPronoun(text[sentence:to])
 	}
 	return subject
+}
+
+// relativeAt returns where the last ", which " or ", who " of text[from:to]
+// starts, or -1.
+func relativeAt(text string, from, to int) int {
+	if from < 0 || from >= to {
+		return -1
+	}
+	s := text[from:to]
+	i := max(strings.LastIndex(s, ", which "), strings.LastIndex(s, ", who "))
+	if i < 0 {
+		return -1
+	}
+	return from + i
+}
+
+// nameEndingAt returns the person or organisation whose mention ends at
+// pos, or "".
+func (f *Finder) nameEndingAt(pos int) string {
+	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].end >= pos })
+	if k < len(f.names) && f.names[k].end == pos {
+		return f.names[k].name
+	}
+	k = sort.Search(len(f.orgs), func(i int) bool { return f.orgs[i].end >= pos })
+	if k < len(f.orgs) && f.orgs[k].end == pos {
+		return f.orgs[k].name
+	}
+	return ""
 }
 
 // openingPronoun returns the "he" or "she" that opens a clause, or "".
@@ -966,6 +1032,34 @@ func (c *context) abbreviation(i int) bool {
 // attribution reads a sentence that does nothing but attribute the quote
 // before it: "Trump stated.", "He said on Thursday.", "Said Hegseth." What
 // follows the cue may not be its object ("He added that peace ...").
+// unnamedAttribution reports whether the tokens from i are an attribution
+// to people the article does not name that ends the sentence: a subject
+// in lower case headed by a noun of unnamedSpeakers, a cue of speechCues
+// and nothing after it but its tail ("aides said.", "a senior Treasury
+// official said", "two people briefed on the matter have said"). It
+// returns the cue's token, or -1.
+func (c *context) unnamedAttribution(i int) int {
+	if c.capitalized(i) || i >= len(c.toks) || c.toks[i].Kind != nlp.Word {
+		return -1
+	}
+	head := false
+	for j := i; j < len(c.toks) && j < i+maxUnnamedPhrase; j++ {
+		w := c.plain(j)
+		if speechCues[w] && head && j > i {
+			next := j + 1
+			if next < len(c.toks) && !c.isPunct(next, ".!?,;") && !attributionTail[c.lower(next)] {
+				return -1
+			}
+			return j
+		}
+		if c.toks[j].Kind != nlp.Word && !(c.isPunct(j, ".") && c.abbreviation(j-1)) {
+			return -1
+		}
+		head = head || unnamedSpeakers[w]
+	}
+	return -1
+}
+
 func (c *context) attribution() (string, string, bool) {
 	for j := 0; j < len(c.toks) && j <= attributionReach; j++ {
 		w := c.lower(j)
@@ -1040,12 +1134,17 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 					cue = c.lower(j)
 					break
 				}
-				if !c.capitalized(j) {
-					break
+				if !c.capitalized(j) && !(c.isPunct(j, ".") && c.abbreviation(j-1)) {
+					break // a title's stop goes on: "..., Mr. Williams said."
 				}
 			}
 		}
-		if !ok || name == "" || strings.HasPrefix(name, "the ") && !c.capitalized(k+2) {
+		if u := c.unnamedAttribution(k + 1); !ok && u >= 0 {
+			// "..., aides said.", "..., two people briefed on the matter
+			// have said.": kept without a speaker, which the caller knows
+			// by the empty name.
+			name, cue = "", c.lower(u)
+		} else if !ok || name == "" || strings.HasPrefix(name, "the ") && !c.capitalized(k+2) {
 			continue
 		}
 		// The quote: the sentence up to the comma, which must read as a
@@ -1746,8 +1845,8 @@ func WithoutOrigin(name string) string { return withoutOrigin(name) }
 // word before "of" is an organisation's ("Bank of America").
 func withoutOrigin(name string) string {
 	before, after, ok := strings.Cut(name, " of ")
-	if !ok || !nlp.IsCapitalized(after) || !nlp.IsNameWord(lastWord(before)) {
-		return name
+	if !ok || !nlp.IsCapitalized(after) || !nlp.IsNameWord(lastWord(before)) || nlp.IsOrgWord(lastWord(before)) {
+		return name // not "U.S. Conference" of "U.S. Conference of Catholic Bishops"
 	}
 	if !strings.Contains(before, " ") {
 		if _, given := nlp.GivenName(before); given || nlp.IsRoleWord(before) {
