@@ -218,7 +218,7 @@ func attributionConflicts(quotes []storyfold.Quote, members []*storyfold.Article
 			}
 			sides = append(sides, s)
 		}
-		out = append(out, finish(storyfold.ConflictAttribution, "The sources give the same words to different speakers", sides, members))
+		out = append(out, finish(storyfold.ConflictAttribution, ruleWhat[RuleQuoteBy], sides, members))
 	})
 	return out
 }

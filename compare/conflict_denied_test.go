@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/compare"
 )
 
 // TestConflictsOfDatesAndDenials pins the rules that find a changed day,
@@ -26,6 +27,7 @@ func TestConflictsOfDatesAndDenials(t *testing.T) {
 				{"b", "Beta", "2017-12-04", "Mrs. Clinton gave a voluntary interview to the bureau in July 2016 during its investigation into whether she or her aides broke the law by corresponding through a private email server set up for her use as secretary of state." + cfFiller},
 			},
 			kind: storyfold.ConflictNegation,
+			rule: compare.RulePredicate,
 		},
 		{
 			// BASIL b764f81f.
@@ -44,6 +46,7 @@ func TestConflictsOfDatesAndDenials(t *testing.T) {
 				{"b", "Beta", "2019-01-18", "In a rare statement issued Friday night, special counsel Robert Mueller’s team disputed BuzzFeed’s explosive report Thursday that said President Donald Trump directed attorney Michael Cohen to lie to Congress." + cfFiller},
 			},
 			kind: storyfold.ConflictNegation,
+			rule: compare.RuleReported,
 		},
 		{
 			// BASIL 06ffda2d, as it stands.
@@ -61,6 +64,7 @@ func TestConflictsOfDatesAndDenials(t *testing.T) {
 				{"b", "Beta", "2015-03-29", "The governor, a Republican, told The Indianapolis Star on Saturday that he was taken aback by negative reactions to the state’s Religious Freedom Restoration Act, which he signed into law on Thursday." + cfFiller},
 			},
 			kind: storyfold.ConflictDate, values: []string{"Tuesday", "Thursday"},
+			rule: compare.RuleActDay,
 		},
 		{
 			// BASIL 4f473faf, the act of the first sentence changed.
@@ -71,6 +75,32 @@ func TestConflictsOfDatesAndDenials(t *testing.T) {
 			},
 		},
 		{
+			// BASIL 4f473faf, the first day moved weeks away.
+			name: "the same act by days weeks apart is done twice",
+			arts: []cfArticle{
+				{"a", "Alpha", "2015-03-31", "But state lawmakers and Republican Gov. Mike Pence have been defending and trying to explain the Religious Freedom Restoration Act ever since the governor signed it into law on March 3." + cfFiller},
+				{"b", "Beta", "2015-03-29", "The governor, a Republican, told The Indianapolis Star on Saturday that he was taken aback by negative reactions to the state’s Religious Freedom Restoration Act, which he signed into law on Thursday." + cfFiller},
+			},
+		},
+		{
+			// BASIL 4f473faf, the object of the first act changed.
+			name: "the same verb with another object by another day is another act",
+			arts: []cfArticle{
+				{"a", "Alpha", "2015-03-31", "But state lawmakers and Republican Gov. Mike Pence have been defending and trying to explain the Religious Freedom Restoration Act ever since the governor signed a budget bill on Tuesday." + cfFiller},
+				{"b", "Beta", "2015-03-29", "The governor, a Republican, told The Indianapolis Star on Saturday that he was taken aback by negative reactions to the state’s Religious Freedom Restoration Act, which he signed into law on Thursday." + cfFiller},
+			},
+		},
+		{
+			// BASIL a4f1d515, "are" negated as `eval conflicts` negates it:
+			// the denied name and the sentence naming it share too little
+			// else (0.21 of their words) to be one claim.
+			name: "a name denied after are against a list that names it",
+			arts: []cfArticle{
+				{"a", "Alpha", "2013-06-07", "The companies that participate knowingly in the program are not Microsoft, Yahoo, Google, Facebook, PalTalk, AOL, Skype, YouTube and Apple, the Washington Post reports." + cfFiller},
+				{"b", "Beta", "2013-06-07", "He appeared to be attempting to push back against early reports that the government had direct access to the huge computer servers at Google, Microsoft, Facebook and similar companies." + cfFiller},
+			},
+		},
+		{
 			// BASIL 96b7046f.
 			name: "the same words quoted from one person on two days",
 			arts: []cfArticle{
@@ -78,6 +108,7 @@ func TestConflictsOfDatesAndDenials(t *testing.T) {
 				{"b", "Beta", "2014-11-30", "Elizabeth Lauten wrote in a now-deleted Facebook post Friday that Malia and Sasha Obama, aged 16 and 13 respectively, should \"try showing a little class\" and described their outfits as more appropriate for \"a spot at the bar.\"" + cfFiller},
 			},
 			kind: storyfold.ConflictDate, values: []string{"Wednesday", "Friday"},
+			rule: compare.RuleQuoteDay,
 		},
 		{
 			// BASIL 96b7046f, the first day moved weeks away.
@@ -95,6 +126,7 @@ func TestConflictsOfDatesAndDenials(t *testing.T) {
 				{"b", "Beta", "2012-02-19", "In a speech to Tea Party conservatives on Saturday in Columbus, Ohio, Santorum had dismissed Obama’s politics as being based in “some phony theology.”" + cfFiller},
 			},
 			kind: storyfold.ConflictPlace, values: []string{"Florida", "Ohio"},
+			rule: compare.RuleWhere,
 		},
 		{
 			// BASIL 65cb14cb, as it stands.
@@ -112,6 +144,7 @@ func TestConflictsOfDatesAndDenials(t *testing.T) {
 				{"b", "Beta", "2015-03-29", "In a statement on Thursday, the N.C.A.A. president, Mark Emmert, said the organization was “deeply concerned” about the legislation." + cfFiller},
 			},
 			kind: storyfold.ConflictPerson, values: []string{"John Smith", "Mark Emmert"},
+			rule: compare.RuleTitle,
 		},
 		{
 			// BASIL 4f473faf, the first title made a past one.
@@ -137,6 +170,7 @@ func TestConflictsOfDatesAndDenials(t *testing.T) {
 				{"b", "Beta", "2014-12-18", "Colorado voters approved Amendment 64, legalizing recreational marijuana in the state, in 2012." + cfFiller},
 			},
 			kind: storyfold.ConflictNumber, values: []string{"34", "64"},
+			rule: compare.RuleLabel,
 		},
 	}
 	runConflictCases(t, tests)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/compare"
 	"github.com/storyfold/storyfold/pipeline"
 )
 
@@ -302,6 +303,9 @@ type conflictCase struct {
 	arts   []cfArticle
 	kind   storyfold.ConflictKind
 	values []string
+	// rule, when set, is the rule the conflict must be found by (see
+	// compare.ConflictRule).
+	rule string
 }
 
 // runConflictCases builds each case's story and checks its conflicts.
@@ -324,6 +328,9 @@ func runConflictCases(t *testing.T, tests []conflictCase) {
 			}
 			if len(found) != 1 || found[0].Kind != tc.kind {
 				t.Fatalf("conflicts %+v, want one %s conflict", found, tc.kind)
+			}
+			if got := compare.ConflictRule(found[0]); tc.rule != "" && got != tc.rule {
+				t.Errorf("found by rule %q, want %q (%s)", got, tc.rule, found[0].Description)
 			}
 			for _, v := range tc.values {
 				if !strings.Contains(found[0].Description, v) {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/compare"
 	"github.com/storyfold/storyfold/nlp"
 	"github.com/storyfold/storyfold/pipeline"
 )
@@ -120,6 +121,11 @@ type ChangeResult struct {
 	// Conflicts counts the conflicts reported on the changed story, and
 	// Related those that cite the changed sentence.
 	Conflicts, Related int
+	// DetectedBy names the rule of the conflict that found the change
+	// (see compare.ConflictRule), and Unrelated the rules of the
+	// conflicts that do not cite the changed sentence, one entry each.
+	DetectedBy string
+	Unrelated  []string
 }
 
 // KindScores sums the changes of one kind.
@@ -146,6 +152,34 @@ type ConflictScores struct {
 	Changes            []ChangeResult
 	// Found are the conflicts reported on the untouched stories, to read.
 	Found []UntouchedConflict
+	// Rules counts conflicts by the rule that found them (see
+	// compare.ConflictRule), so each rule's false conflicts can be
+	// weighed against the changes it finds.
+	Rules map[string]*RuleScores
+}
+
+// RuleScores counts one rule's conflicts in the benchmark.
+type RuleScores struct {
+	// Untouched counts its conflicts on the untouched stories (all
+	// false), Detected the changes it found, and Unrelated its conflicts
+	// on changed stories that do not cite the changed sentence.
+	Untouched, Detected, Unrelated int
+}
+
+// rule returns the scores of a rule, made on first use.
+func (s *ConflictScores) rule(name string) *RuleScores {
+	if s.Rules == nil {
+		s.Rules = map[string]*RuleScores{}
+	}
+	if name == "" {
+		name = "other"
+	}
+	r := s.Rules[name]
+	if r == nil {
+		r = &RuleScores{}
+		s.Rules[name] = r
+	}
+	return r
 }
 
 // UntouchedConflict is a conflict reported on a story as it is.
@@ -213,6 +247,7 @@ func Conflicts(articles []storyfold.Article, opts ConflictOptions) ConflictRepor
 		s.Untouched += len(found)
 		for _, f := range found {
 			s.Found = append(s.Found, UntouchedConflict{Cluster: c, Conflict: f})
+			s.rule(compare.ConflictRule(f)).Untouched++
 		}
 		for _, k := range kinds {
 			r, ok := perturb(c, members, k, opts.Seed)
@@ -223,7 +258,11 @@ func Conflicts(articles []storyfold.Article, opts ConflictOptions) ConflictRepor
 			ks.Made++
 			ks.Conflicts += r.Conflicts
 			ks.Related += r.Related
+			for _, u := range r.Unrelated {
+				s.rule(u).Unrelated++
+			}
 			if r.Detected {
+				s.rule(r.DetectedBy).Detected++
 				ks.Detected++
 			} else if !r.Aligned {
 				ks.UnalignedMisses++
@@ -291,11 +330,13 @@ func perturb(cluster string, members []storyfold.Article, kind string, seed uint
 				return cl.Article == a.ID && overlaps(cl.Sentence, span)
 			})
 			if !cites {
+				r.Unrelated = append(r.Unrelated, compare.ConflictRule(cf))
 				continue
 			}
 			r.Related++
-			if slices.Contains(want, cf.Kind) {
+			if slices.Contains(want, cf.Kind) && !r.Detected {
 				r.Detected = true
+				r.DetectedBy = compare.ConflictRule(cf)
 			}
 		}
 		return r, true

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/compare"
 	"github.com/storyfold/storyfold/ingest"
 	"github.com/storyfold/storyfold/pipeline"
 )
@@ -56,6 +58,26 @@ func TestConflictsSmall(t *testing.T) {
 				}
 			}
 		})
+	}
+	// Each conflict is counted once under the rule that found it.
+	for _, s := range all {
+		found, byRule, unrelated, unrelatedByRule := 0, 0, 0, 0
+		for _, c := range s.Changes {
+			if c.Detected {
+				found++
+				if !slices.Contains(compare.Rules, c.DetectedBy) {
+					t.Errorf("change %q -> %q found by unknown rule %q", c.Before, c.After, c.DetectedBy)
+				}
+			}
+			unrelated += len(c.Unrelated)
+		}
+		for _, r := range s.Rules {
+			byRule += r.Detected
+			unrelatedByRule += r.Unrelated
+		}
+		if byRule != found || unrelatedByRule != unrelated {
+			t.Errorf("rules count %d found and %d unrelated, changes %d and %d", byRule, unrelatedByRule, found, unrelated)
+		}
 	}
 	// Deterministic: the same seed makes the same changes.
 	again := Conflicts(arts, ConflictOptions{Seed: 1})

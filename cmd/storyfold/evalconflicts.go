@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/storyfold/storyfold/compare"
 	"github.com/storyfold/storyfold/evaluate"
 )
 
@@ -58,11 +59,17 @@ func evalConflicts(ctx context.Context, args []string) error {
 			fmt.Printf("  %-9s %5d %8d %7.3f %10d %10.3f\n", k, ks.Made, ks.Detected, ks.Recall(), ks.UnalignedMisses, ks.Precision())
 		}
 		fmt.Printf("  untouched stories: %d conflicts, %.2f per 20 stories\n", s.Untouched, s.FalsePer20())
+		fmt.Printf("  by rule: %-10s %9s %8s %9s\n", "rule", "untouched", "detected", "unrelated")
+		for _, name := range append(slices.Clone(compare.Rules), "other") {
+			if r := s.Rules[name]; r != nil {
+				fmt.Printf("           %-10s %9d %8d %9d\n", name, r.Untouched, r.Detected, r.Unrelated)
+			}
+		}
 		if !*verbose {
 			continue
 		}
 		for _, f := range s.Found {
-			fmt.Printf("  untouched %s in %s: %s\n", f.Conflict.Kind, f.Cluster, f.Conflict.Description)
+			fmt.Printf("  untouched %s (rule %s) in %s: %s\n", f.Conflict.Kind, compare.ConflictRule(f.Conflict), f.Cluster, f.Conflict.Description)
 			for _, cl := range f.Conflict.Claims {
 				fmt.Printf("    %s (%s): %s\n", cl.Article, cl.Value, cl.Text)
 			}
