@@ -10,6 +10,7 @@ package postgres
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -157,27 +158,48 @@ func DropSchema(ctx context.Context, url, name string) error {
 
 // Footprint returns the space the store's tables take with their indexes
 // and TOAST (pg_total_relation_size, summed over the tables of its
-// schema), each table's share, and the articles' column sums.
+// schema), split into each table's rows, each table's TOAST (out-of-line
+// values, with their index) and each index, and the articles' column
+// sums as stored, after the server's compression (pg_column_size).
 func (s *Store) Footprint(ctx context.Context) (sqlstore.Footprint, error) {
 	f := sqlstore.Footprint{Relations: map[string]int64{}}
-	rows, err := s.pool.Query(ctx, `SELECT c.relname, pg_total_relation_size(c.oid) FROM pg_class c
-		JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'`)
+	rows, err := s.pool.Query(ctx, `SELECT c.relname, pg_total_relation_size(c.oid), pg_indexes_size(c.oid),
+			coalesce(pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0),
+			coalesce((SELECT json_object_agg(i.relname, pg_relation_size(i.oid)) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+				WHERE x.indrelid = c.oid), '{}')::text
+		FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'`)
 	if err != nil {
 		return f, fmt.Errorf("footprint: %w", err)
 	}
 	for rows.Next() {
-		var name string
-		var n int64
-		if err := rows.Scan(&name, &n); err != nil {
+		var name, indexes string
+		var total, indexed, toast int64
+		if err := rows.Scan(&name, &total, &indexed, &toast, &indexes); err != nil {
 			rows.Close()
 			return f, fmt.Errorf("footprint: %w", err)
 		}
-		f.Relations[name] = n
-		f.Total += n
+		var each map[string]int64
+		if err := json.Unmarshal([]byte(indexes), &each); err != nil {
+			rows.Close()
+			return f, fmt.Errorf("footprint: %w", err)
+		}
+		f.Total += total
+		f.Relations[name] = total - indexed - toast
+		if toast > 0 {
+			f.Relations[name+" TOAST"] = toast
+		}
+		for index, n := range each {
+			f.Relations[index] = n
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return f, fmt.Errorf("footprint: %w", err)
 	}
-	return f, s.ColumnBytes(ctx, &f)
+	err = s.pool.QueryRow(ctx, `SELECT count(*), coalesce(sum(pg_column_size(text)), 0), coalesce(sum(pg_column_size(doc)), 0),
+		coalesce(sum(pg_column_size(features)), 0) FROM articles`).Scan(&f.Articles, &f.Text, &f.Doc, &f.Features)
+	if err != nil {
+		return f, fmt.Errorf("footprint: %w", err)
+	}
+	return f, nil
 }

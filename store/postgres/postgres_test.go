@@ -3,7 +3,9 @@ package postgres_test
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -135,5 +137,101 @@ func TestUpgradeFillsSourceKeys(t *testing.T) {
 	page, total, err := s.StoryPage(ctx, storyfold.StoryQuery{Source: "FOX NEWS"})
 	if err != nil || total != 1 || len(page) != 1 || page[0].ID != "s1" {
 		t.Errorf("after the upgrade, FOX NEWS finds %+v of %d, %v; want s1", page, total, err)
+	}
+}
+
+// TestRankAsTheVector checks that a one-word query ranks every match as
+// ts_rank over the whole search vector did before the store stopped
+// keeping it: the word in the title or not, once or many times in the
+// text, past the 255 occurrences rank_counts counts, and in other forms
+// that stem alike.
+func TestRankAsTheVector(t *testing.T) {
+	ctx := context.Background()
+	s, err := postgres.Open(ctx, freshSchema(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	texts := []struct{ title, text string }{
+		{"Budget vote", "The budget passed."},
+		{"Senate news", "The budget passed. Budgets were cut, and the budget grew."},
+		{"Budget talks on budgets", "Nothing about money here."},
+		{"Other", strings.Repeat("budget ", 300)},
+		{"Other", strings.Repeat("budgeted spending ", 3)},
+		{"Budget", "The senate met. " + strings.Repeat("talks ", 2)},
+	}
+	var b storyfold.Batch
+	for i, x := range texts {
+		id := fmt.Sprintf("a%d", i)
+		b.Articles = append(b.Articles, storyfold.StoredArticle{Article: storyfold.Article{ID: id, Hash: "h" + id, Title: x.title, Text: x.text}, StoryID: "s"})
+	}
+	if err := s.Save(ctx, &b); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		word    string
+		matches int
+	}{{"budget", 6}, {"senate", 2}, {"talks", 2}, {"spending", 1}} {
+		t.Run(tt.word, func(t *testing.T) {
+			pairs, err := postgres.RankPairs(ctx, s, tt.word)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(pairs) != tt.matches {
+				t.Errorf("%d matches, want %d", len(pairs), tt.matches)
+			}
+			for i, p := range pairs {
+				if math.Abs(p[0]-p[1]) > 1e-6 {
+					t.Errorf("match %d: ranked %g, the vector %g", i, p[1], p[0])
+				}
+			}
+		})
+	}
+}
+
+// TestUpgradeDropsTheVector opens a store written with a stored search
+// vector and plain documents (schema 3) and checks that after the
+// migration its article is found, ranked and read, and its story read.
+func TestUpgradeDropsTheVector(t *testing.T) {
+	ctx := context.Background()
+	url := freshSchema(t)
+	exec, closeDB, err := postgres.OpenAt(ctx, url, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO articles (id, hash, source, source_key, title, url, language, text, doc, story_id, added)
+			VALUES ('a1', 'h1', 'Wire', 'wire', 'Budget vote', '', 'en', 'The senate passed the budget.', '{"id":"a1","title":"Budget vote","source":"Wire"}', 's1', now())`,
+		`INSERT INTO stories (id, headline, articles, independent, sources, doc, updated)
+			VALUES ('s1', 'Budget vote', 1, 1, '[]', '{"id":"s1","headline":"Budget vote"}', now())`,
+	} {
+		if err := exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	closeDB()
+	s, err := postgres.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	hits, total, err := s.Search(ctx, storyfold.SearchQuery{Text: "senate"})
+	if err != nil || total != 1 || len(hits) != 1 || hits[0].ArticleID != "a1" {
+		t.Errorf("after the upgrade, senate finds %+v of %d, %v; want a1", hits, total, err)
+	}
+	arts, err := s.Articles(ctx, []string{"a1"})
+	if err != nil || len(arts) != 1 || arts[0].Title != "Budget vote" || arts[0].Text != "The senate passed the budget." {
+		t.Errorf("after the upgrade, a1 reads %+v, %v", arts, err)
+	}
+	st, err := s.Story(ctx, "s1")
+	if err != nil || st == nil || st.Headline != "Budget vote" {
+		t.Errorf("after the upgrade, s1 reads %+v, %v", st, err)
+	}
+	if n, err := postgres.PlainDocs(ctx, s); err != nil || n != 0 {
+		t.Errorf("after the upgrade, %d documents are kept plain (%v)", n, err)
+	}
+	pairs, err := postgres.RankPairs(ctx, s, "budget")
+	if err != nil || len(pairs) != 1 || math.Abs(pairs[0][0]-pairs[0][1]) > 1e-6 {
+		t.Errorf("after the upgrade, budget ranks %v, %v", pairs, err)
 	}
 }

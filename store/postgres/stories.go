@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/store/internal/record"
 	"github.com/storyfold/storyfold/store/internal/sqlstore"
 )
 
@@ -15,9 +16,17 @@ import (
 // it is still the one the rebuild started from, and the story saved by
 // the same statement, all in one transaction and one round trip.
 func (s *Store) SaveStories(ctx context.Context, stories []*storyfold.Story, marks []int64) ([]bool, error) {
-	docs, sources, err := sqlstore.RebuiltDocs(stories, marks, false)
-	if err != nil {
-		return nil, err
+	if len(stories) != len(marks) {
+		return nil, fmt.Errorf("save stories: %d stories, %d marks", len(stories), len(marks))
+	}
+	// The documents are encoded before the transaction, which holds other
+	// writes back.
+	docs, sources := make([][]byte, len(stories)), make([]string, len(stories))
+	for i, st := range stories {
+		var err error
+		if docs[i], sources[i], err = record.StoryDocsDense(st); err != nil {
+			return nil, err
+		}
 	}
 	saved := make([]bool, len(stories))
 	if len(stories) == 0 {

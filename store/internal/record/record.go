@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/klauspost/compress/zstd"
@@ -141,13 +142,29 @@ func StoryDocs(st *storyfold.Story, compress bool) (doc any, sources string, err
 	return string(d), string(src), nil
 }
 
+// StoryDocsDense is StoryDocs compressed at a denser level than
+// StoryDocs' fastest (7% smaller), for a store that keeps the text plain
+// and must save elsewhere (PostgreSQL): stories are mostly rebuilt and
+// saved outside the write lock, and Story reads either.
+func StoryDocsDense(st *storyfold.Story) (doc []byte, sources string, err error) {
+	d, sources, err := StoryDocs(st, false)
+	if err != nil {
+		return nil, "", err
+	}
+	plain := d.(string)
+	return denseEncoder.EncodeAll([]byte(plain), make([]byte, 0, len(plain)/4)), sources, nil
+}
+
+// denseEncoder is StoryDocsDense's.
+var denseEncoder, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBetterCompression))
+
 // Article reads an article's document (ArticleDoc's, compressed or not,
-// or one stored whole with its text by an earlier storyfold), with its
-// text column and the IDs of its copies.
+// ArticleDocWithText's, or one stored whole with its text by an earlier
+// storyfold), with its text column and the IDs of its copies.
 func Article(doc []byte, text string, duplicates []string) (storyfold.Article, error) {
 	var a storyfold.Article
 	if bytes.HasPrefix(doc, zstdMagic) {
-		plain, err := decoder.DecodeAll(doc, nil)
+		plain, err := decodeDoc(doc, text)
 		if err != nil {
 			return a, fmt.Errorf("stored article: %w", err)
 		}
@@ -250,4 +267,76 @@ func foldRune(r rune) rune {
 		least = min(least, f)
 	}
 	return least
+}
+
+// ArticleDocWithText is ArticleDoc compressed with the article's text as
+// zstd's dictionary: the document's quotes, names and sentences are
+// mostly the text's words, so it keeps a third less than ArticleDoc
+// compressed alone (2,608 to 1,757 bytes an article in the bench's
+// corpus). Article reads it given the same text, which a store keeps
+// beside it and never changes; the frame's dictionary ID says which
+// documents need it.
+func ArticleDocWithText(a storyfold.Article) ([]byte, error) {
+	text := a.Text
+	doc, err := ArticleDoc(a, false)
+	if err != nil {
+		return nil, err
+	}
+	return compressWithText(doc, text)
+}
+
+// CompressWithText compresses a document kept plain by an earlier
+// storyfold as ArticleDocWithText does, for a store that converts its
+// rows.
+func CompressWithText(doc []byte, text string) ([]byte, error) {
+	if bytes.HasPrefix(doc, zstdMagic) {
+		return doc, nil
+	}
+	return compressWithText(doc, text)
+}
+
+// textDict is the dictionary ID of a frame compressed with its article's
+// text as the dictionary, above the range zstd reserves (below 32,768);
+// storyfold keeps no other dictionary.
+const textDict = 0x7e57d1c7
+
+// textEncoders and textDecoders are kept for frames primed with a text:
+// a frame's dictionary is set on reset, which costs far less than a new
+// encoder or decoder (a few microseconds against a millisecond).
+var (
+	textEncoders = sync.Pool{New: func() any {
+		e, _ := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
+		return e
+	}}
+	textDecoders = sync.Pool{New: func() any {
+		d, _ := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(256<<20))
+		return d
+	}}
+)
+
+func compressWithText(doc []byte, text string) ([]byte, error) {
+	if text == "" {
+		return encoder.EncodeAll(doc, make([]byte, 0, len(doc)/4)), nil
+	}
+	e := textEncoders.Get().(*zstd.Encoder)
+	defer textEncoders.Put(e)
+	if err := e.ResetWithOptions(nil, zstd.WithEncoderDictRaw(textDict, []byte(text))); err != nil {
+		return nil, fmt.Errorf("compress document: %w", err)
+	}
+	return e.EncodeAll(doc, make([]byte, 0, len(doc)/4)), nil
+}
+
+// decodeDoc decompresses a document, with text as the dictionary when
+// its frame was compressed with it.
+func decodeDoc(doc []byte, text string) ([]byte, error) {
+	var h zstd.Header
+	if err := h.Decode(doc); err != nil || h.DictionaryID != textDict {
+		return decoder.DecodeAll(doc, nil)
+	}
+	d := textDecoders.Get().(*zstd.Decoder)
+	defer textDecoders.Put(d)
+	if err := d.ResetWithOptions(nil, zstd.WithDecoderDictRaw(textDict, []byte(text))); err != nil {
+		return nil, err
+	}
+	return d.DecodeAll(doc, nil)
 }

@@ -188,3 +188,59 @@ func TestStoryOmittedReadsBack(t *testing.T) {
 		})
 	}
 }
+
+// TestArticleDocWithText reads back what ArticleDocWithText writes, and
+// what CompressWithText makes of a plain document, given the text, and
+// checks that it is smaller than the document compressed alone and that
+// another text does not read it.
+func TestArticleDocWithText(t *testing.T) {
+	text := strings.Repeat("Leaders met on Friday in Geneva. ", 10) + `"We agreed on nothing," the minister said.`
+	a := storyfold.Article{ID: "a1", Title: "Talks", Source: "Wire", Text: text,
+		Quotes:     []storyfold.Quotation{{Text: "We agreed on nothing,", Speaker: "the minister", Cue: "said"}},
+		Paragraphs: []storyfold.Paragraph{{Start: 0, End: len(text)}}, Sentences: []storyfold.Span{{Start: 0, End: 33}}}
+	plain, err := ArticleDoc(a, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone, err := ArticleDoc(a, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	primed, err := ArticleDocWithText(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	converted, err := CompressWithText(plain, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(primed) >= len(alone) {
+		t.Errorf("with the text, %d bytes; alone, %d", len(primed), len(alone))
+	}
+	for _, tt := range []struct {
+		name string
+		doc  []byte
+	}{{"written", primed}, {"converted", converted}, {"converted twice", must(CompressWithText(converted, text))}} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Article(tt.doc, text, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g, _ := json.Marshal(&got)
+			w, _ := json.Marshal(&a)
+			if !bytes.Equal(g, w) {
+				t.Errorf("read back %s, want %s", g, w)
+			}
+			if _, err := Article(tt.doc, strings.ToUpper(text), nil); err == nil {
+				t.Error("another text read the document")
+			}
+		})
+	}
+}
+
+func must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
+}

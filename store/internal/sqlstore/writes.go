@@ -32,15 +32,31 @@ const InsertArticle = "INSERT INTO articles (" + ArticleColumns + ") VALUES " + 
 // added, the time of the save in the engine's type. What ahead encoded already (it may be
 // nil) is taken from it.
 func EncodeArticles(articles []storyfold.StoredArticle, compress bool, added any, ahead *Ahead) ([][]any, error) {
+	return EncodeArticlesAs(articles, Compression{Text: compress, Doc: compress}, added, ahead)
+}
+
+// Compression says which of an article's columns a store keeps
+// zstd-compressed: SQLite both, PostgreSQL the document only, since its
+// full-text index is an expression over the text column, which the server
+// compresses itself. With DocWithText the document is compressed with the
+// text as the dictionary (record.ArticleDocWithText), for a store that
+// keeps the text plain.
+type Compression struct {
+	Text, Doc, DocWithText bool
+}
+
+// EncodeArticlesAs is EncodeArticles with the text and the document
+// compressed as c says.
+func EncodeArticlesAs(articles []storyfold.StoredArticle, c Compression, added any, ahead *Ahead) ([][]any, error) {
 	encoded := ahead.take()
 	rows := make([][]any, len(articles))
 	for i := range articles {
 		sa := &articles[i]
 		a := &sa.Article
 		e, ok := encoded[a.Hash]
-		if !ok || e.id != a.ID {
+		if !ok || e.id != a.ID || e.c != c {
 			var err error
-			if e, err = encodeArticle(a, compress); err != nil {
+			if e, err = encodeArticle(a, c); err != nil {
 				return nil, err
 			}
 		}
@@ -55,16 +71,23 @@ func EncodeArticles(articles []storyfold.StoredArticle, compress bool, added any
 // encoded with (a save may rename an article whose ID is taken).
 type encodedArticle struct {
 	id        string
+	c         Compression
 	text, doc any
 }
 
-func encodeArticle(a *storyfold.Article, compress bool) (encodedArticle, error) {
-	doc, err := record.ArticleDoc(*a, compress)
+func encodeArticle(a *storyfold.Article, c Compression) (encodedArticle, error) {
+	var doc []byte
+	var err error
+	if c.Doc && c.DocWithText {
+		doc, err = record.ArticleDocWithText(*a)
+	} else {
+		doc, err = record.ArticleDoc(*a, c.Doc)
+	}
 	if err != nil {
 		return encodedArticle{}, fmt.Errorf("save article %s: %w", a.ID, err)
 	}
-	e := encodedArticle{id: a.ID, text: record.TextBlob(a.Text, compress), doc: doc}
-	if !compress {
+	e := encodedArticle{id: a.ID, c: c, text: record.TextBlob(a.Text, c.Text), doc: doc}
+	if !c.Doc {
 		e.doc = string(doc)
 	}
 	return e, nil
@@ -86,11 +109,17 @@ type Ahead struct {
 // their content hash. An article that fails to encode is left to Save,
 // which reports its error.
 func (h *Ahead) Encode(articles []storyfold.Article, compress bool) {
+	h.EncodeAs(articles, Compression{Text: compress, Doc: compress})
+}
+
+// EncodeAs is Encode with the text and the document compressed as c
+// says.
+func (h *Ahead) EncodeAs(articles []storyfold.Article, c Compression) {
 	out := make([]encodedArticle, len(articles))
 	ok := make([]bool, len(articles))
 	parallel.For(len(articles), runtime.GOMAXPROCS(0), func(i int) {
 		var err error
-		out[i], err = encodeArticle(&articles[i], compress)
+		out[i], err = encodeArticle(&articles[i], c)
 		ok[i] = err == nil
 	})
 	h.mu.Lock()
