@@ -93,23 +93,40 @@ func cleanOnce(a storyfold.Article, opts Options) (storyfold.Article, []int, boo
 	a.Removed = append(a.Removed, removed...)
 	a.Agencies = addAgencies(a.Agencies, c.agencies...)
 
-	var b strings.Builder
-	b.Grow(len(a.Text))
+	// The kept paragraphs joined by blank lines. A pass that changes
+	// nothing, as an article's last does, gives the text it was given:
+	// that string is kept rather than built again.
 	a.Paragraphs = a.Paragraphs[:0]
 	var lines []int
+	n, same := 0, true
 	for _, p := range c.ps {
 		if p.drop != "" {
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
+		if n > 0 {
+			same = same && strings.HasPrefix(a.Text[min(n, len(a.Text)):], "\n\n")
+			n += len("\n\n")
 		}
-		start := b.Len()
-		b.WriteString(p.text)
-		a.Paragraphs = append(a.Paragraphs, storyfold.Paragraph{Start: start, End: b.Len(), Heading: p.heading})
+		start := n
+		same = same && strings.HasPrefix(a.Text[min(n, len(a.Text)):], p.text)
+		n += len(p.text)
+		a.Paragraphs = append(a.Paragraphs, storyfold.Paragraph{Start: start, End: n, Heading: p.heading})
 		lines = append(lines, p.line)
 	}
-	a.Text = b.String()
+	if !same || n != len(a.Text) {
+		var b strings.Builder
+		b.Grow(n)
+		for _, p := range c.ps {
+			if p.drop != "" {
+				continue
+			}
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(p.text)
+		}
+		a.Text = b.String()
+	}
 	if a.Paragraphs == nil {
 		a.Paragraphs = []storyfold.Paragraph{}
 	}

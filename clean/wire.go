@@ -220,8 +220,25 @@ func indexFold(s, sub string) int {
 	if 'a' <= c0 && c0 <= 'z' {
 		up = c0 - 'a' + 'A'
 	}
+	// For an ASCII sub, an equal-fold match is ASCII too, so its second
+	// byte is sub's in either case: a cheap test before EqualFold, which
+	// a sub opening with a space would otherwise call at every word.
+	ascii := true
+	for i := 0; i < len(sub); i++ {
+		ascii = ascii && sub[i] < utf8.RuneSelf
+	}
+	var c1, up1 byte
+	if ascii && len(sub) > 1 {
+		c1, up1 = sub[1], sub[1]
+		switch {
+		case 'a' <= c1 && c1 <= 'z':
+			up1 = c1 - 'a' + 'A'
+		case 'A' <= c1 && c1 <= 'Z':
+			up1 = c1 - 'A' + 'a'
+		}
+	}
 	for i := 0; i+len(sub) <= len(s); i++ {
-		if (s[i] == c0 || s[i] == up) && strings.EqualFold(s[i:i+len(sub)], sub) {
+		if (s[i] == c0 || s[i] == up) && (c1 == 0 || s[i+1] == c1 || s[i+1] == up1) && strings.EqualFold(s[i:i+len(sub)], sub) {
 			return i
 		}
 	}

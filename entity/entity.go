@@ -10,13 +10,14 @@
 package entity
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyfold/storyfold"
-	"github.com/storyfold/storyfold/internal/tally"
 	"github.com/storyfold/storyfold/nlp"
 )
 
@@ -253,7 +254,8 @@ func personNamed(word func(int) string, i, j int) bool {
 // common word rather than a name: a stop word, a word the text also writes
 // in lower case, a participle or an adverb ("Following", "Shortly").
 func commonOpener(w string, lowerSeen map[string]bool) bool {
-	low := string(nlp.Lower(nil, w))
+	var buf [32]byte
+	low := string(nlp.Lower(buf[:0], w))
 	return nlp.IsStopWord(low) || lowerSeen[low] || openers[low] ||
 		len(low) > 5 && (strings.HasSuffix(low, "ing") || strings.HasSuffix(low, "ly") ||
 			strings.HasSuffix(low, "ed") && !strings.HasSuffix(low, "med")) // "Crooked", not "Mohammed"
@@ -280,13 +282,14 @@ func (f *Finder) mentions(text string, run []nlp.Token, opener bool, lowerSeen m
 	}
 	// A sentence opener that is a common word is not part of a name:
 	// "The", "But", "Officials".
-	for opener && len(words) > 0 && commonOpener(words[0], lowerSeen) && !nlp.IsPlace(strings.Join(words, " ")) {
+	for opener && len(words) > 0 && commonOpener(words[0], lowerSeen) && !nlp.IsPlaceWords(words) {
 		words, run = words[1:], run[1:]
 	}
 	if len(words) == 0 {
 		return nil
 	}
-	if full := strings.Join(words, ""); len(words) >= 2 && len(words) <= 4 && strings.Contains(full, "-") && len(words[0]) == 1 {
+	// (A hyphen is one byte: the words joined hold one when a word does.)
+	if len(words) >= 2 && len(words) <= 4 && len(words[0]) == 1 && slices.ContainsFunc(words, func(w string) bool { return strings.Contains(w, "-") }) {
 		return nil // a party tag: "D-N.Y.", "R-S.C."
 	}
 	if last, end := words[len(words)-1], int(run[len(run)-1].End); (nlp.IsTitleWord(last) || nlp.IsRoleWord(last)) &&
@@ -304,7 +307,8 @@ func (f *Finder) mentions(text string, run []nlp.Token, opener bool, lowerSeen m
 		span := spanOf(run)
 		return []Mention{{Name: text[span.Start:span.End], Type: storyfold.EntityOrg, Span: span}}
 	}
-	if full := strings.Join(words, " "); nlp.IsPlace(full) {
+	if nlp.IsPlaceWords(words) {
+		full := strings.Join(words, " ")
 		span := spanOf(run)
 		return []Mention{{Name: canonicalPlace(full), Type: storyfold.EntityPlace, Span: span}}
 	}
@@ -366,7 +370,7 @@ func (f *Finder) mentions(text string, run []nlp.Token, opener bool, lowerSeen m
 	if endsPossessive(name[len(name)-1]) {
 		span.End -= len(name[len(name)-1]) - len(last)
 	}
-	full := strings.Join(strings.Fields(text[span.Start:span.End]), " ")
+	full := singleSpaced(text[span.Start:span.End])
 	typ := classify(name, full, role)
 	if typ == "" {
 		// Demonyms, days, a title alone: not entities. A qualifier that
@@ -446,7 +450,7 @@ func (f *Finder) qualifiers(words []string, run []nlp.Token, text string) []Ment
 			typ = storyfold.EntityPlace
 		case isAcronym(w) && !nlp.IsTitleWord(strings.ToLower(w)):
 			typ = storyfold.EntityOrg
-		case knownOrgs[strings.ToLower(w)]:
+		case isKnownOrg(w):
 			typ = storyfold.EntityOrg
 		default:
 			continue
@@ -516,13 +520,13 @@ func classify(name []string, full, role string) storyfold.EntityType {
 	case nlp.IsDemonym(strings.TrimSuffix(lastWord, "s")) && !nlp.IsPlace(full):
 		return "" // "Several European", "Europeans"
 	case len(name) == 1 && (nlp.IsDemonym(lastWord) || nlp.IsNotAName(lastWord) || nlp.IsTitleWord(lastWord) && !nlp.IsPlace(lastWord)):
-		if knownOrgs[strings.ToLower(lastWord)] || isAcronym(lastWord) && !nlp.IsPlace(lastWord) {
+		if isKnownOrg(lastWord) || isAcronym(lastWord) && !nlp.IsPlace(lastWord) {
 			return storyfold.EntityOrg
 		}
 		return ""
 	case nlp.IsPlace(full):
 		return storyfold.EntityPlace
-	case nlp.IsOrgWord(lastWord) || knownOrgs[strings.ToLower(full)] || isAcronym(full):
+	case nlp.IsOrgWord(lastWord) || isKnownOrg(full) || isAcronym(full):
 		return storyfold.EntityOrg
 	case isEventWord(lastWord):
 		return storyfold.EntityOther
@@ -550,7 +554,17 @@ func isAcronym(w string) bool {
 var eventWords = map[string]bool{"act": true, "treaty": true, "war": true, "accord": true, "agreement": true, "summit": true,
 	"conference": true, "games": true, "cup": true, "olympics": true, "prize": true, "day": true, "law": true, "doctrine": true}
 
-func isEventWord(w string) bool { return eventWords[strings.ToLower(w)] }
+// isKnownOrg reports whether name, in any case, is in knownOrgs, without
+// a lower-case copy of it.
+func isKnownOrg(name string) bool {
+	var buf [64]byte
+	return knownOrgs[string(appendLower(buf[:0], name))]
+}
+
+func isEventWord(w string) bool {
+	var buf [32]byte
+	return eventWords[string(appendLower(buf[:0], w))]
+}
 
 func romanNumeral(w string) bool {
 	switch w {
@@ -637,8 +651,8 @@ func merge(forms []form, order []string, spans bool) []storyfold.Entity {
 // the test that holds that number linear in the forms.
 func mergeCounted(forms []form, order []string, spans bool) (_ []storyfold.Entity, compared int) {
 	type acc struct {
-		names    map[string]int // form -> mentions
-		typ      map[storyfold.EntityType]int
+		names    nameCounts // form -> mentions
+		typ      typeCounts
 		roles    []string
 		articles []string
 		spans    []storyfold.Span
@@ -646,10 +660,23 @@ func mergeCounted(forms []form, order []string, spans bool) (_ []storyfold.Entit
 		key      string // its longest form so far
 	}
 	var ents []*acc
+	// The accumulators, and each entity's first article (a list of one:
+	// a second article appended copies it out), come from blocks that
+	// double as entities are found, never moved once handed out.
+	var store []acc
+	var firsts []string
+	newAcc := func(name, article string) *acc {
+		if len(store) == cap(store) {
+			n := min(max(16, len(ents)), len(forms))
+			store, firsts = make([]acc, 0, n), make([]string, 0, n)
+		}
+		firsts = append(firsts, article)
+		n := len(firsts)
+		store = append(store, acc{names: nameCounts{first: name}, articles: firsts[n-1 : n : n], key: name})
+		return &store[len(store)-1]
+	}
 	// Longer names first, so that surnames find their full names.
-	sort.SliceStable(forms, func(i, j int) bool {
-		return strings.Count(forms[i].name, " ") > strings.Count(forms[j].name, " ")
-	})
+	sortedForms := byWordsStable(forms)
 	exact := make(map[string]int, len(forms)) // lower-case form -> entity
 	// People by the start of their key's surname (see surnameBucket): the
 	// only ones a person's form can be the same entity as. Walking every
@@ -659,9 +686,11 @@ func mergeCounted(forms []form, order []string, spans bool) (_ []storyfold.Entit
 	// bring the quadratic cost back.
 	persons := map[string][]int{}
 	var person []bool // whether each entity is in persons
-	for _, f := range forms {
-		low := strings.ToLower(f.name)
-		k, ok := exact[low]
+	var lower []byte  // f.name in lower case
+	for _, fi := range sortedForms {
+		f := &forms[fi]
+		lower = appendLower(lower[:0], f.name)
+		k, ok := exact[string(lower)]
 		if !ok {
 			k = -1
 			if f.typ == storyfold.EntityPerson {
@@ -673,14 +702,14 @@ func mergeCounted(forms []form, order []string, spans bool) (_ []storyfold.Entit
 						continue
 					}
 					compared++
-					if sameEntity(ents[i].key, f.name, f.typ, ents[i].typ) {
+					if sameForm(ents[i].key, f.name, f.typ, ents[i].typ.has(storyfold.EntityPerson)) {
 						k = i
 					}
 				}
 			}
 		}
 		if k < 0 {
-			ents = append(ents, &acc{names: map[string]int{}, typ: map[storyfold.EntityType]int{}, key: f.name})
+			ents = append(ents, newAcc(f.name, f.article))
 			person = append(person, f.typ == storyfold.EntityPerson)
 			k = len(ents) - 1
 			if f.typ == storyfold.EntityPerson {
@@ -688,12 +717,12 @@ func mergeCounted(forms []form, order []string, spans bool) (_ []storyfold.Entit
 				persons[b] = append(persons[b], k)
 			}
 		}
-		exact[low] = k
-		e := ents[k]
-		if _, ok := e.names[f.name]; !ok || f.weight > 0 {
-			e.names[f.name] += f.weight
+		if !ok {
+			exact[string(lower)] = k
 		}
-		e.typ[f.typ] += max(1, f.weight)
+		e := ents[k]
+		e.names.add(f.name, f.weight)
+		e.typ.add(f.typ, max(1, f.weight))
 		e.count += f.weight
 		if f.role != "" && !containsFold(e.roles, f.role) {
 			e.roles = append(e.roles, f.role)
@@ -719,39 +748,221 @@ func mergeCounted(forms []form, order []string, spans bool) (_ []storyfold.Entit
 		return x.count > y.count
 	})
 	out := make([]storyfold.Entity, 0, len(ents))
+	// The entities' aliases and articles are carved from two blocks, each
+	// list's capacity its length, so that appending to one copies it.
+	nAliases, nArticles := 0, 0
 	for _, e := range ents {
-		name := canonicalName(e.names)
-		aliases := make([]string, 0, len(e.names))
-		for n := range e.names {
+		nAliases += len(e.names.more)
+		nArticles += len(e.articles)
+	}
+	aliasBlock := make([]string, 0, nAliases)
+	articleBlock := make([]string, 0, nArticles)
+	for _, e := range ents {
+		name := e.names.canonical()
+		from := len(aliasBlock)
+		if e.names.first != name {
+			aliasBlock = append(aliasBlock, e.names.first)
+		}
+		for n := range e.names.more {
 			if n != name {
-				aliases = append(aliases, n)
+				aliasBlock = append(aliasBlock, n)
 			}
 		}
-		sort.Strings(aliases)
-		articles := make([]string, 0, len(e.articles))
+		aliases := aliasBlock[from:len(aliasBlock):len(aliasBlock)]
+		slices.Sort(aliases) // distinct names: any sort gives this order
+		from = len(articleBlock)
 		for _, id := range order {
 			if slices.Contains(e.articles, id) {
-				articles = append(articles, id)
+				articleBlock = append(articleBlock, id)
 			}
 		}
+		articles := articleBlock[from:len(articleBlock):len(articleBlock)]
 		roles := e.roles
 		if roles == nil {
 			roles = []string{}
 		}
-		sort.Slice(e.spans, func(i, j int) bool { return e.spans[i].Start < e.spans[j].Start })
-		out = append(out, storyfold.Entity{Name: name, Type: tally.Majority(e.typ), Aliases: aliases, Roles: roles,
+		// The same unstable sort as sort.Slice (both are generated from one
+		// template), without its reflection.
+		slices.SortFunc(e.spans, func(a, b storyfold.Span) int { return cmp.Compare(a.Start, b.Start) })
+		out = append(out, storyfold.Entity{Name: name, Type: e.typ.majority(), Aliases: aliases, Roles: roles,
 			Articles: articles, Mentions: e.spans})
 	}
 	return out, compared
 }
 
+// singleSpaced returns strings.Join(strings.Fields(s), " "): s itself,
+// without a copy, when it is already so spaced, as nearly every name is.
+func singleSpaced(s string) string {
+	prev := ' '
+	for _, r := range s {
+		if unicode.IsSpace(r) && (r != ' ' || prev == ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prev = r
+	}
+	if prev == ' ' && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+// byWordsStable returns the order of forms by their names' spaces, most
+// first, forms with as many in their order: what a stable sort on that
+// count gives, as a counting sort of indexes, each name's spaces counted
+// once.
+func byWordsStable(forms []form) []int32 {
+	spaces := make([]int32, len(forms))
+	most := int32(0)
+	for i := range forms {
+		spaces[i] = int32(strings.Count(forms[i].name, " "))
+		most = max(most, spaces[i])
+	}
+	// at[k] is where the forms of most-k spaces go: after those of more.
+	at := make([]int, most+2)
+	for _, n := range spaces {
+		at[most-n+1]++
+	}
+	for k := 1; k < len(at); k++ {
+		at[k] += at[k-1]
+	}
+	order := make([]int32, len(forms))
+	for i, n := range spaces {
+		k := most - n
+		order[at[k]] = int32(i)
+		at[k]++
+	}
+	return order
+}
+
+// nameCounts counts the mentions of an entity's forms: its first form
+// in place, a map only for an entity named more than one way, as most
+// are not.
+type nameCounts struct {
+	first  string
+	firstN int
+	more   map[string]int // the other forms
+}
+
+// add counts weight mentions of name, which is listed even for none.
+func (nc *nameCounts) add(name string, weight int) {
+	if name == nc.first {
+		nc.firstN += weight
+		return
+	}
+	if nc.more == nil {
+		nc.more = map[string]int{}
+	}
+	nc.more[name] += weight
+}
+
+// canonical picks the name an entity is shown under: the most used of
+// its fullest forms, the first in order on a tie, so the same name in
+// whatever order the forms are read.
+func (nc *nameCounts) canonical() string {
+	best, bestWords, bestCount := "", 0, 0
+	consider := func(n string, c int) {
+		w := strings.Count(n, " ") + 1
+		if w > bestWords || w == bestWords && (c > bestCount || c == bestCount && n < best) {
+			best, bestWords, bestCount = n, w, c
+		}
+	}
+	consider(nc.first, nc.firstN)
+	for n, c := range nc.more {
+		consider(n, c)
+	}
+	return best
+}
+
+// typeCounts counts an entity's mentions by type in place of a map: the
+// four types fit, and a map was two allocations an entity. Any other
+// type would go to more.
+type typeCounts struct {
+	n    int
+	kv   [4]typeCount
+	more map[storyfold.EntityType]int
+}
+
+type typeCount struct {
+	typ   storyfold.EntityType
+	count int
+}
+
+func (tc *typeCounts) add(typ storyfold.EntityType, n int) {
+	for i := range tc.kv[:tc.n] {
+		if tc.kv[i].typ == typ {
+			tc.kv[i].count += n
+			return
+		}
+	}
+	if tc.n < len(tc.kv) {
+		tc.kv[tc.n] = typeCount{typ, n}
+		tc.n++
+		return
+	}
+	if tc.more == nil {
+		tc.more = map[storyfold.EntityType]int{}
+	}
+	tc.more[typ] += n
+}
+
+func (tc *typeCounts) has(typ storyfold.EntityType) bool {
+	for _, c := range tc.kv[:tc.n] {
+		if c.typ == typ {
+			return c.count > 0
+		}
+	}
+	return tc.more[typ] > 0
+}
+
+// majority is tally.Majority of the counts: the most counted type, the
+// first in order on a tie.
+func (tc *typeCounts) majority() storyfold.EntityType {
+	var best storyfold.EntityType
+	bestN := 0
+	for _, c := range tc.kv[:tc.n] {
+		if c.count > bestN || c.count == bestN && c.typ < best {
+			best, bestN = c.typ, c.count
+		}
+	}
+	for typ, n := range tc.more {
+		if n > bestN || n == bestN && typ < best {
+			best, bestN = typ, n
+		}
+	}
+	return best
+}
+
+// appendLower appends strings.ToLower(s) to dst, without a string of its
+// own when s is ASCII, as names nearly always are.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 // sameEntity reports whether name is another form of the entity known as
 // key: the same name, its surname, or a spelling variant.
 func sameEntity(key, name string, typ storyfold.EntityType, keyTypes map[storyfold.EntityType]int) bool {
+	return sameForm(key, name, typ, keyTypes[storyfold.EntityPerson] > 0)
+}
+
+// sameForm is sameEntity given whether the entity known as key has been
+// named as a person.
+func sameForm(key, name string, typ storyfold.EntityType, keyPerson bool) bool {
 	if strings.EqualFold(key, name) {
 		return true
 	}
-	if typ != storyfold.EntityPerson || keyTypes[storyfold.EntityPerson] == 0 {
+	if typ != storyfold.EntityPerson || !keyPerson {
 		return false
 	}
 	kl, nl := lastField(key), lastField(name)
@@ -815,19 +1026,6 @@ func similarName(a, b string) bool {
 		return false
 	}
 	return nlp.EditDistance(ra, rb, 2) <= 2
-}
-
-// canonicalName picks the name an entity is shown under: the most used of
-// its fullest forms.
-func canonicalName(names map[string]int) string {
-	best, bestWords, bestCount := "", 0, 0
-	for n, c := range names {
-		w := strings.Count(n, " ") + 1
-		if w > bestWords || w == bestWords && (c > bestCount || c == bestCount && n < best) {
-			best, bestWords, bestCount = n, w, c
-		}
-	}
-	return best
 }
 
 func containsFold(list []string, s string) bool {

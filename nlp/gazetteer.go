@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -13,6 +14,20 @@ import (
 // IsPlace reports whether name (any case) is a country, a capital or a large
 // city, a continent or a region.
 func IsPlace(name string) bool { return in(places, name) }
+
+// IsPlaceWords is IsPlace(strings.Join(words, " ")) without building the
+// name: entity runs ask it of every run of capitalised words.
+func IsPlaceWords(words []string) bool {
+	var buf [64]byte
+	b := buf[:0]
+	for k, w := range words {
+		if k > 0 {
+			b = append(b, ' ')
+		}
+		b = appendLowerKey(b, w)
+	}
+	return places[string(b)]
+}
 
 // CountryOf returns the country a capital stands for when news writes it
 // for the government ("Washington", "Moscow", "Kyiv"), or place itself.
@@ -59,25 +74,33 @@ func roleWord(word string) bool {
 	return in(titleWords, word) || strings.HasSuffix(word, ".") && in(titleWords, word[:len(word)-1])
 }
 
-// in looks word up in a lower-case set without allocating for the short
-// ASCII words names are made of: these lookups run for every capitalised
-// word of every article.
+// in looks word up in a lower-case set without allocating for words of
+// up to 64 bytes: these lookups run for every capitalised word of every
+// article. The key is strings.ToLower(word), built rune by rune as
+// strings.Map does it (an invalid byte becomes U+FFFD).
 func in(set map[string]bool, word string) bool {
-	var buf [48]byte
-	if len(word) > len(buf) {
-		return set[strings.ToLower(word)]
-	}
-	for i := 0; i < len(word); i++ {
+	var buf [64]byte
+	return set[string(appendLowerKey(buf[:0], word))]
+}
+
+// appendLowerKey appends strings.ToLower(word) to dst, built rune by rune
+// as strings.Map does it (an invalid byte becomes U+FFFD).
+func appendLowerKey(dst []byte, word string) []byte {
+	for i := 0; i < len(word); {
 		c := word[i]
-		if c >= utf8.RuneSelf {
-			return set[strings.ToLower(word)]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
 		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
+		r, size := utf8.DecodeRuneInString(word[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += size
 	}
-	return set[string(buf[:len(word)])]
+	return dst
 }
 
 var places = list("places")
@@ -115,5 +138,5 @@ var speakerPronouns = map[string]bool{"he": true, "she": true}
 // IsSpeakerPronoun reports whether word is a third-person pronoun that
 // stands for a person ("he", "she").
 func IsSpeakerPronoun(word string) bool {
-	return len(word) <= 3 && speakerPronouns[strings.ToLower(word)]
+	return len(word) <= 3 && in(speakerPronouns, word)
 }

@@ -20,6 +20,11 @@ var cyrillic = map[rune]string{
 // letter and a mark.
 var latinLetters = map[rune]string{'ß': "ss", 'ø': "o", 'ł': "l", 'æ': "ae", 'œ': "oe", 'đ': "d", 'ı': "i", 'þ': "th"}
 
+// nameKeySpellings writes the letter groups transliterations spell
+// several ways one way. A Replacer is safe for concurrent use; building
+// one costs more than the replacing, so there is one for the process.
+var nameKeySpellings = strings.NewReplacer("tsch", "ch", "sch", "sh", "ph", "f", "ck", "k", "kh", "h", "zh", "j")
+
 // NameKey returns the form of a lower-case name word that spellings of one
 // name share across languages and transliterations: Selenskyj, Zelensky,
 // Zelenskyy and Зеленский all give "selenski". Diacritics are dropped,
@@ -42,8 +47,12 @@ func NameKey(lower string) string {
 		}
 	}
 	s := b.String()
-	s = strings.NewReplacer("tsch", "ch", "sch", "sh", "ph", "f", "ck", "k", "kh", "h", "zh", "j").Replace(s)
-	var out []byte
+	// Every group but ck has an h: most words have neither, and skip
+	// the replacer's copy.
+	if strings.IndexByte(s, 'h') >= 0 || strings.Contains(s, "ck") {
+		s = nameKeySpellings.Replace(s)
+	}
+	out := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {

@@ -3,7 +3,6 @@ package nlp
 import (
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/blevesearch/snowballstem"
@@ -38,22 +37,28 @@ const maxStemCache = 1 << 18
 // Snowball stem costs about a microsecond and a shared look-up a few
 // dozen nanoseconds. A stem depends on the word alone, so sharing changes
 // no result.
-var (
-	sharedStems    sync.Map
-	sharedStemsLen atomic.Int64
-)
+//
+// A map under a read-write lock rather than a sync.Map: a look-up with a
+// string key then allocates nothing, where a sync.Map boxes the key.
+var sharedStems = struct {
+	sync.RWMutex
+	m map[string]string
+}{m: map[string]string{}}
 
 // sharedStem is stem through sharedStems.
 func sharedStem(w string) string {
-	if st, ok := sharedStems.Load(w); ok {
-		return st.(string)
+	sharedStems.RLock()
+	st, ok := sharedStems.m[w]
+	sharedStems.RUnlock()
+	if ok {
+		return st
 	}
-	st := stem(w)
-	if sharedStemsLen.Load() < maxStemCache {
-		if _, loaded := sharedStems.LoadOrStore(w, st); !loaded {
-			sharedStemsLen.Add(1)
-		}
+	st = stem(w)
+	sharedStems.Lock()
+	if len(sharedStems.m) < maxStemCache {
+		sharedStems.m[w] = st
 	}
+	sharedStems.Unlock()
 	return st
 }
 

@@ -37,6 +37,19 @@ func Tokenize(dst []Token, text string) []Token {
 	n := len(text)
 	i := 0
 	for i < n {
+		// ASCII first, through one table: most of a text is.
+		if c := text[i]; c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case asciiSpace:
+				i++
+				continue
+			case asciiLetter:
+				end := scanWord(text, i)
+				dst = append(dst, Token{int32(i), int32(end), Word})
+				i = end
+				continue
+			}
+		}
 		r, size := decode(text, i)
 		switch {
 		case isSpace(r):
@@ -56,6 +69,28 @@ func Tokenize(dst []Token, text string) []Token {
 	}
 	return dst
 }
+
+// What an ASCII byte is to the tokenizer: the classes Tokenize and
+// scanWord read before decoding a rune (other is 0).
+const (
+	asciiSpace  = 1 + iota // isSpace
+	asciiLetter            // isLetter, so isWordRune
+	asciiDigit             // isDigit, so isWordRune
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch r := rune(c); {
+		case isSpace(r):
+			t[c] = asciiSpace
+		case isLetter(r):
+			t[c] = asciiLetter
+		case isDigit(r):
+			t[c] = asciiDigit
+		}
+	}
+	return t
+}()
 
 func decode(s string, i int) (rune, int) {
 	if c := s[i]; c < utf8.RuneSelf {
@@ -100,6 +135,11 @@ func scanWord(s string, i int) int {
 	seg := 0      // letters since the word start or the last abbreviation dot
 	dots := false // the word already holds an abbreviation dot
 	for i < n {
+		if c := s[i]; c < utf8.RuneSelf && asciiClass[c] >= asciiLetter {
+			seg++
+			i++
+			continue
+		}
 		r, size := decode(s, i)
 		switch {
 		case isWordRune(r):

@@ -146,11 +146,18 @@ func ContentHash(a storyfold.Article) string {
 func RecurringLines(raw []storyfold.Article) map[string]map[uint64]bool {
 	counts := make(map[string]map[uint64]int)
 	seenText := make(map[uint64]bool)
+	seenLine := make(map[uint64]bool) // one article's lines, cleared for each
+	h := xxh3.New()
 	for _, a := range raw {
 		if a.Source == "" {
 			continue
 		}
-		th := xxh3.HashString(a.Source + "\x00" + a.Text)
+		// The hash of Source, NUL, Text, without a copy of the text.
+		h.Reset()
+		h.WriteString(a.Source)
+		h.WriteString("\x00")
+		h.WriteString(a.Text)
+		th := h.Sum64()
 		if seenText[th] {
 			continue // the same article twice counts once
 		}
@@ -160,12 +167,12 @@ func RecurringLines(raw []storyfold.Article) map[string]map[uint64]bool {
 			m = make(map[uint64]int)
 			counts[a.Source] = m
 		}
-		seenLine := make(map[uint64]bool)
+		clear(seenLine)
 		for _, line := range clean.Lines(a.Text) {
-			h := lineHash(line)
-			if !seenLine[h] {
-				seenLine[h] = true
-				m[h]++
+			lh := lineHash(line)
+			if !seenLine[lh] {
+				seenLine[lh] = true
+				m[lh]++
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,17 +28,20 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 		cased   []string // the same words as the article writes them
 		key     string   // the words joined, for counting wordings
 	}
-	var items []item
-	var statements []statement
+	n := 0
+	for _, a := range articles {
+		n += len(a.Quotes)
+	}
+	items := make([]item, 0, n)
+	statements := make([]statement, 0, n)
 	speakers := newSpeakerIndex(entities)
 	byID := make(map[string]*storyfold.Article, len(articles))
 	for _, a := range articles {
 		byID[a.ID] = a
 		for _, q := range a.Quotes {
-			cased := casedWords(q.Text)
-			words := lowerWords(cased)
-			items = append(items, item{article: a.ID, q: q, text: q.Text, speaker: speakers.canonical(q.Speaker), words: words, cased: cased, key: strings.Join(words, " ")})
-			statements = append(statements, newStatement(words))
+			w := newWording(q.Text)
+			items = append(items, item{article: a.ID, q: q, text: q.Text, speaker: speakers.canonical(q.Speaker), words: w.lower, cased: w.cased, key: w.key()})
+			statements = append(statements, w.statement())
 		}
 	}
 	// Union-find over pairs of quotes that say the same thing.
@@ -59,18 +63,30 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 		}
 		parent[root(j)] = root(i)
 	})
-	groups := map[int][]int{}
-	var roots []int
+	// The groups in the order of their first quote, each listing its
+	// quotes in order, cut from one block.
+	groupOf := make([]int32, len(items)) // a root's group, +1
+	var sizes []int
 	for i := range items {
 		r := root(i)
-		if _, ok := groups[r]; !ok {
-			roots = append(roots, r)
+		if groupOf[r] == 0 {
+			sizes = append(sizes, 0)
+			groupOf[r] = int32(len(sizes))
 		}
-		groups[r] = append(groups[r], i)
+		sizes[groupOf[r]-1]++
 	}
-	out := make([]storyfold.Quote, 0, len(roots))
-	for _, r := range roots {
-		members := groups[r]
+	groups := make([][]int, len(sizes))
+	block := make([]int, 0, len(items))
+	for g, n := range sizes {
+		groups[g] = block[len(block) : len(block) : len(block)+n]
+		block = block[:len(block)+n]
+	}
+	for i := range items {
+		g := groupOf[root(i)] - 1
+		groups[g] = append(groups[g], i)
+	}
+	out := make([]storyfold.Quote, 0, len(groups))
+	for _, members := range groups {
 		// Unmarked speech continued through the sentences after it that
 		// another article quotes as part of the same statement.
 		for _, i := range members {
@@ -87,9 +103,8 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 				}
 			}
 			if text, ok := continueUnmarked(byID[it.article], it.q, longer); ok {
-				it.text, it.cased = text, casedWords(text)
-				it.words = lowerWords(it.cased)
-				it.key = strings.Join(it.words, " ")
+				w := newWording(text)
+				it.text, it.cased, it.words, it.key = text, w.cased, w.lower, w.key()
 			}
 		}
 		// The canonical wording: the one most articles use, the longest
@@ -109,7 +124,7 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 				canon = i
 			}
 		}
-		q := storyfold.Quote{Speaker: tally.Majority(speakers), Text: items[canon].text, Articles: []string{}, Variants: []storyfold.Variant{}, Kind: items[canon].q.Kind}
+		q := storyfold.Quote{Speaker: tally.Majority(speakers), Text: items[canon].text, Articles: make([]string, 0, len(members)), Variants: make([]storyfold.Variant, 0, len(members)), Kind: items[canon].q.Kind}
 		listed := make(map[string]bool, len(members))
 		for _, i := range members {
 			it := &items[i]
@@ -226,28 +241,129 @@ func foldKey(s string) string {
 
 // Words returns the lower-case words of a quote, punctuation left out: the
 // form quotes are compared in.
-func Words(text string) []string { return lowerWords(casedWords(text)) }
+func Words(text string) []string {
+	lower, _ := lowerWordsOf(text)
+	return lower
+}
+
+// lowerWordsOf is lowerSpaced(casedWords(text)) without the cased list,
+// which Words and SameStatements do not read.
+func lowerWordsOf(text string) ([]string, string) {
+	buf := tokenPool.Get().(*[]nlp.Token)
+	defer tokenPool.Put(buf)
+	toks := nlp.Tokenize((*buf)[:0], text)
+	*buf = toks
+	n := 0
+	for _, t := range toks {
+		if t.Kind != nlp.Punct {
+			n++
+		}
+	}
+	out := make([]string, n)
+	if n == 0 {
+		return out, "  "
+	}
+	var stack [512]byte
+	b := append(stack[:0], ' ')
+	var ends [64]int32
+	at := ends[:0]
+	for _, t := range toks {
+		if t.Kind != nlp.Punct {
+			b = append(nlp.Lower(b, t.Text(text)), ' ')
+			at = append(at, int32(len(b)-1))
+		}
+	}
+	spaced := string(b)
+	from := int32(1)
+	for i, end := range at {
+		out[i] = spaced[from:end]
+		from = end + 1
+	}
+	return out, spaced
+}
+
+// wording is a quote's words in every form they are read in, computed
+// together: the lower-case words are cut from the one string that joins
+// them (see Spaced), so a quote costs three allocations, not two a word.
+type wording struct {
+	cased  []string // as the quote writes them, punctuation left out
+	lower  []string // the same words in lower case (nlp.Lower), index for index
+	spaced string   // Spaced(lower)
+}
+
+func newWording(text string) wording {
+	cased := casedWords(text)
+	lower, spaced := lowerSpaced(cased)
+	return wording{cased: cased, lower: lower, spaced: spaced}
+}
+
+// key is the lower-case words joined by single spaces, what wordings are
+// counted by.
+func (w wording) key() string {
+	if len(w.lower) == 0 {
+		return ""
+	}
+	return w.spaced[1 : len(w.spaced)-1]
+}
+
+// statement is the wording in the forms sameStatement compares.
+func (w wording) statement() statement {
+	return statement{joined: w.spaced, content: contentWords(w.lower)}
+}
+
+// tokenPool holds the token buffers casedWords reads quotes through.
+var tokenPool = sync.Pool{New: func() any { return new([]nlp.Token) }}
 
 // casedWords returns the words of a quote as it writes them, punctuation
 // left out: the form a diff shows them in.
 func casedWords(text string) []string {
-	toks := nlp.Tokenize(nil, text)
-	out := make([]string, 0, len(toks))
+	buf := tokenPool.Get().(*[]nlp.Token)
+	toks := nlp.Tokenize((*buf)[:0], text)
+	n := 0
+	for _, t := range toks {
+		if t.Kind != nlp.Punct {
+			n++
+		}
+	}
+	out := make([]string, 0, n)
 	for _, t := range toks {
 		if t.Kind != nlp.Punct {
 			out = append(out, t.Text(text))
 		}
 	}
+	*buf = toks
+	tokenPool.Put(buf)
 	return out
 }
 
 // lowerWords returns words in lower case, the form they are compared in.
 func lowerWords(words []string) []string {
+	lower, _ := lowerSpaced(words)
+	return lower
+}
+
+// lowerSpaced returns words in lower case (nlp.Lower) and Spaced of them,
+// the words cut from that one string.
+func lowerSpaced(words []string) ([]string, string) {
 	out := make([]string, len(words))
-	for i, w := range words {
-		out[i] = string(nlp.Lower(nil, w))
+	if len(words) == 0 {
+		return out, "  "
 	}
-	return out
+	var stack [512]byte
+	buf := append(stack[:0], ' ')
+	var ends [64]int32
+	at := ends[:0]
+	for _, w := range words {
+		buf = append(nlp.Lower(buf, w), ' ')
+		at = append(at, int32(len(buf)-1))
+	}
+	spaced := string(buf)
+	from := int32(1)
+	for i, end := range at {
+		out[i] = spaced[from:end]
+		from = end + 1
+	}
+	return out, spaced
 }
 
 // ContentWords returns the words of Words that are not stop words: what
@@ -262,14 +378,27 @@ func ContentWords(words []string) map[string]bool {
 	return m
 }
 
+// contentWords is ContentWords as a sorted list without repeats, which a
+// statement compares by merging rather than through a map.
+func contentWords(words []string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if !nlp.IsStopWord(w) {
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // statement is a quote's words in the forms sameStatement compares.
 type statement struct {
-	joined  string          // the words with a space around each, for excerpts
-	content map[string]bool // content words
+	joined  string   // the words with a space around each, for excerpts
+	content []string // content words, sorted, each once
 }
 
 func newStatement(words []string) statement {
-	return statement{joined: Spaced(words), content: ContentWords(words)}
+	return statement{joined: Spaced(words), content: contentWords(words)}
 }
 
 // SameStatements calls fn once for every pair i < j of the texts that
@@ -277,7 +406,8 @@ func newStatement(words []string) statement {
 func SameStatements(texts []string, fn func(i, j int)) {
 	statements := make([]statement, len(texts))
 	for i, t := range texts {
-		statements[i] = newStatement(Words(t))
+		lower, spaced := lowerWordsOf(t)
+		statements[i] = statement{joined: spaced, content: contentWords(lower)}
 	}
 	sameStatements(statements, fn)
 }
@@ -301,27 +431,59 @@ const postingWindow = 16
 // compared by 2·postingWindow+1 per word looked up: linear in the quotes'
 // length.
 func sameStatements(st []statement, fn func(i, j int)) (compared int) {
-	df := map[string]int{}
+	// Content words by id, in the order first met: document frequencies
+	// and posting lists are slices cut from single blocks, not maps of
+	// strings.
+	total := 0
 	for _, s := range st {
-		for w := range s.content {
-			df[w]++
+		total += len(s.content)
+	}
+	ids := make(map[string]int32, total)
+	var df []int32
+	for _, s := range st {
+		for _, w := range s.content {
+			id, ok := ids[w]
+			if !ok {
+				id = int32(len(df))
+				ids[w] = id
+				df = append(df, 0)
+			}
+			df[id]++
 		}
 	}
-	postings := map[string][]int32{}
-	gens := make([][]string, len(st))
+	// Each word's list, in statement order, from one block.
+	postings := make([][]int32, len(df))
+	block := make([]int32, total)
+	at := 0
+	for id, n := range df {
+		postings[id] = block[at : at : at+int(n)]
+		at += int(n)
+	}
+	type term struct {
+		word string
+		id   int32
+	}
+	var terms []term
+	gens := make([][]int32, len(st))
+	gen := make([]int32, 0, total)
 	for i, s := range st {
-		words := make([]string, 0, len(s.content))
-		for w := range s.content {
-			words = append(words, w)
-			postings[w] = append(postings[w], int32(i))
+		terms = terms[:0]
+		for _, w := range s.content {
+			id := ids[w]
+			postings[id] = append(postings[id], int32(i))
+			terms = append(terms, term{w, id})
 		}
-		slices.SortFunc(words, func(a, b string) int {
-			if df[a] != df[b] {
-				return df[a] - df[b]
+		slices.SortFunc(terms, func(a, b term) int {
+			if df[a.id] != df[b.id] {
+				return int(df[a.id] - df[b.id])
 			}
-			return strings.Compare(a, b)
+			return strings.Compare(a.word, b.word)
 		})
-		gens[i] = words[:min(len(words), len(words)*2/5+1)]
+		from := len(gen)
+		for _, t := range terms[:min(len(terms), len(terms)*2/5+1)] {
+			gen = append(gen, t.id)
+		}
+		gens[i] = gen[from:len(gen):len(gen)]
 	}
 	seen := make([]int32, len(st)) // the last statement that met each, +1
 	// smaller reports whether i is the side a pair is tested from.
@@ -361,7 +523,7 @@ func Spaced(words []string) string { return " " + strings.Join(words, " ") + " "
 // excerpt of the other, or most of the content words of the shorter are in
 // the longer. Quotes of up to three content words ("meaningful") must be
 // excerpts.
-func sameStatement(a, b map[string]bool, ja, jb string) bool {
+func sameStatement(a, b []string, ja, jb string) bool {
 	small, large := a, b
 	if len(small) > len(large) {
 		small, large = large, small
@@ -377,10 +539,19 @@ func sameStatement(a, b map[string]bool, ja, jb string) bool {
 	if len(small) <= 3 {
 		return false // short quotes must match word for word
 	}
+	// Both lists are sorted and without repeats: count the words they
+	// share by merging them.
 	shared := 0
-	for w := range small {
-		if large[w] {
+	for i, j := 0, 0; i < len(small) && j < len(large); {
+		switch c := strings.Compare(small[i], large[j]); {
+		case c == 0:
 			shared++
+			i++
+			j++
+		case c < 0:
+			i++
+		default:
+			j++
 		}
 	}
 	return float64(shared) >= 0.6*float64(len(small))
@@ -427,8 +598,9 @@ func diffWords(a, b, ca, cb []string) wordDiff {
 	}
 	// lcs[i][j] is the longest common subsequence of a[i:] and b[j:].
 	lcs := make([][]int32, n+1)
+	cells := make([]int32, (n+1)*(m+1))
 	for i := range lcs {
-		lcs[i] = make([]int32, m+1)
+		lcs[i] = cells[i*(m+1) : (i+1)*(m+1) : (i+1)*(m+1)]
 	}
 	for i := n - 1; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {

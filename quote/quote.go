@@ -319,7 +319,15 @@ func isTerm(text string, m storyfold.Span) bool {
 // isTitle reports whether the marked span m reads as the title of a work or
 // a show: a few words, every one capitalised but the small ones.
 func isTitle(text string, m storyfold.Span) bool {
-	toks := nlp.Tokenize(nil, text[m.Start:m.End])
+	// Most quotes are not titles: the cheap test first, and the tokens
+	// read into a pooled buffer.
+	if !nlp.IsCapitalized(text[m.Start:m.End]) {
+		return false
+	}
+	buf := tokenPool.Get().(*[]nlp.Token)
+	defer tokenPool.Put(buf)
+	toks := nlp.Tokenize((*buf)[:0], text[m.Start:m.End])
+	*buf = toks
 	words, caps := 0, 0
 	for _, t := range toks {
 		if t.Kind != nlp.Word {
@@ -331,7 +339,7 @@ func isTitle(text string, m storyfold.Span) bool {
 			caps++
 		}
 	}
-	return words > 0 && words <= 6 && caps == words && nlp.IsCapitalized(text[m.Start:m.End])
+	return words > 0 && words <= 6 && caps == words
 }
 
 // nameGiven reports whether a title-like span follows a word that gives
