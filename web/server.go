@@ -210,10 +210,11 @@ func New(cfg Config) *Server {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
+	ceiling := CacheCeiling(debug.SetMemoryLimit(-1))
 	if cfg.CacheBytes == 0 {
-		cfg.CacheBytes = DefaultCacheBytes
+		cfg.CacheBytes = min(DefaultCacheBytes, ceiling)
 	}
-	if ceiling := CacheCeiling(debug.SetMemoryLimit(-1)); cfg.CacheBytes > ceiling {
+	if cfg.CacheBytes > ceiling {
 		cfg.Log.Info("response cache lowered to a quarter of the soft memory limit",
 			slog.Int("asked_mib", cfg.CacheBytes>>20), slog.Int("mib", ceiling>>20))
 		cfg.CacheBytes = ceiling

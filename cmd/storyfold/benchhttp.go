@@ -277,10 +277,7 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 	}
 
 	token, base := "bench-attacks", strings.TrimSuffix(o.url, "/")
-	cache := 0 // the server's default
-	if o.cacheMB >= 0 {
-		cache = cacheBytes(o.cacheMB)
-	}
+	cache := cacheBytes(o.cacheMB)
 	var logFile *os.File // the in-process server's log
 	if base != "" {
 		token = o.token

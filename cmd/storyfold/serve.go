@@ -15,10 +15,14 @@ import (
 	"github.com/storyfold/storyfold/web"
 )
 
-// cacheBytes turns the --cache-mb flag into the server's setting, where a
-// negative size turns the cache off.
+// cacheBytes turns the --cache-mb flag into the server's setting: a
+// negative size leaves the server its default (web.DefaultCacheBytes, at
+// most a quarter of the soft memory limit), 0 turns the cache off.
 func cacheBytes(mb int) int {
-	if mb <= 0 {
+	switch {
+	case mb < 0:
+		return 0
+	case mb == 0:
 		return -1
 	}
 	return mb << 20
@@ -32,7 +36,7 @@ func runServe(ctx context.Context, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on; loopback unless you mean otherwise")
 	token := fs.String("token", "", "bearer token that POST /api/v1/articles requires (default: $STORYFOLD_TOKEN); none turns writes off")
 	maxBody := fs.Int64("max-body", web.DefaultMaxBody, "largest request body, in bytes, both as sent and once its gzip is unpacked")
-	cacheMB := fs.Int("cache-mb", web.DefaultCacheBytes>>20, "memory for pages and answers kept until the database changes, in MiB; 0 turns the cache off")
+	cacheMB := fs.Int("cache-mb", -1, "memory for pages and answers kept until the database changes, in MiB; 0 turns the cache off (default: 256, at most a quarter of the soft memory limit)")
 	var maxInflight, maxQueue countFlag
 	fs.Var(&maxInflight, "max-inflight", "requests at work at once (pages, API answers, searches, POSTs); the health check, metrics and static files take no place (0: two per core)")
 	fs.Var(&maxQueue, "max-queue", "requests waiting for a place at work; one more is answered 503 at once (0: 16 per place)")
