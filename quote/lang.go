@@ -242,6 +242,13 @@ func (f *Finder) langQuote(text string, sentences []storyfold.Span, si int, m st
 			q.Speaker, q.Cue = sp, cue
 		}
 	}
+	if q.Speaker == "" && q.Cue == "" {
+		// No speech verb, but the sentence's subject and a colon before
+		// the quote: „Söder dagegen macht klar: „…“", "Sánchez deja claro:".
+		if n := f.colonSubject(text, sentences[si], m); n != "" {
+			q.Speaker, q.Cue = n, ":"
+		}
+	}
 	if q.Speaker == "" && q.Cue == "" && si > 0 && strings.Trim(text[sentences[si].Start:m.Start], " „“\"«»") == "" {
 		// A quote opening its sentence after one that attributes speech:
 		// „Dies sagte Trump am Sonntag. „Aber …“".
@@ -342,6 +349,48 @@ func (f *Finder) colonName(text string, sent storyfold.Span, m storyfold.Span) s
 	}
 	return ""
 }
+
+// colonSubject returns the person who opens the sentence sent when the
+// sentence's words before the quote m end in a colon and name no one else:
+// a verb no cue list holds still gives the subject's words ("Söder
+// dagegen macht klar, wie man in Bayern die Dinge sieht: „…“", "Sánchez
+// deja claro: «…»"). A clause of at most langColonWords words; a person
+// named in full or by a surname the article named in full.
+func (f *Finder) colonSubject(text string, sent storyfold.Span, m storyfold.Span) string {
+	open := m.Start
+	if r, size := utf8.DecodeLastRuneInString(text[:open]); isOpen(r) || r == '"' || r == '»' {
+		open -= size
+	}
+	if open <= sent.Start {
+		return ""
+	}
+	head := strings.TrimRight(text[sent.Start:open], " ")
+	if !strings.HasSuffix(head, ":") || strings.ContainsAny(head, "„“”\"«»") {
+		return ""
+	}
+	colon := sent.Start + len(head) - 1
+	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].start >= sent.Start })
+	if k == len(f.names) || f.names[k].end > colon || strings.TrimSpace(text[sent.Start:f.names[k].start]) != "" {
+		return ""
+	}
+	n := f.names[k]
+	if !f.speakerAt(text, n) || countWords(nlp.Tokenize(nil, text[n.end:colon])) > langColonWords {
+		return ""
+	}
+	for _, o := range f.names[k+1:] {
+		if o.start >= colon {
+			break
+		}
+		if o.name != n.name {
+			return ""
+		}
+	}
+	return n.name
+}
+
+// langColonWords is how many words may stand between a sentence's subject
+// and the colon before its quote: a clause, not a paragraph.
+const langColonWords = 12
 
 // langMaxUnattributed is how many words a quote with no speaker may have:
 // past it, the marks around it are taken to belong to two quotes.
@@ -894,21 +943,46 @@ func (f *Finder) verbSubject(text string, ws []word, from, to, quoteStart int) s
 // roleNext reports whether the words after a speech verb open with an
 // article and a role noun: "sagte der Premierminister", "dijo el
 // ministro", "a déclaré le maire"; and the gender the article gives it.
+// Up to langRoleAdjectives lower-case words may stand between the article
+// and the role ("sagte der französische Finanzminister", "a déclaré le
+// nouveau ministre"); in German a role may stand bare, no name after it,
+// as machine-translated text leaves the article out ("sagte
+// Bundeskanzler.").
 func (r *langRules) roleNext(ws []word) (nlp.Gender, bool) {
-	var two []word
+	var run []word
 	for _, w := range ws {
 		if w.punct {
 			break
 		}
-		if two = append(two, w); len(two) == 2 {
+		if run = append(run, w); len(run) == 2+langRoleAdjectives {
 			break
 		}
 	}
-	if len(two) < 2 || !r.isRole(two[1].raw) {
+	if len(run) == 0 {
 		return nlp.Unknown, false
 	}
-	return articleGender(two[0].lower)
+	if r.subjectFirst && !ws[0].punct && r.isRole(ws[0].raw) && len(ws) > 1 && ws[1].punct && ws[1].lower != "-" {
+		return nlp.Unknown, true
+	}
+	g, ok := articleGender(run[0].lower)
+	if !ok {
+		return nlp.Unknown, false
+	}
+	for _, w := range run[1:] {
+		if r.isRole(w.raw) {
+			return g, true
+		}
+		if nlp.IsCapitalized(w.raw) || r.at[w.lower] {
+			return nlp.Unknown, false // sagte der Vater von Heinz: no role
+		}
+	}
+	return nlp.Unknown, false
 }
+
+// langRoleAdjectives is how many lower-case words (adjectives: "der
+// französische Finanzminister") may stand between an article and the role
+// after a speech verb.
+const langRoleAdjectives = 2
 
 // roleBefore reports whether the clause before a speech verb, ws, is an
 // article, lower-case words and a role noun: "Der ehemalige Vorsitzende

@@ -144,3 +144,36 @@ func TestLanguageWorstCase(t *testing.T) {
 		t.Errorf("%d quotes took %v", len(qs), d)
 	}
 }
+
+// TestRoleNext checks the roles read after a speech verb: an article and
+// the role, with up to two adjectives between them ("sagte der
+// französische Finanzminister", pair 1565469236_1611359438), and a German
+// role with no article before the clause's end ("sagte Bundeskanzler.",
+// pair 1560662702_1560130287); a name or a function word between the
+// article and a noun makes it no role.
+func TestRoleNext(t *testing.T) {
+	for _, tc := range []struct {
+		lang, words string
+		want        bool
+	}{
+		{"de", "der französische Finanzminister.", true},
+		{"de", "der Pontifex heute bei der Neujahrsmesse", true},
+		{"de", "Bundeskanzler.", true},
+		{"de", "Bundeskanzler Olaf Scholz", false},
+		{"de", "der Vater von Heinz", false},
+		{"de", "der ehemalige langjährige Vorsitzende", true},
+		{"de", "der sehr alte und kluge Minister", false},
+		{"de", "die von Minister", false},
+		{"es", "el ministro español de Finanzas", true},
+		{"fr", "le nouveau ministre", true},
+		{"fr", "Macron.", false},
+	} {
+		t.Run(tc.lang+" "+tc.words, func(t *testing.T) {
+			f := NewFinder()
+			f.SetLanguage(tc.lang)
+			if _, got := f.lang.roleNext(f.readWords(tc.words, 0, len(tc.words))); got != tc.want {
+				t.Errorf("roleNext = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
