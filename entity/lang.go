@@ -29,6 +29,10 @@ var (
 	deNounEndingsData string
 	//go:embed data/de/places.txt
 	dePlacesData string
+	//go:embed data/de/particles.txt
+	deParticlesData string
+	//go:embed data/de/predicate-articles.txt
+	dePredicateArticlesData string
 
 	deGivenNames   = lowerSet(deGivenNamesData)
 	deTitles       = lowerSet(deTitlesData)
@@ -38,6 +42,8 @@ var (
 	deNotOrgs      = lowerSet(deNotOrgsData)
 	deNounEndings  = lines(deNounEndingsData)
 	dePlaces       = lowerSet(dePlacesData)
+	deParticles    = lowerSet(deParticlesData)
+	dePredicates   = lowerSet(dePredicateArticlesData)
 )
 
 // lines returns the entries of a list: one a line, # comments.
@@ -164,6 +170,12 @@ func (f *Finder) german(text string, ms []Mention) []Mention {
 		}
 	}
 	for _, m := range pending {
+		if role, ok := deApposition(text, m); ok {
+			m.Role = role
+			out = append(out, m)
+			surnames[lastOf(m.Name)] = true
+			continue
+		}
 		words := strings.Fields(m.Name)
 		if len(words) == 0 || len(words) > 2 || deStop(words[0]) || afterArticle(text, m.Span.Start) ||
 			nlp.IsPlace(strings.TrimSuffix(words[0], "s")) || GermanPlace(words[0]) { // "Deutschlands"
@@ -195,7 +207,7 @@ func deNamed(text string, m Mention) (Mention, bool) {
 			break
 		}
 	}
-	titled := g < 0 && deTitle(m.Role) || g < 0 && titleBefore(text, m.Span.Start)
+	titled := (g < 0 && deTitle(m.Role) || g < 0 && titleBefore(text, m.Span.Start)) && !predicateTitle(text, m.Span.Start)
 	if g < 0 && !titled && ageAfter(text, m.Span.End) {
 		// "Der Fernsehmoderator Thore Schölermann (35)": the name is the
 		// words after its article and its title, two of them at least.
@@ -208,9 +220,17 @@ func deNamed(text string, m Mention) (Mention, bool) {
 		}
 	}
 	if g < 0 && !titled {
+		// A foreign name's particle inside the run: "Kollege Bruno Le
+		// Maire"; the name starts at the word before it.
+		if k := deParticleAt(words); k > 0 {
+			g, titled = k-1, true
+		}
+	}
+	if g < 0 && !titled {
 		// A title inside the run: "Kanzlerin Merkel".
 		for k := 0; k+1 < len(words); k++ {
-			if deTitle(words[k]) && !deTitle(words[k+1]) && !deStop(words[k+1]) {
+			if deTitle(words[k]) && !deTitle(words[k+1]) && !deStop(words[k+1]) &&
+				!(k == 0 && dePredicates[strings.ToLower(wordBefore(text, m.Span.Start))]) {
 				g, titled = k+1, true
 				break
 			}
@@ -232,7 +252,7 @@ func deNamed(text string, m Mention) (Mention, bool) {
 			end = k
 			break
 		}
-		if deStop(words[k]) && !(low == "von" || low == "van" || low == "de" || low == "der" && k > 0 && strings.ToLower(words[k-1]) == "von" && k+2 == len(words)) {
+		if deStop(words[k]) && !(low == "von" || deParticles[low] || (low == "der" || low == "den") && k > 0 && (strings.ToLower(words[k-1]) == "von" || strings.ToLower(words[k-1]) == "van") && k+2 == len(words)) {
 			end = k
 			break
 		}
@@ -415,4 +435,71 @@ func deOrgEnd(name string) bool {
 		last = last[i+1:]
 	}
 	return nlp.IsOrgWord(last) || strings.HasSuffix(strings.ToLower(last), "institut")
+}
+
+// deParticleAt returns the index of a foreign name's particle standing
+// between two capitalised words of a run ("Bruno Le Maire", "Ana de
+// Armas"), or -1. The word before it must be able to open a name: no
+// function word, title, noun ending, place or organisation word.
+func deParticleAt(words []string) int {
+	for k := 1; k+1 < len(words); k++ {
+		if !deParticles[strings.ToLower(words[k])] {
+			continue
+		}
+		first, last := words[k-1], words[len(words)-1]
+		if !nlp.IsCapitalized(first) || !nlp.IsCapitalized(words[k+1]) || deStop(first) || deTitle(first) ||
+			deNounEnding(first) || deNounEnding(last) || nlp.IsPlace(first) || GermanPlace(first) ||
+			nlp.IsOrgWord(first) || deOrgEnd(last) || nlp.IsPlace(last) || GermanPlace(last) {
+			return -1
+		}
+		return k
+	}
+	return -1
+}
+
+// deApposition reports whether a mention is a name set off by commas after
+// a role in the same clause, and returns the role: "die
+// Präsidentschaftskandidatin des größten Oppositionsbündnisses
+// Bürgerkoalition (KO), Malgorzata Kidawa-Blonska, am Dienstag". The name
+// has two or three words, none a function word, a title, a noun's ending
+// or a place; the role stands at most eight words before the comma,
+// after an article, with no other comma or sentence end between.
+func deApposition(text string, m Mention) (string, bool) {
+	words := strings.Fields(m.Name)
+	if len(words) < 2 || len(words) > 3 || !strings.HasPrefix(text[m.Span.End:], ",") {
+		return "", false
+	}
+	for _, w := range words {
+		if !nlp.IsCapitalized(w) || deStop(w) || deTitle(w) || deNounEnding(w) || nlp.IsPlace(w) || GermanPlace(w) || nlp.IsOrgWord(w) {
+			return "", false
+		}
+	}
+	before, ok := strings.CutSuffix(text[:m.Span.Start], ", ")
+	if !ok {
+		return "", false
+	}
+	clause := before[max(0, len(before)-160):]
+	if i := strings.LastIndexAny(clause, ",.;:!?\"„“«»\n"); i >= 0 {
+		clause = clause[i+1:]
+	}
+	ws := strings.Fields(clause)
+	for k := len(ws) - 1; k >= 1 && k >= len(ws)-8; k-- {
+		w := strings.Trim(ws[k], "()")
+		if nlp.IsCapitalized(w) && deTitle(w) && deStop(ws[k-1]) {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// predicateTitle reports whether the title right before pos follows an
+// indefinite or negative article ("wird keiner Kanzlerkandidat"): the
+// role is then said of someone, not written before a name.
+func predicateTitle(text string, pos int) bool {
+	w := wordBefore(text, pos)
+	if w == "" || !deTitle(w) {
+		return false
+	}
+	i := strings.LastIndex(text[:pos], w)
+	return dePredicates[strings.ToLower(wordBefore(text, i))]
 }

@@ -48,6 +48,8 @@ func TestGermanLists(t *testing.T) {
 		{"not-orgs", deNotOrgsData},
 		{"noun-endings", deNounEndingsData},
 		{"places", dePlacesData},
+		{"particles", deParticlesData},
+		{"predicate-articles", dePredicateArticlesData},
 	} {
 		t.Run(l.name, func(t *testing.T) {
 			entries := lines(l.data)
