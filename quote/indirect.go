@@ -467,8 +467,9 @@ func (f *Finder) clauseStart(c *context, i int, bare bool) int {
 	if c.lower(i) == "that" {
 		return i + 1
 	}
-	if prepositions[c.lower(i)] {
-		// "said after the arguments that", "testified in October that".
+	if prepositions[c.lower(i)] || c.lower(i) == "to" && listenerAfterTo(c, i+1) {
+		// "said after the arguments that", "testified in October that";
+		// "denied to the Portland Press Herald that", whom it was said to.
 		for k := i + 1; k < len(c.toks) && k <= i+maxPrepositionPhrase && !c.isPunct(k, ",;:.!?"); k++ {
 			if c.lower(k) == "that" {
 				return k + 1
@@ -495,6 +496,15 @@ func (f *Finder) clauseStart(c *context, i int, bare bool) int {
 		return i // "suggested Reid would suffer", "said Tuesday’s indictment proved", not "announced Trump's plan"
 	}
 	return -1
+}
+
+// listenerAfterTo reports whether token i, after "to" and a cue, opens
+// the one the words were said to: a name ("confirmed to Fox News"), a
+// listener ("to reporters") or a determiner before one ("noted to another
+// reporter"). A verb after "to" ("said to be") is none.
+func listenerAfterTo(c *context, i int) bool {
+	w := c.lower(i)
+	return c.capitalized(i) || indirectListeners[w] || w == "the" || w == "a" || w == "an" || w == "another"
 }
 
 // toldWords name their listener after them, never their speaker:
@@ -583,6 +593,12 @@ func toldClause(c *context, i int) int {
 	k := i
 	if c.lower(k) == "the" {
 		k++
+		// "told the students he understands ...", "told the president
+		// he could not ...": a listener of one noun, then the clause's
+		// subject pronoun.
+		if k < len(c.toks) && c.toks[k].Kind == nlp.Word && !c.capitalized(k) && nlp.IsSpeakerPronoun(c.lower(k+1)) {
+			return k + 1
+		}
 	}
 	if c.capitalized(k) && !possessiveToken(c, k) {
 		// A listener named: "told Rose he would not have ...", "told

@@ -114,15 +114,19 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 			continue
 		}
 		inverted, tokenized := false, false
-		if !found && !containsMark(text[sent.Start:sent.End]) {
-			tokenized = true // reported reads the sentence's tokens into f.toks
-			if q, ok := f.reported(text, sent); ok {
+		if !found && !containsMark(text[sent.Start:sent.End]) || found && fragmentsOnly(text, sent, marked[:mi]) {
+			tokenized = !found // reported reads the sentence's tokens into f.toks
+			if q, ok := f.reported(text, sent); ok && (!found || endsAttribution(text[q.Span.End:sent.End], q.Cue)) {
 				unnamed := q.Speaker == "" // "..., aides said."
 				q.Speaker = f.resolve(text, q.Speaker, q.Span.Start, sent)
 				if q.Speaker != "" || unnamed {
 					f.index.addSpeaker(q.Speaker)
 					out = append(out, q)
 					inverted = true
+					if found {
+						// Before the fragments it quotes, in text order.
+						sortFrom(out, first, &lastMarked)
+					}
 				}
 			}
 		}
@@ -383,7 +387,120 @@ const maxLabelWords = 4
 func isOpen(r rune) bool  { return r == '“' || r == '„' || r == '«' }
 func isClose(r rune) bool { return r == '”' || r == '»' }
 
-func containsMark(s string) bool { return strings.ContainsAny(s, "\"“”„«»") }
+func containsMark(s string) bool { return strings.ContainsAny(s, quoteMarks) }
+
+// quoteMarks are the quotation marks containsMark looks for.
+const quoteMarks = "\"“”„«»"
+
+// fragmentsOnly reports whether the quotes that open in a sentence quote
+// fragments of a clause that opens outside them: 'Any controversy over
+// Tlaib’s comment concerns the “freedom of speech of an individual
+// member,” not the stance of the caucus, Pelosi said.' Such a sentence is
+// reported speech with the fragments in it, and its inverted attribution
+// is read as in a sentence without marks. marked are the quotes up to the
+// sentence's last; the clause must give unmarkedMinWords words before the
+// first mark, so a quote that opens the sentence is never one.
+func fragmentsOnly(text string, sent storyfold.Span, marked []storyfold.Span) bool {
+	for i := len(marked) - 1; i >= 0 && marked[i].End > sent.Start; i-- {
+		if marked[i].Start < sent.Start || marked[i].End > sent.End {
+			return false // a quote from another sentence, or into the next
+		}
+		// A fragment follows a word of the clause: a mark after a stop or
+		// a colon opens a quote of its own ("... on X. “President Trump
+		// shared details,” he wrote").
+		before := strings.TrimRight(text[sent.Start:marked[i].Start], " \"“”„«»")
+		if before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:;") {
+			return false
+		}
+		if i == 0 || marked[i-1].End <= sent.Start {
+			return len(strings.Fields(text[sent.Start:marked[i].Start])) >= unmarkedMinWords
+		}
+	}
+	return false
+}
+
+// endsAttribution reports whether the cue of an inverted attribution in
+// rest, the sentence after the clause, ends the attribution: the sentence
+// ends after it or a comma follows, at once or after a few words of time
+// or place ("Mr. Corker said on Fox, was beginning to realize “...”").
+// In a sentence with quotes, a cue followed by a colon, an object or a
+// clause ("Asked again, Lamb said: “...”", "..., he warned a conservative
+// audience that “...”") introduces what follows and is no inverted
+// attribution.
+func endsAttribution(rest, cue string) bool {
+	words := strings.Fields(rest)
+	for i, w := range words {
+		if !strings.EqualFold(strings.TrimRight(w, ",.;"), cue) {
+			continue
+		}
+		// After the comma, the sentence goes on with no quote opening at
+		// once ("Pelosi said, “Yes it is a power grab”" is introduced).
+		ends := func(k int) bool {
+			if i+k >= len(words) {
+				return false
+			}
+			if i+k == len(words)-1 {
+				return strings.HasSuffix(words[i+k], ".") || strings.HasSuffix(words[i+k], ",")
+			}
+			r, _ := utf8.DecodeRuneInString(words[i+k+1])
+			return strings.HasSuffix(words[i+k], ",") && !strings.ContainsRune(quoteMarks, r)
+		}
+		if len(w) > len(cue) {
+			return ends(0)
+		}
+		tail := words[i+1:]
+		if len(tail) == 0 {
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(tail[0]); unicode.IsUpper(r) {
+			// '..., said Mr. Williams.': the speaker's name ends it.
+			for j, t := range tail[:min(len(tail), maxTailWords)] {
+				if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) {
+					return false
+				}
+				if ends(j + 1) {
+					return true
+				}
+			}
+			return false
+		}
+		if !attributionTail[strings.ToLower(tail[0])] {
+			return false
+		}
+		for j, t := range tail[:min(len(tail), maxTailWords)] {
+			if containsMark(t) {
+				return false
+			}
+			if ends(j + 1) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// maxTailWords is the most words of time or place an inverted
+// attribution's cue may take before its comma.
+const maxTailWords = 4
+
+// sortFrom puts out[first:] in text order and keeps lastMarked on the
+// quotation-marked quote it named.
+func sortFrom(out []storyfold.Quotation, first int, lastMarked *int) {
+	var last storyfold.Span
+	if *lastMarked >= first {
+		last = out[*lastMarked].Span
+	}
+	sort.SliceStable(out[first:], func(i, j int) bool { return out[first+i].Span.Start < out[first+j].Span.Start })
+	if *lastMarked < first {
+		return
+	}
+	for i := first; i < len(out); i++ {
+		if out[i].Marked && out[i].Span == last {
+			*lastMarked = i
+		}
+	}
+}
 
 // markedSpans returns the spans inside quotation marks. Curly marks pair
 // as they open and close; a straight mark opens after a space or a bracket

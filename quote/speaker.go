@@ -290,6 +290,7 @@ func (c *context) nameAfter(i int) (string, bool) {
 	// Pistorius".
 	j := i
 	for c.capitalized(j) || (c.lower(j) == "of" && c.capitalized(j+1) && j > i && !nlp.IsPlace(c.toks[j+1].Text(c.text))) || (nlp.IsTitleWord(c.lower(j)) && j+1 < len(c.toks)) ||
+		c.lower(j) == "and" && j > i && c.capitalized(j-1) && c.roleAhead(j+1) ||
 		c.isPunct(j, "-") && c.capitalized(j+1) && c.glued(j) || c.isPunct(j, ".") && c.abbreviation(j-1) && c.capitalized(j+1) {
 		j++
 	}
@@ -307,6 +308,20 @@ func (c *context) nameAfter(i int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// roleAhead reports whether the capitalised words from token i hold a
+// role word before a name: "and Urban Development Secretary Julián
+// Castro", the rest of a department's name joined by "and" ("tweeted
+// former Housing and Urban Development Secretary Julián Castro"), where
+// "and" would otherwise end the speaker at "Housing".
+func (c *context) roleAhead(i int) bool {
+	for k := i; c.capitalized(k); k++ {
+		if nlp.IsRoleWord(c.toks[k].Text(c.text)) && c.capitalized(k+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameBefore reads a speaker phrase ending just before token i.
@@ -1047,6 +1062,16 @@ func (c *context) unnamedAttribution(i int) int {
 		w := c.plain(j)
 		if speechCues[w] && head && j > i {
 			next := j + 1
+			if toldWords[w] {
+				// "..., a source told Fox News.": the listener, a name or
+				// "reporters", before the sentence goes on.
+				for next < len(c.toks) && (c.capitalized(next) || c.isPunct(next, ".") && c.abbreviation(next-1)) {
+					next++
+				}
+				if next == j+1 && indirectListeners[c.lower(next)] {
+					next++
+				}
+			}
 			if next < len(c.toks) && !c.isPunct(next, ".!?,;") && !attributionTail[c.lower(next)] {
 				return -1
 			}
@@ -1121,14 +1146,21 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 			sub = false
 			continue
 		}
+		// A quoted fragment may close with the comma: '... arranged “at
+		// Senator Sanders' request,” Earnest said'. The quote keeps its
+		// closing mark.
+		a := k
+		if c.isPunct(k+1, "”\"") {
+			a = k + 1
+		}
 		var name, cue string
 		var ok bool
 		switch {
-		case speechCues[c.lower(k+1)] && c.lower(k+1) != "told" && !nlp.IsSpeakerPronoun(c.lower(k+2)): // "said he will": indirect speech; "told X" names whom
-			name, ok = c.nameAfter(k + 2)
-			cue = c.lower(k + 1)
-		case c.capitalized(k+1) || nlp.IsSpeakerPronoun(c.lower(k+1)):
-			for j := k + 2; j < len(c.toks) && j <= k+unmarkedNameReach; j++ {
+		case speechCues[c.lower(a+1)] && c.lower(a+1) != "told" && !nlp.IsSpeakerPronoun(c.lower(a+2)): // "said he will": indirect speech; "told X" names whom
+			name, ok = c.nameAfter(a + 2)
+			cue = c.lower(a + 1)
+		case c.capitalized(a+1) || nlp.IsSpeakerPronoun(c.lower(a+1)):
+			for j := a + 2; j < len(c.toks) && j <= a+unmarkedNameReach; j++ {
 				if speechCues[c.lower(j)] && !c.startsObject(j+1) && c.lower(j+1) != "that" {
 					name, ok = c.nameBefore(j)
 					cue = c.lower(j)
@@ -1139,17 +1171,20 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 				}
 			}
 		}
-		if u := c.unnamedAttribution(k + 1); !ok && u >= 0 {
+		if u := c.unnamedAttribution(a + 1); !ok && u >= 0 {
 			// "..., aides said.", "..., two people briefed on the matter
 			// have said.": kept without a speaker, which the caller knows
 			// by the empty name.
 			name, cue = "", c.lower(u)
-		} else if !ok || name == "" || strings.HasPrefix(name, "the ") && !c.capitalized(k+2) {
+		} else if !ok || name == "" || strings.HasPrefix(name, "the ") && !c.capitalized(a+2) {
 			continue
 		}
 		// The quote: the sentence up to the comma, which must read as a
 		// clause of its own (several words, not a list).
 		quoted := storyfold.Span{Start: sent.Start + int(c.toks[0].Start), End: sent.Start + int(c.toks[k].Start)}
+		if a > k {
+			quoted.End = sent.Start + int(c.toks[a].End)
+		}
 		if countWords(c.toks[:k]) < unmarkedMinWords {
 			return storyfold.Quotation{}, false
 		}

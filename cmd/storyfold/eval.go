@@ -269,13 +269,14 @@ func printClusterErrors(articles []storyfold.Article, gold, pred []string) {
 // marked quotes found are scored against the direct ones, reported speech
 // found against the reported ones, each split apart.
 func evalQuotes(ctx context.Context, args []string) error {
-	fs := newFlags("eval quotes", "[flags] GOLD.jsonl ARTICLES...")
+	fs := newFlags("eval quotes", "[flags] GOLD.jsonl ARTICLES... (no ARTICLES when --semeval gives them all)")
 	verbose := fs.Bool("v", false, "list misses, wrong speakers and quotes found that are not annotated")
+	semeval := fs.String("semeval", "", "the SemEval-2022 pairs file (pairs.jsonl) that annotated lines with \"source\":\""+evaluate.SemEvalSource+"\" name by line and side")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) < 2 {
+	if len(pos) < 2 && (*semeval == "" || len(pos) < 1) {
 		return missing(fs, "GOLD.jsonl", "ARTICLES")
 	}
 	data, err := os.ReadFile(pos[0])
@@ -286,8 +287,16 @@ func evalQuotes(ctx context.Context, args []string) error {
 		ID     string               `json:"id"`
 		Split  string               `json:"split"`
 		Quotes []evaluate.GoldQuote `json:"quotes"`
+		// Source, Line and Side name an article of the SemEval pairs
+		// file (Line 1-based, Side 1 or 2) when Source is
+		// evaluate.SemEvalSource.
+		Source string `json:"source"`
+		Line   int    `json:"line"`
+		Side   int    `json:"side"`
 	}
 	var golds []goldArticle
+	var refs []evaluate.SemEvalRef
+	skipped := 0
 	for n, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
 		var g goldArticle
 		if err := json.Unmarshal([]byte(line), &g); err != nil {
@@ -296,10 +305,35 @@ func evalQuotes(ctx context.Context, args []string) error {
 		if g.Split == "" {
 			g.Split = "all"
 		}
+		if g.Source == evaluate.SemEvalSource {
+			if *semeval == "" {
+				skipped++
+				continue
+			}
+			refs = append(refs, evaluate.SemEvalRef{Line: g.Line, Side: g.Side, ID: g.ID})
+		}
 		golds = append(golds, g)
 	}
-	msgs := &messages{out: os.Stderr}
-	articles := read(ctx, pos[1:], readOptions{}, &progress{}, msgs)
+	if skipped > 0 {
+		fmt.Fprintf(os.Stderr, "storyfold: %d annotated articles from %s are skipped: give the pairs file with --semeval\n", skipped, evaluate.SemEvalSource)
+	}
+	var articles []storyfold.Article
+	if len(pos) > 1 {
+		msgs := &messages{out: os.Stderr}
+		articles = read(ctx, pos[1:], readOptions{}, &progress{}, msgs)
+	}
+	if len(refs) > 0 {
+		f, err := os.Open(*semeval)
+		if err != nil {
+			return fmt.Errorf("read semeval pairs: %w", err)
+		}
+		more, err := evaluate.SemEvalArticles(f, refs)
+		f.Close()
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "storyfold: %v\n", err)
+		}
+		articles = append(articles, more...)
+	}
 	byID := map[string]*storyfold.Article{}
 	for i := range articles {
 		byID[articles[i].ID] = &articles[i]
