@@ -3,7 +3,6 @@ package compare
 import (
 	"cmp"
 	"slices"
-	"strings"
 	"unicode"
 
 	"github.com/storyfold/storyfold"
@@ -460,7 +459,7 @@ func markQuotes(units []unit, members []*storyfold.Article, quotes []storyfold.Q
 				break
 			}
 			k := quote.QuotationOf(members[ai], v.Text)
-			n := len(quote.Words(v.Text))
+			n := quote.CountWords(v.Text)
 			if shortest < 0 || n < shortest {
 				shortest = n
 			}
@@ -571,7 +570,7 @@ func quotedSentences(units []unit, members []*storyfold.Article, quotes []storyf
 			spans = nlp.Sentences(spans[:0], a.Text, span.Start, span.End)
 			for _, ss := range spans {
 				text := a.Text[ss.Start:ss.End]
-				words := quote.Words(text)
+				words, spaced := quote.SpacedWords(text)
 				// A whole sentence opens with a capital: a fragment
 				// ("will not work") may be part of another statement.
 				if len(words) < minQuotedSentenceWords || !startsUpper(text) || !slices.ContainsFunc(words, func(w string) bool { return !nlp.IsStopWord(w) }) {
@@ -587,7 +586,7 @@ func quotedSentences(units []unit, members []*storyfold.Article, quotes []storyf
 				if u < 0 {
 					continue
 				}
-				key := strings.Join(words, " ")
+				key := spaced[1 : len(spaced)-1] // the words joined by single spaces
 				if _, ok := at[key]; !ok {
 					keys = append(keys, key)
 				}

@@ -186,6 +186,16 @@ func attributionConflicts(quotes []storyfold.Quote, members []*storyfold.Article
 	for i, q := range quotes {
 		texts[i] = q.Text
 	}
+	// Each quote's words are read once, when a pair first asks for them.
+	wordings := make([]*quoteWording, len(quotes))
+	wordingOf := func(i int) *quoteWording {
+		if wordings[i] == nil {
+			w := &quoteWording{}
+			w.words, w.spaced = quote.SpacedWords(quotes[i].Text)
+			wordings[i] = w
+		}
+		return wordings[i]
+	}
 	quote.SameStatements(texts, func(i, j int) {
 		a, b := &quotes[i], &quotes[j]
 		if a.Speaker == "" || b.Speaker == "" || shareWord(a.Speaker, b.Speaker) || shareArticle(a.Articles, b.Articles) {
@@ -195,7 +205,7 @@ func attributionConflicts(quotes []storyfold.Quote, members []*storyfold.Article
 		if done[key] {
 			return
 		}
-		if !sameWords(a.Text, b.Text) {
+		if !sameWords(wordingOf(i), wordingOf(j)) {
 			return // quotes that only share some words may be two statements
 		}
 		if !named(a, members, index) || !named(b, members, index) {
@@ -426,13 +436,13 @@ func plainRune(r rune) (rune, bool) {
 // sameWords is a stricter test than quote.SameStatement, for pinning two
 // speakers on one statement: one quote is an excerpt of the other, or
 // they share 80% of the content words of the shorter, of six or more.
-func sameWords(a, b string) bool {
-	wa, wb := quote.Words(a), quote.Words(b)
-	ja, jb := quote.Spaced(wa), quote.Spaced(wb)
+func sameWords(a, b *quoteWording) bool {
+	wa, wb := a.words, b.words
+	ja, jb := a.spaced, b.spaced
 	if len(wa) >= minStatementWords && len(wb) >= minStatementWords && (strings.Contains(ja, jb) || strings.Contains(jb, ja)) {
 		return true
 	}
-	ca, cb := quote.ContentWords(wa), quote.ContentWords(wb)
+	ca, cb := a.contentWords(), b.contentWords()
 	if len(ca) > len(cb) {
 		ca, cb = cb, ca
 	}
@@ -446,4 +456,20 @@ func sameWords(a, b string) bool {
 		}
 	}
 	return float64(shared) >= 0.8*float64(len(ca))
+}
+
+// quoteWording is a quote's words as sameWords compares them, read once
+// per quote of a story however many pairs it is in: quote.Words, Spaced
+// of them, and their content words when first asked for.
+type quoteWording struct {
+	words   []string
+	spaced  string
+	content map[string]bool
+}
+
+func (w *quoteWording) contentWords() map[string]bool {
+	if w.content == nil {
+		w.content = quote.ContentWords(w.words)
+	}
+	return w.content
 }

@@ -379,9 +379,23 @@ func (cx *conflictContext) valueBearing(u int) bool {
 // and only the next conflictScan units of each.
 func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conflictPair {
 	type key struct{ a, b int }
-	seen := map[key]bool{} // pairs of one fact
+	// The pairs of facts are counted first (an upper bound where a large
+	// fact's sample meets its canonical wording), so that the list and
+	// the set of them are made once at their size, not grown.
+	npairs := 0
+	for _, f := range facts {
+		n := len(f.members)
+		if n <= 2*sampleSize {
+			npairs += n * (n - 1) / 2
+		} else {
+			step := n / sampleSize
+			npairs += n * (1 + (n+step-1)/step)
+		}
+		npairs += len(f.extra) * ((n + max(1, n/sampleSize) - 1) / max(1, n/sampleSize))
+	}
+	seen := make(map[key]bool, npairs) // pairs of one fact
 	factOf := make([]int, len(units))
-	var out []conflictPair
+	out := make([]conflictPair, 0, npairs)
 	add := func(a, b int) {
 		x, y := min(a, b), max(a, b)
 		if x == y || seen[key{x, y}] {
@@ -1207,35 +1221,30 @@ func (cx *conflictContext) figureDiffers(a, b int) (conflictValue, conflictValue
 	if len(cx.units[a].quantities) == 0 || len(cx.units[b].quantities) == 0 {
 		return conflictValue{}, conflictValue{}, false
 	}
-	one := func(u int) map[string]int {
-		count := map[string]int{}
-		idx := map[string]int{}
-		for i, q := range cx.units[u].quantities {
-			k := string(q.Kind) + "/" + q.Unit
-			count[k]++
-			idx[k] = i
-		}
-		for k, n := range count {
-			if n != 1 {
-				delete(idx, k)
-			}
-		}
-		return idx
-	}
 	if x, y, ok := cx.labelled(a, b); ok {
 		cx.rule = RuleLabel
 		return figureValue(x), figureValue(y), true
 	}
-	qa, qb := one(a), one(b)
-	keys := make([]string, 0, len(qa))
-	for k := range qa {
-		if _, ok := qb[k]; ok {
-			keys = append(keys, k)
+	// The kinds (kind and unit) each unit gives exactly one figure of,
+	// read into lists on the stack: this runs for most pairs compared,
+	// and a unit gives a few figures at most.
+	var bufA, bufB [8]loneFigure
+	qa, qb := loneFigures(bufA[:0], cx.units[a].quantities), loneFigures(bufB[:0], cx.units[b].quantities)
+	var bufK [8][2]int
+	keys := bufK[:0] // places in qa and qb of the kinds both give one of
+	for i, x := range qa {
+		for j, y := range qb {
+			if x.kind == y.kind && x.unit == y.unit {
+				keys = append(keys, [2]int{i, j})
+				break
+			}
 		}
 	}
-	sort.Strings(keys)
+	// In the order of the kinds' keys ("count/", "money/USD"), as they
+	// were sorted when they were strings.
+	slices.SortFunc(keys, func(x, y [2]int) int { return compareFigureKeys(qa[x[0]], qa[y[0]]) })
 	for _, k := range keys {
-		x, y := cx.units[a].quantities[qa[k]], cx.units[b].quantities[qb[k]]
+		x, y := cx.units[a].quantities[qa[k[0]].idx], cx.units[b].quantities[qb[k[1]].idx]
 		// Two sentences of one fact, each giving one figure of the kind,
 		// give it for that fact ("five weeks in advance of his election",
 		// "two weeks before the Israeli elections"); others need the
@@ -1555,8 +1564,7 @@ func entityDiffers(typ storyfold.EntityType) func(cx *conflictContext, a, b int)
 		if len(cx.units[a].entities) == 0 || len(cx.units[b].entities) == 0 {
 			return conflictValue{}, conflictValue{}, false
 		}
-		names := func(u int) []string {
-			var out []string
+		names := func(out []string, u int) []string {
 			for _, e := range cx.units[u].entities {
 				if e.typ == typ {
 					out = append(out, e.name)
@@ -1564,7 +1572,9 @@ func entityDiffers(typ storyfold.EntityType) func(cx *conflictContext, a, b int)
 			}
 			return out
 		}
-		na, nb := names(a), names(b)
+		// A unit names a few entities: their lists start on the stack.
+		var bufA, bufB [8]string
+		na, nb := names(bufA[:0], a), names(bufB[:0], b)
 		for _, x := range na {
 			if slices.Contains(nb, x) {
 				continue
@@ -2262,4 +2272,49 @@ func (cx *conflictContext) pairRule(k conflictKind, p conflictPair) string {
 		return k.rule
 	}
 	return rule
+}
+
+// loneFigure is a kind of figure (its kind and unit) a unit gives, and
+// the place in its quantities of its one figure of that kind, or -1 when
+// it gives more than one.
+type loneFigure struct {
+	kind storyfold.QuantityKind
+	unit string
+	idx  int
+}
+
+// loneFigures appends to dst the kinds of figure qs gives exactly one
+// of, each with that figure's place, in the order each kind first
+// appears.
+func loneFigures(dst []loneFigure, qs []storyfold.Quantity) []loneFigure {
+	for i, q := range qs {
+		k := slices.IndexFunc(dst, func(f loneFigure) bool { return f.kind == q.Kind && f.unit == q.Unit })
+		if k < 0 {
+			dst = append(dst, loneFigure{q.Kind, q.Unit, i})
+		} else {
+			dst[k].idx = -1
+		}
+	}
+	return slices.DeleteFunc(dst, func(f loneFigure) bool { return f.idx < 0 })
+}
+
+// compareFigureKeys orders two kinds of figure as the strings kind + "/"
+// + unit would be ordered, without making them.
+func compareFigureKeys(x, y loneFigure) int {
+	xl, yl := len(x.kind)+1+len(x.unit), len(y.kind)+1+len(y.unit)
+	at := func(f loneFigure, i int) byte {
+		switch {
+		case i < len(f.kind):
+			return f.kind[i]
+		case i == len(f.kind):
+			return '/'
+		}
+		return f.unit[i-len(f.kind)-1]
+	}
+	for i := 0; i < min(xl, yl); i++ {
+		if c, d := at(x, i), at(y, i); c != d {
+			return int(c) - int(d)
+		}
+	}
+	return xl - yl
 }

@@ -497,6 +497,10 @@ func corroboratedLede(st *storyfold.Story, units []unit, members []*storyfold.Ar
 		}
 	}
 	bestScore = -1
+	// agree and sources are cleared for each lede, not made again: a
+	// story of many articles has many ledes.
+	agree := map[int]int{}
+	sources := map[int]bool{}
 	for _, ui := range ledes {
 		u := &units[ui]
 		a := members[u.article]
@@ -506,7 +510,8 @@ func corroboratedLede(st *storyfold.Story, units []unit, members []*storyfold.Ar
 			continue
 		}
 		// The best lede of each other article that tells the same event.
-		agree := map[int]int{u.article: ui}
+		clear(agree)
+		agree[u.article] = ui
 		for _, vi := range ledes {
 			v := &units[vi]
 			if v.article == u.article || !sameEvent(u, v, lc) {
@@ -516,14 +521,14 @@ func corroboratedLede(st *storyfold.Story, units []unit, members []*storyfold.Ar
 				agree[v.article] = vi
 			}
 		}
-		sources := map[int]bool{}
+		clear(sources)
 		for ai := range agree {
 			sources[source(ai)] = true
 		}
 		if len(sources) < 2 {
 			continue
 		}
-		f := &factGroup{canon: ui, sources: len(sources)}
+		f := &factGroup{canon: ui, sources: len(sources), members: make([]int, 0, len(agree))}
 		for _, vi := range agree {
 			f.members = append(f.members, vi)
 		}

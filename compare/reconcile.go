@@ -182,9 +182,22 @@ func readStory(st *storyfold.Story, members []*storyfold.Article) ([]*storyfold.
 	members = spoken(members)
 	r := newReader(st.Entities)
 	r.learnTitles(members)
-	var units []unit
+	// A unit is a sentence or a clause of one, and most sentences make
+	// one: the list is made at the number of sentences, not grown from
+	// nothing, as a unit takes about 300 bytes.
+	n := 0
+	for _, a := range members {
+		n += len(a.Sentences)
+	}
+	units := make([]unit, 0, n)
 	for ai, a := range members {
-		units = append(units, r.units(ai, a)...)
+		units = r.appendUnits(units, ai, a)
+	}
+	// The units are held to the end of the account: a list grown by
+	// appending holds up to twice their room, so one with much room to
+	// spare is copied to its length.
+	if spare := cap(units) - len(units); spare > len(units)/8 {
+		units = slices.Clone(units)
 	}
 	pruneFrames(units)
 	weigh(units, r.df, r.figures)
@@ -212,7 +225,20 @@ func spoken(members []*storyfold.Article) []*storyfold.Article {
 			copy(out, members[:i])
 		}
 		c := *a
-		c.Quotes = slices.DeleteFunc(slices.Clone(a.Quotes), func(q storyfold.Quotation) bool { return !q.Said() })
+		// Made at its length, not cloned and cut: the copy is held to
+		// the end of the account.
+		n := 0
+		for _, q := range a.Quotes {
+			if q.Said() {
+				n++
+			}
+		}
+		c.Quotes = make([]storyfold.Quotation, 0, n)
+		for _, q := range a.Quotes {
+			if q.Said() {
+				c.Quotes = append(c.Quotes, q)
+			}
+		}
 		out[i] = &c
 	}
 	if out == nil {

@@ -27,7 +27,6 @@ type unit struct {
 	article int // index into the story's members
 	sent    int // index into the article's sentences
 	span    storyfold.Span
-	opens   bool   // the unit opens its sentence: not a clause from its middle
 	terms   []term // distinct, sorted by id
 	weight  float64
 	// toks are the unit's tokens, read once here for every stage that
@@ -48,6 +47,10 @@ type unit struct {
 	// leads are the last names of the people the unit opens with as its
 	// subject (see leads).
 	leads []string
+	// opens says the unit opens its sentence: it is not a clause from
+	// its middle. It stands by formula and quote, which fill one word
+	// with it, as a story holds a unit for every sentence.
+	opens bool
 	// formula says the unit is a newsroom formula such as "did not
 	// respond to a request for comment" (claim_formulas.txt).
 	formula bool
@@ -89,10 +92,12 @@ func (u *unit) claimOf() *paraphrase.Sentence {
 // term is a content word's stem (after synonyms), a story entity, a
 // normalised figure or a day, interned as an id.
 type term struct {
-	id     int32
 	w      float64 // idf, set once all units are read
-	said   bool    // what the sentence says (a word, a figure, a day), not whom it names
-	figure bool    // a figure or a day
+	id     int32
+	said   bool // what the sentence says (a word, a figure, a day), not whom it names
+	figure bool // a figure or a day
+	// The fields are in this order so that a term takes 16 bytes, not
+	// 24: a story holds one for every distinct word of every sentence.
 }
 
 // entityRef is a story entity a sentence names.
@@ -235,7 +240,12 @@ func (r *reader) storyEntity(e storyfold.Entity) entityRef {
 
 // units reads an article's sentences.
 func (r *reader) units(ai int, a *storyfold.Article) []unit {
-	var out []unit
+	return r.appendUnits(nil, ai, a)
+}
+
+// appendUnits appends the units of an article's sentences to out: a
+// story's units are one list, not a list an article copied into it.
+func (r *reader) appendUnits(out []unit, ai int, a *storyfold.Article) []unit {
 	n := len(a.Sentences)
 	heading := func(s storyfold.Span) bool {
 		for _, p := range a.Paragraphs {

@@ -246,6 +246,30 @@ func Words(text string) []string {
 	return lower
 }
 
+// SpacedWords returns Words(text) and Spaced of them, the words cut from
+// the spaced string, so a caller that needs both (to test one quote's
+// words inside another's, or to key a map by them) allocates one string
+// for the two.
+func SpacedWords(text string) ([]string, string) {
+	return lowerWordsOf(text)
+}
+
+// CountWords returns len(Words(text)) without allocating the words: the
+// length is all some callers compare.
+func CountWords(text string) int {
+	buf := tokenPool.Get().(*[]nlp.Token)
+	defer tokenPool.Put(buf)
+	toks := nlp.Tokenize((*buf)[:0], text)
+	*buf = toks
+	n := 0
+	for _, t := range toks {
+		if t.Kind != nlp.Punct {
+			n++
+		}
+	}
+	return n
+}
+
 // lowerWordsOf is lowerSpaced(casedWords(text)) without the cased list,
 // which Words and SameStatements do not read.
 func lowerWordsOf(text string) ([]string, string) {
@@ -381,7 +405,15 @@ func ContentWords(words []string) map[string]bool {
 // contentWords is ContentWords as a sorted list without repeats, which a
 // statement compares by merging rather than through a map.
 func contentWords(words []string) []string {
-	out := make([]string, 0, len(words))
+	// Counted first: the list is held as long as its statement, and a
+	// quote's stop words are about half its words.
+	n := 0
+	for _, w := range words {
+		if !nlp.IsStopWord(w) {
+			n++
+		}
+	}
+	out := make([]string, 0, n)
 	for _, w := range words {
 		if !nlp.IsStopWord(w) {
 			out = append(out, w)
