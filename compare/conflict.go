@@ -85,7 +85,7 @@ func (cx *conflictContext) mentionsIn(article int, name string, s storyfold.Span
 		}
 		cx.mentions[article] = index
 	}
-	cx.keyBuf = appendLower(cx.keyBuf[:0], name)
+	cx.keyBuf = nlp.AppendLower(cx.keyBuf[:0], name)
 	ids := index[string(cx.keyBuf)]
 	var out []storyfold.Span
 	for _, id := range ids {

@@ -3,8 +3,6 @@ package compare
 import (
 	"runtime"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/storyfold/storyfold/nlp"
 )
@@ -74,26 +72,4 @@ func lowered(buf []byte, written string) string {
 		return written
 	}
 	return string(buf)
-}
-
-// appendLower appends s lower-cased to dst, byte for byte as
-// strings.ToLower writes it (rune by rune, invalid bytes as U+FFFD), so
-// a map keyed by lower-case strings is looked up without one being
-// allocated.
-func appendLower(dst []byte, s string) []byte {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
-		i += size
-	}
-	return dst
 }

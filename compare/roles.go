@@ -52,7 +52,7 @@ func titleKey(w string) string {
 // appendTitleKey appends titleKey(w) to dst.
 func appendTitleKey(dst []byte, w string) []byte {
 	from := len(dst)
-	dst = appendLower(dst, w)
+	dst = nlp.AppendLower(dst, w)
 	if k := dst[from:]; len(k) <= 6 && bytes.IndexByte(k, '.') >= 0 {
 		dst = append(dst[:from], bytes.ReplaceAll(k, []byte("."), nil)...)
 	}

@@ -231,7 +231,7 @@ func (r *reader) intern(s string) int32 {
 // storyEntity maps an article's entity to the story's, so spelling
 // variants ("Zelensky", "Zelenskyy") are one term and never a conflict.
 func (r *reader) storyEntity(e storyfold.Entity) entityRef {
-	r.keyBuf = appendLower(r.keyBuf[:0], e.Name)
+	r.keyBuf = nlp.AppendLower(r.keyBuf[:0], e.Name)
 	if ref, ok := r.canon[string(r.keyBuf)]; ok {
 		return ref
 	}

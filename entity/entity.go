@@ -15,7 +15,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/nlp"
@@ -558,12 +557,12 @@ var eventWords = map[string]bool{"act": true, "treaty": true, "war": true, "acco
 // a lower-case copy of it.
 func isKnownOrg(name string) bool {
 	var buf [64]byte
-	return knownOrgs[string(appendLower(buf[:0], name))]
+	return knownOrgs[string(nlp.AppendLower(buf[:0], name))]
 }
 
 func isEventWord(w string) bool {
 	var buf [32]byte
-	return eventWords[string(appendLower(buf[:0], w))]
+	return eventWords[string(nlp.AppendLower(buf[:0], w))]
 }
 
 func romanNumeral(w string) bool {
@@ -689,7 +688,7 @@ func mergeCounted(forms []form, order []string, spans bool) (_ []storyfold.Entit
 	var lower []byte  // f.name in lower case
 	for _, fi := range sortedForms {
 		f := &forms[fi]
-		lower = appendLower(lower[:0], f.name)
+		lower = nlp.AppendLower(lower[:0], f.name)
 		k, ok := exact[string(lower)]
 		if !ok {
 			k = -1
@@ -930,24 +929,6 @@ func (tc *typeCounts) majority() storyfold.EntityType {
 		}
 	}
 	return best
-}
-
-// appendLower appends strings.ToLower(s) to dst, without a string of its
-// own when s is ASCII, as names nearly always are.
-func appendLower(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return append(dst, strings.ToLower(s)...)
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
 }
 
 // sameEntity reports whether name is another form of the entity known as

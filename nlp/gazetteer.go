@@ -24,7 +24,7 @@ func IsPlaceWords(words []string) bool {
 		if k > 0 {
 			b = append(b, ' ')
 		}
-		b = appendLowerKey(b, w)
+		b = AppendLower(b, w)
 	}
 	return places[string(b)]
 }
@@ -80,12 +80,13 @@ func roleWord(word string) bool {
 // strings.Map does it (an invalid byte becomes U+FFFD).
 func in(set map[string]bool, word string) bool {
 	var buf [64]byte
-	return set[string(appendLowerKey(buf[:0], word))]
+	return set[string(AppendLower(buf[:0], word))]
 }
 
-// appendLowerKey appends strings.ToLower(word) to dst, built rune by rune
-// as strings.Map does it (an invalid byte becomes U+FFFD).
-func appendLowerKey(dst []byte, word string) []byte {
+// AppendLower appends strings.ToLower(word) to dst, built rune by rune
+// as strings.Map does it (an invalid byte becomes U+FFFD), so that a map
+// keyed by lower-case strings is looked up without one being allocated.
+func AppendLower(dst []byte, word string) []byte {
 	for i := 0; i < len(word); {
 		c := word[i]
 		if c < utf8.RuneSelf {

@@ -370,7 +370,7 @@ func Omitted(o *storyfold.Omitted) string {
 			if p.n == 1 {
 				word = p.one
 			}
-			parts = append(parts, thousands(p.n)+" "+word)
+			parts = append(parts, Thousands(p.n)+" "+word)
 		}
 	}
 	if len(parts) > 1 {
@@ -386,8 +386,9 @@ func omittedNotice(o *storyfold.Omitted) string {
 	return "This account is cut to its size bound: it leaves out " + Omitted(o) + "."
 }
 
-// thousands writes n with a comma between groups of three digits.
-func thousands(n int) string {
+// Thousands writes n with a comma between groups of three digits, as
+// people read counts.
+func Thousands(n int) string {
 	s := strconv.Itoa(n)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")

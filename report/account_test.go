@@ -287,3 +287,16 @@ func TestOmittedWords(t *testing.T) {
 		})
 	}
 }
+
+func TestThousands(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{{0, "0"}, {999, "999"}, {1000, "1,000"}, {1049970, "1,049,970"}, {-12500, "-12,500"}} {
+		t.Run(tt.want, func(t *testing.T) {
+			if got := report.Thousands(tt.n); got != tt.want {
+				t.Errorf("report.Thousands(%d) = %q, want %q", tt.n, got, tt.want)
+			}
+		})
+	}
+}

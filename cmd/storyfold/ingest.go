@@ -13,6 +13,7 @@ import (
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
 	"github.com/storyfold/storyfold/pipeline"
+	"github.com/storyfold/storyfold/report"
 	"github.com/storyfold/storyfold/store/postgres"
 	"github.com/storyfold/storyfold/store/sqlite"
 )
@@ -92,7 +93,7 @@ func runIngest(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "storyfold: %s read, %s new, %s already stored; %s updated\n", count(tot.read, "article", "articles"), commas(tot.new), commas(tot.known), count(len(tot.stories), "story", "stories"))
+	fmt.Fprintf(os.Stderr, "storyfold: %s read, %s new, %s already stored; %s updated\n", count(tot.read, "article", "articles"), report.Thousands(tot.new), report.Thousands(tot.known), count(len(tot.stories), "story", "stories"))
 	if tot.read == 0 {
 		return &exitError{code: 1, msg: "no article could be read"}
 	}
@@ -272,7 +273,7 @@ func plural(n int, one, many string) string {
 
 // count writes a count with its noun: "1 story", "1,200 stories".
 func count(n int, one, many string) string {
-	return commas(n) + " " + plural(n, one, many)
+	return report.Thousands(n) + " " + plural(n, one, many)
 }
 
 // analyzeStored is analyze with --db: it ingests the paths given, if any,

@@ -11,6 +11,8 @@ import (
 
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
+
+	"github.com/storyfold/storyfold/report"
 )
 
 // progress shows one bar per stage on stderr, and only when stderr is a
@@ -152,7 +154,7 @@ func (s *stage) done() {
 	if l := s.line; l != nil {
 		l.once.Do(func() {
 			n := int(l.n.Load())
-			what := commas(n)
+			what := report.Thousands(n)
 			if u, ok := stageUnits[l.name]; ok {
 				what = count(n, u[0], u[1])
 			}

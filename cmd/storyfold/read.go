@@ -24,6 +24,7 @@ import (
 	"github.com/storyfold/storyfold/internal/parallel"
 	"github.com/storyfold/storyfold/outlets"
 	"github.com/storyfold/storyfold/pipeline"
+	"github.com/storyfold/storyfold/report"
 )
 
 // messages prints problems on stderr, through the progress bars when they
@@ -130,7 +131,7 @@ func (m *messages) flush() {
 		if k.kind == "\x00other" {
 			like = "of other kinds, the first"
 		}
-		fmt.Fprintf(m.out, "%s%s: %s more %s %s %q\n", prefix, k.path, commas(f.more), what, like, f.example)
+		fmt.Fprintf(m.out, "%s%s: %s more %s %s %q\n", prefix, k.path, report.Thousands(f.more), what, like, f.example)
 	}
 	m.kinds, m.order, m.perFile = nil, nil, nil
 }
@@ -183,24 +184,6 @@ func problemShape(msg string) string {
 		}
 		digits = false
 		b.WriteByte(c)
-	}
-	return b.String()
-}
-
-// commas writes a count with thousands separators, for people.
-func commas(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
 	}
 	return b.String()
 }

@@ -84,19 +84,6 @@ func TestProblemShape(t *testing.T) {
 	}
 }
 
-func TestCommas(t *testing.T) {
-	for _, tt := range []struct {
-		n    int
-		want string
-	}{{0, "0"}, {999, "999"}, {1000, "1,000"}, {1049970, "1,049,970"}, {-12500, "-12,500"}} {
-		t.Run(tt.want, func(t *testing.T) {
-			if got := commas(tt.n); got != tt.want {
-				t.Errorf("commas(%d) = %q, want %q", tt.n, got, tt.want)
-			}
-		})
-	}
-}
-
 // TestMessagesFold checks that repeated problems are folded (issue 14,
 // finding 3: a gzip of bad lines wrote one line per line, 13.7 GB): the
 // first few of each kind in a file are printed with their line, and the

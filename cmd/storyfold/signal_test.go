@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/storyfold/storyfold/report"
 	"github.com/storyfold/storyfold/store/sqlite"
 )
 
@@ -203,7 +204,7 @@ func TestBadLinesFolded(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d, want 1 (nothing could be read)", code)
 	}
-	want := fmt.Sprintf("bad.jsonl.gz: %s more lines like \"line 1: bad JSON", commas(lines-shownPerKind))
+	want := fmt.Sprintf("bad.jsonl.gz: %s more lines like \"line 1: bad JSON", report.Thousands(lines-shownPerKind))
 	if n := strings.Count(errOut, "\n"); n > 2*shownPerKind || !strings.Contains(errOut, want) || !strings.Contains(errOut, "bad.jsonl.gz:5: bad JSON") {
 		t.Errorf("%d lines on stderr, want a few and %q:\n%.2000s", n, want, errOut)
 	}
