@@ -65,7 +65,13 @@ func ParseDate(s string) (storyfold.Date, bool) {
 	if !hasDigit(s) {
 		return storyfold.Date{}, false
 	}
-	d, err := dps.Parse(dateConfig, s)
+	return parseProse(dateConfig, s)
+}
+
+// parseProse reads s with go-dateparser under cfg; a date that names its
+// day comes back at midnight UTC, so it prints as a date.
+func parseProse(cfg *dps.Configuration, s string) (storyfold.Date, bool) {
+	d, err := dps.Parse(cfg, s)
 	if err != nil || d.Time.IsZero() {
 		return storyfold.Date{}, false
 	}
@@ -117,13 +123,5 @@ func ParseDateIn(s, lang string) (storyfold.Date, bool) {
 		langDateConfigs[lang] = cfg
 	}
 	langDateMu.Unlock()
-	d, err := dps.Parse(cfg, s)
-	if err != nil || d.Time.IsZero() {
-		return storyfold.Date{}, false
-	}
-	t := d.Time
-	if d.Period >= date.Day {
-		t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-	}
-	return storyfold.Date{Time: t}, true
+	return parseProse(cfg, s)
 }
