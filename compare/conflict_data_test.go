@@ -34,6 +34,9 @@ func TestConflictDataHasNoDuplicates(t *testing.T) {
 		{"conflict_when.txt", whenData, strings.ToLower},
 		{"conflict_announce.txt", announceData, strings.ToLower},
 		{"conflict_copulas.txt", copulaData, strings.ToLower},
+		{"conflict_subordinate.txt", subordinateData, strings.ToLower},
+		{"conflict_planned.txt", plannedData, strings.ToLower},
+		{"conflict_tied.txt", tiedData, strings.ToLower},
 		// A word is a title one person holds or a word that makes it
 		// another role (-), never both.
 		{"conflict_heads.txt", headData, func(l string) string { return strings.ToLower(strings.TrimLeft(l, "-")) }},

@@ -63,7 +63,8 @@ const (
 	// ones, counted by rule, not read.
 	predicatePair = 0.3
 	// figurePair is the word similarity two sentences need when their
-	// figures count the same thing (see figureKeys).
+	// figures count the same thing (see figureKeys) or they tell one
+	// actor's act on one day (see eventKeys).
 	figurePair = 0.15
 	// eventReach is how many words either side of a day the verb of the
 	// event it dates may stand: "resigned from Congress on Wednesday", "On
@@ -259,6 +260,9 @@ type conflictPair struct {
 	denial bool
 	// home says the two units tie one person to a place (see homes).
 	home bool
+	// seat says the two units write one place within another (see
+	// seats).
+	seat bool
 	// role says the two units give one title of one body to their
 	// speakers (see speakerRole).
 	role bool
@@ -280,7 +284,9 @@ type conflictKind struct {
 	// need is the word similarity a pair the alignment did not group
 	// needs.
 	need float64
-	// grouped is the similarity a pair of one fact needs (0: any).
+	// grouped is the similarity a pair of one fact needs (0: any); a
+	// pair of one fact met by a denial of an act (see acts) needs only
+	// denialPair, as a pair of no fact does.
 	grouped float64
 	// events says the kind reads pairs met by their event alone, and
 	// pairs that share eventPair of their words, which dateDiffers reads
@@ -291,11 +297,17 @@ type conflictKind struct {
 	// (see acts) with denialPair of their words.
 	denials bool
 	// figures says the kind reads pairs met by what their figures
-	// count (see figureKeys) with figurePair of their words.
+	// count (see figureKeys), or by one actor's act on one day (see
+	// eventKeys: "Asa Hutchinson on Tuesday released a 225-page
+	// report", "a National Rifle Association task force released a
+	// 425-page report on Tuesday"), with figurePair of their words.
 	figures bool
 	// homes says the kind reads only pairs that tie one person to a
 	// place (see homes), whatever else their words say.
 	homes bool
+	// seats says the kind reads only pairs that write one place within
+	// another (see seats), whatever else their words say.
+	seats bool
 	// roles says the kind reads only pairs that give one title of one
 	// body to their speakers (see speakerRole), whatever else their
 	// words say: "said NCAA President John Smith" and "the N.C.A.A.
@@ -324,6 +336,7 @@ var conflictKinds = []conflictKind{
 	{kind: storyfold.ConflictDate, rule: RuleDate, need: datePair, events: true, sameLead: true, differ: (*conflictContext).dateDiffers},
 	{kind: storyfold.ConflictPlace, rule: RulePlace, need: placePair, sameLead: true, differ: entityDiffers(storyfold.EntityPlace)},
 	{kind: storyfold.ConflictPlace, rule: RuleHome, homes: true, differ: (*conflictContext).homeDiffers},
+	{kind: storyfold.ConflictPlace, rule: RuleSeat, seats: true, differ: (*conflictContext).seatDiffers},
 	{kind: storyfold.ConflictPlace, rule: RuleWhere, wheres: true, need: eventPair, differ: (*conflictContext).whereDiffers},
 	{kind: storyfold.ConflictPerson, rule: RuleTitle, roles: true, differ: (*conflictContext).roleDiffers},
 	{kind: storyfold.ConflictOrg, rule: RuleOrg, need: actorPair, differ: entityDiffers(storyfold.EntityOrg)},
@@ -359,6 +372,10 @@ type conflictContext struct {
 	// reads them (see acts): reported those of did only read in reported
 	// speech. They tell which rule a denial was found by.
 	did, didNot, reported [][]string
+	// recipientsOf holds each unit's addressees once recipientsDone
+	// says they are read (see recipients).
+	recipientsOf   [][]string
+	recipientsDone []bool
 }
 
 func newConflictContext(units []unit, members []*storyfold.Article) *conflictContext {
@@ -521,6 +538,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	did, didNot := make([][]string, len(units)), make([][]string, len(units))
 	figs := make([][]string, len(units))
 	whereKeys, roleKeys := make([][]string, len(units)), make([][]string, len(units))
+	seatKeys := make([][]string, len(units))
 	// An act is denied only by a unit that negates a verb: in a story
 	// with none, no pair is met or marked by acts, which are not read.
 	denials := false
@@ -548,6 +566,12 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 			for _, h := range cx.homes(i) {
 				people[i] = append(people[i], h.person)
 			}
+			for _, st := range cx.seats(i) {
+				if !slices.Contains(seatKeys[i], st.place) {
+					seatKeys[i] = append(seatKeys[i], st.place)
+				}
+			}
+			slices.Sort(seatKeys[i])
 			for _, w := range cx.wheres(i) {
 				whereKeys[i] = append(whereKeys[i], w.key)
 			}
@@ -560,6 +584,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	cx.did, cx.didNot = did, didNot
 	out = append(out, keyPairs(units, did, didNot, factOf, out, func(p *conflictPair) { p.denial = true })...)
 	out = append(out, keyPairs(units, people, people, factOf, out, func(p *conflictPair) { p.home = true })...)
+	out = append(out, keyPairs(units, seatKeys, seatKeys, factOf, out, func(p *conflictPair) { p.seat = true })...)
 	out = append(out, keyPairs(units, whereKeys, whereKeys, factOf, out, func(p *conflictPair) { p.where = true })...)
 	out = append(out, keyPairs(units, roleKeys, roleKeys, factOf, out, func(p *conflictPair) { p.role = true })...)
 	out = append(out, keyPairs(units, figs, figs, factOf, out, func(p *conflictPair) { p.figure = true })...)
@@ -1139,7 +1164,7 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 	}
 	var joined []ruledPair
 	for _, p := range pairs {
-		if k.homes && !p.home || k.wheres && (!p.where || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && otherLeads(&cx.units[p.a], &cx.units[p.b]) || p.grouped && p.words < k.grouped || !p.grouped && p.words < k.need && !(k.events && (p.event || p.words >= eventPair)) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && p.figure && p.words >= figurePair) {
+		if k.homes && !p.home || k.seats && !p.seat || k.wheres && (!p.where || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && (otherLeads(&cx.units[p.a], &cx.units[p.b]) || cx.otherDirections(p.a, p.b)) || p.grouped && p.words < k.grouped && !(k.denials && p.denial && p.words >= denialPair) || !p.grouped && p.words < k.need && !(k.events && (p.event || p.words >= eventPair)) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && (p.figure || p.event) && p.words >= figurePair) {
 			continue
 		}
 		cx.pair, cx.rule = p, ""
@@ -1253,7 +1278,10 @@ func (cx *conflictContext) figureDiffers(a, b int) (conflictValue, conflictValue
 		// figure of the kind ("the No. 2 job", "No. 3 position") may be of
 		// something else.
 		lone := x.Unit != "" && cx.kindCount(a, x.Kind) == 1 && cx.kindCount(b, y.Kind) == 1 && cx.closeGrouped()
-		if sameFigure(x, y) || cx.valueSlot(a, x.Span, b, y.Span) == 0 && !lone || cx.measureDiffers(a, x, b, y) {
+		// Figures for different periods, or that one sentence gives
+		// both of, are no contradiction.
+		if sameFigure(x, y) || cx.valueSlot(a, x.Span, b, y.Span) == 0 && !lone || cx.measureDiffers(a, x, b, y) || cx.statesBoth(a, x, b, y) ||
+			x.Kind != storyfold.QuantityDuration && cx.otherPeriods(a, b) {
 			continue
 		}
 		return figureValue(x), figureValue(y), true
@@ -1347,6 +1375,14 @@ func (cx *conflictContext) dateDiffers(a, b int) (conflictValue, conflictValue, 
 	for i, x := range ra {
 		for j, y := range rb {
 			if wa, wb := weekdayIn(x.Text), weekdayIn(y.Text); wa != "" && wa == wb {
+				continue
+			}
+			// A day in a clause of another event ("after the summary was
+			// released Sunday") is compared only with such a day, or
+			// with a day of the same act ("ever since the governor
+			// signed it into law on Tuesday", "which he signed into law
+			// on Thursday").
+			if (cx.subordinateDay(a, x) != cx.subordinateDay(b, y) || cx.plannedDay(a, x) != cx.plannedDay(b, y)) && !cx.sameAct(a, x.Span, b, y.Span) {
 				continue
 			}
 			if n := cx.valueSlot(a, x.Span, b, y.Span); n > slot || best[0] < 0 {
@@ -2046,7 +2082,7 @@ func (cx *conflictContext) readNegation(u int, stems *[]string) negation {
 			continue
 		}
 		stem := cx.stems.Stem(buf)
-		if stems != nil && !strings.HasSuffix(w, "tion") && !strings.HasSuffix(w, "ment") && !strings.HasSuffix(w, "ance") && !strings.HasSuffix(w, "ence") &&
+		if stems != nil && !actionNoun(w) &&
 			!(strings.HasSuffix(w, "ing") && cx.afterArticle(text, i)) {
 			*stems = append(*stems, stem)
 		}
@@ -2068,6 +2104,14 @@ func (cx *conflictContext) readNegation(u int, stems *[]string) negation {
 	}
 	cx.negBuf = buf
 	return n
+}
+
+// actionNoun reports whether a word is a noun of a verb's stem, singular
+// or plural ("negotiation", "negotiations", "payments"): it names the
+// act, it does not say the act took place.
+func actionNoun(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	return strings.HasSuffix(w, "tion") || strings.HasSuffix(w, "ment") || strings.HasSuffix(w, "ance") || strings.HasSuffix(w, "ence")
 }
 
 // copulaBefore reports whether the word before token i is a form of

@@ -29,6 +29,9 @@ const (
 	RuleTitle     = "title"     // one title of one body for two people
 	RulePredicate = "predicate" // a denied predicate after "be"
 	RuleReported  = "reported"  // an act in reported speech, denied
+
+	// The rule of 2026-12-07 (fourth session).
+	RuleSeat = "seat" // one place written within two others ("Benghazi, Libya/France")
 )
 
 // ruleWhat holds the opening words of each rule's descriptions. The
@@ -50,6 +53,7 @@ var ruleWhat = map[string]string{
 	RuleTitle:     "The sources give one title to different people",
 	RulePredicate: "One source says it is so of someone, another that it is not",
 	RuleReported:  "One source reports an act, another that it did not happen",
+	RuleSeat:      "The sources put the same place in different places",
 }
 
 // ConflictRule returns the rule that found a conflict, read off its
@@ -67,4 +71,4 @@ func ConflictRule(c storyfold.Conflict) string {
 // Rules lists every rule, older ones first, for reports that count
 // conflicts by rule.
 var Rules = []string{RuleFigure, RuleDate, RulePlace, RuleHome, RuleOrg, RulePerson, RuleDenial, RuleQuoteBy,
-	RuleLabel, RuleActDay, RuleQuoteDay, RuleWhere, RuleTitle, RulePredicate, RuleReported}
+	RuleLabel, RuleActDay, RuleQuoteDay, RuleWhere, RuleTitle, RulePredicate, RuleReported, RuleSeat}

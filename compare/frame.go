@@ -474,7 +474,7 @@ func (r *reader) leads(text string, at int, toks []nlp.Token, ms []frameMention)
 		}
 		end := m.span.End - at
 		possessive := strings.HasPrefix(text[end:], "'s") || strings.HasPrefix(text[end:], "’s")
-		if m.quoted || m.ref.typ != storyfold.EntityPerson || possessive || notSubject[prev] && prev != "and" || !nameable(m.ref) {
+		if m.quoted || m.ref.typ != storyfold.EntityPerson || possessive || notSubject[prev] && prev != "and" || !nameable(m.ref) || acronym(lastName(m.ref.name)) {
 			if len(out) > 0 {
 				break
 			}
@@ -491,6 +491,23 @@ func (r *reader) leads(text string, at int, toks []nlp.Token, ms []frameMention)
 		}
 	}
 	return out
+}
+
+// acronym reports whether a word is written in capitals only, as no
+// surname is in running text: a "person" whose last word is one
+// ("Presumptive GOP") is an organisation read as a name, and leads no
+// sentence.
+func acronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r != '.':
+			return false
+		}
+	}
+	return letters >= 2
 }
 
 // otherLeads reports whether two units are led by different actors: both

@@ -166,6 +166,8 @@ func TestLeads(t *testing.T) {
 			map[string]storyfold.EntityType{"Trey Gowdy": person, "Hillary Clinton": person}, nil},
 		{"a joint subject", "Hillary and Bill Clinton earned roughly $141 million from 2007 to 2014, according to tax returns released Friday.",
 			map[string]storyfold.EntityType{"Hillary Clinton": person, "Bill Clinton": person}, []string{"Clinton"}},
+		{"an organisation read as a name, ending in capitals", "Presumptive GOP presidential nominee Mitt Romney on Tuesday joined a chorus of Republicans.",
+			map[string]storyfold.EntityType{"Presumptive GOP": person, "Mitt Romney": person}, nil},
 		{"an organisation", "A National Rifle Association task force released a 225-page report on Tuesday.",
 			map[string]storyfold.EntityType{"National Rifle Association": org}, nil},
 	} {

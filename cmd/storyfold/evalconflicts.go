@@ -47,7 +47,7 @@ func evalConflicts(ctx context.Context, args []string) error {
 	for _, half := range []struct {
 		name string
 		s    *evaluate.ConflictScores
-	}{{"dev (even gold clusters, tuned on)", &rep.Dev}, {"held-out (odd gold clusters)", &rep.HeldOut}} {
+	}{{"dev (even gold clusters, tuned on)", &rep.Dev}, {"held-out (odd gold clusters; tuning, not blind)", &rep.HeldOut}} {
 		s := half.s
 		if *split == "dev" && s == &rep.HeldOut {
 			continue
