@@ -243,8 +243,11 @@ type Story struct {
 	// Omitted counts what the account leaves out to stay under its size
 	// bound (see pipeline.MaxAccountBytes): the lists of an account grow
 	// with its groups times its articles, and a story of a few crafted
-	// articles would otherwise be saved too large to read back. It is
-	// absent from every story the bound did not touch.
+	// articles would otherwise be saved too large to read back. Its
+	// Quotes also count the quotations of an article past the first
+	// quote.MaxGroupedQuotes, which are grouped with no other (the
+	// articles keep them). It is absent from every story the bounds did
+	// not touch.
 	Omitted *Omitted `json:"omitted,omitempty"`
 	// Stale is set on a story read from a store while articles that
 	// joined it since are waiting for its account to be rebuilt: the

@@ -103,6 +103,40 @@ func (cx *conflictContext) mentionsIn(article int, name string, s storyfold.Span
 	return out
 }
 
+// speakerMention is a mention of a person, and which of its article's
+// entities it is.
+type speakerMention struct {
+	span   storyfold.Span
+	entity int32
+}
+
+// peopleIn returns the mentions of people of an article that start within
+// span s, in text order, mentions that start at one place in the order of
+// the article's entities, then of their mentions; a mention may end past
+// s. Each article's list is made once, so a unit costs a binary search
+// and its own mentions, not a scan of the article's.
+func (cx *conflictContext) peopleIn(article int, s storyfold.Span) []speakerMention {
+	list, ok := cx.people[article]
+	if !ok {
+		for i, e := range cx.members[article].Entities {
+			if e.Type != storyfold.EntityPerson {
+				continue
+			}
+			for _, m := range e.Mentions {
+				list = append(list, speakerMention{m, int32(i)})
+			}
+		}
+		slices.SortStableFunc(list, func(x, y speakerMention) int { return x.span.Start - y.span.Start })
+		cx.people[article] = list
+	}
+	i, _ := slices.BinarySearchFunc(list, s.Start, func(m speakerMention, at int) int { return m.span.Start - at })
+	j := i
+	for j < len(list) && list[j].span.Start < s.End {
+		j++
+	}
+	return list[i:j]
+}
+
 // aroundWindow is how many bytes either side of a mention aroundSpan
 // reads.
 const aroundWindow = 256
@@ -176,6 +210,12 @@ func aroundSpan(a *storyfold.Article, s storyfold.Span, mention storyfold.Span, 
 // a conflict; each pair of speakers is stated once, and each claim points
 // at the sentence that quotes the words.
 func attributionConflicts(quotes []storyfold.Quote, members []*storyfold.Article, fams familySet) []storyfold.Conflict {
+	if len(members) < 2 {
+		// Every pair of groups would share the one article, and none is
+		// a conflict: the quotes of a 10 MB article were compared for
+		// nothing.
+		return nil
+	}
 	index := map[string]int{}
 	for i, a := range members {
 		index[a.ID] = i

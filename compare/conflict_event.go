@@ -158,15 +158,15 @@ func (cx *conflictContext) roleKeys(u int) []string {
 func (cx *conflictContext) speakerRole(u int, speaker string) []string {
 	x := &cx.units[u]
 	a := cx.members[x.article]
+	// The speaker's first mention within the unit: the people mentioned
+	// in it are in text order, ties in the order of the article's
+	// entities.
 	var mention storyfold.Span
-	for _, e := range a.Entities {
-		if e.Type != storyfold.EntityPerson || !(strings.EqualFold(e.Name, speaker) || shareWord(e.Name, speaker)) {
-			continue
-		}
-		for _, m := range e.Mentions {
-			if m.Start >= x.span.Start && m.End <= x.span.End && (mention.End == 0 || m.Start < mention.Start) {
-				mention = m
-			}
+	for _, pm := range cx.peopleIn(x.article, x.span) {
+		e := &a.Entities[pm.entity]
+		if pm.span.End <= x.span.End && (strings.EqualFold(e.Name, speaker) || shareWord(e.Name, speaker)) {
+			mention = pm.span
+			break
 		}
 	}
 	if mention.End == 0 {

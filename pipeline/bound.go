@@ -40,6 +40,9 @@ func Bound(st *storyfold.Story, limit int) {
 		return
 	}
 	var om storyfold.Omitted
+	if st.Omitted != nil {
+		om = *st.Omitted // what grouping left out (quote.GroupBounded)
+	}
 	entryMax := limit / entryShare
 	for i := range st.Facts {
 		f := &st.Facts[i]
@@ -69,7 +72,7 @@ func Bound(st *storyfold.Story, limit int) {
 		total += l.total
 	}
 	if total <= limit && om.Variants == 0 {
-		return
+		return // st.Omitted, if set, is as grouping left it
 	}
 	if total > limit {
 		// The level: lists are taken smallest first, each kept whole while

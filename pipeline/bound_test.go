@@ -14,6 +14,7 @@ import (
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/quote"
 	"github.com/storyfold/storyfold/store/sqlite"
 )
 
@@ -247,5 +248,45 @@ func TestBoundedStoryReadsBack(t *testing.T) {
 	}
 	if len(b) > limit {
 		t.Errorf("the stored account is %d bytes of JSON, over %d", len(b), limit)
+	}
+}
+
+// TestNewStoryBoundsQuotesPerArticle checks that a story's quote groups
+// take at most quote.MaxGroupedQuotes quotations of each article and that
+// its account counts the rest (Omitted.Quotes), while the articles keep
+// all theirs. Before the bound, each of the 247,000 quotations of a 10 MB
+// crafted POST was a group the conflict stage read.
+func TestNewStoryBoundsQuotesPerArticle(t *testing.T) {
+	text := craftedQuotes(100 << 10)
+	for _, tt := range []struct {
+		name   string
+		copies int
+	}{{"one article", 1}, {"two copies", 2}} {
+		t.Run(tt.name, func(t *testing.T) {
+			articles := copiesOf(text, tt.copies)
+			found, left := 0, 0
+			for _, a := range articles {
+				found += len(a.Quotes)
+				left += max(0, len(a.Quotes)-quote.MaxGroupedQuotes)
+			}
+			if left == 0 {
+				t.Fatalf("the crafted articles have %d quotations, none past the bound of %d an article", found, quote.MaxGroupedQuotes)
+			}
+			st := NewStory("s", ptrs(articles))
+			variants := 0
+			for _, q := range st.Quotes {
+				variants += len(q.Variants)
+			}
+			if variants != found-left || st.Omitted == nil || st.Omitted.Quotes != left {
+				t.Errorf("%d quotations: the groups hold %d, omitted %+v; want %d held, %d omitted", found, variants, st.Omitted, found-left, left)
+			}
+			after := 0
+			for _, a := range articles {
+				after += len(a.Quotes)
+			}
+			if after != found {
+				t.Errorf("the articles hold %d quotations after the story was built, %d before", after, found)
+			}
+		})
 	}
 }

@@ -18,8 +18,13 @@ import (
 
 // Features computes the grouping features of articles on all cores.
 func Features(articles []storyfold.Article) []cluster.Item {
+	return features(articles, runtime.GOMAXPROCS(0))
+}
+
+// features is Features on at most workers goroutines.
+func features(articles []storyfold.Article, workers int) []cluster.Item {
 	items := make([]cluster.Item, len(articles))
-	workers := runtime.GOMAXPROCS(0)
+	workers = max(1, min(workers, len(articles)))
 	extractors := make(chan *cluster.Extractor, workers)
 	for i := 0; i < workers; i++ {
 		extractors <- cluster.NewExtractor()
@@ -162,7 +167,10 @@ func NewStory(id string, members []*storyfold.Article) *storyfold.Story {
 		}
 	}
 	st.Entities = entity.Story(members)
-	st.Quotes = quote.Group(members, st.Entities)
+	var left int
+	if st.Quotes, left = quote.GroupBounded(members, st.Entities); left > 0 {
+		st.Omitted = &storyfold.Omitted{Quotes: left}
+	}
 	compare.Reconcile(st, members)
 	Bound(st, MaxAccountBytes)
 	return st

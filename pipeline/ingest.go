@@ -51,6 +51,9 @@ type Writer struct {
 	// annotate, when set, is applied to every article before it is
 	// stored (SetAnnotate).
 	annotate func(*storyfold.Article)
+	// workers bounds the goroutines its analysis runs on (SetWorkers; 0:
+	// GOMAXPROCS).
+	workers int
 
 	// deferred holds the stories the last IngestDeferred batch changed,
 	// left stale until a batch leaves them alone (or Flush), and last
@@ -67,6 +70,22 @@ type Writer struct {
 // before it is stored: serve uses it to attach the user's outlet facts to
 // the articles posted to it. Call it before the writer is shared.
 func (w *Writer) SetAnnotate(f func(*storyfold.Article)) { w.annotate = f }
+
+// SetWorkers bounds the goroutines the writer's analysis runs on at once:
+// preparing the articles Add is given, extracting their grouping
+// features and rebuilding stories (n <= 0: GOMAXPROCS, the default). A
+// server sets fewer than its cores, so that a POST of a thousand articles
+// or a rebuild of many stories leaves a core to answer readers and the
+// health check. Call it before the writer is shared.
+func (w *Writer) SetWorkers(n int) { w.workers = n }
+
+// workerCount is how many goroutines the writer's analysis runs on.
+func (w *Writer) workerCount() int {
+	if w.workers > 0 {
+		return w.workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
 
 // WriterStats counts what a writer did, for metrics and benchmarks: above
 // all how long it held the store's write lock, which every other writer
@@ -271,7 +290,7 @@ func (w *Writer) write(ctx context.Context, articles []storyfold.Article) (story
 	// An article's grouping features depend on it alone: they are
 	// extracted before the lock is taken, the costliest part of grouping
 	// a long article.
-	items := Features(articles)
+	items := features(articles, w.workerCount())
 	// So is what the store keeps of it (a compressed document, say), in
 	// a store that can encode it ahead of the save.
 	if e, ok := w.store.(encoder); ok {
@@ -319,7 +338,7 @@ type encoder interface {
 // preparing happens before the writer is locked, so several goroutines
 // adding at once prepare in parallel.
 func (w *Writer) Add(ctx context.Context, raw []storyfold.Article) (storyfold.IngestResult, error) {
-	return w.Ingest(ctx, Prepare(raw, nil, nil))
+	return w.Ingest(ctx, prepare(raw, nil, nil, w.workerCount()))
 }
 
 // Rebuild rebuilds every stale story of the store, whichever writer marked
@@ -366,7 +385,7 @@ func (w *Writer) rebuildStories(ctx context.Context, ids []string, have map[stri
 // transaction per story costs more than saving it.
 const saveGroup = 32
 
-// rebuild builds stale stories on all cores and saves them in groups as
+// rebuild builds stale stories on the writer's workers and saves them in groups as
 // they are built, reading from the store the articles have does not hold
 // (it may be nil). The first error is returned; the stories it stopped
 // keep their marks for the next rebuild.
@@ -391,7 +410,7 @@ func (w *Writer) rebuild(ctx context.Context, stale []storyfold.StaleStory, have
 			fail(err)
 		}
 	}
-	parallel.For(len(stale), runtime.GOMAXPROCS(0), func(i int) {
+	parallel.For(len(stale), w.workerCount(), func(i int) {
 		if ctx.Err() != nil {
 			return
 		}

@@ -31,7 +31,11 @@ const MinRecurring = 3
 // after cleaning are dropped and passed to empty. done is called once per
 // article, from any goroutine, for progress reporting; it may be nil.
 func Prepare(raw []storyfold.Article, empty func(storyfold.Article), done func()) []storyfold.Article {
-	workers := runtime.GOMAXPROCS(0)
+	return prepare(raw, empty, done, runtime.GOMAXPROCS(0))
+}
+
+// prepare is Prepare on at most workers goroutines.
+func prepare(raw []storyfold.Article, empty func(storyfold.Article), done func(), workers int) []storyfold.Article {
 	// Outlet hints first: recurring lines are counted per outlet.
 	parallel.For(len(raw), workers, func(i int) {
 		if raw[i].Source == "" {

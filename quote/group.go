@@ -13,12 +13,28 @@ import (
 	"github.com/storyfold/storyfold/nlp"
 )
 
+// MaxGroupedQuotes bounds the quotations one article brings to its
+// story's quote groups: its first MaxGroupedQuotes, in text order. The
+// most an article of BASIL has is 41; one 10 MB POST of short attributed
+// quotes has 247,000, each its own group, and their groups, and the
+// conflict stage that reads every group, held the server's heap and a
+// core for seconds. The article keeps all its quotations; GroupBounded
+// counts those left out, and the account says how many (Story.Omitted).
+const MaxGroupedQuotes = 1000
+
 // Group gathers the quotes of a story's articles (in the story's order)
 // into quote groups: the same statement reported by several outlets is one
 // quote, with its canonical wording, its speaker as the story's entity for
 // that person, and every article's variant with the words it omits, adds or
-// changes.
+// changes. It is GroupBounded without the count.
 func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfold.Quote {
+	out, _ := GroupBounded(articles, entities)
+	return out
+}
+
+// GroupBounded is Group, which reads at most MaxGroupedQuotes quotations
+// of each article, and also returns how many quotations it left out.
+func GroupBounded(articles []*storyfold.Article, entities []storyfold.Entity) ([]storyfold.Quote, int) {
 	type item struct {
 		article string
 		q       storyfold.Quotation
@@ -28,9 +44,13 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 		cased   []string // the same words as the article writes them
 		key     string   // the words joined, for counting wordings
 	}
-	n := 0
+	n, left, quoting := 0, 0, 0
 	for _, a := range articles {
-		n += len(a.Quotes)
+		n += min(len(a.Quotes), MaxGroupedQuotes)
+		left += max(0, len(a.Quotes)-MaxGroupedQuotes)
+		if len(a.Quotes) > 0 {
+			quoting++
+		}
 	}
 	items := make([]item, 0, n)
 	statements := make([]statement, 0, n)
@@ -38,7 +58,7 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 	byID := make(map[string]*storyfold.Article, len(articles))
 	for _, a := range articles {
 		byID[a.ID] = a
-		for _, q := range a.Quotes {
+		for _, q := range a.Quotes[:min(len(a.Quotes), MaxGroupedQuotes)] {
 			w := newWording(q.Text)
 			items = append(items, item{article: a.ID, q: q, text: q.Text, speaker: speakers.canonical(q.Speaker), words: w.lower, cased: w.cased, key: w.key()})
 			statements = append(statements, w.statement())
@@ -56,13 +76,17 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 		}
 		return i
 	}
-	sameStatements(statements, func(i, j int) {
-		a, b := &items[i], &items[j]
-		if a.article == b.article || a.speaker != "" && b.speaker != "" && a.speaker != b.speaker {
-			return
-		}
-		parent[root(j)] = root(i)
-	})
+	// Only quotes of two articles are joined: with one article quoting,
+	// no pair could be, and none is looked for.
+	if quoting > 1 {
+		sameStatements(statements, func(i, j int) {
+			a, b := &items[i], &items[j]
+			if a.article == b.article || a.speaker != "" && b.speaker != "" && a.speaker != b.speaker {
+				return
+			}
+			parent[root(j)] = root(i)
+		})
+	}
 	// The groups in the order of their first quote, each listing its
 	// quotes in order, cut from one block.
 	groupOf := make([]int32, len(items)) // a root's group, +1
@@ -146,7 +170,7 @@ func Group(articles []*storyfold.Article, entities []storyfold.Entity) []storyfo
 		}
 		return out[i].Direct() && !out[j].Direct()
 	})
-	return out
+	return out, left
 }
 
 // speakerIndex maps a speaker as an article names it to the story's entity

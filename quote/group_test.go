@@ -137,3 +137,48 @@ func TestQuotationOf(t *testing.T) {
 		})
 	}
 }
+
+// TestGroupBoundsQuotesPerArticle checks that an article's quotations past
+// MaxGroupedQuotes enter no quote group and are counted as left out, and
+// that those within the bound are still grouped across articles: two
+// articles quoting the same 300 more statements than the bound give
+// MaxGroupedQuotes groups of two variants each and leave out 600. Before
+// the bound every quotation of a 10 MB crafted article (247,000) became a
+// group of its own.
+func TestGroupBoundsQuotesPerArticle(t *testing.T) {
+	const extra = 300
+	articles := make([]*storyfold.Article, 2)
+	for k := range articles {
+		a := &storyfold.Article{ID: fmt.Sprintf("a%d", k)}
+		for i := range MaxGroupedQuotes + extra {
+			a.Quotes = append(a.Quotes, storyfold.Quotation{Text: fmt.Sprintf("harbour%d ferries%d will%d sail%d again%d", i, i, i, i, i),
+				Kind: storyfold.QuoteDirect, Marked: true})
+		}
+		articles[k] = a
+	}
+	for _, tt := range []struct {
+		name     string
+		articles []*storyfold.Article
+		groups   int
+		variants int
+		left     int
+	}{
+		{"one article", articles[:1], MaxGroupedQuotes, MaxGroupedQuotes, extra},
+		{"two articles", articles, MaxGroupedQuotes, 2 * MaxGroupedQuotes, 2 * extra},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			groups, left := GroupBounded(tt.articles, nil)
+			variants := 0
+			for _, g := range groups {
+				variants += len(g.Variants)
+			}
+			if len(groups) != tt.groups || variants != tt.variants || left != tt.left {
+				t.Errorf("got %d groups of %d variants, %d left out; want %d groups of %d variants, %d left out",
+					len(groups), variants, left, tt.groups, tt.variants, tt.left)
+			}
+			if len(Group(tt.articles, nil)) != len(groups) {
+				t.Error("Group and GroupBounded disagree")
+			}
+		})
+	}
+}

@@ -342,7 +342,7 @@ func writeMarkdownAccount(w *bufio.Writer, st *storyfold.Story) {
 }
 
 // Omitted says, in words, what a story's account left out to stay under
-// its size bound, "" when it left out nothing: "1,234 more quote groups,
+// its bounds (its size, the quotations grouped per article), "" when it left out nothing: "1,234 more quote groups,
 // 56 more facts and 890 more wordings". Every report prints it where the
 // account begins, so that a cut account is never taken for a whole one;
 // the JSON carries the counts themselves.
@@ -383,7 +383,7 @@ func Omitted(o *storyfold.Omitted) string {
 // omittedNotice is the line the text and Markdown reports open a cut
 // account with.
 func omittedNotice(o *storyfold.Omitted) string {
-	return "This account is cut to its size bound: it leaves out " + Omitted(o) + "."
+	return "This account is cut to its bounds: it leaves out " + Omitted(o) + "."
 }
 
 // Thousands writes n with a comma between groups of three digits, as

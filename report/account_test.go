@@ -239,9 +239,9 @@ func TestOmittedInEveryReport(t *testing.T) {
 		format report.Format
 		want   string
 	}{
-		{"text", cut, report.Text, "This account is cut to its size bound: it leaves out 1,234 more quote groups, 56 more facts and 1 more wording of the groups kept."},
-		{"markdown", cut, report.Markdown, "> This account is cut to its size bound: it leaves out 1,234 more quote groups, 56 more facts and 1 more wording of the groups kept."},
-		{"html", cut, report.HTML, `<p class="notice">This account is cut to its size bound: it leaves out 1,234 more quote groups, 56 more facts and 1 more wording of the groups kept.`},
+		{"text", cut, report.Text, "This account is cut to its bounds: it leaves out 1,234 more quote groups, 56 more facts and 1 more wording of the groups kept."},
+		{"markdown", cut, report.Markdown, "> This account is cut to its bounds: it leaves out 1,234 more quote groups, 56 more facts and 1 more wording of the groups kept."},
+		{"html", cut, report.HTML, `<p class="notice">This account is cut to its bounds: it leaves out 1,234 more quote groups, 56 more facts and 1 more wording of the groups kept.`},
 		{"json", cut, report.JSON, `"omitted":{"facts":56,"quotes":1234,"variants":1}`},
 		{"whole text", restated(), report.Text, ""},
 		{"whole html", restated(), report.HTML, ""},
@@ -255,7 +255,7 @@ func TestOmittedInEveryReport(t *testing.T) {
 			got := strings.ReplaceAll(b.String(), " ", "")
 			switch {
 			case tt.want == "":
-				if strings.Contains(b.String(), "size bound") || strings.Contains(b.String(), `"omitted"`) {
+				if strings.Contains(b.String(), "cut to its bounds") || strings.Contains(b.String(), `"omitted"`) {
 					t.Errorf("a whole account speaks of a bound:\n%s", b.String())
 				}
 			case tt.format == report.JSON:

@@ -46,6 +46,7 @@ func runBench(ctx context.Context, args []string) error {
 	attackCache := fs.Int("cache-mb", -1, "with --attacks, the server's response cache in MiB, 0 for none (default: the server's, 256)")
 	attackURL := fs.String("attack-url", "", "with --attacks, attack this server (storyfold serve --db of the --http-db file) instead of one in this process")
 	attackToken := fs.String("attack-token", "", "with --attack-url, the server's --token, for the POST attacks")
+	attackTrace := fs.String("attack-trace", "", "with --attacks, write an execution trace (runtime/trace) of the attacked phase to this file, for go tool trace: what the health check's goroutines wait behind")
 	attackKinds := fs.String("attack-kinds", "", "the --attacks to run, comma-separated, of search, bomb, quotes, pages, slow (default: all at once)")
 	warcRecords := fs.Int("warc", 0, "also read and extract a WARC file of this many records of real pages, with 1 and 2 workers (0: off)")
 	warcPages := fs.String("warc-pages", benchWARCPages, "HTML pages (optionally .gz) to build the --warc file from")
@@ -101,7 +102,7 @@ func runBench(ctx context.Context, args []string) error {
 		return benchAttacks(ctx, seeds, attackOptions{articles: n, large: *largeStory, clients: *clients, quiet: *attackTime / 4,
 			attack: *attackTime, healthP99: *healthP99, seed: *seed, keep: *httpDB, kinds: splitList(*attackKinds),
 			maxReads: *maxReads, maxIngests: *maxIngests, cacheMB: *attackCache,
-			maxInflight: *maxInflight, maxQueue: *maxQueue, queueWait: *queueWait, url: *attackURL, token: *attackToken})
+			maxInflight: *maxInflight, maxQueue: *maxQueue, queueWait: *queueWait, url: *attackURL, token: *attackToken, trace: *attackTrace})
 	}
 	fmt.Printf("machine: %d cores (GOMAXPROCS %d), %s\n\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version())
 	if *scale > 0 {

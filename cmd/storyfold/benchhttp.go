@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
+	"runtime/trace"
 	"slices"
 	"strconv"
 	"strings"
@@ -230,6 +231,9 @@ type attackOptions struct {
 	queueWait             time.Duration
 	// cacheMB is the server's --cache-mb (negative: its default).
 	cacheMB int
+	// trace names a file to write an execution trace of the attacked
+	// phase to ("" for none).
+	trace string
 }
 
 // benchAttacks replays the attacks of issue 14 on a server serving a store
@@ -261,6 +265,9 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 			return err
 		}
 	}
+	// The corpus is stored on every core; the server analyses as serve's
+	// does.
+	writer.SetWorkers(serveWorkers())
 	articles, stories, err := st.Counts(ctx)
 	if err != nil {
 		return err
@@ -372,10 +379,18 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 			go func() { defer wg.Done(); p.run(pctx, base) }()
 		}
 		var attackers []*attacker
+		stopTrace := func() {}
 		if phase.attacks {
+			if o.trace != "" {
+				if stopTrace, err = startTrace(o.trace); err != nil {
+					cancel()
+					return err
+				}
+			}
 			attackers = startAttacks(pctx, &wg, base, token, payloads, largest, o.clients, &bust, o.kinds)
 		}
 		wg.Wait()
+		stopTrace()
 		cancel()
 		stopMem()
 		for _, p := range probes {
@@ -413,6 +428,20 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 			p99.Round(10*time.Microsecond), health.failed, o.healthP99)
 	}
 	return nil
+}
+
+// startTrace starts an execution trace written to path and returns what
+// stops it.
+func startTrace(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("attack trace: %w", err)
+	}
+	if err := trace.Start(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("attack trace: %w", err)
+	}
+	return func() { trace.Stop(); f.Close() }, nil
 }
 
 // storeAttackCorpus stores the synthetic corpus and one large story: a
@@ -752,8 +781,12 @@ func (p *probe) run(ctx context.Context, base string) {
 		}
 		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, base+p.path(), nil)
 		t := time.Now()
+		// A region of its own in an execution trace (--attack-trace):
+		// what ran while the probe waited.
+		region := trace.StartRegion(ctx, "probe "+p.name)
 		res, err := client.Do(req)
 		if err != nil {
+			region.End()
 			if ctx.Err() == nil {
 				p.failed++
 				p.codes["error"]++
@@ -762,6 +795,7 @@ func (p *probe) run(ctx context.Context, base string) {
 		}
 		_, _ = io.Copy(io.Discard, res.Body)
 		res.Body.Close()
+		region.End()
 		p.codes[strconv.Itoa(res.StatusCode)]++
 		if res.StatusCode != http.StatusOK {
 			p.failed++

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
 	"strconv"
 	"time"
 
@@ -73,6 +74,7 @@ func runServe(ctx context.Context, args []string) error {
 	if list != nil {
 		writer.SetAnnotate(list.ApplyOne)
 	}
+	writer.SetWorkers(serveWorkers())
 	// Articles POSTed with only a url are fetched behind the fetcher's
 	// guards: --allow-private stays off for a server open to users.
 	cfg := web.Config{Store: st, Ingester: writer, Pages: newCrawler(&wf.fetch, log), Token: *token, MaxBody: *maxBody, CacheBytes: cacheBytes(*cacheMB),
@@ -117,6 +119,12 @@ func runServe(ctx context.Context, args []string) error {
 	}
 	return nil
 }
+
+// serveWorkers is how many goroutines a server's writer analyses on: one
+// core fewer than it has (one at least), so that preparing a large POST or
+// rebuilding many stories never takes every core from the readers and the
+// health check.
+func serveWorkers() int { return max(1, runtime.GOMAXPROCS(0)-1) }
 
 // staleEvery is how often serve looks for stories another writer marked
 // stale and did not rebuild (it stopped, or crashed, between storing a
