@@ -23,8 +23,9 @@ import (
 type Features struct {
 	// Terms are the article's distinct content terms with weighted counts:
 	// stems, names by their key within the language prefixed with
-	// NamePrefix, and names by their key across languages prefixed with
-	// CrossPrefix.
+	// NamePrefix, names by their key across languages prefixed with
+	// CrossPrefix, and in the languages of data/word-grams.txt the
+	// character n-grams of words prefixed with GramPrefix.
 	Terms []TermCount
 	// Sig is the MinHash signature of the article's word 5-shingles, nil
 	// for texts too short to have one.
@@ -102,6 +103,9 @@ type Extractor struct {
 	toks   []nlp.Token
 	words  []uint64
 	buf    []byte
+	// grams caches the gram terms of the words of languages counted by
+	// their grams (see gramTerms).
+	grams map[string][]string
 }
 
 // NewExtractor returns an extractor.
@@ -112,9 +116,17 @@ func NewExtractor() *Extractor {
 // Extract computes the grouping features of a cleaned, annotated article.
 func (e *Extractor) Extract(a *storyfold.Article) Features {
 	clear(e.counts)
+	gram, grams := wordGrams[a.Language]
 	add := func(w float32) func(nlp.Term) {
 		return func(t nlp.Term) {
 			e.counts[t.Stem] += w
+			if grams && t.Base != "" {
+				// The word's letters past the cut count too, by its
+				// grams (see data/word-grams.txt).
+				for _, g := range e.gramTerms(t.Base, gram.n) {
+					e.counts[g] += w * gram.weight
+				}
+			}
 			if t.Name {
 				// A name counts by its key within the language, and
 				// apart by the key its spellings in every language share

@@ -371,3 +371,31 @@ func TestPolishShortWords(t *testing.T) {
 		}
 	}
 }
+
+// TestStemmerBase checks the word a language cut short keeps beside its
+// cut stem (Polish with one case ending shed, Turkish with
+// dotless ı as i), and that the other languages keep none.
+func TestStemmerBase(t *testing.T) {
+	for _, tc := range []struct{ lang, word, stem, base string }{
+		{"pl", "papieża", "papie", "papież"},
+		{"pl", "franciszka", "franc", "franciszk"},
+		{"pl", "dudy", "dud", "dud"},
+		{"tr", "kılıçdaroğlu", "kiliçd", "kiliçdaroğlu"},
+		{"de", "papstes", "papst", ""},
+		{"en", "popes", "pope", ""},
+		{"ar", "البابا", "بابا", ""},
+	} {
+		t.Run(tc.lang+"/"+tc.word, func(t *testing.T) {
+			s := NewStemmerFor(tc.lang)
+			if got := s.Base([]byte(tc.word)); got != "" {
+				t.Errorf("base %q before the word was stemmed", got)
+			}
+			if got := s.Stem([]byte(tc.word)); got != tc.stem {
+				t.Errorf("stem %q, want %q", got, tc.stem)
+			}
+			if got := s.Base([]byte(tc.word)); got != tc.base {
+				t.Errorf("base %q, want %q", got, tc.base)
+			}
+		})
+	}
+}

@@ -74,6 +74,9 @@ type Stemmer struct {
 	lang string
 	stem func(*snowballstem.Env) bool
 	env  *snowballstem.Env
+	// bases maps a word of a language cut short (see truncateTo) to the
+	// word before the cut (see Base); nil for the other languages.
+	bases map[string]string
 }
 
 // NewStemmer returns an empty stemmer of English.
@@ -93,7 +96,25 @@ func NewStemmerFor(lang string) *Stemmer {
 	if f, ok := snowballStemmers[lang]; ok {
 		s.stem, s.env = f, snowballstem.NewEnv("")
 	}
+	if truncateTo[lang] > 0 {
+		s.bases = make(map[string]string, 4096)
+	}
 	return s
+}
+
+// Base returns, for a language cut short (Polish, Turkish: see
+// truncateTo), the lower-case word as it was read before the cut to its
+// first letters: Polish with one case ending shed, Turkish with
+// dotless ı written i. It is "" for any other language, and for a word
+// not yet stemmed. The grouping counts parts of it beside the cut stem
+// (see cluster's word grams): a cut at a fixed length keeps a word's
+// start only, where its other letters tell inflected forms of one word
+// apart from words that merely begin alike.
+func (s *Stemmer) Base(lower []byte) string {
+	if s.bases == nil {
+		return ""
+	}
+	return s.bases[string(lower)]
 }
 
 // Language returns the ISO 639-1 code of the language the stemmer
@@ -118,14 +139,21 @@ func (s *Stemmer) Stem(lower []byte) string {
 		st = sharedStem(w)
 	case s.lang == "ar":
 		st = foldArabic(w)
-	case s.lang == "tr":
-		// Dotted and dotless i are one letter in a stem: a capital I
-		// lower-cased outside Turkish rules gives i for ı.
-		st = truncate(strings.ReplaceAll(w, "ı", "i"), truncateTo[s.lang])
-	case s.lang == "pl":
-		st = truncate(shedPolishEnding(w), truncateTo[s.lang])
 	case truncateTo[s.lang] > 0:
-		st = truncate(w, truncateTo[s.lang])
+		base := w
+		switch s.lang {
+		case "tr":
+			// Dotted and dotless i are one letter in a stem: a capital
+			// I lower-cased outside Turkish rules gives i for ı.
+			base = strings.ReplaceAll(w, "ı", "i")
+		case "pl":
+			base = shedPolishEnding(w)
+		}
+		st = truncate(base, truncateTo[s.lang])
+		if len(s.bases) >= maxStemCache {
+			clear(s.bases)
+		}
+		s.bases[w] = base
 	case s.stem != nil:
 		s.env.SetCurrent(w)
 		s.stem(s.env)

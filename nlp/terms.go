@@ -63,6 +63,9 @@ type Term struct {
 	// Key: the English stemmer cuts names little (Sanders "sander", Kelly
 	// "kelli"), and the key folds what it cuts alike.
 	Cross string
+	// Base is the word before its stem was cut, for the languages cut
+	// short (see Stemmer.Base), "" in every other language.
+	Base string
 }
 
 // Terms calls fn for every content word of the given sentences of text, in
@@ -105,6 +108,7 @@ func (a *Analyzer) sentenceTerms(sent string, fn func(Term)) {
 			name = i+1 < len(a.toks) && a.toks[i+1].Kind == Word && IsCapitalized(a.toks[i+1].Text(sent))
 		}
 		t := Term{Stem: a.stems.Stem(trimAbbrevDot(a.buf)), Name: name}
+		t.Base = a.stems.Base(trimAbbrevDot(a.buf))
 		if name {
 			// Two keys: the stem's within the language, so a name's case
 			// and plural forms meet, and the written form's across
