@@ -57,7 +57,37 @@ type Article struct {
 	// part of the content hash: the same article read with another list
 	// is the same article.
 	OutletInfo *OutletInfo `json:"outlet_info"`
+	// Tokens are the tokens of Text (nlp.Tokenize), read once by
+	// pipeline.Annotate so that the stages that read words (entities,
+	// figures, dates, grouping features) share one tokenisation instead
+	// of each making its own. They are never written or stored, and
+	// pipeline.Features drops them once it has read them: an article
+	// read back from a store has none, and a stage given none tokenises
+	// the text itself.
+	Tokens []Token `json:"-"`
 }
+
+// Token is a byte range of an article's Text and what it is made of: a
+// word, a number or a punctuation mark. Package nlp makes them (nlp.Token
+// is this type); it is defined here so that an Article can carry its
+// tokens from one stage to the next.
+type Token struct {
+	Start, End int32
+	Kind       TokenKind
+}
+
+// TokenKind says what a token is made of.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	TokenWord   TokenKind = iota + 1 // letters, possibly with digits, apostrophes and abbreviation dots
+	TokenNumber                      // starts with a digit: 90, 1.5, 12,000
+	TokenPunct                       // any other single non-space character
+)
+
+// Text returns the token's text within s.
+func (t Token) Text(s string) string { return s[t.Start:t.End] }
 
 // MarshalJSON writes the article with every contract field present: a
 // list or map nobody filled is written empty ([] or {}), never null or

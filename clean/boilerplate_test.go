@@ -113,3 +113,33 @@ func TestBoilerplateLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchesIndex checks the indexed phrase look-up against the lists it
+// indexes, read one phrase after another, on lines made of every phrase
+// alone, closed by a dot, opening a line and inside one.
+func TestMatchesIndex(t *testing.T) {
+	plain := func(lower string, r *phraseRule) bool {
+		trimmed := strings.TrimRight(lower, ".:!")
+		return slices.Contains(r.equal, trimmed) ||
+			slices.ContainsFunc(r.prefix, func(p string) bool { return strings.HasPrefix(lower, p) }) ||
+			slices.ContainsFunc(r.contains, func(c string) bool { return strings.Contains(lower, c) })
+	}
+	lines := []string{"", ".", "plain words of a story"}
+	for _, r := range phraseRules {
+		for _, list := range [][]string{r.equal, r.prefix, r.contains} {
+			for _, p := range list {
+				lines = append(lines, p, p+".", p+" and more", "some "+p+" more", "x"+p, p[:len(p)-1])
+			}
+		}
+	}
+	for i := range phraseRules {
+		r := &phraseRules[i]
+		t.Run(string(r.reason), func(t *testing.T) {
+			for _, line := range lines {
+				if got, want := matches(line, r), plain(line, r); got != want {
+					t.Errorf("matches(%q) = %v, want %v", line, got, want)
+				}
+			}
+		})
+	}
+}

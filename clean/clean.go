@@ -15,6 +15,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -96,8 +97,14 @@ func cleanOnce(a storyfold.Article, opts Options) (storyfold.Article, []int, boo
 	// The kept paragraphs joined by blank lines. A pass that changes
 	// nothing, as an article's last does, gives the text it was given:
 	// that string is kept rather than built again.
-	a.Paragraphs = a.Paragraphs[:0]
-	var lines []int
+	kept := 0
+	for _, p := range c.ps {
+		if p.drop == "" {
+			kept++
+		}
+	}
+	a.Paragraphs = slices.Grow(a.Paragraphs[:0], kept)
+	lines := make([]int, 0, kept)
 	n, same := 0, true
 	for _, p := range c.ps {
 		if p.drop != "" {
@@ -139,6 +146,7 @@ type cleaner struct {
 	opts     Options
 	cutStart []storyfold.Removal // pieces cut from inside paragraphs
 	agencies []string            // the news agencies credited
+	idx      []int               // kept's buffer
 }
 
 // run cleans the paragraphs and reports whether it derived the title from
@@ -180,14 +188,20 @@ func (c *cleaner) removed() []storyfold.Removal {
 	return append(out, c.cutStart...)
 }
 
-// kept returns the indexes of the paragraphs not dropped so far.
+// kept returns the indexes of the paragraphs not dropped so far. The list
+// is the cleaner's buffer, good until the next call: each step reads it
+// and is done with it before the next asks again.
 func (c *cleaner) kept() []int {
-	idx := make([]int, 0, len(c.ps))
+	if c.idx == nil {
+		c.idx = make([]int, 0, len(c.ps))
+	}
+	idx := c.idx[:0]
 	for i, p := range c.ps {
 		if p.drop == "" {
 			idx = append(idx, i)
 		}
 	}
+	c.idx = idx
 	return idx
 }
 
@@ -420,7 +434,8 @@ func shorten(s string, max int) string {
 // paragraphs splits raw text into paragraphs. Each line is a paragraph,
 // except hard-wrapped prose, whose lines are joined back together.
 func paragraphs(text string) []para {
-	var ps []para
+	// At most a paragraph a line: sized once rather than grown.
+	ps := make([]para, 0, strings.Count(text, "\n")+1)
 	lineNo := 0
 	prevBlank := true
 	for len(text) > 0 {

@@ -24,6 +24,26 @@ type phraseRule struct {
 	equal    []string
 	prefix   []string
 	contains []string
+	// The same phrases indexed for matches, which runs on every short
+	// line: the equal ones as a set, the others by their first byte, so
+	// that a line is read once for all the phrases it could hold rather
+	// than searched once for each.
+	equalSet             map[string]bool
+	prefixBy, containsBy [256][]string
+}
+
+// index fills in the rule's indexes from its lists.
+func (r *phraseRule) index() {
+	r.equalSet = make(map[string]bool, len(r.equal))
+	for _, e := range r.equal {
+		r.equalSet[e] = true
+	}
+	for _, p := range r.prefix {
+		r.prefixBy[p[0]] = append(r.prefixBy[p[0]], p)
+	}
+	for _, c := range r.contains {
+		r.containsBy[c[0]] = append(r.containsBy[c[0]], c)
+	}
 }
 
 // phraseRules are the boilerplate phrases of data/boilerplate, one file a
@@ -76,6 +96,9 @@ func loadPhraseRules() []phraseRule {
 			}
 		}
 	}
+	for i := range rules {
+		rules[i].index()
+	}
 	return rules
 }
 
@@ -117,7 +140,8 @@ func classifyLine(s string) (reason storyfold.RemovalReason, value string, credi
 	if d, ok := publishedLine(s, lower, n); ok {
 		return storyfold.RemovedPublished, d, nil
 	}
-	for _, rule := range phraseRules {
+	for i := range phraseRules {
+		rule := &phraseRules[i]
 		if matches(lower, rule) {
 			hint := outletHint(s, lower)
 			if rule.reason == storyfold.RemovedCredit && hint != "" {
@@ -134,21 +158,26 @@ func classifyLine(s string) (reason storyfold.RemovalReason, value string, credi
 	return "", "", nil
 }
 
-func matches(lower string, r phraseRule) bool {
-	trimmed := strings.TrimRight(lower, ".:!")
-	for _, e := range r.equal {
-		if trimmed == e {
-			return true
-		}
+// matches reports whether a lower-case line is one of the rule's equal
+// phrases (its final . : ! aside), starts with one of its prefixes or
+// contains one of its phrases.
+func matches(lower string, r *phraseRule) bool {
+	if r.equalSet[strings.TrimRight(lower, ".:!")] {
+		return true
 	}
-	for _, p := range r.prefix {
+	if lower == "" {
+		return false // phrases are never empty
+	}
+	for _, p := range r.prefixBy[lower[0]] {
 		if strings.HasPrefix(lower, p) {
 			return true
 		}
 	}
-	for _, c := range r.contains {
-		if strings.Contains(lower, c) {
-			return true
+	for i := 0; i < len(lower); i++ {
+		for _, c := range r.containsBy[lower[i]] {
+			if strings.HasPrefix(lower[i:], c) {
+				return true
+			}
 		}
 	}
 	return false

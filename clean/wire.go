@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"slices"
@@ -157,6 +158,10 @@ func (t agencyTable) group(s string) []string {
 type creditForm struct {
 	before, after  string // around {agency}; after may hold '*'
 	pattern, fixed string
+	// low and lit are before, and after up to its first '*' (the text
+	// the agency must be followed by), as bytes to find in the line's
+	// lower-case bytes.
+	low, lit []byte
 }
 
 func parseCreditForms(data string) ([]creditForm, error) {
@@ -172,6 +177,13 @@ func parseCreditForms(data string) ([]creditForm, error) {
 		}
 		if pat, _, _ := strings.Cut(line, "=>"); strings.ToLower(pat) != pat {
 			return nil, fmt.Errorf("credit-lines line %d: %q is not in lower case", n+1, line)
+		}
+		for i := 0; i < len(line); i++ {
+			if line[i] >= utf8.RuneSelf {
+				// wireCreditLine matches the forms in the line with only
+				// A-Z lowered, which finds every match of an ASCII form.
+				return nil, fmt.Errorf("credit-lines line %d: %q is not ASCII", n+1, line)
+			}
 		}
 		seen[line] = true
 		if pat, name, ok := strings.Cut(line, "=>"); ok {
@@ -192,7 +204,8 @@ func parseCreditForms(data string) ([]creditForm, error) {
 		if after != "" && after[0] == '*' {
 			return nil, fmt.Errorf("credit-lines line %d: '*' right after {agency}", n+1)
 		}
-		out = append(out, creditForm{before: before, after: after})
+		lit, _, _ := strings.Cut(after, "*")
+		out = append(out, creditForm{before: before, after: after, low: []byte(before), lit: []byte(lit)})
 	}
 	return out, nil
 }
@@ -288,6 +301,19 @@ func wireCreditLine(s string) []string {
 	if ag := contributors(s); ag != nil {
 		return ag
 	}
+	// The forms are lower case and ASCII, so a match ignoring case is an
+	// ASCII stretch of the line: they are searched for in the line with
+	// only A-Z lowered, which finds what hasPrefixFold and indexFold
+	// would, with the library's fast search and no allocation.
+	var buf [400]byte
+	low := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
 	for _, f := range creditForms {
 		if f.fixed != "" {
 			if glob(f.pattern, s) {
@@ -295,21 +321,20 @@ func wireCreditLine(s string) []string {
 			}
 			continue
 		}
-		if !hasPrefixFold(s, f.before) {
+		if !bytes.HasPrefix(low, f.low) {
 			continue
 		}
-		rest := s[len(f.before):]
+		rest, lowRest := s[len(f.before):], low[len(f.before):]
 		if f.after == "" {
 			if ag := agencies.group(rest); ag != nil {
 				return ag
 			}
 			continue
 		}
-		lit, _, _ := strings.Cut(f.after, "*")
 		// The agency is the text up to the first place the rest of the
 		// form matches from.
 		for from := 0; from < len(rest); {
-			i := indexFold(rest[from:], lit)
+			i := bytes.Index(lowRest[from:], f.lit)
 			if i < 0 {
 				break
 			}

@@ -43,6 +43,9 @@ func TestAgencyListRejectsDuplicates(t *testing.T) {
 	if _, err := parseCreditForms("reporting by * => Nobody Wire\n"); err == nil {
 		t.Error("a credit form with an unknown agency is accepted")
 	}
+	if _, err := parseCreditForms("información de {agency}\n"); err == nil {
+		t.Error("a credit form that is not ASCII is accepted")
+	}
 }
 
 func TestAgencyForms(t *testing.T) {

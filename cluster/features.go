@@ -106,14 +106,39 @@ type Extractor struct {
 	// grams caches the gram terms of the words of languages counted by
 	// their grams (see gramTerms).
 	grams map[string][]string
+	// named and crossed hold each name key with NamePrefix and with
+	// CrossPrefix before it, so that counting a name's mention builds no
+	// string: the keys come from the analyzer's cache, and a name is
+	// mentioned many times.
+	named, crossed map[string]string
 }
+
+// maxPrefixed bounds the prefixed name keys an Extractor keeps; past it
+// they start again.
+const maxPrefixed = 1 << 16
 
 // NewExtractor returns an extractor.
 func NewExtractor() *Extractor {
-	return &Extractor{an: nlp.NewAnalyzer(), counts: make(map[string]float32, 512)}
+	return &Extractor{an: nlp.NewAnalyzer(), counts: make(map[string]float32, 512),
+		named: make(map[string]string, 256), crossed: make(map[string]string, 256)}
+}
+
+// prefixed returns prefix+key, kept in m.
+func prefixed(m map[string]string, prefix, key string) string {
+	if p, ok := m[key]; ok {
+		return p
+	}
+	if len(m) >= maxPrefixed {
+		clear(m)
+	}
+	p := prefix + key
+	m[key] = p
+	return p
 }
 
 // Extract computes the grouping features of a cleaned, annotated article.
+// It reads the article's Tokens when it has them (see storyfold.Article),
+// and otherwise tokenises its text once.
 func (e *Extractor) Extract(a *storyfold.Article) Features {
 	clear(e.counts)
 	gram, grams := wordGrams[a.Language]
@@ -131,18 +156,23 @@ func (e *Extractor) Extract(a *storyfold.Article) Features {
 				// A name counts by its key within the language, and
 				// apart by the key its spellings in every language share
 				// (Selenskyj, Zelensky, Зеленский).
-				e.counts[NamePrefix+t.Key] += w
-				e.counts[CrossPrefix+t.Cross] += w
+				e.counts[prefixed(e.named, NamePrefix, t.Key)] += w
+				e.counts[prefixed(e.crossed, CrossPrefix, t.Cross)] += w
 			}
 		}
+	}
+	toks := a.Tokens
+	if toks == nil {
+		e.toks = nlp.Tokenize(e.toks[:0], a.Text)
+		toks = e.toks
 	}
 	// Terms are compared within a language: each article's words are
 	// stemmed and filtered by its own language's rules.
 	e.an.SetLanguage(a.Language)
 	e.an.TextTerms(a.Title, add(titleWeight))
 	lead := min(leadLen, len(a.Sentences))
-	e.an.Terms(a.Text, a.Sentences[:lead], add(leadWeight))
-	e.an.Terms(a.Text, a.Sentences[lead:], add(1))
+	e.an.TermsTokens(a.Text, toks, a.Sentences[:lead], add(leadWeight))
+	e.an.TermsTokens(a.Text, toks, a.Sentences[lead:], add(1))
 
 	f := Features{Terms: make([]TermCount, 0, len(e.counts)), Day: NoDay}
 	for t, c := range e.counts {
@@ -152,7 +182,7 @@ func (e *Extractor) Extract(a *storyfold.Article) Features {
 	if a.Date.Known() {
 		f.Day = DayOf(a.Date.Time)
 	}
-	f.Sig = e.signature(a.Text)
+	f.Sig = e.signature(a.Text, toks)
 	f.Lang = a.Language
 	return f
 }
@@ -162,11 +192,11 @@ func DayOf(t time.Time) int32 {
 	return int32(t.UTC().Unix() / 86400)
 }
 
-// signature returns the MinHash signature of the text's word 5-shingles.
-func (e *Extractor) signature(text string) []uint32 {
-	e.toks = nlp.Tokenize(e.toks[:0], text)
+// signature returns the MinHash signature of the text's word 5-shingles,
+// given the text's tokens.
+func (e *Extractor) signature(text string, toks []nlp.Token) []uint32 {
 	e.words = e.words[:0]
-	for _, t := range e.toks {
+	for _, t := range toks {
 		if t.Kind == nlp.Punct {
 			continue
 		}

@@ -44,13 +44,21 @@ func NewFinder() *Finder { return &Finder{} }
 // ref (the article's date; zero when unknown, which leaves relative and
 // year-less dates unresolved).
 func (f *Finder) Find(text string, sentences []storyfold.Span, ref storyfold.Date) []storyfold.DateMention {
+	return f.FindTokens(text, nil, sentences, ref)
+}
+
+// FindTokens is Find given the text's tokens (nlp.Tokenize of the whole
+// text, as an article carries them), so that its sentences are not
+// tokenised again (see nlp.SentenceTokens); nil tokens are read from the
+// text. The tokens are only read.
+func (f *Finder) FindTokens(text string, toks []nlp.Token, sentences []storyfold.Span, ref storyfold.Date) []storyfold.DateMention {
 	if f.lang != nil {
-		return f.findIn(f.lang, text, sentences, ref)
+		return f.findIn(f.lang, text, toks, sentences, ref)
 	}
 	var out []storyfold.DateMention
 	for _, s := range sentences {
 		sent := text[s.Start:s.End]
-		f.toks = nlp.Tokenize(f.toks[:0], sent)
+		f.toks = f.sentenceTokens(text, toks, s)
 		f.low = f.low[:0]
 		for _, t := range f.toks {
 			if t.Kind == nlp.Punct {
@@ -75,6 +83,15 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, ref storyfold.Dat
 		f.tenseReads += p.tenseReads
 	}
 	return out
+}
+
+// sentenceTokens returns the tokens of the sentence s of text, from the
+// whole text's tokens when there are any, in the finder's buffer.
+func (f *Finder) sentenceTokens(text string, toks []nlp.Token, s storyfold.Span) []nlp.Token {
+	if toks == nil {
+		return nlp.Tokenize(f.toks[:0], text[s.Start:s.End])
+	}
+	return nlp.SentenceTokens(f.toks[:0], toks, text, s)
 }
 
 type tense int

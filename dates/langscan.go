@@ -16,11 +16,11 @@ import (
 // "29.01.2020", "im März", "5 آذار/مارس 2020"). A weekday is read in the
 // past unless a "next" word stands beside it: news is told in the past, and
 // the English tense rules are not carried over.
-func (f *Finder) findIn(l *language, text string, sentences []storyfold.Span, ref storyfold.Date) []storyfold.DateMention {
+func (f *Finder) findIn(l *language, text string, toks []nlp.Token, sentences []storyfold.Span, ref storyfold.Date) []storyfold.DateMention {
 	var out []storyfold.DateMention
 	for _, s := range sentences {
 		sent := text[s.Start:s.End]
-		f.toks = nlp.Tokenize(f.toks[:0], sent)
+		f.toks = f.sentenceTokens(text, toks, s)
 		f.low = f.low[:0]
 		f.suffixed = f.suffixed[:0]
 		for _, t := range f.toks {

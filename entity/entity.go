@@ -10,11 +10,13 @@
 package entity
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/nlp"
@@ -32,6 +34,7 @@ type Mention struct {
 // use: give each worker its own.
 type Finder struct {
 	toks  []nlp.Token
+	words []string        // the words of the run mentions reads
 	lower map[string]bool // words the current text writes in lower case
 	lang  string          // the language of the text (lang.go)
 }
@@ -43,21 +46,31 @@ func NewFinder() *Finder { return &Finder{} }
 // the article's sentence spans: a capitalised word opening a sentence is a
 // name only if it reads as one.
 func (f *Finder) Find(text string, sentences []storyfold.Span) []Mention {
+	return f.FindTokens(text, nil, sentences)
+}
+
+// FindTokens is Find given the text's tokens (nlp.Tokenize of the whole
+// text, as an article carries them), so that the text is not tokenised
+// again; nil tokens are read from the text. The tokens are only read.
+func (f *Finder) FindTokens(text string, toks []nlp.Token, sentences []storyfold.Span) []Mention {
 	var out []Mention
-	f.toks = nlp.Tokenize(f.toks[:0], text)
-	lowerSeen := f.lowerWords(text)
+	if toks == nil {
+		f.toks = nlp.Tokenize(f.toks[:0], text)
+		toks = f.toks
+	}
+	lowerSeen := f.lowerWords(text, toks)
 	// Each sentence reads its slice of the text's tokens: tokens never
 	// span the space between sentences.
 	i := 0
 	for _, s := range sentences {
-		for i < len(f.toks) && int(f.toks[i].Start) < s.Start {
+		for i < len(toks) && int(toks[i].Start) < s.Start {
 			i++
 		}
 		j := i
-		for j < len(f.toks) && int(f.toks[j].End) <= s.End {
+		for j < len(toks) && int(toks[j].End) <= s.End {
 			j++
 		}
-		out = f.sentence(out, text, f.toks[i:j], lowerSeen)
+		out = f.sentence(out, text, toks[i:j], lowerSeen)
 		i = j
 	}
 	if f.lang == "de" { // nouns are capitalised: names need evidence (lang.go)
@@ -71,13 +84,13 @@ func (f *Finder) Find(text string, sentences []storyfold.Span) []Mention {
 // lowerWords collects the words the text writes in lower case: a
 // capitalised word that also appears in lower case is a common word when it
 // opens a sentence ("Officials", "Russian" aside).
-func (f *Finder) lowerWords(text string) map[string]bool {
+func (f *Finder) lowerWords(text string, toks []nlp.Token) map[string]bool {
 	if f.lower == nil {
 		f.lower = make(map[string]bool, 512)
 	}
 	clear(f.lower)
 	seen := f.lower
-	for _, t := range f.toks {
+	for _, t := range toks {
 		if t.Kind == nlp.Word {
 			w := t.Text(text)
 			if !nlp.IsCapitalized(w) {
@@ -173,7 +186,9 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 		if i > 0 && toks[i-1].Kind == nlp.Punct && strings.Contains("“\":‘'", word(i-1)) {
 			opener = true
 		}
-		ms := f.mentions(text, toks[i:j], opener, lowerSeen)
+		n := len(out)
+		out = f.mentions(out, text, toks[i:j], opener, lowerSeen)
+		ms := out[n:] // the run's mentions, retyped in place below
 		if i > 0 && j == i+1 && placePrepositions[word(i-1)] {
 			// One capitalised word after "in", "at", "from": a place
 			// ("the massacre in Newtown").
@@ -221,7 +236,6 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 				}
 			}
 		}
-		out = append(out, ms...)
 		i = j
 	}
 	return out
@@ -273,56 +287,59 @@ func endsPossessive(w string) bool {
 	return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s")
 }
 
-// mentions reads one capitalised run: titles, then a name, typed.
-func (f *Finder) mentions(text string, run []nlp.Token, opener bool, lowerSeen map[string]bool) []Mention {
-	words := make([]string, len(run))
-	for k, t := range run {
-		words[k] = t.Text(text)
+// mentions appends the mentions of one capitalised run to dst: titles,
+// then a name, typed. The run's words are read into the finder's buffer,
+// which nothing keeps past the call.
+func (f *Finder) mentions(dst []Mention, text string, run []nlp.Token, opener bool, lowerSeen map[string]bool) []Mention {
+	f.words = f.words[:0]
+	for _, t := range run {
+		f.words = append(f.words, t.Text(text))
 	}
+	words := f.words
 	// A sentence opener that is a common word is not part of a name:
 	// "The", "But", "Officials".
 	for opener && len(words) > 0 && commonOpener(words[0], lowerSeen) && !nlp.IsPlaceWords(words) {
 		words, run = words[1:], run[1:]
 	}
 	if len(words) == 0 {
-		return nil
+		return dst
 	}
 	// (A hyphen is one byte: the words joined hold one when a word does.)
 	if len(words) >= 2 && len(words) <= 4 && len(words[0]) == 1 && slices.ContainsFunc(words, func(w string) bool { return strings.Contains(w, "-") }) {
-		return nil // a party tag: "D-N.Y.", "R-S.C."
+		return dst // a party tag: "D-N.Y.", "R-S.C."
 	}
 	if last, end := words[len(words)-1], int(run[len(run)-1].End); (nlp.IsTitleWord(last) || nlp.IsRoleWord(last)) &&
 		end < len(text) && text[end] == '.' && !nlp.IsPlace(last) {
 		// "Maine Gov." before "Paul LePage", "Enter Ms." before "Lauten": a
 		// title the name after its dot follows, not a name.
-		return f.qualifiers(words, run, text)
+		return f.qualifiers(dst, words, run, text)
 	}
 	if len(words) >= 2 && nlp.IsPlaceWord(words[len(words)-1]) {
 		span := spanOf(run)
-		return []Mention{{Name: text[span.Start:span.End], Type: storyfold.EntityPlace, Span: span}}
+		return append(dst, Mention{Name: text[span.Start:span.End], Type: storyfold.EntityPlace, Span: span})
 	}
 	if len(words) >= 2 && nlp.IsOrgWord(words[len(words)-1]) && !nlp.IsTitleWord(words[len(words)-1]) {
 		// "European Union", "Armed Forces", "White House".
 		span := spanOf(run)
-		return []Mention{{Name: text[span.Start:span.End], Type: storyfold.EntityOrg, Span: span}}
+		return append(dst, Mention{Name: text[span.Start:span.End], Type: storyfold.EntityOrg, Span: span})
 	}
 	if nlp.IsPlaceWords(words) {
 		full := strings.Join(words, " ")
 		span := spanOf(run)
-		return []Mention{{Name: canonicalPlace(full), Type: storyfold.EntityPlace, Span: span}}
+		return append(dst, Mention{Name: canonicalPlace(full), Type: storyfold.EntityPlace, Span: span})
 	}
 	if orgOf(words) {
 		// "U.S. Conference of Catholic Bishops", "Bureau of Labor
 		// Statistics": an organisation named by what it is of.
 		span := spanOf(run)
-		return []Mention{{Name: text[span.Start:span.End], Type: storyfold.EntityOrg, Span: span}}
+		return append(dst, Mention{Name: text[span.Start:span.End], Type: storyfold.EntityOrg, Span: span})
 	}
 	// An organisation whose words all qualify titles elsewhere ("White
 	// House spokeswoman"): alone, it names the organisation ("The White
 	// House said"), which the title reading below left out.
 	if titleOrg(words) {
 		span := spanOf(run)
-		return []Mention{{Name: strings.Join(words, " "), Type: storyfold.EntityOrg, Span: span}}
+		return append(dst, Mention{Name: strings.Join(words, " "), Type: storyfold.EntityOrg, Span: span})
 	}
 	// Titles before the name: "U.S. Defense Secretary Pete Hegseth", "CIA
 	// Director John Ratcliffe", "European Commission President Ursula von
@@ -375,7 +392,7 @@ func (f *Finder) mentions(text string, run []nlp.Token, opener bool, lowerSeen m
 		// Demonyms, days, a title alone: not entities. A qualifier that
 		// is a place or an organisation still is one ("NATO" in "NATO
 		// Secretary General").
-		return f.qualifiers(words[:t], run[:t], text)
+		return f.qualifiers(dst, words[:t], run[:t], text)
 	}
 	if typ == storyfold.EntityPlace {
 		full = canonicalPlace(full)
@@ -384,7 +401,7 @@ func (f *Finder) mentions(text string, run []nlp.Token, opener bool, lowerSeen m
 	if typ == storyfold.EntityPerson {
 		m.Role = cleanRole(role)
 	}
-	return append(f.qualifiers(words[:t], run[:t], text), m)
+	return append(f.qualifiers(dst, words[:t], run[:t], text), m)
 }
 
 // surnameAt reports whether the role word at k is a surname: after a
@@ -438,10 +455,9 @@ func spanOf(run []nlp.Token) storyfold.Span {
 	return storyfold.Span{Start: int(run[0].Start), End: int(run[len(run)-1].End)}
 }
 
-// qualifiers returns the places and organisations inside a title: "NATO"
+// qualifiers appends to out the places and organisations inside a title: "NATO"
 // in "NATO Secretary General", "U.S." in "U.S. Defense Secretary".
-func (f *Finder) qualifiers(words []string, run []nlp.Token, text string) []Mention {
-	var out []Mention
+func (f *Finder) qualifiers(out []Mention, words []string, run []nlp.Token, text string) []Mention {
 	for k, w := range words {
 		var typ storyfold.EntityType
 		switch {
@@ -655,6 +671,7 @@ func mergeCounted(forms []form, order []string, spans bool) (_ []storyfold.Entit
 		roles    []string
 		articles []string
 		spans    []storyfold.Span
+		nspans   int // how many spans it gets (they are added after the loop)
 		count    int
 		key      string // its longest form so far
 	}
@@ -683,19 +700,47 @@ func mergeCounted(forms []form, order []string, spans bool) (_ []storyfold.Entit
 	// bucket is read only up to maxBucket people, which real text never
 	// reaches: past it, crafted names sharing their first letters would
 	// bring the quadratic cost back.
-	persons := map[string][]int{}
-	var person []bool // whether each entity is in persons
-	var lower []byte  // f.name in lower case
-	for _, fi := range sortedForms {
+	// A bucket is a list behind a pointer, so that adding to one that
+	// exists builds no key; the keys are looked up from a buffer.
+	persons := map[string]*[]int{}
+	addPerson := func(bucket []byte, k int) {
+		if l := persons[string(bucket)]; l != nil {
+			*l = append(*l, k)
+			return
+		}
+		persons[string(bucket)] = &[]int{k}
+	}
+	var bb, kb [4 * utf8.UTFMax]byte // buckets of a form and a key
+	var person []bool                // whether each entity is in persons
+	var entOf []int32                // each sorted form's entity, when spans are kept
+	if spans {
+		entOf = make([]int32, 0, len(sortedForms))
+	}
+	// Every form in lower case, in one string: the keys of exact are cut
+	// from it rather than each copied out of a buffer.
+	var lowBuf []byte
+	lowEnd := make([]int32, len(sortedForms))
+	for n, fi := range sortedForms {
+		lowBuf = nlp.AppendLower(lowBuf, forms[fi].name)
+		lowEnd[n] = int32(len(lowBuf))
+	}
+	lows := string(lowBuf)
+	for n, fi := range sortedForms {
 		f := &forms[fi]
-		lower = nlp.AppendLower(lower[:0], f.name)
-		k, ok := exact[string(lower)]
+		lower := lows[:lowEnd[n]]
+		if n > 0 {
+			lower = lows[lowEnd[n-1]:lowEnd[n]]
+		}
+		k, ok := exact[lower]
 		if !ok {
 			k = -1
 			if f.typ == storyfold.EntityPerson {
 				// The first person, in the order they were met, that the
 				// form names.
-				bucket := persons[surnameBucket(f.name)]
+				var bucket []int
+				if l := persons[string(appendSurnameBucket(bb[:0], f.name))]; l != nil {
+					bucket = *l
+				}
 				for _, i := range bucket[:min(len(bucket), maxBucket)] {
 					if k >= 0 && i > k {
 						continue
@@ -712,12 +757,11 @@ func mergeCounted(forms []form, order []string, spans bool) (_ []storyfold.Entit
 			person = append(person, f.typ == storyfold.EntityPerson)
 			k = len(ents) - 1
 			if f.typ == storyfold.EntityPerson {
-				b := surnameBucket(f.name)
-				persons[b] = append(persons[b], k)
+				addPerson(appendSurnameBucket(bb[:0], f.name), k)
 			}
 		}
 		if !ok {
-			exact[string(lower)] = k
+			exact[lower] = k
 		}
 		e := ents[k]
 		e.names.add(f.name, f.weight)
@@ -729,14 +773,41 @@ func mergeCounted(forms []form, order []string, spans bool) (_ []storyfold.Entit
 		if !slices.Contains(e.articles, f.article) {
 			e.articles = append(e.articles, f.article)
 		}
-		if spans && f.span != (storyfold.Span{}) {
-			e.spans = append(e.spans, f.span)
+		if spans {
+			entOf = append(entOf, int32(k))
+			if f.span != (storyfold.Span{}) {
+				e.nspans++
+			}
 		}
 		if len(f.name) > len(e.key) {
-			if b := surnameBucket(f.name); person[k] && b != surnameBucket(e.key) {
-				persons[b] = append(persons[b], k) // a longer key with another surname
+			if person[k] {
+				if b := appendSurnameBucket(bb[:0], f.name); !bytes.Equal(b, appendSurnameBucket(kb[:0], e.key)) {
+					addPerson(b, k) // a longer key with another surname
+				}
 			}
 			e.key = f.name
+		}
+	}
+	if spans {
+		// Each entity's spans, in the order of its forms, carved from one
+		// block at their count: appended one by one, they had grown each
+		// list again and again.
+		total := 0
+		for _, e := range ents {
+			total += e.nspans
+		}
+		block := make([]storyfold.Span, 0, total)
+		for _, e := range ents {
+			if e.nspans > 0 {
+				e.spans = block[len(block) : len(block) : len(block)+e.nspans]
+				block = block[:len(block)+e.nspans]
+			}
+		}
+		for n, fi := range sortedForms {
+			if f := &forms[fi]; f.span != (storyfold.Span{}) {
+				e := ents[entOf[n]]
+				e.spans = append(e.spans, f.span)
+			}
 		}
 	}
 	sort.SliceStable(ents, func(a, b int) bool {
@@ -967,10 +1038,15 @@ const maxBucket = 256
 // person always share it (a surname equal to another but for case, or one
 // of its spelling variants, which share their first four letters).
 func surnameBucket(name string) string {
-	last := lastField(name)
-	var b strings.Builder
+	var b [4 * utf8.UTFMax]byte
+	return string(appendSurnameBucket(b[:0], name))
+}
+
+// appendSurnameBucket appends surnameBucket(name) to dst, so that a
+// bucket is looked up without a string built for it.
+func appendSurnameBucket(dst []byte, name string) []byte {
 	n := 0
-	for _, r := range last {
+	for _, r := range lastField(name) {
 		if n == 4 {
 			break
 		}
@@ -979,10 +1055,10 @@ func surnameBucket(name string) string {
 		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
 			m = min(m, f)
 		}
-		b.WriteRune(m)
+		dst = utf8.AppendRune(dst, m)
 		n++
 	}
-	return b.String()
+	return dst
 }
 
 func lastField(s string) string {

@@ -3,6 +3,7 @@ package nlp
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -194,11 +195,30 @@ func FuzzTokenize(f *testing.F) {
 	f.Add("U.S. 1,000.5 don’t a.m. x-y")
 	f.Fuzz(func(t *testing.T, text string) {
 		prev := int32(0)
-		for _, tok := range Tokenize(nil, text) {
+		all := Tokenize(nil, text)
+		for _, tok := range all {
 			if tok.Start < prev || tok.End <= tok.Start || int(tok.End) > len(text) {
 				t.Fatalf("bad token %v in %q", tok, text)
 			}
 			prev = tok.End
+		}
+		// A span's tokens read from the whole text's are those of the
+		// span alone: the text's sentences, and the spans between a few
+		// cut points.
+		spans := Sentences(nil, text, 0, len(text))
+		cuts := []int{0, len(text) / 3, len(text) / 2, len(text) - len(text)/3, len(text)}
+		for _, a := range cuts {
+			for _, b := range cuts {
+				if a <= b {
+					spans = append(spans, storyfold.Span{Start: a, End: b})
+				}
+			}
+		}
+		for _, s := range spans {
+			want := Tokenize(nil, text[s.Start:s.End])
+			if got := SentenceTokens(nil, all, text, s); !slices.Equal(got, want) {
+				t.Fatalf("%q %v: got %v, want %v", text, s, got, want)
+			}
 		}
 	})
 }

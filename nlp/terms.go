@@ -78,6 +78,16 @@ func (a *Analyzer) Terms(text string, sentences []storyfold.Span, fn func(Term))
 	}
 }
 
+// TermsTokens is Terms given the whole text's tokens (Tokenize of text,
+// as an article carries them), so that the sentences are not tokenised
+// again (see SentenceTokens). The tokens are only read.
+func (a *Analyzer) TermsTokens(text string, toks []Token, sentences []storyfold.Span, fn func(Term)) {
+	for _, s := range sentences {
+		a.toks = SentenceTokens(a.toks[:0], toks, text, s)
+		a.sentenceTerms(text[s.Start:s.End], fn)
+	}
+}
+
 // TextTerms is Terms over a text taken as one sentence, such as a title.
 func (a *Analyzer) TextTerms(text string, fn func(Term)) {
 	a.toks = Tokenize(a.toks[:0], text)

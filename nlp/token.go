@@ -7,26 +7,24 @@ package nlp
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/storyfold/storyfold"
 )
 
 // TokenKind says what a token is made of.
-type TokenKind uint8
+type TokenKind = storyfold.TokenKind
 
 // Token kinds.
 const (
-	Word   TokenKind = iota + 1 // letters, possibly with digits, apostrophes and abbreviation dots
-	Number                      // starts with a digit: 90, 1.5, 12,000
-	Punct                       // any other single non-space character
+	Word   = storyfold.TokenWord   // letters, possibly with digits, apostrophes and abbreviation dots
+	Number = storyfold.TokenNumber // starts with a digit: 90, 1.5, 12,000
+	Punct  = storyfold.TokenPunct  // any other single non-space character
 )
 
-// Token is a byte range of a text.
-type Token struct {
-	Start, End int32
-	Kind       TokenKind
-}
-
-// Text returns the token's text within s.
-func (t Token) Text(s string) string { return s[t.Start:t.End] }
+// Token is a byte range of a text (storyfold.Token, so that an article
+// can carry its tokens between stages); its Text method returns its
+// text within the string it was read from.
+type Token = storyfold.Token
 
 // Tokenize appends the tokens of text to dst and returns it. Words keep
 // internal apostrophes (don't, Ukraine’s) and abbreviation dots (U.S.,
@@ -45,7 +43,7 @@ func Tokenize(dst []Token, text string) []Token {
 				continue
 			case asciiLetter:
 				end := scanWord(text, i)
-				dst = append(dst, Token{int32(i), int32(end), Word})
+				dst = append(dst, Token{Start: int32(i), End: int32(end), Kind: Word})
 				i = end
 				continue
 			}
@@ -56,14 +54,14 @@ func Tokenize(dst []Token, text string) []Token {
 			i += size
 		case isDigit(r):
 			end := scanNumber(text, i)
-			dst = append(dst, Token{int32(i), int32(end), Number})
+			dst = append(dst, Token{Start: int32(i), End: int32(end), Kind: Number})
 			i = end
 		case isLetter(r):
 			end := scanWord(text, i)
-			dst = append(dst, Token{int32(i), int32(end), Word})
+			dst = append(dst, Token{Start: int32(i), End: int32(end), Kind: Word})
 			i = end
 		default:
-			dst = append(dst, Token{int32(i), int32(i + size), Punct})
+			dst = append(dst, Token{Start: int32(i), End: int32(i + size), Kind: Punct})
 			i += size
 		}
 	}
@@ -253,6 +251,52 @@ func Lower(dst []byte, word string) []byte {
 	}
 	if k := len(dst); k-start > 2 && dst[k-2] == '\'' && dst[k-1] == 's' {
 		dst = dst[:k-2]
+	}
+	return dst
+}
+
+// SentenceTokens appends to dst the tokens of text[s.Start:s.End], with
+// offsets into that sentence, exactly as Tokenize(dst, text[s.Start:s.End])
+// would, read from all, the tokens of the whole text (Tokenize(nil,
+// text)), so that stages reading an article sentence by sentence share one
+// tokenisation of it. Tokenize carries nothing from one token to the next
+// but its position, so the whole text's tokens that lie inside the
+// sentence are the sentence's own, unless a token of the whole text
+// crosses one of its ends (a word the sentence cuts, or one that reads
+// past its end to decide where it stops: "U.S." cut after the S); then,
+// or when an end is not at the start of a character, the sentence is
+// tokenised again.
+func SentenceTokens(dst []Token, all []Token, text string, s storyfold.Span) []Token {
+	if s.Start < 0 || s.End > len(text) || s.Start > s.End {
+		return Tokenize(dst, text[s.Start:s.End])
+	}
+	if (s.Start < len(text) && !utf8.RuneStart(text[s.Start])) || (s.End < len(text) && !utf8.RuneStart(text[s.End])) {
+		return Tokenize(dst, text[s.Start:s.End])
+	}
+	// The first token ending after the sentence's start.
+	lo, hi := 0, len(all)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(all[m].End) <= s.Start {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(all) && int(all[lo].Start) < s.Start {
+		return Tokenize(dst, text[s.Start:s.End]) // a token crosses the start
+	}
+	base := int32(s.Start)
+	for i := lo; i < len(all); i++ {
+		t := all[i]
+		if int(t.Start) >= s.End {
+			break
+		}
+		if int(t.End) > s.End {
+			// A token crosses the end: give back what was appended.
+			return Tokenize(dst[:len(dst)-(i-lo)], text[s.Start:s.End])
+		}
+		dst = append(dst, Token{Start: t.Start - base, End: t.End - base, Kind: t.Kind})
 	}
 	return dst
 }

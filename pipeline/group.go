@@ -16,7 +16,9 @@ import (
 	"github.com/storyfold/storyfold/quote"
 )
 
-// Features computes the grouping features of articles on all cores.
+// Features computes the grouping features of articles on all cores. It
+// drops each article's Tokens once read: no later stage reads them, and
+// they are as large as the text twice over.
 func Features(articles []storyfold.Article) []cluster.Item {
 	return features(articles, runtime.GOMAXPROCS(0))
 }
@@ -25,16 +27,42 @@ func Features(articles []storyfold.Article) []cluster.Item {
 func features(articles []storyfold.Article, workers int) []cluster.Item {
 	items := make([]cluster.Item, len(articles))
 	workers = max(1, min(workers, len(articles)))
-	extractors := make(chan *cluster.Extractor, workers)
-	for i := 0; i < workers; i++ {
-		extractors <- cluster.NewExtractor()
-	}
 	parallel.For(len(articles), workers, func(i int) {
-		e := <-extractors
+		e := getExtractor()
 		items[i] = cluster.Item{ID: articles[i].ID, Hash: articles[i].Hash, Features: e.Extract(&articles[i])}
-		extractors <- e
+		articles[i].Tokens = nil
+		putExtractor(e)
 	})
 	return items
+}
+
+// extractors keeps feature extractors between calls of Features, at most
+// one a core, so that their stem and name-key caches stay warm from one
+// batch to the next: each batch of ingest had started them cold. A
+// sync.Pool would be emptied by every collection. The caches are bounded
+// and hold what a word alone gives, so keeping them changes no result.
+var extractors struct {
+	sync.Mutex
+	free []*cluster.Extractor
+}
+
+func getExtractor() *cluster.Extractor {
+	extractors.Lock()
+	defer extractors.Unlock()
+	if n := len(extractors.free); n > 0 {
+		e := extractors.free[n-1]
+		extractors.free = extractors.free[:n-1]
+		return e
+	}
+	return cluster.NewExtractor()
+}
+
+func putExtractor(e *cluster.Extractor) {
+	extractors.Lock()
+	defer extractors.Unlock()
+	if len(extractors.free) < runtime.GOMAXPROCS(0) {
+		extractors.free = append(extractors.free, e)
+	}
 }
 
 // Group groups a batch of prepared articles into stories and lists each

@@ -97,6 +97,9 @@ func Annotate(a storyfold.Article) storyfold.Article {
 	if a.Language == "" {
 		a.Language = nlp.Language(a.Text)
 	}
+	// One tokenisation of the text for every stage that reads its words,
+	// kept on the article until its grouping features are read.
+	a.Tokens = nlp.Tokenize(make([]nlp.Token, 0, len(a.Text)/5+16), a.Text)
 	if a.Duplicates == nil {
 		a.Duplicates = []string{}
 	}
@@ -106,22 +109,27 @@ func Annotate(a storyfold.Article) storyfold.Article {
 }
 
 // Extract fills in who and what an annotated article names: its entities,
-// quotes, figures and dates.
+// quotes, figures and dates. Entities, figures and dates read the
+// article's Tokens, which must be those of its Text (Annotate sets them);
+// an article without them is tokenised here.
 func Extract(a storyfold.Article) storyfold.Article {
 	f := finderPool.Get().(*finders)
 	defer finderPool.Put(f)
+	if a.Tokens == nil {
+		a.Tokens = nlp.Tokenize(nil, a.Text)
+	}
 	// The finders are pooled, so each article sets its own language; an
 	// English or undetected one resets them to the English rules.
 	f.names.SetLanguage(a.Language)
 	f.quotes.SetLanguage(a.Language)
 	f.dates.SetLanguage(a.Language)
-	a.Entities = entity.Article(a.ID, f.names.Find(a.Text, a.Sentences))
+	a.Entities = entity.Article(a.ID, f.names.FindTokens(a.Text, a.Tokens, a.Sentences))
 	a.Quotes = f.quotes.Find(a.Text, a.Sentences, a.Paragraphs, a.Entities)
 	a.Quantities = a.Quantities[:0]
 	for _, s := range a.Sentences {
-		a.Quantities = f.figures.Find(a.Quantities, a.Text[s.Start:s.End], s.Start)
+		a.Quantities = f.figures.FindSentence(a.Quantities, a.Text, a.Tokens, s)
 	}
-	a.Dates = f.dates.Find(a.Text, a.Sentences, a.Date)
+	a.Dates = f.dates.FindTokens(a.Text, a.Tokens, a.Sentences, a.Date)
 	if a.Dates == nil {
 		a.Dates = []storyfold.DateMention{}
 	}

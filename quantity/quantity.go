@@ -35,6 +35,20 @@ func NewFinder() *Finder { return &Finder{} }
 // offsets into the article.
 func (f *Finder) Find(dst []storyfold.Quantity, text string, base int) []storyfold.Quantity {
 	f.toks = nlp.Tokenize(f.toks[:0], text)
+	return f.find(dst, text, base)
+}
+
+// FindSentence is Find on the sentence s of text, given the whole text's
+// tokens (nlp.Tokenize of text, as an article carries them), so that the
+// sentence is not tokenised again (see nlp.SentenceTokens). The tokens are
+// only read.
+func (f *Finder) FindSentence(dst []storyfold.Quantity, text string, toks []nlp.Token, s storyfold.Span) []storyfold.Quantity {
+	f.toks = nlp.SentenceTokens(f.toks[:0], toks, text, s)
+	return f.find(dst, text[s.Start:s.End], s.Start)
+}
+
+// find is Find once f.toks holds the tokens of text.
+func (f *Finder) find(dst []storyfold.Quantity, text string, base int) []storyfold.Quantity {
 	f.low = f.low[:0]
 	for _, t := range f.toks {
 		if t.Kind != nlp.Word {
