@@ -44,6 +44,8 @@ var (
 	unnamedSpeakersData string
 	//go:embed data/question-cues.txt
 	questionCuesData string
+	//go:embed data/source-nouns.txt
+	sourceNounsData string
 )
 
 var (
@@ -86,6 +88,9 @@ var (
 	unnamedSpeakers = listSet(unnamedSpeakersData)
 	// questionCues report a question: "asked him whether ...".
 	questionCues = listSet(questionCuesData)
+	// sourceNouns head an unnamed source after "according to": "court
+	// records", "a group representing ...".
+	sourceNouns = listSet(sourceNounsData)
 )
 
 // nounDeterminers stand between a verb of nounCueVerbs and its noun.
@@ -164,6 +169,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 		}
 		pos := sent.Start + int(c.toks[j].Start)
 		var name, cue string
+		unnamedSource := false
 		k := -1
 		end := len(c.toks)
 		switch {
@@ -176,7 +182,13 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				n, ok = c.sourceAfter(j + 2)
 			}
 			if !ok {
-				continue
+				head := c.unnamedSource(j + 2)
+				if head < 0 || namedAuthor(&c, head+1) {
+					continue
+				}
+				// "according to court records", "according to a local
+				// police source": kept without a speaker.
+				n, unnamedSource = "", true
 			}
 			name, cue = n, "according to"
 			if j == 0 || j == 1 && c.isPunct(0, "“\"") {
@@ -192,6 +204,9 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			} else if p := beforeFillers(&c, j); c.isPunct(p, ",)") {
 				// "CLAUSE, according to X."
 				k, end = 0, j-1
+				if unnamedSource && !plainClause(&c, 0, p) {
+					continue // "“...,” Paul told reporters, according to ...": the quote's own cue
+				}
 			}
 		case indirectNouns[w]:
 			// "David Axelrod's comment on Sunday that CLAUSE": the
@@ -325,6 +340,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			continue
 		}
 		end = joinedClause(&c, k, end)
+		end = subordinateEnd(&c, j, end)
 		span, ok := clauseSpan(text, sent, &c, k, end, marked)
 		if !ok {
 			continue
@@ -349,7 +365,10 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			if !f.isEntity(speaker) {
 				continue
 			}
-		} else if !unnamedSubject(&c, j, cue) {
+			if !nlp.IsSpeakerPronoun(name) {
+				speaker = f.jointSubject(text, pos, speaker)
+			}
+		} else if !unnamedSource && !unnamedSubject(&c, j, cue) {
 			continue
 		}
 		// A second cue of the same subject cuts the clause before it
@@ -486,6 +505,10 @@ func (f *Finder) clauseStart(c *context, i int, bare bool) int {
 		return i
 	case indirectDeterminers[w] && finiteVerbAfter(c, i):
 		return i // "asserted the prosecution was", not "stressed the importance of"
+	case bare && gerundSubject(c, i):
+		return i // "said returning to the moon was necessary"
+	case bare && pluralSubject(c, i):
+		return i // "said residents do not have"
 	case bare && c.isPunct(i, "“\"") && f.fragmentQuoteAt(c, i):
 		// "said “the stakes” for the summit “could not be higher”"; after
 		// verbs of saying only, not 'wrote "Progressivism" on it'.
@@ -494,6 +517,8 @@ func (f *Finder) clauseStart(c *context, i int, bare bool) int {
 	switch {
 	case c.capitalized(i) && !indirectCues[c.lower(i+1)] && (!possessiveToken(c, i) || weekdays[strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), "'’")]):
 		return i // "suggested Reid would suffer", "said Tuesday’s indictment proved", not "announced Trump's plan"
+	case bare && c.capitalized(i) && possessiveToken(c, i) && finiteVerbAfter(c, i):
+		return i // "said Epstein's death is a symptom"
 	}
 	return -1
 }
@@ -509,8 +534,9 @@ func listenerAfterTo(c *context, i int) bool {
 
 // toldWords name their listener after them, never their speaker:
 // "Mason Tvert, communications director for Marijuana Policy Project, told
-// The Huffington Post that" is no inverted attribution.
-var toldWords = map[string]bool{"tell": true, "tells": true, "told": true}
+// The Huffington Post that" is no inverted attribution; "reminded
+// reporters that" names its listener the same way.
+var toldWords = map[string]bool{"reminded": true, "reminds": true, "tell": true, "tells": true, "told": true}
 
 // passives before a cue of questionCues make its subject the one asked:
 // "Clinton was asked whether", "when asked if".
@@ -537,6 +563,28 @@ func questionClause(c *context, i int) int {
 	}
 	return -1
 }
+
+// gerundSubject reports whether token i, after a verb of saying, is a
+// gerund that opens the subject of the reported clause ("said returning
+// to the moon was necessary"): a lower-case word in -ing, no word of time
+// ("said this morning"), with a finite verb after it.
+func gerundSubject(c *context, i int) bool {
+	w := c.plain(i)
+	return len(w) > len("doing") && strings.HasSuffix(w, "ing") && !c.capitalized(i) && !timeNouns[w] && finiteVerbAfter(c, i)
+}
+
+// pluralSubject reports whether token i, after a verb of saying, is a
+// plural noun that opens the reported clause as its subject, its verb
+// right after it ("said residents do not have the luxury"): a lower-case
+// word in -s, no stop word, before an auxiliary of pluralVerbs.
+func pluralSubject(c *context, i int) bool {
+	w := c.plain(i)
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !c.capitalized(i) && !nlp.IsStopWord(w) && !timeNouns[w] && pluralVerbs[c.plain(i+1)]
+}
+
+// pluralVerbs are the auxiliaries a plural subject takes, which no noun
+// object of a verb of saying is followed by.
+var pluralVerbs = map[string]bool{"are": true, "could": true, "do": true, "have": true, "should": true, "were": true, "will": true, "would": true}
 
 // maxSubjectWords is the most tokens of a clause's subject before its
 // verb that finiteVerbAfter reads: "the deputy director “reversed".
@@ -574,6 +622,10 @@ func (f *Finder) fragmentQuoteAt(c *context, i int) bool {
 // maxListenerWords is the most words of a listener's name after "told".
 const maxListenerWords = 4
 
+// maxToldReach is the most tokens between "told" and the "that" after
+// its listener and a phrase of time.
+const maxToldReach = 10
+
 // maxPrepositionPhrase is the most tokens of a phrase of time or place
 // between a cue and "that": "said on CNN’s “American Morning” that".
 const maxPrepositionPhrase = 8
@@ -582,9 +634,19 @@ const maxPrepositionPhrase = 8
 // told and "that" ("told her questioners that"), or after a listener
 // without it ("told reporters the talks ..."); -1 when there is none.
 func toldClause(c *context, i int) int {
-	for k := i; k < len(c.toks) && k <= i+5; k++ {
-		if c.toks[k].Kind != nlp.Word {
-			break
+	// "that" after the listener and when: "told Business Insider in
+	// October 2018 that", "told Polygraph.info that", "told VOA Pentagon
+	// correspondent Carla Babb on Nov. that". A pronoun opens the clause
+	// before any "that" ("told reporters he thinks that ...").
+scan:
+	for k := i; k < len(c.toks) && k <= i+maxToldReach; k++ {
+		switch {
+		case c.toks[k].Kind == nlp.Number:
+			continue
+		case c.isPunct(k, ".") && (c.glued(k) || c.abbreviation(k-1)) && k+1 < len(c.toks) && c.toks[k+1].Kind != nlp.Punct:
+			continue // a web address's or an abbreviation's dot
+		case c.toks[k].Kind != nlp.Word || k > i && nlp.IsSpeakerPronoun(c.plain(k)):
+			break scan
 		}
 		if c.lower(k) == "that" && k > i {
 			return k + 1
@@ -604,6 +666,10 @@ func toldClause(c *context, i int) int {
 		// A listener named: "told Rose he would not have ...", "told
 		// Fox News the talks ...".
 		for n := k; n < len(c.toks) && n < k+maxListenerWords; n++ {
+			if c.isPunct(n, ".") && c.glued(n) && c.toks[n+1].Kind == nlp.Word {
+				n++ // "told Polygraph.info the ...": an outlet's web address
+				continue
+			}
 			if !c.capitalized(n) {
 				if opensClause(c.lower(n), true) {
 					return n
@@ -756,6 +822,86 @@ func (c *context) sourceAfter(i int) (string, bool) {
 	}
 	return c.join(i+1, j), true
 }
+
+// subordinateEnd returns where a reported clause whose cue, at token j,
+// stands in a subordinate clause opening the sentence ends: at that
+// clause's comma ("Although representatives of Epstein's family suggested
+// the financier may have been murdered, Hawk Sawyer told lawmakers ...":
+// the main clause is another statement). Else end.
+func subordinateEnd(c *context, j, end int) int {
+	if !c.lowerIn(0, clauseConjunctions) {
+		return end
+	}
+	for i := 1; i < end; i++ {
+		if c.isPunct(i, ",") {
+			if i > j {
+				return i
+			}
+			return end // the cue is in the main clause
+		}
+	}
+	return end
+}
+
+// unnamedSource returns the head of a source the article does not name
+// at token i, after "according to": lower-case words headed by a noun of
+// unnamedSpeakers or sourceNouns ("a local police source", "court
+// records", "a group representing rural counties"), a capitalised word
+// among them only before the head ("a Taliban representative"); -1 when
+// none is there.
+func (c *context) unnamedSource(i int) int {
+	for j := i; j < len(c.toks) && j < i+maxUnnamedSource; j++ {
+		if c.toks[j].Kind != nlp.Word {
+			return -1
+		}
+		w := c.plain(j)
+		if (unnamedSpeakers[w] || sourceNouns[w]) && !c.capitalized(j) {
+			return j // not "according to the Spokesman-Review"
+		}
+		if c.capitalized(j) && j+1 < len(c.toks) && c.capitalized(j+1) {
+			return -1 // "according to Fox News", which sourceAfter reads
+		}
+	}
+	return -1
+}
+
+// namedAuthor reports whether the words from token i name whose the
+// unnamed source's document is ("a press release from the U.S.
+// Attorney’s Office"): the source is named then, and a statement whose
+// named subject the rules cannot read is dropped, not kept as unnamed.
+func namedAuthor(c *context, i int) bool {
+	if w := c.plain(i); w != "from" && w != "by" && w != "of" {
+		return false
+	}
+	if c.is(i+1, "the") {
+		i++
+	}
+	return c.capitalized(i + 1)
+}
+
+// plainClause reports whether tokens [i, j) read as a clause of their own
+// that an unnamed source reports: at least minSourcedWords words, not
+// opening with a quotation mark and with no cue of speech, either of
+// which would make them a statement with its own speaker.
+func plainClause(c *context, i, j int) bool {
+	words := 0
+	for k := i; k < j; k++ {
+		if k == i && c.isPunct(k, "“”\"«»") || speechCues[c.lower(k)] {
+			return false
+		}
+		if c.toks[k].Kind == nlp.Word {
+			words++
+		}
+	}
+	return words >= minSourcedWords
+}
+
+// minSourcedWords is the fewest words of a clause an unnamed source
+// reports after it: "In fact, according to ..." reports nothing.
+const minSourcedWords = 4
+
+// maxUnnamedSource is the most words unnamedSource reads for its head.
+const maxUnnamedSource = 4
 
 // beforeFillers returns the token before token j past the words that may
 // stand between a subject and its cue: "(R-Va.) had argued".
@@ -941,12 +1087,17 @@ func (f *Finder) onlyPlace(speaker string) bool {
 	if speaker == "" {
 		return false
 	}
+	// "The UK has urged": the place with its article.
+	name := speaker
+	if rest, ok := strings.CutPrefix(speaker, "the "); ok {
+		name = rest
+	}
 	for _, e := range f.entities {
-		if e.Type == storyfold.EntityPlace && strings.EqualFold(e.Name, speaker) {
+		if e.Type == storyfold.EntityPlace && (strings.EqualFold(e.Name, speaker) || strings.EqualFold(e.Name, name)) {
 			return !f.isEntity(speaker) // asked only of a place's name: isEntity lowers it
 		}
 	}
-	return false
+	return name != speaker && nlp.IsPlace(name) && !f.isEntity(speaker) && !f.isEntity(name)
 }
 
 // isPerson reports whether a speaker is one of the article's people, by

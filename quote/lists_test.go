@@ -32,6 +32,8 @@ func TestSpeakerLists(t *testing.T) {
 		{"clause-subjects", clauseSubjectsData},
 		{"clause-joiners", clauseJoinersData},
 		{"accusation-verbs", accusationVerbsData},
+		{"unnamed-speakers", unnamedSpeakersData},
+		{"source-nouns", sourceNounsData},
 	}
 	for _, l := range lists {
 		t.Run(l.name, func(t *testing.T) {
@@ -64,6 +66,8 @@ func TestSpeakerLists(t *testing.T) {
 		{"speaker-cues and speaker-participles", cues, participles},
 		{"speaker-cues and speaker-adverbs", cues, plainAdverbs},
 		{"speaker-fillers and object-skips", fillers, objectSkips},
+		// A source noun is read only where unnamed-speakers has none.
+		{"unnamed-speakers and source-nouns", unnamedSpeakers, sourceNouns},
 	}
 	for _, o := range overlaps {
 		t.Run("no overlap of "+o.name, func(t *testing.T) {

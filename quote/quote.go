@@ -147,8 +147,15 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 					// Republicans, ..., which said it was “wrong for
 					// Governor Perry ...”"); speech nested in the clause
 					// keeps its own cue's speaker ('said Y called it “...”').
+					// A quote with no speaker that opens inside the clause
+					// goes on from it: 'Liu said that the army could be
+					// deployed, warning: “They are already there ...”'.
 					for i := first; i < n; i++ {
-						if out[i].Marked && q.Speaker != "" && (out[i].Speaker == "" || out[i].Cue == q.Cue) && out[i].Span.Start >= q.Span.Start && out[i].Span.End <= q.Span.End+len("”") {
+						if !out[i].Marked || q.Speaker == "" || out[i].Span.Start < q.Span.Start {
+							continue
+						}
+						if (out[i].Speaker == "" || out[i].Cue == q.Cue) && out[i].Span.End <= q.Span.End+len("”") ||
+							out[i].Speaker == "" && out[i].Span.Start < q.Span.End {
 							out[i].Speaker = q.Speaker
 						}
 					}
@@ -263,12 +270,23 @@ func joinedTo(text string, end int, speaker string) bool {
 // after a statement of reported speech, in the same paragraph, that
 // statement's speaker: "Lenahan says he sees a bigger issue at work here.
 // “There is kind of a culture war going on ...”".
+//
+// Unmarked speech before its attribution counts too, the attribution
+// standing between: "Sometimes employees don't follow the rules, he said.
+// “But does that mean ...?”".
 func afterReported(text string, prev storyfold.Quotation, m storyfold.Span, paragraphs []storyfold.Paragraph) string {
-	if prev.Marked || prev.Kind != storyfold.QuoteReported || prev.Span.End > m.Start || paragraphOf(paragraphs, prev.Span.End) != paragraphOf(paragraphs, m.Start) {
+	if prev.Marked || prev.Kind != storyfold.QuoteReported && prev.Kind != storyfold.QuoteUnmarked || prev.Span.End > m.Start || paragraphOf(paragraphs, prev.Span.End) != paragraphOf(paragraphs, m.Start) {
 		return ""
 	}
 	// Between them only the stop and the opening mark, spaced any way.
 	gap := strings.TrimSpace(text[prev.Span.End:m.Start])
+	if prev.Kind == storyfold.QuoteUnmarked {
+		stop := strings.LastIndexByte(gap, '.')
+		if !strings.HasPrefix(gap, ",") || stop < 0 || prev.Cue == "" || !strings.Contains(gap[:stop], prev.Cue) || len(strings.Fields(gap[:stop])) > maxAttributionWords {
+			return ""
+		}
+		gap = gap[stop:]
+	}
 	if !strings.HasPrefix(gap, ".") {
 		return ""
 	}
@@ -277,6 +295,11 @@ func afterReported(text string, prev storyfold.Quotation, m storyfold.Span, para
 	}
 	return prev.Speaker
 }
+
+// maxAttributionWords is the most words of the attribution between
+// unmarked speech and the quote after it that afterReported lets stand:
+// ", Mr. Williams, his lawyer, said".
+const maxAttributionWords = 8
 
 // introduced gives a quote that opens a paragraph the subject of the
 // paragraph before when that one ends with a colon: "Obama used virtually

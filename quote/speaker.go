@@ -144,6 +144,34 @@ type context struct {
 	roles map[string]string // see Finder.roles
 }
 
+// lowerIn reports whether token i, in lower case, is in set, lowering a
+// short ASCII word on the stack rather than allocating: a capitalised
+// word opening a sentence ("Though Weiner said") is looked up this way.
+func (c *context) lowerIn(i int, set map[string]bool) bool {
+	if i < 0 || i >= len(c.toks) || c.toks[i].Kind != nlp.Word {
+		return false
+	}
+	w := c.toks[i].Text(c.text)
+	var buf [maxLowered]byte
+	if len(w) > maxLowered {
+		return set[strings.ToLower(w)]
+	}
+	for k := 0; k < len(w); k++ {
+		b := w[k]
+		if b >= utf8.RuneSelf {
+			return set[strings.ToLower(w)]
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		buf[k] = b
+	}
+	return set[string(buf[:len(w)])]
+}
+
+// maxLowered is the longest word lowerIn lowers on the stack.
+const maxLowered = 16
+
 func (c *context) lower(i int) string {
 	if i < 0 || i >= len(c.toks) || c.toks[i].Kind != nlp.Word {
 		return ""
@@ -507,10 +535,10 @@ func (c *context) opensClause(i int, name string) bool {
 }
 
 // personName returns the name in tokens [i, j) without leading titles and
-// sentence openers, or false when what is left is not a person's name.
+// sentence openers ("Though Weiner said"), or false when what is left is not a person's name.
 func (c *context) personName(i, j int) (string, bool) {
 	titled := false // a title names a person: "Mr. Jordan" is no country
-	for i < j && !(titled && i == j-1) && (nlp.IsTitleWord(c.toks[i].Text(c.text)) || nlp.IsStopWord(c.lower(i)) || c.lower(i) == "of" || c.toks[i].Kind == nlp.Punct) {
+	for i < j && !(titled && i == j-1) && (nlp.IsTitleWord(c.toks[i].Text(c.text)) || nlp.IsStopWord(c.lower(i)) || c.lowerIn(i, clauseConjunctions) || c.lower(i) == "of" || c.toks[i].Kind == nlp.Punct) {
 		titled = titled || c.toks[i].Kind == nlp.Word && personalTitle(c.toks[i].Text(c.text))
 		i++
 	}
@@ -865,6 +893,13 @@ func (f *Finder) cueBefore(q *quoteSite) (string, string, bool) {
 				}
 				return "", "", true
 			}
+			if s := c.withSubject(j); s >= 0 {
+				// "with Lagae stressing that “every mask does count”":
+				// the name after "with" is the participle's subject.
+				if name, ok := c.personName(s, j); ok {
+					return name, w, true
+				}
+			}
 			// "X ..., saying “": X is the subject of the clause.
 			return f.clauseSubject(text, sent.Start, from+int(c.toks[j].Start)), w, true
 		}
@@ -1054,6 +1089,15 @@ func (c *context) abbreviation(i int) bool {
 // official said", "two people briefed on the matter have said"). It
 // returns the cue's token, or -1.
 func (c *context) unnamedAttribution(i int) int {
+	// An organisation's people: "..., PG&E officials said.", "...,
+	// Pentagon officials said." The capitalised words qualify the lower-case
+	// head, which must follow them.
+	for n := 0; n < maxOrgQualifier && (c.capitalized(i) || c.isPunct(i, "&-") && c.glued(i)); n++ {
+		i++
+		if !c.capitalized(i) && !c.isPunct(i, "&-") && (i >= len(c.toks) || c.toks[i].Kind != nlp.Word || !unnamedSpeakers[c.plain(i)]) {
+			return -1
+		}
+	}
 	if c.capitalized(i) || i >= len(c.toks) || c.toks[i].Kind != nlp.Word {
 		return -1
 	}
@@ -1064,8 +1108,9 @@ func (c *context) unnamedAttribution(i int) int {
 			next := j + 1
 			if toldWords[w] {
 				// "..., a source told Fox News.": the listener, a name or
-				// "reporters", before the sentence goes on.
-				for next < len(c.toks) && (c.capitalized(next) || c.isPunct(next, ".") && c.abbreviation(next-1)) {
+				// "reporters", before the sentence goes on ("Agence
+				// France-Presse" with its hyphen).
+				for next < len(c.toks) && (c.capitalized(next) || c.isPunct(next, ".") && c.abbreviation(next-1) || c.isPunct(next, "-") && c.glued(next) && c.capitalized(next+1)) {
 					next++
 				}
 				if next == j+1 && indirectListeners[c.lower(next)] {
@@ -1084,6 +1129,10 @@ func (c *context) unnamedAttribution(i int) int {
 	}
 	return -1
 }
+
+// maxOrgQualifier is the most tokens of an organisation's name before
+// the unnamed people of it that unnamedAttribution reads: "PG&E".
+const maxOrgQualifier = 4
 
 func (c *context) attribution() (string, string, bool) {
 	for j := 0; j < len(c.toks) && j <= attributionReach; j++ {
@@ -1259,6 +1308,13 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 			}
 			return f.full(before[firstFit].name, k)
 		}
+		if i := f.openingClausePerson(text, speaker, pos, sent, i0, k, g); i >= 0 {
+			// "When Afghan President Ashraf Ghani first announced the
+			// exchange, he said": the person of the opening clause, who
+			// is from then on said to speak ("He also said ...").
+			f.names[i].speaks = true
+			return f.full(before[i].name, k)
+		}
 		// "He" is most often the subject of the sentences before: the last
 		// person who opened a sentence or was said to speak, the speaker
 		// first within one sentence ("Hodgkinson was a member, Rucker said.
@@ -1280,7 +1336,13 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 		return ""
 	}
 	if !strings.Contains(speaker, " ") {
-		return f.full(speaker, k)
+		if name := f.full(speaker, k); name != speaker {
+			return name
+		}
+		if name := f.loneName(speaker); name != "" {
+			return name
+		}
+		return speaker
 	}
 	speaker = withoutOrigin(speaker)
 	// The article's own name for the person: "Jean-Noël Barrot" for "Noël
@@ -1289,6 +1351,104 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 		return n
 	}
 	return speaker
+}
+
+// loneName returns the one person of the article a lone word that ends
+// no name stands for, or "": a speaker found before whose name it opens,
+// when it is no given name ("Liu said" after "China's ambassador to
+// Britain Liu Xiaming has said", the surname written first), else the
+// person whose surname it misspells ("said Cowen", "Cowmen also
+// emphasized" for Cowan: the same first three letters, a length within
+// one, at most two letters changed). An organisation or person the
+// article names by the word itself is meant as named ("Google said", not
+// "Google Drive"); two people who would fit leave it unresolved.
+func (f *Finder) loneName(word string) string {
+	if len(word) < 3 || !nlp.IsCapitalized(word) {
+		return ""
+	}
+	for _, o := range f.orgs {
+		if o.name == word {
+			return ""
+		}
+	}
+	if _, given := nlp.GivenName(word); !given {
+		opens := ""
+		for _, name := range f.index.spoken {
+			if first, _, ok := strings.Cut(name, " "); ok && first == word {
+				if opens != "" && opens != name {
+					return "" // two speakers' names open with it
+				}
+				opens = name
+			}
+		}
+		if opens != "" {
+			return opens
+		}
+	}
+	if len(word) < minMisspelled {
+		return ""
+	}
+	misspells := ""
+	for _, n := range f.names {
+		last := lastWord(n.name)
+		if last == word {
+			return "" // a name the article gives, which full has read
+		}
+		if len(last) >= minMisspelled && strings.EqualFold(word[:3], last[:3]) && abs(len(word)-len(last)) <= 1 &&
+			nlp.EditDistance([]rune(word), []rune(last), maxMisspelled) <= maxMisspelled {
+			if misspells != "" && misspells != n.name {
+				return ""
+			}
+			misspells = n.name
+		}
+	}
+	return misspells
+}
+
+// minMisspelled is the shortest surname, and misspelling of it, that
+// loneName compares; maxMisspelled is the most letters a misspelling
+// changes.
+const (
+	minMisspelled = 5
+	maxMisspelled = 2
+)
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// openingClausePerson returns the index of the person named in the
+// subordinate clause that opens sent ("When Ashraf Ghani announced the
+// exchange, he said"), when the pronoun speaker opens the main clause right
+// after that clause's comma and the sentence has no subject of its own
+// before it, so that no other person is nearer; else -1. Names [i0, k) are
+// those that end in the sentence before pos; the first that fits g is
+// the clause's subject.
+func (f *Finder) openingClausePerson(text, speaker string, pos int, sent storyfold.Span, i0, k int, g nlp.Gender) int {
+	if i0 >= k || pos > sent.End || pos <= sent.Start {
+		return -1
+	}
+	first, _ := cutWord(strings.TrimLeft(text[sent.Start:pos], "“\"‘' "))
+	if !clauseConjunctions[strings.ToLower(first)] {
+		return -1
+	}
+	comma := strings.IndexByte(text[sent.Start:pos], ',')
+	if comma < 0 {
+		return -1
+	}
+	comma += sent.Start
+	if !strings.EqualFold(strings.TrimSpace(text[comma+1:pos]), speaker) {
+		return -1 // "When X spoke, Y said he": the pronoun is not the main clause's subject
+	}
+	for i := i0; i < k; i++ {
+		if f.names[i].start >= sent.Start && f.names[i].end <= comma && fits(f.names[i], g) {
+			return i
+		}
+	}
+	return -1
 }
 
 // jointBefore returns the two people of a joint statement ("House
@@ -1317,6 +1477,28 @@ func (f *Finder) jointBefore(text string, pos int) string {
 		return f.full(a.name, k) + " and " + f.full(b.name, k)
 	}
 	return ""
+}
+
+// jointSubject returns both people of a joint subject when the speaker
+// of a cue at pos is the second ("Jeff McCabe and Sara Gideon said"): the
+// first must be its sentence's subject, so that an object before "and"
+// ("Trump met Putin and Macron said") is not taken. Else speaker.
+func (f *Finder) jointSubject(text string, pos int, speaker string) string {
+	joint := f.jointBefore(text, pos)
+	first, second, ok := strings.Cut(joint, " and ")
+	if !ok || second != speaker {
+		return speaker
+	}
+	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].end > pos })
+	for i := k - 1; i > 0 && i >= k-maxJointScan; i-- {
+		if f.names[i].speaks {
+			if a := f.names[i-1]; a.subject && f.full(a.name, k) == first {
+				return joint
+			}
+			break
+		}
+	}
+	return speaker
 }
 
 // maxJointScan is how many names back jointBefore looks for the last

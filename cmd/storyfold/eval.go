@@ -269,14 +269,15 @@ func printClusterErrors(articles []storyfold.Article, gold, pred []string) {
 // marked quotes found are scored against the direct ones, reported speech
 // found against the reported ones, each split apart.
 func evalQuotes(ctx context.Context, args []string) error {
-	fs := newFlags("eval quotes", "[flags] GOLD.jsonl ARTICLES... (no ARTICLES when --semeval gives them all)")
+	fs := newFlags("eval quotes", "[flags] GOLD.jsonl ARTICLES... (no ARTICLES when --semeval or --extraction gives them all)")
 	verbose := fs.Bool("v", false, "list misses, wrong speakers and quotes found that are not annotated")
 	semeval := fs.String("semeval", "", "the SemEval-2022 pairs file (pairs.jsonl) that annotated lines with \"source\":\""+evaluate.SemEvalSource+"\" name by line and side")
+	extraction := fs.String("extraction", "", "the HTML-extraction benchmark's ground truth (ground-truth.json) whose bodies annotated lines with \"source\":\""+evaluate.ExtractionSource+"\" name by page id")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) < 2 && (*semeval == "" || len(pos) < 1) {
+	if len(pos) < 2 && (*semeval == "" && *extraction == "" || len(pos) < 1) {
 		return missing(fs, "GOLD.jsonl", "ARTICLES")
 	}
 	data, err := os.ReadFile(pos[0])
@@ -289,14 +290,16 @@ func evalQuotes(ctx context.Context, args []string) error {
 		Quotes []evaluate.GoldQuote `json:"quotes"`
 		// Source, Line and Side name an article of the SemEval pairs
 		// file (Line 1-based, Side 1 or 2) when Source is
-		// evaluate.SemEvalSource.
+		// evaluate.SemEvalSource; with evaluate.ExtractionSource, ID
+		// names a page of the extraction benchmark's ground truth.
 		Source string `json:"source"`
 		Line   int    `json:"line"`
 		Side   int    `json:"side"`
 	}
 	var golds []goldArticle
 	var refs []evaluate.SemEvalRef
-	skipped := 0
+	var pages []string
+	skipped, skippedPages := 0, 0
 	for n, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
 		var g goldArticle
 		if err := json.Unmarshal([]byte(line), &g); err != nil {
@@ -312,10 +315,20 @@ func evalQuotes(ctx context.Context, args []string) error {
 			}
 			refs = append(refs, evaluate.SemEvalRef{Line: g.Line, Side: g.Side, ID: g.ID})
 		}
+		if g.Source == evaluate.ExtractionSource {
+			if *extraction == "" {
+				skippedPages++
+				continue
+			}
+			pages = append(pages, g.ID)
+		}
 		golds = append(golds, g)
 	}
 	if skipped > 0 {
 		fmt.Fprintf(os.Stderr, "storyfold: %d annotated articles from %s are skipped: give the pairs file with --semeval\n", skipped, evaluate.SemEvalSource)
+	}
+	if skippedPages > 0 {
+		fmt.Fprintf(os.Stderr, "storyfold: %d annotated articles from %s are skipped: give the ground truth with --extraction\n", skippedPages, evaluate.ExtractionSource)
 	}
 	var articles []storyfold.Article
 	if len(pos) > 1 {
@@ -328,6 +341,18 @@ func evalQuotes(ctx context.Context, args []string) error {
 			return fmt.Errorf("read semeval pairs: %w", err)
 		}
 		more, err := evaluate.SemEvalArticles(f, refs)
+		f.Close()
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "storyfold: %v\n", err)
+		}
+		articles = append(articles, more...)
+	}
+	if len(pages) > 0 {
+		f, err := os.Open(*extraction)
+		if err != nil {
+			return fmt.Errorf("read extraction ground truth: %w", err)
+		}
+		more, err := evaluate.ExtractionArticles(f, pages)
 		f.Close()
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "storyfold: %v\n", err)
