@@ -73,13 +73,21 @@ func (cx *conflictContext) mentionsIn(article int, name string, s storyfold.Span
 		// copy for its name and each alias took 180 MB for 10 MB of
 		// names.
 		index = map[string][]int32{}
+		// Each name and alias is lower-cased once; an entity is listed
+		// once under each of its lower-case spellings.
+		var lowers []string
 		for i, e := range entities {
-			keys := append([]string{e.Name}, e.Aliases...)
-			for k, key := range keys {
+			lowers = lowers[:0]
+			for k := -1; k < len(e.Aliases); k++ {
+				key := e.Name
+				if k >= 0 {
+					key = e.Aliases[k]
+				}
 				key = strings.ToLower(key)
-				if slices.ContainsFunc(keys[:k], func(o string) bool { return strings.ToLower(o) == key }) {
+				if slices.Contains(lowers, key) {
 					continue
 				}
+				lowers = append(lowers, key)
 				index[key] = append(index[key], int32(i))
 			}
 		}
@@ -350,7 +358,7 @@ func shareArticle(a, b []string) bool {
 // not one read off "he" or the paragraphs before.
 func named(q *storyfold.Quote, members []*storyfold.Article, index map[string]int) bool {
 	surname := lastName(q.Speaker)
-	if len(strings.Fields(q.Text)) < minStatementWords {
+	if countFields(q.Text) < minStatementWords {
 		return false
 	}
 	for _, v := range q.Variants {

@@ -210,6 +210,7 @@ func dataLines(data string) []string {
 func conflicts(facts []*factGroup, units []unit, members []*storyfold.Article, fams familySet, quotes []storyfold.Quote) []storyfold.Conflict {
 	cx := newConflictContext(units, members)
 	defer conflictStems.Put(cx.stems)
+	defer conflictWords.Put(cx.words)
 	pairs := conflictPairs(facts, units, cx)
 	out := []storyfold.Conflict{}
 	for _, k := range conflictKinds {
@@ -379,11 +380,18 @@ type conflictContext struct {
 	// says they are read (see recipients).
 	recipientsOf   [][]string
 	recipientsDone []bool
+	// words holds what the finder reads of each word (see word), kept
+	// between stories.
+	words map[string]*cxWord
+	// verbsAt and wordAt are speakersOf's lists, reused.
+	verbsAt, wordAt []int
+	// unitWords holds each unit's words once read (see wordsOf).
+	unitWords [][]*cxWord
 }
 
 func newConflictContext(units []unit, members []*storyfold.Article) *conflictContext {
-	return &conflictContext{units: units, members: members, stems: conflictStems.Get(), speakers: map[int][]string{},
-		negs: make([]negation, len(units)), negDone: make([]bool, len(units)), stemsOf: make([][]string, len(units)), mentions: map[int]map[string][]int32{},
+	return &conflictContext{units: units, members: members, stems: conflictStems.Get(), words: conflictWords.Get(), speakers: map[int][]string{},
+		negs: make([]negation, len(units)), negDone: make([]bool, len(units)), stemsOf: make([][]string, len(units)), unitWords: make([][]*cxWord, len(units)), mentions: map[int]map[string][]int32{},
 		people: map[int][]speakerMention{}}
 }
 
@@ -847,17 +855,16 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 	type word struct {
 		w     string
 		start int
+		info  *cxWord
 	}
 	toks := cx.tokens(u)
+	infos := cx.wordsOf(u)
 	words := make([]word, 0, len(toks))
-	buf := cx.negBuf[:0]
-	for _, t := range toks {
+	for i, t := range toks {
 		if t.Kind == nlp.Word {
-			buf = nlp.Lower(buf[:0], t.Text(text))
-			words = append(words, word{lowered(buf, t.Text(text)), int(t.Start)})
+			words = append(words, word{infos[i].lower, int(t.Start), infos[i]})
 		}
 	}
-	cx.negBuf = buf
 	// keys adds the keys of the verb at word i, lemma l.
 	keys := func(out []string, i int, l string) []string {
 		n := 0
@@ -865,7 +872,7 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 			if nlp.IsStopWord(o.w) || slotWords[o.w] || len(o.w) < 3 || notObject(o.w) {
 				continue
 			}
-			stem := cx.stems.Stem([]byte(o.w))
+			stem := cx.stemOf(o.info)
 			for _, e := range actors {
 				out = append(out, e+"|"+l+"|"+stem)
 			}
@@ -885,7 +892,7 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 		if i < 0 {
 			i = len(words) - 1
 		}
-		if l := wordnet.LemmaPOS(words[i].w, wordnet.Verb); l != "" {
+		if l := cx.verbLemma(words[i].info); l != "" {
 			didNot = keys(didNot, i, l)
 		}
 	}
@@ -899,7 +906,7 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 			// that said President Trump had not directed Michael D. Cohen"
 			// contradicts.
 			if i > 0 && len(w.w) >= 4 && !strings.HasSuffix(w.w, "ing") && !strings.HasSuffix(w.w, "s") && cx.subjectBefore(text, actors, words[i-1].start, w.start) {
-				if l := wordnet.LemmaPOS(w.w, wordnet.Verb); l != "" && l != w.w {
+				if l := cx.verbLemma(w.info); l != "" && l != w.w {
 					did = keys(did, i, l)
 				}
 			}
@@ -909,7 +916,7 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 			// What follows is what someone said happened ("saying he had
 			// served"); an announcement in the past is an act itself
 			// ("announced Tuesday he'll run").
-			if l := wordnet.LemmaPOS(w.w, wordnet.Verb); announcing[l] && l != w.w && !quoted(a, x.span.Start+w.start) {
+			if l := cx.verbLemma(w.info); announcing[l] && l != w.w && !quoted(a, x.span.Start+w.start) {
 				did = keys(did, i, l)
 			}
 			if !reported {
@@ -922,7 +929,7 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 			strings.HasSuffix(w.w, "ing") || strings.HasSuffix(w.w, "s") {
 			continue
 		}
-		if l := wordnet.LemmaPOS(w.w, wordnet.Verb); l != "" && l != w.w {
+		if l := cx.verbLemma(w.info); l != "" && l != w.w {
 			did = keys(did, i, l)
 		}
 	}
@@ -1809,7 +1816,7 @@ func (cx *conflictContext) role(u int, name string) map[string]bool {
 		add(strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"))
 	}
 	if rest, ok := strings.CutPrefix(a.Text[mention.End:x.span.End], ","); ok {
-		if phrase, _, ok := strings.Cut(rest, ","); ok && len(strings.Fields(phrase)) <= appositiveWords {
+		if phrase, _, ok := strings.Cut(rest, ","); ok && countFields(phrase) <= appositiveWords {
 			for _, w := range strings.Fields(phrase) {
 				add(w)
 			}
@@ -1862,15 +1869,20 @@ func (cx *conflictContext) speakersOf(u int) []string {
 	a := cx.members[x.article]
 	text := a.Text[x.span.Start:x.span.End]
 	cx.toks = cx.tokens(u)
-	var verbs []int // token indices of speech verbs, counted in words
-	var wordAt []int
+	// verbs are the word indices of speech verbs; wordAt the token
+	// index of each word (the lists are the context's, reused).
+	verbs, wordAt := cx.verbsAt[:0], cx.wordAt[:0]
+	defer func() { cx.verbsAt, cx.wordAt = verbs, wordAt }()
 	for i, t := range cx.toks {
 		if t.Kind != nlp.Word {
 			continue
 		}
 		wordAt = append(wordAt, i)
-		w := strings.ToLower(t.Text(text))
-		if (speechVerbs[w] || attributionVerbs[w]) && w != "according" && !quoted(a, x.span.Start+int(t.Start)) && !openQuote(text[:t.Start]) {
+		// The word lower-cased as strings.ToLower does, without a string
+		// allocated for it.
+		cx.keyBuf = nlp.AppendLower(cx.keyBuf[:0], t.Text(text))
+		w := cx.keyBuf
+		if (speechVerbs[string(w)] || attributionVerbs[string(w)]) && string(w) != "according" && !quoted(a, x.span.Start+int(t.Start)) && !openQuote(text[:t.Start]) {
 			verbs = append(verbs, len(wordAt)-1)
 		}
 	}
@@ -1918,7 +1930,7 @@ func (cx *conflictContext) speakersOf(u int) []string {
 			// Nancy Pelosi."); in "a report that said President Trump
 			// directed" the name is what was said.
 			r := strings.TrimSpace(rest)
-			endsClause := r == "" || strings.ContainsAny(r[:1], ".,;:") || clauseGoesOn[strings.ToLower(strings.Fields(r)[0])]
+			endsClause := r == "" || strings.ContainsAny(r[:1], ".,;:") || clauseGoesOn[strings.ToLower(firstField(r))]
 			before := func(v int) bool {
 				if !endsClause || v >= first || first-v > 4 || strings.EqualFold(cx.toks[wordAt[v]].Text(text), "told") {
 					return false
@@ -1990,7 +2002,7 @@ func appositiveSpeaker(rest string) bool {
 		return false
 	}
 	phrase, after, ok := strings.Cut(rest, ",")
-	if !ok || strings.ContainsAny(phrase, "\"“”;") || len(strings.Fields(phrase)) > appositiveWords {
+	if !ok || strings.ContainsAny(phrase, "\"“”;") || countFields(phrase) > appositiveWords {
 		return false
 	}
 	for i, w := range strings.Fields(after) {
@@ -2057,17 +2069,17 @@ func (cx *conflictContext) readNegation(u int, stems *[]string) negation {
 	a := cx.members[x.article]
 	text := a.Text[x.span.Start:x.span.End]
 	cx.toks = cx.tokens(u)
+	infos := cx.wordsOf(u)
 	var n negation
-	buf := cx.negBuf[:0]
 	negAt := -1
 	for i, t := range cx.toks {
 		if t.Kind != nlp.Word {
 			continue
 		}
-		buf = nlp.Lower(buf[:0], t.Text(text))
-		w := lowered(buf, t.Text(text))
+		info := infos[i]
+		w := info.lower
 		inQuote := quoted(a, x.span.Start+int(t.Start))
-		if negators[w] || refusals[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") || w == "no" {
+		if info.negator {
 			n.any = true
 			if w != "no" && !inQuote {
 				negAt = i
@@ -2085,7 +2097,7 @@ func (cx *conflictContext) readNegation(u int, stems *[]string) negation {
 		if !verb && stems == nil {
 			continue
 		}
-		stem := cx.stems.Stem(buf)
+		stem := cx.stemOf(info)
 		if stems != nil && !actionNoun(w) &&
 			!(strings.HasSuffix(w, "ing") && cx.afterArticle(text, i)) {
 			*stems = append(*stems, stem)
@@ -2106,7 +2118,6 @@ func (cx *conflictContext) readNegation(u int, stems *[]string) negation {
 			negAt = -1
 		}
 	}
-	cx.negBuf = buf
 	return n
 }
 

@@ -132,6 +132,9 @@ func families(members []*storyfold.Article, units []unit, facts []*factGroup, qu
 	sort.Slice(pairs, func(i, j int) bool {
 		return pairs[i][0] < pairs[j][0] || pairs[i][0] == pairs[j][0] && pairs[i][1] < pairs[j][1]
 	})
+	// Each article's quote wordings, read on the first pair that asks
+	// (see quotesByArticle).
+	var wordings map[string][]articleQuote
 	shingles := make([][]uint64, n)
 	shinglesOf := func(i int) []uint64 {
 		if shingles[i] == nil {
@@ -158,7 +161,12 @@ func families(members []*storyfold.Article, units []unit, facts []*factGroup, qu
 			}
 		}
 		ev.order = concordance(seq)
-		ev.quotes = sameQuotes(quotes, members[a].ID, members[b].ID)
+		if wordings == nil {
+			wordings = quotesByArticle(quotes)
+		}
+		if members[a].ID != members[b].ID {
+			ev.quotes = sameQuotes(wordings[members[a].ID], wordings[members[b].ID])
+		}
 		sa, sb := shinglesOf(a), shinglesOf(b)
 		ev.runs = sorted.Shared(sa, sb)
 		ev.shared = float64(ev.runs) / float64(max(1, min(len(sa), len(sb))))
@@ -298,22 +306,50 @@ func concordance(seq []int) float64 {
 	return float64(agree) / float64(total)
 }
 
-// sameQuotes counts the quote groups two articles both give in the same
-// words.
-func sameQuotes(quotes []storyfold.Quote, a, b string) int {
-	n := 0
-	for _, q := range quotes {
-		var ta, tb string
+// articleQuote is an article's wording of one quote group: the group's
+// index, and the words of its variant joined by single spaces.
+type articleQuote struct {
+	group int
+	words string
+	given bool // the variant's text is not empty
+}
+
+// quotesByArticle returns, for each article ID, its wording of each quote
+// group that has a variant of it, in group order: the last variant's
+// when it has several. Each variant is read once per story, not once per
+// pair of articles compared.
+func quotesByArticle(quotes []storyfold.Quote) map[string][]articleQuote {
+	out := map[string][]articleQuote{}
+	for qi, q := range quotes {
 		for _, v := range q.Variants {
-			switch v.Article {
-			case a:
-				ta = v.Text
-			case b:
-				tb = v.Text
+			w := articleQuote{qi, strings.Join(strings.Fields(v.Text), " "), v.Text != ""}
+			list := out[v.Article]
+			if n := len(list); n > 0 && list[n-1].group == qi {
+				list[n-1] = w
+				continue
 			}
+			out[v.Article] = append(list, w)
 		}
-		if ta != "" && tb != "" && strings.EqualFold(strings.Join(strings.Fields(ta), " "), strings.Join(strings.Fields(tb), " ")) {
-			n++
+	}
+	return out
+}
+
+// sameQuotes counts the quote groups two articles both give in the same
+// words, given their wordings (see quotesByArticle).
+func sameQuotes(a, b []articleQuote) int {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].group < b[j].group:
+			i++
+		case a[i].group > b[j].group:
+			j++
+		default:
+			if a[i].given && b[j].given && strings.EqualFold(a[i].words, b[j].words) {
+				n++
+			}
+			i++
+			j++
 		}
 	}
 	return n

@@ -174,7 +174,7 @@ func (r *reader) frames(text string, at int, toks []nlp.Token, ms []frameMention
 		if t.Kind != nlp.Word || inMention(at+int(t.Start)) {
 			continue
 		}
-		class := r.frameClass(lower(t))
+		class := r.class(t.Text(text))
 		if class == "" {
 			continue
 		}
@@ -457,8 +457,8 @@ func (r *reader) leads(text string, at int, toks []nlp.Token, ms []frameMention)
 				if subjectPronouns[prev] || !nlp.IsStopWord(prev) && !notSubject[prev] {
 					open = false
 				}
-			} else if subjectPronouns[strings.ToLower(s)] {
-				open = false
+			} else if r.keyBuf = nlp.AppendLower(r.keyBuf[:0], s); subjectPronouns[string(r.keyBuf)] {
+				open = false // strings.ToLower(s), without a string made for it
 			}
 			continue
 		}

@@ -215,8 +215,11 @@ func isCaption(s string) bool {
 			return true
 		}
 	}
+	if strings.ContainsAny(s, "\"“”") {
+		return false // no caption quotes: checked before reading the words
+	}
 	ws := words(s)
-	if len(ws) < 3 || len(ws) > 40 || strings.ContainsAny(s, "\"“”") {
+	if len(ws) < 3 || len(ws) > 40 {
 		return false
 	}
 	past, aux, be := false, false, false
@@ -327,6 +330,13 @@ func startsWithDateline(s string) bool {
 type leadContext struct {
 	titles [][]string // the distinct words of each headline, sorted
 	main   map[string]bool
+	// unfits remembers unfit's answer for each sentence asked about:
+	// the summary asks again of the same sentences, and the answer
+	// depends only on the sentence and the story's headlines.
+	unfits map[string]string
+	// leans remembers leansBack's answer for each sentence asked about,
+	// for the same reason.
+	leans map[string]bool
 }
 
 // mainEntities is how many of a story's most reported people, places and
@@ -413,6 +423,32 @@ func distinctWords(s string) []string {
 // unfit reports why a sentence may never stand in a summary: a caption, a
 // dateline, a headline, a page label; "" when it may.
 func (lc *leadContext) unfit(s string) string {
+	if why, ok := lc.unfits[s]; ok {
+		return why
+	}
+	if lc.unfits == nil {
+		lc.unfits = map[string]string{}
+	}
+	why := lc.readUnfit(s)
+	lc.unfits[s] = why
+	return why
+}
+
+// leansBack is leansBack(s), remembered for the story.
+func (lc *leadContext) leansBack(s string) bool {
+	if lb, ok := lc.leans[s]; ok {
+		return lb
+	}
+	if lc.leans == nil {
+		lc.leans = map[string]bool{}
+	}
+	lb := leansBack(s)
+	lc.leans[s] = lb
+	return lb
+}
+
+// readUnfit reads why a sentence is unfit (see unfit).
+func (lc *leadContext) readUnfit(s string) string {
 	switch {
 	case isCaption(s):
 		return "caption"
@@ -496,12 +532,18 @@ func corroboratedLede(st *storyfold.Story, units []unit, members []*storyfold.Ar
 			ledes = append(ledes, ui)
 		}
 	}
+	// Each lede's main people, places and organisations (see
+	// mainEntities), read once: the ledes are compared pair by pair.
+	mains := make([][]entityRef, len(ledes))
+	for k, ui := range ledes {
+		mains[k] = mainOf(&units[ui], lc)
+	}
 	bestScore = -1
 	// agree and sources are cleared for each lede, not made again: a
 	// story of many articles has many ledes.
 	agree := map[int]int{}
 	sources := map[int]bool{}
-	for _, ui := range ledes {
+	for k, ui := range ledes {
 		u := &units[ui]
 		a := members[u.article]
 		sent := a.Sentences[u.sent]
@@ -512,9 +554,10 @@ func corroboratedLede(st *storyfold.Story, units []unit, members []*storyfold.Ar
 		// The best lede of each other article that tells the same event.
 		clear(agree)
 		agree[u.article] = ui
-		for _, vi := range ledes {
+		for kv, vi := range ledes {
 			v := &units[vi]
-			if v.article == u.article || !sameEvent(u, v, lc) {
+			// Two ledes that share no main name never tell one event.
+			if v.article == u.article || len(mains[kv]) == 0 || !sameEvent(u, v, mains[k]) {
 				continue
 			}
 			if old, ok := agree[v.article]; !ok || v.sent < units[old].sent {
@@ -548,14 +591,26 @@ func corroboratedLede(st *storyfold.Story, units []unit, members []*storyfold.Ar
 	return s, unitIdx, bestScore, ok
 }
 
+// mainOf returns the entities of a unit that are among the story's main
+// ones, in the unit's order.
+func mainOf(u *unit, lc *leadContext) []entityRef {
+	var out []entityRef
+	for _, e := range u.entities {
+		if lc.main[e.name] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // sameEvent reports whether two ledes tell the same event: the more of
-// who (the story's main names) and when (the same day) they share, the
-// less of their other terms they need to (ledeAgreement,
-// ledeAgreementOneCue, ledeAgreementOneName).
-func sameEvent(a, b *unit, lc *leadContext) bool {
+// who (the story's main names, mainA those of a: see mainOf) and when
+// (the same day) they share, the less of their other terms they need to
+// (ledeAgreement, ledeAgreementOneCue, ledeAgreementOneName).
+func sameEvent(a, b *unit, mainA []entityRef) bool {
 	names := 0
-	for _, e := range a.entities {
-		if lc.main[e.name] && slices.Contains(b.entities, e) {
+	for _, e := range mainA {
+		if slices.Contains(b.entities, e) {
 			names++
 		}
 	}

@@ -2,9 +2,12 @@ package compare
 
 import (
 	"runtime"
+	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/storyfold/storyfold/nlp"
+	"github.com/storyfold/storyfold/nlp/wordnet"
 )
 
 // What the account reads of a story more than once is read once here:
@@ -13,6 +16,78 @@ import (
 // conflictStems keeps the conflict finder's stemmers between stories:
 // a new one allocates its cache for every story.
 var conflictStems = newKept(nlp.NewStemmer)
+
+// conflictWords keeps the conflict finder's words between stories (see
+// conflictContext.word).
+var conflictWords = newKept(func() map[string]*cxWord { return make(map[string]*cxWord, 4096) })
+
+// cxWord is what the conflict finder reads of a word as written, worked
+// out once however many times a story reads it: each field is a pure
+// function of the word, so remembering it changes nothing found.
+type cxWord struct {
+	lower string // nlp.Lower of the word
+	// negator says the word negates what follows: a negator, a refusal,
+	// "no", or a word ending in "n't".
+	negator bool
+	// stem is the stem of lower, once stemSet; lemma its verb lemma in
+	// WordNet, once lemmaSet.
+	stem, lemma       string
+	stemSet, lemmaSet bool
+}
+
+// word returns what the conflict finder reads of a word as written.
+func (cx *conflictContext) word(written string) *cxWord {
+	if w, ok := cx.words[written]; ok {
+		return w
+	}
+	if len(cx.words) >= maxWordCache {
+		clear(cx.words) // a server reads words without end
+	}
+	key := strings.Clone(written) // written is a piece of an article's text
+	cx.negBuf = nlp.Lower(cx.negBuf[:0], written)
+	w := &cxWord{lower: lowered(cx.negBuf, key)}
+	l := w.lower
+	w.negator = negators[l] || refusals[l] || strings.HasSuffix(l, "n't") || strings.HasSuffix(l, "n’t") || l == "no"
+	cx.words[key] = w
+	return w
+}
+
+// wordsOf returns what the finder reads of each of unit u's tokens (see
+// word), nil for those that are not words, read once for the unit: its
+// negation and its acts read the same words.
+func (cx *conflictContext) wordsOf(u int) []*cxWord {
+	if cx.unitWords[u] == nil {
+		x := &cx.units[u]
+		text := cx.members[x.article].Text[x.span.Start:x.span.End]
+		toks := cx.tokens(u)
+		out := make([]*cxWord, len(toks))
+		for i, t := range toks {
+			if t.Kind == nlp.Word {
+				out[i] = cx.word(t.Text(text))
+			}
+		}
+		cx.unitWords[u] = out
+	}
+	return cx.unitWords[u]
+}
+
+// stemOf returns the stem of a word's lower-case form.
+func (cx *conflictContext) stemOf(w *cxWord) string {
+	if !w.stemSet {
+		cx.negBuf = append(cx.negBuf[:0], w.lower...)
+		w.stem, w.stemSet = cx.stems.Stem(cx.negBuf), true
+	}
+	return w.stem
+}
+
+// verbLemma returns wordnet.LemmaPOS of a word's lower-case form as a
+// verb.
+func (cx *conflictContext) verbLemma(w *cxWord) string {
+	if !w.lemmaSet {
+		w.lemma, w.lemmaSet = wordnet.LemmaPOS(w.lower, wordnet.Verb), true
+	}
+	return w.lemma
+}
 
 // kept keeps up to two values a core between uses, as a sync.Pool does,
 // but through garbage collections: a pool is emptied every other
@@ -72,4 +147,28 @@ func lowered(buf []byte, written string) string {
 		return written
 	}
 	return string(buf)
+}
+
+// countFields returns len(strings.Fields(s)) without making the list:
+// the account counts the words of many sentences and keeps none of them.
+func countFields(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if space := unicode.IsSpace(r); space == in {
+			in = !space
+			if in {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// firstField returns strings.Fields(s)[0] for a text that does not
+// start with a space and is not empty, without making the list.
+func firstField(s string) string {
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i]
+	}
+	return s
 }

@@ -62,8 +62,8 @@ func summarize(st *storyfold.Story, facts []*factGroup, units []unit, members []
 				continue
 			}
 			text := a.Text[sent.Start:sent.End]
-			if len(strings.Fields(text)) > maxSummaryWords || startsWithQuote(text) || !balanced(text) ||
-				leansBack(text) || lc.unfit(text) != "" {
+			if countFields(text) > maxSummaryWords || startsWithQuote(text) || !balanced(text) ||
+				lc.leansBack(text) || lc.unfit(text) != "" {
 				continue
 			}
 			s := storyfold.SummarySentence{Text: text, Articles: []string{}, Cites: []storyfold.SentenceRef{}}
@@ -142,8 +142,8 @@ func summarize(st *storyfold.Story, facts []*factGroup, units []unit, members []
 	// candidates too: the alignment may have left apart ledes that word one
 	// event each their own way.
 	fit := func(text string) bool {
-		return leadFit(text) && len(strings.Fields(text)) <= maxLeadWords && !startsWithQuote(text) &&
-			balanced(text) && !leansBack(text) && lc.unfit(text) == ""
+		return leadFit(text) && countFields(text) <= maxLeadWords && !startsWithQuote(text) &&
+			balanced(text) && !lc.leansBack(text) && lc.unfit(text) == ""
 	}
 	if s, ui, score, ok := corroboratedLede(st, units, members, lc, fit); ok {
 		dup := false
@@ -272,7 +272,7 @@ func leadScore(f *factGroup, units []unit, lc *leadContext, maxSources, articles
 // words, not a reaction quoted ("X said, “...”").
 func leadFit(s string) bool {
 	s = strings.TrimSpace(s)
-	if len(strings.Fields(s)) < minLeadWords || strings.HasSuffix(strings.TrimRight(s, "\"”’'"), "?") {
+	if countFields(s) < minLeadWords || strings.HasSuffix(strings.TrimRight(s, "\"”’'"), "?") {
 		return false
 	}
 	return 2*quotedRunes(s) < utf8.RuneCountInString(s)

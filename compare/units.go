@@ -152,13 +152,72 @@ type reader struct {
 	claimNames []string
 	claimBuf   []*paraphrase.Sentence
 	nclaims    int
+	// words maps a word as written to what the reader makes of it (see
+	// wordInfo), kept between stories (up to maxWordCache); story numbers
+	// the reader's stories, so a word's term id is known to be this
+	// story's.
+	words map[string]*wordInfo
+	story uint32
+}
+
+// wordInfo is what a reader makes of a word as written, worked out once
+// for every time it is read: whether the alignment leaves it out, the
+// term it stands for, and its class in the claim frame. Each is a pure
+// function of the word, so remembering it changes nothing read.
+type wordInfo struct {
+	skip bool   // too short, a stop word, a speech verb or a role word
+	key  string // its stem after synonyms, unless skip
+	// id is key's term id in story number story.
+	id    int32
+	story uint32
+	// class is the word's frame class, once classSet (see frameClass).
+	class    string
+	classSet bool
+}
+
+// maxWordCache bounds the words a reader remembers (see reader.words).
+const maxWordCache = 1 << 16
+
+// word returns what the reader makes of a word as written, worked out
+// the first time it is read.
+func (r *reader) word(written string) *wordInfo {
+	if w, ok := r.words[written]; ok {
+		return w
+	}
+	if len(r.words) >= maxWordCache {
+		clear(r.words) // a server reads words without end
+	}
+	w := &wordInfo{}
+	r.buf = nlp.Lower(r.buf[:0], written)
+	if len(r.buf) < 2 || nlp.IsStopWord(string(r.buf)) || speechVerbs[string(r.buf)] || nlp.IsRoleWord(written) {
+		w.skip = true // who said it, and what people's titles are, is not what is said
+	} else {
+		w.key = r.stems.Stem(r.buf)
+		if syn, ok := synonyms[w.key]; ok {
+			w.key = syn
+		}
+	}
+	r.words[strings.Clone(written)] = w
+	return w
+}
+
+// class returns the frame class of a word as written: frameClass of its
+// lower-case form (nlp.Lower).
+func (r *reader) class(written string) string {
+	w := r.word(written)
+	if !w.classSet {
+		r.buf = nlp.Lower(r.buf[:0], written)
+		w.class, w.classSet = r.frameClass(lowered(r.buf, written)), true
+	}
+	return w.class
 }
 
 // readers keeps readers between stories: a reader's stem cache is worth
 // keeping warm, and its maps and buffers worth reusing.
 var readers = newKept(func() *reader {
 	return &reader{ids: map[string]int32{}, figures: map[int32]bool{}, stems: nlp.NewStemmer(), canon: map[string]entityRef{},
-		classes: map[string]string{}, entityKeys: map[string]string{}, titles: map[string]titleHolder{}, prep: paraphrase.NewPreparer()}
+		classes: map[string]string{}, entityKeys: map[string]string{}, titles: map[string]titleHolder{}, prep: paraphrase.NewPreparer(),
+		words: map[string]*wordInfo{}}
 })
 
 // newReader returns a reader for a story with the given entities; give it
@@ -172,6 +231,12 @@ func newReader(story []storyfold.Entity) *reader {
 	r.df = r.df[:0]
 	r.seen = r.seen[:0]
 	r.gen = 0
+	if r.story++; r.story == 0 {
+		// The count wrapped: no word's id remembered with story 0, or
+		// with a number from before, may pass for this story's.
+		r.story = 1
+		clear(r.words)
+	}
 	r.claimNames = r.claimNames[:0]
 	r.nclaims = 0
 	for _, e := range story {
@@ -296,15 +361,17 @@ func (r *reader) appendUnits(out []unit, ai int, a *storyfold.Article) []unit {
 		u := unit{article: ai, sent: si, span: s, opens: s.Start == a.Sentences[si].Start, pos: float64(si) / float64(max(n-1, 1))}
 		r.gen++
 		r.sorted = r.sorted[:0]
-		add := func(key string, said bool) {
-			id := r.intern(key)
+		addID := func(id int32, said, figure bool) {
 			for int(id) >= len(r.seen) {
 				r.seen = append(r.seen, 0)
 			}
 			if r.seen[id] != r.gen {
 				r.seen[id] = r.gen
-				r.sorted = append(r.sorted, term{id: id, said: said, figure: key[1] == ':' && key[0] != 'e'})
+				r.sorted = append(r.sorted, term{id: id, said: said, figure: figure})
 			}
+		}
+		add := func(key string, said bool) {
+			addID(r.intern(key), said, key[1] == ':' && key[0] != 'e')
 		}
 		// Names first: their words are not read again as plain words.
 		covered := r.covered[:0]
@@ -394,15 +461,16 @@ func (r *reader) appendUnits(out []unit, ai int, a *storyfold.Article) []unit {
 			if ci < len(covered) && covered[ci].Start <= pos {
 				continue
 			}
-			r.buf = nlp.Lower(r.buf[:0], t.Text(text))
-			if len(r.buf) < 2 || nlp.IsStopWord(string(r.buf)) || speechVerbs[string(r.buf)] || nlp.IsRoleWord(t.Text(text)) {
-				continue // who said it, and what people's titles are, is not what is said
+			w := r.word(t.Text(text))
+			if w.skip {
+				continue
 			}
-			stem := r.stems.Stem(r.buf)
-			if syn, ok := synonyms[stem]; ok {
-				stem = syn
+			// The word's term id is remembered for the story: interning
+			// its key again would give the same id.
+			if w.story != r.story {
+				w.id, w.story = r.intern(w.key), r.story
 			}
-			add(stem, true)
+			addID(w.id, true, w.key[1] == ':' && w.key[0] != 'e')
 		}
 		said := 0
 		for _, t := range r.sorted {
@@ -514,7 +582,7 @@ func clauses(a *storyfold.Article, s storyfold.Span) []storyfold.Span {
 	start := 0
 	for _, c := range cuts {
 		if c.at < start || quoted(a, s.Start+c.at) ||
-			len(strings.Fields(text[start:c.at])) < minWords || len(strings.Fields(text[c.next:])) < minWords {
+			countFields(text[start:c.at]) < minWords || countFields(text[c.next:]) < minWords {
 			continue
 		}
 		out = append(out, storyfold.Span{Start: s.Start + start, End: s.Start + c.at})
