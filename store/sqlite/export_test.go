@@ -6,7 +6,7 @@ import "context"
 // run, as an older storyfold left it, and returns a function that runs
 // a statement on it.
 func OpenAt(ctx context.Context, path string, n int) (exec func(query string, args ...any) error, closeDB func() error, err error) {
-	s, err := open(path)
+	s, err := open(ctx, path)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -18,4 +18,11 @@ func OpenAt(ctx context.Context, path string, n int) (exec func(query string, ar
 		_, err := s.db.ExecContext(ctx, query, args...)
 		return err
 	}, s.Close, nil
+}
+
+// JournalMode is the journal mode of s's database file.
+func JournalMode(ctx context.Context, s *Store) (string, error) {
+	var mode string
+	err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode)
+	return mode, err
 }

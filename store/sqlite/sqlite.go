@@ -9,12 +9,15 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	modsqlite "modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/store/internal/sqlstore"
@@ -46,7 +49,7 @@ var _ storyfold.Store = (*Store)(nil)
 // Open opens (creating if needed) the database file at path and brings its
 // schema up to date.
 func Open(ctx context.Context, path string) (*Store, error) {
-	s, err := open(path)
+	s, err := open(ctx, path)
 	if err != nil {
 		return nil, err
 	}
@@ -57,11 +60,21 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-// open opens the database file at path without migrating it.
-func open(path string) (*Store, error) {
-	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_txlock=immediate"
+// busyTimeout is how long a connection waits for another's lock (the
+// busy_timeout pragma), and how long useWAL tries.
+const busyTimeout = 10 * time.Second
+
+// open opens the database file at path, in WAL mode, without migrating it.
+// The connections set no journal mode of their own: the file keeps it
+// (useWAL).
+func open(ctx context.Context, path string) (*Store, error) {
+	dsn := fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_txlock=immediate", path, busyTimeout.Milliseconds())
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := useWAL(ctx, db); err != nil {
+		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	// Keep the connections open: opening one reads the schema and sets the
@@ -80,6 +93,39 @@ func open(path string) (*Store, error) {
 		Matches:   s.matches,
 	}}
 	return s, nil
+}
+
+// useWAL puts the database file in WAL mode, which the file keeps, trying
+// again while another connection holds the lock the switch needs.
+//
+// Each connection used to ask for WAL mode as it opened. On a file not yet
+// in WAL mode (a new one), the switch reads the file's header in a read
+// transaction and then upgrades it to a write one, and SQLite answers an
+// upgrade that another connection's lock blocks with SQLITE_BUSY at once,
+// without waiting through busy_timeout (two waiting upgraders would
+// deadlock). Several processes opening a new file at once (a reader
+// polling a store that ingest is creating) then failed at random, more
+// often on a loaded machine. Only the switch can fail this way: once the
+// file is in WAL mode the pragma only reads, and connections opened later
+// find the mode in the file.
+func useWAL(ctx context.Context, db *sql.DB) error {
+	deadline := time.Now().Add(busyTimeout)
+	for wait := time.Millisecond; ; wait = min(2*wait, 50*time.Millisecond) {
+		var mode string
+		err := db.QueryRowContext(ctx, "PRAGMA journal_mode=WAL").Scan(&mode)
+		if err == nil {
+			return nil
+		}
+		var e *modsqlite.Error
+		if !errors.As(err, &e) || e.Code()&0xff != sqlite3.SQLITE_BUSY || time.Now().After(deadline) {
+			return fmt.Errorf("switch to WAL mode: %w", err)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+	}
 }
 
 // Close closes the database.

@@ -124,7 +124,9 @@ func TestUpgradeKeepsTextsSearchable(t *testing.T) {
 // once, as a reader polling a store that ingest is creating does: each
 // must find the schema whole, never fail because another applied a
 // migration first (the CI saw "migration 1: table articles already
-// exists").
+// exists") or switched the file to WAL mode first (SQLITE_BUSY, which
+// SQLite gives a blocked switch without waiting: see useWAL), and the
+// file must end in WAL mode.
 func TestConcurrentOpenOfNewFile(t *testing.T) {
 	for round := range 5 {
 		t.Run(fmt.Sprintf("round %d", round), func(t *testing.T) {
@@ -137,8 +139,16 @@ func TestConcurrentOpenOfNewFile(t *testing.T) {
 				go func() {
 					start.Wait()
 					st, err := sqlite.Open(context.Background(), path)
-					if err == nil {
-						err = st.Close()
+					if err != nil {
+						errs <- err
+						return
+					}
+					mode, err := sqlite.JournalMode(context.Background(), st)
+					if err == nil && mode != "wal" {
+						err = fmt.Errorf("journal mode %q, want wal", mode)
+					}
+					if cerr := st.Close(); err == nil {
+						err = cerr
 					}
 					errs <- err
 				}()

@@ -41,15 +41,31 @@ func EncodeArticles(articles []storyfold.StoredArticle, compress bool, added any
 // compresses itself. With DocWithText the document is compressed with the
 // text as the dictionary (record.ArticleDocWithText), for a store that
 // keeps the text plain.
+//
+// Index is not a compression but rides along: with it, encoding also
+// makes the title and text a store's own full-text index is fed
+// (record.IndexText, SQLite's), so that Encode does that ahead too.
 type Compression struct {
-	Text, Doc, DocWithText bool
+	Text, Doc, DocWithText, Index bool
 }
 
 // EncodeArticlesAs is EncodeArticles with the text and the document
 // compressed as c says.
 func EncodeArticlesAs(articles []storyfold.StoredArticle, c Compression, added any, ahead *Ahead) ([][]any, error) {
+	rows, _, err := EncodeIndexed(articles, c, added, ahead)
+	return rows, err
+}
+
+// EncodeIndexed is EncodeArticlesAs also returning, with c.Index, each
+// article's title and text as its store's full-text index is fed them
+// (record.IndexText), which Encode makes ahead too.
+func EncodeIndexed(articles []storyfold.StoredArticle, c Compression, added any, ahead *Ahead) ([][]any, [][2]string, error) {
 	encoded := ahead.take()
 	rows := make([][]any, len(articles))
+	var index [][2]string
+	if c.Index {
+		index = make([][2]string, len(articles))
+	}
 	for i := range articles {
 		sa := &articles[i]
 		a := &sa.Article
@@ -57,13 +73,16 @@ func EncodeArticlesAs(articles []storyfold.StoredArticle, c Compression, added a
 		if !ok || e.id != a.ID || e.c != c {
 			var err error
 			if e, err = encodeArticle(a, c); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
+		}
+		if c.Index {
+			index[i] = e.index
 		}
 		rows[i] = []any{a.ID, a.Hash, a.Source, record.SourceKey(a.Source), a.Title, a.URL, record.Nullable(a.Date.String()), a.Language,
 			e.text, e.doc, sa.StoryID, record.Nullable(sa.DuplicateOf), record.FeaturesBlob(sa.Features, true), added}
 	}
-	return rows, nil
+	return rows, index, nil
 }
 
 // encodedArticle is what encoding an article's columns gives, the costly
@@ -73,6 +92,7 @@ type encodedArticle struct {
 	id        string
 	c         Compression
 	text, doc any
+	index     [2]string // with c.Index: title and text as indexed
 }
 
 func encodeArticle(a *storyfold.Article, c Compression) (encodedArticle, error) {
@@ -87,6 +107,9 @@ func encodeArticle(a *storyfold.Article, c Compression) (encodedArticle, error) 
 		return encodedArticle{}, fmt.Errorf("save article %s: %w", a.ID, err)
 	}
 	e := encodedArticle{id: a.ID, c: c, text: record.TextBlob(a.Text, c.Text), doc: doc}
+	if c.Index {
+		e.index = [2]string{record.IndexText(a.Title), record.IndexText(a.Text)}
+	}
 	if !c.Doc {
 		e.doc = string(doc)
 	}
