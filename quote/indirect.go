@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/nlp"
@@ -24,6 +25,8 @@ var (
 	indirectOpenersData string
 	//go:embed data/indirect-bare.txt
 	indirectBareData string
+	//go:embed data/indirect-that-cues.txt
+	indirectThatCuesData string
 	//go:embed data/indirect-determiners.txt
 	indirectDeterminersData string
 	//go:embed data/participle-objects.txt
@@ -65,6 +68,8 @@ var (
 	indirectOpeners     = listSet(indirectOpenersData)
 	indirectDeterminers = listSet(indirectDeterminersData)
 	indirectBare        = listSet(indirectBareData)
+	// indirectThatCues take their clause only after "that".
+	indirectThatCues = listSet(indirectThatCuesData)
 	// participleObjects after a participle make it no cue of a clause:
 	// "saying so", "saying nothing".
 	participleObjects = listSet(participleObjectsData)
@@ -201,11 +206,23 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 						}
 					}
 				}
-			} else if p := beforeFillers(&c, j); c.isPunct(p, ",)") {
+			} else if p := beforeFillers(&c, j); c.isPunct(p, ",") && c.parentheticalSource(p, j+2) {
+				// "He had, according to X, killed ...": the source set
+				// off inside the clause, which runs on past it. "The
+				// A.G., according to the Times, said ...": the cue after
+				// it reads its subject's statement.
+				if next := c.afterComma(j + 2); indirectCues[c.lower(next)] || cues[c.lower(next)] {
+					continue
+				}
+				k = 0
+			} else if c.isPunct(p, ",)") {
 				// "CLAUSE, according to X."
 				k, end = 0, j-1
-				if unnamedSource && !plainClause(&c, 0, p) {
-					continue // "“...,” Paul told reporters, according to ...": the quote's own cue
+				if (unnamedSource || opensWithQuote(s)) && !plainClause(&c, 0, p) {
+					// "“...,” Paul told reporters, according to ...", "“...,”
+					// the commission said, according to Reuters": the quote's
+					// own cue and speaker; the source only relays it.
+					continue
 				}
 			}
 		case indirectNouns[w]:
@@ -272,6 +289,19 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				}
 			}
 			cue = w
+			if as := c.asClause(j); as >= 0 {
+				// "As Emily Feng reports for NPR, CLAUSE": the clause
+				// after the opener's comma, said by the opener's subject.
+				k = as
+				name, _ = c.nameBefore(j)
+				for i := k + 1; i+1 < end; i++ {
+					if c.isPunct(i, ",") && subordinate[c.lower(i+1)] {
+						end = i // "..., when authorities announced that ...": a statement of its own
+						break
+					}
+				}
+				break
+			}
 			if (j == 0 || c.toks[j-1].Kind != nlp.Word) && c.capitalized(j+1) && !toldWords[w] && !indirectSkip(&c, j+1) && !c.possessiveName(j+1) && !c.nameOpensClause(j+1) {
 				continue // "..., said Hegseth": the inverted attribution that reported reads
 			}
@@ -285,7 +315,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			} else {
 				k = f.clauseStart(&c, j+1, indirectBare[w])
 			}
-			if k < 0 {
+			if k < 0 || indirectThatCues[w] && c.lower(k-1) != "that" {
 				continue // no clause: the subject is not worth reading
 			}
 			if subj < j {
@@ -298,6 +328,11 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				}
 			} else if n, ok := c.nameBefore(j); ok {
 				name = n
+				if strings.HasPrefix(n, "the ") {
+					if p := f.personOf(text, sent, &c, j, pos); p != "" {
+						name = p // "Wee of the Times reports that": the reporter, not the paper
+					}
+				}
 			} else if c.lower(j-1) == "which" && c.isPunct(j-2, ",") {
 				// "the Log Cabin Republicans, a gay and lesbian group,
 				// which said": the organisation the sentence names last.
@@ -306,14 +341,8 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				name = n // "Acme Corporation said", which nameBefore takes for no person
 				// "Historian Alan Brinkley of Columbia University told": the
 				// person of the organisation.
-				t := beforeFillers(&c, j)
-				for t >= 0 && c.capitalized(t) {
-					t--
-				}
-				if c.lower(t) == "of" {
-					if p, ok := c.nameBefore(t); ok && f.isPerson(f.resolve(text, p, pos, sent)) {
-						name = p
-					}
+				if p := f.personOf(text, sent, &c, j, pos); p != "" {
+					name = p
 				}
 			} else if (c.lower(j-1) == "but" || c.lower(j-1) == "and") && lastSpeaker != "" {
 				name = lastSpeaker // "claimed ..., but admitted that": the same subject
@@ -1173,4 +1202,117 @@ func (c *context) participleClause(j int) int {
 		return j + 2
 	}
 	return j + 1
+}
+
+// maxParentheticalSubject is the most words before a source set off
+// inside a clause: a subject ("President Donald Trump", "He had"), not a
+// clause of its own that an appositive of the source follows.
+const maxParentheticalSubject = 5
+
+// afterComma returns the token after the first comma from token i, or -1.
+func (c *context) afterComma(i int) int {
+	for k := i; k < len(c.toks); k++ {
+		if c.isPunct(k, ",") {
+			return k + 1
+		}
+	}
+	return -1
+}
+
+// parentheticalSource reports whether the source of "according to" read at
+// token i, after the comma at token p and a short subject, is only a name
+// set off by a comma that a lower-case word of the clause follows ("He had,
+// according to Alex Horton of the Washington Post, killed ..."): the clause
+// goes on past the source, so it is the whole sentence and not the words
+// before the cue. A source that a relative or a joined clause follows
+// ("according to X, who ...") or a determiner opening its appositive
+// ("according to X, a project ...") is no aside.
+func (c *context) parentheticalSource(p, i int) bool {
+	words := 0
+	for k := 0; k < p; k++ {
+		if c.toks[k].Kind == nlp.Word {
+			words++
+		}
+	}
+	if words > maxParentheticalSubject {
+		return false // "CLAUSE, according to X, a project ...": an appositive
+	}
+	for k := i; k < len(c.toks); k++ {
+		switch {
+		case c.isPunct(k, ","):
+			w := c.lower(k + 1)
+			return k > i && w != "" && !c.capitalized(k+1) && !clauseJoiners[w] && !indirectDeterminers[w] && w != "who" && w != "which" && w != "and" && w != "but"
+		case c.capitalized(k), c.lower(k) == "of" || c.lower(k) == "the", c.isPunct(k, "'’"), c.lower(k) == "s" && c.isPunct(k-1, "'’"):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// personOf reads "PERSON of ORGANISATION" before the cue at token j
+// ("Historian Alan Brinkley of Columbia University told", "Wee of the Times
+// reports"): the person, when the name before "of" is one of the article's
+// people, speaks for themselves, not for the organisation. It returns "" for
+// any other subject.
+func (f *Finder) personOf(text string, sent storyfold.Span, c *context, j, pos int) string {
+	t := beforeFillers(c, j)
+	for t >= 0 && c.capitalized(t) {
+		t--
+	}
+	if c.lower(t) == "the" {
+		t--
+	}
+	if c.lower(t) != "of" {
+		return ""
+	}
+	if p, ok := c.nameBefore(t); ok && f.isPerson(f.resolve(text, p, pos, sent)) {
+		return p
+	}
+	return ""
+}
+
+// opensWithQuote reports whether sentence s opens with a quotation mark,
+// which the tokens outside quotes do not show.
+func opensWithQuote(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, " \n"))
+	return strings.ContainsRune("“”\"«»", r)
+}
+
+// maxAsSubject and maxAsTail bound the opener "As NAME reports for OUTLET,":
+// the words of the subject and those between the cue and the comma.
+const (
+	maxAsSubject = 4
+	maxAsTail    = 4
+)
+
+// asClause reads the cue at token j as the verb of a sentence's opener "As
+// Emily Feng reports for NPR, CLAUSE" or "As he said, CLAUSE": the subject a
+// name or a pronoun, the cue then at most a short phrase opening with a
+// preposition ("for NPR"), and a comma. It
+// returns the token the clause opens at, or -1.
+func (c *context) asClause(j int) int {
+	if j < 2 || j-1 > maxAsSubject || c.toks[0].Kind != nlp.Word || !strings.EqualFold(c.toks[0].Text(c.text), "as") {
+		return -1 // compared as written: lowering every sentence's first word would allocate
+	}
+	for k := 1; k < j; k++ {
+		if !c.capitalized(k) && !(k == 1 && j == 2 && nlp.IsSpeakerPronoun(c.lower(k))) {
+			return -1
+		}
+	}
+	if w := c.lower(j + 1); w != "" && !prepositions[w] && !namePrepositions[w] {
+		return -1 // "As he announced the deal, ...": a time, not a source
+	}
+	for k := j + 1; k < len(c.toks) && k <= j+1+maxAsTail; k++ {
+		if c.isPunct(k, ",") {
+			if c.lower(k+1) == "" {
+				return -1
+			}
+			return k + 1
+		}
+		if c.toks[k].Kind != nlp.Word {
+			return -1
+		}
+	}
+	return -1
 }

@@ -191,6 +191,16 @@ func TestIndirectLists(t *testing.T) {
 			t.Errorf("%q is in indirect-bare but not in indirect-cues", w)
 		}
 	}
+	// The cues that need "that" are cues, listed sorted and once each
+	// (a subset of indirect-cues, so outside the disjoint lists above).
+	if that := listLines(indirectThatCuesData); len(that) == 0 || !slices.IsSorted(that) || len(slices.Compact(slices.Clone(that))) != len(that) {
+		t.Errorf("indirect-that-cues is empty, unsorted or has an entry twice: %q", that)
+	}
+	for _, w := range listLines(indirectThatCuesData) {
+		if !indirectCues[w] {
+			t.Errorf("%q is in indirect-that-cues but not in indirect-cues", w)
+		}
+	}
 	// The participles that close a clause are not among the cues that
 	// open one.
 	for w := range indirectParticiples {

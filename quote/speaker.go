@@ -312,7 +312,23 @@ func (c *context) nameAfter(i int) (string, bool) {
 		for c.capitalized(j) {
 			j++
 		}
-		return c.theName(i+1, j)
+		name, ok := c.theName(i+1, j)
+		if ok && strings.HasPrefix(name, "the ") {
+			// "according to The Verge's Stadia review", "The Washington
+			// Post's Fact Checker": the owner speaks, not what it owns
+			// (a person after the possessive, "the Kremlin's Dmitry
+			// Peskov", is read as that person above). One word after the
+			// possessive is the name's own head ("the U.S. Attorney’s
+			// Office") unless a common noun follows ("Stadia review").
+			for k := i + 1; k < j-1; k++ {
+				if possessiveToken(c, k) && (j-k > 2 || c.lower(j) != "" && !c.capitalized(j)) {
+					if owner, ok := c.theName(i+1, k+1); ok {
+						return strings.TrimSuffix(strings.TrimSuffix(owner, "'s"), "’s"), true
+					}
+				}
+			}
+		}
+		return name, ok
 	}
 	// Titles may be written in lower case: "German defense minister Boris
 	// Pistorius".
