@@ -30,6 +30,35 @@ type cache struct {
 	items   map[string]*cached
 	order   []string // keys, oldest first, for eviction
 	bytes   int
+	// building holds the answers being built now, by key and version:
+	// every save empties the cache at once, and without it the clients
+	// of a popular page would all build it again together, each holding
+	// a core, while the first answer would serve them all.
+	building map[flightKey]*flight
+	// waiting, when set, is called as a request starts to wait for an
+	// answer another request is building (for tests).
+	waiting func()
+	// refused answers a request that waited for another's answer and
+	// then could not build its own: refused a place, or out of time
+	// (Server.busy; a bare 503 when unset).
+	refused func(http.ResponseWriter, *http.Request, error)
+}
+
+// flightKey names an answer being built: its key and the store version
+// it is built from.
+type flightKey struct {
+	key     string
+	version int64
+}
+
+// flight is an answer being built, which the requests for the same key
+// and version wait for instead of building it again.
+type flight struct {
+	done chan struct{}
+	// e is the answer, once done is closed; nil when the request that
+	// built it did not get a 200 (a shed request, a deadline), and the
+	// waiters then build their own.
+	e *cached
 }
 
 type cached struct {
@@ -66,7 +95,41 @@ func (c *cache) storeAnswered(d time.Duration) bool {
 }
 
 func newCache(version func(context.Context) (int64, error), maxBytes int) *cache {
-	return &cache{version: version, maxBytes: maxBytes, items: map[string]*cached{}}
+	return &cache{version: version, maxBytes: maxBytes, items: map[string]*cached{}, building: map[flightKey]*flight{}}
+}
+
+// join returns the answer being built for key at version v and false, or,
+// when none is, registers one the caller is to build and returns it and
+// true.
+func (c *cache) join(key string, v int64) (*flight, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	fk := flightKey{key, v}
+	if f := c.building[fk]; f != nil {
+		return f, false
+	}
+	f := &flight{done: make(chan struct{})}
+	c.building[fk] = f
+	return f, true
+}
+
+// refuse answers a request the cache could not serve, as refused says.
+func (c *cache) refuse(w http.ResponseWriter, r *http.Request, err error) {
+	if c.refused != nil {
+		c.refused(w, r, err)
+		return
+	}
+	http.Error(w, "busy", http.StatusServiceUnavailable)
+}
+
+// land ends the flight of key at version v with its answer e (nil for
+// none) and releases its waiters.
+func (c *cache) land(key string, v int64, f *flight, e *cached) {
+	f.e = e
+	c.mu.Lock()
+	delete(c.building, flightKey{key, v})
+	c.mu.Unlock()
+	close(f.done)
 }
 
 // get returns the item for key if it was built from store version v. A
@@ -132,6 +195,38 @@ func (c *cache) wrap(h http.HandlerFunc) http.HandlerFunc {
 			_, _ = w.Write(e.body)
 			return
 		}
+		f, leader := c.join(key, v)
+		if !leader {
+			// Another request is building this answer: wait for it,
+			// blocked rather than building it again, and serve it. Waiting
+			// is no work, so the request's place among those at work is
+			// given back meanwhile: the builder may need one.
+			p := placeOf(r.Context())
+			p.leave()
+			if c.waiting != nil {
+				c.waiting()
+			}
+			select {
+			case <-f.done:
+			case <-r.Context().Done():
+				c.refuse(w, r, r.Context().Err())
+				return
+			}
+			if f.e != nil {
+				w.Header().Set("Content-Type", f.e.contentType)
+				w.Header().Set("X-Cache", "shared")
+				_, _ = w.Write(f.e.body)
+				return
+			}
+			if err := p.take(r.Context()); err != nil {
+				c.refuse(w, r, err)
+				return
+			}
+			h(w, r)
+			return
+		}
+		var e *cached
+		defer func() { c.land(key, v, f, e) }()
 		rec := &capture{header: http.Header{}, code: http.StatusOK}
 		h(rec, r)
 		for k, vals := range rec.header {
@@ -140,7 +235,8 @@ func (c *cache) wrap(h http.HandlerFunc) http.HandlerFunc {
 		w.WriteHeader(rec.code)
 		_, _ = w.Write(rec.body.Bytes())
 		if rec.code == http.StatusOK {
-			c.put(key, v, &cached{contentType: rec.header.Get("Content-Type"), body: keep(rec.body.Bytes())})
+			e = &cached{contentType: rec.header.Get("Content-Type"), body: keep(rec.body.Bytes())}
+			c.put(key, v, e)
 		}
 	}
 }

@@ -1,11 +1,17 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"math"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func TestCacheKey(t *testing.T) {
@@ -123,5 +129,161 @@ func TestCacheCeiling(t *testing.T) {
 				t.Errorf("got %d, want %d", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestCacheBuildsOnceForWaiters checks that requests for one answer that
+// is being built wait for it instead of building it again: every save
+// empties the cache, and the clients of a popular page then all missed at
+// once, each holding a core to build the same page.
+func TestCacheBuildsOnceForWaiters(t *testing.T) {
+	const clients = 8
+	c := newCache(func(context.Context) (int64, error) { return 7, nil }, 1<<20)
+	waiting := make(chan struct{}, clients)
+	c.waiting = func() { waiting <- struct{}{} }
+	started, release := make(chan struct{}), make(chan struct{})
+	var builds atomic.Int32
+	h := c.wrap(func(w http.ResponseWriter, r *http.Request) {
+		if builds.Add(1) == 1 {
+			close(started)
+		}
+		<-release
+		w.Header().Set("Content-Type", "text/plain")
+		_, _ = w.Write([]byte("the page"))
+	})
+	recs := make([]*httptest.ResponseRecorder, clients)
+	var wg sync.WaitGroup
+	serve := func(i int) {
+		defer wg.Done()
+		recs[i] = httptest.NewRecorder()
+		h(recs[i], httptest.NewRequest(http.MethodGet, "/stories/s1", nil))
+	}
+	wg.Add(1)
+	go serve(0)
+	<-started
+	for i := 1; i < clients; i++ {
+		wg.Add(1)
+		go serve(i)
+	}
+	for range clients - 1 {
+		<-waiting
+	}
+	close(release)
+	wg.Wait()
+	if n := builds.Load(); n != 1 {
+		t.Errorf("%d requests for one page built it %d times, want once", clients, n)
+	}
+	for i, rec := range recs {
+		if rec.Code != http.StatusOK || rec.Body.String() != "the page" {
+			t.Errorf("request %d: %d %q", i, rec.Code, rec.Body.String())
+		}
+	}
+	if got := recs[1].Header().Get("X-Cache"); got != "shared" {
+		t.Errorf("a waiter's X-Cache is %q, want shared", got)
+	}
+	if len(c.building) != 0 {
+		t.Errorf("%d answers still marked as being built", len(c.building))
+	}
+}
+
+// TestCacheWaitersBuildWhenTheFirstFails checks that when the request
+// building an answer does not get a 200 (shed, or past its deadline), the
+// requests waiting for it build their own rather than share its error.
+func TestCacheWaitersBuildWhenTheFirstFails(t *testing.T) {
+	c := newCache(func(context.Context) (int64, error) { return 1, nil }, 1<<20)
+	waiting := make(chan struct{}, 1)
+	c.waiting = func() { waiting <- struct{}{} }
+	started, release := make(chan struct{}), make(chan struct{})
+	var builds atomic.Int32
+	h := c.wrap(func(w http.ResponseWriter, r *http.Request) {
+		if builds.Add(1) == 1 {
+			close(started)
+			<-release
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		_, _ = w.Write([]byte("the page"))
+	})
+	first, second := httptest.NewRecorder(), httptest.NewRecorder()
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); h(first, httptest.NewRequest(http.MethodGet, "/", nil)) }()
+	<-started
+	go func() { defer wg.Done(); h(second, httptest.NewRequest(http.MethodGet, "/", nil)) }()
+	<-waiting
+	close(release)
+	wg.Wait()
+	if first.Code != http.StatusServiceUnavailable || second.Code != http.StatusOK || second.Body.String() != "the page" {
+		t.Errorf("first %d, second %d %q: want 503, then 200 built by the second", first.Code, second.Code, second.Body.String())
+	}
+}
+
+// TestCacheWaitersGiveTheirPlaceBack checks that requests waiting for an
+// answer another request builds do not hold the places among the
+// requests at work: the builder, which gives its place back while it
+// waits for a builder's turn, must get one again to finish, and with the
+// waiters holding them all it was refused after the queue's wait.
+func TestCacheWaitersGiveTheirPlaceBack(t *testing.T) {
+	const clients = 4
+	places := newLimiter(1, 2*clients, 5*time.Second)
+	c := newCache(func(context.Context) (int64, error) { return 3, nil }, 1<<20)
+	waiting := make(chan struct{}, clients)
+	c.waiting = func() { waiting <- struct{}{} }
+	started, release := make(chan struct{}), make(chan struct{})
+	var builds atomic.Int32
+	build := c.wrap(func(w http.ResponseWriter, r *http.Request) {
+		builds.Add(1)
+		// As admit does while it waits for a builder's turn.
+		p := placeOf(r.Context())
+		p.leave()
+		close(started)
+		<-release
+		if err := p.take(r.Context()); err != nil {
+			http.Error(w, err.Error(), http.StatusServiceUnavailable)
+			return
+		}
+		_, _ = w.Write([]byte("the page"))
+	})
+	h := func(w http.ResponseWriter, r *http.Request) { // as Server.limit
+		p := &place{l: places}
+		if err := p.take(r.Context()); err != nil {
+			http.Error(w, err.Error(), http.StatusServiceUnavailable)
+			return
+		}
+		defer p.leave()
+		build(w, r.WithContext(context.WithValue(r.Context(), placeKey{}, p)))
+	}
+	recs := make([]*httptest.ResponseRecorder, clients)
+	var wg sync.WaitGroup
+	serve := func(i int) {
+		defer wg.Done()
+		recs[i] = httptest.NewRecorder()
+		h(recs[i], httptest.NewRequest(http.MethodGet, "/stories/big", nil))
+	}
+	wg.Add(1)
+	go serve(0)
+	<-started
+	for i := 1; i < clients; i++ {
+		wg.Add(1)
+		go serve(i)
+	}
+	for range clients - 1 {
+		select {
+		case <-waiting:
+		case <-time.After(time.Minute):
+			// Not a time budget: with the bug, the first waiter holds the
+			// only place and the others never reach the cache.
+			t.Fatal("the waiting requests hold every place")
+		}
+	}
+	close(release)
+	wg.Wait()
+	for i, rec := range recs {
+		if rec.Code != http.StatusOK {
+			t.Errorf("request %d: %d %q", i, rec.Code, rec.Body.String())
+		}
+	}
+	if n := builds.Load(); n != 1 {
+		t.Errorf("built %d times, want once", n)
 	}
 }

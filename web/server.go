@@ -248,6 +248,7 @@ func New(cfg Config) *Server {
 		// neither holds a place meanwhile.
 		reads:   newLimiter(cfg.MaxReads, cfg.MaxQueue, cfg.QueueWait),
 		ingests: newLimiter(cfg.MaxIngests, cfg.MaxQueue, 0)}
+	s.cache.refused = s.busy
 	s.routes()
 	return s
 }
