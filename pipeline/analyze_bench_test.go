@@ -9,6 +9,7 @@ import (
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/internal/benchdata"
 	"github.com/storyfold/storyfold/pipeline"
 )
 
@@ -21,15 +22,15 @@ import (
 //
 //	go test ./pipeline -run '^$' -bench PrepareBASIL -benchmem
 func BenchmarkPrepareBASIL(b *testing.B) {
-	raw := readBASIL(b, *basilPath)
+	raw := benchdata.ReadBASIL(b, *basilPath)
 	b.ResetTimer()
-	cpu := cpuTime(b)
+	cpu := benchdata.CPUTime()
 	for b.Loop() {
 		// Prepare writes outlet hints into its input: each pass gets a
 		// fresh copy, as analyze reads each article once.
 		pipeline.Prepare(slices.Clone(raw), nil, nil)
 	}
-	b.ReportMetric(float64((cpuTime(b)-cpu)/time.Microsecond)/float64(b.N*len(raw)), "cpu-µs/article")
+	b.ReportMetric(float64((benchdata.CPUTime()-cpu)/time.Microsecond)/float64(b.N*len(raw)), "cpu-µs/article")
 }
 
 // BenchmarkAnalyzeBASIL times what analyze does with BASIL's 300 raw
@@ -38,9 +39,9 @@ func BenchmarkPrepareBASIL(b *testing.B) {
 //
 //	go test ./pipeline -run '^$' -bench AnalyzeBASIL -benchmem
 func BenchmarkAnalyzeBASIL(b *testing.B) {
-	raw := readBASIL(b, *basilPath)
+	raw := benchdata.ReadBASIL(b, *basilPath)
 	b.ResetTimer()
-	cpu := cpuTime(b)
+	cpu := benchdata.CPUTime()
 	for b.Loop() {
 		arts := pipeline.Prepare(slices.Clone(raw), nil, nil)
 		g := pipeline.NewGrouper(cluster.DefaultOptions())
@@ -50,5 +51,5 @@ func BenchmarkAnalyzeBASIL(b *testing.B) {
 			b.Fatal("no stories")
 		}
 	}
-	b.ReportMetric(float64((cpuTime(b)-cpu)/time.Microsecond)/float64(b.N*len(raw)), "cpu-µs/article")
+	b.ReportMetric(float64((benchdata.CPUTime()-cpu)/time.Microsecond)/float64(b.N*len(raw)), "cpu-µs/article")
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/internal/benchdata"
 	"github.com/storyfold/storyfold/pipeline"
 )
 
@@ -22,7 +23,7 @@ func TestGrouperMatchesWriter(t *testing.T) {
 		t.Skip("ingests BASIL")
 	}
 	ctx := context.Background()
-	articles := pipeline.Prepare(readBASIL(t, *basilPath), nil, nil)
+	articles := pipeline.Prepare(benchdata.ReadBASIL(t, *basilPath), nil, nil)
 	for _, tc := range []struct {
 		name  string
 		batch int

@@ -7,12 +7,12 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/internal/benchdata"
 	"github.com/storyfold/storyfold/pipeline"
 	"github.com/storyfold/storyfold/store/sqlite"
 )
@@ -36,7 +36,7 @@ var (
 //
 //	go test ./pipeline -run '^$' -bench IngestBASIL -benchtime 1x
 func BenchmarkIngestBASIL(b *testing.B) {
-	raw := readBASIL(b, *basilPath)
+	raw := benchdata.ReadBASIL(b, *basilPath)
 	base := pipeline.Prepare(raw, nil, nil)
 	var articles []storyfold.Article
 	for k := 0; k < *basilCopies; k++ {
@@ -63,7 +63,7 @@ func BenchmarkIngestBASIL(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		cpu0, start := cpuTime(b), time.Now()
+		cpu0, start := benchdata.CPUTime(), time.Now()
 		b.StartTimer()
 		ingest := w.Ingest
 		if *basilDefer {
@@ -79,7 +79,7 @@ func BenchmarkIngestBASIL(b *testing.B) {
 		}
 		b.StopTimer()
 		wall += time.Since(start)
-		cpu += cpuTime(b) - cpu0
+		cpu += benchdata.CPUTime() - cpu0
 		if i == 0 {
 			n, stories, _ := st.Counts(ctx)
 			b.Logf("%d articles stored in %d stories, %d stories built", n, stories, w.Stats().Rebuilt)
@@ -89,13 +89,4 @@ func BenchmarkIngestBASIL(b *testing.B) {
 	n := float64(len(articles) * b.N)
 	b.ReportMetric(n/wall.Seconds(), "articles/s")
 	b.ReportMetric(float64(cpu.Microseconds())/n, "cpu-µs/article")
-}
-
-// cpuTime is the CPU time the process has used, user and system.
-func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

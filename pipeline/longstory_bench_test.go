@@ -11,6 +11,7 @@ import (
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/internal/benchdata"
 	"github.com/storyfold/storyfold/pipeline"
 	"github.com/storyfold/storyfold/store/sqlite"
 )
@@ -68,7 +69,7 @@ func BenchmarkIngestLongStory(b *testing.B) {
 				if mode == "IngestDeferred" {
 					ingest = w.IngestDeferred
 				}
-				cpu0 := cpuTime(b)
+				cpu0 := benchdata.CPUTime()
 				b.StartTimer()
 				for j := 0; j < len(articles); j += *longBatch {
 					if _, err := ingest(ctx, articles[j:min(j+*longBatch, len(articles))]); err != nil {
@@ -79,7 +80,7 @@ func BenchmarkIngestLongStory(b *testing.B) {
 					b.Fatal(err)
 				}
 				b.StopTimer()
-				cpu += cpuTime(b) - cpu0
+				cpu += benchdata.CPUTime() - cpu0
 				built += w.Stats().Rebuilt
 				if i == 0 {
 					_, stories, _ := st.Counts(ctx)

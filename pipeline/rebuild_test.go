@@ -1,12 +1,10 @@
 package pipeline_test
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
 	"flag"
-	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -18,6 +16,7 @@ import (
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/internal/benchdata"
 	"github.com/storyfold/storyfold/pipeline"
 	"github.com/storyfold/storyfold/store/sqlite"
 )
@@ -176,7 +175,7 @@ func TestRebuildFromStoreMatchesIngest(t *testing.T) {
 		t.Skip("ingests BASIL twice")
 	}
 	ctx := context.Background()
-	articles := pipeline.Prepare(readBASIL(t, *basilPath), nil, nil)
+	articles := pipeline.Prepare(benchdata.ReadBASIL(t, *basilPath), nil, nil)
 	dir := t.TempDir()
 	ingested, w := openWriter(t, filepath.Join(dir, "ingested.db"))
 	// Two batches, so that the second's stories mix stored articles and
@@ -210,35 +209,6 @@ func TestRebuildFromStoreMatchesIngest(t *testing.T) {
 	}
 }
 
-// readBASIL reads BASIL's articles, skipping the benchmark without them.
-func readBASIL(b testing.TB, path string) []storyfold.Article {
-	f, err := os.Open(path)
-	if err != nil {
-		b.Skipf("no BASIL articles: %v", err)
-	}
-	defer f.Close()
-	var out []storyfold.Article
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
-	for sc.Scan() {
-		var rec struct {
-			ID, Title, Text, Source, Date string
-		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			b.Fatalf("%s: %v", path, err)
-		}
-		a := storyfold.Article{ID: rec.ID, Title: rec.Title, Text: rec.Text, Source: rec.Source}
-		if t, err := time.Parse("2006-01-02", rec.Date); err == nil {
-			a.Date = storyfold.Date{Time: t}
-		}
-		out = append(out, a)
-	}
-	if err := sc.Err(); err != nil {
-		b.Fatalf("%s: %v", path, err)
-	}
-	return out
-}
-
 // TestIngestDeferredMatchesIngest checks on BASIL's real articles that a
 // stream of batches ingested with IngestDeferred, then Flush, leaves the
 // stories Ingest leaves, each built fewer times, and none stale. Batches
@@ -252,7 +222,7 @@ func TestIngestDeferredMatchesIngest(t *testing.T) {
 		t.Skip("ingests BASIL three times")
 	}
 	ctx := context.Background()
-	articles := pipeline.Prepare(readBASIL(t, *basilPath), nil, nil)
+	articles := pipeline.Prepare(benchdata.ReadBASIL(t, *basilPath), nil, nil)
 	slices.SortStableFunc(articles, func(a, b storyfold.Article) int { return a.Date.Compare(b.Date.Time) })
 	const size = 40
 	dir := t.TempDir()

@@ -8,6 +8,7 @@ import (
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/internal/benchdata"
 	"github.com/storyfold/storyfold/pipeline"
 )
 
@@ -20,7 +21,7 @@ import (
 //
 //	go test ./pipeline -run '^$' -bench StoriesBASIL -benchmem
 func BenchmarkStoriesBASIL(b *testing.B) {
-	arts := pipeline.Prepare(readBASIL(b, *basilPath), nil, nil)
+	arts := pipeline.Prepare(benchdata.ReadBASIL(b, *basilPath), nil, nil)
 	byID := make(map[string]*storyfold.Article, len(arts))
 	for i := range arts {
 		byID[arts[i].ID] = &arts[i]
@@ -35,7 +36,7 @@ func BenchmarkStoriesBASIL(b *testing.B) {
 		groups, ids = append(groups, members), append(ids, st.ID)
 	}
 	b.ResetTimer()
-	cpu := cpuTime(b)
+	cpu := benchdata.CPUTime()
 	for b.Loop() {
 		for i, members := range groups {
 			pipeline.NewStory(ids[i], members)
@@ -43,5 +44,5 @@ func BenchmarkStoriesBASIL(b *testing.B) {
 	}
 	// The process's CPU time, the collector's included, says more than
 	// the wall clock on a loaded machine.
-	b.ReportMetric(float64((cpuTime(b)-cpu)/time.Microsecond)/float64(b.N*len(arts)), "cpu-µs/article")
+	b.ReportMetric(float64((benchdata.CPUTime()-cpu)/time.Microsecond)/float64(b.N*len(arts)), "cpu-µs/article")
 }

@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -20,6 +19,7 @@ import (
 	"github.com/storyfold/storyfold/clean"
 	"github.com/storyfold/storyfold/dates"
 	"github.com/storyfold/storyfold/entity"
+	"github.com/storyfold/storyfold/internal/benchdata"
 	"github.com/storyfold/storyfold/nlp"
 	"github.com/storyfold/storyfold/quantity"
 	"github.com/storyfold/storyfold/quote"
@@ -375,26 +375,15 @@ func BenchmarkWorstCase(b *testing.B) {
 							c := crafted(b, k, size.bytes)
 							b.SetBytes(int64(len(c.raw.Text)))
 							runtime.GC() // the setup's garbage is not the stage's
-							before := cpuTime()
+							before := benchdata.CPUTime()
 							st.run(b, c)
-							b.ReportMetric(float64(cpuTime()-before)/float64(b.N)/1e6, "cpu-ms/op")
+							b.ReportMetric(float64(benchdata.CPUTime()-before)/float64(b.N)/1e6, "cpu-ms/op")
 						})
 					}
 				})
 			}
 		})
 	}
-}
-
-// cpuTime returns the CPU time the process has used, user and system: on
-// a shared machine it says more of a stage's cost than the wall clock,
-// which counts the time other processes hold the cores.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // TestWriteWorstCase writes the crafted articles, one plain-text file per

@@ -3,19 +3,16 @@
 package sqlite_test
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/internal/benchdata"
 	"github.com/storyfold/storyfold/pipeline"
 	"github.com/storyfold/storyfold/store/sqlite"
 )
@@ -37,7 +34,7 @@ var (
 //
 //	go test ./store/sqlite -run '^$' -bench SaveBASIL -benchtime 3x
 func BenchmarkSaveBASIL(b *testing.B) {
-	base := pipeline.Prepare(readBASIL(b, *basilPath), nil, nil)
+	base := pipeline.Prepare(benchdata.ReadBASIL(b, *basilPath), nil, nil)
 	ex := cluster.NewExtractor()
 	var batches []*storyfold.Batch
 	var all []storyfold.Article
@@ -86,13 +83,13 @@ func BenchmarkSaveBASIL(b *testing.B) {
 				arts[i] = batch.Articles[i].Article
 			}
 			st.Encode(arts)
-			cpu0 := cpuTime(b)
+			cpu0 := benchdata.CPUTime()
 			b.StartTimer()
 			if err := st.Save(ctx, batch); err != nil {
 				b.Fatal(err)
 			}
 			b.StopTimer()
-			cpu += cpuTime(b) - cpu0
+			cpu += benchdata.CPUTime() - cpu0
 		}
 		f, err := st.Footprint(ctx)
 		if err != nil {
@@ -104,42 +101,4 @@ func BenchmarkSaveBASIL(b *testing.B) {
 	n := float64(b.N * len(all))
 	b.ReportMetric(float64(cpu.Microseconds())/n, "save-cpu-µs/article")
 	b.ReportMetric(float64(bytes)/n, "bytes/article")
-}
-
-func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// readBASIL reads BASIL's articles as they are before preparing, skipping
-// the benchmark without the file.
-func readBASIL(b *testing.B, path string) []storyfold.Article {
-	f, err := os.Open(path)
-	if err != nil {
-		b.Skipf("no BASIL articles: %v", err)
-	}
-	defer f.Close()
-	var out []storyfold.Article
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
-	for sc.Scan() {
-		var rec struct {
-			ID, Title, Text, Source, Date string
-		}
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			b.Fatalf("%s: %v", path, err)
-		}
-		a := storyfold.Article{ID: rec.ID, Title: rec.Title, Text: rec.Text, Source: rec.Source}
-		if t, err := time.Parse("2006-01-02", rec.Date); err == nil {
-			a.Date = storyfold.Date{Time: t}
-		}
-		out = append(out, a)
-	}
-	if err := sc.Err(); err != nil {
-		b.Fatalf("%s: %v", path, err)
-	}
-	return out
 }
