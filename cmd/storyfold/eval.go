@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -336,26 +337,16 @@ func evalQuotes(ctx context.Context, args []string) error {
 		articles = read(ctx, pos[1:], readOptions{}, &progress{}, msgs)
 	}
 	if len(refs) > 0 {
-		f, err := os.Open(*semeval)
+		more, err := annotatedArticles(*semeval, "semeval pairs", func(f io.Reader) ([]storyfold.Article, error) { return evaluate.SemEvalArticles(f, refs) })
 		if err != nil {
-			return fmt.Errorf("read semeval pairs: %w", err)
-		}
-		more, err := evaluate.SemEvalArticles(f, refs)
-		f.Close()
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "storyfold: %v\n", err)
+			return err
 		}
 		articles = append(articles, more...)
 	}
 	if len(pages) > 0 {
-		f, err := os.Open(*extraction)
+		more, err := annotatedArticles(*extraction, "extraction ground truth", func(f io.Reader) ([]storyfold.Article, error) { return evaluate.ExtractionArticles(f, pages) })
 		if err != nil {
-			return fmt.Errorf("read extraction ground truth: %w", err)
-		}
-		more, err := evaluate.ExtractionArticles(f, pages)
-		f.Close()
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "storyfold: %v\n", err)
+			return err
 		}
 		articles = append(articles, more...)
 	}
@@ -432,4 +423,21 @@ func evalQuotes(ctx context.Context, args []string) error {
 		fmt.Printf("  speakers that are no person or organisation of their article: %d\n", notEntity[split])
 	}
 	return nil
+}
+
+// annotatedArticles reads the annotated articles another file holds (the
+// SemEval pairs, the extraction ground truth) with read. A file that
+// cannot be opened is an error; references it does not hold are said on
+// stderr, and the articles it does hold are still returned.
+func annotatedArticles(path, what string, read func(io.Reader) ([]storyfold.Article, error)) ([]storyfold.Article, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", what, err)
+	}
+	defer f.Close()
+	more, err := read(f)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "storyfold: %v\n", err)
+	}
+	return more, nil
 }
