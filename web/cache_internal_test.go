@@ -151,25 +151,7 @@ func TestCacheBuildsOnceForWaiters(t *testing.T) {
 		w.Header().Set("Content-Type", "text/plain")
 		_, _ = w.Write([]byte("the page"))
 	})
-	recs := make([]*httptest.ResponseRecorder, clients)
-	var wg sync.WaitGroup
-	serve := func(i int) {
-		defer wg.Done()
-		recs[i] = httptest.NewRecorder()
-		h(recs[i], httptest.NewRequest(http.MethodGet, "/stories/s1", nil))
-	}
-	wg.Add(1)
-	go serve(0)
-	<-started
-	for i := 1; i < clients; i++ {
-		wg.Add(1)
-		go serve(i)
-	}
-	for range clients - 1 {
-		<-waiting
-	}
-	close(release)
-	wg.Wait()
+	recs := crowd(t, h, "/stories/s1", clients, started, waiting, release)
 	if n := builds.Load(); n != 1 {
 		t.Errorf("%d requests for one page built it %d times, want once", clients, n)
 	}
@@ -253,12 +235,28 @@ func TestCacheWaitersGiveTheirPlaceBack(t *testing.T) {
 		defer p.leave()
 		build(w, r.WithContext(context.WithValue(r.Context(), placeKey{}, p)))
 	}
+	recs := crowd(t, h, "/stories/big", clients, started, waiting, release)
+	for i, rec := range recs {
+		if rec.Code != http.StatusOK {
+			t.Errorf("request %d: %d %q", i, rec.Code, rec.Body.String())
+		}
+	}
+	if n := builds.Load(); n != 1 {
+		t.Errorf("built %d times, want once", n)
+	}
+}
+
+// crowd sends clients requests for path to h: the first alone until its
+// build has started, then the others, which it waits for to be waiting on
+// that build before it closes release and waits for every answer.
+func crowd(t *testing.T, h http.HandlerFunc, path string, clients int, started, waiting, release chan struct{}) []*httptest.ResponseRecorder {
+	t.Helper()
 	recs := make([]*httptest.ResponseRecorder, clients)
 	var wg sync.WaitGroup
 	serve := func(i int) {
 		defer wg.Done()
 		recs[i] = httptest.NewRecorder()
-		h(recs[i], httptest.NewRequest(http.MethodGet, "/stories/big", nil))
+		h(recs[i], httptest.NewRequest(http.MethodGet, path, nil))
 	}
 	wg.Add(1)
 	go serve(0)
@@ -271,19 +269,12 @@ func TestCacheWaitersGiveTheirPlaceBack(t *testing.T) {
 		select {
 		case <-waiting:
 		case <-time.After(time.Minute):
-			// Not a time budget: with the bug, the first waiter holds the
-			// only place and the others never reach the cache.
-			t.Fatal("the waiting requests hold every place")
+			// Not a time budget: a request that holds what the others
+			// need (the only place, say) keeps them from ever waiting.
+			t.Fatal("the other requests never came to wait for the first one's build")
 		}
 	}
 	close(release)
 	wg.Wait()
-	for i, rec := range recs {
-		if rec.Code != http.StatusOK {
-			t.Errorf("request %d: %d %q", i, rec.Code, rec.Body.String())
-		}
-	}
-	if n := builds.Load(); n != 1 {
-		t.Errorf("built %d times, want once", n)
-	}
+	return recs
 }
