@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -62,6 +63,10 @@ const (
 	// conflict on the held-out untouched stories and two on the changed
 	// ones, counted by rule, not read.
 	predicatePair = 0.3
+	// cuePair is the word similarity two sentences need when they give
+	// one speech verb to one listener (see claimKeys) and credit
+	// different speakers.
+	cuePair = 0.15
 	// figurePair is the word similarity two sentences need when their
 	// figures count the same thing (see figureKeys) or they tell one
 	// actor's act on one day (see eventKeys).
@@ -124,6 +129,9 @@ var unassertedData string
 //go:embed conflict_home.txt
 var homeData string
 
+//go:embed conflict_vague.txt
+var vagueData string
+
 var (
 	// placeParent maps a place to the larger place it stands in
 	// ("Kremlin" to "Moscow"); placeAlias maps a place's other name to
@@ -151,9 +159,21 @@ var (
 	// homeEnds end the phrase after a name ("Kevin McCarthy of").
 	homeLinks = map[string]bool{}
 	homeEnds  = map[string]bool{}
+	// vagueMagnitudes maps the plural magnitudes that give a range, not
+	// a figure ("dozens", "hundreds"), to the value they stay under
+	// (conflict_vague.txt).
+	vagueMagnitudes = map[string]float64{}
 )
 
 func init() {
+	for _, l := range dataLines(vagueData) {
+		w, v, _ := strings.Cut(l, " ")
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			panic(fmt.Errorf("conflict_vague.txt: %q: %w", l, err))
+		}
+		vagueMagnitudes[w] = f
+	}
 	for _, l := range dataLines(withinData) {
 		if a, b, ok := strings.Cut(l, "="); ok {
 			placeAlias[strings.ToLower(a)] = b
@@ -273,6 +293,10 @@ type conflictPair struct {
 	// figure says the two units give a figure of one kind for the same
 	// thing (see figureKeys).
 	figure bool
+	// act says the two units name one actor doing one thing, cue one
+	// speech verb to one listener, and quoted quoteRun words quoted
+	// alike (see claimKeys).
+	act, cue, quoted bool
 }
 
 // conflictKind compares two units for one kind of conflict: it returns the
@@ -317,6 +341,12 @@ type conflictKind struct {
 	// wheres says the kind reads only pairs that put one person in a
 	// place on one day (see wheres) with need of their words.
 	wheres bool
+	// cues says the kind reads pairs that give one speech verb to one
+	// listener or quote quoteRun words alike (see claimKeys, quoteRuns)
+	// with cuePair of their words: "Stone ... told Credico (“Person 2”)
+	// that he should “do a ‘Frank Pentangeli’”" and "Mr. Stone told Mr.
+	// Credico he should “do a ‘Frank Pentangeli’”" share little else.
+	cues bool
 	// sameLead says the kind reads no pair of units led by different
 	// actors (see leads): a figure, day or place each gives is then
 	// about another act.
@@ -341,7 +371,7 @@ var conflictKinds = []conflictKind{
 	{kind: storyfold.ConflictPlace, rule: RuleWhere, wheres: true, need: eventPair, differ: (*conflictContext).whereDiffers},
 	{kind: storyfold.ConflictPerson, rule: RuleTitle, roles: true, differ: (*conflictContext).roleDiffers},
 	{kind: storyfold.ConflictOrg, rule: RuleOrg, need: actorPair, differ: entityDiffers(storyfold.EntityOrg)},
-	{kind: storyfold.ConflictPerson, rule: RulePerson, need: speakerPair, differ: (*conflictContext).actorDiffers},
+	{kind: storyfold.ConflictPerson, rule: RulePerson, need: speakerPair, cues: true, differ: (*conflictContext).actorDiffers},
 	{kind: storyfold.ConflictNegation, rule: RuleDenial, need: negationPair, grouped: negationPair, denials: true, differ: (*conflictContext).negationDiffers},
 }
 
@@ -551,6 +581,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	figs := make([][]string, len(units))
 	whereKeys, roleKeys := make([][]string, len(units)), make([][]string, len(units))
 	seatKeys := make([][]string, len(units))
+	actKeys, cueKeys, runKeys := make([][]string, len(units)), make([][]string, len(units)), make([][]string, len(units))
 	// An act is denied only by a unit that negates a verb: in a story
 	// with none, no pair is met or marked by acts, which are not read.
 	denials := false
@@ -590,6 +621,8 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 			slices.Sort(whereKeys[i])
 			whereKeys[i] = slices.Compact(whereKeys[i])
 			roleKeys[i] = cx.roleKeys(i)
+			actKeys[i], cueKeys[i] = cx.claimKeys(i)
+			runKeys[i] = cx.quoteRuns(i)
 		}
 	}
 	out = append(out, keyPairs(units, days, days, factOf, out, func(p *conflictPair) { p.event = true })...)
@@ -600,6 +633,9 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	out = append(out, keyPairs(units, whereKeys, whereKeys, factOf, out, func(p *conflictPair) { p.where = true })...)
 	out = append(out, keyPairs(units, roleKeys, roleKeys, factOf, out, func(p *conflictPair) { p.role = true })...)
 	out = append(out, keyPairs(units, figs, figs, factOf, out, func(p *conflictPair) { p.figure = true })...)
+	out = append(out, keyPairs(units, actKeys, actKeys, factOf, out, func(p *conflictPair) { p.act = true })...)
+	out = append(out, keyPairs(units, cueKeys, cueKeys, factOf, out, func(p *conflictPair) { p.cue = true })...)
+	out = append(out, keyPairs(units, runKeys, runKeys, factOf, out, func(p *conflictPair) { p.quoted = true })...)
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].a != out[j].a {
 			return out[i].a < out[j].a
@@ -1175,7 +1211,7 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 	}
 	var joined []ruledPair
 	for _, p := range pairs {
-		if k.homes && !p.home || k.seats && !p.seat || k.wheres && (!p.where || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && (otherLeads(&cx.units[p.a], &cx.units[p.b]) || cx.otherDirections(p.a, p.b)) || p.grouped && p.words < k.grouped && !(k.denials && p.denial && p.words >= denialPair) || !p.grouped && p.words < k.need && !(k.events && (p.event || p.words >= eventPair)) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && (p.figure || p.event) && p.words >= figurePair) {
+		if k.homes && !p.home || k.seats && !p.seat || k.wheres && (!p.where || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && (otherLeads(&cx.units[p.a], &cx.units[p.b]) || cx.otherDirections(p.a, p.b)) || p.grouped && p.words < k.grouped && !(k.denials && p.denial && p.words >= denialPair) || !p.grouped && p.words < k.need && !(k.events && (p.event || p.act || p.words >= eventPair)) && !(k.cues && (p.cue || p.quoted) && p.words >= cuePair) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && (p.figure || p.event || p.act) && p.words >= figurePair) {
 			continue
 		}
 		cx.pair, cx.rule = p, ""
@@ -1291,7 +1327,7 @@ func (cx *conflictContext) figureDiffers(a, b int) (conflictValue, conflictValue
 		lone := x.Unit != "" && cx.kindCount(a, x.Kind) == 1 && cx.kindCount(b, y.Kind) == 1 && cx.closeGrouped()
 		// Figures for different periods, or that one sentence gives
 		// both of, are no contradiction.
-		if sameFigure(x, y) || cx.valueSlot(a, x.Span, b, y.Span) == 0 && !lone || cx.measureDiffers(a, x, b, y) || cx.statesBoth(a, x, b, y) ||
+		if sameFigure(x, y) || inRange(x, y) || inRange(y, x) || cx.valueSlot(a, x.Span, b, y.Span) == 0 && !lone || cx.measureDiffers(a, x, b, y) || cx.statesBoth(a, x, b, y) ||
 			x.Kind != storyfold.QuantityDuration && cx.otherPeriods(a, b) {
 			continue
 		}
@@ -1424,8 +1460,8 @@ func (cx *conflictContext) dateDiffers(a, b int) (conflictValue, conflictValue, 
 	case single && slot >= 1 && cx.pair.words >= datePair:
 	// One actor doing one thing on two days of one week, each sentence
 	// giving one day: the outlets disagree on when.
-	case single && cx.pair.event && cx.pair.words >= eventPair && gap <= sameWeek && !(cx.givesDay(cx.units[b].article, x) && cx.givesDay(cx.units[a].article, y)):
-	case slot >= 2 && (cx.pair.grouped || cx.pair.words >= datePair || cx.pair.event):
+	case single && (cx.pair.event || cx.pair.act) && cx.pair.words >= eventPair && gap <= sameWeek && !(cx.givesDay(cx.units[b].article, x) && cx.givesDay(cx.units[a].article, y)):
+	case slot >= 2 && (cx.pair.grouped || cx.pair.words >= datePair || cx.pair.event || cx.pair.act):
 	// The same words quoted in both, from a person both name, each
 	// sentence giving one day: the day the words were said or written
 	// ("On Wednesday, the aide, Elizabeth Lauten, ... wrote ... “try
@@ -1512,26 +1548,11 @@ func (cx *conflictContext) sameQuoted(a, b int) bool {
 	}) {
 		return false
 	}
-	quotedWords := func(u *unit) []string {
-		art := cx.members[u.article]
-		var out []string
-		for _, q := range art.Quotes {
-			if q.Span.End <= u.span.Start || q.Span.Start >= u.span.End {
-				continue
-			}
-			from, to := max(q.Span.Start, u.span.Start), min(q.Span.End, u.span.End)
-			for _, w := range strings.FieldsFunc(art.Text[from:to], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' }) {
-				out = append(out, strings.ToLower(w))
-			}
-			out = append(out, "") // quotes do not run into each other
-		}
-		return out
-	}
-	wa := quotedWords(ua)
+	wa := cx.quotedWords(ua)
 	if len(wa) <= quoteRun {
 		return false
 	}
-	wb := quotedWords(ub)
+	wb := cx.quotedWords(ub)
 	for i := 0; i+quoteRun <= len(wa); i++ {
 		run := wa[i : i+quoteRun]
 		if slices.Contains(run, "") {
@@ -1544,6 +1565,24 @@ func (cx *conflictContext) sameQuoted(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// quotedWords returns the lower-case words a unit quotes, a quote's
+// last followed by "": quotes do not run into each other.
+func (cx *conflictContext) quotedWords(u *unit) []string {
+	art := cx.members[u.article]
+	var out []string
+	for _, q := range art.Quotes {
+		if q.Span.End <= u.span.Start || q.Span.Start >= u.span.End {
+			continue
+		}
+		from, to := max(q.Span.Start, u.span.Start), min(q.Span.End, u.span.End)
+		for _, w := range strings.FieldsFunc(art.Text[from:to], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' }) {
+			out = append(out, strings.ToLower(w))
+		}
+		out = append(out, "")
+	}
+	return out
 }
 
 // sameAct reports whether the same act, a verb in the past and not one
@@ -1751,7 +1790,7 @@ func (cx *conflictContext) actorDiffers(a, b int) (conflictValue, conflictValue,
 		}
 		// Two sentences crediting two people with merely similar words
 		// are often two statements: their words must be close.
-		if cx.pair.words < speakerPair {
+		if cx.pair.words < speakerPair && !((cx.pair.cue || cx.pair.quoted) && cx.pair.words >= cuePair) {
 			return conflictValue{}, conflictValue{}, false
 		}
 		// Two people each given a role, the roles sharing no word

@@ -149,3 +149,20 @@ func (cx *conflictContext) figureKeys(u int) []string {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
+
+// inRange reports whether figure x is a plural magnitude written without
+// digits ("dozens", "hundreds of") and y a figure of its kind and unit
+// within its range: "dozens of House Democrats boycotted" and "about 60
+// House Democrats boycotted" agree; "thousands of lawsuits" and
+// "millions of lawsuits" do not.
+func inRange(x, y storyfold.Quantity) bool {
+	if x.Kind != y.Kind || x.Unit != y.Unit || y.Value < x.Value || strings.ContainsAny(x.Text, "0123456789") {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(x.Text)) {
+		if upper, ok := vagueMagnitudes[w]; ok {
+			return y.Value < upper
+		}
+	}
+	return false
+}

@@ -1,0 +1,115 @@
+package compare
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/nlp"
+)
+
+// claimKeys returns what two sentences that state one claim in their own
+// words still share when they share too few of their rarest words for the
+// story's index to meet them, each list sorted:
+//
+//   - acts, "actor|lemma": a person or organisation of the story the unit
+//     names, and the lemma of a verb it writes in the past outside quotes
+//     and before any speech verb, not itself a speech verb or one that
+//     credits words ("wrote", "tweeted": said on many days) ("The House
+//     passed the Democrats' showcase ... legislation", "Democrats'
+//     landmark ... bill passed the House of Representatives");
+//   - cues, "lemma|listener": a speech verb and the person or organisation
+//     right after it, whoever speaks ("Stone ... told Credico that he
+//     should", "Mr. Stone told Mr. Credico he should").
+//
+// The pairs they make go through every kind's rules as any other pair
+// does.
+func (cx *conflictContext) claimKeys(u int) (acts, cues []string) {
+	x := &cx.units[u]
+	actors := x.actors()
+	if len(actors) == 0 {
+		return nil, nil
+	}
+	a := cx.members[x.article]
+	text := a.Text[x.span.Start:x.span.End]
+	toks := cx.tokens(u)
+	infos := cx.wordsOf(u)
+	var prev *cxWord
+	reported := false
+	for i, t := range toks {
+		if t.Kind != nlp.Word {
+			continue
+		}
+		w := infos[i]
+		before := prev
+		prev = w
+		if quoted(a, x.span.Start+int(t.Start)) {
+			continue
+		}
+		if speechVerbs[w.lower] || attributionVerbs[w.lower] {
+			reported = true
+			l := cx.verbLemma(w)
+			if l == "" {
+				l = w.lower
+			}
+			if e := listenerAfter(text, int(t.End), x.entities); e != "" {
+				cues = append(cues, l+"|"+e)
+			}
+			continue
+		}
+		if reported || len(w.lower) < 4 || nlp.IsStopWord(w.lower) || before != nil && unasserting[before.lower] ||
+			strings.HasSuffix(w.lower, "ing") || strings.HasSuffix(w.lower, "s") {
+			continue
+		}
+		if l := cx.verbLemma(w); l != "" && l != w.lower {
+			for _, e := range actors {
+				acts = append(acts, e+"|"+l)
+			}
+		}
+	}
+	slices.Sort(acts)
+	slices.Sort(cues)
+	return slices.Compact(acts), slices.Compact(cues)
+}
+
+// listenerAfter returns the person or organisation named right after a
+// speech verb ending at end, past an abbreviated title: "told Credico",
+// "told Mr. Credico", "told Fox News".
+func listenerAfter(text string, end int, entities []entityRef) string {
+	rest := strings.TrimLeft(text[end:], " ")
+	if sp := strings.IndexByte(rest, ' '); sp > 1 && sp <= 4 && rest[sp-1] == '.' && startsUpper(rest) {
+		rest = rest[sp+1:]
+	}
+	for _, e := range entities {
+		if e.typ != storyfold.EntityPerson && e.typ != storyfold.EntityOrg {
+			continue
+		}
+		last := e.name[strings.LastIndexByte(e.name, ' ')+1:]
+		if strings.HasPrefix(rest, e.name) || len(last) > 2 && strings.HasPrefix(rest, last) {
+			return e.name
+		}
+	}
+	return ""
+}
+
+// quoteRuns returns the runs of quoteRun words a unit quotes, sorted:
+// two sentences that quote one statement alike, in part, state one claim
+// whoever they credit it to ("is “not putting people back to work,”
+// President Obama said", "“but God wants to see us help ourselves by
+// putting people back to work!”").
+func (cx *conflictContext) quoteRuns(u int) []string {
+	x := &cx.units[u]
+	if len(cx.members[x.article].Quotes) == 0 {
+		return nil
+	}
+	words := cx.quotedWords(x)
+	var out []string
+	for i := 0; i+quoteRun <= len(words); i++ {
+		run := words[i : i+quoteRun]
+		if !slices.Contains(run, "") {
+			out = append(out, strings.Join(run, " "))
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}

@@ -1,0 +1,96 @@
+package compare_test
+
+import (
+	"testing"
+
+	"github.com/storyfold/storyfold"
+)
+
+// TestConflictsOfOneClaimInFewWords pins the pairs the story's index
+// misses, as sentences of one claim in other words share too few of their
+// rarest words, and that what they share still meets: one actor and one
+// act, one speech verb to one listener, five words quoted alike. Each
+// pair goes through the kinds' own rules, so each case has a control
+// that shares the rest but not the key, or the key but not the claim,
+// and must not conflict. The sentences are BASIL's (cut short where
+// marked), the changes those `eval conflicts` makes; the vague
+// magnitudes are BASIL's too.
+func TestConflictsOfOneClaimInFewWords(t *testing.T) {
+	const (
+		// BASIL aab91277, cut short: the speaker reader does not reach
+		// past "“on multiple occasions” around Dec. 1, 2017,", and reads
+		// "Dec" as a person.
+		stone = "Stone, according to the indictment, told Credico (“Person 2”) that he should “do a ‘Frank Pentangeli’” in his testimony before the House Permanent Select Committee on Intelligence “to avoid contradicting Stone’s testimony.”"
+		// BASIL 2153fb3e.
+		obama = "The House vote to reaffirm that \"In God We Trust\" is the U.S. motto is \"not putting people back to work,\" President Obama said Wednesday in a speech pushing his jobs bill."
+		// BASIL 84b3c118, the first cut short (after "Wearing a dark
+		// suit ... matching gloves,").
+		trump = "Mr. Trump took the 35-word oath administered by Chief Justice John G. Roberts Jr. precisely at noon."
+		oath  = "Chief Justice John Roberts administered the 38-word oath at 12:00 p.m., capping Trump’s unlikely journey from New York City real estate developer and reality TV star to the nation’s highest office."
+	)
+	tests := []conflictCase{
+		{
+			name: "one speech verb to one listener: a different speaker",
+			arts: []cfArticle{
+				{"a", "Alpha", "2019-01-25", "Mr. John Smith told Mr. Credico he should “do a ‘Frank Pentangeli’” before the House committee, the indictment said, a reference to a “Godfather” character who lies to Congress about his interactions with the Mafia." + cfFiller},
+				{"b", "Beta", "2019-01-25", "Roger Stone was arrested at his home in Fort Lauderdale.\n\n" + stone + cfFiller},
+			},
+			kind: storyfold.ConflictPerson, values: []string{"John Smith", "Stone"},
+		},
+		{
+			name: "control: the same speaker to another listener",
+			arts: []cfArticle{
+				{"a", "Alpha", "2019-01-25", "Mr. John Smith told Mr. Corsi he should “do a ‘Frank Pentangeli’” before the House committee, the indictment said, a reference to a “Godfather” character who lies to Congress about his interactions with the Mafia." + cfFiller},
+				{"b", "Beta", "2019-01-25", "Roger Stone was arrested at his home in Fort Lauderdale.\n\n" + stone + cfFiller},
+			},
+		},
+		{
+			name: "five words quoted alike: a different speaker",
+			arts: []cfArticle{
+				{"a", "Alpha", "2011-11-02", "The president spoke at a bridge over the Ohio River in Cincinnati.\n\n“I trust in God,” President John Smith said on Wednesday, “but God wants to see us help ourselves by putting people back to work!”" + cfFiller},
+				{"b", "Beta", "2011-11-02", "President Barack Obama spoke in Washington on the jobs bill.\n\n" + obama + cfFiller},
+			},
+			kind: storyfold.ConflictPerson, values: []string{"John Smith", "Obama"},
+		},
+		{
+			name: "control: four words quoted alike",
+			arts: []cfArticle{
+				{"a", "Alpha", "2011-11-02", "The president spoke at a bridge over the Ohio River in Cincinnati.\n\n“I trust in God,” President John Smith said on Wednesday, “but God wants to see us help ourselves by putting people to work!”" + cfFiller},
+				{"b", "Beta", "2011-11-02", "President Barack Obama spoke in Washington on the jobs bill.\n\n" + obama + cfFiller},
+			},
+		},
+		{
+			name: "one actor and one act: a different figure",
+			arts: []cfArticle{
+				{"a", "Alpha", "2017-01-20", trump + cfFiller},
+				{"b", "Beta", "2017-01-20", oath + cfFiller},
+			},
+			kind: storyfold.ConflictNumber, values: []string{"35", "38"},
+		},
+		{
+			name: "control: the oath taken, not administered",
+			arts: []cfArticle{
+				{"a", "Alpha", "2017-01-20", "Mr. Trump took the 35-word oath precisely at noon." + cfFiller},
+				{"b", "Beta", "2017-01-20", oath + cfFiller},
+			},
+		},
+		{
+			// BASIL 84b3c118: the outlets agree.
+			name: "dozens is not contradicted by about 60",
+			arts: []cfArticle{
+				{"a", "Alpha", "2017-01-20", "While dozens of House Democrats boycotted Friday’s ceremonies – a move that fueled disputes with Trump’s team over the weekend – other prominent Democrats and past presidents of both parties were in attendance for the transfer of power." + cfFiller},
+				{"b", "Beta", "2017-01-20", "In a city that gave just 4 percent of its vote to Mr. Trump, many residents left town and about 60 House Democrats boycotted the event at the transfer of power." + cfFiller},
+			},
+		},
+		{
+			// BASIL 472158a1, the figure `eval conflicts` changes.
+			name: "thousands is contradicted by millions",
+			arts: []cfArticle{
+				{"a", "Alpha", "2016-07-28", "Bloomberg also charged that Trump had \"left behind a well-documented record of bankruptcies and thousands of lawsuits and angry shareholders and contractors who feel cheated.\"" + cfFiller},
+				{"b", "Beta", "2016-07-28", "Bloomberg also charged that Trump had \"left behind a well-documented record of bankruptcies and millions of lawsuits and angry shareholders and contractors who feel cheated.\"" + cfFiller},
+			},
+			kind: storyfold.ConflictNumber, values: []string{"1000", "1 million"},
+		},
+	}
+	runConflictCases(t, tests)
+}
