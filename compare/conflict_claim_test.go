@@ -9,7 +9,8 @@ import (
 // TestConflictsOfOneClaimInFewWords pins the pairs the story's index
 // misses, as sentences of one claim in other words share too few of their
 // rarest words, and that what they share still meets: one actor and one
-// act, one speech verb to one listener, five words quoted alike. Each
+// act, one speech verb to one listener, five words quoted alike, one
+// modal act affirmed and denied. Each
 // pair goes through the kinds' own rules, so each case has a control
 // that shares the rest but not the key, or the key but not the claim,
 // and must not conflict. The sentences are BASIL's (cut short where
@@ -23,6 +24,9 @@ func TestConflictsOfOneClaimInFewWords(t *testing.T) {
 		stone = "Stone, according to the indictment, told Credico (“Person 2”) that he should “do a ‘Frank Pentangeli’” in his testimony before the House Permanent Select Committee on Intelligence “to avoid contradicting Stone’s testimony.”"
 		// BASIL 2153fb3e.
 		obama = "The House vote to reaffirm that \"In God We Trust\" is the U.S. motto is \"not putting people back to work,\" President Obama said Wednesday in a speech pushing his jobs bill."
+		// BASIL 38f7cbb7; the other sentence is the one `eval conflicts`
+		// changes, "would" to "would not".
+		sestak = "President Obama’s chief of staff used former President Bill Clinton as an intermediary to see if Representative Joe Sestak would drop out of Pennsylvania’s Democratic Senate primary if given a prominent, but unpaid, advisory position, the White House said on Friday."
 		// BASIL 84b3c118, the first cut short (after "Wearing a dark
 		// suit ... matching gloves,").
 		trump = "Mr. Trump took the 35-word oath administered by Chief Justice John G. Roberts Jr. precisely at noon."
@@ -72,6 +76,21 @@ func TestConflictsOfOneClaimInFewWords(t *testing.T) {
 			arts: []cfArticle{
 				{"a", "Alpha", "2017-01-20", "Mr. Trump took the 35-word oath precisely at noon." + cfFiller},
 				{"b", "Beta", "2017-01-20", oath + cfFiller},
+			},
+		},
+		{
+			name: "one modal act affirmed and denied",
+			arts: []cfArticle{
+				{"a", "Alpha", "2010-05-28", sestak + cfFiller},
+				{"b", "Beta", "2010-05-28", "The White House asked former President Bill Clinton to talk to Rep. Joe Sestak about the possibility of obtaining a senior position in the Obama administration if he would not drop out of the Democratic primary race against establishment-backed Sen. Arlen Specter, the Obama administration said in a report released Friday morning." + cfFiller},
+			},
+			kind: storyfold.ConflictNegation,
+		},
+		{
+			name: "control: a modal act against a denied act",
+			arts: []cfArticle{
+				{"a", "Alpha", "2010-05-28", sestak + cfFiller},
+				{"b", "Beta", "2010-05-28", "The White House asked former President Bill Clinton to talk to Rep. Joe Sestak about the possibility of obtaining a senior position in the Obama administration after he did not drop out of the Democratic primary race against establishment-backed Sen. Arlen Specter, the Obama administration said in a report released Friday morning." + cfFiller},
 			},
 		},
 		{

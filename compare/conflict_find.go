@@ -132,6 +132,9 @@ var homeData string
 //go:embed conflict_vague.txt
 var vagueData string
 
+//go:embed conflict_modals.txt
+var modalData string
+
 var (
 	// placeParent maps a place to the larger place it stands in
 	// ("Kremlin" to "Moscow"); placeAlias maps a place's other name to
@@ -163,6 +166,9 @@ var (
 	// a figure ("dozens", "hundreds"), to the value they stay under
 	// (conflict_vague.txt).
 	vagueMagnitudes = map[string]float64{}
+	// modals are the modal verbs (conflict_modals.txt): an act after
+	// one is compared only with the same modal act (see acts).
+	modals = dataSet(modalData)
 )
 
 func init() {
@@ -930,6 +936,10 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 		}
 		if l := cx.verbLemma(words[i].info); l != "" {
 			didNot = keys(didNot, i, l)
+			// "would not drop out": the modal act is denied too.
+			if k := slices.IndexFunc(words, func(w word) bool { return w.start >= at }) - 1; k >= 0 && modals[words[k].w] {
+				didNot = keys(didNot, i, words[k].w+" "+l)
+			}
 		}
 	}
 	reported, reportedFrom := false, 0
@@ -961,8 +971,21 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 			reported = true
 			continue
 		}
-		if len(w.w) < 4 || nlp.IsStopWord(w.w) || i > 0 && unasserting[words[i-1].w] || quoted(a, x.span.Start+w.start) ||
-			strings.HasSuffix(w.w, "ing") || strings.HasSuffix(w.w, "s") {
+		if len(w.w) < 4 || nlp.IsStopWord(w.w) || quoted(a, x.span.Start+w.start) || strings.HasSuffix(w.w, "ing") || strings.HasSuffix(w.w, "s") {
+			continue
+		}
+		if i > 0 && unasserting[words[i-1].w] {
+			// A modal act ("would drop out", "would have allowed")
+			// is affirmed as that modal act only.
+			m := i - 1
+			if m > 0 && words[m].w == "have" {
+				m--
+			}
+			if modals[words[m].w] {
+				if l := cx.verbLemma(w.info); l != "" {
+					did = keys(did, i, words[m].w+" "+l)
+				}
+			}
 			continue
 		}
 		if l := cx.verbLemma(w.info); l != "" && l != w.w {
