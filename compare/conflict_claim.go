@@ -26,7 +26,15 @@ import (
 // does.
 func (cx *conflictContext) claimKeys(u int) (acts, cues []string) {
 	x := &cx.units[u]
-	actors := x.actors()
+	// The unit's people and organisations, on the stack: this runs for
+	// every unit that gives a value.
+	var buf [8]string
+	actors := buf[:0]
+	for _, e := range x.entities {
+		if e.typ == storyfold.EntityPerson || e.typ == storyfold.EntityOrg {
+			actors = append(actors, e.name)
+		}
+	}
 	if len(actors) == 0 {
 		return nil, nil
 	}
@@ -103,11 +111,20 @@ func (cx *conflictContext) quoteRuns(u int) []string {
 		return nil
 	}
 	words := cx.quotedWords(x)
+	if len(words) < quoteRun {
+		return nil
+	}
+	// The words are joined once; each run is a part of that string, not
+	// a string of its own.
+	joined := strings.Join(words, " ")
+	starts := make([]int, len(words)+1)
+	for i, w := range words {
+		starts[i+1] = starts[i] + len(w) + 1
+	}
 	var out []string
 	for i := 0; i+quoteRun <= len(words); i++ {
-		run := words[i : i+quoteRun]
-		if !slices.Contains(run, "") {
-			out = append(out, strings.Join(run, " "))
+		if !slices.Contains(words[i:i+quoteRun], "") {
+			out = append(out, joined[starts[i]:starts[i+quoteRun]-1])
 		}
 	}
 	slices.Sort(out)
