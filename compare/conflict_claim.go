@@ -13,11 +13,13 @@ import (
 // story's index to meet them, each list sorted:
 //
 //   - acts, "actor|lemma": a person or organisation of the story the unit
-//     names, and the lemma of a verb it writes in the past outside quotes
-//     and before any speech verb, not itself a speech verb or one that
-//     credits words ("wrote", "tweeted": said on many days) ("The House
-//     passed the Democrats' showcase ... legislation", "Democrats'
-//     landmark ... bill passed the House of Representatives");
+//     names, wherever it stands, and the lemma of a verb it writes in the
+//     past outside quotes and before any speech verb, not itself a speech
+//     verb or one that credits words ("wrote", "tweeted": said on many
+//     days): "Mr. Trump took the 35-word oath administered by Chief
+//     Justice John G. Roberts Jr.", "Chief Justice John Roberts
+//     administered the 38-word oath ..., capping Trump's unlikely
+//     journey";
 //   - cues, "lemma|listener": a speech verb and the person or organisation
 //     right after it, whoever speaks ("Stone ... told Credico that he
 //     should", "Mr. Stone told Mr. Credico he should").

@@ -64,8 +64,8 @@ const (
 	// ones, counted by rule, not read.
 	predicatePair = 0.3
 	// cuePair is the word similarity two sentences need when they give
-	// one speech verb to one listener (see claimKeys) and credit
-	// different speakers.
+	// one speech verb to one listener or quote five words alike (see
+	// claimKeys, quoteRuns) and credit different speakers.
 	cuePair = 0.15
 	// figurePair is the word similarity two sentences need when their
 	// figures count the same thing (see figureKeys) or they tell one
