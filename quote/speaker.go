@@ -464,7 +464,9 @@ func (c *context) beforeAppositive(j int) int {
 			}
 			return j
 		}
-		if p+1 < j && c.toks[p+1].Kind == nlp.Word && !c.capitalized(p+1) && (c.capitalized(p-1) || c.roleAt(p-1)) {
+		// A title may open it too, its words capitalised: "Rob Goldman,
+		// President Ascom North America, says".
+		if p+1 < j && c.toks[p+1].Kind == nlp.Word && (!c.capitalized(p+1) || c.titleAt(p+1) && c.capitalized(p-1)) && (c.capitalized(p-1) || c.roleAt(p-1)) {
 			return p - 1
 		}
 		return j
@@ -1153,7 +1155,10 @@ const maxOrgQualifier = 4
 func (c *context) attribution() (string, string, bool) {
 	for j := 0; j < len(c.toks) && j <= attributionReach; j++ {
 		w := c.lower(j)
-		if !speechCues[w] {
+		// Any cue of a quote may stand alone after it ("Pluznick
+		// recalled."): nothing but its tail may follow it here, so the
+		// wider list takes no clause for a quote.
+		if !speechCues[w] && !cues[w] {
 			continue
 		}
 		if j == 0 {
@@ -1203,11 +1208,16 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 	// ("While the threats have changed, America's influence remains a
 	// benevolent force, Rubio said").
 	sub := subordinate[c.lower(0)]
-	for k := 4; k < len(c.toks)-1; k++ {
+	for k := 1; k < len(c.toks)-1; k++ {
 		if !c.isPunct(k, ",") {
 			continue
 		}
-		if sub {
+		// The statement's first words may be few when the cue stands
+		// inside it and the clause goes on after ("The tuft cell, Herbert
+		// said, is constantly sensing ..."); a statement the cue ends
+		// needs unmarkedMinWords before its comma.
+		short := k < unmarkedMinWords
+		if sub && !short {
 			sub = false
 			continue
 		}
@@ -1220,15 +1230,24 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 		}
 		var name, cue string
 		var ok bool
+		after := -1 // the token after the cue and its speaker
 		switch {
 		case speechCues[c.lower(a+1)] && c.lower(a+1) != "told" && !nlp.IsSpeakerPronoun(c.lower(a+2)): // "said he will": indirect speech; "told X" names whom
+			if c.nameOpensClause(a + 2) {
+				continue // "Marco Villa, the company's chief operating officer, said Tyvak would ...": Tyvak opens the reported clause
+			}
 			name, ok = c.nameAfter(a + 2)
 			cue = c.lower(a + 1)
+			after = a + 2
+			for c.capitalized(after) || c.isPunct(after, ".") && c.abbreviation(after-1) || c.isPunct(after, "-") && c.glued(after) {
+				after++
+			}
 		case c.capitalized(a+1) || nlp.IsSpeakerPronoun(c.lower(a+1)):
 			for j := a + 2; j < len(c.toks) && j <= a+unmarkedNameReach; j++ {
 				if speechCues[c.lower(j)] && !c.startsObject(j+1) && c.lower(j+1) != "that" {
 					name, ok = c.nameBefore(j)
 					cue = c.lower(j)
+					after = j + 1
 					break
 				}
 				if !c.capitalized(j) && !(c.isPunct(j, ".") && c.abbreviation(j-1)) {
@@ -1245,17 +1264,73 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 			continue
 		}
 		// The quote: the sentence up to the comma, which must read as a
-		// clause of its own (several words, not a list).
+		// clause of its own (several words, not a list); or, when the
+		// clause goes on after the cue ("The key to Stadia's success, says
+		// Buser, is ..."), the whole sentence, the cue within it.
 		quoted := storyfold.Span{Start: sent.Start + int(c.toks[0].Start), End: sent.Start + int(c.toks[k].Start)}
 		if a > k {
 			quoted.End = sent.Start + int(c.toks[a].End)
 		}
-		if countWords(c.toks[:k]) < unmarkedMinWords {
+		words := countWords(c.toks[:k])
+		if v := c.clauseGoesOn(after); v > 0 && a == k {
+			quoted.End = sent.Start + int(c.toks[len(c.toks)-1].End)
+			words += countWords(c.toks[v:])
+		} else if short {
+			continue
+		}
+		if words < unmarkedMinWords {
 			return storyfold.Quotation{}, false
 		}
 		return storyfold.Quotation{Text: text[quoted.Start:quoted.End], Span: quoted, Speaker: name, Cue: cue, Kind: storyfold.QuoteUnmarked}, true
 	}
 	return storyfold.Quotation{}, false
+}
+
+// maxCueInside is the most tokens between a cue set off inside a
+// statement and the verb that goes on with the statement: past the
+// speaker's appositive ("says Richard Locksley, an immunologist at the
+// University of California, San Francisco, helps").
+const maxCueInside = 20
+
+// clauseGoesOn reports where the statement goes on after a cue set off
+// inside it by commas, reading from token i, the one after the cue and
+// its speaker: a comma, maybe the speaker's appositive up to a later
+// comma, and a finite verb in lower case ("..., he said, could deliver",
+// "..., says Buser, is"). It returns the verb's token, or -1.
+func (c *context) clauseGoesOn(i int) int {
+	if i <= 0 {
+		return -1
+	}
+	for p := i; p < len(c.toks) && p <= i+maxCueInside; p++ {
+		if c.toks[p].Kind != nlp.Punct {
+			if p == i {
+				return -1 // "said Hegseth ahead of a meeting": no comma after the speaker
+			}
+			continue
+		}
+		if c.isPunct(p, ".") && c.abbreviation(p-1) || c.isPunct(p, "-") && c.glued(p) {
+			continue
+		}
+		if !c.isPunct(p, ",") {
+			return -1
+		}
+		if w := c.plain(p + 1); w != "" && (clauseVerbs[w] || insideVerbs[w] || presentVerb(c, p+1)) {
+			return p + 1
+		}
+	}
+	return -1
+}
+
+// insideVerbs are finite verbs beyond clauseVerbs that go on with a
+// statement after a cue set off inside it: "..., she said, are".
+var insideVerbs = map[string]bool{"are": true, "can": true, "does": true, "may": true, "must": true}
+
+// presentVerb reports whether token i reads as a verb in the present
+// tense before a word of its clause: a lower-case word in -s, no stop
+// word, followed by a lower-case word ("helps direct").
+func presentVerb(c *context, i int) bool {
+	w := c.plain(i)
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !nlp.IsStopWord(w) && c.plain(i+1) != ""
 }
 
 func countWords(toks []nlp.Token) int {
