@@ -1039,6 +1039,9 @@ func possessiveToken(c *context, i int) bool {
 // when the word before it is not a possessive.
 func (c *context) possessor(j int) (string, bool) {
 	p := j - 1 // the possessor's last word
+	if w := c.toks[max(p, 0)].Text(c.text); p >= 0 && (strings.EqualFold(w, "let") || strings.EqualFold(w, "let's") || strings.EqualFold(w, "let’s")) {
+		return "", false // "Let’s hope we see ...": a contraction, no one's hope
+	}
 	switch {
 	case c.lower(p) == "s" && c.isPunct(p-1, "'’") && c.glued(p-1):
 		p -= 2

@@ -1230,8 +1230,27 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 		}
 		var name, cue string
 		var ok bool
-		after := -1 // the token after the cue and its speaker
+		after := -1     // the token after the cue and its speaker
+		source := false // a source named with "the": "per the WHO", "writes the AP"
 		switch {
+		case (c.lower(a+1) == "per" || indirectThatCues[c.lower(a+1)]) && (c.capitalized(a+2) || c.is(a+2, "the") && c.capitalized(a+3)):
+			// "Yersinia pestis, per the WHO, is often found ...", "...,
+			// reports Reuters.": a source inside the statement, or one that
+			// ends it. "reports" and "writes" take a clause only after
+			// "that" (indirect-that-cues.txt); inverted, the name must end
+			// the sentence.
+			after = a + 2
+			if c.is(after, "the") {
+				after++
+			}
+			for c.capitalized(after) || c.isPunct(after, ".") && c.abbreviation(after-1) && after+1 < len(c.toks)-1 || c.isPunct(after, "-&") && c.glued(after) {
+				after++
+			}
+			if !c.endsSentence(after) && (c.lower(a+1) != "per" || c.clauseGoesOn(after) < 0) {
+				continue
+			}
+			name, ok = c.nameAfter(a + 2)
+			cue, source = c.lower(a+1), true
 		case speechCues[c.lower(a+1)] && c.lower(a+1) != "told" && !nlp.IsSpeakerPronoun(c.lower(a+2)): // "said he will": indirect speech; "told X" names whom
 			if c.nameOpensClause(a + 2) {
 				continue // "Marco Villa, the company's chief operating officer, said Tyvak would ...": Tyvak opens the reported clause
@@ -1260,7 +1279,7 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 			// have said.": kept without a speaker, which the caller knows
 			// by the empty name.
 			name, cue = "", c.lower(u)
-		} else if !ok || name == "" || strings.HasPrefix(name, "the ") && !c.capitalized(a+2) {
+		} else if !ok || name == "" || strings.HasPrefix(name, "the ") && !c.capitalized(a+2) && !source {
 			continue
 		}
 		// The quote: the sentence up to the comma, which must read as a
@@ -1319,6 +1338,23 @@ func (c *context) clauseGoesOn(i int) int {
 		}
 	}
 	return -1
+}
+
+// endsSentence reports whether token i is past the last word of the
+// sentence: its end, or a stop with nothing after it but closing marks.
+func (c *context) endsSentence(i int) bool {
+	if i >= len(c.toks) {
+		return true
+	}
+	if !c.isPunct(i, ".!?") {
+		return false
+	}
+	for k := i + 1; k < len(c.toks); k++ {
+		if !c.isPunct(k, "”\"’)") {
+			return false
+		}
+	}
+	return true
 }
 
 // insideVerbs are finite verbs beyond clauseVerbs that go on with a
