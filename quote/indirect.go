@@ -369,7 +369,9 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			continue
 		}
 		end = joinedClause(&c, k, end)
-		end = subordinateEnd(&c, j, end)
+		if e := subordinateEnd(&c, j, end); e > k {
+			end = e // not a clause after the opener's comma: "As Emily Feng reports for NPR, CLAUSE"
+		}
 		span, ok := clauseSpan(text, sent, &c, k, end, marked)
 		if !ok {
 			continue
@@ -751,7 +753,9 @@ func joinedClause(c *context, k, end int) int {
 		if s := c.plain(i + 1); !indirectCues[s] && s != "the" && !nlp.IsSpeakerPronoun(s) && !c.capitalized(i+1) {
 			continue // "..., but was in fact challenging policies that he says": the same subject goes on
 		}
-		for n := i + 1; n < end && n <= i+maxJoinedSubject && c.toks[n].Kind == nlp.Word; n++ {
+		// The subject may hold a title's stop and a party tag: ", and Sen.
+		// John McCain (R-Ariz.), said he would be ...".
+		for n := i + 1; n < end && n <= i+maxJoinedSubject+maxPartyTag && (c.toks[n].Kind == nlp.Word || c.isPunct(n, ".") && c.abbreviation(n-1) || c.isPunct(n, "()-,")); n++ {
 			if indirectCues[c.plain(n)] && !c.is(n-1, "to") {
 				return i
 			}
@@ -856,9 +860,14 @@ func (c *context) sourceAfter(i int) (string, bool) {
 // stands in a subordinate clause opening the sentence ends: at that
 // clause's comma ("Although representatives of Epstein's family suggested
 // the financier may have been murdered, Hawk Sawyer told lawmakers ...":
-// the main clause is another statement). Else end.
+// the main clause is another statement), also when a relative pronoun is
+// the cue's subject after a preposition that opens the sentence ("On top
+// of a Guardian newspaper report that revealed how ..., a Washington Post
+// report detailed ...", not "In that letter he argued that ..., Senator
+// Edward M. Kennedy"). Else end.
 func subordinateEnd(c *context, j, end int) int {
-	if !c.lowerIn(0, clauseConjunctions) {
+	relative := c.lower(j-1) == "that" || c.lower(j-1) == "which" // "a ... report that revealed"
+	if !c.lowerIn(0, clauseConjunctions) && !(relative && c.lowerIn(0, subordinate)) {
 		return end
 	}
 	for i := 1; i < end; i++ {

@@ -56,6 +56,8 @@ var (
 	labelNounsData string
 	//go:embed data/clause-joiners.txt
 	clauseJoinersData string
+	//go:embed data/inverted-cues.txt
+	invertedCuesData string
 	//go:embed data/accusation-verbs.txt
 	accusationVerbsData string
 )
@@ -118,6 +120,10 @@ var (
 	// accusationVerbs make the name after them, before "of" and a
 	// participle cue, the quote's speaker: "accused Farenthold of telling".
 	accusationVerbs = listSet(accusationVerbsData)
+	// invertedCues attribute a quote only when they follow its closing
+	// mark at once, before the speaker: "comments Johnston", where
+	// "comments" elsewhere is mostly a noun ("his comments were").
+	invertedCues = listSet(invertedCuesData)
 )
 
 // listMap reads a list whose lines are a key and the words it stands for.
@@ -768,7 +774,7 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 	if k >= len(c.toks) || c.toks[k].Kind != nlp.Word || ended && c.capitalized(k) && nlp.IsSpeakerPronoun(c.lower(k)) {
 		return "", "", false
 	}
-	if cues[c.lower(k)] {
+	if cues[c.lower(k)] || invertedCues[c.lower(k)] {
 		if name, ok := c.nameAfter(k + 1); ok {
 			return name, c.lower(k), true
 		}
@@ -837,7 +843,8 @@ func (f *Finder) attributionSentence(q *quoteSite) (string, string, bool) {
 		ns := sentences[next]
 		f.toks = nlp.Tokenize(f.toks[:0], text[ns.Start:ns.End])
 		c := context{text: text[ns.Start:ns.End], toks: f.toks, roles: f.roles}
-		if name, cue, ok := c.attribution(); ok {
+		opening := strings.TrimLeft(strings.TrimSpace(text[q.sent.Start:q.m.Start]), "“\"«") == ""
+		if name, cue, ok := c.attribution(opening); ok {
 			return name, cue, true
 		}
 	}
@@ -1152,13 +1159,16 @@ func (c *context) unnamedAttribution(i int) int {
 // the unnamed people of it that unnamedAttribution reads: "PG&E".
 const maxOrgQualifier = 4
 
-func (c *context) attribution() (string, string, bool) {
+func (c *context) attribution(opening bool) (string, string, bool) {
 	for j := 0; j < len(c.toks) && j <= attributionReach; j++ {
 		w := c.lower(j)
-		// Any cue of a quote may stand alone after it ("Pluznick
-		// recalled."): nothing but its tail may follow it here, so the
-		// wider list takes no clause for a quote.
-		if !speechCues[w] && !cues[w] {
+		// Any cue of a quote may stand alone after a quote that opens its
+		// sentence ("“...?’” Pluznick recalled."): nothing but its tail may
+		// follow it here, so the wider list takes no clause for a quote.
+		// After a quote a cue before it introduced ('The officer yelled,
+		// "Where are you going?" Holder recalled.') only the narrower
+		// list does.
+		if !speechCues[w] && !(opening && cues[w]) {
 			continue
 		}
 		if j == 0 {
