@@ -250,6 +250,24 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				continue
 			}
 			name, cue = n, w
+		case j == 0 && c.lower(j+1) == "that" && indirectParticiples[c.lower(j)]:
+			// "Arguing that voters are just now beginning to tune in,
+			// Patrick has said ...": the participle opens the sentence, its
+			// clause ends at the comma, and the main clause's subject after
+			// the comma said it.
+			p := j + 2
+			for p < len(c.toks) && !c.isPunct(p, ",;:.!?") {
+				p++
+			}
+			if !c.isPunct(p, ",") {
+				continue
+			}
+			n, ok := c.nameAfter(p + 1)
+			if !ok || inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
+				continue
+			}
+			k, end = j+2, p
+			name, cue = n, c.lower(j)
 		case indirectParticiples[w] && c.capitalized(j-1) && c.withSubject(j) >= 0:
 			// "with House Oversight Committee Chairman Trey Gowdy saying
 			// he exhibited ...": the name before the participle is its
@@ -346,9 +364,10 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				}
 			} else if (c.lower(j-1) == "but" || c.lower(j-1) == "and") && lastSpeaker != "" {
 				name = lastSpeaker // "claimed ..., but admitted that": the same subject
-			} else if c.is(j-1, "and") {
+			} else if c.is(j-1, "and") || c.is(j-1, "but") {
 				// "Chuck Schumer of New York, went to the Senate floor and
-				// announced that": the subject of the verbs "and" joins.
+				// announced that": the subject of the verbs "and" joins;
+				// "She didn’t give a date ..., but said SpaceX would ...".
 				name = f.clauseSubject(text, sent.Start, pos)
 			} else if p := beforeFillers(&c, j); c.isPunct(p, ",)") {
 				if n, ok := c.nameBefore(p); ok && !nlp.IsSpeakerPronoun(n) && c.isPunct(c.appositiveStart(p), ",") && f.isPerson(f.resolve(text, n, pos, sent)) {
