@@ -885,8 +885,7 @@ func (c *context) sourceAfter(i int) (string, bool) {
 // report detailed ...", not "In that letter he argued that ..., Senator
 // Edward M. Kennedy"). Else end.
 func subordinateEnd(c *context, j, end int) int {
-	relative := c.lower(j-1) == "that" || c.lower(j-1) == "which" // "a ... report that revealed"
-	if !c.lowerIn(0, clauseConjunctions) && !(relative && c.lowerIn(0, subordinate)) {
+	if !c.lowerIn(0, clauseConjunctions) && !(c.lowerIn(0, subordinate) && (c.plain(j-1) == "that" || c.plain(j-1) == "which")) {
 		return end
 	}
 	for i := 1; i < end; i++ {

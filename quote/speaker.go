@@ -1243,7 +1243,7 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 		after := -1     // the token after the cue and its speaker
 		source := false // a source named with "the": "per the WHO", "writes the AP"
 		switch {
-		case (c.lower(a+1) == "per" || indirectThatCues[c.lower(a+1)]) && (c.capitalized(a+2) || c.is(a+2, "the") && c.capitalized(a+3)):
+		case (c.plain(a+1) == "per" || indirectThatCues[c.plain(a+1)]) && (c.capitalized(a+2) || c.is(a+2, "the") && c.capitalized(a+3)):
 			// "Yersinia pestis, per the WHO, is often found ...", "...,
 			// reports Reuters.": a source inside the statement, or one that
 			// ends it. "reports" and "writes" take a clause only after
@@ -1256,27 +1256,34 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 			for c.capitalized(after) || c.isPunct(after, ".") && c.abbreviation(after-1) && after+1 < len(c.toks)-1 || c.isPunct(after, "-&") && c.glued(after) {
 				after++
 			}
-			if !c.endsSentence(after) && (c.lower(a+1) != "per" || c.clauseGoesOn(after) < 0) {
+			goesOn := c.clauseGoesOn(after) > 0
+			if !c.endsSentence(after) && (c.plain(a+1) != "per" || !goesOn) || short && !goesOn {
 				continue
 			}
 			name, ok = c.nameAfter(a + 2)
-			cue, source = c.lower(a+1), true
+			cue, source = c.plain(a+1), true
 		case speechCues[c.lower(a+1)] && c.lower(a+1) != "told" && !nlp.IsSpeakerPronoun(c.lower(a+2)): // "said he will": indirect speech; "told X" names whom
+			after = a + 2
+			for c.capitalized(after) || c.isPunct(after, ".") && c.abbreviation(after-1) || c.isPunct(after, "-") && c.glued(after) {
+				after++
+			}
+			if short && c.clauseGoesOn(after) < 0 {
+				continue // read no name for a comma that cannot hold the statement
+			}
 			if c.nameOpensClause(a + 2) {
 				continue // "Marco Villa, the company's chief operating officer, said Tyvak would ...": Tyvak opens the reported clause
 			}
 			name, ok = c.nameAfter(a + 2)
 			cue = c.lower(a + 1)
-			after = a + 2
-			for c.capitalized(after) || c.isPunct(after, ".") && c.abbreviation(after-1) || c.isPunct(after, "-") && c.glued(after) {
-				after++
-			}
 		case c.capitalized(a+1) || nlp.IsSpeakerPronoun(c.lower(a+1)):
 			for j := a + 2; j < len(c.toks) && j <= a+unmarkedNameReach; j++ {
 				if speechCues[c.lower(j)] && !c.startsObject(j+1) && c.lower(j+1) != "that" {
+					after = j + 1
+					if short && c.clauseGoesOn(after) < 0 {
+						break
+					}
 					name, ok = c.nameBefore(j)
 					cue = c.lower(j)
-					after = j + 1
 					break
 				}
 				if !c.capitalized(j) && !(c.isPunct(j, ".") && c.abbreviation(j-1)) {
