@@ -250,7 +250,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				continue
 			}
 			name, cue = n, w
-		case j == 0 && c.lower(j+1) == "that" && indirectParticiples[c.lower(j)]:
+		case j == 0 && c.plain(j+1) == "that" && c.lowerIn(j, indirectParticiples):
 			// "Arguing that voters are just now beginning to tune in,
 			// Patrick has said ...": the participle opens the sentence, its
 			// clause ends at the comma, and the main clause's subject after
@@ -1066,7 +1066,7 @@ func possessiveToken(c *context, i int) bool {
 // when the word before it is not a possessive.
 func (c *context) possessor(j int) (string, bool) {
 	p := j - 1 // the possessor's last word
-	if w := c.toks[max(p, 0)].Text(c.text); p >= 0 && (strings.EqualFold(w, "let") || strings.EqualFold(w, "let's") || strings.EqualFold(w, "let’s")) {
+	if c.is(p, "let") || c.is(p, "let's") || c.is(p, "let’s") {
 		return "", false // "Let’s hope we see ...": a contraction, no one's hope
 	}
 	switch {

@@ -33,6 +33,7 @@ func TestSpeakerLists(t *testing.T) {
 		{"clause-joiners", clauseJoinersData},
 		{"accusation-verbs", accusationVerbsData},
 		{"inverted-cues", invertedCuesData},
+		{"inside-verbs", insideVerbsData},
 		{"unnamed-speakers", unnamedSpeakersData},
 		{"source-nouns", sourceNounsData},
 	}

@@ -58,6 +58,8 @@ var (
 	clauseJoinersData string
 	//go:embed data/inverted-cues.txt
 	invertedCuesData string
+	//go:embed data/inside-verbs.txt
+	insideVerbsData string
 	//go:embed data/accusation-verbs.txt
 	accusationVerbsData string
 )
@@ -124,6 +126,9 @@ var (
 	// mark at once, before the speaker: "comments Johnston", where
 	// "comments" elsewhere is mostly a noun ("his comments were").
 	invertedCues = listSet(invertedCuesData)
+	// insideVerbs are finite verbs beyond clauseVerbs that go on with a
+	// statement after a cue set off inside it: "..., she said, are".
+	insideVerbs = listSet(insideVerbsData)
 )
 
 // listMap reads a list whose lines are a key and the words it stands for.
@@ -1373,10 +1378,6 @@ func (c *context) endsSentence(i int) bool {
 	}
 	return true
 }
-
-// insideVerbs are finite verbs beyond clauseVerbs that go on with a
-// statement after a cue set off inside it: "..., she said, are".
-var insideVerbs = map[string]bool{"are": true, "can": true, "does": true, "may": true, "must": true}
 
 // presentVerb reports whether token i reads as a verb in the present
 // tense before a word of its clause: a lower-case word in -s, no stop
