@@ -250,6 +250,24 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				continue
 			}
 			name, cue = n, w
+		case j == 0 && c.plain(j+1) == "that" && c.lowerIn(j, indirectParticiples):
+			// "Arguing that voters are just now beginning to tune in,
+			// Patrick has said ...": the participle opens the sentence, its
+			// clause ends at the comma, and the main clause's subject after
+			// the comma said it.
+			p := j + 2
+			for p < len(c.toks) && !c.isPunct(p, ",;:.!?") {
+				p++
+			}
+			if !c.isPunct(p, ",") {
+				continue
+			}
+			n, ok := c.nameAfter(p + 1)
+			if !ok || inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
+				continue
+			}
+			k, end = j+2, p
+			name, cue = n, c.lower(j)
 		case indirectParticiples[w] && c.capitalized(j-1) && c.withSubject(j) >= 0:
 			// "with House Oversight Committee Chairman Trey Gowdy saying
 			// he exhibited ...": the name before the participle is its
@@ -346,9 +364,10 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				}
 			} else if (c.lower(j-1) == "but" || c.lower(j-1) == "and") && lastSpeaker != "" {
 				name = lastSpeaker // "claimed ..., but admitted that": the same subject
-			} else if c.is(j-1, "and") {
+			} else if c.is(j-1, "and") || c.is(j-1, "but") {
 				// "Chuck Schumer of New York, went to the Senate floor and
-				// announced that": the subject of the verbs "and" joins.
+				// announced that": the subject of the verbs "and" joins;
+				// "She didn’t give a date ..., but said SpaceX would ...".
 				name = f.clauseSubject(text, sent.Start, pos)
 			} else if p := beforeFillers(&c, j); c.isPunct(p, ",)") {
 				if n, ok := c.nameBefore(p); ok && !nlp.IsSpeakerPronoun(n) && c.isPunct(c.appositiveStart(p), ",") && f.isPerson(f.resolve(text, n, pos, sent)) {
@@ -369,7 +388,9 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			continue
 		}
 		end = joinedClause(&c, k, end)
-		end = subordinateEnd(&c, j, end)
+		if e := subordinateEnd(&c, j, end); e > k {
+			end = e // not a clause after the opener's comma: "As Emily Feng reports for NPR, CLAUSE"
+		}
 		span, ok := clauseSpan(text, sent, &c, k, end, marked)
 		if !ok {
 			continue
@@ -751,7 +772,9 @@ func joinedClause(c *context, k, end int) int {
 		if s := c.plain(i + 1); !indirectCues[s] && s != "the" && !nlp.IsSpeakerPronoun(s) && !c.capitalized(i+1) {
 			continue // "..., but was in fact challenging policies that he says": the same subject goes on
 		}
-		for n := i + 1; n < end && n <= i+maxJoinedSubject && c.toks[n].Kind == nlp.Word; n++ {
+		// The subject may hold a title's stop and a party tag: ", and Sen.
+		// John McCain (R-Ariz.), said he would be ...".
+		for n := i + 1; n < end && n <= i+maxJoinedSubject+maxPartyTag && (c.toks[n].Kind == nlp.Word || c.isPunct(n, ".") && c.abbreviation(n-1) || c.isPunct(n, "()-,")); n++ {
 			if indirectCues[c.plain(n)] && !c.is(n-1, "to") {
 				return i
 			}
@@ -856,9 +879,13 @@ func (c *context) sourceAfter(i int) (string, bool) {
 // stands in a subordinate clause opening the sentence ends: at that
 // clause's comma ("Although representatives of Epstein's family suggested
 // the financier may have been murdered, Hawk Sawyer told lawmakers ...":
-// the main clause is another statement). Else end.
+// the main clause is another statement), also when a relative pronoun is
+// the cue's subject after a preposition that opens the sentence ("On top
+// of a Guardian newspaper report that revealed how ..., a Washington Post
+// report detailed ...", not "In that letter he argued that ..., Senator
+// Edward M. Kennedy"). Else end.
 func subordinateEnd(c *context, j, end int) int {
-	if !c.lowerIn(0, clauseConjunctions) {
+	if !c.lowerIn(0, clauseConjunctions) && !(c.lowerIn(0, subordinate) && (c.plain(j-1) == "that" || c.plain(j-1) == "which")) {
 		return end
 	}
 	for i := 1; i < end; i++ {
@@ -1039,6 +1066,9 @@ func possessiveToken(c *context, i int) bool {
 // when the word before it is not a possessive.
 func (c *context) possessor(j int) (string, bool) {
 	p := j - 1 // the possessor's last word
+	if c.is(p, "let") || c.is(p, "let's") || c.is(p, "let’s") {
+		return "", false // "Let’s hope we see ...": a contraction, no one's hope
+	}
 	switch {
 	case c.lower(p) == "s" && c.isPunct(p-1, "'’") && c.glued(p-1):
 		p -= 2

@@ -32,6 +32,8 @@ func TestSpeakerLists(t *testing.T) {
 		{"clause-subjects", clauseSubjectsData},
 		{"clause-joiners", clauseJoinersData},
 		{"accusation-verbs", accusationVerbsData},
+		{"inverted-cues", invertedCuesData},
+		{"inside-verbs", insideVerbsData},
 		{"unnamed-speakers", unnamedSpeakersData},
 		{"source-nouns", sourceNounsData},
 	}
@@ -66,6 +68,8 @@ func TestSpeakerLists(t *testing.T) {
 		{"speaker-cues and speaker-participles", cues, participles},
 		{"speaker-cues and speaker-adverbs", cues, plainAdverbs},
 		{"speaker-fillers and object-skips", fillers, objectSkips},
+		// A cue read only inverted must not be read anywhere else.
+		{"speaker-cues and inverted-cues", cues, invertedCues},
 		// A source noun is read only where unnamed-speakers has none.
 		{"unnamed-speakers and source-nouns", unnamedSpeakers, sourceNouns},
 	}

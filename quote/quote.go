@@ -280,6 +280,9 @@ func afterReported(text string, prev storyfold.Quotation, m storyfold.Span, para
 	}
 	// Between them only the stop and the opening mark, spaced any way.
 	gap := strings.TrimSpace(text[prev.Span.End:m.Start])
+	if (gap == "“" || gap == "\"") && strings.HasSuffix(text[prev.Span.Start:prev.Span.End], ".") {
+		return prev.Speaker // the statement ran to its stop, its cue inside it: "The tuft cell, Herbert said, is ... “Once ...”"
+	}
 	if prev.Kind == storyfold.QuoteUnmarked {
 		stop := strings.LastIndexByte(gap, '.')
 		if !strings.HasPrefix(gap, ",") || stop < 0 || prev.Cue == "" || !strings.Contains(gap[:stop], prev.Cue) || len(strings.Fields(gap[:stop])) > maxAttributionWords {

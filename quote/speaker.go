@@ -56,6 +56,10 @@ var (
 	labelNounsData string
 	//go:embed data/clause-joiners.txt
 	clauseJoinersData string
+	//go:embed data/inverted-cues.txt
+	invertedCuesData string
+	//go:embed data/inside-verbs.txt
+	insideVerbsData string
 	//go:embed data/accusation-verbs.txt
 	accusationVerbsData string
 )
@@ -118,6 +122,13 @@ var (
 	// accusationVerbs make the name after them, before "of" and a
 	// participle cue, the quote's speaker: "accused Farenthold of telling".
 	accusationVerbs = listSet(accusationVerbsData)
+	// invertedCues attribute a quote only when they follow its closing
+	// mark at once, before the speaker: "comments Johnston", where
+	// "comments" elsewhere is mostly a noun ("his comments were").
+	invertedCues = listSet(invertedCuesData)
+	// insideVerbs are finite verbs beyond clauseVerbs that go on with a
+	// statement after a cue set off inside it: "..., she said, are".
+	insideVerbs = listSet(insideVerbsData)
 )
 
 // listMap reads a list whose lines are a key and the words it stands for.
@@ -464,7 +475,9 @@ func (c *context) beforeAppositive(j int) int {
 			}
 			return j
 		}
-		if p+1 < j && c.toks[p+1].Kind == nlp.Word && !c.capitalized(p+1) && (c.capitalized(p-1) || c.roleAt(p-1)) {
+		// A title may open it too, its words capitalised: "Rob Goldman,
+		// President Ascom North America, says".
+		if p+1 < j && c.toks[p+1].Kind == nlp.Word && (!c.capitalized(p+1) || c.titleAt(p+1) && c.capitalized(p-1)) && (c.capitalized(p-1) || c.roleAt(p-1)) {
 			return p - 1
 		}
 		return j
@@ -766,7 +779,7 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 	if k >= len(c.toks) || c.toks[k].Kind != nlp.Word || ended && c.capitalized(k) && nlp.IsSpeakerPronoun(c.lower(k)) {
 		return "", "", false
 	}
-	if cues[c.lower(k)] {
+	if cues[c.lower(k)] || invertedCues[c.lower(k)] {
 		if name, ok := c.nameAfter(k + 1); ok {
 			return name, c.lower(k), true
 		}
@@ -835,7 +848,8 @@ func (f *Finder) attributionSentence(q *quoteSite) (string, string, bool) {
 		ns := sentences[next]
 		f.toks = nlp.Tokenize(f.toks[:0], text[ns.Start:ns.End])
 		c := context{text: text[ns.Start:ns.End], toks: f.toks, roles: f.roles}
-		if name, cue, ok := c.attribution(); ok {
+		opening := strings.TrimLeft(strings.TrimSpace(text[q.sent.Start:q.m.Start]), "“\"«") == ""
+		if name, cue, ok := c.attribution(opening); ok {
 			return name, cue, true
 		}
 	}
@@ -1150,10 +1164,16 @@ func (c *context) unnamedAttribution(i int) int {
 // the unnamed people of it that unnamedAttribution reads: "PG&E".
 const maxOrgQualifier = 4
 
-func (c *context) attribution() (string, string, bool) {
+func (c *context) attribution(opening bool) (string, string, bool) {
 	for j := 0; j < len(c.toks) && j <= attributionReach; j++ {
 		w := c.lower(j)
-		if !speechCues[w] {
+		// Any cue of a quote may stand alone after a quote that opens its
+		// sentence ("“...?’” Pluznick recalled."): nothing but its tail may
+		// follow it here, so the wider list takes no clause for a quote.
+		// After a quote a cue before it introduced ('The officer yelled,
+		// "Where are you going?" Holder recalled.') only the narrower
+		// list does.
+		if !speechCues[w] && !(opening && cues[w]) {
 			continue
 		}
 		if j == 0 {
@@ -1203,11 +1223,16 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 	// ("While the threats have changed, America's influence remains a
 	// benevolent force, Rubio said").
 	sub := subordinate[c.lower(0)]
-	for k := 4; k < len(c.toks)-1; k++ {
+	for k := 1; k < len(c.toks)-1; k++ {
 		if !c.isPunct(k, ",") {
 			continue
 		}
-		if sub {
+		// The statement's first words may be few when the cue stands
+		// inside it and the clause goes on after ("The tuft cell, Herbert
+		// said, is constantly sensing ..."); a statement the cue ends
+		// needs unmarkedMinWords before its comma.
+		short := k < unmarkedMinWords
+		if sub && !short {
 			sub = false
 			continue
 		}
@@ -1220,13 +1245,48 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 		}
 		var name, cue string
 		var ok bool
+		after := -1     // the token after the cue and its speaker
+		source := false // a source named with "the": "per the WHO", "writes the AP"
 		switch {
+		case (c.plain(a+1) == "per" || indirectThatCues[c.plain(a+1)]) && (c.capitalized(a+2) || c.is(a+2, "the") && c.capitalized(a+3)):
+			// "Yersinia pestis, per the WHO, is often found ...", "...,
+			// reports Reuters.": a source inside the statement, or one that
+			// ends it. "reports" and "writes" take a clause only after
+			// "that" (indirect-that-cues.txt); inverted, the name must end
+			// the sentence.
+			after = a + 2
+			if c.is(after, "the") {
+				after++
+			}
+			for c.capitalized(after) || c.isPunct(after, ".") && c.abbreviation(after-1) && after+1 < len(c.toks)-1 || c.isPunct(after, "-&") && c.glued(after) {
+				after++
+			}
+			goesOn := c.clauseGoesOn(after) > 0
+			if !c.endsSentence(after) && (c.plain(a+1) != "per" || !goesOn) || short && !goesOn {
+				continue
+			}
+			name, ok = c.nameAfter(a + 2)
+			cue, source = c.plain(a+1), true
 		case speechCues[c.lower(a+1)] && c.lower(a+1) != "told" && !nlp.IsSpeakerPronoun(c.lower(a+2)): // "said he will": indirect speech; "told X" names whom
+			after = a + 2
+			for c.capitalized(after) || c.isPunct(after, ".") && c.abbreviation(after-1) || c.isPunct(after, "-") && c.glued(after) {
+				after++
+			}
+			if short && c.clauseGoesOn(after) < 0 {
+				continue // read no name for a comma that cannot hold the statement
+			}
+			if c.nameOpensClause(a + 2) {
+				continue // "Marco Villa, the company's chief operating officer, said Tyvak would ...": Tyvak opens the reported clause
+			}
 			name, ok = c.nameAfter(a + 2)
 			cue = c.lower(a + 1)
 		case c.capitalized(a+1) || nlp.IsSpeakerPronoun(c.lower(a+1)):
 			for j := a + 2; j < len(c.toks) && j <= a+unmarkedNameReach; j++ {
 				if speechCues[c.lower(j)] && !c.startsObject(j+1) && c.lower(j+1) != "that" {
+					after = j + 1
+					if short && c.clauseGoesOn(after) < 0 {
+						break
+					}
 					name, ok = c.nameBefore(j)
 					cue = c.lower(j)
 					break
@@ -1241,21 +1301,90 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 			// have said.": kept without a speaker, which the caller knows
 			// by the empty name.
 			name, cue = "", c.lower(u)
-		} else if !ok || name == "" || strings.HasPrefix(name, "the ") && !c.capitalized(a+2) {
+		} else if !ok || name == "" || strings.HasPrefix(name, "the ") && !c.capitalized(a+2) && !source {
 			continue
 		}
 		// The quote: the sentence up to the comma, which must read as a
-		// clause of its own (several words, not a list).
+		// clause of its own (several words, not a list); or, when the
+		// clause goes on after the cue ("The key to Stadia's success, says
+		// Buser, is ..."), the whole sentence, the cue within it.
 		quoted := storyfold.Span{Start: sent.Start + int(c.toks[0].Start), End: sent.Start + int(c.toks[k].Start)}
 		if a > k {
 			quoted.End = sent.Start + int(c.toks[a].End)
 		}
-		if countWords(c.toks[:k]) < unmarkedMinWords {
+		words := countWords(c.toks[:k])
+		if v := c.clauseGoesOn(after); v > 0 && a == k {
+			quoted.End = sent.Start + int(c.toks[len(c.toks)-1].End)
+			words += countWords(c.toks[v:])
+		} else if short {
+			continue
+		}
+		if words < unmarkedMinWords {
 			return storyfold.Quotation{}, false
 		}
 		return storyfold.Quotation{Text: text[quoted.Start:quoted.End], Span: quoted, Speaker: name, Cue: cue, Kind: storyfold.QuoteUnmarked}, true
 	}
 	return storyfold.Quotation{}, false
+}
+
+// maxCueInside is the most tokens between a cue set off inside a
+// statement and the verb that goes on with the statement: past the
+// speaker's appositive ("says Richard Locksley, an immunologist at the
+// University of California, San Francisco, helps").
+const maxCueInside = 20
+
+// clauseGoesOn reports where the statement goes on after a cue set off
+// inside it by commas, reading from token i, the one after the cue and
+// its speaker: a comma, maybe the speaker's appositive up to a later
+// comma, and a finite verb in lower case ("..., he said, could deliver",
+// "..., says Buser, is"). It returns the verb's token, or -1.
+func (c *context) clauseGoesOn(i int) int {
+	if i <= 0 {
+		return -1
+	}
+	for p := i; p < len(c.toks) && p <= i+maxCueInside; p++ {
+		if c.toks[p].Kind != nlp.Punct {
+			if p == i {
+				return -1 // "said Hegseth ahead of a meeting": no comma after the speaker
+			}
+			continue
+		}
+		if c.isPunct(p, ".") && c.abbreviation(p-1) || c.isPunct(p, "-") && c.glued(p) {
+			continue
+		}
+		if !c.isPunct(p, ",") {
+			return -1
+		}
+		if w := c.plain(p + 1); w != "" && (clauseVerbs[w] || insideVerbs[w] || presentVerb(c, p+1)) {
+			return p + 1
+		}
+	}
+	return -1
+}
+
+// endsSentence reports whether token i is past the last word of the
+// sentence: its end, or a stop with nothing after it but closing marks.
+func (c *context) endsSentence(i int) bool {
+	if i >= len(c.toks) {
+		return true
+	}
+	if !c.isPunct(i, ".!?") {
+		return false
+	}
+	for k := i + 1; k < len(c.toks); k++ {
+		if !c.isPunct(k, "”\"’)") {
+			return false
+		}
+	}
+	return true
+}
+
+// presentVerb reports whether token i reads as a verb in the present
+// tense before a word of its clause: a lower-case word in -s, no stop
+// word, followed by a lower-case word ("helps direct").
+func presentVerb(c *context, i int) bool {
+	w := c.plain(i)
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !nlp.IsStopWord(w) && c.plain(i+1) != ""
 }
 
 func countWords(toks []nlp.Token) int {
