@@ -208,6 +208,11 @@ func dataLines(data string) []string {
 // many articles take part. The same statement given to different speakers
 // across quote groups is a conflict too.
 func conflicts(facts []*factGroup, units []unit, members []*storyfold.Article, fams familySet, quotes []storyfold.Quote) []storyfold.Conflict {
+	if len(members) < 2 {
+		// Every pair is of two articles: a story of one has none, and
+		// its units' keys were read for nothing.
+		return []storyfold.Conflict{}
+	}
 	cx := newConflictContext(units, members)
 	defer conflictStems.Put(cx.stems)
 	defer conflictWords.Put(cx.words)
