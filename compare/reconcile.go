@@ -181,6 +181,7 @@ func (f *factGroup) fact(members []*storyfold.Article, units []unit, fams family
 func readStory(st *storyfold.Story, members []*storyfold.Article) ([]*storyfold.Article, []unit, *reader) {
 	members = spoken(members)
 	r := newReader(st.Entities)
+	r.alone = len(members) < 2
 	r.learnTitles(members)
 	// A unit is a sentence or a clause of one, and most sentences make
 	// one: the list is made at the number of sentences, not grown from
