@@ -14,7 +14,13 @@ import (
 // entities and quote groups must be set.
 func Reconcile(st *storyfold.Story, members []*storyfold.Article) {
 	members, units, r := readStory(st, members)
-	edges := append(candidates(units, r.df), markQuotes(units, members, st.Quotes)...)
+	var edges []edge
+	if len(members) > 1 {
+		// Candidates are sentences of two articles: a story of one has
+		// none to look up.
+		edges = candidates(units, r.df)
+	}
+	edges = append(edges, markQuotes(units, members, st.Quotes)...)
 	edges = append(edges, denialEdges(units)...)
 	edges = append(edges, frameEdges(units)...)
 	groups, extra := mergeGroups(units, edges, group(units, edges))
