@@ -564,7 +564,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	}
 	var negKeys map[string]bool
 	cx.reported = make([][]string, len(units))
-	shared := sharedActors(units, bearing)
+	shared, separated := sharedActors(units, bearing)
 	if denials {
 		negKeys = map[string]bool{}
 		for i := range units {
@@ -573,15 +573,36 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 			}
 		}
 	}
+	if denials {
+		// A denial pairs what one unit says an actor did with what a
+		// unit of another article says the actor did not do, and every
+		// key begins with an actor. The units that negate give the keys
+		// denied; a unit that negates nothing gives only acts done, read
+		// only where it names an actor of a denied key.
+		denied := map[string]bool{}
+		for pass := range 2 {
+			for i := range units {
+				if !bearing[i] || !shared[i] || (len(cx.negation(i).negated) > 0) != (pass == 0) {
+					continue
+				}
+				if pass == 1 && !separated && !slices.ContainsFunc(units[i].actors(), func(e string) bool { return denied[e] }) {
+					continue
+				}
+				did[i], didNot[i] = cx.acts(i)
+				did[i], didNot[i] = cx.negatedWords(i, negKeys, did[i], didNot[i])
+				if len(didNot[i]) > 0 {
+					for _, e := range units[i].actors() {
+						denied[e] = true
+					}
+				}
+			}
+		}
+	}
 	for i := range units {
 		if bearing[i] {
 			figs[i] = cx.figureKeys(i)
 			if shared[i] {
 				days[i] = cx.eventKeys(i)
-				if denials {
-					did[i], didNot[i] = cx.acts(i)
-					did[i], didNot[i] = cx.negatedWords(i, negKeys, did[i], didNot[i])
-				}
 				for _, h := range cx.homes(i) {
 					people[i] = append(people[i], h.person)
 				}
@@ -625,8 +646,8 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 // article names would pair it with nothing and mark no pair, so they are
 // not read (a third of the value-bearing units of BASIL's stories). An actor
 // whose name holds the keys' separator turns the test off, as its keys
-// could be read as another actor's.
-func sharedActors(units []unit, bearing []bool) []bool {
+// could be read as another actor's, and separated says so.
+func sharedActors(units []unit, bearing []bool) (shared []bool, separated bool) {
 	first := map[string]int{} // an actor's first article
 	cross := map[string]bool{}
 	out := make([]bool, len(units))
@@ -642,7 +663,7 @@ func sharedActors(units []unit, bearing []bool) []bool {
 				for k := range out {
 					out[k] = true
 				}
-				return out
+				return out, true
 			}
 			if a, ok := first[e.name]; !ok {
 				first[e.name] = units[i].article
@@ -662,7 +683,7 @@ func sharedActors(units []unit, bearing []bool) []bool {
 			}
 		}
 	}
-	return out
+	return out, false
 }
 
 // slotPairs returns the pairs of units, not yet among found, that give a

@@ -11,7 +11,8 @@ import (
 // home keys of: those naming a person or organisation that a
 // value-bearing unit of another article names too. A place, a unit that
 // bears no value and a second unit of the same article do not make an
-// actor shared, and a name holding the keys' separator reads every unit.
+// actor shared, and a name holding the keys' separator reads every unit
+// and says so.
 func TestSharedActors(t *testing.T) {
 	person := func(n string) entityRef { return entityRef{name: n, typ: storyfold.EntityPerson} }
 	org := func(n string) entityRef { return entityRef{name: n, typ: storyfold.EntityOrg} }
@@ -22,33 +23,34 @@ func TestSharedActors(t *testing.T) {
 		entities []entityRef
 	}
 	tests := []struct {
-		name  string
-		units []in
-		want  []bool
+		name      string
+		units     []in
+		want      []bool
+		separated bool
 	}{
 		{"one person in two articles", []in{
 			{0, true, []entityRef{person("Smith")}},
 			{1, true, []entityRef{person("Smith"), person("Jones")}},
 			{1, true, []entityRef{person("Jones")}},
-		}, []bool{true, true, false}},
+		}, []bool{true, true, false}, false},
 		{"an organisation counts, a place does not", []in{
 			{0, true, []entityRef{org("Senate"), place("Ohio")}},
 			{1, true, []entityRef{org("Senate")}},
 			{2, true, []entityRef{place("Ohio")}},
-		}, []bool{true, true, false}},
+		}, []bool{true, true, false}, false},
 		{"two units of one article", []in{
 			{0, true, []entityRef{person("Smith")}},
 			{0, true, []entityRef{person("Smith")}},
-		}, []bool{false, false}},
+		}, []bool{false, false}, false},
 		{"a unit bearing no value shares nothing", []in{
 			{0, true, []entityRef{person("Smith")}},
 			{1, false, []entityRef{person("Smith")}},
-		}, []bool{false, false}},
+		}, []bool{false, false}, false},
 		{"a name with the separator turns the test off", []in{
 			{0, true, []entityRef{person("A|B")}},
 			{1, true, nil},
 			{1, false, nil},
-		}, []bool{true, true, true}},
+		}, []bool{true, true, true}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,8 +59,9 @@ func TestSharedActors(t *testing.T) {
 			for i, u := range tt.units {
 				units[i].article, units[i].entities, bearing[i] = u.article, u.entities, u.bearing
 			}
-			if got := sharedActors(units, bearing); !slices.Equal(got, tt.want) {
-				t.Errorf("sharedActors = %v, want %v", got, tt.want)
+			got, separated := sharedActors(units, bearing)
+			if !slices.Equal(got, tt.want) || separated != tt.separated {
+				t.Errorf("sharedActors = %v, %v, want %v, %v", got, separated, tt.want, tt.separated)
 			}
 		})
 	}
