@@ -14,7 +14,13 @@ import (
 // entities and quote groups must be set.
 func Reconcile(st *storyfold.Story, members []*storyfold.Article) {
 	members, units, r := readStory(st, members)
-	edges := append(candidates(units, r.df), markQuotes(units, members, st.Quotes)...)
+	var edges []edge
+	if len(members) > 1 {
+		// Candidates are sentences of two articles: a story of one has
+		// none to look up.
+		edges = candidates(units, r.df)
+	}
+	edges = append(edges, markQuotes(units, members, st.Quotes)...)
 	edges = append(edges, denialEdges(units)...)
 	edges = append(edges, frameEdges(units)...)
 	groups, extra := mergeGroups(units, edges, group(units, edges))
@@ -181,6 +187,7 @@ func (f *factGroup) fact(members []*storyfold.Article, units []unit, fams family
 func readStory(st *storyfold.Story, members []*storyfold.Article) ([]*storyfold.Article, []unit, *reader) {
 	members = spoken(members)
 	r := newReader(st.Entities)
+	r.alone = len(members) < 2
 	r.learnTitles(members)
 	// A unit is a sentence or a clause of one, and most sentences make
 	// one: the list is made at the number of sentences, not grown from

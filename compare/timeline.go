@@ -85,19 +85,22 @@ func timeline(members []*storyfold.Article, units []unit, facts []*factGroup) []
 	var keys []key
 	// What a sentence's words say of all its dates (a caption, the past
 	// perfect), read once per sentence: a long sentence may give many.
+	// They are read only for a date that could date an event by itself
+	// (eventDay), and the tense only of a sentence that is no caption.
 	type sentFacts struct{ caption, perfect bool }
 	sentInfo := map[sentKey]sentFacts{}
 	for ai, a := range members {
 		for _, d := range a.Dates {
 			si := sentenceOf(a, d.Span.Start)
-			if si < 0 {
+			if si < 0 || !eventDay(a, d, dated, first, last) {
 				continue
 			}
 			sk := sentKey{ai, si}
 			sf, ok := sentInfo[sk]
 			if !ok {
 				text := a.Text[a.Sentences[si].Start:a.Sentences[si].End]
-				sf = sentFacts{caption: isCaption(text), perfect: pastPerfect(text)}
+				sf.caption = isCaption(text)
+				sf.perfect = !sf.caption && pastPerfect(text)
 				sentInfo[sk] = sf
 			}
 			if sf.caption || !storyEvent(a, d, si, dated, first, last, sf.perfect) {
@@ -177,6 +180,19 @@ func sentenceOf(a *storyfold.Article, pos int) int {
 // of the story's events, given the span of the articles' own dates (when
 // dated) and whether the sentence is in the past perfect.
 func storyEvent(a *storyfold.Article, d storyfold.DateMention, si int, dated bool, first, last time.Time, perfect bool) bool {
+	if !eventDay(a, d, dated, first, last) {
+		return false
+	}
+	sent := a.Sentences[si]
+	return !backgroundCue(a.Text[sent.Start:sent.End], d.Span.Start-sent.Start, d.Span.End-sent.Start) && (d.Relative || !perfect)
+}
+
+// eventDay reports whether a date mention could date one of the story's
+// events by the date alone: known, read against a known day when
+// relative, a day or a week (a month only in an undated story, as
+// written), and near the articles' own dates when dated. These are the
+// tests of storyEvent that read no words of the sentence.
+func eventDay(a *storyfold.Article, d storyfold.DateMention, dated bool, first, last time.Time) bool {
 	if !d.Date.Known() || d.Relative && !a.Date.Known() {
 		return false // a relative date with nothing to read it against
 	}
@@ -187,10 +203,6 @@ func storyEvent(a *storyfold.Article, d storyfold.DateMention, si int, dated boo
 			return false
 		}
 	default:
-		return false
-	}
-	sent := a.Sentences[si]
-	if backgroundCue(a.Text[sent.Start:sent.End], d.Span.Start-sent.Start, d.Span.End-sent.Start) || !d.Relative && perfect {
 		return false
 	}
 	if dated {

@@ -142,6 +142,10 @@ type reader struct {
 	// from (see carve).
 	tokSlab  []nlp.Token
 	termSlab []term
+	// alone says the story has one article: a unit's denials, frames
+	// and leads are read only to compare it with a unit of another
+	// article (sameClaimAs, conflicts), so they are not read.
+	alone bool
 	// entityKeys maps a story entity's name to its term ("e:" and the
 	// name lower-cased), kept between stories (up to maxEntityKeys).
 	entityKeys map[string]string
@@ -239,6 +243,7 @@ func newReader(story []storyfold.Entity) *reader {
 	}
 	r.claimNames = r.claimNames[:0]
 	r.nclaims = 0
+	r.alone = false
 	for _, e := range story {
 		ref := entityRef{name: e.Name, typ: e.Type}
 		r.canon[strings.ToLower(e.Name)] = ref
@@ -488,9 +493,11 @@ func (r *reader) appendUnits(out []unit, ai int, a *storyfold.Article) []unit {
 		u.terms, r.termSlab = carve(r.termSlab, r.sorted)
 		r.persons = persons
 		r.mentions = mentions
-		u.denials = r.denials(text, s.Start, r.toks, persons, u.speakers)
-		u.frames = r.frames(text, s.Start, r.toks, r.roleMentions(text, s.Start, r.toks, mentions))
-		u.leads = r.leads(text, s.Start, r.toks, mentions)
+		if !r.alone {
+			u.denials = r.denials(text, s.Start, r.toks, persons, u.speakers)
+			u.frames = r.frames(text, s.Start, r.toks, r.roleMentions(text, s.Start, r.toks, mentions))
+			u.leads = r.leads(text, s.Start, r.toks, mentions)
+		}
 		u.formula = isFormula(text)
 		u.text, u.names, u.rd = text, [2]int32{nameLo, int32(len(r.claimNames))}, r
 		for _, t := range u.terms {

@@ -152,15 +152,37 @@ func cutVariants(vs *[]storyfold.Variant, base, entryMax int) int {
 // than the encoding itself, because it costs a pass over the strings and
 // no allocation, on every story built.
 
+// jsonExtra is, for each byte, what encoding/json writes beyond the byte
+// itself when it stands alone: 5 for the HTML characters and controls
+// (written as \u00XX), 0 for other ASCII; a byte past ASCII starts or
+// continues a character (jsonMulti) that str decodes. A look-up a byte
+// instead of six comparisons: str reads every string of every account.
+var jsonExtra = func() (t [256]uint8) {
+	for b := range 256 {
+		switch {
+		case b >= utf8.RuneSelf:
+			t[b] = jsonMulti
+		case b < 0x20 || b == '"' || b == '\\' || b == '<' || b == '>' || b == '&':
+			t[b] = 5
+		}
+	}
+	return t
+}()
+
+// jsonMulti marks the bytes of jsonExtra past ASCII.
+const jsonMulti = 0xff
+
 // str is the size of a JSON string.
 func str(s string) int {
 	n := len(s) + 2
 	for i := 0; i < len(s); {
-		b := s[i]
-		if b < utf8.RuneSelf {
-			if b < 0x20 || b == '"' || b == '\\' || b == '<' || b == '>' || b == '&' {
-				n += 5
-			}
+		e := jsonExtra[s[i]]
+		if e == 0 {
+			i++
+			continue
+		}
+		if e != jsonMulti {
+			n += int(e)
 			i++
 			continue
 		}

@@ -290,3 +290,42 @@ func TestNewStoryBoundsQuotesPerArticle(t *testing.T) {
 		})
 	}
 }
+
+// TestStrBoundsJSONSize checks str, which reads each byte through a
+// table, on a string of each kind of character: plain ASCII, the HTML
+// characters and controls encoding/json escapes as six bytes, quotes,
+// backslashes, tabs and newlines (two bytes, counted as six, from above),
+// multi-byte characters, the two line separators and bytes that are no
+// UTF-8. The sizes are what str gave before the table, so that accounts
+// are cut where they were; each is at least what encoding/json writes.
+func TestStrBoundsJSONSize(t *testing.T) {
+	tests := []struct {
+		name string
+		s    string
+		want int
+	}{
+		{"empty", "", 2},
+		{"plain", "Senate votes on Tuesday, 51-49.", 33},
+		{"quotes and backslash", `he said "no" \ again`, 37},
+		{"html", "<b>A & B</b>", 39},
+		{"controls", "a\tb\nc\x00d\x1f", 30},
+		{"multi-byte", "Zürich — “Øresund” 東京", 35},
+		{"line separators", "a\u2028b\u2029c", 17},
+		{"invalid", "a\xffb\xc3", 16},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			enc, err := json.Marshal(tt.s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := str(tt.s)
+			if got != tt.want {
+				t.Errorf("str(%q) = %d, want %d", tt.s, got, tt.want)
+			}
+			if got < len(enc) {
+				t.Errorf("str(%q) = %d, under the %d bytes of %s", tt.s, got, len(enc), enc)
+			}
+		})
+	}
+}

@@ -46,3 +46,21 @@ func BenchmarkStoriesBASIL(b *testing.B) {
 	// the wall clock on a loaded machine.
 	b.ReportMetric(float64((benchdata.CPUTime()-cpu)/time.Microsecond)/float64(b.N*len(arts)), "cpu-µs/article")
 }
+
+// BenchmarkSinglesBASIL times building the account of each of BASIL's
+// articles as a story of its own: most stories of a news stream have one
+// article, and what an account compares between articles costs them
+// nothing. Run it with
+//
+//	go test ./pipeline -run '^$' -bench SinglesBASIL -benchmem
+func BenchmarkSinglesBASIL(b *testing.B) {
+	arts := pipeline.Prepare(benchdata.ReadBASIL(b, *basilPath), nil, nil)
+	b.ResetTimer()
+	cpu := benchdata.CPUTime()
+	for b.Loop() {
+		for i := range arts {
+			pipeline.NewStory(arts[i].ID, []*storyfold.Article{&arts[i]})
+		}
+	}
+	b.ReportMetric(float64((benchdata.CPUTime()-cpu)/time.Microsecond)/float64(b.N*len(arts)), "cpu-µs/article")
+}
