@@ -36,6 +36,8 @@ func TestSpeakerLists(t *testing.T) {
 		{"inside-verbs", insideVerbsData},
 		{"unnamed-speakers", unnamedSpeakersData},
 		{"source-nouns", sourceNounsData},
+		{"qualified-roles", qualifiedRolesData},
+		{"document-cues", documentCuesData},
 	}
 	for _, l := range lists {
 		t.Run(l.name, func(t *testing.T) {
