@@ -38,6 +38,7 @@ func TestSpeakerLists(t *testing.T) {
 		{"source-nouns", sourceNounsData},
 		{"qualified-roles", qualifiedRolesData},
 		{"document-cues", documentCuesData},
+		{"word-cues", wordCuesData},
 	}
 	for _, l := range lists {
 		t.Run(l.name, func(t *testing.T) {

@@ -62,6 +62,8 @@ var (
 	qualifiedRolesData string
 	//go:embed data/document-cues.txt
 	documentCuesData string
+	//go:embed data/word-cues.txt
+	wordCuesData string
 	//go:embed data/inside-verbs.txt
 	insideVerbsData string
 	//go:embed data/accusation-verbs.txt
@@ -139,6 +141,9 @@ var (
 	// documentCues attribute a quote only with a document for subject:
 	// "the statement read".
 	documentCues = listSet(documentCuesData)
+	// wordCues, beyond the cue lists, make a one-word quote in their
+	// sentence someone's word, not a scare quote: "dismissing".
+	wordCues = listSet(wordCuesData)
 )
 
 // listMap reads a list whose lines are a key and the words it stands for.
