@@ -1065,7 +1065,7 @@ func possessiveToken(c *context, i int) bool {
 // j ("David Axelrod's comment", "the secretary's insistence"), or false
 // when the word before it is not a possessive.
 func (c *context) possessor(j int) (string, bool) {
-	p := j - 1 // the possessor's last word
+	p := c.beforeAdjectives(j) // the possessor's last word
 	if c.is(p, "let") || c.is(p, "let's") || c.is(p, "let’s") {
 		return "", false // "Let’s hope we see ...": a contraction, no one's hope
 	}
@@ -1086,6 +1086,38 @@ func (c *context) possessor(j int) (string, bool) {
 	}
 	return c.possessorName(p + 1)
 }
+
+// beforeAdjectives returns the token before the noun at token j, or,
+// when the noun takes a clause with "that", before the words in lower
+// case that qualify it after a possessive ("Schiff’s own doubling-down
+// admission that", "Schiff’s astounding assertion that"): at most
+// maxNounAdjectives words, no stop word among them but "own" and a
+// compound's ("doubling-down"). With no possessive before those words,
+// or no "that" after the noun, the possessive must stand right before
+// the noun.
+func (c *context) beforeAdjectives(j int) int {
+	if c.plain(j+1) != "that" {
+		return j - 1
+	}
+	p := j - 1
+	for n := 0; n < maxNounAdjectives && p > 0; n++ {
+		if c.isPunct(p, "-") && c.glued(p) {
+			p--
+		}
+		if c.toks[p].Kind != nlp.Word || c.capitalized(p) || possessiveToken(c, p) || nlp.IsStopWord(c.lower(p)) && c.lower(p) != "own" && !(c.isPunct(p-1, "-") && c.glued(p-1)) || c.lower(p) == "s" {
+			break
+		}
+		p--
+	}
+	if p < j-1 && (possessiveToken(c, p) || c.lower(p) == "s" && c.isPunct(p-1, "'’")) {
+		return p
+	}
+	return j - 1
+}
+
+// maxNounAdjectives is the most words beforeAdjectives passes:
+// "own doubling-down".
+const maxNounAdjectives = 4
 
 // possessorReach is how many words before a possessive possessor reads
 // for the name and titles it ends: "Defense Secretary Pete Hegseth's".

@@ -36,6 +36,9 @@ func TestSpeakerLists(t *testing.T) {
 		{"inside-verbs", insideVerbsData},
 		{"unnamed-speakers", unnamedSpeakersData},
 		{"source-nouns", sourceNounsData},
+		{"qualified-roles", qualifiedRolesData},
+		{"document-cues", documentCuesData},
+		{"word-cues", wordCuesData},
 	}
 	for _, l := range lists {
 		t.Run(l.name, func(t *testing.T) {

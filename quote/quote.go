@@ -103,6 +103,9 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 			if isTerm(text, m) || labelled(text, m) || isTitle(text, m) && (q.Speaker == "" || showContext(text, m) || nameGiven(text, m)) {
 				continue // used the word "theology", "The Book of Mormon", PBS's "Charlie Rose" show
 			}
+			if q.Cue == "" && scareQuote(text, sent, m) {
+				continue // give “space” to Obama: no one's word
+			}
 			if q.Speaker != "" {
 				f.index.addSpeaker(q.Speaker)
 			}
@@ -344,6 +347,49 @@ func isTerm(text string, m storyfold.Span) bool {
 		}
 	}
 	return false
+}
+
+// scareQuote reports whether the marked span m is one word that no
+// speech word of its sentence gives to anyone: a scare quote ("give
+// “space” to Obama", "a “wise man”" is two words and kept), not a word
+// someone used ('blamed “progressivism”', 'called it “wonderful”',
+// 'dismissing the claims as “malarkey.”'). The caller asks only for
+// quotes no cue attributes; the sentence's words outside m are read for
+// cues of the cue lists (indirectCues among them: 'clarified that he
+// was merely commenting on the “wisdom”') and wordCues.
+func scareQuote(text string, sent, m storyfold.Span) bool {
+	word := strings.TrimSpace(text[m.Start:m.End])
+	if word == "" || strings.ContainsAny(word, " \n") {
+		return false
+	}
+	for _, part := range [2]string{text[sent.Start:min(m.Start, sent.End)], text[min(m.End, sent.End):sent.End]} {
+		for part != "" {
+			var w string
+			w, part = nextWord(part)
+			if w == "" {
+				continue
+			}
+			var buf [32]byte
+			lw := nlp.AppendLower(buf[:0], w) // looked up without a string made
+			if cues[string(lw)] || speechCues[string(lw)] || participles[string(lw)] || indirectCues[string(lw)] || wordCues[string(lw)] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// nextWord returns the first run of letters in s and what follows it.
+func nextWord(s string) (string, string) {
+	i := strings.IndexFunc(s, unicode.IsLetter)
+	if i < 0 {
+		return "", ""
+	}
+	j := strings.IndexFunc(s[i:], func(r rune) bool { return !unicode.IsLetter(r) })
+	if j < 0 {
+		return s[i:], ""
+	}
+	return s[i : i+j], s[i+j:]
 }
 
 // isTitle reports whether the marked span m reads as the title of a work or

@@ -58,6 +58,12 @@ var (
 	clauseJoinersData string
 	//go:embed data/inverted-cues.txt
 	invertedCuesData string
+	//go:embed data/qualified-roles.txt
+	qualifiedRolesData string
+	//go:embed data/document-cues.txt
+	documentCuesData string
+	//go:embed data/word-cues.txt
+	wordCuesData string
 	//go:embed data/inside-verbs.txt
 	insideVerbsData string
 	//go:embed data/accusation-verbs.txt
@@ -129,6 +135,15 @@ var (
 	// insideVerbs are finite verbs beyond clauseVerbs that go on with a
 	// statement after a cue set off inside it: "..., she said, are".
 	insideVerbs = listSet(insideVerbsData)
+	// qualifiedRoles after a one-word name and before a person's make the
+	// one-word name a qualifier: "Wild defenseman Ryan Suter".
+	qualifiedRoles = listSet(qualifiedRolesData)
+	// documentCues attribute a quote only with a document for subject:
+	// "the statement read".
+	documentCues = listSet(documentCuesData)
+	// wordCues, beyond the cue lists, make a one-word quote in their
+	// sentence someone's word, not a scare quote: "dismissing".
+	wordCues = listSet(wordCuesData)
 )
 
 // listMap reads a list whose lines are a key and the words it stands for.
@@ -269,6 +284,13 @@ func (c *context) describedDocument(i int) (string, int) {
 	return "the " + c.lower(i+1), i + 2
 }
 
+// describedDocumentAt reports whether "the" and a document noun stand at
+// token i: "the statement", the subject documentCues need.
+func (c *context) describedDocumentAt(i int) bool {
+	d, _ := c.describedDocument(i)
+	return d != ""
+}
+
 // cueAt reports whether token i is a cue of cues as a verb: in lower
 // case, or capitalised only where nothing but punctuation comes before it
 // ("Said Hegseth"). A capitalised word after another word is part of a
@@ -323,6 +345,9 @@ func (c *context) nameAfter(i int) (string, bool) {
 		for c.capitalized(j) {
 			j++
 		}
+		if person, ok := c.ownersPerson(j); ok {
+			return person, true
+		}
 		name, ok := c.theName(i+1, j)
 		if ok && strings.HasPrefix(name, "the ") {
 			// "according to The Verge's Stadia review", "The Washington
@@ -364,6 +389,37 @@ func (c *context) nameAfter(i int) (string, bool) {
 	}
 	return "", false
 }
+
+// ownersPerson reads a person named after an owner's possessive that
+// ends at token j-1 and a role in lower case: in "said The We Company’s
+// recently named executive chair Marcelo Claure" the chair speaks, not
+// the company, and "the We Company’s" is no one's name. The role holds at
+// most maxOwnedRole words and the name two capitalised words or more, so
+// that "The Verge's Stadia review" stays the owner's.
+func (c *context) ownersPerson(j int) (string, bool) {
+	if j < 1 || !possessiveToken(c, j-1) {
+		return "", false
+	}
+	k := j
+	for k < len(c.toks) && k-j < maxOwnedRole && c.toks[k].Kind == nlp.Word && !c.capitalized(k) && !nlp.IsStopWord(c.lower(k)) {
+		k++
+	}
+	if k == j || !c.capitalized(k) {
+		return "", false
+	}
+	end := k
+	for c.capitalized(end) {
+		end++
+	}
+	if end-k < 2 {
+		return "", false
+	}
+	return c.personName(k, end)
+}
+
+// maxOwnedRole is the most words ownersPerson reads between a possessive
+// and the name: "recently named executive chair".
+const maxOwnedRole = 5
 
 // roleAhead reports whether the capitalised words from token i hold a
 // role word before a name: "and Urban Development Secretary Julián
@@ -815,7 +871,7 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 		if c.isPunct(j, ";:!?“\"«") || c.isPunct(j, ".") && !c.abbreviation(j-1) {
 			break // the sentence ends, or another quote begins
 		}
-		if c.cueAt(j) {
+		if c.cueAt(j) || documentCues[c.lower(j)] && c.describedDocumentAt(j-2) {
 			if ended || c.lower(j-1) == "to" {
 				break
 			}
@@ -1728,10 +1784,25 @@ func (f *Finder) documentAuthor(text, noun string, pos int, sent storyfold.Span)
 			return ""
 		}
 		si := sort.Search(len(f.sentences), func(j int) bool { return f.sentences[j].End > i })
-		if si < len(f.sentences) {
-			return f.subjectIn(f.sentences[si].Start, i)
+		if si == len(f.sentences) {
+			return ""
 		}
-		return ""
+		if name := f.subjectIn(f.sentences[si].Start, i); name != "" {
+			return name
+		}
+		if i >= sent.Start {
+			return ""
+		}
+		if name := f.orgSubjectIn(text, f.sentences[si].Start, i); name != "" {
+			return name // "On Monday, Big Machine Records issued a statement"
+		}
+		if prev != "the" {
+			return ""
+		}
+		// "The statement, which was obtained by Variety, claimed", a
+		// sentence before the cue's: a reference to the document with no
+		// one named before it, so the document is one introduced further
+		// back ("Big Machine Records issued a statement").
 	}
 	return ""
 }
@@ -1743,6 +1814,35 @@ const maxAuthorReach = 60
 // maxRoleReach is how far back, in bytes, describedPersonName looks for
 // the person a role noun stands for, as far as a pronoun's search.
 const maxRoleReach = 1500
+
+// orgSubjectIn returns the organisation that opens the sentence part
+// [from, to), after "the" or an opening phrase set off by a comma, when a
+// word in lower case follows it, as a verb follows a clause's subject
+// ("On Monday, Big Machine Records issued a statement"), or "". A
+// possessive ("Fox News’ request"), a name joined to more ("Fox News and
+// CNN") or a name inside a phrase ("including former White House chief
+// of staff John Kelly") is no subject.
+func (f *Finder) orgSubjectIn(text string, from, to int) string {
+	k := sort.Search(len(f.orgs), func(j int) bool { return f.orgs[j].start >= from })
+	for ; k < len(f.orgs) && f.orgs[k].end <= to; k++ {
+		o := f.orgs[k]
+		before := strings.TrimRight(text[from:o.start], " ")
+		if before != "" && !strings.HasSuffix(before, ",") && !strings.EqualFold(before, "the") && !strings.HasSuffix(before, ", the") {
+			continue
+		}
+		if possessiveAt(text, o.end) {
+			continue
+		}
+		if o.end >= to || text[o.end] != ' ' {
+			continue // "the Jesuit-founded school": a word, no subject
+		}
+		next, _ := cutWord(text[o.end+1 : to])
+		if next != "" && !nlp.IsCapitalized(next) && !nlp.IsStopWord(strings.ToLower(next)) {
+			return o.name
+		}
+	}
+	return ""
+}
 
 // subjectIn returns the first name in [from, to) that is its sentence's
 // subject, or "": what a walk over namesIn(from, to) would find, in
@@ -1808,7 +1908,11 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 		}
 		g := gender(e)
 		name := withoutOrigin(e.Name)
+		single := !strings.Contains(e.Name, " ")
 		for _, m := range e.Mentions {
+			if single && qualifiesName(text, m.End) {
+				continue // "Wild defenseman Ryan Suter": the team is no one
+			}
 			if !inQuote(quoted, m) { // a name inside a quote is not a speaker's
 				out = append(out, namePos{name: name, start: m.Start, end: m.End, gender: g})
 			}
@@ -1874,6 +1978,21 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 		}
 	}
 	return out
+}
+
+// qualifiesName reports whether the words after a one-word name that ends
+// at end are a role in lower case and a person's name of two capitalised
+// words or more: "Wild defenseman Ryan Suter", "Wild coach Bruce
+// Boudreau", where the name qualifies the role and no one is named by it.
+func qualifiesName(text string, end int) bool {
+	rest := strings.TrimPrefix(text[end:min(len(text), end+80)], " ")
+	role, rest := cutWord(rest)
+	if !qualifiedRoles[role] && !personRoles[role] {
+		return false
+	}
+	first, rest := cutWord(strings.TrimPrefix(rest, " "))
+	second, _ := cutWord(strings.TrimPrefix(rest, " "))
+	return nlp.IsNameWord(first) && nlp.IsNameWord(strings.TrimRight(second, ",.;:"))
 }
 
 // organisations lists the mentions of an article's organisations outside
