@@ -18,10 +18,10 @@ import (
 // magnitudes are BASIL's too.
 func TestConflictsOfOneClaimInFewWords(t *testing.T) {
 	const (
-		// BASIL aab91277, cut short: the speaker reader does not reach
-		// past "“on multiple occasions” around Dec. 1, 2017,", and reads
-		// "Dec" as a person.
-		stone = "Stone, according to the indictment, told Credico (“Person 2”) that he should “do a ‘Frank Pentangeli’” in his testimony before the House Permanent Select Committee on Intelligence “to avoid contradicting Stone’s testimony.”"
+		// BASIL aab91277: the name opening the sentence is the subject
+		// of "told" past the phrases set off by commas, and "Dec. 1" is
+		// a date, not a person who told.
+		stone = "Stone, according to the indictment, “on multiple occasions” around Dec. 1, 2017, told Credico (“Person 2”) that he should “do a ‘Frank Pentangeli’” in his testimony before the House Permanent Select Committee on Intelligence “to avoid contradicting Stone’s testimony.”"
 		// BASIL 2153fb3e.
 		obama = "The House vote to reaffirm that \"In God We Trust\" is the U.S. motto is \"not putting people back to work,\" President Obama said Wednesday in a speech pushing his jobs bill."
 		// BASIL 38f7cbb7; the other sentence is the one `eval conflicts`
@@ -46,6 +46,13 @@ func TestConflictsOfOneClaimInFewWords(t *testing.T) {
 			arts: []cfArticle{
 				{"a", "Alpha", "2019-01-25", "Mr. John Smith told Mr. Corsi he should “do a ‘Frank Pentangeli’” before the House committee, the indictment said, a reference to a “Godfather” character who lies to Congress about his interactions with the Mafia." + cfFiller},
 				{"b", "Beta", "2019-01-25", "Roger Stone was arrested at his home in Fort Lauderdale.\n\n" + stone + cfFiller},
+			},
+		},
+		{
+			name: "control: another person named before the verb is its subject",
+			arts: []cfArticle{
+				{"a", "Alpha", "2019-01-25", "Mr. John Smith told Mr. Credico he should “do a ‘Frank Pentangeli’” before the House committee, the indictment said, a reference to a “Godfather” character who lies to Congress about his interactions with the Mafia." + cfFiller},
+				{"b", "Beta", "2019-01-25", "Roger Stone was arrested at his home in Fort Lauderdale.\n\nStone, according to the indictment, “on multiple occasions” around Dec. 1, 2017, his friend John Smith told Credico (“Person 2”) that he should “do a ‘Frank Pentangeli’” in his testimony before the House Permanent Select Committee on Intelligence “to avoid contradicting Stone’s testimony.”" + cfFiller},
 			},
 		},
 		{
