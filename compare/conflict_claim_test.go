@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/compare"
 )
 
 // TestConflictsOfOneClaimInFewWords pins the pairs the story's index
@@ -116,6 +117,39 @@ func TestConflictsOfOneClaimInFewWords(t *testing.T) {
 				{"b", "Beta", "2016-07-28", "Bloomberg also charged that Trump had \"left behind a well-documented record of bankruptcies and millions of lawsuits and angry shareholders and contractors who feel cheated.\"" + cfFiller},
 			},
 			kind: storyfold.ConflictNumber, values: []string{"1000", "1 million"},
+		},
+		{
+			// BASIL 08bb9bee, the day `eval conflicts` changes; each
+			// article gives the other's day elsewhere.
+			name: "one actor's act on two days, each article giving both days",
+			arts: []cfArticle{
+				{"a", "Alpha", "2012-08-21", "Mitt Romney joined several other Republicans Sunday in calling on Missouri Rep. Todd Akin to give up his bid for Senate over his controversial comments on rape, as the Republican congressman continued to hold his ground and vowed to stay in the race.\n\nIn a statement released Tuesday afternoon, they said his presence does not serve \"the national interest.\"" + cfFiller},
+				{"b", "Beta", "2012-08-21", "Presumptive GOP presidential nominee Mitt Romney on Tuesday joined a chorus of Republicans calling for Rep. Todd Akin (R-Mo.) to drop out of the U.S. Senate race in Missouri.\n\nOn Sunday, Akin prompted outrage with his response to a question about supporting abortion in the case of rape." + cfFiller},
+			},
+			kind: storyfold.ConflictDate, rule: compare.RuleActDay, values: []string{"Sunday", "Tuesday"},
+		},
+		{
+			name: "control: two acts of one actor, each article giving both days",
+			arts: []cfArticle{
+				{"a", "Alpha", "2012-08-21", "Mitt Romney spoke with several other Republicans Sunday about Missouri Rep. Todd Akin and his bid for Senate over his controversial comments on rape, as the Republican congressman continued to hold his ground and vowed to stay in the race.\n\nIn a statement released Tuesday afternoon, they said his presence does not serve \"the national interest.\"" + cfFiller},
+				{"b", "Beta", "2012-08-21", "Presumptive GOP presidential nominee Mitt Romney on Tuesday joined a chorus of Republicans calling for Rep. Todd Akin (R-Mo.) to drop out of the U.S. Senate race in Missouri.\n\nOn Sunday, Akin prompted outrage with his response to a question about supporting abortion in the case of rape." + cfFiller},
+			},
+		},
+		{
+			// BASIL df6a55fb, the negation `eval conflicts` adds.
+			name: "an act being prepared, denied as a coming act",
+			arts: []cfArticle{
+				{"a", "Alpha", "2017-05-10", "The House Intelligence Committee will not issue subpoenas to Michael T. Flynn, President Trump’s first national security adviser, the committee’s senior Democrat said on Wednesday, escalating Mr. Flynn’s troubles with Congress." + cfFiller},
+				{"b", "Beta", "2017-05-10", "WASHINGTON ― The House intelligence committee is preparing to issue subpoenas against Michael Flynn after the former national security adviser denied a request to voluntarily turn over documents related to the committee’s Russia probe." + cfFiller},
+			},
+			kind: storyfold.ConflictNegation, rule: compare.RuleDenial,
+		},
+		{
+			name: "control: a not anywhere in the affirming sentence",
+			arts: []cfArticle{
+				{"a", "Alpha", "2017-05-10", "The House Intelligence Committee will not issue subpoenas to Michael T. Flynn, President Trump’s first national security adviser, the committee’s senior Democrat said on Wednesday, escalating Mr. Flynn’s troubles with Congress." + cfFiller},
+				{"b", "Beta", "2017-05-10", "WASHINGTON ― The House intelligence committee is preparing to issue subpoenas against Michael Flynn after the former national security adviser did not answer a request to voluntarily turn over documents related to the committee’s Russia probe." + cfFiller},
+			},
 		},
 	}
 	runConflictCases(t, tests)

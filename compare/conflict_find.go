@@ -132,6 +132,9 @@ var homeData string
 //go:embed conflict_vague.txt
 var vagueData string
 
+//go:embed conflict_intent.txt
+var intentData string
+
 //go:embed conflict_modals.txt
 var modalData string
 
@@ -169,6 +172,9 @@ var (
 	// modals are the modal verbs (conflict_modals.txt): an act after
 	// one is compared only with the same modal act (see acts).
 	modals = dataSet(modalData)
+	// intents announce an act as coming before "to" and its verb
+	// (conflict_intent.txt): the act is affirmed as the "will" act.
+	intents = dataSet(intentData)
 )
 
 func init() {
@@ -986,6 +992,13 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 					did = keys(did, i, words[m].w+" "+l)
 				}
 			}
+			// "is preparing to issue subpoenas": the coming act, which
+			// "will not issue subpoenas" denies.
+			if words[i-1].w == "to" && i > 1 && intents[words[i-2].w] {
+				if l := cx.verbLemma(w.info); l != "" {
+					did = keys(did, i, "will "+l)
+				}
+			}
 			continue
 		}
 		if l := cx.verbLemma(w.info); l != "" && l != w.w {
@@ -1495,6 +1508,14 @@ func (cx *conflictContext) dateDiffers(a, b int) (conflictValue, conflictValue, 
 	// One act in the past by each day, in the same setting: the days
 	// date that act.
 	case slot >= 1 && gap <= sameWeek && cx.sameAct(a, x.Span, b, y.Span):
+		cx.rule = RuleActDay
+	// One actor's act, each sentence giving one day and the same verb by
+	// it with another word around it: the act's own words are the
+	// setting, so articles that each give both days elsewhere still
+	// disagree ("Mitt Romney joined several other Republicans Sunday in
+	// calling on", "Mitt Romney on Tuesday joined a chorus of Republicans
+	// calling for").
+	case single && (cx.pair.event || cx.pair.act) && gap <= sameWeek && cx.sameAct(a, x.Span, b, y.Span):
 		cx.rule = RuleActDay
 	default:
 		return conflictValue{}, conflictValue{}, false
@@ -2122,8 +2143,10 @@ func openQuote(text string) bool {
 // negStems'.
 type negation struct {
 	negated map[string]string // stem -> the negated words as written; nil for none
-	// any says the unit has a negation anywhere, quotes included.
-	any bool
+	// any says the unit has a negation anywhere, quotes included;
+	// plain that one of them is a negator, not a refusal ("denied a
+	// request").
+	any, plain bool
 	// predicate holds the stems of negated that follow a form of "be"
 	// ("is not unconstitutional", "was not interviewed"): what the
 	// sentence denies of its subject.
@@ -2170,6 +2193,7 @@ func (cx *conflictContext) readNegation(u int, stems *[]string) negation {
 		inQuote := quoted(a, x.span.Start+int(t.Start))
 		if info.negator {
 			n.any = true
+			n.plain = n.plain || !refusals[w]
 			if w != "no" && !inQuote {
 				negAt = i
 			}
@@ -2261,7 +2285,14 @@ func (cx *conflictContext) afterArticle(text string, i int) bool {
 func (cx *conflictContext) negationDiffers(a, b int) (conflictValue, conflictValue, bool) {
 	na, nb := cx.negation(a), cx.negation(b)
 	check := func(neg, pos negation, pu int) (string, string, string, bool) {
-		if len(neg.negated) == 0 || pos.any {
+		// The affirming sentence negates nothing, or, where the pair is
+		// one actor's act affirmed and denied (see acts), only refuses
+		// something else: "is preparing to issue subpoenas against
+		// Michael Flynn after the former national security adviser
+		// denied a request". A "not" or "never" anywhere in it may deny
+		// the act in other words ("the White House offered ..., Mr.
+		// Bauer said that was never the case").
+		if len(neg.negated) == 0 || pos.any && (pos.plain || !cx.pair.denial) {
 			return "", "", "", false
 		}
 		stems := make([]string, 0, len(neg.negated))
@@ -2272,6 +2303,9 @@ func (cx *conflictContext) negationDiffers(a, b int) (conflictValue, conflictVal
 		posStems := cx.negStems(pu)
 		for _, s := range stems {
 			if _, ok := slices.BinarySearch(posStems, s); !ok {
+				continue
+			}
+			if _, denied := pos.negated[s]; denied {
 				continue
 			}
 			return s, neg.negated[s], cx.wordFor(pu, s), true
