@@ -151,6 +151,23 @@ func TestConflictsOfOneClaimInFewWords(t *testing.T) {
 				{"b", "Beta", "2017-05-10", "WASHINGTON ― The House intelligence committee is preparing to issue subpoenas against Michael Flynn after the former national security adviser did not answer a request to voluntarily turn over documents related to the committee’s Russia probe." + cfFiller},
 			},
 		},
+		{
+			// BASIL 58ed2376, the negation `eval conflicts` adds to the
+			// first.
+			name: "a modal act of a relative clause after an announcement",
+			arts: []cfArticle{
+				{"a", "Alpha", "2014-02-26", "Prominent Republicans are calling for Ariz. Gov. Jan Brewer to veto a controversial bill that would not allow businesses to deny service over religious beliefs." + cfFiller},
+				{"b", "Beta", "2014-02-26", "Arizona Gov. Jan Brewer (R) announced her decision to veto legislation on Wednesday that would have allowed businesses to legally refuse service to anyone on \"religious freedom\" grounds, effectively allowing them to discriminate against same-sex couples." + cfFiller},
+			},
+			kind: storyfold.ConflictNegation, rule: compare.RuleDenial,
+		},
+		{
+			name: "control: the modal act in what the speaker said",
+			arts: []cfArticle{
+				{"a", "Alpha", "2014-02-26", "Prominent Republicans are calling for Ariz. Gov. Jan Brewer to veto a controversial bill that would not allow businesses to deny service over religious beliefs." + cfFiller},
+				{"b", "Beta", "2014-02-26", "Arizona Gov. Jan Brewer (R) announced her decision to veto legislation on Wednesday, saying she would have allowed businesses to legally refuse service to anyone on \"religious freedom\" grounds, effectively allowing them to discriminate against same-sex couples." + cfFiller},
+			},
+		},
 	}
 	runConflictCases(t, tests)
 }

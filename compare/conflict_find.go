@@ -175,6 +175,9 @@ var (
 	// intents announce an act as coming before "to" and its verb
 	// (conflict_intent.txt): the act is affirmed as the "will" act.
 	intents = dataSet(intentData)
+	// relatives open a relative clause whose subject they are: "a bill
+	// that would allow".
+	relatives = map[string]bool{"that": true, "which": true}
 )
 
 func init() {
@@ -949,8 +952,25 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 		}
 	}
 	reported, reportedFrom := false, 0
+	var described []string // modal acts of relative clauses after a speech verb
 	for i, w := range words {
 		if reported {
+			// A modal act right after a relative "that" or "which"
+			// describes the thing named before it, in the outlet's own
+			// words, not what was said: "announced her decision to veto
+			// legislation on Wednesday that would have allowed
+			// businesses", which "a controversial bill that would not
+			// allow businesses" contradicts.
+			if m := i - 1; m > 1 && len(w.w) >= 4 && !quoted(a, x.span.Start+w.start) {
+				if words[m].w == "have" {
+					m--
+				}
+				if modals[words[m].w] && relatives[words[m-1].w] {
+					if l := cx.verbLemma(w.info); l != "" {
+						described = keys(described, i, words[m].w+" "+l)
+					}
+				}
+			}
 			// What someone said happened counts only where a name of the
 			// story stands right before a verb in the past: "disputed
 			// BuzzFeed's report that said President Donald Trump directed
@@ -1014,6 +1034,7 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 		}
 		cx.reported[u] = only
 	}
+	did = append(did, described...)
 	slices.Sort(did)
 	slices.Sort(didNot)
 	return slices.Compact(did), slices.Compact(didNot)
