@@ -168,6 +168,24 @@ func TestConflictsOfOneClaimInFewWords(t *testing.T) {
 				{"b", "Beta", "2014-02-26", "Arizona Gov. Jan Brewer (R) announced her decision to veto legislation on Wednesday, saying she would have allowed businesses to legally refuse service to anyone on \"religious freedom\" grounds, effectively allowing them to discriminate against same-sex couples." + cfFiller},
 			},
 		},
+		{
+			// BASIL 1f99798f, the place `eval conflicts` changes in the
+			// first: the second's list of names gives the home in a
+			// clause of names alone.
+			name: "a home given in a clause of names",
+			arts: []cfArticle{
+				{"a", "Alpha", "2018-10-25", "Forensic investigators in Quantico, Va., have been sifting through the packages addressed to former President Barack Obama, former Secretary of State Hillary Clinton, liberal billionaire George Soros, former Attorney General Eric Holder, former CIA Director John Brennan and Texas Democratic Rep. Maxine Waters." + cfFiller},
+				{"b", "Beta", "2018-10-25", "The packages — virtually identical in plain manila envelopes — have been addressed to former President Barack Obama; former Vice President Joseph R. Biden Jr.; former Secretary of State Hillary Clinton; Representative Maxine Waters of California; former Attorney General Eric Holder; John O. Brennan, a former C.I.A. director, the actor Robert De Niro; and George Soros, the billionaire Democratic donor." + cfFiller},
+			},
+			kind: storyfold.ConflictPlace, rule: compare.RuleHome, values: []string{"Texas", "California"},
+		},
+		{
+			name: "control: the same home in a clause of names",
+			arts: []cfArticle{
+				{"a", "Alpha", "2018-10-25", "Forensic investigators in Quantico, Va., have been sifting through the packages addressed to former President Barack Obama, former Secretary of State Hillary Clinton, liberal billionaire George Soros, former Attorney General Eric Holder, former CIA Director John Brennan and California Democratic Rep. Maxine Waters." + cfFiller},
+				{"b", "Beta", "2018-10-25", "The packages — virtually identical in plain manila envelopes — have been addressed to former President Barack Obama; former Vice President Joseph R. Biden Jr.; former Secretary of State Hillary Clinton; Representative Maxine Waters of California; former Attorney General Eric Holder; John O. Brennan, a former C.I.A. director, the actor Robert De Niro; and George Soros, the billionaire Democratic donor." + cfFiller},
+			},
+		},
 	}
 	runConflictCases(t, tests)
 }
