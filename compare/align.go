@@ -74,8 +74,9 @@ func sameClaimByOverlap(a, b *unit, m overlap) (float64, bool) {
 		s = 0
 	}
 	// "Did not respond to a request for comment" is a newsroom formula:
-	// it states one claim only with another such formula.
-	if a.formula != b.formula {
+	// it states one claim only with another such formula. A clause of
+	// names states none.
+	if a.formula != b.formula || a.listed || b.listed {
 		return s, false
 	}
 	switch {

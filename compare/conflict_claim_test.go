@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/compare"
 )
 
 // TestConflictsOfOneClaimInFewWords pins the pairs the story's index
@@ -18,10 +19,10 @@ import (
 // magnitudes are BASIL's too.
 func TestConflictsOfOneClaimInFewWords(t *testing.T) {
 	const (
-		// BASIL aab91277, cut short: the speaker reader does not reach
-		// past "“on multiple occasions” around Dec. 1, 2017,", and reads
-		// "Dec" as a person.
-		stone = "Stone, according to the indictment, told Credico (“Person 2”) that he should “do a ‘Frank Pentangeli’” in his testimony before the House Permanent Select Committee on Intelligence “to avoid contradicting Stone’s testimony.”"
+		// BASIL aab91277: the name opening the sentence is the subject
+		// of "told" past the phrases set off by commas, and "Dec. 1" is
+		// a date, not a person who told.
+		stone = "Stone, according to the indictment, “on multiple occasions” around Dec. 1, 2017, told Credico (“Person 2”) that he should “do a ‘Frank Pentangeli’” in his testimony before the House Permanent Select Committee on Intelligence “to avoid contradicting Stone’s testimony.”"
 		// BASIL 2153fb3e.
 		obama = "The House vote to reaffirm that \"In God We Trust\" is the U.S. motto is \"not putting people back to work,\" President Obama said Wednesday in a speech pushing his jobs bill."
 		// BASIL 38f7cbb7; the other sentence is the one `eval conflicts`
@@ -46,6 +47,13 @@ func TestConflictsOfOneClaimInFewWords(t *testing.T) {
 			arts: []cfArticle{
 				{"a", "Alpha", "2019-01-25", "Mr. John Smith told Mr. Corsi he should “do a ‘Frank Pentangeli’” before the House committee, the indictment said, a reference to a “Godfather” character who lies to Congress about his interactions with the Mafia." + cfFiller},
 				{"b", "Beta", "2019-01-25", "Roger Stone was arrested at his home in Fort Lauderdale.\n\n" + stone + cfFiller},
+			},
+		},
+		{
+			name: "control: another person named before the verb is its subject",
+			arts: []cfArticle{
+				{"a", "Alpha", "2019-01-25", "Mr. John Smith told Mr. Credico he should “do a ‘Frank Pentangeli’” before the House committee, the indictment said, a reference to a “Godfather” character who lies to Congress about his interactions with the Mafia." + cfFiller},
+				{"b", "Beta", "2019-01-25", "Roger Stone was arrested at his home in Fort Lauderdale.\n\nStone, according to the indictment, “on multiple occasions” around Dec. 1, 2017, his friend John Smith told Credico (“Person 2”) that he should “do a ‘Frank Pentangeli’” in his testimony before the House Permanent Select Committee on Intelligence “to avoid contradicting Stone’s testimony.”" + cfFiller},
 			},
 		},
 		{
@@ -109,6 +117,74 @@ func TestConflictsOfOneClaimInFewWords(t *testing.T) {
 				{"b", "Beta", "2016-07-28", "Bloomberg also charged that Trump had \"left behind a well-documented record of bankruptcies and millions of lawsuits and angry shareholders and contractors who feel cheated.\"" + cfFiller},
 			},
 			kind: storyfold.ConflictNumber, values: []string{"1000", "1 million"},
+		},
+		{
+			// BASIL 08bb9bee, the day `eval conflicts` changes; each
+			// article gives the other's day elsewhere.
+			name: "one actor's act on two days, each article giving both days",
+			arts: []cfArticle{
+				{"a", "Alpha", "2012-08-21", "Mitt Romney joined several other Republicans Sunday in calling on Missouri Rep. Todd Akin to give up his bid for Senate over his controversial comments on rape, as the Republican congressman continued to hold his ground and vowed to stay in the race.\n\nIn a statement released Tuesday afternoon, they said his presence does not serve \"the national interest.\"" + cfFiller},
+				{"b", "Beta", "2012-08-21", "Presumptive GOP presidential nominee Mitt Romney on Tuesday joined a chorus of Republicans calling for Rep. Todd Akin (R-Mo.) to drop out of the U.S. Senate race in Missouri.\n\nOn Sunday, Akin prompted outrage with his response to a question about supporting abortion in the case of rape." + cfFiller},
+			},
+			kind: storyfold.ConflictDate, rule: compare.RuleActDay, values: []string{"Sunday", "Tuesday"},
+		},
+		{
+			name: "control: two acts of one actor, each article giving both days",
+			arts: []cfArticle{
+				{"a", "Alpha", "2012-08-21", "Mitt Romney spoke with several other Republicans Sunday about Missouri Rep. Todd Akin and his bid for Senate over his controversial comments on rape, as the Republican congressman continued to hold his ground and vowed to stay in the race.\n\nIn a statement released Tuesday afternoon, they said his presence does not serve \"the national interest.\"" + cfFiller},
+				{"b", "Beta", "2012-08-21", "Presumptive GOP presidential nominee Mitt Romney on Tuesday joined a chorus of Republicans calling for Rep. Todd Akin (R-Mo.) to drop out of the U.S. Senate race in Missouri.\n\nOn Sunday, Akin prompted outrage with his response to a question about supporting abortion in the case of rape." + cfFiller},
+			},
+		},
+		{
+			// BASIL df6a55fb, the negation `eval conflicts` adds.
+			name: "an act being prepared, denied as a coming act",
+			arts: []cfArticle{
+				{"a", "Alpha", "2017-05-10", "The House Intelligence Committee will not issue subpoenas to Michael T. Flynn, President Trump’s first national security adviser, the committee’s senior Democrat said on Wednesday, escalating Mr. Flynn’s troubles with Congress." + cfFiller},
+				{"b", "Beta", "2017-05-10", "WASHINGTON ― The House intelligence committee is preparing to issue subpoenas against Michael Flynn after the former national security adviser denied a request to voluntarily turn over documents related to the committee’s Russia probe." + cfFiller},
+			},
+			kind: storyfold.ConflictNegation, rule: compare.RuleDenial,
+		},
+		{
+			name: "control: a not anywhere in the affirming sentence",
+			arts: []cfArticle{
+				{"a", "Alpha", "2017-05-10", "The House Intelligence Committee will not issue subpoenas to Michael T. Flynn, President Trump’s first national security adviser, the committee’s senior Democrat said on Wednesday, escalating Mr. Flynn’s troubles with Congress." + cfFiller},
+				{"b", "Beta", "2017-05-10", "WASHINGTON ― The House intelligence committee is preparing to issue subpoenas against Michael Flynn after the former national security adviser did not answer a request to voluntarily turn over documents related to the committee’s Russia probe." + cfFiller},
+			},
+		},
+		{
+			// BASIL 58ed2376, the negation `eval conflicts` adds to the
+			// first.
+			name: "a modal act of a relative clause after an announcement",
+			arts: []cfArticle{
+				{"a", "Alpha", "2014-02-26", "Prominent Republicans are calling for Ariz. Gov. Jan Brewer to veto a controversial bill that would not allow businesses to deny service over religious beliefs." + cfFiller},
+				{"b", "Beta", "2014-02-26", "Arizona Gov. Jan Brewer (R) announced her decision to veto legislation on Wednesday that would have allowed businesses to legally refuse service to anyone on \"religious freedom\" grounds, effectively allowing them to discriminate against same-sex couples." + cfFiller},
+			},
+			kind: storyfold.ConflictNegation, rule: compare.RuleDenial,
+		},
+		{
+			name: "control: the modal act in what the speaker said",
+			arts: []cfArticle{
+				{"a", "Alpha", "2014-02-26", "Prominent Republicans are calling for Ariz. Gov. Jan Brewer to veto a controversial bill that would not allow businesses to deny service over religious beliefs." + cfFiller},
+				{"b", "Beta", "2014-02-26", "Arizona Gov. Jan Brewer (R) announced her decision to veto legislation on Wednesday, saying she would have allowed businesses to legally refuse service to anyone on \"religious freedom\" grounds, effectively allowing them to discriminate against same-sex couples." + cfFiller},
+			},
+		},
+		{
+			// BASIL 1f99798f, the place `eval conflicts` changes in the
+			// first: the second's list of names gives the home in a
+			// clause of names alone.
+			name: "a home given in a clause of names",
+			arts: []cfArticle{
+				{"a", "Alpha", "2018-10-25", "Forensic investigators in Quantico, Va., have been sifting through the packages addressed to former President Barack Obama, former Secretary of State Hillary Clinton, liberal billionaire George Soros, former Attorney General Eric Holder, former CIA Director John Brennan and Texas Democratic Rep. Maxine Waters." + cfFiller},
+				{"b", "Beta", "2018-10-25", "The packages — virtually identical in plain manila envelopes — have been addressed to former President Barack Obama; former Vice President Joseph R. Biden Jr.; former Secretary of State Hillary Clinton; Representative Maxine Waters of California; former Attorney General Eric Holder; John O. Brennan, a former C.I.A. director, the actor Robert De Niro; and George Soros, the billionaire Democratic donor." + cfFiller},
+			},
+			kind: storyfold.ConflictPlace, rule: compare.RuleHome, values: []string{"Texas", "California"},
+		},
+		{
+			name: "control: the same home in a clause of names",
+			arts: []cfArticle{
+				{"a", "Alpha", "2018-10-25", "Forensic investigators in Quantico, Va., have been sifting through the packages addressed to former President Barack Obama, former Secretary of State Hillary Clinton, liberal billionaire George Soros, former Attorney General Eric Holder, former CIA Director John Brennan and California Democratic Rep. Maxine Waters." + cfFiller},
+				{"b", "Beta", "2018-10-25", "The packages — virtually identical in plain manila envelopes — have been addressed to former President Barack Obama; former Vice President Joseph R. Biden Jr.; former Secretary of State Hillary Clinton; Representative Maxine Waters of California; former Attorney General Eric Holder; John O. Brennan, a former C.I.A. director, the actor Robert De Niro; and George Soros, the billionaire Democratic donor." + cfFiller},
+			},
 		},
 	}
 	runConflictCases(t, tests)

@@ -38,6 +38,7 @@ func TestConflictDataHasNoDuplicates(t *testing.T) {
 		{"conflict_planned.txt", plannedData, strings.ToLower},
 		{"conflict_tied.txt", tiedData, strings.ToLower},
 		{"conflict_modals.txt", modalData, strings.ToLower},
+		{"conflict_intent.txt", intentData, strings.ToLower},
 		{"conflict_vague.txt", vagueData, func(l string) string { w, _, _ := strings.Cut(l, " "); return w }},
 		// A word is a title one person holds or a word that makes it
 		// another role (-), never both.

@@ -132,6 +132,9 @@ var homeData string
 //go:embed conflict_vague.txt
 var vagueData string
 
+//go:embed conflict_intent.txt
+var intentData string
+
 //go:embed conflict_modals.txt
 var modalData string
 
@@ -169,6 +172,12 @@ var (
 	// modals are the modal verbs (conflict_modals.txt): an act after
 	// one is compared only with the same modal act (see acts).
 	modals = dataSet(modalData)
+	// intents announce an act as coming before "to" and its verb
+	// (conflict_intent.txt): the act is affirmed as the "will" act.
+	intents = dataSet(intentData)
+	// relatives open a relative clause whose subject they are: "a bill
+	// that would allow".
+	relatives = map[string]bool{"that": true, "which": true}
 )
 
 func init() {
@@ -1020,8 +1029,25 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 		}
 	}
 	reported, reportedFrom := false, 0
+	var described []string // modal acts of relative clauses after a speech verb
 	for i, w := range words {
 		if reported {
+			// A modal act right after a relative "that" or "which"
+			// describes the thing named before it, in the outlet's own
+			// words, not what was said: "announced her decision to veto
+			// legislation on Wednesday that would have allowed
+			// businesses", which "a controversial bill that would not
+			// allow businesses" contradicts.
+			if m := i - 1; m > 1 && len(w.w) >= 4 && !quoted(a, x.span.Start+w.start) {
+				if words[m].w == "have" {
+					m--
+				}
+				if modals[words[m].w] && relatives[words[m-1].w] {
+					if l := cx.verbLemma(w.info); l != "" {
+						described = keys(described, i, words[m].w+" "+l)
+					}
+				}
+			}
 			// What someone said happened counts only where a name of the
 			// story stands right before a verb in the past: "disputed
 			// BuzzFeed's report that said President Donald Trump directed
@@ -1063,6 +1089,13 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 					did = keys(did, i, words[m].w+" "+l)
 				}
 			}
+			// "is preparing to issue subpoenas": the coming act, which
+			// "will not issue subpoenas" denies.
+			if words[i-1].w == "to" && i > 1 && intents[words[i-2].w] {
+				if l := cx.verbLemma(w.info); l != "" {
+					did = keys(did, i, "will "+l)
+				}
+			}
 			continue
 		}
 		if l := cx.verbLemma(w.info); l != "" && l != w.w {
@@ -1078,6 +1111,7 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 		}
 		cx.reported[u] = only
 	}
+	did = append(did, described...)
 	slices.Sort(did)
 	slices.Sort(didNot)
 	return slices.Compact(did), slices.Compact(didNot)
@@ -1573,6 +1607,14 @@ func (cx *conflictContext) dateDiffers(a, b int) (conflictValue, conflictValue, 
 	// date that act.
 	case slot >= 1 && gap <= sameWeek && cx.sameAct(a, x.Span, b, y.Span):
 		cx.rule = RuleActDay
+	// One actor's act, each sentence giving one day and the same verb by
+	// it with another word around it: the act's own words are the
+	// setting, so articles that each give both days elsewhere still
+	// disagree ("Mitt Romney joined several other Republicans Sunday in
+	// calling on", "Mitt Romney on Tuesday joined a chorus of Republicans
+	// calling for").
+	case single && (cx.pair.event || cx.pair.act) && gap <= sameWeek && cx.sameAct(a, x.Span, b, y.Span):
+		cx.rule = RuleActDay
 	default:
 		return conflictValue{}, conflictValue{}, false
 	}
@@ -2031,7 +2073,8 @@ func (cx *conflictContext) speakersOf(u int) []string {
 		// every mention of the article for each unit made 10 MB of short
 		// attributed quotes (three speakers, 160,000 mentions) cost 11 s.
 		// Which order they are read in does not matter: out is a set.
-		for _, pm := range cx.peopleIn(x.article, x.span) {
+		people := cx.peopleIn(x.article, x.span)
+		for _, pm := range people {
 			ae, m := &a.Entities[pm.entity], pm.span
 			if m.End > x.span.End || quoted(a, m.Start) {
 				continue
@@ -2081,7 +2124,28 @@ func (cx *conflictContext) speakersOf(u int) []string {
 				}
 				return true
 			}
-			if (slices.ContainsFunc(verbs, func(v int) bool { return v > last && v-last <= 4 || before(v) }) ||
+			// "Stone, according to the indictment, “on multiple
+			// occasions” around Dec. 1, 2017, told Credico": a name that
+			// opens the sentence and is set off by a comma is the subject
+			// of the first speech verb after a comma, when no other person
+			// is named before it.
+			opens := func(v int) bool {
+				if first != 0 || v <= last || v-last > openerWords || !strings.HasPrefix(rest, ",") {
+					return false
+				}
+				at := wordAt[v]
+				if at == 0 || cx.toks[at-1].Text(text) != "," {
+					return false
+				}
+				verbAt := x.span.Start + int(cx.toks[at].Start)
+				for _, o := range people {
+					if o.span.Start >= m.End && o.span.Start < verbAt && !quoted(a, o.span.Start) {
+						return false
+					}
+				}
+				return !slices.ContainsFunc(verbs, func(w int) bool { return w > last && w < v })
+			}
+			if (slices.ContainsFunc(verbs, func(v int) bool { return v > last && v-last <= 4 || before(v) || opens(v) }) ||
 				chainSpeaker(text[m.End-x.span.Start:])) && !slices.Contains(out, name) {
 				out = append(out, name)
 			}
@@ -2129,6 +2193,11 @@ func chainSpeaker(rest string) bool {
 	return false
 }
 
+// openerWords is how many words a sentence's opening name may stand
+// before the speech verb it is the subject of, across the phrases set off
+// by commas between them.
+const openerWords = 20
+
 // chainLinks join the names of a chain of speakers.
 var chainLinks = map[string]bool{"and": true, "of": true, "&": true}
 
@@ -2172,8 +2241,10 @@ func openQuote(text string) bool {
 // negStems'.
 type negation struct {
 	negated map[string]string // stem -> the negated words as written; nil for none
-	// any says the unit has a negation anywhere, quotes included.
-	any bool
+	// any says the unit has a negation anywhere, quotes included;
+	// plain that one of them is a negator, not a refusal ("denied a
+	// request").
+	any, plain bool
 	// predicate holds the stems of negated that follow a form of "be"
 	// ("is not unconstitutional", "was not interviewed"): what the
 	// sentence denies of its subject.
@@ -2220,6 +2291,7 @@ func (cx *conflictContext) readNegation(u int, stems *[]string) negation {
 		inQuote := quoted(a, x.span.Start+int(t.Start))
 		if info.negator {
 			n.any = true
+			n.plain = n.plain || !refusals[w]
 			if w != "no" && !inQuote {
 				negAt = i
 			}
@@ -2311,7 +2383,14 @@ func (cx *conflictContext) afterArticle(text string, i int) bool {
 func (cx *conflictContext) negationDiffers(a, b int) (conflictValue, conflictValue, bool) {
 	na, nb := cx.negation(a), cx.negation(b)
 	check := func(neg, pos negation, pu int) (string, string, string, bool) {
-		if len(neg.negated) == 0 || pos.any {
+		// The affirming sentence negates nothing, or, where the pair is
+		// one actor's act affirmed and denied (see acts), only refuses
+		// something else: "is preparing to issue subpoenas against
+		// Michael Flynn after the former national security adviser
+		// denied a request". A "not" or "never" anywhere in it may deny
+		// the act in other words ("the White House offered ..., Mr.
+		// Bauer said that was never the case").
+		if len(neg.negated) == 0 || pos.any && (pos.plain || !cx.pair.denial) {
 			return "", "", "", false
 		}
 		stems := make([]string, 0, len(neg.negated))
@@ -2322,6 +2401,9 @@ func (cx *conflictContext) negationDiffers(a, b int) (conflictValue, conflictVal
 		posStems := cx.negStems(pu)
 		for _, s := range stems {
 			if _, ok := slices.BinarySearch(posStems, s); !ok {
+				continue
+			}
+			if _, denied := pos.negated[s]; denied {
 				continue
 			}
 			return s, neg.negated[s], cx.wordFor(pu, s), true

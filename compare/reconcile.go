@@ -83,7 +83,7 @@ func buildFacts(units []unit, groups, extra [][]int, members []*storyfold.Articl
 		out = append(out, f)
 	}
 	for i := range units {
-		if !inGroup[i] {
+		if !inGroup[i] && !units[i].listed {
 			out = append(out, &factGroup{members: []int{i}, canon: i, pos: units[i].pos})
 		}
 	}

@@ -51,6 +51,10 @@ type unit struct {
 	// its middle. It stands by formula and quote, which fill one word
 	// with it, as a story holds a unit for every sentence.
 	opens bool
+	// listed says the unit is a clause of names kept only for the
+	// people it ties to places (see homeClause): it states no claim to
+	// align or list as one outlet's.
+	listed bool
 	// formula says the unit is a newsroom formula such as "did not
 	// respond to a request for comment" (claim_formulas.txt).
 	formula bool
@@ -485,9 +489,11 @@ func (r *reader) appendUnits(out []unit, ai int, a *storyfold.Article) []unit {
 		}
 		// A clause of names alone ("current acting FBI Director Andrew
 		// McCabe") states nothing.
-		if words < minWords || len(r.sorted) < 3 || said < 2 {
+		listed := said < 2
+		if words < minWords || len(r.sorted) < 3 || listed && !homeClause(a.Text, mentions) {
 			continue
 		}
+		u.listed = listed
 		slices.SortFunc(r.sorted, func(x, y term) int { return int(x.id) - int(y.id) })
 		u.toks, r.tokSlab = carve(r.tokSlab, r.toks)
 		u.terms, r.termSlab = carve(r.termSlab, r.sorted)
@@ -710,4 +716,18 @@ func similarity(a, b *unit) float64 {
 		return 0
 	}
 	return m.dice
+}
+
+// homeClause reports whether a clause of names ties a person to a place
+// by "of" ("Representative Maxine Waters of California;" in a list of
+// the people packages were addressed to): it states where the person is
+// from, which another outlet may give differently, so the conflict stage
+// reads it though it states no claim.
+func homeClause(text string, ms []frameMention) bool {
+	for i := 1; i < len(ms); i++ {
+		if ms[i-1].ref.typ == storyfold.EntityPerson && ms[i].ref.typ == storyfold.EntityPlace && text[ms[i-1].span.End:ms[i].span.Start] == " of " {
+			return true
+		}
+	}
+	return false
 }

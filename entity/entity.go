@@ -114,6 +114,13 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 		return i < len(toks) && toks[i].Kind == nlp.Word && !strings.HasPrefix(word(i), "'") &&
 			nlp.IsNameWord(word(i))
 	}
+	// dated reports whether the word at k abbreviates a month or a weekday
+	// with its period and a numeral after it ("Dec. 1, 2017"): a date,
+	// never a name, though "Jan" alone may be one.
+	dated := func(k int) bool {
+		return k+2 < len(toks) && word(k+1) == "." && toks[k+1].Start == toks[k].End &&
+			toks[k+2].Kind == nlp.Number && nlp.IsDateAbbreviation(word(k))
+	}
 	// placeOrOrgAhead reports whether the capitalised run at k is a place
 	// or an organisation: "Putin of Russia", "Alan Brinkley of Columbia
 	// University" end before "of".
@@ -127,7 +134,7 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 	orgTail := -1 // the end of a run read as an organisation's name after "on"
 	origin := -1  // where the origin after a person's name and "of" starts
 	for i := 0; i < len(toks); {
-		if !capital(i) {
+		if !capital(i) || dated(i) {
 			i++
 			continue
 		}
@@ -147,7 +154,7 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 				j += 2
 				continue
 			}
-			if capital(j) && !endsPossessive(word(j-1)) && !nlp.IsNotAName(word(j)) {
+			if capital(j) && !endsPossessive(word(j-1)) && !nlp.IsNotAName(word(j)) && !dated(j) {
 				if _, given := nlp.GivenName(word(j)); given && of >= 0 && j > of+1 {
 					break // "the District of Columbia Joseph diGenova": a name after a place
 				}

@@ -132,6 +132,14 @@ func IsNotAName(word string) bool { return utf8.RuneCountInString(word) < 2 || i
 
 var notNames = list("not-names")
 
+// IsDateAbbreviation reports whether a capitalised word abbreviates a
+// month or a weekday ("Dec", "Sept", "Tues"). Some are given names too
+// ("Jan"), so callers read it as a date only where a date is written:
+// with its period and a numeral after it.
+func IsDateAbbreviation(word string) bool { return in(dateAbbreviations, word) }
+
+var dateAbbreviations = list("date-abbreviations")
+
 // speakerPronouns stand for a person named before; "they" and "it" are
 // left out, as they stand for groups and organisations too often to guess.
 var speakerPronouns = map[string]bool{"he": true, "she": true}
