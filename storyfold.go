@@ -462,6 +462,11 @@ type Quotation struct {
 	// a cue in the outlet's words ("Hegseth said that ...", "according to
 	// Hegseth, ...").
 	Kind QuoteKind `json:"kind"`
+	// Scare is true for a word in quotation marks that no cue and no
+	// speech word of its sentence gives to anyone ("give “space” to
+	// Obama"): it stays among the article's quotes, with no speaker, but
+	// is no one's statement, so it is not grouped as one nor scored as one.
+	Scare bool `json:"scare,omitempty"`
 }
 
 // QuoteKind tells how an article gives what was said: the speaker's words

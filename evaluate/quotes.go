@@ -70,8 +70,11 @@ type QuoteMatch struct {
 // one in text order: a found quote matches a gold one when the words of
 // one run inside the other's (an excerpt, or the opening words annotated),
 // or when most of their words are shared. It adds to s and returns the
-// pairs and the found quotes that match nothing.
+// pairs and the found quotes that match nothing. Scare quotes are left
+// out: the finder keeps them among the article's quotes but gives them as
+// no one's words.
 func ScoreQuotes(s *QuoteScores, gold []GoldQuote, found []storyfold.Quotation) ([]QuoteMatch, []storyfold.Quotation) {
+	found = statements(found)
 	used := make([]bool, len(found))
 	words := make([][]string, len(found))
 	for i, q := range found {
@@ -120,6 +123,23 @@ func ScoreQuotes(s *QuoteScores, gold []GoldQuote, found []storyfold.Quotation) 
 	s.SpeakerGiven = fraction(s.given, s.withSpeaker)
 	s.SpeakerRight = fraction(s.right, s.given)
 	return pairs, extra
+}
+
+// statements returns the found quotes but scare quotes, in a new slice
+// only when there is one to leave out.
+func statements(found []storyfold.Quotation) []storyfold.Quotation {
+	for i := range found {
+		if found[i].Scare {
+			kept := append([]storyfold.Quotation(nil), found[:i]...)
+			for _, q := range found[i+1:] {
+				if !q.Scare {
+					kept = append(kept, q)
+				}
+			}
+			return kept
+		}
+	}
+	return found
 }
 
 func fraction(a, b int) float64 {

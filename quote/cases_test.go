@@ -21,7 +21,11 @@ func TestCases(t *testing.T) {
 		}
 		var b strings.Builder
 		for _, q := range find(strings.TrimSpace(text)) {
-			fmt.Fprintf(&b, "%s | %s | %s | %s\n", q.Kind, q.Speaker, q.Cue, q.Text)
+			kind := string(q.Kind)
+			if q.Scare {
+				kind = "scare"
+			}
+			fmt.Fprintf(&b, "%s | %s | %s | %s\n", kind, q.Speaker, q.Cue, q.Text)
 		}
 		return []casefile.Section{{Name: "want", Data: b.String()}}
 	})

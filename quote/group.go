@@ -59,6 +59,9 @@ func GroupBounded(articles []*storyfold.Article, entities []storyfold.Entity) ([
 	for _, a := range articles {
 		byID[a.ID] = a
 		for _, q := range a.Quotes[:min(len(a.Quotes), MaxGroupedQuotes)] {
+			if q.Scare {
+				continue // no one's words, so no statement to group
+			}
 			w := newWording(q.Text)
 			items = append(items, item{article: a.ID, q: q, text: q.Text, speaker: speakers.canonical(q.Speaker), words: w.lower, cased: w.cased, key: w.key()})
 			statements = append(statements, w.statement())

@@ -182,3 +182,33 @@ func TestGroupBoundsQuotesPerArticle(t *testing.T) {
 		})
 	}
 }
+
+// TestGroupLeavesOutScareQuotes checks that a scare quote, kept among an
+// article's quotes as no one's words, joins no quote group, while the
+// same word quoted as someone's word in another article still forms one.
+func TestGroupLeavesOutScareQuotes(t *testing.T) {
+	scare := &storyfold.Article{ID: "a", Quotes: []storyfold.Quotation{
+		{Text: "fast-track", Kind: storyfold.QuoteDirect, Marked: true, Scare: true},
+	}}
+	word := &storyfold.Article{ID: "b", Quotes: []storyfold.Quotation{
+		{Text: "fast-track", Speaker: "Mitch McConnell", Cue: "called", Kind: storyfold.QuoteDirect, Marked: true},
+	}}
+	for _, tt := range []struct {
+		name       string
+		articles   []*storyfold.Article
+		articleIDs []string
+	}{
+		{"scare only", []*storyfold.Article{scare}, nil},
+		{"scare and word", []*storyfold.Article{scare, word}, []string{"b"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, g := range Group(tt.articles, nil) {
+				got = append(got, g.Articles...)
+			}
+			if !slices.Equal(got, tt.articleIDs) {
+				t.Errorf("grouped articles %v, want %v", got, tt.articleIDs)
+			}
+		})
+	}
+}

@@ -65,6 +65,7 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 	si := 0
 	mi := 0
 	lastMarked := -1 // the last quotation-marked quote in out
+	var scares []storyfold.Quotation
 	for _, sent := range sentences {
 		first := len(out)
 		// Quotes that open in this sentence.
@@ -104,7 +105,11 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 				continue // used the word "theology", "The Book of Mormon", PBS's "Charlie Rose" show
 			}
 			if q.Cue == "" && scareQuote(text, sent, m) {
-				continue // give “space” to Obama: no one's word
+				// Give “space” to Obama: no one's word. It is put back
+				// among the quotes at the end, so that no speaker rule
+				// reads it as the quote before the next one.
+				scares = append(scares, storyfold.Quotation{Text: q.Text, Span: m, Marked: true, Kind: storyfold.QuoteDirect, Scare: true})
+				continue
 			}
 			if q.Speaker != "" {
 				f.index.addSpeaker(q.Speaker)
@@ -176,10 +181,26 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 		}
 		si++
 	}
+	out = mergeScares(out, scares)
 	if len(out) == 0 {
 		return nil // as before the room was made: no quotes is nil
 	}
 	return out
+}
+
+// mergeScares puts the scare quotes back among the quotes in text order.
+func mergeScares(out, scares []storyfold.Quotation) []storyfold.Quotation {
+	if len(scares) == 0 {
+		return out
+	}
+	merged := make([]storyfold.Quotation, 0, len(out)+len(scares))
+	for _, q := range out {
+		for len(scares) > 0 && scares[0].Span.Start < q.Span.Start {
+			merged, scares = append(merged, scares[0]), scares[1:]
+		}
+		merged = append(merged, q)
+	}
+	return append(merged, scares...)
 }
 
 // continued gives a quote without a cue the speaker of the quote before it
