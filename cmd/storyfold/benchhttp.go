@@ -304,8 +304,8 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 		defer logFile.Close()
 		var ingester web.Ingester = writer
 		if o.posts.where == postsChild {
-			// The post worker logs to this process's stderr: its
-			// start and end, a line each.
+			// The post worker's start and end are logged with the
+			// server's requests; its own stderr is this process's.
 			child, err := startPostWorker(ctx, dbPath, groupFlags{threshold: cluster.DefaultOptions().Threshold, window: cluster.DefaultOptions().WindowDays},
 				"", o.posts.nice, slog.New(slog.NewTextHandler(logFile, nil)))
 			if err != nil {

@@ -378,18 +378,22 @@ type postWriter interface {
 	Rebuild(ctx context.Context) (int, error)
 }
 
+// errInputEnded is why a post worker's jobs are canceled when its input
+// ends: the server closed it, or is gone.
+var errInputEnded = errors.New("the server closed the post worker's input")
+
 // servePostJobs answers the jobs read from in, one at a time, until in
 // closes or ctx ends. A job is read ahead while the one before is at
 // work, so that the input's end (the server gone) cancels the job at work
 // too.
 func servePostJobs(ctx context.Context, w postWriter, in io.Reader, out io.Writer) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
 	jobs := make(chan postJob)
 	var readErr error
 	go func() {
 		defer close(jobs)
-		defer cancel()
+		defer cancel(errInputEnded)
 		dec := gob.NewDecoder(in)
 		for {
 			var job postJob
@@ -407,7 +411,23 @@ func servePostJobs(ctx context.Context, w postWriter, in io.Reader, out io.Write
 		}
 	}()
 	enc := gob.NewEncoder(out)
-	for job := range jobs {
+	for {
+		var job postJob
+		select {
+		case j, ok := <-jobs:
+			if !ok {
+				return readErr
+			}
+			job = j
+		case <-ctx.Done():
+			// The input ended (readErr says how), or a signal came to
+			// the worker itself: it stops rather than wait for the
+			// next job.
+			if cause := context.Cause(ctx); !errors.Is(cause, errInputEnded) {
+				return cause
+			}
+			return readErr
+		}
 		jctx, stop := ctx, func() {}
 		if !job.Deadline.IsZero() {
 			jctx, stop = context.WithDeadline(ctx, job.Deadline)
@@ -427,7 +447,6 @@ func servePostJobs(ctx context.Context, w postWriter, in io.Reader, out io.Write
 			return fmt.Errorf("writing a reply: %w", err)
 		}
 	}
-	return readErr
 }
 
 // postWorkerArgs are the arguments a post worker is started with: the

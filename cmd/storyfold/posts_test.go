@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strconv"
 	"strings"
@@ -76,6 +77,7 @@ func TestErrKindsCrossThePipe(t *testing.T) {
 type fakePostWriter struct {
 	mu        sync.Mutex
 	deadlines []time.Time
+	got       []storyfold.Article
 	started   chan struct{}
 }
 
@@ -83,6 +85,7 @@ func (f *fakePostWriter) Add(ctx context.Context, raw []storyfold.Article) (stor
 	d, _ := ctx.Deadline()
 	f.mu.Lock()
 	f.deadlines = append(f.deadlines, d)
+	f.got = append(f.got, raw...)
 	f.mu.Unlock()
 	if len(raw) == 1 && raw[0].ID == "block" {
 		close(f.started)
@@ -108,14 +111,24 @@ func TestServePostJobs(t *testing.T) {
 	go func() { done <- servePostJobs(context.Background(), f, inR, outW); outW.Close() }()
 	enc, dec := gob.NewEncoder(inW), gob.NewDecoder(outR)
 	deadline := time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)
+	// A raw article as a POST gives it, every field it may carry set,
+	// and bytes that are not UTF-8 (which JSON would not keep).
+	raw := storyfold.Article{ID: "a", URL: "https://example.com/a", Source: "Example", Title: "A", Byline: "B. Writer",
+		Date: storyfold.Date{Time: time.Date(2025, 2, 12, 9, 30, 0, 0, time.UTC)}, Language: "en", Text: "Text \xff here.",
+		Meta: map[string]string{"section": "world"}, Origin: "request.jsonl:1"}
 	for _, tc := range []struct {
 		name  string
 		job   postJob
 		check func(t *testing.T, r postReply)
 	}{
-		{"add", postJob{Deadline: deadline, Articles: []storyfold.Article{{ID: "a"}}}, func(t *testing.T, r postReply) {
+		{"add", postJob{Deadline: deadline, Articles: []storyfold.Article{raw}}, func(t *testing.T, r postReply) {
 			if r.Kind != "" || r.Result.New != 1 || r.Result.Stories[0] != "s-a" || r.Result.Renamed["a"] != "a-2" {
 				t.Errorf("reply %+v", r)
+			}
+			f.mu.Lock()
+			defer f.mu.Unlock()
+			if len(f.got) != 1 || !reflect.DeepEqual(f.got[0], raw) {
+				t.Errorf("the writer got %+v\nwant %+v", f.got, raw)
 			}
 		}},
 		{"rebuild", postJob{Rebuild: true}, func(t *testing.T, r postReply) {
