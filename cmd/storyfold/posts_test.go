@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/gob"
+	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -256,6 +259,49 @@ func TestServePostsChild(t *testing.T) {
 	}
 	srv.stop(t)
 	waitFor(t, "the worker to stop with the server", time.Minute, func() bool { return !alive(second) })
+}
+
+// TestPostIngesterDeadline gives the real post worker a job that cannot
+// finish by its deadline: the job fails as a deadline, the worker is
+// killed (waited for, so gone once Add returns), and the next job starts
+// a new worker that stores its article.
+func TestPostIngesterDeadline(t *testing.T) {
+	if !childSupported {
+		t.Skip("no post worker on this system")
+	}
+	db := filepath.Join(t.TempDir(), "example.db")
+	if _, errOut, code := run(t, "ingest", "--db", db, "--no-progress", "examples/ukraine-talks"); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errOut)
+	}
+	var group groupFlags
+	group.register(flag.NewFlagSet("defaults", flag.ContinueOnError))
+	p := newPostIngester(binary, postWorkerArgs(db, group, "", 1), os.Environ(), defaultPostsNice, slog.New(slog.DiscardHandler))
+	defer p.Close(time.Second)
+	if err := p.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	first := p.w.cmd.Process.Pid
+	var crafted storyfold.Article
+	if err := json.Unmarshal(bytes.ReplaceAll(craftedQuotes(1), []byte("%d"), []byte("late")), &crafted); err != nil {
+		t.Fatal(err)
+	}
+	// Seconds of work given a fraction of one: the deadline is what is
+	// tested, not how long anything takes.
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	if _, err := p.Add(ctx, []storyfold.Article{crafted}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("a job past its deadline: %v, want a deadline", err)
+	}
+	if alive(first) {
+		t.Errorf("the worker %d outlived its job's deadline", first)
+	}
+	res, err := p.Add(context.Background(), []storyfold.Article{{ID: "y", Title: "Bridge", Text: "The old bridge over the river will close for repairs in March, the city said on Monday."}})
+	if err != nil || res.New != 1 {
+		t.Fatalf("the next job: %+v %v", res, err)
+	}
+	if p.w.cmd.Process.Pid == first {
+		t.Errorf("the next job went to the killed worker %d", first)
+	}
 }
 
 // served is a storyfold serve process.
