@@ -21,9 +21,9 @@ import (
 // Where a server analyses the articles POSTed to it (serve --posts).
 const (
 	// postsChild analyses them in a storyfold process the server starts
-	// at a lower priority (postWorker): its cores go to the server's
-	// readers and the health check first, and its heap is not the
-	// server's, so the server's collector works less.
+	// at a lower priority (the post-worker command): the cores go to the
+	// server's readers and the health check first, and the analysis's
+	// heap is not the server's, so the server's collector works less.
 	postsChild = "child"
 	// postsInline analyses them in the server, on its writer.
 	postsInline = "inline"
