@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/storyfold/storyfold"
@@ -161,6 +162,9 @@ type postWorkerProc struct {
 	enc  *gob.Encoder
 	dec  *gob.Decoder
 	done chan struct{} // closed when the process has been waited for
+	// killed is set before the server kills it: its end is then no
+	// news for the log's warnings.
+	killed atomic.Bool
 }
 
 // newPostIngester returns an ingester whose worker is the storyfold
@@ -281,7 +285,10 @@ func (p *postIngester) worker() (*postWorkerProc, error) {
 	w := &postWorkerProc{cmd: cmd, in: in, enc: gob.NewEncoder(in), dec: gob.NewDecoder(out), done: make(chan struct{})}
 	go func() {
 		err := cmd.Wait()
-		if err != nil && !p.isClosed() {
+		switch {
+		case w.killed.Load():
+			p.log.Info("post worker stopped", slog.Int("pid", cmd.Process.Pid))
+		case err != nil && !p.isClosed():
 			p.log.Warn("post worker exited", slog.String("error", err.Error()))
 		}
 		close(w.done)
@@ -299,6 +306,7 @@ func (p *postIngester) isClosed() bool {
 
 // stop kills a worker and waits for it. Call it holding turn.
 func (p *postIngester) stop(w *postWorkerProc) {
+	w.killed.Store(true)
 	_ = w.cmd.Process.Kill()
 	<-w.done
 	if p.w == w {
@@ -306,15 +314,14 @@ func (p *postIngester) stop(w *postWorkerProc) {
 	}
 }
 
-// Close stops the worker: it is told there is no more work (its standard
-// input closes) and has grace to finish the job at hand, then is killed.
-// A job waiting for its reply then fails.
+// Close stops the worker: once the job at work, if any, is done (within
+// grace), its standard input is closed, which it takes as the end of its
+// work, and it is killed if it has not exited within grace. No job starts
+// a worker after Close.
 func (p *postIngester) Close(grace time.Duration) {
 	p.closeMu.Lock()
 	p.closed = true
 	p.closeMu.Unlock()
-	// The job at work holds turn and p.w: the worker is read without it,
-	// as the pointer it was when Close was called.
 	select {
 	case p.turn <- struct{}{}:
 		defer p.give()
