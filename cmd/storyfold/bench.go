@@ -48,6 +48,8 @@ func runBench(ctx context.Context, args []string) error {
 	attackToken := fs.String("attack-token", "", "with --attack-url, the server's --token, for the POST attacks")
 	attackTrace := fs.String("attack-trace", "", "with --attacks, write an execution trace (runtime/trace) of the attacked phase to this file, for go tool trace: what the health check's goroutines wait behind")
 	attackKinds := fs.String("attack-kinds", "", "the --attacks to run, comma-separated, of search, bomb, quotes, pages, slow (default: all at once)")
+	var posts postsFlags
+	posts.register(fs)
 	warcRecords := fs.Int("warc", 0, "also read and extract a WARC file of this many records of real pages, with 1 and 2 workers (0: off)")
 	warcPages := fs.String("warc-pages", benchWARCPages, "HTML pages (optionally .gz) to build the --warc file from")
 	queueWorkers := fs.Bool("workers", false, "with --warc, also queue the records on an embedded NATS server and time 1 and 2 worker processes storing them")
@@ -60,6 +62,9 @@ func runBench(ctx context.Context, args []string) error {
 	seed := fs.Uint64("seed", 1, "random seed of the corpus")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	if _, err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := posts.check(fs); err != nil {
 		return err
 	}
 	ns, err := parseSizes(*sizes)
@@ -102,7 +107,8 @@ func runBench(ctx context.Context, args []string) error {
 		return benchAttacks(ctx, seeds, attackOptions{articles: n, large: *largeStory, clients: *clients, quiet: *attackTime / 4,
 			attack: *attackTime, healthP99: *healthP99, seed: *seed, keep: *httpDB, kinds: splitList(*attackKinds),
 			maxReads: *maxReads, maxIngests: *maxIngests, cacheMB: *attackCache,
-			maxInflight: *maxInflight, maxQueue: *maxQueue, queueWait: *queueWait, url: *attackURL, token: *attackToken, trace: *attackTrace})
+			maxInflight: *maxInflight, maxQueue: *maxQueue, queueWait: *queueWait, url: *attackURL, token: *attackToken, trace: *attackTrace,
+			posts: posts})
 	}
 	fmt.Printf("machine: %d cores (GOMAXPROCS %d), %s\n\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version())
 	if *scale > 0 {

@@ -45,7 +45,7 @@ import (
 // queries, so the cache fills as a real server's would. It prints the
 // latency percentiles per kind.
 func benchHTTP(ctx context.Context, seeds []storyfold.Article, n, clients int, each time.Duration, seed uint64, keep string) error {
-	st, closeStore, err := openBenchStore(ctx, keep, "storyfold-bench-http")
+	st, _, closeStore, err := openBenchStore(ctx, keep, "storyfold-bench-http")
 	if err != nil {
 		return err
 	}
@@ -234,6 +234,9 @@ type attackOptions struct {
 	// trace names a file to write an execution trace of the attacked
 	// phase to ("" for none).
 	trace string
+	// posts says where the server in this process analyses POSTs, as
+	// serve's --posts and --posts-nice do.
+	posts postsFlags
 }
 
 // benchAttacks replays the attacks of issue 14 on a server serving a store
@@ -248,7 +251,7 @@ type attackOptions struct {
 // attacker got and the process's peak memory, and fails when the health
 // check's p99 under attack is over the bound.
 func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOptions) error {
-	st, closeStore, err := openBenchStore(ctx, o.keep, "storyfold-bench-attacks")
+	st, dbPath, closeStore, err := openBenchStore(ctx, o.keep, "storyfold-bench-attacks")
 	if err != nil {
 		return err
 	}
@@ -299,7 +302,20 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 		}
 		defer os.Remove(logFile.Name())
 		defer logFile.Close()
-		handler := web.New(web.Config{Store: st, Ingester: writer, Token: token, MaxReads: o.maxReads, MaxIngests: o.maxIngests, CacheBytes: cache,
+		var ingester web.Ingester = writer
+		if o.posts.where == postsChild {
+			// The post worker's start and end are logged with the
+			// server's requests; its own stderr is this process's.
+			child, err := startPostWorker(ctx, dbPath, groupFlags{threshold: cluster.DefaultOptions().Threshold, window: cluster.DefaultOptions().WindowDays},
+				"", o.posts.nice, slog.New(slog.NewTextHandler(logFile, nil)))
+			if err != nil {
+				return err
+			}
+			defer child.Close(postsGrace)
+			ingester = child
+			fmt.Printf("the server analyses POSTs in a child process at nice %d (--posts %s)\n", o.posts.nice, postsChild)
+		}
+		handler := web.New(web.Config{Store: st, Ingester: ingester, Token: token, MaxReads: o.maxReads, MaxIngests: o.maxIngests, CacheBytes: cache,
 			MaxInflight: o.maxInflight, MaxQueue: o.maxQueue, QueueWait: o.queueWait, Log: slog.New(slog.NewTextHandler(logFile, nil))})
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
@@ -1107,12 +1123,12 @@ func readServerMetrics(ctx context.Context, base string) serverMetrics {
 
 // openBenchStore opens the SQLite file a bench keeps (keep), or one in a
 // temporary directory named by prefix that the returned close removes.
-func openBenchStore(ctx context.Context, keep, prefix string) (*sqlite.Store, func(), error) {
+func openBenchStore(ctx context.Context, keep, prefix string) (*sqlite.Store, string, func(), error) {
 	path, cleanup := keep, func() {}
 	if path == "" {
 		dir, err := os.MkdirTemp("", prefix)
 		if err != nil {
-			return nil, nil, err
+			return nil, "", nil, err
 		}
 		cleanup = func() { os.RemoveAll(dir) }
 		path = filepath.Join(dir, "bench.db")
@@ -1120,9 +1136,9 @@ func openBenchStore(ctx context.Context, keep, prefix string) (*sqlite.Store, fu
 	st, err := sqlite.Open(ctx, path)
 	if err != nil {
 		cleanup()
-		return nil, nil, err
+		return nil, "", nil, err
 	}
-	return st, func() { st.Close(); cleanup() }, nil
+	return st, path, func() { st.Close(); cleanup() }, nil
 }
 
 // statLog is the in-process server's log file's Stat, an error when the

@@ -1,13 +1,9 @@
 package main
 
 import (
-	"net"
-	"net/http"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestBenchAttacks replays the cheap attacks on a small store for a
@@ -56,29 +52,10 @@ func TestBenchAttacksOtherProcess(t *testing.T) {
 	if _, stderr, code := run(t, append(args, "--attack-time", "1s")...); code != 0 {
 		t.Fatalf("storing the corpus: exit %d\n%s", code, stderr)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	serve := exec.Command(binary, "serve", "--db", db, "--addr", addr)
-	if err := serve.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = serve.Process.Kill(); _ = serve.Wait() }()
-	for i := 0; ; i++ {
-		res, err := http.Get("http://" + addr + "/healthz")
-		if err == nil {
-			res.Body.Close()
-			break
-		}
-		if i == 100 {
-			t.Fatalf("the server did not answer: %v", err)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	stdout, stderr, code := run(t, append(args, "--attack-time", "2s", "--attack-url", "http://"+addr)...)
+	srv, _ := startServe(t, db)
+	defer srv.stop(t)
+	addr := strings.TrimPrefix(srv.base, "http://")
+	stdout, stderr, code := run(t, append(args, "--attack-time", "2s", "--attack-url", srv.base)...)
 	if code != 0 {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
@@ -103,6 +80,9 @@ func TestServeLimitFlags(t *testing.T) {
 		{"negative queue", []string{"--max-queue", "-4"}, "-max-queue: must be 0 (the default) or more"},
 		{"zero wait", []string{"--queue-wait", "0s"}, "-queue-wait: must be positive"},
 		{"no duration", []string{"--queue-wait", "soon"}, "-queue-wait: not a duration"},
+		{"unknown posts", []string{"--posts", "elsewhere"}, "--posts must be child or inline"},
+		{"nice too high", []string{"--posts-nice", "20"}, "--posts-nice must be from 0 to 19"},
+		{"nice negative", []string{"--posts-nice=-5"}, "--posts-nice must be from 0 to 19"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, stderr, code := run(t, append([]string{"serve", "--db", "x.db"}, tt.args...)...)

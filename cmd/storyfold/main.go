@@ -35,6 +35,14 @@ func commands() []command {
 	}
 }
 
+// internalCommands are commands storyfold starts itself, not listed in
+// its usage: serve's post worker.
+func internalCommands() []command {
+	return []command{
+		{"post-worker", "analyse and store a server's POSTs (started by serve --posts child)", runPostWorker},
+	}
+}
+
 // errUsage marks a mistake in the command line that was already reported;
 // main exits with status 2.
 var errUsage = errors.New("usage")
@@ -92,7 +100,7 @@ func main() {
 		return
 	}
 	name := args[0]
-	for _, c := range commands() {
+	for _, c := range append(commands(), internalCommands()...) {
 		if c.name != name {
 			continue
 		}

@@ -48,11 +48,16 @@ func runServe(ctx context.Context, args []string) error {
 	wf.register(fs)
 	var of outletsFlag
 	of.register(fs)
+	var posts postsFlags
+	posts.register(fs)
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *dbPath == "" {
 		return missing(fs, "--db FILE|URL")
+	}
+	if err := posts.check(fs); err != nil {
+		return err
 	}
 	list, err := of.load()
 	if err != nil {
@@ -67,18 +72,34 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	writer, err := pipeline.NewWriter(ctx, st, group.options())
-	if err != nil {
-		return err
+	// The server keeps a writer of its own (and its story index in its
+	// heap) only when it stores articles itself: POSTs analysed inline,
+	// or feeds watched.
+	var writer *pipeline.Writer
+	if posts.where == postsInline || *feedsAt != "" {
+		if writer, err = pipeline.NewWriter(ctx, st, group.options()); err != nil {
+			return err
+		}
+		if list != nil {
+			writer.SetAnnotate(list.ApplyOne)
+		}
+		writer.SetWorkers(serveWorkers())
 	}
-	if list != nil {
-		writer.SetAnnotate(list.ApplyOne)
-	}
-	writer.SetWorkers(serveWorkers())
 	// Articles POSTed with only a url are fetched behind the fetcher's
 	// guards: --allow-private stays off for a server open to users.
-	cfg := web.Config{Store: st, Ingester: writer, Pages: newCrawler(&wf.fetch, log), Token: *token, MaxBody: *maxBody, CacheBytes: cacheBytes(*cacheMB),
+	cfg := web.Config{Store: st, Pages: newCrawler(&wf.fetch, log), Token: *token, MaxBody: *maxBody, CacheBytes: cacheBytes(*cacheMB),
 		MaxInflight: int(maxInflight), MaxQueue: int(maxQueue), QueueWait: time.Duration(queueWait), Log: log}
+	var stale rebuilder = writer
+	if posts.where == postsChild {
+		child, err := startPostWorker(ctx, *dbPath, group, of.path, posts.nice, log)
+		if err != nil {
+			return err
+		}
+		defer child.Close(postsGrace)
+		cfg.Ingester, stale = child, child
+	} else {
+		cfg.Ingester = writer
+	}
 	if list != nil {
 		cfg.Outlets = list // a nil list would be an interface that is not nil
 	}
@@ -92,7 +113,7 @@ func runServe(ctx context.Context, args []string) error {
 		go w.Run(ctx, feeds)
 		log.Info("watching", slog.Int("feeds", len(feeds)), slog.Duration("interval", wf.interval))
 	}
-	go rebuildStale(ctx, writer, log)
+	go rebuildStale(ctx, stale, log)
 	handler := web.New(cfg)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -120,11 +141,39 @@ func runServe(ctx context.Context, args []string) error {
 	return nil
 }
 
+// postsGrace is how long a stopping server lets its post worker finish
+// the job at hand before killing it.
+const postsGrace = 5 * time.Second
+
+// startPostWorker starts the child that analyses a server's POSTs (serve
+// --posts child) with the server's store, grouping options and outlet
+// list, at nice, and waits for it to load its story index and rebuild what
+// was left stale.
+func startPostWorker(ctx context.Context, db string, group groupFlags, outletsPath string, nice int, log *slog.Logger) (*postIngester, error) {
+	bin, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("post worker: %w", err)
+	}
+	// The worker has the server's cores but its lower priority: the
+	// kernel gives them to the server first.
+	p := newPostIngester(bin, postWorkerArgs(db, group, outletsPath, runtime.GOMAXPROCS(0)), postWorkerEnv(), nice, log)
+	if err := p.Start(ctx); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
 // serveWorkers is how many goroutines a server's writer analyses on: one
 // core fewer than it has (one at least), so that preparing a large POST or
 // rebuilding many stories never takes every core from the readers and the
 // health check.
 func serveWorkers() int { return max(1, runtime.GOMAXPROCS(0)-1) }
+
+// rebuilder rebuilds the stories left stale in a store: a server's
+// writer, or its post worker.
+type rebuilder interface {
+	Rebuild(ctx context.Context) (int, error)
+}
 
 // staleEvery is how often serve looks for stories another writer marked
 // stale and did not rebuild (it stopped, or crashed, between storing a
@@ -135,7 +184,7 @@ const staleEvery = time.Minute
 // stale in the store: a writer that stops between storing articles and
 // rebuilding their stories leaves marks, and a long-running server must
 // not wait for the next writer to start to clear them.
-func rebuildStale(ctx context.Context, w *pipeline.Writer, log *slog.Logger) {
+func rebuildStale(ctx context.Context, w rebuilder, log *slog.Logger) {
 	tick := time.NewTicker(staleEvery)
 	defer tick.Stop()
 	for {
