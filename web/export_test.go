@@ -17,3 +17,11 @@ func HoldQueue(s *Server, queued chan<- struct{}, expire <-chan time.Time) {
 func WatchBuilders(s *Server, queued chan<- struct{}) {
 	s.reads.queued = func() { queued <- struct{}{} }
 }
+
+// HoldPosts gives a test the events of s's wait for the analyses (the
+// POSTs' turn, MaxIngests): queued is told of each POST that starts to
+// wait, and a wait ends when the test sends on expire, never by the clock.
+func HoldPosts(s *Server, queued chan<- struct{}, expire <-chan time.Time) {
+	s.ingests.queued = func() { queued <- struct{}{} }
+	s.ingests.timer = func(time.Duration) (<-chan time.Time, func() bool) { return expire, func() bool { return true } }
+}

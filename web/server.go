@@ -118,7 +118,7 @@ type Config struct {
 	// MaxIngests bounds the POSTs analysed at once (one per two cores,
 	// and one at least, when 0): each is seconds of CPU at the body's
 	// largest, and writes must never take every core from the readers and
-	// the health check. The others wait their turn within their deadline
+	// the health check. The others wait their turn up to PostWait
 	// holding no place among the requests at work, then take one.
 	MaxIngests int
 	// MaxInflight bounds the requests at work at once: every page, API
@@ -135,7 +135,15 @@ type Config struct {
 	// QueueWait bounds a request's wait for a place (DefaultQueueWait
 	// when 0); past it the request is answered 503 with Retry-After.
 	QueueWait time.Duration
-	Log       *slog.Logger
+	// PostWait bounds a POST's wait for the analyses before it
+	// (MaxIngests) to finish (DefaultPostWait when 0); past it the POST
+	// is answered 503 with Retry-After. An analysis may take most of
+	// IngestTimeout, so a POST that waited for it as long as its own
+	// deadline let it would hold its client for that long and then, as
+	// often as not, still run out of time (issue 14, finding 6: a small
+	// POST behind a crafted one was answered after 43 s).
+	PostWait time.Duration
+	Log      *slog.Logger
 }
 
 // DefaultTimeout bounds a read request's work: a hundred times what the
@@ -146,6 +154,11 @@ const DefaultTimeout = 10 * time.Second
 // DefaultIngestTimeout bounds a POST's work: the largest body of articles
 // takes a few seconds; the rest is margin for a loaded machine.
 const DefaultIngestTimeout = 50 * time.Second
+
+// DefaultPostWait bounds how long a POST waits for the analyses before it
+// when the config does not: as long as any request waits for a place, so
+// that a client whose POST cannot start hears so within a second.
+const DefaultPostWait = DefaultQueueWait
 
 // healthTimeout bounds the health check's read of the store: a store
 // that cannot answer one row in a second is not healthy.
@@ -240,14 +253,17 @@ func New(cfg Config) *Server {
 	if cfg.QueueWait <= 0 {
 		cfg.QueueWait = DefaultQueueWait
 	}
+	if cfg.PostWait <= 0 {
+		cfg.PostWait = DefaultPostWait
+	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux(), pages: pages(), metrics: newMetrics(cfg.Metrics, cfg.Gatherer, cfg.Log),
 		cache:    newCache(cfg.Store.Version, cfg.CacheBytes),
 		inflight: newLimiter(cfg.MaxInflight, cfg.MaxQueue, cfg.QueueWait),
 		// A build waits for a builder no longer than for a place, a POST
-		// for the analyses before it as long as its deadline lets it;
-		// neither holds a place meanwhile.
+		// for the analyses before it no longer than PostWait; neither
+		// holds a place meanwhile.
 		reads:   newLimiter(cfg.MaxReads, cfg.MaxQueue, cfg.QueueWait),
-		ingests: newLimiter(cfg.MaxIngests, cfg.MaxQueue, 0)}
+		ingests: newLimiter(cfg.MaxIngests, cfg.MaxQueue, cfg.PostWait)}
 	s.cache.refused = s.busy
 	s.routes()
 	return s
@@ -822,8 +838,8 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	}
 	// Pages are fetched holding no place (that is waiting on the
 	// network, not work). The analyses before this one are waited for,
-	// as long as the deadline lets, holding no place either; then the
-	// analysis takes one.
+	// up to PostWait, holding no place either; then the analysis takes
+	// one.
 	if err := s.ingests.enter(r.Context()); err != nil {
 		s.busy(w, r, err)
 		return

@@ -313,6 +313,9 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 			}
 			defer child.Close(postsGrace)
 			ingester = child
+			if o.maxIngests == 0 {
+				o.maxIngests = childMaxIngests
+			}
 			fmt.Printf("the server analyses POSTs in a child process at nice %d (--posts %s)\n", o.posts.nice, postsChild)
 		}
 		handler := web.New(web.Config{Store: st, Ingester: ingester, Token: token, MaxReads: o.maxReads, MaxIngests: o.maxIngests, CacheBytes: cache,

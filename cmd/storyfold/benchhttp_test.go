@@ -80,6 +80,7 @@ func TestServeLimitFlags(t *testing.T) {
 		{"negative queue", []string{"--max-queue", "-4"}, "-max-queue: must be 0 (the default) or more"},
 		{"zero wait", []string{"--queue-wait", "0s"}, "-queue-wait: must be positive"},
 		{"no duration", []string{"--queue-wait", "soon"}, "-queue-wait: not a duration"},
+		{"zero post wait", []string{"--post-wait", "0s"}, "-post-wait: must be positive"},
 		{"unknown posts", []string{"--posts", "elsewhere"}, "--posts must be child or inline"},
 		{"nice too high", []string{"--posts-nice", "20"}, "--posts-nice must be from 0 to 19"},
 		{"nice negative", []string{"--posts-nice=-5"}, "--posts-nice must be from 0 to 19"},

@@ -37,6 +37,13 @@ const (
 // such work.
 const defaultPostsNice = 10
 
+// childMaxIngests is the server's bound on POSTs analysed at once when a
+// post worker analyses them: the worker answers one job at a time, so a
+// second POST admitted beside the first would wait for it inside the
+// ingester, for as long as its deadline, rather than be answered 503
+// once the server's post wait has passed.
+const childMaxIngests = 1
+
 // postsFlags are serve's flags for where POSTs are analysed.
 type postsFlags struct {
 	where string

@@ -43,6 +43,8 @@ func runServe(ctx context.Context, args []string) error {
 	fs.Var(&maxQueue, "max-queue", "requests waiting for a place at work; one more is answered 503 at once (0: 16 per place)")
 	queueWait := waitFlag(web.DefaultQueueWait)
 	fs.Var(&queueWait, "queue-wait", "longest wait for a place at work, then 503 with Retry-After")
+	postWait := waitFlag(web.DefaultPostWait)
+	fs.Var(&postWait, "post-wait", "longest wait of a POST for the analyses before it, then 503 with Retry-After")
 	feedsAt := fs.String("watch", "", "also watch the feeds this file lists, as the watch command does")
 	var wf watchFlags
 	wf.register(fs)
@@ -88,7 +90,7 @@ func runServe(ctx context.Context, args []string) error {
 	// Articles POSTed with only a url are fetched behind the fetcher's
 	// guards: --allow-private stays off for a server open to users.
 	cfg := web.Config{Store: st, Pages: newCrawler(&wf.fetch, log), Token: *token, MaxBody: *maxBody, CacheBytes: cacheBytes(*cacheMB),
-		MaxInflight: int(maxInflight), MaxQueue: int(maxQueue), QueueWait: time.Duration(queueWait), Log: log}
+		MaxInflight: int(maxInflight), MaxQueue: int(maxQueue), QueueWait: time.Duration(queueWait), PostWait: time.Duration(postWait), Log: log}
 	var stale rebuilder = writer
 	if posts.where == postsChild {
 		child, err := startPostWorker(ctx, *dbPath, group, of.path, posts.nice, log)
@@ -97,6 +99,7 @@ func runServe(ctx context.Context, args []string) error {
 		}
 		defer child.Close(postsGrace)
 		cfg.Ingester, stale = child, child
+		cfg.MaxIngests = childMaxIngests
 	} else {
 		cfg.Ingester = writer
 	}
