@@ -81,6 +81,8 @@ func TestServeLimitFlags(t *testing.T) {
 		{"zero wait", []string{"--queue-wait", "0s"}, "-queue-wait: must be positive"},
 		{"no duration", []string{"--queue-wait", "soon"}, "-queue-wait: not a duration"},
 		{"zero post wait", []string{"--post-wait", "0s"}, "-post-wait: must be positive"},
+		{"zero body", []string{"--max-body", "0"}, "-max-body: must be positive"},
+		{"negative body", []string{"--max-body=-1"}, "-max-body: must be positive"},
 		{"unknown posts", []string{"--posts", "elsewhere"}, "--posts must be child or inline"},
 		{"nice too high", []string{"--posts-nice", "20"}, "--posts-nice must be from 0 to 19"},
 		{"nice negative", []string{"--posts-nice=-5"}, "--posts-nice must be from 0 to 19"},

@@ -242,7 +242,7 @@ func (s *positiveSize) Set(v string) error {
 		return errors.New("not a whole number of bytes")
 	}
 	if n <= 0 {
-		return errors.New("--max-size must be positive")
+		return errors.New("must be positive")
 	}
 	*s = positiveSize(n)
 	return nil

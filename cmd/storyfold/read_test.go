@@ -26,10 +26,10 @@ func TestMaxSizeFlag(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{"analyze zero", []string{"analyze", "--max-size", "0", "examples/ukraine-talks"}, 2, "--max-size must be positive"},
-		{"analyze negative", []string{"analyze", "--max-size=-1", "examples/ukraine-talks"}, 2, "--max-size must be positive"},
-		{"extract zero", []string{"extract", "--max-size", "0", "README.md"}, 2, "--max-size must be positive"},
-		{"ingest negative", []string{"ingest", "--db", db, "--max-size", "-100", "examples/ukraine-talks"}, 2, "--max-size must be positive"},
+		{"analyze zero", []string{"analyze", "--max-size", "0", "examples/ukraine-talks"}, 2, "-max-size: must be positive"},
+		{"analyze negative", []string{"analyze", "--max-size=-1", "examples/ukraine-talks"}, 2, "-max-size: must be positive"},
+		{"extract zero", []string{"extract", "--max-size", "0", "README.md"}, 2, "-max-size: must be positive"},
+		{"ingest negative", []string{"ingest", "--db", db, "--max-size", "-100", "examples/ukraine-talks"}, 2, "-max-size: must be positive"},
 		{"not a number", []string{"analyze", "--max-size", "10MB", "examples/ukraine-talks"}, 2, "not a whole number of bytes"},
 		{"positive", []string{"extract", "--max-size", "1000000", "README.md"}, 0, ""},
 	} {

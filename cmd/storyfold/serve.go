@@ -36,7 +36,10 @@ func runServe(ctx context.Context, args []string) error {
 	dbPath := fs.String("db", "", dbUsage)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on; loopback unless you mean otherwise")
 	token := fs.String("token", "", "bearer token that POST /api/v1/articles requires (default: $STORYFOLD_TOKEN); none turns writes off")
-	maxBody := fs.Int64("max-body", web.DefaultMaxBody, "largest request body, in bytes, both as sent and once its gzip is unpacked")
+	// A --max-body of 0 or less would silently mean web's default, as
+	// --max-size did (issue 14, finding 9): it is refused instead.
+	maxBody := positiveSize(web.DefaultMaxBody)
+	fs.Var(&maxBody, "max-body", "largest request body, in `bytes`, both as sent and once its gzip is unpacked")
 	cacheMB := fs.Int("cache-mb", -1, "memory for pages and answers kept until the database changes, in MiB; 0 turns the cache off (default: 256, at most a quarter of the soft memory limit)")
 	var maxInflight, maxQueue countFlag
 	fs.Var(&maxInflight, "max-inflight", "requests at work at once (pages, API answers, searches, POSTs); the health check, metrics and static files take no place (0: two per core)")
@@ -89,7 +92,7 @@ func runServe(ctx context.Context, args []string) error {
 	}
 	// Articles POSTed with only a url are fetched behind the fetcher's
 	// guards: --allow-private stays off for a server open to users.
-	cfg := web.Config{Store: st, Pages: newCrawler(&wf.fetch, log), Token: *token, MaxBody: *maxBody, CacheBytes: cacheBytes(*cacheMB),
+	cfg := web.Config{Store: st, Pages: newCrawler(&wf.fetch, log), Token: *token, MaxBody: int64(maxBody), CacheBytes: cacheBytes(*cacheMB),
 		MaxInflight: int(maxInflight), MaxQueue: int(maxQueue), QueueWait: time.Duration(queueWait), PostWait: time.Duration(postWait), Log: log}
 	var stale rebuilder = writer
 	if posts.where == postsChild {
