@@ -373,7 +373,7 @@ func TestServe(t *testing.T) {
 		if err != nil {
 			t.Errorf("after SIGTERM: %v\n%s", err, logs.String())
 		}
-	case <-time.After(15 * time.Second):
+	case <-time.After(guard):
 		t.Fatal("serve did not stop after SIGTERM")
 	}
 	if !strings.Contains(logs.String(), "msg=request") || !strings.Contains(logs.String(), "shutting down") {
