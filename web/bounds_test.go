@@ -206,21 +206,21 @@ func TestBusyServer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			start := time.Now()
+			// The held reads are let go only after these: a 503 with
+			// code timeout is the deadline's doing, whatever the clock
+			// of a loaded machine says, and no time budget is needed.
 			rec := serve(srv, http.MethodGet, tt.path, "", nil)
 			if rec.Code != tt.status {
 				t.Fatalf("status %d, want %d: %s", rec.Code, tt.status, rec.Body)
 			}
-			if tt.status == http.StatusServiceUnavailable {
-				if rec.Header().Get("Retry-After") == "" {
-					t.Error("no Retry-After")
-				}
-				if d := time.Since(start); d > 5*time.Second {
-					t.Errorf("answered after %s", d)
-				}
+			if tt.status == http.StatusServiceUnavailable && rec.Header().Get("Retry-After") == "" {
+				t.Error("no Retry-After")
 			}
 			if strings.HasPrefix(tt.path, "/api/") && tt.status == http.StatusServiceUnavailable && !strings.Contains(rec.Body.String(), `"code":"timeout"`) {
 				t.Errorf("body %s", rec.Body)
+			}
+			if !strings.HasPrefix(tt.path, "/api/") && tt.status == http.StatusServiceUnavailable && !strings.Contains(rec.Body.String(), "ran out of time") {
+				t.Errorf("the page does not say it ran out of time: %s", rec.Body)
 			}
 		})
 	}
