@@ -158,7 +158,7 @@ func TestPostWaitBounded(t *testing.T) {
 	_, st := newHandler(t, web.Config{})
 	in := &blockingIngester{Ingester: ingesterOf(t, st), entered: make(chan struct{}, 2), release: make(chan struct{})}
 	srv := web.New(web.Config{Store: st, Ingester: in, Token: token, MaxIngests: 1, IngestTimeout: time.Minute})
-	// expire has room for the test's one send: a build whose wait reads no
+	// expire has room for the test's one send: a POST whose wait reads no
 	// timer fails below instead of hanging here.
 	queued, expire := make(chan struct{}, 1), make(chan time.Time, 1)
 	web.HoldPosts(srv, queued, expire)
