@@ -45,6 +45,8 @@ var (
 	nounCueVerbsData string
 	//go:embed data/unnamed-speakers.txt
 	unnamedSpeakersData string
+	//go:embed data/indirect-phrasal.txt
+	indirectPhrasalData string
 	//go:embed data/question-cues.txt
 	questionCuesData string
 	//go:embed data/source-nouns.txt
@@ -91,6 +93,9 @@ var (
 	// unnamedSpeakers are the people and documents a cue's subject may
 	// be without a name: "officials said that".
 	unnamedSpeakers = listSet(unnamedSpeakersData)
+	// indirectPhrasal maps the verb of a two-word cue to the cue: "pointed"
+	// to "pointed out", read only with its particle and "that" after it.
+	indirectPhrasal = phrasalCues(indirectPhrasalData)
 	// questionCues report a question: "asked him whether ...".
 	questionCues = listSet(questionCuesData)
 	// sourceNouns head an unnamed source after "according to": "court
@@ -119,6 +124,17 @@ func listSet(data string) map[string]bool {
 	m := map[string]bool{}
 	for _, l := range listLines(data) {
 		m[l] = true
+	}
+	return m
+}
+
+// phrasalCues returns the cues of two words in data keyed by their verb.
+func phrasalCues(data string) map[string]string {
+	m := map[string]string{}
+	for _, l := range listLines(data) {
+		if verb, _, ok := strings.Cut(l, " "); ok {
+			m[verb] = l
+		}
 	}
 	return m
 }
@@ -290,7 +306,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				continue
 			}
 			cue = w // the subject is read once the clause is known to be one
-		case indirectCues[w] || questionCues[w]:
+		case indirectCues[w] || questionCues[w] || indirectPhrasal[w] != "" && indirectPhrasal[w] == w+" "+c.lower(j+1):
 			if inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
 				continue
 			}
@@ -307,6 +323,10 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				}
 			}
 			cue = w
+			phrasal := !indirectCues[w] && !questionCues[w]
+			if phrasal {
+				cue = indirectPhrasal[w]
+			}
 			if as := c.asClause(j); as >= 0 {
 				// "As Emily Feng reports for NPR, CLAUSE": the clause
 				// after the opener's comma, said by the opener's subject.
@@ -323,7 +343,13 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			if (j == 0 || c.toks[j-1].Kind != nlp.Word) && c.capitalized(j+1) && !toldWords[w] && !indirectSkip(&c, j+1) && !c.possessiveName(j+1) && !c.nameOpensClause(j+1) {
 				continue // "..., said Hegseth": the inverted attribution that reported reads
 			}
-			if questionCues[w] {
+			if phrasal {
+				// "pointed out that": the clause only after the particle
+				// and "that".
+				if k = f.clauseStart(&c, j+2, false); k > 0 && c.lower(k-1) != "that" {
+					k = -1
+				}
+			} else if questionCues[w] {
 				if passives[c.lower(j-1)] || passives[c.lower(beforeFillers(&c, j))] {
 					continue // "Clinton was asked whether": the asker is someone else
 				}
