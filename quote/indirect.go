@@ -190,7 +190,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 		}
 		pos := sent.Start + int(c.toks[j].Start)
 		var name, cue string
-		unnamedSource := false
+		unnamedSource, relayed := false, false
 		k := -1
 		end := len(c.toks)
 		switch {
@@ -234,6 +234,26 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			} else if c.isPunct(p, ",)") {
 				// "CLAUSE, according to X."
 				k, end = 0, j-1
+				if v := beforeFillers(&c, p); v > 1 && (indirectCues[c.lower(v)] || cues[c.lower(v)]) && c.isPunct(p, ",") {
+					// "CLAUSE, he said, according to the Intelligencer":
+					// the outlet only relays the words of the cue's
+					// subject, whose clause ends before the subject.
+					// A subject the rules read no name in ("the Inner
+					// Mongolia health commission said") leaves the words
+					// with no speaker.
+					n, _ := c.nameBefore(v)
+					e := v - 1 // the subject's first word
+					for e > 0 && c.toks[e-1].Kind == nlp.Word {
+						e--
+					}
+					if e <= 0 {
+						continue
+					}
+					if _, ok := clauseSpan(text, sent, &c, 0, e, marked); ok {
+						end = e // else a quote alone before the cue, kept whole as before
+					}
+					name, cue, relayed = n, c.lower(v), true
+				}
 				if (unnamedSource || opensWithQuote(s)) && !plainClause(&c, 0, p) {
 					// "“...,” Paul told reporters, according to ...", "“...,”
 					// the commission said, according to Reuters": the quote's
@@ -439,12 +459,17 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 		if name != "" {
 			speaker = f.resolve(text, name, pos, sent)
 			if !f.isEntity(speaker) {
-				continue
+				if !relayed {
+					continue
+				}
+				// The relayed words stay, with no speaker rather than the
+				// outlet's name.
+				speaker = ""
 			}
 			if !nlp.IsSpeakerPronoun(name) {
 				speaker = f.jointSubject(text, pos, speaker)
 			}
-		} else if !unnamedSource && !unnamedSubject(&c, j, cue) {
+		} else if !unnamedSource && !relayed && !unnamedSubject(&c, j, cue) {
 			continue
 		}
 		// A second cue of the same subject cuts the clause before it
