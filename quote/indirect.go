@@ -505,6 +505,16 @@ func unnamedSubject(c *context, j int, cue string) bool {
 		p -= 2 // "other Republicans, who said that"
 	case c.isPunct(p, ",") && c.isPunct(p-2, ",") && c.toks[max(p-1, 0)].Kind == nlp.Word && !c.capitalized(p-1):
 		p -= 3 // "Critics, however, say"
+	case c.isPunct(p, ","):
+		// "Israeli settlers, who overwhelmingly form part of Netanyahu's
+		// right-wing constituency, said": the subject before the relative
+		// clause set off by commas.
+		for i := p - 1; i > 1 && i > p-maxRelativeClause && !c.isPunct(i, ",;:"); i-- {
+			if c.lower(i) == "who" && c.isPunct(i-1, ",") {
+				p = i - 2
+				break
+			}
+		}
 	}
 	if unnamedSpeakers[c.lower(p)] {
 		return true
@@ -521,6 +531,11 @@ func unnamedSubject(c *context, j int, cue string) bool {
 	}
 	return head >= 0
 }
+
+// maxRelativeClause is the most tokens of a relative clause set off by
+// commas between an unnamed subject and its cue that unnamedSubject reads
+// past.
+const maxRelativeClause = 16
 
 // maxUnnamedPhrase is the most tokens of a subject whose head is a noun of
 // unnamedSpeakers: "A spokesman for the U.S. attorney in Brooklyn said".
