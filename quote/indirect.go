@@ -45,6 +45,8 @@ var (
 	nounCueVerbsData string
 	//go:embed data/unnamed-speakers.txt
 	unnamedSpeakersData string
+	//go:embed data/indirect-phrasal.txt
+	indirectPhrasalData string
 	//go:embed data/question-cues.txt
 	questionCuesData string
 	//go:embed data/source-nouns.txt
@@ -91,6 +93,9 @@ var (
 	// unnamedSpeakers are the people and documents a cue's subject may
 	// be without a name: "officials said that".
 	unnamedSpeakers = listSet(unnamedSpeakersData)
+	// indirectPhrasal maps the verb of a two-word cue to the cue: "pointed"
+	// to "pointed out", read only with its particle and "that" after it.
+	indirectPhrasal = phrasalCues(indirectPhrasalData)
 	// questionCues report a question: "asked him whether ...".
 	questionCues = listSet(questionCuesData)
 	// sourceNouns head an unnamed source after "according to": "court
@@ -119,6 +124,17 @@ func listSet(data string) map[string]bool {
 	m := map[string]bool{}
 	for _, l := range listLines(data) {
 		m[l] = true
+	}
+	return m
+}
+
+// phrasalCues returns the cues of two words in data keyed by their verb.
+func phrasalCues(data string) map[string]string {
+	m := map[string]string{}
+	for _, l := range listLines(data) {
+		if verb, _, ok := strings.Cut(l, " "); ok {
+			m[verb] = l
+		}
 	}
 	return m
 }
@@ -174,7 +190,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 		}
 		pos := sent.Start + int(c.toks[j].Start)
 		var name, cue string
-		unnamedSource := false
+		unnamedSource, relayed := false, false
 		k := -1
 		end := len(c.toks)
 		switch {
@@ -218,6 +234,26 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			} else if c.isPunct(p, ",)") {
 				// "CLAUSE, according to X."
 				k, end = 0, j-1
+				if v := beforeFillers(&c, p); v > 1 && (indirectCues[c.lower(v)] || cues[c.lower(v)]) && c.isPunct(p, ",") {
+					// "CLAUSE, he said, according to the Intelligencer":
+					// the outlet only relays the words of the cue's
+					// subject, whose clause ends before the subject.
+					// A subject the rules read no name in ("the Inner
+					// Mongolia health commission said") leaves the words
+					// with no speaker.
+					n, _ := c.nameBefore(v)
+					e := v - 1 // the subject's first word
+					for e > 0 && c.toks[e-1].Kind == nlp.Word {
+						e--
+					}
+					if e <= 0 {
+						continue
+					}
+					if _, ok := clauseSpan(text, sent, &c, 0, e, marked); ok {
+						end = e // else a quote alone before the cue, kept whole as before
+					}
+					name, cue, relayed = n, c.lower(v), true
+				}
 				if (unnamedSource || opensWithQuote(s)) && !plainClause(&c, 0, p) {
 					// "“...,” Paul told reporters, according to ...", "“...,”
 					// the commission said, according to Reuters": the quote's
@@ -290,7 +326,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				continue
 			}
 			cue = w // the subject is read once the clause is known to be one
-		case indirectCues[w] || questionCues[w]:
+		case indirectCues[w] || questionCues[w] || indirectPhrasal[w] != "" && indirectPhrasal[w] == w+" "+c.lower(j+1):
 			if inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
 				continue
 			}
@@ -307,6 +343,10 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				}
 			}
 			cue = w
+			phrasal := !indirectCues[w] && !questionCues[w]
+			if phrasal {
+				cue = indirectPhrasal[w]
+			}
 			if as := c.asClause(j); as >= 0 {
 				// "As Emily Feng reports for NPR, CLAUSE": the clause
 				// after the opener's comma, said by the opener's subject.
@@ -323,7 +363,13 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			if (j == 0 || c.toks[j-1].Kind != nlp.Word) && c.capitalized(j+1) && !toldWords[w] && !indirectSkip(&c, j+1) && !c.possessiveName(j+1) && !c.nameOpensClause(j+1) {
 				continue // "..., said Hegseth": the inverted attribution that reported reads
 			}
-			if questionCues[w] {
+			if phrasal {
+				// "pointed out that": the clause only after the particle
+				// and "that".
+				if k = f.clauseStart(&c, j+2, false); k > 0 && c.lower(k-1) != "that" {
+					k = -1
+				}
+			} else if questionCues[w] {
 				if passives[c.lower(j-1)] || passives[c.lower(beforeFillers(&c, j))] {
 					continue // "Clinton was asked whether": the asker is someone else
 				}
@@ -413,12 +459,17 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 		if name != "" {
 			speaker = f.resolve(text, name, pos, sent)
 			if !f.isEntity(speaker) {
-				continue
+				if !relayed {
+					continue
+				}
+				// The relayed words stay, with no speaker rather than the
+				// outlet's name.
+				speaker = ""
 			}
 			if !nlp.IsSpeakerPronoun(name) {
 				speaker = f.jointSubject(text, pos, speaker)
 			}
-		} else if !unnamedSource && !unnamedSubject(&c, j, cue) {
+		} else if !unnamedSource && !relayed && !unnamedSubject(&c, j, cue) {
 			continue
 		}
 		// A second cue of the same subject cuts the clause before it
@@ -454,6 +505,16 @@ func unnamedSubject(c *context, j int, cue string) bool {
 		p -= 2 // "other Republicans, who said that"
 	case c.isPunct(p, ",") && c.isPunct(p-2, ",") && c.toks[max(p-1, 0)].Kind == nlp.Word && !c.capitalized(p-1):
 		p -= 3 // "Critics, however, say"
+	case c.isPunct(p, ","):
+		// "Israeli settlers, who overwhelmingly form part of Netanyahu's
+		// right-wing constituency, said": the subject before the relative
+		// clause set off by commas.
+		for i := p - 1; i > 1 && i > p-maxRelativeClause && !c.isPunct(i, ",;:"); i-- {
+			if c.lower(i) == "who" && c.isPunct(i-1, ",") {
+				p = i - 2
+				break
+			}
+		}
 	}
 	if unnamedSpeakers[c.lower(p)] {
 		return true
@@ -470,6 +531,11 @@ func unnamedSubject(c *context, j int, cue string) bool {
 	}
 	return head >= 0
 }
+
+// maxRelativeClause is the most tokens of a relative clause set off by
+// commas between an unnamed subject and its cue that unnamedSubject reads
+// past.
+const maxRelativeClause = 16
 
 // maxUnnamedPhrase is the most tokens of a subject whose head is a noun of
 // unnamedSpeakers: "A spokesman for the U.S. attorney in Brooklyn said".

@@ -122,9 +122,10 @@ func TestIndirectLists(t *testing.T) {
 		"indirect-nouns":        indirectNounsData,
 		"personal-titles":       personalTitlesData,
 		"question-cues":         questionCuesData,
+		"indirect-phrasal":      indirectPhrasalData,
 	}
 	owner := map[string]string{}
-	for _, name := range []string{"indirect-cues", "indirect-participles", "indirect-skips", "indirect-listeners", "indirect-openers", "indirect-determiners", "participle-objects", "indirect-prepositions", "indirect-nouns", "personal-titles", "question-cues"} {
+	for _, name := range []string{"indirect-cues", "indirect-participles", "indirect-skips", "indirect-listeners", "indirect-openers", "indirect-determiners", "participle-objects", "indirect-prepositions", "indirect-nouns", "personal-titles", "question-cues", "indirect-phrasal"} {
 		t.Run(name, func(t *testing.T) {
 			entries := listLines(lists[name])
 			if len(entries) == 0 {
