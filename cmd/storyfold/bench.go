@@ -58,6 +58,7 @@ func runBench(ctx context.Context, args []string) error {
 	scale := fs.Int("scale", 0, "generate this many dated articles, ingest them into a fresh SQLite file (and PostgreSQL with --pg) in batches, report articles/s, peak memory and bytes per article, then load the story page, stories list and search with --clients clients for --http-time each, cache off; measures nothing else (0: off)")
 	scaleDB := fs.String("scale-db", "", "with --scale, the SQLite file to store into and keep (reused, not ingested again, when it holds articles)")
 	scalePages := fs.Int("scale-paths", 2000, "with --scale, how many stories the clients draw their story pages and search words from")
+	scaleHeap := fs.String("scale-heap-profile", "", "with --scale, write a heap profile of what the ingest keeps live to this file, taken after its last batch is stored and a collection (read it with go tool pprof -sample_index=inuse_space)")
 	scaleEach := fs.Bool("scale-rebuild-each", false, "with --scale, rebuild the stories each batch changes before the next batch, as a server does, instead of once a later batch leaves them alone, as ingest does")
 	seed := fs.Uint64("seed", 1, "random seed of the corpus")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
@@ -74,6 +75,11 @@ func runBench(ctx context.Context, args []string) error {
 	storyNs, err := parseSizes(*storySizes)
 	if err != nil {
 		return err
+	}
+	if *scaleHeap != "" {
+		// Sampled every 4 KB, not 512 KB, so that holders of a few bytes
+		// an article show in the profile.
+		runtime.MemProfileRate = 4096
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -113,7 +119,7 @@ func runBench(ctx context.Context, args []string) error {
 	fmt.Printf("machine: %d cores (GOMAXPROCS %d), %s\n\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version())
 	if *scale > 0 {
 		return benchScale(ctx, seeds, scaleOptions{n: *scale, batch: scaleBatch, clients: *clients, each: *httpTime,
-			seed: *seed, pg: *pgURL, keep: *scaleDB, paths: max(1, *scalePages), eachBatch: *scaleEach})
+			seed: *seed, pg: *pgURL, keep: *scaleDB, paths: max(1, *scalePages), eachBatch: *scaleEach, heapProfile: *scaleHeap})
 	}
 	fmt.Printf("%9s %9s %12s %12s %12s %12s %12s %14s %10s\n", "articles", "KB/art", "read+clean", "features", "grouping", "total", "articles/s", "µs/article", "index B/art")
 	for _, n := range ns {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/metrics"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,6 +37,10 @@ type scaleOptions struct {
 	// from, so that listing what to ask for stays cheap at a million
 	// articles.
 	paths int
+	// heapProfile, when set, names the file the heap profile taken at the
+	// end of the ingest goes to, so that what the grouping index and the
+	// writer keep for each article can be attributed to its holders.
+	heapProfile string
 }
 
 // scaleBatch is how many articles bench --scale prepares and stores at a
@@ -137,7 +142,7 @@ func scaleIngest(ctx context.Context, st storyfold.Store, name string, seeds []s
 	}()
 	var rss peakRSS
 	stopRSS := rss.watch(ctx)
-	fmt.Printf("\n%s: ingest\n%10s %9s %12s %12s %12s %10s %10s\n", name, "articles", "time", "articles/s", "store /s", "CPU ms/art", "RSS MB", "heap MB")
+	fmt.Printf("\n%s: ingest\n%10s %9s %12s %12s %12s %10s %10s %10s\n", name, "articles", "time", "articles/s", "store /s", "CPU ms/art", "RSS MB", "heap MB", "live MB")
 	start, cpu0 := time.Now(), processCPU()
 	var storing time.Duration
 	var stored, textBytes int64
@@ -163,9 +168,9 @@ func scaleIngest(ctx context.Context, st storyfold.Store, name string, seeds []s
 		if int(stored) >= next || int(stored) == o.n {
 			next += every
 			d := time.Since(start)
-			fmt.Printf("%10d %9s %12.0f %12.0f %12.2f %10.0f %10.0f\n", stored, d.Round(time.Second), float64(stored)/d.Seconds(),
+			fmt.Printf("%10d %9s %12.0f %12.0f %12.2f %10.0f %10.0f %10.0f\n", stored, d.Round(time.Second), float64(stored)/d.Seconds(),
 				float64(stored)/storing.Seconds(), float64((processCPU()-cpu0).Microseconds())/1000/float64(stored),
-				float64(currentRSS())/(1<<20), float64(heapInUse())/(1<<20))
+				float64(currentRSS())/(1<<20), float64(heapInUse())/(1<<20), float64(heapLive())/(1<<20))
 		}
 	}
 	if !o.eachBatch {
@@ -178,6 +183,11 @@ func scaleIngest(ctx context.Context, st storyfold.Store, name string, seeds []s
 	}
 	total, cpu := time.Since(start), processCPU()-cpu0
 	stopRSS()
+	if o.heapProfile != "" {
+		if err := writeHeapProfile(o.heapProfile); err != nil {
+			return 0, err
+		}
+	}
 	if ctx.Err() != nil {
 		return 0, ctx.Err()
 	}
@@ -311,11 +321,37 @@ func procStatus(field string) int64 {
 }
 
 // heapInUse is the Go heap's live and not yet swept objects.
-func heapInUse() uint64 {
-	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+func heapInUse() uint64 { return heapMetric("/memory/classes/heap/objects:bytes") }
+
+// heapLive is the heap the last collection found reachable: what the
+// ingest keeps, without the garbage heapInUse also counts until the next
+// collection, which under GOGC 100 can be as large again.
+func heapLive() uint64 { return heapMetric("/gc/heap/live:bytes") }
+
+// heapMetric reads one byte count of runtime/metrics, 0 if there is none.
+func heapMetric(name string) uint64 {
+	s := []metrics.Sample{{Name: name}}
 	metrics.Read(s)
 	if s[0].Value.Kind() != metrics.KindUint64 {
 		return 0
 	}
 	return s[0].Value.Uint64()
+}
+
+// writeHeapProfile writes the live heap to path after a collection, so the
+// profile holds what is still referenced and not garbage yet to be swept.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("heap profile: %w", err)
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return fmt.Errorf("heap profile: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("heap profile: %w", err)
+	}
+	return nil
 }
