@@ -80,13 +80,14 @@ type tw struct {
 // doc is an article as the index keeps it.
 type doc struct {
 	id    string
-	hash  string
 	terms []tw // sorted by term, raw weighted counts
 	// names are the names by their key across languages (CrossPrefix),
 	// sorted by term, raw weighted counts: kept apart from terms, so
 	// they weigh nothing between articles of one language.
 	names []tw
-	sig   []uint32
+	// sig is where the article's MinHash signature starts in the index's
+	// signature blocks (Index.sigOf), or -1 when it has none.
+	sig   int32
 	day   int32
 	story int32
 	dupOf int32 // index of the article this one copies, or -1
@@ -118,15 +119,25 @@ type Index struct {
 	cross []bool // per term, whether it is a name across languages (CrossPrefix)
 	// seenIn is, per term, the set of languages (bits of langBit) of the
 	// articles it was counted in.
-	seenIn    []uint32
-	langBits  map[string]uint32
-	ndocs     int
-	docs      []doc
-	stories   []story
-	postings  [][]int32 // term -> stories, most recent last
-	bucket    map[uint64]int32
-	next      [][bands]int32 // per doc, the previous doc in each band's bucket
-	byHash    map[string]int32
+	seenIn   []uint32
+	langBits map[string]uint32
+	ndocs    int
+	docs     []doc
+	stories  []story
+	postings [][]int32 // term -> stories, most recent last
+	bucket   map[uint64]int32
+	next     [][bands]int32 // per doc, the previous doc in each band's bucket
+	// byHash finds an article by its content hash: by the 16 bytes a
+	// hash of 32 lower-case hex digits (pipeline.ContentHash) stands for,
+	// half the memory of the digits, and other hashes by their text in
+	// byOtherHash.
+	byHash      map[[16]byte]int32
+	byOtherHash map[string]int32
+	// sigs holds the articles' signatures, sigBlock of them a block, each
+	// block allocated whole: a slice an article took 24 bytes more, and a
+	// slice grown by doubling would hold up to as much again unused.
+	sigs      [][]uint32
+	nsigs     int32
 	byID      map[string]int32
 	storyIDs  map[string]int32
 	mark      []uint32 // per story, the query term epoch it was last counted in
@@ -145,7 +156,7 @@ func New(opts Options) *Index {
 		opts:     opts,
 		vocab:    make(map[string]uint32),
 		bucket:   make(map[uint64]int32),
-		byHash:   make(map[string]int32),
+		byHash:   make(map[[16]byte]int32),
 		byID:     make(map[string]int32),
 		storyIDs: make(map[string]int32),
 		langBits: make(map[string]uint32),
@@ -274,7 +285,7 @@ type Result struct {
 // story of its own. counted says whether CountTerms was already called for
 // it. An article whose hash is already indexed is not added again.
 func (ix *Index) Add(id, hash string, f Features, counted bool) Result {
-	if i, ok := ix.byHash[hash]; ok && hash != "" {
+	if i, ok := ix.lookupHash(hash); ok {
 		return Result{Story: int(ix.docs[i].story), Duplicate: int(ix.docs[i].dupOf)}
 	}
 	if !counted {
@@ -304,17 +315,101 @@ func (ix *Index) Add(id, hash string, f Features, counted bool) Result {
 
 // addDoc appends an article's record, owning copies of what it keeps.
 func (ix *Index) addDoc(id, hash string, f Features) int32 {
-	d := doc{id: id, hash: hash, sig: slices.Clone(f.Sig), day: f.Day, story: -1, dupOf: -1, lang: f.Lang}
+	d := doc{id: id, sig: ix.addSig(f.Sig), day: f.Day, story: -1, dupOf: -1, lang: f.Lang}
 	d.terms, d.names = ix.topTerms(f.Terms, termLimits(f.Lang).doc)
 	di := int32(len(ix.docs))
 	ix.docs = append(ix.docs, d)
 	ix.next = append(ix.next, [bands]int32{})
 	ix.checked = append(ix.checked, 0)
-	if hash != "" {
-		ix.byHash[hash] = di
-	}
+	ix.storeHash(hash, di)
 	ix.byID[id] = di
 	return di
+}
+
+// sigBlock is how many signatures a block of Index.sigs holds (240 kB).
+const sigBlock = 1024
+
+// addSig copies a signature into the signature blocks and returns where
+// it starts, -1 for none. Only signatures of sigSize rows are kept, the
+// only ones Features gives and the only ones similarWithin compares.
+func (ix *Index) addSig(sig []uint32) int32 {
+	if len(sig) != sigSize {
+		return -1
+	}
+	n := ix.nsigs
+	if int(n)%sigBlock == 0 {
+		ix.sigs = append(ix.sigs, make([]uint32, 0, sigBlock*sigSize))
+	}
+	last := len(ix.sigs) - 1
+	ix.sigs[last] = append(ix.sigs[last], sig...)
+	ix.nsigs++
+	return n
+}
+
+// sigOf returns article di's signature, nil when it has none.
+func (ix *Index) sigOf(di int32) []uint32 {
+	n := ix.docs[di].sig
+	if n < 0 {
+		return nil
+	}
+	at := int(n%sigBlock) * sigSize
+	return ix.sigs[n/sigBlock][at : at+sigSize : at+sigSize]
+}
+
+// hexHash returns the 16 bytes a hash of 32 lower-case hex digits stands
+// for. Upper-case digits are refused, so that two hashes that differ as
+// text never share a key.
+func hexHash(hash string) (key [16]byte, ok bool) {
+	if len(hash) != 32 {
+		return key, false
+	}
+	for i := range key {
+		hi, ok1 := hexDigit(hash[2*i])
+		lo, ok2 := hexDigit(hash[2*i+1])
+		if !ok1 || !ok2 {
+			return key, false
+		}
+		key[i] = hi<<4 | lo
+	}
+	return key, true
+}
+
+func hexDigit(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	}
+	return 0, false
+}
+
+// lookupHash returns the article with this content hash; none for "".
+func (ix *Index) lookupHash(hash string) (int32, bool) {
+	if hash == "" {
+		return 0, false
+	}
+	if key, ok := hexHash(hash); ok {
+		i, found := ix.byHash[key]
+		return i, found
+	}
+	i, found := ix.byOtherHash[hash]
+	return i, found
+}
+
+// storeHash files article di under its content hash, unless it is "".
+func (ix *Index) storeHash(hash string, di int32) {
+	if hash == "" {
+		return
+	}
+	if key, ok := hexHash(hash); ok {
+		ix.byHash[key] = di
+		return
+	}
+	if ix.byOtherHash == nil {
+		ix.byOtherHash = make(map[string]int32)
+	}
+	ix.byOtherHash[hash] = di
 }
 
 // topTerms maps terms to IDs and keeps the keep terms with the highest
@@ -404,8 +499,8 @@ func selectTop[T any](v []T, k int, before func(a, b T) bool) {
 // checked on the whole signature.
 func (ix *Index) findCopy(di int32) int32 {
 	ix.indexSignature(di)
-	d := &ix.docs[di]
-	if d.sig == nil {
+	sig := ix.sigOf(di)
+	if sig == nil {
 		return -1
 	}
 	best, bestSim := int32(-1), ix.opts.NearDuplicate
@@ -425,7 +520,7 @@ func (ix *Index) findCopy(di int32) int32 {
 				continue
 			}
 			ix.checked[c] = ix.copyEpoch
-			if sim := similarWithin(d.sig, ix.docs[c].sig, maxDiff); sim >= bestSim {
+			if sim := similarWithin(sig, ix.sigOf(c), maxDiff); sim >= bestSim {
 				o := c
 				if ix.docs[c].dupOf >= 0 {
 					o = ix.docs[c].dupOf
@@ -442,13 +537,13 @@ func (ix *Index) findCopy(di int32) int32 {
 // indexSignature files article di under the LSH bucket of each band of its
 // signature, chaining it before the articles already there.
 func (ix *Index) indexSignature(di int32) {
-	d := &ix.docs[di]
+	sig := ix.sigOf(di)
 	for b := 0; b < bands; b++ {
 		ix.next[di][b] = -1
-		if d.sig == nil {
+		if sig == nil {
 			continue
 		}
-		key := bandKey(b, d.sig[b*rows:(b+1)*rows])
+		key := bandKey(b, sig[b*rows:(b+1)*rows])
 		if prev, ok := ix.bucket[key]; ok {
 			ix.next[di][b] = prev
 		}
