@@ -134,8 +134,9 @@ type Index struct {
 	byHash      map[[16]byte]int32
 	byOtherHash map[string]int32
 	// sigs holds the articles' signatures, sigBlock of them a block, each
-	// block allocated whole: a slice an article took 24 bytes more, and a
-	// slice grown by doubling would hold up to as much again unused.
+	// block allocated whole: a slice for each article took 24 bytes more
+	// in its record, and one slice grown by doubling would hold up to as
+	// much again unused.
 	sigs      [][]uint32
 	nsigs     int32
 	byID      map[string]int32
@@ -374,6 +375,7 @@ func hexHash(hash string) (key [16]byte, ok bool) {
 	return key, true
 }
 
+// hexDigit is the value of a lower-case hex digit.
 func hexDigit(c byte) (byte, bool) {
 	switch {
 	case '0' <= c && c <= '9':
