@@ -10,11 +10,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/internal/syncbuf"
 	"github.com/storyfold/storyfold/web"
 )
 
@@ -200,7 +200,7 @@ func (s slowStore) StoryPage(ctx context.Context, _ storyfold.StoryQuery) ([]sto
 // TestClientHangsUp has a real client close its connection while the
 // store works, and the server count it as gone, not failed.
 func TestClientHangsUp(t *testing.T) {
-	var logs syncBuffer
+	var logs syncbuf.Buffer
 	_, st := newHandler(t, web.Config{})
 	slow := slowStore{Store: st, started: make(chan struct{})}
 	srv := httptest.NewServer(web.New(web.Config{Store: slow, CacheBytes: -1, Log: slog.New(slog.NewTextHandler(&logs, nil))}))
@@ -232,22 +232,4 @@ func TestClientHangsUp(t *testing.T) {
 	if got := logs.String(); strings.Contains(got, "level=ERROR") {
 		t.Errorf("a client gone logged as an error:\n%s", got)
 	}
-}
-
-// syncBuffer is a log buffer the server's goroutines and the test share.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

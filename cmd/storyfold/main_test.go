@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/internal/syncbuf"
 )
 
 var binary string
@@ -340,7 +341,7 @@ func TestServe(t *testing.T) {
 	ln.Close()
 	cmd := exec.Command(binary, "serve", "--db", db, "--addr", addr)
 	cmd.Env = append(os.Environ(), "STORYFOLD_TOKEN=tok")
-	logs := &syncBuffer{} // read while the server and its post worker write
+	logs := &syncbuf.Buffer{} // read while the server and its post worker write
 	cmd.Stderr = logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

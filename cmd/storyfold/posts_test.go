@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/internal/syncbuf"
 	"github.com/storyfold/storyfold/pipeline"
 )
 
@@ -313,7 +314,7 @@ type served struct {
 
 // startServe starts serve on a free loopback port with the token "tok"
 // and waits until it answers its health check.
-func startServe(t *testing.T, db string, args ...string) (*served, *syncBuffer) {
+func startServe(t *testing.T, db string, args ...string) (*served, *syncbuf.Buffer) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -322,7 +323,7 @@ func startServe(t *testing.T, db string, args ...string) (*served, *syncBuffer) 
 	addr := ln.Addr().String()
 	ln.Close()
 	cmd := exec.Command(binary, append([]string{"serve", "--db", db, "--addr", addr, "--token", "tok"}, args...)...)
-	logs := &syncBuffer{}
+	logs := &syncbuf.Buffer{}
 	cmd.Stderr = logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -355,24 +356,6 @@ func (s *served) stop(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("serve did not stop after SIGTERM")
 	}
-}
-
-// syncBuffer is a bytes.Buffer a process writes to while a test reads it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
 }
 
 // workerOf is the pid of serve's post worker, its only child.
