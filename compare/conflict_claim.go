@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/nlp"
 )
 
@@ -31,12 +30,7 @@ func (cx *conflictContext) claimKeys(u int) (acts, cues []string) {
 	// The unit's people and organisations, on the stack: this runs for
 	// every unit that gives a value.
 	var buf [8]string
-	actors := buf[:0]
-	for _, e := range x.entities {
-		if e.typ == storyfold.EntityPerson || e.typ == storyfold.EntityOrg {
-			actors = append(actors, e.name)
-		}
-	}
+	actors := x.appendActors(buf[:0])
 	if len(actors) == 0 {
 		return nil, nil
 	}
@@ -91,7 +85,7 @@ func listenerAfter(text string, end int, entities []entityRef) string {
 		rest = rest[sp+1:]
 	}
 	for _, e := range entities {
-		if e.typ != storyfold.EntityPerson && e.typ != storyfold.EntityOrg {
+		if !e.isActor() {
 			continue
 		}
 		last := e.name[strings.LastIndexByte(e.name, ' ')+1:]

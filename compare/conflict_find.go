@@ -707,7 +707,7 @@ func sharedActors(units []unit, bearing []bool) (shared []bool, separated bool) 
 			continue
 		}
 		for _, e := range units[i].entities {
-			if e.typ != storyfold.EntityPerson && e.typ != storyfold.EntityOrg {
+			if !e.isActor() {
 				continue
 			}
 			if strings.Contains(e.name, "|") {
@@ -728,7 +728,7 @@ func sharedActors(units []unit, bearing []bool) (shared []bool, separated bool) 
 			continue
 		}
 		for _, e := range units[i].entities {
-			if (e.typ == storyfold.EntityPerson || e.typ == storyfold.EntityOrg) && cross[e.name] {
+			if e.isActor() && cross[e.name] {
 				out[i] = true
 				break
 			}
@@ -938,14 +938,17 @@ func (cx *conflictContext) eventKeys(u int) []string {
 
 // actors returns the people and organisations a unit names: who may do
 // what it tells.
-func (x *unit) actors() []string {
-	var out []string
+func (x *unit) actors() []string { return x.appendActors(nil) }
+
+// appendActors appends the unit's actors to dst, so that a caller that
+// runs for every unit can keep them on its stack.
+func (x *unit) appendActors(dst []string) []string {
 	for _, e := range x.entities {
-		if e.typ == storyfold.EntityPerson || e.typ == storyfold.EntityOrg {
-			out = append(out, e.name)
+		if e.isActor() {
+			dst = append(dst, e.name)
 		}
 	}
-	return out
+	return dst
 }
 
 // nameNear reports whether every word of a name is among the words near

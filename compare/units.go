@@ -110,6 +110,12 @@ type entityRef struct {
 	typ  storyfold.EntityType
 }
 
+// isActor reports whether the entity is a person or an organisation: one
+// who may do or say what a sentence tells.
+func (e entityRef) isActor() bool {
+	return e.typ == storyfold.EntityPerson || e.typ == storyfold.EntityOrg
+}
+
 // minWords is the shortest sentence compared: shorter ones ("He agreed.")
 // carry too little to align safely.
 const minWords = 6
