@@ -186,6 +186,43 @@ func TestConflictsOfOneClaimInFewWords(t *testing.T) {
 				{"b", "Beta", "2018-10-25", "The packages — virtually identical in plain manila envelopes — have been addressed to former President Barack Obama; former Vice President Joseph R. Biden Jr.; former Secretary of State Hillary Clinton; Representative Maxine Waters of California; former Attorney General Eric Holder; John O. Brennan, a former C.I.A. director, the actor Robert De Niro; and George Soros, the billionaire Democratic donor." + cfFiller},
 			},
 		},
+		{
+			// BASIL 4f473faf, the place `eval conflicts` changes in the
+			// second.
+			name: "one actor's travel to two places",
+			arts: []cfArticle{
+				{"a", "Alpha", "2015-03-30", "Washington Gov. Jay Inslee (D) announced Monday that he would ban state-funded travel to Indiana, where a controversial new law could allow businesses to deny service to gay and lesbian individuals for religious reasons." + cfFiller},
+				{"b", "Beta", "2015-03-31", "The backlash to Indiana's new religious freedom law grew Monday, even as state lawmakers move to clarify the legislation, with Wash. Gov. Jay Inslee and Seattle Mayor Ed Murray banning government-funded travel to Georgia." + cfFiller},
+			},
+			kind: storyfold.ConflictPlace, rule: compare.RuleJourney, values: []string{"Indiana", "Georgia"},
+		},
+		{
+			name: "control: each article sends the travel to both places",
+			arts: []cfArticle{
+				{"a", "Alpha", "2015-03-30", "Washington Gov. Jay Inslee (D) announced Monday that he would ban state-funded travel to Indiana, where a controversial new law could allow businesses to deny service to gay and lesbian individuals for religious reasons.\n\nA similar law in Georgia was debated." + cfFiller},
+				{"b", "Beta", "2015-03-31", "The backlash to Indiana's new religious freedom law grew Monday, even as state lawmakers move to clarify the legislation, with Wash. Gov. Jay Inslee and Seattle Mayor Ed Murray banning government-funded travel to Georgia." + cfFiller},
+			},
+		},
+		{
+			// BASIL be026bd1, the place `eval conflicts` changes in the
+			// first: a place written before the journey noun. The first
+			// names "Sarah Sanders", whom the whole story makes one person
+			// with the second's "Sarah Huckabee Sanders", and two
+			// sentences do not.
+			name: "one actor's trip written two ways to two places",
+			arts: []cfArticle{
+				{"a", "Alpha", "2017-11-09", "Speaking to reporters following the president’s Paris trip on Air Force One, White House Press Secretary Sarah Huckabee Sanders also cautioned against a rush to judgment." + cfFiller},
+				{"b", "Beta", "2017-11-10", "White House press secretary Sarah Huckabee Sanders, traveling with the president on his trip to Asia, told reporters that Trump “believes that we cannot allow a mere allegation ― in this case, one from many years ago ― to destroy a person’s life” but that if the allegations are true, “Judge Moore will do the right thing and step aside.”" + cfFiller},
+			},
+			kind: storyfold.ConflictPlace, rule: compare.RuleJourney, values: []string{"Paris", "Asia"},
+		},
+		{
+			name: "control: the place of another noun",
+			arts: []cfArticle{
+				{"a", "Alpha", "2017-11-09", "Speaking to reporters following the president’s Paris speech on Air Force One, White House Press Secretary Sarah Huckabee Sanders also cautioned against a rush to judgment." + cfFiller},
+				{"b", "Beta", "2017-11-10", "White House press secretary Sarah Huckabee Sanders, traveling with the president on his trip to Asia, told reporters that Trump “believes that we cannot allow a mere allegation ― in this case, one from many years ago ― to destroy a person’s life” but that if the allegations are true, “Judge Moore will do the right thing and step aside.”" + cfFiller},
+			},
+		},
 	}
 	runConflictCases(t, tests)
 }

@@ -71,6 +71,10 @@ const (
 	// figures count the same thing (see figureKeys) or they tell one
 	// actor's act on one day (see eventKeys).
 	figurePair = 0.15
+	// journeyPair is the word similarity two sentences need when they
+	// name one actor and tie two places to one journey noun (see
+	// journeys).
+	journeyPair = 0.1
 	// eventReach is how many words either side of a day the verb of the
 	// event it dates may stand: "resigned from Congress on Wednesday", "On
 	// Friday, the State Department released". A verb further off is often
@@ -313,6 +317,9 @@ type conflictPair struct {
 	// figure says the two units give a figure of one kind for the same
 	// thing (see figureKeys).
 	figure bool
+	// journey says the two units name one actor and tie a place to one
+	// journey noun (see journeys).
+	journey bool
 	// act says the two units name one actor doing one thing, cue one
 	// speech verb to one listener, and quoted quoteRun words quoted
 	// alike (see claimKeys).
@@ -358,6 +365,10 @@ type conflictKind struct {
 	// words say: "said NCAA President John Smith" and "the N.C.A.A.
 	// president, Mark Emmert, said" share two words.
 	roles bool
+	// journeys says the kind reads only pairs that name one actor and
+	// tie a place to one journey noun (see journeys), with need of their
+	// words.
+	journeys bool
 	// wheres says the kind reads only pairs that put one person in a
 	// place on one day (see wheres) with need of their words.
 	wheres bool
@@ -389,6 +400,7 @@ var conflictKinds = []conflictKind{
 	{kind: storyfold.ConflictPlace, rule: RuleHome, homes: true, differ: (*conflictContext).homeDiffers},
 	{kind: storyfold.ConflictPlace, rule: RuleSeat, seats: true, differ: (*conflictContext).seatDiffers},
 	{kind: storyfold.ConflictPlace, rule: RuleWhere, wheres: true, need: eventPair, differ: (*conflictContext).whereDiffers},
+	{kind: storyfold.ConflictPlace, rule: RuleJourney, journeys: true, need: journeyPair, differ: (*conflictContext).journeyDiffers},
 	{kind: storyfold.ConflictPerson, rule: RuleTitle, roles: true, differ: (*conflictContext).roleDiffers},
 	{kind: storyfold.ConflictOrg, rule: RuleOrg, need: actorPair, differ: entityDiffers(storyfold.EntityOrg)},
 	{kind: storyfold.ConflictPerson, rule: RulePerson, need: speakerPair, cues: true, differ: (*conflictContext).actorDiffers},
@@ -600,7 +612,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	did, didNot := make([][]string, len(units)), make([][]string, len(units))
 	figs := make([][]string, len(units))
 	whereKeys, roleKeys := make([][]string, len(units)), make([][]string, len(units))
-	seatKeys := make([][]string, len(units))
+	seatKeys, journeyKeys := make([][]string, len(units)), make([][]string, len(units))
 	actKeys, cueKeys, runKeys := make([][]string, len(units)), make([][]string, len(units)), make([][]string, len(units))
 	// An act is denied only by a unit that negates a verb: in a story
 	// with none, no pair is met or marked by acts, which are not read.
@@ -649,6 +661,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 			figs[i] = cx.figureKeys(i)
 			if shared[i] {
 				days[i] = cx.eventKeys(i)
+				journeyKeys[i] = cx.journeyKeys(i)
 				for _, h := range cx.homes(i) {
 					people[i] = append(people[i], h.person)
 				}
@@ -675,6 +688,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	out = append(out, keyPairs(units, people, people, factOf, out, func(p *conflictPair) { p.home = true })...)
 	out = append(out, keyPairs(units, seatKeys, seatKeys, factOf, out, func(p *conflictPair) { p.seat = true })...)
 	out = append(out, keyPairs(units, whereKeys, whereKeys, factOf, out, func(p *conflictPair) { p.where = true })...)
+	out = append(out, keyPairs(units, journeyKeys, journeyKeys, factOf, out, func(p *conflictPair) { p.journey = true })...)
 	out = append(out, keyPairs(units, roleKeys, roleKeys, factOf, out, func(p *conflictPair) { p.role = true })...)
 	out = append(out, keyPairs(units, figs, figs, factOf, out, func(p *conflictPair) { p.figure = true })...)
 	out = append(out, keyPairs(units, actKeys, actKeys, factOf, out, func(p *conflictPair) { p.act = true })...)
@@ -1348,7 +1362,7 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 	}
 	var joined []ruledPair
 	for _, p := range pairs {
-		if k.homes && !p.home || k.seats && !p.seat || k.wheres && (!p.where || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && (otherLeads(&cx.units[p.a], &cx.units[p.b]) || cx.otherDirections(p.a, p.b)) || p.grouped && p.words < k.grouped && !(k.denials && p.denial && p.words >= denialPair) || !p.grouped && p.words < k.need && !(k.events && (p.event || p.act || p.words >= eventPair)) && !(k.cues && (p.cue || p.quoted) && p.words >= cuePair) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && (p.figure || p.event || p.act) && p.words >= figurePair) {
+		if k.homes && !p.home || k.seats && !p.seat || k.wheres && (!p.where || p.words < k.need) || k.journeys && (!p.journey || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && (otherLeads(&cx.units[p.a], &cx.units[p.b]) || cx.otherDirections(p.a, p.b)) || p.grouped && p.words < k.grouped && !(k.denials && p.denial && p.words >= denialPair) || !p.grouped && p.words < k.need && !(k.events && (p.event || p.act || p.words >= eventPair)) && !(k.cues && (p.cue || p.quoted) && p.words >= cuePair) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && (p.figure || p.event || p.act) && p.words >= figurePair) {
 			continue
 		}
 		cx.pair, cx.rule = p, ""

@@ -32,6 +32,9 @@ const (
 
 	// The rule of 2026-12-07 (fourth session).
 	RuleSeat = "seat" // one place written within two others ("Benghazi, Libya/France")
+
+	// The rule of 2026-12-07 (sixth session).
+	RuleJourney = "journey" // one actor's journey to two places ("travel to Indiana/Paris")
 )
 
 // ruleWhat holds the opening words of each rule's descriptions. The
@@ -54,6 +57,7 @@ var ruleWhat = map[string]string{
 	RulePredicate: "One source says it is so of someone, another that it is not",
 	RuleReported:  "One source reports an act, another that it did not happen",
 	RuleSeat:      "The sources put the same place in different places",
+	RuleJourney:   "The sources send the same journey to different places",
 }
 
 // ConflictRule returns the rule that found a conflict, read off its
@@ -71,4 +75,4 @@ func ConflictRule(c storyfold.Conflict) string {
 // Rules lists every rule, older ones first, for reports that count
 // conflicts by rule.
 var Rules = []string{RuleFigure, RuleDate, RulePlace, RuleHome, RuleOrg, RulePerson, RuleDenial, RuleQuoteBy,
-	RuleLabel, RuleActDay, RuleQuoteDay, RuleWhere, RuleTitle, RulePredicate, RuleReported, RuleSeat}
+	RuleLabel, RuleActDay, RuleQuoteDay, RuleWhere, RuleTitle, RulePredicate, RuleReported, RuleSeat, RuleJourney}
