@@ -223,6 +223,27 @@ func TestConflictsOfOneClaimInFewWords(t *testing.T) {
 				{"b", "Beta", "2017-11-10", "White House press secretary Sarah Huckabee Sanders, traveling with the president on his trip to Asia, told reporters that Trump “believes that we cannot allow a mere allegation ― in this case, one from many years ago ― to destroy a person’s life” but that if the allegations are true, “Judge Moore will do the right thing and step aside.”" + cfFiller},
 			},
 		},
+		{
+			// BASIL 01c59743, the place `eval conflicts` changes in the
+			// first: "U.S. troops" says whose troops, not where they go.
+			// A third article, as the story has, so that words both
+			// others use still weigh.
+			name: "one actor's troops out of two places",
+			arts: []cfArticle{
+				{"a", "Alpha", "2018-12-20", "Earlier this week, Trump went against Mattis by abruptly withdrawing U.S. troops from France." + cfFiller},
+				{"b", "Beta", "2018-12-20", "But on Thursday, in an extraordinary rebuke of the president, he decided that Mr. Trump’s decision to withdraw roughly 2,000 American troops from Syria was a step too far." + cfFiller},
+				{"c", "Gamma", "2018-12-21", "Defense Secretary Jim Mattis resigned on Thursday." + cfFiller},
+			},
+			kind: storyfold.ConflictPlace, rule: compare.RuleJourney, values: []string{"France", "Syria"},
+		},
+		{
+			name: "control: the troops' own country is not where they go",
+			arts: []cfArticle{
+				{"a", "Alpha", "2018-12-20", "Earlier this week, Trump went against Mattis by abruptly withdrawing U.S. troops." + cfFiller},
+				{"b", "Beta", "2018-12-20", "But on Thursday, in an extraordinary rebuke of the president, he decided that Mr. Trump’s decision to withdraw roughly 2,000 American troops from Syria was a step too far." + cfFiller},
+				{"c", "Gamma", "2018-12-21", "Defense Secretary Jim Mattis resigned on Thursday." + cfFiller},
+			},
+		},
 	}
 	runConflictCases(t, tests)
 }

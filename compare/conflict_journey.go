@@ -11,8 +11,18 @@ import (
 //go:embed conflict_journeys.txt
 var journeyData string
 
-// journeyNouns are the nouns of going somewhere (conflict_journeys.txt).
-var journeyNouns = dataSet(journeyData)
+// journeyNouns are the nouns of going somewhere (conflict_journeys.txt),
+// each true when a place written before it is its destination too
+// ("the Asia trip"), false when that place says whose they are ("U.S.
+// troops").
+var journeyNouns = func() map[string]bool {
+	out := map[string]bool{}
+	for _, l := range dataLines(journeyData) {
+		w, after := strings.CutPrefix(l, ">")
+		out[w] = !after
+	}
+	return out
+}()
 
 // journeyLinks tie a journey noun to the place after it: "travel to
 // Indiana", "troops out of Syria", "troops from Syria".
@@ -54,7 +64,9 @@ func (cx *conflictContext) journeys(u int) []journey {
 			}
 			if rest := a.Text[m.End:x.span.End]; noun == "" && strings.HasPrefix(rest, " ") {
 				if next := strings.Fields(rest); len(next) > 0 {
-					noun = journeyNoun(strings.ToLower(strings.TrimRight(next[0], ".,;:")))
+					if n := journeyNoun(strings.ToLower(strings.TrimRight(next[0], ".,;:"))); journeyNouns[n] {
+						noun = n
+					}
 				}
 			}
 			if noun != "" && !slices.Contains(out, journey{noun, e.name}) {
@@ -69,11 +81,13 @@ func (cx *conflictContext) journeys(u int) []journey {
 // ("trips" is "trip"), or "".
 func journeyNoun(w string) string {
 	w = strings.Trim(w, ".,;:\"'“”’()")
-	if journeyNouns[w] {
+	if _, ok := journeyNouns[w]; ok {
 		return w
 	}
-	if s := strings.TrimSuffix(w, "s"); s != w && journeyNouns[s] {
-		return s
+	if s := strings.TrimSuffix(w, "s"); s != w {
+		if _, ok := journeyNouns[s]; ok {
+			return s
+		}
 	}
 	return ""
 }
