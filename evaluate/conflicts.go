@@ -543,7 +543,7 @@ func changesOf(members []storyfold.Article, i int, sa storyfold.Span, j int, sb 
 			}
 			for _, db := range b.Dates {
 				if inSpan(db.Span, sb) && db.Granularity == storyfold.GranularityDay && db.Date.Known() && db.Date.Equal(da.Date.Time) &&
-					!inQuote(b, db.Span) && !quotedAt(b.Text, sb, db.Span.Start) {
+					!inQuote(b, db.Span) && !quotedAt(b.Text, sb, db.Span.Start) && clauseDay(a.Text, sa, da.Span) == clauseDay(b.Text, sb, db.Span) {
 					at, with := otherDate(a.Text, da.Span)
 					add(at, with)
 					break
@@ -585,6 +585,33 @@ func changesOf(members []storyfold.Article, i int, sa storyfold.Span, j int, sb 
 	}
 	return out
 }
+
+// clauseOpeners open a clause that dates another act than the
+// sentence's: "After appearing in court on Wednesday, Stone said".
+var clauseOpeners = map[string]bool{"after": true, "before": true, "since": true, "until": true, "when": true, "while": true}
+
+// clauseDay reports whether a day stands in a clause that an opener
+// begins within clauseReach words before it, no comma between: the day
+// of an act the sentence sets its own against. A day so placed in one
+// sentence and not in the other dates two acts, and changing it makes
+// no conflict a reader could call one ("After appearing in court on
+// Wednesday, Stone said ..." against "Stone said Friday").
+func clauseDay(text string, s, day storyfold.Span) bool {
+	words := strings.Fields(text[s.Start:day.Start])
+	for k := len(words) - 1; k >= 0 && k >= len(words)-clauseReach; k-- {
+		w := words[k]
+		if strings.ContainsAny(w, ",;:") {
+			return false
+		}
+		if clauseOpeners[strings.ToLower(strings.Trim(w, "\"'“”‘’(—―-"))] {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseReach bounds the words between a clause opener and its day.
+const clauseReach = 6
 
 // otherFigure returns the part of a figure to rewrite and its new text: the
 // first significant digit moved far enough that the figure is clearly

@@ -150,3 +150,29 @@ func TestConflictDataHasNoDuplicates(t *testing.T) {
 		})
 	}
 }
+
+// TestClauseDay pins the days the harness reads as another act's: a day
+// in a clause opened by "after", "when" and the like, on BASIL's
+// sentences (aab91277).
+func TestClauseDay(t *testing.T) {
+	for _, tc := range []struct {
+		sentence, day string
+		want          bool
+	}{
+		{"After appearing in court on Wednesday, Stone said he plans to plead not guilty to the charges.", "Wednesday", true},
+		{"“I believe this is a politically motivated investigation,” Stone said Friday.", "Friday", false},
+		// A comma closes the clause: the day is the main act's.
+		{"After the hearing, Stone said on Friday that he would plead not guilty.", "Friday", false},
+		// The opener stands more than clauseReach words before the day.
+		{"Stone was arrested after agents of the bureau raided his home in Florida early on Friday.", "Friday", false},
+		{"The senator spoke to reporters when she arrived on Tuesday.", "Tuesday", true},
+	} {
+		t.Run(tc.sentence, func(t *testing.T) {
+			at := strings.Index(tc.sentence, tc.day)
+			got := clauseDay(tc.sentence, storyfold.Span{Start: 0, End: len(tc.sentence)}, storyfold.Span{Start: at, End: at + len(tc.day)})
+			if got != tc.want {
+				t.Errorf("clauseDay = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
