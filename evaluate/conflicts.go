@@ -14,6 +14,7 @@ import (
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/compare"
 	"github.com/storyfold/storyfold/nlp"
+	"github.com/storyfold/storyfold/nlp/wordnet"
 	"github.com/storyfold/storyfold/pipeline"
 )
 
@@ -883,14 +884,64 @@ func negate(a *storyfold.Article, s storyfold.Span) (storyfold.Span, string, boo
 		}
 		at := storyfold.Span{Start: s.Start + int(t.Start), End: s.Start + int(t.End)}
 		w := t.Text(text)
-		if inQuote(a, at) || quotedAt(a.Text, s, at.Start) || len(w) < 6 || !strings.HasSuffix(w, "ed") || speechVerbs[w] || nlp.IsCapitalized(w) {
+		if inQuote(a, at) || quotedAt(a.Text, s, at.Start) || len(w) < 6 || !strings.HasSuffix(w, "ed") || speechVerbs[w] || nlp.IsCapitalized(w) || participle(toks, k, text) {
 			continue
 		}
 		base := baseForm(w)
+		if l := wordnet.LemmaPOS(strings.ToLower(w), wordnet.Verb); l != "" && l != strings.ToLower(w) {
+			base = l // "injured" to "injure", which baseForm makes "injur"
+		}
 		return at, "did not " + base, true
 	}
 	return storyfold.Span{}, "", false
 }
+
+// participle reports whether the "-ed" word at token k modifies the
+// noun before or after it rather than being the sentence's verb:
+// after a lowercase word that is no pronoun, adverb or auxiliary, and
+// before a preposition, a day or a lowercase content word ("two U.S.
+// Capitol Police officers injured in the attack", "a statement released
+// Tuesday", "same-sex married couples"). Negating it would write text
+// no reader could take for a denial ("officers did not injure in the
+// attack"); a verb after a name, a pronoun or an adverb, or before an
+// article, is negated as before.
+func participle(toks []nlp.Token, k int, text string) bool {
+	prev, next := "", ""
+	for i := k - 1; i >= 0; i-- {
+		if toks[i].Kind == nlp.Word {
+			prev = toks[i].Text(text)
+			break
+		}
+		if toks[i].Kind == nlp.Punct {
+			return false
+		}
+	}
+	for i := k + 1; i < len(toks); i++ {
+		if toks[i].Kind == nlp.Word {
+			next = toks[i].Text(text)
+			break
+		}
+		if toks[i].Kind == nlp.Punct {
+			return false
+		}
+	}
+	if prev == "" || next == "" || nlp.IsCapitalized(prev) {
+		return false
+	}
+	lp := strings.ToLower(prev)
+	if subjectWords[lp] || strings.HasSuffix(lp, "ly") || auxiliaries[lp] {
+		return false
+	}
+	ln := strings.ToLower(next)
+	return participleNext[ln] || slices.Contains(weekdays, next) || !nlp.IsCapitalized(next) && !nlp.IsStopWord(ln)
+}
+
+// subjectWords are the pronouns a finite verb follows.
+var subjectWords = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "you": true, "who": true, "which": true, "that": true}
+
+// participleNext are the prepositions a participle of a reduced
+// relative clause goes on with ("injured in", "released by").
+var participleNext = map[string]bool{"in": true, "by": true, "at": true, "on": true, "during": true, "from": true, "for": true, "with": true}
 
 // hasVerb reports whether a lower-case sentence gives the verb that opens
 // rest (after an auxiliary, if rest opens with one): a word of it with the

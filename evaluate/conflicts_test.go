@@ -176,3 +176,30 @@ func TestClauseDay(t *testing.T) {
 		})
 	}
 }
+
+// TestNegateLeavesParticiples pins the verbs the harness negates: a
+// finite verb in the past, not a participle that modifies a noun, whose
+// negation no reader could take for a denial (BASIL 58f414e5, 3db93526,
+// 70c744ad), and the base form WordNet gives ("injure", not "injur").
+func TestNegateLeavesParticiples(t *testing.T) {
+	for _, tc := range []struct {
+		sentence, want string
+	}{
+		{"The Trumps also met with Crystal Griner, one of the two U.S. Capitol Police officers injured in the attack, and her wife.", ""},
+		{"In a statement released Tuesday, he decried the Obama administration’s decision to use foreign aid to promote rights for gays and lesbians abroad.", "did not decry"},
+		{"It now trumps the state of residency when it comes to federal tax status for same-sex married couples.", ""},
+		{"The Wednesday attack injured Scalise and two U.S. Capitol Police officers.", "did not injure"},
+		{"The gunman injured the officers in the attack.", "did not injure"},
+	} {
+		t.Run(tc.sentence, func(t *testing.T) {
+			a := storyfold.Article{Text: tc.sentence}
+			_, got, ok := negate(&a, storyfold.Span{Start: 0, End: len(tc.sentence)})
+			if !ok {
+				got = ""
+			}
+			if got != tc.want {
+				t.Errorf("negate = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
