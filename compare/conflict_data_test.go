@@ -39,7 +39,9 @@ func TestConflictDataHasNoDuplicates(t *testing.T) {
 		{"conflict_tied.txt", tiedData, strings.ToLower},
 		{"conflict_modals.txt", modalData, strings.ToLower},
 		{"conflict_intent.txt", intentData, strings.ToLower},
-		{"conflict_journeys.txt", journeyData, func(l string) string { return strings.ToLower(strings.TrimLeft(l, ">")) }},
+		// A word is a journey noun (its place after it only: >) or a
+		// link (~), never both.
+		{"conflict_journeys.txt", journeyData, func(l string) string { return strings.ToLower(strings.TrimLeft(l, ">~")) }},
 		{"conflict_vague.txt", vagueData, func(l string) string { w, _, _ := strings.Cut(l, " "); return w }},
 		// A word is a title one person holds or a word that makes it
 		// another role (-), never both.

@@ -14,19 +14,20 @@ var journeyData string
 // journeyNouns are the nouns of going somewhere (conflict_journeys.txt),
 // each true when a place written before it is its destination too
 // ("the Asia trip"), false when that place says whose they are ("U.S.
-// troops").
-var journeyNouns = func() map[string]bool {
-	out := map[string]bool{}
+// troops"); journeyLinks tie a journey noun to the place after it
+// ("travel to Indiana", "troops out of Syria").
+var journeyNouns, journeyLinks = func() (nouns, links map[string]bool) {
+	nouns, links = map[string]bool{}, map[string]bool{}
 	for _, l := range dataLines(journeyData) {
+		if w, ok := strings.CutPrefix(l, "~"); ok {
+			links[w] = true
+			continue
+		}
 		w, after := strings.CutPrefix(l, ">")
-		out[w] = !after
+		nouns[w] = !after
 	}
-	return out
+	return nouns, links
 }()
-
-// journeyLinks tie a journey noun to the place after it: "travel to
-// Indiana", "troops out of Syria", "troops from Syria".
-var journeyLinks = map[string]bool{"to": true, "from": true, "into": true, "of": true, "in": true, "toward": true, "towards": true}
 
 // journey is a place a unit gives as where a journey noun goes: key is
 // the noun, place the story's name of the place.

@@ -50,6 +50,9 @@ var namesData string
 //go:embed data/conflict-numbers.txt
 var numbersData string
 
+//go:embed data/conflict-grammar.txt
+var grammarData string
+
 // lines returns the entries of an embedded list: its lines without
 // comments and blank lines.
 func lines(data string) []string {
@@ -73,6 +76,11 @@ var (
 	commonNames []string
 	// numberWords maps a spelled number to a clearly different one.
 	numberWords = map[string]string{}
+	// clauseOpeners open a clause that dates another act than the
+	// sentence's; subjectWords are the pronouns a finite verb follows;
+	// participleNext the prepositions a participle of a reduced relative
+	// clause goes on with (conflict-grammar.txt).
+	clauseOpeners, subjectWords, participleNext = map[string]bool{}, map[string]bool{}, map[string]bool{}
 )
 
 func init() {
@@ -85,6 +93,16 @@ func init() {
 	for _, l := range lines(numbersData) {
 		from, to, _ := strings.Cut(l, " ")
 		numberWords[from] = to
+	}
+	sets := map[string]map[string]bool{"opener": clauseOpeners, "subject": subjectWords, "preposition": participleNext}
+	for _, l := range lines(grammarData) {
+		kind, w, _ := strings.Cut(l, " ")
+		set, ok := sets[kind]
+		if !ok {
+			// The list is embedded: a kind no rule reads is a mistake in it.
+			panic(fmt.Sprintf("conflict-grammar.txt: unknown kind %q in %q", kind, l))
+		}
+		set[w] = true
 	}
 }
 
@@ -587,10 +605,6 @@ func changesOf(members []storyfold.Article, i int, sa storyfold.Span, j int, sb 
 	return out
 }
 
-// clauseOpeners open a clause that dates another act than the
-// sentence's: "After appearing in court on Wednesday, Stone said".
-var clauseOpeners = map[string]bool{"after": true, "before": true, "since": true, "until": true, "when": true, "while": true}
-
 // clauseDay reports whether a day stands in a clause that an opener
 // begins within clauseReach words before it, no comma between: the day
 // of an act the sentence sets its own against. A day so placed in one
@@ -897,33 +911,21 @@ func negate(a *storyfold.Article, s storyfold.Span) (storyfold.Span, string, boo
 }
 
 // participle reports whether the "-ed" word at token k modifies the
-// noun before or after it rather than being the sentence's verb:
+// noun before or after it rather than being the sentence's verb: right
 // after a lowercase word that is no pronoun, adverb or auxiliary, and
-// before a preposition, a day or a lowercase content word ("two U.S.
-// Capitol Police officers injured in the attack", "a statement released
-// Tuesday", "same-sex married couples"). Negating it would write text
-// no reader could take for a denial ("officers did not injure in the
-// attack"); a verb after a name, a pronoun or an adverb, or before an
-// article, is negated as before.
+// right before a preposition, a day or a lowercase content word ("two
+// U.S. Capitol Police officers injured in the attack", "a statement
+// released Tuesday", "same-sex married couples"). Negating it would
+// write text no reader could take for a denial ("officers did not
+// injure in the attack"); a verb after a name, a pronoun or an adverb,
+// or before an article or a figure, is negated as before.
 func participle(toks []nlp.Token, k int, text string) bool {
 	prev, next := "", ""
-	for i := k - 1; i >= 0; i-- {
-		if toks[i].Kind == nlp.Word {
-			prev = toks[i].Text(text)
-			break
-		}
-		if toks[i].Kind == nlp.Punct {
-			return false
-		}
+	if k > 0 && toks[k-1].Kind == nlp.Word {
+		prev = toks[k-1].Text(text)
 	}
-	for i := k + 1; i < len(toks); i++ {
-		if toks[i].Kind == nlp.Word {
-			next = toks[i].Text(text)
-			break
-		}
-		if toks[i].Kind == nlp.Punct {
-			return false
-		}
+	if k+1 < len(toks) && toks[k+1].Kind == nlp.Word {
+		next = toks[k+1].Text(text) // a figure or a mark after the verb ends the test
 	}
 	if prev == "" || next == "" || nlp.IsCapitalized(prev) {
 		return false
@@ -933,15 +935,8 @@ func participle(toks []nlp.Token, k int, text string) bool {
 		return false
 	}
 	ln := strings.ToLower(next)
-	return participleNext[ln] || slices.Contains(weekdays, next) || !nlp.IsCapitalized(next) && !nlp.IsStopWord(ln)
+	return participleNext[ln] || slices.Contains(weekdays, next) || next[0] >= 'a' && next[0] <= 'z' && !nlp.IsStopWord(ln)
 }
-
-// subjectWords are the pronouns a finite verb follows.
-var subjectWords = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "you": true, "who": true, "which": true, "that": true}
-
-// participleNext are the prepositions a participle of a reduced
-// relative clause goes on with ("injured in", "released by").
-var participleNext = map[string]bool{"in": true, "by": true, "at": true, "on": true, "during": true, "from": true, "for": true, "with": true}
 
 // hasVerb reports whether a lower-case sentence gives the verb that opens
 // rest (after an auxiliary, if rest opens with one): a word of it with the
