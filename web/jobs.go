@@ -11,9 +11,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/fetch"
 )
 
 // POSTs answered before their analysis ends. A POST's analysis may take
@@ -42,8 +44,8 @@ const (
 
 // The states of a job.
 const (
-	// jobQueued: the POST has its turn among the analyses and waits for
-	// a place among the requests at work.
+	// jobQueued: the body is waiting for a place among the requests at
+	// work to be unpacked and read in, or being read.
 	jobQueued  = "queued"
 	jobRunning = "running"
 	// jobDone: the analysis ended and the POST would have been answered
@@ -92,10 +94,14 @@ func (a *answer) sendTo(w http.ResponseWriter) {
 
 // job is a POST's analysis, from the moment it has its turn.
 type job struct {
-	read int           // articles handed to the analysis
 	done chan struct{} // closed once answer is set
+	// turned is closed when the job has its turn among the analyses;
+	// waitingForTurn is set once it waits for it.
+	turned         chan struct{}
+	waitingForTurn atomic.Bool
 
 	mu       sync.Mutex
+	read     int    // articles handed to the analysis
 	id       string // set when the POST is answered 202
 	state    string
 	accepted time.Time // when the POST was answered 202
@@ -125,10 +131,13 @@ type jobJSON struct {
 	// its client waited: 201, 200 (every article known already), 503 (its
 	// deadline passed, or no place came free), 500 (the store failed).
 	Status int `json:"status,omitempty"`
-	// Result is the body of that answer when the job is done: read, new,
-	// known, stories, problems, more_problems.
+	// Result is the body of that answer, byte for byte: read, new,
+	// known, stories, problems, more_problems when the job is done; the
+	// error (and the problems of a body none of whose articles could be
+	// read) when it failed.
 	Result json.RawMessage `json:"result,omitempty"`
-	// Error is its error, {"code", "message"}, when the job failed.
+	// Error is the answer's error, {"code", "message"}, when the job
+	// failed.
 	Error json.RawMessage `json:"error,omitempty"`
 }
 
@@ -142,15 +151,16 @@ func (j *job) view() jobJSON {
 	}
 	finished := j.finished
 	v.Finished, v.Status = &finished, j.answer.status
-	body := bytes.TrimSpace(j.answer.body.Bytes())
-	if v.State == jobDone {
+	if body := bytes.TrimSpace(j.answer.body.Bytes()); len(body) > 0 {
 		v.Result = body
+	}
+	if v.State == jobDone {
 		return v
 	}
 	var e struct {
 		Error json.RawMessage `json:"error"`
 	}
-	if json.Unmarshal(body, &e) == nil && e.Error != nil {
+	if json.Unmarshal(v.Result, &e) == nil && e.Error != nil {
 		v.Error = e.Error
 	} else {
 		// A status with no JSON error: the analysis was stopped with
@@ -257,18 +267,28 @@ func preferWait(h http.Header) (d time.Duration, ok bool) {
 	return 0, false
 }
 
-// analyse runs a POST's analysis, once the POST has its turn among the
-// analyses (which it gives back at the end), and answers the POST: with
-// the analysis's answer if it ends within the answer's bound (PostAnswer
-// after the body was received, or what the client prefers), else 202 with
-// its job. The analysis runs under the request's deadline but not its
-// cancellation: a client that leaves before it is answered stops the
-// analysis with it, as it always did; once answered 202, the analysis
-// goes on to its deadline or to the server's Close.
-func (s *Server) analyse(w http.ResponseWriter, r *http.Request, received time.Time, raw []storyfold.Article, problems *problemList) {
+// analyse reads and analyses a POST's body, read as sent (readSent), and
+// answers the POST: with the answer the analysis writes if it ends within
+// the answer's bound (PostAnswer after the body was received, or what the
+// client prefers), else 202 with its job. Unpacking and reading the body
+// are part of the job: under load a place to do them in may take a
+// second to come free. The job runs under the request's deadline but not
+// its cancellation: a client that leaves before it is answered stops the
+// job with it, as it always did; once answered 202, the job goes on to
+// its deadline or to the server's Close.
+func (s *Server) analyse(w http.ResponseWriter, r *http.Request, received time.Time) {
 	deadline, _ := r.Context().Deadline()
 	ctx, cancel := context.WithDeadline(context.WithoutCancel(r.Context()), deadline)
-	j := &job{read: len(raw), done: make(chan struct{}), state: jobQueued}
+	bound, bounded := s.answerBound(w, r)
+	j := &job{done: make(chan struct{}), turned: make(chan struct{}), state: jobQueued}
+	// The turn among the analyses is waited for no longer than the
+	// answer's bound: a POST that cannot start its analysis by then is
+	// answered 503, not given a job that would wait for its turn after
+	// its client has been answered.
+	var turnBy time.Time
+	if bounded {
+		turnBy = received.Add(bound)
+	}
 	s.analyses.Add(1)
 	go func() {
 		defer s.analyses.Done()
@@ -276,7 +296,7 @@ func (s *Server) analyse(w http.ResponseWriter, r *http.Request, received time.T
 		stop := context.AfterFunc(s.closing, cancel)
 		defer stop()
 		a := newAnswer()
-		s.ingest(a, r.WithContext(ctx), j, raw, problems)
+		s.ingest(a, r.WithContext(ctx), j, turnBy)
 		j.mu.Lock()
 		j.answer, j.finished = a, s.jobs.now()
 		counted := j.id != ""
@@ -294,7 +314,7 @@ func (s *Server) analyse(w http.ResponseWriter, r *http.Request, received time.T
 	}()
 
 	var expired <-chan time.Time
-	if bound, ok := s.answerBound(w, r); ok {
+	if bounded {
 		c, stop := s.answerTimer(max(0, bound-time.Since(received)))
 		defer stop()
 		expired = c
@@ -302,13 +322,21 @@ func (s *Server) analyse(w http.ResponseWriter, r *http.Request, received time.T
 	select {
 	case <-j.done:
 	case <-r.Context().Done():
-		// The client left: the analysis stops with it. Past the
-		// deadline, the analysis's own deadline, the same, ends it.
+		// The client left: the job stops with it. Past the deadline,
+		// the job's own deadline, the same, ends it.
 		if errors.Is(r.Context().Err(), context.Canceled) {
 			cancel()
 		}
 		<-j.done
 	case <-expired:
+		if j.waitingForTurn.Load() {
+			// Its wait ends at the bound too: the POST is answered
+			// 503 if refused, 202 once it has its turn.
+			select {
+			case <-j.done:
+			case <-j.turned:
+			}
+		}
 		select {
 		case <-j.done: // it ended as the bound passed
 		default:
@@ -337,11 +365,45 @@ func (s *Server) answerBound(w http.ResponseWriter, r *http.Request) (time.Durat
 	return s.cfg.PostAnswer, true
 }
 
-// ingest is a POST's analysis: it takes a place among the requests at
-// work, hands the articles to the Ingester, gives the place and the turn
-// back, and writes the POST's answer to w.
-func (s *Server) ingest(w http.ResponseWriter, r *http.Request, j *job, raw []storyfold.Article, problems *problemList) {
+// ingest is a POST's job: it unpacks and reads the body in a place among
+// the requests at work, fetches the pages of articles given by their url
+// holding none (that is waiting on the network, not work), waits for its
+// turn among the analyses (MaxIngests) up to PostWait and turnBy (when
+// set) holding none either, then hands the articles to the Ingester in
+// a place, and writes the POST's answer to w.
+func (s *Server) ingest(w http.ResponseWriter, r *http.Request, j *job, turnBy time.Time) {
+	defer r.Body.Close() // readSent's pieces go back to their pool
+	if err := s.inflight.enter(r.Context()); err != nil {
+		s.busy(w, r, err)
+		return
+	}
+	raw, links, problems, fail := s.readArticles(w, r)
+	r.Body.Close()
+	s.inflight.leave()
+	if fail != nil {
+		apiError(w, fail.status, fail.code, fail.msg)
+		return
+	}
+	raw = s.fetchLinks(r, raw, links, problems)
+	if len(raw) == 0 {
+		writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]string{"code": "bad_request", "message": "no article could be read"},
+			"problems": problems.result(), "more_problems": problems.more})
+		return
+	}
+	j.waitingForTurn.Store(true)
+	wait := s.cfg.PostWait
+	if !turnBy.IsZero() {
+		wait = min(wait, time.Until(turnBy))
+	}
+	if err := s.ingests.enterFor(r.Context(), wait); err != nil {
+		s.busy(w, r, err)
+		return
+	}
 	defer s.ingests.leave()
+	j.mu.Lock()
+	j.read = len(raw)
+	j.mu.Unlock()
+	close(j.turned)
 	if err := s.inflight.enter(r.Context()); err != nil {
 		s.busy(w, r, err)
 		return
@@ -366,6 +428,38 @@ func (s *Server) ingest(w http.ResponseWriter, r *http.Request, j *job, raw []st
 	}
 	writeJSON(w, status, map[string]any{"read": read, "new": res.New, "known": res.Known, "stories": res.Stories,
 		"problems": problems.result(), "more_problems": problems.more})
+}
+
+// fetchLinks fetches the pages of the articles a POST gives only by their
+// url (links), at once, and returns raw with those read; the others are
+// noted as problems.
+func (s *Server) fetchLinks(r *http.Request, raw, links []storyfold.Article, problems *problemList) []storyfold.Article {
+	switch {
+	case len(links) > 0 && s.cfg.Pages == nil:
+		problems.add(fmt.Sprintf("%d articles give only a url, and this server does not fetch pages", len(links)))
+	case len(links) > maxPostedURLs:
+		problems.add(fmt.Sprintf("%d articles give only a url; one request may have %d pages fetched", len(links), maxPostedURLs))
+	case len(links) > 0:
+		pages := make([]storyfold.Article, len(links))
+		errs := make([]error, len(links))
+		var wg sync.WaitGroup
+		for i := range links {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				pages[i], errs[i] = s.cfg.Pages.Page(r.Context(), links[i])
+			}()
+		}
+		wg.Wait()
+		for i := range links {
+			if errs[i] != nil {
+				problems.add(fmt.Sprintf("%s: %s", links[i].URL, fetch.Describe(errs[i])))
+				continue
+			}
+			raw = append(raw, pages[i])
+		}
+	}
+	return raw
 }
 
 // apiJob answers a job's state and, once its analysis ended, the answer

@@ -202,7 +202,7 @@ func TestJobFailed(t *testing.T) {
 			<-web.JobDone(srv, job.ID)
 			rec := serve(srv, http.MethodGet, "/api/v1/jobs/"+job.ID, "Bearer "+token, nil)
 			got := readJob(t, rec.Body.Bytes())
-			if got.State != "failed" || got.Status != tt.status || got.Error.Code != tt.code || got.Result != nil {
+			if got.State != "failed" || got.Status != tt.status || got.Error.Code != tt.code || !strings.Contains(string(got.Result), `"code":"`+tt.code+`"`) {
 				t.Errorf("%s, want failed with status %d and code %s", rec.Body, tt.status, tt.code)
 			}
 		})

@@ -28,7 +28,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/storyfold/storyfold"
-	"github.com/storyfold/storyfold/fetch"
 	"github.com/storyfold/storyfold/ingest"
 	"github.com/storyfold/storyfold/report"
 )
@@ -839,58 +838,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		apiError(w, fail.status, fail.code, fail.msg)
 		return
 	}
-	received := time.Now()
-	defer r.Body.Close() // readSent's pieces go back to their pool
-	if err := s.inflight.enter(r.Context()); err != nil {
-		s.busy(w, r, err)
-		return
-	}
-	raw, links, problems, fail := s.readArticles(w, r)
-	r.Body.Close()
-	s.inflight.leave()
-	if fail != nil {
-		apiError(w, fail.status, fail.code, fail.msg)
-		return
-	}
-	switch {
-	case len(links) > 0 && s.cfg.Pages == nil:
-		problems.add(fmt.Sprintf("%d articles give only a url, and this server does not fetch pages", len(links)))
-	case len(links) > maxPostedURLs:
-		problems.add(fmt.Sprintf("%d articles give only a url; one request may have %d pages fetched", len(links), maxPostedURLs))
-	case len(links) > 0:
-		pages := make([]storyfold.Article, len(links))
-		errs := make([]error, len(links))
-		var wg sync.WaitGroup
-		for i := range links {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				pages[i], errs[i] = s.cfg.Pages.Page(r.Context(), links[i])
-			}()
-		}
-		wg.Wait()
-		for i := range links {
-			if errs[i] != nil {
-				problems.add(fmt.Sprintf("%s: %s", links[i].URL, fetch.Describe(errs[i])))
-				continue
-			}
-			raw = append(raw, pages[i])
-		}
-	}
-	if len(raw) == 0 {
-		writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]string{"code": "bad_request", "message": "no article could be read"},
-			"problems": problems.result(), "more_problems": problems.more})
-		return
-	}
-	// Pages are fetched holding no place (that is waiting on the
-	// network, not work). The analyses before this one are waited for,
-	// up to PostWait, holding no place either; then the analysis takes
-	// one.
-	if err := s.ingests.enter(r.Context()); err != nil {
-		s.busy(w, r, err)
-		return
-	}
-	s.analyse(w, r, received, raw, problems)
+	s.analyse(w, r, time.Now())
 }
 
 // readArticles unpacks a POSTed body, read by readSent, and reads its
