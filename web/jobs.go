@@ -22,14 +22,14 @@ import (
 // most of its deadline (a crafted 10 MB article, seconds of CPU, given
 // little of it by a loaded machine), and a client held that long cannot
 // tell a server at work from one that hangs. So a POST whose analysis
-// has not ended PostAnswer after its body arrived is answered 202
+// has not ended PostAnswer after the request arrived is answered 202
 // Accepted with the address of a job (Location: /api/v1/jobs/{id}); the
 // analysis goes on to its deadline, and GET on the job's address answers
 // its state and, once it has ended, the answer the POST would have had.
 
 // DefaultPostAnswer is how long serve lets a POST's client wait for its
 // analysis before answering 202: the answer leaves within a second of the
-// body's arrival, with a tenth of one left for writing it.
+// request's arrival, with a tenth of one left for writing it.
 const DefaultPostAnswer = 900 * time.Millisecond
 
 // DefaultMaxJobs and DefaultJobTTL bound the jobs kept when the config
@@ -269,14 +269,14 @@ func preferWait(h http.Header) (d time.Duration, ok bool) {
 
 // analyse reads and analyses a POST's body, read as sent (readSent), and
 // answers the POST: with the answer the analysis writes if it ends within
-// the answer's bound (PostAnswer after the body was received, or what the
+// the answer's bound (PostAnswer after the request arrived, or what the
 // client prefers), else 202 with its job. Unpacking and reading the body
 // are part of the job: under load a place to do them in may take a
 // second to come free. The job runs under the request's deadline but not
 // its cancellation: a client that leaves before it is answered stops the
 // job with it, as it always did; once answered 202, the job goes on to
 // its deadline or to the server's Close.
-func (s *Server) analyse(w http.ResponseWriter, r *http.Request, received time.Time) {
+func (s *Server) analyse(w http.ResponseWriter, r *http.Request, arrived time.Time) {
 	deadline, _ := r.Context().Deadline()
 	ctx, cancel := context.WithDeadline(context.WithoutCancel(r.Context()), deadline)
 	bound, bounded := s.answerBound(w, r)
@@ -287,7 +287,7 @@ func (s *Server) analyse(w http.ResponseWriter, r *http.Request, received time.T
 	// its client has been answered.
 	var turnBy time.Time
 	if bounded {
-		turnBy = received.Add(bound)
+		turnBy = arrived.Add(bound)
 	}
 	s.analyses.Add(1)
 	go func() {
@@ -315,7 +315,7 @@ func (s *Server) analyse(w http.ResponseWriter, r *http.Request, received time.T
 
 	var expired <-chan time.Time
 	if bounded {
-		c, stop := s.answerTimer(max(0, bound-time.Since(received)))
+		c, stop := s.answerTimer(max(0, bound-time.Since(arrived)))
 		defer stop()
 		expired = c
 	}
@@ -350,7 +350,7 @@ func (s *Server) analyse(w http.ResponseWriter, r *http.Request, received time.T
 	j.answer.sendTo(w)
 }
 
-// answerBound is how long after its body arrived a POST is answered 202
+// answerBound is how long after its arrival a POST is answered 202
 // if its analysis has not ended, and whether it is at all: PostAnswer, or
 // what the client prefers (Prefer: wait=N), which the POST's deadline
 // caps. A preference is acknowledged with Preference-Applied.

@@ -143,7 +143,8 @@ type Config struct {
 	// POST behind a crafted one was answered after 43 s).
 	PostWait time.Duration
 	// PostAnswer bounds how long a POST's client waits for its analysis,
-	// counted from when its body has arrived: past it, the POST is
+	// counted from the request's arrival (its headers read): past it, or
+	// once its body has been read if that took longer, the POST is
 	// answered 202 Accepted with a job to ask about (GET
 	// /api/v1/jobs/{id}), and the analysis goes on to its deadline. A
 	// client may ask to wait longer or shorter (Prefer: wait=N, RFC 7240).
@@ -822,6 +823,7 @@ func bearerToken(h string) (string, bool) {
 // and adds them to the store. It needs the bearer token; articles already
 // stored are counted as known and stored once.
 func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
+	arrived := time.Now()
 	if !s.authorized(w, r) {
 		return
 	}
@@ -838,7 +840,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		apiError(w, fail.status, fail.code, fail.msg)
 		return
 	}
-	s.analyse(w, r, time.Now())
+	s.analyse(w, r, arrived)
 }
 
 // readArticles unpacks a POSTed body, read by readSent, and reads its

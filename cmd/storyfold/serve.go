@@ -48,7 +48,7 @@ func runServe(ctx context.Context, args []string) error {
 	fs.Var(&queueWait, "queue-wait", "longest wait for a place at work, then 503 with Retry-After")
 	postWait := waitFlag(web.DefaultPostWait)
 	fs.Var(&postWait, "post-wait", "longest wait of a POST for the analyses before it, then 503 with Retry-After")
-	postAnswer := fs.Duration("post-answer", web.DefaultPostAnswer, "longest wait of a POST's client for its analysis, from its body's arrival; then 202 Accepted with a job at /api/v1/jobs/{id} (a client may send Prefer: wait=N); 0 answers when the analysis ends")
+	postAnswer := fs.Duration("post-answer", web.DefaultPostAnswer, "longest wait of a POST's client for its analysis, from the request's arrival; then 202 Accepted with a job at /api/v1/jobs/{id} (a client may send Prefer: wait=N); 0 answers when the analysis ends")
 	feedsAt := fs.String("watch", "", "also watch the feeds this file lists, as the watch command does")
 	var wf watchFlags
 	wf.register(fs)
