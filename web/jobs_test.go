@@ -240,3 +240,35 @@ func TestJobUnknown(t *testing.T) {
 		}
 	}
 }
+
+// TestPostBehindAnalysisRefused checks that a POST that has not got its
+// turn among the analyses by the bound of its answer is answered 503, as
+// without jobs, and given no job: a job must never wait for its turn after
+// its client has been answered.
+func TestPostBehindAnalysisRefused(t *testing.T) {
+	_, st := newHandler(t, web.Config{})
+	in := &blockingIngester{Ingester: ingesterOf(t, st), entered: make(chan struct{}, 2), release: make(chan struct{})}
+	srv := web.New(web.Config{Store: st, Ingester: in, Token: token, MaxIngests: 1, PostAnswer: time.Hour, IngestTimeout: time.Minute})
+	answer := make(chan time.Time, 1)
+	web.HoldAnswers(srv, answer)
+	queued, turn := make(chan struct{}, 1), make(chan time.Time, 1)
+	web.HoldPosts(srv, queued, turn)
+	accepted(t, srv, in.entered, answer, "held")
+
+	second := make(chan *http.Response, 1)
+	go func() {
+		second <- serve(srv, http.MethodPost, "/api/v1/articles", "Bearer "+token, strings.NewReader(jobArticle("behind"))).Result()
+	}()
+	<-queued
+	answer <- time.Now() // the bound passes while it waits for its turn
+	turn <- time.Now()   // and so does its wait for the turn
+	res := <-second
+	if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Location") != "" {
+		t.Errorf("the POST behind the analysis: %d, Location %q; want 503 and no job", res.StatusCode, res.Header.Get("Location"))
+	}
+	close(in.release)
+	metrics := parseMetrics(t, serve(srv, http.MethodGet, "/metrics", "", nil).Body.String())
+	if n, _ := metrics.value("storyfold_http_post_jobs_total", "state", "accepted"); n != 1 {
+		t.Errorf("%v jobs accepted, want the held POST's only", n)
+	}
+}
