@@ -196,10 +196,19 @@ func newJobTable(max int, ttl time.Duration) *jobTable {
 }
 
 // add gives j an unguessable ID (crypto/rand's Text: 26 characters, 130
-// bits) and keeps it,
-// dropping the oldest job when the table is full.
+// bits) and keeps it, dropping the oldest job when the table is full. A
+// job that has ended meanwhile is not kept: add returns "", and its POST
+// is answered with its answer. (Its ID is set under the job's lock, which
+// its end takes too, so the end is counted once, as a job's or not.)
 func (t *jobTable) add(j *job) string {
 	id := rand.Text()
+	j.mu.Lock()
+	if j.answer != nil {
+		j.mu.Unlock()
+		return ""
+	}
+	j.id, j.accepted = id, t.now()
+	j.mu.Unlock()
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.expire()
@@ -208,9 +217,6 @@ func (t *jobTable) add(j *job) string {
 		t.order = t.order[1:]
 		t.evicted++
 	}
-	j.mu.Lock()
-	j.id, j.accepted = id, t.now()
-	j.mu.Unlock()
 	t.jobs[id] = j
 	t.order = append(t.order, j)
 	return id
@@ -341,15 +347,13 @@ func (s *Server) analyse(w http.ResponseWriter, r *http.Request, arrived time.Ti
 			case <-j.turned:
 			}
 		}
-		select {
-		case <-j.done: // it ended as the bound passed
-		default:
-			id := s.jobs.add(j)
+		if id := s.jobs.add(j); id != "" {
 			s.metrics.jobs.WithLabelValues("accepted").Inc()
 			w.Header().Set("Location", jobPath(id))
 			writeJSON(w, http.StatusAccepted, j.view())
 			return
 		}
+		<-j.done // it ended as the bound passed
 	}
 	j.answer.sendTo(w)
 }
