@@ -48,8 +48,9 @@ const (
 
 // The states of a job.
 const (
-	// jobQueued: the body is waiting for a place among the requests at
-	// work to be unpacked and read in, or being read.
+	// jobQueued: the body is not yet unpacked and read (waiting for a
+	// place among the requests at work to be read in, or being read), or
+	// the analysis waits for a place.
 	jobQueued  = "queued"
 	jobRunning = "running"
 	// jobDone: the analysis ended and the POST would have been answered
