@@ -168,6 +168,7 @@ type word struct {
 // readWords tokenizes text[from:to] into words and punctuation.
 func (f *Finder) readWords(text string, from, to int) []word {
 	f.toks = nlp.Tokenize(f.toks[:0], text[from:to])
+	f.langWork += len(f.toks)
 	out := make([]word, 0, len(f.toks))
 	for _, t := range f.toks {
 		s := t.Text(text[from:to])
@@ -701,6 +702,7 @@ func (f *Finder) langCueBefore(text string, sent storyfold.Span, m storyfold.Spa
 func (f *Finder) appositiveSubject(text string, sent storyfold.Span, cue int) string {
 	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].start >= sent.Start })
 	for ; k < len(f.names) && f.names[k].end < cue; k++ {
+		f.langWork++
 		n := f.names[k]
 		if !strings.HasPrefix(text[n.end:cue], ",") || !f.speakerAt(text, n) {
 			continue
@@ -748,6 +750,7 @@ func (f *Finder) nameBeforeComma(text string, pos int) string {
 func (f *Finder) nameEnd(name string, pos int) int {
 	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].end > pos })
 	for i := k - 1; i >= 0; i-- {
+		f.langWork++
 		if f.names[i].name == name {
 			return f.names[i].end
 		}
@@ -1086,6 +1089,7 @@ func (f *Finder) lastPersonSince(text string, from, pos int, g nlp.Gender) strin
 	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].end > pos })
 	only := ""
 	for i := k - 1; i >= 0 && f.names[i].start >= from; i-- {
+		f.langWork++
 		n := f.names[i]
 		if !(strings.Contains(n.name, " ") || !innerCapital(n.name)) || !f.speakerAt(text, n) {
 			continue
@@ -1207,6 +1211,7 @@ func (f *Finder) nameIn(text string, from, to int, ws []word) string {
 		}
 	}
 	for i := sort.Search(len(f.names), func(i int) bool { return f.names[i].start >= from }); i < len(f.names) && f.names[i].end <= stop; i++ {
+		f.langWork++
 		if f.speakerAt(text, f.names[i]) {
 			return f.names[i].name
 		}
@@ -1270,6 +1275,7 @@ func (f *Finder) lastNameIn(text string, from, to int) string {
 func (f *Finder) lastPersonBefore(text string, pos int, g nlp.Gender) string {
 	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].end > pos })
 	for i := k - 1; i >= 0 && f.names[i].end >= pos-1500; i-- {
+		f.langWork++
 		// A dropped subject (g unknown) is no one named after a
 		// preposition ("respuesta de López Gatell"); a pronoun may be
 		// ("eine Stellungnahme von Thomas Armbrust. Er schreibt").

@@ -2,10 +2,10 @@ package quote
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/entity"
@@ -39,6 +39,12 @@ func TestLanguageCases(t *testing.T) {
 // findIn finds the quotes of a text of the given language, its entities
 // read with that language's rules.
 func findIn(lang, text string) []storyfold.Quotation {
+	return findWith(NewFinder(), lang, text)
+}
+
+// findWith is findIn with the finder given, for tests that read what it
+// counted.
+func findWith(f *Finder, lang, text string) []storyfold.Quotation {
 	var paras []storyfold.Paragraph
 	var sents []storyfold.Span
 	start := 0
@@ -49,7 +55,6 @@ func findIn(lang, text string) []storyfold.Quotation {
 	}
 	ef := entity.NewFinder()
 	ef.SetLanguage(lang)
-	f := NewFinder()
 	f.SetLanguage(lang)
 	return f.Find(text, sents, paras, entity.Article("a", ef.Find(text, sents)))
 }
@@ -123,25 +128,43 @@ func TestMarksByLanguage(t *testing.T) {
 }
 
 // TestLanguageWorstCase checks that a German text of many short quotes,
-// each with its cue and a pronoun, is read in time linear in its length:
-// every window the cues are read in is bounded.
+// each with its cue and a pronoun, is read in work linear in its length:
+// every window the cues are read in is bounded. The work is counted, not
+// timed: the words read in windows and the names stepped over (langWork),
+// and the bytes allocated, which also catch a pass the count does not
+// reach. Per quote, both must stay level from n quotes to 4n; a window
+// that grew with the text would make them grow fourfold. (The window
+// after a quote read to the text's end, tried once, multiplied the words
+// read per quote by 4.0 and the bytes by 3.9.)
 func TestLanguageWorstCase(t *testing.T) {
-	if testing.Short() {
-		t.Skip("long input")
+	type cost struct{ work, bytes float64 }
+	measure := func(n int) cost {
+		var b strings.Builder
+		b.WriteString("Angela Merkel sprach in Berlin. ")
+		for range n {
+			b.WriteString("„Wir schaffen das, und zwar bald“, sagte sie. ")
+		}
+		text := b.String()
+		f := NewFinder()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		qs := findWith(f, "de", text)
+		runtime.ReadMemStats(&after)
+		if len(qs) != n {
+			t.Errorf("%d quotes, want %d", len(qs), n)
+		}
+		if f.langWork == 0 {
+			t.Fatal("the language rules read no words")
+		}
+		return cost{float64(f.langWork) / float64(n), float64(after.TotalAlloc-before.TotalAlloc) / float64(n)}
 	}
-	var b strings.Builder
-	b.WriteString("Angela Merkel sprach in Berlin. ")
-	for range 3000 {
-		b.WriteString("„Wir schaffen das, und zwar bald“, sagte sie. ")
+	small, large := measure(1000), measure(4000)
+	t.Logf("per quote: %.1f and %.1f words read, %.0f and %.0f bytes allocated", small.work, large.work, small.bytes, large.bytes)
+	if large.work > 1.1*small.work {
+		t.Errorf("words read per quote grew from %.1f at 1,000 quotes to %.1f at 4,000: a window grows with the text", small.work, large.work)
 	}
-	text := b.String()
-	start := time.Now()
-	qs := findIn("de", text)
-	if len(qs) != 3000 {
-		t.Errorf("%d quotes, want 3000", len(qs))
-	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("%d quotes took %v", len(qs), d)
+	if large.bytes > 1.5*small.bytes {
+		t.Errorf("bytes allocated per quote grew from %.0f at 1,000 quotes to %.0f at 4,000: a pass grows with the text", small.bytes, large.bytes)
 	}
 }
 

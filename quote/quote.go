@@ -41,6 +41,12 @@ type Finder struct {
 	acronyms   map[string]string
 	cont       contScan   // see blockedBetween
 	lang       *langRules // the cues of a language other than English (lang.go)
+	// langWork counts the words the language rules read in their windows
+	// and the names they step over looking for a speaker: tests hold it
+	// to a bound per quote, which a window that grew with the article
+	// would break on any machine, where a time budget would depend on
+	// the machine's speed and load.
+	langWork int
 }
 
 // NewFinder returns a finder.

@@ -65,11 +65,24 @@ func realTimer(d time.Duration) (<-chan time.Time, func() bool) {
 // enter takes a place, waiting for one if the queue has room. It fails
 // with errQueueFull, errQueueWait, or ctx's error when the request's
 // deadline passes or its client leaves first.
-func (l *limiter) enter(ctx context.Context) error {
+func (l *limiter) enter(ctx context.Context) error { return l.take(ctx, l.wait, l.wait <= 0) }
+
+// enterFor is enter with a wait of its own, bounded whatever the
+// limiter's: a wait of 0 or less takes only a place free at once.
+func (l *limiter) enterFor(ctx context.Context, wait time.Duration) error {
+	return l.take(ctx, wait, false)
+}
+
+// take takes a place, waiting up to wait for one, or as long as ctx lets
+// it when unbounded is set.
+func (l *limiter) take(ctx context.Context, wait time.Duration, unbounded bool) error {
 	select {
 	case l.places <- struct{}{}:
 		return nil
 	default:
+	}
+	if wait <= 0 && !unbounded {
+		return errQueueWait
 	}
 	select {
 	case l.waiting <- struct{}{}:
@@ -78,8 +91,8 @@ func (l *limiter) enter(ctx context.Context) error {
 	}
 	defer func() { <-l.waiting }()
 	var expired <-chan time.Time
-	if l.wait > 0 {
-		c, stop := l.timer(l.wait)
+	if wait > 0 {
+		c, stop := l.timer(wait)
 		defer stop()
 		expired = c
 	}

@@ -25,3 +25,19 @@ func HoldPosts(s *Server, queued chan<- struct{}, expire <-chan time.Time) {
 	s.ingests.queued = func() { queued <- struct{}{} }
 	s.ingests.timer = func(time.Duration) (<-chan time.Time, func() bool) { return expire, func() bool { return true } }
 }
+
+// HoldAnswers has a POST that waits for its analysis (PostAnswer) answered
+// 202 when the test sends on expire, never by the clock.
+func HoldAnswers(s *Server, expire <-chan time.Time) {
+	s.answerTimer = func(time.Duration) (<-chan time.Time, func() bool) { return expire, func() bool { return true } }
+}
+
+// JobDone is closed when the analysis of the job id has ended; nil for an
+// unknown job.
+func JobDone(s *Server, id string) <-chan struct{} {
+	j := s.jobs.get(id)
+	if j == nil {
+		return nil
+	}
+	return j.done
+}

@@ -36,6 +36,9 @@ type metrics struct {
 	// and reason: queue_full or queue_wait. They are also in requests,
 	// as 503s; this tells them from 503s of a store that failed.
 	shed *prometheus.CounterVec
+	// jobs counts the POSTs answered 202 (state "accepted") and how
+	// their analyses ended ("done", "failed").
+	jobs *prometheus.CounterVec
 }
 
 // buckets are the latency histogram's upper bounds, in seconds: from the
@@ -66,8 +69,12 @@ func newMetrics(extra io.WriterTo, gatherer prometheus.Gatherer, log *slog.Logge
 			Name: "storyfold_http_shed_total",
 			Help: "Requests answered 503 without being worked on, the server being at its bound, by route and reason (queue_full: no room to wait; queue_wait: waited too long).",
 		}, []string{"route", "reason"}),
+		jobs: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "storyfold_http_post_jobs_total",
+			Help: "POSTs answered 202 with a job, their analysis not ended in time (state accepted), and how those analyses ended (done, failed).",
+		}, []string{"state"}),
 	}
-	m.registry.MustRegister(m.articles, m.stories, m.requests, m.latency, m.shed,
+	m.registry.MustRegister(m.articles, m.stories, m.requests, m.latency, m.shed, m.jobs,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	gatherers := prometheus.Gatherers{m.registry}
 	if extra != nil {
@@ -82,6 +89,15 @@ func newMetrics(extra io.WriterTo, gatherer prometheus.Gatherer, log *slog.Logge
 		ErrorLog:      promLogger{log},
 	})
 	return m
+}
+
+// jobsKept adds the number of jobs the server keeps, read by kept, to the
+// metrics.
+func (m *metrics) jobsKept(kept func() int) {
+	m.registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "storyfold_http_post_jobs_kept",
+		Help: "Jobs of POSTs answered 202 the server keeps in memory.",
+	}, func() float64 { return float64(kept()) }))
 }
 
 // wrap counts the requests a route's handler serves. The route's label

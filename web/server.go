@@ -28,7 +28,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/storyfold/storyfold"
-	"github.com/storyfold/storyfold/fetch"
 	"github.com/storyfold/storyfold/ingest"
 	"github.com/storyfold/storyfold/report"
 )
@@ -143,7 +142,21 @@ type Config struct {
 	// often as not, still run out of time (issue 14, finding 6: a small
 	// POST behind a crafted one was answered after 43 s).
 	PostWait time.Duration
-	Log      *slog.Logger
+	// PostAnswer bounds how long a POST's client waits for its analysis,
+	// counted from the request's arrival (its headers read): past it, or
+	// once its body has been read if that took longer, the POST is
+	// answered 202 Accepted with a job to ask about (GET
+	// /api/v1/jobs/{id}), and the analysis goes on to its deadline. A
+	// client may ask to wait longer or shorter (Prefer: wait=N, RFC 7240).
+	// 0 answers every POST when its analysis ends, however long that
+	// takes, and keeps no jobs; serve's default is DefaultPostAnswer.
+	PostAnswer time.Duration
+	// MaxJobs and JobTTL bound the jobs kept (DefaultMaxJobs and
+	// DefaultJobTTL when 0): the last MaxJobs answered 202, each until
+	// JobTTL after its analysis ended.
+	MaxJobs int
+	JobTTL  time.Duration
+	Log     *slog.Logger
 }
 
 // DefaultTimeout bounds a read request's work: a hundred times what the
@@ -210,6 +223,17 @@ type Server struct {
 	// store and ingests the POSTs analysed, as MaxReads and MaxIngests
 	// say.
 	inflight, reads, ingests *limiter
+	// jobs are the POSTs answered 202 (see analyse); analyses counts the
+	// POSTs' analyses at work, and closing, once stop is called, stops
+	// them (Close).
+	jobs     *jobTable
+	analyses sync.WaitGroup
+	closing  context.Context
+	stop     context.CancelFunc
+	// answerTimer starts the wait of a POST for its analysis (PostAnswer):
+	// time.NewTimer's channel and stop, which tests replace to answer 202
+	// when they choose.
+	answerTimer func(time.Duration) (<-chan time.Time, func() bool)
 }
 
 // New returns a server.
@@ -256,6 +280,12 @@ func New(cfg Config) *Server {
 	if cfg.PostWait <= 0 {
 		cfg.PostWait = DefaultPostWait
 	}
+	if cfg.MaxJobs <= 0 {
+		cfg.MaxJobs = DefaultMaxJobs
+	}
+	if cfg.JobTTL <= 0 {
+		cfg.JobTTL = DefaultJobTTL
+	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux(), pages: pages(), metrics: newMetrics(cfg.Metrics, cfg.Gatherer, cfg.Log),
 		cache:    newCache(cfg.Store.Version, cfg.CacheBytes),
 		inflight: newLimiter(cfg.MaxInflight, cfg.MaxQueue, cfg.QueueWait),
@@ -263,7 +293,10 @@ func New(cfg Config) *Server {
 		// for the analyses before it no longer than PostWait; neither
 		// holds a place meanwhile.
 		reads:   newLimiter(cfg.MaxReads, cfg.MaxQueue, cfg.QueueWait),
-		ingests: newLimiter(cfg.MaxIngests, cfg.MaxQueue, cfg.PostWait)}
+		ingests: newLimiter(cfg.MaxIngests, cfg.MaxQueue, cfg.PostWait),
+		jobs:    newJobTable(cfg.MaxJobs, cfg.JobTTL), answerTimer: realTimer}
+	s.closing, s.stop = context.WithCancel(context.Background())
+	s.metrics.jobsKept(s.jobs.size)
 	s.cache.refused = s.busy
 	s.routes()
 	return s
@@ -295,6 +328,8 @@ func (s *Server) routes() {
 	cached("GET /api/v1/stories/{id}", s.apiStory)
 	cached("GET /api/v1/articles/{id}", s.apiArticle)
 	bounded("POST /api/v1/articles", s.cfg.IngestTimeout, s.apiIngest)
+	// A job's state is read from memory: no place, no cache.
+	handle("GET /api/v1/jobs/{id}", s.apiJob)
 	cached("GET /api/v1/search", s.apiSearch)
 	cached("GET /api/v1/sources", s.apiSources)
 	handle("/api/", func(w http.ResponseWriter, r *http.Request) {
@@ -754,6 +789,23 @@ func foldSources(stored []storyfold.SourceCount) (sources []storyfold.SourceCoun
 	return sources, without
 }
 
+// authorized tells whether a write request (a POST, or the state of its
+// job) may go on: the server takes writes and the request carries its
+// token. It answers the request when not.
+func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
+	if s.cfg.Token == "" || s.cfg.Ingester == nil {
+		apiError(w, http.StatusForbidden, "writes_disabled", "writing is off: start the server with a token to turn it on")
+		return false
+	}
+	token, ok := bearerToken(r.Header.Get("Authorization"))
+	if !ok || subtle.ConstantTimeCompare([]byte(token), []byte(s.cfg.Token)) != 1 {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="storyfold"`)
+		apiError(w, http.StatusUnauthorized, "unauthorized", "a valid bearer token is required")
+		return false
+	}
+	return true
+}
+
 // bearerToken returns the token of an Authorization header in the Bearer
 // scheme. The scheme's name is matched whatever its case and may be
 // followed by any number of spaces, as RFC 9110 (section 11.1) has it:
@@ -771,14 +823,8 @@ func bearerToken(h string) (string, bool) {
 // and adds them to the store. It needs the bearer token; articles already
 // stored are counted as known and stored once.
 func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
-	if s.cfg.Token == "" || s.cfg.Ingester == nil {
-		apiError(w, http.StatusForbidden, "writes_disabled", "writing is off: start the server with a token to turn it on")
-		return
-	}
-	token, ok := bearerToken(r.Header.Get("Authorization"))
-	if !ok || subtle.ConstantTimeCompare([]byte(token), []byte(s.cfg.Token)) != 1 {
-		w.Header().Set("WWW-Authenticate", `Bearer realm="storyfold"`)
-		apiError(w, http.StatusUnauthorized, "unauthorized", "a valid bearer token is required")
+	arrived := time.Now()
+	if !s.authorized(w, r) {
 		return
 	}
 	switch ct, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";"); strings.TrimSpace(strings.ToLower(ct)) {
@@ -794,81 +840,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		apiError(w, fail.status, fail.code, fail.msg)
 		return
 	}
-	defer r.Body.Close() // readSent's pieces go back to their pool
-	if err := s.inflight.enter(r.Context()); err != nil {
-		s.busy(w, r, err)
-		return
-	}
-	raw, links, problems, fail := s.readArticles(w, r)
-	r.Body.Close()
-	s.inflight.leave()
-	if fail != nil {
-		apiError(w, fail.status, fail.code, fail.msg)
-		return
-	}
-	switch {
-	case len(links) > 0 && s.cfg.Pages == nil:
-		problems.add(fmt.Sprintf("%d articles give only a url, and this server does not fetch pages", len(links)))
-	case len(links) > maxPostedURLs:
-		problems.add(fmt.Sprintf("%d articles give only a url; one request may have %d pages fetched", len(links), maxPostedURLs))
-	case len(links) > 0:
-		pages := make([]storyfold.Article, len(links))
-		errs := make([]error, len(links))
-		var wg sync.WaitGroup
-		for i := range links {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				pages[i], errs[i] = s.cfg.Pages.Page(r.Context(), links[i])
-			}()
-		}
-		wg.Wait()
-		for i := range links {
-			if errs[i] != nil {
-				problems.add(fmt.Sprintf("%s: %s", links[i].URL, fetch.Describe(errs[i])))
-				continue
-			}
-			raw = append(raw, pages[i])
-		}
-	}
-	if len(raw) == 0 {
-		writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]string{"code": "bad_request", "message": "no article could be read"},
-			"problems": problems.result(), "more_problems": problems.more})
-		return
-	}
-	// Pages are fetched holding no place (that is waiting on the
-	// network, not work). The analyses before this one are waited for,
-	// up to PostWait, holding no place either; then the analysis takes
-	// one.
-	if err := s.ingests.enter(r.Context()); err != nil {
-		s.busy(w, r, err)
-		return
-	}
-	if err := s.inflight.enter(r.Context()); err != nil {
-		s.ingests.leave()
-		s.busy(w, r, err)
-		return
-	}
-	// The raw articles are not used once the ingester has them: nothing
-	// here holds them (their texts, as large as the body) through the
-	// analysis.
-	read := len(raw)
-	res, err := s.cfg.Ingester.Add(r.Context(), raw)
-	s.inflight.leave()
-	s.ingests.leave()
-	if err != nil {
-		s.storeError(w, r, err)
-		return
-	}
-	if res.Stories == nil {
-		res.Stories = []string{}
-	}
-	status := http.StatusOK
-	if res.New > 0 {
-		status = http.StatusCreated
-	}
-	writeJSON(w, status, map[string]any{"read": read, "new": res.New, "known": res.Known, "stories": res.Stories,
-		"problems": problems.result(), "more_problems": problems.more})
+	s.analyse(w, r, arrived)
 }
 
 // readArticles unpacks a POSTed body, read by readSent, and reads its

@@ -319,7 +319,15 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 			fmt.Printf("the server analyses POSTs in a child process at nice %d (--posts %s)\n", o.posts.nice, postsChild)
 		}
 		handler := web.New(web.Config{Store: st, Ingester: ingester, Token: token, MaxReads: o.maxReads, MaxIngests: o.maxIngests, CacheBytes: cache,
-			MaxInflight: o.maxInflight, MaxQueue: o.maxQueue, QueueWait: o.queueWait, Log: slog.New(slog.NewTextHandler(logFile, nil))})
+			MaxInflight: o.maxInflight, MaxQueue: o.maxQueue, QueueWait: o.queueWait, PostAnswer: web.DefaultPostAnswer,
+			Log: slog.New(slog.NewTextHandler(logFile, nil))})
+		defer func() {
+			// A POST answered 202 may still be at work when the
+			// replay ends: it gets the post worker's grace, no more.
+			grace, cancel := context.WithTimeout(ctx, postsGrace)
+			defer cancel()
+			handler.Close(grace)
+		}()
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
 			return err
@@ -616,10 +624,14 @@ func startAttacks(ctx context.Context, wg *sync.WaitGroup, base, token string, p
 	search := newAttacker("search 'the' x800")
 	bomb := newAttacker("gzip bomb POST")
 	quotes := newAttacker("10 MB quotes POST")
+	quoteJobs := newAttacker("10 MB quotes job")
 	pages := newAttacker(fmt.Sprintf("largest story x%d", clients))
 	slow := newAttacker("slow bodies x200")
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients + 8, MaxConnsPerHost: clients + 8}}
-	loop := func(a *attacker, n int, req func(i int) (*http.Request, error)) {
+	// loop runs n clients of attacker a, each sending req's requests one
+	// after the other; after, when set, is told of each answer, its body
+	// read, before the client sends its next.
+	loop := func(a *attacker, n int, req func(i int) (*http.Request, error), after func(res *http.Response, sent time.Time)) {
 		for c := range n {
 			wg.Add(1)
 			go func() {
@@ -643,6 +655,9 @@ func startAttacks(ctx context.Context, wg *sync.WaitGroup, base, token string, p
 					_, _ = io.Copy(io.Discard, res.Body)
 					res.Body.Close()
 					a.note(strconv.Itoa(res.StatusCode), time.Since(t))
+					if after != nil {
+						after(res, t)
+					}
 				}
 			}()
 		}
@@ -655,7 +670,7 @@ func startAttacks(ctx context.Context, wg *sync.WaitGroup, base, token string, p
 	}
 	loop(search, 4*b2i(on("search")), func(i int) (*http.Request, error) {
 		return http.NewRequest(http.MethodGet, base+searchPaths[i%len(searchPaths)]+p.search+"&b="+strconv.FormatInt(bust.Add(1), 10), nil)
-	})
+	}, nil)
 	post := func(body []byte) (*http.Request, error) {
 		r, err := http.NewRequest(http.MethodPost, base+"/api/v1/articles", bytes.NewReader(body))
 		if err == nil {
@@ -667,13 +682,20 @@ func startAttacks(ctx context.Context, wg *sync.WaitGroup, base, token string, p
 	if on("bomb") {
 		started = append(started, bomb)
 	}
-	loop(bomb, b2i(on("bomb")), func(int) (*http.Request, error) { return post(p.bomb) })
+	loop(bomb, b2i(on("bomb")), func(int) (*http.Request, error) { return post(p.bomb) }, nil)
 	if on("quotes") {
-		started = append(started, quotes)
+		started = append(started, quotes, quoteJobs)
 	}
 	loop(quotes, b2i(on("quotes")), func(i int) (*http.Request, error) {
 		// A new serial each time, so no POST is known already.
 		return post(bytes.ReplaceAll(p.quotes, []byte("%d"), []byte(strconv.Itoa(i)+"-"+strconv.FormatInt(time.Now().UnixNano(), 36))))
+	}, func(res *http.Response, sent time.Time) {
+		// A POST answered 202 is answered; its job is followed to its
+		// end before the next POST, as a client that wants its
+		// articles stored does, and its time counted apart.
+		if res.StatusCode == http.StatusAccepted {
+			followJob(ctx, client, base+res.Header.Get("Location"), token, quoteJobs, sent)
+		}
 	})
 	storyPaths := []string{"/stories/" + url.PathEscape(largest.ID) + "?", "/api/v1/stories/" + url.PathEscape(largest.ID) + "?"}
 	if largest.Articles > 25 {
@@ -685,7 +707,7 @@ func startAttacks(ctx context.Context, wg *sync.WaitGroup, base, token string, p
 	}
 	loop(pages, clients*b2i(on("pages")), func(i int) (*http.Request, error) {
 		return http.NewRequest(http.MethodGet, base+storyPaths[i%len(storyPaths)]+"b="+strconv.FormatInt(bust.Add(1), 10), nil)
-	})
+	}, nil)
 	if on("slow") {
 		started = append(started, slow)
 	}
@@ -698,6 +720,58 @@ func startAttacks(ctx context.Context, wg *sync.WaitGroup, base, token string, p
 	}
 	return started
 }
+
+// followJob asks for a job (its url) every jobPoll until its analysis
+// ends, and notes how it ended ("done 201", "failed timeout") and when,
+// counted from its POST's sending; a job still at work when ctx ends is
+// noted as unfinished.
+func followJob(ctx context.Context, client *http.Client, url, token string, a *attacker, sent time.Time) {
+	tick := time.NewTicker(jobPoll)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			a.cut(time.Since(sent))
+			return
+		case <-tick.C:
+		}
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		if err != nil {
+			a.note("error", 0)
+			return
+		}
+		req.Header.Set("Authorization", "Bearer "+token)
+		res, err := client.Do(req)
+		if err != nil {
+			if ctx.Err() == nil {
+				a.note("error", 0)
+				return
+			}
+			continue // the loop notes it cut
+		}
+		var job struct {
+			State  string
+			Status int
+			Error  struct{ Code string }
+		}
+		err = json.NewDecoder(res.Body).Decode(&job)
+		res.Body.Close()
+		switch {
+		case err != nil || res.StatusCode != http.StatusOK:
+			a.note("job "+strconv.Itoa(res.StatusCode), time.Since(sent))
+			return
+		case job.State == "done":
+			a.note("done "+strconv.Itoa(job.Status), time.Since(sent))
+			return
+		case job.State == "failed":
+			a.note("failed "+job.Error.Code, time.Since(sent))
+			return
+		}
+	}
+}
+
+// jobPoll is how often the bench asks for a job's state.
+const jobPoll = 250 * time.Millisecond
 
 // b2i is 1 for true.
 func b2i(b bool) int {

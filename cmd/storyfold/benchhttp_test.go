@@ -86,6 +86,7 @@ func TestServeLimitFlags(t *testing.T) {
 		{"unknown posts", []string{"--posts", "elsewhere"}, "--posts must be child or inline"},
 		{"nice too high", []string{"--posts-nice", "20"}, "--posts-nice must be from 0 to 19"},
 		{"nice negative", []string{"--posts-nice=-5"}, "--posts-nice must be from 0 to 19"},
+		{"negative post answer", []string{"--post-answer=-1s"}, "--post-answer must be 0"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, stderr, code := run(t, append([]string{"serve", "--db", "x.db"}, tt.args...)...)

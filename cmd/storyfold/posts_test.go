@@ -198,6 +198,10 @@ func TestServePostsChild(t *testing.T) {
 		req, _ := http.NewRequest(http.MethodPost, base+"/api/v1/articles", bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("Authorization", "Bearer tok")
+		// The final answer, not a 202 (serve's --post-answer), however
+		// slow a race-built server on a loaded machine is: up to the
+		// POST's deadline.
+		req.Header.Set("Prefer", "wait=60")
 		res, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -238,6 +242,7 @@ func TestServePostsChild(t *testing.T) {
 		req, _ := http.NewRequestWithContext(ctx, http.MethodPost, srv.base+"/api/v1/articles", bytes.NewReader(crafted))
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("Authorization", "Bearer tok")
+		req.Header.Set("Prefer", "wait=60") // the client waits, then leaves: no 202
 		res, err := http.DefaultClient.Do(req)
 		if err == nil {
 			res.Body.Close()
@@ -260,6 +265,53 @@ func TestServePostsChild(t *testing.T) {
 	}
 	srv.stop(t)
 	waitFor(t, "the worker to stop with the server", time.Minute, func() bool { return !alive(second) })
+}
+
+// TestServePostAnswer runs serve with an answer bound no analysis meets
+// (--post-answer 1ns): a POST is answered 202 with its job's address, the
+// job is read with the token and ends done with the 201 answer's body,
+// and the store then holds the article.
+func TestServePostAnswer(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "example.db")
+	if _, errOut, code := run(t, "ingest", "--db", db, "--no-progress", "examples/ukraine-talks"); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errOut)
+	}
+	srv, logs := startServe(t, db, "--post-answer", "1ns")
+	defer srv.stop(t)
+	req, _ := http.NewRequest(http.MethodPost, srv.base+"/api/v1/articles",
+		strings.NewReader(`{"id": "y", "title": "Bridge", "text": "The old bridge over the river will close for repairs in March, the city said on Monday."}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer tok")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	loc := res.Header.Get("Location")
+	if res.StatusCode != http.StatusAccepted || !strings.HasPrefix(loc, "/api/v1/jobs/") {
+		t.Fatalf("a POST past its answer's bound: %d, Location %q; want 202 and a job", res.StatusCode, loc)
+	}
+	var job struct {
+		State  string
+		Status int
+		Result struct{ New int }
+	}
+	waitFor(t, "the job to end", guard, func() bool {
+		req, _ := http.NewRequest(http.MethodGet, srv.base+loc, nil)
+		req.Header.Set("Authorization", "Bearer tok")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return false
+		}
+		defer res.Body.Close()
+		return json.NewDecoder(res.Body).Decode(&job) == nil && (job.State == "done" || job.State == "failed")
+	})
+	if job.State != "done" || job.Status != http.StatusCreated || job.Result.New != 1 {
+		t.Errorf("the job: %+v, want done, 201, one new article\n%s", job, logs.String())
+	}
+	if n := storedArticles(t, db); n != 6 {
+		t.Errorf("%d articles stored, want the example's 5 and the POSTed one", n)
+	}
 }
 
 // TestPostIngesterDeadline gives the real post worker a job that cannot

@@ -48,6 +48,7 @@ func runServe(ctx context.Context, args []string) error {
 	fs.Var(&queueWait, "queue-wait", "longest wait for a place at work, then 503 with Retry-After")
 	postWait := waitFlag(web.DefaultPostWait)
 	fs.Var(&postWait, "post-wait", "longest wait of a POST for the analyses before it, then 503 with Retry-After")
+	postAnswer := fs.Duration("post-answer", web.DefaultPostAnswer, "longest wait of a POST's client for its analysis, from the request's arrival; then 202 Accepted with a job at /api/v1/jobs/{id} (a client may send Prefer: wait=N); 0 answers when the analysis ends")
 	feedsAt := fs.String("watch", "", "also watch the feeds this file lists, as the watch command does")
 	var wf watchFlags
 	wf.register(fs)
@@ -63,6 +64,9 @@ func runServe(ctx context.Context, args []string) error {
 	}
 	if err := posts.check(fs); err != nil {
 		return err
+	}
+	if *postAnswer < 0 {
+		return usagef(fs, "--post-answer must be 0 (answer when the analysis ends) or more")
 	}
 	list, err := of.load()
 	if err != nil {
@@ -93,7 +97,8 @@ func runServe(ctx context.Context, args []string) error {
 	// Articles POSTed with only a url are fetched behind the fetcher's
 	// guards: --allow-private stays off for a server open to users.
 	cfg := web.Config{Store: st, Pages: newCrawler(&wf.fetch, log), Token: *token, MaxBody: int64(maxBody), CacheBytes: cacheBytes(*cacheMB),
-		MaxInflight: int(maxInflight), MaxQueue: int(maxQueue), QueueWait: time.Duration(queueWait), PostWait: time.Duration(postWait), Log: log}
+		MaxInflight: int(maxInflight), MaxQueue: int(maxQueue), QueueWait: time.Duration(queueWait), PostWait: time.Duration(postWait),
+		PostAnswer: *postAnswer, Log: log}
 	var stale rebuilder = writer
 	if posts.where == postsChild {
 		child, err := startPostWorker(ctx, *dbPath, group, of.path, posts.nice, log)
@@ -141,6 +146,9 @@ func runServe(ctx context.Context, args []string) error {
 	if err := srv.Shutdown(stop); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
+	// POSTs answered 202 whose analyses are still at work get what is
+	// left of the grace, then are stopped.
+	handler.Close(stop)
 	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
