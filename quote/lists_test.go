@@ -29,6 +29,8 @@ func TestSpeakerLists(t *testing.T) {
 		{"name-givers", nameGiversData},
 		{"time-nouns", timeNounsData},
 		{"label-nouns", labelNounsData},
+		{"work-nouns", workNounsData},
+		{"work-noun-skips", workNounSkipsData},
 		{"clause-subjects", clauseSubjectsData},
 		{"clause-joiners", clauseJoinersData},
 		{"accusation-verbs", accusationVerbsData},

@@ -101,8 +101,9 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 					q.Speaker = ""
 				}
 			}
-			if isTerm(text, m) || labelled(text, m) || isTitle(text, m) && (q.Speaker == "" || showContext(text, m) || nameGiven(text, m)) {
-				continue // used the word "theology", "The Book of Mormon", PBS's "Charlie Rose" show
+			if isTerm(text, m) || labelled(text, m) || isTitle(text, m) && (q.Speaker == "" || showContext(text, m) || nameGiven(text, m)) ||
+				workTitle(text, m, paragraphs) {
+				continue // used the word "theology", "The Book of Mormon", PBS's "Charlie Rose" show, the podcast "Beyond Finances."
 			}
 			if q.Cue == "" && scareQuote(text, sent, m) {
 				// Give “space” to Obama: no one's word. It is put back
@@ -415,10 +416,68 @@ func nextWord(s string) (string, string) {
 
 // isTitle reports whether the marked span m reads as the title of a work or
 // a show: a few words, every one capitalised but the small ones.
-func isTitle(text string, m storyfold.Span) bool {
-	// Most quotes are not titles: the cheap test first, and the tokens
-	// read into a pooled buffer.
-	if !nlp.IsCapitalized(text[m.Start:m.End]) {
+func isTitle(text string, m storyfold.Span) bool { return titleLike(text, m, maxTitleWords) }
+
+// maxTitleWords is the longest span isTitle reads as a title.
+const maxTitleWords = 6
+
+// workTitle reports whether the marked span m is a work's title: every
+// word capitalised but the small ones, at most maxWorkTitleWords words,
+// after a noun of workNouns ("a lush BBC adaptation of “War & Peace”",
+// "In his book “Financial Freedom: A Proven Path ...”") or standing alone
+// as its paragraph with no stop of its own (a caption, "“Wild Rose”").
+// A speaker named near it does not make it a statement.
+func workTitle(text string, m storyfold.Span, paragraphs []storyfold.Paragraph) bool {
+	if !titleLike(text, m, maxWorkTitleWords) {
+		return false
+	}
+	if p := paragraphOf(paragraphs, m.Start); p >= 0 && p < len(paragraphs) {
+		para := strings.TrimSpace(text[paragraphs[p].Start:paragraphs[p].End])
+		inner := strings.TrimSpace(text[m.Start:m.End])
+		if strings.Trim(para, "“”\"‘’' ") == inner && !strings.ContainsAny(inner[len(inner)-1:], ".!?") {
+			return true
+		}
+	}
+	before := text[max(0, m.Start-60):m.Start]
+	for n := 0; n < workNounReach && before != ""; {
+		var w string
+		before, w = lastWordOf(before)
+		if w == "" {
+			break
+		}
+		lw := strings.ToLower(w)
+		if workNouns[lw] {
+			return true
+		}
+		if !workNounSkips[lw] {
+			n++
+		}
+	}
+	return false
+}
+
+// lastWordOf returns s without its last run of letters, and that run ("" at
+// a stop, a comma or a closing mark, where no noun of the quote's own phrase
+// can stand).
+func lastWordOf(s string) (string, string) {
+	s = strings.TrimRight(s, " “\"‘")
+	end := len(s)
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+	return s[:i+1], s[i+1 : end]
+}
+
+// workNounReach is how many words besides workNounSkips may stand between
+// a noun of workNouns and the title ("the U.K. singing competition “I’d Do
+// Anything”"); maxWorkTitleWords the longest title read.
+const (
+	workNounReach     = 2
+	maxWorkTitleWords = 16
+)
+
+// titleLike reports whether the marked span m has at most maxWords words,
+// every one capitalised but the small ones after the first.
+func titleLike(text string, m storyfold.Span, maxWords int) bool {
+	if !nlp.IsCapitalized(strings.TrimLeft(text[m.Start:m.End], " ")) {
 		return false
 	}
 	buf := tokenPool.Get().(*[]nlp.Token)
@@ -436,7 +495,7 @@ func isTitle(text string, m storyfold.Span) bool {
 			caps++
 		}
 	}
-	return words > 0 && words <= 6 && caps == words
+	return words > 0 && words <= maxWords && caps == words
 }
 
 // nameGiven reports whether a title-like span follows a word that gives

@@ -54,6 +54,10 @@ var (
 	timeNounsData string
 	//go:embed data/label-nouns.txt
 	labelNounsData string
+	//go:embed data/work-nouns.txt
+	workNounsData string
+	//go:embed data/work-noun-skips.txt
+	workNounSkipsData string
 	//go:embed data/clause-joiners.txt
 	clauseJoinersData string
 	//go:embed data/inverted-cues.txt
@@ -122,6 +126,12 @@ var (
 	timeNouns = listSet(timeNounsData)
 	// labelNouns after a short quote make it a term: the “cloture” rule.
 	labelNouns = listSet(labelNounsData)
+	// workNouns before a title-like quote make it a work's title: "the
+	// podcast “Beyond Finances.”"
+	workNouns = listSet(workNounsData)
+	// workNounSkips may stand between a noun of workNouns and the title:
+	// "the song called “...”".
+	workNounSkips = listSet(workNounSkipsData)
 	// clauseJoiners, right after a quote, join a clause whose cue is not
 	// the quote's: "“...,” while Pistorius stressed".
 	clauseJoiners = listSet(clauseJoinersData)
