@@ -62,6 +62,8 @@ var (
 	clauseJoinersData string
 	//go:embed data/inverted-cues.txt
 	invertedCuesData string
+	//go:embed data/closing-cues.txt
+	closingCuesData string
 	//go:embed data/qualified-roles.txt
 	qualifiedRolesData string
 	//go:embed data/document-cues.txt
@@ -83,6 +85,9 @@ var (
 	// a wider cue ("called", "described") would take any clause for a
 	// quote.
 	speechCues = listSet(unmarkedCuesData)
+	// closingCues attribute such a statement only as the sentence's last
+	// word: "..., NBC News reported."
+	closingCues = listSet(closingCuesData)
 	// subordinate words open a clause that is not a statement of its own.
 	subordinate = listSet(subordinateData)
 	// attributionTail are the words that may follow the cue of a sentence
@@ -1348,12 +1353,16 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 			cue = c.lower(a + 1)
 		case c.capitalized(a+1) || nlp.IsSpeakerPronoun(c.lower(a+1)):
 			for j := a + 2; j < len(c.toks) && j <= a+unmarkedNameReach; j++ {
-				if speechCues[c.lower(j)] && !c.startsObject(j+1) && c.lower(j+1) != "that" {
+				closing := closingCues[c.lower(j)] && c.endsSentence(j+1)
+				if speechCues[c.lower(j)] && !c.startsObject(j+1) && c.lower(j+1) != "that" || closing {
 					after = j + 1
 					if short && c.clauseGoesOn(after) < 0 {
 						break
 					}
 					name, ok = c.nameBefore(j)
+					if o := f.orgBefore(text, sent.Start+int(c.toks[j].Start)); !ok && closing && o != "" {
+						name, ok = o, true // "..., NBC News reported.": an outlet, which nameBefore reads as no person
+					}
 					cue = c.lower(j)
 					break
 				}
