@@ -1029,7 +1029,7 @@ const maxUnnamedSource = 4
 // stand between a subject and its cue: "(R-Va.) had argued".
 func beforeFillers(c *context, j int) int {
 	p := j - 1
-	for p >= 0 && (fillers[c.lower(p)] || adverb(c.lower(p))) {
+	for p >= 0 && (fillers[c.lower(p)] || c.adverbAt(p)) {
 		p--
 	}
 	return p

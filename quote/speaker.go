@@ -178,6 +178,14 @@ func adverb(w string) bool {
 	return len(w) > 4 && strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ply") || plainAdverbs[w]
 }
 
+// adverbAt reports whether token i is an adverb that may stand between a
+// speaker and the cue ("Obama even acknowledged", "he reportedly said"):
+// a capitalised word in -ly is a name ("Lovely said", "Kelly said"), as
+// no adverb stands capitalised right before a cue.
+func (c *context) adverbAt(i int) bool {
+	return adverb(c.lower(i)) && !c.capitalized(i)
+}
+
 // context is a piece of text with its tokens.
 type context struct {
 	text  string
@@ -454,7 +462,7 @@ func (c *context) roleAhead(i int) bool {
 func (c *context) nameBefore(i int) (string, bool) {
 	j := i - 1
 	for j >= 0 {
-		if w := c.lower(j); fillers[w] || adverb(w) {
+		if w := c.lower(j); fillers[w] || c.adverbAt(j) {
 			j--
 		} else if c.is(j-1, "on") && weekdays[w] {
 			j -= 2 // "Mr. Obama on Wednesday emphatically disputed"
