@@ -913,7 +913,7 @@ func (f *Finder) known() map[string]bool {
 		for _, a := range e.Aliases {
 			f.knownNames[strings.ToLower(a)] = true
 		}
-		if a := initials(e.Name); e.Type == storyfold.EntityOrg && len(a) >= 3 && len(a) < len(e.Name) && f.acronyms[a] == "" {
+		if a := initials(e.Name); e.Type == storyfold.EntityOrg && len(a) >= minAcronym && len(a) < len(e.Name) && f.acronyms[a] == "" {
 			f.acronyms[a] = e.Name // the first in the article's order
 		}
 		if e.Type == storyfold.EntityPerson {

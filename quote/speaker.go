@@ -2369,12 +2369,16 @@ func withoutOrigin(name string) string {
 // Committee"), or "": the article names it in full once and abbreviates
 // it after.
 func (f *Finder) expand(acronym string) string {
-	if len(acronym) < 3 || len(acronym) > 8 || strings.ToUpper(acronym) != acronym || strings.ContainsAny(acronym, " .") {
+	if len(acronym) < minAcronym || len(acronym) > 8 || strings.ToUpper(acronym) != acronym || strings.ContainsAny(acronym, " .") {
 		return ""
 	}
 	f.known()
 	return f.acronyms[acronym]
 }
+
+// minAcronym is the shortest acronym expand reads: two letters, as "the
+// EU" is the European Union the article named before.
+const minAcronym = 2
 
 // initials returns the capitals of an organisation's name, without the
 // small words ("NRSC" of "National Republican Senatorial Committee"), or
