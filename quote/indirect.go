@@ -1286,7 +1286,7 @@ func (f *Finder) isPerson(speaker string) bool {
 // Monday", "said Nanette Lee Miller of Marcum").
 func (c *context) nameOpensClause(i int) bool {
 	j := i
-	for j < len(c.toks) && (c.capitalized(j) || c.isPunct(j, ".") && c.abbreviation(j-1)) {
+	for j < len(c.toks) && (c.capitalized(j) || c.isPunct(j, ".") && c.abbreviation(j-1) || c.particleAt(j)) {
 		j++
 	}
 	w := c.lower(j)

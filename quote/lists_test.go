@@ -31,6 +31,7 @@ func TestSpeakerLists(t *testing.T) {
 		{"label-nouns", labelNounsData},
 		{"work-nouns", workNounsData},
 		{"work-noun-skips", workNounSkipsData},
+		{"name-particles", nameParticlesData},
 		{"clause-subjects", clauseSubjectsData},
 		{"clause-joiners", clauseJoinersData},
 		{"accusation-verbs", accusationVerbsData},

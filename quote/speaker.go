@@ -56,6 +56,8 @@ var (
 	labelNounsData string
 	//go:embed data/work-nouns.txt
 	workNounsData string
+	//go:embed data/name-particles.txt
+	nameParticlesData string
 	//go:embed data/work-noun-skips.txt
 	workNounSkipsData string
 	//go:embed data/clause-joiners.txt
@@ -134,6 +136,8 @@ var (
 	// workNouns before a title-like quote make it a work's title: "the
 	// podcast “Beyond Finances.”"
 	workNouns = listSet(workNounsData)
+	// nameParticles stand inside a person's name: "Monica de Bolle".
+	nameParticles = listSet(nameParticlesData)
 	// workNounSkips may stand between a noun of workNouns and the title:
 	// "the song called “...”".
 	workNounSkips = listSet(workNounSkipsData)
@@ -393,7 +397,7 @@ func (c *context) nameAfter(i int) (string, bool) {
 	// Pistorius".
 	j := i
 	for c.capitalized(j) || (c.lower(j) == "of" && c.capitalized(j+1) && j > i && !nlp.IsPlace(c.toks[j+1].Text(c.text))) || (nlp.IsTitleWord(c.lower(j)) && j+1 < len(c.toks)) ||
-		c.lower(j) == "and" && j > i && c.capitalized(j-1) && c.roleAhead(j+1) ||
+		c.lower(j) == "and" && j > i && c.capitalized(j-1) && c.roleAhead(j+1) || c.particleAt(j) && j > i ||
 		c.isPunct(j, "-") && c.capitalized(j+1) && c.glued(j) || c.isPunct(j, ".") && c.abbreviation(j-1) && c.capitalized(j+1) {
 		j++
 	}
@@ -411,6 +415,15 @@ func (c *context) nameAfter(i int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// particleAt reports whether token i is a particle inside a person's name,
+// between two capitalised words ("Monica de Bolle", "von der Leyen").
+func (c *context) particleAt(i int) bool {
+	if !nameParticles[c.plain(i)] || c.capitalized(i) || !c.capitalized(i-1) && !c.particleAt(i-1) {
+		return false
+	}
+	return c.capitalized(i+1) || nameParticles[c.plain(i+1)] && c.capitalized(i+2)
 }
 
 // ownersPerson reads a person named after an owner's possessive that
@@ -1348,7 +1361,7 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 			cue, source = c.plain(a+1), true
 		case speechCues[c.lower(a+1)] && c.lower(a+1) != "told" && !nlp.IsSpeakerPronoun(c.lower(a+2)): // "said he will": indirect speech; "told X" names whom
 			after = a + 2
-			for c.capitalized(after) || c.isPunct(after, ".") && c.abbreviation(after-1) || c.isPunct(after, "-") && c.glued(after) {
+			for c.capitalized(after) || c.isPunct(after, ".") && c.abbreviation(after-1) || c.isPunct(after, "-") && c.glued(after) || c.particleAt(after) {
 				after++
 			}
 			if short && c.clauseGoesOn(after) < 0 {
