@@ -691,11 +691,20 @@ func gerundSubject(c *context, i int) bool {
 
 // pluralSubject reports whether token i, after a verb of saying, is a
 // plural noun that opens the reported clause as its subject, its verb
-// right after it ("said residents do not have the luxury"): a lower-case
-// word in -s, no stop word, before an auxiliary of pluralVerbs.
+// right after it ("said residents do not have the luxury", "said farmers
+// faced"): a lower-case word in -s, no stop word, before an auxiliary of
+// pluralVerbs or a verb in the past tense.
 func pluralSubject(c *context, i int) bool {
 	w := c.plain(i)
-	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !c.capitalized(i) && !nlp.IsStopWord(w) && !timeNouns[w] && pluralVerbs[c.plain(i+1)]
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !c.capitalized(i) && !nlp.IsStopWord(w) && !timeNouns[w] &&
+		(pluralVerbs[c.plain(i+1)] || pastVerb(c.plain(i+1)))
+}
+
+// pastVerb reports whether a lower-case word reads as a verb in the past
+// tense after a plural subject ("said farmers faced “...”"): a word in
+// -ed, no stop word.
+func pastVerb(w string) bool {
+	return len(w) > len("used") && strings.HasSuffix(w, "ed") && !nlp.IsStopWord(w)
 }
 
 // pluralVerbs are the auxiliaries a plural subject takes, which no noun
