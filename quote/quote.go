@@ -461,9 +461,8 @@ func workTitle(text string, m storyfold.Span, paragraphs []storyfold.Paragraph) 
 // can stand).
 func lastWordOf(s string) (string, string) {
 	s = strings.TrimRight(s, " “\"‘")
-	end := len(s)
 	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
-	return s[:i+1], s[i+1 : end]
+	return s[:i+1], s[i+1:]
 }
 
 // workNounReach is how many words besides workNounSkips may stand between
