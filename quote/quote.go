@@ -445,11 +445,12 @@ func workTitle(text string, m storyfold.Span, paragraphs []storyfold.Paragraph) 
 		if w == "" {
 			break
 		}
-		lw := strings.ToLower(w)
-		if workNouns[lw] {
+		var buf [32]byte
+		lw := nlp.AppendLower(buf[:0], w) // looked up without a string made
+		if workNouns[string(lw)] {
 			return true
 		}
-		if !workNounSkips[lw] {
+		if !workNounSkips[string(lw)] {
 			n++
 		}
 	}

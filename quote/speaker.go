@@ -475,7 +475,7 @@ func (c *context) roleAhead(i int) bool {
 func (c *context) nameBefore(i int) (string, bool) {
 	j := i - 1
 	for j >= 0 {
-		if w := c.lower(j); fillers[w] || c.adverbAt(j) {
+		if w := c.lower(j); fillers[w] || adverb(w) && !c.capitalized(j) {
 			j--
 		} else if c.is(j-1, "on") && weekdays[w] {
 			j -= 2 // "Mr. Obama on Wednesday emphatically disputed"
@@ -1374,15 +1374,18 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 			cue = c.lower(a + 1)
 		case c.capitalized(a+1) || nlp.IsSpeakerPronoun(c.lower(a+1)):
 			for j := a + 2; j < len(c.toks) && j <= a+unmarkedNameReach; j++ {
-				closing := closingCues[c.lower(j)] && c.endsSentence(j+1)
+				closing := c.lowerIn(j, closingCues) && c.endsSentence(j+1)
 				if speechCues[c.lower(j)] && !c.startsObject(j+1) && c.lower(j+1) != "that" || closing {
 					after = j + 1
 					if short && c.clauseGoesOn(after) < 0 {
 						break
 					}
 					name, ok = c.nameBefore(j)
-					if o := f.orgBefore(text, sent.Start+int(c.toks[j].Start)); !ok && closing && o != "" {
-						name, ok = o, true // "..., NBC News reported.": an outlet, which nameBefore reads as no person
+					if !ok && closing {
+						// "..., NBC News reported.": an outlet, which nameBefore
+						// reads as no person.
+						name = f.orgBefore(text, sent.Start+int(c.toks[j].Start))
+						ok = name != ""
 					}
 					cue = c.lower(j)
 					break
