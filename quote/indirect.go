@@ -691,11 +691,20 @@ func gerundSubject(c *context, i int) bool {
 
 // pluralSubject reports whether token i, after a verb of saying, is a
 // plural noun that opens the reported clause as its subject, its verb
-// right after it ("said residents do not have the luxury"): a lower-case
-// word in -s, no stop word, before an auxiliary of pluralVerbs.
+// right after it ("said residents do not have the luxury", "said farmers
+// faced"): a lower-case word in -s, no stop word, before an auxiliary of
+// pluralVerbs or a verb in the past tense.
 func pluralSubject(c *context, i int) bool {
 	w := c.plain(i)
-	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !c.capitalized(i) && !nlp.IsStopWord(w) && !timeNouns[w] && pluralVerbs[c.plain(i+1)]
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !c.capitalized(i) && !nlp.IsStopWord(w) && !timeNouns[w] &&
+		(pluralVerbs[c.plain(i+1)] || pastVerb(c.plain(i+1)))
+}
+
+// pastVerb reports whether a lower-case word reads as a verb in the past
+// tense after a plural subject ("said farmers faced “...”"): a word in
+// -ed, no stop word.
+func pastVerb(w string) bool {
+	return len(w) > len("used") && strings.HasSuffix(w, "ed") && !nlp.IsStopWord(w)
 }
 
 // pluralVerbs are the auxiliaries a plural subject takes, which no noun
@@ -913,7 +922,7 @@ func (f *Finder) known() map[string]bool {
 		for _, a := range e.Aliases {
 			f.knownNames[strings.ToLower(a)] = true
 		}
-		if a := initials(e.Name); e.Type == storyfold.EntityOrg && len(a) >= 3 && len(a) < len(e.Name) && f.acronyms[a] == "" {
+		if a := initials(e.Name); e.Type == storyfold.EntityOrg && len(a) >= minAcronym && len(a) < len(e.Name) && f.acronyms[a] == "" {
 			f.acronyms[a] = e.Name // the first in the article's order
 		}
 		if e.Type == storyfold.EntityPerson {
@@ -1029,7 +1038,7 @@ const maxUnnamedSource = 4
 // stand between a subject and its cue: "(R-Va.) had argued".
 func beforeFillers(c *context, j int) int {
 	p := j - 1
-	for p >= 0 && (fillers[c.lower(p)] || adverb(c.lower(p))) {
+	for p >= 0 && (fillers[c.lower(p)] || c.adverbAt(p)) {
 		p--
 	}
 	return p
@@ -1286,7 +1295,7 @@ func (f *Finder) isPerson(speaker string) bool {
 // Monday", "said Nanette Lee Miller of Marcum").
 func (c *context) nameOpensClause(i int) bool {
 	j := i
-	for j < len(c.toks) && (c.capitalized(j) || c.isPunct(j, ".") && c.abbreviation(j-1)) {
+	for j < len(c.toks) && (c.capitalized(j) || c.isPunct(j, ".") && c.abbreviation(j-1) || c.particleAt(j)) {
 		j++
 	}
 	w := c.lower(j)

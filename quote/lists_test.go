@@ -29,10 +29,14 @@ func TestSpeakerLists(t *testing.T) {
 		{"name-givers", nameGiversData},
 		{"time-nouns", timeNounsData},
 		{"label-nouns", labelNounsData},
+		{"work-nouns", workNounsData},
+		{"work-noun-skips", workNounSkipsData},
+		{"name-particles", nameParticlesData},
 		{"clause-subjects", clauseSubjectsData},
 		{"clause-joiners", clauseJoinersData},
 		{"accusation-verbs", accusationVerbsData},
 		{"inverted-cues", invertedCuesData},
+		{"closing-cues", closingCuesData},
 		{"inside-verbs", insideVerbsData},
 		{"unnamed-speakers", unnamedSpeakersData},
 		{"source-nouns", sourceNounsData},
@@ -73,6 +77,8 @@ func TestSpeakerLists(t *testing.T) {
 		{"speaker-fillers and object-skips", fillers, objectSkips},
 		// A cue read only inverted must not be read anywhere else.
 		{"speaker-cues and inverted-cues", cues, invertedCues},
+		// A cue read only at a sentence's end must not be read anywhere else.
+		{"speaker-cues and closing-cues", cues, closingCues},
 		// A source noun is read only where unnamed-speakers has none.
 		{"unnamed-speakers and source-nouns", unnamedSpeakers, sourceNouns},
 	}

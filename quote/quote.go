@@ -107,8 +107,10 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 					q.Speaker = ""
 				}
 			}
-			if isTerm(text, m) || labelled(text, m) || isTitle(text, m) && (q.Speaker == "" || showContext(text, m) || nameGiven(text, m)) {
-				continue // used the word "theology", "The Book of Mormon", PBS's "Charlie Rose" show
+			title := titleWords(text, m) // 0 when m is not title-like
+			if isTerm(text, m) || labelled(text, m) || title > 0 && title <= maxTitleWords && (q.Speaker == "" || showContext(text, m) || nameGiven(text, m)) ||
+				title > 0 && title <= maxWorkTitleWords && workTitle(text, m, paragraphs) {
+				continue // used the word "theology", "The Book of Mormon", PBS's "Charlie Rose" show, the podcast "Beyond Finances."
 			}
 			if q.Cue == "" && scareQuote(text, sent, m) {
 				// Give “space” to Obama: no one's word. It is put back
@@ -419,30 +421,86 @@ func nextWord(s string) (string, string) {
 	return s[i : i+j], s[i+j:]
 }
 
-// isTitle reports whether the marked span m reads as the title of a work or
-// a show: a few words, every one capitalised but the small ones.
-func isTitle(text string, m storyfold.Span) bool {
+// maxTitleWords is the longest title-like span read as the title of a work
+// or a show whatever stands before it, when no speaker is found for it or
+// a show's or a given name's context is (see showContext and nameGiven).
+const maxTitleWords = 6
+
+// workTitle reports whether the marked span m, title-like (titleWords)
+// and of at most maxWorkTitleWords words, is a work's title: after a noun
+// of workNouns ("a lush BBC adaptation of “War & Peace”",
+// "In his book “Financial Freedom: A Proven Path ...”") or standing alone
+// as its paragraph with no stop of its own (a caption, "“Wild Rose”").
+// A speaker named near it does not make it a statement.
+func workTitle(text string, m storyfold.Span, paragraphs []storyfold.Paragraph) bool {
+	if p := paragraphOf(paragraphs, m.Start); p >= 0 && p < len(paragraphs) {
+		para := strings.TrimSpace(text[paragraphs[p].Start:paragraphs[p].End])
+		inner := strings.TrimSpace(text[m.Start:m.End])
+		if strings.Trim(para, "“”\"‘’' ") == inner && !strings.ContainsAny(inner[len(inner)-1:], ".!?") {
+			return true
+		}
+	}
+	before := text[max(0, m.Start-60):m.Start]
+	for n := 0; n < workNounReach && before != ""; {
+		var w string
+		before, w = lastWordOf(before)
+		if w == "" {
+			break
+		}
+		var buf [32]byte
+		lw := nlp.AppendLower(buf[:0], w) // looked up without a string made
+		if workNouns[string(lw)] {
+			return true
+		}
+		if !workNounSkips[string(lw)] {
+			n++
+		}
+	}
+	return false
+}
+
+// lastWordOf returns s without its last run of letters, and that run ("" at
+// a stop, a comma or a closing mark, where no noun of the quote's own phrase
+// can stand).
+func lastWordOf(s string) (string, string) {
+	s = strings.TrimRight(s, " “\"‘")
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+	return s[:i+1], s[i+1:]
+}
+
+// workNounReach is how many words besides workNounSkips may stand between
+// a noun of workNouns and the title ("the U.K. singing competition “I’d Do
+// Anything”"); maxWorkTitleWords the longest title read.
+const (
+	workNounReach     = 2
+	maxWorkTitleWords = 16
+)
+
+// titleWords returns the number of words of the marked span m when every
+// one is capitalised but the small ones after the first, as in a title,
+// and 0 otherwise (or past maxWorkTitleWords, the longest title read).
+func titleWords(text string, m storyfold.Span) int {
 	// Most quotes are not titles: the cheap test first, and the tokens
 	// read into a pooled buffer.
-	if !nlp.IsCapitalized(text[m.Start:m.End]) {
-		return false
+	if !nlp.IsCapitalized(strings.TrimLeft(text[m.Start:m.End], " ")) {
+		return 0
 	}
 	buf := tokenPool.Get().(*[]nlp.Token)
 	defer tokenPool.Put(buf)
 	toks := nlp.Tokenize((*buf)[:0], text[m.Start:m.End])
 	*buf = toks
-	words, caps := 0, 0
+	words := 0
 	for _, t := range toks {
 		if t.Kind != nlp.Word {
 			continue
 		}
 		w := t.Text(text[m.Start:m.End])
 		words++
-		if nlp.IsCapitalized(w) || nlp.IsStopWord(strings.ToLower(w)) && words > 1 {
-			caps++
+		if words > maxWorkTitleWords || !nlp.IsCapitalized(w) && (words == 1 || !nlp.IsStopWord(strings.ToLower(w))) {
+			return 0 // a word in lower case that is no small word: no title
 		}
 	}
-	return words > 0 && words <= 6 && caps == words
+	return words
 }
 
 // nameGiven reports whether a title-like span follows a word that gives

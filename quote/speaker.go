@@ -54,10 +54,18 @@ var (
 	timeNounsData string
 	//go:embed data/label-nouns.txt
 	labelNounsData string
+	//go:embed data/work-nouns.txt
+	workNounsData string
+	//go:embed data/name-particles.txt
+	nameParticlesData string
+	//go:embed data/work-noun-skips.txt
+	workNounSkipsData string
 	//go:embed data/clause-joiners.txt
 	clauseJoinersData string
 	//go:embed data/inverted-cues.txt
 	invertedCuesData string
+	//go:embed data/closing-cues.txt
+	closingCuesData string
 	//go:embed data/qualified-roles.txt
 	qualifiedRolesData string
 	//go:embed data/document-cues.txt
@@ -79,6 +87,9 @@ var (
 	// a wider cue ("called", "described") would take any clause for a
 	// quote.
 	speechCues = listSet(unmarkedCuesData)
+	// closingCues attribute such a statement only as the sentence's last
+	// word: "..., NBC News reported."
+	closingCues = listSet(closingCuesData)
 	// subordinate words open a clause that is not a statement of its own.
 	subordinate = listSet(subordinateData)
 	// attributionTail are the words that may follow the cue of a sentence
@@ -122,6 +133,14 @@ var (
 	timeNouns = listSet(timeNounsData)
 	// labelNouns after a short quote make it a term: the “cloture” rule.
 	labelNouns = listSet(labelNounsData)
+	// workNouns before a title-like quote make it a work's title: "the
+	// podcast “Beyond Finances.”"
+	workNouns = listSet(workNounsData)
+	// nameParticles stand inside a person's name: "Monica de Bolle".
+	nameParticles = listSet(nameParticlesData)
+	// workNounSkips may stand between a noun of workNouns and the title:
+	// "the song called “...”".
+	workNounSkips = listSet(workNounSkipsData)
 	// clauseJoiners, right after a quote, join a clause whose cue is not
 	// the quote's: "“...,” while Pistorius stressed".
 	clauseJoiners = listSet(clauseJoinersData)
@@ -161,6 +180,14 @@ func listMap(data string) map[string][]string {
 // repeated".
 func adverb(w string) bool {
 	return len(w) > 4 && strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, "ply") || plainAdverbs[w]
+}
+
+// adverbAt reports whether token i is an adverb that may stand between a
+// speaker and the cue ("Obama even acknowledged", "he reportedly said"):
+// a capitalised word in -ly is a name ("Lovely said", "Kelly said"), as
+// no adverb stands capitalised right before a cue.
+func (c *context) adverbAt(i int) bool {
+	return adverb(c.lower(i)) && !c.capitalized(i)
 }
 
 // context is a piece of text with its tokens.
@@ -370,7 +397,7 @@ func (c *context) nameAfter(i int) (string, bool) {
 	// Pistorius".
 	j := i
 	for c.capitalized(j) || (c.lower(j) == "of" && c.capitalized(j+1) && j > i && !nlp.IsPlace(c.toks[j+1].Text(c.text))) || (nlp.IsTitleWord(c.lower(j)) && j+1 < len(c.toks)) ||
-		c.lower(j) == "and" && j > i && c.capitalized(j-1) && c.roleAhead(j+1) ||
+		c.lower(j) == "and" && j > i && c.capitalized(j-1) && c.roleAhead(j+1) || c.particleAt(j) && j > i ||
 		c.isPunct(j, "-") && c.capitalized(j+1) && c.glued(j) || c.isPunct(j, ".") && c.abbreviation(j-1) && c.capitalized(j+1) {
 		j++
 	}
@@ -388,6 +415,15 @@ func (c *context) nameAfter(i int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// particleAt reports whether token i is a particle inside a person's name,
+// between two capitalised words ("Monica de Bolle", "von der Leyen").
+func (c *context) particleAt(i int) bool {
+	if !nameParticles[c.plain(i)] || c.capitalized(i) || !c.capitalized(i-1) && !c.particleAt(i-1) {
+		return false
+	}
+	return c.capitalized(i+1) || nameParticles[c.plain(i+1)] && c.capitalized(i+2)
 }
 
 // ownersPerson reads a person named after an owner's possessive that
@@ -439,7 +475,7 @@ func (c *context) roleAhead(i int) bool {
 func (c *context) nameBefore(i int) (string, bool) {
 	j := i - 1
 	for j >= 0 {
-		if w := c.lower(j); fillers[w] || adverb(w) {
+		if w := c.lower(j); fillers[w] || adverb(w) && !c.capitalized(j) {
 			j--
 		} else if c.is(j-1, "on") && weekdays[w] {
 			j -= 2 // "Mr. Obama on Wednesday emphatically disputed"
@@ -1325,7 +1361,7 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 			cue, source = c.plain(a+1), true
 		case speechCues[c.lower(a+1)] && c.lower(a+1) != "told" && !nlp.IsSpeakerPronoun(c.lower(a+2)): // "said he will": indirect speech; "told X" names whom
 			after = a + 2
-			for c.capitalized(after) || c.isPunct(after, ".") && c.abbreviation(after-1) || c.isPunct(after, "-") && c.glued(after) {
+			for c.capitalized(after) || c.isPunct(after, ".") && c.abbreviation(after-1) || c.isPunct(after, "-") && c.glued(after) || c.particleAt(after) {
 				after++
 			}
 			if short && c.clauseGoesOn(after) < 0 {
@@ -1338,12 +1374,19 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 			cue = c.lower(a + 1)
 		case c.capitalized(a+1) || nlp.IsSpeakerPronoun(c.lower(a+1)):
 			for j := a + 2; j < len(c.toks) && j <= a+unmarkedNameReach; j++ {
-				if speechCues[c.lower(j)] && !c.startsObject(j+1) && c.lower(j+1) != "that" {
+				closing := c.lowerIn(j, closingCues) && c.endsSentence(j+1)
+				if speechCues[c.lower(j)] && !c.startsObject(j+1) && c.lower(j+1) != "that" || closing {
 					after = j + 1
 					if short && c.clauseGoesOn(after) < 0 {
 						break
 					}
 					name, ok = c.nameBefore(j)
+					if !ok && closing {
+						// "..., NBC News reported.": an outlet, which nameBefore
+						// reads as no person.
+						name = f.orgBefore(text, sent.Start+int(c.toks[j].Start))
+						ok = name != ""
+					}
 					cue = c.lower(j)
 					break
 				}
@@ -2342,12 +2385,16 @@ func withoutOrigin(name string) string {
 // Committee"), or "": the article names it in full once and abbreviates
 // it after.
 func (f *Finder) expand(acronym string) string {
-	if len(acronym) < 3 || len(acronym) > 8 || strings.ToUpper(acronym) != acronym || strings.ContainsAny(acronym, " .") {
+	if len(acronym) < minAcronym || len(acronym) > 8 || strings.ToUpper(acronym) != acronym || strings.ContainsAny(acronym, " .") {
 		return ""
 	}
 	f.known()
 	return f.acronyms[acronym]
 }
+
+// minAcronym is the shortest acronym expand reads: two letters, as "the
+// EU" is the European Union the article named before.
+const minAcronym = 2
 
 // initials returns the capitals of an organisation's name, without the
 // small words ("NRSC" of "National Republican Senatorial Committee"), or
