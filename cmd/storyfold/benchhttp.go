@@ -306,12 +306,17 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 		if o.posts.where == postsChild {
 			// The post worker's start and end are logged with the
 			// server's requests; its own stderr is this process's.
-			child, err := startPostWorker(ctx, dbPath, groupFlags{threshold: cluster.DefaultOptions().Threshold, window: cluster.DefaultOptions().WindowDays},
+			// It is started before the attacks, which measure
+			// POSTs, not its start.
+			child, err := newPostWorker(dbPath, groupFlags{threshold: cluster.DefaultOptions().Threshold, window: cluster.DefaultOptions().WindowDays},
 				"", o.posts.nice, slog.New(slog.NewTextHandler(logFile, nil)))
 			if err != nil {
 				return err
 			}
 			defer child.Close(postsGrace)
+			if err := child.Start(ctx); err != nil {
+				return err
+			}
 			ingester = child
 			if o.maxIngests == 0 {
 				o.maxIngests = childMaxIngests
