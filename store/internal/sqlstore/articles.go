@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/store/internal/record"
@@ -155,22 +156,38 @@ func (r Reads) StoryOf(ctx context.Context, articleID string) (string, error) {
 	return id, nil
 }
 
-// Sources implements storyfold.Store.
+// Sources implements storyfold.Store, read again only when the store's
+// version moved (Memo).
 func (r Reads) Sources(ctx context.Context) ([]storyfold.SourceCount, error) {
+	var out []storyfold.SourceCount
+	var err error
+	if r.Memo == nil {
+		out, _, err = r.sources(ctx)
+	} else {
+		out, err = r.Memo.sources.read(ctx, r.DB, func() ([]storyfold.SourceCount, int64, error) { return r.sources(ctx) })
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sources: %w", err)
+	}
+	return slices.Clone(out), nil // the caller's to change; the memo's stays
+}
+
+// sources reads the outlets with their article counts, the largest first,
+// and the store's version they were read at, in one statement; -1 for the
+// version of an empty store, whose answer is not kept.
+func (r Reads) sources(ctx context.Context) ([]storyfold.SourceCount, int64, error) {
 	out := []storyfold.SourceCount{}
-	err := r.DB.Query(ctx, "SELECT source, COUNT(*) FROM articles GROUP BY source ORDER BY COUNT(*) DESC, source", nil,
+	version := int64(-1)
+	err := r.DB.Query(ctx, "SELECT (SELECT n FROM version), source, COUNT(*) FROM articles GROUP BY source ORDER BY COUNT(*) DESC, source", nil,
 		func(scan func(...any) error) error {
 			var c storyfold.SourceCount
-			if err := scan(&c.Source, &c.Articles); err != nil {
+			if err := scan(&version, &c.Source, &c.Articles); err != nil {
 				return err
 			}
 			out = append(out, c)
 			return nil
 		})
-	if err != nil {
-		return nil, fmt.Errorf("sources: %w", err)
-	}
-	return out, nil
+	return out, version, err
 }
 
 // Counts implements storyfold.Store.
