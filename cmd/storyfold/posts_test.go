@@ -186,26 +186,11 @@ func TestServePostsChild(t *testing.T) {
 		t.Skip("no post worker on this system")
 	}
 	dir := t.TempDir()
-	db := filepath.Join(dir, "example.db")
-	if _, errOut, code := run(t, "ingest", "--db", db, "--no-progress", "examples/ukraine-talks"); code != 0 {
-		t.Fatalf("ingest: exit %d: %s", code, errOut)
-	}
-	inlineDB := filepath.Join(dir, "inline.db")
-	if _, errOut, code := run(t, "ingest", "--db", inlineDB, "--no-progress", "examples/ukraine-talks"); code != 0 {
-		t.Fatalf("ingest: exit %d: %s", code, errOut)
-	}
+	db, inlineDB := exampleDB(t, dir, "example.db"), exampleDB(t, dir, "inline.db")
 	post := func(base string, body []byte) (int, string) {
 		t.Helper()
-		req, _ := http.NewRequest(http.MethodPost, base+"/api/v1/articles", bytes.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Authorization", "Bearer tok")
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		return res.StatusCode, string(b)
+		code, _, got := postTo(t, base, body)
+		return code, got
 	}
 	article := []byte(`{"id": "x", "title": "Council budget", "text": "A council approved a budget of two billion dollars on Tuesday after a long debate. \"We had no choice,\" the mayor said."}`)
 
@@ -275,23 +260,10 @@ func TestServeReadsBeforePostWorker(t *testing.T) {
 		t.Skip("no post worker on this system")
 	}
 	dir := t.TempDir()
-	db := filepath.Join(dir, "example.db")
-	if _, errOut, code := run(t, "ingest", "--db", db, "--no-progress", "examples/ukraine-talks"); code != 0 {
-		t.Fatalf("ingest: exit %d: %s", code, errOut)
-	}
+	db := exampleDB(t, dir, "example.db")
 	post := func(base, id string) (int, http.Header, string) {
 		t.Helper()
-		req, _ := http.NewRequest(http.MethodPost, base+"/api/v1/articles",
-			strings.NewReader(`{"id": "`+id+`", "title": "Bridge", "text": "The old bridge over the river will close for repairs in March, the city said on Monday."}`))
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Authorization", "Bearer tok")
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		return res.StatusCode, res.Header, string(b)
+		return postTo(t, base, []byte(`{"id": "`+id+`", "title": "Bridge", "text": "The old bridge over the river will close for repairs in March, the city said on Monday."}`))
 	}
 	read := func(base string) {
 		t.Helper()
@@ -357,10 +329,7 @@ func TestPostIngesterDeadline(t *testing.T) {
 	if !childSupported {
 		t.Skip("no post worker on this system")
 	}
-	db := filepath.Join(t.TempDir(), "example.db")
-	if _, errOut, code := run(t, "ingest", "--db", db, "--no-progress", "examples/ukraine-talks"); code != 0 {
-		t.Fatalf("ingest: exit %d: %s", code, errOut)
-	}
+	db := exampleDB(t, t.TempDir(), "example.db")
 	var group groupFlags
 	group.register(flag.NewFlagSet("defaults", flag.ContinueOnError))
 	p := newPostIngester(binary, postWorkerArgs(db, group, "", 1), os.Environ(), defaultPostsNice, slog.New(slog.DiscardHandler))
@@ -390,6 +359,32 @@ func TestPostIngesterDeadline(t *testing.T) {
 	if p.w.cmd.Process.Pid == first {
 		t.Errorf("the next job went to the killed worker %d", first)
 	}
+}
+
+// exampleDB ingests the example into a new SQLite file under dir.
+func exampleDB(t *testing.T, dir, name string) string {
+	t.Helper()
+	db := filepath.Join(dir, name)
+	if _, errOut, code := run(t, "ingest", "--db", db, "--no-progress", "examples/ukraine-talks"); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errOut)
+	}
+	return db
+}
+
+// postTo POSTs body to a server's articles with the token "tok" and
+// returns the answer's status, headers and body.
+func postTo(t *testing.T, base string, body []byte) (int, http.Header, string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, base+"/api/v1/articles", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer tok")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, res.Header, string(b)
 }
 
 // served is a storyfold serve process.
