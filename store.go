@@ -64,6 +64,12 @@ type Reader interface {
 	// others' documents, Articles), and a page can count a story's
 	// outlets from its articles' heads without the story's document.
 	StoryMembers(ctx context.Context, storyID string) ([]IndexEntry, error)
+	// StoryHeads returns, for each of the stories with the given IDs
+	// that has articles stored, the heads (as ArticleHeads gives them) of
+	// its articles, copies included, in the order they were stored: what
+	// StoryMembers and then ArticleHeads give for one story, in one read
+	// for a page of stories.
+	StoryHeads(ctx context.Context, storyIDs []string) (map[string][]Article, error)
 	// Version returns a number that grows with every Save, by any process
 	// sharing the store, so a reader can keep what it built from the store
 	// for exactly as long as it stays true.

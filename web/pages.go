@@ -191,15 +191,22 @@ func (s *Server) storyViews(r *http.Request, q storyfold.StoryQuery) ([]storyVie
 	if err != nil {
 		return nil, 0, err
 	}
+	ids := make([]string, len(stories))
+	for i, st := range stories {
+		ids[i] = st.ID
+	}
+	// The page's stories' heads in one read, not two a story.
+	heads, err := s.cfg.Store.StoryHeads(r.Context(), ids)
+	if err != nil {
+		return nil, 0, err
+	}
 	out := make([]storyView, 0, len(stories))
 	for _, st := range stories {
 		v := storyView{StoryView: report.StoryView{ID: st.ID, Headline: st.Headline, Href: hrefs.Story(st.ID),
-			Count: st.Articles, Independent: st.IndependentSources, Sources: st.Sources, Dates: report.DateRange(st.First, st.Last)}}
+			Count: st.Articles, Independent: st.IndependentSources, Sources: st.Sources, Dates: report.DateRange(st.First, st.Last)},
+			heads: s.withOutlets(heads[st.ID])}
 		if st.Last.Known() {
 			v.Updated = st.Last.Format("2006-01-02")
-		}
-		if v.heads, err = s.storyHeads(r, st.ID); err != nil {
-			return nil, 0, err
 		}
 		v.Coverage = report.NewCoverage(v.heads)
 		v.Outlets = len(v.Coverage)
@@ -278,6 +285,12 @@ func (s *Server) storyHeads(r *http.Request, storyID string) ([]*storyfold.Artic
 	if err != nil {
 		return nil, err
 	}
+	return s.withOutlets(heads), nil
+}
+
+// withOutlets attaches the user's outlet facts to articles' heads and
+// returns pointers to them.
+func (s *Server) withOutlets(heads []storyfold.Article) []*storyfold.Article {
 	out := make([]*storyfold.Article, len(heads))
 	for i := range heads {
 		if s.cfg.Outlets != nil {
@@ -285,7 +298,7 @@ func (s *Server) storyHeads(r *http.Request, storyID string) ([]*storyfold.Artic
 		}
 		out[i] = &heads[i]
 	}
-	return out, nil
+	return out
 }
 
 // pagerLinks returns the links to the pages before and after, "" at the

@@ -121,24 +121,58 @@ func (r Reads) articles(ctx context.Context, where string, args []any, out []sto
 	return out, err
 }
 
+// headColumns are the columns of an article's head, as scanHead reads them.
+const headColumns = "id, url, source, title, COALESCE(published, ''), language"
+
+// scanHead reads an article's head from a row that holds the columns of
+// before, scanned into them, then headColumns.
+func scanHead(scan func(...any) error, before ...any) (storyfold.Article, error) {
+	var a storyfold.Article
+	var date string
+	if err := scan(append(before, &a.ID, &a.URL, &a.Source, &a.Title, &date, &a.Language)...); err != nil {
+		return a, err
+	}
+	a.Date = record.Date(date)
+	return a, nil
+}
+
 // ArticleHeads implements storyfold.Store from the articles' columns.
 func (r Reads) ArticleHeads(ctx context.Context, ids []string) ([]storyfold.Article, error) {
 	out := []storyfold.Article{}
 	err := r.Dialect.In("id", ids, func(cond string, args []any) error {
-		return r.DB.Query(ctx, "SELECT id, url, source, title, COALESCE(published, ''), language FROM articles WHERE "+cond+" ORDER BY seq",
+		return r.DB.Query(ctx, "SELECT "+headColumns+" FROM articles WHERE "+cond+" ORDER BY seq",
 			args, func(scan func(...any) error) error {
-				var a storyfold.Article
-				var date string
-				if err := scan(&a.ID, &a.URL, &a.Source, &a.Title, &date, &a.Language); err != nil {
+				a, err := scanHead(scan)
+				if err != nil {
 					return err
 				}
-				a.Date = record.Date(date)
 				out = append(out, a)
 				return nil
 			})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("article heads: %w", err)
+	}
+	return out, nil
+}
+
+// StoryHeads implements storyfold.Store from the articles' columns.
+func (r Reads) StoryHeads(ctx context.Context, storyIDs []string) (map[string][]storyfold.Article, error) {
+	out := make(map[string][]storyfold.Article, len(storyIDs))
+	err := r.Dialect.In("story_id", storyIDs, func(cond string, args []any) error {
+		return r.DB.Query(ctx, "SELECT story_id, "+headColumns+" FROM articles WHERE "+cond+" ORDER BY seq",
+			args, func(scan func(...any) error) error {
+				var story string
+				a, err := scanHead(scan, &story)
+				if err != nil {
+					return err
+				}
+				out[story] = append(out[story], a)
+				return nil
+			})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("story heads: %w", err)
 	}
 	return out, nil
 }
