@@ -64,6 +64,12 @@ type Reader interface {
 	// others' documents, Articles), and a page can count a story's
 	// outlets from its articles' heads without the story's document.
 	StoryMembers(ctx context.Context, storyID string) ([]IndexEntry, error)
+	// StoryHeads returns, for each of the stories with the given IDs
+	// that has articles stored, the heads (as ArticleHeads gives them) of
+	// its articles, copies included, in the order they were stored: what
+	// StoryMembers and then ArticleHeads give for one story, in one read
+	// for a page of stories.
+	StoryHeads(ctx context.Context, storyIDs []string) (map[string][]Article, error)
 	// Version returns a number that grows with every Save, by any process
 	// sharing the store, so a reader can keep what it built from the store
 	// for exactly as long as it stays true.
@@ -177,19 +183,31 @@ type StoryQuery struct {
 	// bound is open. To takes in the whole of its day, so a story dated
 	// at noon on that day is kept. From on a later day than To is an
 	// error wrapping ErrDateRange (see Check).
-	From, To      Date
+	From, To Date
+	// IDs, when not nil, keeps only the stories with these IDs (none
+	// when it is empty), at most MaxStoryIDs of them: a page naming the
+	// stories of its search hits reads their summaries by ID, a bounded
+	// read, rather than every story that matches the search's words.
+	IDs           []string
 	Limit, Offset int
 }
 
+// MaxStoryIDs bounds StoryQuery.IDs: one statement's list of arguments.
+const MaxStoryIDs = 500
+
 // Check returns an error wrapping ErrDateRange when q's From falls on a
-// later day than its To, and nil otherwise: callers that take a query from
-// a user check it before asking a store, which checks it too. Dates are
+// later day than its To, an error when it lists more than MaxStoryIDs
+// IDs, and nil otherwise: callers that take a query from a user check it
+// before asking a store, which checks it too. Dates are
 // compared as stores compare them, as written (Date.String), To running to
 // the end of its day: "\uffff" sorts after every time of day written
 // after the bare date.
 func (q StoryQuery) Check() error {
 	if q.From.Known() && q.To.Known() && q.From.String() > q.To.String()+"\uffff" {
 		return fmt.Errorf("from %s is after to %s: %w", q.From, q.To, ErrDateRange)
+	}
+	if len(q.IDs) > MaxStoryIDs {
+		return fmt.Errorf("%d story IDs, more than %d", len(q.IDs), MaxStoryIDs)
 	}
 	return nil
 }

@@ -68,6 +68,11 @@ func (s *deadlineStore) ArticleHeads(ctx context.Context, ids []string) ([]story
 	return s.Store.ArticleHeads(ctx, ids)
 }
 
+func (s *deadlineStore) StoryHeads(ctx context.Context, ids []string) (map[string][]storyfold.Article, error) {
+	s.note(ctx, "StoryHeads")
+	return s.Store.StoryHeads(ctx, ids)
+}
+
 func (s *deadlineStore) Search(ctx context.Context, q storyfold.SearchQuery) ([]storyfold.SearchHit, int, error) {
 	s.note(ctx, "Search")
 	return s.Store.Search(ctx, q)
@@ -168,6 +173,10 @@ func (s *blockingStore) StoryMembers(ctx context.Context, id string) ([]storyfol
 
 func (s *blockingStore) ArticleHeads(ctx context.Context, ids []string) ([]storyfold.Article, error) {
 	return s.Store.ArticleHeads(context.WithoutCancel(ctx), ids)
+}
+
+func (s *blockingStore) StoryHeads(ctx context.Context, ids []string) (map[string][]storyfold.Article, error) {
+	return s.Store.StoryHeads(context.WithoutCancel(ctx), ids)
 }
 
 // TestBusyServer fills the reads' places with requests the store holds,

@@ -55,6 +55,14 @@ type Ingester interface {
 	Add(ctx context.Context, raw []storyfold.Article) (storyfold.IngestResult, error)
 }
 
+// ErrWritesUnavailable is what an Ingester's error wraps when it cannot
+// take articles now, though the server reads: its analysing process is
+// still starting (loading the story index of a large store takes
+// minutes) or could not start. The POST is answered 503 with Retry-After
+// and the error's message, which says which, rather than waiting for an
+// analysis that cannot begin or failing as the store would.
+var ErrWritesUnavailable = errors.New("writes are unavailable")
+
 // Config configures a server.
 type Config struct {
 	// Store is what the pages and the API read: the server never writes
@@ -600,6 +608,11 @@ func (s *Server) storeError(w http.ResponseWriter, r *http.Request, err error) {
 		s.busy(w, r, err)
 		return
 	}
+	if errors.Is(err, ErrWritesUnavailable) {
+		w.Header().Set("Retry-After", writesRetryAfter)
+		apiError(w, http.StatusServiceUnavailable, "writes_unavailable", err.Error())
+		return
+	}
 	if errors.Is(err, storyfold.ErrUnreadable) {
 		s.unreadable(r, err)
 		apiError(w, http.StatusInternalServerError, "unreadable", strings.ToLower(unreadableStory[:1])+unreadableStory[1:])
@@ -608,6 +621,11 @@ func (s *Server) storeError(w http.ResponseWriter, r *http.Request, err error) {
 	s.cfg.Log.Error("store", slog.String("path", r.URL.Path), slog.Any("error", err))
 	apiError(w, http.StatusInternalServerError, "internal", "the store failed; see the server log")
 }
+
+// writesRetryAfter is the Retry-After, in seconds, of a POST answered
+// while writes are unavailable: a post worker's start takes seconds to
+// minutes, not the moment a busy server needs.
+const writesRetryAfter = "10"
 
 // unreadableStory says why a story cannot be shown and what mends it:
 // reading it again would fail the same way.

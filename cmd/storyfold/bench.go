@@ -372,6 +372,26 @@ type synthesizer struct {
 	paras        [][]string
 	baseParas    [][]string
 	i            int
+	// cycles dates the events by cycles of the bases (cycleDate), as
+	// bench --scale does, instead of eleven days apart each.
+	cycles bool
+}
+
+// cycleDays is the length of a cycle of cycleDate: every base comes back
+// once a cycle, and more than the grouping window (cluster's WindowDays,
+// 10) after its last event, with the day's jitter of 0-1 either side.
+const cycleDays = 12
+
+// cycleDate is the day, counted from the corpus's first, of an event of
+// a corpus dated by cycles: the events of one pass over the bases share
+// a cycle of cycleDays days, spread evenly over it in the bases' order,
+// and the next pass starts the next cycle. An event whose base came back
+// within the grouping window would join its last event's story, so a
+// corpus of nb bases holds at most nb events (5 articles each) in
+// cycleDays: at 300 bases, 125 articles a day, and a million articles
+// span about 22 years (eleven days an event took them to the year 8000).
+func cycleDate(event, nb int) int {
+	return event/nb*cycleDays + event%nb*cycleDays/nb
 }
 
 // newSynthesizer reads the seeds' paragraphs once.
@@ -401,7 +421,11 @@ func (g *synthesizer) next() []byte {
 	var b strings.Builder
 	b.WriteString(bases[s].Title)
 	b.WriteString("\n\nPublished ")
-	b.WriteString(base.AddDate(0, 0, event*11+rng.IntN(2)).Format("January 2, 2006"))
+	day := event * 11
+	if g.cycles {
+		day = cycleDate(event, len(bases))
+	}
+	b.WriteString(base.AddDate(0, 0, day+rng.IntN(2)).Format("January 2, 2006"))
 	b.WriteString("\n\n")
 	ps := append([]string(nil), g.baseParas[s]...)
 	rng.Shuffle(len(ps), func(a, b int) { ps[a], ps[b] = ps[b], ps[a] })

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"net"
@@ -146,7 +147,9 @@ func loadServer(ctx context.Context, st storyfold.Store, cacheBytes int, kinds [
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}}
 	fmt.Printf("%14s %9s %9s %9s %9s %9s %8s\n", "page", "requests", "req/s", "p50", "p90", "p99", "errors")
 	for _, k := range kinds {
+		shed0 := shedCounts(client, base)
 		lat, errs := load(ctx, client, base, k.paths, clients, each)
+		why := errorKinds(errs, shed0, shedCounts(client, base))
 		slices.Sort(lat)
 		pct := func(p float64) time.Duration {
 			if len(lat) == 0 {
@@ -154,48 +157,125 @@ func loadServer(ctx context.Context, st storyfold.Store, cacheBytes int, kinds [
 			}
 			return lat[min(len(lat)-1, int(p*float64(len(lat))))]
 		}
-		fmt.Printf("%14s %9d %9.0f %9s %9s %9s %8d\n", k.name, len(lat), float64(len(lat))/each.Seconds(),
-			pct(0.5).Round(10*time.Microsecond), pct(0.9).Round(10*time.Microsecond), pct(0.99).Round(10*time.Microsecond), errs)
+		fmt.Printf("%14s %9d %9.0f %9s %9s %9s %8d%s\n", k.name, len(lat), float64(len(lat))/each.Seconds(),
+			pct(0.5).Round(10*time.Microsecond), pct(0.9).Round(10*time.Microsecond), pct(0.99).Round(10*time.Microsecond), errs.total(), why)
 	}
 	return nil
 }
 
+// loadErrors counts a load's failed requests by HTTP status (0 for a
+// request that got no answer).
+type loadErrors map[int]int
+
+func (e loadErrors) total() int {
+	n := 0
+	for _, c := range e {
+		n += c
+	}
+	return n
+}
+
+// shedCounts reads the server's storyfold_http_shed_total from /metrics,
+// summed over routes, by reason: the requests refused a place in the
+// queue (queue_full) or after waiting for one (queue_wait).
+func shedCounts(client *http.Client, base string) map[string]float64 {
+	out := map[string]float64{}
+	res, err := client.Get(base + "/metrics")
+	if err != nil {
+		return out
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	for _, line := range strings.Split(string(b), "\n") {
+		rest, ok := strings.CutPrefix(line, "storyfold_http_shed_total{")
+		if !ok {
+			continue
+		}
+		labels, value, _ := strings.Cut(rest, "} ")
+		v, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
+		if err != nil {
+			continue
+		}
+		for _, l := range strings.Split(labels, ",") {
+			if r, ok := strings.CutPrefix(l, "reason="); ok {
+				out[strings.Trim(r, `"`)] += v
+			}
+		}
+	}
+	return out
+}
+
+// errorKinds says what a load's errors were: each status, and of the
+// 503s those shed at the queue (the shed counts' growth, before to
+// after) and the rest, answered 503 past their deadline. "" when there
+// were none.
+func errorKinds(errs loadErrors, before, after map[string]float64) string {
+	if errs.total() == 0 {
+		return ""
+	}
+	var parts []string
+	statuses := slices.Sorted(maps.Keys(errs))
+	for _, st := range statuses {
+		name := strconv.Itoa(st)
+		if st == 0 {
+			name = "no answer"
+		}
+		part := fmt.Sprintf("%s %d", name, errs[st])
+		if st == http.StatusServiceUnavailable {
+			shed := 0
+			var by []string
+			for _, reason := range slices.Sorted(maps.Keys(after)) {
+				if n := int(after[reason] - before[reason]); n > 0 {
+					shed += n
+					by = append(by, fmt.Sprintf("%s %d", reason, n))
+				}
+			}
+			by = append(by, fmt.Sprintf("over time %d", max(0, errs[st]-shed)))
+			part += " (" + strings.Join(by, ", ") + ")"
+		}
+		parts = append(parts, part)
+	}
+	return "  errors: " + strings.Join(parts, "; ")
+}
+
 // load runs clients that ask for the paths in turn until the time is up,
 // and returns every request's latency and the count of failures.
-func load(ctx context.Context, client *http.Client, base string, paths []string, clients int, d time.Duration) ([]time.Duration, int) {
+func load(ctx context.Context, client *http.Client, base string, paths []string, clients int, d time.Duration) ([]time.Duration, loadErrors) {
 	ctx, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
 	var mu sync.Mutex
 	var all []time.Duration
-	errs := 0
+	errs := loadErrors{}
 	var wg sync.WaitGroup
 	for c := 0; c < clients; c++ {
 		wg.Add(1)
 		go func(c int) {
 			defer wg.Done()
 			var mine []time.Duration
-			bad := 0
+			bad := loadErrors{}
 			for i := c; ctx.Err() == nil; i++ {
 				req, _ := http.NewRequestWithContext(ctx, http.MethodGet, base+paths[i%len(paths)], nil)
 				t := time.Now()
 				res, err := client.Do(req)
 				if err != nil {
 					if ctx.Err() == nil {
-						bad++
+						bad[0]++
 					}
 					continue
 				}
 				_, _ = io.Copy(io.Discard, res.Body)
 				res.Body.Close()
 				if res.StatusCode != http.StatusOK {
-					bad++
+					bad[res.StatusCode]++
 					continue
 				}
 				mine = append(mine, time.Since(t))
 			}
 			mu.Lock()
 			all = append(all, mine...)
-			errs += bad
+			for st, n := range bad {
+				errs[st] += n
+			}
 			mu.Unlock()
 		}(c)
 	}
@@ -306,12 +386,17 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 		if o.posts.where == postsChild {
 			// The post worker's start and end are logged with the
 			// server's requests; its own stderr is this process's.
-			child, err := startPostWorker(ctx, dbPath, groupFlags{threshold: cluster.DefaultOptions().Threshold, window: cluster.DefaultOptions().WindowDays},
+			// It is started before the attacks, which measure
+			// POSTs, not its start.
+			child, err := newPostWorker(dbPath, groupFlags{threshold: cluster.DefaultOptions().Threshold, window: cluster.DefaultOptions().WindowDays},
 				"", o.posts.nice, slog.New(slog.NewTextHandler(logFile, nil)))
 			if err != nil {
 				return err
 			}
 			defer child.Close(postsGrace)
+			if err := child.Start(ctx); err != nil {
+				return err
+			}
 			ingester = child
 			if o.maxIngests == 0 {
 				o.maxIngests = childMaxIngests

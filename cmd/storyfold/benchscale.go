@@ -115,6 +115,7 @@ func scaleIngest(ctx context.Context, st storyfold.Store, name string, seeds []s
 	}
 	batches := make(chan prepared, 1)
 	gen := newSynthesizer(seeds, seeds, o.seed)
+	gen.cycles = true // dated as densely as the bases allow (cycleDate)
 	reader := ingest.NewReader(nil)
 	stop, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -172,6 +173,61 @@ type postWorkerProc struct {
 	// killed is set before the server kills it: its end is then no
 	// news for the log's warnings.
 	killed atomic.Bool
+	// said keeps the last line the worker wrote to its standard error:
+	// a worker that exits on an error says why there, and the server's
+	// answer to a POST it cannot take repeats it.
+	said lastLine
+}
+
+// exitReason says how a worker that stopped answering ended: its exit
+// status and the last line it wrote, "" when it has not been waited for.
+// Call it after stop.
+func (w *postWorkerProc) exitReason() string {
+	st := w.cmd.ProcessState
+	if st == nil {
+		return ""
+	}
+	if line := w.said.String(); line != "" {
+		return fmt.Sprintf(" (%s: %s)", st, line)
+	}
+	return fmt.Sprintf(" (%s)", st)
+}
+
+// lastLine is a writer that keeps the last non-empty line written to it,
+// at most lastLineMax bytes of it.
+type lastLine struct {
+	mu   sync.Mutex
+	cur  []byte // the line being written
+	last string
+}
+
+const lastLineMax = 512
+
+func (l *lastLine) Write(b []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, c := range b {
+		if c == '\n' {
+			if line := strings.TrimSpace(string(l.cur)); line != "" {
+				l.last = line
+			}
+			l.cur = l.cur[:0]
+			continue
+		}
+		if len(l.cur) < lastLineMax {
+			l.cur = append(l.cur, c)
+		}
+	}
+	return len(b), nil
+}
+
+func (l *lastLine) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if line := strings.TrimSpace(string(l.cur)); line != "" {
+		return line
+	}
+	return l.last
 }
 
 // newPostIngester returns an ingester whose worker is the storyfold
@@ -248,7 +304,7 @@ func (p *postIngester) do(ctx context.Context, job postJob) (postReply, error) {
 	}
 	if ioErr != nil {
 		p.stop(w)
-		return postReply{}, fmt.Errorf("post worker: %w", ioErr)
+		return postReply{}, fmt.Errorf("post worker: %w%s", ioErr, w.exitReason())
 	}
 	return reply, replyError(reply)
 }
@@ -270,8 +326,9 @@ func (p *postIngester) worker() (*postWorkerProc, error) {
 		return nil, errors.New("post worker: the server is stopping")
 	}
 	cmd := exec.Command(p.argv[0], p.argv[1:]...)
+	w := &postWorkerProc{cmd: cmd, done: make(chan struct{})}
 	cmd.Env = p.env
-	cmd.Stderr = os.Stderr
+	cmd.Stderr = io.MultiWriter(os.Stderr, &w.said)
 	cmd.SysProcAttr = childAttr()
 	in, err := cmd.StdinPipe()
 	if err != nil {
@@ -289,7 +346,7 @@ func (p *postIngester) worker() (*postWorkerProc, error) {
 		// less kind to the readers.
 		p.log.Warn("post worker: cannot lower its priority", slog.String("error", err.Error()))
 	}
-	w := &postWorkerProc{cmd: cmd, in: in, enc: gob.NewEncoder(in), dec: gob.NewDecoder(out), done: make(chan struct{})}
+	w.in, w.enc, w.dec = in, gob.NewEncoder(in), gob.NewDecoder(out)
 	go func() {
 		err := cmd.Wait()
 		switch {
@@ -370,6 +427,9 @@ func runPostWorker(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := postWorkerGate(); err != nil {
+		return err
+	}
 	st, err := openStore(ctx, *dbPath)
 	if err != nil {
 		return err
@@ -384,6 +444,29 @@ func runPostWorker(ctx context.Context, args []string) error {
 	}
 	writer.SetWorkers(*workers)
 	return servePostJobs(ctx, writer, os.Stdin, os.Stdout)
+}
+
+// postWorkerGateEnv names a file (a named pipe, in the tests) a post
+// worker reads one line from before it opens its store and loads its
+// story index: a test hook standing for a worker slow to become ready,
+// which the test holds until it has seen the server answer reads. The
+// line "fail" makes the worker fail its start instead.
+const postWorkerGateEnv = "STORYFOLD_TEST_POST_WORKER_GATE"
+
+// postWorkerGate waits at the gate postWorkerGateEnv names, if any.
+func postWorkerGate() error {
+	path := os.Getenv(postWorkerGateEnv)
+	if path == "" {
+		return nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("post worker gate: %w", err)
+	}
+	if strings.TrimSpace(string(b)) == "fail" {
+		return errors.New("post worker gate: told to fail")
+	}
+	return nil
 }
 
 // postWriter is what a post worker needs of its writer.

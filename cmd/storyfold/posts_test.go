@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -185,30 +186,11 @@ func TestServePostsChild(t *testing.T) {
 		t.Skip("no post worker on this system")
 	}
 	dir := t.TempDir()
-	db := filepath.Join(dir, "example.db")
-	if _, errOut, code := run(t, "ingest", "--db", db, "--no-progress", "examples/ukraine-talks"); code != 0 {
-		t.Fatalf("ingest: exit %d: %s", code, errOut)
-	}
-	inlineDB := filepath.Join(dir, "inline.db")
-	if _, errOut, code := run(t, "ingest", "--db", inlineDB, "--no-progress", "examples/ukraine-talks"); code != 0 {
-		t.Fatalf("ingest: exit %d: %s", code, errOut)
-	}
+	db, inlineDB := exampleDB(t, dir, "example.db"), exampleDB(t, dir, "inline.db")
 	post := func(base string, body []byte) (int, string) {
 		t.Helper()
-		req, _ := http.NewRequest(http.MethodPost, base+"/api/v1/articles", bytes.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Authorization", "Bearer tok")
-		// The final answer, not a 202 (serve's --post-answer), however
-		// slow a race-built server on a loaded machine is: up to the
-		// POST's deadline.
-		req.Header.Set("Prefer", "wait=60")
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		return res.StatusCode, string(b)
+		code, _, got := postTo(t, base, body)
+		return code, got
 	}
 	article := []byte(`{"id": "x", "title": "Council budget", "text": "A council approved a budget of two billion dollars on Tuesday after a long debate. \"We had no choice,\" the mayor said."}`)
 
@@ -272,10 +254,7 @@ func TestServePostsChild(t *testing.T) {
 // job is read with the token and ends done with the 201 answer's body,
 // and the store then holds the article.
 func TestServePostAnswer(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "example.db")
-	if _, errOut, code := run(t, "ingest", "--db", db, "--no-progress", "examples/ukraine-talks"); code != 0 {
-		t.Fatalf("ingest: exit %d: %s", code, errOut)
-	}
+	db := exampleDB(t, t.TempDir(), "example.db")
 	srv, logs := startServe(t, db, "--post-answer", "1ns")
 	defer srv.stop(t)
 	req, _ := http.NewRequest(http.MethodPost, srv.base+"/api/v1/articles",
@@ -314,6 +293,79 @@ func TestServePostAnswer(t *testing.T) {
 	}
 }
 
+// TestServeReadsBeforePostWorker holds serve's post worker at its start
+// (the gate of postWorkerGateEnv, a named pipe the test writes last): the
+// server answers reads while the worker waits, and a POST is answered 503
+// with Retry-After saying the worker is starting. Released, a worker that
+// starts takes the next POST; one that fails its start is logged at ERROR
+// with its reason, the POST's 503 repeats the reason, and reads go on.
+// With no token no worker starts at all.
+func TestServeReadsBeforePostWorker(t *testing.T) {
+	if !childSupported {
+		t.Skip("no post worker on this system")
+	}
+	dir := t.TempDir()
+	db := exampleDB(t, dir, "example.db")
+	post := func(base, id string) (int, http.Header, string) {
+		t.Helper()
+		return postTo(t, base, []byte(`{"id": "`+id+`", "title": "Bridge", "text": "The old bridge over the river will close for repairs in March, the city said on Monday."}`))
+	}
+	read := func(base string) {
+		t.Helper()
+		res, err := http.Get(base + "/api/v1/stories")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			t.Errorf("the stories list: %d", res.StatusCode)
+		}
+	}
+	for _, tc := range []struct {
+		name, gate string
+		wantLog    string
+		wantCode   int
+		wantBody   string
+	}{
+		{"slow", "go", "post worker ready", http.StatusCreated, `"new":1`},
+		{"failing", "fail", "level=ERROR msg=\"post worker could not start", http.StatusServiceUnavailable, "told to fail"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			gate := filepath.Join(dir, tc.name+".gate")
+			if err := syscall.Mkfifo(gate, 0o600); err != nil {
+				t.Skipf("no named pipes: %v", err)
+			}
+			// startServeEnv returns once the health check answers: the
+			// worker is still at its gate, which nothing has written.
+			srv, logs := startServeEnv(t, db, []string{postWorkerGateEnv + "=" + gate}, "--token", "tok", "--posts", postsChild)
+			read(srv.base)
+			code, h, body := post(srv.base, tc.name)
+			if code != http.StatusServiceUnavailable || h.Get("Retry-After") == "" || !strings.Contains(body, "still starting") {
+				t.Errorf("a POST while the worker starts: %d %q %s", code, h.Get("Retry-After"), body)
+			}
+			if err := os.WriteFile(gate, []byte(tc.gate+"\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, tc.wantLog, guard, func() bool { return strings.Contains(logs.String(), tc.wantLog) })
+			code, h, body = post(srv.base, tc.name)
+			if code != tc.wantCode || !strings.Contains(body, tc.wantBody) || (code == http.StatusServiceUnavailable && h.Get("Retry-After") == "") {
+				t.Errorf("a POST once the worker's start ended: %d %q %s, want %d with %s\n%s", code, h.Get("Retry-After"), body, tc.wantCode, tc.wantBody, logs.String())
+			}
+			read(srv.base)
+			srv.stop(t)
+		})
+	}
+	t.Run("no token", func(t *testing.T) {
+		gate := filepath.Join(dir, "unused.gate")
+		srv, logs := startServeEnv(t, db, []string{postWorkerGateEnv + "=" + gate, "STORYFOLD_TOKEN="}, "--posts", postsChild)
+		read(srv.base)
+		srv.stop(t)
+		if strings.Contains(logs.String(), "post worker") {
+			t.Errorf("a server with writes off started a post worker:\n%s", logs.String())
+		}
+	})
+}
+
 // TestPostIngesterDeadline gives the real post worker a job that cannot
 // finish by its deadline: the job fails as a deadline, the worker is
 // killed (waited for, so gone once Add returns), and the next job starts
@@ -322,10 +374,7 @@ func TestPostIngesterDeadline(t *testing.T) {
 	if !childSupported {
 		t.Skip("no post worker on this system")
 	}
-	db := filepath.Join(t.TempDir(), "example.db")
-	if _, errOut, code := run(t, "ingest", "--db", db, "--no-progress", "examples/ukraine-talks"); code != 0 {
-		t.Fatalf("ingest: exit %d: %s", code, errOut)
-	}
+	db := exampleDB(t, t.TempDir(), "example.db")
 	var group groupFlags
 	group.register(flag.NewFlagSet("defaults", flag.ContinueOnError))
 	p := newPostIngester(binary, postWorkerArgs(db, group, "", 1), os.Environ(), defaultPostsNice, slog.New(slog.DiscardHandler))
@@ -357,6 +406,36 @@ func TestPostIngesterDeadline(t *testing.T) {
 	}
 }
 
+// exampleDB ingests the example into a new SQLite file under dir.
+func exampleDB(t *testing.T, dir, name string) string {
+	t.Helper()
+	db := filepath.Join(dir, name)
+	if _, errOut, code := run(t, "ingest", "--db", db, "--no-progress", "examples/ukraine-talks"); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errOut)
+	}
+	return db
+}
+
+// postTo POSTs body to a server's articles with the token "tok" and
+// returns the answer's status, headers and body.
+func postTo(t *testing.T, base string, body []byte) (int, http.Header, string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, base+"/api/v1/articles", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer tok")
+	// The final answer, not a 202 (serve's --post-answer), however
+	// slow a race-built server on a loaded machine is: up to the
+	// POST's deadline.
+	req.Header.Set("Prefer", "wait=60")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, res.Header, string(b)
+}
+
 // served is a storyfold serve process.
 type served struct {
 	cmd  *exec.Cmd
@@ -365,8 +444,21 @@ type served struct {
 }
 
 // startServe starts serve on a free loopback port with the token "tok"
-// and waits until it answers its health check.
+// and waits until it answers its health check and, analysing POSTs in a
+// post worker, until the worker is ready.
 func startServe(t *testing.T, db string, args ...string) (*served, *syncbuf.Buffer) {
+	t.Helper()
+	s, logs := startServeEnv(t, db, nil, append([]string{"--token", "tok"}, args...)...)
+	if childSupported && !slices.Contains(args, postsInline) {
+		waitFor(t, "the post worker to be ready", guard, func() bool { return strings.Contains(logs.String(), "post worker ready") })
+	}
+	return s, logs
+}
+
+// startServeEnv starts serve on a free loopback port with args and env
+// added to the test's environment, and waits until it answers its health
+// check.
+func startServeEnv(t *testing.T, db string, env []string, args ...string) (*served, *syncbuf.Buffer) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -374,7 +466,8 @@ func startServe(t *testing.T, db string, args ...string) (*served, *syncbuf.Buff
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	cmd := exec.Command(binary, append([]string{"serve", "--db", db, "--addr", addr, "--token", "tok"}, args...)...)
+	cmd := exec.Command(binary, append([]string{"serve", "--db", db, "--addr", addr}, args...)...)
+	cmd.Env = append(os.Environ(), env...)
 	logs := &syncbuf.Buffer{}
 	cmd.Stderr = logs
 	if err := cmd.Start(); err != nil {

@@ -82,10 +82,11 @@ func runServe(ctx context.Context, args []string) error {
 	}
 	defer st.Close()
 	// The server keeps a writer of its own (and its story index in its
-	// heap) only when it stores articles itself: POSTs analysed inline,
-	// or feeds watched.
+	// heap) only when it stores articles itself: POSTs analysed inline
+	// with writes on, or feeds watched.
+	writes := *token != ""
 	var writer *pipeline.Writer
-	if posts.where == postsInline || *feedsAt != "" {
+	if (writes && posts.where == postsInline) || *feedsAt != "" {
 		if writer, err = pipeline.NewWriter(ctx, st, group.options()); err != nil {
 			return err
 		}
@@ -99,16 +100,28 @@ func runServe(ctx context.Context, args []string) error {
 	cfg := web.Config{Store: st, Pages: newCrawler(&wf.fetch, log), Token: *token, MaxBody: int64(maxBody), CacheBytes: cacheBytes(*cacheMB),
 		MaxInflight: int(maxInflight), MaxQueue: int(maxQueue), QueueWait: time.Duration(queueWait), PostWait: time.Duration(postWait),
 		PostAnswer: *postAnswer, Log: log}
-	var stale rebuilder = writer
-	if posts.where == postsChild {
-		child, err := startPostWorker(ctx, *dbPath, group, of.path, posts.nice, log)
+	var stale rebuilder
+	if writer != nil {
+		stale = writer
+	}
+	switch {
+	case !writes:
+		// No token, no writes: no post worker to start, and no index
+		// to load before reads are served.
+	case posts.where == postsChild:
+		// The worker starts beside the server, which listens at once:
+		// loading its story index takes minutes on a large store, and
+		// reads do not need it. POSTs are answered 503 until it is
+		// ready (startingIngester).
+		child, err := newPostWorker(*dbPath, group, of.path, posts.nice, log)
 		if err != nil {
 			return err
 		}
-		defer child.Close(postsGrace)
-		cfg.Ingester, stale = child, child
+		started := startInBackground(ctx, child, log)
+		defer started.Close(postsGrace)
+		cfg.Ingester, stale = started, started
 		cfg.MaxIngests = childMaxIngests
-	} else {
+	default:
 		cfg.Ingester = writer
 	}
 	if list != nil {
@@ -124,7 +137,9 @@ func runServe(ctx context.Context, args []string) error {
 		go w.Run(ctx, feeds)
 		log.Info("watching", slog.Int("feeds", len(feeds)), slog.Duration("interval", wf.interval))
 	}
-	go rebuildStale(ctx, stale, log)
+	if stale != nil {
+		go rebuildStale(ctx, stale, log)
+	}
 	handler := web.New(cfg)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -159,22 +174,18 @@ func runServe(ctx context.Context, args []string) error {
 // the job at hand before killing it.
 const postsGrace = 5 * time.Second
 
-// startPostWorker starts the child that analyses a server's POSTs (serve
-// --posts child) with the server's store, grouping options and outlet
-// list, at nice, and waits for it to load its story index and rebuild what
-// was left stale.
-func startPostWorker(ctx context.Context, db string, group groupFlags, outletsPath string, nice int, log *slog.Logger) (*postIngester, error) {
+// newPostWorker makes the ingester of the child that analyses a server's
+// POSTs (serve --posts child), with the server's store, grouping options
+// and outlet list, at nice; its Start starts the child and waits for it
+// to load its story index and rebuild what was left stale.
+func newPostWorker(db string, group groupFlags, outletsPath string, nice int, log *slog.Logger) (*postIngester, error) {
 	bin, err := os.Executable()
 	if err != nil {
 		return nil, fmt.Errorf("post worker: %w", err)
 	}
 	// The worker has the server's cores but its lower priority: the
 	// kernel gives them to the server first.
-	p := newPostIngester(bin, postWorkerArgs(db, group, outletsPath, runtime.GOMAXPROCS(0)), postWorkerEnv(), nice, log)
-	if err := p.Start(ctx); err != nil {
-		return nil, err
-	}
-	return p, nil
+	return newPostIngester(bin, postWorkerArgs(db, group, outletsPath, runtime.GOMAXPROCS(0)), postWorkerEnv(), nice, log), nil
 }
 
 // serveWorkers is how many goroutines a server's writer analyses on: one

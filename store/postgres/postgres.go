@@ -70,7 +70,7 @@ func open(ctx context.Context, url string) (*Store, error) {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
 	s := &Store{pool: pool, writes: make(chan struct{}, 1)}
-	s.shared = sqlstore.Reads{Total: &sqlstore.StoryTotal{}, DB: conn{pool}, Dialect: sqlstore.Dialect{
+	s.shared = sqlstore.Reads{Memo: &sqlstore.Memo{}, DB: conn{pool}, Dialect: sqlstore.Dialect{
 		In:        anyOf,
 		StoryText: storyText,
 		ListOrder: "s.last DESC NULLS LAST, s.updated DESC, s.id",

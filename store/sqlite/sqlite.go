@@ -84,7 +84,7 @@ func open(ctx context.Context, path string) (*Store, error) {
 	db.SetMaxOpenConns(conns)
 	db.SetMaxIdleConns(conns)
 	s := &Store{db: db, writes: make(chan struct{}, 1), lockPath: path + "-lock"}
-	s.shared = sqlstore.Reads{Total: &sqlstore.StoryTotal{}, DB: conn{db}, Dialect: sqlstore.Dialect{
+	s.shared = sqlstore.Reads{Memo: &sqlstore.Memo{}, DB: conn{db}, Dialect: sqlstore.Dialect{
 		In:        inList,
 		StoryText: storyText,
 		// DESC puts unknown (NULL) dates last, as the index does.

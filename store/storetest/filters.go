@@ -65,6 +65,10 @@ func runFilters(t *testing.T, open func(t *testing.T) storyfold.Store) {
 			{"to with a time takes in its day", storyfold.StoryQuery{From: at(day, -1), To: noon}, []string{"dated"}},
 			{"from and to on one day, from at noon", storyfold.StoryQuery{From: noon, To: day}, []string{}},
 			{"a range with no story", storyfold.StoryQuery{From: at(day, 1), To: at(day, 2)}, []string{}},
+			{"IDs, in the list's order", storyfold.StoryQuery{IDs: []string{"undated", "other"}}, []string{"other", "undated"}},
+			{"an ID not stored", storyfold.StoryQuery{IDs: []string{"dated", "gone"}}, []string{"dated"}},
+			{"no IDs is no story", storyfold.StoryQuery{IDs: []string{}}, []string{}},
+			{"IDs and an outlet", storyfold.StoryQuery{IDs: []string{"dated", "other"}, Source: "foxboro reporter"}, []string{"other"}},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -83,6 +87,14 @@ func runFilters(t *testing.T, open func(t *testing.T) storyfold.Store) {
 					t.Errorf("got %v of %d, want %v", got, total, tt.want)
 				}
 			})
+		}
+	})
+
+	t.Run("TooManyIDs", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		if _, _, err := s.StoryPage(ctx, storyfold.StoryQuery{IDs: make([]string, storyfold.MaxStoryIDs+1)}); err == nil {
+			t.Errorf("%d IDs answered, want an error", storyfold.MaxStoryIDs+1)
 		}
 	})
 

@@ -55,6 +55,25 @@ func runStale(t *testing.T, open func(t *testing.T) storyfold.Store, reopen func
 		if members, err := s.StoryMembers(ctx, "nope"); err != nil || len(members) != 0 {
 			t.Errorf("members of a missing story = %+v, %v", members, err)
 		}
+		// StoryHeads gives what StoryMembers and ArticleHeads give,
+		// story by story, and leaves out a story with no article.
+		want := map[string][]storyfold.Article{}
+		for _, id := range []string{"s1", "s2"} {
+			ms, err := s.StoryMembers(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []string
+			for _, m := range ms {
+				ids = append(ids, m.ID)
+			}
+			if want[id], err = s.ArticleHeads(ctx, ids); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if heads, err := s.StoryHeads(ctx, []string{"s2", "nope", "s1"}); err != nil || !reflect.DeepEqual(heads, want) {
+			t.Errorf("story heads of s2, nope and s1 = %+v, %v; want %+v", heads, err, want)
+		}
 
 		// A later batch changes s1 while it is being rebuilt: the
 		// rebuild from the first mark is dropped.

@@ -141,8 +141,10 @@ func Run(t *testing.T, open func(t *testing.T) storyfold.Store, reopen func(t *t
 	})
 
 	t.Run("ListTotalFollowsSaves", func(t *testing.T) {
-		// The unfiltered list's total may be kept between saves; each
-		// save must still show in it.
+		// The unfiltered list's total and the outlets' counts may be
+		// kept between saves; each save must still show in them, and a
+		// caller changing the counts it was given changes no later
+		// answer.
 		s := open(t)
 		defer s.Close()
 		for i, want := range []int{1, 2, 2} {
@@ -158,6 +160,13 @@ func Run(t *testing.T, open func(t *testing.T) storyfold.Store, reopen func(t *t
 			for range 2 { // once counted, once kept
 				if _, total, err := s.StoryPage(ctx, storyfold.StoryQuery{Limit: 1}); err != nil || total != want {
 					t.Errorf("after save %d: total %d, %v; want %d", i+1, total, err, want)
+				}
+				sources, err := s.Sources(ctx)
+				if err != nil || !reflect.DeepEqual(sources, []storyfold.SourceCount{{Source: "A", Articles: i + 1}}) {
+					t.Errorf("after save %d: sources %+v, %v; want A with %d", i+1, sources, err, i+1)
+				}
+				if len(sources) > 0 {
+					sources[0].Articles = -1
 				}
 			}
 		}

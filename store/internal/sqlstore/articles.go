@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/store/internal/record"
@@ -120,24 +121,58 @@ func (r Reads) articles(ctx context.Context, where string, args []any, out []sto
 	return out, err
 }
 
+// headColumns are the columns of an article's head, as scanHead reads them.
+const headColumns = "id, url, source, title, COALESCE(published, ''), language"
+
+// scanHead reads an article's head from a row that holds the columns of
+// before, scanned into them, then headColumns.
+func scanHead(scan func(...any) error, before ...any) (storyfold.Article, error) {
+	var a storyfold.Article
+	var date string
+	if err := scan(append(before, &a.ID, &a.URL, &a.Source, &a.Title, &date, &a.Language)...); err != nil {
+		return a, err
+	}
+	a.Date = record.Date(date)
+	return a, nil
+}
+
 // ArticleHeads implements storyfold.Store from the articles' columns.
 func (r Reads) ArticleHeads(ctx context.Context, ids []string) ([]storyfold.Article, error) {
 	out := []storyfold.Article{}
 	err := r.Dialect.In("id", ids, func(cond string, args []any) error {
-		return r.DB.Query(ctx, "SELECT id, url, source, title, COALESCE(published, ''), language FROM articles WHERE "+cond+" ORDER BY seq",
+		return r.DB.Query(ctx, "SELECT "+headColumns+" FROM articles WHERE "+cond+" ORDER BY seq",
 			args, func(scan func(...any) error) error {
-				var a storyfold.Article
-				var date string
-				if err := scan(&a.ID, &a.URL, &a.Source, &a.Title, &date, &a.Language); err != nil {
+				a, err := scanHead(scan)
+				if err != nil {
 					return err
 				}
-				a.Date = record.Date(date)
 				out = append(out, a)
 				return nil
 			})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("article heads: %w", err)
+	}
+	return out, nil
+}
+
+// StoryHeads implements storyfold.Store from the articles' columns.
+func (r Reads) StoryHeads(ctx context.Context, storyIDs []string) (map[string][]storyfold.Article, error) {
+	out := make(map[string][]storyfold.Article, len(storyIDs))
+	err := r.Dialect.In("story_id", storyIDs, func(cond string, args []any) error {
+		return r.DB.Query(ctx, "SELECT story_id, "+headColumns+" FROM articles WHERE "+cond+" ORDER BY seq",
+			args, func(scan func(...any) error) error {
+				var story string
+				a, err := scanHead(scan, &story)
+				if err != nil {
+					return err
+				}
+				out[story] = append(out[story], a)
+				return nil
+			})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("story heads: %w", err)
 	}
 	return out, nil
 }
@@ -155,22 +190,38 @@ func (r Reads) StoryOf(ctx context.Context, articleID string) (string, error) {
 	return id, nil
 }
 
-// Sources implements storyfold.Store.
+// Sources implements storyfold.Store, read again only when the store's
+// version moved (Memo).
 func (r Reads) Sources(ctx context.Context) ([]storyfold.SourceCount, error) {
+	var out []storyfold.SourceCount
+	var err error
+	if r.Memo == nil {
+		out, _, err = r.sources(ctx)
+	} else {
+		out, err = r.Memo.sources.read(ctx, r.DB, func() ([]storyfold.SourceCount, int64, error) { return r.sources(ctx) })
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sources: %w", err)
+	}
+	return slices.Clone(out), nil // the caller's to change; the memo's stays
+}
+
+// sources reads the outlets with their article counts, the largest first,
+// and the store's version they were read at, in one statement; -1 for the
+// version of an empty store, whose answer is not kept.
+func (r Reads) sources(ctx context.Context) ([]storyfold.SourceCount, int64, error) {
 	out := []storyfold.SourceCount{}
-	err := r.DB.Query(ctx, "SELECT source, COUNT(*) FROM articles GROUP BY source ORDER BY COUNT(*) DESC, source", nil,
+	version := int64(-1)
+	err := r.DB.Query(ctx, "SELECT (SELECT n FROM version), source, COUNT(*) FROM articles GROUP BY source ORDER BY COUNT(*) DESC, source", nil,
 		func(scan func(...any) error) error {
 			var c storyfold.SourceCount
-			if err := scan(&c.Source, &c.Articles); err != nil {
+			if err := scan(&version, &c.Source, &c.Articles); err != nil {
 				return err
 			}
 			out = append(out, c)
 			return nil
 		})
-	if err != nil {
-		return nil, fmt.Errorf("sources: %w", err)
-	}
-	return out, nil
+	return out, version, err
 }
 
 // Counts implements storyfold.Store.

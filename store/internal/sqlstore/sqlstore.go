@@ -102,9 +102,9 @@ type Dialect struct {
 type Reads struct {
 	DB      DB
 	Dialect Dialect
-	// Total, when set, keeps the unfiltered story list's total between
-	// saves.
-	Total *StoryTotal
+	// Memo, when set, keeps the unfiltered story list's total and the
+	// outlets' counts between saves.
+	Memo *Memo
 }
 
 // LockWrites takes a store's write lock: first among the goroutines of
