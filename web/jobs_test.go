@@ -39,6 +39,20 @@ func readJob(t *testing.T, body []byte) jobView {
 	return v
 }
 
+// waited is the body of a POST of the article id answered when its
+// analysis ends, by a server that keeps no jobs (PostAnswer 0) on a store
+// of the articles the tests' stores hold: what a job's result must be.
+func waited(t *testing.T, id string) []byte {
+	t.Helper()
+	_, st := newHandler(t, web.Config{})
+	rec := serve(web.New(web.Config{Store: st, Ingester: ingesterOf(t, st), Token: token}), http.MethodPost, "/api/v1/articles", "Bearer "+token,
+		strings.NewReader(jobArticle(id)))
+	if rec.Code != http.StatusCreated {
+		t.Fatalf("the POST answered when its analysis ends: %d %s", rec.Code, rec.Body)
+	}
+	return bytes.TrimSpace(rec.Body.Bytes())
+}
+
 // accepted POSTs body to srv, whose analysis the test holds, has it
 // answered 202 by an event (expire), and returns the job it names.
 func accepted(t *testing.T, srv http.Handler, entered <-chan struct{}, expire chan<- time.Time, id string) jobView {
@@ -69,12 +83,7 @@ func accepted(t *testing.T, srv http.Handler, entered <-chan struct{}, expire ch
 // keeps no jobs, PostAnswer 0, on a store of the same articles); that a
 // job is read only with the token, and counted in /metrics.
 func TestPostAnsweredAsJob(t *testing.T) {
-	_, inline := newHandler(t, web.Config{})
-	want := serve(web.New(web.Config{Store: inline, Ingester: ingesterOf(t, inline), Token: token}), http.MethodPost, "/api/v1/articles", "Bearer "+token,
-		strings.NewReader(jobArticle("late")))
-	if want.Code != http.StatusCreated {
-		t.Fatalf("the POST answered when its analysis ends: %d %s", want.Code, want.Body)
-	}
+	want := waited(t, "late")
 
 	_, st := newHandler(t, web.Config{})
 	in := &blockingIngester{Ingester: ingesterOf(t, st), entered: make(chan struct{}, 1), release: make(chan struct{})}
@@ -100,8 +109,8 @@ func TestPostAnsweredAsJob(t *testing.T) {
 	if rec.Code != http.StatusOK || got.State != "done" || got.Status != http.StatusCreated {
 		t.Fatalf("the job once its analysis ended: %d %s, want done with status 201", rec.Code, rec.Body)
 	}
-	if w := bytes.TrimSpace(want.Body.Bytes()); !bytes.Equal(got.Result, w) {
-		t.Errorf("the job's result:\n%s\nwant the body of the POST answered when its analysis ends:\n%s", got.Result, w)
+	if !bytes.Equal(got.Result, want) {
+		t.Errorf("the job's result:\n%s\nwant the body of the POST answered when its analysis ends:\n%s", got.Result, want)
 	}
 	metrics := parseMetrics(t, serve(srv, http.MethodGet, "/metrics", "", nil).Body.String())
 	for _, tt := range []struct {
@@ -301,12 +310,7 @@ func (i *heldIngester) Add(ctx context.Context, raw []storyfold.Article) (storyf
 // gets when it waits. The POST's deadline here is a millisecond and its
 // answer's bound an hour, so the 202 itself says the deadline has passed.
 func TestJobOutlivesItsPost(t *testing.T) {
-	_, inline := newHandler(t, web.Config{})
-	want := serve(web.New(web.Config{Store: inline, Ingester: ingesterOf(t, inline), Token: token}), http.MethodPost, "/api/v1/articles", "Bearer "+token,
-		strings.NewReader(jobArticle("outlives")))
-	if want.Code != http.StatusCreated {
-		t.Fatalf("the POST answered when its analysis ends: %d %s", want.Code, want.Body)
-	}
+	want := waited(t, "outlives")
 
 	_, st := newHandler(t, web.Config{})
 	in := &heldIngester{Ingester: ingesterOf(t, st), entered: make(chan time.Time, 1), release: make(chan struct{})}
@@ -337,8 +341,8 @@ func TestJobOutlivesItsPost(t *testing.T) {
 	if got.State != "done" || got.Status != http.StatusCreated {
 		t.Fatalf("the job past its POST's deadline: %s %d %s, want done with status 201", got.State, got.Status, got.Result)
 	}
-	if w := bytes.TrimSpace(want.Body.Bytes()); !bytes.Equal(got.Result, w) {
-		t.Errorf("the job's result:\n%s\nwant the body of the POST answered when its analysis ends:\n%s", got.Result, w)
+	if !bytes.Equal(got.Result, want) {
+		t.Errorf("the job's result:\n%s\nwant the body of the POST answered when its analysis ends:\n%s", got.Result, want)
 	}
 }
 
