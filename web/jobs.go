@@ -24,8 +24,9 @@ import (
 // tell a server at work from one that hangs. So a POST whose analysis
 // has not ended PostAnswer after the request arrived is answered 202
 // Accepted with the address of a job (Location: /api/v1/jobs/{id}); the
-// analysis goes on to its deadline, and GET on the job's address answers
-// its state and, once it has ended, the answer the POST would have had.
+// analysis goes on to the job's own deadline (JobDeadline), and GET on
+// the job's address answers its state and, once it has ended, the answer
+// the POST would have had.
 
 // DefaultPostAnswer is how long serve lets a POST's client wait for its
 // analysis before answering 202: the client has its answer within a
@@ -45,6 +46,19 @@ const (
 	DefaultMaxJobs = 1024
 	DefaultJobTTL  = 15 * time.Minute
 )
+
+// DefaultJobDeadline bounds a POST's analysis when its POST may be
+// answered 202 and the config does not say. Once answered, no client
+// waits on the connection, so the analysis need not end within the POST's
+// deadline (DefaultIngestTimeout): under the replayed attacks the post
+// worker, at nice 10 on two busy cores, did not finish the crafted 10 MB
+// article within 50 s in any run, and each such job failed with nothing
+// stored. Ten minutes is fifty times what that article took on a quiet
+// machine (10-12 s) and ten times what it took under a 60 s attack, and
+// still a bound: one analysis runs at a time, and a job past it fails
+// with "timeout". A job is kept for JobTTL after it
+// ends, however long it ran.
+const DefaultJobDeadline = 10 * time.Minute
 
 // The states of a job.
 const (
@@ -278,27 +292,88 @@ func preferWait(h http.Header) (d time.Duration, ok bool) {
 	return 0, false
 }
 
+// jobContext is the context a POST's analysis runs under: the request's
+// values, none of its cancellation, and a deadline of its own, which ends
+// it with context.DeadlineExceeded, as context.WithDeadline would. It is a
+// type of its own so that the deadline's timer is the server's jobTimer,
+// which tests replace: a test of a job past its deadline waits on an
+// event, not on the clock.
+type jobContext struct {
+	context.Context
+	deadline time.Time
+	done     chan struct{}
+	mu       sync.Mutex
+	err      error
+}
+
+// newJobContext returns a context with parent's values that ends at
+// deadline, timed by timer.
+func newJobContext(parent context.Context, deadline time.Time, timer func(time.Duration) (<-chan time.Time, func() bool)) *jobContext {
+	c := &jobContext{Context: context.WithoutCancel(parent), deadline: deadline, done: make(chan struct{})}
+	expired, stop := timer(time.Until(deadline))
+	go func() {
+		defer stop()
+		select {
+		case <-expired:
+			c.end(context.DeadlineExceeded)
+		case <-c.done:
+		}
+	}()
+	return c
+}
+
+func (c *jobContext) Deadline() (time.Time, bool) { return c.deadline, true }
+
+func (c *jobContext) Done() <-chan struct{} { return c.done }
+
+func (c *jobContext) Err() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.err
+}
+
+// end ends the context with err, unless it has ended.
+func (c *jobContext) end(err error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.err == nil {
+		c.err = err
+		close(c.done)
+	}
+}
+
 // analyse reads and analyses a POST's body, read as sent (readSent), and
 // answers the POST: with the answer the analysis writes if it ends within
 // the answer's bound (PostAnswer after the request arrived, or what the
-// client prefers), else 202 with its job. Unpacking and reading the body
-// are part of the job: under load a place to do them in may take a
-// second to come free. The job runs under the request's deadline but not
-// its cancellation: a client that leaves before it is answered stops the
-// job with it, as it always did; once answered 202, the job goes on to
-// its deadline or to the server's Close.
+// client prefers) and the POST's deadline, else 202 with its job.
+// Unpacking and reading the body are part of the job: under load a place
+// to do them in may take a second to come free. The job runs under the
+// request's values but not its cancellation nor, when the POST may be
+// answered 202, its deadline: a client that leaves before it is answered
+// stops the job with it, as it always did; once answered 202, the job goes
+// on to its own deadline (JobDeadline after the request arrived) or to the
+// server's Close, whatever its client does. A server that keeps no jobs
+// (PostAnswer 0) gives the analysis the POST's deadline.
 func (s *Server) analyse(w http.ResponseWriter, r *http.Request, arrived time.Time) {
-	deadline, _ := r.Context().Deadline()
-	ctx, cancel := context.WithDeadline(context.WithoutCancel(r.Context()), deadline)
+	postDeadline, _ := r.Context().Deadline()
 	bound, bounded := s.answerBound(w, r)
+	deadline := postDeadline
+	if bounded {
+		deadline = arrived.Add(s.cfg.JobDeadline)
+	}
+	ctx := newJobContext(r.Context(), deadline, s.jobTimer)
+	cancel := func() { ctx.end(context.Canceled) }
 	j := &job{done: make(chan struct{}), turned: make(chan struct{}), state: jobQueued}
 	// The turn among the analyses is waited for no longer than the
-	// answer's bound: a POST that cannot start its analysis by then is
-	// answered 503, not given a job that would wait for its turn after
-	// its client has been answered.
+	// answer's bound and the POST's deadline: a POST that cannot start its
+	// analysis by then is answered 503, not given a job that would wait
+	// for its turn after its client has been answered.
 	var turnBy time.Time
 	if bounded {
 		turnBy = arrived.Add(bound)
+		if !postDeadline.IsZero() && postDeadline.Before(turnBy) {
+			turnBy = postDeadline
+		}
 	}
 	s.analyses.Add(1)
 	go func() {
@@ -333,30 +408,49 @@ func (s *Server) analyse(w http.ResponseWriter, r *http.Request, arrived time.Ti
 	select {
 	case <-j.done:
 	case <-r.Context().Done():
-		// The client left: the job stops with it. Past the deadline,
-		// the job's own deadline, the same, ends it.
-		if errors.Is(r.Context().Err(), context.Canceled) {
+		switch {
+		case errors.Is(r.Context().Err(), context.Canceled):
+			// The client left: the job stops with it.
 			cancel()
-		}
-		<-j.done
-	case <-expired:
-		if j.waitingForTurn.Load() {
-			// Its wait ends at the bound too: the POST is answered
-			// 503 if refused, 202 once it has its turn.
-			select {
-			case <-j.done:
-			case <-j.turned:
+		case bounded:
+			// The POST's deadline passed before the answer's bound (a
+			// client preferring to wait longer): it is answered 202 as
+			// at the bound, its job going on to its own deadline.
+			if s.accept(w, j) {
+				return
 			}
 		}
-		if id := s.jobs.add(j); id != "" {
-			s.metrics.jobs.WithLabelValues("accepted").Inc()
-			w.Header().Set("Location", jobPath(id))
-			writeJSON(w, http.StatusAccepted, j.view())
+		// Past the deadline of a POST that keeps no job, the job's
+		// deadline, the same, ends it.
+		<-j.done
+	case <-expired:
+		if s.accept(w, j) {
 			return
 		}
-		<-j.done // it ended as the bound passed
 	}
 	j.answer.sendTo(w)
+}
+
+// accept answers a POST 202 with its job, once the job has its turn among
+// the analyses or is refused it (its wait ends at the answer's bound too),
+// and reports whether it did: a job that has ended meanwhile is not kept,
+// and its POST is answered with its answer.
+func (s *Server) accept(w http.ResponseWriter, j *job) bool {
+	if j.waitingForTurn.Load() {
+		select {
+		case <-j.done:
+		case <-j.turned:
+		}
+	}
+	if s.jobs.add(j) == "" {
+		<-j.done // it ended as the bound passed
+		return false
+	}
+	s.metrics.jobs.WithLabelValues("accepted").Inc()
+	v := j.view()
+	w.Header().Set("Location", v.Location)
+	writeJSON(w, http.StatusAccepted, v)
+	return true
 }
 
 // answerBound is how long after its arrival a POST is answered 202

@@ -39,6 +39,20 @@ func readJob(t *testing.T, body []byte) jobView {
 	return v
 }
 
+// waited is the body of a POST of the article id answered when its
+// analysis ends, by a server that keeps no jobs (PostAnswer 0) on a store
+// of the articles the tests' stores hold: what a job's result must be.
+func waited(t *testing.T, id string) []byte {
+	t.Helper()
+	_, st := newHandler(t, web.Config{})
+	rec := serve(web.New(web.Config{Store: st, Ingester: ingesterOf(t, st), Token: token}), http.MethodPost, "/api/v1/articles", "Bearer "+token,
+		strings.NewReader(jobArticle(id)))
+	if rec.Code != http.StatusCreated {
+		t.Fatalf("the POST answered when its analysis ends: %d %s", rec.Code, rec.Body)
+	}
+	return bytes.TrimSpace(rec.Body.Bytes())
+}
+
 // accepted POSTs body to srv, whose analysis the test holds, has it
 // answered 202 by an event (expire), and returns the job it names.
 func accepted(t *testing.T, srv http.Handler, entered <-chan struct{}, expire chan<- time.Time, id string) jobView {
@@ -69,12 +83,7 @@ func accepted(t *testing.T, srv http.Handler, entered <-chan struct{}, expire ch
 // keeps no jobs, PostAnswer 0, on a store of the same articles); that a
 // job is read only with the token, and counted in /metrics.
 func TestPostAnsweredAsJob(t *testing.T) {
-	_, inline := newHandler(t, web.Config{})
-	want := serve(web.New(web.Config{Store: inline, Ingester: ingesterOf(t, inline), Token: token}), http.MethodPost, "/api/v1/articles", "Bearer "+token,
-		strings.NewReader(jobArticle("late")))
-	if want.Code != http.StatusCreated {
-		t.Fatalf("the POST answered when its analysis ends: %d %s", want.Code, want.Body)
-	}
+	want := waited(t, "late")
 
 	_, st := newHandler(t, web.Config{})
 	in := &blockingIngester{Ingester: ingesterOf(t, st), entered: make(chan struct{}, 1), release: make(chan struct{})}
@@ -100,8 +109,8 @@ func TestPostAnsweredAsJob(t *testing.T) {
 	if rec.Code != http.StatusOK || got.State != "done" || got.Status != http.StatusCreated {
 		t.Fatalf("the job once its analysis ended: %d %s, want done with status 201", rec.Code, rec.Body)
 	}
-	if w := bytes.TrimSpace(want.Body.Bytes()); !bytes.Equal(got.Result, w) {
-		t.Errorf("the job's result:\n%s\nwant the body of the POST answered when its analysis ends:\n%s", got.Result, w)
+	if !bytes.Equal(got.Result, want) {
+		t.Errorf("the job's result:\n%s\nwant the body of the POST answered when its analysis ends:\n%s", got.Result, want)
 	}
 	metrics := parseMetrics(t, serve(srv, http.MethodGet, "/metrics", "", nil).Body.String())
 	for _, tt := range []struct {
@@ -270,5 +279,97 @@ func TestPostBehindAnalysisRefused(t *testing.T) {
 	metrics := parseMetrics(t, serve(srv, http.MethodGet, "/metrics", "", nil).Body.String())
 	if n, _ := metrics.value("storyfold_http_post_jobs_total", "state", "accepted"); n != 1 {
 		t.Errorf("%v jobs accepted, want the held POST's only", n)
+	}
+}
+
+// heldIngester holds every analysis until it is let go or its context
+// ends, noting the context's deadline, then adds the articles under that
+// context: an analysis that takes long and stops when it is told to.
+type heldIngester struct {
+	web.Ingester
+	entered chan time.Time // the analysis's deadline
+	release chan struct{}
+}
+
+func (i *heldIngester) Add(ctx context.Context, raw []storyfold.Article) (storyfold.IngestResult, error) {
+	d, _ := ctx.Deadline()
+	i.entered <- d
+	select {
+	case <-i.release:
+	case <-ctx.Done():
+		return storyfold.IngestResult{}, fmt.Errorf("held analysis: %w", ctx.Err())
+	}
+	return i.Ingester.Add(ctx, raw)
+}
+
+// TestJobOutlivesItsPost checks that a POST answered 202 has its analysis
+// go on past the POST's own deadline, and past its client's leaving, to
+// the job's deadline (the crafted 10 MB POST under attack was answered
+// 202, then its analysis failed "timeout" at the POST's 50 s deadline,
+// storing nothing): the job is done afterwards with the answer the POST
+// gets when it waits. The POST's deadline here is a millisecond and its
+// answer's bound an hour, so the 202 itself says the deadline has passed.
+func TestJobOutlivesItsPost(t *testing.T) {
+	want := waited(t, "outlives")
+
+	_, st := newHandler(t, web.Config{})
+	in := &heldIngester{Ingester: ingesterOf(t, st), entered: make(chan time.Time, 1), release: make(chan struct{})}
+	const jobDeadline = 7 * time.Minute
+	srv := web.New(web.Config{Store: st, Ingester: in, Token: token, PostAnswer: time.Hour, IngestTimeout: time.Millisecond, JobDeadline: jobDeadline})
+	ctx, leave := context.WithCancel(context.Background())
+	defer leave()
+	req := httptest.NewRequestWithContext(ctx, http.MethodPost, "/api/v1/articles", strings.NewReader(jobArticle("outlives")))
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "application/x-ndjson")
+	rec := httptest.NewRecorder()
+	before := time.Now()
+	srv.ServeHTTP(rec, req)
+	after := time.Now()
+	if rec.Code != http.StatusAccepted {
+		t.Fatalf("a POST whose deadline passes before its answer's bound: %d %s, want 202", rec.Code, rec.Body)
+	}
+	job := readJob(t, rec.Body.Bytes())
+	leave() // the client leaves once answered
+
+	deadline := <-in.entered
+	if deadline.Before(before.Add(jobDeadline)) || deadline.After(after.Add(jobDeadline)) {
+		t.Errorf("the analysis's deadline is %v after the POST, want the job's, %v", deadline.Sub(before), jobDeadline)
+	}
+	close(in.release)
+	<-web.JobDone(srv, job.ID)
+	got := readJob(t, serve(srv, http.MethodGet, "/api/v1/jobs/"+job.ID, "Bearer "+token, nil).Body.Bytes())
+	if got.State != "done" || got.Status != http.StatusCreated {
+		t.Fatalf("the job past its POST's deadline: %s %d %s, want done with status 201", got.State, got.Status, got.Result)
+	}
+	if !bytes.Equal(got.Result, want) {
+		t.Errorf("the job's result:\n%s\nwant the body of the POST answered when its analysis ends:\n%s", got.Result, want)
+	}
+}
+
+// TestJobPastItsDeadline checks that a job whose own deadline passes (by
+// an event the test sends) is stopped and ends failed with "timeout", the
+// status and error its POST would have had.
+func TestJobPastItsDeadline(t *testing.T) {
+	_, st := newHandler(t, web.Config{})
+	stored, _, _ := st.Counts(context.Background())
+	in := &heldIngester{Ingester: ingesterOf(t, st), entered: make(chan time.Time, 1), release: make(chan struct{})}
+	srv := web.New(web.Config{Store: st, Ingester: in, Token: token, PostAnswer: time.Hour, IngestTimeout: time.Minute})
+	answer, overdue := make(chan time.Time, 1), make(chan time.Time, 1)
+	web.HoldAnswers(srv, answer)
+	web.HoldJobDeadlines(srv, overdue)
+	entered := make(chan struct{})
+	go func() {
+		<-in.entered
+		close(entered)
+	}()
+	job := accepted(t, srv, entered, answer, "overdue")
+	overdue <- time.Now()
+	<-web.JobDone(srv, job.ID)
+	got := readJob(t, serve(srv, http.MethodGet, "/api/v1/jobs/"+job.ID, "Bearer "+token, nil).Body.Bytes())
+	if got.State != "failed" || got.Status != http.StatusServiceUnavailable || got.Error.Code != "timeout" {
+		t.Errorf("the job past its deadline: %s %d %+v, want failed with status 503 and code timeout", got.State, got.Status, got.Error)
+	}
+	if n, _, _ := st.Counts(context.Background()); n != stored {
+		t.Errorf("%d articles stored by a job stopped at its deadline", n-stored)
 	}
 }

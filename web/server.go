@@ -104,10 +104,11 @@ type Config struct {
 	// (DefaultTimeout when 0): its context's deadline reaches every store
 	// call, so no page or query can hold a connection and a core past it.
 	Timeout time.Duration
-	// IngestTimeout bounds the work of a POST once its body is read:
-	// fetching pages, cleaning, grouping, storing (DefaultIngestTimeout
-	// when 0). An HTTP server's write timeout should exceed it, or the
-	// answer is lost.
+	// IngestTimeout bounds how long a POST's client waits for its answer
+	// (DefaultIngestTimeout when 0) and, when the server keeps no jobs
+	// (PostAnswer 0), the POST's work: fetching pages, cleaning,
+	// grouping, storing. An HTTP server's write timeout should exceed it,
+	// or the answer is lost.
 	IngestTimeout time.Duration
 	// MaxReads bounds the read requests built at once, from the store
 	// rather than the cache (one per two cores, and one at least, when
@@ -154,14 +155,23 @@ type Config struct {
 	// counted from the request's arrival (its headers read): past it, or
 	// once its body has been read if that took longer, the POST is
 	// answered 202 Accepted with a job to ask about (GET
-	// /api/v1/jobs/{id}), and the analysis goes on to its deadline. A
-	// client may ask to wait longer or shorter (Prefer: wait=N, RFC 7240).
-	// 0 answers every POST when its analysis ends, however long that
-	// takes, and keeps no jobs; serve's default is DefaultPostAnswer.
+	// /api/v1/jobs/{id}), and the analysis goes on to JobDeadline. A
+	// client may ask to wait longer or shorter (Prefer: wait=N, RFC 7240),
+	// and is answered 202 at IngestTimeout if it asked to wait longer.
+	// 0 answers every POST when its analysis ends, within IngestTimeout,
+	// and keeps no jobs; serve's default is DefaultPostAnswer.
 	PostAnswer time.Duration
+	// JobDeadline bounds the analysis of a POST that may be answered 202
+	// (PostAnswer above 0), counted from the request's arrival
+	// (DefaultJobDeadline when 0): the analysis cannot know when it
+	// starts whether its POST will be answered 202, so it runs to this
+	// deadline from the start, and its client is answered by
+	// IngestTimeout all the same.
+	JobDeadline time.Duration
 	// MaxJobs and JobTTL bound the jobs kept (DefaultMaxJobs and
 	// DefaultJobTTL when 0): the last MaxJobs answered 202, each until
-	// JobTTL after its analysis ended.
+	// JobTTL after its analysis ended (so a job is kept while it runs,
+	// whatever JobDeadline is).
 	MaxJobs int
 	JobTTL  time.Duration
 	Log     *slog.Logger
@@ -242,6 +252,9 @@ type Server struct {
 	// time.NewTimer's channel and stop, which tests replace to answer 202
 	// when they choose.
 	answerTimer func(time.Duration) (<-chan time.Time, func() bool)
+	// jobTimer times a POST's analysis to its deadline (see
+	// jobContext): time.NewTimer's, which tests replace.
+	jobTimer func(time.Duration) (<-chan time.Time, func() bool)
 }
 
 // New returns a server.
@@ -294,6 +307,9 @@ func New(cfg Config) *Server {
 	if cfg.JobTTL <= 0 {
 		cfg.JobTTL = DefaultJobTTL
 	}
+	if cfg.JobDeadline <= 0 {
+		cfg.JobDeadline = DefaultJobDeadline
+	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux(), pages: pages(), metrics: newMetrics(cfg.Metrics, cfg.Gatherer, cfg.Log),
 		cache:    newCache(cfg.Store.Version, cfg.CacheBytes),
 		inflight: newLimiter(cfg.MaxInflight, cfg.MaxQueue, cfg.QueueWait),
@@ -302,7 +318,7 @@ func New(cfg Config) *Server {
 		// holds a place meanwhile.
 		reads:   newLimiter(cfg.MaxReads, cfg.MaxQueue, cfg.QueueWait),
 		ingests: newLimiter(cfg.MaxIngests, cfg.MaxQueue, cfg.PostWait),
-		jobs:    newJobTable(cfg.MaxJobs, cfg.JobTTL), answerTimer: realTimer}
+		jobs:    newJobTable(cfg.MaxJobs, cfg.JobTTL), answerTimer: realTimer, jobTimer: realTimer}
 	s.closing, s.stop = context.WithCancel(context.Background())
 	s.metrics.jobsKept(s.jobs.size)
 	s.cache.refused = s.busy

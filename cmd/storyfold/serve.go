@@ -49,6 +49,8 @@ func runServe(ctx context.Context, args []string) error {
 	postWait := waitFlag(web.DefaultPostWait)
 	fs.Var(&postWait, "post-wait", "longest wait of a POST for the analyses before it, then 503 with Retry-After")
 	postAnswer := fs.Duration("post-answer", web.DefaultPostAnswer, "longest wait of a POST's client for its analysis, from the request's arrival; then 202 Accepted with a job at /api/v1/jobs/{id} (a client may send Prefer: wait=N); 0 answers when the analysis ends")
+	jobDeadline := waitFlag(web.DefaultJobDeadline)
+	fs.Var(&jobDeadline, "job-deadline", "longest analysis of a POST that may be answered 202, from the request's arrival; past it its job fails with timeout")
 	feedsAt := fs.String("watch", "", "also watch the feeds this file lists, as the watch command does")
 	var wf watchFlags
 	wf.register(fs)
@@ -99,7 +101,7 @@ func runServe(ctx context.Context, args []string) error {
 	// guards: --allow-private stays off for a server open to users.
 	cfg := web.Config{Store: st, Pages: newCrawler(&wf.fetch, log), Token: *token, MaxBody: int64(maxBody), CacheBytes: cacheBytes(*cacheMB),
 		MaxInflight: int(maxInflight), MaxQueue: int(maxQueue), QueueWait: time.Duration(queueWait), PostWait: time.Duration(postWait),
-		PostAnswer: *postAnswer, Log: log}
+		PostAnswer: *postAnswer, JobDeadline: time.Duration(jobDeadline), Log: log}
 	var stale rebuilder
 	if writer != nil {
 		stale = writer

@@ -1,6 +1,10 @@
 package postgres
 
-import "context"
+import (
+	"context"
+
+	"github.com/storyfold/storyfold/store/internal/record"
+)
 
 // OpenAt brings the store a URL names up to its first n migrations only,
 // as an older storyfold left it, and returns a function that runs a
@@ -49,3 +53,7 @@ func PlainDocs(ctx context.Context, s *Store) (int, error) {
 		+ (SELECT count(*) FROM stories WHERE substring(doc FROM 1 FOR 4) <> '\x28b52ffd'::bytea)`).Scan(&n)
 	return n, err
 }
+
+// TextQuery is the words s's searches give plainto_tsquery for text
+// (storetest.TextQueryer).
+func (s *Store) TextQuery(text string) string { return record.QueryWords(text) }

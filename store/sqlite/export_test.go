@@ -26,3 +26,7 @@ func JournalMode(ctx context.Context, s *Store) (string, error) {
 	err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode)
 	return mode, err
 }
+
+// TextQuery is the FTS5 query s's searches send for text
+// (storetest.TextQueryer).
+func (s *Store) TextQuery(text string) string { return ftsQuery(searchTerms(text)) }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/store/internal/record"
 )
 
 // Run runs the suite. open returns an empty store; reopen, when not nil,
@@ -262,13 +263,20 @@ func Run(t *testing.T, open func(t *testing.T) storyfold.Store, reopen func(t *t
 
 	// HostileSearch holds a store to bounded work for queries a person
 	// would not type but an attacker would: a word repeated thousands of
-	// times, thousands of distinct words, punctuation only. Each must be
-	// answered well inside a deadline far above what a bounded query
-	// costs (one that grew with the query's length took minutes), and a
-	// repeated or re-cased word must mean what it means once.
+	// times, thousands of distinct words, punctuation only. The text
+	// query the store sends its engine must hold each word once in any
+	// case and at most record.MaxQueryTerms words and MaxQueryBytes bytes
+	// (a query that grew with what was typed took minutes in FTS5): the
+	// suite reads it (TextQueryer) rather than timing the search, so the
+	// check is the same on any machine. And a repeated or re-cased word
+	// must mean what it means once.
 	t.Run("HostileSearch", func(t *testing.T) {
 		s := open(t)
 		defer s.Close()
+		q, ok := s.(TextQueryer)
+		if !ok {
+			t.Fatalf("%T does not show the suite its text query: give it a TextQuery method in its package's export_test.go", s)
+		}
 		if err := s.Save(ctx, batch); err != nil {
 			t.Fatal(err)
 		}
@@ -299,13 +307,24 @@ func Run(t *testing.T, open func(t *testing.T) storyfold.Store, reopen func(t *t
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
-				dctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-				defer cancel()
-				hits, total, err := s.Search(dctx, storyfold.SearchQuery{Text: tt.text})
+				// The query is checked before it is run: one that is
+				// not bounded would take minutes.
+				words := strings.Fields(strings.ReplaceAll(q.TextQuery(tt.text), `"`, ""))
+				if n := len(strings.Join(words, " ")); len(words) > record.MaxQueryTerms || n > record.MaxQueryBytes {
+					t.Fatalf("the query sent to the engine holds %d words, %d bytes; want at most %d and %d", len(words), n, record.MaxQueryTerms, record.MaxQueryBytes)
+				}
+				for i, w := range words {
+					for _, v := range words[:i] {
+						if strings.EqualFold(v, w) {
+							t.Fatalf("the query sent to the engine holds %q and %q: want each word once", v, w)
+						}
+					}
+				}
+				hits, total, err := s.Search(ctx, storyfold.SearchQuery{Text: tt.text})
 				if err != nil || total != tt.hits || len(hits) != tt.hits {
 					t.Errorf("search: %d hits of %d, %v; want %d", len(hits), total, err, tt.hits)
 				}
-				page, total, err := s.StoryPage(dctx, storyfold.StoryQuery{Text: tt.text})
+				page, total, err := s.StoryPage(ctx, storyfold.StoryQuery{Text: tt.text})
 				if err != nil || total != tt.groups || len(page) != tt.groups {
 					t.Errorf("story page: %d stories of %d, %v; want %d", len(page), total, err, tt.groups)
 				}
@@ -428,4 +447,13 @@ func mustJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TextQueryer is implemented, in its package's tests only (export_test.go),
+// by every store the suite runs on: TextQuery is the text query the store
+// sends its search engine for what a person typed, as it sends it (words
+// apart by spaces, quoted or not), by the code its searches call, so that
+// HostileSearch can hold the query to its bounds without timing it.
+type TextQueryer interface {
+	TextQuery(text string) string
 }
