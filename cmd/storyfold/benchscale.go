@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"runtime/pprof"
+	"runtime/trace"
 	"slices"
 	"strconv"
 	"strings"
@@ -41,7 +42,15 @@ type scaleOptions struct {
 	// end of the ingest goes to, so that what the grouping index and the
 	// writer keep for each article can be attributed to its holders.
 	heapProfile string
+	// trace, when set, names the file an execution trace (runtime/trace)
+	// of traceBatches batches from the middle of the ingest goes to, for
+	// go tool trace: which goroutines run, and which wait and on what.
+	trace string
 }
+
+// traceBatches is how many batches --scale-trace traces: a few, so that
+// the trace shows the batches overlapping and stays small enough to read.
+const traceBatches = 6
 
 // scaleBatch is how many articles bench --scale prepares and stores at a
 // time, as ingest does (ingestBatch).
@@ -148,7 +157,16 @@ func scaleIngest(ctx context.Context, st storyfold.Store, name string, seeds []s
 	var stored, textBytes int64
 	every := max(o.batch, o.n/10/o.batch*o.batch)
 	next := every
+	tr := scaleTracer{path: o.trace, from: int64(o.n / 2 / o.batch * o.batch)}
+	defer tr.stop()
 	for p := range batches {
+		if err := tr.at(stored, o.batch); err != nil {
+			cancel()
+			for range batches {
+			}
+			stopRSS()
+			return 0, err
+		}
 		t := time.Now()
 		ingest := w.IngestDeferred
 		if o.eachBatch {
@@ -183,6 +201,9 @@ func scaleIngest(ctx context.Context, st storyfold.Store, name string, seeds []s
 	}
 	total, cpu := time.Since(start), processCPU()-cpu0
 	stopRSS()
+	if err := tr.stop(); err != nil {
+		return 0, err
+	}
 	if o.heapProfile != "" {
 		if err := writeHeapProfile(o.heapProfile); err != nil {
 			return 0, err
@@ -299,6 +320,53 @@ func scalePaths(ctx context.Context, st storyfold.Store, seed uint64, limit int)
 		rng.Shuffle(len(k.paths), func(i, j int) { k.paths[i], k.paths[j] = k.paths[j], k.paths[i] })
 	}
 	return kinds, nil
+}
+
+// scaleTracer traces traceBatches batches of an ingest from the batch
+// that starts at from articles on, into path ("" traces nothing).
+type scaleTracer struct {
+	path string
+	from int64
+	f    *os.File
+	left int
+}
+
+// at is called before each batch, with the articles stored so far.
+func (t *scaleTracer) at(stored int64, batch int) error {
+	switch {
+	case t.path == "":
+		return nil
+	case t.f == nil && stored >= t.from && t.left == 0:
+		f, err := os.Create(t.path)
+		if err != nil {
+			return fmt.Errorf("trace: %w", err)
+		}
+		if err := trace.Start(f); err != nil {
+			f.Close()
+			return fmt.Errorf("trace: %w", err)
+		}
+		t.f, t.left = f, traceBatches
+		fmt.Printf("trace: %d batches of %d from article %d on, into %s\n", traceBatches, batch, stored, t.path)
+	case t.f != nil:
+		if t.left--; t.left == 0 {
+			return t.stop()
+		}
+	}
+	return nil
+}
+
+// stop ends the trace, if one runs.
+func (t *scaleTracer) stop() error {
+	if t.f == nil {
+		return nil
+	}
+	trace.Stop()
+	err := t.f.Close()
+	t.f, t.path = nil, ""
+	if err != nil {
+		return fmt.Errorf("trace: %w", err)
+	}
+	return nil
 }
 
 // currentRSS is the process's resident memory now.
