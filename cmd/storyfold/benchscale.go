@@ -120,6 +120,7 @@ func scaleIngest(ctx context.Context, st storyfold.Store, name string, seeds []s
 	}
 	type prepared struct {
 		articles  []storyfold.Article
+		staged    *pipeline.Staged
 		textBytes int64
 	}
 	batches := make(chan prepared, 1)
@@ -141,6 +142,9 @@ func scaleIngest(ctx context.Context, st storyfold.Store, name string, seeds []s
 			p := prepared{articles: pipeline.Prepare(raw, nil, nil)}
 			for i := range p.articles {
 				p.textBytes += int64(len(p.articles[i].Text))
+			}
+			if !o.eachBatch {
+				p.staged = w.Stage(p.articles) // as ingest does
 			}
 			select {
 			case batches <- p:
@@ -168,11 +172,12 @@ func scaleIngest(ctx context.Context, st storyfold.Store, name string, seeds []s
 			return 0, err
 		}
 		t := time.Now()
-		ingest := w.IngestDeferred
+		var err error
 		if o.eachBatch {
-			ingest = w.Ingest
+			_, err = w.Ingest(ctx, p.articles)
+		} else {
+			_, err = w.IngestStaged(ctx, p.staged)
 		}
-		_, err := ingest(ctx, p.articles)
 		storing += time.Since(t)
 		if err != nil {
 			cancel()
