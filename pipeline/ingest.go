@@ -635,8 +635,8 @@ func (w *Writer) build(ctx context.Context, id string, have map[string]*storyfol
 }
 
 // ingest is Writer.Write of a staged batch once the index is up to date.
-// The batch is grouped by addBatch,
-// as a Grouper groups it, which may replace *ixp.
+// The batch is grouped by addBatch, as a Grouper groups it, which may
+// replace *ixp.
 func ingest(ctx context.Context, st storyfold.Store, ixp **cluster.Index, opts cluster.Options, b *Staged) (storyfold.IngestResult, []storyfold.StoredArticle, error) {
 	var res storyfold.IngestResult
 	articles, items := b.articles, b.items
