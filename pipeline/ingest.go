@@ -61,10 +61,18 @@ type Writer struct {
 	deferMu  sync.Mutex
 	deferred []string
 	last     []storyfold.StoredArticle
-	// background, when not nil, gives the error of the rebuild of
-	// stories IngestDeferred left running, once it is done.
-	background chan error
+	// waves give, oldest first, the errors of the rebuilds IngestDeferred
+	// left running, each once it is done: at most maxWaves at a time.
+	waves []chan error
 }
+
+// maxWaves is how many rebuilds of the stories of successive batches
+// IngestDeferred lets run at once. With one, each batch waited for the
+// rebuild the batch before had started, and the cores idled while its
+// last, longest story was built; with two, the next rebuild starts
+// beside it. Each holds two batches' articles, so memory stays bounded
+// by the batch.
+const maxWaves = 2
 
 // SetAnnotate sets a function applied to every article the writer stores,
 // before it is stored: serve uses it to attach the user's outlet facts to
@@ -156,7 +164,7 @@ func (w *Writer) catchUp(ctx context.Context) error {
 // error, their accounts are saved, except those another batch changed
 // meanwhile, which the writer of that batch rebuilds.
 func (w *Writer) Ingest(ctx context.Context, articles []storyfold.Article) (storyfold.IngestResult, error) {
-	res, batch, err := w.write(ctx, articles)
+	res, batch, err := w.write(ctx, w.Stage(articles))
 	if err != nil {
 		return res, err
 	}
@@ -178,28 +186,33 @@ func (w *Writer) Ingest(ctx context.Context, articles []storyfold.Article) (stor
 // many batches of minutes), but marked stale, as Write leaves it. The
 // stories the batch before changed and this one leaves alone are rebuilt
 // then, each once, however many batches changed it: in the background,
-// on all cores, while the caller prepares and stores the next batch, so
+// on all cores, while the caller prepares and stores the next batches, so
 // that the part under the write lock, which runs on one core, and the
-// rebuilds overlap. At most one such rebuild runs at a time: the next
-// call waits for it once its own batch is stored, and returns its error,
-// if any, wrapped in ErrStoriesStale. ctx must last until then. Call
-// Flush after the last batch. The marks are durable: a process that stops
-// before Flush leaves its stories stale, and the next writer to start
-// rebuilds them, so what a reader finally sees is what Ingest would have
-// given. Calls may overlap: no story is dropped whatever order their
-// rebuilds run in, since a story leaves the deferred list only to be
-// rebuilt.
+// rebuilds overlap. At most maxWaves such rebuilds run at a time: a call
+// that would start one more waits, once its own batch is stored, for the
+// oldest, and returns the error of any that failed, wrapped in
+// ErrStoriesStale. ctx must last until then. Call Flush after the last
+// batch. The marks are durable: a process that stops before Flush leaves
+// its stories stale, and the next writer to start rebuilds them, so what
+// a reader finally sees is what Ingest would have given. Calls may
+// overlap: no story is dropped whatever order their rebuilds run in,
+// since a story leaves the deferred list only to be rebuilt.
 func (w *Writer) IngestDeferred(ctx context.Context, articles []storyfold.Article) (storyfold.IngestResult, error) {
-	res, batch, err := w.write(ctx, articles)
+	return w.IngestStaged(ctx, w.Stage(articles))
+}
+
+// IngestStaged is IngestDeferred of a batch Stage made ready.
+func (w *Writer) IngestStaged(ctx context.Context, b *Staged) (storyfold.IngestResult, error) {
+	res, batch, err := w.write(ctx, b)
 	if err != nil {
 		return res, err
 	}
 	w.deferMu.Lock()
 	defer w.deferMu.Unlock()
-	// The rebuild the batch before started has had this batch's
-	// preparing and storing to run in. Should it have failed, this
+	// The rebuilds the batches before started have had this batch's
+	// preparing and storing to run in. Should one have failed, this
 	// batch's stories are still kept for the next rebuild.
-	waited := w.waitBackground()
+	waited := w.waitWaves(maxWaves - 1)
 	now := make(map[string]bool, len(res.Stories))
 	for _, id := range res.Stories {
 		now[id] = true
@@ -214,33 +227,46 @@ func (w *Writer) IngestDeferred(ctx context.Context, articles []storyfold.Articl
 	w.deferred, w.last = append([]string(nil), res.Stories...), batch
 	if len(due) > 0 {
 		done := make(chan error, 1)
-		w.background = done
+		w.waves = append(w.waves, done)
 		go func() { done <- w.rebuildStories(ctx, due, have) }()
 	}
 	return res, waited
 }
 
-// waitBackground waits for the rebuild IngestDeferred left running, if
-// any, and returns its error wrapped in ErrStoriesStale. Call it with
-// deferMu held.
-func (w *Writer) waitBackground() error {
-	if w.background == nil {
-		return nil
+// waitWaves collects the rebuilds IngestDeferred left running that are
+// done, then waits for the oldest until at most keep run, and returns
+// the first error of those it collected, wrapped in ErrStoriesStale.
+// Call it with deferMu held.
+func (w *Writer) waitWaves(keep int) error {
+	var first error
+	left := w.waves[:0]
+	for i, done := range w.waves {
+		var err error
+		if len(w.waves)-i > keep {
+			err = <-done
+		} else {
+			select {
+			case err = <-done:
+			default:
+				left = append(left, done)
+				continue
+			}
+		}
+		if err != nil && first == nil {
+			first = fmt.Errorf("%w: %w", ErrStoriesStale, err)
+		}
 	}
-	err := <-w.background
-	w.background = nil
-	if err != nil {
-		return fmt.Errorf("%w: %w", ErrStoriesStale, err)
-	}
-	return nil
+	clear(w.waves[len(left):])
+	w.waves = left
+	return first
 }
 
-// Flush waits for the rebuild IngestDeferred left running, then rebuilds
+// Flush waits for the rebuilds IngestDeferred left running, then rebuilds
 // the stories it left stale.
 func (w *Writer) Flush(ctx context.Context) error {
 	w.deferMu.Lock()
 	defer w.deferMu.Unlock()
-	waited := w.waitBackground()
+	waited := w.waitWaves(0)
 	due, have := w.deferred, haveOf(w.last)
 	w.deferred, w.last = nil, nil
 	if err := w.rebuildStories(ctx, due, have); err != nil {
@@ -276,26 +302,51 @@ var ErrStoriesStale = errors.New("articles stored, stories left to rebuild")
 // last saved account, with Stale set; a story the batch opens reads as
 // its articles, dates and headline, without an account.
 func (w *Writer) Write(ctx context.Context, articles []storyfold.Article) (storyfold.IngestResult, error) {
-	res, _, err := w.write(ctx, articles)
+	res, _, err := w.write(ctx, w.Stage(articles))
 	return res, err
 }
 
-// write is Write, also returning the articles it stored.
-func (w *Writer) write(ctx context.Context, articles []storyfold.Article) (storyfold.IngestResult, []storyfold.StoredArticle, error) {
+// Staged is a batch of prepared articles made ready for a writer ahead of
+// its write (Stage).
+type Staged struct {
+	articles []storyfold.Article
+	items    []cluster.Item
+	// blobs are the items' features as the store keeps them, nil where
+	// they could not be encoded (the write then reports why).
+	blobs [][]byte
+}
+
+// Len is how many articles the batch holds.
+func (b *Staged) Len() int { return len(b.articles) }
+
+// Stage does, on the writer's workers, what a batch's write needs of each
+// article that depends on the article alone: the annotation SetAnnotate
+// set, the grouping features (the costliest part of grouping a long
+// article) and their encoding, and what the store keeps of it (a
+// compressed document, say) in a store that can encode it ahead of the
+// save. Write and Ingest stage their batch first; a caller that stages
+// the next batch while the writer stores one (IngestStaged) keeps this
+// work off the path that leads to the write lock, which the writer's
+// other work waits on.
+func (w *Writer) Stage(articles []storyfold.Article) *Staged {
 	if w.annotate != nil {
 		for i := range articles {
 			w.annotate(&articles[i])
 		}
 	}
-	// An article's grouping features depend on it alone: they are
-	// extracted before the lock is taken, the costliest part of grouping
-	// a long article.
-	items := features(articles, w.workerCount())
-	// So is what the store keeps of it (a compressed document, say), in
-	// a store that can encode it ahead of the save.
+	b := &Staged{articles: articles, items: features(articles, w.workerCount()), blobs: make([][]byte, len(articles))}
+	parallel.For(len(b.items), w.workerCount(), func(i int) {
+		b.blobs[i], _ = b.items[i].Features.MarshalBinary()
+	})
 	if e, ok := w.store.(encoder); ok {
 		e.Encode(articles)
 	}
+	return b
+}
+
+// write is Write of a staged batch, also returning the articles it
+// stored.
+func (w *Writer) write(ctx context.Context, b *Staged) (storyfold.IngestResult, []storyfold.StoredArticle, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	unlock, err := w.store.LockWrites(ctx)
@@ -319,7 +370,7 @@ func (w *Writer) write(ctx context.Context, articles []storyfold.Article) (story
 		w.stale = true
 		return storyfold.IngestResult{}, nil, err
 	}
-	res, batch, err := ingest(ctx, w.store, &w.index, w.opts, articles, items)
+	res, batch, err := ingest(ctx, w.store, &w.index, w.opts, b)
 	if err != nil {
 		w.stale = true
 	}
@@ -385,10 +436,13 @@ func (w *Writer) rebuildStories(ctx context.Context, ids []string, have map[stri
 // transaction per story costs more than saving it.
 const saveGroup = 32
 
-// rebuild builds stale stories on the writer's workers and saves them in groups as
-// they are built, reading from the store the articles have does not hold
-// (it may be nil). The first error is returned; the stories it stopped
-// keep their marks for the next rebuild.
+// rebuild builds stale stories on the writer's workers and saves them in
+// groups as they are built, reading from the store the articles have does
+// not hold (it may be nil). The groups are saved by a goroutine of their
+// own, so that a builder never waits for the store's single writer (a
+// batch's save holds it for a second or more): it goes on to the next
+// story. The first error is returned; the stories it stopped keep their
+// marks for the next rebuild.
 func (w *Writer) rebuild(ctx context.Context, stale []storyfold.StaleStory, have map[string]*storyfold.Article) (int, error) {
 	var mu sync.Mutex
 	var first error
@@ -401,15 +455,22 @@ func (w *Writer) rebuild(ctx context.Context, stale []storyfold.StaleStory, have
 			first = err
 		}
 	}
-	save := func(g []built) {
-		n, err := w.save(ctx, g)
-		mu.Lock()
-		saved += n
-		mu.Unlock()
-		if err != nil {
-			fail(err)
+	// Full groups wait here for the saver: a few, so that builders run
+	// ahead of a slow save without holding many stories.
+	groups := make(chan []built, 2)
+	saving := make(chan struct{})
+	go func() {
+		defer close(saving)
+		for g := range groups {
+			n, err := w.save(ctx, g)
+			mu.Lock()
+			saved += n
+			mu.Unlock()
+			if err != nil {
+				fail(err)
+			}
 		}
-	}
+	}()
 	parallel.For(len(stale), w.workerCount(), func(i int) {
 		if ctx.Err() != nil {
 			return
@@ -430,12 +491,14 @@ func (w *Writer) rebuild(ctx context.Context, stale []storyfold.StaleStory, have
 		}
 		mu.Unlock()
 		if full != nil {
-			save(full)
+			groups <- full
 		}
 	})
 	if len(group) > 0 {
-		save(group)
+		groups <- group
 	}
+	close(groups)
+	<-saving
 	if first == nil && ctx.Err() != nil {
 		first = fmt.Errorf("rebuild stories: %w", ctx.Err())
 	}
@@ -571,11 +634,12 @@ func (w *Writer) build(ctx context.Context, id string, have map[string]*storyfol
 	return st, nil
 }
 
-// ingest is Writer.Write once the index is up to date; items are the
-// articles' features, in the same order. The batch is grouped by addBatch,
-// as a Grouper groups it, which may replace *ixp.
-func ingest(ctx context.Context, st storyfold.Store, ixp **cluster.Index, opts cluster.Options, articles []storyfold.Article, items []cluster.Item) (storyfold.IngestResult, []storyfold.StoredArticle, error) {
+// ingest is Writer.Write of a staged batch once the index is up to date.
+// The batch is grouped by addBatch, as a Grouper groups it, which may
+// replace *ixp.
+func ingest(ctx context.Context, st storyfold.Store, ixp **cluster.Index, opts cluster.Options, b *Staged) (storyfold.IngestResult, []storyfold.StoredArticle, error) {
 	var res storyfold.IngestResult
+	articles, items := b.articles, b.items
 	ix := *ixp
 	hashes := make([]string, len(articles))
 	for i := range articles {
@@ -586,8 +650,9 @@ func ingest(ctx context.Context, st storyfold.Store, ixp **cluster.Index, opts c
 		return res, nil, err
 	}
 	type entry struct {
-		a  storyfold.Article
-		it cluster.Item
+		a    storyfold.Article
+		it   cluster.Item
+		blob []byte
 	}
 	fresh := make([]entry, 0, len(articles))
 	for i, a := range articles {
@@ -610,7 +675,7 @@ func ingest(ctx context.Context, st storyfold.Store, ixp **cluster.Index, opts c
 		}
 		it := items[i]
 		it.ID = a.ID
-		fresh = append(fresh, entry{a, it})
+		fresh = append(fresh, entry{a, it, b.blobs[i]})
 	}
 	sort.SliceStable(fresh, func(i, j int) bool { return articleBefore(&fresh[i].a, &fresh[j].a) })
 	grouped := make([]cluster.Item, len(fresh))
@@ -642,9 +707,12 @@ func ingest(ctx context.Context, st storyfold.Store, ixp **cluster.Index, opts c
 			}
 			opened[storyID] = all
 		}
-		blob, err := it.Features.MarshalBinary()
-		if err != nil {
-			return res, nil, fmt.Errorf("ingest %s: %w", it.ID, err)
+		blob := fresh[i].blob
+		if blob == nil {
+			var err error
+			if blob, err = it.Features.MarshalBinary(); err != nil {
+				return res, nil, fmt.Errorf("ingest %s: %w", it.ID, err)
+			}
 		}
 		batch.Articles = append(batch.Articles, storyfold.StoredArticle{Article: fresh[i].a, StoryID: storyID, DuplicateOf: dupOf, Features: blob})
 		if !changed[storyID] {

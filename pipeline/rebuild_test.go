@@ -216,10 +216,12 @@ func TestRebuildFromStoreMatchesIngest(t *testing.T) {
 // the background while the next batch is stored, so the check is made
 // again on one core with every rebuild's reads and saves slowed down,
 // which shifts how the two overlap: what is stored must not depend on
-// it. It is skipped without the BASIL file.
+// it; and again with each batch staged before the one before it is
+// stored (IngestStaged), as ingest does, so that the store holds two
+// batches encoded ahead at once. It is skipped without the BASIL file.
 func TestIngestDeferredMatchesIngest(t *testing.T) {
 	if testing.Short() {
-		t.Skip("ingests BASIL three times")
+		t.Skip("ingests BASIL four times")
 	}
 	ctx := context.Background()
 	articles := pipeline.Prepare(benchdata.ReadBASIL(t, *basilPath), nil, nil)
@@ -237,9 +239,13 @@ func TestIngestDeferredMatchesIngest(t *testing.T) {
 		name  string
 		procs int
 		delay time.Duration
+		// ahead stages each batch before the one before it is stored,
+		// as ingest does.
+		ahead bool
 	}{
-		{"as is", 0, 0},
-		{"one core, slow rebuilds", 1, 3 * time.Millisecond},
+		{"as is", 0, 0, false},
+		{"one core, slow rebuilds", 1, 3 * time.Millisecond, false},
+		{"staged ahead", 0, 0, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -256,8 +262,24 @@ func TestIngestDeferredMatchesIngest(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			var next *pipeline.Staged
 			for i := 0; i < len(articles); i += size {
-				if _, err := dw.IngestDeferred(ctx, articles[i:min(i+size, len(articles))]); err != nil {
+				var err error
+				switch {
+				case !tt.ahead:
+					_, err = dw.IngestDeferred(ctx, articles[i:min(i+size, len(articles))])
+				default:
+					b := next
+					if b == nil {
+						b = dw.Stage(articles[i:min(i+size, len(articles))])
+					}
+					next = nil
+					if j := i + size; j < len(articles) {
+						next = dw.Stage(articles[j:min(j+size, len(articles))])
+					}
+					_, err = dw.IngestStaged(ctx, b)
+				}
+				if err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -60,8 +60,11 @@ func runBench(ctx context.Context, args []string) error {
 	scalePages := fs.Int("scale-paths", 2000, "with --scale, how many stories the clients draw their story pages and search words from")
 	scaleHeap := fs.String("scale-heap-profile", "", "with --scale, write a heap profile of what the ingest keeps live to this file, taken after its last batch is stored and a collection (read it with go tool pprof -sample_index=inuse_space)")
 	scaleEach := fs.Bool("scale-rebuild-each", false, "with --scale, rebuild the stories each batch changes before the next batch, as a server does, instead of once a later batch leaves them alone, as ingest does")
+	scaleTrace := fs.String("scale-trace", "", "with --scale, write an execution trace (runtime/trace) of a few batches from the middle of the ingest to this file, for go tool trace")
 	seed := fs.Uint64("seed", 1, "random seed of the corpus")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
+	blockProfile := fs.String("blockprofile", "", "write a profile of where goroutines waited (channels, locks, select; every wait of 10 µs and more) to this file at the end of the run")
+	mutexProfile := fs.String("mutexprofile", "", "write a profile of contended mutexes to this file at the end of the run")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -92,6 +95,14 @@ func runBench(ctx context.Context, args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	if *blockProfile != "" {
+		runtime.SetBlockProfileRate(int((10 * time.Microsecond).Nanoseconds()))
+		defer writeProfile("block", *blockProfile)
+	}
+	if *mutexProfile != "" {
+		runtime.SetMutexProfileFraction(1)
+		defer writeProfile("mutex", *mutexProfile)
+	}
 	src := *source
 	if src == "" {
 		src = benchDefaultSource
@@ -119,7 +130,7 @@ func runBench(ctx context.Context, args []string) error {
 	fmt.Printf("machine: %d cores (GOMAXPROCS %d), %s\n\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version())
 	if *scale > 0 {
 		return benchScale(ctx, seeds, scaleOptions{n: *scale, batch: scaleBatch, clients: *clients, each: *httpTime,
-			seed: *seed, pg: *pgURL, keep: *scaleDB, paths: max(1, *scalePages), eachBatch: *scaleEach, heapProfile: *scaleHeap})
+			seed: *seed, pg: *pgURL, keep: *scaleDB, paths: max(1, *scalePages), eachBatch: *scaleEach, heapProfile: *scaleHeap, trace: *scaleTrace})
 	}
 	fmt.Printf("%9s %9s %12s %12s %12s %12s %12s %14s %10s\n", "articles", "KB/art", "read+clean", "features", "grouping", "total", "articles/s", "µs/article", "index B/art")
 	for _, n := range ns {
@@ -455,4 +466,19 @@ func bodyParagraphs(a storyfold.Article) []string {
 		}
 	}
 	return out
+}
+
+// writeProfile writes the named runtime profile (block, mutex) to path,
+// saying on standard error if it could not.
+func writeProfile(name, path string) {
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.Lookup(name).WriteTo(f, 0)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "storyfold: %s profile: %v\n", name, err)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"runtime/pprof"
+	"runtime/trace"
 	"slices"
 	"strconv"
 	"strings"
@@ -41,7 +42,15 @@ type scaleOptions struct {
 	// end of the ingest goes to, so that what the grouping index and the
 	// writer keep for each article can be attributed to its holders.
 	heapProfile string
+	// trace, when set, names the file an execution trace (runtime/trace)
+	// of traceBatches batches from the middle of the ingest goes to, for
+	// go tool trace: which goroutines run, and which wait and on what.
+	trace string
 }
+
+// traceBatches is how many batches --scale-trace traces: a few, so that
+// the trace shows the batches overlapping and stays small enough to read.
+const traceBatches = 6
 
 // scaleBatch is how many articles bench --scale prepares and stores at a
 // time, as ingest does (ingestBatch).
@@ -111,6 +120,7 @@ func scaleIngest(ctx context.Context, st storyfold.Store, name string, seeds []s
 	}
 	type prepared struct {
 		articles  []storyfold.Article
+		staged    *pipeline.Staged
 		textBytes int64
 	}
 	batches := make(chan prepared, 1)
@@ -134,6 +144,9 @@ func scaleIngest(ctx context.Context, st storyfold.Store, name string, seeds []s
 			for i := range p.articles {
 				p.textBytes += int64(len(p.articles[i].Text))
 			}
+			if !o.eachBatch {
+				p.staged = w.Stage(p.articles) // as ingest does
+			}
 			select {
 			case batches <- p:
 			case <-stop.Done():
@@ -149,13 +162,23 @@ func scaleIngest(ctx context.Context, st storyfold.Store, name string, seeds []s
 	var stored, textBytes int64
 	every := max(o.batch, o.n/10/o.batch*o.batch)
 	next := every
+	tr := scaleTracer{path: o.trace, from: int64(o.n / 2 / o.batch * o.batch)}
+	defer tr.stop()
 	for p := range batches {
-		t := time.Now()
-		ingest := w.IngestDeferred
-		if o.eachBatch {
-			ingest = w.Ingest
+		if err := tr.at(stored, o.batch); err != nil {
+			cancel()
+			for range batches {
+			}
+			stopRSS()
+			return 0, err
 		}
-		_, err := ingest(ctx, p.articles)
+		t := time.Now()
+		var err error
+		if o.eachBatch {
+			_, err = w.Ingest(ctx, p.articles)
+		} else {
+			_, err = w.IngestStaged(ctx, p.staged)
+		}
 		storing += time.Since(t)
 		if err != nil {
 			cancel()
@@ -184,6 +207,9 @@ func scaleIngest(ctx context.Context, st storyfold.Store, name string, seeds []s
 	}
 	total, cpu := time.Since(start), processCPU()-cpu0
 	stopRSS()
+	if err := tr.stop(); err != nil {
+		return 0, err
+	}
 	if o.heapProfile != "" {
 		if err := writeHeapProfile(o.heapProfile); err != nil {
 			return 0, err
@@ -200,9 +226,9 @@ func scaleIngest(ctx context.Context, st storyfold.Store, name string, seeds []s
 	fmt.Printf("%s: %d articles in %s: %.0f articles/s end to end (generating, reading, cleaning and annotating the next batch while one is stored); CPU %s, %.2f ms/article, %.0f%% of a core on average\n",
 		name, stored, total.Round(time.Millisecond), float64(stored)/total.Seconds(), cpu.Round(time.Millisecond),
 		float64(cpu.Microseconds())/1000/float64(max(1, stored)), 100*cpu.Seconds()/total.Seconds())
-	fmt.Printf("%s: the store's part (Writer.Ingest: grouping, save, stories rebuilt): %s, %.0f articles/s; write lock held %s in %d batches (longest %s); %d stories rebuilt in %s of building\n",
+	fmt.Printf("%s: the store's part (Writer.IngestStaged: grouping, save, waiting for rebuilds; the next batch is staged beside it): %s, %.0f articles/s; write lock held %s in %d batches (longest %s); %d stories rebuilt in %s of building, %d rebuilds not saved (their story changed meanwhile)\n",
 		name, storing.Round(time.Millisecond), float64(stored)/storing.Seconds(), ws.LockHeld.Round(time.Millisecond), ws.Batches,
-		ws.MaxLockHeld.Round(time.Millisecond), ws.Rebuilt, ws.Building.Round(time.Millisecond))
+		ws.MaxLockHeld.Round(time.Millisecond), ws.Rebuilt, ws.Building.Round(time.Millisecond), ws.Dropped)
 	fmt.Printf("%s: %d articles, %d stories stored; peak resident memory %.0f MB sampled, %.0f MB VmHWM (the whole process so far); text %.0f B/article\n",
 		name, articles, stories, float64(rss.take())/(1<<20), float64(procStatus("VmHWM"))/(1<<20), float64(textBytes)/float64(max(1, stored)))
 	return textBytes, nil
@@ -300,6 +326,53 @@ func scalePaths(ctx context.Context, st storyfold.Store, seed uint64, limit int)
 		rng.Shuffle(len(k.paths), func(i, j int) { k.paths[i], k.paths[j] = k.paths[j], k.paths[i] })
 	}
 	return kinds, nil
+}
+
+// scaleTracer traces traceBatches batches of an ingest from the batch
+// that starts at from articles on, into path ("" traces nothing).
+type scaleTracer struct {
+	path string
+	from int64
+	f    *os.File
+	left int
+}
+
+// at is called before each batch, with the articles stored so far.
+func (t *scaleTracer) at(stored int64, batch int) error {
+	switch {
+	case t.path == "":
+		return nil
+	case t.f == nil && stored >= t.from && t.left == 0:
+		f, err := os.Create(t.path)
+		if err != nil {
+			return fmt.Errorf("trace: %w", err)
+		}
+		if err := trace.Start(f); err != nil {
+			f.Close()
+			return fmt.Errorf("trace: %w", err)
+		}
+		t.f, t.left = f, traceBatches
+		fmt.Printf("trace: %d batches of %d from article %d on, into %s\n", traceBatches, batch, stored, t.path)
+	case t.f != nil:
+		if t.left--; t.left == 0 {
+			return t.stop()
+		}
+	}
+	return nil
+}
+
+// stop ends the trace, if one runs.
+func (t *scaleTracer) stop() error {
+	if t.f == nil {
+		return nil
+	}
+	trace.Stop()
+	err := t.f.Close()
+	t.f, t.path = nil, ""
+	if err != nil {
+		return fmt.Errorf("trace: %w", err)
+	}
+	return nil
 }
 
 // currentRSS is the process's resident memory now.

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -14,12 +16,14 @@ import (
 
 // TestBenchScale runs bench --scale on a small corpus: it ingests every
 // article in bounded batches, measures the store and loads the three
-// pages. Figures are printed, never asserted: the machine decides them.
+// pages, tracing its one batch. Figures are printed, never asserted: the
+// machine decides them.
 func TestBenchScale(t *testing.T) {
 	if testing.Short() {
 		t.Skip("stores a corpus and loads a server for seconds")
 	}
-	stdout, stderr, code := run(t, "bench", "--source", "examples/ukraine-talks", "--scale", "120", "--http-time", "300ms", "--clients", "4", "--scale-paths", "20")
+	trace := filepath.Join(t.TempDir(), "trace.out")
+	stdout, stderr, code := run(t, "bench", "--source", "examples/ukraine-talks", "--scale", "120", "--http-time", "300ms", "--clients", "4", "--scale-paths", "20", "--scale-trace", trace)
 	if code != 0 {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)
 	}
@@ -34,10 +38,14 @@ func TestBenchScale(t *testing.T) {
 		"story page",
 		"stories list",
 		"search",
+		"trace: 6 batches of 500 from article 0 on",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("the output lacks %q:\n%s", want, stdout)
 		}
+	}
+	if fi, err := os.Stat(trace); err != nil || fi.Size() == 0 {
+		t.Errorf("no trace written: %v", err)
 	}
 	for _, line := range strings.Split(stdout, "\n") {
 		f := strings.Fields(line)

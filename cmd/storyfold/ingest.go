@@ -138,9 +138,11 @@ type ingestTotals struct {
 }
 
 // ingestPaths reads paths and adds their articles to the store in batches
-// (ingestBatch): each batch is read, prepared and folded while the one
-// before it is stored, so memory holds about three batches whatever the
-// input's size, and both cores work. A signal stops the reading at once;
+// (ingestBatch): each batch is read, prepared, folded and staged (its
+// grouping features and stored documents made, Writer.Stage) while the one
+// before it is stored and the stories of the ones before that are
+// rebuilt, so memory holds a few batches whatever the input's size, and
+// both cores work. A signal stops the reading at once;
 // the batch being stored is finished if it can be within storeGrace, else
 // rolled back (a second signal exits at once, losing only that
 // transaction); the batches read but not stored are dropped, and the error
@@ -158,7 +160,7 @@ func ingestPaths(ctx context.Context, st storyfold.Store, paths []string, ropts 
 	// its transaction back: either way the store holds whole batches.
 	storeCtx, cancelStore := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelStore()
-	batches := make(chan []storyfold.Article, 1)
+	batches := make(chan *pipeline.Staged, 1)
 	stored := prog.counter("storing")
 	var storeErr error
 	rolledBack := false
@@ -182,7 +184,7 @@ func ingestPaths(ctx context.Context, st storyfold.Store, paths []string, ropts 
 			}
 			// A story that runs on into the next batch is rebuilt
 			// once that batch leaves it alone, or at the end.
-			res, err := w.IngestDeferred(storeCtx, b)
+			res, err := w.IngestStaged(storeCtx, b)
 			// Stored, with stories left stale when the grace ran out
 			// during their rebuild: the next writer rebuilds them.
 			stale := errors.Is(err, pipeline.ErrStoriesStale) && storeCtx.Err() != nil
@@ -204,7 +206,7 @@ func ingestPaths(ctx context.Context, st storyfold.Store, paths []string, ropts 
 			for _, orig := range sortedKeys(res.Renamed) {
 				msgs.notef("article ID %q is stored with other content; this one is stored as %q", orig, res.Renamed[orig])
 			}
-			for range b {
+			for range b.Len() {
 				stored.incr()
 			}
 		}
@@ -218,8 +220,11 @@ func ingestPaths(ctx context.Context, st storyfold.Store, paths []string, ropts 
 		if len(articles) == 0 {
 			return nil
 		}
+		// Staged here, the next batch's features and documents are made
+		// while the one before is stored, not on the way to the lock.
+		staged := w.Stage(articles)
 		select {
-		case batches <- articles:
+		case batches <- staged:
 			return nil
 		case <-readCtx.Done():
 			return context.Cause(readCtx)

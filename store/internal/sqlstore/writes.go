@@ -60,7 +60,7 @@ func EncodeArticlesAs(articles []storyfold.StoredArticle, c Compression, added a
 // article's title and text as its store's full-text index is fed them
 // (record.IndexText), which Encode makes ahead too.
 func EncodeIndexed(articles []storyfold.StoredArticle, c Compression, added any, ahead *Ahead) ([][]any, [][2]string, error) {
-	encoded := ahead.take()
+	encoded := ahead.take(articles)
 	rows := make([][]any, len(articles))
 	var index [][2]string
 	if c.Index {
@@ -93,6 +93,8 @@ type encodedArticle struct {
 	c         Compression
 	text, doc any
 	index     [2]string // with c.Index: title and text as indexed
+	// save is the count of saves (Ahead.saves) when it was encoded ahead.
+	save int
 }
 
 func encodeArticle(a *storyfold.Article, c Compression) (encodedArticle, error) {
@@ -118,15 +120,25 @@ func encodeArticle(a *storyfold.Article, c Compression) (encodedArticle, error) 
 
 // Ahead holds articles encoded before their save, so that a writer can
 // encode them before it takes the store's write lock, which every other
-// writer waits for, rather than in Save, under it (Encode). Save takes
-// what it holds and leaves it empty: an article a save does not find
-// (another writer's save took it, or the batch was never saved) is
-// encoded again there, so what is kept never outgrows the batches encoded
-// since the last save, and what is saved never depends on it.
+// writer waits for, rather than in Save, under it (Encode), and can
+// encode the next batch while one is saved. Save takes the entries of its
+// own articles; an article a save does not find (another writer's save
+// took it, or the batch was never saved) is encoded again there, so what
+// is saved never depends on it. What no save took is dropped once
+// aheadSaves saves have passed since it was encoded, so what is kept
+// never outgrows the batches encoded over the last few saves.
 type Ahead struct {
 	mu      sync.Mutex
 	encoded map[string]encodedArticle
+	// saves counts the takes so far; each entry keeps the count it was
+	// encoded at.
+	saves int
 }
+
+// aheadSaves is how many saves an article encoded ahead waits for before
+// it is dropped: its own batch is saved by the next save or the one
+// after, when a batch is encoded while the one before waits for the lock.
+const aheadSaves = 3
 
 // Encode encodes articles ahead of their save, on all cores, keyed by
 // their content hash. An article that fails to encode is left to Save,
@@ -152,21 +164,38 @@ func (h *Ahead) EncodeAs(articles []storyfold.Article, c Compression) {
 	}
 	for i := range articles {
 		if ok[i] {
+			out[i].save = h.saves
 			h.encoded[articles[i].Hash] = out[i]
 		}
 	}
 }
 
-// take returns what was encoded ahead and empties h. A nil h holds
-// nothing.
-func (h *Ahead) take() map[string]encodedArticle {
+// take removes from h and returns what was encoded ahead of the articles
+// a save stores, and drops what aheadSaves saves have passed by. A nil h
+// holds nothing.
+func (h *Ahead) take(articles []storyfold.StoredArticle) map[string]encodedArticle {
 	if h == nil {
 		return nil
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	e := h.encoded
-	h.encoded = nil
+	h.saves++
+	if len(h.encoded) == 0 {
+		return nil
+	}
+	e := make(map[string]encodedArticle, len(articles))
+	for i := range articles {
+		hash := articles[i].Article.Hash
+		if a, ok := h.encoded[hash]; ok {
+			e[hash] = a
+			delete(h.encoded, hash)
+		}
+	}
+	for hash, a := range h.encoded {
+		if h.saves-a.save >= aheadSaves {
+			delete(h.encoded, hash)
+		}
+	}
 	return e
 }
 

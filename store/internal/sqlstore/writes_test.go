@@ -46,9 +46,46 @@ func TestAheadEncodesAsSave(t *testing.T) {
 			if tt.c.Index && (len(wantIndex) != 2 || wantIndex[0][1] != "    harbour closed           storm.") {
 				t.Errorf("index texts %q, want the text without its stop words", wantIndex)
 			}
-			if left := ahead.take(); len(left) != 0 {
-				t.Errorf("%d articles left encoded after the save", len(left))
+			if left := len(ahead.encoded); left != 0 {
+				t.Errorf("%d articles left encoded after the save", left)
 			}
 		})
+	}
+}
+
+// TestAheadKeepsTheNextBatch checks that a save takes only its own
+// articles' encodings, so that a batch encoded while the one before waits
+// for its save is still encoded at its own save, and that what no save
+// takes is dropped after aheadSaves saves.
+func TestAheadKeepsTheNextBatch(t *testing.T) {
+	article := func(id string) storyfold.Article {
+		return storyfold.Article{ID: id, Hash: "h" + id, Source: "A", Title: "Title " + id, Language: "en", Text: "Text of " + id + ".", Duplicates: []string{}}
+	}
+	stored := func(as ...storyfold.Article) []storyfold.StoredArticle {
+		out := make([]storyfold.StoredArticle, len(as))
+		for i, a := range as {
+			out[i] = storyfold.StoredArticle{Article: a, StoryID: "s"}
+		}
+		return out
+	}
+	c := Compression{Text: true, Doc: true, Index: true}
+	var ahead Ahead
+	first, next, never := article("1"), article("2"), article("3")
+	ahead.EncodeAs([]storyfold.Article{first}, c)
+	ahead.EncodeAs([]storyfold.Article{next, never}, c)
+	if got := ahead.take(stored(first)); len(got) != 1 || got[first.Hash].id != first.ID {
+		t.Fatalf("the first save took %v, want its own article", got)
+	}
+	if got := ahead.take(stored(next)); len(got) != 1 || got[next.Hash].id != next.ID {
+		t.Fatalf("the next save took %v, want its own article, encoded before the first save", got)
+	}
+	if _, ok := ahead.encoded[never.Hash]; !ok {
+		t.Fatalf("an article no save took was dropped after %d saves, before %d", 2, aheadSaves)
+	}
+	for range aheadSaves {
+		ahead.take(nil)
+	}
+	if len(ahead.encoded) != 0 {
+		t.Errorf("%d articles kept after %d more saves, want none", len(ahead.encoded), aheadSaves)
 	}
 }
