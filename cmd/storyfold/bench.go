@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -48,6 +49,13 @@ func runBench(ctx context.Context, args []string) error {
 	attackToken := fs.String("attack-token", "", "with --attack-url, the server's --token, for the POST attacks")
 	attackTrace := fs.String("attack-trace", "", "with --attacks, write an execution trace (runtime/trace) of the attacked phase to this file, for go tool trace: what the health check's goroutines wait behind")
 	attackKinds := fs.String("attack-kinds", "", "the --attacks to run, comma-separated, of search, bomb, quotes, pages, slow (default: all at once)")
+	defaultLayout := layoutOne
+	if childSupported {
+		defaultLayout = layoutThree
+	}
+	attackLayout := fs.String("attack-layout", defaultLayout, "with --attacks and no --attack-url, where the server, the attackers and the probes run: "+
+		layoutThree+", storyfold serve and the attackers as child processes of the bench, which runs the probes, as a server's attackers are other machines; or "+
+		layoutOne+", all in the bench's process, the harsher test ("+layoutThree+" is not available on every system)")
 	var posts postsFlags
 	posts.register(fs)
 	warcRecords := fs.Int("warc", 0, "also read and extract a WARC file of this many records of real pages, with 1 and 2 workers (0: off)")
@@ -69,6 +77,9 @@ func runBench(ctx context.Context, args []string) error {
 		return err
 	}
 	if err := posts.check(fs); err != nil {
+		return err
+	}
+	if err := checkAttackLayout(fs, *attackLayout, *attackURL); err != nil {
 		return err
 	}
 	ns, err := parseSizes(*sizes)
@@ -125,7 +136,7 @@ func runBench(ctx context.Context, args []string) error {
 			attack: *attackTime, healthP99: *healthP99, seed: *seed, keep: *httpDB, kinds: splitList(*attackKinds),
 			maxReads: *maxReads, maxIngests: *maxIngests, cacheMB: *attackCache,
 			maxInflight: *maxInflight, maxQueue: *maxQueue, queueWait: *queueWait, url: *attackURL, token: *attackToken, trace: *attackTrace,
-			posts: posts})
+			posts: posts, layout: *attackLayout})
 	}
 	fmt.Printf("machine: %d cores (GOMAXPROCS %d), %s\n\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version())
 	if *scale > 0 {
@@ -185,6 +196,39 @@ func runBench(ctx context.Context, args []string) error {
 	}
 	if *httpArticles > 0 {
 		return benchHTTP(ctx, seeds, *httpArticles, *clients, *httpTime, *seed, *httpDB)
+	}
+	return nil
+}
+
+// checkAttackLayout refuses an --attack-layout the bench cannot run, and
+// the flags that mean nothing in the layout asked for: --attack-url names
+// a server of another process already, and in the three processes the
+// server is a storyfold serve, which has no --max-reads or --max-ingests,
+// and the trace would be of the probes alone.
+func checkAttackLayout(fs *flag.FlagSet, layout, url string) error {
+	switch layout {
+	case layoutOne:
+	case layoutThree:
+		if !childSupported {
+			return usagef(fs, "--attack-layout %s is not available on this system; use --attack-layout %s", layoutThree, layoutOne)
+		}
+	default:
+		return usagef(fs, "--attack-layout must be %s or %s", layoutThree, layoutOne)
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if url != "" {
+		if set["attack-layout"] {
+			return usagef(fs, "--attack-layout and --attack-url exclude each other: with --attack-url the server is the one named")
+		}
+		return nil
+	}
+	if layout == layoutThree {
+		for _, name := range []string{"max-reads", "max-ingests", "attack-trace"} {
+			if set[name] {
+				return usagef(fs, "--%s needs --attack-layout %s (the server of the %s layout is storyfold serve, another process)", name, layoutOne, layoutThree)
+			}
+		}
 	}
 	return nil
 }

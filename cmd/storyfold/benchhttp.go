@@ -314,9 +314,42 @@ type attackOptions struct {
 	// trace names a file to write an execution trace of the attacked
 	// phase to ("" for none).
 	trace string
-	// posts says where the server in this process analyses POSTs, as
-	// serve's --posts and --posts-nice do.
+	// posts says where the server analyses POSTs, as serve's --posts
+	// and --posts-nice do.
 	posts postsFlags
+	// layout says which processes the server, the attackers and the
+	// probes run in, without url: layoutThree or layoutOne.
+	layout string
+}
+
+// The layouts of the attack replay (bench --attack-layout).
+const (
+	// layoutThree runs the server (storyfold serve) and the attackers
+	// (storyfold bench-attackers) as children of the bench, which runs
+	// the probes: the attackers' CPU and garbage are not the server's
+	// or the probes', as for a server attacked from other machines.
+	layoutThree = "three"
+	// layoutOne runs the server, the attackers and the probes in the
+	// bench's process: the harsher test, as the attackers' work and
+	// collections share the server's process.
+	layoutOne = "one"
+)
+
+// attackKinds are the attacks the replay knows, in --attack-kinds.
+var attackKinds = []string{"search", "bomb", "quotes", "pages", "slow"}
+
+// anyAttack says whether kinds (--attack-kinds) names an attack to run:
+// all do when it is empty, none when it names only others ("none").
+func anyAttack(kinds []string) bool {
+	if len(kinds) == 0 {
+		return true
+	}
+	for _, k := range kinds {
+		if slices.Contains(attackKinds, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // benchAttacks replays the attacks of issue 14 on a server serving a store
@@ -327,30 +360,40 @@ type attackOptions struct {
 // repeated-word searches, a gzip bomb, a 10 MB article of crafted quotes,
 // story pages of the largest story by the dozen (each with a parameter of
 // its own, which once missed the cache every time) and bodies a byte at a
-// time. It prints the probes' percentiles, what each
-// attacker got and the process's peak memory, and fails when the health
-// check's p99 under attack is over the bound.
+// time. By default (layoutThree) the server is a storyfold serve and the
+// attackers a storyfold bench-attackers, both children of this process,
+// which runs the probes alone: a real server's attackers are other
+// machines, whose work shares neither its process nor its collector. It
+// prints the probes' percentiles, what each attacker got and the
+// processes' peak memory, and fails when the health check's p99 under
+// attack is over the bound.
 func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOptions) error {
 	st, dbPath, closeStore, err := openBenchStore(ctx, o.keep, "storyfold-bench-attacks")
 	if err != nil {
 		return err
 	}
 	defer closeStore()
-	writer, err := pipeline.NewWriter(ctx, st, cluster.DefaultOptions())
-	if err != nil {
+	// A writer (and the story index it loads) is made only to store the
+	// corpus or for a server in this process: the probes' process of the
+	// three keeps no more than the probes need.
+	var writer *pipeline.Writer
+	needWriter := func() error {
+		if writer == nil {
+			writer, err = pipeline.NewWriter(ctx, st, cluster.DefaultOptions())
+		}
 		return err
 	}
 	start := time.Now()
 	if stored, _, err := st.Counts(ctx); err != nil {
 		return err
 	} else if stored == 0 {
+		if err := needWriter(); err != nil {
+			return err
+		}
 		if err := storeAttackCorpus(ctx, writer, seeds, o); err != nil {
 			return err
 		}
 	}
-	// The corpus is stored on every core; the server analyses as serve's
-	// does.
-	writer.SetWorkers(serveWorkers())
 	articles, stories, err := st.Counts(ctx)
 	if err != nil {
 		return err
@@ -362,17 +405,33 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 	largest := slices.MaxFunc(all, func(a, b storyfold.StorySummary) int { return a.Articles - b.Articles })
 	fmt.Printf("\nattack replay: %d articles in %d stories stored in %s, the largest story %d articles; %d cores (GOMAXPROCS %d)\n",
 		articles, stories, time.Since(start).Round(time.Second), largest.Articles, runtime.NumCPU(), runtime.GOMAXPROCS(0))
-	if o.url == "" {
-		fmt.Println("the attackers and the probes are clients in this process, as the server is: their work counts in the process's CPU and memory, and their goroutines share its scheduler with the server's, which a server attacked from other machines would not")
-	}
 
 	token, base := "bench-attacks", strings.TrimSuffix(o.url, "/")
 	cache := cacheBytes(o.cacheMB)
-	var logFile *os.File // the in-process server's log
-	if base != "" {
+	var logFile *os.File // the server's log, when this process started it
+	var server *serveChild
+	switch {
+	case base != "":
 		token = o.token
 		fmt.Printf("the server is %s, another process: its memory and log are not this process's, and the limits and cache are its own\n", base)
-	} else {
+	case o.layout == layoutThree:
+		if server, err = startServeChild(ctx, dbPath, o); err != nil {
+			return err
+		}
+		defer server.stop()
+		base, token, logFile = server.base, server.token, server.log
+		fmt.Printf("server process: pid %d, storyfold serve of the store at %s (--posts %s)", server.pid(), base, o.posts.where)
+		if server.workerPID != 0 {
+			fmt.Printf(", its post worker pid %d", server.workerPID)
+		}
+		fmt.Println("\nthe probes are this process's clients and the attackers another process's (--attack-layout three), as a real server's attackers are other machines")
+	default:
+		fmt.Println("the attackers and the probes are clients in this process, as the server is (--attack-layout one): their work counts in the process's CPU and memory, and their goroutines share its scheduler with the server's, which a server attacked from other machines would not")
+		if err := needWriter(); err != nil {
+			return err
+		}
+		// The server analyses as serve's does.
+		writer.SetWorkers(serveWorkers())
 		// The server logs every request as serve does, a line written
 		// to a file at each (serve writes to stderr): a log that cost
 		// nothing here would flatter the server.
@@ -430,15 +489,22 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 		fmt.Printf("the server has no cache: every answer is built from the store\n")
 	}
 
-	payloads := buildAttackPayloads(o.seed, o.kinds)
-	fmt.Printf("payloads: a search of %q x800 (%d-byte URL)", "the", len(payloads.search))
-	if payloads.bomb != nil {
-		fmt.Printf(", a gzip bomb of %d KB unpacking to %d MB", len(payloads.bomb)>>10, payloads.bombUnpacked>>20)
+	// The attackers of the three processes build their payloads in
+	// their own process, before the probes start.
+	var payloads attackPayloads
+	var remote *attackChild
+	if server != nil && anyAttack(o.kinds) {
+		remote, err = startAttackChild(ctx, attackJob{Base: base, Token: token, Kinds: o.kinds, Clients: o.clients, Seed: o.seed,
+			Time: o.attack, Largest: largest.ID, LargestArticles: largest.Articles, BustFrom: attackBustFrom})
+		if err != nil {
+			return err
+		}
+		defer remote.stop()
+		fmt.Printf("attackers process: pid %d, storyfold bench-attackers\n%s\n", remote.cmd.Process.Pid, remote.payloads)
+	} else {
+		payloads = buildAttackPayloads(o.seed, o.kinds)
+		fmt.Println(payloads.describe())
 	}
-	if payloads.quotes != nil {
-		fmt.Printf(", a %.1f MB article of crafted quotes", float64(len(payloads.quotes))/(1<<20))
-	}
-	fmt.Println()
 
 	// Each probe runs on its own goroutine, so each draws from its own
 	// source: a rand.Rand is not safe for concurrent use.
@@ -471,6 +537,12 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 		}, every: 50 * time.Millisecond},
 	}
 	mem := &peakRSS{}
+	var serverMem, workerMem *peakRSS // the server's and its post workers', when this process started it
+	if server != nil {
+		pid := strconv.Itoa(server.pid())
+		serverMem = &peakRSS{of: func() []string { return []string{pid} }}
+		workerMem = &peakRSS{of: func() []string { return childrenOf(pid) }}
+	}
 	fmt.Printf("\n%-8s %-22s %9s %9s %9s %9s %9s %s\n", "phase", "requests", "count", "p50", "p90", "p99", "max", "statuses")
 	for _, phase := range []struct {
 		name    string
@@ -485,6 +557,10 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 		before := readServerMetrics(ctx, base)
 		var wg sync.WaitGroup
 		stopMem := mem.watch(pctx)
+		if server != nil {
+			stopSelf, stopServer, stopWorker := stopMem, serverMem.watch(pctx), workerMem.watch(pctx)
+			stopMem = func() { stopSelf(); stopServer(); stopWorker() }
+		}
 		for _, p := range probes {
 			p.reset()
 			wg.Add(1)
@@ -499,23 +575,52 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 					return err
 				}
 			}
-			attackers = startAttacks(pctx, &wg, base, token, payloads, largest, o.clients, &bust, o.kinds)
+			if remote != nil {
+				if err := remote.begin(); err != nil {
+					cancel()
+					return err
+				}
+			} else {
+				attackers = startAttacks(pctx, &wg, base, token, payloads, largest, o.clients, &bust, o.kinds)
+			}
 		}
 		wg.Wait()
 		stopTrace()
 		cancel()
 		stopMem()
+		var reports []attackerReport
+		for _, a := range attackers {
+			reports = append(reports, a.report())
+		}
+		var theirs attackMsg
+		if remote != nil && phase.attacks {
+			if theirs, err = remote.result(ctx); err != nil {
+				return err
+			}
+			reports = theirs.Attackers
+		}
 		for _, p := range probes {
 			fmt.Println(p.row(phase.name))
 		}
-		for _, a := range attackers {
-			fmt.Println(a.row(phase.name))
+		for _, r := range reports {
+			fmt.Println(r.row(phase.name))
 		}
 		whose := "server and clients"
-		if o.url != "" {
+		switch {
+		case server != nil:
+			whose = "the probes only"
+		case o.url != "":
 			whose = "clients only"
 		}
 		fmt.Printf("%-8s peak resident memory of the process (%s): %d MB\n", phase.name, whose, mem.take()>>20)
+		if server != nil {
+			fmt.Printf("%-8s peak resident memory of the server process: %d MB, of its post worker: %d MB (sampled every 100 ms)\n",
+				phase.name, serverMem.take()>>20, workerMem.take()>>20)
+		}
+		if remote != nil && phase.attacks {
+			fmt.Printf("%-8s the attackers' process: peak resident memory %d MB, used %.2f of %d cores\n", phase.name,
+				theirs.PeakRSS>>20, theirs.CPU.Seconds()/max(theirs.Wall.Seconds(), 1e-9), runtime.NumCPU())
+		}
 		fmt.Printf("%-8s the process used %.2f of %d cores; Go scheduling latency p50 %s p99 %s; load average %s then %s\n", phase.name,
 			(processCPU()-cpu0).Seconds()/time.Since(wall0).Seconds(), runtime.NumCPU(),
 			sched.since(0.5), sched.since(0.99), load0, loadAverage())
@@ -530,6 +635,9 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 		}
 		fmt.Printf("%-8s the server shed %d requests for want of a place at work (%d finding the queue full, %d waiting too long)\n", phase.name,
 			after.shedFull+after.shedWait-before.shedFull-before.shedWait, after.shedFull-before.shedFull, after.shedWait-before.shedWait)
+	}
+	if server != nil {
+		fmt.Printf("\nthe server process's peak resident memory over its life (VmHWM): %d MB\n", procStatusOf(strconv.Itoa(server.pid()), "VmHWM")>>20)
 	}
 	health := probes[0]
 	p99 := health.pct(0.99)
@@ -603,6 +711,18 @@ type attackPayloads struct {
 	bomb         []byte // gzip of junk lines
 	bombUnpacked int
 	quotes       []byte // one JSON article of crafted quotes, "%d" where its serial goes
+}
+
+// describe says what the payloads are, in one line.
+func (p attackPayloads) describe() string {
+	line := fmt.Sprintf("payloads: a search of %q x800 (%d-byte URL)", "the", len(p.search))
+	if p.bomb != nil {
+		line += fmt.Sprintf(", a gzip bomb of %d KB unpacking to %d MB", len(p.bomb)>>10, p.bombUnpacked>>20)
+	}
+	if p.quotes != nil {
+		line += fmt.Sprintf(", a %.1f MB article of crafted quotes", float64(len(p.quotes))/(1<<20))
+	}
+	return line
 }
 
 // buildAttackPayloads builds the payloads of the given kinds of attack
@@ -693,12 +813,25 @@ func (a *attacker) note(status string, d time.Duration) {
 	}
 }
 
-func (a *attacker) row(phase string) string {
+// attackerReport is what one attacker got: its latencies, its answers by
+// status and the age of its oldest unfinished request.
+type attackerReport struct {
+	Name     string
+	Lat      latencies
+	Statuses map[string]int
+	Oldest   time.Duration
+}
+
+func (a *attacker) report() attackerReport {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	row := fmt.Sprintf("%-8s %-22s %9d %s %s", phase, a.name, len(a.lat), percentiles(a.lat), statusList(a.statuses))
-	if a.oldest > 0 {
-		row += fmt.Sprintf(" (the oldest unfinished sent %s before the end)", a.oldest.Round(100*time.Millisecond))
+	return attackerReport{Name: a.name, Lat: summarize(a.lat), Statuses: maps.Clone(a.statuses), Oldest: a.oldest}
+}
+
+func (r attackerReport) row(phase string) string {
+	row := fmt.Sprintf("%-8s %-22s %s %s", phase, r.Name, r.Lat, statusList(r.Statuses))
+	if r.Oldest > 0 {
+		row += fmt.Sprintf(" (the oldest unfinished sent %s before the end)", r.Oldest.Round(100*time.Millisecond))
 	}
 	return row
 }
@@ -990,7 +1123,7 @@ func (p *probe) pct(q float64) time.Duration {
 }
 
 func (p *probe) row(phase string) string {
-	return fmt.Sprintf("%-8s %-22s %9d %s %s", phase, "probe: "+p.name, len(p.lat), percentiles(p.lat), statusList(p.codes))
+	return fmt.Sprintf("%-8s %-22s %s %s", phase, "probe: "+p.name, summarize(p.lat), statusList(p.codes))
 }
 
 // pctOf is the q-quantile of sorted latencies (q = 1: the largest).
@@ -1001,17 +1134,31 @@ func pctOf(sorted []time.Duration, q float64) time.Duration {
 	return sorted[min(len(sorted)-1, int(q*float64(len(sorted))))]
 }
 
-// percentiles writes p50, p90, p99 and the largest of the latencies.
-func percentiles(lat []time.Duration) string {
+// latencies sums up a list of latencies: their count, p50, p90, p99 and
+// the largest. It is what an attacker reports, also across processes (the
+// attackers' process sends it as JSON).
+type latencies struct {
+	Count              int
+	P50, P90, P99, Max time.Duration
+}
+
+// summarize sums up the latencies lat.
+func summarize(lat []time.Duration) latencies {
 	s := slices.Clone(lat)
 	slices.Sort(s)
-	f := func(q float64) string {
-		if len(s) == 0 {
+	return latencies{Count: len(s), P50: pctOf(s, 0.5), P90: pctOf(s, 0.9), P99: pctOf(s, 0.99), Max: pctOf(s, 1)}
+}
+
+// String writes the count, p50, p90, p99 and the largest, as the
+// replay's table has them.
+func (l latencies) String() string {
+	f := func(d time.Duration) string {
+		if l.Count == 0 {
 			return "-"
 		}
-		return pctOf(s, q).Round(10 * time.Microsecond).String()
+		return d.Round(10 * time.Microsecond).String()
 	}
-	return fmt.Sprintf("%9s %9s %9s %9s", f(0.5), f(0.9), f(0.99), f(1))
+	return fmt.Sprintf("%9d %9s %9s %9s %9s", l.Count, f(l.P50), f(l.P90), f(l.P99), f(l.Max))
 }
 
 // statusList writes counts by status, sorted.
@@ -1028,8 +1175,11 @@ func statusList(m map[string]int) string {
 	return strings.Join(parts, ", ")
 }
 
-// peakRSS follows the process's resident memory.
+// peakRSS follows the resident memory of this process or, when of is
+// set, the sum of that of the processes it names (a server and its post
+// worker, read by the bench that started them).
 type peakRSS struct {
+	of   func() []string // the processes' /proc names; nil: this one
 	mu   sync.Mutex
 	peak int64
 }
@@ -1055,18 +1205,15 @@ func (m *peakRSS) watch(ctx context.Context) func() {
 	return func() { cancel(); <-done }
 }
 
-// sample reads VmRSS from /proc (Linux); elsewhere it falls back on the
-// memory the Go runtime holds from the system.
+// sample reads VmRSS from /proc (Linux); elsewhere it falls back, for
+// this process, on the memory the Go runtime holds from the system.
 func (m *peakRSS) sample() {
 	var rss int64
-	if b, err := os.ReadFile("/proc/self/status"); err == nil {
-		for _, line := range strings.Split(string(b), "\n") {
-			if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
-				kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
-				rss = kb << 10
-			}
+	if m.of != nil {
+		for _, pid := range m.of() {
+			rss += procStatusOf(pid, "VmRSS")
 		}
-	} else {
+	} else if rss = procStatus("VmRSS"); rss == 0 {
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
 		rss = int64(ms.Sys)

@@ -1,32 +1,55 @@
 package main
 
 import (
+	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"github.com/storyfold/storyfold/internal/syncbuf"
 )
 
 // TestBenchAttacks replays the cheap attacks on a small store for a
-// moment: the table is printed, a bound the health check keeps passes,
-// and one no server can keep fails the command.
+// moment, in three processes (the default: serve and the attackers as the
+// bench's children) and in one: the table is printed with what the
+// attackers' process reported, a bound the health check keeps passes, one
+// no server can keep fails the command, and the children are gone when
+// the bench has ended, whether it passed or failed. The runs share one
+// store, which the first stores (none of these attacks POSTs), so that
+// the race-built binary of CI stores it once.
 func TestBenchAttacks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a server and loads it for seconds")
 	}
 	args := []string{"bench", "--source", "examples/ukraine-talks", "--attacks", "--http", "20", "--large-story", "30",
-		"--attack-time", "2s", "--clients", "4", "--attack-kinds", "search,pages,slow"}
+		"--clients", "4", "--attack-kinds", "search,pages,slow", "--http-db", filepath.Join(t.TempDir(), "attacks.db")}
+	attacked := []string{"probe: health", "probe: story page", "probe: search", "search 'the' x800", "largest story x4",
+		"slow bodies x200", "the server shed", "the health check under attack: p99"}
 	for _, tt := range []struct {
-		name  string
-		bound string
-		code  int
-		want  []string
+		name string
+		args []string
+		code int
+		want []string
 	}{
-		{"held", "1m", 0, []string{"probe: health", "probe: story page", "probe: search", "search 'the' x800", "largest story x4",
-			"slow bodies x200", "peak resident memory", "the server shed", "the health check under attack: p99"}},
-		{"not held", "1ns", 1, []string{"over the bound of 1ns"}},
+		{"three processes", []string{"--attack-time", "2s", "--health-p99", "1m"}, 0, append([]string{"server process: pid ",
+			"attackers process: pid ", "--attack-layout three", "peak resident memory of the process (the probes only)",
+			"peak resident memory of the server process", "the attackers' process: peak resident memory",
+			"the server process's peak resident memory over its life"}, attacked...)},
+		{"one process", []string{"--attack-time", "2s", "--health-p99", "1m", "--attack-layout", "one"}, 0,
+			append([]string{"--attack-layout one", "peak resident memory of the process (server and clients)"}, attacked...)},
+		// Failing, the bench stops its server (the attackers, once they
+		// have reported, have ended: TestBenchAttacksInterrupted stops
+		// them mid-run).
+		{"not held", []string{"--attack-time", "1s", "--health-p99", "1ns", "--attack-kinds", "none"}, 1,
+			[]string{"server process: pid ", "over the bound of 1ns"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			stdout, stderr, code := run(t, append(args, "--health-p99", tt.bound)...)
+			stdout, stderr, code := run(t, append(args, tt.args...)...)
 			if code != tt.code {
 				t.Fatalf("exit %d, want %d\n%s\n%s", code, tt.code, stdout, stderr)
 			}
@@ -34,6 +57,78 @@ func TestBenchAttacks(t *testing.T) {
 				if !strings.Contains(stdout+stderr, w) {
 					t.Errorf("the output lacks %q:\n%s\n%s", w, stdout, stderr)
 				}
+			}
+			if tt.args[len(tt.args)-1] == "one" && strings.Contains(stdout, "pid ") {
+				t.Errorf("one process started children:\n%s", stdout)
+			}
+			noChildrenLeft(t, stdout)
+		})
+	}
+}
+
+// TestBenchAttacksInterrupted interrupts the three-process replay as a user
+// at a terminal does, once its server and attackers run: the bench exits
+// as the signal says, and neither child (nor the server's post worker) is
+// left running.
+func TestBenchAttacksInterrupted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a server and loads it")
+	}
+	cmd := exec.Command(binary, "bench", "--source", "examples/ukraine-talks", "--attacks", "--http", "20", "--large-story", "30",
+		"--clients", "4", "--attack-kinds", "search,pages", "--attack-time", "10m")
+	cmd.Dir = "../.."
+	var stdout, stderr syncbuf.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+	waitFor(t, "the attackers to be ready", guard, func() bool { return strings.Contains(stdout.String(), "attackers process: pid ") })
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-done:
+	case <-time.After(guard):
+		t.Fatalf("the bench did not end after SIGINT\n%s\n%s", stdout.String(), stderr.String())
+	}
+	if code := cmd.ProcessState.ExitCode(); code != 130 {
+		t.Errorf("exit %d, want 130\n%s\n%s", code, stdout.String(), stderr.String())
+	}
+	noChildrenLeft(t, stdout.String())
+}
+
+// noChildrenLeft fails unless every process the bench's output names
+// (server, post worker, attackers) has ended. The bench waits for its own
+// children; the post worker, serve's, ends when serve does.
+func noChildrenLeft(t *testing.T, out string) {
+	t.Helper()
+	for _, m := range regexp.MustCompile(`(?:process: pid|post worker pid) (\d+)`).FindAllStringSubmatch(out, -1) {
+		pid, _ := strconv.Atoi(m[1])
+		waitFor(t, "process "+m[1]+" to end", guard, func() bool { return syscall.Kill(pid, 0) == syscall.ESRCH })
+	}
+}
+
+// TestBenchAttackFlags refuses layouts the replay cannot run and flags the
+// layout asked for would silently ignore.
+func TestBenchAttackFlags(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown layout", []string{"--attack-layout", "two"}, "--attack-layout must be three or one"},
+		{"layout and url", []string{"--attack-layout", "one", "--attack-url", "http://127.0.0.1:1"}, "exclude each other"},
+		{"reads in three", []string{"--max-reads", "2"}, "--max-reads needs --attack-layout one"},
+		{"ingests in three", []string{"--max-ingests", "2", "--attack-layout", "three"}, "--max-ingests needs --attack-layout one"},
+		{"trace in three", []string{"--attack-trace", "x.trace"}, "--attack-trace needs --attack-layout one"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, stderr, code := run(t, append([]string{"bench", "--attacks"}, tt.args...)...)
+			if code != 2 || !strings.Contains(stderr, tt.want) {
+				t.Errorf("exit %d, want 2 with %q:\n%s", code, tt.want, stderr)
 			}
 		})
 	}

@@ -380,8 +380,13 @@ func currentRSS() int64 { return procStatus("VmRSS") }
 
 // procStatus reads a size in kB from /proc/self/status, in bytes; 0 where
 // there is none.
-func procStatus(field string) int64 {
-	b, err := os.ReadFile("/proc/self/status")
+func procStatus(field string) int64 { return procStatusOf("self", field) }
+
+// procStatusOf reads a size in kB from the /proc status of the process
+// pid names ("self", or a number: a child's memory, read by its parent),
+// in bytes; 0 where there is none (no /proc, or the process has ended).
+func procStatusOf(pid, field string) int64 {
+	b, err := os.ReadFile("/proc/" + pid + "/status")
 	if err != nil {
 		return 0
 	}

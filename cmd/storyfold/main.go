@@ -36,10 +36,11 @@ func commands() []command {
 }
 
 // internalCommands are commands storyfold starts itself, not listed in
-// its usage: serve's post worker.
+// its usage: serve's post worker, the attack replay's attackers.
 func internalCommands() []command {
 	return []command{
 		{"post-worker", "analyse and store a server's POSTs (started by serve --posts child)", runPostWorker},
+		{"bench-attackers", "the attackers of bench --attacks in a process of their own (started by bench)", runBenchAttackers},
 	}
 }
 

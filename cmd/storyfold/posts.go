@@ -557,10 +557,11 @@ func postWorkerArgs(db string, group groupFlags, outletsPath string, workers int
 	return args
 }
 
-// postWorkerEnv is the environment a post worker runs in: the server's,
-// with the soft memory limit the server was given by --max-memory, which
-// is a flag of its own command line the worker's does not carry.
-func postWorkerEnv() []string {
+// childEnv is the environment a child storyfold runs in (a server's post
+// worker, the bench's server and attackers): its parent's, with the soft
+// memory limit the parent was given by --max-memory, which is a flag of
+// the parent's command line the child's does not carry.
+func childEnv() []string {
 	env := os.Environ()
 	if memoryLimit.source == "--max-memory" {
 		v := "off"

@@ -187,7 +187,7 @@ func newPostWorker(db string, group groupFlags, outletsPath string, nice int, lo
 	}
 	// The worker has the server's cores but its lower priority: the
 	// kernel gives them to the server first.
-	return newPostIngester(bin, postWorkerArgs(db, group, outletsPath, runtime.GOMAXPROCS(0)), postWorkerEnv(), nice, log), nil
+	return newPostIngester(bin, postWorkerArgs(db, group, outletsPath, runtime.GOMAXPROCS(0)), childEnv(), nice, log), nil
 }
 
 // serveWorkers is how many goroutines a server's writer analyses on: one
