@@ -1615,7 +1615,13 @@ func (f *Finder) loneName(word string) string {
 			return ""
 		}
 	}
-	if _, given := nlp.GivenName(word); !given {
+	if _, given := nlp.GivenName(word); given {
+		// "Dale wrote" after "Martha Fry and her brother Dale Ford": the
+		// one person of the article whose name opens with the given name.
+		if name := f.givenNameOf(word); name != "" {
+			return name
+		}
+	} else {
 		opens := ""
 		for _, name := range f.index.spoken {
 			if first, _, ok := strings.Cut(name, " "); ok && first == word {
@@ -1647,6 +1653,24 @@ func (f *Finder) loneName(word string) string {
 		}
 	}
 	return misspells
+}
+
+// givenNameOf returns the one full name of a person the article names
+// that opens with the given name word ("Dale Ford" for "Dale"), or "" when
+// none or two different people's names do.
+func (f *Finder) givenNameOf(word string) string {
+	found := ""
+	for _, n := range f.names {
+		first, rest, ok := strings.Cut(n.name, " ")
+		if !ok || first != word || rest == "" {
+			continue
+		}
+		if found != "" && found != n.name {
+			return ""
+		}
+		found = n.name
+	}
+	return found
 }
 
 // minMisspelled is the shortest surname, and misspelling of it, that
