@@ -1572,6 +1572,19 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 			}
 			return f.full(before[i].name, k)
 		}
+		// Else the last person named: one whose name gives the pronoun's
+		// gender in its sentence or the one before first ("When Ford
+		// visited his editor Teresa Nielsen Hayden at her office at Tor,
+		// ... “...,” she recalled": not Tor, a name that gives none).
+		if g != nlp.Unknown {
+			si := sort.Search(len(f.sentences), func(i int) bool { return f.sentences[i].End > sent.Start })
+			from := f.sentences[max(si-1, 0)].Start
+			for i := k - 1; i >= 0 && before[i].end >= from; i-- {
+				if before[i].gender == g {
+					return f.full(before[i].name, k)
+				}
+			}
+		}
 		for i := k - 1; i >= 0 && before[i].end >= pos-1500; i-- {
 			if fits(before[i]) {
 				return f.full(before[i].name, k)
