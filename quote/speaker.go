@@ -1375,7 +1375,7 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 		case c.capitalized(a+1) || nlp.IsSpeakerPronoun(c.lower(a+1)):
 			for j := a + 2; j < len(c.toks) && j <= a+unmarkedNameReach; j++ {
 				closing := c.lowerIn(j, closingCues) && c.endsSentence(j+1)
-				if speechCues[c.lower(j)] && !c.startsObject(j+1) && c.lower(j+1) != "that" || closing {
+				if speechCues[c.lower(j)] && (!c.startsObject(j+1) || c.toldNameEnds(j)) && c.lower(j+1) != "that" || closing {
 					after = j + 1
 					if short && c.clauseGoesOn(after) < 0 {
 						break
@@ -1424,6 +1424,20 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 		return storyfold.Quotation{Text: text[quoted.Start:quoted.End], Span: quoted, Speaker: name, Cue: cue, Kind: storyfold.QuoteUnmarked}, true
 	}
 	return storyfold.Quotation{}, false
+}
+
+// toldNameEnds reports whether the cue at token j is "told" with a name
+// after it that ends the sentence ("..., Cook told Benioff."): whom the
+// statement was told, not an object that opens a clause of its own.
+func (c *context) toldNameEnds(j int) bool {
+	if c.lower(j) != "told" || !c.capitalized(j+1) {
+		return false
+	}
+	i := j + 1
+	for c.capitalized(i) {
+		i++
+	}
+	return c.endsSentence(i)
 }
 
 // maxCueInside is the most tokens between a cue set off inside a
