@@ -911,6 +911,9 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 			if ended || c.lower(j-1) == "to" {
 				break
 			}
+			if j == k+1 && c.lower(k) == "they" {
+				return "they", c.lower(j), true // '“...,” they said': resolve names them
+			}
 			if name, ok := c.nameBefore(j); ok {
 				return name, c.lower(j), true
 			}
@@ -1535,6 +1538,9 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 	if speaker == "" {
 		return ""
 	}
+	if speaker == "they" {
+		return f.theyNamed(text, pos, sent)
+	}
 	// The names given before pos.
 	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].end > pos })
 	before := f.names[:k]
@@ -1680,6 +1686,52 @@ func (f *Finder) loneName(word string) string {
 		}
 	}
 	return misspells
+}
+
+// theyNamed returns whom "they" stands for as the subject of a cue after a
+// quote at pos: both people of a joint statement before it, else the one
+// organisation, or person whose name gives no gender, that the sentence
+// before the quote's names, opening it as its subject (“Big Machine have twice denied doing anything
+// wrong. “...,” they said": a company, which British English makes
+// plural); else "". A person whose name gives a gender is "he" or "she",
+// not "they", and two names leave it unresolved.
+func (f *Finder) theyNamed(text string, pos int, sent storyfold.Span) string {
+	if joint := f.jointBefore(text, pos); joint != "" {
+		return joint
+	}
+	si := sort.Search(len(f.sentences), func(i int) bool { return f.sentences[i].End > sent.Start })
+	if si == 0 || si > len(f.sentences) {
+		return ""
+	}
+	prev := f.sentences[si-1]
+	found := ""
+	one := func(name string) bool {
+		if found != "" && found != name {
+			return false
+		}
+		found = name
+		return true
+	}
+	for _, n := range f.namesIn(prev.Start, prev.End) {
+		if n.gender != nlp.Unknown || !one(n.name) {
+			return ""
+		}
+	}
+	k := sort.Search(len(f.orgs), func(i int) bool { return f.orgs[i].start >= prev.Start })
+	for ; k < len(f.orgs) && f.orgs[k].end <= prev.End; k++ {
+		if !one(f.orgs[k].name) {
+			return ""
+		}
+	}
+	if found == "" {
+		return ""
+	}
+	// The name must be the sentence's subject, opening it.
+	i := strings.Index(text[prev.Start:prev.End], found)
+	if opening := strings.TrimSpace(text[prev.Start : prev.Start+max(i, 0)]); i < 0 || opening != "" && !strings.EqualFold(opening, "the") {
+		return ""
+	}
+	return found
 }
 
 // givenNameOf returns the one full name of a person the article names
