@@ -1004,6 +1004,9 @@ func (f *Finder) cueBefore(q *quoteSite) (string, string, bool) {
 			if name, ok := c.nameAfter(j + 1); ok {
 				return name, "according to", true
 			}
+			if name, ok := c.roleAppositive(j + 1); ok {
+				return name, "according to", true // "According to his aunt, Jane Starner, “...”"
+			}
 			return "", "", true
 		case participles[w]:
 			if name := c.accused(j); name != "" {
@@ -1030,6 +1033,32 @@ func (f *Finder) cueBefore(q *quoteSite) (string, string, bool) {
 		}
 	}
 	return "", "", false
+}
+
+// roleAppositive returns the name set off by commas after a role in lower
+// case that opens at token i, of at most maxRoleWords words after its
+// first ("his aunt, Jane Starner, “...”": the person the role is), or false when the words from i are no such role, or no name
+// follows its comma.
+func (c *context) roleAppositive(i int) (string, bool) {
+	j := i
+	for j < len(c.toks) && j <= i+maxRoleWords && c.toks[j].Kind == nlp.Word && !c.capitalized(j) {
+		j++
+	}
+	if j == i || !c.isPunct(j, ",") {
+		return "", false
+	}
+	name, ok := c.nameAfter(j + 1)
+	if !ok {
+		return "", false
+	}
+	end := j + 1
+	for end < len(c.toks) && (c.capitalized(end) || c.isPunct(end, ".") && c.abbreviation(end-1)) {
+		end++
+	}
+	if !c.isPunct(end, ",") {
+		return "", false
+	}
+	return name, true
 }
 
 // accused returns the name between a verb of accusationVerbs and the "of"
