@@ -858,6 +858,14 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 	for end < len(text) && !utf8.RuneStart(text[end]) {
 		end++
 	}
+	if p := paragraphOf(q.paragraphs, m.Start); p >= 0 && after < q.paragraphs[p].End {
+		// A pull quote signed with a dash to its paragraph's end: "“...”
+		// — Neil Gaiman".
+		rest := text[after:q.paragraphs[p].End]
+		if name, ok := strings.CutPrefix(strings.TrimSpace(rest), "— "); ok && len(name) <= maxContext && f.isPerson(name) {
+			return name, "—", true
+		}
+	}
 	if after >= end {
 		return "", "", false
 	}
