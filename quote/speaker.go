@@ -1037,7 +1037,7 @@ func (f *Finder) cueBefore(q *quoteSite) (string, string, bool) {
 				}
 			}
 			// "X ..., saying “": X is the subject of the clause.
-			return f.clauseSubject(text, sent.Start, from+int(c.toks[j].Start)), w, true
+			return f.participleSubject(text, sent.Start, from+int(c.toks[j].Start)), w, true
 		}
 	}
 	return "", "", false
@@ -1190,6 +1190,24 @@ func (f *Finder) clauseSubject(text string, from, to int) string {
 	}
 	return subject
 }
+
+// participleSubject returns the subject of the clause a participle in
+// [from, to) closes, as clauseSubject reads it, or else a pronoun after a
+// short opening phrase set off by a comma: "On Saturday, she praised the
+// president, saying ...".
+func (f *Finder) participleSubject(text string, from, to int) string {
+	if subject := f.clauseSubject(text, from, to); subject != "" {
+		return subject
+	}
+	if c := strings.IndexByte(text[from:to], ','); c > 0 && len(strings.Fields(text[from:from+c])) <= maxOpeningPhrase {
+		return openingPronoun(text[from+c+1 : to])
+	}
+	return ""
+}
+
+// maxOpeningPhrase is the most words of a phrase of time or place that
+// may open a sentence before its subject's comma: "On Saturday,".
+const maxOpeningPhrase = 4
 
 // relativeAt returns where the last ", which " or ", who " of text[from:to]
 // starts, or -1.
