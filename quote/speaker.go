@@ -1045,8 +1045,9 @@ func (f *Finder) cueBefore(q *quoteSite) (string, string, bool) {
 
 // roleAppositive returns the name set off by commas after a role in lower
 // case that opens at token i, of at most maxRoleWords words after its
-// first ("his aunt, Jane Starner, “...”": the person the role is), or false when the words from i are no such role, or no name
-// follows its comma.
+// first ("his aunt, Jane Starner, “...”": the person the role is), or
+// false when the words from i are no such role or no name set off by
+// commas follows it.
 func (c *context) roleAppositive(i int) (string, bool) {
 	j := i
 	for j < len(c.toks) && j <= i+maxRoleWords && c.toks[j].Kind == nlp.Word && !c.capitalized(j) {
@@ -1746,16 +1747,16 @@ func (f *Finder) loneName(word string) string {
 // theyNamed returns whom "they" stands for as the subject of a cue after a
 // quote at pos: both people of a joint statement before it, else the one
 // organisation, or person whose name gives no gender, that the sentence
-// before the quote's names, opening it as its subject (“Big Machine have twice denied doing anything
-// wrong. “...,” they said": a company, which British English makes
-// plural); else "". A person whose name gives a gender is "he" or "she",
-// not "they", and two names leave it unresolved.
+// before the quote's names, opening it as its subject ("Big Machine have
+// twice denied doing anything wrong. “...,” they said": a company, which
+// British English makes plural); else "". A person whose name gives a
+// gender is "he" or "she", not "they", and two names leave it unresolved.
 func (f *Finder) theyNamed(text string, pos int, sent storyfold.Span) string {
 	if joint := f.jointBefore(text, pos); joint != "" {
 		return joint
 	}
 	si := sort.Search(len(f.sentences), func(i int) bool { return f.sentences[i].End > sent.Start })
-	if si == 0 || si > len(f.sentences) {
+	if si == 0 {
 		return ""
 	}
 	prev := f.sentences[si-1]
