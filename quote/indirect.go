@@ -442,7 +442,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			continue
 		}
 		if name == "" && (indirectParticiples[cue] || questionCues[cue] && strings.HasSuffix(cue, "ing")) {
-			name = f.clauseSubject(text, sent.Start, pos)
+			name = f.participleSubject(text, sent.Start, pos)
 		}
 		if name == "" && c.lower(beforeFillers(&c, j)) == "they" {
 			// "Pelosi and Schumer said in a statement. ... They vowed":

@@ -140,6 +140,14 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 					out = append(out, q)
 					inverted = true
 					if found {
+						// A fragment the clause quotes with no speaker of
+						// its own is the clause's speaker's ('All “relevant
+						// sites” were also disinfected, reports Wee').
+						for i := first; i < len(out)-1; i++ {
+							if out[i].Speaker == "" && q.Speaker != "" && out[i].Span.Start >= q.Span.Start && out[i].Span.End <= q.Span.End {
+								out[i].Speaker = q.Speaker
+							}
+						}
 						// Before the fragments it quotes, in text order.
 						sortFrom(out, first, &lastMarked)
 					}
@@ -570,10 +578,28 @@ func fragmentsOnly(text string, sent storyfold.Span, marked []storyfold.Span) bo
 			return false
 		}
 		if i == 0 || marked[i-1].End <= sent.Start {
-			return len(strings.Fields(text[sent.Start:marked[i].Start])) >= unmarkedMinWords
+			words := strings.Fields(before)
+			return len(words) >= unmarkedMinWords || len(words) > 0 && nounSubject(words)
 		}
 	}
 	return false
+}
+
+// nounSubject reports whether the few words before a sentence's first
+// quote open a clause of their own, a noun for its subject ('Customers
+// “began to say ...,” Cook told', 'Apple was “pulled into the
+// enterprise,” Cook said'): not a pronoun ('he was “just trying ...”',
+// which quotes the clause's words but its subject), nor an article alone
+// ('the “full text ...”').
+func nounSubject(words []string) bool {
+	first := strings.ToLower(strings.Trim(words[0], quoteMarks+"‘’'(,"))
+	for _, s := range []string{"’s", "'s", "’re", "'re", "’m", "'m"} {
+		first = strings.TrimSuffix(first, s) // "It’s a “horrific policy,”"
+	}
+	if first == "" || indirectOpeners[first] || nlp.IsSpeakerPronoun(first) {
+		return false
+	}
+	return len(words) > 1 || first != "the" && first != "a" && first != "an"
 }
 
 // endsAttribution reports whether the cue of an inverted attribution in

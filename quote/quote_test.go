@@ -178,7 +178,14 @@ func FuzzFind(f *testing.F) {
 		"Gov. Al Ray spoke. “a,” the governor said.", "The House speaker continued, noting that x", "He tried to explain that", "went on to say that y z", "A raised the concern that b c.", "laid out his belief that", "Ann Lee issued a statement saying b c", "the Acme Group, a firm, which said it", "Critics, however, say the law is bad.", ", who said that x y", "“a,” B (D) and C D (D) said. “e”", "Ann Lee says she sees x. “y”", "When A B went, C D said. “e,” he said.", "said Tuesday’s x y", "said Mr. B was “c”",
 		// Unmarked speech continued across a story (see groupPair).
 		"There is no betrayal there, said Hegseth in Brussels. There is a recognition that the world is invested and interested in peace. That will take time.",
-		"a b c, said D. a b c d e f. a b c d e f. a b c d e f. a b c d e f."} {
+		"a b c, said D. a b c d e f. a b c d e f. a b c d e f. a b c d e f.",
+		// The paths of the fifteenth round: a given name alone, a noun
+		// before a fragment, "they" after a quote, a role's appositive
+		// after "according to", a pull quote's dash, "told" closing a
+		// statement, a participle after an opening phrase.
+		"Dale Ford spoke. “a,” Dale wrote.", "Apple was “pulled in,” Cook said.", "Acme have denied it.\n\n“a,” they said.", "“a,” they said.",
+		"According to his aunt, Jane Starner, “a”", "According to his aunt, “a”", "“a b.” — Neil Gaiman", "“a” —", "a b c d, Cook told Benioff.", "a, Cook told",
+		"On Saturday, she praised him, saying she hoped it would “b.”", ", she said, saying"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

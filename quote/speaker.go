@@ -858,6 +858,14 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 	for end < len(text) && !utf8.RuneStart(text[end]) {
 		end++
 	}
+	if p := paragraphOf(q.paragraphs, m.Start); p >= 0 && after < q.paragraphs[p].End {
+		// A pull quote signed with a dash to its paragraph's end: "“...”
+		// — Neil Gaiman".
+		rest := text[after:q.paragraphs[p].End]
+		if name, ok := strings.CutPrefix(strings.TrimSpace(rest), "— "); ok && len(name) <= maxContext && f.isPerson(name) {
+			return name, "—", true
+		}
+	}
 	if after >= end {
 		return "", "", false
 	}
@@ -910,6 +918,9 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 		if c.cueAt(j) || documentCues[c.lower(j)] && c.describedDocumentAt(j-2) {
 			if ended || c.lower(j-1) == "to" {
 				break
+			}
+			if j == k+1 && c.lower(k) == "they" {
+				return "they", c.lower(j), true // '“...,” they said': resolve names them
 			}
 			if name, ok := c.nameBefore(j); ok {
 				return name, c.lower(j), true
@@ -1001,6 +1012,9 @@ func (f *Finder) cueBefore(q *quoteSite) (string, string, bool) {
 			if name, ok := c.nameAfter(j + 1); ok {
 				return name, "according to", true
 			}
+			if name, ok := c.roleAppositive(j + 1); ok {
+				return name, "according to", true // "According to his aunt, Jane Starner, “...”"
+			}
 			return "", "", true
 		case participles[w]:
 			if name := c.accused(j); name != "" {
@@ -1023,10 +1037,37 @@ func (f *Finder) cueBefore(q *quoteSite) (string, string, bool) {
 				}
 			}
 			// "X ..., saying “": X is the subject of the clause.
-			return f.clauseSubject(text, sent.Start, from+int(c.toks[j].Start)), w, true
+			return f.participleSubject(text, sent.Start, from+int(c.toks[j].Start)), w, true
 		}
 	}
 	return "", "", false
+}
+
+// roleAppositive returns the name set off by commas after a role in lower
+// case that opens at token i, of at most maxRoleWords words after its
+// first ("his aunt, Jane Starner, “...”": the person the role is), or
+// false when the words from i are no such role or no name set off by
+// commas follows it.
+func (c *context) roleAppositive(i int) (string, bool) {
+	j := i
+	for j < len(c.toks) && j <= i+maxRoleWords && c.toks[j].Kind == nlp.Word && !c.capitalized(j) {
+		j++
+	}
+	if j == i || !c.isPunct(j, ",") {
+		return "", false
+	}
+	name, ok := c.nameAfter(j + 1)
+	if !ok {
+		return "", false
+	}
+	end := j + 1
+	for end < len(c.toks) && (c.capitalized(end) || c.isPunct(end, ".") && c.abbreviation(end-1)) {
+		end++
+	}
+	if !c.isPunct(end, ",") {
+		return "", false
+	}
+	return name, true
 }
 
 // accused returns the name between a verb of accusationVerbs and the "of"
@@ -1150,6 +1191,24 @@ func (f *Finder) clauseSubject(text string, from, to int) string {
 	}
 	return subject
 }
+
+// participleSubject returns the subject of the clause a participle in
+// [from, to) closes, as clauseSubject reads it, or else a pronoun after a
+// short opening phrase set off by a comma: "On Saturday, she praised the
+// president, saying ...".
+func (f *Finder) participleSubject(text string, from, to int) string {
+	if subject := f.clauseSubject(text, from, to); subject != "" {
+		return subject
+	}
+	if c := strings.IndexByte(text[from:to], ','); c > 0 && len(strings.Fields(text[from:from+c])) <= maxOpeningPhrase {
+		return openingPronoun(text[from+c+1 : to])
+	}
+	return ""
+}
+
+// maxOpeningPhrase is the most words of a phrase of time or place that
+// may open a sentence before its subject's comma: "On Saturday,".
+const maxOpeningPhrase = 4
 
 // relativeAt returns where the last ", which " or ", who " of text[from:to]
 // starts, or -1.
@@ -1375,7 +1434,7 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 		case c.capitalized(a+1) || nlp.IsSpeakerPronoun(c.lower(a+1)):
 			for j := a + 2; j < len(c.toks) && j <= a+unmarkedNameReach; j++ {
 				closing := c.lowerIn(j, closingCues) && c.endsSentence(j+1)
-				if speechCues[c.lower(j)] && !c.startsObject(j+1) && c.lower(j+1) != "that" || closing {
+				if speechCues[c.lower(j)] && (!c.startsObject(j+1) || c.toldNameEnds(j)) && c.lower(j+1) != "that" || closing {
 					after = j + 1
 					if short && c.clauseGoesOn(after) < 0 {
 						break
@@ -1424,6 +1483,20 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 		return storyfold.Quotation{Text: text[quoted.Start:quoted.End], Span: quoted, Speaker: name, Cue: cue, Kind: storyfold.QuoteUnmarked}, true
 	}
 	return storyfold.Quotation{}, false
+}
+
+// toldNameEnds reports whether the cue at token j is "told" with a name
+// after it that ends the sentence ("..., Cook told Benioff."): whom the
+// statement was told, not an object that opens a clause of its own.
+func (c *context) toldNameEnds(j int) bool {
+	if c.lower(j) != "told" || !c.capitalized(j+1) {
+		return false
+	}
+	i := j + 1
+	for c.capitalized(i) {
+		i++
+	}
+	return c.endsSentence(i)
 }
 
 // maxCueInside is the most tokens between a cue set off inside a
@@ -1521,6 +1594,9 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 	if speaker == "" {
 		return ""
 	}
+	if speaker == "they" {
+		return f.theyNamed(text, pos, sent)
+	}
 	// The names given before pos.
 	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].end > pos })
 	before := f.names[:k]
@@ -1572,6 +1648,19 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 			}
 			return f.full(before[i].name, k)
 		}
+		// Else the last person named: one whose name gives the pronoun's
+		// gender in its sentence or the one before first ("When Ford
+		// visited his editor Teresa Nielsen Hayden at her office at Tor,
+		// ... “...,” she recalled": not Tor, a name that gives none).
+		if g != nlp.Unknown {
+			si := sort.Search(len(f.sentences), func(i int) bool { return f.sentences[i].End > sent.Start })
+			from := f.sentences[max(si-1, 0)].Start
+			for i := k - 1; i >= 0 && before[i].end >= from; i-- {
+				if before[i].gender == g {
+					return f.full(before[i].name, k)
+				}
+			}
+		}
 		for i := k - 1; i >= 0 && before[i].end >= pos-1500; i-- {
 			if fits(before[i]) {
 				return f.full(before[i].name, k)
@@ -1615,7 +1704,13 @@ func (f *Finder) loneName(word string) string {
 			return ""
 		}
 	}
-	if _, given := nlp.GivenName(word); !given {
+	if _, given := nlp.GivenName(word); given {
+		// "Dale wrote" after "Martha Fry and her brother Dale Ford": the
+		// one person of the article whose name opens with the given name.
+		if name := f.givenNameOf(word); name != "" {
+			return name
+		}
+	} else {
 		opens := ""
 		for _, name := range f.index.spoken {
 			if first, _, ok := strings.Cut(name, " "); ok && first == word {
@@ -1647,6 +1742,70 @@ func (f *Finder) loneName(word string) string {
 		}
 	}
 	return misspells
+}
+
+// theyNamed returns whom "they" stands for as the subject of a cue after a
+// quote at pos: both people of a joint statement before it, else the one
+// organisation, or person whose name gives no gender, that the sentence
+// before the quote's names, opening it as its subject ("Big Machine have
+// twice denied doing anything wrong. “...,” they said": a company, which
+// British English makes plural); else "". A person whose name gives a
+// gender is "he" or "she", not "they", and two names leave it unresolved.
+func (f *Finder) theyNamed(text string, pos int, sent storyfold.Span) string {
+	if joint := f.jointBefore(text, pos); joint != "" {
+		return joint
+	}
+	si := sort.Search(len(f.sentences), func(i int) bool { return f.sentences[i].End > sent.Start })
+	if si == 0 {
+		return ""
+	}
+	prev := f.sentences[si-1]
+	found := ""
+	one := func(name string) bool {
+		if found != "" && found != name {
+			return false
+		}
+		found = name
+		return true
+	}
+	for _, n := range f.namesIn(prev.Start, prev.End) {
+		if n.gender != nlp.Unknown || !one(n.name) {
+			return ""
+		}
+	}
+	k := sort.Search(len(f.orgs), func(i int) bool { return f.orgs[i].start >= prev.Start })
+	for ; k < len(f.orgs) && f.orgs[k].end <= prev.End; k++ {
+		if !one(f.orgs[k].name) {
+			return ""
+		}
+	}
+	if found == "" {
+		return ""
+	}
+	// The name must be the sentence's subject, opening it.
+	i := strings.Index(text[prev.Start:prev.End], found)
+	if opening := strings.TrimSpace(text[prev.Start : prev.Start+max(i, 0)]); i < 0 || opening != "" && !strings.EqualFold(opening, "the") {
+		return ""
+	}
+	return found
+}
+
+// givenNameOf returns the one full name of a person the article names
+// that opens with the given name word ("Dale Ford" for "Dale"), or "" when
+// none or two different people's names do.
+func (f *Finder) givenNameOf(word string) string {
+	found := ""
+	for _, n := range f.names {
+		first, rest, ok := strings.Cut(n.name, " ")
+		if !ok || first != word || rest == "" {
+			continue
+		}
+		if found != "" && found != n.name {
+			return ""
+		}
+		found = n.name
+	}
+	return found
 }
 
 // minMisspelled is the shortest surname, and misspelling of it, that
