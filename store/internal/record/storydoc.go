@@ -240,7 +240,9 @@ func (w *docWriter) bool(v bool) {
 	}
 }
 
-func (w *docWriter) float(f float64) { w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(f)) }
+func (w *docWriter) float(f float64) {
+	w.b = binary.LittleEndian.AppendUint64(w.b, math.Float64bits(f))
+}
 
 // str writes a string as encoding/json would give it back: each byte of
 // invalid UTF-8 replaced by U+FFFD.
