@@ -245,7 +245,7 @@ func relabel(v *report.StoryView, offset int) {
 	cites := func(cs []report.Cite) {
 		for i := range cs {
 			if cs[i].Label > 0 {
-				cs[i].Label += offset
+				cs[i].Number(cs[i].Label + offset)
 			}
 		}
 	}

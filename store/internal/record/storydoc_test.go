@@ -98,7 +98,7 @@ func fill(v reflect.Value, depth, n int, seed *int) {
 	case reflect.Int:
 		v.SetInt(int64(k * (1 - 2*(k%2)) * 1000))
 	case reflect.Float64:
-		floats := []float64{1.5, -0.0, 1e300, 0.1 + 0.2, math.SmallestNonzeroFloat64, float64(k)}
+		floats := []float64{1.5, math.Copysign(0, -1), 1e300, 0.1 + 0.2, math.SmallestNonzeroFloat64, float64(k)}
 		v.SetFloat(floats[k%len(floats)])
 	case reflect.Bool:
 		v.SetBool(k%2 == 1)
