@@ -184,7 +184,8 @@ func TestStoryBinaryDamaged(t *testing.T) {
 }
 
 // BenchmarkStoryRead reads the stored document of BASIL's story of most
-// facts, as JSON (stores written before the binary form) and binary.
+// facts, as JSON (stores written before the binary form) and binary, and
+// writes it, compressed, in either form.
 //
 //	go test ./store/internal/record -run '^$' -bench StoryRead -benchmem
 func BenchmarkStoryRead(b *testing.B) {
@@ -218,7 +219,17 @@ func BenchmarkStoryRead(b *testing.B) {
 			b.ReportMetric(float64(len(d.doc)), "stored-bytes")
 		})
 	}
-	b.Run("write", func(b *testing.B) {
+	b.Run("write/json", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			plain, _, err := StoryDocs(st, false)
+			if err != nil {
+				b.Fatal(err)
+			}
+			encoder.EncodeAll([]byte(plain.(string)), nil)
+		}
+	})
+	b.Run("write/binary", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			if _, _, err := StoryDocs(st, true); err != nil {
