@@ -4,14 +4,11 @@ import (
 	"context"
 	"flag"
 	"net/http"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/storyfold/storyfold"
-	"github.com/storyfold/storyfold/cluster"
 	"github.com/storyfold/storyfold/internal/benchdata"
-	"github.com/storyfold/storyfold/pipeline"
 	"github.com/storyfold/storyfold/store/sqlite"
 	"github.com/storyfold/storyfold/web"
 )
@@ -64,19 +61,7 @@ func storedStore(b *testing.B) storyfold.Store {
 		b.Cleanup(func() { st.Close() })
 		return st
 	}
-	raw := benchdata.ReadBASIL(b, *basilPath)
-	st, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "basil.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	w, err := pipeline.NewWriter(ctx, st, cluster.DefaultOptions())
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := w.Add(ctx, raw); err != nil {
-		b.Fatal(err)
-	}
+	st, _ := storeArticles(b, benchdata.ReadBASIL(b, *basilPath), nil)
 	return st
 }
 
