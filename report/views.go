@@ -103,43 +103,59 @@ type HeatRow struct {
 	Tally string
 }
 
-// HeatRun is a part of a heatmap row as the page writes it: a run of
-// cells of articles that do not report the fact, written whole (Omits),
-// or one other cell (Cell).
+// HeatRun is a part of a heatmap row as the page writes it: markup of
+// ours (HTML), then, when Link is set, the opening of a link to its
+// sentence (the rest of its cell opens the next run's HTML), or a cell
+// the template writes whole (Cell).
 type HeatRun struct {
-	Omits template.HTML
-	Cell  *HeatCell
+	HTML template.HTML
+	Link *HeatCell
+	Cell *HeatCell
 }
 
-// Runs returns the row's cells as the page writes them. A cell of an
-// article that does not report the fact is markup of ours only (its
-// kind, its mark, and a title of its article's number and our words),
-// the bulk of a large story's map, so a run of them is written at once,
-// the same bytes the template writes for a cell, instead of three
-// escaped actions a cell. A cell whose title holds anything the
-// template would escape is left to the template. It reads Cells when the
-// page is rendered, after any relabelling of the articles.
+// Runs returns the row's cells as the page writes them. A cell's kind,
+// mark and title (its article's number and our words) are markup of
+// ours: the cells between two links to sentences, the bulk of a large
+// story's map, are written at once, the same bytes the template writes
+// for them, and only each link's address is left to the template to
+// escape, instead of four escaped actions a cell and three more for a
+// link. A cell that says its article says the fact again, or whose kind
+// or title holds anything the template would escape, is left to the
+// template whole. It reads Cells when the page is rendered, after any
+// relabelling of the articles.
 func (r HeatRow) Runs() []HeatRun {
 	out := make([]HeatRun, 0, len(r.Cells))
 	var b strings.Builder
+	flush := func(run HeatRun) {
+		run.HTML = template.HTML(b.String())
+		b.Reset()
+		out = append(out, run)
+	}
 	for i := range r.Cells {
 		c := &r.Cells[i]
-		if c.Kind == "omits" && c.Href == "" && c.Again == 0 && c.Mark == cellMarks["omits"] && plainAttr(c.Title) {
-			b.WriteString(`<td class="cell omits" title="`)
-			b.WriteString(c.Title)
-			b.WriteString(`">`)
-			b.WriteString(string(c.Mark))
-			b.WriteString(`</td>`)
+		if c.Again > 0 || !plainAttr(c.Kind) || !plainAttr(c.Title) {
+			if b.Len() > 0 {
+				flush(HeatRun{})
+			}
+			out = append(out, HeatRun{Cell: c})
 			continue
 		}
-		if b.Len() > 0 {
-			out = append(out, HeatRun{Omits: template.HTML(b.String())})
-			b.Reset()
+		b.WriteString(`<td class="cell `)
+		b.WriteString(c.Kind)
+		b.WriteString(`" title="`)
+		b.WriteString(c.Title)
+		b.WriteString(`">`)
+		if c.Href != "" {
+			flush(HeatRun{Link: c})
+			b.WriteString(string(c.Mark))
+			b.WriteString(`</a></td>`)
+			continue
 		}
-		out = append(out, HeatRun{Cell: c})
+		b.WriteString(string(c.Mark))
+		b.WriteString(`</td>`)
 	}
 	if b.Len() > 0 {
-		out = append(out, HeatRun{Omits: template.HTML(b.String())})
+		flush(HeatRun{})
 	}
 	return out
 }
