@@ -5,9 +5,11 @@
 package storyfold
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -134,11 +136,28 @@ type Span struct {
 
 // MarshalJSON writes the span as [start, end].
 func (s Span) MarshalJSON() ([]byte, error) {
-	return []byte(fmt.Sprintf("[%d,%d]", s.Start, s.End)), nil
+	b := make([]byte, 0, 16)
+	b = append(b, '[')
+	b = strconv.AppendInt(b, int64(s.Start), 10)
+	b = append(b, ',')
+	b = strconv.AppendInt(b, int64(s.End), 10)
+	return append(b, ']'), nil
 }
 
-// UnmarshalJSON reads a span written as [start, end].
+// UnmarshalJSON reads a span written as [start, end]. A span as
+// MarshalJSON writes it is read without encoding/json, which a document
+// of thousands of spans would call once each.
 func (s *Span) UnmarshalJSON(b []byte) error {
+	if len(b) > 2 && b[0] == '[' && b[len(b)-1] == ']' {
+		if start, end, ok := bytes.Cut(b[1:len(b)-1], []byte(",")); ok {
+			x, errX := strconv.Atoi(string(start))
+			y, errY := strconv.Atoi(string(end))
+			if errX == nil && errY == nil {
+				s.Start, s.End = x, y
+				return nil
+			}
+		}
+	}
 	var v [2]int
 	if err := json.Unmarshal(b, &v); err != nil {
 		return fmt.Errorf("span: %w", err)

@@ -17,7 +17,10 @@ type TimeAxis struct {
 	Width, Height int
 	// X1 and X2 are the ends of the line, at height Y.
 	X1, X2, Y int
-	Points    []AxisPoint
+	// CountY and LabelY are where the counts above the dots and the
+	// dates under them stand.
+	CountY, LabelY int
+	Points         []AxisPoint
 }
 
 // AxisPoint is one date of the timeline.
@@ -84,7 +87,7 @@ func timeAxis(events []storyfold.Event, refs map[string]ArticleRef) TimeAxis {
 			points[j], points[j-1] = points[j-1], points[j]
 		}
 	}
-	a := TimeAxis{Width: axisWidth, Height: axisHeight, X1: axisMargin / 2, X2: axisWidth - axisMargin/2, Y: axisY}
+	a := TimeAxis{Width: axisWidth, Height: axisHeight, X1: axisMargin / 2, X2: axisWidth - axisMargin/2, Y: axisY, CountY: axisY - 12, LabelY: axisY + 24}
 	left, right := float64(axisMargin), float64(axisWidth-axisMargin)
 	first, last := points[0].day, points[len(points)-1].day
 	xs := make([]float64, len(points))

@@ -32,6 +32,10 @@ type GraphNode struct {
 	// Agency is the news agency every member of the node's family
 	// credits, named on the family's source as the common source.
 	Agency string
+	// TextAt is TextX, and NameY and LineY are where the name and the
+	// line of text stand, worked out once so the template calls no
+	// function a node.
+	TextAt, NameY, LineY int
 }
 
 // TextX is where a node's text starts, right of its circle.
@@ -136,6 +140,7 @@ func provenanceGraph(st *storyfold.Story, refs map[string]ArticleRef) Graph {
 		room := int(float64(graphWidth-n.TextX()-4) / graphChar)
 		n.Name = cut(n.Name, room-len(n.Date)-3)
 		n.Line = cut(n.Line, room)
+		n.TextAt, n.NameY, n.LineY = n.TextX(), n.Y-3, n.Y+13
 	}
 	g.Width = graphWidth
 	g.Height = max(y-graphRow, graphTop) + graphRadius + 16

@@ -29,17 +29,18 @@ var Style = func() string {
 // article content is ever passed as template.HTML.
 var Templates = template.Must(template.New("views").Funcs(template.FuncMap{
 	"join": strings.Join,
-	"add":  func(a, b int) int { return a + b },
-	"partName": func(p string) string {
-		switch storyfold.SummaryPart(p) {
-		case storyfold.SummaryDisputed:
-			return "disputed"
-		case storyfold.SummaryExclusive:
-			return "only in one outlet"
-		}
-		return p
-	},
 }).ParseFS(templateFS, "templates/views.html"))
+
+// partName names a part of a summary for a reader.
+func partName(p string) string {
+	switch storyfold.SummaryPart(p) {
+	case storyfold.SummaryDisputed:
+		return "disputed"
+	case storyfold.SummaryExclusive:
+		return "only in one outlet"
+	}
+	return p
+}
 
 // reportTemplates are the views the single-file report executes: a
 // clone, since an html/template set that has run cannot be cloned, and

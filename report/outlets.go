@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,6 +23,10 @@ type OutletShare struct {
 	// Class colours the segment: one of a few hues by position, or
 	// "unknown" for an article whose outlet is not known.
 	Class string
+	// At and Span are X and Width as the bar writes them, and Count
+	// the articles in words ("3 articles"), worked out once so the
+	// template calls no function a segment.
+	At, Span, Count string
 }
 
 // Coverage is a story's outlets, the busiest first, as a bar.
@@ -79,6 +84,7 @@ func NewCoverage(articles []*storyfold.Article) Coverage {
 			hue++
 		}
 		x += s.Width
+		s.At, s.Span, s.Count = fmt.Sprintf("%.2f", s.X), fmt.Sprintf("%.2f", s.Width), plural(s.Articles, "article", "articles")
 		out = append(out, s)
 	}
 	return out

@@ -41,6 +41,14 @@ type Cite struct {
 	// Sub tells apart the sentences of one article a timeline entry cites
 	// ("a", "b", ...), "" when the entry cites one sentence of it.
 	Sub string
+	// Tag is the citation as the page writes it, Label then Sub ("3b"),
+	// one value for the template instead of two (Number sets it).
+	Tag string
+}
+
+// Number sets the citation's Label, and its Tag with it.
+func (c *Cite) Number(label int) {
+	c.Label, c.Tag = label, strconv.Itoa(label)+c.Sub
 }
 
 // SummaryView is one summary sentence with its citations.
@@ -48,6 +56,10 @@ type SummaryView struct {
 	Text  string
 	Part  string
 	Cites []Cite
+	// Apart is set on a sentence the sources do not agree on, which the
+	// page labels with its part's name (PartName).
+	Apart    bool
+	PartName string
 }
 
 // Consensus reports whether the sentence is one the sources agree on, which
@@ -85,6 +97,80 @@ type HeatRow struct {
 	Wordings []WordingView
 	// Again counts the restatements among the wordings.
 	Again int
+	// Tally counts the wordings and restatements in words ("3 wordings,
+	// 1 restatement") where the row lists them (more than one wording,
+	// or any restatement), "" where it does not.
+	Tally string
+}
+
+// HeatRun is a part of a heatmap row as the page writes it: markup of
+// ours (HTML), then, when Link is set, the opening of a link to its
+// sentence (the rest of its cell opens the next run's HTML), or a cell
+// the template writes whole (Cell).
+type HeatRun struct {
+	HTML template.HTML
+	Link *HeatCell
+	Cell *HeatCell
+}
+
+// Runs returns the row's cells as the page writes them. A cell's kind,
+// mark and title (its article's number and our words) are markup of
+// ours: the cells between two links to sentences, the bulk of a large
+// story's map, are written at once, the same bytes the template writes
+// for them, and only each link's address is left to the template to
+// escape, instead of four escaped actions a cell and three more for a
+// link. A cell that says its article says the fact again, or whose kind
+// or title holds anything the template would escape, is left to the
+// template whole. It reads Cells when the page is rendered, after any
+// relabelling of the articles.
+func (r HeatRow) Runs() []HeatRun {
+	out := make([]HeatRun, 0, len(r.Cells))
+	var b strings.Builder
+	flush := func(run HeatRun) {
+		run.HTML = template.HTML(b.String())
+		b.Reset()
+		out = append(out, run)
+	}
+	for i := range r.Cells {
+		c := &r.Cells[i]
+		if c.Again > 0 || !plainAttr(c.Kind) || !plainAttr(c.Title) {
+			if b.Len() > 0 {
+				flush(HeatRun{})
+			}
+			out = append(out, HeatRun{Cell: c})
+			continue
+		}
+		b.WriteString(`<td class="cell `)
+		b.WriteString(c.Kind)
+		b.WriteString(`" title="`)
+		b.WriteString(c.Title)
+		b.WriteString(`">`)
+		if c.Href != "" {
+			flush(HeatRun{Link: c})
+			b.WriteString(string(c.Mark))
+			b.WriteString(`</a></td>`)
+			continue
+		}
+		b.WriteString(string(c.Mark))
+		b.WriteString(`</td>`)
+	}
+	if b.Len() > 0 {
+		flush(HeatRun{})
+	}
+	return out
+}
+
+// plainAttr reports whether html/template writes s in an attribute's
+// value as it is: letters, digits, spaces and the brackets, parentheses,
+// dots and commas of a cell's title, none of which it escapes.
+func plainAttr(s string) bool {
+	for i := range len(s) {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte(" []().,", c) >= 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // WordingGroup is one wording of a fact with every sentence that gives it
@@ -148,6 +234,14 @@ type ClaimView struct {
 type Segment struct {
 	Text string
 	Kind string // same, del, ins
+	// Del and Ins tell the kinds apart for the template, which would
+	// call a function a segment to compare Kind.
+	Del, Ins bool
+}
+
+// segment is a piece of a quote variant of the given kind.
+func segment(text, kind string) Segment {
+	return Segment{Text: text, Kind: kind, Del: kind == "del", Ins: kind == "ins"}
 }
 
 // SpeakerView is one row of who said what: a speaker with their
@@ -156,6 +250,8 @@ type Segment struct {
 type SpeakerView struct {
 	Speaker  string
 	Articles int // articles carrying any of their statements
+	// Count is Articles in words ("3 articles").
+	Count    string
 	From, To int
 	More     int // statements not listed
 }
@@ -166,6 +262,8 @@ type QuoteView struct {
 	Text     string
 	Direct   bool // words in quotation marks, printed in them
 	Articles int
+	// Count is Articles in words ("3 articles").
+	Count    string
 	Variants []VariantView
 }
 
@@ -326,6 +424,9 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 	// article.
 	for _, s := range st.Summary {
 		sv := SummaryView{Text: s.Text, Part: string(s.Part)}
+		if sv.Apart = !sv.Consensus(); sv.Apart {
+			sv.PartName = partName(sv.Part)
+		}
 		for _, id := range s.Articles {
 			href := h.Article(id)
 			for _, c := range s.Cites {
@@ -334,7 +435,9 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 					break
 				}
 			}
-			sv.Cites = append(sv.Cites, Cite{Label: refs[id].Label, Href: href, Outlet: refs[id].Source})
+			c := Cite{Href: href, Outlet: refs[id].Source}
+			c.Number(refs[id].Label)
+			sv.Cites = append(sv.Cites, c)
 		}
 		v.Summary = append(v.Summary, sv)
 	}
@@ -376,13 +479,13 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 	rows, more := whoSaidWhat(st)
 	v.MoreSpeakers = more
 	for _, r := range rows {
-		sv := SpeakerView{Speaker: r.Speaker, Articles: r.Articles, From: len(v.Quotes), More: r.More}
+		sv := SpeakerView{Speaker: r.Speaker, Articles: r.Articles, Count: plural(r.Articles, "article", "articles"), From: len(v.Quotes), More: r.More}
 		for _, q := range r.Quotes {
-			qv := QuoteView{Speaker: q.Speaker, Text: q.Text, Articles: len(q.Articles), Direct: q.Direct()}
+			qv := QuoteView{Speaker: q.Speaker, Text: q.Text, Articles: len(q.Articles), Count: plural(len(q.Articles), "article", "articles"), Direct: q.Direct()}
 			for _, variant := range q.Variants {
 				segs := diffSegments(variant.Diff)
 				if variant.Diff == "" {
-					segs = []Segment{{Text: variant.Text, Kind: "same"}}
+					segs = []Segment{segment(variant.Text, "same")}
 				}
 				qv.Variants = append(qv.Variants, VariantView{Article: refs[variant.Article], Segments: segs, Altered: variant.Diff != ""})
 			}
@@ -427,6 +530,12 @@ func heatRow(f storyfold.Fact, articles []string, refs map[string]ArticleRef, co
 			first[fv.Article] = len(row.Wordings)
 		}
 		row.Wordings = append(row.Wordings, w)
+	}
+	if len(row.Wordings) > 1 || row.Again > 0 {
+		row.Tally = plural(len(row.Wordings), "wording", "wordings")
+		if row.Again > 0 {
+			row.Tally += ", " + plural(row.Again, "restatement", "restatements")
+		}
 	}
 	for _, id := range articles {
 		// A cell's tooltip names its article by number, as the page cites
@@ -492,7 +601,9 @@ func eventView(ev storyfold.Event, refs map[string]ArticleRef, h Hrefs) EventVie
 	if len(ev.Cites) == 0 {
 		for _, r := range e.Articles {
 			if r.Label > 0 {
-				e.Cites = append(e.Cites, Cite{Label: r.Label, Href: r.Href, Outlet: r.Source})
+				c := Cite{Href: r.Href, Outlet: r.Source}
+				c.Number(r.Label)
+				e.Cites = append(e.Cites, c)
 			}
 		}
 		return e
@@ -516,10 +627,11 @@ func eventView(ev storyfold.Event, refs map[string]ArticleRef, h Hrefs) EventVie
 			j++
 		}
 		for k := i; k < j; k++ {
-			c := Cite{Label: refs[cites[k].Article].Label, Href: h.Sentence(cites[k].Article, cites[k].Sentence.Start), Outlet: refs[cites[k].Article].Source}
+			c := Cite{Href: h.Sentence(cites[k].Article, cites[k].Sentence.Start), Outlet: refs[cites[k].Article].Source}
 			if j-i > 1 {
 				c.Sub = letters(k - i)
 			}
+			c.Number(refs[cites[k].Article].Label)
 			e.Cites = append(e.Cites, c)
 		}
 		i = j
@@ -579,19 +691,19 @@ func diffSegments(diff string) []Segment {
 			next, open, close, kind = ins, "{+", "+}", "ins"
 		}
 		if next < 0 {
-			out = append(out, Segment{Text: diff, Kind: "same"})
+			out = append(out, segment(diff, "same"))
 			break
 		}
 		if next > 0 {
-			out = append(out, Segment{Text: diff[:next], Kind: "same"})
+			out = append(out, segment(diff[:next], "same"))
 		}
 		rest := diff[next+len(open):]
 		end := strings.Index(rest, close)
 		if end < 0 {
-			out = append(out, Segment{Text: rest, Kind: kind})
+			out = append(out, segment(rest, kind))
 			break
 		}
-		out = append(out, Segment{Text: rest[:end], Kind: kind})
+		out = append(out, segment(rest[:end], kind))
 		diff = rest[end+len(close):]
 	}
 	return out

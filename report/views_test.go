@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"html/template"
 	"strings"
 	"testing"
 	"time"
@@ -186,6 +187,48 @@ func TestDistinctWordings(t *testing.T) {
 			}
 			if g.Text != w.text || g.Again != w.again || fmt.Sprint(labels) != fmt.Sprint(w.labels) {
 				t.Errorf("group %d = %q again=%v %v, want %q again=%v %v", i, g.Text, g.Again, labels, w.text, w.again, w.labels)
+			}
+		})
+	}
+}
+
+// TestHeatCells writes a heatmap row's cells as a cell's markup, escaped
+// by html/template, writes them one by one (the reference below): the
+// runs of markup of ours, the links left to the template, and the cells
+// it writes whole (a restatement, a title or kind it would escape, an
+// address it refuses) give the same bytes.
+func TestHeatCells(t *testing.T) {
+	const reference = `{{range .Cells}}<td class="cell {{.Kind}}" title="{{.Title}}">{{if .Href}}<a href="{{.Href}}">{{.Mark}}</a>{{else}}{{.Mark}}{{end}}{{if .Again}}<a class="again" href="{{.AgainHref}}" aria-label="says it again in {{.Again}} more sentence{{if ne .Again 1}}s{{end}}">+{{.Again}}</a>{{end}}</td>{{end}}`
+	ref := template.Must(template.New("cells").Parse(reference))
+	views := template.Must(Templates.Clone())
+	omits := HeatCell{Kind: "omits", Mark: cellMarks["omits"], Title: "[2] does not report this"}
+	reports := HeatCell{Kind: "reports", Mark: cellMarks["reports"], Title: "[1] reports this", Href: "/articles/a1#article-a1-at0"}
+	odd := func(c HeatCell, f func(*HeatCell)) HeatCell { f(&c); return c }
+	rows := map[string][]HeatCell{
+		"none":         nil,
+		"omits only":   {omits, omits, omits},
+		"reports only": {reports, reports},
+		"mixed": {omits, reports, odd(reports, func(c *HeatCell) { c.Title = "[3] reports this in its own words" }), omits,
+			odd(reports, func(c *HeatCell) { c.Kind, c.Mark = "contradicts", cellMarks["contradicts"] }), omits},
+		"restated": {omits, odd(reports, func(c *HeatCell) {
+			c.Again, c.AgainHref, c.Title = 2, "/articles/a1#article-a1-at40", "[1] reports this · says it again (2 restatements)"
+		}), reports, odd(reports, func(c *HeatCell) { c.Again, c.AgainHref = 1, "/articles/a1#article-a1-at9" })},
+		"escaped": {odd(omits, func(c *HeatCell) { c.Title = `[4] "<b>" & +1 = x` }), reports,
+			odd(reports, func(c *HeatCell) { c.Kind = `reports" onclick="x` }),
+			odd(reports, func(c *HeatCell) { c.Href = `javascript:alert(1)` }),
+			odd(reports, func(c *HeatCell) { c.Href = `/articles/a b"<>#article-a b"<>-at7` })},
+	}
+	for name, cells := range rows {
+		t.Run(name, func(t *testing.T) {
+			var want, got strings.Builder
+			if err := ref.Execute(&want, HeatRow{Cells: cells}); err != nil {
+				t.Fatal(err)
+			}
+			if err := views.ExecuteTemplate(&got, "heatCells", HeatRow{Cells: cells}); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want.String() {
+				t.Errorf("written\n%s\nwant\n%s", got.String(), want.String())
 			}
 		})
 	}

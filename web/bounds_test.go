@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -22,12 +23,15 @@ type deadlineStore struct {
 	mu      sync.Mutex
 	calls   int
 	without []string
+	// read lists the reads, in order.
+	read []string
 }
 
 func (s *deadlineStore) note(ctx context.Context, method string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.calls++
+	s.read = append(s.read, method)
 	if _, ok := ctx.Deadline(); !ok {
 		s.without = append(s.without, method)
 	}
@@ -71,6 +75,46 @@ func (s *deadlineStore) ArticleHeads(ctx context.Context, ids []string) ([]story
 func (s *deadlineStore) StoryHeads(ctx context.Context, ids []string) (map[string][]storyfold.Article, error) {
 	s.note(ctx, "StoryHeads")
 	return s.Store.StoryHeads(ctx, ids)
+}
+
+func (s *deadlineStore) StoryMembers(ctx context.Context, id string) ([]storyfold.IndexEntry, error) {
+	s.note(ctx, "StoryMembers")
+	return s.Store.StoryMembers(ctx, id)
+}
+
+// TestStoryHeadsRead holds a story page, the API's story and the API's
+// list of stories to one read of their stories' article heads: they had
+// read each story's members and then their heads, and a story page the
+// heads of its own articles again.
+func TestStoryHeadsRead(t *testing.T) {
+	_, st := newHandler(t, web.Config{})
+	ds := &deadlineStore{Store: st}
+	srv := web.New(web.Config{Store: ds, CacheBytes: -1})
+	id := storyIDOf(t, srv)
+	for _, tt := range []struct {
+		path string
+		want []string
+	}{
+		{"/stories/" + id, []string{"Story", "StoryHeads"}},
+		{"/stories/" + id + "?offset=1&limit=2", []string{"Story", "StoryHeads"}},
+		{"/api/v1/stories/" + id, []string{"Story", "StoryHeads"}},
+		{"/api/v1/stories", []string{"StoryPage", "StoryHeads"}},
+	} {
+		t.Run(tt.path, func(t *testing.T) {
+			ds.mu.Lock()
+			ds.read = nil
+			ds.mu.Unlock()
+			if rec := serve(srv, http.MethodGet, tt.path, "", nil); rec.Code != http.StatusOK {
+				t.Fatalf("%d %s", rec.Code, rec.Body)
+			}
+			ds.mu.Lock()
+			defer ds.mu.Unlock()
+			got := slices.DeleteFunc(ds.read, func(m string) bool { return m == "Version" })
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("read %v, want %v", got, tt.want)
+			}
+		})
+	}
 }
 
 func (s *deadlineStore) Search(ctx context.Context, q storyfold.SearchQuery) ([]storyfold.SearchHit, int, error) {

@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"net/http/httptest"
 	"os"
@@ -18,7 +17,6 @@ import (
 	"github.com/storyfold/storyfold/outlets"
 	"github.com/storyfold/storyfold/pipeline"
 	"github.com/storyfold/storyfold/report"
-	"github.com/storyfold/storyfold/store/sqlite"
 	"github.com/storyfold/storyfold/web"
 )
 
@@ -219,22 +217,11 @@ func TestSourcesFolded(t *testing.T) {
 // (with the config's outlet list attached first), and serves it.
 func servedRaw(t *testing.T, raw []storyfold.Article, cfg web.Config) *httptest.Server {
 	t.Helper()
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	in, err := pipeline.NewWriter(ctx, st, cluster.DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
+	var annotate func(*storyfold.Article)
 	if l, ok := cfg.Outlets.(*outlets.List); ok {
-		in.SetAnnotate(l.ApplyOne)
+		annotate = l.ApplyOne
 	}
-	if _, err := in.Add(ctx, raw); err != nil {
-		t.Fatal(err)
-	}
+	st, in := storeArticles(t, raw, annotate)
 	cfg.Store, cfg.Ingester = st, in
 	srv := httptest.NewServer(web.New(cfg))
 	t.Cleanup(srv.Close)

@@ -271,21 +271,13 @@ func oneSided(heads []*storyfold.Article, field string) (string, bool) {
 // storyHeads reads the heads of a story's articles, copies included (an
 // outlet that ran a copy carried the story), with the user's outlet facts
 // attached: what the story's outlets are counted, named and compared by,
-// as the reports count them. Two small reads, no story document.
+// as the reports count them. One small read, no story document.
 func (s *Server) storyHeads(r *http.Request, storyID string) ([]*storyfold.Article, error) {
-	members, err := s.cfg.Store.StoryMembers(r.Context(), storyID)
+	heads, err := s.cfg.Store.StoryHeads(r.Context(), []string{storyID})
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, 0, len(members))
-	for _, m := range members {
-		ids = append(ids, m.ID)
-	}
-	heads, err := s.cfg.Store.ArticleHeads(r.Context(), ids)
-	if err != nil {
-		return nil, err
-	}
-	return s.withOutlets(heads), nil
+	return s.withOutlets(heads[storyID]), nil
 }
 
 // withOutlets attaches the user's outlet facts to articles' heads and
@@ -345,19 +337,37 @@ func pageAt(r *http.Request, offset int) string {
 	return r.URL.Path + "?" + v.Encode()
 }
 
-// storyArticles loads the metadata of a story's articles, by ID: a story
-// page shows no article's text.
-func (s *Server) storyArticles(r *http.Request, st *storyfold.Story) (map[string]*storyfold.Article, error) {
-	arts, err := s.cfg.Store.ArticleHeads(r.Context(), st.Articles)
+// storyArticles gives the heads of a story's articles by ID, for its
+// page, which shows no article's text: those of heads, the story's
+// articles as stored (storyHeads), and for any the story's document
+// names that they lack (a document saved before an article left the
+// story), their own read.
+func (s *Server) storyArticles(r *http.Request, st *storyfold.Story, heads []*storyfold.Article) (map[string]*storyfold.Article, error) {
+	m := make(map[string]*storyfold.Article, len(st.Articles))
+	for _, id := range st.Articles {
+		m[id] = nil
+	}
+	for _, h := range heads {
+		if _, ok := m[h.ID]; ok {
+			m[h.ID] = h
+		}
+	}
+	var missing []string
+	for _, id := range st.Articles {
+		if m[id] == nil {
+			missing = append(missing, id)
+			delete(m, id)
+		}
+	}
+	if len(missing) == 0 {
+		return m, nil
+	}
+	arts, err := s.cfg.Store.ArticleHeads(r.Context(), missing)
 	if err != nil {
 		return nil, err
 	}
-	m := make(map[string]*storyfold.Article, len(arts))
-	for i := range arts {
-		if s.cfg.Outlets != nil {
-			s.cfg.Outlets.ApplyOne(&arts[i])
-		}
-		m[arts[i].ID] = &arts[i]
+	for _, a := range s.withOutlets(arts) {
+		m[a.ID] = a
 	}
 	return m, nil
 }

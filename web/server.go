@@ -722,18 +722,23 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
+	ids := make([]string, len(stories))
+	for i, st := range stories {
+		ids[i] = st.ID
+	}
+	// The page's stories' heads in one read, not two a story.
+	heads, err := s.cfg.Store.StoryHeads(r.Context(), ids)
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
 	// The contract's lists are present when empty: [] rather than null.
 	out := make([]summaryJSON, len(stories))
 	for i := range stories {
 		if stories[i].Sources == nil {
 			stories[i].Sources = []string{}
 		}
-		heads, err := s.storyHeads(r, stories[i].ID)
-		if err != nil {
-			s.storeError(w, r, err)
-			return
-		}
-		out[i] = summaryJSON{StorySummary: stories[i], Outlets: storyfold.CountOutlets(heads)}
+		out[i] = summaryJSON{StorySummary: stories[i], Outlets: storyfold.CountOutlets(s.withOutlets(heads[stories[i].ID]))}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"stories": out, "total": total, "limit": q.Limit, "offset": q.Offset})
 }

@@ -202,21 +202,21 @@ func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, http.StatusNotFound, "The story has "+report.Plural(len(st.Articles), "article", "articles")+"; there are none past them.")
 		return
 	}
-	part := window(st, offset, limit)
-	arts, err := s.storyArticles(r, part)
-	if err != nil {
-		s.storeFailed(w, r, err)
-		return
-	}
-	view := report.NewStoryView(part, arts, hrefs)
 	// What is said of the whole story (its articles, outlets and their
 	// bar) is counted over all its articles, as the list and the API
-	// count it, not over the page's.
+	// count it, not over the page's; the page's articles are among them.
 	heads, err := s.storyHeads(r, st.ID)
 	if err != nil {
 		s.storeFailed(w, r, err)
 		return
 	}
+	part := window(st, offset, limit)
+	arts, err := s.storyArticles(r, part, heads)
+	if err != nil {
+		s.storeFailed(w, r, err)
+		return
+	}
+	view := report.NewStoryView(part, arts, hrefs)
 	view.Count = len(st.Articles)
 	view.Coverage = report.NewCoverage(heads)
 	view.Outlets, view.Sources = len(view.Coverage), view.Coverage.Names()
@@ -245,7 +245,7 @@ func relabel(v *report.StoryView, offset int) {
 	cites := func(cs []report.Cite) {
 		for i := range cs {
 			if cs[i].Label > 0 {
-				cs[i].Label += offset
+				cs[i].Number(cs[i].Label + offset)
 			}
 		}
 	}

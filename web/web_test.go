@@ -42,6 +42,25 @@ func newServer(t testing.TB, cfg web.Config) (*httptest.Server, storyfold.Store)
 // reads without a network between them.
 func newHandler(t testing.TB, cfg web.Config) (*web.Server, storyfold.Store) {
 	t.Helper()
+	var raw []storyfold.Article
+	files, _ := filepath.Glob("../examples/ukraine-talks/*.txt")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw = append(raw, storyfold.Article{ID: strings.TrimSuffix(filepath.Base(f), ".txt"), Text: string(b)})
+	}
+	st, in := storeArticles(t, raw, nil)
+	cfg.Store, cfg.Ingester = st, in
+	return web.New(cfg), st
+}
+
+// storeArticles stores raw articles in a fresh SQLite store as ingest
+// does, with annotate (when set) run on each first, and returns the store
+// and the writer that stored them.
+func storeArticles(t testing.TB, raw []storyfold.Article, annotate func(*storyfold.Article)) (storyfold.Store, *pipeline.Writer) {
+	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
 	if err != nil {
@@ -52,20 +71,13 @@ func newHandler(t testing.TB, cfg web.Config) (*web.Server, storyfold.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var raw []storyfold.Article
-	files, _ := filepath.Glob("../examples/ukraine-talks/*.txt")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		raw = append(raw, storyfold.Article{ID: strings.TrimSuffix(filepath.Base(f), ".txt"), Text: string(b)})
+	if annotate != nil {
+		in.SetAnnotate(annotate)
 	}
 	if _, err := in.Add(ctx, raw); err != nil {
 		t.Fatal(err)
 	}
-	cfg.Store, cfg.Ingester = st, in
-	return web.New(cfg), st
+	return st, in
 }
 
 func get(t testing.TB, url string) (*http.Response, []byte) {

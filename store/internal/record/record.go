@@ -89,9 +89,10 @@ func Features(blob []byte) ([]byte, error) {
 // zstdMagic opens every zstd frame; a JSON document opens with '{'.
 var zstdMagic = []byte{0x28, 0xb5, 0x2f, 0xfd}
 
-// MaxStoryDoc is the largest story document, as JSON, the store saves:
-// the decoder's limit, which a document must stay within to be read
-// back. Accounts are built far below it (pipeline.MaxAccountBytes).
+// MaxStoryDoc is the largest story document the store saves, in bytes
+// before compression: the decoder's limit, which a document must stay
+// within to be read back. Accounts are built far below it
+// (pipeline.MaxAccountBytes bounds their JSON, which is larger).
 const MaxStoryDoc = maxDecoded
 
 // maxDecoded bounds what the decoder unpacks, so that a damaged or
@@ -114,32 +115,55 @@ var (
 )
 
 // StoryDocs are what is kept for a story: its whole document, and its
-// outlets for the column lists read. The document is JSON, a string, or
-// with compress its zstd-compressed JSON, as bytes: an account's facts,
-// variants and citations take several times the text of its articles,
-// and compress about sevenfold.
+// outlets for the column lists read. With compress the document is the
+// story in the binary form of storydoc.go, zstd-compressed, as bytes: an
+// account's facts, variants and citations take several times the text
+// of its articles, and compress about sevenfold. Without, it is the
+// story's JSON, a string.
 func StoryDocs(st *storyfold.Story, compress bool) (doc any, sources string, err error) {
-	// Stale is a fact about the store at the time of reading, never part
-	// of the saved account.
-	c := *st
-	c.Stale = false
-	d, err := json.Marshal(&c)
-	if err != nil {
-		return nil, "", fmt.Errorf("save story %s: %w", st.ID, err)
-	}
-	if len(d) > MaxStoryDoc {
-		// Accounts are bounded well below this when built; a document
-		// past it would be saved only to fail every read.
-		return nil, "", fmt.Errorf("save story %s: its account is %d bytes of JSON, over the %d the store reads back: %w", st.ID, len(d), MaxStoryDoc, storyfold.ErrUnreadable)
-	}
 	src, err := json.Marshal(st.Sources)
 	if err != nil {
 		return nil, "", fmt.Errorf("save story %s: %w", st.ID, err)
 	}
-	if compress {
-		return encoder.EncodeAll(d, make([]byte, 0, len(d)/4)), string(src), nil
+	if !compress {
+		// Stale is a fact about the store at the time of reading, never
+		// part of the saved account.
+		c := *st
+		c.Stale = false
+		d, err := json.Marshal(&c)
+		if err != nil {
+			return nil, "", fmt.Errorf("save story %s: %w", st.ID, err)
+		}
+		if err := checkStoryDoc(st, len(d)); err != nil {
+			return nil, "", err
+		}
+		return string(d), string(src), nil
 	}
-	return string(d), string(src), nil
+	d, err := storyDoc(st)
+	if err != nil {
+		return nil, "", err
+	}
+	return encoder.EncodeAll(d, make([]byte, 0, len(d)/4)), string(src), nil
+}
+
+// storyDoc is a story's document in the binary form, within the size the
+// store reads back. The binary form never holds Stale.
+func storyDoc(st *storyfold.Story) ([]byte, error) {
+	d := storyBinary(st)
+	if err := checkStoryDoc(st, len(d)); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// checkStoryDoc refuses a document past MaxStoryDoc. Accounts are
+// bounded well below it when built; a document past it would be saved
+// only to fail every read.
+func checkStoryDoc(st *storyfold.Story, size int) error {
+	if size > MaxStoryDoc {
+		return fmt.Errorf("save story %s: its account is %d bytes, over the %d the store reads back: %w", st.ID, size, MaxStoryDoc, storyfold.ErrUnreadable)
+	}
+	return nil
 }
 
 // StoryDocsDense is StoryDocs compressed at a denser level than
@@ -147,12 +171,15 @@ func StoryDocs(st *storyfold.Story, compress bool) (doc any, sources string, err
 // and must save elsewhere (PostgreSQL): stories are mostly rebuilt and
 // saved outside the write lock, and Story reads either.
 func StoryDocsDense(st *storyfold.Story) (doc []byte, sources string, err error) {
-	d, sources, err := StoryDocs(st, false)
+	src, err := json.Marshal(st.Sources)
+	if err != nil {
+		return nil, "", fmt.Errorf("save story %s: %w", st.ID, err)
+	}
+	d, err := storyDoc(st)
 	if err != nil {
 		return nil, "", err
 	}
-	plain := d.(string)
-	return denseEncoder.EncodeAll([]byte(plain), make([]byte, 0, len(plain)/4)), sources, nil
+	return denseEncoder.EncodeAll(d, make([]byte, 0, len(d)/4)), string(src), nil
 }
 
 // denseEncoder is StoryDocsDense's.
@@ -183,8 +210,8 @@ func Article(doc []byte, text string, duplicates []string) (storyfold.Article, e
 	return a, nil
 }
 
-// Story reads a story's document, compressed or not. A document it cannot
-// read (one saved before accounts were bounded and larger than the
+// Story reads a story's document, compressed or not, in the binary form
+// or the JSON of stores written before it. A document it cannot read (one saved before accounts were bounded and larger than the
 // decoder's limit, or damaged) is an error wrapping
 // storyfold.ErrUnreadable: reading it again fails the same way.
 func Story(doc []byte) (*storyfold.Story, error) {
@@ -202,6 +229,13 @@ func Story(doc []byte) (*storyfold.Story, error) {
 			return nil, fmt.Errorf("stored story: %w: %w", storyfold.ErrUnreadable, err)
 		}
 		doc = plain
+	}
+	if isBinaryDoc(doc) {
+		st, err := storyFromBinary(doc)
+		if err != nil {
+			return nil, fmt.Errorf("stored story: %w: %w", storyfold.ErrUnreadable, err)
+		}
+		return st, nil
 	}
 	if err := json.Unmarshal(doc, st); err != nil {
 		return nil, fmt.Errorf("stored story: %w: %w", storyfold.ErrUnreadable, err)

@@ -1,0 +1,240 @@
+package record
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"math"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/cluster"
+	"github.com/storyfold/storyfold/internal/benchdata"
+	"github.com/storyfold/storyfold/pipeline"
+)
+
+var basilPath = flag.String("basil", "../../../../shared/data/basil/articles.jsonl", "BASIL's articles (JSONL), whose stories TestStoryBinaryMatchesJSON saves")
+
+// jsonStory is a story as the JSON document of stores written before the
+// binary form gives it back.
+func jsonStory(t *testing.T, st *storyfold.Story) *storyfold.Story {
+	t.Helper()
+	doc, _, err := StoryDocs(st, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Story([]byte(doc.(string)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// binaryStory is a story saved in the binary form, compressed, and read
+// back.
+func binaryStory(t *testing.T, st *storyfold.Story) *storyfold.Story {
+	t.Helper()
+	doc, _, err := StoryDocs(st, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := decoder.DecodeAll(doc.([]byte), nil)
+	if err != nil || !isBinaryDoc(plain) {
+		t.Fatalf("the document saved is not in the binary form (%v)", err)
+	}
+	got, err := Story(doc.([]byte))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dense, _, err := StoryDocsDense(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, err := Story(dense); err != nil || !reflect.DeepEqual(again, got) {
+		t.Fatalf("the dense document reads otherwise (%v)", err)
+	}
+	return got
+}
+
+// filled is a story with every field of every value set, the lists of
+// the values inside its lists n long (-1: nil), so that a field the
+// binary form forgot shows as a difference from the JSON.
+func filled(n int) *storyfold.Story {
+	seed := 0
+	st := &storyfold.Story{}
+	fill(reflect.ValueOf(st).Elem(), 0, n, &seed)
+	st.Stale = false
+	return st
+}
+
+var dateType = reflect.TypeFor[storyfold.Date]()
+
+func fill(v reflect.Value, depth, n int, seed *int) {
+	*seed++
+	k := *seed
+	if v.Type() == dateType {
+		dates := []time.Time{
+			time.Date(2025, 2, 12, 0, 0, 0, 0, time.UTC),
+			time.Date(2025, 2, 12, 14, 30, 5, 123456789, time.FixedZone("", 3600)),
+			time.Date(2024, 12, 31, 23, 59, 59, 0, time.UTC),
+			{},
+		}
+		v.Set(reflect.ValueOf(storyfold.Date{Time: dates[k%len(dates)]}))
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fill(v.Field(i), depth+1, n, seed)
+			}
+		}
+	case reflect.String:
+		words := []string{"plain %d", "<b>&amp; “quoted” %d</b>", "bad \xff\xfe utf-8 %d", "", "line\u2028sep %d \x00"}
+		v.SetString(fmt.Sprintf(words[k%len(words)], k))
+	case reflect.Int:
+		v.SetInt(int64(k * (1 - 2*(k%2)) * 1000))
+	case reflect.Float64:
+		floats := []float64{1.5, math.Copysign(0, -1), 1e300, 0.1 + 0.2, math.SmallestNonzeroFloat64, float64(k)}
+		v.SetFloat(floats[k%len(floats)])
+	case reflect.Bool:
+		v.SetBool(k%2 == 1)
+	case reflect.Pointer:
+		if depth > 1 && n < 0 {
+			return
+		}
+		p := reflect.New(v.Type().Elem())
+		fill(p.Elem(), depth+1, n, seed)
+		v.Set(p)
+	case reflect.Slice:
+		size := 2
+		if depth > 1 {
+			size = n
+		}
+		if size < 0 {
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), size, size)
+		for i := range size {
+			fill(s.Index(i), depth+1, n, seed)
+		}
+		v.Set(s)
+	default:
+		panic("fill: no value for " + v.Type().String())
+	}
+}
+
+// TestStoryBinaryMatchesJSON reads back from the binary form exactly
+// what the JSON document of the same story gives: every field, lists
+// nil or empty as JSON leaves them, strings as encoding/json leaves them.
+func TestStoryBinaryMatchesJSON(t *testing.T) {
+	cases := map[string]*storyfold.Story{
+		"every field":            filled(2),
+		"inner lists empty":      filled(0),
+		"inner lists nil":        filled(-1),
+		"a new story":            storyfold.NewStory("s1"),
+		"a story of nil lists":   {ID: "s2", Stale: true},
+		"an omission of nothing": {ID: "s3", Omitted: &storyfold.Omitted{}},
+	}
+	for name, st := range cases {
+		t.Run(name, func(t *testing.T) {
+			want, got := jsonStory(t, st), binaryStory(t, st)
+			if !reflect.DeepEqual(got, want) {
+				a, _ := json.Marshal(got)
+				b, _ := json.Marshal(want)
+				t.Errorf("the binary form reads back\n%s\nthe JSON\n%s", a, b)
+			}
+		})
+	}
+	t.Run("BASIL", func(t *testing.T) {
+		arts := pipeline.Prepare(benchdata.ReadBASIL(t, *basilPath), nil, nil)
+		stories := pipeline.Group(arts, cluster.DefaultOptions())
+		for _, st := range stories {
+			if want, got := jsonStory(t, st), binaryStory(t, st); !reflect.DeepEqual(got, want) {
+				t.Fatalf("story %s: the binary form reads otherwise than the JSON", st.ID)
+			}
+		}
+		t.Logf("%d stories", len(stories))
+	})
+}
+
+// TestStoryBinaryDamaged reads every cut and many damaged copies of a
+// binary document: each is an error wrapping ErrUnreadable, or a story,
+// never a panic or an allocation past the document.
+func TestStoryBinaryDamaged(t *testing.T) {
+	doc := storyBinary(filled(2))
+	for i := range len(doc) {
+		if _, err := Story(doc[:i]); !errors.Is(err, storyfold.ErrUnreadable) && i > 0 {
+			t.Fatalf("cut at %d of %d: %v", i, len(doc), err)
+		}
+	}
+	for i := 2; i < len(doc); i += 3 {
+		for _, b := range []byte{0x00, 0x7f, 0xff} {
+			bad := append([]byte(nil), doc...)
+			bad[i] = b
+			_, _ = Story(bad)
+		}
+	}
+	if _, err := Story([]byte{docMagic, docVersion + 1}); !errors.Is(err, storyfold.ErrUnreadable) {
+		t.Errorf("a later version was read: %v", err)
+	}
+}
+
+// BenchmarkStoryRead reads the stored document of BASIL's story of most
+// facts, as JSON (stores written before the binary form) and binary, and
+// writes it, compressed, in either form.
+//
+//	go test ./store/internal/record -run '^$' -bench StoryRead -benchmem
+func BenchmarkStoryRead(b *testing.B) {
+	arts := pipeline.Prepare(benchdata.ReadBASIL(b, *basilPath), nil, nil)
+	var st *storyfold.Story
+	for _, s := range pipeline.Group(arts, cluster.DefaultOptions()) {
+		if st == nil || len(s.Facts) > len(st.Facts) {
+			st = s
+		}
+	}
+	plain, _, err := StoryDocs(st, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	jsonDoc := encoder.EncodeAll([]byte(plain.(string)), nil)
+	binDoc, _, err := StoryDocs(st, true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, d := range []struct {
+		name string
+		doc  []byte
+	}{{"json", jsonDoc}, {"binary", binDoc.([]byte)}} {
+		b.Run(d.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Story(d.doc); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(d.doc)), "stored-bytes")
+		})
+	}
+	b.Run("write/json", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			plain, _, err := StoryDocs(st, false)
+			if err != nil {
+				b.Fatal(err)
+			}
+			encoder.EncodeAll([]byte(plain.(string)), nil)
+		}
+	})
+	b.Run("write/binary", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, _, err := StoryDocs(st, true); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -1,0 +1,115 @@
+package web_test
+
+import (
+	"context"
+	"flag"
+	"net/http"
+	"slices"
+	"testing"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/internal/benchdata"
+	"github.com/storyfold/storyfold/store/sqlite"
+	"github.com/storyfold/storyfold/web"
+)
+
+var (
+	basilPath = flag.String("basil", "../../shared/data/basil/articles.jsonl", "BASIL's articles (JSONL), stored for BenchmarkStoredStory")
+	storedDB  = flag.String("stored-db", "", "a SQLite store (say, bench --scale's --scale-db file) whose stories BenchmarkStoredStory serves instead of BASIL's")
+)
+
+// BenchmarkStoredStory measures a story page and the API's story, cache
+// off, over a real SQLite store: BASIL's 300 articles ingested as
+// `ingest` stores them, or the store -stored-db names. It serves three
+// stories: the one of most articles, one of two, and the largest with
+// both quotes and conflicts. It is skipped without the BASIL file. Run it
+// with
+//
+//	go test ./web -run '^$' -bench StoredStory -benchmem
+//	go test ./web -run '^$' -bench StoredStory -benchmem -stored-db FILE
+func BenchmarkStoredStory(b *testing.B) {
+	st := storedStore(b)
+	stories := pickStories(b, st)
+	h := web.New(web.Config{Store: st, CacheBytes: -1})
+	for _, s := range stories {
+		for _, p := range []struct{ name, path string }{
+			{"page", "/stories/" + s.id},
+			{"api", "/api/v1/stories/" + s.id},
+		} {
+			b.Run(s.name+"/"+p.name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if rec := serve(h, http.MethodGet, p.path, "", nil); rec.Code != http.StatusOK {
+						b.Fatalf("%s: %d", p.path, rec.Code)
+					}
+				}
+			})
+		}
+	}
+}
+
+// storedStore opens -stored-db, or stores BASIL's articles in a new file
+// as `ingest` does.
+func storedStore(b *testing.B) storyfold.Store {
+	b.Helper()
+	ctx := context.Background()
+	if *storedDB != "" {
+		st, err := sqlite.Open(ctx, *storedDB)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { st.Close() })
+		return st
+	}
+	st, _ := storeArticles(b, benchdata.ReadBASIL(b, *basilPath), nil)
+	return st
+}
+
+type pickedStory struct{ name, id string }
+
+// pickStories finds the largest story, one of two articles, and the
+// largest of the 200 largest that has quotes and conflicts.
+func pickStories(b *testing.B, st storyfold.Store) []pickedStory {
+	b.Helper()
+	ctx := context.Background()
+	var all []storyfold.StorySummary
+	for q := (storyfold.StoryQuery{Limit: 200}); ; q.Offset += q.Limit {
+		page, total, err := st.StoryPage(ctx, q)
+		if err != nil {
+			b.Fatal(err)
+		}
+		all = append(all, page...)
+		if len(page) == 0 || q.Offset+q.Limit >= total {
+			break
+		}
+	}
+	if len(all) == 0 {
+		b.Fatal("the store holds no story")
+	}
+	largest, small := all[0], ""
+	for _, s := range all {
+		if s.Articles > largest.Articles {
+			largest = s
+		}
+		if small == "" && s.Articles == 2 {
+			small = s.ID
+		}
+	}
+	out := []pickedStory{{"largest", largest.ID}}
+	if small != "" {
+		out = append(out, pickedStory{"two", small})
+	}
+	sorted := slices.Clone(all)
+	slices.SortStableFunc(sorted, func(x, y storyfold.StorySummary) int { return y.Articles - x.Articles })
+	for _, s := range sorted[:min(200, len(sorted))] {
+		doc, err := st.Story(ctx, s.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(doc.Quotes) > 0 && len(doc.Conflicts) > 0 {
+			out = append(out, pickedStory{"conflicts", s.ID})
+			break
+		}
+	}
+	return out
+}
