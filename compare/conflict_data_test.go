@@ -33,6 +33,7 @@ func TestConflictDataHasNoDuplicates(t *testing.T) {
 		{"claim_formulas.txt", formulaData, strings.ToLower},
 		{"conflict_when.txt", whenData, strings.ToLower},
 		{"conflict_announce.txt", announceData, strings.ToLower},
+		{"conflict_sittings.txt", sittingData, strings.ToLower},
 		{"conflict_copulas.txt", copulaData, strings.ToLower},
 		{"conflict_subordinate.txt", subordinateData, strings.ToLower},
 		{"conflict_planned.txt", plannedData, strings.ToLower},

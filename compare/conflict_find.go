@@ -324,6 +324,12 @@ type conflictPair struct {
 	// speech verb to one listener, and quoted quoteRun words quoted
 	// alike (see claimKeys).
 	act, cue, quoted bool
+	// deed says the two units give a day and name one actor doing one
+	// thing to one object, wherever the verb stands (see deedKeys).
+	deed bool
+	// lede says the two units open their articles with one person as
+	// their subject, each giving a day (see ledeKeys).
+	lede bool
 }
 
 // conflictKind compares two units for one kind of conflict: it returns the
@@ -614,6 +620,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	whereKeys, roleKeys := make([][]string, len(units)), make([][]string, len(units))
 	seatKeys, journeyKeys := make([][]string, len(units)), make([][]string, len(units))
 	actKeys, cueKeys, runKeys := make([][]string, len(units)), make([][]string, len(units)), make([][]string, len(units))
+	deedKeys := make([][]string, len(units))
 	// An act is denied only by a unit that negates a verb: in a story
 	// with none, no pair is met or marked by acts, which are not read.
 	denials := false
@@ -661,6 +668,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 			figs[i] = cx.figureKeys(i)
 			if shared[i] {
 				days[i] = cx.eventKeys(i)
+				deedKeys[i] = cx.deedKeys(i)
 				journeyKeys[i] = cx.journeyKeys(i)
 				for _, h := range cx.homes(i) {
 					people[i] = append(people[i], h.person)
@@ -694,6 +702,10 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	out = append(out, keyPairs(units, actKeys, actKeys, factOf, out, func(p *conflictPair) { p.act = true })...)
 	out = append(out, keyPairs(units, cueKeys, cueKeys, factOf, out, func(p *conflictPair) { p.cue = true })...)
 	out = append(out, keyPairs(units, runKeys, runKeys, factOf, out, func(p *conflictPair) { p.quoted = true })...)
+	out = append(out, keyPairs(units, deedKeys, deedKeys, factOf, out, func(p *conflictPair) { p.deed = true })...)
+	if ledes := cx.ledeKeys(); ledes != nil {
+		out = append(out, keyPairs(units, ledes, ledes, factOf, out, func(p *conflictPair) { p.lede = true })...)
+	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].a != out[j].a {
 			return out[i].a < out[j].a
@@ -1362,7 +1374,7 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 	}
 	var joined []ruledPair
 	for _, p := range pairs {
-		if k.homes && !p.home || k.seats && !p.seat || k.wheres && (!p.where || p.words < k.need) || k.journeys && (!p.journey || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && (otherLeads(&cx.units[p.a], &cx.units[p.b]) || cx.otherDirections(p.a, p.b)) || p.grouped && p.words < k.grouped && !(k.denials && p.denial && p.words >= denialPair) || !p.grouped && p.words < k.need && !(k.events && (p.event || p.act || p.words >= eventPair)) && !(k.cues && (p.cue || p.quoted) && p.words >= cuePair) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && (p.figure || p.event || p.act) && p.words >= figurePair) {
+		if k.homes && !p.home || k.seats && !p.seat || k.wheres && (!p.where || p.words < k.need) || k.journeys && (!p.journey || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && (otherLeads(&cx.units[p.a], &cx.units[p.b]) || cx.otherDirections(p.a, p.b)) || p.grouped && p.words < k.grouped && !(k.denials && p.denial && p.words >= denialPair) || !p.grouped && p.words < k.need && !(k.events && (p.event || p.act || p.deed || p.lede || p.words >= eventPair)) && !(k.cues && (p.cue || p.quoted) && p.words >= cuePair) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && (p.figure || p.event || p.act) && p.words >= figurePair) {
 			continue
 		}
 		cx.pair, cx.rule = p, ""
@@ -1632,6 +1644,18 @@ func (cx *conflictContext) dateDiffers(a, b int) (conflictValue, conflictValue, 
 	// calling for").
 	case single && (cx.pair.event || cx.pair.act) && gap <= sameWeek && cx.sameAct(a, x.Span, b, y.Span):
 		cx.rule = RuleActDay
+	// One actor's act with one object, the verb anywhere in the
+	// sentence ("announced Tuesday he'll run", "who has announced his
+	// run for the presidency on Sunday"), or one person's interview with
+	// one partner ("using an interview with Fox News"): read as the
+	// event pairs are.
+	case single && cx.pair.deed && cx.pair.words >= eventPair && gap <= sameWeek && !(cx.givesDay(cx.units[b].article, x) && cx.givesDay(cx.units[a].article, y)):
+		cx.rule = RuleActDay
+	// Two ledes on one person, each giving one day, tell the story's act
+	// in their own words: they need share no word but the person, and
+	// each article must have been out by both days (see knownBy).
+	case single && cx.pair.lede && gap <= sameWeek && !(cx.givesDay(cx.units[b].article, x) && cx.givesDay(cx.units[a].article, y)) && cx.knownBy(a, b, x, y):
+		cx.rule = RuleLedeDay
 	default:
 		return conflictValue{}, conflictValue{}, false
 	}
