@@ -19,6 +19,10 @@ func TestConflictsOfOneActInOtherWords(t *testing.T) {
 		// BASIL 79bf99c6: the two ledes, in other verbs.
 		pelosiA = "California Democratic Rep. Nancy Pelosi on Wednesday was appointed to an eighth term as House minority leader, surviving a challenge from a Midwestern Democrat backed by caucus members frustrated over repeated election loses and an aging leadership team."
 		pelosiB = "WASHINGTON ― House Minority Leader Nancy Pelosi (D-Calif.) was re-elected to her leadership post Monday morning."
+		// BASIL 87609973: "went after" is a verb and its particle, not a
+		// clause of another event.
+		trumpA = "President Trump went after \"Crooked\" Hillary Clinton aide Huma Abedin on Sunday, appearing to call on the “Deep State” Justice Department to look at potential security issues in her handling of classified material after a recent email dump."
+		trumpB = "WASHINGTON ― President Donald Trump on Tuesday renewed his attack on his “deep state” Justice Department, and said a top aide to 2016 election rival Hillary Clinton should be jailed."
 		// BASIL af4a3f41, after two sentences of background so that
 		// neither is a lede.
 		huckA = "Mike Huckabee, the Baptist minister who became Arkansas governor, announced Tuesday he'll run for the 2016 Republican presidential nomination."
@@ -58,6 +62,21 @@ func TestConflictsOfOneActInOtherWords(t *testing.T) {
 			arts: []cfArticle{
 				{"a", "Alpha", "2016-11-30", opening + pelosiA + cfFiller},
 				{"b", "Beta", "2016-11-30", opening + pelosiB + cfFiller},
+			},
+		},
+		{
+			name: "two ledes on one person: a verb's particle is no clause",
+			arts: []cfArticle{
+				{"a", "Alpha", "2018-01-02", trumpA + cfFiller},
+				{"b", "Beta", "2018-01-02", trumpB + cfFiller},
+			},
+			kind: storyfold.ConflictDate, values: []string{"31 December 2017", "2 January 2018"}, rule: compare.RuleLedeDay,
+		},
+		{
+			name: "control: the day in a clause of another event",
+			arts: []cfArticle{
+				{"a", "Alpha", "2018-01-02", "President Trump spoke after Hillary Clinton aide Huma Abedin testified on Sunday, appearing to call on the “Deep State” Justice Department to look at potential security issues in her handling of classified material after a recent email dump." + cfFiller},
+				{"b", "Beta", "2018-01-02", trumpB + cfFiller},
 			},
 		},
 		{
