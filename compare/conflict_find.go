@@ -1233,8 +1233,22 @@ func titled(between string) bool {
 	if len(words) == 0 || len(words) > homeWords || strings.ContainsAny(between, ",;:()\n") {
 		return false
 	}
-	for _, w := range words {
-		if !homeLinks[strings.ToLower(w)] && !nlp.IsTitleWord(w) && !nlp.IsRoleWord(w) {
+	// A second title joined by "and" may name its body ("former Arkansas
+	// governor and Fox News contributor Mike Huckabee"): the place still
+	// ties to the one person both titles are of.
+	joined := false
+	for i, w := range words {
+		switch {
+		case homeLinks[strings.ToLower(w)] || nlp.IsTitleWord(w) || nlp.IsRoleWord(w):
+		case w == "and" && !joined && i > 0 && nlp.IsRoleWord(words[i-1]):
+			joined = true
+		case joined && startsUpper(w):
+		// The second title's own head need be no role word of the lists
+		// ("contributor"), only a word of it that no other title ends
+		// in, right before the name.
+		case joined && i == len(words)-1 && i > 0 && startsUpper(words[i-1]) && len(w) > 3 && !nlp.IsStopWord(w) && strings.ToLower(w) == w:
+			return true
+		default:
 			return false
 		}
 	}

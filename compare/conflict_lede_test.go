@@ -112,3 +112,29 @@ func TestConflictsOfOneActInOtherWords(t *testing.T) {
 	}
 	runConflictCases(t, tests)
 }
+
+// TestConflictsOfHomesInJoinedTitles pins a place tied to a person
+// through the first of two titles joined by "and" before the name, the
+// second's head no role word of the lists. The sentences are BASIL
+// 450755dd's, the change the one `eval conflicts` makes.
+func TestConflictsOfHomesInJoinedTitles(t *testing.T) {
+	const other = "Hundreds of thousands of people across the country headed to Chick-fil-A restaurants on Wednesday, answering a call from Mike Huckabee, the former governor of Arkansas, to show support for the fast-food chain after the company’s president drew criticism for his opposition to same-sex marriage."
+	tests := []conflictCase{
+		{
+			name: "two joined titles before the name",
+			arts: []cfArticle{
+				{"a", "Alpha", "2012-08-01", "Chick-fil-A Appreciation Day – as it is being called was the idea of former Paris governor and Fox News contributor Mike Huckabee." + cfFiller},
+				{"b", "Beta", "2012-08-01", other + cfFiller},
+			},
+			kind: storyfold.ConflictPlace, values: []string{"Paris", "Arkansas"}, rule: compare.RuleHome,
+		},
+		{
+			name: "control: another person's title joined before the name",
+			arts: []cfArticle{
+				{"a", "Alpha", "2012-08-01", "Chick-fil-A Appreciation Day – as it is being called was the idea of Paris Mayor Anne Hidalgo and Fox News contributor Mike Huckabee." + cfFiller},
+				{"b", "Beta", "2012-08-01", other + cfFiller},
+			},
+		},
+	}
+	runConflictCases(t, tests)
+}
