@@ -34,6 +34,7 @@ func TestConflictDataHasNoDuplicates(t *testing.T) {
 		{"conflict_when.txt", whenData, strings.ToLower},
 		{"conflict_announce.txt", announceData, strings.ToLower},
 		{"conflict_sittings.txt", sittingData, strings.ToLower},
+		{"conflict_compounds.txt", compoundData, strings.ToLower},
 		{"conflict_particles.txt", particleData, strings.ToLower},
 		{"conflict_copulas.txt", copulaData, strings.ToLower},
 		{"conflict_subordinate.txt", subordinateData, strings.ToLower},

@@ -330,6 +330,9 @@ type conflictPair struct {
 	// lede says the two units open their articles with one person as
 	// their subject, each giving a day (see ledeKeys).
 	lede bool
+	// compound says the two units join one place to another by a
+	// hyphen before one noun, naming one actor (see compoundKeys).
+	compound bool
 }
 
 // conflictKind compares two units for one kind of conflict: it returns the
@@ -375,6 +378,9 @@ type conflictKind struct {
 	// tie a place to one journey noun (see journeys), with need of their
 	// words.
 	journeys bool
+	// compounds says the kind reads only pairs that join one place to
+	// others by a hyphen (see compounds).
+	compounds bool
 	// wheres says the kind reads only pairs that put one person in a
 	// place on one day (see wheres) with need of their words.
 	wheres bool
@@ -407,6 +413,7 @@ var conflictKinds = []conflictKind{
 	{kind: storyfold.ConflictPlace, rule: RuleSeat, seats: true, differ: (*conflictContext).seatDiffers},
 	{kind: storyfold.ConflictPlace, rule: RuleWhere, wheres: true, need: eventPair, differ: (*conflictContext).whereDiffers},
 	{kind: storyfold.ConflictPlace, rule: RuleJourney, journeys: true, need: journeyPair, differ: (*conflictContext).journeyDiffers},
+	{kind: storyfold.ConflictPlace, rule: RuleCompound, compounds: true, need: journeyPair, differ: (*conflictContext).compoundDiffers},
 	{kind: storyfold.ConflictPerson, rule: RuleTitle, roles: true, differ: (*conflictContext).roleDiffers},
 	{kind: storyfold.ConflictOrg, rule: RuleOrg, need: actorPair, differ: entityDiffers(storyfold.EntityOrg)},
 	{kind: storyfold.ConflictPerson, rule: RulePerson, need: speakerPair, cues: true, differ: (*conflictContext).actorDiffers},
@@ -620,7 +627,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	whereKeys, roleKeys := make([][]string, len(units)), make([][]string, len(units))
 	seatKeys, journeyKeys := make([][]string, len(units)), make([][]string, len(units))
 	actKeys, cueKeys, runKeys := make([][]string, len(units)), make([][]string, len(units)), make([][]string, len(units))
-	deedKeys := make([][]string, len(units))
+	deedKeys, compoundKeys := make([][]string, len(units)), make([][]string, len(units))
 	// An act is denied only by a unit that negates a verb: in a story
 	// with none, no pair is met or marked by acts, which are not read.
 	denials := false
@@ -670,6 +677,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 				days[i] = cx.eventKeys(i)
 				deedKeys[i] = cx.deedKeys(i)
 				journeyKeys[i] = cx.journeyKeys(i)
+				compoundKeys[i] = cx.compoundKeys(i)
 				for _, h := range cx.homes(i) {
 					people[i] = append(people[i], h.person)
 				}
@@ -703,6 +711,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	out = append(out, keyPairs(units, cueKeys, cueKeys, factOf, out, func(p *conflictPair) { p.cue = true })...)
 	out = append(out, keyPairs(units, runKeys, runKeys, factOf, out, func(p *conflictPair) { p.quoted = true })...)
 	out = append(out, keyPairs(units, deedKeys, deedKeys, factOf, out, func(p *conflictPair) { p.deed = true })...)
+	out = append(out, keyPairs(units, compoundKeys, compoundKeys, factOf, out, func(p *conflictPair) { p.compound = true })...)
 	if ledes := cx.ledeKeys(); ledes != nil {
 		out = append(out, keyPairs(units, ledes, ledes, factOf, out, func(p *conflictPair) { p.lede = true })...)
 	}
@@ -1388,7 +1397,7 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 	}
 	var joined []ruledPair
 	for _, p := range pairs {
-		if k.homes && !p.home || k.seats && !p.seat || k.wheres && (!p.where || p.words < k.need) || k.journeys && (!p.journey || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && (otherLeads(&cx.units[p.a], &cx.units[p.b]) || cx.otherDirections(p.a, p.b)) || p.grouped && p.words < k.grouped && !(k.denials && p.denial && p.words >= denialPair) || !p.grouped && p.words < k.need && !(k.events && (p.event || p.act || p.deed || p.lede || p.words >= eventPair)) && !(k.cues && (p.cue || p.quoted) && p.words >= cuePair) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && (p.figure || p.event || p.act) && p.words >= figurePair) {
+		if k.homes && !p.home || k.seats && !p.seat || k.wheres && (!p.where || p.words < k.need) || k.journeys && (!p.journey || p.words < k.need) || k.compounds && (!p.compound || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && (otherLeads(&cx.units[p.a], &cx.units[p.b]) || cx.otherDirections(p.a, p.b)) || p.grouped && p.words < k.grouped && !(k.denials && p.denial && p.words >= denialPair) || !p.grouped && p.words < k.need && !(k.events && (p.event || p.act || p.deed || p.lede || p.words >= eventPair)) && !(k.cues && (p.cue || p.quoted) && p.words >= cuePair) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && (p.figure || p.event || p.act) && p.words >= figurePair) {
 			continue
 		}
 		cx.pair, cx.rule = p, ""

@@ -138,3 +138,38 @@ func TestConflictsOfHomesInJoinedTitles(t *testing.T) {
 	}
 	runConflictCases(t, tests)
 }
+
+// TestConflictsOfCompoundPlaces pins one place joined by a hyphen to two
+// others before one noun, in sentences naming one actor. The sentences
+// are BASIL 2b9468af's, the change the one `eval conflicts` makes.
+func TestConflictsOfCompoundPlaces(t *testing.T) {
+	const other = "National Security Adviser Susan Rice warned that Israeli Prime Minister Benjamin Netanyahu’s upcoming Capitol Hill address will be a “destructive” force in long-standing U.S.-Israel relations, adding more political acrimony to the already contentious visit."
+	rice := func(pair string) string {
+		return "Susan Rice, President Barack Obama's national security adviser, said Israeli Prime Minister Benjamin Netanyahu's planned speech in front of a joint session of Congress will be \"destructive\" to " + pair + "."
+	}
+	tests := []conflictCase{
+		{
+			name: "one place joined to two others",
+			arts: []cfArticle{
+				{"a", "Alpha", "2015-02-25", rice("France-Israel relations") + cfFiller},
+				{"b", "Beta", "2015-02-25", other + cfFiller},
+			},
+			kind: storyfold.ConflictPlace, values: []string{"France", "United States"}, rule: compare.RuleCompound,
+		},
+		{
+			name: "control: the same pair in the other order",
+			arts: []cfArticle{
+				{"a", "Alpha", "2015-02-25", rice("Israel-U.S. relations") + cfFiller},
+				{"b", "Beta", "2015-02-25", other + cfFiller},
+			},
+		},
+		{
+			name: "control: a noun the pair does not qualify",
+			arts: []cfArticle{
+				{"a", "Alpha", "2015-02-25", rice("France-Israel visitors") + cfFiller},
+				{"b", "Beta", "2015-02-25", other + cfFiller},
+			},
+		},
+	}
+	runConflictCases(t, tests)
+}
