@@ -91,12 +91,6 @@ func (cx *conflictContext) compoundKeys(u int) []string {
 // with two countries are two claims.
 func (cx *conflictContext) compoundDiffers(a, b int) (conflictValue, conflictValue, bool) {
 	ca, cb := cx.compounds(a), cx.compounds(b)
-	names := func(u int, place string) bool {
-		return slices.ContainsFunc(cx.units[u].entities, func(e entityRef) bool { return e.typ == storyfold.EntityPlace && sameOrWithin(e.name, place) })
-	}
-	whole := func(u int) storyfold.Span {
-		return storyfold.Span{Start: 0, End: len(cx.members[cx.units[u].article].Text)}
-	}
 	for _, x := range ca {
 		for _, y := range cb {
 			if x.noun != y.noun {
@@ -117,10 +111,7 @@ func (cx *conflictContext) compoundDiffers(a, b int) (conflictValue, conflictVal
 			default:
 				continue
 			}
-			if px == py || sameOrWithin(px, py) || variantSpelling(px, py) || shareWord(px, py) || names(a, py) || names(b, px) {
-				continue
-			}
-			if len(cx.mentionsIn(cx.units[a].article, py, whole(a))) > 0 && len(cx.mentionsIn(cx.units[b].article, px, whole(b))) > 0 {
+			if !cx.otherPlaces(a, b, px, py) {
 				continue
 			}
 			return conflictValue{side: px, written: px, key: strings.ToLower(px)}, conflictValue{side: py, written: py, key: strings.ToLower(py)}, true
