@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/nlp"
@@ -227,7 +226,12 @@ func (cx *conflictContext) roleDiffers(a, b int) (conflictValue, conflictValue, 
 }
 
 // deedKeys returns the "actor|verb|object" keys of what a unit that
-// gives a day outside quotes tells its actors did (see acts), sorted.
+// gives a day outside quotes tells its actors did (see acts), and the
+// "person|@partner" keys of its interviews, sorted. The event keys read
+// only verbs within a few words of the day; an act's object ties two
+// sentences to one act wherever the verb stands ("announced Tuesday
+// he'll run", "who has announced his run for the presidency on
+// Sunday").
 func (cx *conflictContext) deedKeys(u int) []string {
 	x := &cx.units[u]
 	a := cx.members[x.article]
@@ -340,5 +344,5 @@ func (cx *conflictContext) knownBy(a, b int, x, y storyfold.DateMention) bool {
 	if y.Date.After(last) {
 		last = y.Date.Time
 	}
-	return !pa.Before(last.Truncate(24*time.Hour)) && !pb.Before(last.Truncate(24*time.Hour))
+	return !pa.Before(last) && !pb.Before(last)
 }

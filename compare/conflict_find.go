@@ -1252,9 +1252,9 @@ func titled(between string) bool {
 		case w == "and" && !joined && i > 0 && nlp.IsRoleWord(words[i-1]):
 			joined = true
 		case joined && startsUpper(w):
-		// The second title's own head need be no role word of the lists
-		// ("contributor"), only a word of it that no other title ends
-		// in, right before the name.
+		// The second title's head need be no role word of the lists
+		// ("contributor"): a lower-case word right after its
+		// capitalised body and right before the name.
 		case joined && i == len(words)-1 && i > 0 && startsUpper(words[i-1]) && len(w) > 3 && !nlp.IsStopWord(w) && strings.ToLower(w) == w:
 			return true
 		default:
