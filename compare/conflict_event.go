@@ -224,3 +224,125 @@ func (cx *conflictContext) roleDiffers(a, b int) (conflictValue, conflictValue, 
 	}
 	return conflictValue{}, conflictValue{}, false
 }
+
+// deedKeys returns the "actor|verb|object" keys of what a unit that
+// gives a day outside quotes tells its actors did (see acts), and the
+// "person|@partner" keys of its interviews, sorted. The event keys read
+// only verbs within a few words of the day; an act's object ties two
+// sentences to one act wherever the verb stands ("announced Tuesday
+// he'll run", "who has announced his run for the presidency on
+// Sunday").
+func (cx *conflictContext) deedKeys(u int) []string {
+	x := &cx.units[u]
+	a := cx.members[x.article]
+	if !slices.ContainsFunc(x.dates, func(d storyfold.DateMention) bool {
+		return d.Granularity == storyfold.GranularityDay && d.Date.Known() && !quoted(a, d.Span.Start)
+	}) {
+		return nil
+	}
+	did, _ := cx.acts(u)
+	// What someone is said to have done ("a report claimed that Trump
+	// directed Cohen") and modal acts are not acts the outlet dates.
+	var out []string
+	for _, k := range did {
+		if _, rest, _ := strings.Cut(k, "|"); !strings.Contains(rest, " ") && (cx.reported == nil || !slices.Contains(cx.reported[u], k)) {
+			out = append(out, k)
+		}
+	}
+	// A sitting with a named partner ("an interview with Fox News") is
+	// one occasion of the people the unit names, wherever the day stands.
+	text := a.Text[x.span.Start:x.span.End]
+	toks := cx.tokens(u)
+	infos := cx.wordsOf(u)
+	for i, t := range toks {
+		if t.Kind != nlp.Word || !sittings[infos[i].lower] || quoted(a, x.span.Start+int(t.Start)) {
+			continue
+		}
+		rest := strings.TrimLeft(text[t.End:], " ")
+		prep, _, _ := strings.Cut(rest, " ")
+		if prep != "with" && prep != "to" && prep != "on" {
+			continue
+		}
+		name := listenerAfter(rest, len(prep), x.entities)
+		if name == "" {
+			continue
+		}
+		for _, e := range x.entities {
+			if e.typ == storyfold.EntityPerson && e.name != name {
+				out = append(out, e.name+"|@"+name)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+//go:embed conflict_sittings.txt
+var sittingData string
+
+// sittings are the nouns of an occasion a person sits with a named
+// partner for (conflict_sittings.txt).
+var sittings = dataSet(sittingData)
+
+// ledeReach is how many sentences into its article a lede may stand: a
+// caption or a dateline line may come first.
+const ledeReach = 2
+
+// ledeKeys returns, for each article's lede, the people it opens with
+// as its subject (see leads), and nil for every other unit. An article's
+// lede is its first unit within ledeReach sentences that opens its
+// sentence with a person as its subject and gives exactly one day
+// outside quotes. An article opens on the act its story is about, in its
+// own words ("Nancy Pelosi ... was re-elected to her leadership post
+// Monday morning", "Nancy Pelosi on Wednesday was appointed to an eighth
+// term as House minority leader"): two ledes that share their subject
+// date one act, though their verbs share nothing.
+func (cx *conflictContext) ledeKeys() [][]string {
+	ledes := map[int]int{}
+	for i := range cx.units {
+		x := &cx.units[i]
+		if x.sent >= ledeReach || !x.opens || x.formula || x.listed || len(x.leads) == 0 || len(cx.outletDays(i)) != 1 {
+			continue
+		}
+		if l, ok := ledes[x.article]; !ok || cx.units[l].sent > x.sent {
+			ledes[x.article] = i
+		}
+	}
+	if len(ledes) < 2 {
+		return nil
+	}
+	keys := make([][]string, len(cx.units))
+	for _, u := range ledes {
+		keys[u] = slices.Sorted(slices.Values(cx.units[u].leads))
+	}
+	return keys
+}
+
+// outletDays returns the days a unit gives outside quotes.
+func (cx *conflictContext) outletDays(u int) []storyfold.DateMention {
+	x := &cx.units[u]
+	a := cx.members[x.article]
+	var out []storyfold.DateMention
+	for _, d := range x.dates {
+		if d.Granularity == storyfold.GranularityDay && d.Date.Known() && !quoted(a, d.Span.Start) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// knownBy reports whether both articles of units a and b were published
+// on or after both days x and y, so each could have told the other's: an
+// article of Monday that dates an act Monday and one of Wednesday that
+// dates it Wednesday may tell two acts.
+func (cx *conflictContext) knownBy(a, b int, x, y storyfold.DateMention) bool {
+	pa, pb := cx.members[cx.units[a].article].Date, cx.members[cx.units[b].article].Date
+	if !pa.Known() || !pb.Known() {
+		return false
+	}
+	last := x.Date.Time
+	if y.Date.After(last) {
+		last = y.Date.Time
+	}
+	return !pa.Before(last) && !pb.Before(last)
+}

@@ -324,6 +324,15 @@ type conflictPair struct {
 	// speech verb to one listener, and quoted quoteRun words quoted
 	// alike (see claimKeys).
 	act, cue, quoted bool
+	// deed says the two units give a day and name one actor doing one
+	// thing to one object, wherever the verb stands (see deedKeys).
+	deed bool
+	// lede says the two units open their articles with one person as
+	// their subject, each giving a day (see ledeKeys).
+	lede bool
+	// compound says the two units join one place to another by a
+	// hyphen before one noun, naming one actor (see compoundKeys).
+	compound bool
 }
 
 // conflictKind compares two units for one kind of conflict: it returns the
@@ -369,6 +378,9 @@ type conflictKind struct {
 	// tie a place to one journey noun (see journeys), with need of their
 	// words.
 	journeys bool
+	// compounds says the kind reads only pairs that join one place to
+	// others by a hyphen (see compounds).
+	compounds bool
 	// wheres says the kind reads only pairs that put one person in a
 	// place on one day (see wheres) with need of their words.
 	wheres bool
@@ -401,6 +413,7 @@ var conflictKinds = []conflictKind{
 	{kind: storyfold.ConflictPlace, rule: RuleSeat, seats: true, differ: (*conflictContext).seatDiffers},
 	{kind: storyfold.ConflictPlace, rule: RuleWhere, wheres: true, need: eventPair, differ: (*conflictContext).whereDiffers},
 	{kind: storyfold.ConflictPlace, rule: RuleJourney, journeys: true, need: journeyPair, differ: (*conflictContext).journeyDiffers},
+	{kind: storyfold.ConflictPlace, rule: RuleCompound, compounds: true, need: journeyPair, differ: (*conflictContext).compoundDiffers},
 	{kind: storyfold.ConflictPerson, rule: RuleTitle, roles: true, differ: (*conflictContext).roleDiffers},
 	{kind: storyfold.ConflictOrg, rule: RuleOrg, need: actorPair, differ: entityDiffers(storyfold.EntityOrg)},
 	{kind: storyfold.ConflictPerson, rule: RulePerson, need: speakerPair, cues: true, differ: (*conflictContext).actorDiffers},
@@ -614,6 +627,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	whereKeys, roleKeys := make([][]string, len(units)), make([][]string, len(units))
 	seatKeys, journeyKeys := make([][]string, len(units)), make([][]string, len(units))
 	actKeys, cueKeys, runKeys := make([][]string, len(units)), make([][]string, len(units)), make([][]string, len(units))
+	deedKeys, compoundKeys := make([][]string, len(units)), make([][]string, len(units))
 	// An act is denied only by a unit that negates a verb: in a story
 	// with none, no pair is met or marked by acts, which are not read.
 	denials := false
@@ -661,7 +675,9 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 			figs[i] = cx.figureKeys(i)
 			if shared[i] {
 				days[i] = cx.eventKeys(i)
+				deedKeys[i] = cx.deedKeys(i)
 				journeyKeys[i] = cx.journeyKeys(i)
+				compoundKeys[i] = cx.compoundKeys(i)
 				for _, h := range cx.homes(i) {
 					people[i] = append(people[i], h.person)
 				}
@@ -694,6 +710,11 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	out = append(out, keyPairs(units, actKeys, actKeys, factOf, out, func(p *conflictPair) { p.act = true })...)
 	out = append(out, keyPairs(units, cueKeys, cueKeys, factOf, out, func(p *conflictPair) { p.cue = true })...)
 	out = append(out, keyPairs(units, runKeys, runKeys, factOf, out, func(p *conflictPair) { p.quoted = true })...)
+	out = append(out, keyPairs(units, deedKeys, deedKeys, factOf, out, func(p *conflictPair) { p.deed = true })...)
+	out = append(out, keyPairs(units, compoundKeys, compoundKeys, factOf, out, func(p *conflictPair) { p.compound = true })...)
+	if ledes := cx.ledeKeys(); ledes != nil {
+		out = append(out, keyPairs(units, ledes, ledes, factOf, out, func(p *conflictPair) { p.lede = true })...)
+	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].a != out[j].a {
 			return out[i].a < out[j].a
@@ -1221,8 +1242,22 @@ func titled(between string) bool {
 	if len(words) == 0 || len(words) > homeWords || strings.ContainsAny(between, ",;:()\n") {
 		return false
 	}
-	for _, w := range words {
-		if !homeLinks[strings.ToLower(w)] && !nlp.IsTitleWord(w) && !nlp.IsRoleWord(w) {
+	// A second title joined by "and" may name its body ("former Arkansas
+	// governor and Fox News contributor Mike Huckabee"): the place still
+	// ties to the one person both titles are of.
+	joined := false
+	for i, w := range words {
+		switch {
+		case homeLinks[strings.ToLower(w)] || nlp.IsTitleWord(w) || nlp.IsRoleWord(w):
+		case w == "and" && !joined && i > 0 && nlp.IsRoleWord(words[i-1]):
+			joined = true
+		case joined && startsUpper(w):
+		// The second title's head need be no role word of the lists
+		// ("contributor"): a lower-case word right after its
+		// capitalised body and right before the name.
+		case joined && i == len(words)-1 && i > 0 && startsUpper(words[i-1]) && len(w) > 3 && !nlp.IsStopWord(w) && strings.ToLower(w) == w:
+			return true
+		default:
 			return false
 		}
 	}
@@ -1362,7 +1397,7 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 	}
 	var joined []ruledPair
 	for _, p := range pairs {
-		if k.homes && !p.home || k.seats && !p.seat || k.wheres && (!p.where || p.words < k.need) || k.journeys && (!p.journey || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && (otherLeads(&cx.units[p.a], &cx.units[p.b]) || cx.otherDirections(p.a, p.b)) || p.grouped && p.words < k.grouped && !(k.denials && p.denial && p.words >= denialPair) || !p.grouped && p.words < k.need && !(k.events && (p.event || p.act || p.words >= eventPair)) && !(k.cues && (p.cue || p.quoted) && p.words >= cuePair) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && (p.figure || p.event || p.act) && p.words >= figurePair) {
+		if k.homes && !p.home || k.seats && !p.seat || k.wheres && (!p.where || p.words < k.need) || k.journeys && (!p.journey || p.words < k.need) || k.compounds && (!p.compound || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && (otherLeads(&cx.units[p.a], &cx.units[p.b]) || cx.otherDirections(p.a, p.b)) || p.grouped && p.words < k.grouped && !(k.denials && p.denial && p.words >= denialPair) || !p.grouped && p.words < k.need && !(k.events && (p.event || p.act || p.deed || p.lede || p.words >= eventPair)) && !(k.cues && (p.cue || p.quoted) && p.words >= cuePair) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && (p.figure || p.event || p.act) && p.words >= figurePair) {
 			continue
 		}
 		cx.pair, cx.rule = p, ""
@@ -1632,6 +1667,18 @@ func (cx *conflictContext) dateDiffers(a, b int) (conflictValue, conflictValue, 
 	// calling for").
 	case single && (cx.pair.event || cx.pair.act) && gap <= sameWeek && cx.sameAct(a, x.Span, b, y.Span):
 		cx.rule = RuleActDay
+	// One actor's act with one object, the verb anywhere in the
+	// sentence ("announced Tuesday he'll run", "who has announced his
+	// run for the presidency on Sunday"), or one person's interview with
+	// one partner ("using an interview with Fox News"): read as the
+	// event pairs are.
+	case single && cx.pair.deed && cx.pair.words >= eventPair && gap <= sameWeek && !(cx.givesDay(cx.units[b].article, x) && cx.givesDay(cx.units[a].article, y)):
+		cx.rule = RuleActDay
+	// Two ledes on one person, each giving one day, tell the story's act
+	// in their own words: they need share no word but the person, and
+	// each article must have been out by both days (see knownBy).
+	case single && cx.pair.lede && gap <= sameWeek && !(cx.givesDay(cx.units[b].article, x) && cx.givesDay(cx.units[a].article, y)) && cx.knownBy(a, b, x, y):
+		cx.rule = RuleLedeDay
 	default:
 		return conflictValue{}, conflictValue{}, false
 	}

@@ -126,23 +126,31 @@ func (cx *conflictContext) journeyDiffers(a, b int) (conflictValue, conflictValu
 		}
 		return n == 1
 	}
-	names := func(u int, place string) bool {
-		return slices.ContainsFunc(cx.units[u].entities, func(e entityRef) bool { return e.typ == storyfold.EntityPlace && sameOrWithin(e.name, place) })
-	}
-	whole := func(u int) storyfold.Span {
-		return storyfold.Span{Start: 0, End: len(cx.members[cx.units[u].article].Text)}
-	}
 	for _, x := range ja {
 		for _, y := range jb {
-			if x.noun != y.noun || !lone(ja, x.noun) || !lone(jb, y.noun) || x.place == y.place || sameOrWithin(x.place, y.place) ||
-				variantSpelling(x.place, y.place) || shareWord(x.place, y.place) || names(a, y.place) || names(b, x.place) {
-				continue
-			}
-			if len(cx.mentionsIn(cx.units[a].article, y.place, whole(a))) > 0 && len(cx.mentionsIn(cx.units[b].article, x.place, whole(b))) > 0 {
+			if x.noun != y.noun || !lone(ja, x.noun) || !lone(jb, y.noun) || !cx.otherPlaces(a, b, x.place, y.place) {
 				continue
 			}
 			return conflictValue{side: x.place, written: x.place, key: strings.ToLower(x.place)}, conflictValue{side: y.place, written: y.place, key: strings.ToLower(y.place)}, true
 		}
 	}
 	return conflictValue{}, conflictValue{}, false
+}
+
+// otherPlaces reports whether place pa of unit a and place pb of unit b
+// are two places for one slot: not one place, one within the other or
+// one spelt two ways, neither named by the other unit (anywhere within
+// it), and the two articles not each naming both (they then know two
+// acts, troops in Syria and in Afghanistan).
+func (cx *conflictContext) otherPlaces(a, b int, pa, pb string) bool {
+	names := func(u int, place string) bool {
+		return slices.ContainsFunc(cx.units[u].entities, func(e entityRef) bool { return e.typ == storyfold.EntityPlace && sameOrWithin(e.name, place) })
+	}
+	whole := func(u int) storyfold.Span {
+		return storyfold.Span{Start: 0, End: len(cx.members[cx.units[u].article].Text)}
+	}
+	if pa == pb || sameOrWithin(pa, pb) || variantSpelling(pa, pb) || shareWord(pa, pb) || names(a, pb) || names(b, pa) {
+		return false
+	}
+	return len(cx.mentionsIn(cx.units[a].article, pb, whole(a))) == 0 || len(cx.mentionsIn(cx.units[b].article, pa, whole(b))) == 0
 }

@@ -35,6 +35,10 @@ const (
 
 	// The rule of 2026-12-07 (sixth session).
 	RuleJourney = "journey" // one actor's journey to two places ("travel to Indiana/Paris")
+
+	// The rules of 2026-12-07 (seventh session).
+	RuleLedeDay  = "lede-day" // two articles opening on one person's act, on two days
+	RuleCompound = "compound" // one place joined to two others ("U.S.-Israel/France-Israel relations")
 )
 
 // ruleWhat holds the opening words of each rule's descriptions. The
@@ -58,6 +62,8 @@ var ruleWhat = map[string]string{
 	RuleReported:  "One source reports an act, another that it did not happen",
 	RuleSeat:      "The sources put the same place in different places",
 	RuleJourney:   "The sources send the same journey to different places",
+	RuleLedeDay:   "The sources open on the same person's act on different days",
+	RuleCompound:  "The sources join the same place to different places",
 }
 
 // ConflictRule returns the rule that found a conflict, read off its
@@ -75,4 +81,4 @@ func ConflictRule(c storyfold.Conflict) string {
 // Rules lists every rule, older ones first, for reports that count
 // conflicts by rule.
 var Rules = []string{RuleFigure, RuleDate, RulePlace, RuleHome, RuleOrg, RulePerson, RuleDenial, RuleQuoteBy,
-	RuleLabel, RuleActDay, RuleQuoteDay, RuleWhere, RuleTitle, RulePredicate, RuleReported, RuleSeat, RuleJourney}
+	RuleLabel, RuleActDay, RuleQuoteDay, RuleWhere, RuleTitle, RulePredicate, RuleReported, RuleSeat, RuleJourney, RuleLedeDay, RuleCompound}

@@ -26,6 +26,14 @@ var tiedTo = dataSet(tiedData)
 // sentence's act (conflict_subordinate.txt).
 var subordinators = dataSet(subordinateData)
 
+//go:embed conflict_particles.txt
+var particleData string
+
+// particles are the verbs (lemmas) with a subordinator as their
+// particle, "verb word" a line (conflict_particles.txt): "went after
+// Huma Abedin on Sunday" tells the sentence's act, not another event.
+var particles = dataSet(particleData)
+
 //go:embed conflict_planned.txt
 var plannedData string
 
@@ -58,7 +66,8 @@ func (cx *conflictContext) clauseHas(u int, d storyfold.DateMention, words map[s
 	at := d.Span.Start - x.span.Start
 	var buf [16]byte
 	sub := false
-	for _, t := range cx.tokens(u) {
+	toks := cx.tokens(u)
+	for i, t := range toks {
 		if int(t.Start) >= at {
 			break
 		}
@@ -73,11 +82,21 @@ func (cx *conflictContext) clauseHas(u int, d storyfold.DateMention, words map[s
 		if len(w) > len(buf) {
 			continue
 		}
-		if words[string(nlp.Lower(buf[:0], w))] {
+		if lw := string(nlp.Lower(buf[:0], w)); words[lw] && !cx.particle(u, i, lw) {
 			sub = true
 		}
 	}
 	return sub
+}
+
+// particle reports whether the word at token i of unit u, lw lowered,
+// is the particle of the verb right before it (see particles).
+func (cx *conflictContext) particle(u, i int, lw string) bool {
+	if i == 0 || cx.tokens(u)[i-1].Kind != nlp.Word {
+		return false
+	}
+	l := cx.verbLemma(cx.wordsOf(u)[i-1])
+	return l != "" && particles[l+" "+lw]
 }
 
 // recipientWords bounds the capitalised words (titles, first names)
