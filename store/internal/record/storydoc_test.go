@@ -1,6 +1,7 @@
 package record
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -235,6 +236,36 @@ func BenchmarkStoryRead(b *testing.B) {
 			if _, _, err := StoryDocs(st, true); err != nil {
 				b.Fatal(err)
 			}
+		}
+	})
+}
+
+// FuzzStory reads any bytes as a stored story's document, binary or JSON:
+// a damaged document is an error wrapping ErrUnreadable, never a panic,
+// and a story that reads back is written again, in the binary form, into
+// a document that reads back into a story giving that same document (the
+// writer, not the reader, makes strings valid UTF-8, so the story itself
+// may differ from a damaged document's by those bytes).
+func FuzzStory(f *testing.F) {
+	f.Add(storyBinary(filled(2)))
+	f.Add(storyBinary(filled(0)))
+	f.Add(storyBinary(storyfold.NewStory("s1")))
+	f.Add([]byte(`{"id":"s1","headline":"h","articles":["a"]}`))
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		st, err := Story(doc)
+		if err != nil {
+			if !errors.Is(err, storyfold.ErrUnreadable) && isBinaryDoc(doc) {
+				t.Fatalf("a damaged binary document gives %v, not ErrUnreadable", err)
+			}
+			return
+		}
+		doc = storyBinary(st)
+		again, err := Story(doc)
+		if err != nil {
+			t.Fatalf("a story read back is written into a document that does not read: %v", err)
+		}
+		if !bytes.Equal(storyBinary(again), doc) {
+			t.Fatalf("a story read back reads otherwise once written again")
 		}
 	})
 }
