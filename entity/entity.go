@@ -37,6 +37,9 @@ type Finder struct {
 	words []string        // the words of the run mentions reads
 	lower map[string]bool // words the current text writes in lower case
 	lang  string          // the language of the text (lang.go)
+	// employers are the one-word organisations the text names after a job
+	// noun and "at" (en.go): its other mentions alone are them too.
+	employers []string
 }
 
 // NewFinder returns a finder.
@@ -59,6 +62,7 @@ func (f *Finder) FindTokens(text string, toks []nlp.Token, sentences []storyfold
 		toks = f.toks
 	}
 	lowerSeen := f.lowerWords(text, toks)
+	f.employers = f.employers[:0]
 	// Each sentence reads its slice of the text's tokens: tokens never
 	// span the space between sentences.
 	i := 0
@@ -72,6 +76,9 @@ func (f *Finder) FindTokens(text string, toks []nlp.Token, sentences []storyfold
 		}
 		out = f.sentence(out, text, toks[i:j], lowerSeen)
 		i = j
+	}
+	if len(f.employers) > 0 {
+		employers(out, f.employers)
 	}
 	if f.lang == "de" { // nouns are capitalised: names need evidence (lang.go)
 		out = f.german(text, out)
@@ -196,6 +203,16 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 		n := len(out)
 		out = f.mentions(out, text, toks[i:j], opener, lowerSeen)
 		ms := out[n:] // the run's mentions, retyped in place below
+		if f.lang == "" || f.lang == "en" {
+			if len(ms) == 1 && workTitle(word, i, strings.Fields(ms[0].Name)) {
+				retype(ms, storyfold.EntityOther) // a work's title
+			} else if employer(word, i, j) {
+				retype(ms, storyfold.EntityOrg) // not a place after "at"
+				f.employers = append(f.employers, word(i))
+				i = j
+				continue
+			}
+		}
 		if i > 0 && j == i+1 && placePrepositions[word(i-1)] {
 			// One capitalised word after "in", "at", "from": a place
 			// ("the massacre in Newtown").

@@ -1,0 +1,70 @@
+package entity
+
+import (
+	_ "embed"
+	"slices"
+	"strings"
+
+	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/nlp"
+)
+
+// English evidence that a capitalised run is no person though it reads
+// like a name: a work's title after a noun for works, an organisation
+// where someone's editors work. One entry a line in data/en.
+var (
+	//go:embed data/en/work-nouns.txt
+	enWorkNounsData string
+	//go:embed data/en/employer-nouns.txt
+	enEmployerNounsData string
+
+	enWorkNouns     = lowerSet(enWorkNounsData)
+	enEmployerNouns = lowerSet(enEmployerNounsData)
+)
+
+// workTitle reports whether the run of name words starting at token i
+// follows a noun for works, with at most a comma between ("his first
+// novel, Web of Angels", "the book The Dragon Waiting"). One word is left
+// a name ("the book Bolton wrote"), and so is a run opening with a given
+// name ("the film Michael Moore made").
+func workTitle(word func(int) string, i int, name []string) bool {
+	if len(name) < 2 {
+		return false
+	}
+	if _, given := nlp.GivenName(name[0]); given {
+		return false
+	}
+	k := i - 1
+	if k >= 0 && word(k) == "," {
+		k--
+	}
+	return k >= 0 && enWorkNouns[strings.ToLower(word(k))]
+}
+
+// employer reports whether the one-word run at token i, ending before
+// token j, follows a job noun and "at" ("his editors at Tor"): the
+// organisation they work at, not a place.
+func employer(word func(int) string, i, j int) bool {
+	return j == i+1 && i >= 2 && word(i-1) == "at" && enEmployerNouns[strings.ToLower(word(i-2))]
+}
+
+// employers retypes as organisations the one-word mentions typed as
+// people with no role whose name is in orgs, the employers the article
+// names: "Tor will publish" after "his editors at Tor".
+func employers(out []Mention, orgs []string) {
+	for k := range out {
+		if out[k].Type == storyfold.EntityPerson && out[k].Role == "" && slices.Contains(orgs, out[k].Name) {
+			out[k].Type = storyfold.EntityOrg
+		}
+	}
+}
+
+// retype gives the run's mentions typed as people with no role the type
+// typ.
+func retype(ms []Mention, typ storyfold.EntityType) {
+	for k := range ms {
+		if ms[k].Type == storyfold.EntityPerson && ms[k].Role == "" {
+			ms[k].Type = typ
+		}
+	}
+}
