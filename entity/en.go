@@ -11,15 +11,19 @@ import (
 
 // English evidence that a capitalised run is no person though it reads
 // like a name: a work's title after a noun for works, an organisation
-// where someone's editors work. One entry a line in data/en.
+// where someone's editors work, an organisation's name going on through
+// "for". One entry a line in data/en.
 var (
 	//go:embed data/en/work-nouns.txt
 	enWorkNounsData string
 	//go:embed data/en/employer-nouns.txt
 	enEmployerNounsData string
+	//go:embed data/en/for-heads.txt
+	enForHeadsData string
 
 	enWorkNouns     = lowerSet(enWorkNounsData)
 	enEmployerNouns = lowerSet(enEmployerNounsData)
+	enForHeads      = lowerSet(enForHeadsData)
 )
 
 // workTitle reports whether the run of name words starting at token i
@@ -67,4 +71,33 @@ func retype(ms []Mention, typ storyfold.EntityType) {
 			ms[k].Type = typ
 		}
 	}
+}
+
+// OrgForWord reports whether w is a word an organisation's name opens
+// with "for" after it: an organisation's word, or a centre ("Center for
+// Economic Policy Research", "Centers for Disease Control"). The quote
+// finder reads such names as one speaker, as this finder does.
+func OrgForWord(w string) bool {
+	return nlp.IsOrgWord(w) || enForHeads[strings.ToLower(w)]
+}
+
+// orgForAt reports whether the run [i, j) goes on through the word at j:
+// a "for" after an organisation's word (orgForWord) with a capitalised
+// word after it that is no given name ("Centre for Disease Control", not
+// "the Senate for John Smith"), or an "and" and a capitalised word after
+// such a "for" joined the run (forAt >= 0: "... Control and Prevention").
+func orgForAt(word func(int) string, capital func(int) bool, i, j, forAt int) bool {
+	if !capital(j + 1) {
+		return false
+	}
+	if _, given := nlp.GivenName(word(j + 1)); given {
+		return false
+	}
+	switch word(j) {
+	case "for":
+		return forAt < 0 && OrgForWord(word(j-1))
+	case "and":
+		return forAt >= i && !nlp.IsOrgWord(word(j+1))
+	}
+	return false
 }

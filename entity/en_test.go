@@ -8,6 +8,7 @@ func TestEnglishLists(t *testing.T) {
 	for _, l := range []struct{ name, data string }{
 		{"work-nouns", enWorkNounsData},
 		{"employer-nouns", enEmployerNounsData},
+		{"for-heads", enForHeadsData},
 	} {
 		t.Run(l.name, func(t *testing.T) {
 			entries := lines(l.data)

@@ -148,7 +148,8 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 		// A run of capitalised words, with "of", "de", "von", "al" inside
 		// ("Secretary of Defense", "Ursula von der Leyen").
 		j := i + 1
-		of := -1 // where "of" joined the run, unless a title stood before it
+		of := -1    // where "of" joined the run, unless a title stood before it
+		forAt := -1 // where an organisation's "for" joined the run
 		for j < len(toks) {
 			// A middle or first initial: "Thomas R. Carper", "W. Douglas
 			// Parker". Without it the run ended at the period and the
@@ -165,6 +166,9 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 				if _, given := nlp.GivenName(word(j)); given && of >= 0 && j > of+1 {
 					break // "the District of Columbia Joseph diGenova": a name after a place
 				}
+				if _, given := nlp.GivenName(word(j)); forAt >= 0 && (given || nlp.IsTitleWord(word(j)) && capital(j+1)) {
+					break // "National Organization for Women President Terry O'Neill", not "... Arizona Policy"
+				}
 				j++ // a day or a month ends a name: "Hillary Clinton Wednesday"
 				continue
 			}
@@ -172,6 +176,16 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 			if j+1 < len(toks) && word(j) == "-" && toks[j].Start == toks[j-1].End && toks[j+1].Start == toks[j].End && capital(j+1) &&
 				!nlp.IsPlace(word(j-1)) { // "US-Russia relations": two places
 
+				j += 2
+				continue
+			}
+			// "for" after an organisation's word, and an "and" after it,
+			// go on in its name: "Centre for Disease Control", "Centers
+			// for Disease Control and Prevention" (en.go).
+			if (f.lang == "" || f.lang == "en") && orgForAt(word, capital, i, j, forAt) {
+				if word(j) == "for" {
+					forAt = j
+				}
 				j += 2
 				continue
 			}
@@ -534,6 +548,9 @@ func titleOrg(words []string) bool {
 // America CEO Brian Moynihan" is a person; "Bishops" may end the name.
 func orgOf(name []string) bool {
 	for i := 1; i < len(name)-1; i++ {
+		if name[i] == "for" && OrgForWord(name[i-1]) {
+			return true // "Centre for Disease Control" (en.go)
+		}
 		if name[i] != "of" || !nlp.IsOrgWord(name[i-1]) {
 			continue
 		}
