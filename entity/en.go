@@ -20,10 +20,13 @@ var (
 	enEmployerNounsData string
 	//go:embed data/en/for-heads.txt
 	enForHeadsData string
+	//go:embed data/en/newspaper-words.txt
+	enNewspaperWordsData string
 
-	enWorkNouns     = lowerSet(enWorkNounsData)
-	enEmployerNouns = lowerSet(enEmployerNounsData)
-	enForHeads      = lowerSet(enForHeadsData)
+	enWorkNouns      = lowerSet(enWorkNounsData)
+	enEmployerNouns  = lowerSet(enEmployerNounsData)
+	enForHeads       = lowerSet(enForHeadsData)
+	enNewspaperWords = lowerSet(enNewspaperWordsData)
 )
 
 // workTitle reports whether the run of name words starting at token i
@@ -101,3 +104,32 @@ func orgForAt(word func(int) string, capital func(int) bool, i, j, forAt int) bo
 	}
 	return false
 }
+
+// newspaper reports whether words, two or more, name a newspaper: the
+// last a newspaper's word, no other a title ("Argus Leader", "Chicago
+// Tribune"; not "Senate Majority Leader").
+func newspaper(words []string) bool {
+	n := len(words)
+	if n < 2 || !enNewspaperWords[strings.ToLower(words[n-1])] {
+		return false
+	}
+	for _, w := range words[:n-1] {
+		if nlp.IsTitleWord(w) || nlp.IsRoleWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// newspaperRun is newspaper for the run of tokens [i, j).
+func newspaperRun(word func(int) string, i, j int) bool {
+	words := make([]string, 0, j-i)
+	for k := i; k < j; k++ {
+		words = append(words, word(k))
+	}
+	return newspaper(words)
+}
+
+// english reports whether the finder reads English, the language the
+// rules of this file are written for.
+func (f *Finder) english() bool { return f.lang == "" || f.lang == "en" }

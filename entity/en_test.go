@@ -9,6 +9,7 @@ func TestEnglishLists(t *testing.T) {
 		{"work-nouns", enWorkNounsData},
 		{"employer-nouns", enEmployerNounsData},
 		{"for-heads", enForHeadsData},
+		{"newspaper-words", enNewspaperWordsData},
 	} {
 		t.Run(l.name, func(t *testing.T) {
 			entries := lines(l.data)

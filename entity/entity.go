@@ -182,7 +182,7 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 			// "for" after an organisation's word, and an "and" after it,
 			// go on in its name: "Centre for Disease Control", "Centers
 			// for Disease Control and Prevention" (en.go).
-			if (f.lang == "" || f.lang == "en") && orgForAt(word, capital, i, j, forAt) {
+			if f.english() && orgForAt(word, capital, i, j, forAt) {
 				if word(j) == "for" {
 					forAt = j
 				}
@@ -195,7 +195,7 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 			for k < len(toks) && f.connects(word(k)) {
 				k++
 			}
-			if word(j) == "of" && !nlp.IsTitleWord(word(j-1)) && personNamed(word, i, j) {
+			if word(j) == "of" && (!nlp.IsTitleWord(word(j-1)) && personNamed(word, i, j) || f.english() && newspaperRun(word, i, j)) {
 				origin = j + 1
 				break // "Trey Gowdy of South Carolina": the origin is no part of the name
 			}
@@ -217,7 +217,7 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 		n := len(out)
 		out = f.mentions(out, text, toks[i:j], opener, lowerSeen)
 		ms := out[n:] // the run's mentions, retyped in place below
-		if f.lang == "" || f.lang == "en" {
+		if f.english() {
 			if len(ms) == 1 && workTitle(word, i, strings.Fields(ms[0].Name)) {
 				retype(ms, storyfold.EntityOther) // a work's title
 			} else if employer(word, i, j) {
@@ -316,6 +316,8 @@ var openers = map[string]bool{"throughout": true, "despite": true, "prior": true
 	"however": true, "following": true, "according": true, "although": true, "moreover": true, "instead": true,
 	"millions": true, "thousands": true, "hundreds": true, "dozens": true, "yesterday": true, "today": true}
 
+var articles = map[string]bool{"the": true, "a": true, "an": true}
+
 var placePrepositions = map[string]bool{"in": true, "at": true, "from": true, "near": true, "outside": true, "across": true}
 
 // connector words may stand inside a name.
@@ -336,7 +338,9 @@ func (f *Finder) mentions(dst []Mention, text string, run []nlp.Token, opener bo
 	words := f.words
 	// A sentence opener that is a common word is not part of a name:
 	// "The", "But", "Officials".
-	for opener && len(words) > 0 && commonOpener(words[0], lowerSeen) && !nlp.IsPlaceWords(words) {
+	for opener && len(words) > 0 && commonOpener(words[0], lowerSeen) && !nlp.IsPlaceWords(words) &&
+		!(f.english() && newspaper(words) && !articles[strings.ToLower(words[0])]) { // "The New Haven Register"
+
 		words, run = words[1:], run[1:]
 	}
 	if len(words) == 0 {
@@ -356,7 +360,7 @@ func (f *Finder) mentions(dst []Mention, text string, run []nlp.Token, opener bo
 		span := spanOf(run)
 		return append(dst, Mention{Name: text[span.Start:span.End], Type: storyfold.EntityPlace, Span: span})
 	}
-	if len(words) >= 2 && nlp.IsOrgWord(words[len(words)-1]) && !nlp.IsTitleWord(words[len(words)-1]) {
+	if len(words) >= 2 && nlp.IsOrgWord(words[len(words)-1]) && !nlp.IsTitleWord(words[len(words)-1]) || f.english() && newspaper(words) {
 		// "European Union", "Armed Forces", "White House".
 		span := spanOf(run)
 		return append(dst, Mention{Name: text[span.Start:span.End], Type: storyfold.EntityOrg, Span: span})

@@ -2004,6 +2004,11 @@ func (f *Finder) documentAuthor(text, noun string, pos int, sent storyfold.Span)
 		if prev == "the" && (cues[next] || speechCues[next]) {
 			continue // "the statement said": a reference, not the document introduced
 		}
+		if next == "in" {
+			if name := f.orgRightAfter(end + len(" in")); name != "" {
+				return name // "a report in the Argus Leader ... The report says"
+			}
+		}
 		if next == "from" {
 			for _, n := range f.namesIn(end, min(len(text), end+maxAuthorReach)) {
 				if !possessiveAt(text, n.end) {
