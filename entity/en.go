@@ -133,3 +133,41 @@ func newspaperRun(word func(int) string, i, j int) bool {
 // english reports whether the finder reads English, the language the
 // rules of this file are written for.
 func (f *Finder) english() bool { return f.lang == "" || f.lang == "en" }
+
+// acronymAnd returns where a run [i, j) goes on through the "and" at j:
+// past the capitalised words after it, when the initials of the run's
+// capitalised words with them are an acronym the text writes, three
+// letters or more ("Customs and Border Protection" in a text that writes
+// "CBP"); else j. Without that evidence "and" joins two names ("Apple and
+// Google").
+func (f *Finder) acronymAnd(word func(int) string, capital func(int) bool, i, j int) int {
+	e := j + 1
+	for capital(e) {
+		e++
+	}
+	if e == j+1 {
+		return j
+	}
+	var b strings.Builder
+	for k := i; k < e; k++ {
+		if w := word(k); capital(k) && len(w) > 0 {
+			b.WriteByte(w[0])
+		}
+	}
+	a := b.String()
+	if len(a) < 3 || !isAcronym(a) {
+		return j
+	}
+	if f.acronyms == nil {
+		f.acronyms = map[string]bool{}
+		for _, t := range f.allToks {
+			if w := t.Text(f.text); t.Kind == nlp.Word && len(w) >= 3 && isAcronym(w) {
+				f.acronyms[w] = true
+			}
+		}
+	}
+	if !f.acronyms[a] {
+		return j
+	}
+	return e
+}

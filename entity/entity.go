@@ -40,6 +40,11 @@ type Finder struct {
 	// employers are the one-word organisations the text names after a job
 	// noun and "at" (en.go): its other mentions alone are them too.
 	employers []string
+	// acronyms are the acronyms the text writes, collected from allToks
+	// of text when first asked for (en.go).
+	acronyms map[string]bool
+	text     string
+	allToks  []nlp.Token
 }
 
 // NewFinder returns a finder.
@@ -63,6 +68,8 @@ func (f *Finder) FindTokens(text string, toks []nlp.Token, sentences []storyfold
 	}
 	lowerSeen := f.lowerWords(text, toks)
 	f.employers = f.employers[:0]
+	f.acronyms = nil // collected when a run first has an "and" to read (en.go)
+	f.text, f.allToks = text, toks
 	// Each sentence reads its slice of the text's tokens: tokens never
 	// span the space between sentences.
 	i := 0
@@ -80,7 +87,8 @@ func (f *Finder) FindTokens(text string, toks []nlp.Token, sentences []storyfold
 	if len(f.employers) > 0 {
 		employers(out, f.employers)
 	}
-	if f.lang == "de" { // nouns are capitalised: names need evidence (lang.go)
+	f.text, f.allToks = "", nil // the text is the caller's: keep none of it
+	if f.lang == "de" {         // nouns are capitalised: names need evidence (lang.go)
 		out = f.german(text, out)
 	} else if r := romanceBy[f.lang]; r != nil { // names need evidence (lang_romance.go)
 		out = f.romance(r, text, out)
@@ -150,6 +158,7 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 		j := i + 1
 		of := -1    // where "of" joined the run, unless a title stood before it
 		forAt := -1 // where an organisation's "for" joined the run
+		acronymed := false
 		for j < len(toks) {
 			// A middle or first initial: "Thomas R. Carper", "W. Douglas
 			// Parker". Without it the run ended at the period and the
@@ -182,6 +191,13 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 			// "for" after an organisation's word, and an "and" after it,
 			// go on in its name: "Centre for Disease Control", "Centers
 			// for Disease Control and Prevention" (en.go).
+			if f.english() && word(j) == "and" && forAt < 0 {
+				if e := f.acronymAnd(word, capital, i, j); e > j {
+					j = e // "Customs and Border Protection" in a text that writes "CBP"
+					acronymed = true
+					continue
+				}
+			}
 			if f.english() && orgForAt(word, capital, i, j, forAt) {
 				if word(j) == "for" {
 					forAt = j
@@ -217,6 +233,9 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 		n := len(out)
 		out = f.mentions(out, text, toks[i:j], opener, lowerSeen)
 		ms := out[n:] // the run's mentions, retyped in place below
+		if acronymed {
+			retype(ms, storyfold.EntityOrg) // an organisation's initials
+		}
 		if f.english() {
 			if len(ms) == 1 && workTitle(word, i, strings.Fields(ms[0].Name)) {
 				retype(ms, storyfold.EntityOther) // a work's title

@@ -1952,6 +1952,9 @@ func (f *Finder) describedName(pos int, sent storyfold.Span) string {
 	k := sort.Search(len(f.orgs), func(i int) bool { return f.orgs[i].end > pos })
 	si := sort.Search(len(f.sentences), func(i int) bool { return f.sentences[i].End > sent.Start })
 	if k > 0 && f.orgs[k-1].start >= f.sentences[max(si-1, 0)].Start {
+		if name := f.expand(f.orgs[k-1].name); name != "" {
+			return name // "CBP announced ... the agency said": the name it stands for
+		}
 		return f.orgs[k-1].name
 	}
 	// A name the finder did not know for an organisation's, opening the
