@@ -37,6 +37,14 @@ type Finder struct {
 	words []string        // the words of the run mentions reads
 	lower map[string]bool // words the current text writes in lower case
 	lang  string          // the language of the text (lang.go)
+	// employers are the one-word organisations the text names after a job
+	// noun and "at" (en.go): its other mentions alone are them too.
+	employers []string
+	// acronyms are the acronyms the text writes, collected from allToks
+	// of text when first asked for (en.go).
+	acronyms map[string]bool
+	text     string
+	allToks  []nlp.Token
 }
 
 // NewFinder returns a finder.
@@ -59,6 +67,9 @@ func (f *Finder) FindTokens(text string, toks []nlp.Token, sentences []storyfold
 		toks = f.toks
 	}
 	lowerSeen := f.lowerWords(text, toks)
+	f.employers = f.employers[:0]
+	f.acronyms = nil // collected when a run first has an "and" to read (en.go)
+	f.text, f.allToks = text, toks
 	// Each sentence reads its slice of the text's tokens: tokens never
 	// span the space between sentences.
 	i := 0
@@ -73,7 +84,11 @@ func (f *Finder) FindTokens(text string, toks []nlp.Token, sentences []storyfold
 		out = f.sentence(out, text, toks[i:j], lowerSeen)
 		i = j
 	}
-	if f.lang == "de" { // nouns are capitalised: names need evidence (lang.go)
+	if len(f.employers) > 0 {
+		employers(out, f.employers)
+	}
+	f.text, f.allToks = "", nil // the text is the caller's: keep none of it
+	if f.lang == "de" {         // nouns are capitalised: names need evidence (lang.go)
 		out = f.german(text, out)
 	} else if r := romanceBy[f.lang]; r != nil { // names need evidence (lang_romance.go)
 		out = f.romance(r, text, out)
@@ -141,7 +156,9 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 		// A run of capitalised words, with "of", "de", "von", "al" inside
 		// ("Secretary of Defense", "Ursula von der Leyen").
 		j := i + 1
-		of := -1 // where "of" joined the run, unless a title stood before it
+		of := -1    // where "of" joined the run, unless a title stood before it
+		forAt := -1 // where an organisation's "for" joined the run
+		acronymed := false
 		for j < len(toks) {
 			// A middle or first initial: "Thomas R. Carper", "W. Douglas
 			// Parker". Without it the run ended at the period and the
@@ -158,6 +175,9 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 				if _, given := nlp.GivenName(word(j)); given && of >= 0 && j > of+1 {
 					break // "the District of Columbia Joseph diGenova": a name after a place
 				}
+				if _, given := nlp.GivenName(word(j)); forAt >= 0 && (given || nlp.IsTitleWord(word(j)) && capital(j+1)) {
+					break // "National Organization for Women President Terry O'Neill", not "... Arizona Policy"
+				}
 				j++ // a day or a month ends a name: "Hillary Clinton Wednesday"
 				continue
 			}
@@ -168,13 +188,30 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 				j += 2
 				continue
 			}
+			// "for" after an organisation's word, and an "and" after it,
+			// go on in its name: "Centre for Disease Control", "Centers
+			// for Disease Control and Prevention" (en.go).
+			if f.english() && word(j) == "and" && forAt < 0 {
+				if e := f.acronymAnd(word, capital, i, j); e > j {
+					j = e // "Customs and Border Protection" in a text that writes "CBP"
+					acronymed = true
+					continue
+				}
+			}
+			if f.english() && orgForAt(word, capital, i, j, forAt) {
+				if word(j) == "for" {
+					forAt = j
+				}
+				j += 2
+				continue
+			}
 			// Connectors, possibly several: "Ursula von der Leyen". "of"
 			// before a place ends a person's name: "Putin of Russia".
 			k := j
 			for k < len(toks) && f.connects(word(k)) {
 				k++
 			}
-			if word(j) == "of" && !nlp.IsTitleWord(word(j-1)) && personNamed(word, i, j) {
+			if word(j) == "of" && (!nlp.IsTitleWord(word(j-1)) && personNamed(word, i, j) || f.english() && newspaperRun(word, i, j)) {
 				origin = j + 1
 				break // "Trey Gowdy of South Carolina": the origin is no part of the name
 			}
@@ -196,6 +233,19 @@ func (f *Finder) sentence(out []Mention, text string, toks []nlp.Token, lowerSee
 		n := len(out)
 		out = f.mentions(out, text, toks[i:j], opener, lowerSeen)
 		ms := out[n:] // the run's mentions, retyped in place below
+		if acronymed {
+			retype(ms, storyfold.EntityOrg) // an organisation's initials
+		}
+		if f.english() {
+			if len(ms) == 1 && workTitle(word, i, strings.Fields(ms[0].Name)) {
+				retype(ms, storyfold.EntityOther) // a work's title
+			} else if employer(word, i, j) {
+				retype(ms, storyfold.EntityOrg) // not a place after "at"
+				f.employers = append(f.employers, word(i))
+				i = j
+				continue
+			}
+		}
 		if i > 0 && j == i+1 && placePrepositions[word(i-1)] {
 			// One capitalised word after "in", "at", "from": a place
 			// ("the massacre in Newtown").
@@ -285,6 +335,8 @@ var openers = map[string]bool{"throughout": true, "despite": true, "prior": true
 	"however": true, "following": true, "according": true, "although": true, "moreover": true, "instead": true,
 	"millions": true, "thousands": true, "hundreds": true, "dozens": true, "yesterday": true, "today": true}
 
+var articles = map[string]bool{"the": true, "a": true, "an": true}
+
 var placePrepositions = map[string]bool{"in": true, "at": true, "from": true, "near": true, "outside": true, "across": true}
 
 // connector words may stand inside a name.
@@ -305,7 +357,9 @@ func (f *Finder) mentions(dst []Mention, text string, run []nlp.Token, opener bo
 	words := f.words
 	// A sentence opener that is a common word is not part of a name:
 	// "The", "But", "Officials".
-	for opener && len(words) > 0 && commonOpener(words[0], lowerSeen) && !nlp.IsPlaceWords(words) {
+	for opener && len(words) > 0 && commonOpener(words[0], lowerSeen) && !nlp.IsPlaceWords(words) &&
+		!(f.english() && newspaper(words) && !articles[strings.ToLower(words[0])]) { // "The New Haven Register"
+
 		words, run = words[1:], run[1:]
 	}
 	if len(words) == 0 {
@@ -325,7 +379,7 @@ func (f *Finder) mentions(dst []Mention, text string, run []nlp.Token, opener bo
 		span := spanOf(run)
 		return append(dst, Mention{Name: text[span.Start:span.End], Type: storyfold.EntityPlace, Span: span})
 	}
-	if len(words) >= 2 && nlp.IsOrgWord(words[len(words)-1]) && !nlp.IsTitleWord(words[len(words)-1]) {
+	if len(words) >= 2 && nlp.IsOrgWord(words[len(words)-1]) && !nlp.IsTitleWord(words[len(words)-1]) || f.english() && newspaper(words) {
 		// "European Union", "Armed Forces", "White House".
 		span := spanOf(run)
 		return append(dst, Mention{Name: text[span.Start:span.End], Type: storyfold.EntityOrg, Span: span})
@@ -517,6 +571,9 @@ func titleOrg(words []string) bool {
 // America CEO Brian Moynihan" is a person; "Bishops" may end the name.
 func orgOf(name []string) bool {
 	for i := 1; i < len(name)-1; i++ {
+		if name[i] == "for" && OrgForWord(name[i-1]) {
+			return true // "Centre for Disease Control" (en.go)
+		}
 		if name[i] != "of" || !nlp.IsOrgWord(name[i-1]) {
 			continue
 		}

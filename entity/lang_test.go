@@ -40,7 +40,7 @@ func TestLanguageCases(t *testing.T) {
 // TestGermanLists checks the German evidence lists: not empty, sorted
 // (case aside), no entry twice.
 func TestGermanLists(t *testing.T) {
-	for _, l := range []struct{ name, data string }{
+	checkLists(t, []namedList{
 		{"given-names", deGivenNamesData},
 		{"titles", deTitlesData},
 		{"speech-verbs", deSpeechVerbsData},
@@ -50,7 +50,15 @@ func TestGermanLists(t *testing.T) {
 		{"places", dePlacesData},
 		{"particles", deParticlesData},
 		{"predicate-articles", dePredicateArticlesData},
-	} {
+	})
+}
+
+// namedList is an evidence list and the name its subtest runs under.
+type namedList struct{ name, data string }
+
+// checkLists runs checkEvidenceList on each list, failing an empty one.
+func checkLists(t *testing.T, lists []namedList) {
+	for _, l := range lists {
 		t.Run(l.name, func(t *testing.T) {
 			entries := lines(l.data)
 			if len(entries) == 0 {

@@ -204,12 +204,20 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			}
 			if !ok {
 				head := c.unnamedSource(j + 2)
-				if head < 0 || namedAuthor(&c, head+1) {
+				if head >= 0 && c.plain(head+1) == "in" {
+					// "according to a report in the Argus Leader": the
+					// paper the report is in.
+					n = f.orgRightAfter(sent.Start + int(c.toks[head+1].End))
+					ok = n != ""
+				}
+				if !ok && (head < 0 || namedAuthor(&c, head+1)) {
 					continue
 				}
-				// "according to court records", "according to a local
-				// police source": kept without a speaker.
-				n, unnamedSource = "", true
+				if !ok {
+					// "according to court records", "according to a local
+					// police source": kept without a speaker.
+					n, unnamedSource = "", true
+				}
 			}
 			name, cue = n, "according to"
 			if j == 0 || j == 1 && c.isPunct(0, "“\"") {
@@ -1452,4 +1460,15 @@ func (c *context) asClause(j int) int {
 		}
 	}
 	return -1
+}
+
+// orgRightAfter returns the organisation the article names right after
+// pos, a "the" and spaces allowed between ("a report in the Argus
+// Leader"), or "".
+func (f *Finder) orgRightAfter(pos int) string {
+	k := sort.Search(len(f.orgs), func(i int) bool { return f.orgs[i].start >= pos })
+	if k < len(f.orgs) && f.orgs[k].start <= pos+len(" the ") {
+		return f.orgs[k].name
+	}
+	return ""
 }

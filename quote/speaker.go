@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/entity"
 	"github.com/storyfold/storyfold/nlp"
 )
 
@@ -372,6 +373,15 @@ func (c *context) nameAfter(i int) (string, bool) {
 		for c.capitalized(j) {
 			j++
 		}
+		// "the Centre for Disease Control", "the Centers for Disease
+		// Control and Prevention": one organisation, as the entity
+		// finder reads it.
+		for forSeen := false; c.capitalized(j+1) && (c.lower(j) == "for" && !forSeen && entity.OrgForWord(c.toks[j-1].Text(c.text)) ||
+			c.lower(j) == "and" && forSeen); {
+			forSeen = true
+			for j += 2; c.capitalized(j); j++ {
+			}
+		}
 		if person, ok := c.ownersPerson(j); ok {
 			return person, true
 		}
@@ -520,7 +530,7 @@ func (c *context) nameBefore(i int) (string, bool) {
 		}
 	}
 	k := j + 1
-	for j >= 0 && (c.capitalized(j) || (c.lower(j) == "of" && c.capitalized(j-1)) ||
+	for j >= 0 && (c.capitalized(j) || (c.lower(j) == "of" && c.capitalized(j-1)) || c.orgForAt(j) ||
 		c.isPunct(j, "-") && c.capitalized(j-1) && c.glued(j) || c.isPunct(j, ".") && c.abbreviation(j-1) && j+1 < k) {
 		j--
 	}
@@ -544,6 +554,27 @@ func (c *context) nameBefore(i int) (string, bool) {
 		return c.theName(start+1, k) // "The FBI responded", opening the sentence
 	}
 	return c.personName(start, k)
+}
+
+// orgForAt reports whether token j, read backwards through a name, is
+// the "for" of an organisation's name ("the Chinese Center for Disease
+// Control said") or an "and" after such a "for" ("... Control and
+// Prevention"), as the entity finder reads them (entity.OrgForWord).
+func (c *context) orgForAt(j int) bool {
+	if j < 1 || !c.capitalized(j-1) {
+		return false
+	}
+	switch c.lower(j) {
+	case "for":
+		return entity.OrgForWord(c.toks[j-1].Text(c.text))
+	case "and":
+		for p := j - 1; p >= 1 && (c.capitalized(p) || c.lower(p) == "for"); p-- {
+			if c.lower(p) == "for" {
+				return c.orgForAt(p)
+			}
+		}
+	}
+	return false
 }
 
 // beforeAppositive returns the token before an appositive or a relative
@@ -1921,6 +1952,9 @@ func (f *Finder) describedName(pos int, sent storyfold.Span) string {
 	k := sort.Search(len(f.orgs), func(i int) bool { return f.orgs[i].end > pos })
 	si := sort.Search(len(f.sentences), func(i int) bool { return f.sentences[i].End > sent.Start })
 	if k > 0 && f.orgs[k-1].start >= f.sentences[max(si-1, 0)].Start {
+		if name := f.expand(f.orgs[k-1].name); name != "" {
+			return name // "CBP announced ... the agency said": the name it stands for
+		}
 		return f.orgs[k-1].name
 	}
 	// A name the finder did not know for an organisation's, opening the
@@ -1972,6 +2006,11 @@ func (f *Finder) documentAuthor(text, noun string, pos int, sent storyfold.Span)
 		next = strings.ToLower(strings.Trim(next, ",."))
 		if prev == "the" && (cues[next] || speechCues[next]) {
 			continue // "the statement said": a reference, not the document introduced
+		}
+		if next == "in" {
+			if name := f.orgRightAfter(end + len(" in")); name != "" {
+				return name // "a report in the Argus Leader ... The report says"
+			}
 		}
 		if next == "from" {
 			for _, n := range f.namesIn(end, min(len(text), end+maxAuthorReach)) {
