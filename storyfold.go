@@ -9,7 +9,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -289,6 +291,13 @@ type Story struct {
 	// IndependentSources counts the articles that do not derive from one
 	// another: each family counts once, as does every article outside one.
 	IndependentSources int `json:"independent_sources"`
+	// Languages counts the story's articles by their detected language,
+	// most articles first (CountLanguages), so a reader sees at once that
+	// a story joins reports in several languages, whose claims are
+	// aligned across them only by names, figures and dates. It is empty
+	// in stories stored before it was kept, until their account is built
+	// again.
+	Languages []LanguageCount `json:"languages"`
 	// Omitted counts what the account leaves out to stay under its size
 	// bound (see pipeline.MaxAccountBytes): the lists of an account grow
 	// with its groups times its articles, and a story of a few crafted
@@ -302,6 +311,57 @@ type Story struct {
 	// joined it since are waiting for its account to be rebuilt: the
 	// account shown is the last one saved. It is never stored.
 	Stale bool `json:"stale,omitempty"`
+}
+
+// LanguageCount is how many of a story's articles are in one language.
+type LanguageCount struct {
+	// Language is the ISO 639-1 code the detector gave the articles.
+	Language string `json:"language"`
+	Articles int    `json:"articles"`
+}
+
+// CountLanguages counts articles by their detected language, most
+// articles first, then by code. Articles whose language was not detected
+// (too short, or no language the detector knows) are not counted, so the
+// counts may add up to fewer than the articles.
+func CountLanguages(articles []*Article) []LanguageCount {
+	out := []LanguageCount{}
+	for _, a := range articles {
+		if a.Language == "" {
+			continue
+		}
+		found := false
+		for i := range out {
+			if out[i].Language == a.Language {
+				out[i].Articles++
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, LanguageCount{Language: a.Language, Articles: 1})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Articles != out[j].Articles {
+			return out[i].Articles > out[j].Articles
+		}
+		return out[i].Language < out[j].Language
+	})
+	return out
+}
+
+// LanguagesLine writes a story's languages for people: "en", or
+// "de 3, en 2" when there are several; "" when none is known.
+func LanguagesLine(langs []LanguageCount) string {
+	if len(langs) == 1 {
+		return langs[0].Language
+	}
+	parts := make([]string, len(langs))
+	for i, l := range langs {
+		parts[i] = l.Language + " " + strconv.Itoa(l.Articles)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // Omitted counts the entries of a story's account left out by its size
@@ -373,6 +433,12 @@ type Fact struct {
 	// OmittedBy lists the articles that leave out a fact most of the
 	// story's independent sources report.
 	OmittedBy []string `json:"omitted_by"`
+	// CrossLanguage says the fact joins sentences of articles in
+	// different languages, aligned by what needs no translation (the
+	// names, figures and dates they share), not by their words: each
+	// variant keeps its own language's wording. It is left out of the
+	// JSON when false, as it is in every story of one language.
+	CrossLanguage bool `json:"cross_language,omitempty"`
 }
 
 // MarshalJSON writes the fact with its lists present, empty or not.
@@ -654,6 +720,7 @@ func NewStory(id string) *Story {
 		Families:  []Family{},
 		Exclusive: []Exclusive{},
 		Timeline:  []Event{},
+		Languages: []LanguageCount{},
 	}
 }
 

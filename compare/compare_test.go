@@ -287,3 +287,32 @@ func TestLargeStoryOfCopies(t *testing.T) {
 		t.Errorf("independent sources %d, want 1: they are copies of one text", st.IndependentSources)
 	}
 }
+
+// TestFactsAcrossLanguages aligns a German and an English sentence that
+// give one name and one figure as one fact marked cross-language, each in
+// its own wording, and leaves the sentences that share none apart; a story
+// of one language marks no fact.
+func TestFactsAcrossLanguages(t *testing.T) {
+	en := [3]string{"en", "Alpha News", "The phone call between Trump and Putin lasted 90 minutes, according to the Kremlin press office.\n\n" +
+		"Farmers in Iowa worried about the price of soybeans as the harvest began early this year.\n\n" +
+		"The weather service expects heavy rain across the Midwest for most of the coming week."}
+	de := [3]string{"de", "Beta Zeitung", "Das Telefonat zwischen Trump und Putin dauerte nach Angaben des Kremls 90 Minuten.\n\n" +
+		"In der Stadt wurde am Wochenende ein neues Museum für moderne Kunst eröffnet, das viele Besucher anzog.\n\n" +
+		"Die Bauern klagen über die Trockenheit und über die niedrigen Preise für ihr Getreide in diesem Sommer."}
+	st := story(t, en, de)
+	if got := st.Languages; len(got) != 2 {
+		t.Fatalf("languages %v, want de and en", got)
+	}
+	f := factWith(st, "dauerte")
+	if f == nil || !f.CrossLanguage || len(f.Articles) != 2 {
+		t.Fatalf("the call's length across languages: %+v", f)
+	}
+	if g := factWith(st, "Museum"); g != nil {
+		t.Errorf("a sentence with no shared name and figure joined a fact: %+v", g)
+	}
+	for _, f := range story(t, callStory...).Facts {
+		if f.CrossLanguage {
+			t.Errorf("a fact of an English story is marked cross-language: %q", f.Text)
+		}
+	}
+}

@@ -34,6 +34,13 @@ func Reconcile(st *storyfold.Story, members []*storyfold.Article) {
 	st.Families = fams.list
 	st.IndependentSources = fams.count
 	rankFacts(facts, units, fams)
+	// Conflicts are read within a language: the facts joined across
+	// languages share names and figures, not the words conflicts weigh.
+	within := facts
+	if len(members) > 1 && multilingual(members) {
+		facts = crossFacts(facts, units, members)
+		rankFacts(facts, units, fams)
+	}
 
 	st.Facts = st.Facts[:0]
 	st.Exclusive = st.Exclusive[:0]
@@ -46,7 +53,7 @@ func Reconcile(st *storyfold.Story, members []*storyfold.Article) {
 			st.Exclusive = append(st.Exclusive, storyfold.Exclusive{Article: a.ID, Source: a.Outlet(), Text: a.Text[u.span.Start:u.span.End]})
 		}
 	}
-	st.Conflicts = conflicts(facts, units, members, fams, st.Quotes)
+	st.Conflicts = conflicts(within, units, members, fams, st.Quotes)
 	st.Summary = summarize(st, facts, units, members)
 	st.Timeline = timeline(members, units, facts)
 }
@@ -59,6 +66,9 @@ type factGroup struct {
 	canon   int   // the unit whose wording stands for the group
 	sources int   // independent sources reporting it
 	pos     float64
+	// cross says the fact joins sentences of articles in different
+	// languages (see crossFacts).
+	cross bool
 }
 
 // buildFacts turns the aligned groups into facts, each with its canonical
@@ -145,7 +155,7 @@ func (f *factGroup) fact(members []*storyfold.Article, units []unit, fams family
 	cu := &units[f.canon]
 	ca := members[cu.article]
 	out := storyfold.Fact{Text: ca.Text[cu.span.Start:cu.span.End], Articles: []string{}, Variants: []storyfold.Variant{},
-		Quantities: []storyfold.Quantity{}, Sources: f.sources}
+		Quantities: []storyfold.Quantity{}, Sources: f.sources, CrossLanguage: f.cross}
 	reported := map[int]bool{}
 	for _, ui := range f.members {
 		u := &units[ui]

@@ -213,6 +213,7 @@ func Outline(id string, members []*storyfold.Article) *storyfold.Story {
 	st := storyfold.NewStory(id)
 	sort.SliceStable(members, func(i, j int) bool { return articleBefore(members[i], members[j]) })
 	st.Sources = storyfold.KnownOutlets(members)
+	st.Languages = storyfold.CountLanguages(members)
 	for _, a := range members {
 		st.Articles = append(st.Articles, a.ID)
 		if a.Date.Known() {

@@ -200,7 +200,7 @@ func writeTextAccount(w *bufio.Writer, st *storyfold.Story, arts map[string]*sto
 			if n := totalRestatements(f); n > 0 {
 				again = ", " + plural(n, "restatement", "restatements")
 			}
-			fmt.Fprintf(w, "    %s %s\n", terminalSafe(f.Text, 110), dim(fmt.Sprintf("· %s, %d independent%s", plural(len(f.Articles), "article", "articles"), f.Sources, again)))
+			fmt.Fprintf(w, "    %s %s\n", terminalSafe(f.Text, 110), dim(fmt.Sprintf("· %s, %d independent%s%s", plural(len(f.Articles), "article", "articles"), f.Sources, again, crossNote(f))))
 		}
 	} else if len(facts) > 0 {
 		// A column is as wide as its widest mark: "x+2" where an article
@@ -223,7 +223,7 @@ func writeTextAccount(w *bufio.Writer, st *storyfold.Story, arts map[string]*sto
 			for _, n := range rows[i] {
 				fmt.Fprintf(w, "%-*s", width, coverageMark(n, "x", "."))
 			}
-			fmt.Fprintf(w, "%s\n", terminalSafe(f.Text, 110))
+			fmt.Fprintf(w, "%s%s\n", terminalSafe(f.Text, 110), dim(crossNote(f)))
 		}
 		if again {
 			fmt.Fprintf(w, "    %s\n", dim("x+N: the article says it again in N more sentences"))
@@ -297,7 +297,7 @@ func writeMarkdownAccount(w *bufio.Writer, st *storyfold.Story) {
 			if n := totalRestatements(f); n > 0 {
 				again = ", " + plural(n, "restatement", "restatements")
 			}
-			fmt.Fprintf(w, "- %s (%s, %d independent%s)\n", mdInline(f.Text), plural(len(f.Articles), "article", "articles"), f.Sources, again)
+			fmt.Fprintf(w, "- %s (%s, %d independent%s%s)\n", mdInline(f.Text), plural(len(f.Articles), "article", "articles"), f.Sources, again, crossNote(f))
 		}
 		fmt.Fprintf(w, "\n")
 	} else if len(facts) > 0 {
@@ -312,7 +312,7 @@ func writeMarkdownAccount(w *bufio.Writer, st *storyfold.Story) {
 		fmt.Fprintf(w, "\n")
 		again := false
 		for i, f := range facts {
-			fmt.Fprintf(w, "| %s |", mdCell(f.Text))
+			fmt.Fprintf(w, "| %s%s |", mdCell(f.Text), crossNote(f))
 			for _, n := range rows[i] {
 				fmt.Fprintf(w, " %s |", coverageMark(n, "✓", ""))
 				again = again || n > 1
@@ -403,4 +403,14 @@ func Thousands(n int) string {
 		return "-" + b.String()
 	}
 	return b.String()
+}
+
+// crossNote marks a fact aligned across languages (by the names, figures
+// and days its sentences share, not by their words) for a reader, "" for
+// every other fact.
+func crossNote(f storyfold.Fact) string {
+	if !f.CrossLanguage {
+		return ""
+	}
+	return " (across languages)"
 }

@@ -18,8 +18,9 @@ func writeMarkdown(out io.Writer, an *storyfold.Analysis, opts Options) error {
 	fmt.Fprintf(w, "# storyfold report\n\n%s, %s.\n", plural(len(an.Articles), "article", "articles"), plural(len(an.Stories), "story", "stories"))
 	for n, st := range an.Stories {
 		fmt.Fprintf(w, "\n## %d. %s\n\n", n+1, mdInline(st.Headline))
-		fmt.Fprintf(w, "%s from %s, %s. Story `%s`.\n\n", plural(len(st.Articles), "article", "articles"),
-			plural(Outlets(st, arts), "outlet", "outlets"), DateRange(st.First, st.Last), mdCode(st.ID))
+		fmt.Fprintf(w, "%s from %s, %s%s. Story `%s`.\n\n", plural(len(st.Articles), "article", "articles"),
+			plural(Outlets(st, arts), "outlet", "outlets"), DateRange(st.First, st.Last),
+			mdInline(languagesPart(st, arts, ", language ")), mdCode(st.ID))
 		writeMarkdownAccount(w, st)
 		fmt.Fprintf(w, "| # | Date | Outlet | Title | Article | Removed |\n|---|---|---|---|---|---|\n")
 		for i, id := range st.Articles {

@@ -117,6 +117,36 @@ func Outlets(st *storyfold.Story, arts map[string]*storyfold.Article) int {
 	return storyfold.CountOutlets(members)
 }
 
+// Languages is a story's languages as every report gives them: those the
+// story keeps, else (a story stored before it kept them) counted from
+// the articles arts holds.
+func Languages(st *storyfold.Story, arts map[string]*storyfold.Article) []storyfold.LanguageCount {
+	if len(st.Languages) > 0 {
+		return st.Languages
+	}
+	members := make([]*storyfold.Article, 0, len(st.Articles))
+	for _, id := range st.Articles {
+		if a := arts[id]; a != nil {
+			members = append(members, a)
+		}
+	}
+	return storyfold.CountLanguages(members)
+}
+
+// languagesPart is a story's languages for a line of a report, after
+// label (made plural with an "s" for several): " · en", ", languages de
+// 3, en 2", or "" when none is known.
+func languagesPart(st *storyfold.Story, arts map[string]*storyfold.Article, label string) string {
+	langs := Languages(st, arts)
+	if len(langs) == 0 {
+		return ""
+	}
+	if len(langs) > 1 && strings.HasSuffix(label, "language ") {
+		label = strings.TrimSuffix(label, " ") + "s "
+	}
+	return label + storyfold.LanguagesLine(langs)
+}
+
 // stopWords are left out of an outlet's initials.
 var stopWords = map[string]bool{"the": true, "of": true, "and": true, "a": true, "an": true, "for": true, "on": true, "at": true}
 

@@ -31,8 +31,9 @@ func writeText(out io.Writer, an *storyfold.Analysis, opts Options) error {
 	for n, st := range an.Stories {
 		fmt.Fprintf(w, "\n%s\n", bold(fmt.Sprintf("Story %d · %s", n+1, terminalSafe(st.Headline, 120))))
 		outlets := storyCoverage(st, arts)
-		fmt.Fprintf(w, "  %s · %s · %s · %s\n", plural(len(st.Articles), "article", "articles"),
-			plural(Outlets(st, arts), "outlet", "outlets"), DateRange(st.First, st.Last), st.ID)
+		fmt.Fprintf(w, "  %s · %s · %s%s · %s\n", plural(len(st.Articles), "article", "articles"),
+			plural(Outlets(st, arts), "outlet", "outlets"), DateRange(st.First, st.Last),
+			terminalSafe(languagesPart(st, arts, " · "), 120), st.ID)
 		if len(outlets) > 0 {
 			fmt.Fprintf(w, "  outlets: %s\n", terminalSafe(strings.Join(outlets.Names(), ", "), 300))
 		}

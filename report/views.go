@@ -90,7 +90,11 @@ type HeatCell struct {
 type HeatRow struct {
 	Text    string
 	Sources int
-	Cells   []HeatCell
+	// Cross says the fact is aligned across languages, by the names,
+	// figures and days its sentences share (storyfold.Fact's
+	// CrossLanguage).
+	Cross bool
+	Cells []HeatCell
 	// Wordings are the sentences that state the fact, each article's
 	// first wording followed by its restatements, so a reader can compare
 	// the outlets' words and find every place an article says it.
@@ -316,6 +320,9 @@ type StoryView struct {
 	// Outlets is the story's outlet count (Outlets), the same in every
 	// output; Sources may name fewer on a list that has not read them.
 	Outlets int
+	// Languages is the story's languages as a line (LanguagesLine): "en",
+	// or "de 3, en 2"; "" when none is known.
+	Languages string
 	// Blindspot, on a list of one-sided stories, names the side that
 	// covered the story ("lean right"), "" elsewhere.
 	Blindspot string
@@ -406,6 +413,7 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 	v.Coverage = storyCoverage(st, arts)
 	v.Sources = v.Coverage.Names()
 	v.Outlets = Outlets(st, arts)
+	v.Languages = storyfold.LanguagesLine(Languages(st, arts))
 	refs := map[string]ArticleRef{}
 	for i, id := range st.Articles {
 		r := ArticleRef{Label: i + 1, ID: id, Href: h.Article(id), Source: "unknown outlet of article " + id}
@@ -516,7 +524,7 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 // restatements are counted beside it and listed among the wordings, so
 // none is lost and none takes the first wording's place.
 func heatRow(f storyfold.Fact, articles []string, refs map[string]ArticleRef, contradicts map[string][]string, h Hrefs) HeatRow {
-	row := HeatRow{Text: f.Text, Sources: f.Sources, Wordings: make([]WordingView, 0, len(f.Variants))}
+	row := HeatRow{Text: f.Text, Sources: f.Sources, Cross: f.CrossLanguage, Wordings: make([]WordingView, 0, len(f.Variants))}
 	first := make(map[string]int, len(f.Variants)) // article -> index of its first wording in Wordings
 	for _, fv := range f.Variants {
 		w := WordingView{Article: refs[fv.Article], Text: fv.Text, Href: h.Article(fv.Article)}

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -266,4 +267,59 @@ func TestBlindspot(t *testing.T) {
 			t.Error("a blindspot field without an outlet list")
 		}
 	})
+}
+
+// TestLanguagesEverywhere reads the example's languages (five English
+// articles) from the reports, the pages and the API, as stored by ingest
+// and read back: every output gives the same.
+func TestLanguagesEverywhere(t *testing.T) {
+	articles := pipeline.Prepare(exampleRaw(t, nil), nil, nil)
+	stories := pipeline.Group(articles, cluster.DefaultOptions())
+	an := &storyfold.Analysis{Articles: articles, Stories: stories}
+	var text, md, html bytes.Buffer
+	for _, w := range []struct {
+		f report.Format
+		b *bytes.Buffer
+	}{{report.Text, &text}, {report.Markdown, &md}, {report.HTML, &html}} {
+		if err := report.Write(w.b, an, w.f, report.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := servedRaw(t, exampleRaw(t, nil), web.Config{})
+	id := storyID(t, srv)
+	_, home := get(t, srv.URL+"/")
+	_, page := get(t, srv.URL+"/stories/"+id)
+	for name, c := range map[string]struct{ out, want string }{
+		"text":       {text.String(), "dates unknown · en · "},
+		"md":         {md.String(), ", language en."},
+		"html":       {html.String(), `title="articles by language">en</span>`},
+		"home page":  {string(home), `title="articles by language">en</span>`},
+		"story page": {string(page), `title="articles by language">en</span>`},
+	} {
+		if !strings.Contains(c.out, c.want) {
+			t.Errorf("%s: no %q", name, c.want)
+		}
+	}
+	want := []storyfold.LanguageCount{{Language: "en", Articles: 5}}
+	_, list := get(t, srv.URL+"/api/v1/stories")
+	var apiList struct {
+		Stories []struct {
+			Languages []storyfold.LanguageCount `json:"languages"`
+		} `json:"stories"`
+	}
+	if err := json.Unmarshal(list, &apiList); err != nil || len(apiList.Stories) != 1 {
+		t.Fatalf("api list %v: %s", err, list)
+	}
+	_, one := get(t, srv.URL+"/api/v1/stories/"+id)
+	var apiStory struct {
+		Languages []storyfold.LanguageCount `json:"languages"`
+	}
+	if err := json.Unmarshal(one, &apiStory); err != nil {
+		t.Fatal(err)
+	}
+	for name, got := range map[string][]storyfold.LanguageCount{"analyze": stories[0].Languages, "api list": apiList.Stories[0].Languages, "api story": apiStory.Languages} {
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: languages %v, want %v", name, got, want)
+		}
+	}
 }

@@ -211,6 +211,7 @@ func (s *Server) storyViews(r *http.Request, q storyfold.StoryQuery) ([]storyVie
 		v.Coverage = report.NewCoverage(v.heads)
 		v.Outlets = len(v.Coverage)
 		v.Sources = v.Coverage.Names()
+		v.Languages = storyfold.LanguagesLine(storyfold.CountLanguages(v.heads))
 		out = append(out, v)
 	}
 	return out, total, nil

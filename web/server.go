@@ -709,6 +709,9 @@ func storyQuery(r *http.Request) (storyfold.StoryQuery, error) {
 type summaryJSON struct {
 	storyfold.StorySummary
 	Outlets int `json:"outlets"`
+	// Languages counts the story's articles by language, as the story's
+	// own languages do (storyfold.CountLanguages), from their heads.
+	Languages []storyfold.LanguageCount `json:"languages"`
 }
 
 func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
@@ -738,7 +741,8 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 		if stories[i].Sources == nil {
 			stories[i].Sources = []string{}
 		}
-		out[i] = summaryJSON{StorySummary: stories[i], Outlets: storyfold.CountOutlets(s.withOutlets(heads[stories[i].ID]))}
+		hs := s.withOutlets(heads[stories[i].ID])
+		out[i] = summaryJSON{StorySummary: stories[i], Outlets: storyfold.CountOutlets(hs), Languages: storyfold.CountLanguages(hs)}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"stories": out, "total": total, "limit": q.Limit, "offset": q.Offset})
 }

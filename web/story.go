@@ -220,6 +220,7 @@ func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) {
 	view.Count = len(st.Articles)
 	view.Coverage = report.NewCoverage(heads)
 	view.Outlets, view.Sources = len(view.Coverage), view.Coverage.Names()
+	view.Languages = storyLanguages(st, heads)
 	if offset > 0 {
 		relabel(&view, offset)
 	}
@@ -300,4 +301,14 @@ func shiftLabel(s string, offset int) string {
 		return s
 	}
 	return "[" + strconv.Itoa(n+offset) + s[end:]
+}
+
+// storyLanguages is a story's languages as its page and the list show
+// them: those it keeps, else (a story stored before it kept them) counted
+// from its articles' heads.
+func storyLanguages(st *storyfold.Story, heads []*storyfold.Article) string {
+	if len(st.Languages) > 0 {
+		return storyfold.LanguagesLine(st.Languages)
+	}
+	return storyfold.LanguagesLine(storyfold.CountLanguages(heads))
 }

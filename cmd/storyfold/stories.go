@@ -52,10 +52,11 @@ func runStories(ctx context.Context, args []string) error {
 		return report.WriteStoriesJSON(os.Stdout, stories, outlets)
 	}
 	w := tabwriter.NewWriter(os.Stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "STORY\tARTICLES\tOUTLETS\tINDEPENDENT\tFIRST\tLAST\tHEADLINE")
+	fmt.Fprintln(w, "STORY\tARTICLES\tOUTLETS\tINDEPENDENT\tFIRST\tLAST\tLANGUAGES\tHEADLINE")
 	for i, s := range stories {
-		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%s\t%s\t%s\n", s.ID, len(s.Articles), outlets[i], s.IndependentSources,
-			orDash(s.First.String()), orDash(s.Last.String()), strings.Map(printable, s.Headline))
+		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\n", s.ID, len(s.Articles), outlets[i], s.IndependentSources,
+			orDash(s.First.String()), orDash(s.Last.String()),
+			orDash(strings.ReplaceAll(strings.Map(printable, storyfold.LanguagesLine(s.Languages)), ", ", ",")), strings.Map(printable, s.Headline))
 	}
 	return w.Flush()
 }

@@ -235,12 +235,21 @@ func Story(doc []byte) (*storyfold.Story, error) {
 		if err != nil {
 			return nil, fmt.Errorf("stored story: %w: %w", storyfold.ErrUnreadable, err)
 		}
-		return st, nil
+		return withLanguages(st), nil
 	}
 	if err := json.Unmarshal(doc, st); err != nil {
 		return nil, fmt.Errorf("stored story: %w: %w", storyfold.ErrUnreadable, err)
 	}
-	return st, nil
+	return withLanguages(st), nil
+}
+
+// withLanguages gives a story saved before its languages were kept an
+// empty list of them, as the JSON contract writes every list.
+func withLanguages(st *storyfold.Story) *storyfold.Story {
+	if st.Languages == nil {
+		st.Languages = []storyfold.LanguageCount{}
+	}
+	return st
 }
 
 // Date reads a stored date, written by Date.String; "" is unknown.

@@ -27,9 +27,14 @@ import (
 // dates as written and parsed again. So every page, answer and report
 // made from a stored story is the same, byte for byte, whichever form it
 // was kept in.
+//
+// Version 2 adds the story's languages after its omitted counts and a
+// fact's cross-language mark after its omissions; a version 1 document is
+// read with no languages and no fact marked (Story then gives an empty list,
+// as it does for a JSON document written before the field).
 const (
 	docMagic   = 0x00
-	docVersion = 1
+	docVersion = 2
 )
 
 // isBinaryDoc tells a story document of this form from a JSON one.
@@ -69,6 +74,7 @@ func storyBinary(st *storyfold.Story) []byte {
 		})
 		w.int(f.Sources)
 		w.strs(f.OmittedBy)
+		w.bool(f.CrossLanguage)
 	})
 	putList(w, st.Quotes, func(w *docWriter, q *storyfold.Quote) {
 		w.str(q.Speaker)
@@ -122,16 +128,20 @@ func storyBinary(st *storyfold.Story) []byte {
 			w.int(n)
 		}
 	}
+	putList(w, st.Languages, func(w *docWriter, l *storyfold.LanguageCount) {
+		w.str(l.Language)
+		w.int(l.Articles)
+	})
 	return w.b
 }
 
 // storyFromBinary reads a story's document in the binary form.
 func storyFromBinary(doc []byte) (*storyfold.Story, error) {
-	if len(doc) < 2 || doc[1] != docVersion {
+	if len(doc) < 2 || doc[1] < 1 || doc[1] > docVersion {
 		return nil, fmt.Errorf("a story document of version %d, which this storyfold does not read (it reads %d)", doc[min(1, len(doc)-1)], docVersion)
 	}
 	// Every string of the story is a slice of one copy of the document.
-	r := &docReader{s: string(doc[2:])}
+	r := &docReader{s: string(doc[2:]), version: doc[1]}
 	st := &storyfold.Story{}
 	st.ID = r.str()
 	st.Headline = r.str()
@@ -162,6 +172,9 @@ func storyFromBinary(doc []byte) (*storyfold.Story, error) {
 		})
 		f.Sources = r.int()
 		f.OmittedBy = r.strs(nilEmpty)
+		if r.version >= 2 {
+			f.CrossLanguage = r.bool()
+		}
 	})
 	st.Quotes = getList(r, keepNil, func(r *docReader, q *storyfold.Quote) {
 		q.Speaker = r.str()
@@ -216,6 +229,12 @@ func storyFromBinary(doc []byte) (*storyfold.Story, error) {
 			*n = r.int()
 		}
 		st.Omitted = o
+	}
+	if r.version >= 2 {
+		st.Languages = getList(r, keepNil, func(r *docReader, l *storyfold.LanguageCount) {
+			l.Language = r.str()
+			l.Articles = r.int()
+		})
 	}
 	if r.err != nil {
 		return nil, r.err
@@ -326,6 +345,9 @@ type docReader struct {
 	s   string
 	i   int
 	err error
+	// version is the document's version, for the values later versions
+	// added.
+	version byte
 }
 
 func (r *docReader) fail(err error) {

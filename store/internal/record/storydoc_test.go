@@ -269,3 +269,36 @@ func FuzzStory(f *testing.F) {
 		}
 	})
 }
+
+// TestStoryVersion1 reads a document written before the story's languages
+// were kept: every other field as written, and an empty list of
+// languages, as a JSON document of that time reads. (The story has no
+// facts, whose cross-language mark version 2 added too.)
+func TestStoryVersion1(t *testing.T) {
+	st := filled(2)
+	st.Languages, st.Facts = nil, nil
+	doc := storyBinary(st)
+	if doc[len(doc)-1] != 0 {
+		t.Fatalf("a nil list of languages is not written as one 0 byte at the end")
+	}
+	old := append([]byte{docMagic, 1}, doc[2:len(doc)-1]...)
+	got, err := Story(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Languages == nil || len(got.Languages) != 0 {
+		t.Errorf("languages of a version 1 document: %#v, want empty", got.Languages)
+	}
+	got.Languages = nil
+	want, err := Story(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want.Languages = nil
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("a version 1 document reads otherwise than version 2")
+	}
+	if _, err := Story(append([]byte{docMagic, 1}, doc[2:]...)); err == nil {
+		t.Errorf("a version 1 document with bytes past its values was read")
+	}
+}
