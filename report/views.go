@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/storyfold/storyfold"
 )
@@ -46,6 +47,27 @@ type Cite struct {
 	Tag string
 }
 
+// Cites are the citations of a summary sentence or a timeline entry.
+type Cites []Cite
+
+// citeFragment is a citation's link.
+var citeFragment = sync.OnceValue(func() *fragment { return newFragment("cite", 3) })
+
+// HTML writes the citations' links, as the template "cite" writes each
+// (see fragment). It reads them when the page is rendered, after any
+// relabelling of the articles.
+func (cs Cites) HTML() template.HTML {
+	if len(cs) == 0 {
+		return ""
+	}
+	f := citeFragment()
+	var b strings.Builder
+	for _, c := range cs {
+		f.writeTo(&b, c.Href, c.Outlet, c.Tag)
+	}
+	return template.HTML(b.String())
+}
+
 // Number sets the citation's Label, and its Tag with it.
 func (c *Cite) Number(label int) {
 	c.Label, c.Tag = label, strconv.Itoa(label)+c.Sub
@@ -55,7 +77,7 @@ func (c *Cite) Number(label int) {
 type SummaryView struct {
 	Text  string
 	Part  string
-	Cites []Cite
+	Cites Cites
 	// Apart is set on a sentence the sources do not agree on, which the
 	// page labels with its part's name (PartName).
 	Apart    bool
@@ -103,74 +125,44 @@ type HeatRow struct {
 	Tally string
 }
 
-// HeatRun is a part of a heatmap row as the page writes it: markup of
-// ours (HTML), then, when Link is set, the opening of a link to its
-// sentence (the rest of its cell opens the next run's HTML), or a cell
-// the template writes whole (Cell).
-type HeatRun struct {
-	HTML template.HTML
-	Link *HeatCell
-	Cell *HeatCell
-}
+// Cell fragments: a cell's opening tag, the link to its sentence, its
+// restatements' link.
+var cellFragments = sync.OnceValue(func() [3]*fragment {
+	return [3]*fragment{newFragment("cellOpen", 2), newFragment("cellLink", 1), newFragment("cellAgain", 3)}
+})
 
-// Runs returns the row's cells as the page writes them. A cell's kind,
-// mark and title (its article's number and our words) are markup of
-// ours: the cells between two links to sentences, the bulk of a large
-// story's map, are written at once, the same bytes the template writes
-// for them, and only each link's address is left to the template to
-// escape, instead of four escaped actions a cell and three more for a
-// link. A cell that says its article says the fact again, or whose kind
-// or title holds anything the template would escape, is left to the
-// template whole. It reads Cells when the page is rendered, after any
+// CellsHTML writes the row's cells, each as the template of a cell
+// writes it (TestHeatCells), its kind, title and addresses through
+// fragments (see fragment), its mark, markup of ours, as it is: four to
+// eleven escaped actions a cell, the bulk of a large story's page, become
+// a call a row. It reads Cells when the page is rendered, after any
 // relabelling of the articles.
-func (r HeatRow) Runs() []HeatRun {
-	out := make([]HeatRun, 0, len(r.Cells))
-	var b strings.Builder
-	flush := func(run HeatRun) {
-		run.HTML = template.HTML(b.String())
-		b.Reset()
-		out = append(out, run)
+func (r HeatRow) CellsHTML() template.HTML {
+	if len(r.Cells) == 0 {
+		return ""
 	}
+	fs := cellFragments()
+	var b strings.Builder
 	for i := range r.Cells {
 		c := &r.Cells[i]
-		if c.Again > 0 || !plainAttr(c.Kind) || !plainAttr(c.Title) {
-			if b.Len() > 0 {
-				flush(HeatRun{})
-			}
-			out = append(out, HeatRun{Cell: c})
-			continue
-		}
-		b.WriteString(`<td class="cell `)
-		b.WriteString(c.Kind)
-		b.WriteString(`" title="`)
-		b.WriteString(c.Title)
-		b.WriteString(`">`)
+		fs[0].writeTo(&b, c.Kind, c.Title)
 		if c.Href != "" {
-			flush(HeatRun{Link: c})
+			fs[1].writeTo(&b, c.Href)
 			b.WriteString(string(c.Mark))
-			b.WriteString(`</a></td>`)
-			continue
+			b.WriteString(`</a>`)
+		} else {
+			b.WriteString(string(c.Mark))
 		}
-		b.WriteString(string(c.Mark))
+		if c.Again > 0 {
+			s := "s"
+			if c.Again == 1 {
+				s = ""
+			}
+			fs[2].writeTo(&b, c.AgainHref, strconv.Itoa(c.Again), s)
+		}
 		b.WriteString(`</td>`)
 	}
-	if b.Len() > 0 {
-		flush(HeatRun{})
-	}
-	return out
-}
-
-// plainAttr reports whether html/template writes s in an attribute's
-// value as it is: letters, digits, spaces and the brackets, parentheses,
-// dots and commas of a cell's title, none of which it escapes.
-func plainAttr(s string) bool {
-	for i := range len(s) {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte(" []().,", c) >= 0) {
-			return false
-		}
-	}
-	return true
+	return template.HTML(b.String())
 }
 
 // WordingGroup is one wording of a fact with every sentence that gives it
@@ -204,6 +196,20 @@ func (r HeatRow) Distinct() []WordingGroup {
 		out[i].Cites = append(out[i].Cites, w)
 	}
 	return out
+}
+
+// wordingFragment is a link to a fact's wording.
+var wordingFragment = sync.OnceValue(func() *fragment { return newFragment("wordingCite", 2) })
+
+// Links writes the links to the group's sentences, as the template
+// "wordingCite" writes each (see fragment).
+func (g WordingGroup) Links() template.HTML {
+	f := wordingFragment()
+	var b strings.Builder
+	for _, w := range g.Cites {
+		f.writeTo(&b, w.Href, strconv.Itoa(w.Article.Label))
+	}
+	return template.HTML(b.String())
 }
 
 // WordingView is one sentence that states a fact.
@@ -289,7 +295,7 @@ type EventView struct {
 	// Cites link to every sentence that dates the event, by article; an
 	// entry stored before timelines kept their sentences cites its
 	// articles.
-	Cites []Cite
+	Cites Cites
 	// SameDate is true when the entry before has the same date, which the
 	// timeline then shows once.
 	SameDate bool
