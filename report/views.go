@@ -280,6 +280,29 @@ type VariantView struct {
 	Altered  bool
 }
 
+// segmentFragments write a quote's unchanged, omitted and added pieces.
+var segmentFragments = sync.OnceValue(func() [3]*fragment {
+	return [3]*fragment{newFragment("segSame", 1), newFragment("segDel", 1), newFragment("segIns", 1)}
+})
+
+// SegmentsHTML writes the variant's pieces, as the templates "segSame",
+// "segDel" and "segIns" write each (see fragment).
+func (v VariantView) SegmentsHTML() template.HTML {
+	fs := segmentFragments()
+	var b strings.Builder
+	for _, s := range v.Segments {
+		f := fs[0]
+		switch {
+		case s.Del:
+			f = fs[1]
+		case s.Ins:
+			f = fs[2]
+		}
+		f.writeTo(&b, s.Text)
+	}
+	return template.HTML(b.String())
+}
+
 // EntityView is a person, organisation or place of a story.
 type EntityView struct {
 	Name, Type, Roles, Aliases string
@@ -346,6 +369,29 @@ type StoryView struct {
 	// Omitted says what the account left out to stay under its size
 	// bound ("1,234 more quote groups"), "" when nothing.
 	Omitted string
+}
+
+// headFragments write a column's head of the heatmap, without and with
+// its article's title.
+var headFragments = sync.OnceValue(func() [2]*fragment {
+	return [2]*fragment{newFragment("colHead", 4), newFragment("colHeadTitled", 5)}
+})
+
+// HeadsHTML writes the heatmap's column heads, an article each, as the
+// templates "colHead" and "colHeadTitled" write each (see fragment). It
+// reads Articles when the page is rendered, after any relabelling.
+func (v StoryView) HeadsHTML() template.HTML {
+	fs := headFragments()
+	var b strings.Builder
+	for _, r := range v.Articles {
+		label := strconv.Itoa(r.Label)
+		if r.Title == "" {
+			fs[0].writeTo(&b, r.Href, label, r.Source, r.Short)
+		} else {
+			fs[1].writeTo(&b, r.Href, label, r.Source, r.Short, r.Title)
+		}
+	}
+	return template.HTML(b.String())
 }
 
 // SentenceView is one sentence of an article, marked by what the other
