@@ -45,9 +45,11 @@ func TestHostileStoryGolden(t *testing.T) {
 		arts[an.Articles[i].ID] = &an.Articles[i]
 	}
 	paths := report.Hrefs{
-		Story:    func(id string) string { return "/stories/" + url.PathEscape(id) },
-		Article:  func(id string) string { return "/articles/" + url.PathEscape(id) },
-		Sentence: func(a string, start int) string { return "/articles/" + url.PathEscape(a) + "#" + report.SentenceID(a, start) },
+		Story:   func(id string) string { return "/stories/" + url.PathEscape(id) },
+		Article: func(id string) string { return "/articles/" + url.PathEscape(id) },
+		Sentence: func(a string, start int) string {
+			return "/articles/" + url.PathEscape(a) + "#" + report.SentenceID(a, start)
+		},
 	}
 	views := template.Must(report.Templates.Clone())
 	var b bytes.Buffer
