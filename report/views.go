@@ -201,13 +201,61 @@ func (r HeatRow) Distinct() []WordingGroup {
 // wordingFragment is a link to a fact's wording.
 var wordingFragment = sync.OnceValue(func() *fragment { return newFragment("wordingCite", 2) })
 
-// Links writes the links to the group's sentences, as the template
-// "wordingCite" writes each (see fragment).
-func (g WordingGroup) Links() template.HTML {
-	f := wordingFragment()
+// textFragment writes text.
+func textFragment() *fragment { return segmentFragments()[0] }
+
+// WordingsHTML writes the row's wordings, grouped by their text
+// (Distinct), each with the links to its sentences (see fragment).
+func (r HeatRow) WordingsHTML() template.HTML {
+	f, text := wordingFragment(), textFragment()
 	var b strings.Builder
-	for _, w := range g.Cites {
-		f.writeTo(&b, w.Href, strconv.Itoa(w.Article.Label))
+	for _, g := range r.Distinct() {
+		if g.Again {
+			b.WriteString(`<li class="again">`)
+		} else {
+			b.WriteString(`<li>`)
+		}
+		for _, w := range g.Cites {
+			f.writeTo(&b, w.Href, strconv.Itoa(w.Article.Label))
+		}
+		if g.Again {
+			b.WriteString(` <span class="part">again</span>`)
+		}
+		b.WriteByte(' ')
+		text.writeTo(&b, g.Text)
+		b.WriteString(`</li>`)
+	}
+	return template.HTML(b.String())
+}
+
+// timeFragments write a timeline entry's date, shown or (the entry
+// before has the same) hidden.
+var timeFragments = sync.OnceValue(func() [2]*fragment {
+	return [2]*fragment{newFragment("time", 1), newFragment("timeHidden", 1)}
+})
+
+// TimelineHTML writes the timeline's entries, each with its date, its
+// text and its citations (see fragment). It reads them when the page is
+// rendered, after any relabelling of the articles.
+func (v StoryView) TimelineHTML() template.HTML {
+	fs, text := timeFragments(), textFragment()
+	var b strings.Builder
+	for _, e := range v.Timeline {
+		t := fs[0]
+		if e.SameDate {
+			b.WriteString(`<li class="same-date">`)
+			t = fs[1]
+		} else {
+			b.WriteString(`<li>`)
+		}
+		if e.Date != "" {
+			t.writeTo(&b, e.Date)
+		}
+		b.WriteString("\n      <p>")
+		text.writeTo(&b, e.Text)
+		b.WriteByte(' ')
+		b.WriteString(string(e.Cites.HTML()))
+		b.WriteString("</p></li>\n    ")
 	}
 	return template.HTML(b.String())
 }
