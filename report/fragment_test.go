@@ -24,6 +24,15 @@ func TestFragments(t *testing.T) {
 	for name, n := range fragmentNames {
 		f := newFragment(name, n)
 		t.Run(name, func(t *testing.T) {
+			// Letters and digits are written as they are, from the
+			// table, wherever a fragment writes them.
+			for i := range n {
+				for _, c := range []byte("aZ09") {
+					if !f.same[i][c] {
+						t.Errorf("value %d: %q is left to the template", i, c)
+					}
+				}
+			}
 			for i := range n {
 				for _, v := range hostileValues {
 					vals := make([]string, n)
