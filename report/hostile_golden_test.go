@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"html/template"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -63,17 +61,7 @@ func TestHostileStoryGolden(t *testing.T) {
 	if err := report.Write(&b, an, report.HTML, report.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join("testdata", "hostile-story.html")
-	if *update {
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report -update to write it)", err)
-	}
-	if !bytes.Equal(b.Bytes(), want) {
+	if path, ok := golden(t, "hostile-story.html", b.Bytes()); !ok {
 		t.Errorf("the hostile story's views differ from %s", path)
 	}
 }

@@ -3,9 +3,9 @@ package web
 import (
 	"context"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"time"
-
-	"github.com/storyfold/storyfold"
 )
 
 // HoldQueue gives a test the events of s's queue for places: queued is
@@ -69,19 +69,9 @@ func StoryTemplate(s *Server, id string) (func(io.Writer) error, error) {
 	}
 	heads := s.withOutlets(all[id])
 	part := window(st, 0, storyPageArticles)
-	arts := make(map[string]*storyfold.Article, len(part.Articles))
-	for _, id := range part.Articles {
-		arts[id] = nil
-	}
-	for _, h := range heads {
-		if _, ok := arts[h.ID]; ok {
-			arts[h.ID] = h
-		}
-	}
-	for id, a := range arts {
-		if a == nil {
-			delete(arts, id)
-		}
+	arts, err := s.storyArticles(httptest.NewRequest(http.MethodGet, "/stories/"+id, nil), part, heads)
+	if err != nil {
+		return nil, err
 	}
 	body := newStoryBody(st, part, heads, arts, 0)
 	p := page{Title: st.Headline, Body: body}
