@@ -442,6 +442,46 @@ func (v StoryView) HeadsHTML() template.HTML {
 	return template.HTML(b.String())
 }
 
+// listFragments write a row of the entities' table, an item of the
+// articles' list and its link to the original.
+var listFragments = sync.OnceValue(func() [3]*fragment {
+	return [3]*fragment{newFragment("entity", 5), newFragment("articleItem", 4), newFragment("sourceLink", 1)}
+})
+
+// EntitiesHTML writes the entities' rows (see fragment).
+func (v StoryView) EntitiesHTML() template.HTML {
+	f := listFragments()[0]
+	var b strings.Builder
+	for _, e := range v.Entities {
+		f.writeTo(&b, e.Name, e.Type, e.Roles, e.Aliases, strconv.Itoa(e.Articles))
+	}
+	return template.HTML(b.String())
+}
+
+// ArticlesHTML writes the list of the story's articles (see fragment).
+// It reads them when the page is rendered, after any relabelling.
+func (v StoryView) ArticlesHTML() template.HTML {
+	fs, text := listFragments(), textFragment()
+	var b strings.Builder
+	for _, r := range v.Articles {
+		name := r.Title
+		if name == "" {
+			name = r.ID
+		}
+		fs[1].writeTo(&b, strconv.Itoa(r.Label), r.Href, name, r.Source)
+		if r.Date != "" {
+			b.WriteString(" · ")
+			text.writeTo(&b, r.Date)
+		}
+		b.WriteString(`</span>`)
+		if r.Link != "" {
+			fs[2].writeTo(&b, r.Link)
+		}
+		b.WriteString(`</li>`)
+	}
+	return template.HTML(b.String())
+}
+
 // SentenceView is one sentence of an article, marked by what the other
 // outlets make of it.
 type SentenceView struct {
