@@ -14,23 +14,23 @@ import (
 // a reflective call for every escaper of every action, about 3,000 of
 // them for a 15-article story, most of the page's time. A fragment
 // executes its template once with a placeholder for each value and keeps
-// the markup between them; then, for each value and each byte, it
-// executes the template with the byte as the value, after a slash and
-// before hex digits (probe), and keeps what the template writes for it, when that is the
-// same wherever the value is written and whatever bytes surround it (a
-// byte past ASCII only when it is written as it is). A value made of such
-// bytes is written between the kept pieces byte by byte, exactly as the
-// template writes it; a fragment with any other value (a colon at the
-// start of an address, which html/template checks as a whole) is written
-// by executing the template. So every byte of article content is escaped
-// as html/template escapes it at that place, by a table html/template
-// wrote.
+// the markup between them; then, for each value, it executes the
+// template with every byte as part of the value, between different
+// neighbours (probe), and keeps what the template writes for each byte
+// when that is the same wherever the value is written and whatever bytes
+// surround it (a byte past ASCII only when it is written as it is). A
+// value made of such bytes is written between the kept pieces byte by
+// byte, exactly as the template writes it; a fragment with any other
+// value (a colon in an address, whose scheme html/template checks as a
+// whole) is written by executing the template. So every byte of article
+// content is escaped as html/template escapes it at that place, by a
+// table html/template wrote.
 //
 // This holds where html/template escapes byte by byte, the same way
 // whatever the bytes around (text, quoted attribute values, addresses:
 // every place a fragment writes a value), which the probes between
-// letters check and TestFragments and FuzzFragments hold to the
-// templates. A fragment's template must not branch on its values.
+// different neighbours check and TestFragments and FuzzFragments hold to
+// the templates. A fragment's template must not branch on its values.
 type fragment struct {
 	t *template.Template // executed with a []string
 	// parts is the markup around the values, holes the value written
@@ -54,7 +54,7 @@ func holeMark(i int) string { return "storyfoldhole" + strconv.Itoa(i) + "x" }
 
 // newFragment takes the template name of templates/fragments.html, of n
 // values written {{index . i}}, and finds, by executing it, the markup
-// around the values and the bytes it writes as they are for each value.
+// around the values and what it writes for each byte of each value.
 // It panics on a template whose values it cannot find: the templates are
 // ours.
 func newFragment(name string, n int) *fragment {
@@ -187,6 +187,9 @@ func (f *fragment) writes(vals []string, i int, v string) (string, bool) {
 		n := len(vals[h])
 		if h == i {
 			n = w
+		}
+		if len(rest) < n {
+			return "", false
 		}
 		got := rest[:n]
 		rest = rest[n:]
