@@ -228,6 +228,53 @@ func (r HeatRow) WordingsHTML() template.HTML {
 	return template.HTML(b.String())
 }
 
+// HeatmapHTML writes the heatmap's rows, a fact each with its wordings
+// and cells (see fragment). It reads them when the page is rendered,
+// after any relabelling of the articles.
+func (v StoryView) HeatmapHTML() template.HTML {
+	text := textFragment()
+	var b strings.Builder
+	for _, r := range v.Heatmap {
+		b.WriteString("\n      <tr><td>")
+		text.writeTo(&b, r.Text)
+		if r.Tally != "" {
+			b.WriteString("\n        <details class=\"wordings\"><summary>")
+			text.writeTo(&b, r.Tally)
+			b.WriteString("</summary>\n          <ul>")
+			b.WriteString(string(r.WordingsHTML()))
+			b.WriteString("</ul></details>")
+		}
+		b.WriteString("</td><td>")
+		text.writeTo(&b, strconv.Itoa(r.Sources))
+		b.WriteString("</td>\n      ")
+		b.WriteString(string(r.CellsHTML()))
+		b.WriteString("</tr>\n    ")
+	}
+	return template.HTML(b.String())
+}
+
+// partFragment is a summary sentence's label.
+var partFragment = sync.OnceValue(func() *fragment { return newFragment("part", 2) })
+
+// SummaryHTML writes the summary's sentences, each with its label where
+// the sources do not agree on it and its citations (see fragment). It
+// reads them when the page is rendered, after any relabelling.
+func (v StoryView) SummaryHTML() template.HTML {
+	text, part := textFragment(), partFragment()
+	var b strings.Builder
+	for _, s := range v.Summary {
+		b.WriteString("\n    <li>")
+		if s.Apart {
+			part.writeTo(&b, s.Part, s.PartName)
+		}
+		text.writeTo(&b, s.Text)
+		b.WriteString("\n      ")
+		b.WriteString(string(s.Cites.HTML()))
+		b.WriteString("</li>\n    ")
+	}
+	return template.HTML(b.String())
+}
+
 // timeFragments write a timeline entry's date, shown or (the entry
 // before has the same) hidden.
 var timeFragments = sync.OnceValue(func() [2]*fragment {
