@@ -53,19 +53,14 @@ type Cites []Cite
 // citeFragment is a citation's link.
 var citeFragment = sync.OnceValue(func() *fragment { return newFragment("cite", 3) })
 
-// HTML writes the citations' links, as the template "cite" writes each
-// (see fragment). It reads them when the page is rendered, after any
-// relabelling of the articles.
-func (cs Cites) HTML() template.HTML {
-	if len(cs) == 0 {
-		return ""
-	}
+// writeTo writes the citations' links, as the template "cite" writes
+// each (see fragment), when the page is rendered, after any relabelling
+// of the articles.
+func (cs Cites) writeTo(b *strings.Builder) {
 	f := citeFragment()
-	var b strings.Builder
 	for _, c := range cs {
-		f.writeTo(&b, c.Href, c.Outlet, c.Tag)
+		f.writeTo(b, c.Href, c.Outlet, c.Tag)
 	}
-	return template.HTML(b.String())
 }
 
 // Number sets the citation's Label, and its Tag with it.
@@ -131,23 +126,19 @@ var cellFragments = sync.OnceValue(func() [3]*fragment {
 	return [3]*fragment{newFragment("cellOpen", 2), newFragment("cellLink", 1), newFragment("cellAgain", 3)}
 })
 
-// CellsHTML writes the row's cells, each as the template of a cell
-// writes it (TestHeatCells), its kind, title and addresses through
+// writeCells writes the row's cells, each as the template of a cell
+// wrote it (TestHeatCells), its kind, title and addresses through
 // fragments (see fragment), its mark, markup of ours, as it is: four to
-// eleven escaped actions a cell, the bulk of a large story's page, become
-// a call a row. It reads Cells when the page is rendered, after any
-// relabelling of the articles.
-func (r HeatRow) CellsHTML() template.HTML {
-	if len(r.Cells) == 0 {
-		return ""
-	}
+// eleven escaped actions a cell, the bulk of a large story's page. It
+// reads Cells when the page is rendered, after any relabelling of the
+// articles.
+func (r HeatRow) writeCells(b *strings.Builder) {
 	fs := cellFragments()
-	var b strings.Builder
 	for i := range r.Cells {
 		c := &r.Cells[i]
-		fs[0].writeTo(&b, c.Kind, c.Title)
+		fs[0].writeTo(b, c.Kind, c.Title)
 		if c.Href != "" {
-			fs[1].writeTo(&b, c.Href)
+			fs[1].writeTo(b, c.Href)
 			b.WriteString(string(c.Mark))
 			b.WriteString(`</a>`)
 		} else {
@@ -158,11 +149,10 @@ func (r HeatRow) CellsHTML() template.HTML {
 			if c.Again == 1 {
 				s = ""
 			}
-			fs[2].writeTo(&b, c.AgainHref, strconv.Itoa(c.Again), s)
+			fs[2].writeTo(b, c.AgainHref, strconv.Itoa(c.Again), s)
 		}
 		b.WriteString(`</td>`)
 	}
-	return template.HTML(b.String())
 }
 
 // WordingGroup is one wording of a fact with every sentence that gives it
@@ -204,11 +194,10 @@ var wordingFragment = sync.OnceValue(func() *fragment { return newFragment("word
 // textFragment writes text.
 func textFragment() *fragment { return segmentFragments()[0] }
 
-// WordingsHTML writes the row's wordings, grouped by their text
+// writeWordings writes the row's wordings, grouped by their text
 // (Distinct), each with the links to its sentences (see fragment).
-func (r HeatRow) WordingsHTML() template.HTML {
+func (r HeatRow) writeWordings(b *strings.Builder) {
 	f, text := wordingFragment(), textFragment()
-	var b strings.Builder
 	for _, g := range r.Distinct() {
 		if g.Again {
 			b.WriteString(`<li class="again">`)
@@ -216,16 +205,15 @@ func (r HeatRow) WordingsHTML() template.HTML {
 			b.WriteString(`<li>`)
 		}
 		for _, w := range g.Cites {
-			f.writeTo(&b, w.Href, strconv.Itoa(w.Article.Label))
+			f.writeTo(b, w.Href, strconv.Itoa(w.Article.Label))
 		}
 		if g.Again {
 			b.WriteString(` <span class="part">again</span>`)
 		}
 		b.WriteByte(' ')
-		text.writeTo(&b, g.Text)
+		text.writeTo(b, g.Text)
 		b.WriteString(`</li>`)
 	}
-	return template.HTML(b.String())
 }
 
 // HeatmapHTML writes the heatmap's rows, a fact each with its wordings
@@ -241,13 +229,13 @@ func (v StoryView) HeatmapHTML() template.HTML {
 			b.WriteString("\n        <details class=\"wordings\"><summary>")
 			text.writeTo(&b, r.Tally)
 			b.WriteString("</summary>\n          <ul>")
-			b.WriteString(string(r.WordingsHTML()))
+			r.writeWordings(&b)
 			b.WriteString("</ul></details>")
 		}
 		b.WriteString("</td><td>")
 		text.writeTo(&b, strconv.Itoa(r.Sources))
 		b.WriteString("</td>\n      ")
-		b.WriteString(string(r.CellsHTML()))
+		r.writeCells(&b)
 		b.WriteString("</tr>\n    ")
 	}
 	return template.HTML(b.String())
@@ -269,7 +257,7 @@ func (v StoryView) SummaryHTML() template.HTML {
 		}
 		text.writeTo(&b, s.Text)
 		b.WriteString("\n      ")
-		b.WriteString(string(s.Cites.HTML()))
+		s.Cites.writeTo(&b)
 		b.WriteString("</li>\n    ")
 	}
 	return template.HTML(b.String())
@@ -301,7 +289,7 @@ func (v StoryView) TimelineHTML() template.HTML {
 		b.WriteString("\n      <p>")
 		text.writeTo(&b, e.Text)
 		b.WriteByte(' ')
-		b.WriteString(string(e.Cites.HTML()))
+		e.Cites.writeTo(&b)
 		b.WriteString("</p></li>\n    ")
 	}
 	return template.HTML(b.String())
