@@ -108,21 +108,28 @@ func TestAccountGolden(t *testing.T) {
 			if err := report.Write(&b, tt.story(), tt.format, report.Options{}); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", tt.file)
-			if *update {
-				if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./report -update to write it)", err)
-			}
-			if b.String() != string(want) {
+			if path, ok := golden(t, tt.file, b.Bytes()); !ok {
 				t.Errorf("the %s report differs from %s:\n%s", tt.format, path, b.String())
 			}
 		})
 	}
+}
+
+// golden writes got to testdata/file with -update, and reports the
+// file's path and whether it holds got.
+func golden(t *testing.T, file string, got []byte) (string, bool) {
+	t.Helper()
+	path := filepath.Join("testdata", file)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./report -update to write it)", err)
+	}
+	return path, bytes.Equal(got, want)
 }
 
 // TestRestatementsAndTimelineInReports checks each human report for what a

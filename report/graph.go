@@ -1,7 +1,10 @@
 package report
 
 import (
+	"html/template"
 	"strconv"
+	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -36,6 +39,46 @@ type GraphNode struct {
 	// line of text stand, worked out once so the template calls no
 	// function a node.
 	TextAt, NameY, LineY int
+}
+
+// nodeFragments write a node of the graph: its opening, shown or
+// hidden, with its tooltip; its circle, label and name; its date; its
+// line of text; a link.
+var nodeFragments = sync.OnceValue(func() [6]*fragment {
+	return [6]*fragment{newFragment("nodeOpen", 1), newFragment("nodeOpenHidden", 1), newFragment("nodeBody", 6),
+		newFragment("nodeDate", 1), newFragment("nodeLine", 3), newFragment("cellLink", 1)}
+})
+
+// NodesHTML writes the graph's nodes (see fragment), each followed by
+// the space the template puts between them. It reads them when the page
+// is rendered, after any relabelling of the articles.
+func (g Graph) NodesHTML() template.HTML {
+	fs := nodeFragments()
+	var b strings.Builder
+	for _, n := range g.Nodes {
+		open := fs[0]
+		if n.Hidden {
+			open = fs[1]
+		}
+		open.writeTo(&b, n.Title)
+		if n.Href != "" {
+			fs[5].writeTo(&b, n.Href)
+		}
+		x, y := strconv.Itoa(n.X), strconv.Itoa(n.Y)
+		fs[2].writeTo(&b, x, y, n.Label, strconv.Itoa(n.TextAt), strconv.Itoa(n.NameY), n.Name)
+		if n.Date != "" {
+			fs[3].writeTo(&b, n.Date)
+		}
+		b.WriteString(`</text>`)
+		if n.Line != "" {
+			fs[4].writeTo(&b, strconv.Itoa(n.TextAt), strconv.Itoa(n.LineY), n.Line)
+		}
+		if n.Href != "" {
+			b.WriteString(`</a>`)
+		}
+		b.WriteString("</g>\n    ")
+	}
+	return template.HTML(b.String())
 }
 
 // TextX is where a node's text starts, right of its circle.

@@ -25,8 +25,10 @@ var Style = func() string {
 
 // Templates are the HTML views: "story", "storyItem", "article" and the
 // single-file "report". Other packages (the server) add their pages to a
-// clone. Every value reaches them as text, escaped by html/template; no
-// article content is ever passed as template.HTML.
+// clone. Every value reaches them as text, escaped by html/template;
+// article content reaches a template.HTML only through a fragment
+// (fragment.go), which writes it as html/template escapes it at that
+// place.
 var Templates = template.Must(template.New("views").Funcs(template.FuncMap{
 	"join": strings.Join,
 }).ParseFS(templateFS, "templates/views.html"))

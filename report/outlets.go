@@ -2,9 +2,11 @@ package report
 
 import (
 	"fmt"
+	"html/template"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,6 +33,31 @@ type OutletShare struct {
 
 // Coverage is a story's outlets, the busiest first, as a bar.
 type Coverage []OutletShare
+
+// coverageFragments write a segment of the bar and an outlet of the list.
+var coverageFragments = sync.OnceValue(func() [2]*fragment {
+	return [2]*fragment{newFragment("rect", 5), newFragment("outletItem", 3)}
+})
+
+// BarHTML writes the bar's segments (see fragment).
+func (c Coverage) BarHTML() template.HTML {
+	f := coverageFragments()[0]
+	var b strings.Builder
+	for _, s := range c {
+		f.writeTo(&b, s.Class, s.At, s.Span, s.Name, s.Count)
+	}
+	return template.HTML(b.String())
+}
+
+// ListHTML writes the outlets' list items (see fragment).
+func (c Coverage) ListHTML() template.HTML {
+	f := coverageFragments()[1]
+	var b strings.Builder
+	for _, s := range c {
+		f.writeTo(&b, s.Class, s.Name, strconv.Itoa(s.Articles))
+	}
+	return template.HTML(b.String())
+}
 
 // Names lists the outlets' names in the coverage's order.
 func (c Coverage) Names() []string {

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/storyfold/storyfold"
 )
@@ -46,6 +47,22 @@ type Cite struct {
 	Tag string
 }
 
+// Cites are the citations of a summary sentence or a timeline entry.
+type Cites []Cite
+
+// citeFragment is a citation's link.
+var citeFragment = sync.OnceValue(func() *fragment { return newFragment("cite", 3) })
+
+// writeTo writes the citations' links, as the template "cite" writes
+// each (see fragment), when the page is rendered, after any relabelling
+// of the articles.
+func (cs Cites) writeTo(b *strings.Builder) {
+	f := citeFragment()
+	for _, c := range cs {
+		f.writeTo(b, c.Href, c.Outlet, c.Tag)
+	}
+}
+
 // Number sets the citation's Label, and its Tag with it.
 func (c *Cite) Number(label int) {
 	c.Label, c.Tag = label, strconv.Itoa(label)+c.Sub
@@ -55,7 +72,7 @@ func (c *Cite) Number(label int) {
 type SummaryView struct {
 	Text  string
 	Part  string
-	Cites []Cite
+	Cites Cites
 	// Apart is set on a sentence the sources do not agree on, which the
 	// page labels with its part's name (PartName).
 	Apart    bool
@@ -107,74 +124,39 @@ type HeatRow struct {
 	Tally string
 }
 
-// HeatRun is a part of a heatmap row as the page writes it: markup of
-// ours (HTML), then, when Link is set, the opening of a link to its
-// sentence (the rest of its cell opens the next run's HTML), or a cell
-// the template writes whole (Cell).
-type HeatRun struct {
-	HTML template.HTML
-	Link *HeatCell
-	Cell *HeatCell
-}
+// Cell fragments: a cell's opening tag, the link to its sentence, its
+// restatements' link.
+var cellFragments = sync.OnceValue(func() [3]*fragment {
+	return [3]*fragment{newFragment("cellOpen", 2), newFragment("cellLink", 1), newFragment("cellAgain", 3)}
+})
 
-// Runs returns the row's cells as the page writes them. A cell's kind,
-// mark and title (its article's number and our words) are markup of
-// ours: the cells between two links to sentences, the bulk of a large
-// story's map, are written at once, the same bytes the template writes
-// for them, and only each link's address is left to the template to
-// escape, instead of four escaped actions a cell and three more for a
-// link. A cell that says its article says the fact again, or whose kind
-// or title holds anything the template would escape, is left to the
-// template whole. It reads Cells when the page is rendered, after any
-// relabelling of the articles.
-func (r HeatRow) Runs() []HeatRun {
-	out := make([]HeatRun, 0, len(r.Cells))
-	var b strings.Builder
-	flush := func(run HeatRun) {
-		run.HTML = template.HTML(b.String())
-		b.Reset()
-		out = append(out, run)
-	}
+// writeCells writes the row's cells, each as the template of a cell
+// wrote it (TestHeatCells), its kind, title and addresses through
+// fragments (see fragment), its mark, markup of ours, as it is: four to
+// eleven escaped actions a cell, the bulk of a large story's page. It
+// reads Cells when the page is rendered, after any relabelling of the
+// articles.
+func (r HeatRow) writeCells(b *strings.Builder) {
+	fs := cellFragments()
 	for i := range r.Cells {
 		c := &r.Cells[i]
-		if c.Again > 0 || !plainAttr(c.Kind) || !plainAttr(c.Title) {
-			if b.Len() > 0 {
-				flush(HeatRun{})
-			}
-			out = append(out, HeatRun{Cell: c})
-			continue
-		}
-		b.WriteString(`<td class="cell `)
-		b.WriteString(c.Kind)
-		b.WriteString(`" title="`)
-		b.WriteString(c.Title)
-		b.WriteString(`">`)
+		fs[0].writeTo(b, c.Kind, c.Title)
 		if c.Href != "" {
-			flush(HeatRun{Link: c})
+			fs[1].writeTo(b, c.Href)
 			b.WriteString(string(c.Mark))
-			b.WriteString(`</a></td>`)
-			continue
+			b.WriteString(`</a>`)
+		} else {
+			b.WriteString(string(c.Mark))
 		}
-		b.WriteString(string(c.Mark))
+		if c.Again > 0 {
+			s := "s"
+			if c.Again == 1 {
+				s = ""
+			}
+			fs[2].writeTo(b, c.AgainHref, strconv.Itoa(c.Again), s)
+		}
 		b.WriteString(`</td>`)
 	}
-	if b.Len() > 0 {
-		flush(HeatRun{})
-	}
-	return out
-}
-
-// plainAttr reports whether html/template writes s in an attribute's
-// value as it is: letters, digits, spaces and the brackets, parentheses,
-// dots and commas of a cell's title, none of which it escapes.
-func plainAttr(s string) bool {
-	for i := range len(s) {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte(" []().,", c) >= 0) {
-			return false
-		}
-	}
-	return true
 }
 
 // WordingGroup is one wording of a fact with every sentence that gives it
@@ -208,6 +190,116 @@ func (r HeatRow) Distinct() []WordingGroup {
 		out[i].Cites = append(out[i].Cites, w)
 	}
 	return out
+}
+
+// wordingFragment is a link to a fact's wording.
+var wordingFragment = sync.OnceValue(func() *fragment { return newFragment("wordingCite", 2) })
+
+// textFragment writes text.
+func textFragment() *fragment { return segmentFragments()[0] }
+
+// writeWordings writes the row's wordings, grouped by their text
+// (Distinct), each with the links to its sentences (see fragment).
+func (r HeatRow) writeWordings(b *strings.Builder) {
+	f, text := wordingFragment(), textFragment()
+	for _, g := range r.Distinct() {
+		if g.Again {
+			b.WriteString(`<li class="again">`)
+		} else {
+			b.WriteString(`<li>`)
+		}
+		for _, w := range g.Cites {
+			f.writeTo(b, w.Href, strconv.Itoa(w.Article.Label))
+		}
+		if g.Again {
+			b.WriteString(` <span class="part">again</span>`)
+		}
+		b.WriteByte(' ')
+		text.writeTo(b, g.Text)
+		b.WriteString(`</li>`)
+	}
+}
+
+// HeatmapHTML writes the heatmap's rows, a fact each with its wordings
+// and cells (see fragment). It reads them when the page is rendered,
+// after any relabelling of the articles.
+func (v StoryView) HeatmapHTML() template.HTML {
+	text := textFragment()
+	var b strings.Builder
+	for _, r := range v.Heatmap {
+		b.WriteString("\n      <tr><td>")
+		text.writeTo(&b, r.Text)
+		if r.Cross {
+			b.WriteString(` <span class="part" title="aligned by the names, figures and dates the sentences share, each in its own language">across languages</span>`)
+		}
+		if r.Tally != "" {
+			b.WriteString("\n        <details class=\"wordings\"><summary>")
+			text.writeTo(&b, r.Tally)
+			b.WriteString("</summary>\n          <ul>")
+			r.writeWordings(&b)
+			b.WriteString("</ul></details>")
+		}
+		b.WriteString("</td><td>")
+		text.writeTo(&b, strconv.Itoa(r.Sources))
+		b.WriteString("</td>\n      ")
+		r.writeCells(&b)
+		b.WriteString("</tr>\n    ")
+	}
+	return template.HTML(b.String())
+}
+
+// partFragment is a summary sentence's label.
+var partFragment = sync.OnceValue(func() *fragment { return newFragment("part", 2) })
+
+// SummaryHTML writes the summary's sentences, each with its label where
+// the sources do not agree on it and its citations (see fragment). It
+// reads them when the page is rendered, after any relabelling.
+func (v StoryView) SummaryHTML() template.HTML {
+	text, part := textFragment(), partFragment()
+	var b strings.Builder
+	for _, s := range v.Summary {
+		b.WriteString("\n    <li>")
+		if s.Apart {
+			part.writeTo(&b, s.Part, s.PartName)
+		}
+		text.writeTo(&b, s.Text)
+		b.WriteString("\n      ")
+		s.Cites.writeTo(&b)
+		b.WriteString("</li>\n    ")
+	}
+	return template.HTML(b.String())
+}
+
+// timeFragments write a timeline entry's date, shown or (the entry
+// before has the same) hidden.
+var timeFragments = sync.OnceValue(func() [2]*fragment {
+	return [2]*fragment{newFragment("time", 1), newFragment("timeHidden", 1)}
+})
+
+// TimelineHTML writes the timeline's entries, each with its date, its
+// text and its citations (see fragment). It reads them when the page is
+// rendered, after any relabelling of the articles.
+func (v StoryView) TimelineHTML() template.HTML {
+	fs, text := timeFragments(), textFragment()
+	var b strings.Builder
+	for _, e := range v.Timeline {
+		t := fs[0]
+		if e.SameDate {
+			b.WriteString(`<li class="same-date">`)
+			t = fs[1]
+		} else {
+			b.WriteString(`<li>`)
+		}
+		if e.Date != "" {
+			t.writeTo(&b, e.Date)
+		}
+		b.WriteString("\n      <p>")
+		text.writeTo(&b, e.Text)
+		b.WriteByte(' ')
+		e.Cites.writeTo(&b)
+		b.WriteString("</p></li>\n    ")
+	}
+	return template.HTML(b.String())
 }
 
 // WordingView is one sentence that states a fact.
@@ -278,6 +370,29 @@ type VariantView struct {
 	Altered  bool
 }
 
+// segmentFragments write a quote's unchanged, omitted and added pieces.
+var segmentFragments = sync.OnceValue(func() [3]*fragment {
+	return [3]*fragment{newFragment("segSame", 1), newFragment("segDel", 1), newFragment("segIns", 1)}
+})
+
+// SegmentsHTML writes the variant's pieces, as the templates "segSame",
+// "segDel" and "segIns" write each (see fragment).
+func (v VariantView) SegmentsHTML() template.HTML {
+	fs := segmentFragments()
+	var b strings.Builder
+	for _, s := range v.Segments {
+		f := fs[0]
+		switch {
+		case s.Del:
+			f = fs[1]
+		case s.Ins:
+			f = fs[2]
+		}
+		f.writeTo(&b, s.Text)
+	}
+	return template.HTML(b.String())
+}
+
 // EntityView is a person, organisation or place of a story.
 type EntityView struct {
 	Name, Type, Roles, Aliases string
@@ -293,7 +408,7 @@ type EventView struct {
 	// Cites link to every sentence that dates the event, by article; an
 	// entry stored before timelines kept their sentences cites its
 	// articles.
-	Cites []Cite
+	Cites Cites
 	// SameDate is true when the entry before has the same date, which the
 	// timeline then shows once.
 	SameDate bool
@@ -347,6 +462,69 @@ type StoryView struct {
 	// Omitted says what the account left out to stay under its size
 	// bound ("1,234 more quote groups"), "" when nothing.
 	Omitted string
+}
+
+// headFragments write a column's head of the heatmap, without and with
+// its article's title.
+var headFragments = sync.OnceValue(func() [2]*fragment {
+	return [2]*fragment{newFragment("colHead", 4), newFragment("colHeadTitled", 5)}
+})
+
+// HeadsHTML writes the heatmap's column heads, an article each, as the
+// templates "colHead" and "colHeadTitled" write each (see fragment). It
+// reads Articles when the page is rendered, after any relabelling.
+func (v StoryView) HeadsHTML() template.HTML {
+	fs := headFragments()
+	var b strings.Builder
+	for _, r := range v.Articles {
+		label := strconv.Itoa(r.Label)
+		if r.Title == "" {
+			fs[0].writeTo(&b, r.Href, label, r.Source, r.Short)
+		} else {
+			fs[1].writeTo(&b, r.Href, label, r.Source, r.Short, r.Title)
+		}
+	}
+	return template.HTML(b.String())
+}
+
+// listFragments write a row of the entities' table, an item of the
+// articles' list and its link to the original.
+var listFragments = sync.OnceValue(func() [3]*fragment {
+	return [3]*fragment{newFragment("entity", 5), newFragment("articleItem", 4), newFragment("sourceLink", 1)}
+})
+
+// EntitiesHTML writes the entities' rows (see fragment).
+func (v StoryView) EntitiesHTML() template.HTML {
+	f := listFragments()[0]
+	var b strings.Builder
+	for _, e := range v.Entities {
+		f.writeTo(&b, e.Name, e.Type, e.Roles, e.Aliases, strconv.Itoa(e.Articles))
+	}
+	return template.HTML(b.String())
+}
+
+// ArticlesHTML writes the list of the story's articles (see fragment).
+// It reads them when the page is rendered, after any relabelling.
+func (v StoryView) ArticlesHTML() template.HTML {
+	fs, text := listFragments(), textFragment()
+	var b strings.Builder
+	for _, r := range v.Articles {
+		name := r.Title
+		if name == "" {
+			name = r.ID
+		}
+		fs[1].writeTo(&b, strconv.Itoa(r.Label), r.Href, name, r.Source)
+		if r.Date != "" {
+			b.WriteString(" · ")
+			text.writeTo(&b, r.Date)
+		}
+		b.WriteString(`</span>`)
+		if r.Link != "" {
+			fs[2].writeTo(&b, r.Link)
+		}
+		b.WriteString(`</li>`)
+	}
+	return template.HTML(b.String())
 }
 
 // SentenceView is one sentence of an article, marked by what the other

@@ -192,15 +192,14 @@ func TestDistinctWordings(t *testing.T) {
 	}
 }
 
-// TestHeatCells writes a heatmap row's cells as a cell's markup, escaped
-// by html/template, writes them one by one (the reference below): the
-// runs of markup of ours, the links left to the template, and the cells
-// it writes whole (a restatement, a title or kind it would escape, an
-// address it refuses) give the same bytes.
+// TestHeatCells holds a heatmap row's cells, written through fragments,
+// to the template that wrote them one by one before (the reference
+// below): cells written from the fragments' kept markup, and those with
+// a title, kind or address the fragments' templates escape or refuse,
+// give the same bytes.
 func TestHeatCells(t *testing.T) {
 	const reference = `{{range .Cells}}<td class="cell {{.Kind}}" title="{{.Title}}">{{if .Href}}<a href="{{.Href}}">{{.Mark}}</a>{{else}}{{.Mark}}{{end}}{{if .Again}}<a class="again" href="{{.AgainHref}}" aria-label="says it again in {{.Again}} more sentence{{if ne .Again 1}}s{{end}}">+{{.Again}}</a>{{end}}</td>{{end}}`
 	ref := template.Must(template.New("cells").Parse(reference))
-	views := template.Must(Templates.Clone())
 	omits := HeatCell{Kind: "omits", Mark: cellMarks["omits"], Title: "[2] does not report this"}
 	reports := HeatCell{Kind: "reports", Mark: cellMarks["reports"], Title: "[1] reports this", Href: "/articles/a1#article-a1-at0"}
 	odd := func(c HeatCell, f func(*HeatCell)) HeatCell { f(&c); return c }
@@ -224,12 +223,26 @@ func TestHeatCells(t *testing.T) {
 			if err := ref.Execute(&want, HeatRow{Cells: cells}); err != nil {
 				t.Fatal(err)
 			}
-			if err := views.ExecuteTemplate(&got, "heatCells", HeatRow{Cells: cells}); err != nil {
-				t.Fatal(err)
-			}
+			HeatRow{Cells: cells}.writeCells(&got)
 			if got.String() != want.String() {
 				t.Errorf("written\n%s\nwant\n%s", got.String(), want.String())
 			}
 		})
+	}
+}
+
+// TestHeatmapMarksCrossLanguage writes "across languages" after the text
+// of a fact aligned across languages, and after no other.
+func TestHeatmapMarksCrossLanguage(t *testing.T) {
+	refs := map[string]ArticleRef{"a": {Label: 1, ID: "a", Source: "a"}, "b": {Label: 2, ID: "b", Source: "b"}}
+	articles := []string{"a", "b"}
+	for _, cross := range []bool{true, false} {
+		fact := storyfold.Fact{Text: "Moore, 100, walked 100 laps.", Articles: articles, CrossLanguage: cross,
+			Variants: []storyfold.Variant{at("a", "Moore, 100, walked 100 laps.", 0), at("b", "Moore, 100, ist 100 Runden gelaufen.", 0)}}
+		v := StoryView{Heatmap: []HeatRow{heatRow(fact, articles, refs, nil, testHrefs)}}
+		got := string(v.HeatmapHTML())
+		if n := strings.Count(got, ">across languages</span>"); n != map[bool]int{true: 1, false: 0}[cross] {
+			t.Errorf("cross %v: the mark is written %d times in\n%s", cross, n, got)
+		}
 	}
 }

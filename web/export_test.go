@@ -1,6 +1,12 @@
 package web
 
-import "time"
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"time"
+)
 
 // HoldQueue gives a test the events of s's queue for places: queued is
 // told of each request that starts to wait, and a wait ends with
@@ -46,4 +52,28 @@ func JobDone(s *Server, id string) <-chan struct{} {
 // afterwards pass when the test sends on expire, never by the clock.
 func HoldJobDeadlines(s *Server, expire <-chan time.Time) {
 	s.jobTimer = func(time.Duration) (<-chan time.Time, func() bool) { return expire, func() bool { return true } }
+}
+
+// StoryTemplate returns a function that writes the first page of the
+// story id as pageStory does, from what it reads of the store once, so a
+// benchmark measures the template alone.
+func StoryTemplate(s *Server, id string) (func(io.Writer) error, error) {
+	ctx := context.Background()
+	st, err := s.cfg.Store.Story(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	all, err := s.cfg.Store.StoryHeads(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	heads := s.withOutlets(all[id])
+	part := window(st, 0, storyPageArticles)
+	arts, err := s.storyArticles(httptest.NewRequest(http.MethodGet, "/stories/"+id, nil), part, heads)
+	if err != nil {
+		return nil, err
+	}
+	body := newStoryBody(st, part, heads, arts, 0)
+	p := page{Title: st.Headline, Body: body}
+	return func(w io.Writer) error { return s.pages.ExecuteTemplate(w, "storyPage", p) }, nil
 }

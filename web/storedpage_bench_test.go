@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"net/http"
@@ -20,10 +21,11 @@ var (
 
 // BenchmarkStoredStory measures a story page and the API's story, cache
 // off, over a real SQLite store: BASIL's 300 articles ingested as
-// `ingest` stores them, or the store -stored-db names. It serves three
-// stories: the one of most articles, one of two, and the largest with
-// both quotes and conflicts. It is skipped without the BASIL file. Run it
-// with
+// `ingest` stores them, or the store -stored-db names. It serves
+// four stories: the one of most articles, one of two, one of fifteen
+// (when there is one) and the largest with both quotes and conflicts,
+// each as a page, an answer of the API and the page's template alone.
+// It is skipped without the BASIL file. Run it with
 //
 //	go test ./web -run '^$' -bench StoredStory -benchmem
 //	go test ./web -run '^$' -bench StoredStory -benchmem -stored-db FILE
@@ -45,6 +47,28 @@ func BenchmarkStoredStory(b *testing.B) {
 				}
 			})
 		}
+		// The page's template alone, its view built once.
+		b.Run(s.name+"/template", func(b *testing.B) {
+			render, err := web.StoryTemplate(h, s.id)
+			if err != nil {
+				b.Fatal(err)
+			}
+			// Once before the clock: what a process does once (the
+			// fragments' templates, html/template's escaping of the
+			// page's) is not the page's.
+			var buf bytes.Buffer
+			if err := render(&buf); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				buf.Reset()
+				if err := render(&buf); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.SetBytes(int64(buf.Len()))
+		})
 	}
 }
 
@@ -67,8 +91,9 @@ func storedStore(b *testing.B) storyfold.Store {
 
 type pickedStory struct{ name, id string }
 
-// pickStories finds the largest story, one of two articles, and the
-// largest of the 200 largest that has quotes and conflicts.
+// pickStories finds the largest story, one of two articles, one of
+// fifteen, and the largest of the 200 largest that has quotes and
+// conflicts.
 func pickStories(b *testing.B, st storyfold.Store) []pickedStory {
 	b.Helper()
 	ctx := context.Background()
@@ -98,6 +123,11 @@ func pickStories(b *testing.B, st storyfold.Store) []pickedStory {
 	out := []pickedStory{{"largest", largest.ID}}
 	if small != "" {
 		out = append(out, pickedStory{"two", small})
+	}
+	// Fifteen articles, the commonest size of a story of bench --scale's
+	// stores, when there is one.
+	if i := slices.IndexFunc(all, func(s storyfold.StorySummary) bool { return s.Articles == 15 }); i >= 0 {
+		out = append(out, pickedStory{"fifteen", all[i].ID})
 	}
 	sorted := slices.Clone(all)
 	slices.SortStableFunc(sorted, func(x, y storyfold.StorySummary) int { return y.Articles - x.Articles })

@@ -216,6 +216,14 @@ func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) {
 		s.storeFailed(w, r, err)
 		return
 	}
+	body := newStoryBody(st, part, heads, arts, offset)
+	body.Prev, body.Next = pagerLinks(r, offset, limit, len(st.Articles))
+	s.render(w, r, http.StatusOK, "storyPage", page{Title: st.Headline, Body: body})
+}
+
+// newStoryBody builds the page of part, the window of st from offset:
+// heads are the heads of all st's articles, arts the window's.
+func newStoryBody(st, part *storyfold.Story, heads []*storyfold.Article, arts map[string]*storyfold.Article, offset int) storyBody {
 	view := report.NewStoryView(part, arts, hrefs)
 	view.Count = len(st.Articles)
 	view.Coverage = report.NewCoverage(heads)
@@ -224,9 +232,7 @@ func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) {
 	if offset > 0 {
 		relabel(&view, offset)
 	}
-	body := storyBody{View: view, From: offset + 1, To: offset + len(part.Articles), Total: len(st.Articles)}
-	body.Prev, body.Next = pagerLinks(r, offset, limit, len(st.Articles))
-	s.render(w, r, http.StatusOK, "storyPage", page{Title: st.Headline, Body: body})
+	return storyBody{View: view, From: offset + 1, To: offset + len(part.Articles), Total: len(st.Articles)}
 }
 
 // relabel numbers a window's articles from offset+1, as they are numbered
