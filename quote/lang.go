@@ -67,6 +67,11 @@ type langRules struct {
 	// and a colon ("“Soleimani planeaba ataque …”: Trump"): a language
 	// lists it with a "colonafter" line.
 	colonAfter bool
+	// clauseCue says a speech verb may end the sentence of a quote cut
+	// short of it, after the clause's comma ("« … » du nombre de pays
+	// touchés …, affirme le directeur"): a language lists it with a
+	// "clausecue" line.
+	clauseCue bool
 	// subjectFirst says a name before a speech verb speaks only when it
 	// opens the clause: German puts the verb second ("Am Montag sagte
 	// Merkel", "der Corona-Krise sagte sie").
@@ -133,6 +138,9 @@ func parseCues(data string) (*langRules, error) {
 		switch line {
 		case "colonafter":
 			r.colonAfter = true
+			continue
+		case "clausecue":
+			r.clauseCue = true
 			continue
 		}
 		kw, words, ok := strings.Cut(line, " ")
@@ -697,6 +705,51 @@ func (f *Finder) langCueAfter(text string, sentences []storyfold.Span, m storyfo
 		}
 		return f.verbSubject(text, ws[i+len(c.words):], cueEnd, end, m.Start), c.text
 	}
+	if f.lang.clauseCue {
+		return f.clauseCueAfter(text, ws, sentences[k].End, m)
+	}
+	return "", ""
+}
+
+// clauseCueAfter reads a speech verb that ends the sentence of a quote
+// cut short of it, after a comma and the rest of the clause, with its
+// subject after it: "« La situation est très préoccupante » du nombre de
+// pays touchés …, affirme le directeur de l'OMS, Matshidiso Meti". No
+// quotation mark may stand between the quote and the verb: the verb is
+// then the next quote's.
+func (f *Finder) clauseCueAfter(text string, ws []word, sentEnd int, m storyfold.Span) (string, string) {
+	for i, w := range ws {
+		if w.punct {
+			if w.lower == "." || w.lower == "!" || w.lower == "?" || w.lower == ";" || strings.ContainsAny(w.lower, "“”„«»\"") {
+				break
+			}
+			continue
+		}
+		if i == 0 || ws[i-1].lower != "," {
+			continue
+		}
+		c, ok := f.lang.speakerCueAt(ws, i)
+		if !ok || c.kind != cueVerb {
+			continue
+		}
+		cueEnd := ws[i+len(c.words)-1].end
+		if g, ok := f.lang.pronounIn(c); ok {
+			return f.lastPersonBefore(text, m.Start, g), c.text
+		}
+		// The subject and its apposition are read in a window of their
+		// own: the quote's window may end inside them.
+		end := min(sentEnd, cueEnd+langReach)
+		rest := f.readWords(text, cueEnd, end)
+		if _, ok := f.lang.roleNext(rest); ok {
+			if n := appositionName(text, rest); n != "" {
+				return n, c.text
+			}
+		}
+		if n := f.nameAfter(text, cueEnd, end, rest); n != "" {
+			return n, c.text
+		}
+		return "", c.text
+	}
 	return "", ""
 }
 
@@ -1115,8 +1168,8 @@ func articleGender(a string) (nlp.Gender, bool) {
 // and "schrieb die Kandidatin des Bündnisses, Malgorzata Kidawa-Blonska,".
 func appositionName(text string, ws []word) string {
 	for i, w := range ws {
-		if !w.punct {
-			continue
+		if !w.punct || w.lower == "'" || w.lower == "’" || w.lower == "(" || w.lower == ")" {
+			continue // "le directeur de l'Organisation mondiale de la santé (OMS), Matshidiso Meti"
 		}
 		if w.lower != "," {
 			return ""
