@@ -298,7 +298,7 @@ func (f *Finder) langQuote(text string, sentences []storyfold.Span, si int, m st
 	switch {
 	case after < len(text) && text[after] == '-':
 		return false // „Lindenstraße“-Star: a name in a compound
-	case words <= langMaxTerm && !endsSentence(q.Text) && !f.cueNextTo(text, m, after):
+	case words <= langMaxTerm && (!endsSentence(q.Text) || endsInitials(q.Text)) && !f.cueNextTo(text, m, after):
 		return false // imputado por presunto "femicidio": a term, its cue the sentence's
 
 	case allCapitalized(q.Text, langMaxTitle) && (q.Speaker == "" || afterArticle(text, m.Start) || !f.cueNextTo(text, m, after)):
@@ -492,6 +492,27 @@ const langMaxUnattributed = 45
 func endsSentence(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, " "))
 	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+// endsInitials reports whether a quote's last full stop ends a run of
+// initials rather than a sentence: "cuatro EE. UU." is a term ("las
+// "cuatro EE. UU." Embajadas"), its stop the abbreviation's.
+func endsInitials(s string) bool {
+	s = strings.TrimRight(s, " ")
+	rest, ok := strings.CutSuffix(s, ".")
+	if !ok {
+		return false
+	}
+	n := 0
+	for rest != "" {
+		r, size := utf8.DecodeLastRuneInString(rest)
+		if !unicode.IsUpper(r) {
+			break
+		}
+		rest = rest[:len(rest)-size]
+		n++
+	}
+	return n == 2 && strings.HasSuffix(rest, ". ")
 }
 
 // continues reports whether the quote m, whose speaker is not found, may
