@@ -36,7 +36,7 @@ const (
 	cueRole                   // a role noun: "sagte der Minister" is the person last named
 	cueThat                   // a word opening a that-clause: no speaker after it
 	cueChannel                // a medium words are said on: never a speaker (Twitter)
-	cueOrgRole                // a body\'s noun: "ha denunciado el sindicato" is the organisation last named
+	cueOrgRole                // a body's noun: "ha denunciado el sindicato" is the organisation last named
 )
 
 // cue is one entry of a language's cue file: its words, lower case and
