@@ -134,6 +134,21 @@ func (r *romanceRules) notName(words []string) bool {
 	return false
 }
 
+// titleOfBefore reports whether a title and "de" stand right before pos:
+// the words before a given name that follow are then the body the title
+// belongs to, not the person's ("El concejal de Ciudadanos Rubén Pérez
+// Carcedo").
+func (r *romanceRules) titleOfBefore(text string, pos int) bool {
+	prep := wordBefore(text, pos)
+	switch strings.ToLower(prep) {
+	case "de", "del", "du", "di", "do", "da":
+	default:
+		return false
+	}
+	end := strings.LastIndex(text[:pos], prep)
+	return end > 0 && r.titles[strings.ToLower(wordBefore(text, end))]
+}
+
 // titleAfter reports whether a role follows the name after a comma:
 // "William Barr, secretario de Justicia".
 func (r *romanceRules) titleAfter(text string, end int) bool {
@@ -326,7 +341,7 @@ func (r *romanceRules) person(text string, m Mention) (Mention, bool) {
 			break
 		}
 	}
-	if g > 0 && r.notName(words[:g]) {
+	if g > 0 && (r.notName(words[:g]) || r.titleOfBefore(text, m.Span.Start)) {
 		// Words before a given name that are an organisation, a place or
 		// a function word are no part of the name ("Concejo Claudia
 		// López"): the name starts at it. Other words may be a given name

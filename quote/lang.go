@@ -25,16 +25,18 @@ var langData embed.FS
 type cueKind int
 
 const (
-	cueVerb  cueKind = iota // a speech verb: the speaker stands next to it
-	cueFrom                 // the speaker follows: laut Merkel, selon Macron
-	cueAfter                // the speaker comes before: Merkel zufolge
-	cuePron                 // a pronoun standing for the person last named
-	cueHe                   // a pronoun standing for the man last named
-	cueShe                  // a pronoun standing for the woman last named
-	cueWork                 // a noun (or its ending) naming a work: der Film „…“
-	cueAt                   // a preposition of place: no speaker after it
-	cueRole                 // a role noun: "sagte der Minister" is the person last named
-	cueThat                 // a word opening a that-clause: no speaker after it
+	cueVerb    cueKind = iota // a speech verb: the speaker stands next to it
+	cueFrom                   // the speaker follows: laut Merkel, selon Macron
+	cueAfter                  // the speaker comes before: Merkel zufolge
+	cuePron                   // a pronoun standing for the person last named
+	cueHe                     // a pronoun standing for the man last named
+	cueShe                    // a pronoun standing for the woman last named
+	cueWork                   // a noun (or its ending) naming a work: der Film „…“
+	cueAt                     // a preposition of place: no speaker after it
+	cueRole                   // a role noun: "sagte der Minister" is the person last named
+	cueThat                   // a word opening a that-clause: no speaker after it
+	cueChannel                // a medium words are said on: never a speaker (Twitter)
+	cueOrgRole                // a body's noun: "ha denunciado el sindicato" is the organisation last named
 )
 
 // cue is one entry of a language's cue file: its words, lower case and
@@ -53,7 +55,23 @@ type langRules struct {
 	works []string        // the cueWork entries
 	at    map[string]bool // the cueAt entries
 	roles []string        // the cueRole entries, "-" before an ending
-	that  map[string]bool // the cueThat entries
+	// orgRoles are the cueOrgRole entries: after a speech verb and an
+	// article ("dijo el órgano en un comunicado") they stand for the
+	// organisation named last.
+	orgRoles map[string]bool
+	that     map[string]bool // the cueThat entries
+	// channels are the cueChannel entries: "dijo en su cuenta de la red
+	// social Twitter" names where, not who.
+	channels map[string]bool
+	// colonAfter says a headline may give its speaker after the quote
+	// and a colon ("“Soleimani planeaba ataque …”: Trump"): a language
+	// lists it with a "colonafter" line.
+	colonAfter bool
+	// clauseCue says a speech verb may end the sentence of a quote cut
+	// short of it, after the clause's comma ("« … » du nombre de pays
+	// touchés …, affirme le directeur"): a language lists it with a
+	// "clausecue" line.
+	clauseCue bool
 	// subjectFirst says a name before a speech verb speaks only when it
 	// opens the clause: German puts the verb second ("Am Montag sagte
 	// Merkel", "der Corona-Krise sagte sie").
@@ -110,17 +128,25 @@ func loadLangRules() (map[string]*langRules, error) {
 
 // parseCues reads a cue file: one "kind words" entry a line, # comments.
 func parseCues(data string) (*langRules, error) {
-	kinds := map[string]cueKind{"verb": cueVerb, "from": cueFrom, "after": cueAfter, "pron": cuePron, "he": cueHe, "she": cueShe, "work": cueWork, "at": cueAt, "role": cueRole, "that": cueThat}
-	r := &langRules{at: map[string]bool{}, that: map[string]bool{}}
+	kinds := map[string]cueKind{"verb": cueVerb, "from": cueFrom, "after": cueAfter, "pron": cuePron, "he": cueHe, "she": cueShe, "work": cueWork, "at": cueAt, "role": cueRole, "that": cueThat, "channel": cueChannel, "orgrole": cueOrgRole}
+	r := &langRules{at: map[string]bool{}, that: map[string]bool{}, channels: map[string]bool{}, orgRoles: map[string]bool{}}
 	for n, line := range strings.Split(data, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
+		switch line {
+		case "colonafter":
+			r.colonAfter = true
+			continue
+		case "clausecue":
+			r.clauseCue = true
+			continue
+		}
 		kw, words, ok := strings.Cut(line, " ")
 		k, known := kinds[kw]
 		if !ok || !known {
-			return nil, fmt.Errorf("line %d: want a kind (verb, from, after, pron, he, she, work, at, role, that) and words: %q", n+1, line)
+			return nil, fmt.Errorf("line %d: want a kind (verb, from, after, pron, he, she, work, at, role, that, channel, orgrole) and words: %q", n+1, line)
 		}
 		switch k {
 		case cueWork:
@@ -134,6 +160,12 @@ func parseCues(data string) (*langRules, error) {
 			continue
 		case cueThat:
 			r.that[strings.ToLower(words)] = true
+			continue
+		case cueChannel:
+			r.channels[strings.ToLower(words)] = true
+			continue
+		case cueOrgRole:
+			r.orgRoles[strings.ToLower(words)] = true
 			continue
 		}
 		c := cue{kind: k, text: words}
@@ -222,17 +254,16 @@ const (
 // no speaker is a term or a title („Querdenker“, „Alarm für Cobra 11“),
 // not a statement.
 func (f *Finder) langQuote(text string, sentences []storyfold.Span, si int, m storyfold.Span, q *storyfold.Quotation, prev []storyfold.Quotation, lastMarked int, paragraphs []storyfold.Paragraph) bool {
-	after := m.End
-	if after < len(text) {
-		r, size := utf8.DecodeRuneInString(text[after:])
-		if isClose(r) || r == '“' || r == '«' || r == '"' {
-			after += size
-		}
-	}
+	after := markEnd(text, m.End)
 	if f.lang.misPaired(q.Text) {
 		return false
 	}
 	q.Speaker, q.Cue = f.colonName(text, sentences[si], m), ":"
+	if q.Speaker == "" && f.lang.colonAfter {
+		if n := f.colonNameAfter(text, after); n != "" {
+			q.Speaker, q.Cue = n, ":"
+		}
+	}
 	if q.Speaker == "" {
 		q.Speaker, q.Cue = f.langCueAfter(text, sentences, m, after)
 	}
@@ -267,7 +298,7 @@ func (f *Finder) langQuote(text string, sentences []storyfold.Span, si int, m st
 	switch {
 	case after < len(text) && text[after] == '-':
 		return false // „Lindenstraße“-Star: a name in a compound
-	case words <= langMaxTerm && !endsSentence(q.Text) && !f.cueNextTo(text, m, after):
+	case words <= langMaxTerm && (!endsSentence(q.Text) || endsInitials(q.Text)) && !f.cueNextTo(text, m, after):
 		return false // imputado por presunto "femicidio": a term, its cue the sentence's
 
 	case allCapitalized(q.Text, langMaxTitle) && (q.Speaker == "" || afterArticle(text, m.Start) || !f.cueNextTo(text, m, after)):
@@ -288,6 +319,48 @@ func (f *Finder) langQuote(text string, sentences []storyfold.Span, si int, m st
 	// title, and a long run between two marks one that lost its pair.
 	return words >= langMinWords && words <= langMaxUnattributed && endsSentence(q.Text)
 }
+
+// markStart returns where the opening mark of the quote whose words
+// start at pos begins, past the spaces French sets inside its marks
+// (« C'est … »), or pos when no mark stands there.
+func markStart(text string, pos int) int {
+	p := pos
+	for p > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:p])
+		if !isMarkSpace(r) {
+			break
+		}
+		p -= size
+	}
+	if r, size := utf8.DecodeLastRuneInString(text[:p]); isOpen(r) || r == '"' || r == '»' {
+		return p - size
+	}
+	return pos
+}
+
+// markEnd returns where the closing mark of the quote whose words end
+// at end ends, past the spaces inside French marks (… démarche »), or end
+// when no mark stands there.
+func markEnd(text string, end int) int {
+	p := end
+	for p < len(text) {
+		r, size := utf8.DecodeRuneInString(text[p:])
+		if !isMarkSpace(r) {
+			break
+		}
+		p += size
+	}
+	if p < len(text) {
+		if r, size := utf8.DecodeRuneInString(text[p:]); isClose(r) || r == '“' || r == '«' || r == '"' {
+			return p + size
+		}
+	}
+	return end
+}
+
+// isMarkSpace reports whether r is a space French typography sets inside
+// quotation marks: a plain, a no-break or a narrow no-break space.
+func isMarkSpace(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' }
 
 // langMaxTerm is how many words a marked phrase with no cue right next
 // to it may have and still be taken for a term rather than a statement:
@@ -312,10 +385,7 @@ func (f *Finder) cueNextTo(text string, m storyfold.Span, after int) bool {
 		}
 		break
 	}
-	open := m.Start
-	if r, size := utf8.DecodeLastRuneInString(text[:open]); isOpen(r) || r == '"' || r == '»' {
-		open -= size
-	}
+	open := markStart(text, m.Start)
 	ws = f.readWords(text, max(0, open-40), open)
 	end := len(ws)
 	for end > 0 && ws[end-1].punct && ws[end-1].lower == ":" {
@@ -335,10 +405,7 @@ func (f *Finder) cueNextTo(text string, m storyfold.Span, after int) bool {
 // sentence. A capitalised run the entity finder does not know is no name
 // here: page text stands so too ("Escuchar Nota: "…"").
 func (f *Finder) colonName(text string, sent storyfold.Span, m storyfold.Span) string {
-	open := m.Start
-	if r, size := utf8.DecodeLastRuneInString(text[:open]); isOpen(r) || r == '"' || r == '»' {
-		open -= size
-	}
+	open := markStart(text, m.Start)
 	head := strings.TrimRight(text[sent.Start:open], " ")
 	if !strings.HasSuffix(head, ":") {
 		return ""
@@ -351,6 +418,33 @@ func (f *Finder) colonName(text string, sent storyfold.Span, m storyfold.Span) s
 	return ""
 }
 
+// colonNameAfter returns the person named right after the closing mark
+// at after and a colon, the name then ending the headline: the end of the
+// text or its line, a dash, or a full stop ("“Soleimani planeaba ataque
+// contra embajadas de EU”: Trump – Las Noticias de Chihuahua").
+func (f *Finder) colonNameAfter(text string, after int) string {
+	rest := strings.TrimLeft(text[after:], " ")
+	if !strings.HasPrefix(rest, ":") {
+		return ""
+	}
+	start := len(text) - len(strings.TrimLeft(rest[1:], " "))
+	k := sort.Search(len(f.names), func(i int) bool { return f.names[i].start >= start })
+	if k == len(f.names) || f.names[k].start != start {
+		return ""
+	}
+	n := f.names[k]
+	tail := strings.TrimLeft(text[n.end:], " ")
+	for _, end := range []string{"–", "—", "-", "\n", ".", "|"} {
+		if strings.HasPrefix(tail, end) {
+			return n.name
+		}
+	}
+	if tail == "" {
+		return n.name
+	}
+	return ""
+}
+
 // colonSubject returns the person who opens the sentence sent when the
 // sentence's words before the quote m end in a colon and name no one else:
 // a verb no cue list holds still gives the subject's words ("Söder
@@ -358,10 +452,7 @@ func (f *Finder) colonName(text string, sent storyfold.Span, m storyfold.Span) s
 // deja claro: «…»"). A clause of at most langColonWords words; a person
 // named in full or by a surname the article named in full.
 func (f *Finder) colonSubject(text string, sent storyfold.Span, m storyfold.Span) string {
-	open := m.Start
-	if r, size := utf8.DecodeLastRuneInString(text[:open]); isOpen(r) || r == '"' || r == '»' {
-		open -= size
-	}
+	open := markStart(text, m.Start)
 	if open <= sent.Start {
 		return ""
 	}
@@ -401,6 +492,27 @@ const langMaxUnattributed = 45
 func endsSentence(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, " "))
 	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+// endsInitials reports whether a quote's last full stop ends a run of
+// initials rather than a sentence: "cuatro EE. UU." is a term ("las
+// "cuatro EE. UU." Embajadas"), its stop the abbreviation's.
+func endsInitials(s string) bool {
+	s = strings.TrimRight(s, " ")
+	rest, ok := strings.CutSuffix(s, ".")
+	if !ok {
+		return false
+	}
+	n := 0
+	for rest != "" {
+		r, size := utf8.DecodeLastRuneInString(rest)
+		if !unicode.IsUpper(r) {
+			break
+		}
+		rest = rest[:len(rest)-size]
+		n++
+	}
+	return n == 2 && strings.HasSuffix(rest, ". ")
 }
 
 // continues reports whether the quote m, whose speaker is not found, may
@@ -614,6 +726,51 @@ func (f *Finder) langCueAfter(text string, sentences []storyfold.Span, m storyfo
 		}
 		return f.verbSubject(text, ws[i+len(c.words):], cueEnd, end, m.Start), c.text
 	}
+	if f.lang.clauseCue {
+		return f.clauseCueAfter(text, ws, sentences[k].End, m)
+	}
+	return "", ""
+}
+
+// clauseCueAfter reads a speech verb that ends the sentence of a quote
+// cut short of it, after a comma and the rest of the clause, with its
+// subject after it: "« La situation est très préoccupante » du nombre de
+// pays touchés …, affirme le directeur de l'OMS, Matshidiso Meti". No
+// quotation mark may stand between the quote and the verb: the verb is
+// then the next quote's.
+func (f *Finder) clauseCueAfter(text string, ws []word, sentEnd int, m storyfold.Span) (string, string) {
+	for i, w := range ws {
+		if w.punct {
+			if w.lower == "." || w.lower == "!" || w.lower == "?" || w.lower == ";" || strings.ContainsAny(w.lower, "“”„«»\"") {
+				break
+			}
+			continue
+		}
+		if i == 0 || ws[i-1].lower != "," {
+			continue
+		}
+		c, ok := f.lang.speakerCueAt(ws, i)
+		if !ok || c.kind != cueVerb {
+			continue
+		}
+		cueEnd := ws[i+len(c.words)-1].end
+		if g, ok := f.lang.pronounIn(c); ok {
+			return f.lastPersonBefore(text, m.Start, g), c.text
+		}
+		// The subject and its apposition are read in a window of their
+		// own: the quote's window may end inside them.
+		end := min(sentEnd, cueEnd+langReach)
+		rest := f.readWords(text, cueEnd, end)
+		if _, ok := f.lang.roleNext(rest); ok {
+			if n := appositionName(text, rest); n != "" {
+				return n, c.text
+			}
+		}
+		if n := f.nameAfter(text, cueEnd, end, rest); n != "" {
+			return n, c.text
+		}
+		return "", c.text
+	}
 	return "", ""
 }
 
@@ -621,10 +778,7 @@ func (f *Finder) langCueAfter(text string, sentences []storyfold.Span, m storyfo
 // sagte: „…“ / Dazu sagte Merkel: „…“ / Laut Merkel „…“.
 func (f *Finder) langCueBefore(text string, sent storyfold.Span, m storyfold.Span) (string, string) {
 	from := max(sent.Start, m.Start-langReachBefore)
-	open := m.Start
-	if r, size := utf8.DecodeLastRuneInString(text[:open]); isOpen(r) || r == '"' || r == '»' {
-		open -= size
-	}
+	open := markStart(text, m.Start)
 	if open <= from {
 		return "", ""
 	}
@@ -723,10 +877,7 @@ func (f *Finder) appositiveSubject(text string, sent storyfold.Span, cue int) st
 // at pos and a comma, the way Turkish puts the speaker before the quote
 // and the verb after it: Abdulkadir Şahiner, "…" dedi.
 func (f *Finder) nameBeforeComma(text string, pos int) string {
-	open := pos
-	if r, size := utf8.DecodeLastRuneInString(text[:open]); isOpen(r) || r == '"' || r == '»' {
-		open -= size
-	}
+	open := markStart(text, pos)
 	start := max(0, open-langReach)
 	head := strings.TrimRight(text[start:open], " ")
 	if !strings.HasSuffix(head, ",") {
@@ -935,6 +1086,9 @@ func (f *Finder) verbSubject(text string, ws []word, from, to, quoteStart int) s
 			}
 			return f.lastPersonSince(text, f.sentenceBefore(quoteStart), quoteStart, g)
 		}
+		if f.lang.orgRoleNext(ws) {
+			return f.lastOrgSince(text, f.sentenceBefore(quoteStart), quoteStart)
+		}
 		return ""
 	}
 	if f.lang.dropsSubject {
@@ -1035,8 +1189,8 @@ func articleGender(a string) (nlp.Gender, bool) {
 // and "schrieb die Kandidatin des Bündnisses, Malgorzata Kidawa-Blonska,".
 func appositionName(text string, ws []word) string {
 	for i, w := range ws {
-		if !w.punct {
-			continue
+		if !w.punct || w.lower == "'" || w.lower == "’" || w.lower == "(" || w.lower == ")" {
+			continue // "le directeur de l'Organisation mondiale de la santé (OMS), Matshidiso Meti"
 		}
 		if w.lower != "," {
 			return ""
@@ -1049,6 +1203,32 @@ func appositionName(text string, ws []word) string {
 			continue
 		}
 		return bareName(text, ws[i+1:k])
+	}
+	return ""
+}
+
+// orgRoleNext reports whether ws opens with an article and a body's noun
+// ("el sindicato", "le syndicat"): the organisation named last said it.
+func (r *langRules) orgRoleNext(ws []word) bool {
+	if len(ws) < 2 || ws[0].punct || ws[1].punct {
+		return false
+	}
+	if _, ok := articleGender(ws[0].lower); !ok {
+		return false
+	}
+	return r.orgRoles[ws[1].lower]
+}
+
+// lastOrgSince returns the organisation named last between from and pos
+// that may speak ("CSIF ha reclamado … “…”, ha denunciado el sindicato"),
+// or "".
+func (f *Finder) lastOrgSince(text string, from, pos int) string {
+	k := sort.Search(len(f.orgs), func(i int) bool { return f.orgs[i].end > pos })
+	for i := k - 1; i >= 0 && f.orgs[i].start >= from; i-- {
+		f.langWork++
+		if f.speakerAt(text, f.orgs[i]) && !f.lang.channels[strings.ToLower(f.orgs[i].name)] {
+			return f.orgs[i].name
+		}
 	}
 	return ""
 }
@@ -1212,12 +1392,12 @@ func (f *Finder) nameIn(text string, from, to int, ws []word) string {
 	}
 	for i := sort.Search(len(f.names), func(i int) bool { return f.names[i].start >= from }); i < len(f.names) && f.names[i].end <= stop; i++ {
 		f.langWork++
-		if f.speakerAt(text, f.names[i]) {
+		if f.speakerAt(text, f.names[i]) && !f.lang.channels[strings.ToLower(f.names[i].name)] {
 			return f.names[i].name
 		}
 	}
 	i := sort.Search(len(f.orgs), func(i int) bool { return f.orgs[i].start >= from })
-	if i < len(f.orgs) && f.orgs[i].end <= stop && f.orgs[i].start-from <= langOrgReach && f.speakerAt(text, f.orgs[i]) {
+	if i < len(f.orgs) && f.orgs[i].end <= stop && f.orgs[i].start-from <= langOrgReach && f.speakerAt(text, f.orgs[i]) && !f.lang.channels[strings.ToLower(f.orgs[i].name)] {
 		return f.orgs[i].name
 	}
 	return ""
