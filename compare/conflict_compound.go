@@ -15,6 +15,10 @@ var compoundData string
 // qualify ("U.S.-Israel relations", conflict_compounds.txt).
 var compoundNouns = dataSet(compoundData)
 
+// coordinated is the noun of a pair of places joined by "and": the pair
+// is one party to the claim, whatever noun or verb follows.
+const coordinated = "and"
+
 // compound is one pair of places a unit joins by a hyphen before a noun
 // of compoundNouns: "U.S.-Israel relations" gives {"United States",
 // "Israel", "relations"}.
@@ -23,7 +27,8 @@ type compound struct {
 }
 
 // compounds returns the pairs of places a unit joins by a hyphen before
-// a noun of compoundNouns, outside quotes.
+// a noun of compoundNouns, or by "and" as one party (their noun then
+// coordinated), outside quotes.
 func (cx *conflictContext) compounds(u int) []compound {
 	x := &cx.units[u]
 	a := cx.members[x.article]
@@ -47,7 +52,17 @@ func (cx *conflictContext) compounds(u int) []compound {
 	var out []compound
 	for i := 0; i+1 < len(places); i++ {
 		p, q := places[i], places[i+1]
-		if p.name == q.name || quoted(a, p.span.Start) || q.span.Start-p.span.End != len("-") && q.span.Start-p.span.End != len("–") {
+		if p.name == q.name || quoted(a, p.span.Start) {
+			continue
+		}
+		if a.Text[p.span.End:q.span.Start] == " and " {
+			// Two places joined by "and" as one party ("Nebraska and
+			// Oklahoma asked the U.S. Supreme Court"), not the last two
+			// of a longer list ("Iowa, New Hampshire and Nevada").
+			if strings.HasSuffix(strings.TrimRight(a.Text[x.span.Start:p.span.Start], " "), ",") {
+				continue
+			}
+			out = append(out, compound{p.name, q.name, coordinated})
 			continue
 		}
 		if sep := a.Text[p.span.End:q.span.Start]; sep != "-" && sep != "–" {
@@ -85,7 +100,9 @@ func (cx *conflictContext) compoundKeys(u int) []string {
 
 // compoundDiffers reports whether two units join one place to two
 // different others before one noun ("destructive to U.S.-Israel
-// relations", "a destructive force in France-Israel relations"), each
+// relations", "a destructive force in France-Israel relations") or by
+// "and" ("after Nebraska and Oklahoma asked the U.S. Supreme Court",
+// "The states of Kansas and Oklahoma filed a federal lawsuit"), each
 // naming no place of the other's pair, neither place within the other,
 // and the two articles not each naming both: the relations of Israel
 // with two countries are two claims.

@@ -36,6 +36,7 @@ func TestConflictDataHasNoDuplicates(t *testing.T) {
 		{"conflict_sittings.txt", sittingData, strings.ToLower},
 		{"conflict_compounds.txt", compoundData, strings.ToLower},
 		{"conflict_particles.txt", particleData, strings.ToLower},
+		{"conflict_leads.txt", leadData, strings.ToLower},
 		{"conflict_copulas.txt", copulaData, strings.ToLower},
 		{"conflict_subordinate.txt", subordinateData, strings.ToLower},
 		{"conflict_planned.txt", plannedData, strings.ToLower},

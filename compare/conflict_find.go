@@ -1878,13 +1878,13 @@ func entityDiffers(typ storyfold.EntityType) func(cx *conflictContext, a, b int)
 				// Two different places in the same words are of one slot;
 				// two close sentences that each name one place the other
 				// does not name it for their claim (see lonePlaces).
-				if !cx.sameSlot(a, x, b, y) && !(typ == storyfold.EntityPlace && cx.lonePlaces(a, na, b, nb)) {
+				if !cx.sameSlot(a, x, b, y) && !(typ == storyfold.EntityPlace && (cx.lonePlaces(a, na, b, nb) || cx.closeGrouped() && cx.sameLead(a, x, b, y))) {
 					continue
 				}
 				// "Columbus, Ohio" against "Ohio": the other sentence names
 				// the place this one's lies within, and this one does not
 				// (both name Russia: Moscow and Pyongyang still differ).
-				if typ == storyfold.EntityPlace && (within(only(na, nb), y) || within(only(nb, na), x)) {
+				if typ == storyfold.EntityPlace && (holds(only(na, nb), y, x) || holds(only(nb, na), x, y)) {
 					continue
 				}
 				return conflictValue{side: x, written: x, key: strings.ToLower(x)}, conflictValue{side: y, written: y, key: strings.ToLower(y)}, true
@@ -1934,6 +1934,26 @@ func only(a, b []string) []string {
 // place lies within or that lies within it.
 func within(places []string, place string) bool {
 	return slices.ContainsFunc(places, func(p string) bool { return sameOrWithin(p, place) })
+}
+
+// holds reports whether a sentence that names places names one that
+// place lies within, or one within it, save a place that also holds the
+// other sentence's place: "born in the United States and has sent
+// investigators to Hawaii" does not excuse "sent his own investigators to
+// Florida", as the United States holds both states and Hawaii is not
+// Florida.
+func holds(places []string, place, other string) bool {
+	return slices.ContainsFunc(places, func(p string) bool {
+		return sameOrWithin(p, place) && !containsBoth(p, place, other)
+	})
+}
+
+// containsBoth reports whether place p lies above both x and y, being
+// neither of them.
+func containsBoth(p, x, y string) bool {
+	top := placeChain(p)[0]
+	cx, cy := placeChain(x), placeChain(y)
+	return cx[0] != top && cy[0] != top && slices.Contains(cx[1:], top) && slices.Contains(cy[1:], top)
 }
 
 // sameOrWithin reports whether two places are one, or one lies within the

@@ -173,3 +173,38 @@ func TestConflictsOfCompoundPlaces(t *testing.T) {
 	}
 	runConflictCases(t, tests)
 }
+
+// TestConflictsOfPlacesJoinedByAnd pins one place joined by "and" to two
+// others as one party, in sentences naming one actor. The sentences are
+// BASIL b764f81f's, the change the one `eval conflicts` makes.
+func TestConflictsOfPlacesJoinedByAnd(t *testing.T) {
+	const (
+		asked = "Colorado's top law enforcement official promises to vigorously defend the state's historic law legalizing marijuana after Nebraska and Oklahoma asked the U.S. Supreme Court to declare it unconstitutional, saying the drug is freely flowing into neighboring states."
+		filed = "The states of Paris and Oklahoma filed a federal lawsuit in the U.S. Supreme Court Thursday, claiming that Colorado's legalization of recreational marijuana is unconstitutional under federal law."
+	)
+	tests := []conflictCase{
+		{
+			name: "one place joined by and to two others",
+			arts: []cfArticle{
+				{"a", "Alpha", "2014-12-19", asked + cfFiller},
+				{"b", "Beta", "2014-12-19", filed + cfFiller},
+			},
+			kind: storyfold.ConflictPlace, values: []string{"Nebraska", "Paris"}, rule: compare.RuleCompound,
+		},
+		{
+			name: "control: each article names both places",
+			arts: []cfArticle{
+				{"a", "Alpha", "2014-12-19", asked + "\n\nOfficials in Paris said they were watching the case." + cfFiller},
+				{"b", "Beta", "2014-12-19", filed + "\n\nNebraska's attorney general spoke to reporters." + cfFiller},
+			},
+		},
+		{
+			name: "control: the last two of a longer list",
+			arts: []cfArticle{
+				{"a", "Alpha", "2014-12-19", asked + cfFiller},
+				{"b", "Beta", "2014-12-19", "The states of Kansas, Paris and Oklahoma filed a federal lawsuit in the U.S. Supreme Court Thursday, claiming that Colorado's legalization of recreational marijuana is unconstitutional under federal law." + cfFiller},
+			},
+		},
+	}
+	runConflictCases(t, tests)
+}

@@ -207,3 +207,57 @@ func TestNegateLeavesParticiples(t *testing.T) {
 		})
 	}
 }
+
+// TestConflictsOfPlacesUnderOneCountryBASIL pins, on BASIL 005a2961 when
+// it is present, two states sent to in one claim by two outlets, one of
+// which also names the country both lie in ("born in the United States
+// and has sent investigators to Hawaii"): the country does not excuse
+// the other's "investigators to Kansas" (a state of Hawaii's length, so
+// the text's offsets hold). The alignment puts the two sentences in one
+// fact only with the articles' other sentences, so the case is built
+// from the whole story. The control is the story as it is.
+func TestConflictsOfPlacesUnderOneCountryBASIL(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "data", "basil", "articles.jsonl")
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("BASIL is not present")
+	}
+	const cluster = "005a2961-0c2e-4575-8eec-770ba52a08e0"
+	var members []storyfold.Article
+	for _, a := range readArticles(t, path) {
+		if a.Meta["cluster"] == cluster {
+			members = append(members, a)
+		}
+	}
+	i := slices.IndexFunc(members, func(a storyfold.Article) bool { return strings.HasSuffix(a.ID, "_1") })
+	if i < 0 {
+		t.Fatal("no article _1 in the story")
+	}
+	const sent = "investigators to Hawaii"
+	for _, tc := range []struct {
+		name, with string
+		want       bool
+	}{
+		{"another state", "investigators to Kansas", true},
+		{"control: the story as it is", sent, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			changed := members[i]
+			at := strings.Index(changed.Text, sent)
+			if at < 0 {
+				t.Fatalf("no %q in %s", sent, changed.ID)
+			}
+			changed.Text = changed.Text[:at] + tc.with + changed.Text[at+len(sent):]
+			changed.Sentences, changed.Entities, changed.Quotes, changed.Quantities, changed.Dates = nil, nil, nil, nil, nil
+			changed = pipeline.Annotate(changed)
+			var found []string
+			for _, c := range buildStory(cluster, members, i, &changed).Conflicts {
+				if c.Kind == storyfold.ConflictPlace {
+					found = append(found, c.Description)
+				}
+			}
+			if got := slices.ContainsFunc(found, func(d string) bool { return strings.Contains(d, "Kansas") && strings.Contains(d, "Hawaii") }); got != tc.want {
+				t.Errorf("place conflicts %q, want Kansas against Hawaii: %v", found, tc.want)
+			}
+		})
+	}
+}
