@@ -28,7 +28,10 @@ import (
 func ArticleDoc(a storyfold.Article, compress bool) ([]byte, error) {
 	a.Duplicates = nil
 	a.Text = ""
-	doc, err := json.Marshal(&a)
+	// The method directly, not json.Marshal: that would scan the whole
+	// document again to compact and validate what the method's own
+	// json.Marshal has already written compact and escaped.
+	doc, err := a.MarshalJSON()
 	if err != nil || !compress {
 		return doc, err
 	}
