@@ -59,8 +59,18 @@ func TextBlob(text string, compress bool) any {
 	if !compress {
 		return text
 	}
-	return encoder.EncodeAll([]byte(text), make([]byte, 0, len(text)/2))
+	buf := textBuffers.Get().(*[]byte)
+	*buf = append((*buf)[:0], text...)
+	blob := encoder.EncodeAll(*buf, make([]byte, 0, len(text)/2))
+	if cap(*buf) <= maxKeptBuffer {
+		textBuffers.Put(buf)
+	}
+	return blob
 }
+
+// textBuffers keeps the buffers TextBlob copies a text into for the
+// encoder, which reads bytes: a text copied is dropped once compressed.
+var textBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
 
 // Text reads an article's text as TextBlob keeps it, compressed or not.
 // Text is UTF-8, in which zstd's magic (an opening parenthesis followed by
@@ -169,12 +179,13 @@ func appendStoryDoc(b []byte, st *storyfold.Story) ([]byte, error) {
 // ingest (9% of its bytes, BASIL ×10).
 var storyBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
 
-// maxKeptStoryBuffer bounds the buffers storyBuffers keeps, so that the
-// document of one story of thousands of articles is not held for good.
-const maxKeptStoryBuffer = 4 << 20
+// maxKeptBuffer bounds the buffers storyBuffers and textBuffers keep, so
+// that the document of one story of thousands of articles, or one long
+// text, is not held for good.
+const maxKeptBuffer = 4 << 20
 
 func putStoryBuffer(b *[]byte) {
-	if cap(*b) <= maxKeptStoryBuffer {
+	if cap(*b) <= maxKeptBuffer {
 		storyBuffers.Put(b)
 	}
 }
