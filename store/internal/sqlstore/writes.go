@@ -61,39 +61,26 @@ func EncodeArticlesAs(articles []storyfold.StoredArticle, c Compression, added a
 // (record.IndexText), which Encode makes ahead too.
 func EncodeIndexed(articles []storyfold.StoredArticle, c Compression, added any, ahead *Ahead) ([][]any, [][2]string, error) {
 	encoded := ahead.take(articles)
-	// What is left to encode (the features' compression, and what was not
-	// encoded ahead) is done on all cores: a save runs under the store's
-	// write lock, which every other writer waits for.
-	enc := make([]encodedArticle, len(articles))
-	features := make([][]byte, len(articles))
-	errs := make([]error, len(articles))
-	parallel.For(len(articles), runtime.GOMAXPROCS(0), func(i int) {
-		sa := &articles[i]
-		a := &sa.Article
-		e, ok := encoded[a.Hash]
-		if !ok || e.id != a.ID || e.c != c {
-			e, errs[i] = encodeArticle(a, c)
-		}
-		enc[i] = e
-		features[i] = record.FeaturesBlob(sa.Features, true)
-	})
 	rows := make([][]any, len(articles))
 	var index [][2]string
 	if c.Index {
 		index = make([][2]string, len(articles))
 	}
 	for i := range articles {
-		if errs[i] != nil {
-			return nil, nil, errs[i]
-		}
 		sa := &articles[i]
 		a := &sa.Article
-		e := &enc[i]
+		e, ok := encoded[a.Hash]
+		if !ok || e.id != a.ID || e.c != c {
+			var err error
+			if e, err = encodeArticle(a, c); err != nil {
+				return nil, nil, err
+			}
+		}
 		if c.Index {
 			index[i] = e.index
 		}
 		rows[i] = []any{a.ID, a.Hash, a.Source, record.SourceKey(a.Source), a.Title, a.URL, record.Nullable(a.Date.String()), a.Language,
-			e.text, e.doc, sa.StoryID, record.Nullable(sa.DuplicateOf), features[i], added}
+			e.text, e.doc, sa.StoryID, record.Nullable(sa.DuplicateOf), record.FeaturesBlob(sa.Features, true), added}
 	}
 	return rows, index, nil
 }
