@@ -246,7 +246,13 @@ func (d Date) MarshalJSON() ([]byte, error) {
 	if !d.Known() {
 		return []byte("null"), nil
 	}
-	return json.Marshal(d.String())
+	// Both forms are digits, '-', ':', '+', 'T' and 'Z', which JSON
+	// writes as they are: quoting them needs no encoder.
+	s := d.String()
+	b := make([]byte, 0, len(s)+2)
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"'), nil
 }
 
 // UnmarshalJSON reads what MarshalJSON writes.

@@ -338,7 +338,9 @@ func (w *Writer) Stage(articles []storyfold.Article) *Staged {
 	parallel.For(len(b.items), w.workerCount(), func(i int) {
 		b.blobs[i], _ = b.items[i].Features.MarshalBinary()
 	})
-	if e, ok := w.store.(encoder); ok {
+	if e, ok := w.store.(featuresEncoder); ok {
+		e.EncodeWith(articles, b.blobs)
+	} else if e, ok := w.store.(encoder); ok {
 		e.Encode(articles)
 	}
 	return b
@@ -383,6 +385,13 @@ func (w *Writer) write(ctx context.Context, b *Staged) (storyfold.IngestResult, 
 // was not given this way, so the store's contents never depend on it.
 type encoder interface {
 	Encode(articles []storyfold.Article)
+}
+
+// featuresEncoder is an encoder that also encodes the articles' grouping
+// features blobs ahead (features[i] is articles[i]'s, as the batch's save
+// will carry them), which it would else compress under the write lock.
+type featuresEncoder interface {
+	EncodeWith(articles []storyfold.Article, features [][]byte)
 }
 
 // Add cleans and annotates raw articles, then ingests them. The costly

@@ -24,6 +24,13 @@ var (
 // Save encodes what it was not given this way.
 func (s *Store) Encode(articles []storyfold.Article) { s.ahead.EncodeAs(articles, compression) }
 
+// EncodeWith is Encode also compressing the articles' grouping features
+// (features[i] is articles[i]'s, as Save will be given them), which Save
+// would else compress under the write lock.
+func (s *Store) EncodeWith(articles []storyfold.Article, features [][]byte) {
+	s.ahead.EncodeWith(articles, features, compression)
+}
+
 // compression is how the store keeps an article's columns: the text
 // plain, since the full-text index is an expression over it (see
 // migrations) and the server compresses it as it stores it, and the

@@ -17,6 +17,13 @@ import (
 // sqlstore.Ahead); Save encodes what it was not given this way.
 func (s *Store) Encode(articles []storyfold.Article) { s.ahead.EncodeAs(articles, compression) }
 
+// EncodeWith is Encode also compressing the articles' grouping features
+// (features[i] is articles[i]'s, as Save will be given them), which Save
+// would else compress under the write lock.
+func (s *Store) EncodeWith(articles []storyfold.Article, features [][]byte) {
+	s.ahead.EncodeWith(articles, features, compression)
+}
+
 // compression is how the SQLite store keeps an article: text and document
 // compressed, and the index's texts (record.IndexText) made with them,
 // ahead of the save when Encode is called.

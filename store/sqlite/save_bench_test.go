@@ -26,7 +26,8 @@ var (
 // BASIL's 300 prepared articles -basil.copies times into a new file, in
 // batches of 500 with their outlines (a story of three articles each) and
 // stale marks, as the writer saves them under the write lock, each batch
-// encoded ahead (Encode) outside the timed part, as the writer does. It
+// encoded ahead (EncodeWith: documents, texts and features) outside the
+// timed part, as the writer does. It
 // reports the CPU time of the saves per article (save-cpu-µs/article),
 // which a loaded machine moves less than the wall clock, and the stored
 // bytes per article. Each copy is renamed and rehashed, so all are new.
@@ -79,10 +80,12 @@ func BenchmarkSaveBASIL(b *testing.B) {
 		for _, batch := range batches {
 			b.StopTimer()
 			arts := make([]storyfold.Article, len(batch.Articles))
+			features := make([][]byte, len(batch.Articles))
 			for i := range batch.Articles {
 				arts[i] = batch.Articles[i].Article
+				features[i] = batch.Articles[i].Features
 			}
-			st.Encode(arts)
+			st.EncodeWith(arts, features)
 			cpu0 := benchdata.CPUTime()
 			b.StartTimer()
 			if err := st.Save(ctx, batch); err != nil {

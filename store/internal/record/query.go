@@ -133,7 +133,10 @@ const maxStopWord = 16
 // Words are QueryTerms' runs of letters and digits, so a query and the
 // index drop the same words.
 func IndexText(text string) string {
-	var b []byte // a copy only once a word is blanked
+	// A copy only once a word is blanked, written once: the text up to
+	// each blanked word, then its blanks.
+	var b strings.Builder
+	done := 0 // text[:done] is in b
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isLetterOrDigit(r) {
@@ -149,16 +152,19 @@ func IndexText(text string) string {
 			i += size
 		}
 		if !Searchable(text[start:i]) {
-			if b == nil {
-				b = []byte(text)
+			if b.Cap() == 0 {
+				b.Grow(len(text))
 			}
-			for j := start; j < i; j++ {
-				b[j] = ' '
+			b.WriteString(text[done:start])
+			for range i - start {
+				b.WriteByte(' ')
 			}
+			done = i
 		}
 	}
-	if b == nil {
+	if b.Cap() == 0 {
 		return text
 	}
-	return string(b)
+	b.WriteString(text[done:])
+	return b.String()
 }

@@ -144,6 +144,9 @@ func TestIndexText(t *testing.T) {
 		{"nothing to drop", "Harbour closed", "Harbour closed"},
 		{"inside words kept", "Theatre, another band", "Theatre, another band"},
 		{"other scripts", "Élections à Zürich: the 選挙", "Élections à Zürich:     選挙"},
+		{"stop words last", "mayor and the", "mayor        "},
+		{"only a stop word", "The", "   "},
+		{"empty", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -45,7 +45,13 @@ var errDocShort = errors.New("the document ends early")
 
 // storyBinary writes a story's document in the binary form.
 func storyBinary(st *storyfold.Story) []byte {
-	w := &docWriter{b: make([]byte, 0, 4096)}
+	return appendStoryBinary(make([]byte, 0, 4096), st)
+}
+
+// appendStoryBinary appends a story's document in the binary form to b,
+// so that a buffer can be kept for the next story (storyBuffers).
+func appendStoryBinary(b []byte, st *storyfold.Story) []byte {
+	w := &docWriter{b: b}
 	w.b = append(w.b, docMagic, docVersion)
 	w.str(st.ID)
 	w.str(st.Headline)

@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"runtime"
@@ -79,8 +80,12 @@ func EncodeIndexed(articles []storyfold.StoredArticle, c Compression, added any,
 		if c.Index {
 			index[i] = e.index
 		}
+		features := e.features
+		if features == nil || !bytes.Equal(e.rawFeatures, sa.Features) {
+			features = record.FeaturesBlob(sa.Features, true)
+		}
 		rows[i] = []any{a.ID, a.Hash, a.Source, record.SourceKey(a.Source), a.Title, a.URL, record.Nullable(a.Date.String()), a.Language,
-			e.text, e.doc, sa.StoryID, record.Nullable(sa.DuplicateOf), record.FeaturesBlob(sa.Features, true), added}
+			e.text, e.doc, sa.StoryID, record.Nullable(sa.DuplicateOf), features, added}
 	}
 	return rows, index, nil
 }
@@ -93,6 +98,10 @@ type encodedArticle struct {
 	c         Compression
 	text, doc any
 	index     [2]string // with c.Index: title and text as indexed
+	// features is the grouping features' blob as kept, when they were
+	// given ahead (EncodeWith), and rawFeatures the blob it was made of:
+	// a save whose article carries other features compresses its own.
+	features, rawFeatures []byte
 	// save is the count of saves (Ahead.saves) when it was encoded ahead.
 	save int
 }
@@ -150,12 +159,24 @@ func (h *Ahead) Encode(articles []storyfold.Article, compress bool) {
 // EncodeAs is Encode with the text and the document compressed as c
 // says.
 func (h *Ahead) EncodeAs(articles []storyfold.Article, c Compression) {
+	h.EncodeWith(articles, nil, c)
+}
+
+// EncodeWith is EncodeAs also compressing each article's grouping
+// features (storyfold.StoredArticle.Features, as the save will be given
+// them; features[i] is articles[i]'s), which were else compressed one by
+// one under the write lock. A nil features encodes none.
+func (h *Ahead) EncodeWith(articles []storyfold.Article, features [][]byte, c Compression) {
 	out := make([]encodedArticle, len(articles))
 	ok := make([]bool, len(articles))
 	parallel.For(len(articles), runtime.GOMAXPROCS(0), func(i int) {
 		var err error
 		out[i], err = encodeArticle(&articles[i], c)
 		ok[i] = err == nil
+		if ok[i] && features != nil {
+			out[i].rawFeatures = features[i]
+			out[i].features = record.FeaturesBlob(features[i], true)
+		}
 	})
 	h.mu.Lock()
 	defer h.mu.Unlock()

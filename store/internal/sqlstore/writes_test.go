@@ -1,7 +1,9 @@
 package sqlstore
 
 import (
+	"bytes"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/storyfold/storyfold"
@@ -50,6 +52,45 @@ func TestAheadEncodesAsSave(t *testing.T) {
 				t.Errorf("%d articles left encoded after the save", left)
 			}
 		})
+	}
+}
+
+// TestAheadEncodesFeaturesAsSave checks that grouping features compressed
+// ahead (EncodeWith) give the rows the save would encode itself: the
+// blob made ahead for an article whose save carries the same features,
+// and the save's own for one whose features changed since, one renamed
+// and one given none ahead.
+func TestAheadEncodesFeaturesAsSave(t *testing.T) {
+	article := func(id string) storyfold.Article {
+		return storyfold.Article{ID: id, Hash: "h" + id, Source: "A", Title: "Title " + id, Language: "en", Text: "Text of " + id + ".", Duplicates: []string{}}
+	}
+	blob := func(s string) []byte { return []byte(strings.Repeat(s, 64)) }
+	c := Compression{Text: true, Doc: true, Index: true}
+	articles := []storyfold.Article{article("1"), article("2"), article("3"), article("4")}
+	features := [][]byte{blob("same"), blob("old"), blob("renamed"), nil}
+	var ahead Ahead
+	ahead.EncodeWith(articles, features, c)
+	if e := ahead.encoded["h1"]; e.features == nil || bytes.Equal(e.features, features[0]) {
+		t.Fatalf("features encoded ahead: %q, want them compressed", e.features)
+	}
+	batch := make([]storyfold.StoredArticle, len(articles))
+	for i, a := range articles {
+		batch[i] = storyfold.StoredArticle{Article: a, StoryID: "s", Features: features[i]}
+	}
+	batch[0].Features = blob("same") // equal, not the same slice
+	batch[1].Features = blob("new")  // changed since
+	batch[2].Article.ID = "3-2"      // renamed under the lock
+	batch[3].Features = blob("late") // none given ahead
+	got, _, err := EncodeIndexed(batch, c, "now", &ahead)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, err := EncodeIndexed(batch, c, "now", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("encoded ahead:\n%v\nwant\n%v", got, want)
 	}
 }
 
