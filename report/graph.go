@@ -218,3 +218,16 @@ func agencyInitials(name string) string {
 	}
 	return name
 }
+
+// edgeFragment is an edge of the graph.
+var edgeFragment = sync.OnceValue(func() *fragment { return newFragment("edge", 5) })
+
+// EdgesHTML writes the graph's edges (see fragment).
+func (g Graph) EdgesHTML() template.HTML {
+	f := edgeFragment()
+	var b strings.Builder
+	for _, e := range g.Edges {
+		f.writeTo(&b, e.Kind, strconv.Itoa(e.X1), strconv.Itoa(e.Y1), strconv.Itoa(e.Y2), strconv.Itoa(e.X2))
+	}
+	return template.HTML(b.String())
+}

@@ -378,8 +378,14 @@ var segmentFragments = sync.OnceValue(func() [3]*fragment {
 // SegmentsHTML writes the variant's pieces, as the templates "segSame",
 // "segDel" and "segIns" write each (see fragment).
 func (v VariantView) SegmentsHTML() template.HTML {
-	fs := segmentFragments()
 	var b strings.Builder
+	v.writeSegments(&b)
+	return template.HTML(b.String())
+}
+
+// writeSegments writes the variant's pieces to b (SegmentsHTML).
+func (v VariantView) writeSegments(b *strings.Builder) {
+	fs := segmentFragments()
 	for _, s := range v.Segments {
 		f := fs[0]
 		switch {
@@ -388,9 +394,8 @@ func (v VariantView) SegmentsHTML() template.HTML {
 		case s.Ins:
 			f = fs[2]
 		}
-		f.writeTo(&b, s.Text)
+		f.writeTo(b, s.Text)
 	}
-	return template.HTML(b.String())
 }
 
 // EntityView is a person, organisation or place of a story.
