@@ -155,17 +155,17 @@ var pointFragments = sync.OnceValue(func() [3]*fragment {
 func (a TimeAxis) PointsHTML() template.HTML {
 	fs := pointFragments()
 	y, cy, ly := strconv.Itoa(a.Y), strconv.Itoa(a.CountY), strconv.Itoa(a.LabelY)
-	var b strings.Builder
+	b := newHTMLBuf()
 	for _, p := range a.Points {
 		x := strconv.Itoa(p.X)
-		fs[0].writeTo(&b, p.Title, x, y, strconv.Itoa(p.R))
+		fs[0].writeTo(b, p.Title, x, y, strconv.Itoa(p.R))
 		if p.Count != 0 {
-			fs[1].writeTo(&b, x, cy, strconv.Itoa(p.Count))
+			fs[1].writeTo(b, x, cy, strconv.Itoa(p.Count))
 		}
 		if p.Label != "" {
-			fs[2].writeTo(&b, x, ly, p.Label)
+			fs[2].writeTo(b, x, ly, p.Label)
 		}
 		b.WriteString("</g>")
 	}
-	return template.HTML(b.String())
+	return b.done()
 }

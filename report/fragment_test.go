@@ -1,7 +1,6 @@
 package report
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -43,7 +42,7 @@ func TestFragments(t *testing.T) {
 						vals[j] = "x1"
 					}
 					vals[i] = v
-					var got strings.Builder
+					var got htmlBuf
 					f.writeTo(&got, vals...)
 					if want := f.exec(vals); got.String() != want {
 						t.Errorf("value %d %q: written %q, the template writes %q", i, v, got.String(), want)
@@ -66,7 +65,7 @@ func FuzzFragments(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, b, c string) {
 		for name, fr := range frags {
 			vals := []string{a, b, c, a + b, c + a, b + c}[:fragmentNames[name]]
-			var got strings.Builder
+			var got htmlBuf
 			fr.writeTo(&got, vals...)
 			if want := fr.exec(vals); got.String() != want {
 				t.Errorf("%s %q: written %q, the template writes %q", name, vals, got.String(), want)

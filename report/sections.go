@@ -3,7 +3,6 @@ package report
 import (
 	"html/template"
 	"strconv"
-	"strings"
 	"sync"
 )
 
@@ -25,25 +24,25 @@ var sectionFragments = sync.OnceValue(func() [11]*fragment {
 // them when the page is rendered, after any relabelling of the articles.
 func (v StoryView) SpeakersHTML() template.HTML {
 	fs := sectionFragments()
-	var b strings.Builder
+	b := newHTMLBuf()
 	for _, s := range v.Speakers {
 		b.WriteString("\n      ")
-		fs[0].writeTo(&b, s.Speaker, s.Count)
+		fs[0].writeTo(b, s.Speaker, s.Count)
 		b.WriteString("\n        ")
 		for _, q := range v.Quotes[s.From:s.To] {
 			if q.Direct {
-				fs[2].writeTo(&b, q.Text, q.Count)
+				fs[2].writeTo(b, q.Text, q.Count)
 			} else {
-				fs[1].writeTo(&b, q.Text, q.Count)
+				fs[1].writeTo(b, q.Text, q.Count)
 			}
 			b.WriteString("\n        ")
 			for _, vr := range q.Variants {
 				if !vr.Altered {
 					continue
 				}
-				fs[3].writeTo(&b, vr.Article.Href, strconv.Itoa(vr.Article.Label))
+				fs[3].writeTo(b, vr.Article.Href, strconv.Itoa(vr.Article.Label))
 				b.WriteString("\n          ")
-				vr.writeSegments(&b)
+				vr.writeSegments(b)
 				b.WriteString("</div>")
 			}
 			b.WriteString("</div>\n        ")
@@ -59,7 +58,7 @@ func (v StoryView) SpeakersHTML() template.HTML {
 		}
 		b.WriteString("\n      </td></tr>\n    ")
 	}
-	return template.HTML(b.String())
+	return b.done()
 }
 
 // ConflictsHTML writes the conflicts, each with its claims (see
@@ -67,21 +66,21 @@ func (v StoryView) SpeakersHTML() template.HTML {
 // relabelling of the articles.
 func (v StoryView) ConflictsHTML() template.HTML {
 	fs := sectionFragments()
-	var b strings.Builder
+	b := newHTMLBuf()
 	for _, c := range v.Conflicts {
 		b.WriteString("\n  <div class=\"conflict-block\">\n    ")
-		fs[4].writeTo(&b, c.Kind, c.Description)
+		fs[4].writeTo(b, c.Kind, c.Description)
 		b.WriteString("\n    ")
 		if c.Majority != "" {
-			fs[5].writeTo(&b, c.Majority)
+			fs[5].writeTo(b, c.Majority)
 		}
 		b.WriteString("\n    ")
 		for _, cl := range c.Claims {
-			fs[6].writeTo(&b, cl.Href, strconv.Itoa(cl.Article.Label), cl.Value, cl.Text)
+			fs[6].writeTo(b, cl.Href, strconv.Itoa(cl.Article.Label), cl.Value, cl.Text)
 		}
 		b.WriteString("\n  </div>\n  ")
 	}
-	return template.HTML(b.String())
+	return b.done()
 }
 
 // FamiliesHTML writes the families of articles, each with its members
@@ -89,20 +88,20 @@ func (v StoryView) ConflictsHTML() template.HTML {
 // rendered, after any relabelling of the articles.
 func (v StoryView) FamiliesHTML() template.HTML {
 	fs := sectionFragments()
-	var b strings.Builder
+	b := newHTMLBuf()
 	for _, f := range v.Families {
-		fs[7].writeTo(&b, f.Kind)
+		fs[7].writeTo(b, f.Kind)
 		for _, a := range f.Articles {
-			fs[8].writeTo(&b, a.Href, strconv.Itoa(a.Label))
+			fs[8].writeTo(b, a.Href, strconv.Itoa(a.Label))
 		}
 		if f.Agency != "" {
-			fs[9].writeTo(&b, f.Agency)
+			fs[9].writeTo(b, f.Agency)
 		}
 		b.WriteString("\n      <details><summary>evidence</summary><ul>")
 		for _, e := range f.Evidence {
-			fs[10].writeTo(&b, e)
+			fs[10].writeTo(b, e)
 		}
 		b.WriteString("</ul></details></li>")
 	}
-	return template.HTML(b.String())
+	return b.done()
 }

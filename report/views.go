@@ -56,7 +56,7 @@ var citeFragment = sync.OnceValue(func() *fragment { return newFragment("cite", 
 // writeTo writes the citations' links, as the template "cite" writes
 // each (see fragment), when the page is rendered, after any relabelling
 // of the articles.
-func (cs Cites) writeTo(b *strings.Builder) {
+func (cs Cites) writeTo(b *htmlBuf) {
 	f := citeFragment()
 	for _, c := range cs {
 		f.writeTo(b, c.Href, c.Outlet, c.Tag)
@@ -136,7 +136,7 @@ var cellFragments = sync.OnceValue(func() [3]*fragment {
 // eleven escaped actions a cell, the bulk of a large story's page. It
 // reads Cells when the page is rendered, after any relabelling of the
 // articles.
-func (r HeatRow) writeCells(b *strings.Builder) {
+func (r HeatRow) writeCells(b *htmlBuf) {
 	fs := cellFragments()
 	for i := range r.Cells {
 		c := &r.Cells[i]
@@ -200,7 +200,7 @@ func textFragment() *fragment { return segmentFragments()[0] }
 
 // writeWordings writes the row's wordings, grouped by their text
 // (Distinct), each with the links to its sentences (see fragment).
-func (r HeatRow) writeWordings(b *strings.Builder) {
+func (r HeatRow) writeWordings(b *htmlBuf) {
 	f, text := wordingFragment(), textFragment()
 	for _, g := range r.Distinct() {
 		if g.Again {
@@ -225,27 +225,27 @@ func (r HeatRow) writeWordings(b *strings.Builder) {
 // after any relabelling of the articles.
 func (v StoryView) HeatmapHTML() template.HTML {
 	text := textFragment()
-	var b strings.Builder
+	b := newHTMLBuf()
 	for _, r := range v.Heatmap {
 		b.WriteString("\n      <tr><td>")
-		text.writeTo(&b, r.Text)
+		text.writeTo(b, r.Text)
 		if r.Cross {
 			b.WriteString(` <span class="part" title="aligned by the names, figures and dates the sentences share, each in its own language">across languages</span>`)
 		}
 		if r.Tally != "" {
 			b.WriteString("\n        <details class=\"wordings\"><summary>")
-			text.writeTo(&b, r.Tally)
+			text.writeTo(b, r.Tally)
 			b.WriteString("</summary>\n          <ul>")
-			r.writeWordings(&b)
+			r.writeWordings(b)
 			b.WriteString("</ul></details>")
 		}
 		b.WriteString("</td><td>")
-		text.writeTo(&b, strconv.Itoa(r.Sources))
+		text.writeTo(b, strconv.Itoa(r.Sources))
 		b.WriteString("</td>\n      ")
-		r.writeCells(&b)
+		r.writeCells(b)
 		b.WriteString("</tr>\n    ")
 	}
-	return template.HTML(b.String())
+	return b.done()
 }
 
 // partFragment is a summary sentence's label.
@@ -256,18 +256,18 @@ var partFragment = sync.OnceValue(func() *fragment { return newFragment("part", 
 // reads them when the page is rendered, after any relabelling.
 func (v StoryView) SummaryHTML() template.HTML {
 	text, part := textFragment(), partFragment()
-	var b strings.Builder
+	b := newHTMLBuf()
 	for _, s := range v.Summary {
 		b.WriteString("\n    <li>")
 		if s.Apart {
-			part.writeTo(&b, s.Part, s.PartName)
+			part.writeTo(b, s.Part, s.PartName)
 		}
-		text.writeTo(&b, s.Text)
+		text.writeTo(b, s.Text)
 		b.WriteString("\n      ")
-		s.Cites.writeTo(&b)
+		s.Cites.writeTo(b)
 		b.WriteString("</li>\n    ")
 	}
-	return template.HTML(b.String())
+	return b.done()
 }
 
 // timeFragments write a timeline entry's date, shown or (the entry
@@ -281,7 +281,7 @@ var timeFragments = sync.OnceValue(func() [2]*fragment {
 // rendered, after any relabelling of the articles.
 func (v StoryView) TimelineHTML() template.HTML {
 	fs, text := timeFragments(), textFragment()
-	var b strings.Builder
+	b := newHTMLBuf()
 	for _, e := range v.Timeline {
 		t := fs[0]
 		if e.SameDate {
@@ -291,15 +291,15 @@ func (v StoryView) TimelineHTML() template.HTML {
 			b.WriteString(`<li>`)
 		}
 		if e.Date != "" {
-			t.writeTo(&b, e.Date)
+			t.writeTo(b, e.Date)
 		}
 		b.WriteString("\n      <p>")
-		text.writeTo(&b, e.Text)
+		text.writeTo(b, e.Text)
 		b.WriteByte(' ')
-		e.Cites.writeTo(&b)
+		e.Cites.writeTo(b)
 		b.WriteString("</p></li>\n    ")
 	}
-	return template.HTML(b.String())
+	return b.done()
 }
 
 // WordingView is one sentence that states a fact.
@@ -378,13 +378,13 @@ var segmentFragments = sync.OnceValue(func() [3]*fragment {
 // SegmentsHTML writes the variant's pieces, as the templates "segSame",
 // "segDel" and "segIns" write each (see fragment).
 func (v VariantView) SegmentsHTML() template.HTML {
-	var b strings.Builder
-	v.writeSegments(&b)
-	return template.HTML(b.String())
+	b := newHTMLBuf()
+	v.writeSegments(b)
+	return b.done()
 }
 
 // writeSegments writes the variant's pieces to b (SegmentsHTML).
-func (v VariantView) writeSegments(b *strings.Builder) {
+func (v VariantView) writeSegments(b *htmlBuf) {
 	fs := segmentFragments()
 	for _, s := range v.Segments {
 		f := fs[0]
@@ -480,16 +480,16 @@ var headFragments = sync.OnceValue(func() [2]*fragment {
 // reads Articles when the page is rendered, after any relabelling.
 func (v StoryView) HeadsHTML() template.HTML {
 	fs := headFragments()
-	var b strings.Builder
+	b := newHTMLBuf()
 	for _, r := range v.Articles {
 		label := strconv.Itoa(r.Label)
 		if r.Title == "" {
-			fs[0].writeTo(&b, r.Href, label, r.Source, r.Short)
+			fs[0].writeTo(b, r.Href, label, r.Source, r.Short)
 		} else {
-			fs[1].writeTo(&b, r.Href, label, r.Source, r.Short, r.Title)
+			fs[1].writeTo(b, r.Href, label, r.Source, r.Short, r.Title)
 		}
 	}
-	return template.HTML(b.String())
+	return b.done()
 }
 
 // listFragments write a row of the entities' table, an item of the
@@ -501,35 +501,35 @@ var listFragments = sync.OnceValue(func() [3]*fragment {
 // EntitiesHTML writes the entities' rows (see fragment).
 func (v StoryView) EntitiesHTML() template.HTML {
 	f := listFragments()[0]
-	var b strings.Builder
+	b := newHTMLBuf()
 	for _, e := range v.Entities {
-		f.writeTo(&b, e.Name, e.Type, e.Roles, e.Aliases, strconv.Itoa(e.Articles))
+		f.writeTo(b, e.Name, e.Type, e.Roles, e.Aliases, strconv.Itoa(e.Articles))
 	}
-	return template.HTML(b.String())
+	return b.done()
 }
 
 // ArticlesHTML writes the list of the story's articles (see fragment).
 // It reads them when the page is rendered, after any relabelling.
 func (v StoryView) ArticlesHTML() template.HTML {
 	fs, text := listFragments(), textFragment()
-	var b strings.Builder
+	b := newHTMLBuf()
 	for _, r := range v.Articles {
 		name := r.Title
 		if name == "" {
 			name = r.ID
 		}
-		fs[1].writeTo(&b, strconv.Itoa(r.Label), r.Href, name, r.Source)
+		fs[1].writeTo(b, strconv.Itoa(r.Label), r.Href, name, r.Source)
 		if r.Date != "" {
 			b.WriteString(" · ")
-			text.writeTo(&b, r.Date)
+			text.writeTo(b, r.Date)
 		}
 		b.WriteString(`</span>`)
 		if r.Link != "" {
-			fs[2].writeTo(&b, r.Link)
+			fs[2].writeTo(b, r.Link)
 		}
 		b.WriteString(`</li>`)
 	}
-	return template.HTML(b.String())
+	return b.done()
 }
 
 // SentenceView is one sentence of an article, marked by what the other

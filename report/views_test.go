@@ -219,7 +219,8 @@ func TestHeatCells(t *testing.T) {
 	}
 	for name, cells := range rows {
 		t.Run(name, func(t *testing.T) {
-			var want, got strings.Builder
+			var want strings.Builder
+			var got htmlBuf
 			if err := ref.Execute(&want, HeatRow{Cells: cells}); err != nil {
 				t.Fatal(err)
 			}
