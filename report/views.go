@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"html/template"
 	"net/url"
 	"slices"
@@ -588,16 +587,36 @@ func SentenceID(article string, start int) string {
 
 // NewStoryView builds a story page's view.
 func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hrefs) StoryView {
-	v := StoryView{ID: st.ID, Headline: st.Headline, Href: h.Story(st.ID), Dates: DateRange(st.First, st.Last), Count: len(st.Articles),
+	return NewWindowView(st, arts, h, StoryTotals{Count: len(st.Articles), Coverage: storyCoverage(st, arts),
+		Outlets: Outlets(st, arts), Languages: storyfold.LanguagesLine(Languages(st, arts))})
+}
+
+// StoryTotals are what a story's view says of the whole story: its
+// article count, its outlets' coverage, its outlet count and its
+// languages (LanguagesLine).
+type StoryTotals struct {
+	Count     int
+	Coverage  Coverage
+	Outlets   int
+	Languages string
+}
+
+// NewWindowView builds the view of st, a window of a story's articles,
+// saying of the whole story what totals give: a server's page counts
+// them over all the story's articles, which arts does not hold, so they
+// are not counted over the window's for nothing.
+func NewWindowView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hrefs, totals StoryTotals) StoryView {
+	v := StoryView{ID: st.ID, Headline: st.Headline, Href: h.Story(st.ID), Dates: DateRange(st.First, st.Last), Count: totals.Count,
 		Independent: st.IndependentSources, Omitted: Omitted(st.Omitted)}
 	if st.Last.Known() {
 		v.Updated = st.Last.Format("2006-01-02")
 	}
-	v.Coverage = storyCoverage(st, arts)
+	v.Coverage = totals.Coverage
 	v.Sources = v.Coverage.Names()
-	v.Outlets = Outlets(st, arts)
-	v.Languages = storyfold.LanguagesLine(Languages(st, arts))
-	refs := map[string]ArticleRef{}
+	v.Outlets = totals.Outlets
+	v.Languages = totals.Languages
+	refs := make(map[string]ArticleRef, len(st.Articles))
+	v.Articles = make([]ArticleRef, 0, len(st.Articles))
 	for i, id := range st.Articles {
 		r := ArticleRef{Label: i + 1, ID: id, Href: h.Article(id), Source: "unknown outlet of article " + id}
 		if a := arts[id]; a != nil {
@@ -618,16 +637,21 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 		if sv.Apart = !sv.Consensus(); sv.Apart {
 			sv.PartName = partName(sv.Part)
 		}
+		sv.Cites = make(Cites, 0, len(s.Articles))
 		for _, id := range s.Articles {
-			href := h.Article(id)
+			href := ""
 			for _, c := range s.Cites {
 				if c.Article == id {
 					href = h.Sentence(id, c.Sentence.Start)
 					break
 				}
 			}
-			c := Cite{Href: href, Outlet: refs[id].Source}
-			c.Number(refs[id].Label)
+			if href == "" {
+				href = h.Article(id)
+			}
+			r := refs[id]
+			c := Cite{Href: href, Outlet: r.Source}
+			c.Number(r.Label)
 			sv.Cites = append(sv.Cites, c)
 		}
 		v.Summary = append(v.Summary, sv)
@@ -641,20 +665,23 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 	}
 	// The most reported facts, and past them every fact a conflict
 	// contradicts: a reader looks for the disputes on the map.
+	cols := newColumns(v.Articles)
 	for i, f := range st.Facts {
-		if i >= maxHeatmapFacts && !slices.ContainsFunc(f.Variants, func(fv storyfold.Variant) bool {
+		if i >= maxHeatmapFacts && (len(contradicts) == 0 || !slices.ContainsFunc(f.Variants, func(fv storyfold.Variant) bool {
 			return contradicted(contradicts[fv.Article], fv.Text)
-		}) {
+		})) {
 			continue
 		}
-		v.Heatmap = append(v.Heatmap, heatRow(f, st.Articles, refs, contradicts, h))
+		v.Heatmap = append(v.Heatmap, cols.heatRow(f, contradicts, h))
 	}
 	for _, c := range st.Conflicts {
 		cv := ConflictView{Kind: string(c.Kind), Description: c.Description, Majority: c.Majority}
 		for _, cl := range c.Claims {
-			href := h.Article(cl.Article)
+			var href string
 			if cl.Sentence.End > 0 {
 				href = h.Sentence(cl.Article, cl.Sentence.Start)
+			} else {
+				href = h.Article(cl.Article)
 			}
 			cv.Claims = append(cv.Claims, ClaimView{Article: refs[cl.Article], Value: cl.Value, Text: cl.Text, Href: href})
 		}
@@ -702,23 +729,92 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 	return v
 }
 
+// columns are the heatmap's columns, an article each, with what a cell
+// says of its article worked out once for every row.
+type columns struct {
+	refs []ArticleRef
+	// at numbers an article's column.
+	at map[string]int
+	// omits, reports and own are a cell's tooltips: its article does not
+	// report the fact, reports it, reports it in its own words.
+	omits, reports, own []string
+	// A row's scratch, a value a column: the index of the article's
+	// first wording among the row's, its restatements, the first one's
+	// address, and whether a wording of it is contradicted.
+	first     []int
+	again     []int
+	againHref []string
+	contra    []bool
+}
+
+// newColumns makes the heatmap's columns of a story's articles.
+func newColumns(refs []ArticleRef) *columns {
+	n := len(refs)
+	c := &columns{refs: refs, at: make(map[string]int, n), omits: make([]string, n), reports: make([]string, n), own: make([]string, n),
+		first: make([]int, n), again: make([]int, n), againHref: make([]string, n), contra: make([]bool, n)}
+	for i, r := range refs {
+		// A cell's tooltip names its article by number, as the page
+		// cites it; its column's head names the outlet (in full on
+		// hover), which repeated in every cell would weigh more than the
+		// rest of a story's page.
+		who := "[" + strconv.Itoa(r.Label) + "]"
+		c.omits[i], c.reports[i], c.own[i] = who+" does not report this", who+" reports this", who+" reports this in its own words"
+		c.at[r.ID] = i
+	}
+	return c
+}
+
+// The heatmap's cell contents by kind.
+const (
+	markReports     template.HTML = `✓<span class="vh"> reports</span>`
+	markOmits       template.HTML = `·<span class="vh"> omits</span>`
+	markContradicts template.HTML = `✗<span class="vh"> contradicts</span>`
+)
+
 // heatRow builds a fact's row of the heatmap. An article's cell stands
 // for its first wording of the fact, which links to its sentence; its
 // restatements are counted beside it and listed among the wordings, so
 // none is lost and none takes the first wording's place.
-func heatRow(f storyfold.Fact, articles []string, refs map[string]ArticleRef, contradicts map[string][]string, h Hrefs) HeatRow {
+func (cs *columns) heatRow(f storyfold.Fact, contradicts map[string][]string, h Hrefs) HeatRow {
 	row := HeatRow{Text: f.Text, Sources: f.Sources, Cross: f.CrossLanguage, Wordings: make([]WordingView, 0, len(f.Variants))}
-	first := make(map[string]int, len(f.Variants)) // article -> index of its first wording in Wordings
+	for i := range cs.first {
+		cs.first[i], cs.again[i], cs.againHref[i], cs.contra[i] = -1, 0, "", false
+	}
+	var others map[string]bool // articles of no column that have a wording
 	for _, fv := range f.Variants {
-		w := WordingView{Article: refs[fv.Article], Text: fv.Text, Href: h.Article(fv.Article)}
+		w := WordingView{Text: fv.Text}
 		if fv.Sentence != nil {
 			w.Href = h.Sentence(fv.Article, fv.Sentence.Start)
-		}
-		if _, ok := first[fv.Article]; ok {
-			w.Again = true
-			row.Again++
 		} else {
-			first[fv.Article] = len(row.Wordings)
+			w.Href = h.Article(fv.Article)
+		}
+		c, ok := cs.at[fv.Article]
+		if ok {
+			w.Article = cs.refs[c]
+			if cs.first[c] >= 0 {
+				w.Again = true
+				if cs.again[c] == 0 {
+					cs.againHref[c] = w.Href
+				}
+				cs.again[c]++
+			} else {
+				cs.first[c] = len(row.Wordings)
+			}
+			if !cs.contra[c] {
+				if claims := contradicts[fv.Article]; len(claims) > 0 && contradicted(claims, fv.Text) {
+					cs.contra[c] = true
+				}
+			}
+		} else if others[fv.Article] {
+			w.Again = true
+		} else {
+			if others == nil {
+				others = map[string]bool{}
+			}
+			others[fv.Article] = true
+		}
+		if w.Again {
+			row.Again++
 		}
 		row.Wordings = append(row.Wordings, w)
 	}
@@ -728,44 +824,30 @@ func heatRow(f storyfold.Fact, articles []string, refs map[string]ArticleRef, co
 			row.Tally += ", " + plural(row.Again, "restatement", "restatements")
 		}
 	}
-	for _, id := range articles {
-		// A cell's tooltip names its article by number, as the page cites
-		// it; its column's head names the outlet (in full on hover), which
-		// repeated in every cell would weigh more than the rest of a
-		// story's page.
-		who := fmt.Sprintf("[%d]", refs[id].Label)
-		k, ok := first[id]
-		if !ok {
-			row.Cells = append(row.Cells, HeatCell{Kind: "omits", Mark: cellMarks["omits"], Title: who + " does not report this"})
+	row.Cells = make([]HeatCell, len(cs.refs))
+	for i, r := range cs.refs {
+		c := cs.at[r.ID]
+		k := cs.first[c]
+		if k < 0 {
+			row.Cells[i] = HeatCell{Kind: "omits", Mark: markOmits, Title: cs.omits[c]}
 			continue
 		}
 		// The row shows the fact's words; a cell shows its article's only
 		// where they differ.
-		w := row.Wordings[k]
-		cell := HeatCell{Kind: "reports", Mark: cellMarks["reports"], Title: who + " reports this", Href: w.Href}
+		w := &row.Wordings[k]
+		cell := HeatCell{Kind: "reports", Mark: markReports, Title: cs.reports[c], Href: w.Href}
 		if w.Text != f.Text {
 			// Its own words are among the row's wordings; repeating them
 			// in every cell would weigh more than the rest of the page.
-			cell.Title = who + " reports this in its own words"
+			cell.Title = cs.own[c]
 		}
-		for _, o := range row.Wordings[k+1:] {
-			if o.Article.ID == id && o.Again {
-				if cell.Again == 0 {
-					cell.AgainHref = o.Href
-				}
-				cell.Again++
-			}
+		if cell.Again, cell.AgainHref = cs.again[c], cs.againHref[c]; cell.Again > 0 {
+			cell.Title += " · says it again (" + plural(cell.Again, "restatement", "restatements") + ")"
 		}
-		if cell.Again > 0 {
-			cell.Title += fmt.Sprintf(" · says it again (%s)", plural(cell.Again, "restatement", "restatements"))
+		if cs.contra[c] {
+			cell.Kind, cell.Mark = "contradicts", markContradicts
 		}
-		for _, fv := range f.Variants {
-			if fv.Article == id && contradicted(contradicts[id], fv.Text) {
-				cell.Kind, cell.Mark = "contradicts", cellMarks["contradicts"]
-				break
-			}
-		}
-		row.Cells = append(row.Cells, cell)
+		row.Cells[i] = cell
 	}
 	return row
 }
@@ -853,13 +935,6 @@ func eventDate(ev storyfold.Event) string {
 		d = d[:4]
 	}
 	return d
-}
-
-// cellMarks are the heatmap's cell contents by kind.
-var cellMarks = map[string]template.HTML{
-	"reports":     `✓<span class="vh"> reports</span>`,
-	"omits":       `·<span class="vh"> omits</span>`,
-	"contradicts": `✗<span class="vh"> contradicts</span>`,
 }
 
 // Bounds of a story page.
