@@ -44,6 +44,9 @@ type fragment struct {
 	byByte [][256]string
 	same   [][256]bool
 	empty  []bool
+	// known tells whether byByte holds what the template writes for a
+	// byte (it is not ""), a byte a value to look up, not a string.
+	known [][256]bool
 }
 
 // fragmentTemplates are the fragments' templates.
@@ -59,7 +62,8 @@ func holeMark(i int) string { return "storyfoldhole" + strconv.Itoa(i) + "x" }
 // It panics on a template whose values it cannot find: the templates are
 // ours.
 func newFragment(name string, n int) *fragment {
-	f := &fragment{t: fragmentTemplates.Lookup(name), byByte: make([][256]string, n), same: make([][256]bool, n), empty: make([]bool, n)}
+	f := &fragment{t: fragmentTemplates.Lookup(name), byByte: make([][256]string, n), same: make([][256]bool, n), empty: make([]bool, n),
+		known: make([][256]bool, n)}
 	if f.t == nil {
 		panic("no fragment template " + name)
 	}
@@ -88,6 +92,9 @@ func newFragment(name string, n int) *fragment {
 		r, ok := f.writes(vals, i, "")
 		f.empty[i] = ok && r == ""
 		f.probe(vals, i)
+		for c, w := range f.byByte[i] {
+			f.known[i][c] = w != ""
+		}
 	}
 	return f
 }
@@ -217,8 +224,9 @@ func (f *fragment) writeTo(b *htmlBuf, vals ...string) {
 			b.WriteString(f.exec(append([]string(nil), vals...)))
 			return
 		}
+		known := &f.known[i]
 		for j := range len(v) {
-			if f.byByte[i][v[j]] == "" {
+			if !known[v[j]] {
 				b.WriteString(f.exec(append([]string(nil), vals...)))
 				return
 			}

@@ -200,8 +200,47 @@ func textFragment() *fragment { return segmentFragments()[0] }
 // writeWordings writes the row's wordings, grouped by their text
 // (Distinct), each with the links to its sentences (see fragment).
 func (r HeatRow) writeWordings(b *htmlBuf) {
+	if len(r.Wordings) > maxScannedWordings {
+		writeGroups(b, r.Distinct())
+		return
+	}
+	// Few wordings, as on a page of at most 25 articles: grouped by
+	// comparing each with those after it, with no map nor group built.
 	f, text := wordingFragment(), textFragment()
-	for _, g := range r.Distinct() {
+	var done [maxScannedWordings]bool
+	for i := range r.Wordings {
+		if done[i] {
+			continue
+		}
+		g := &r.Wordings[i]
+		if g.Again {
+			b.WriteString(`<li class="again">`)
+		} else {
+			b.WriteString(`<li>`)
+		}
+		for j := i; j < len(r.Wordings); j++ {
+			if w := &r.Wordings[j]; !done[j] && w.Again == g.Again && w.Text == g.Text {
+				done[j] = true
+				f.writeTo(b, w.Href, strconv.Itoa(w.Article.Label))
+			}
+		}
+		if g.Again {
+			b.WriteString(` <span class="part">again</span>`)
+		}
+		b.WriteByte(' ')
+		text.writeTo(b, g.Text)
+		b.WriteString(`</li>`)
+	}
+}
+
+// maxScannedWordings is the most wordings writeWordings groups by
+// comparing them pairwise; past it, by a map (Distinct).
+const maxScannedWordings = 64
+
+// writeGroups writes a row's wordings grouped by their text (Distinct).
+func writeGroups(b *htmlBuf, groups []WordingGroup) {
+	f, text := wordingFragment(), textFragment()
+	for _, g := range groups {
 		if g.Again {
 			b.WriteString(`<li class="again">`)
 		} else {
@@ -867,7 +906,7 @@ func contradicted(claims []string, text string) bool {
 // that dates it, the article's number first and a letter when it cites
 // several sentences of one article: [1a] [1b] [3].
 func eventView(ev storyfold.Event, refs map[string]ArticleRef, h Hrefs) EventView {
-	e := EventView{Date: eventDate(ev), Text: ev.Text}
+	e := EventView{Date: eventDate(ev), Text: ev.Text, Articles: make([]ArticleRef, 0, len(ev.Articles))}
 	for _, id := range ev.Articles {
 		e.Articles = append(e.Articles, refs[id])
 	}
@@ -881,30 +920,37 @@ func eventView(ev storyfold.Event, refs map[string]ArticleRef, h Hrefs) EventVie
 		}
 		return e
 	}
-	cites := make([]storyfold.SentenceRef, 0, len(ev.Cites))
+	// The cited sentences of the story's articles, by article number,
+	// then place.
+	type cited struct {
+		label, start int
+		article      string
+		outlet       string
+	}
+	cites := make([]cited, 0, len(ev.Cites))
 	for _, c := range ev.Cites {
-		if refs[c.Article].Label > 0 {
-			cites = append(cites, c)
+		if r := refs[c.Article]; r.Label > 0 {
+			cites = append(cites, cited{label: r.Label, start: c.Sentence.Start, article: c.Article, outlet: r.Source})
 		}
 	}
-	sort.SliceStable(cites, func(i, j int) bool {
-		a, b := refs[cites[i].Article].Label, refs[cites[j].Article].Label
-		if a != b {
-			return a < b
+	slices.SortStableFunc(cites, func(a, b cited) int {
+		if a.label != b.label {
+			return a.label - b.label
 		}
-		return cites[i].Sentence.Start < cites[j].Sentence.Start
+		return a.start - b.start
 	})
+	e.Cites = make(Cites, 0, len(cites))
 	for i := 0; i < len(cites); {
 		j := i
-		for j < len(cites) && cites[j].Article == cites[i].Article {
+		for j < len(cites) && cites[j].article == cites[i].article {
 			j++
 		}
 		for k := i; k < j; k++ {
-			c := Cite{Href: h.Sentence(cites[k].Article, cites[k].Sentence.Start), Outlet: refs[cites[k].Article].Source}
+			c := Cite{Href: h.Sentence(cites[k].article, cites[k].start), Outlet: cites[k].outlet}
 			if j-i > 1 {
 				c.Sub = letters(k - i)
 			}
-			c.Number(refs[cites[k].Article].Label)
+			c.Number(cites[k].label)
 			e.Cites = append(e.Cites, c)
 		}
 		i = j

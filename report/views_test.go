@@ -257,3 +257,25 @@ func TestHeatmapMarksCrossLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestWordingsScanned holds the wordings of a row grouped by comparing
+// them pairwise (up to maxScannedWordings) to the same grouped by a map
+// (Distinct), for rows of repeated texts, restatements and hostile text.
+func TestWordingsScanned(t *testing.T) {
+	texts := []string{"Lanes closed.", `"<b>" & +1`, "Lanes closed.", "", "\xff", "Lanes closed on Tuesday."}
+	for _, n := range []int{0, 1, 2, 7, 30, maxScannedWordings} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			var row HeatRow
+			for i := range n {
+				row.Wordings = append(row.Wordings, WordingView{Article: ArticleRef{Label: i % 5}, Text: texts[(i*i)%len(texts)],
+					Href: fmt.Sprintf("/articles/a%d#at%d", i%5, i), Again: i%3 == 2})
+			}
+			var scanned, grouped htmlBuf
+			row.writeWordings(&scanned)
+			writeGroups(&grouped, row.Distinct())
+			if scanned.String() != grouped.String() {
+				t.Errorf("scanned\n%s\ngrouped\n%s", scanned.String(), grouped.String())
+			}
+		})
+	}
+}

@@ -137,11 +137,17 @@ func storyBinary(st *storyfold.Story) []byte {
 
 // storyFromBinary reads a story's document in the binary form.
 func storyFromBinary(doc []byte) (*storyfold.Story, error) {
+	// Every string of the story is a slice of one copy of the document.
+	return storyFromText(string(doc))
+}
+
+// storyFromText reads a binary story document held in a string, whose
+// strings the story's are slices of.
+func storyFromText(doc string) (*storyfold.Story, error) {
 	if len(doc) < 2 || doc[1] < 1 || doc[1] > docVersion {
 		return nil, fmt.Errorf("a story document of version %d, which this storyfold does not read (it reads %d)", doc[min(1, len(doc)-1)], docVersion)
 	}
-	// Every string of the story is a slice of one copy of the document.
-	r := &docReader{s: string(doc[2:]), version: doc[1]}
+	r := &docReader{s: doc[2:], version: doc[1]}
 	st := &storyfold.Story{}
 	st.ID = r.str()
 	st.Headline = r.str()
