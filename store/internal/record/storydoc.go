@@ -135,14 +135,8 @@ func storyBinary(st *storyfold.Story) []byte {
 	return w.b
 }
 
-// storyFromBinary reads a story's document in the binary form.
-func storyFromBinary(doc []byte) (*storyfold.Story, error) {
-	// Every string of the story is a slice of one copy of the document.
-	return storyFromText(string(doc))
-}
-
-// storyFromText reads a binary story document held in a string, whose
-// strings the story's are slices of.
+// storyFromText reads a story's document in the binary form, held in a
+// string: every string of the story is a slice of it.
 func storyFromText(doc string) (*storyfold.Story, error) {
 	if len(doc) < 2 || doc[1] < 1 || doc[1] > docVersion {
 		return nil, fmt.Errorf("a story document of version %d, which this storyfold does not read (it reads %d)", doc[min(1, len(doc)-1)], docVersion)
