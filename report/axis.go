@@ -1,7 +1,10 @@
 package report
 
 import (
+	"html/template"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/storyfold/storyfold"
@@ -140,4 +143,29 @@ func spread(xs []float64, left, right, gap float64) {
 // Summary says how many dates the axis shows, for its text alternative.
 func (a TimeAxis) Summary() string {
 	return plural(len(a.Points), "date", "dates") + " on a line of days"
+}
+
+// pointFragments write a date of the axis: its dot with its tooltip, the
+// count above it, the date under it.
+var pointFragments = sync.OnceValue(func() [3]*fragment {
+	return [3]*fragment{newFragment("pointOpen", 4), newFragment("pointCount", 3), newFragment("pointDate", 3)}
+})
+
+// PointsHTML writes the axis's dates (see fragment).
+func (a TimeAxis) PointsHTML() template.HTML {
+	fs := pointFragments()
+	y, cy, ly := strconv.Itoa(a.Y), strconv.Itoa(a.CountY), strconv.Itoa(a.LabelY)
+	b := newHTMLBuf()
+	for _, p := range a.Points {
+		x := strconv.Itoa(p.X)
+		fs[0].writeTo(b, p.Title, x, y, strconv.Itoa(p.R))
+		if p.Count != 0 {
+			fs[1].writeTo(b, x, cy, strconv.Itoa(p.Count))
+		}
+		if p.Label != "" {
+			fs[2].writeTo(b, x, ly, p.Label)
+		}
+		b.WriteString("</g>")
+	}
+	return b.done()
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -9,7 +8,9 @@ import (
 var fragmentNames = map[string]int{"cite": 3, "wordingCite": 2, "cellOpen": 2, "cellLink": 1, "cellAgain": 3,
 	"segSame": 1, "segDel": 1, "segIns": 1, "colHead": 4, "colHeadTitled": 5,
 	"nodeOpen": 1, "nodeOpenHidden": 1, "nodeBody": 6, "nodeDate": 1, "nodeLine": 3, "time": 1, "timeHidden": 1,
-	"rect": 5, "outletItem": 3, "entity": 5, "articleItem": 4, "sourceLink": 1, "part": 2}
+	"rect": 5, "outletItem": 3, "entity": 5, "articleItem": 4, "sourceLink": 1, "part": 2,
+	"speakerRow": 2, "statement": 2, "statementDirect": 2, "variantLink": 2, "edge": 5, "pointOpen": 4, "pointCount": 3, "pointDate": 3,
+	"conflictHead": 2, "majority": 1, "claim": 4, "familyOpen": 1, "familyLink": 2, "familyAgency": 1, "evidence": 1}
 
 // hostileValues are values a fragment must write as its template does:
 // plain ones it writes from its kept markup, and others it must leave to
@@ -41,7 +42,7 @@ func TestFragments(t *testing.T) {
 						vals[j] = "x1"
 					}
 					vals[i] = v
-					var got strings.Builder
+					var got htmlBuf
 					f.writeTo(&got, vals...)
 					if want := f.exec(vals); got.String() != want {
 						t.Errorf("value %d %q: written %q, the template writes %q", i, v, got.String(), want)
@@ -64,7 +65,7 @@ func FuzzFragments(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, b, c string) {
 		for name, fr := range frags {
 			vals := []string{a, b, c, a + b, c + a, b + c}[:fragmentNames[name]]
-			var got strings.Builder
+			var got htmlBuf
 			fr.writeTo(&got, vals...)
 			if want := fr.exec(vals); got.String() != want {
 				t.Errorf("%s %q: written %q, the template writes %q", name, vals, got.String(), want)

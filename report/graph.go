@@ -3,7 +3,6 @@ package report
 import (
 	"html/template"
 	"strconv"
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -54,31 +53,31 @@ var nodeFragments = sync.OnceValue(func() [6]*fragment {
 // is rendered, after any relabelling of the articles.
 func (g Graph) NodesHTML() template.HTML {
 	fs := nodeFragments()
-	var b strings.Builder
+	b := newHTMLBuf()
 	for _, n := range g.Nodes {
 		open := fs[0]
 		if n.Hidden {
 			open = fs[1]
 		}
-		open.writeTo(&b, n.Title)
+		open.writeTo(b, n.Title)
 		if n.Href != "" {
-			fs[5].writeTo(&b, n.Href)
+			fs[5].writeTo(b, n.Href)
 		}
 		x, y := strconv.Itoa(n.X), strconv.Itoa(n.Y)
-		fs[2].writeTo(&b, x, y, n.Label, strconv.Itoa(n.TextAt), strconv.Itoa(n.NameY), n.Name)
+		fs[2].writeTo(b, x, y, n.Label, strconv.Itoa(n.TextAt), strconv.Itoa(n.NameY), n.Name)
 		if n.Date != "" {
-			fs[3].writeTo(&b, n.Date)
+			fs[3].writeTo(b, n.Date)
 		}
 		b.WriteString(`</text>`)
 		if n.Line != "" {
-			fs[4].writeTo(&b, strconv.Itoa(n.TextAt), strconv.Itoa(n.LineY), n.Line)
+			fs[4].writeTo(b, strconv.Itoa(n.TextAt), strconv.Itoa(n.LineY), n.Line)
 		}
 		if n.Href != "" {
 			b.WriteString(`</a>`)
 		}
 		b.WriteString("</g>\n    ")
 	}
-	return template.HTML(b.String())
+	return b.done()
 }
 
 // TextX is where a node's text starts, right of its circle.
@@ -217,4 +216,17 @@ func agencyInitials(name string) string {
 		return string(rs[:3])
 	}
 	return name
+}
+
+// edgeFragment is an edge of the graph.
+var edgeFragment = sync.OnceValue(func() *fragment { return newFragment("edge", 5) })
+
+// EdgesHTML writes the graph's edges (see fragment).
+func (g Graph) EdgesHTML() template.HTML {
+	f := edgeFragment()
+	b := newHTMLBuf()
+	for _, e := range g.Edges {
+		f.writeTo(b, e.Kind, strconv.Itoa(e.X1), strconv.Itoa(e.Y1), strconv.Itoa(e.Y2), strconv.Itoa(e.X2))
+	}
+	return b.done()
 }

@@ -42,21 +42,21 @@ var coverageFragments = sync.OnceValue(func() [2]*fragment {
 // BarHTML writes the bar's segments (see fragment).
 func (c Coverage) BarHTML() template.HTML {
 	f := coverageFragments()[0]
-	var b strings.Builder
+	b := newHTMLBuf()
 	for _, s := range c {
-		f.writeTo(&b, s.Class, s.At, s.Span, s.Name, s.Count)
+		f.writeTo(b, s.Class, s.At, s.Span, s.Name, s.Count)
 	}
-	return template.HTML(b.String())
+	return b.done()
 }
 
 // ListHTML writes the outlets' list items (see fragment).
 func (c Coverage) ListHTML() template.HTML {
 	f := coverageFragments()[1]
-	var b strings.Builder
+	b := newHTMLBuf()
 	for _, s := range c {
-		f.writeTo(&b, s.Class, s.Name, strconv.Itoa(s.Articles))
+		f.writeTo(b, s.Class, s.Name, strconv.Itoa(s.Articles))
 	}
-	return template.HTML(b.String())
+	return b.done()
 }
 
 // Names lists the outlets' names in the coverage's order.

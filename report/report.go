@@ -7,6 +7,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -221,7 +222,16 @@ type speakerRow struct {
 // out of it, though the story's quote groups keep it.
 func whoSaidWhat(st *storyfold.Story) (rows []speakerRow, more int) {
 	at := map[string]int{}
-	var carried []map[string]bool
+	// The articles that carry a speaker's statements, as a set of bits
+	// over the articles' numbers (number, in order of first sight): a map
+	// of articles a speaker cost more than the rest of the view.
+	number := make(map[string]int, len(st.Articles))
+	for _, a := range st.Articles {
+		if _, ok := number[a]; !ok {
+			number[a] = len(number)
+		}
+	}
+	var carried [][]uint64
 	for i := range st.Quotes {
 		q := &st.Quotes[i]
 		if q.Speaker == "" || !quote.IsStatement(q) {
@@ -232,10 +242,18 @@ func whoSaidWhat(st *storyfold.Story) (rows []speakerRow, more int) {
 			k = len(rows)
 			at[q.Speaker] = k
 			rows = append(rows, speakerRow{Speaker: q.Speaker})
-			carried = append(carried, map[string]bool{})
+			carried = append(carried, nil)
 		}
 		for _, a := range q.Articles {
-			carried[k][a] = true
+			n, ok := number[a]
+			if !ok {
+				n = len(number)
+				number[a] = n
+			}
+			if w := n / 64; w >= len(carried[k]) {
+				carried[k] = append(carried[k], make([]uint64, w+1-len(carried[k]))...)
+			}
+			carried[k][n/64] |= 1 << (n % 64)
 		}
 		if len(rows[k].Quotes) < maxStatements {
 			rows[k].Quotes = append(rows[k].Quotes, *q)
@@ -244,7 +262,9 @@ func whoSaidWhat(st *storyfold.Story) (rows []speakerRow, more int) {
 		}
 	}
 	for k := range rows {
-		rows[k].Articles = len(carried[k])
+		for _, w := range carried[k] {
+			rows[k].Articles += bits.OnesCount64(w)
+		}
 	}
 	// Stable: among speakers as widely carried, the one whose statement
 	// is the more widely given stays first.

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"html/template"
 	"net/url"
 	"slices"
@@ -56,7 +55,7 @@ var citeFragment = sync.OnceValue(func() *fragment { return newFragment("cite", 
 // writeTo writes the citations' links, as the template "cite" writes
 // each (see fragment), when the page is rendered, after any relabelling
 // of the articles.
-func (cs Cites) writeTo(b *strings.Builder) {
+func (cs Cites) writeTo(b *htmlBuf) {
 	f := citeFragment()
 	for _, c := range cs {
 		f.writeTo(b, c.Href, c.Outlet, c.Tag)
@@ -136,7 +135,7 @@ var cellFragments = sync.OnceValue(func() [3]*fragment {
 // eleven escaped actions a cell, the bulk of a large story's page. It
 // reads Cells when the page is rendered, after any relabelling of the
 // articles.
-func (r HeatRow) writeCells(b *strings.Builder) {
+func (r HeatRow) writeCells(b *htmlBuf) {
 	fs := cellFragments()
 	for i := range r.Cells {
 		c := &r.Cells[i]
@@ -200,9 +199,48 @@ func textFragment() *fragment { return segmentFragments()[0] }
 
 // writeWordings writes the row's wordings, grouped by their text
 // (Distinct), each with the links to its sentences (see fragment).
-func (r HeatRow) writeWordings(b *strings.Builder) {
+func (r HeatRow) writeWordings(b *htmlBuf) {
+	if len(r.Wordings) > maxScannedWordings {
+		writeGroups(b, r.Distinct())
+		return
+	}
+	// Few wordings, as on a page of at most 25 articles: grouped by
+	// comparing each with those after it, with no map nor group built.
 	f, text := wordingFragment(), textFragment()
-	for _, g := range r.Distinct() {
+	var done [maxScannedWordings]bool
+	for i := range r.Wordings {
+		if done[i] {
+			continue
+		}
+		g := &r.Wordings[i]
+		if g.Again {
+			b.WriteString(`<li class="again">`)
+		} else {
+			b.WriteString(`<li>`)
+		}
+		for j := i; j < len(r.Wordings); j++ {
+			if w := &r.Wordings[j]; !done[j] && w.Again == g.Again && w.Text == g.Text {
+				done[j] = true
+				f.writeTo(b, w.Href, strconv.Itoa(w.Article.Label))
+			}
+		}
+		if g.Again {
+			b.WriteString(` <span class="part">again</span>`)
+		}
+		b.WriteByte(' ')
+		text.writeTo(b, g.Text)
+		b.WriteString(`</li>`)
+	}
+}
+
+// maxScannedWordings is the most wordings writeWordings groups by
+// comparing them pairwise; past it, by a map (Distinct).
+const maxScannedWordings = 64
+
+// writeGroups writes a row's wordings grouped by their text (Distinct).
+func writeGroups(b *htmlBuf, groups []WordingGroup) {
+	f, text := wordingFragment(), textFragment()
+	for _, g := range groups {
 		if g.Again {
 			b.WriteString(`<li class="again">`)
 		} else {
@@ -225,27 +263,27 @@ func (r HeatRow) writeWordings(b *strings.Builder) {
 // after any relabelling of the articles.
 func (v StoryView) HeatmapHTML() template.HTML {
 	text := textFragment()
-	var b strings.Builder
+	b := newHTMLBuf()
 	for _, r := range v.Heatmap {
 		b.WriteString("\n      <tr><td>")
-		text.writeTo(&b, r.Text)
+		text.writeTo(b, r.Text)
 		if r.Cross {
 			b.WriteString(` <span class="part" title="aligned by the names, figures and dates the sentences share, each in its own language">across languages</span>`)
 		}
 		if r.Tally != "" {
 			b.WriteString("\n        <details class=\"wordings\"><summary>")
-			text.writeTo(&b, r.Tally)
+			text.writeTo(b, r.Tally)
 			b.WriteString("</summary>\n          <ul>")
-			r.writeWordings(&b)
+			r.writeWordings(b)
 			b.WriteString("</ul></details>")
 		}
 		b.WriteString("</td><td>")
-		text.writeTo(&b, strconv.Itoa(r.Sources))
+		text.writeTo(b, strconv.Itoa(r.Sources))
 		b.WriteString("</td>\n      ")
-		r.writeCells(&b)
+		r.writeCells(b)
 		b.WriteString("</tr>\n    ")
 	}
-	return template.HTML(b.String())
+	return b.done()
 }
 
 // partFragment is a summary sentence's label.
@@ -256,18 +294,18 @@ var partFragment = sync.OnceValue(func() *fragment { return newFragment("part", 
 // reads them when the page is rendered, after any relabelling.
 func (v StoryView) SummaryHTML() template.HTML {
 	text, part := textFragment(), partFragment()
-	var b strings.Builder
+	b := newHTMLBuf()
 	for _, s := range v.Summary {
 		b.WriteString("\n    <li>")
 		if s.Apart {
-			part.writeTo(&b, s.Part, s.PartName)
+			part.writeTo(b, s.Part, s.PartName)
 		}
-		text.writeTo(&b, s.Text)
+		text.writeTo(b, s.Text)
 		b.WriteString("\n      ")
-		s.Cites.writeTo(&b)
+		s.Cites.writeTo(b)
 		b.WriteString("</li>\n    ")
 	}
-	return template.HTML(b.String())
+	return b.done()
 }
 
 // timeFragments write a timeline entry's date, shown or (the entry
@@ -281,7 +319,7 @@ var timeFragments = sync.OnceValue(func() [2]*fragment {
 // rendered, after any relabelling of the articles.
 func (v StoryView) TimelineHTML() template.HTML {
 	fs, text := timeFragments(), textFragment()
-	var b strings.Builder
+	b := newHTMLBuf()
 	for _, e := range v.Timeline {
 		t := fs[0]
 		if e.SameDate {
@@ -291,15 +329,15 @@ func (v StoryView) TimelineHTML() template.HTML {
 			b.WriteString(`<li>`)
 		}
 		if e.Date != "" {
-			t.writeTo(&b, e.Date)
+			t.writeTo(b, e.Date)
 		}
 		b.WriteString("\n      <p>")
-		text.writeTo(&b, e.Text)
+		text.writeTo(b, e.Text)
 		b.WriteByte(' ')
-		e.Cites.writeTo(&b)
+		e.Cites.writeTo(b)
 		b.WriteString("</p></li>\n    ")
 	}
-	return template.HTML(b.String())
+	return b.done()
 }
 
 // WordingView is one sentence that states a fact.
@@ -378,8 +416,14 @@ var segmentFragments = sync.OnceValue(func() [3]*fragment {
 // SegmentsHTML writes the variant's pieces, as the templates "segSame",
 // "segDel" and "segIns" write each (see fragment).
 func (v VariantView) SegmentsHTML() template.HTML {
+	b := newHTMLBuf()
+	v.writeSegments(b)
+	return b.done()
+}
+
+// writeSegments writes the variant's pieces to b (SegmentsHTML).
+func (v VariantView) writeSegments(b *htmlBuf) {
 	fs := segmentFragments()
-	var b strings.Builder
 	for _, s := range v.Segments {
 		f := fs[0]
 		switch {
@@ -388,9 +432,8 @@ func (v VariantView) SegmentsHTML() template.HTML {
 		case s.Ins:
 			f = fs[2]
 		}
-		f.writeTo(&b, s.Text)
+		f.writeTo(b, s.Text)
 	}
-	return template.HTML(b.String())
 }
 
 // EntityView is a person, organisation or place of a story.
@@ -475,16 +518,16 @@ var headFragments = sync.OnceValue(func() [2]*fragment {
 // reads Articles when the page is rendered, after any relabelling.
 func (v StoryView) HeadsHTML() template.HTML {
 	fs := headFragments()
-	var b strings.Builder
+	b := newHTMLBuf()
 	for _, r := range v.Articles {
 		label := strconv.Itoa(r.Label)
 		if r.Title == "" {
-			fs[0].writeTo(&b, r.Href, label, r.Source, r.Short)
+			fs[0].writeTo(b, r.Href, label, r.Source, r.Short)
 		} else {
-			fs[1].writeTo(&b, r.Href, label, r.Source, r.Short, r.Title)
+			fs[1].writeTo(b, r.Href, label, r.Source, r.Short, r.Title)
 		}
 	}
-	return template.HTML(b.String())
+	return b.done()
 }
 
 // listFragments write a row of the entities' table, an item of the
@@ -496,35 +539,35 @@ var listFragments = sync.OnceValue(func() [3]*fragment {
 // EntitiesHTML writes the entities' rows (see fragment).
 func (v StoryView) EntitiesHTML() template.HTML {
 	f := listFragments()[0]
-	var b strings.Builder
+	b := newHTMLBuf()
 	for _, e := range v.Entities {
-		f.writeTo(&b, e.Name, e.Type, e.Roles, e.Aliases, strconv.Itoa(e.Articles))
+		f.writeTo(b, e.Name, e.Type, e.Roles, e.Aliases, strconv.Itoa(e.Articles))
 	}
-	return template.HTML(b.String())
+	return b.done()
 }
 
 // ArticlesHTML writes the list of the story's articles (see fragment).
 // It reads them when the page is rendered, after any relabelling.
 func (v StoryView) ArticlesHTML() template.HTML {
 	fs, text := listFragments(), textFragment()
-	var b strings.Builder
+	b := newHTMLBuf()
 	for _, r := range v.Articles {
 		name := r.Title
 		if name == "" {
 			name = r.ID
 		}
-		fs[1].writeTo(&b, strconv.Itoa(r.Label), r.Href, name, r.Source)
+		fs[1].writeTo(b, strconv.Itoa(r.Label), r.Href, name, r.Source)
 		if r.Date != "" {
 			b.WriteString(" · ")
-			text.writeTo(&b, r.Date)
+			text.writeTo(b, r.Date)
 		}
 		b.WriteString(`</span>`)
 		if r.Link != "" {
-			fs[2].writeTo(&b, r.Link)
+			fs[2].writeTo(b, r.Link)
 		}
 		b.WriteString(`</li>`)
 	}
-	return template.HTML(b.String())
+	return b.done()
 }
 
 // SentenceView is one sentence of an article, marked by what the other
@@ -583,16 +626,36 @@ func SentenceID(article string, start int) string {
 
 // NewStoryView builds a story page's view.
 func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hrefs) StoryView {
-	v := StoryView{ID: st.ID, Headline: st.Headline, Href: h.Story(st.ID), Dates: DateRange(st.First, st.Last), Count: len(st.Articles),
+	return NewWindowView(st, arts, h, StoryTotals{Count: len(st.Articles), Coverage: storyCoverage(st, arts),
+		Outlets: Outlets(st, arts), Languages: storyfold.LanguagesLine(Languages(st, arts))})
+}
+
+// StoryTotals are what a story's view says of the whole story: its
+// article count, its outlets' coverage, its outlet count and its
+// languages (LanguagesLine).
+type StoryTotals struct {
+	Count     int
+	Coverage  Coverage
+	Outlets   int
+	Languages string
+}
+
+// NewWindowView builds the view of st, a window of a story's articles,
+// saying of the whole story what totals give: a server's page counts
+// them over all the story's articles, which arts does not hold, so they
+// are not counted over the window's for nothing.
+func NewWindowView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hrefs, totals StoryTotals) StoryView {
+	v := StoryView{ID: st.ID, Headline: st.Headline, Href: h.Story(st.ID), Dates: DateRange(st.First, st.Last), Count: totals.Count,
 		Independent: st.IndependentSources, Omitted: Omitted(st.Omitted)}
 	if st.Last.Known() {
 		v.Updated = st.Last.Format("2006-01-02")
 	}
-	v.Coverage = storyCoverage(st, arts)
+	v.Coverage = totals.Coverage
 	v.Sources = v.Coverage.Names()
-	v.Outlets = Outlets(st, arts)
-	v.Languages = storyfold.LanguagesLine(Languages(st, arts))
-	refs := map[string]ArticleRef{}
+	v.Outlets = totals.Outlets
+	v.Languages = totals.Languages
+	refs := make(map[string]ArticleRef, len(st.Articles))
+	v.Articles = make([]ArticleRef, 0, len(st.Articles))
 	for i, id := range st.Articles {
 		r := ArticleRef{Label: i + 1, ID: id, Href: h.Article(id), Source: "unknown outlet of article " + id}
 		if a := arts[id]; a != nil {
@@ -613,16 +676,21 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 		if sv.Apart = !sv.Consensus(); sv.Apart {
 			sv.PartName = partName(sv.Part)
 		}
+		sv.Cites = make(Cites, 0, len(s.Articles))
 		for _, id := range s.Articles {
-			href := h.Article(id)
+			href := ""
 			for _, c := range s.Cites {
 				if c.Article == id {
 					href = h.Sentence(id, c.Sentence.Start)
 					break
 				}
 			}
-			c := Cite{Href: href, Outlet: refs[id].Source}
-			c.Number(refs[id].Label)
+			if href == "" {
+				href = h.Article(id)
+			}
+			r := refs[id]
+			c := Cite{Href: href, Outlet: r.Source}
+			c.Number(r.Label)
 			sv.Cites = append(sv.Cites, c)
 		}
 		v.Summary = append(v.Summary, sv)
@@ -636,20 +704,23 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 	}
 	// The most reported facts, and past them every fact a conflict
 	// contradicts: a reader looks for the disputes on the map.
+	cols := newColumns(v.Articles)
 	for i, f := range st.Facts {
-		if i >= maxHeatmapFacts && !slices.ContainsFunc(f.Variants, func(fv storyfold.Variant) bool {
+		if i >= maxHeatmapFacts && (len(contradicts) == 0 || !slices.ContainsFunc(f.Variants, func(fv storyfold.Variant) bool {
 			return contradicted(contradicts[fv.Article], fv.Text)
-		}) {
+		})) {
 			continue
 		}
-		v.Heatmap = append(v.Heatmap, heatRow(f, st.Articles, refs, contradicts, h))
+		v.Heatmap = append(v.Heatmap, cols.heatRow(f, contradicts, h))
 	}
 	for _, c := range st.Conflicts {
 		cv := ConflictView{Kind: string(c.Kind), Description: c.Description, Majority: c.Majority}
 		for _, cl := range c.Claims {
-			href := h.Article(cl.Article)
+			var href string
 			if cl.Sentence.End > 0 {
 				href = h.Sentence(cl.Article, cl.Sentence.Start)
+			} else {
+				href = h.Article(cl.Article)
 			}
 			cv.Claims = append(cv.Claims, ClaimView{Article: refs[cl.Article], Value: cl.Value, Text: cl.Text, Href: href})
 		}
@@ -697,23 +768,92 @@ func NewStoryView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hre
 	return v
 }
 
+// columns are the heatmap's columns, an article each, with what a cell
+// says of its article worked out once for every row.
+type columns struct {
+	refs []ArticleRef
+	// at numbers an article's column.
+	at map[string]int
+	// omits, reports and own are a cell's tooltips: its article does not
+	// report the fact, reports it, reports it in its own words.
+	omits, reports, own []string
+	// A row's scratch, a value a column: the index of the article's
+	// first wording among the row's, its restatements, the first one's
+	// address, and whether a wording of it is contradicted.
+	first     []int
+	again     []int
+	againHref []string
+	contra    []bool
+}
+
+// newColumns makes the heatmap's columns of a story's articles.
+func newColumns(refs []ArticleRef) *columns {
+	n := len(refs)
+	c := &columns{refs: refs, at: make(map[string]int, n), omits: make([]string, n), reports: make([]string, n), own: make([]string, n),
+		first: make([]int, n), again: make([]int, n), againHref: make([]string, n), contra: make([]bool, n)}
+	for i, r := range refs {
+		// A cell's tooltip names its article by number, as the page
+		// cites it; its column's head names the outlet (in full on
+		// hover), which repeated in every cell would weigh more than the
+		// rest of a story's page.
+		who := "[" + strconv.Itoa(r.Label) + "]"
+		c.omits[i], c.reports[i], c.own[i] = who+" does not report this", who+" reports this", who+" reports this in its own words"
+		c.at[r.ID] = i
+	}
+	return c
+}
+
+// The heatmap's cell contents by kind.
+const (
+	markReports     template.HTML = `✓<span class="vh"> reports</span>`
+	markOmits       template.HTML = `·<span class="vh"> omits</span>`
+	markContradicts template.HTML = `✗<span class="vh"> contradicts</span>`
+)
+
 // heatRow builds a fact's row of the heatmap. An article's cell stands
 // for its first wording of the fact, which links to its sentence; its
 // restatements are counted beside it and listed among the wordings, so
 // none is lost and none takes the first wording's place.
-func heatRow(f storyfold.Fact, articles []string, refs map[string]ArticleRef, contradicts map[string][]string, h Hrefs) HeatRow {
+func (cs *columns) heatRow(f storyfold.Fact, contradicts map[string][]string, h Hrefs) HeatRow {
 	row := HeatRow{Text: f.Text, Sources: f.Sources, Cross: f.CrossLanguage, Wordings: make([]WordingView, 0, len(f.Variants))}
-	first := make(map[string]int, len(f.Variants)) // article -> index of its first wording in Wordings
+	for i := range cs.first {
+		cs.first[i], cs.again[i], cs.againHref[i], cs.contra[i] = -1, 0, "", false
+	}
+	var others map[string]bool // articles of no column that have a wording
 	for _, fv := range f.Variants {
-		w := WordingView{Article: refs[fv.Article], Text: fv.Text, Href: h.Article(fv.Article)}
+		w := WordingView{Text: fv.Text}
 		if fv.Sentence != nil {
 			w.Href = h.Sentence(fv.Article, fv.Sentence.Start)
-		}
-		if _, ok := first[fv.Article]; ok {
-			w.Again = true
-			row.Again++
 		} else {
-			first[fv.Article] = len(row.Wordings)
+			w.Href = h.Article(fv.Article)
+		}
+		c, ok := cs.at[fv.Article]
+		if ok {
+			w.Article = cs.refs[c]
+			if cs.first[c] >= 0 {
+				w.Again = true
+				if cs.again[c] == 0 {
+					cs.againHref[c] = w.Href
+				}
+				cs.again[c]++
+			} else {
+				cs.first[c] = len(row.Wordings)
+			}
+			if !cs.contra[c] {
+				if claims := contradicts[fv.Article]; len(claims) > 0 && contradicted(claims, fv.Text) {
+					cs.contra[c] = true
+				}
+			}
+		} else if others[fv.Article] {
+			w.Again = true
+		} else {
+			if others == nil {
+				others = map[string]bool{}
+			}
+			others[fv.Article] = true
+		}
+		if w.Again {
+			row.Again++
 		}
 		row.Wordings = append(row.Wordings, w)
 	}
@@ -723,44 +863,30 @@ func heatRow(f storyfold.Fact, articles []string, refs map[string]ArticleRef, co
 			row.Tally += ", " + plural(row.Again, "restatement", "restatements")
 		}
 	}
-	for _, id := range articles {
-		// A cell's tooltip names its article by number, as the page cites
-		// it; its column's head names the outlet (in full on hover), which
-		// repeated in every cell would weigh more than the rest of a
-		// story's page.
-		who := fmt.Sprintf("[%d]", refs[id].Label)
-		k, ok := first[id]
-		if !ok {
-			row.Cells = append(row.Cells, HeatCell{Kind: "omits", Mark: cellMarks["omits"], Title: who + " does not report this"})
+	row.Cells = make([]HeatCell, len(cs.refs))
+	for i, r := range cs.refs {
+		c := cs.at[r.ID]
+		k := cs.first[c]
+		if k < 0 {
+			row.Cells[i] = HeatCell{Kind: "omits", Mark: markOmits, Title: cs.omits[c]}
 			continue
 		}
 		// The row shows the fact's words; a cell shows its article's only
 		// where they differ.
-		w := row.Wordings[k]
-		cell := HeatCell{Kind: "reports", Mark: cellMarks["reports"], Title: who + " reports this", Href: w.Href}
+		w := &row.Wordings[k]
+		cell := HeatCell{Kind: "reports", Mark: markReports, Title: cs.reports[c], Href: w.Href}
 		if w.Text != f.Text {
 			// Its own words are among the row's wordings; repeating them
 			// in every cell would weigh more than the rest of the page.
-			cell.Title = who + " reports this in its own words"
+			cell.Title = cs.own[c]
 		}
-		for _, o := range row.Wordings[k+1:] {
-			if o.Article.ID == id && o.Again {
-				if cell.Again == 0 {
-					cell.AgainHref = o.Href
-				}
-				cell.Again++
-			}
+		if cell.Again, cell.AgainHref = cs.again[c], cs.againHref[c]; cell.Again > 0 {
+			cell.Title += " · says it again (" + plural(cell.Again, "restatement", "restatements") + ")"
 		}
-		if cell.Again > 0 {
-			cell.Title += fmt.Sprintf(" · says it again (%s)", plural(cell.Again, "restatement", "restatements"))
+		if cs.contra[c] {
+			cell.Kind, cell.Mark = "contradicts", markContradicts
 		}
-		for _, fv := range f.Variants {
-			if fv.Article == id && contradicted(contradicts[id], fv.Text) {
-				cell.Kind, cell.Mark = "contradicts", cellMarks["contradicts"]
-				break
-			}
-		}
-		row.Cells = append(row.Cells, cell)
+		row.Cells[i] = cell
 	}
 	return row
 }
@@ -780,7 +906,7 @@ func contradicted(claims []string, text string) bool {
 // that dates it, the article's number first and a letter when it cites
 // several sentences of one article: [1a] [1b] [3].
 func eventView(ev storyfold.Event, refs map[string]ArticleRef, h Hrefs) EventView {
-	e := EventView{Date: eventDate(ev), Text: ev.Text}
+	e := EventView{Date: eventDate(ev), Text: ev.Text, Articles: make([]ArticleRef, 0, len(ev.Articles))}
 	for _, id := range ev.Articles {
 		e.Articles = append(e.Articles, refs[id])
 	}
@@ -794,30 +920,37 @@ func eventView(ev storyfold.Event, refs map[string]ArticleRef, h Hrefs) EventVie
 		}
 		return e
 	}
-	cites := make([]storyfold.SentenceRef, 0, len(ev.Cites))
+	// The cited sentences of the story's articles, by article number,
+	// then place.
+	type cited struct {
+		label, start int
+		article      string
+		outlet       string
+	}
+	cites := make([]cited, 0, len(ev.Cites))
 	for _, c := range ev.Cites {
-		if refs[c.Article].Label > 0 {
-			cites = append(cites, c)
+		if r := refs[c.Article]; r.Label > 0 {
+			cites = append(cites, cited{label: r.Label, start: c.Sentence.Start, article: c.Article, outlet: r.Source})
 		}
 	}
-	sort.SliceStable(cites, func(i, j int) bool {
-		a, b := refs[cites[i].Article].Label, refs[cites[j].Article].Label
-		if a != b {
-			return a < b
+	slices.SortStableFunc(cites, func(a, b cited) int {
+		if a.label != b.label {
+			return a.label - b.label
 		}
-		return cites[i].Sentence.Start < cites[j].Sentence.Start
+		return a.start - b.start
 	})
+	e.Cites = make(Cites, 0, len(cites))
 	for i := 0; i < len(cites); {
 		j := i
-		for j < len(cites) && cites[j].Article == cites[i].Article {
+		for j < len(cites) && cites[j].article == cites[i].article {
 			j++
 		}
 		for k := i; k < j; k++ {
-			c := Cite{Href: h.Sentence(cites[k].Article, cites[k].Sentence.Start), Outlet: refs[cites[k].Article].Source}
+			c := Cite{Href: h.Sentence(cites[k].article, cites[k].start), Outlet: cites[k].outlet}
 			if j-i > 1 {
 				c.Sub = letters(k - i)
 			}
-			c.Number(refs[cites[k].Article].Label)
+			c.Number(cites[k].label)
 			e.Cites = append(e.Cites, c)
 		}
 		i = j
@@ -848,13 +981,6 @@ func eventDate(ev storyfold.Event) string {
 		d = d[:4]
 	}
 	return d
-}
-
-// cellMarks are the heatmap's cell contents by kind.
-var cellMarks = map[string]template.HTML{
-	"reports":     `✓<span class="vh"> reports</span>`,
-	"omits":       `·<span class="vh"> omits</span>`,
-	"contradicts": `✗<span class="vh"> contradicts</span>`,
 }
 
 // Bounds of a story page.

@@ -21,6 +21,16 @@ func at(article, text string, start int) storyfold.Variant {
 	return storyfold.Variant{Article: article, Text: text, Sentence: &storyfold.Span{Start: start, End: start + len(text)}}
 }
 
+// heatRow builds a fact's row over the columns of articles, each
+// named by refs.
+func heatRow(f storyfold.Fact, articles []string, refs map[string]ArticleRef, contradicts map[string][]string) HeatRow {
+	cols := make([]ArticleRef, len(articles))
+	for i, id := range articles {
+		cols[i] = refs[id]
+	}
+	return newColumns(cols).heatRow(f, contradicts, testHrefs)
+}
+
 func TestHeatRowRestatements(t *testing.T) {
 	refs := map[string]ArticleRef{"a": {Label: 1, ID: "a", Source: "a"}, "b": {Label: 2, ID: "b", Source: "b"}, "c": {Label: 3, ID: "c", Source: "c"}}
 	articles := []string{"a", "b", "c"}
@@ -59,7 +69,7 @@ func TestHeatRowRestatements(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			row := heatRow(tt.fact, articles, refs, tt.contradicts, testHrefs)
+			row := heatRow(tt.fact, articles, refs, tt.contradicts)
 			if len(row.Cells) != len(tt.cells) {
 				t.Fatalf("%d cells, want %d", len(row.Cells), len(tt.cells))
 			}
@@ -200,15 +210,15 @@ func TestDistinctWordings(t *testing.T) {
 func TestHeatCells(t *testing.T) {
 	const reference = `{{range .Cells}}<td class="cell {{.Kind}}" title="{{.Title}}">{{if .Href}}<a href="{{.Href}}">{{.Mark}}</a>{{else}}{{.Mark}}{{end}}{{if .Again}}<a class="again" href="{{.AgainHref}}" aria-label="says it again in {{.Again}} more sentence{{if ne .Again 1}}s{{end}}">+{{.Again}}</a>{{end}}</td>{{end}}`
 	ref := template.Must(template.New("cells").Parse(reference))
-	omits := HeatCell{Kind: "omits", Mark: cellMarks["omits"], Title: "[2] does not report this"}
-	reports := HeatCell{Kind: "reports", Mark: cellMarks["reports"], Title: "[1] reports this", Href: "/articles/a1#article-a1-at0"}
+	omits := HeatCell{Kind: "omits", Mark: markOmits, Title: "[2] does not report this"}
+	reports := HeatCell{Kind: "reports", Mark: markReports, Title: "[1] reports this", Href: "/articles/a1#article-a1-at0"}
 	odd := func(c HeatCell, f func(*HeatCell)) HeatCell { f(&c); return c }
 	rows := map[string][]HeatCell{
 		"none":         nil,
 		"omits only":   {omits, omits, omits},
 		"reports only": {reports, reports},
 		"mixed": {omits, reports, odd(reports, func(c *HeatCell) { c.Title = "[3] reports this in its own words" }), omits,
-			odd(reports, func(c *HeatCell) { c.Kind, c.Mark = "contradicts", cellMarks["contradicts"] }), omits},
+			odd(reports, func(c *HeatCell) { c.Kind, c.Mark = "contradicts", markContradicts }), omits},
 		"restated": {omits, odd(reports, func(c *HeatCell) {
 			c.Again, c.AgainHref, c.Title = 2, "/articles/a1#article-a1-at40", "[1] reports this · says it again (2 restatements)"
 		}), reports, odd(reports, func(c *HeatCell) { c.Again, c.AgainHref = 1, "/articles/a1#article-a1-at9" })},
@@ -219,7 +229,8 @@ func TestHeatCells(t *testing.T) {
 	}
 	for name, cells := range rows {
 		t.Run(name, func(t *testing.T) {
-			var want, got strings.Builder
+			var want strings.Builder
+			var got htmlBuf
 			if err := ref.Execute(&want, HeatRow{Cells: cells}); err != nil {
 				t.Fatal(err)
 			}
@@ -239,10 +250,32 @@ func TestHeatmapMarksCrossLanguage(t *testing.T) {
 	for _, cross := range []bool{true, false} {
 		fact := storyfold.Fact{Text: "Moore, 100, walked 100 laps.", Articles: articles, CrossLanguage: cross,
 			Variants: []storyfold.Variant{at("a", "Moore, 100, walked 100 laps.", 0), at("b", "Moore, 100, ist 100 Runden gelaufen.", 0)}}
-		v := StoryView{Heatmap: []HeatRow{heatRow(fact, articles, refs, nil, testHrefs)}}
+		v := StoryView{Heatmap: []HeatRow{heatRow(fact, articles, refs, nil)}}
 		got := string(v.HeatmapHTML())
 		if n := strings.Count(got, ">across languages</span>"); n != map[bool]int{true: 1, false: 0}[cross] {
 			t.Errorf("cross %v: the mark is written %d times in\n%s", cross, n, got)
 		}
+	}
+}
+
+// TestWordingsScanned holds the wordings of a row grouped by comparing
+// them pairwise (up to maxScannedWordings) to the same grouped by a map
+// (Distinct), for rows of repeated texts, restatements and hostile text.
+func TestWordingsScanned(t *testing.T) {
+	texts := []string{"Lanes closed.", `"<b>" & +1`, "Lanes closed.", "", "\xff", "Lanes closed on Tuesday."}
+	for _, n := range []int{0, 1, 2, 7, 30, maxScannedWordings} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			var row HeatRow
+			for i := range n {
+				row.Wordings = append(row.Wordings, WordingView{Article: ArticleRef{Label: i % 5}, Text: texts[(i*i)%len(texts)],
+					Href: fmt.Sprintf("/articles/a%d#at%d", i%5, i), Again: i%3 == 2})
+			}
+			var scanned, grouped htmlBuf
+			row.writeWordings(&scanned)
+			writeGroups(&grouped, row.Distinct())
+			if scanned.String() != grouped.String() {
+				t.Errorf("scanned\n%s\ngrouped\n%s", scanned.String(), grouped.String())
+			}
+		})
 	}
 }

@@ -224,11 +224,9 @@ func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) {
 // newStoryBody builds the page of part, the window of st from offset:
 // heads are the heads of all st's articles, arts the window's.
 func newStoryBody(st, part *storyfold.Story, heads []*storyfold.Article, arts map[string]*storyfold.Article, offset int) storyBody {
-	view := report.NewStoryView(part, arts, hrefs)
-	view.Count = len(st.Articles)
-	view.Coverage = report.NewCoverage(heads)
-	view.Outlets, view.Sources = len(view.Coverage), view.Coverage.Names()
-	view.Languages = storyLanguages(st, heads)
+	cov := report.NewCoverage(heads)
+	view := report.NewWindowView(part, arts, hrefs, report.StoryTotals{Count: len(st.Articles), Coverage: cov, Outlets: len(cov),
+		Languages: storyLanguages(st, heads)})
 	if offset > 0 {
 		relabel(&view, offset)
 	}

@@ -141,13 +141,13 @@ func appendStoryBinary(b []byte, st *storyfold.Story) []byte {
 	return w.b
 }
 
-// storyFromBinary reads a story's document in the binary form.
-func storyFromBinary(doc []byte) (*storyfold.Story, error) {
+// storyFromText reads a story's document in the binary form, held in a
+// string: every string of the story is a slice of it.
+func storyFromText(doc string) (*storyfold.Story, error) {
 	if len(doc) < 2 || doc[1] < 1 || doc[1] > docVersion {
 		return nil, fmt.Errorf("a story document of version %d, which this storyfold does not read (it reads %d)", doc[min(1, len(doc)-1)], docVersion)
 	}
-	// Every string of the story is a slice of one copy of the document.
-	r := &docReader{s: string(doc[2:]), version: doc[1]}
+	r := &docReader{s: doc[2:], version: doc[1]}
 	st := &storyfold.Story{}
 	st.ID = r.str()
 	st.Headline = r.str()
