@@ -807,6 +807,12 @@ scan:
 				if opensClause(c.lower(n), true) {
 					return n
 				}
+				if indirectListeners[c.lower(n)] && nlp.IsSpeakerPronoun(c.lower(n+1)) {
+					// "has told WeWork executives he wants ...": the
+					// listeners of a named organisation, then the
+					// clause's subject pronoun.
+					return n + 1
+				}
 				break
 			}
 		}
@@ -1164,6 +1170,8 @@ func (c *context) possessor(j int) (string, bool) {
 		sub := context{text: c.text[from:end], roles: c.roles}
 		sub.toks = nlp.Tokenize(nil, sub.text)
 		return sub.possessorName(len(sub.toks))
+	case possessivePronouns[c.lower(p)] != "" && c.plain(j+1) == "that":
+		return possessivePronouns[c.lower(p)], true
 	default:
 		return "", false
 	}
@@ -1192,11 +1200,16 @@ func (c *context) beforeAdjectives(j int) int {
 		}
 		p--
 	}
-	if p < j-1 && (possessiveToken(c, p) || c.lower(p) == "s" && c.isPunct(p-1, "'’")) {
+	if p < j-1 && (possessiveToken(c, p) || c.lower(p) == "s" && c.isPunct(p-1, "'’") || possessivePronouns[c.lower(p)] != "") {
 		return p
 	}
 	return j - 1
 }
+
+// possessivePronouns map a possessive pronoun before a noun cue and "that"
+// to the subject pronoun resolve names: "his often-repeated vow that
+// Britain would leave" is the vow of the man the article last named.
+var possessivePronouns = map[string]string{"his": "he", "her": "she"}
 
 // maxNounAdjectives is the most words beforeAdjectives passes:
 // "own doubling-down".

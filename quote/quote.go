@@ -736,7 +736,7 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 					depth++ // a quote inside a quote
 					inner = i + size
 				}
-			case isClose(r):
+			case isClose(r) || open >= 0 && opener == '“' && doubledApostrophe(text[i:p.End]):
 				if open >= 0 {
 					if depth--; depth <= 0 {
 						if i > open {
@@ -800,6 +800,11 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 	}
 	return out[:k]
 }
+
+// doubledApostrophe reports whether s opens with two right single quotation
+// marks, which some wire copy writes for a closing double mark ("“It was an
+// attempt to mislead voters,’’ Will Moy ... told the BBC.").
+func doubledApostrophe(s string) bool { return strings.HasPrefix(s, "’’") }
 
 // opensWord reports whether s starts with a capital letter, as the text
 // after an opening mark does.

@@ -1384,7 +1384,7 @@ func (c *context) attribution(opening bool) (string, string, bool) {
 
 // closingMark returns the closing quotation mark at the start of s.
 func closingMark(s string) string {
-	for _, m := range []string{"”", "\"", "»"} {
+	for _, m := range []string{"”", "\"", "»", "’’"} {
 		if strings.HasPrefix(s, m) {
 			return m
 		}
@@ -2368,12 +2368,27 @@ func clauseWindow(before string) (string, bool) {
 // nor is one after a short description opening the sentence.
 func inClausePosition(before string, cut bool) bool {
 	words := strings.Fields(before)
+	// A word before a comma ends a phrase, and is no title of the name
+	// after it: "In a three-hour recorded interview with the FBI, Webb
+	// confessed", "speaking on ABC News, New Jersey Republican Gov. Chris
+	// Christie". A lone capitalised word after a lower-case one other than
+	// an article may be an item of a list of names, and is read as before:
+	// "including Gaiman, Walton, and Meacham".
+	// So does any word before the one comma of a phrase that opens with a
+	// preposition: "In a letter to the president in May, Zippy Duvall".
+	opening := len(words) > 1 && prepositions[strings.ToLower(words[0])] && strings.Count(before, ",") == 1
 	titled := func(w string) bool { return nlp.IsTitleWord(strings.Trim(w, ",.")) || nlp.IsCapitalized(w) }
-	// The titles before the name, "of" and "of the" inside them too: "US
-	// Secretary of Defense Pete Hegseth", "Secretary of the Interior Ryan
-	// Zinke" ("the chairman of the House Oversight ... Committee" is no
-	// title of a name after it).
-	for n := len(words); n > 0 && (titled(words[n-1]) || n > 1 && words[n-1] == "of" && titled(words[n-2]) ||
+	endsPhrase := func(n int) bool {
+		if !strings.HasSuffix(words[n-1], ",") {
+			return false
+		}
+		if n < 2 || opening {
+			return true
+		}
+		p := strings.ToLower(words[n-2])
+		return nlp.IsCapitalized(words[n-2]) || p == "the" || p == "a" || p == "an"
+	}
+	for n := len(words); n > 0 && !endsPhrase(n) && (titled(words[n-1]) || n > 1 && words[n-1] == "of" && titled(words[n-2]) ||
 		n > 2 && words[n-1] == "the" && words[n-2] == "of" && nlp.IsCapitalized(words[n-3]) && titled(words[n-3])); n = len(words) {
 		words = words[:n-1]
 	}
