@@ -191,6 +191,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 		pos := sent.Start + int(c.toks[j].Start)
 		var name, cue string
 		unnamedSource, relayed := false, false
+		var back storyfold.Span // the sentence before, which "That's according to X." gives
 		k := -1
 		end := len(c.toks)
 		switch {
@@ -210,7 +211,23 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 					n = f.orgRightAfter(sent.Start + int(c.toks[head+1].End))
 					ok = n != ""
 				}
-				if !ok && (head < 0 || namedAuthor(&c, head+1)) {
+				if !ok && head >= 0 && namedAuthor(&c, head+1) {
+					// "according to a new survey from Piper Jaffray",
+					// "according to data from MarketAxess": the author
+					// named, or the statement is dropped.
+					a := head + 2
+					if sourceParticiples[c.plain(head+1)] {
+						a++
+					}
+					if c.is(a, "the") && !c.capitalized(a) {
+						a++
+					}
+					n, ok = c.nameAfter(a)
+					if !ok {
+						continue
+					}
+				}
+				if !ok && head < 0 {
 					continue
 				}
 				if !ok {
@@ -220,7 +237,15 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				}
 			}
 			name, cue = n, "according to"
-			if j == 0 || j == 1 && c.isPunct(0, "“\"") {
+			if prev, ok := f.pointsBack(text, &c, j, sent); ok {
+				// "That's according to a new survey from Piper Jaffray.":
+				// the sentence before is the statement, when no quote
+				// was found in it.
+				if n := len(out); n > 0 && out[n-1].Span.End > prev.Start {
+					continue
+				}
+				back, k = prev, 0
+			} else if j == 0 || j == 1 && c.isPunct(0, "“\"") {
 				// "According to X, CLAUSE": the clause after the comma.
 				for i := j + 2; i < len(c.toks); i++ {
 					if c.isPunct(i, ",") {
@@ -446,6 +471,9 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			end = e // not a clause after the opener's comma: "As Emily Feng reports for NPR, CLAUSE"
 		}
 		span, ok := clauseSpan(text, sent, &c, k, end, marked)
+		if back.End > back.Start {
+			span, ok = back, true
+		}
 		if !ok {
 			continue
 		}
@@ -496,6 +524,31 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 		out = append(out, storyfold.Quotation{Text: text[span.Start:span.End], Span: span, Speaker: speaker, Cue: cue, Kind: storyfold.QuoteReported})
 	}
 	return out
+}
+
+// pointsBack returns the sentence before sent when sent is nothing but
+// "That's according to" (or "This is", "That is") and its source, with
+// no comma after the cue at token j: a source given for the sentence
+// before.
+func (f *Finder) pointsBack(text string, c *context, j int, sent storyfold.Span) (storyfold.Span, bool) {
+	opening := strings.ToLower(strings.TrimSpace(c.text[:c.toks[j].Start]))
+	if opening != "that's" && opening != "that’s" && opening != "that is" && opening != "this is" {
+		return storyfold.Span{}, false
+	}
+	for i := j + 2; i < len(c.toks); i++ {
+		if c.isPunct(i, ",;:“\"") {
+			return storyfold.Span{}, false
+		}
+	}
+	i := sort.Search(len(f.sentences), func(i int) bool { return f.sentences[i].Start >= sent.Start })
+	if i == 0 || i >= len(f.sentences) || f.sentences[i].Start != sent.Start {
+		return storyfold.Span{}, false
+	}
+	prev := f.sentences[i-1]
+	if containsMark(text[prev.Start:prev.End]) {
+		return storyfold.Span{}, false
+	}
+	return prev, true
 }
 
 // unnamedSubject reports whether the verb cue at token j has for its
@@ -954,6 +1007,9 @@ func (c *context) sourceAfter(i int) (string, bool) {
 	if w := c.lower(i); w != "a" && w != "an" && w != "the" {
 		return "", false
 	}
+	if sourceAdjectives[c.plain(i+1)] && c.capitalized(i+2) {
+		i++ // "according to a new Fast Company report"
+	}
 	j := i + 1
 	for c.capitalized(j) {
 		j++
@@ -963,6 +1019,14 @@ func (c *context) sourceAfter(i int) (string, bool) {
 	}
 	return c.join(i+1, j), true
 }
+
+// sourceParticiples stand between a source's noun and "by" its author:
+// "according to data released by MOTIE".
+var sourceParticiples = map[string]bool{"compiled": true, "provided": true, "published": true, "released": true}
+
+// sourceAdjectives may stand between the article and the capitalised
+// source of "according to a new Fast Company report".
+var sourceAdjectives = map[string]bool{"latest": true, "new": true, "recent": true}
 
 // subordinateEnd returns where a reported clause whose cue, at token j,
 // stands in a subordinate clause opening the sentence ends: at that
@@ -1015,6 +1079,9 @@ func (c *context) unnamedSource(i int) int {
 // Attorney’s Office"): the source is named then, and a statement whose
 // named subject the rules cannot read is dropped, not kept as unnamed.
 func namedAuthor(c *context, i int) bool {
+	if w := c.plain(i); sourceParticiples[w] && c.plain(i+1) == "by" {
+		i++ // "according to data released by MOTIE"
+	}
 	if w := c.plain(i); w != "from" && w != "by" && w != "of" {
 		return false
 	}

@@ -957,6 +957,14 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 				return name, c.lower(j), true
 			}
 			if !closes {
+				// '"... the little deal" announced in October, said Derek
+				// Scissors, a China scholar': an inverted cue after a
+				// comma names the speaker of all the sentence before it.
+				if c.isPunct(j-1, ",") && j > k+1 && (cues[c.lower(j)] || invertedCues[c.lower(j)]) && c.capitalized(j+1) {
+					if name, ok := c.nameAfter(j + 1); ok && !nlp.IsSpeakerPronoun(name) {
+						return name, c.lower(j), true
+					}
+				}
 				break
 			}
 			if name := f.firstNamedBetween(text, after, after+int(c.toks[j].Start)); name != "" {
@@ -1404,7 +1412,9 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 	// After a later one the statement is the whole sentence before it
 	// ("While the threats have changed, America's influence remains a
 	// benevolent force, Rubio said").
-	sub := subordinate[c.lower(0)]
+	// So does an infinitive of purpose: "To clear the air over Delhi,
+	// Prakash said the government could ...".
+	sub := subordinate[c.lower(0)] || c.lower(0) == "to"
 	for k := 1; k < len(c.toks)-1; k++ {
 		if !c.isPunct(k, ",") {
 			continue
