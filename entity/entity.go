@@ -605,7 +605,7 @@ func classify(name []string, full, role string) storyfold.EntityType {
 		return ""
 	case nlp.IsPlace(full):
 		return storyfold.EntityPlace
-	case nlp.IsOrgWord(lastWord) || isKnownOrg(full) || isAcronym(full):
+	case nlp.IsOrgWord(lastWord) || isKnownOrg(full) || isAcronym(full) || acronymsOnly(name):
 		return storyfold.EntityOrg
 	case isEventWord(lastWord):
 		return storyfold.EntityOther
@@ -615,6 +615,21 @@ func classify(name []string, full, role string) storyfold.EntityType {
 		return storyfold.EntityPerson // a surname; merging confirms it against a full name
 	}
 	return storyfold.EntityOther
+}
+
+// acronymsOnly reports whether a name of several words is acronyms only,
+// as a station's or an agency's is ("CBS DFW"): no person's name is
+// written so.
+func acronymsOnly(name []string) bool {
+	if len(name) < 2 {
+		return false
+	}
+	for _, w := range name {
+		if !isAcronym(w) {
+			return false
+		}
+	}
+	return true
 }
 
 func isAcronym(w string) bool {
