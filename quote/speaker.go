@@ -959,8 +959,9 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 			if !closes {
 				// '"... the little deal" announced in October, said Derek
 				// Scissors, a China scholar': an inverted cue after a
-				// comma names the speaker of all the sentence before it.
-				if c.isPunct(j-1, ",") && j > k+1 && (cues[c.lower(j)] || invertedCues[c.lower(j)]) && c.capitalized(j+1) {
+				// comma names the speaker of all the sentence before it ("told
+				// Credico" names the listener).
+				if c.isPunct(j-1, ",") && j > k+1 && (cues[c.lower(j)] || invertedCues[c.lower(j)]) && !toldWords[c.lower(j)] && c.capitalized(j+1) {
 					if name, ok := c.nameAfter(j + 1); ok && !nlp.IsSpeakerPronoun(name) {
 						return name, c.lower(j), true
 					}
