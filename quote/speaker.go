@@ -1513,6 +1513,16 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 			quoted.End = sent.Start + int(c.toks[a].End)
 		}
 		words := countWords(c.toks[:k])
+		for i := k - 1; i > 0; i-- {
+			if c.isPunct(i, ";") {
+				// "House Republicans said ...; most would attack ...,
+				// analysts say, but ...": the statement after the last
+				// semicolon, another clause's before it.
+				quoted.Start = sent.Start + int(c.toks[i+1].Start)
+				words = countWords(c.toks[i+1 : k])
+				break
+			}
+		}
 		if v := c.clauseGoesOn(after); v > 0 && a == k {
 			quoted.End = sent.Start + int(c.toks[len(c.toks)-1].End)
 			words += countWords(c.toks[v:])
