@@ -349,7 +349,8 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				continue
 			}
 			name, cue = n, w
-		case indirectParticiples[w] && (c.isPunct(j-1, ",") || (c.is(j-1, "but") || c.is(j-1, "by") || documentNouns[c.lower(j-1)]) && j > 1):
+		case indirectParticiples[w] && (c.isPunct(j-1, ",") || (c.is(j-1, "but") || c.is(j-1, "by") || documentNouns[c.lower(j-1)]) && j > 1 ||
+			j > 1 && c.is(j-2, "with") && unnamedSpeakers[c.plain(j-1)]):
 			// "..., saying ...", "issued a statement calling the deal “a
 			// steep price” but saying the president was ..."
 			if inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
@@ -505,7 +506,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			if !nlp.IsSpeakerPronoun(name) {
 				speaker = f.jointSubject(text, pos, speaker)
 			}
-		} else if !unnamedSource && !relayed && !unnamedSubject(&c, j, cue) {
+		} else if !unnamedSource && !relayed && !unnamedSubject(&c, j, cue) && !unnamedParticipleSubject(&c, j, cue) {
 			continue
 		}
 		// A second cue of the same subject cuts the clause before it
@@ -592,6 +593,37 @@ func unnamedSubject(c *context, j int, cue string) bool {
 	}
 	return head >= 0
 }
+
+// unnamedParticipleSubject reports whether the participle cue at token j
+// closes a sentence whose subject, opening it, is headed by a noun of
+// unnamedSpeakers ("Health care providers have protested longer detention
+// periods for migrants, warning that ..."), or follows "with" right before
+// it ("with forecasters warning that ..."): the statement is kept with no
+// speaker.
+func unnamedParticipleSubject(c *context, j int, cue string) bool {
+	if !indirectParticiples[cue] || !strings.EqualFold(c.toks[j].Text(c.text), cue) {
+		return false
+	}
+	if j >= 2 && unnamedSpeakers[c.plain(j-1)] && c.is(j-2, "with") {
+		return true
+	}
+	if !c.isPunct(j-1, ",") {
+		return false
+	}
+	if subordinate[c.lower(0)] {
+		return false // "While conservatives have complained about what they say ...": no subject of the main clause
+	}
+	for i := 0; i < len(c.toks) && i < maxOpeningSubject && c.toks[i].Kind == nlp.Word && !c.capitalized(i+1); i++ {
+		if unnamedSpeakers[c.plain(i)] {
+			return i+1 < len(c.toks) && c.toks[i+1].Kind == nlp.Word && !unnamedSpeakers[c.plain(i+1)]
+		}
+	}
+	return false
+}
+
+// maxOpeningSubject is the most words of an unnamed subject opening a
+// sentence that unnamedParticipleSubject reads: "Health care providers".
+const maxOpeningSubject = 4
 
 // maxRelativeClause is the most tokens of a relative clause set off by
 // commas between an unnamed subject and its cue that unnamedSubject reads
@@ -1425,6 +1457,14 @@ func (c *context) participleClause(j int) int {
 	}
 	if c.lower(j+1) == "that" {
 		return j + 2
+	}
+	if c.lower(j) == "telling" {
+		// "telling FoxNews.com that ...": past the listener, as after
+		// "told", when its end is seen; else from the listener, as before
+		// ("telling them to “believe in yourselves” and that ...").
+		if k := toldClause(c, j+1); k > 0 {
+			return k
+		}
 	}
 	return j + 1
 }
