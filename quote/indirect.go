@@ -1427,7 +1427,7 @@ func (c *context) nameOpensClause(i int) bool {
 
 // clauseVerbs are the stop words that, after a name, make it a clause's
 // subject: "said Mr. Steele was".
-var clauseVerbs = map[string]bool{"could": true, "did": true, "had": true, "has": true, "is": true, "might": true, "should": true, "was": true, "were": true, "will": true, "would": true}
+var clauseVerbs = map[string]bool{"are": true, "can": true, "could": true, "did": true, "does": true, "had": true, "has": true, "is": true, "may": true, "might": true, "must": true, "should": true, "was": true, "were": true, "will": true, "would": true}
 
 // possessiveName reports whether the capitalised name that starts at token
 // i ends in a possessive: after "said", "Mr. Christie’s lieutenant governor"
