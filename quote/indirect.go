@@ -416,6 +416,9 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			if k < 0 || indirectThatCues[w] && c.lower(k-1) != "that" {
 				continue // no clause: the subject is not worth reading
 			}
+			if c.plain(k) == "whether" && negatedAt(&c, j) {
+				continue // "Authorities haven't said whether": nothing was said
+			}
 			if subj < j {
 				if n, ok := c.nameBefore(subj); ok {
 					name = n
@@ -621,6 +624,21 @@ func unnamedParticipleSubject(c *context, j int, cue string) bool {
 	return false
 }
 
+// negatedAt reports whether the cue at token j is negated: "haven't
+// said", "did not say", "never said".
+func negatedAt(c *context, j int) bool {
+	for i := j - 1; i >= 0 && i >= j-3; i-- {
+		w := c.lower(i)
+		if w == "not" || w == "never" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") || w == "t" && c.isPunct(i-1, "'’") {
+			return true
+		}
+		if c.toks[i].Kind != nlp.Word && !c.isPunct(i, "'’") {
+			return false
+		}
+	}
+	return false
+}
+
 // maxOpeningSubject is the most words of an unnamed subject opening a
 // sentence that unnamedParticipleSubject reads: "Health care providers".
 const maxOpeningSubject = 4
@@ -714,6 +732,8 @@ func (f *Finder) clauseStart(c *context, i int, bare bool) int {
 		return i
 	case indirectDeterminers[w] && finiteVerbAfter(c, i):
 		return i // "asserted the prosecution was", not "stressed the importance of"
+	case bare && w == "whether" && finiteVerbAfter(c, i):
+		return i // "said whether Trump will agree ... depends largely on ...": a question reported
 	case bare && gerundSubject(c, i):
 		return i // "said returning to the moon was necessary"
 	case bare && pluralSubject(c, i):
