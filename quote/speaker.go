@@ -914,6 +914,18 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 		if name, ok := c.nameAfter(k + 1); ok {
 			return name, c.lower(k), true
 		}
+		// '“...,” said planetary geologist Rosaly Lopes of NASA's Jet
+		// Propulsion Laboratory': a role in lower case before the name,
+		// which must be a person's.
+		i := k + 1
+		for i < len(c.toks) && i <= k+maxLowerRole && c.toks[i].Kind == nlp.Word && !c.capitalized(i) && !nlp.IsStopWord(c.lower(i)) && !nlp.IsSpeakerPronoun(c.lower(i)) {
+			i++
+		}
+		if i > k+1 && c.capitalized(i) {
+			if name, ok := c.nameAfter(i); ok && f.isPerson(name) {
+				return name, c.lower(k), true
+			}
+		}
 	}
 	if c.lower(k) == "according" && c.lower(k+1) == "to" {
 		if name, ok := c.nameAfter(k + 2); ok {
@@ -976,6 +988,10 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 	}
 	return "", "", false
 }
+
+// maxLowerRole is the most words of a role in lower case between an
+// inverted cue and the name after it: "said planetary geologist".
+const maxLowerRole = 3
 
 // attributionSentence reads a sentence of its own after the quote, in the
 // same paragraph, that only attributes it: "“..., hopefully soon!” Trump
