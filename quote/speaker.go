@@ -2413,7 +2413,8 @@ func inClausePosition(before string, cut bool) bool {
 	// "including Gaiman, Walton, and Meacham".
 	// So does any word before the one comma of a phrase that opens with a
 	// preposition: "In a letter to the president in May, Zippy Duvall".
-	opening := len(words) > 1 && prepositions[strings.ToLower(words[0])] && strings.Count(before, ",") == 1
+	var buf [16]byte
+	opening := len(words) > 1 && len(words[0]) <= len(buf) && prepositions[string(nlp.AppendLower(buf[:0], words[0]))] && strings.Count(before, ",") == 1
 	titled := func(w string) bool { return nlp.IsTitleWord(strings.Trim(w, ",.")) || nlp.IsCapitalized(w) }
 	endsPhrase := func(n int) bool {
 		if !strings.HasSuffix(words[n-1], ",") {
@@ -2422,8 +2423,8 @@ func inClausePosition(before string, cut bool) bool {
 		if n < 2 || opening {
 			return true
 		}
-		p := strings.ToLower(words[n-2])
-		return nlp.IsCapitalized(words[n-2]) || p == "the" || p == "a" || p == "an"
+		p := words[n-2]
+		return nlp.IsCapitalized(p) || strings.EqualFold(p, "the") || strings.EqualFold(p, "a") || strings.EqualFold(p, "an")
 	}
 	for n := len(words); n > 0 && !endsPhrase(n) && (titled(words[n-1]) || n > 1 && words[n-1] == "of" && titled(words[n-2]) ||
 		n > 2 && words[n-1] == "the" && words[n-2] == "of" && nlp.IsCapitalized(words[n-3]) && titled(words[n-3])); n = len(words) {
