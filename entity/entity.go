@@ -605,7 +605,7 @@ func classify(name []string, full, role string) storyfold.EntityType {
 		return ""
 	case nlp.IsPlace(full):
 		return storyfold.EntityPlace
-	case nlp.IsOrgWord(lastWord) || isKnownOrg(full) || isAcronym(full):
+	case nlp.IsOrgWord(lastWord) || isKnownOrg(full) || isAcronym(full) || acronymsOnly(name):
 		return storyfold.EntityOrg
 	case isEventWord(lastWord):
 		return storyfold.EntityOther
@@ -616,6 +616,26 @@ func classify(name []string, full, role string) storyfold.EntityType {
 	}
 	return storyfold.EntityOther
 }
+
+// acronymsOnly reports whether a name of several words is short acronyms
+// only, as a station's or an agency's is ("CBS DFW"): no person's name is
+// written so. Words in capitals that are words ("NEVER GIVE UP", "WITCH
+// HUNT", shouted in a post) are no acronyms.
+func acronymsOnly(name []string) bool {
+	if len(name) < 2 {
+		return false
+	}
+	for _, w := range name {
+		if !isAcronym(w) || len(w) > maxStationLetters || nlp.IsStopWord(strings.ToLower(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxStationLetters is the longest word acronymsOnly takes for an
+// acronym: "KDFW".
+const maxStationLetters = 4
 
 func isAcronym(w string) bool {
 	w = strings.ReplaceAll(w, ".", "")

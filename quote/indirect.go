@@ -191,6 +191,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 		pos := sent.Start + int(c.toks[j].Start)
 		var name, cue string
 		unnamedSource, relayed := false, false
+		var back storyfold.Span // the sentence before, which "That's according to X." gives
 		k := -1
 		end := len(c.toks)
 		switch {
@@ -210,7 +211,23 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 					n = f.orgRightAfter(sent.Start + int(c.toks[head+1].End))
 					ok = n != ""
 				}
-				if !ok && (head < 0 || namedAuthor(&c, head+1)) {
+				if !ok && head >= 0 && namedAuthor(&c, head+1) {
+					// "according to a new survey from Piper Jaffray",
+					// "according to data from MarketAxess": the author
+					// named, or the statement is dropped.
+					a := head + 2
+					if sourceParticiples[c.plain(head+1)] {
+						a++
+					}
+					if c.is(a, "the") && !c.capitalized(a) {
+						a++
+					}
+					n, ok = c.nameAfter(a)
+					if !ok {
+						continue
+					}
+				}
+				if !ok && head < 0 {
 					continue
 				}
 				if !ok {
@@ -220,7 +237,15 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				}
 			}
 			name, cue = n, "according to"
-			if j == 0 || j == 1 && c.isPunct(0, "“\"") {
+			if prev, ok := f.pointsBack(text, &c, j, sent); ok {
+				// "That's according to a new survey from Piper Jaffray.":
+				// the sentence before is the statement, when no quote
+				// was found in it.
+				if n := len(out); n > 0 && out[n-1].Span.End > prev.Start {
+					continue
+				}
+				back, k = prev, 0
+			} else if j == 0 || j == 1 && c.isPunct(0, "“\"") {
 				// "According to X, CLAUSE": the clause after the comma.
 				for i := j + 2; i < len(c.toks); i++ {
 					if c.isPunct(i, ",") {
@@ -324,7 +349,8 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				continue
 			}
 			name, cue = n, w
-		case indirectParticiples[w] && (c.isPunct(j-1, ",") || (c.is(j-1, "but") || c.is(j-1, "by") || documentNouns[c.lower(j-1)]) && j > 1):
+		case indirectParticiples[w] && (c.isPunct(j-1, ",") || (c.is(j-1, "but") || c.is(j-1, "by") || documentNouns[c.lower(j-1)]) && j > 1 ||
+			j > 1 && c.is(j-2, "with") && unnamedSpeakers[c.plain(j-1)]):
 			// "..., saying ...", "issued a statement calling the deal “a
 			// steep price” but saying the president was ..."
 			if inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
@@ -390,6 +416,9 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			if k < 0 || indirectThatCues[w] && c.lower(k-1) != "that" {
 				continue // no clause: the subject is not worth reading
 			}
+			if c.plain(k) == "whether" && negatedAt(&c, j) {
+				continue // "Authorities haven't said whether": nothing was said
+			}
 			if subj < j {
 				if n, ok := c.nameBefore(subj); ok {
 					name = n
@@ -446,6 +475,9 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			end = e // not a clause after the opener's comma: "As Emily Feng reports for NPR, CLAUSE"
 		}
 		span, ok := clauseSpan(text, sent, &c, k, end, marked)
+		if back.End > back.Start {
+			span, ok = back, true
+		}
 		if !ok {
 			continue
 		}
@@ -477,7 +509,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			if !nlp.IsSpeakerPronoun(name) {
 				speaker = f.jointSubject(text, pos, speaker)
 			}
-		} else if !unnamedSource && !relayed && !unnamedSubject(&c, j, cue) {
+		} else if !unnamedSource && !relayed && !unnamedSubject(&c, j, cue) && !unnamedParticipleSubject(&c, j, cue) {
 			continue
 		}
 		// A second cue of the same subject cuts the clause before it
@@ -496,6 +528,31 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 		out = append(out, storyfold.Quotation{Text: text[span.Start:span.End], Span: span, Speaker: speaker, Cue: cue, Kind: storyfold.QuoteReported})
 	}
 	return out
+}
+
+// pointsBack returns the sentence before sent when sent is nothing but
+// "That's according to" (or "This is", "That is") and its source, with
+// no comma after the cue at token j: a source given for the sentence
+// before.
+func (f *Finder) pointsBack(text string, c *context, j int, sent storyfold.Span) (storyfold.Span, bool) {
+	opening := strings.ToLower(strings.TrimSpace(c.text[:c.toks[j].Start]))
+	if opening != "that's" && opening != "that’s" && opening != "that is" && opening != "this is" {
+		return storyfold.Span{}, false
+	}
+	for i := j + 2; i < len(c.toks); i++ {
+		if c.isPunct(i, ",;:“\"") {
+			return storyfold.Span{}, false
+		}
+	}
+	i := sort.Search(len(f.sentences), func(i int) bool { return f.sentences[i].Start >= sent.Start })
+	if i == 0 || i >= len(f.sentences) || f.sentences[i].Start != sent.Start {
+		return storyfold.Span{}, false
+	}
+	prev := f.sentences[i-1]
+	if containsMark(text[prev.Start:prev.End]) {
+		return storyfold.Span{}, false
+	}
+	return prev, true
 }
 
 // unnamedSubject reports whether the verb cue at token j has for its
@@ -539,6 +596,52 @@ func unnamedSubject(c *context, j int, cue string) bool {
 	}
 	return head >= 0
 }
+
+// unnamedParticipleSubject reports whether the participle cue at token j
+// closes a sentence whose subject, opening it, is headed by a noun of
+// unnamedSpeakers ("Health care providers have protested longer detention
+// periods for migrants, warning that ..."), or follows "with" right before
+// it ("with forecasters warning that ..."): the statement is kept with no
+// speaker.
+func unnamedParticipleSubject(c *context, j int, cue string) bool {
+	if !indirectParticiples[cue] || !strings.EqualFold(c.toks[j].Text(c.text), cue) {
+		return false
+	}
+	if j >= 2 && unnamedSpeakers[c.plain(j-1)] && c.is(j-2, "with") {
+		return true
+	}
+	if !c.isPunct(j-1, ",") {
+		return false
+	}
+	if subordinate[c.lower(0)] {
+		return false // "While conservatives have complained about what they say ...": no subject of the main clause
+	}
+	for i := 0; i < len(c.toks) && i < maxOpeningSubject && c.toks[i].Kind == nlp.Word && !c.capitalized(i+1); i++ {
+		if unnamedSpeakers[c.plain(i)] {
+			return i+1 < len(c.toks) && c.toks[i+1].Kind == nlp.Word && !unnamedSpeakers[c.plain(i+1)]
+		}
+	}
+	return false
+}
+
+// negatedAt reports whether the cue at token j is negated: "haven't
+// said", "did not say", "never said".
+func negatedAt(c *context, j int) bool {
+	for i := j - 1; i >= 0 && i >= j-3; i-- {
+		w := c.lower(i)
+		if w == "not" || w == "never" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") || w == "t" && c.isPunct(i-1, "'’") {
+			return true
+		}
+		if c.toks[i].Kind != nlp.Word && !c.isPunct(i, "'’") {
+			return false
+		}
+	}
+	return false
+}
+
+// maxOpeningSubject is the most words of an unnamed subject opening a
+// sentence that unnamedParticipleSubject reads: "Health care providers".
+const maxOpeningSubject = 4
 
 // maxRelativeClause is the most tokens of a relative clause set off by
 // commas between an unnamed subject and its cue that unnamedSubject reads
@@ -629,6 +732,8 @@ func (f *Finder) clauseStart(c *context, i int, bare bool) int {
 		return i
 	case indirectDeterminers[w] && finiteVerbAfter(c, i):
 		return i // "asserted the prosecution was", not "stressed the importance of"
+	case bare && w == "whether" && finiteVerbAfter(c, i):
+		return i // "said whether Trump will agree ... depends largely on ...": a question reported
 	case bare && gerundSubject(c, i):
 		return i // "said returning to the moon was necessary"
 	case bare && pluralSubject(c, i):
@@ -807,6 +912,12 @@ scan:
 				if opensClause(c.lower(n), true) {
 					return n
 				}
+				if indirectListeners[c.lower(n)] && nlp.IsSpeakerPronoun(c.lower(n+1)) {
+					// "has told WeWork executives he wants ...": the
+					// listeners of a named organisation, then the
+					// clause's subject pronoun.
+					return n + 1
+				}
 				break
 			}
 		}
@@ -948,6 +1059,9 @@ func (c *context) sourceAfter(i int) (string, bool) {
 	if w := c.lower(i); w != "a" && w != "an" && w != "the" {
 		return "", false
 	}
+	if sourceAdjectives[c.plain(i+1)] && c.capitalized(i+2) {
+		i++ // "according to a new Fast Company report"
+	}
 	j := i + 1
 	for c.capitalized(j) {
 		j++
@@ -957,6 +1071,14 @@ func (c *context) sourceAfter(i int) (string, bool) {
 	}
 	return c.join(i+1, j), true
 }
+
+// sourceParticiples stand between a source's noun and "by" its author:
+// "according to data released by MOTIE".
+var sourceParticiples = map[string]bool{"compiled": true, "provided": true, "published": true, "released": true}
+
+// sourceAdjectives may stand between the article and the capitalised
+// source of "according to a new Fast Company report".
+var sourceAdjectives = map[string]bool{"latest": true, "new": true, "recent": true}
 
 // subordinateEnd returns where a reported clause whose cue, at token j,
 // stands in a subordinate clause opening the sentence ends: at that
@@ -1009,6 +1131,9 @@ func (c *context) unnamedSource(i int) int {
 // Attorney’s Office"): the source is named then, and a statement whose
 // named subject the rules cannot read is dropped, not kept as unnamed.
 func namedAuthor(c *context, i int) bool {
+	if w := c.plain(i); sourceParticiples[w] && c.plain(i+1) == "by" {
+		i++ // "according to data released by MOTIE"
+	}
 	if w := c.plain(i); w != "from" && w != "by" && w != "of" {
 		return false
 	}
@@ -1164,6 +1289,8 @@ func (c *context) possessor(j int) (string, bool) {
 		sub := context{text: c.text[from:end], roles: c.roles}
 		sub.toks = nlp.Tokenize(nil, sub.text)
 		return sub.possessorName(len(sub.toks))
+	case possessivePronouns[c.lower(p)] != "" && c.plain(j+1) == "that":
+		return possessivePronouns[c.lower(p)], true
 	default:
 		return "", false
 	}
@@ -1192,11 +1319,16 @@ func (c *context) beforeAdjectives(j int) int {
 		}
 		p--
 	}
-	if p < j-1 && (possessiveToken(c, p) || c.lower(p) == "s" && c.isPunct(p-1, "'’")) {
+	if p < j-1 && (possessiveToken(c, p) || c.lower(p) == "s" && c.isPunct(p-1, "'’") || possessivePronouns[c.lower(p)] != "") {
 		return p
 	}
 	return j - 1
 }
+
+// possessivePronouns map a possessive pronoun before a noun cue and "that"
+// to the subject pronoun resolve names: "his often-repeated vow that
+// Britain would leave" is the vow of the man the article last named.
+var possessivePronouns = map[string]string{"his": "he", "her": "she"}
 
 // maxNounAdjectives is the most words beforeAdjectives passes:
 // "own doubling-down".
@@ -1315,7 +1447,7 @@ func (c *context) nameOpensClause(i int) bool {
 
 // clauseVerbs are the stop words that, after a name, make it a clause's
 // subject: "said Mr. Steele was".
-var clauseVerbs = map[string]bool{"could": true, "did": true, "had": true, "has": true, "is": true, "might": true, "should": true, "was": true, "were": true, "will": true, "would": true}
+var clauseVerbs = map[string]bool{"are": true, "can": true, "could": true, "did": true, "does": true, "had": true, "has": true, "is": true, "may": true, "might": true, "must": true, "should": true, "was": true, "were": true, "will": true, "would": true}
 
 // possessiveName reports whether the capitalised name that starts at token
 // i ends in a possessive: after "said", "Mr. Christie’s lieutenant governor"
@@ -1345,6 +1477,14 @@ func (c *context) participleClause(j int) int {
 	}
 	if c.lower(j+1) == "that" {
 		return j + 2
+	}
+	if c.lower(j) == "telling" {
+		// "telling FoxNews.com that ...": past the listener, as after
+		// "told", when its end is seen; else from the listener, as before
+		// ("telling them to “believe in yourselves” and that ...").
+		if k := toldClause(c, j+1); k > 0 {
+			return k
+		}
 	}
 	return j + 1
 }

@@ -315,8 +315,19 @@ func joinedTo(text string, end int, speaker string) bool {
 // standing between: "Sometimes employees don't follow the rules, he said.
 // “But does that mean ...?”".
 func afterReported(text string, prev storyfold.Quotation, m storyfold.Span, paragraphs []storyfold.Paragraph) string {
-	if prev.Marked || prev.Kind != storyfold.QuoteReported && prev.Kind != storyfold.QuoteUnmarked || prev.Span.End > m.Start || paragraphOf(paragraphs, prev.Span.End) != paragraphOf(paragraphs, m.Start) {
+	if prev.Marked || prev.Kind != storyfold.QuoteReported && prev.Kind != storyfold.QuoteUnmarked || prev.Span.End > m.Start {
 		return ""
+	}
+	if pm, pp := paragraphOf(paragraphs, m.Start), paragraphOf(paragraphs, prev.Span.End); pm != pp {
+		// 'Erekat said it was only the latest move ...' then a paragraph
+		// that opens with a quote and names no one: the statement goes
+		// on, when the reported clause ended the paragraph before.
+		if pm != pp+1 || pp < 0 || prev.Kind != storyfold.QuoteReported || prev.Speaker == "" ||
+			strings.TrimSpace(text[prev.Span.End:paragraphs[pp].End]) != "." || strings.TrimSpace(text[paragraphs[pm].Start:m.Start]) != "“" && strings.TrimSpace(text[paragraphs[pm].Start:m.Start]) != "\"" ||
+			len(strings.Fields(text[m.Start:m.End])) < minContinuedWords {
+			return ""
+		}
+		return prev.Speaker
 	}
 	// Between them only the stop and the opening mark, spaced any way.
 	gap := strings.TrimSpace(text[prev.Span.End:m.Start])
@@ -685,6 +696,11 @@ func sortFrom(out []storyfold.Quotation, first int, lastMarked *int) {
 	}
 }
 
+// minContinuedWords is the fewest words of a quote opening the paragraph
+// after a reported statement that afterReported gives its speaker: a
+// statement, not a slogan ("“Meth. We’re on it.”").
+const minContinuedWords = 6
+
 // markedSpans returns the spans inside quotation marks. Curly marks pair
 // as they open and close; a straight mark opens after a space or a bracket
 // and closes otherwise. A quote still open at the end of a paragraph goes on
@@ -736,7 +752,7 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 					depth++ // a quote inside a quote
 					inner = i + size
 				}
-			case isClose(r):
+			case isClose(r) || open >= 0 && opener == '“' && doubledApostrophe(text[i:p.End]):
 				if open >= 0 {
 					if depth--; depth <= 0 {
 						if i > open {
@@ -800,6 +816,11 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 	}
 	return out[:k]
 }
+
+// doubledApostrophe reports whether s opens with two right single quotation
+// marks, which some wire copy writes for a closing double mark ("“It was an
+// attempt to mislead voters,’’ Will Moy ... told the BBC.").
+func doubledApostrophe(s string) bool { return strings.HasPrefix(s, "’’") }
 
 // opensWord reports whether s starts with a capital letter, as the text
 // after an opening mark does.

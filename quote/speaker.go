@@ -914,6 +914,18 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 		if name, ok := c.nameAfter(k + 1); ok {
 			return name, c.lower(k), true
 		}
+		// '“...,” said planetary geologist Rosaly Lopes of NASA's Jet
+		// Propulsion Laboratory': a role in lower case before the name,
+		// which must be a person's.
+		i := k + 1
+		for i < len(c.toks) && i <= k+maxLowerRole && c.toks[i].Kind == nlp.Word && !c.capitalized(i) && !nlp.IsStopWord(c.lower(i)) && !nlp.IsSpeakerPronoun(c.lower(i)) {
+			i++
+		}
+		if i > k+1 && c.capitalized(i) {
+			if name, ok := c.nameAfter(i); ok && f.isPerson(name) {
+				return name, c.lower(k), true
+			}
+		}
 	}
 	if c.lower(k) == "according" && c.lower(k+1) == "to" {
 		if name, ok := c.nameAfter(k + 2); ok {
@@ -957,6 +969,15 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 				return name, c.lower(j), true
 			}
 			if !closes {
+				// '"... the little deal" announced in October, said Derek
+				// Scissors, a China scholar': an inverted cue after a
+				// comma names the speaker of all the sentence before it ("told
+				// Credico" names the listener).
+				if c.isPunct(j-1, ",") && j > k+1 && (cues[c.lower(j)] || invertedCues[c.lower(j)]) && !toldWords[c.lower(j)] && c.capitalized(j+1) {
+					if name, ok := c.nameAfter(j + 1); ok && !nlp.IsSpeakerPronoun(name) {
+						return name, c.lower(j), true
+					}
+				}
 				break
 			}
 			if name := f.firstNamedBetween(text, after, after+int(c.toks[j].Start)); name != "" {
@@ -967,6 +988,10 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 	}
 	return "", "", false
 }
+
+// maxLowerRole is the most words of a role in lower case between an
+// inverted cue and the name after it: "said planetary geologist".
+const maxLowerRole = 3
 
 // attributionSentence reads a sentence of its own after the quote, in the
 // same paragraph, that only attributes it: "“..., hopefully soon!” Trump
@@ -1384,7 +1409,7 @@ func (c *context) attribution(opening bool) (string, string, bool) {
 
 // closingMark returns the closing quotation mark at the start of s.
 func closingMark(s string) string {
-	for _, m := range []string{"”", "\"", "»"} {
+	for _, m := range []string{"”", "\"", "»", "’’"} {
 		if strings.HasPrefix(s, m) {
 			return m
 		}
@@ -1404,7 +1429,9 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 	// After a later one the statement is the whole sentence before it
 	// ("While the threats have changed, America's influence remains a
 	// benevolent force, Rubio said").
-	sub := subordinate[c.lower(0)]
+	// So does an infinitive of purpose: "To clear the air over Delhi,
+	// Prakash said the government could ...".
+	sub := subordinate[c.lower(0)] || c.lower(0) == "to"
 	for k := 1; k < len(c.toks)-1; k++ {
 		if !c.isPunct(k, ",") {
 			continue
@@ -1502,6 +1529,16 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 			quoted.End = sent.Start + int(c.toks[a].End)
 		}
 		words := countWords(c.toks[:k])
+		for i := k - 1; i > 0; i-- {
+			if c.isPunct(i, ";") {
+				// "House Republicans said ...; most would attack ...,
+				// analysts say, but ...": the statement after the last
+				// semicolon, another clause's before it.
+				quoted.Start = sent.Start + int(c.toks[i+1].Start)
+				words = countWords(c.toks[i+1 : k])
+				break
+			}
+		}
 		if v := c.clauseGoesOn(after); v > 0 && a == k {
 			quoted.End = sent.Start + int(c.toks[len(c.toks)-1].End)
 			words += countWords(c.toks[v:])
@@ -2368,12 +2405,28 @@ func clauseWindow(before string) (string, bool) {
 // nor is one after a short description opening the sentence.
 func inClausePosition(before string, cut bool) bool {
 	words := strings.Fields(before)
+	// A word before a comma ends a phrase, and is no title of the name
+	// after it: "In a three-hour recorded interview with the FBI, Webb
+	// confessed", "speaking on ABC News, New Jersey Republican Gov. Chris
+	// Christie". A lone capitalised word after a lower-case one other than
+	// an article may be an item of a list of names, and is read as before:
+	// "including Gaiman, Walton, and Meacham".
+	// So does any word before the one comma of a phrase that opens with a
+	// preposition: "In a letter to the president in May, Zippy Duvall".
+	var buf [16]byte
+	opening := len(words) > 1 && len(words[0]) <= len(buf) && prepositions[string(nlp.AppendLower(buf[:0], words[0]))] && strings.Count(before, ",") == 1
 	titled := func(w string) bool { return nlp.IsTitleWord(strings.Trim(w, ",.")) || nlp.IsCapitalized(w) }
-	// The titles before the name, "of" and "of the" inside them too: "US
-	// Secretary of Defense Pete Hegseth", "Secretary of the Interior Ryan
-	// Zinke" ("the chairman of the House Oversight ... Committee" is no
-	// title of a name after it).
-	for n := len(words); n > 0 && (titled(words[n-1]) || n > 1 && words[n-1] == "of" && titled(words[n-2]) ||
+	endsPhrase := func(n int) bool {
+		if !strings.HasSuffix(words[n-1], ",") {
+			return false
+		}
+		if n < 2 || opening {
+			return true
+		}
+		p := words[n-2]
+		return nlp.IsCapitalized(p) || strings.EqualFold(p, "the") || strings.EqualFold(p, "a") || strings.EqualFold(p, "an")
+	}
+	for n := len(words); n > 0 && !endsPhrase(n) && (titled(words[n-1]) || n > 1 && words[n-1] == "of" && titled(words[n-2]) ||
 		n > 2 && words[n-1] == "the" && words[n-2] == "of" && nlp.IsCapitalized(words[n-3]) && titled(words[n-3])); n = len(words) {
 		words = words[:n-1]
 	}
