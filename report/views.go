@@ -213,24 +213,36 @@ func (r HeatRow) writeWordings(b *htmlBuf) {
 			continue
 		}
 		g := &r.Wordings[i]
-		if g.Again {
-			b.WriteString(`<li class="again">`)
-		} else {
-			b.WriteString(`<li>`)
-		}
+		openWording(b, g.Again)
 		for j := i; j < len(r.Wordings); j++ {
 			if w := &r.Wordings[j]; !done[j] && w.Again == g.Again && w.Text == g.Text {
 				done[j] = true
 				f.writeTo(b, w.Href, strconv.Itoa(w.Article.Label))
 			}
 		}
-		if g.Again {
-			b.WriteString(` <span class="part">again</span>`)
-		}
-		b.WriteByte(' ')
-		text.writeTo(b, g.Text)
-		b.WriteString(`</li>`)
+		closeWording(b, text, g.Again, g.Text)
 	}
+}
+
+// openWording opens a wording's list item, marked when it is a
+// restatement within one article.
+func openWording(b *htmlBuf, again bool) {
+	if again {
+		b.WriteString(`<li class="again">`)
+	} else {
+		b.WriteString(`<li>`)
+	}
+}
+
+// closeWording writes a wording's text after its links and closes its
+// list item.
+func closeWording(b *htmlBuf, text *fragment, again bool, s string) {
+	if again {
+		b.WriteString(` <span class="part">again</span>`)
+	}
+	b.WriteByte(' ')
+	text.writeTo(b, s)
+	b.WriteString(`</li>`)
 }
 
 // maxScannedWordings is the most wordings writeWordings groups by
@@ -241,20 +253,11 @@ const maxScannedWordings = 64
 func writeGroups(b *htmlBuf, groups []WordingGroup) {
 	f, text := wordingFragment(), textFragment()
 	for _, g := range groups {
-		if g.Again {
-			b.WriteString(`<li class="again">`)
-		} else {
-			b.WriteString(`<li>`)
-		}
+		openWording(b, g.Again)
 		for _, w := range g.Cites {
 			f.writeTo(b, w.Href, strconv.Itoa(w.Article.Label))
 		}
-		if g.Again {
-			b.WriteString(` <span class="part">again</span>`)
-		}
-		b.WriteByte(' ')
-		text.writeTo(b, g.Text)
-		b.WriteString(`</li>`)
+		closeWording(b, text, g.Again, g.Text)
 	}
 }
 
