@@ -23,7 +23,7 @@ import (
 type Features struct {
 	// Terms are the article's distinct content terms with weighted counts:
 	// stems, names by their key within the language prefixed with
-	// NamePrefix, names by their key across languages prefixed with
+	// NamePrefix (at the language's name weight, see nameWeight), names by their key across languages prefixed with
 	// CrossPrefix, and in the languages of data/word-grams.txt the
 	// character n-grams of words prefixed with GramPrefix.
 	Terms []TermCount
@@ -142,6 +142,7 @@ func prefixed(m map[string]string, prefix, key string) string {
 func (e *Extractor) Extract(a *storyfold.Article) Features {
 	clear(e.counts)
 	gram, grams := wordGrams[a.Language]
+	named := nameWeight(a.Language)
 	add := func(w float32) func(nlp.Term) {
 		return func(t nlp.Term) {
 			e.counts[t.Stem] += w
@@ -156,7 +157,7 @@ func (e *Extractor) Extract(a *storyfold.Article) Features {
 				// A name counts by its key within the language, and
 				// apart by the key its spellings in every language share
 				// (Selenskyj, Zelensky, Зеленский).
-				e.counts[prefixed(e.named, NamePrefix, t.Key)] += w
+				e.counts[prefixed(e.named, NamePrefix, t.Key)] += w * named
 				e.counts[prefixed(e.crossed, CrossPrefix, t.Cross)] += w
 			}
 		}

@@ -113,10 +113,28 @@ type story struct {
 // Index groups articles into stories incrementally. It is not safe for
 // concurrent use; one goroutine owns it (one writer per store).
 type Index struct {
-	opts  Options
-	vocab map[string]uint32
-	df    []uint32
-	cross []bool // per term, whether it is a name across languages (CrossPrefix)
+	opts Options
+	// vocab maps the terms of English and of articles of unknown
+	// language, and every name across languages (CrossPrefix), to their
+	// IDs; vocabIn does so for each other language's words and names
+	// within it. A word is counted within its language: "corona" in
+	// Spanish, Polish and Turkish articles is three terms, each as rare
+	// as its own language's articles make it (see idf).
+	vocab   map[string]uint32
+	vocabIn map[string]map[string]uint32
+	df      []uint32
+	// termGroup is, per term, the index in groupDocs of the articles its
+	// rarity is measured over: 0 for names across languages, which count
+	// over all articles, baseGroup for the words of English and of
+	// unknown languages, which count over those articles.
+	termGroup []uint8
+	// groupDocs counts the articles of English and unknown languages
+	// (baseGroup) and of each language with a vocabulary of its own (see
+	// vocabIn), in the order groupOf met them; groupOf maps the language
+	// to its index, from 2.
+	groupDocs []int
+	groupOf   map[string]uint8
+	cross     []bool // per term, whether it is a name across languages (CrossPrefix)
 	// seenIn is, per term, the set of languages (bits of langBit) of the
 	// articles it was counted in.
 	seenIn   []uint32
@@ -154,13 +172,17 @@ func New(opts Options) *Index {
 		opts.NearDuplicate = DefaultOptions().NearDuplicate
 	}
 	return &Index{
-		opts:     opts,
-		vocab:    make(map[string]uint32),
-		bucket:   make(map[uint64]int32),
-		byHash:   make(map[[16]byte]int32),
-		byID:     make(map[string]int32),
-		storyIDs: make(map[string]int32),
-		langBits: make(map[string]uint32),
+		opts:    opts,
+		vocab:   make(map[string]uint32),
+		vocabIn: make(map[string]map[string]uint32),
+		groupOf: make(map[string]uint8),
+		// groupDocs[0] stands for all articles and is not counted.
+		groupDocs: []int{0, 0},
+		bucket:    make(map[uint64]int32),
+		byHash:    make(map[[16]byte]int32),
+		byID:      make(map[string]int32),
+		storyIDs:  make(map[string]int32),
+		langBits:  make(map[string]uint32),
 	}
 }
 
@@ -182,14 +204,75 @@ func (ix *Index) langBit(lang string) uint32 {
 // Len returns the number of articles in the index.
 func (ix *Index) Len() int { return len(ix.docs) }
 
-// termID returns the ID of a term, adding it to the vocabulary.
-func (ix *Index) termID(term string) uint32 {
-	if id, ok := ix.vocab[term]; ok {
+// ownVocabulary reports whether the words of a language have a
+// vocabulary of their own (see vocabIn): every language but English and
+// an unknown one.
+func ownVocabulary(lang string) bool {
+	return lang != "" && lang != "en"
+}
+
+// baseGroup is the index in groupDocs of English and unknown languages.
+const baseGroup = 1
+
+// maxGroups bounds the languages counted apart; past it a language's
+// words share the last one's rarity, which only blurs their weights.
+const maxGroups = 255
+
+// group returns the index in groupDocs of a language with a vocabulary
+// of its own, adding it.
+func (ix *Index) group(lang string) uint8 {
+	if g, ok := ix.groupOf[lang]; ok {
+		return g
+	}
+	if len(ix.groupDocs) > maxGroups {
+		return uint8(maxGroups)
+	}
+	g := uint8(len(ix.groupDocs))
+	ix.groupOf[lang] = g
+	ix.groupDocs = append(ix.groupDocs, 0)
+	return g
+}
+
+// vocabularyOf returns the vocabulary a term of an article of the
+// language is looked up in, and the group its rarity is measured over;
+// the vocabulary is nil when the language has none yet.
+func (ix *Index) vocabularyOf(term, lang string) (map[string]uint32, string) {
+	if !ownVocabulary(lang) || len(term) > 0 && term[0] == CrossPrefix[0] {
+		return ix.vocab, ""
+	}
+	return ix.vocabIn[lang], lang
+}
+
+// lookup returns the ID of a term of an article of the language, if it
+// has one.
+func (ix *Index) lookup(term, lang string) (uint32, bool) {
+	v, _ := ix.vocabularyOf(term, lang)
+	id, ok := v[term]
+	return id, ok
+}
+
+// termID returns the ID of a term of an article of the language, adding
+// it to the language's vocabulary.
+func (ix *Index) termID(term, lang string) uint32 {
+	v, own := ix.vocabularyOf(term, lang)
+	if id, ok := v[term]; ok {
 		return id
 	}
+	var g uint8 = baseGroup
+	switch {
+	case len(term) > 0 && term[0] == CrossPrefix[0]:
+		g = 0
+	case own != "":
+		if v == nil {
+			v = make(map[string]uint32)
+			ix.vocabIn[own] = v
+		}
+		g = ix.group(own)
+	}
 	id := uint32(len(ix.df))
-	ix.vocab[term] = id
+	v[term] = id
 	ix.df = append(ix.df, 0)
+	ix.termGroup = append(ix.termGroup, g)
 	ix.cross = append(ix.cross, len(term) > 0 && term[0] == CrossPrefix[0])
 	ix.seenIn = append(ix.seenIn, 0)
 	ix.postings = append(ix.postings, nil)
@@ -203,11 +286,16 @@ func (ix *Index) termID(term string) uint32 {
 func (ix *Index) CountTerms(f *Features) {
 	bit := ix.langBit(f.Lang)
 	for _, t := range f.Terms {
-		id := ix.termID(t.Term)
+		id := ix.termID(t.Term, f.Lang)
 		ix.df[id]++
 		ix.seenIn[id] |= bit
 	}
 	ix.ndocs++
+	if ownVocabulary(f.Lang) {
+		ix.groupDocs[ix.group(f.Lang)]++
+	} else {
+		ix.groupDocs[baseGroup]++
+	}
 }
 
 // international reports whether term t is a name written alike in
@@ -237,9 +325,21 @@ func (ix *Index) vectors(di int32) vecs {
 // articles it no longer matters.
 const idfPrior = 50
 
+// A word is as rare as the articles of its language make it (English's
+// and unknown languages' together), not all articles; a name across
+// languages as all articles make it: in a feed where a
+// language is one article in twenty, every word of it would otherwise
+// weigh as if rare, and its common words would count nearly as much as
+// its names. Measured with eval pairs --together (every SemEval article
+// grouped in one batch, as a multilingual feed arrives): see
+// BENCHMARKS.md, issue 18.
 func (ix *Index) idf(t uint32) float32 {
 	df := float64(ix.df[t])
-	return float32(max(minIDF, math.Log((float64(ix.ndocs)+idfPrior)/(df+1))))
+	n := ix.ndocs
+	if g := ix.termGroup[t]; g > 0 {
+		n = ix.groupDocs[g]
+	}
+	return float32(max(minIDF, math.Log((float64(n)+idfPrior)/(df+1))))
 }
 
 // minIDF is the least weight a word has, whatever share of the articles
@@ -317,7 +417,7 @@ func (ix *Index) Add(id, hash string, f Features, counted bool) Result {
 // addDoc appends an article's record, owning copies of what it keeps.
 func (ix *Index) addDoc(id, hash string, f Features) int32 {
 	d := doc{id: id, sig: ix.addSig(f.Sig), day: f.Day, story: -1, dupOf: -1, lang: f.Lang}
-	d.terms, d.names = ix.topTerms(f.Terms, termLimits(f.Lang).doc)
+	d.terms, d.names = ix.topTerms(f.Terms, termLimits(f.Lang).doc, f.Lang)
 	di := int32(len(ix.docs))
 	ix.docs = append(ix.docs, d)
 	ix.next = append(ix.next, [bands]int32{})
@@ -418,13 +518,13 @@ func (ix *Index) storeHash(hash string, di int32) {
 // TF-IDF weight, and apart the crossTerms names across languages with the
 // highest, each sorted by term ID. Each weight is computed once: this runs
 // for every article over all its distinct terms.
-func (ix *Index) topTerms(terms []TermCount, keep int) (words, names []tw) {
+func (ix *Index) topTerms(terms []TermCount, keep int, lang string) (words, names []tw) {
 	all := make([]ranked, 0, len(terms))
 	var cross []ranked
 	for _, t := range terms {
-		id, ok := ix.vocab[t.Term]
+		id, ok := ix.lookup(t.Term, lang)
 		if !ok {
-			id = ix.termID(t.Term)
+			id = ix.termID(t.Term, lang)
 		}
 		c := t.Count
 		switch {

@@ -15,7 +15,7 @@ var thresholdScaleData string
 
 // thresholdScales maps a language to its factor (see thresholdScale).
 var thresholdScales = func() map[string]float64 {
-	m, err := parseScales(thresholdScaleData)
+	m, err := parseScales("threshold scales", thresholdScaleData)
 	if err != nil {
 		panic(err) // the file is embedded and tested: this is a bug
 	}
@@ -23,9 +23,9 @@ var thresholdScales = func() map[string]float64 {
 }()
 
 // parseScales reads a list of "language factor" lines, # comments and
-// blank lines skipped. A language listed twice, a factor outside (0, 1]
-// or a malformed line is an error.
-func parseScales(text string) (map[string]float64, error) {
+// blank lines skipped; what names the list in errors. A language listed
+// twice, a factor outside (0, 1] or a malformed line is an error.
+func parseScales(what, text string) (map[string]float64, error) {
 	m := map[string]float64{}
 	for n, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
@@ -34,17 +34,17 @@ func parseScales(text string) (map[string]float64, error) {
 		}
 		f := strings.Fields(line)
 		if len(f) != 2 {
-			return nil, fmt.Errorf("threshold scales line %d: want a language and a factor: %q", n+1, line)
+			return nil, fmt.Errorf("%s line %d: want a language and a factor: %q", what, n+1, line)
 		}
 		v, err := strconv.ParseFloat(f[1], 64)
 		if err != nil {
-			return nil, fmt.Errorf("threshold scales line %d: %w", n+1, err)
+			return nil, fmt.Errorf("%s line %d: %w", what, n+1, err)
 		}
 		if v <= 0 || v > 1 {
-			return nil, fmt.Errorf("threshold scales line %d: factor %v outside (0, 1]", n+1, v)
+			return nil, fmt.Errorf("%s line %d: factor %v outside (0, 1]", what, n+1, v)
 		}
 		if _, dup := m[f[0]]; dup {
-			return nil, fmt.Errorf("threshold scales line %d: %s listed twice", n+1, f[0])
+			return nil, fmt.Errorf("%s line %d: %s listed twice", what, n+1, f[0])
 		}
 		m[f[0]] = v
 	}
@@ -58,6 +58,34 @@ func parseScales(text string) (map[string]float64, error) {
 func thresholdScale(lang string) float64 {
 	if v, ok := thresholdScales[lang]; ok {
 		return v
+	}
+	return 1
+}
+
+// nameWeightData is data/name-weight.txt: per language, the weight of a
+// name's own term beside its word.
+//
+//go:embed data/name-weight.txt
+var nameWeightData string
+
+// nameWeights maps a language to its name weight (see nameWeight).
+var nameWeights = func() map[string]float64 {
+	m, err := parseScales("name weights", nameWeightData)
+	if err != nil {
+		panic(err) // the file is embedded and tested: this is a bug
+	}
+	return m
+}()
+
+// nameWeight returns how much a name's term within its language (see
+// NamePrefix) counts in an article of the language, beside the word the
+// name also counts as: below 1 for a language whose stories of one
+// person or place but two events were merged on the name (see
+// data/name-weight.txt), 1 for English, an unknown language and any
+// language not listed.
+func nameWeight(lang string) float32 {
+	if v, ok := nameWeights[lang]; ok {
+		return float32(v)
 	}
 	return 1
 }

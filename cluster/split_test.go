@@ -69,7 +69,7 @@ func TestSplitEvents(t *testing.T) {
 // pairs far apart stay two groups, in the order of their first article.
 func TestLinkage(t *testing.T) {
 	ix := New(DefaultOptions())
-	a, b := ix.termID("a"), ix.termID("b")
+	a, b := ix.termID("a", ""), ix.termID("b", "")
 	vs := []vecs{{words: []tw{{a, 1}}}, {words: []tw{{b, 1}}}, {words: []tw{{a, 1}}}, {words: []tw{{b, 1}}}}
 	members := []int32{0, 1, 2, 3}
 	for range members {

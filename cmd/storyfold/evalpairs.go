@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/cluster"
 	"github.com/storyfold/storyfold/evaluate"
 	"github.com/storyfold/storyfold/pipeline"
 )
@@ -37,6 +38,9 @@ type semevalPair struct {
 // in two halves, fixed by a hash of the pair's id, and together: rules
 // are studied on the tuning half (-v lists its errors, and only its), and
 // the held-out half says whether they hold on pairs nobody looked at.
+// With -together every article of the file is grouped in one batch, as a
+// feed of many languages arrives, where each language is a minority of
+// the articles its words are weighed among.
 func evalPairs(ctx context.Context, args []string) error {
 	fs := newFlags("eval pairs", "[flags] FILE.jsonl")
 	var group groupFlags
@@ -44,6 +48,7 @@ func evalPairs(ctx context.Context, args []string) error {
 	peer := fs.Float64("peer-threshold", 0.2, "cosine at which the TF-IDF peer joins an article to a group (0.2 is its best overall F1 on the SemEval sample: the peer is given its best chance)")
 	same := fs.Float64("same", 2, "the overall rating at or below which a pair is the same story")
 	verbose := fs.Bool("v", false, "list the pairs of the tuning half that storyfold gets wrong (never the held-out half's)")
+	together := fs.Bool("together", false, "group the articles of every language pair in one batch, as a multilingual feed arrives, rather than each language pair's alone (the peer still runs per language pair)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -78,6 +83,16 @@ func evalPairs(ctx context.Context, args []string) error {
 	if len(byLang) == 0 {
 		return fmt.Errorf("no pairs in %s", pos[0])
 	}
+	// storyOfAll is, with -together, every article's story when all the
+	// file's articles are grouped at once.
+	var storyOfAll map[string]string
+	if *together {
+		var all []semevalPair
+		for _, lang := range slices.Sorted(maps.Keys(byLang)) {
+			all = append(all, byLang[lang]...)
+		}
+		storyOfAll = groupPairs(all, group.options())
+	}
 	// scores[half][lang] are storyfold's and the peer's scores.
 	type both struct{ ours, peer evaluate.PairScores }
 	scores := [3]map[string]*both{{}, {}, {}}
@@ -87,23 +102,10 @@ func evalPairs(ctx context.Context, args []string) error {
 			return ctx.Err()
 		}
 		pairs := byLang[lang]
-		// Each article once, in the order the file first gives it.
-		var raw []storyfold.Article
-		seen := map[string]bool{}
-		for _, p := range pairs {
-			for _, a := range []storyfold.Article{{ID: p.ID1, Text: p.Text1}, {ID: p.ID2, Text: p.Text2}} {
-				if !seen[a.ID] {
-					seen[a.ID] = true
-					raw = append(raw, a)
-				}
-			}
-		}
-		prepared := pipeline.Prepare(raw, nil, nil)
-		storyOf := map[string]string{}
-		for _, st := range pipeline.Group(prepared, group.options()) {
-			for _, id := range st.Articles {
-				storyOf[id] = st.ID
-			}
+		raw := pairArticles(pairs)
+		storyOf := storyOfAll
+		if storyOf == nil {
+			storyOf = groupPairs(pairs, group.options())
 		}
 		texts := make([]string, len(raw))
 		index := map[string]int{}
@@ -163,6 +165,34 @@ func evalPairs(ctx context.Context, args []string) error {
 		}
 	}
 	return nil
+}
+
+// pairArticles returns each article of the pairs once, in the order the
+// pairs first give it.
+func pairArticles(pairs []semevalPair) []storyfold.Article {
+	var raw []storyfold.Article
+	seen := map[string]bool{}
+	for _, p := range pairs {
+		for _, a := range []storyfold.Article{{ID: p.ID1, Text: p.Text1}, {ID: p.ID2, Text: p.Text2}} {
+			if !seen[a.ID] {
+				seen[a.ID] = true
+				raw = append(raw, a)
+			}
+		}
+	}
+	return raw
+}
+
+// groupPairs analyses the articles of the pairs together and returns
+// each article's story ID.
+func groupPairs(pairs []semevalPair, opts cluster.Options) map[string]string {
+	storyOf := map[string]string{}
+	for _, st := range pipeline.Group(pipeline.Prepare(pairArticles(pairs), nil, nil), opts) {
+		for _, id := range st.Articles {
+			storyOf[id] = st.ID
+		}
+	}
+	return storyOf
 }
 
 // The halves of the pairs: the tuning half, studied to improve the rules,

@@ -43,6 +43,28 @@ func TestEvalPairs(t *testing.T) {
 	if !row.MatchString(out) {
 		t.Errorf("no perfect en-en row for an easy pair and an unrelated one:\n%s", out)
 	}
+	// Grouped in one batch with the pairs of another language (-together),
+	// the English pairs score the same: the German article joins neither.
+	de := map[string]any{"id1": "d", "id2": "e", "lang1": "de", "lang2": "de", "overall": 4.0,
+		"text1": "Der Stadtrat von Hamburg hat am Mittwoch einen neuen Haushalt für Schulen beschlossen. Die Bürgermeisterin sprach von einem guten Tag für Familien.",
+		"text2": "In den Alpen ist am Wochenende viel Neuschnee gefallen. Die Lawinengefahr ist nach Angaben der Bergwacht hoch."}
+	b, err := json.Marshal(de)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(strings.Join(append(lines[:2:2], string(b)), "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code = run(t, "eval", "pairs", "-together", path)
+	if code != 0 {
+		t.Fatalf("-together: exit %d: %s", code, errOut)
+	}
+	if !row.MatchString(out) {
+		t.Errorf("-together: no perfect en-en row:\n%s", out)
+	}
+	if !regexp.MustCompile(`(?m)^de-de +1 +0 \|`).MatchString(out) {
+		t.Errorf("-together: no de-de row:\n%s", out)
+	}
 }
 
 // TestEvalClusters runs `eval clusters` on a small gold file as a user
