@@ -43,6 +43,7 @@ func TestSpeakerLists(t *testing.T) {
 		{"qualified-roles", qualifiedRolesData},
 		{"document-cues", documentCuesData},
 		{"word-cues", wordCuesData},
+		{"org-ends", orgEndsData},
 	}
 	for _, l := range lists {
 		t.Run(l.name, func(t *testing.T) {

@@ -77,6 +77,8 @@ var (
 	insideVerbsData string
 	//go:embed data/accusation-verbs.txt
 	accusationVerbsData string
+	//go:embed data/org-ends.txt
+	orgEndsData string
 )
 
 var (
@@ -164,6 +166,10 @@ var (
 	// wordCues, beyond the cue lists, make a one-word quote in their
 	// sentence someone's word, not a scare quote: "dismissing".
 	wordCues = listSet(wordCuesData)
+	// orgEnds, beyond nlp.IsOrgWord, end a company's full name, which
+	// the page shortens to its first word after: "Alden Capital",
+	// "McClatchy Co.".
+	orgEnds = listSet(orgEndsData)
 )
 
 // listMap reads a list whose lines are a key and the words it stands for.
@@ -958,7 +964,10 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 		if c.isPunct(j, ";:!?“\"«") || c.isPunct(j, ".") && !c.abbreviation(j-1) {
 			break // the sentence ends, or another quote begins
 		}
-		if c.cueAt(j) || documentCues[c.lower(j)] && c.describedDocumentAt(j-2) {
+		// A closing cue attributes a quote that closes its clause when it
+		// ends the sentence: '“...,” Abernathy reported.'
+		closing := closes && closingCues[c.lower(j)] && c.endsSentence(j+1)
+		if c.cueAt(j) || closing || documentCues[c.lower(j)] && c.describedDocumentAt(j-2) {
 			if ended || c.lower(j-1) == "to" {
 				break
 			}
@@ -1649,6 +1658,9 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 			return f.documentAuthor(text, rest, pos, sent) // "the statement"
 		}
 		if rest != "" && !nlp.IsCapitalized(rest) {
+			if name := f.definedOrg(text, rest, pos); name != "" {
+				return name // "The group, WeWorkers Coalition, formed ... the group said"
+			}
 			return f.describedName(pos, sent) // "the tech giant"
 		}
 		if name := f.expand(rest); name != "" {
@@ -1740,6 +1752,9 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 		if name := f.full(speaker, k); name != speaker {
 			return name
 		}
+		if name := f.orgFull(speaker); name != "" {
+			return name
+		}
 		if name := f.loneName(speaker); name != "" {
 			return name
 		}
@@ -1752,6 +1767,40 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 		return n
 	}
 	return speaker
+}
+
+// orgFull returns the one organisation of the article whose longer name
+// opens with word and ends with a word that ends company or organisation
+// names, as the entity finder names it ("Alden" for "Alden Capital", "McClatchy" for
+// "McClatchy Co.", "GateHouse" for "GateHouse Media"), or "": a page
+// names an organisation in full once and by its first word after, and a
+// reader looks a speaker up by the full name. A longer name that ends
+// otherwise is something else ("Google Drive"), a longer one another
+// ("Nissan North America Inc", a subsidiary), and two organisations whose
+// names open with the word leave it as it is.
+func (f *Finder) orgFull(word string) string {
+	if !nlp.IsCapitalized(word) {
+		return ""
+	}
+	full := ""
+	// The entity finder may take such a name for a person's ("McClatchy
+	// Co"), so people's names are read too: the last word says what it is.
+	for _, names := range [2][]namePos{f.orgs, f.names} {
+		for _, o := range names {
+			rest, ok := strings.CutPrefix(o.name, word+" ")
+			if !ok || strings.Contains(rest, " ") {
+				continue // a subsidiary is another ("Nissan North America Inc")
+			}
+			if last := strings.TrimSuffix(rest, "."); !nlp.IsOrgWord(last) && !orgEnds[strings.ToLower(last)] {
+				continue
+			}
+			if full != "" && full != o.name {
+				return "" // two organisations
+			}
+			full = o.name
+		}
+	}
+	return full
 }
 
 // loneName returns the one person of the article a lone word that ends
@@ -1998,6 +2047,60 @@ func (f *Finder) describedName(pos int, sent storyfold.Span) string {
 	// same sentence: "Yahoo was hacked, and the company said".
 	return f.subjectIn(sent.Start, pos)
 }
+
+// definedOrg returns the organisation the page named in apposition to
+// the same description before pos ("The group, WeWorkers Coalition,
+// formed in recent weeks" for a later "the group said"; "the Center for
+// Arizona Policy, a social conservative group that ..."), the last such
+// within maxDefinedReach bytes, or "": the page has said whom the
+// description stands for, where the organisation named last before it
+// may be another ("said on Twitter").
+func (f *Finder) definedOrg(text, noun string, pos int) string {
+	k := sort.Search(len(f.orgs), func(i int) bool { return f.orgs[i].end > pos })
+	for i := k - 1; i >= 0 && f.orgs[i].start >= pos-maxDefinedReach; i-- {
+		o := f.orgs[i]
+		if o.end >= len(text) || text[o.end] != ',' {
+			continue
+		}
+		before := text[max(0, o.start-len(noun)-6):o.start]
+		if strings.HasSuffix(before, "the "+noun+", ") || strings.HasSuffix(before, "The "+noun+", ") {
+			return o.name
+		}
+		if describedAfter(text[o.end+1:min(len(text), o.end+1+maxDescription)], noun) {
+			return o.name
+		}
+	}
+	return ""
+}
+
+// describedAfter reports whether an appositive that opens rest describes
+// its organisation with noun: " a social conservative group that opposes
+// ...". Only the words before the appositive's first comma or stop count.
+func describedAfter(rest, noun string) bool {
+	rest, ok := strings.CutPrefix(rest, " a ")
+	if !ok {
+		if rest, ok = strings.CutPrefix(rest, " an "); !ok {
+			return false
+		}
+	}
+	if i := strings.IndexAny(rest, ",.;"); i >= 0 {
+		rest = rest[:i]
+	}
+	for _, w := range strings.Fields(rest) {
+		if w == noun {
+			return true
+		}
+	}
+	return false
+}
+
+// maxDescription is the most bytes of an appositive read for the noun that
+// describes an organisation.
+const maxDescription = 80
+
+// maxDefinedReach is how far before a description its definition is
+// looked for, in bytes: a few paragraphs.
+const maxDefinedReach = 1500
 
 // describedPersonName returns the person a role noun before pos stands
 // for ("“...,” the attorney said" after "Strzok attorney Aitan Goelman
