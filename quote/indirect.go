@@ -1108,10 +1108,13 @@ func subordinateEnd(c *context, j, end int) int {
 // at token i, after "according to": lower-case words headed by a noun of
 // unnamedSpeakers or sourceNouns ("a local police source", "court
 // records", "a group representing rural counties"), a capitalised word
-// among them only before the head ("a Taliban representative"); -1 when
-// none is there.
+// among them only before the head ("a Taliban representative"), a year
+// after the article ("a 2018 survey"); -1 when none is there.
 func (c *context) unnamedSource(i int) int {
 	for j := i; j < len(c.toks) && j < i+maxUnnamedSource; j++ {
+		if c.toks[j].Kind == nlp.Number && j == i+1 && len(c.toks[j].Text(c.text)) == 4 {
+			continue // "a 2018 survey by Penelope Muse Abernathy"
+		}
 		if c.toks[j].Kind != nlp.Word {
 			return -1
 		}
