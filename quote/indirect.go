@@ -864,6 +864,10 @@ const maxListenerWords = 4
 // its listener and a phrase of time.
 const maxToldReach = 10
 
+// maxListenerAppositive is the most tokens of a listener's appositive
+// that toldClause reads past: ", the GateHouse parent,".
+const maxListenerAppositive = 6
+
 // maxPrepositionPhrase is the most tokens of a phrase of time or place
 // between a cue and "that": "said on CNN’s “American Morning” that".
 const maxPrepositionPhrase = 8
@@ -876,10 +880,23 @@ func toldClause(c *context, i int) int {
 	// October 2018 that", "told Polygraph.info that", "told VOA Pentagon
 	// correspondent Carla Babb on Nov. that". A pronoun opens the clause
 	// before any "that" ("told reporters he thinks that ...").
+	appositive, skipped := false, 0 // inside ", the GateHouse parent,", and its tokens
 scan:
-	for k := i; k < len(c.toks) && k <= i+maxToldReach; k++ {
+	for k := i; k < len(c.toks) && k <= i+maxToldReach+skipped; k++ {
 		switch {
+		case appositive && !c.isPunct(k, ","):
+			if skipped++; skipped > maxListenerAppositive {
+				break scan
+			}
+			continue
 		case c.toks[k].Kind == nlp.Number:
+			continue
+		case c.isPunct(k, ",") && k > i && (appositive || c.lower(k+1) == "the" && c.capitalized(k-1)):
+			// "told investors of New Media, the GateHouse parent, on
+			// Oct. 31 that": the listener's appositive, closed by a comma,
+			// which the reach does not count.
+			appositive = !appositive
+			skipped++
 			continue
 		case c.isPunct(k, ".") && (c.glued(k) || c.abbreviation(k-1)) && k+1 < len(c.toks) && c.toks[k+1].Kind != nlp.Punct:
 			continue // a web address's or an abbreviation's dot
