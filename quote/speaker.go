@@ -1250,11 +1250,42 @@ func (f *Finder) clauseSubject(text string, from, to int) string {
 		}
 	}
 	if subject == "" {
+		// "WeWorkers Coalition sent a letter to management earlier this
+		// month stating that they “...”": an organisation opening the
+		// sentence as its subject (not "BUFFALO, N.Y. — ...", a dateline).
+		o := f.orgSubjectIn(text, sentence, to)
+		if lead := strings.TrimLeft(text[sentence:to], "“\"‘' "); o != "" && (strings.HasPrefix(lead, o+" ") || strings.HasPrefix(lead, "The "+o+" ")) {
+			subject = o
+		} else {
+			subject = f.appositiveOrg(text, sentence, to)
+		}
+	}
+	if subject == "" {
 		// "He rejects calls for a hike, saying ...": the pronoun is the
 		// subject, for resolve to name.
 		subject = openingPronoun(text[sentence:to])
 	}
 	return subject
+}
+
+// appositiveOrg returns the organisation named in apposition to a
+// description that opens the sentence at from, as its subject ("The
+// group, WeWorkers Coalition, formed ..."), or "".
+func (f *Finder) appositiveOrg(text string, from, to int) string {
+	k := sort.Search(len(f.orgs), func(j int) bool { return f.orgs[j].start >= from })
+	if k == len(f.orgs) || f.orgs[k].end >= to || text[f.orgs[k].end] != ',' {
+		return ""
+	}
+	o := f.orgs[k]
+	noun, ok := strings.CutPrefix(text[from:o.start], "The ")
+	if !ok {
+		return ""
+	}
+	noun, ok = strings.CutSuffix(noun, ", ")
+	if !ok || strings.ContainsAny(noun, " ,") || noun == "" || nlp.IsCapitalized(noun) {
+		return ""
+	}
+	return o.name
 }
 
 // participleSubject returns the subject of the clause a participle in
