@@ -44,6 +44,8 @@ func TestSpeakerLists(t *testing.T) {
 		{"document-cues", documentCuesData},
 		{"word-cues", wordCuesData},
 		{"org-ends", orgEndsData},
+		{"view-nouns", viewNounsData},
+		{"view-verbs", viewVerbsData},
 	}
 	for _, l := range lists {
 		t.Run(l.name, func(t *testing.T) {
