@@ -1249,10 +1249,12 @@ func (f *Finder) clauseSubject(text string, from, to int) string {
 			return n
 		}
 	}
-	if subject == "" {
+	if subject == "" && len(f.namesIn(sentence, to)) == 0 {
 		// "WeWorkers Coalition sent a letter to management earlier this
 		// month stating that they “...”": an organisation opening the
-		// sentence as its subject (not "BUFFALO, N.Y. — ...", a dateline).
+		// sentence as its subject (not "BUFFALO, N.Y. — ...", a dateline),
+		// when the clause names no person ("The Kremlin confirmed ...,
+		// with spokesperson Dmitry Peskov stating that").
 		o := f.orgSubjectIn(text, sentence, to)
 		if lead := strings.TrimLeft(text[sentence:to], "“\"‘' "); o != "" && (strings.HasPrefix(lead, o+" ") || strings.HasPrefix(lead, "The "+o+" ")) {
 			subject = o
