@@ -1846,7 +1846,7 @@ func (f *Finder) orgFull(word string) string {
 // article names by the word itself is meant as named ("Google said", not
 // "Google Drive"); two people who would fit leave it unresolved.
 func (f *Finder) loneName(word string) string {
-	if len(word) < 3 || !nlp.IsCapitalized(word) {
+	if len(word) < minLoneName || !nlp.IsCapitalized(word) {
 		return ""
 	}
 	for _, o := range f.orgs {
@@ -2796,3 +2796,8 @@ func initials(name string) string {
 	}
 	return b.String()
 }
+
+// minLoneName is the shortest word loneName reads: a surname of two
+// letters written first ("Li" for Li Jifeng) opens a speaker's name as a
+// longer one does; misspellings need minMisspelled.
+const minLoneName = 2
