@@ -79,6 +79,8 @@ var (
 	accusationVerbsData string
 	//go:embed data/org-ends.txt
 	orgEndsData string
+	//go:embed data/object-prepositions.txt
+	objectPrepositionsData string
 )
 
 var (
@@ -170,6 +172,9 @@ var (
 	// the page shortens to its first word after: "Alden Capital",
 	// "McClatchy Co.".
 	orgEnds = listSet(orgEndsData)
+	// objectPrepositions, beyond namePrepositions, open a phrase whose
+	// noun a participle after it describes: "on a report claiming".
+	objectPrepositions = listSet(objectPrepositionsData)
 )
 
 // listMap reads a list whose lines are a key and the words it stands for.
@@ -1255,8 +1260,15 @@ func (f *Finder) clauseSubject(text string, from, to int) string {
 		// sentence as its subject (not "BUFFALO, N.Y. — ...", a dateline),
 		// when the clause names no person ("The Kremlin confirmed ...,
 		// with spokesperson Dmitry Peskov stating that").
+		// The word after the name is its verb, not a noun set off by a
+		// comma ("The GOP front-runner, who has made ...").
 		o := f.orgSubjectIn(text, sentence, to)
-		if lead := strings.TrimLeft(text[sentence:to], "“\"‘' "); o != "" && (strings.HasPrefix(lead, o+" ") || strings.HasPrefix(lead, "The "+o+" ")) {
+		lead := strings.TrimLeft(text[sentence:to], "“\"‘' ")
+		rest, ok := strings.CutPrefix(lead, o+" ")
+		if !ok {
+			rest, ok = strings.CutPrefix(lead, "The "+o+" ")
+		}
+		if _, after := cutWord(rest); o != "" && ok && !strings.HasPrefix(after, ",") {
 			subject = o
 		} else {
 			subject = f.appositiveOrg(text, sentence, to)
@@ -1296,6 +1308,12 @@ func (f *Finder) appositiveOrg(text string, from, to int) string {
 // president, saying ...".
 func (f *Finder) participleSubject(text string, from, to int) string {
 	if subject := f.clauseSubject(text, from, to); subject != "" {
+		if !f.isPerson(subject) && prepositionObject(text[from:to]) {
+			// "The AARP pushed back Friday on a report claiming ...":
+			// the participle says what the report claimed, not what the
+			// organisation did.
+			return ""
+		}
 		return subject
 	}
 	if c := strings.IndexByte(text[from:to], ','); c > 0 && len(strings.Fields(text[from:from+c])) <= maxOpeningPhrase {
@@ -1303,6 +1321,25 @@ func (f *Finder) participleSubject(text string, from, to int) string {
 	}
 	return ""
 }
+
+// prepositionObject reports whether the noun a participle at the end of
+// before follows is the object of a preposition: "on a report" before
+// "claiming", not "sent a letter to management earlier this month"
+// before "stating". The noun's article is looked for among the last
+// maxParticipleNoun words.
+func prepositionObject(before string) bool {
+	words := strings.Fields(before)
+	for i := len(words) - 1; i > 0 && i >= len(words)-maxParticipleNoun; i-- {
+		switch strings.ToLower(words[i]) {
+		case "a", "an", "the":
+			return namePrepositions[strings.ToLower(words[i-1])] || objectPrepositions[strings.ToLower(words[i-1])]
+		}
+	}
+	return false
+}
+
+// maxParticipleNoun is the most words prepositionObject reads back.
+const maxParticipleNoun = 3
 
 // maxOpeningPhrase is the most words of a phrase of time or place that
 // may open a sentence before its subject's comma: "On Saturday,".
