@@ -1308,7 +1308,7 @@ func (f *Finder) appositiveOrg(text string, from, to int) string {
 // president, saying ...".
 func (f *Finder) participleSubject(text string, from, to int) string {
 	if subject := f.clauseSubject(text, from, to); subject != "" {
-		if !f.isPerson(subject) && prepositionObject(text[from:to]) {
+		if f.isOrg(subject) && prepositionObject(text[from:to]) {
 			// "The AARP pushed back Friday on a report claiming ...":
 			// the participle says what the report claimed, not what the
 			// organisation did.
@@ -1322,12 +1322,25 @@ func (f *Finder) participleSubject(text string, from, to int) string {
 	return ""
 }
 
+// isOrg reports whether name is an organisation the article names.
+func (f *Finder) isOrg(name string) bool {
+	for _, o := range f.orgs {
+		if o.name == name {
+			return true
+		}
+	}
+	return false
+}
+
 // prepositionObject reports whether the noun a participle at the end of
 // before follows is the object of a preposition: "on a report" before
 // "claiming", not "sent a letter to management earlier this month"
 // before "stating". The noun's article is looked for among the last
 // maxParticipleNoun words.
 func prepositionObject(before string) bool {
+	if strings.HasSuffix(strings.TrimSpace(before), ",") {
+		return false // ", saying": the participle closes the clause
+	}
 	words := strings.Fields(before)
 	for i := len(words) - 1; i > 0 && i >= len(words)-maxParticipleNoun; i-- {
 		switch strings.ToLower(words[i]) {
