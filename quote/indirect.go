@@ -226,6 +226,9 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 					if !ok {
 						continue
 					}
+					if both := c.andName(a, n); both != "" {
+						n = both // "according to reports from The Wrap and Deadline"
+					}
 				}
 				if !ok && head < 0 {
 					continue
@@ -1162,6 +1165,40 @@ func namedAuthor(c *context, i int) bool {
 	}
 	return c.capitalized(i + 1)
 }
+
+// andName returns "NAME and OTHER" when the name from token a, as
+// nameAfter read it, is joined by "and" to another name that ends the
+// phrase (before a comma or the sentence's end): "reports from The Wrap
+// and Deadline" names both sources, as "both NBC News and Bloomberg"
+// does. Else "".
+func (c *context) andName(a int, name string) string {
+	k := a
+	for k < len(c.toks) && k <= a+maxJointSource && c.lower(k) != "and" {
+		if c.toks[k].Kind != nlp.Word || !c.capitalized(k) && c.lower(k) != "the" {
+			return ""
+		}
+		k++
+	}
+	if c.lower(k) != "and" || !c.capitalized(k+1) {
+		return ""
+	}
+	other, ok := c.nameAfter(k + 1)
+	if !ok {
+		return ""
+	}
+	e := k + 1
+	for e < len(c.toks) && c.toks[e].Kind == nlp.Word && c.capitalized(e) {
+		e++
+	}
+	if e < len(c.toks) && !c.isPunct(e, ",.") {
+		return ""
+	}
+	return name + " and " + other
+}
+
+// maxJointSource is the most tokens of the first of two sources joined
+// by "and" that andName reads.
+const maxJointSource = 5
 
 // plainClause reports whether tokens [i, j) read as a clause of their own
 // that an unnamed source reports: at least minSourcedWords words, not
