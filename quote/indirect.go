@@ -226,6 +226,9 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 					if !ok {
 						continue
 					}
+					if both := c.andName(a, n); both != "" {
+						n = both // "according to reports from The Wrap and Deadline"
+					}
 				}
 				if !ok && head < 0 {
 					continue
@@ -864,6 +867,10 @@ const maxListenerWords = 4
 // its listener and a phrase of time.
 const maxToldReach = 10
 
+// maxListenerAppositive is the most tokens of a listener's appositive
+// that toldClause reads past: ", the GateHouse parent,".
+const maxListenerAppositive = 6
+
 // maxPrepositionPhrase is the most tokens of a phrase of time or place
 // between a cue and "that": "said on CNN’s “American Morning” that".
 const maxPrepositionPhrase = 8
@@ -876,10 +883,23 @@ func toldClause(c *context, i int) int {
 	// October 2018 that", "told Polygraph.info that", "told VOA Pentagon
 	// correspondent Carla Babb on Nov. that". A pronoun opens the clause
 	// before any "that" ("told reporters he thinks that ...").
+	appositive, skipped := false, 0 // inside ", the GateHouse parent,", and its tokens
 scan:
-	for k := i; k < len(c.toks) && k <= i+maxToldReach; k++ {
+	for k := i; k < len(c.toks) && k <= i+maxToldReach+skipped; k++ {
 		switch {
+		case appositive && !c.isPunct(k, ","):
+			if skipped++; skipped > maxListenerAppositive {
+				break scan
+			}
+			continue
 		case c.toks[k].Kind == nlp.Number:
+			continue
+		case c.isPunct(k, ",") && k > i && (appositive || c.lower(k+1) == "the" && c.capitalized(k-1)):
+			// "told investors of New Media, the GateHouse parent, on
+			// Oct. 31 that": the listener's appositive, closed by a comma,
+			// which the reach does not count.
+			appositive = !appositive
+			skipped++
 			continue
 		case c.isPunct(k, ".") && (c.glued(k) || c.abbreviation(k-1)) && k+1 < len(c.toks) && c.toks[k+1].Kind != nlp.Punct:
 			continue // a web address's or an abbreviation's dot
@@ -1108,10 +1128,13 @@ func subordinateEnd(c *context, j, end int) int {
 // at token i, after "according to": lower-case words headed by a noun of
 // unnamedSpeakers or sourceNouns ("a local police source", "court
 // records", "a group representing rural counties"), a capitalised word
-// among them only before the head ("a Taliban representative"); -1 when
-// none is there.
+// among them only before the head ("a Taliban representative"), a year
+// after the article ("a 2018 survey"); -1 when none is there.
 func (c *context) unnamedSource(i int) int {
 	for j := i; j < len(c.toks) && j < i+maxUnnamedSource; j++ {
+		if c.toks[j].Kind == nlp.Number && j == i+1 && len(c.toks[j].Text(c.text)) == 4 {
+			continue // "a 2018 survey by Penelope Muse Abernathy"
+		}
 		if c.toks[j].Kind != nlp.Word {
 			return -1
 		}
@@ -1142,6 +1165,40 @@ func namedAuthor(c *context, i int) bool {
 	}
 	return c.capitalized(i + 1)
 }
+
+// andName returns "NAME and OTHER" when the name from token a, as
+// nameAfter read it, is joined by "and" to another name that ends the
+// phrase (before a comma or the sentence's end): "reports from The Wrap
+// and Deadline" names both sources, as "both NBC News and Bloomberg"
+// does. Else "".
+func (c *context) andName(a int, name string) string {
+	k := a
+	for k < len(c.toks) && k <= a+maxJointSource && c.lower(k) != "and" {
+		if c.toks[k].Kind != nlp.Word || !c.capitalized(k) && c.lower(k) != "the" {
+			return ""
+		}
+		k++
+	}
+	if c.lower(k) != "and" || !c.capitalized(k+1) {
+		return ""
+	}
+	other, ok := c.nameAfter(k + 1)
+	if !ok {
+		return ""
+	}
+	e := k + 1
+	for e < len(c.toks) && c.toks[e].Kind == nlp.Word && c.capitalized(e) {
+		e++
+	}
+	if e < len(c.toks) && !c.isPunct(e, ",.") {
+		return ""
+	}
+	return name + " and " + other
+}
+
+// maxJointSource is the most tokens of the first of two sources joined
+// by "and" that andName reads.
+const maxJointSource = 5
 
 // plainClause reports whether tokens [i, j) read as a clause of their own
 // that an unnamed source reports: at least minSourcedWords words, not

@@ -43,6 +43,10 @@ func TestSpeakerLists(t *testing.T) {
 		{"qualified-roles", qualifiedRolesData},
 		{"document-cues", documentCuesData},
 		{"word-cues", wordCuesData},
+		{"org-ends", orgEndsData},
+		{"object-prepositions", objectPrepositionsData},
+		{"view-nouns", viewNounsData},
+		{"view-verbs", viewVerbsData},
 	}
 	for _, l := range lists {
 		t.Run(l.name, func(t *testing.T) {
@@ -79,6 +83,9 @@ func TestSpeakerLists(t *testing.T) {
 		{"speaker-cues and inverted-cues", cues, invertedCues},
 		// A cue read only at a sentence's end must not be read anywhere else.
 		{"speaker-cues and closing-cues", cues, closingCues},
+		// The two lists of prepositions before a participle's noun are
+		// read together.
+		{"name-prepositions and object-prepositions", namePrepositions, objectPrepositions},
 		// A source noun is read only where unnamed-speakers has none.
 		{"unnamed-speakers and source-nouns", unnamedSpeakers, sourceNouns},
 	}

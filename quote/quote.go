@@ -195,6 +195,7 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 				}
 			}
 		}
+		out = f.viewBack(text, si, out, first, &lastMarked)
 		si++
 	}
 	out = mergeScares(out, scares)

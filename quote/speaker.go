@@ -77,6 +77,10 @@ var (
 	insideVerbsData string
 	//go:embed data/accusation-verbs.txt
 	accusationVerbsData string
+	//go:embed data/org-ends.txt
+	orgEndsData string
+	//go:embed data/object-prepositions.txt
+	objectPrepositionsData string
 )
 
 var (
@@ -164,6 +168,13 @@ var (
 	// wordCues, beyond the cue lists, make a one-word quote in their
 	// sentence someone's word, not a scare quote: "dismissing".
 	wordCues = listSet(wordCuesData)
+	// orgEnds, beyond nlp.IsOrgWord, end a company's full name, which
+	// the page shortens to its first word after: "Alden Capital",
+	// "McClatchy Co.".
+	orgEnds = listSet(orgEndsData)
+	// objectPrepositions, beyond namePrepositions, open a phrase whose
+	// noun a participle after it describes: "on a report claiming".
+	objectPrepositions = listSet(objectPrepositionsData)
 )
 
 // listMap reads a list whose lines are a key and the words it stands for.
@@ -958,7 +969,10 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 		if c.isPunct(j, ";:!?“\"«") || c.isPunct(j, ".") && !c.abbreviation(j-1) {
 			break // the sentence ends, or another quote begins
 		}
-		if c.cueAt(j) || documentCues[c.lower(j)] && c.describedDocumentAt(j-2) {
+		// A closing cue attributes a quote that closes its clause when it
+		// ends the sentence: '“...,” Abernathy reported.'
+		closing := closes && closingCues[c.lower(j)] && c.endsSentence(j+1)
+		if c.cueAt(j) || closing || documentCues[c.lower(j)] && c.describedDocumentAt(j-2) {
 			if ended || c.lower(j-1) == "to" {
 				break
 			}
@@ -1240,6 +1254,26 @@ func (f *Finder) clauseSubject(text string, from, to int) string {
 			return n
 		}
 	}
+	if subject == "" && len(f.namesIn(sentence, to)) == 0 {
+		// "WeWorkers Coalition sent a letter to management earlier this
+		// month stating that they “...”": an organisation opening the
+		// sentence as its subject (not "BUFFALO, N.Y. — ...", a dateline),
+		// when the clause names no person ("The Kremlin confirmed ...,
+		// with spokesperson Dmitry Peskov stating that").
+		// The word after the name is its verb, not a noun set off by a
+		// comma ("The GOP front-runner, who has made ...").
+		o := f.orgSubjectIn(text, sentence, to)
+		lead := strings.TrimLeft(text[sentence:to], "“\"‘' ")
+		rest, ok := strings.CutPrefix(lead, o+" ")
+		if !ok {
+			rest, ok = strings.CutPrefix(lead, "The "+o+" ")
+		}
+		if _, after := cutWord(rest); o != "" && ok && !strings.HasPrefix(after, ",") {
+			subject = o
+		} else {
+			subject = f.appositiveOrg(text, sentence, to)
+		}
+	}
 	if subject == "" {
 		// "He rejects calls for a hike, saying ...": the pronoun is the
 		// subject, for resolve to name.
@@ -1248,12 +1282,38 @@ func (f *Finder) clauseSubject(text string, from, to int) string {
 	return subject
 }
 
+// appositiveOrg returns the organisation named in apposition to a
+// description that opens the sentence at from, as its subject ("The
+// group, WeWorkers Coalition, formed ..."), or "".
+func (f *Finder) appositiveOrg(text string, from, to int) string {
+	k := sort.Search(len(f.orgs), func(j int) bool { return f.orgs[j].start >= from })
+	if k == len(f.orgs) || f.orgs[k].end >= to || text[f.orgs[k].end] != ',' {
+		return ""
+	}
+	o := f.orgs[k]
+	noun, ok := strings.CutPrefix(text[from:o.start], "The ")
+	if !ok {
+		return ""
+	}
+	noun, ok = strings.CutSuffix(noun, ", ")
+	if !ok || strings.ContainsAny(noun, " ,") || noun == "" || nlp.IsCapitalized(noun) {
+		return ""
+	}
+	return o.name
+}
+
 // participleSubject returns the subject of the clause a participle in
 // [from, to) closes, as clauseSubject reads it, or else a pronoun after a
 // short opening phrase set off by a comma: "On Saturday, she praised the
 // president, saying ...".
 func (f *Finder) participleSubject(text string, from, to int) string {
 	if subject := f.clauseSubject(text, from, to); subject != "" {
+		if f.isOrg(subject) && prepositionObject(text[from:to]) {
+			// "The AARP pushed back Friday on a report claiming ...":
+			// the participle says what the report claimed, not what the
+			// organisation did.
+			return ""
+		}
 		return subject
 	}
 	if c := strings.IndexByte(text[from:to], ','); c > 0 && len(strings.Fields(text[from:from+c])) <= maxOpeningPhrase {
@@ -1261,6 +1321,38 @@ func (f *Finder) participleSubject(text string, from, to int) string {
 	}
 	return ""
 }
+
+// isOrg reports whether name is an organisation the article names.
+func (f *Finder) isOrg(name string) bool {
+	for _, o := range f.orgs {
+		if o.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// prepositionObject reports whether the noun a participle at the end of
+// before follows is the object of a preposition: "on a report" before
+// "claiming", not "sent a letter to management earlier this month"
+// before "stating". The noun's article is looked for among the last
+// maxParticipleNoun words.
+func prepositionObject(before string) bool {
+	if strings.HasSuffix(strings.TrimSpace(before), ",") {
+		return false // ", saying": the participle closes the clause
+	}
+	words := strings.Fields(before)
+	for i := len(words) - 1; i > 0 && i >= len(words)-maxParticipleNoun; i-- {
+		switch strings.ToLower(words[i]) {
+		case "a", "an", "the":
+			return namePrepositions[strings.ToLower(words[i-1])] || objectPrepositions[strings.ToLower(words[i-1])]
+		}
+	}
+	return false
+}
+
+// maxParticipleNoun is the most words prepositionObject reads back.
+const maxParticipleNoun = 3
 
 // maxOpeningPhrase is the most words of a phrase of time or place that
 // may open a sentence before its subject's comma: "On Saturday,".
@@ -1649,6 +1741,9 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 			return f.documentAuthor(text, rest, pos, sent) // "the statement"
 		}
 		if rest != "" && !nlp.IsCapitalized(rest) {
+			if name := f.definedOrg(text, rest, pos); name != "" {
+				return name // "The group, WeWorkers Coalition, formed ... the group said"
+			}
 			return f.describedName(pos, sent) // "the tech giant"
 		}
 		if name := f.expand(rest); name != "" {
@@ -1740,6 +1835,9 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 		if name := f.full(speaker, k); name != speaker {
 			return name
 		}
+		if name := f.orgFull(speaker); name != "" {
+			return name
+		}
 		if name := f.loneName(speaker); name != "" {
 			return name
 		}
@@ -1754,6 +1852,40 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 	return speaker
 }
 
+// orgFull returns the one organisation of the article whose longer name
+// opens with word and ends with a word that ends company or organisation
+// names, as the entity finder names it ("Alden" for "Alden Capital", "McClatchy" for
+// "McClatchy Co.", "GateHouse" for "GateHouse Media"), or "": a page
+// names an organisation in full once and by its first word after, and a
+// reader looks a speaker up by the full name. A longer name that ends
+// otherwise is something else ("Google Drive"), a longer one another
+// ("Nissan North America Inc", a subsidiary), and two organisations whose
+// names open with the word leave it as it is.
+func (f *Finder) orgFull(word string) string {
+	if !nlp.IsCapitalized(word) {
+		return ""
+	}
+	full := ""
+	// The entity finder may take such a name for a person's ("McClatchy
+	// Co"), so people's names are read too: the last word says what it is.
+	for _, names := range [2][]namePos{f.orgs, f.names} {
+		for _, o := range names {
+			rest, ok := strings.CutPrefix(o.name, word+" ")
+			if !ok || strings.Contains(rest, " ") {
+				continue // a subsidiary is another ("Nissan North America Inc")
+			}
+			if last := strings.TrimSuffix(rest, "."); !nlp.IsOrgWord(last) && !orgEnds[strings.ToLower(last)] {
+				continue
+			}
+			if full != "" && full != o.name {
+				return "" // two organisations
+			}
+			full = o.name
+		}
+	}
+	return full
+}
+
 // loneName returns the one person of the article a lone word that ends
 // no name stands for, or "": a speaker found before whose name it opens,
 // when it is no given name ("Liu said" after "China's ambassador to
@@ -1764,7 +1896,7 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 // article names by the word itself is meant as named ("Google said", not
 // "Google Drive"); two people who would fit leave it unresolved.
 func (f *Finder) loneName(word string) string {
-	if len(word) < 3 || !nlp.IsCapitalized(word) {
+	if len(word) < minLoneName || !nlp.IsCapitalized(word) {
 		return ""
 	}
 	for _, o := range f.orgs {
@@ -1998,6 +2130,60 @@ func (f *Finder) describedName(pos int, sent storyfold.Span) string {
 	// same sentence: "Yahoo was hacked, and the company said".
 	return f.subjectIn(sent.Start, pos)
 }
+
+// definedOrg returns the organisation the page named in apposition to
+// the same description before pos ("The group, WeWorkers Coalition,
+// formed in recent weeks" for a later "the group said"; "the Center for
+// Arizona Policy, a social conservative group that ..."), the last such
+// within maxDefinedReach bytes, or "": the page has said whom the
+// description stands for, where the organisation named last before it
+// may be another ("said on Twitter").
+func (f *Finder) definedOrg(text, noun string, pos int) string {
+	k := sort.Search(len(f.orgs), func(i int) bool { return f.orgs[i].end > pos })
+	for i := k - 1; i >= 0 && f.orgs[i].start >= pos-maxDefinedReach; i-- {
+		o := f.orgs[i]
+		if o.end >= len(text) || text[o.end] != ',' {
+			continue
+		}
+		before := text[max(0, o.start-len(noun)-6):o.start]
+		if strings.HasSuffix(before, "the "+noun+", ") || strings.HasSuffix(before, "The "+noun+", ") {
+			return o.name
+		}
+		if describedAfter(text[o.end+1:min(len(text), o.end+1+maxDescription)], noun) {
+			return o.name
+		}
+	}
+	return ""
+}
+
+// describedAfter reports whether an appositive that opens rest describes
+// its organisation with noun: " a social conservative group that opposes
+// ...". Only the words before the appositive's first comma or stop count.
+func describedAfter(rest, noun string) bool {
+	rest, ok := strings.CutPrefix(rest, " a ")
+	if !ok {
+		if rest, ok = strings.CutPrefix(rest, " an "); !ok {
+			return false
+		}
+	}
+	if i := strings.IndexAny(rest, ",.;"); i >= 0 {
+		rest = rest[:i]
+	}
+	for _, w := range strings.Fields(rest) {
+		if w == noun {
+			return true
+		}
+	}
+	return false
+}
+
+// maxDescription is the most bytes of an appositive read for the noun that
+// describes an organisation.
+const maxDescription = 80
+
+// maxDefinedReach is how far before a description its definition is
+// looked for, in bytes: a few paragraphs.
+const maxDefinedReach = 1500
 
 // describedPersonName returns the person a role noun before pos stands
 // for ("“...,” the attorney said" after "Strzok attorney Aitan Goelman
@@ -2660,3 +2846,8 @@ func initials(name string) string {
 	}
 	return b.String()
 }
+
+// minLoneName is the shortest word loneName reads: a surname of two
+// letters written first ("Li" for Li Jifeng) opens a speaker's name as a
+// longer one does; misspellings need minMisspelled.
+const minLoneName = 2
