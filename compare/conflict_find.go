@@ -2138,16 +2138,13 @@ func (cx *conflictContext) speakersOf(u int) []string {
 	// index of each word (the lists are the context's, reused).
 	verbs, wordAt := cx.verbsAt[:0], cx.wordAt[:0]
 	defer func() { cx.verbsAt, cx.wordAt = verbs, wordAt }()
+	infos := cx.wordsOf(u)
 	for i, t := range cx.toks {
 		if t.Kind != nlp.Word {
 			continue
 		}
 		wordAt = append(wordAt, i)
-		// The word lower-cased as strings.ToLower does, without a string
-		// allocated for it.
-		cx.keyBuf = nlp.AppendLower(cx.keyBuf[:0], t.Text(text))
-		w := cx.keyBuf
-		if (speechVerbs[string(w)] || attributionVerbs[string(w)]) && string(w) != "according" && !quoted(a, x.span.Start+int(t.Start)) && !openQuote(text[:t.Start]) {
+		if infos[i].speaks && !quoted(a, x.span.Start+int(t.Start)) && !openQuote(text[:t.Start]) {
 			verbs = append(verbs, len(wordAt)-1)
 		}
 	}

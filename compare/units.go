@@ -30,8 +30,11 @@ type unit struct {
 	terms   []term // distinct, sorted by id
 	weight  float64
 	// toks are the unit's tokens, read once here for every stage that
-	// reads its words (see conflictContext.tokens).
+	// reads its words (see conflictContext.tokens); cxw, in a story of
+	// several articles, what the conflict finder reads of each of them
+	// (nil for a token that is not a word; see conflictContext.wordsOf).
 	toks []nlp.Token
+	cxw  []*cxWord
 	// What the sentence says in normalised form, for conflicts.
 	quantities []storyfold.Quantity
 	entities   []entityRef
@@ -152,6 +155,9 @@ type reader struct {
 	// from (see carve).
 	tokSlab  []nlp.Token
 	termSlab []term
+	// cxws is the unit's cxw being read, carved from cxSlab.
+	cxws   []*cxWord
+	cxSlab []*cxWord
 	// alone says the story has one article: a unit's denials, frames
 	// and leads are read only to compare it with a unit of another
 	// article (sameClaimAs, conflicts), so they are not read.
@@ -187,6 +193,10 @@ type wordInfo struct {
 	// class is the word's frame class, once classSet (see frameClass).
 	class    string
 	classSet bool
+	// cx is what the conflict finder reads of the word (see cxWord):
+	// its stem and lemma are filled as the finder asks for them, so the
+	// reader is held until the story's conflicts are found.
+	cx *cxWord
 }
 
 // maxWordCache bounds the words a reader remembers (see reader.words).
@@ -211,7 +221,9 @@ func (r *reader) word(written string) *wordInfo {
 			w.key = syn
 		}
 	}
-	r.words[strings.Clone(written)] = w
+	key := strings.Clone(written)
+	w.cx, r.buf = newCxWord(r.buf, key)
+	r.words[key] = w
 	return w
 }
 
@@ -464,11 +476,22 @@ func (r *reader) appendUnits(out []unit, ai int, a *storyfold.Article) []unit {
 		text := a.Text[s.Start:s.End]
 		r.toks = nlp.Tokenize(r.toks[:0], text)
 		words, ci := 0, 0
+		r.cxws = r.cxws[:0]
 		for _, t := range r.toks {
 			if t.Kind != nlp.Word {
+				if !r.alone {
+					r.cxws = append(r.cxws, nil)
+				}
 				continue
 			}
 			words++
+			var w *wordInfo
+			if !r.alone {
+				// The conflict finder reads every word of the unit,
+				// names too: each is looked up here once for both.
+				w = r.word(t.Text(text))
+				r.cxws = append(r.cxws, w.cx)
+			}
 			pos := s.Start + int(t.Start)
 			for ci < len(covered) && covered[ci].End <= pos {
 				ci++
@@ -476,7 +499,9 @@ func (r *reader) appendUnits(out []unit, ai int, a *storyfold.Article) []unit {
 			if ci < len(covered) && covered[ci].Start <= pos {
 				continue
 			}
-			w := r.word(t.Text(text))
+			if w == nil {
+				w = r.word(t.Text(text))
+			}
 			if w.skip {
 				continue
 			}
@@ -503,6 +528,9 @@ func (r *reader) appendUnits(out []unit, ai int, a *storyfold.Article) []unit {
 		slices.SortFunc(r.sorted, func(x, y term) int { return int(x.id) - int(y.id) })
 		u.toks, r.tokSlab = carve(r.tokSlab, r.toks)
 		u.terms, r.termSlab = carve(r.termSlab, r.sorted)
+		if !r.alone {
+			u.cxw, r.cxSlab = carve(r.cxSlab, r.cxws)
+		}
 		r.persons = persons
 		r.mentions = mentions
 		if !r.alone {
