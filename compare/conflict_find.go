@@ -620,7 +620,8 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 			}
 		}
 	}
-	out = append(out, slotPairs(units, cx, bearing, factOf, out)...)
+	var ps pairScratch
+	out = append(out, ps.slotPairs(units, cx, bearing, factOf, out)...)
 	days, people := make([][]string, len(units)), make([][]string, len(units))
 	did, didNot := make([][]string, len(units)), make([][]string, len(units))
 	figs := make([][]string, len(units))
@@ -698,22 +699,22 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 			runKeys[i] = cx.quoteRuns(i)
 		}
 	}
-	out = append(out, keyPairs(units, days, days, factOf, out, func(p *conflictPair) { p.event = true })...)
+	out = append(out, ps.keyPairs(units, days, days, factOf, out, func(p *conflictPair) { p.event = true })...)
 	cx.did, cx.didNot = did, didNot
-	out = append(out, keyPairs(units, did, didNot, factOf, out, func(p *conflictPair) { p.denial = true })...)
-	out = append(out, keyPairs(units, people, people, factOf, out, func(p *conflictPair) { p.home = true })...)
-	out = append(out, keyPairs(units, seatKeys, seatKeys, factOf, out, func(p *conflictPair) { p.seat = true })...)
-	out = append(out, keyPairs(units, whereKeys, whereKeys, factOf, out, func(p *conflictPair) { p.where = true })...)
-	out = append(out, keyPairs(units, journeyKeys, journeyKeys, factOf, out, func(p *conflictPair) { p.journey = true })...)
-	out = append(out, keyPairs(units, roleKeys, roleKeys, factOf, out, func(p *conflictPair) { p.role = true })...)
-	out = append(out, keyPairs(units, figs, figs, factOf, out, func(p *conflictPair) { p.figure = true })...)
-	out = append(out, keyPairs(units, actKeys, actKeys, factOf, out, func(p *conflictPair) { p.act = true })...)
-	out = append(out, keyPairs(units, cueKeys, cueKeys, factOf, out, func(p *conflictPair) { p.cue = true })...)
-	out = append(out, keyPairs(units, runKeys, runKeys, factOf, out, func(p *conflictPair) { p.quoted = true })...)
-	out = append(out, keyPairs(units, deedKeys, deedKeys, factOf, out, func(p *conflictPair) { p.deed = true })...)
-	out = append(out, keyPairs(units, compoundKeys, compoundKeys, factOf, out, func(p *conflictPair) { p.compound = true })...)
+	out = append(out, ps.keyPairs(units, did, didNot, factOf, out, func(p *conflictPair) { p.denial = true })...)
+	out = append(out, ps.keyPairs(units, people, people, factOf, out, func(p *conflictPair) { p.home = true })...)
+	out = append(out, ps.keyPairs(units, seatKeys, seatKeys, factOf, out, func(p *conflictPair) { p.seat = true })...)
+	out = append(out, ps.keyPairs(units, whereKeys, whereKeys, factOf, out, func(p *conflictPair) { p.where = true })...)
+	out = append(out, ps.keyPairs(units, journeyKeys, journeyKeys, factOf, out, func(p *conflictPair) { p.journey = true })...)
+	out = append(out, ps.keyPairs(units, roleKeys, roleKeys, factOf, out, func(p *conflictPair) { p.role = true })...)
+	out = append(out, ps.keyPairs(units, figs, figs, factOf, out, func(p *conflictPair) { p.figure = true })...)
+	out = append(out, ps.keyPairs(units, actKeys, actKeys, factOf, out, func(p *conflictPair) { p.act = true })...)
+	out = append(out, ps.keyPairs(units, cueKeys, cueKeys, factOf, out, func(p *conflictPair) { p.cue = true })...)
+	out = append(out, ps.keyPairs(units, runKeys, runKeys, factOf, out, func(p *conflictPair) { p.quoted = true })...)
+	out = append(out, ps.keyPairs(units, deedKeys, deedKeys, factOf, out, func(p *conflictPair) { p.deed = true })...)
+	out = append(out, ps.keyPairs(units, compoundKeys, compoundKeys, factOf, out, func(p *conflictPair) { p.compound = true })...)
 	if ledes := cx.ledeKeys(); ledes != nil {
-		out = append(out, keyPairs(units, ledes, ledes, factOf, out, func(p *conflictPair) { p.lede = true })...)
+		out = append(out, ps.keyPairs(units, ledes, ledes, factOf, out, func(p *conflictPair) { p.lede = true })...)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].a != out[j].a {
@@ -781,14 +782,18 @@ func sharedActors(units []unit, bearing []bool) (shared []bool, separated bool) 
 // disagree on are the claim. Each unit looks up the next conflictScan
 // units of each setting word's list, and meets conflictScan units in all.
 func slotPairs(units []unit, cx *conflictContext, bearing []bool, factOf []int, found []conflictPair) []conflictPair {
-	type key struct{ a, b int }
-	seen := make(map[key]bool, len(found))
-	for _, p := range found {
-		seen[key{p.a, p.b}] = true
-	}
+	var ps pairScratch
+	return ps.slotPairs(units, cx, bearing, factOf, found)
+}
+
+// slotPairs is slotPairs with the pair set and scratch lists of ps.
+func (ps *pairScratch) slotPairs(units []unit, cx *conflictContext, bearing []bool, factOf []int, found []conflictPair) []conflictPair {
+	type key = pairKey
+	ps.sync(found)
+	seen := ps.seen
 	postings := map[string][]int32{}
 	keys := make([][]string, len(units))
-	at := make([][]int, len(units))
+	met, at := ps.scratch(len(units))
 	for i := range units {
 		if !bearing[i] || len(units[i].dates) == 0 {
 			continue
@@ -801,7 +806,7 @@ func slotPairs(units []unit, cx *conflictContext, bearing []bool, factOf []int, 
 		keys[i] = words
 	}
 	var out []conflictPair
-	met := make([]int32, len(units))
+	var passed []pairKey
 	for i := range units {
 		visits := 0
 		for k, w := range keys[i] {
@@ -823,9 +828,15 @@ func slotPairs(units []unit, cx *conflictContext, bearing []bool, factOf []int, 
 				seen[key{x, y}] = true
 				if s := wordSimilarity(&units[x], &units[y]); s >= min(valuePair, datePair, placePair) {
 					out = append(out, conflictPair{a: x, b: y, words: s})
+				} else {
+					passed = append(passed, key{x, y})
 				}
 			}
 		}
+	}
+	// A pair met and not kept is not found: the keys may still pair it.
+	for _, k := range passed {
+		delete(seen, k)
 	}
 	return out
 }
@@ -843,9 +854,59 @@ func slotPairs(units []unit, cx *conflictContext, bearing []bool, factOf []int, 
 // after it, so a pair is met once; for a denial a unit's denied acts are
 // looked up among the other units' acts, from the start of each list.
 func keyPairs(units []unit, keys, probes [][]string, factOf []int, found []conflictPair, mark func(*conflictPair)) []conflictPair {
+	var ps pairScratch
+	return ps.keyPairs(units, keys, probes, factOf, found, mark)
+}
+
+// pairKey is a pair of units, the lower index first.
+type pairKey struct{ a, b int }
+
+// pairScratch is what slotPairs and the keyPairs of one conflictPairs
+// share: the set of the pairs found so far, grown as the list of them
+// grows rather than built again from it for each kind of key, and
+// scratch lists made once at the story's size.
+type pairScratch struct {
+	seen map[pairKey]bool
+	n    int // how many pairs of found seen holds
+	met  []int32
+	at   [][]int
+}
+
+// sync adds to seen the pairs of found it does not hold yet: found is
+// conflictPairs' list, which only grows, each call's pairs appended.
+func (ps *pairScratch) sync(found []conflictPair) {
+	if ps.seen == nil || ps.n > len(found) {
+		ps.seen, ps.n = make(map[pairKey]bool, len(found)), 0
+	}
+	for _, p := range found[ps.n:] {
+		ps.seen[pairKey{p.a, p.b}] = true
+	}
+	ps.n = len(found)
+}
+
+// scratch returns met and at cleared for n units.
+func (ps *pairScratch) scratch(n int) ([]int32, [][]int) {
+	if len(ps.met) != n {
+		ps.met, ps.at = make([]int32, n), make([][]int, n)
+	} else {
+		clear(ps.met)
+		for i := range ps.at {
+			ps.at[i] = ps.at[i][:0]
+		}
+	}
+	return ps.met, ps.at
+}
+
+// keyPairs is keyPairs with the pair set and scratch lists of ps.
+func (ps *pairScratch) keyPairs(units []unit, keys, probes [][]string, factOf []int, found []conflictPair, mark func(*conflictPair)) []conflictPair {
+	// A kind of key that no unit gives pairs and marks nothing: most
+	// stories give few of the kinds.
+	if !slices.ContainsFunc(keys, func(k []string) bool { return len(k) > 0 }) {
+		return nil
+	}
 	symmetric := len(keys) > 0 && &keys[0] == &probes[0]
 	postings := map[string][]int32{}
-	at := make([][]int, len(units)) // each key's place in its list, when symmetric
+	met, at := ps.scratch(len(units)) // at: each key's place in its list, when symmetric
 	for i := range units {
 		for _, k := range keys[i] {
 			if symmetric {
@@ -854,20 +915,16 @@ func keyPairs(units []unit, keys, probes [][]string, factOf []int, found []confl
 			postings[k] = append(postings[k], int32(i))
 		}
 	}
-	if len(postings) == 0 {
-		return nil
-	}
-	type key struct{ a, b int }
-	seen := make(map[key]bool, len(found))
+	ps.sync(found)
+	seen := ps.seen
+	type key = pairKey
 	for i := range found {
 		p := &found[i]
-		seen[key{p.a, p.b}] = true
 		if shareKey(probes[p.a], keys[p.b]) || shareKey(probes[p.b], keys[p.a]) {
 			mark(p)
 		}
 	}
 	var out []conflictPair
-	met := make([]int32, len(units))
 	for i := range units {
 		visits := 0
 		for k, w := range probes[i] {
