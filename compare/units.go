@@ -155,9 +155,14 @@ type reader struct {
 	// from (see carve).
 	tokSlab  []nlp.Token
 	termSlab []term
-	// cxws is the unit's cxw being read, carved from cxSlab.
-	cxws   []*cxWord
-	cxSlab []*cxWord
+	// cxws is the unit's cxw being read, carved from cxSlab; wordsAt
+	// what the reader makes of each of its tokens (nil for a token that
+	// is not a word), set while its frames are read; isVerb is frames'
+	// list.
+	cxws    []*cxWord
+	cxSlab  []*cxWord
+	wordsAt []*wordInfo
+	isVerb  []bool
 	// alone says the story has one article: a unit's denials, frames
 	// and leads are read only to compare it with a unit of another
 	// article (sameClaimAs, conflicts), so they are not read.
@@ -230,7 +235,11 @@ func (r *reader) word(written string) *wordInfo {
 // class returns the frame class of a word as written: frameClass of its
 // lower-case form (nlp.Lower).
 func (r *reader) class(written string) string {
-	w := r.word(written)
+	return r.classOf(r.word(written), written)
+}
+
+// classOf is class of a word already looked up.
+func (r *reader) classOf(w *wordInfo, written string) string {
 	if !w.classSet {
 		r.buf = nlp.Lower(r.buf[:0], written)
 		w.class, w.classSet = r.frameClass(lowered(r.buf, written)), true
@@ -476,21 +485,24 @@ func (r *reader) appendUnits(out []unit, ai int, a *storyfold.Article) []unit {
 		text := a.Text[s.Start:s.End]
 		r.toks = nlp.Tokenize(r.toks[:0], text)
 		words, ci := 0, 0
-		r.cxws = r.cxws[:0]
+		r.cxws, r.wordsAt = r.cxws[:0], r.wordsAt[:0]
 		for _, t := range r.toks {
 			if t.Kind != nlp.Word {
 				if !r.alone {
 					r.cxws = append(r.cxws, nil)
+					r.wordsAt = append(r.wordsAt, nil)
 				}
 				continue
 			}
 			words++
 			var w *wordInfo
 			if !r.alone {
-				// The conflict finder reads every word of the unit,
-				// names too: each is looked up here once for both.
+				// The conflict finder and the claim frame read every
+				// word of the unit, names too: each is looked up here
+				// once for all.
 				w = r.word(t.Text(text))
 				r.cxws = append(r.cxws, w.cx)
+				r.wordsAt = append(r.wordsAt, w)
 			}
 			pos := s.Start + int(t.Start)
 			for ci < len(covered) && covered[ci].End <= pos {
@@ -545,6 +557,9 @@ func (r *reader) appendUnits(out []unit, ai int, a *storyfold.Article) []unit {
 		}
 		out = append(out, u)
 	}
+	// What frames reads of a unit's words is the last unit's: gone
+	// with it.
+	r.wordsAt = r.wordsAt[:0]
 	return out
 }
 
