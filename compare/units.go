@@ -202,6 +202,9 @@ type wordInfo struct {
 	// its stem and lemma are filled as the finder asks for them, so the
 	// reader is held until the story's conflicts are found.
 	cx *cxWord
+	// deny is 2 when the word may open a denial, 1 when not, 0 until
+	// mayDeny has read it.
+	deny int8
 }
 
 // maxWordCache bounds the words a reader remembers (see reader.words).
