@@ -1092,7 +1092,7 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 	keys := func(out []string, i int, l string) []string {
 		n := 0
 		for _, o := range words[i+1 : min(len(words), i+1+actReach)] {
-			if nlp.IsStopWord(o.w) || slotWords[o.w] || len(o.w) < 3 || notObject(o.w) {
+			if o.info.stop || slotWords[o.w] || len(o.w) < 3 || notObject(o.w) {
 				continue
 			}
 			stem := cx.stemOf(o.info)
@@ -1156,7 +1156,7 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 			}
 			continue
 		}
-		if speechVerbs[w.w] {
+		if w.info.speech {
 			// What follows is what someone said happened ("saying he had
 			// served"); an announcement in the past is an act itself
 			// ("announced Tuesday he'll run").
@@ -1169,10 +1169,10 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 			reported = true
 			continue
 		}
-		if len(w.w) < 4 || nlp.IsStopWord(w.w) || quoted(a, x.span.Start+w.start) || strings.HasSuffix(w.w, "ing") || strings.HasSuffix(w.w, "s") {
+		if len(w.w) < 4 || w.info.stop || quoted(a, x.span.Start+w.start) || strings.HasSuffix(w.w, "ing") || strings.HasSuffix(w.w, "s") {
 			continue
 		}
-		if i > 0 && unasserting[words[i-1].w] {
+		if i > 0 && words[i-1].info.unasserting {
 			// A modal act ("would drop out", "would have allowed")
 			// is affirmed as that modal act only.
 			m := i - 1
@@ -2442,7 +2442,7 @@ func (cx *conflictContext) readNegation(u int, stems *[]string) negation {
 		}
 		// The verb negated is the first content word after the negation,
 		// within three words: "did not immediately respond".
-		verb := negAt >= 0 && i-negAt <= 6 && len(w) > 2 && !nlp.IsStopWord(w) && !strings.HasSuffix(w, "ly")
+		verb := negAt >= 0 && i-negAt <= 6 && len(w) > 2 && !info.stop && !strings.HasSuffix(w, "ly")
 		if !verb && stems == nil {
 			continue
 		}

@@ -33,6 +33,10 @@ type cxWord struct {
 	// speech or attribution verb other than "according": a verb that
 	// credits a speaker (see speakersOf).
 	speaks bool
+	// said says lower is a speech or attribution verb, speech a speech
+	// verb, stop a stop word, unasserting a word that makes the verb
+	// after it no assertion (conflict_unasserted.txt).
+	said, speech, stop, unasserting bool
 	// stem is the stem of lower, once stemSet; lemma its verb lemma in
 	// WordNet, once lemmaSet.
 	stem, lemma       string
@@ -47,6 +51,10 @@ func newCxWord(buf []byte, key string) (*cxWord, []byte) {
 	w := &cxWord{lower: lowered(buf, key)}
 	l := w.lower
 	w.negator = negators[l] || refusals[l] || strings.HasSuffix(l, "n't") || strings.HasSuffix(l, "n’t") || l == "no"
+	w.speech = speechVerbs[l]
+	w.said = w.speech || attributionVerbs[l]
+	w.stop = nlp.IsStopWord(l)
+	w.unasserting = unasserting[l]
 	buf = nlp.AppendLower(buf[:0], key)
 	w.speaks = (speechVerbs[string(buf)] || attributionVerbs[string(buf)]) && string(buf) != "according"
 	return w, buf
