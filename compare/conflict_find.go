@@ -462,6 +462,10 @@ type conflictContext struct {
 	verbsAt, wordAt []int
 	// unitWords holds each unit's words once read (see wordsOf).
 	unitWords [][]*cxWord
+	// actorLists holds each unit's actors once actorsDone says they are
+	// read (see actorsOf).
+	actorLists [][]string
+	actorsDone []bool
 }
 
 func newConflictContext(units []unit, members []*storyfold.Article) *conflictContext {
@@ -658,13 +662,13 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 				if !bearing[i] || !shared[i] || (len(cx.negation(i).negated) > 0) != (pass == 0) {
 					continue
 				}
-				if pass == 1 && !separated && !slices.ContainsFunc(units[i].actors(), func(e string) bool { return denied[e] }) {
+				if pass == 1 && !separated && !slices.ContainsFunc(cx.actorsOf(i), func(e string) bool { return denied[e] }) {
 					continue
 				}
 				did[i], didNot[i] = cx.acts(i)
 				did[i], didNot[i] = cx.negatedWords(i, negKeys, did[i], didNot[i])
 				if len(didNot[i]) > 0 {
-					for _, e := range units[i].actors() {
+					for _, e := range cx.actorsOf(i) {
 						denied[e] = true
 					}
 				}
@@ -982,7 +986,7 @@ func shareKey(a, b []string) bool {
 func (cx *conflictContext) eventKeys(u int) []string {
 	x := &cx.units[u]
 	a := cx.members[x.article]
-	actors := x.actors()
+	actors := cx.actorsOf(u)
 	if len(actors) == 0 {
 		return nil
 	}
@@ -1032,6 +1036,20 @@ func (cx *conflictContext) eventKeys(u int) []string {
 // what it tells.
 func (x *unit) actors() []string { return x.appendActors(nil) }
 
+// actorsOf returns unit u's actors (see unit.actors), made once for the
+// story: the finder asks for them for each kind of key. Callers must not
+// modify them.
+func (cx *conflictContext) actorsOf(u int) []string {
+	if cx.actorLists == nil {
+		cx.actorLists = make([][]string, len(cx.units))
+		cx.actorsDone = make([]bool, len(cx.units))
+	}
+	if !cx.actorsDone[u] {
+		cx.actorLists[u], cx.actorsDone[u] = cx.units[u].actors(), true
+	}
+	return cx.actorLists[u]
+}
+
 // appendActors appends the unit's actors to dst, so that a caller that
 // runs for every unit can keep them on its stack.
 func (x *unit) appendActors(dst []string) []string {
@@ -1069,7 +1087,7 @@ func nameNear(name string, near map[string]bool) bool {
 // the first person ("I served") says less than that an act took place.
 func (cx *conflictContext) acts(u int) (did, didNot []string) {
 	x := &cx.units[u]
-	actors := x.actors()
+	actors := cx.actorsOf(u)
 	if len(actors) == 0 {
 		return nil, nil
 	}
