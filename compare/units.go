@@ -163,6 +163,11 @@ type reader struct {
 	cxSlab  []*cxWord
 	wordsAt []*wordInfo
 	isVerb  []bool
+	// spans, sents and names are appendUnits' lists of an article's
+	// clauses, their sentences and its names, kept between articles.
+	spans []storyfold.Span
+	sents []int
+	names []nameMention
 	// alone says the story has one article: a unit's denials, frames
 	// and leads are read only to compare it with a unit of another
 	// article (sameClaimAs, conflicts), so they are not read.
@@ -314,6 +319,7 @@ const maxKeptClaims = 4096
 
 func (r *reader) release() {
 	clear(r.claimNames)
+	clear(r.names) // the last article's: their names are not kept
 	r.ann.Names = nil
 	if len(r.claimBuf) > maxKeptClaims {
 		clear(r.claimBuf[maxKeptClaims:])
@@ -359,26 +365,23 @@ func (r *reader) appendUnits(out []unit, ai int, a *storyfold.Article) []unit {
 		}
 		return false
 	}
-	var spans []storyfold.Span
-	var sents []int
+	// The article's clauses and their sentences, in lists kept between
+	// articles.
+	spans, sents := r.spans[:0], r.sents[:0]
 	for si, s := range a.Sentences {
 		if heading(s) {
 			continue
 		}
-		for _, c := range clauses(a, s) {
-			spans = append(spans, c)
+		n := len(spans)
+		spans = appendClauses(spans, a, s)
+		for range spans[n:] {
 			sents = append(sents, si)
 		}
 	}
+	r.spans, r.sents = spans, sents
 	// The article's names, figures and days in text order, each read once;
 	// every unit takes those inside it as the units go down the text.
-	type named struct {
-		span   storyfold.Span
-		key    string
-		ref    entityRef
-		quoted bool
-	}
-	var names []named
+	names := r.names[:0]
 	for _, e := range a.Entities {
 		ref := r.storyEntity(e)
 		key, ok := r.entityKeys[ref.name]
@@ -390,10 +393,11 @@ func (r *reader) appendUnits(out []unit, ai int, a *storyfold.Article) []unit {
 			r.entityKeys[ref.name] = key
 		}
 		for _, m := range e.Mentions {
-			names = append(names, named{m, key, ref, quoted(a, m.Start)})
+			names = append(names, nameMention{m, key, ref, quoted(a, m.Start)})
 		}
 	}
-	slices.SortFunc(names, func(x, y named) int { return x.span.Start - y.span.Start })
+	slices.SortFunc(names, func(x, y nameMention) int { return x.span.Start - y.span.Start })
+	r.names = names
 	ni, qi, di := 0, 0, 0
 	for k, s := range spans {
 		si := sents[k]
@@ -566,6 +570,15 @@ func (r *reader) appendUnits(out []unit, ai int, a *storyfold.Article) []unit {
 	return out
 }
 
+// nameMention is a mention of a story entity in an article, with its term
+// (see appendUnits).
+type nameMention struct {
+	span   storyfold.Span
+	key    string
+	ref    entityRef
+	quoted bool
+}
+
 // maskDigits writes text with every run of digits (and the separators
 // inside it) as one "0", so the scorer reads "12 killed" and "19 killed"
 // as the same words: whether the figures agree is for conflicts to tell.
@@ -628,9 +641,21 @@ var clauseBreaks = []string{", while ", ", whereas ", ", but ", "; ", ": ", ", d
 // clauses returns a sentence's clauses, split where a clause break stands
 // outside a quote and leaves at least minWords words on both sides.
 func clauses(a *storyfold.Article, s storyfold.Span) []storyfold.Span {
+	return appendClauses(nil, a, s)
+}
+
+// appendClauses appends a sentence's clauses (see clauses) to dst.
+func appendClauses(dst []storyfold.Span, a *storyfold.Article, s storyfold.Span) []storyfold.Span {
 	text := a.Text[s.Start:s.End]
+	// Every break opens with one of these: a sentence with none of them,
+	// as many are, is one clause.
+	if !strings.ContainsAny(text, ",;:") {
+		return append(dst, s)
+	}
 	type cut struct{ at, next int } // the break's comma, the next clause's first word
-	var cuts []cut
+	// On the stack for most sentences.
+	var cb [8]cut
+	cuts := cb[:0]
 	for _, b := range clauseBreaks {
 		skip := len(b) - len(strings.TrimLeft(b, ",;: "))
 		for from := 0; ; {
@@ -642,8 +667,10 @@ func clauses(a *storyfold.Article, s storyfold.Span) []storyfold.Span {
 			from += i + len(b)
 		}
 	}
-	sort.Slice(cuts, func(i, j int) bool { return cuts[i].at < cuts[j].at })
-	var out []storyfold.Span
+	// No two breaks start at one place: the order is the same however
+	// they are sorted.
+	slices.SortFunc(cuts, func(x, y cut) int { return x.at - y.at })
+	out := dst
 	start := 0
 	for _, c := range cuts {
 		if c.at < start || quoted(a, s.Start+c.at) ||
