@@ -450,6 +450,12 @@ func (r *reader) leads(text string, at int, toks []nlp.Token, ms []frameMention)
 	words := 0
 	prev := ""   // the last lowercase word before the current token
 	open := true // no verb or pronoun read since the clause began
+	// The unit's words as appendUnits looked them up, when it is the
+	// caller (see frames).
+	var infos []*wordInfo
+	if len(r.wordsAt) == len(toks) {
+		infos = r.wordsAt
+	}
 	for ti := 0; ti < len(toks); ti++ {
 		t := toks[ti]
 		if t.Kind == nlp.Punct {
@@ -474,11 +480,19 @@ func (r *reader) leads(text string, at int, toks []nlp.Token, ms []frameMention)
 		s := t.Text(text)
 		if k < 0 {
 			if s[0] < 'A' || s[0] > 'Z' {
+				if infos != nil && infos[ti] != nil {
+					w := infos[ti]
+					prev = w.cx.lower
+					if holdsSubject(w) {
+						open = false
+					}
+					continue
+				}
 				r.buf = nlp.Lower(r.buf[:0], s)
 				prev = lowered(r.buf, s)
 				// A verb or a pronoun holds the subject's place: a name
 				// after it is an object ("He accused Obama of ...").
-				if subjectPronouns[prev] || !nlp.IsStopWord(prev) && !notSubject[prev] {
+				if holdsSubjectPlace(prev) {
 					open = false
 				}
 			} else if r.keyBuf = nlp.AppendLower(r.keyBuf[:0], s); subjectPronouns[string(r.keyBuf)] {
@@ -546,4 +560,23 @@ func otherLeads(a, b *unit) bool {
 		}
 	}
 	return true
+}
+
+// holdsSubjectPlace reports whether a lower-case word (nlp.Lower) holds
+// the subject's place before a name, as a verb or a pronoun does (see
+// leads).
+func holdsSubjectPlace(lower string) bool {
+	return subjectPronouns[lower] || !nlp.IsStopWord(lower) && !notSubject[lower]
+}
+
+// holdsSubject is holdsSubjectPlace of a word's lower-case form, worked
+// out once a word (see wordInfo.subject).
+func holdsSubject(w *wordInfo) bool {
+	if w.subject == 0 {
+		w.subject = 1
+		if holdsSubjectPlace(w.cx.lower) {
+			w.subject = 2
+		}
+	}
+	return w.subject == 2
 }

@@ -210,6 +210,9 @@ type wordInfo struct {
 	// deny is 2 when the word may open a denial, 1 when not, 0 until
 	// mayDeny has read it.
 	deny int8
+	// subject is 2 when the word holds a subject's place before a name
+	// (holdsSubjectPlace), 1 when not, 0 until holdsSubject has read it.
+	subject int8
 }
 
 // maxWordCache bounds the words a reader remembers (see reader.words).
