@@ -874,6 +874,8 @@ type pairScratch struct {
 	n    int // how many pairs of found seen holds
 	met  []int32
 	at   [][]int
+	// lists are keyPairs' postings, made again for each kind of key.
+	lists postingLists
 }
 
 // sync adds to seen the pairs of found it does not hold yet: found is
@@ -886,6 +888,72 @@ func (ps *pairScratch) sync(found []conflictPair) {
 		ps.seen[pairKey{p.a, p.b}] = true
 	}
 	ps.n = len(found)
+}
+
+// postingLists are the units posted under each key, in unit order: one
+// list of them all, each key's a run of it, so that a story's keys make
+// no list each.
+type postingLists struct {
+	ids   map[string]int32 // key -> its number
+	start []int32          // key number -> where its run starts; one more at the end
+	units []int32
+}
+
+// of returns the units posted under key k.
+func (pl *postingLists) of(k string) []int32 {
+	id, ok := pl.ids[k]
+	if !ok {
+		return nil
+	}
+	return pl.units[pl.start[id]:pl.start[id+1]]
+}
+
+// post posts each unit under its keys, and when symmetric appends to
+// at[i] the place of unit i in each of its keys' lists.
+func (ps *pairScratch) post(units []unit, keys [][]string, at [][]int, symmetric bool) *postingLists {
+	pl := &ps.lists
+	if pl.ids == nil {
+		pl.ids = map[string]int32{}
+	}
+	clear(pl.ids)
+	counts := pl.start[:0]
+	for i := range units {
+		for _, k := range keys[i] {
+			id, ok := pl.ids[k]
+			if !ok {
+				id = int32(len(counts))
+				pl.ids[k] = id
+				counts = append(counts, 0)
+			}
+			if symmetric {
+				at[i] = append(at[i], int(counts[id]))
+			}
+			counts[id]++
+		}
+	}
+	// Counts become starts, each moved on as its list is filled.
+	total := int32(0)
+	for id, n := range counts {
+		counts[id] = total
+		total += n
+	}
+	counts = append(counts, total)
+	if int(total) > cap(pl.units) {
+		pl.units = make([]int32, total)
+	}
+	pl.units = pl.units[:total]
+	for i := range units {
+		for _, k := range keys[i] {
+			id := pl.ids[k]
+			pl.units[counts[id]] = int32(i)
+			counts[id]++
+		}
+	}
+	// Each start has moved to its list's end, the next one's start.
+	copy(counts[1:], counts[:len(counts)-1])
+	counts[0] = 0
+	pl.start = counts
+	return pl
 }
 
 // scratch returns met and at cleared for n units.
@@ -909,16 +977,8 @@ func (ps *pairScratch) keyPairs(units []unit, keys, probes [][]string, factOf []
 		return nil
 	}
 	symmetric := len(keys) > 0 && &keys[0] == &probes[0]
-	postings := map[string][]int32{}
 	met, at := ps.scratch(len(units)) // at: each key's place in its list, when symmetric
-	for i := range units {
-		for _, k := range keys[i] {
-			if symmetric {
-				at[i] = append(at[i], len(postings[k]))
-			}
-			postings[k] = append(postings[k], int32(i))
-		}
-	}
+	postings := ps.post(units, keys, at, symmetric)
 	ps.sync(found)
 	seen := ps.seen
 	type key = pairKey
@@ -932,7 +992,7 @@ func (ps *pairScratch) keyPairs(units []unit, keys, probes [][]string, factOf []
 	for i := range units {
 		visits := 0
 		for k, w := range probes[i] {
-			list := postings[w]
+			list := postings.of(w)
 			from := 0
 			if symmetric {
 				from = at[i][k] + 1
