@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/nlp"
@@ -785,12 +786,6 @@ func sharedActors(units []unit, bearing []bool) (shared []bool, separated bool) 
 // their rarest words to meet by them, yet the words around the value they
 // disagree on are the claim. Each unit looks up the next conflictScan
 // units of each setting word's list, and meets conflictScan units in all.
-func slotPairs(units []unit, cx *conflictContext, bearing []bool, factOf []int, found []conflictPair) []conflictPair {
-	var ps pairScratch
-	return ps.slotPairs(units, cx, bearing, factOf, found)
-}
-
-// slotPairs is slotPairs with the pair set and scratch lists of ps.
 func (ps *pairScratch) slotPairs(units []unit, cx *conflictContext, bearing []bool, factOf []int, found []conflictPair) []conflictPair {
 	type key = pairKey
 	ps.sync(found)
@@ -843,23 +838,6 @@ func (ps *pairScratch) slotPairs(units []unit, cx *conflictContext, bearing []bo
 		delete(seen, k)
 	}
 	return out
-}
-
-// keyPairs marks, through mark, the pairs of found whose units share a
-// key, and returns the other pairs of units of different articles that
-// do, marked too. Keys are what two sentences that share too little of
-// their words to meet otherwise may still share: one actor doing one
-// thing (see eventKeys and acts). Each unit looks up the next
-// conflictScan units of each key's list, and meets conflictScan units in
-// all.
-//
-// A unit is posted under its keys and looks up its probes: for one event
-// the two are the same list, and each unit reads only the units posted
-// after it, so a pair is met once; for a denial a unit's denied acts are
-// looked up among the other units' acts, from the start of each list.
-func keyPairs(units []unit, keys, probes [][]string, factOf []int, found []conflictPair, mark func(*conflictPair)) []conflictPair {
-	var ps pairScratch
-	return ps.keyPairs(units, keys, probes, factOf, found, mark)
 }
 
 // pairKey is a pair of units, the lower index first.
@@ -969,7 +947,21 @@ func (ps *pairScratch) scratch(n int) ([]int32, [][]int) {
 	return ps.met, ps.at
 }
 
-// keyPairs is keyPairs with the pair set and scratch lists of ps.
+// keyPairs marks, through mark, the pairs of found whose units share a
+// key, and returns the other pairs of units of different articles that
+// do, marked too. Keys are what two sentences that share too little of
+// their words to meet otherwise may still share: one actor doing one
+// thing (see eventKeys and acts). Each unit looks up the next
+// conflictScan units of each key's list, and meets conflictScan units in
+// all.
+//
+// A unit is posted under its keys and looks up its probes: for one event
+// the two are the same list, and each unit reads only the units posted
+// after it, so a pair is met once; for a denial a unit's denied acts are
+// looked up among the other units' acts, from the start of each list.
+//
+// ps holds the pairs found so far and the scratch lists, shared with
+// the story's other kinds of key.
 func (ps *pairScratch) keyPairs(units []unit, keys, probes [][]string, factOf []int, found []conflictPair, mark func(*conflictPair)) []conflictPair {
 	// A kind of key that no unit gives pairs and marks nothing: most
 	// stories give few of the kinds.
@@ -1124,10 +1116,28 @@ func (x *unit) appendActors(dst []string) []string {
 // nameNear reports whether every word of a name is among the words near
 // a day.
 func nameNear(name string, near map[string]bool) bool {
-	for _, w := range strings.Fields(strings.ToLower(name)) {
-		if !near[w] {
+	// strings.Fields(strings.ToLower(name)), read in place: the name is
+	// lowered on the stack, and each word looked up without a string.
+	var buf [64]byte
+	lower := nlp.AppendLower(buf[:0], name)
+	for i := 0; i < len(lower); {
+		r, size := utf8.DecodeRune(lower[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(lower) {
+			r, size := utf8.DecodeRune(lower[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		if !near[string(lower[i:j])] {
 			return false
 		}
+		i = j
 	}
 	return true
 }

@@ -641,13 +641,9 @@ func init() {
 // of their own: "China welcomed the talks, while Rutte called for ...".
 var clauseBreaks = []string{", while ", ", whereas ", ", but ", "; ", ": ", ", during which ", ", after which ", ", with "}
 
-// clauses returns a sentence's clauses, split where a clause break stands
-// outside a quote and leaves at least minWords words on both sides.
-func clauses(a *storyfold.Article, s storyfold.Span) []storyfold.Span {
-	return appendClauses(nil, a, s)
-}
-
-// appendClauses appends a sentence's clauses (see clauses) to dst.
+// appendClauses appends a sentence's clauses to dst, split where a
+// clause break stands outside a quote and leaves at least minWords words
+// on both sides.
 func appendClauses(dst []storyfold.Span, a *storyfold.Article, s storyfold.Span) []storyfold.Span {
 	text := a.Text[s.Start:s.End]
 	// Every break opens with one of these: a sentence with none of them,
