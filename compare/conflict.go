@@ -95,6 +95,23 @@ func (cx *conflictContext) mentionsIn(article int, name string, s storyfold.Span
 	}
 	cx.keyBuf = nlp.AppendLower(cx.keyBuf[:0], name)
 	ids := index[string(cx.keyBuf)]
+	if len(ids) == 1 {
+		// One entity's mentions, which are in text order: those inside
+		// the span are a run of them, given as it is (capacity cut, so
+		// that a caller's append copies it) unless one runs past the end.
+		list := entities[ids[0]].Mentions
+		i, _ := slices.BinarySearchFunc(list, s.Start, func(m storyfold.Span, at int) int { return m.Start - at })
+		k, whole := i, true
+		for ; k < len(list) && list[k].Start < s.End; k++ {
+			whole = whole && list[k].End <= s.End
+		}
+		if k == i {
+			return nil
+		}
+		if whole {
+			return list[i:k:k]
+		}
+	}
 	var out []storyfold.Span
 	for _, id := range ids {
 		list := entities[id].Mentions

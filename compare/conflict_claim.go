@@ -50,7 +50,7 @@ func (cx *conflictContext) claimKeys(u int) (acts, cues []string) {
 		if quoted(a, x.span.Start+int(t.Start)) {
 			continue
 		}
-		if speechVerbs[w.lower] || attributionVerbs[w.lower] {
+		if w.said {
 			reported = true
 			l := cx.verbLemma(w)
 			if l == "" {
@@ -61,7 +61,7 @@ func (cx *conflictContext) claimKeys(u int) (acts, cues []string) {
 			}
 			continue
 		}
-		if reported || len(w.lower) < 4 || nlp.IsStopWord(w.lower) || before != nil && unasserting[before.lower] ||
+		if reported || len(w.lower) < 4 || w.stop || before != nil && before.unasserting ||
 			strings.HasSuffix(w.lower, "ing") || strings.HasSuffix(w.lower, "s") {
 			continue
 		}

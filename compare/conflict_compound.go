@@ -89,7 +89,7 @@ func (cx *conflictContext) compoundKeys(u int) []string {
 		return nil
 	}
 	var out []string
-	for _, e := range cx.units[u].actors() {
+	for _, e := range cx.actorsOf(u) {
 		for _, c := range cs {
 			out = append(out, e+"|"+c.first+"|"+c.noun, e+"|"+c.second+"|"+c.noun)
 		}

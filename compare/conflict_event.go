@@ -61,7 +61,7 @@ func (cx *conflictContext) negatedKeys(u int, keys map[string]bool) map[string]b
 	if len(neg) == 0 {
 		return keys
 	}
-	for _, e := range cx.units[u].actors() {
+	for _, e := range cx.actorsOf(u) {
 		for stem := range neg {
 			keys[e+"|~"+stem] = true
 		}
@@ -83,7 +83,7 @@ func (cx *conflictContext) negatedWords(u int, keys map[string]bool, did, didNot
 		return did, didNot
 	}
 	n := cx.negation(u)
-	actors := cx.units[u].actors()
+	actors := cx.actorsOf(u)
 	if len(actors) == 0 {
 		return did, didNot
 	}

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/storyfold/storyfold"
 	"github.com/storyfold/storyfold/nlp"
@@ -462,6 +463,10 @@ type conflictContext struct {
 	verbsAt, wordAt []int
 	// unitWords holds each unit's words once read (see wordsOf).
 	unitWords [][]*cxWord
+	// actorLists holds each unit's actors once actorsDone says they are
+	// read (see actorsOf).
+	actorLists [][]string
+	actorsDone []bool
 }
 
 func newConflictContext(units []unit, members []*storyfold.Article) *conflictContext {
@@ -620,7 +625,8 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 			}
 		}
 	}
-	out = append(out, slotPairs(units, cx, bearing, factOf, out)...)
+	var ps pairScratch
+	out = append(out, ps.slotPairs(units, cx, bearing, factOf, out)...)
 	days, people := make([][]string, len(units)), make([][]string, len(units))
 	did, didNot := make([][]string, len(units)), make([][]string, len(units))
 	figs := make([][]string, len(units))
@@ -657,13 +663,13 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 				if !bearing[i] || !shared[i] || (len(cx.negation(i).negated) > 0) != (pass == 0) {
 					continue
 				}
-				if pass == 1 && !separated && !slices.ContainsFunc(units[i].actors(), func(e string) bool { return denied[e] }) {
+				if pass == 1 && !separated && !slices.ContainsFunc(cx.actorsOf(i), func(e string) bool { return denied[e] }) {
 					continue
 				}
 				did[i], didNot[i] = cx.acts(i)
 				did[i], didNot[i] = cx.negatedWords(i, negKeys, did[i], didNot[i])
 				if len(didNot[i]) > 0 {
-					for _, e := range units[i].actors() {
+					for _, e := range cx.actorsOf(i) {
 						denied[e] = true
 					}
 				}
@@ -698,22 +704,22 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 			runKeys[i] = cx.quoteRuns(i)
 		}
 	}
-	out = append(out, keyPairs(units, days, days, factOf, out, func(p *conflictPair) { p.event = true })...)
+	out = append(out, ps.keyPairs(units, days, days, factOf, out, func(p *conflictPair) { p.event = true })...)
 	cx.did, cx.didNot = did, didNot
-	out = append(out, keyPairs(units, did, didNot, factOf, out, func(p *conflictPair) { p.denial = true })...)
-	out = append(out, keyPairs(units, people, people, factOf, out, func(p *conflictPair) { p.home = true })...)
-	out = append(out, keyPairs(units, seatKeys, seatKeys, factOf, out, func(p *conflictPair) { p.seat = true })...)
-	out = append(out, keyPairs(units, whereKeys, whereKeys, factOf, out, func(p *conflictPair) { p.where = true })...)
-	out = append(out, keyPairs(units, journeyKeys, journeyKeys, factOf, out, func(p *conflictPair) { p.journey = true })...)
-	out = append(out, keyPairs(units, roleKeys, roleKeys, factOf, out, func(p *conflictPair) { p.role = true })...)
-	out = append(out, keyPairs(units, figs, figs, factOf, out, func(p *conflictPair) { p.figure = true })...)
-	out = append(out, keyPairs(units, actKeys, actKeys, factOf, out, func(p *conflictPair) { p.act = true })...)
-	out = append(out, keyPairs(units, cueKeys, cueKeys, factOf, out, func(p *conflictPair) { p.cue = true })...)
-	out = append(out, keyPairs(units, runKeys, runKeys, factOf, out, func(p *conflictPair) { p.quoted = true })...)
-	out = append(out, keyPairs(units, deedKeys, deedKeys, factOf, out, func(p *conflictPair) { p.deed = true })...)
-	out = append(out, keyPairs(units, compoundKeys, compoundKeys, factOf, out, func(p *conflictPair) { p.compound = true })...)
+	out = append(out, ps.keyPairs(units, did, didNot, factOf, out, func(p *conflictPair) { p.denial = true })...)
+	out = append(out, ps.keyPairs(units, people, people, factOf, out, func(p *conflictPair) { p.home = true })...)
+	out = append(out, ps.keyPairs(units, seatKeys, seatKeys, factOf, out, func(p *conflictPair) { p.seat = true })...)
+	out = append(out, ps.keyPairs(units, whereKeys, whereKeys, factOf, out, func(p *conflictPair) { p.where = true })...)
+	out = append(out, ps.keyPairs(units, journeyKeys, journeyKeys, factOf, out, func(p *conflictPair) { p.journey = true })...)
+	out = append(out, ps.keyPairs(units, roleKeys, roleKeys, factOf, out, func(p *conflictPair) { p.role = true })...)
+	out = append(out, ps.keyPairs(units, figs, figs, factOf, out, func(p *conflictPair) { p.figure = true })...)
+	out = append(out, ps.keyPairs(units, actKeys, actKeys, factOf, out, func(p *conflictPair) { p.act = true })...)
+	out = append(out, ps.keyPairs(units, cueKeys, cueKeys, factOf, out, func(p *conflictPair) { p.cue = true })...)
+	out = append(out, ps.keyPairs(units, runKeys, runKeys, factOf, out, func(p *conflictPair) { p.quoted = true })...)
+	out = append(out, ps.keyPairs(units, deedKeys, deedKeys, factOf, out, func(p *conflictPair) { p.deed = true })...)
+	out = append(out, ps.keyPairs(units, compoundKeys, compoundKeys, factOf, out, func(p *conflictPair) { p.compound = true })...)
 	if ledes := cx.ledeKeys(); ledes != nil {
-		out = append(out, keyPairs(units, ledes, ledes, factOf, out, func(p *conflictPair) { p.lede = true })...)
+		out = append(out, ps.keyPairs(units, ledes, ledes, factOf, out, func(p *conflictPair) { p.lede = true })...)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].a != out[j].a {
@@ -780,15 +786,13 @@ func sharedActors(units []unit, bearing []bool) (shared []bool, separated bool) 
 // their rarest words to meet by them, yet the words around the value they
 // disagree on are the claim. Each unit looks up the next conflictScan
 // units of each setting word's list, and meets conflictScan units in all.
-func slotPairs(units []unit, cx *conflictContext, bearing []bool, factOf []int, found []conflictPair) []conflictPair {
-	type key struct{ a, b int }
-	seen := make(map[key]bool, len(found))
-	for _, p := range found {
-		seen[key{p.a, p.b}] = true
-	}
+func (ps *pairScratch) slotPairs(units []unit, cx *conflictContext, bearing []bool, factOf []int, found []conflictPair) []conflictPair {
+	type key = pairKey
+	ps.sync(found)
+	seen := ps.seen
 	postings := map[string][]int32{}
 	keys := make([][]string, len(units))
-	at := make([][]int, len(units))
+	met, at := ps.scratch(len(units))
 	for i := range units {
 		if !bearing[i] || len(units[i].dates) == 0 {
 			continue
@@ -801,7 +805,7 @@ func slotPairs(units []unit, cx *conflictContext, bearing []bool, factOf []int, 
 		keys[i] = words
 	}
 	var out []conflictPair
-	met := make([]int32, len(units))
+	var passed []pairKey
 	for i := range units {
 		visits := 0
 		for k, w := range keys[i] {
@@ -823,11 +827,124 @@ func slotPairs(units []unit, cx *conflictContext, bearing []bool, factOf []int, 
 				seen[key{x, y}] = true
 				if s := wordSimilarity(&units[x], &units[y]); s >= min(valuePair, datePair, placePair) {
 					out = append(out, conflictPair{a: x, b: y, words: s})
+				} else {
+					passed = append(passed, key{x, y})
 				}
 			}
 		}
 	}
+	// A pair met and not kept is not found: the keys may still pair it.
+	for _, k := range passed {
+		delete(seen, k)
+	}
 	return out
+}
+
+// pairKey is a pair of units, the lower index first.
+type pairKey struct{ a, b int }
+
+// pairScratch is what slotPairs and the keyPairs of one conflictPairs
+// share: the set of the pairs found so far, grown as the list of them
+// grows rather than built again from it for each kind of key, and
+// scratch lists made once at the story's size.
+type pairScratch struct {
+	seen map[pairKey]bool
+	n    int // how many pairs of found seen holds
+	met  []int32
+	at   [][]int
+	// lists are keyPairs' postings, made again for each kind of key.
+	lists postingLists
+}
+
+// sync adds to seen the pairs of found it does not hold yet: found is
+// conflictPairs' list, which only grows, each call's pairs appended.
+func (ps *pairScratch) sync(found []conflictPair) {
+	if ps.seen == nil || ps.n > len(found) {
+		ps.seen, ps.n = make(map[pairKey]bool, len(found)), 0
+	}
+	for _, p := range found[ps.n:] {
+		ps.seen[pairKey{p.a, p.b}] = true
+	}
+	ps.n = len(found)
+}
+
+// postingLists are the units posted under each key, in unit order: one
+// list of them all, each key's a run of it, so that a story's keys make
+// no list each.
+type postingLists struct {
+	ids   map[string]int32 // key -> its number
+	start []int32          // key number -> where its run starts; one more at the end
+	units []int32
+}
+
+// of returns the units posted under key k.
+func (pl *postingLists) of(k string) []int32 {
+	id, ok := pl.ids[k]
+	if !ok {
+		return nil
+	}
+	return pl.units[pl.start[id]:pl.start[id+1]]
+}
+
+// post posts each unit under its keys, and when symmetric appends to
+// at[i] the place of unit i in each of its keys' lists.
+func (ps *pairScratch) post(units []unit, keys [][]string, at [][]int, symmetric bool) *postingLists {
+	pl := &ps.lists
+	if pl.ids == nil {
+		pl.ids = map[string]int32{}
+	}
+	clear(pl.ids)
+	counts := pl.start[:0]
+	for i := range units {
+		for _, k := range keys[i] {
+			id, ok := pl.ids[k]
+			if !ok {
+				id = int32(len(counts))
+				pl.ids[k] = id
+				counts = append(counts, 0)
+			}
+			if symmetric {
+				at[i] = append(at[i], int(counts[id]))
+			}
+			counts[id]++
+		}
+	}
+	// Counts become starts, each moved on as its list is filled.
+	total := int32(0)
+	for id, n := range counts {
+		counts[id] = total
+		total += n
+	}
+	counts = append(counts, total)
+	if int(total) > cap(pl.units) {
+		pl.units = make([]int32, total)
+	}
+	pl.units = pl.units[:total]
+	for i := range units {
+		for _, k := range keys[i] {
+			id := pl.ids[k]
+			pl.units[counts[id]] = int32(i)
+			counts[id]++
+		}
+	}
+	// Each start has moved to its list's end, the next one's start.
+	copy(counts[1:], counts[:len(counts)-1])
+	counts[0] = 0
+	pl.start = counts
+	return pl
+}
+
+// scratch returns met and at cleared for n units.
+func (ps *pairScratch) scratch(n int) ([]int32, [][]int) {
+	if len(ps.met) != n {
+		ps.met, ps.at = make([]int32, n), make([][]int, n)
+	} else {
+		clear(ps.met)
+		for i := range ps.at {
+			ps.at[i] = ps.at[i][:0]
+		}
+	}
+	return ps.met, ps.at
 }
 
 // keyPairs marks, through mark, the pairs of found whose units share a
@@ -842,36 +959,32 @@ func slotPairs(units []unit, cx *conflictContext, bearing []bool, factOf []int, 
 // the two are the same list, and each unit reads only the units posted
 // after it, so a pair is met once; for a denial a unit's denied acts are
 // looked up among the other units' acts, from the start of each list.
-func keyPairs(units []unit, keys, probes [][]string, factOf []int, found []conflictPair, mark func(*conflictPair)) []conflictPair {
-	symmetric := len(keys) > 0 && &keys[0] == &probes[0]
-	postings := map[string][]int32{}
-	at := make([][]int, len(units)) // each key's place in its list, when symmetric
-	for i := range units {
-		for _, k := range keys[i] {
-			if symmetric {
-				at[i] = append(at[i], len(postings[k]))
-			}
-			postings[k] = append(postings[k], int32(i))
-		}
-	}
-	if len(postings) == 0 {
+//
+// ps holds the pairs found so far and the scratch lists, shared with
+// the story's other kinds of key.
+func (ps *pairScratch) keyPairs(units []unit, keys, probes [][]string, factOf []int, found []conflictPair, mark func(*conflictPair)) []conflictPair {
+	// A kind of key that no unit gives pairs and marks nothing: most
+	// stories give few of the kinds.
+	if !slices.ContainsFunc(keys, func(k []string) bool { return len(k) > 0 }) {
 		return nil
 	}
-	type key struct{ a, b int }
-	seen := make(map[key]bool, len(found))
+	symmetric := len(keys) > 0 && &keys[0] == &probes[0]
+	met, at := ps.scratch(len(units)) // at: each key's place in its list, when symmetric
+	postings := ps.post(units, keys, at, symmetric)
+	ps.sync(found)
+	seen := ps.seen
+	type key = pairKey
 	for i := range found {
 		p := &found[i]
-		seen[key{p.a, p.b}] = true
 		if shareKey(probes[p.a], keys[p.b]) || shareKey(probes[p.b], keys[p.a]) {
 			mark(p)
 		}
 	}
 	var out []conflictPair
-	met := make([]int32, len(units))
 	for i := range units {
 		visits := 0
 		for k, w := range probes[i] {
-			list := postings[w]
+			list := postings.of(w)
 			from := 0
 			if symmetric {
 				from = at[i][k] + 1
@@ -925,7 +1038,7 @@ func shareKey(a, b []string) bool {
 func (cx *conflictContext) eventKeys(u int) []string {
 	x := &cx.units[u]
 	a := cx.members[x.article]
-	actors := x.actors()
+	actors := cx.actorsOf(u)
 	if len(actors) == 0 {
 		return nil
 	}
@@ -975,6 +1088,20 @@ func (cx *conflictContext) eventKeys(u int) []string {
 // what it tells.
 func (x *unit) actors() []string { return x.appendActors(nil) }
 
+// actorsOf returns unit u's actors (see unit.actors), made once for the
+// story: the finder asks for them for each kind of key. Callers must not
+// modify them.
+func (cx *conflictContext) actorsOf(u int) []string {
+	if cx.actorLists == nil {
+		cx.actorLists = make([][]string, len(cx.units))
+		cx.actorsDone = make([]bool, len(cx.units))
+	}
+	if !cx.actorsDone[u] {
+		cx.actorLists[u], cx.actorsDone[u] = cx.units[u].actors(), true
+	}
+	return cx.actorLists[u]
+}
+
 // appendActors appends the unit's actors to dst, so that a caller that
 // runs for every unit can keep them on its stack.
 func (x *unit) appendActors(dst []string) []string {
@@ -989,10 +1116,28 @@ func (x *unit) appendActors(dst []string) []string {
 // nameNear reports whether every word of a name is among the words near
 // a day.
 func nameNear(name string, near map[string]bool) bool {
-	for _, w := range strings.Fields(strings.ToLower(name)) {
-		if !near[w] {
+	// strings.Fields(strings.ToLower(name)), read in place: the name is
+	// lowered on the stack, and each word looked up without a string.
+	var buf [64]byte
+	lower := nlp.AppendLower(buf[:0], name)
+	for i := 0; i < len(lower); {
+		r, size := utf8.DecodeRune(lower[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(lower) {
+			r, size := utf8.DecodeRune(lower[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		if !near[string(lower[i:j])] {
 			return false
 		}
+		i = j
 	}
 	return true
 }
@@ -1012,7 +1157,7 @@ func nameNear(name string, near map[string]bool) bool {
 // the first person ("I served") says less than that an act took place.
 func (cx *conflictContext) acts(u int) (did, didNot []string) {
 	x := &cx.units[u]
-	actors := x.actors()
+	actors := cx.actorsOf(u)
 	if len(actors) == 0 {
 		return nil, nil
 	}
@@ -1035,7 +1180,7 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 	keys := func(out []string, i int, l string) []string {
 		n := 0
 		for _, o := range words[i+1 : min(len(words), i+1+actReach)] {
-			if nlp.IsStopWord(o.w) || slotWords[o.w] || len(o.w) < 3 || notObject(o.w) {
+			if o.info.stop || slotWords[o.w] || len(o.w) < 3 || notObject(o.w) {
 				continue
 			}
 			stem := cx.stemOf(o.info)
@@ -1099,7 +1244,7 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 			}
 			continue
 		}
-		if speechVerbs[w.w] {
+		if w.info.speech {
 			// What follows is what someone said happened ("saying he had
 			// served"); an announcement in the past is an act itself
 			// ("announced Tuesday he'll run").
@@ -1112,10 +1257,10 @@ func (cx *conflictContext) acts(u int) (did, didNot []string) {
 			reported = true
 			continue
 		}
-		if len(w.w) < 4 || nlp.IsStopWord(w.w) || quoted(a, x.span.Start+w.start) || strings.HasSuffix(w.w, "ing") || strings.HasSuffix(w.w, "s") {
+		if len(w.w) < 4 || w.info.stop || quoted(a, x.span.Start+w.start) || strings.HasSuffix(w.w, "ing") || strings.HasSuffix(w.w, "s") {
 			continue
 		}
-		if i > 0 && unasserting[words[i-1].w] {
+		if i > 0 && words[i-1].info.unasserting {
 			// A modal act ("would drop out", "would have allowed")
 			// is affirmed as that modal act only.
 			m := i - 1
@@ -2138,16 +2283,13 @@ func (cx *conflictContext) speakersOf(u int) []string {
 	// index of each word (the lists are the context's, reused).
 	verbs, wordAt := cx.verbsAt[:0], cx.wordAt[:0]
 	defer func() { cx.verbsAt, cx.wordAt = verbs, wordAt }()
+	infos := cx.wordsOf(u)
 	for i, t := range cx.toks {
 		if t.Kind != nlp.Word {
 			continue
 		}
 		wordAt = append(wordAt, i)
-		// The word lower-cased as strings.ToLower does, without a string
-		// allocated for it.
-		cx.keyBuf = nlp.AppendLower(cx.keyBuf[:0], t.Text(text))
-		w := cx.keyBuf
-		if (speechVerbs[string(w)] || attributionVerbs[string(w)]) && string(w) != "according" && !quoted(a, x.span.Start+int(t.Start)) && !openQuote(text[:t.Start]) {
+		if infos[i].speaks && !quoted(a, x.span.Start+int(t.Start)) && !openQuote(text[:t.Start]) {
 			verbs = append(verbs, len(wordAt)-1)
 		}
 	}
@@ -2388,7 +2530,7 @@ func (cx *conflictContext) readNegation(u int, stems *[]string) negation {
 		}
 		// The verb negated is the first content word after the negation,
 		// within three words: "did not immediately respond".
-		verb := negAt >= 0 && i-negAt <= 6 && len(w) > 2 && !nlp.IsStopWord(w) && !strings.HasSuffix(w, "ly")
+		verb := negAt >= 0 && i-negAt <= 6 && len(w) > 2 && !info.stop && !strings.HasSuffix(w, "ly")
 		if !verb && stems == nil {
 			continue
 		}

@@ -101,7 +101,7 @@ func (cx *conflictContext) journeyKeys(u int) []string {
 		return nil
 	}
 	var out []string
-	for _, e := range cx.units[u].actors() {
+	for _, e := range cx.actorsOf(u) {
 		for _, j := range js {
 			out = append(out, e+"|"+j.noun)
 		}

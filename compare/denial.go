@@ -58,9 +58,18 @@ type personMention struct {
 // that Hegseth denies a betrayal.
 func (r *reader) denials(text string, at int, toks []nlp.Token, persons []personMention, speakers []string) []string {
 	var out []string
+	// The unit's words as appendUnits looked them up, when it is the
+	// caller: whether each may open a denial is read once a word.
+	var infos []*wordInfo
+	if len(r.wordsAt) == len(toks) {
+		infos = r.wordsAt
+	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.Kind != nlp.Word {
+			continue
+		}
+		if infos != nil && infos[i] != nil && !r.mayDeny(infos[i]) {
 			continue
 		}
 		// Indexing by the converted bytes allocates nothing: this runs
@@ -119,4 +128,16 @@ func (r *reader) denials(text string, at int, toks []nlp.Token, persons []person
 		}
 	}
 	return out
+}
+
+// mayDeny reports whether a word lower-cased (nlp.Lower) is a denial's
+// negator or verb, worked out once a word (see wordInfo.deny).
+func (r *reader) mayDeny(w *wordInfo) bool {
+	if w.deny == 0 {
+		w.deny = 1
+		if denialNegators[w.cx.lower] || denialVerbs[w.cx.lower] {
+			w.deny = 2
+		}
+	}
+	return w.deny == 2
 }

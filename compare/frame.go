@@ -164,17 +164,39 @@ func (r *reader) frames(text string, at int, toks []nlp.Token, ms []frameMention
 		}
 		return false
 	}
-	lower := func(t nlp.Token) string {
+	// infos are the unit's words as appendUnits looked them up, when
+	// it is the caller: each is read here without a look-up again.
+	var infos []*wordInfo
+	if len(r.wordsAt) == len(toks) {
+		infos = r.wordsAt
+	}
+	// lower returns token ti lower-cased (nlp.Lower), as the word's
+	// conflict reading holds it when looked up already.
+	lower := func(ti int) string {
+		if infos != nil && infos[ti] != nil {
+			return infos[ti].cx.lower
+		}
+		t := toks[ti]
 		r.buf = nlp.Lower(r.buf[:0], t.Text(text))
 		return lowered(r.buf, t.Text(text))
 	}
-	isVerb := map[int]bool{} // token index of each frame word
+	// isVerb marks the token index of each frame word.
+	isVerb := r.isVerb[:0]
+	for range toks {
+		isVerb = append(isVerb, false)
+	}
+	r.isVerb = isVerb
 	for wi, ti := range words {
 		t := toks[ti]
 		if t.Kind != nlp.Word || inMention(at+int(t.Start)) {
 			continue
 		}
-		class := r.class(t.Text(text))
+		var class string
+		if infos != nil && infos[ti] != nil {
+			class = r.classOf(infos[ti], t.Text(text))
+		} else {
+			class = r.class(t.Text(text))
+		}
 		if class == "" {
 			continue
 		}
@@ -183,7 +205,7 @@ func (r *reader) frames(text string, at int, toks []nlp.Token, ms []frameMention
 		// verb that is not a preposition's object, a possessive, or a
 		// verb's object.
 		subj, passive := -1, false
-		if wi > 0 && toks[words[wi-1]].Kind == nlp.Word && passiveAux[lower(toks[words[wi-1]])] {
+		if wi > 0 && toks[words[wi-1]].Kind == nlp.Word && passiveAux[lower(words[wi-1])] {
 			passive = true
 		}
 		n, reach := 0, subjectReach
@@ -201,8 +223,8 @@ func (r *reader) frames(text string, at int, toks []nlp.Token, ms []frameMention
 			if n++; n > reach {
 				break
 			}
-			lp := lower(p)
-			if complementizers[lp] && (k+1 >= wi || !subjectPronouns[lower(toks[words[k+1]])]) {
+			lp := lower(words[k])
+			if complementizers[lp] && (k+1 >= wi || !subjectPronouns[lower(words[k+1])]) {
 				break
 			}
 			mi := mentionAt(at + int(p.Start))
@@ -214,14 +236,16 @@ func (r *reader) frames(text string, at int, toks []nlp.Token, ms []frameMention
 				continue
 			}
 			if k > 0 {
-				b := toks[words[k-1]]
-				if b.Kind == nlp.Word && k > 1 && articles[lower(b)] {
-					b = toks[words[k-2]] // "at the White House"
+				bi := words[k-1]
+				b := toks[bi]
+				if b.Kind == nlp.Word && k > 1 && articles[lower(bi)] {
+					bi = words[k-2] // "at the White House"
+					b = toks[bi]
 				}
 				if b.Kind == nlp.Punct && b.End == p.Start && b.Text(text) == "-" {
 					continue // part of a compound ("anti-Trump")
 				}
-				if b.Kind == nlp.Word && (notSubject[lower(b)] || isVerb[words[k-1]]) {
+				if b.Kind == nlp.Word && (notSubject[lower(bi)] || isVerb[words[k-1]]) {
 					continue
 				}
 			}
@@ -249,7 +273,7 @@ func (r *reader) frames(text string, at int, toks []nlp.Token, ms []frameMention
 				continue
 			}
 			n++
-			lw := lower(p)
+			lw := lower(words[k])
 			agent = agent || lw == "by" && n == 1
 			if contentCues[lw] {
 				told = n <= objectReach+2
@@ -266,7 +290,7 @@ func (r *reader) frames(text string, at int, toks []nlp.Token, ms []frameMention
 				continue
 			}
 			m := ms[mi]
-			prev := lower(toks[words[k-1]])
+			prev := lower(words[k-1])
 			if modifies(text, m.span.End-at) {
 				continue // "House Speaker John Boehner": the person is the participant
 			}
@@ -426,6 +450,12 @@ func (r *reader) leads(text string, at int, toks []nlp.Token, ms []frameMention)
 	words := 0
 	prev := ""   // the last lowercase word before the current token
 	open := true // no verb or pronoun read since the clause began
+	// The unit's words as appendUnits looked them up, when it is the
+	// caller (see frames).
+	var infos []*wordInfo
+	if len(r.wordsAt) == len(toks) {
+		infos = r.wordsAt
+	}
 	for ti := 0; ti < len(toks); ti++ {
 		t := toks[ti]
 		if t.Kind == nlp.Punct {
@@ -450,11 +480,19 @@ func (r *reader) leads(text string, at int, toks []nlp.Token, ms []frameMention)
 		s := t.Text(text)
 		if k < 0 {
 			if s[0] < 'A' || s[0] > 'Z' {
+				if infos != nil && infos[ti] != nil {
+					w := infos[ti]
+					prev = w.cx.lower
+					if holdsSubject(w) {
+						open = false
+					}
+					continue
+				}
 				r.buf = nlp.Lower(r.buf[:0], s)
 				prev = lowered(r.buf, s)
 				// A verb or a pronoun holds the subject's place: a name
 				// after it is an object ("He accused Obama of ...").
-				if subjectPronouns[prev] || !nlp.IsStopWord(prev) && !notSubject[prev] {
+				if holdsSubjectPlace(prev) {
 					open = false
 				}
 			} else if r.keyBuf = nlp.AppendLower(r.keyBuf[:0], s); subjectPronouns[string(r.keyBuf)] {
@@ -522,4 +560,23 @@ func otherLeads(a, b *unit) bool {
 		}
 	}
 	return true
+}
+
+// holdsSubjectPlace reports whether a lower-case word (nlp.Lower) holds
+// the subject's place before a name, as a verb or a pronoun does (see
+// leads).
+func holdsSubjectPlace(lower string) bool {
+	return subjectPronouns[lower] || !nlp.IsStopWord(lower) && !notSubject[lower]
+}
+
+// holdsSubject is holdsSubjectPlace of a word's lower-case form, worked
+// out once a word (see wordInfo.subject).
+func holdsSubject(w *wordInfo) bool {
+	if w.subject == 0 {
+		w.subject = 1
+		if holdsSubjectPlace(w.cx.lower) {
+			w.subject = 2
+		}
+	}
+	return w.subject == 2
 }

@@ -124,6 +124,13 @@ func mustCues(data string, kinds ...string) map[string][]string {
 // sentence lowered once: one string and one list allocated, however many
 // words it has.
 func words(s string) []string {
+	return appendWords(nil, s)
+}
+
+// appendWords appends the words of s (see words) to dst, which a caller
+// that keeps none of them may hold on its stack: the list then costs no
+// allocation for a sentence of up to its room in words.
+func appendWords(dst []string, s string) []string {
 	s = strings.ToLower(s)
 	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 	n, in := 0, false
@@ -136,9 +143,9 @@ func words(s string) []string {
 		}
 	}
 	if n == 0 {
-		return nil
+		return dst
 	}
-	out := make([]string, 0, n)
+	out := slices.Grow(dst, n)
 	start := -1
 	for i, r := range s {
 		if isWord(r) {
@@ -178,7 +185,8 @@ func containsWords(ws, p []string) bool {
 // move"), or adds to it ("X also emphasized", "..., too.").
 func leansBack(s string) bool {
 	s = strings.TrimLeft(s, "\"“‘'([ —–-")
-	ws := words(s)
+	var buf [48]string
+	ws := appendWords(buf[:0], s)
 	if len(ws) == 0 {
 		return false
 	}
@@ -218,7 +226,8 @@ func isCaption(s string) bool {
 	if strings.ContainsAny(s, "\"“”") {
 		return false // no caption quotes: checked before reading the words
 	}
-	ws := words(s)
+	var buf [48]string
+	ws := appendWords(buf[:0], s)
 	if len(ws) < 3 || len(ws) > 40 {
 		return false
 	}

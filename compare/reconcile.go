@@ -25,7 +25,9 @@ func Reconcile(st *storyfold.Story, members []*storyfold.Article) {
 	edges = append(edges, frameEdges(units)...)
 	groups, extra := mergeGroups(units, edges, group(units, edges))
 	restatements(units, edges, groups, extra)
-	r.release()
+	// The reader is given back once conflicts are found: they fill in
+	// its words' stems and lemmas (see wordInfo.cx).
+	defer r.release()
 
 	// Facts are the groups and the sentences no other article matches;
 	// families need both to weigh how much of an article another repeats.

@@ -29,10 +29,35 @@ type cxWord struct {
 	// negator says the word negates what follows: a negator, a refusal,
 	// "no", or a word ending in "n't".
 	negator bool
+	// speaks says the word, lower-cased as strings.ToLower does, is a
+	// speech or attribution verb other than "according": a verb that
+	// credits a speaker (see speakersOf).
+	speaks bool
+	// said says lower is a speech or attribution verb, speech a speech
+	// verb, stop a stop word, unasserting a word that makes the verb
+	// after it no assertion (conflict_unasserted.txt).
+	said, speech, stop, unasserting bool
 	// stem is the stem of lower, once stemSet; lemma its verb lemma in
 	// WordNet, once lemmaSet.
 	stem, lemma       string
 	stemSet, lemmaSet bool
+}
+
+// newCxWord returns what the conflict finder reads of a word as written;
+// key is the word as the caller keeps it (a copy of written, not a piece
+// of an article's text) and buf a buffer to lower-case it in.
+func newCxWord(buf []byte, key string) (*cxWord, []byte) {
+	buf = nlp.Lower(buf[:0], key)
+	w := &cxWord{lower: lowered(buf, key)}
+	l := w.lower
+	w.negator = negators[l] || refusals[l] || strings.HasSuffix(l, "n't") || strings.HasSuffix(l, "n’t") || l == "no"
+	w.speech = speechVerbs[l]
+	w.said = w.speech || attributionVerbs[l]
+	w.stop = nlp.IsStopWord(l)
+	w.unasserting = unasserting[l]
+	buf = nlp.AppendLower(buf[:0], key)
+	w.speaks = (speechVerbs[string(buf)] || attributionVerbs[string(buf)]) && string(buf) != "according"
+	return w, buf
 }
 
 // word returns what the conflict finder reads of a word as written.
@@ -44,20 +69,24 @@ func (cx *conflictContext) word(written string) *cxWord {
 		clear(cx.words) // a server reads words without end
 	}
 	key := strings.Clone(written) // written is a piece of an article's text
-	cx.negBuf = nlp.Lower(cx.negBuf[:0], written)
-	w := &cxWord{lower: lowered(cx.negBuf, key)}
-	l := w.lower
-	w.negator = negators[l] || refusals[l] || strings.HasSuffix(l, "n't") || strings.HasSuffix(l, "n’t") || l == "no"
+	var w *cxWord
+	w, cx.negBuf = newCxWord(cx.negBuf, key)
 	cx.words[key] = w
 	return w
 }
 
 // wordsOf returns what the finder reads of each of unit u's tokens (see
 // word), nil for those that are not words, read once for the unit: its
-// negation and its acts read the same words.
+// negation and its acts read the same words. A unit the story's reader
+// read for a story of several articles holds them already (unit.cxw,
+// from the reader's words, looked up as it read the unit's terms).
 func (cx *conflictContext) wordsOf(u int) []*cxWord {
 	if cx.unitWords[u] == nil {
 		x := &cx.units[u]
+		if x.cxw != nil {
+			cx.unitWords[u] = x.cxw
+			return x.cxw
+		}
 		text := cx.members[x.article].Text[x.span.Start:x.span.End]
 		toks := cx.tokens(u)
 		out := make([]*cxWord, len(toks))

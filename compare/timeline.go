@@ -235,7 +235,9 @@ func backgroundCue(sent string, start, end int) bool {
 	for from > 0 && !utf8.RuneStart(sent[from]) {
 		from++
 	}
-	before := words(sent[from:start])
+	// The words are read into lists on the stack: none is kept.
+	var bb, ab [48]string
+	before := appendWords(bb[:0], sent[from:start])
 	if from > 0 && len(before) > 0 {
 		before = before[1:] // the window may cut the first word
 	}
@@ -249,14 +251,15 @@ func backgroundCue(sent string, start, end int) bool {
 	for to < len(sent) && !utf8.RuneStart(sent[to]) {
 		to++
 	}
-	after := words(sent[end:to])
+	after := appendWords(ab[:0], sent[end:to])
 	return len(after) > 0 && backgroundCues.after[after[0]]
 }
 
 // pastPerfect reports whether a sentence is in the past perfect ("had
 // been", "had met").
 func pastPerfect(sent string) bool {
-	ws := words(sent)
+	var buf [48]string
+	ws := appendWords(buf[:0], sent)
 	for i := 0; i+1 < len(ws); i++ {
 		if backgroundCues.had[ws[i]] && (strings.HasSuffix(ws[i+1], "ed") || backgroundCues.participle[ws[i+1]]) {
 			return true

@@ -30,8 +30,11 @@ type unit struct {
 	terms   []term // distinct, sorted by id
 	weight  float64
 	// toks are the unit's tokens, read once here for every stage that
-	// reads its words (see conflictContext.tokens).
+	// reads its words (see conflictContext.tokens); cxw, in a story of
+	// several articles, what the conflict finder reads of each of them
+	// (nil for a token that is not a word; see conflictContext.wordsOf).
 	toks []nlp.Token
+	cxw  []*cxWord
 	// What the sentence says in normalised form, for conflicts.
 	quantities []storyfold.Quantity
 	entities   []entityRef
@@ -152,6 +155,19 @@ type reader struct {
 	// from (see carve).
 	tokSlab  []nlp.Token
 	termSlab []term
+	// cxws is the unit's cxw being read, carved from cxSlab; wordsAt
+	// what the reader makes of each of its tokens (nil for a token that
+	// is not a word), set while its frames are read; isVerb is frames'
+	// list.
+	cxws    []*cxWord
+	cxSlab  []*cxWord
+	wordsAt []*wordInfo
+	isVerb  []bool
+	// spans, sents and names are appendUnits' lists of an article's
+	// clauses, their sentences and its names, kept between articles.
+	spans []storyfold.Span
+	sents []int
+	names []nameMention
 	// alone says the story has one article: a unit's denials, frames
 	// and leads are read only to compare it with a unit of another
 	// article (sameClaimAs, conflicts), so they are not read.
@@ -187,6 +203,16 @@ type wordInfo struct {
 	// class is the word's frame class, once classSet (see frameClass).
 	class    string
 	classSet bool
+	// cx is what the conflict finder reads of the word (see cxWord):
+	// its stem and lemma are filled as the finder asks for them, so the
+	// reader is held until the story's conflicts are found.
+	cx *cxWord
+	// deny is 2 when the word may open a denial, 1 when not, 0 until
+	// mayDeny has read it.
+	deny int8
+	// subject is 2 when the word holds a subject's place before a name
+	// (holdsSubjectPlace), 1 when not, 0 until holdsSubject has read it.
+	subject int8
 }
 
 // maxWordCache bounds the words a reader remembers (see reader.words).
@@ -211,14 +237,20 @@ func (r *reader) word(written string) *wordInfo {
 			w.key = syn
 		}
 	}
-	r.words[strings.Clone(written)] = w
+	key := strings.Clone(written)
+	w.cx, r.buf = newCxWord(r.buf, key)
+	r.words[key] = w
 	return w
 }
 
 // class returns the frame class of a word as written: frameClass of its
 // lower-case form (nlp.Lower).
 func (r *reader) class(written string) string {
-	w := r.word(written)
+	return r.classOf(r.word(written), written)
+}
+
+// classOf is class of a word already looked up.
+func (r *reader) classOf(w *wordInfo, written string) string {
 	if !w.classSet {
 		r.buf = nlp.Lower(r.buf[:0], written)
 		w.class, w.classSet = r.frameClass(lowered(r.buf, written)), true
@@ -290,6 +322,7 @@ const maxKeptClaims = 4096
 
 func (r *reader) release() {
 	clear(r.claimNames)
+	clear(r.names) // the last article's: their names are not kept
 	r.ann.Names = nil
 	if len(r.claimBuf) > maxKeptClaims {
 		clear(r.claimBuf[maxKeptClaims:])
@@ -335,26 +368,23 @@ func (r *reader) appendUnits(out []unit, ai int, a *storyfold.Article) []unit {
 		}
 		return false
 	}
-	var spans []storyfold.Span
-	var sents []int
+	// The article's clauses and their sentences, in lists kept between
+	// articles.
+	spans, sents := r.spans[:0], r.sents[:0]
 	for si, s := range a.Sentences {
 		if heading(s) {
 			continue
 		}
-		for _, c := range clauses(a, s) {
-			spans = append(spans, c)
+		n := len(spans)
+		spans = appendClauses(spans, a, s)
+		for range spans[n:] {
 			sents = append(sents, si)
 		}
 	}
+	r.spans, r.sents = spans, sents
 	// The article's names, figures and days in text order, each read once;
 	// every unit takes those inside it as the units go down the text.
-	type named struct {
-		span   storyfold.Span
-		key    string
-		ref    entityRef
-		quoted bool
-	}
-	var names []named
+	names := r.names[:0]
 	for _, e := range a.Entities {
 		ref := r.storyEntity(e)
 		key, ok := r.entityKeys[ref.name]
@@ -366,10 +396,11 @@ func (r *reader) appendUnits(out []unit, ai int, a *storyfold.Article) []unit {
 			r.entityKeys[ref.name] = key
 		}
 		for _, m := range e.Mentions {
-			names = append(names, named{m, key, ref, quoted(a, m.Start)})
+			names = append(names, nameMention{m, key, ref, quoted(a, m.Start)})
 		}
 	}
-	slices.SortFunc(names, func(x, y named) int { return x.span.Start - y.span.Start })
+	slices.SortFunc(names, func(x, y nameMention) int { return x.span.Start - y.span.Start })
+	r.names = names
 	ni, qi, di := 0, 0, 0
 	for k, s := range spans {
 		si := sents[k]
@@ -464,11 +495,25 @@ func (r *reader) appendUnits(out []unit, ai int, a *storyfold.Article) []unit {
 		text := a.Text[s.Start:s.End]
 		r.toks = nlp.Tokenize(r.toks[:0], text)
 		words, ci := 0, 0
+		r.cxws, r.wordsAt = r.cxws[:0], r.wordsAt[:0]
 		for _, t := range r.toks {
 			if t.Kind != nlp.Word {
+				if !r.alone {
+					r.cxws = append(r.cxws, nil)
+					r.wordsAt = append(r.wordsAt, nil)
+				}
 				continue
 			}
 			words++
+			var w *wordInfo
+			if !r.alone {
+				// The conflict finder and the claim frame read every
+				// word of the unit, names too: each is looked up here
+				// once for all.
+				w = r.word(t.Text(text))
+				r.cxws = append(r.cxws, w.cx)
+				r.wordsAt = append(r.wordsAt, w)
+			}
 			pos := s.Start + int(t.Start)
 			for ci < len(covered) && covered[ci].End <= pos {
 				ci++
@@ -476,7 +521,9 @@ func (r *reader) appendUnits(out []unit, ai int, a *storyfold.Article) []unit {
 			if ci < len(covered) && covered[ci].Start <= pos {
 				continue
 			}
-			w := r.word(t.Text(text))
+			if w == nil {
+				w = r.word(t.Text(text))
+			}
 			if w.skip {
 				continue
 			}
@@ -503,6 +550,9 @@ func (r *reader) appendUnits(out []unit, ai int, a *storyfold.Article) []unit {
 		slices.SortFunc(r.sorted, func(x, y term) int { return int(x.id) - int(y.id) })
 		u.toks, r.tokSlab = carve(r.tokSlab, r.toks)
 		u.terms, r.termSlab = carve(r.termSlab, r.sorted)
+		if !r.alone {
+			u.cxw, r.cxSlab = carve(r.cxSlab, r.cxws)
+		}
 		r.persons = persons
 		r.mentions = mentions
 		if !r.alone {
@@ -517,7 +567,19 @@ func (r *reader) appendUnits(out []unit, ai int, a *storyfold.Article) []unit {
 		}
 		out = append(out, u)
 	}
+	// What frames reads of a unit's words is the last unit's: gone
+	// with it.
+	r.wordsAt = r.wordsAt[:0]
 	return out
+}
+
+// nameMention is a mention of a story entity in an article, with its term
+// (see appendUnits).
+type nameMention struct {
+	span   storyfold.Span
+	key    string
+	ref    entityRef
+	quoted bool
 }
 
 // maskDigits writes text with every run of digits (and the separators
@@ -579,12 +641,20 @@ func init() {
 // of their own: "China welcomed the talks, while Rutte called for ...".
 var clauseBreaks = []string{", while ", ", whereas ", ", but ", "; ", ": ", ", during which ", ", after which ", ", with "}
 
-// clauses returns a sentence's clauses, split where a clause break stands
-// outside a quote and leaves at least minWords words on both sides.
-func clauses(a *storyfold.Article, s storyfold.Span) []storyfold.Span {
+// appendClauses appends a sentence's clauses to dst, split where a
+// clause break stands outside a quote and leaves at least minWords words
+// on both sides.
+func appendClauses(dst []storyfold.Span, a *storyfold.Article, s storyfold.Span) []storyfold.Span {
 	text := a.Text[s.Start:s.End]
+	// Every break opens with one of these: a sentence with none of them,
+	// as many are, is one clause.
+	if !strings.ContainsAny(text, ",;:") {
+		return append(dst, s)
+	}
 	type cut struct{ at, next int } // the break's comma, the next clause's first word
-	var cuts []cut
+	// On the stack for most sentences.
+	var cb [8]cut
+	cuts := cb[:0]
 	for _, b := range clauseBreaks {
 		skip := len(b) - len(strings.TrimLeft(b, ",;: "))
 		for from := 0; ; {
@@ -596,8 +666,10 @@ func clauses(a *storyfold.Article, s storyfold.Span) []storyfold.Span {
 			from += i + len(b)
 		}
 	}
-	sort.Slice(cuts, func(i, j int) bool { return cuts[i].at < cuts[j].at })
-	var out []storyfold.Span
+	// No two breaks start at one place: the order is the same however
+	// they are sorted.
+	slices.SortFunc(cuts, func(x, y cut) int { return x.at - y.at })
+	out := dst
 	start := 0
 	for _, c := range cuts {
 		if c.at < start || quoted(a, s.Start+c.at) ||
