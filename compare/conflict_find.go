@@ -334,6 +334,9 @@ type conflictPair struct {
 	// compound says the two units join one place to another by a
 	// hyphen before one noun, naming one actor (see compoundKeys).
 	compound bool
+	// spent says the two units tie a figure of one kind to one actor's
+	// act in a relative clause (see figureActs).
+	spent bool
 }
 
 // conflictKind compares two units for one kind of conflict: it returns the
@@ -634,6 +637,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	seatKeys, journeyKeys := make([][]string, len(units)), make([][]string, len(units))
 	actKeys, cueKeys, runKeys := make([][]string, len(units)), make([][]string, len(units)), make([][]string, len(units))
 	deedKeys, compoundKeys := make([][]string, len(units)), make([][]string, len(units))
+	spentKeys := make([][]string, len(units))
 	// An act is denied only by a unit that negates a verb: in a story
 	// with none, no pair is met or marked by acts, which are not read.
 	denials := false
@@ -679,6 +683,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	for i := range units {
 		if bearing[i] {
 			figs[i] = cx.figureKeys(i)
+			spentKeys[i] = cx.figureActKeys(i)
 			if shared[i] {
 				days[i] = cx.eventKeys(i)
 				deedKeys[i] = cx.deedKeys(i)
@@ -718,6 +723,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	out = append(out, ps.keyPairs(units, runKeys, runKeys, factOf, out, func(p *conflictPair) { p.quoted = true })...)
 	out = append(out, ps.keyPairs(units, deedKeys, deedKeys, factOf, out, func(p *conflictPair) { p.deed = true })...)
 	out = append(out, ps.keyPairs(units, compoundKeys, compoundKeys, factOf, out, func(p *conflictPair) { p.compound = true })...)
+	out = append(out, ps.keyPairs(units, spentKeys, spentKeys, factOf, out, func(p *conflictPair) { p.spent = true })...)
 	if ledes := cx.ledeKeys(); ledes != nil {
 		out = append(out, ps.keyPairs(units, ledes, ledes, factOf, out, func(p *conflictPair) { p.lede = true })...)
 	}
@@ -1542,7 +1548,7 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 	}
 	var joined []ruledPair
 	for _, p := range pairs {
-		if k.homes && !p.home || k.seats && !p.seat || k.wheres && (!p.where || p.words < k.need) || k.journeys && (!p.journey || p.words < k.need) || k.compounds && (!p.compound || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && (otherLeads(&cx.units[p.a], &cx.units[p.b]) || cx.otherDirections(p.a, p.b)) || p.grouped && p.words < k.grouped && !(k.denials && p.denial && p.words >= denialPair) || !p.grouped && p.words < k.need && !(k.events && (p.event || p.act || p.deed || p.lede || p.words >= eventPair)) && !(k.cues && (p.cue || p.quoted) && p.words >= cuePair) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && (p.figure || p.event || p.act) && p.words >= figurePair) {
+		if k.homes && !p.home || k.seats && !p.seat || k.wheres && (!p.where || p.words < k.need) || k.journeys && (!p.journey || p.words < k.need) || k.compounds && (!p.compound || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && (otherLeads(&cx.units[p.a], &cx.units[p.b]) || cx.otherDirections(p.a, p.b)) || p.grouped && p.words < k.grouped && !(k.denials && p.denial && p.words >= denialPair) || !p.grouped && p.words < k.need && !(k.events && (p.event || p.act || p.deed || p.lede || p.words >= eventPair)) && !(k.cues && (p.cue || p.quoted) && p.words >= cuePair) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && (p.figure || p.event || p.act || p.spent) && p.words >= figurePair) {
 			continue
 		}
 		cx.pair, cx.rule = p, ""
@@ -1627,6 +1633,12 @@ func (cx *conflictContext) figureDiffers(a, b int) (conflictValue, conflictValue
 	if x, y, ok := cx.labelled(a, b); ok {
 		cx.rule = RuleLabel
 		return figureValue(x), figureValue(y), true
+	}
+	if cx.pair.spent {
+		if x, y, ok := cx.actFiguresDiffer(a, b); ok {
+			cx.rule = RuleSpent
+			return figureValue(x), figureValue(y), true
+		}
 	}
 	// The kinds (kind and unit) each unit gives exactly one figure of,
 	// read into lists on the stack: this runs for most pairs compared,
