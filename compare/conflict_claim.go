@@ -3,6 +3,7 @@ package compare
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/storyfold/storyfold/nlp"
 )
@@ -122,6 +123,92 @@ func (cx *conflictContext) quoteRuns(u int) []string {
 		if !slices.Contains(words[i:i+quoteRun], "") {
 			out = append(out, joined[starts[i]:starts[i+quoteRun]-1])
 		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// phraseRun is how many words, in a row and outside quotes, two sentences
+// crediting different speakers must write alike to be read as one claim
+// (see phraseRuns).
+const phraseRun = 6
+
+// calendarWords are the names of months and days, lower-cased: capitalised
+// words a reported statement's run may hold ("decide by June whether to
+// run").
+var calendarWords = func() map[string]bool {
+	m := map[string]bool{}
+	for i := time.January; i <= time.December; i++ {
+		m[strings.ToLower(i.String())] = true
+	}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		m[strings.ToLower(d.String())] = true
+	}
+	return m
+}()
+
+// phraseRuns returns the runs of phraseRun words a unit that credits a
+// speaker writes outside quotes after its first speech verb, in a row
+// within one clause and with no capitalised word but the names of months
+// and days, each with at least three words that are neither stop words
+// nor speech verbs, as keys,
+// sorted: two sentences that report one statement in the same words
+// ("said he will decide by June whether to run", "told NBC News in an
+// interview that plans to decide by June whether to run") state one claim
+// whoever they credit it to, however little else they share.
+func (cx *conflictContext) phraseRuns(u int) []string {
+	x := &cx.units[u]
+	if len(cx.speakersOf(u)) == 0 {
+		return nil
+	}
+	a := cx.members[x.article]
+	toks := cx.tokens(u)
+	infos := cx.wordsOf(u)
+	text := a.Text[x.span.Start:x.span.End]
+	var words []*cxWord // nil where a clause, a quote or a name breaks the run
+	reported := false
+	for i, t := range toks {
+		switch {
+		case t.Kind != nlp.Word || quoted(a, x.span.Start+int(t.Start)):
+			words = append(words, nil)
+		case !reported:
+			// Only what the speaker is said to have said: the words
+			// before the speech verb say who and when.
+			reported = infos[i].said
+			words = append(words, nil)
+		case startsUpper(t.Text(text)) && !calendarWords[infos[i].lower]:
+			// A name ("the U.S. Fish and Wildlife Service", "the
+			// Israeli elections") is the setting, not the statement.
+			words = append(words, nil)
+		default:
+			words = append(words, infos[i])
+		}
+	}
+	var out []string
+	var b strings.Builder
+	for i := 0; i+phraseRun <= len(words); i++ {
+		run := words[i : i+phraseRun]
+		content := 0
+		for _, w := range run {
+			if w == nil || w.said {
+				content = -1
+				break
+			}
+			if !w.stop {
+				content++
+			}
+		}
+		if content < 3 {
+			continue
+		}
+		b.Reset()
+		for k, w := range run {
+			if k > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w.lower)
+		}
+		out = append(out, b.String())
 	}
 	slices.Sort(out)
 	return slices.Compact(out)

@@ -254,3 +254,48 @@ func TestConflictsOfFiguresOfOneAct(t *testing.T) {
 	}
 	runConflictCases(t, tests)
 }
+
+// TestConflictsOfOneStatementInOneWording pins a statement two outlets
+// report in six unquoted words alike, after the speech verb, credited to
+// different speakers. The sentences are BASIL 005a2961's, the change the
+// one `eval conflicts` makes; the controls are the untouched pair, the
+// run before the speech verb, and a run through a name (the untouched
+// BASIL pairs of 2b9468af and 542cd22c it once joined).
+func TestConflictsOfOneStatementInOneWording(t *testing.T) {
+	const (
+		nbc   = "John Smith told NBC News in an interview that plans to decide by June whether to run."
+		trump = "Trump, who placed second in an NBC/ Wall Street Journal poll of potential 2012 Republican candidates, said he will decide by June whether to run, and if he is the GOP nominee, \"I'd like to beat him straight up,\" not on the basis of the question of where Obama was born."
+	)
+	tests := []conflictCase{
+		{
+			name: "one statement credited to two speakers",
+			arts: []cfArticle{
+				{"a", "Alpha", "2011-04-07", nbc + cfFiller},
+				{"b", "Beta", "2011-04-07", trump + cfFiller},
+			},
+			kind: storyfold.ConflictPerson, values: []string{"John Smith", "Trump"}, rule: compare.RulePhrase,
+		},
+		{
+			name: "control: one speaker",
+			arts: []cfArticle{
+				{"a", "Alpha", "2011-04-07", strings.Replace(nbc, "John Smith", "Trump", 1) + cfFiller},
+				{"b", "Beta", "2011-04-07", trump + cfFiller},
+			},
+		},
+		{
+			name: "control: the run before the speech verb",
+			arts: []cfArticle{
+				{"a", "Alpha", "2011-04-07", "John Smith, who plans to decide by June whether to run, told NBC News in an interview he was weighing it." + cfFiller},
+				{"b", "Beta", "2011-04-07", trump + cfFiller},
+			},
+		},
+		{
+			name: "control: a run through a name",
+			arts: []cfArticle{
+				{"a", "Alpha", "2015-02-25", "Ms. Rice said in an interview that the speech two weeks before the Israeli elections was destructive." + cfFiller},
+				{"b", "Beta", "2015-02-25", "Obama has said he will not meet with Netanyahu ahead of his speech in March, saying it would be \"inappropriate\" to meet with the leader two weeks before the Israeli elections." + cfFiller},
+			},
+		},
+	}
+	runConflictCases(t, tests)
+}
