@@ -165,7 +165,11 @@ func (cx *conflictContext) phraseRuns(u int) []string {
 	toks := cx.tokens(u)
 	infos := cx.wordsOf(u)
 	text := a.Text[x.span.Start:x.span.End]
-	var words []*cxWord // nil where a clause, a quote or a name breaks the run
+	// The unit's words and the runs' offsets, on the stack: this runs
+	// for every unit that credits a speaker.
+	var wordBuf [96]*cxWord
+	var startBuf [96]int
+	words := wordBuf[:0] // nil where a clause, a quote or a name breaks the run
 	reported := false
 	for i, t := range toks {
 		switch {
@@ -184,31 +188,53 @@ func (cx *conflictContext) phraseRuns(u int) []string {
 			words = append(words, infos[i])
 		}
 	}
+	// Each stretch of words the run may cross is joined once; each run
+	// is a part of that string, not a string of its own.
 	var out []string
-	var b strings.Builder
-	for i := 0; i+phraseRun <= len(words); i++ {
-		run := words[i : i+phraseRun]
-		content := 0
-		for _, w := range run {
-			if w == nil || w.said {
-				content = -1
-				break
-			}
-			if !w.stop {
-				content++
-			}
-		}
-		if content < 3 {
+	starts := startBuf[:0]
+	for from := 0; from < len(words); {
+		if words[from] == nil {
+			from++
 			continue
 		}
-		b.Reset()
-		for k, w := range run {
-			if k > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(w.lower)
+		to := from
+		for to < len(words) && words[to] != nil {
+			to++
 		}
-		out = append(out, b.String())
+		if to-from >= phraseRun {
+			var b strings.Builder
+			n := to - from
+			for _, w := range words[from:to] {
+				n += len(w.lower)
+			}
+			b.Grow(n)
+			starts = starts[:0]
+			for k, w := range words[from:to] {
+				if k > 0 {
+					b.WriteByte(' ')
+				}
+				starts = append(starts, b.Len())
+				b.WriteString(w.lower)
+			}
+			starts = append(starts, b.Len()+1)
+			joined := b.String()
+			for i := from; i+phraseRun <= to; i++ {
+				content := 0
+				for _, w := range words[i : i+phraseRun] {
+					if w.said {
+						content = -1
+						break
+					}
+					if !w.stop {
+						content++
+					}
+				}
+				if content >= 3 {
+					out = append(out, joined[starts[i-from]:starts[i-from+phraseRun]-1])
+				}
+			}
+		}
+		from = to
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
