@@ -3,6 +3,7 @@ package compare
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/storyfold/storyfold/nlp"
 )
@@ -122,6 +123,118 @@ func (cx *conflictContext) quoteRuns(u int) []string {
 		if !slices.Contains(words[i:i+quoteRun], "") {
 			out = append(out, joined[starts[i]:starts[i+quoteRun]-1])
 		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// phraseRun is how many words, in a row and outside quotes, two sentences
+// crediting different speakers must write alike to be read as one claim
+// (see phraseRuns).
+const phraseRun = 6
+
+// calendarWords are the names of months and days, lower-cased: capitalised
+// words a reported statement's run may hold ("decide by June whether to
+// run").
+var calendarWords = func() map[string]bool {
+	m := map[string]bool{}
+	for i := time.January; i <= time.December; i++ {
+		m[strings.ToLower(i.String())] = true
+	}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		m[strings.ToLower(d.String())] = true
+	}
+	return m
+}()
+
+// phraseRuns returns the runs of phraseRun words a unit that credits a
+// speaker writes outside quotes after its first speech verb, in a row
+// within one clause and with no capitalised word but the names of months
+// and days, each with at least three words that are neither stop words
+// nor speech verbs, as keys,
+// sorted: two sentences that report one statement in the same words
+// ("said he will decide by June whether to run", "told NBC News in an
+// interview that plans to decide by June whether to run") state one claim
+// whoever they credit it to, however little else they share.
+func (cx *conflictContext) phraseRuns(u int) []string {
+	x := &cx.units[u]
+	if len(cx.speakersOf(u)) == 0 {
+		return nil
+	}
+	a := cx.members[x.article]
+	toks := cx.tokens(u)
+	infos := cx.wordsOf(u)
+	text := a.Text[x.span.Start:x.span.End]
+	// The unit's words and the runs' offsets, on the stack: this runs
+	// for every unit that credits a speaker.
+	var wordBuf [96]*cxWord
+	var startBuf [96]int
+	words := wordBuf[:0] // nil where a clause, a quote or a name breaks the run
+	reported := false
+	for i, t := range toks {
+		switch {
+		case t.Kind != nlp.Word || quoted(a, x.span.Start+int(t.Start)):
+			words = append(words, nil)
+		case !reported:
+			// Only what the speaker is said to have said: the words
+			// before the speech verb say who and when.
+			reported = infos[i].said
+			words = append(words, nil)
+		case startsUpper(t.Text(text)) && !calendarWords[infos[i].lower]:
+			// A name ("the U.S. Fish and Wildlife Service", "the
+			// Israeli elections") is the setting, not the statement.
+			words = append(words, nil)
+		default:
+			words = append(words, infos[i])
+		}
+	}
+	// Each stretch of words the run may cross is joined once; each run
+	// is a part of that string, not a string of its own.
+	var out []string
+	starts := startBuf[:0]
+	for from := 0; from < len(words); {
+		if words[from] == nil {
+			from++
+			continue
+		}
+		to := from
+		for to < len(words) && words[to] != nil {
+			to++
+		}
+		if to-from >= phraseRun {
+			var b strings.Builder
+			n := to - from
+			for _, w := range words[from:to] {
+				n += len(w.lower)
+			}
+			b.Grow(n)
+			starts = starts[:0]
+			for k, w := range words[from:to] {
+				if k > 0 {
+					b.WriteByte(' ')
+				}
+				starts = append(starts, b.Len())
+				b.WriteString(w.lower)
+			}
+			starts = append(starts, b.Len()+1)
+			joined := b.String()
+			for i := from; i+phraseRun <= to; i++ {
+				content := 0
+				for _, w := range words[i : i+phraseRun] {
+					if w.said {
+						content = -1
+						break
+					}
+					if !w.stop {
+						content++
+					}
+				}
+				if content >= 3 {
+					out = append(out, joined[starts[i-from]:starts[i-from+phraseRun]-1])
+				}
+			}
+		}
+		from = to
 	}
 	slices.Sort(out)
 	return slices.Compact(out)

@@ -43,6 +43,7 @@ func TestConflictDataHasNoDuplicates(t *testing.T) {
 		{"conflict_tied.txt", tiedData, strings.ToLower},
 		{"conflict_modals.txt", modalData, strings.ToLower},
 		{"conflict_intent.txt", intentData, strings.ToLower},
+		{"conflict_claimants.txt", claimantData, strings.ToLower},
 		// A word is a journey noun (its place after it only: >) or a
 		// link (~), never both.
 		{"conflict_journeys.txt", journeyData, func(l string) string { return strings.ToLower(strings.TrimLeft(l, ">~")) }},

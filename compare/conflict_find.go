@@ -334,6 +334,12 @@ type conflictPair struct {
 	// compound says the two units join one place to another by a
 	// hyphen before one noun, naming one actor (see compoundKeys).
 	compound bool
+	// spent says the two units tie a figure of one kind to one actor's
+	// act in a relative clause (see figureActs).
+	spent bool
+	// phrased says the two units credit speakers and write phraseRun
+	// words alike outside quotes (see phraseRuns).
+	phrased bool
 }
 
 // conflictKind compares two units for one kind of conflict: it returns the
@@ -634,6 +640,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	seatKeys, journeyKeys := make([][]string, len(units)), make([][]string, len(units))
 	actKeys, cueKeys, runKeys := make([][]string, len(units)), make([][]string, len(units)), make([][]string, len(units))
 	deedKeys, compoundKeys := make([][]string, len(units)), make([][]string, len(units))
+	spentKeys, phraseKeys := make([][]string, len(units)), make([][]string, len(units))
 	// An act is denied only by a unit that negates a verb: in a story
 	// with none, no pair is met or marked by acts, which are not read.
 	denials := false
@@ -679,6 +686,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	for i := range units {
 		if bearing[i] {
 			figs[i] = cx.figureKeys(i)
+			spentKeys[i] = cx.figureActKeys(i)
 			if shared[i] {
 				days[i] = cx.eventKeys(i)
 				deedKeys[i] = cx.deedKeys(i)
@@ -702,6 +710,7 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 			roleKeys[i] = cx.roleKeys(i)
 			actKeys[i], cueKeys[i] = cx.claimKeys(i)
 			runKeys[i] = cx.quoteRuns(i)
+			phraseKeys[i] = cx.phraseRuns(i)
 		}
 	}
 	out = append(out, ps.keyPairs(units, days, days, factOf, out, func(p *conflictPair) { p.event = true })...)
@@ -718,6 +727,8 @@ func conflictPairs(facts []*factGroup, units []unit, cx *conflictContext) []conf
 	out = append(out, ps.keyPairs(units, runKeys, runKeys, factOf, out, func(p *conflictPair) { p.quoted = true })...)
 	out = append(out, ps.keyPairs(units, deedKeys, deedKeys, factOf, out, func(p *conflictPair) { p.deed = true })...)
 	out = append(out, ps.keyPairs(units, compoundKeys, compoundKeys, factOf, out, func(p *conflictPair) { p.compound = true })...)
+	out = append(out, ps.keyPairs(units, spentKeys, spentKeys, factOf, out, func(p *conflictPair) { p.spent = true })...)
+	out = append(out, ps.keyPairs(units, phraseKeys, phraseKeys, factOf, out, func(p *conflictPair) { p.phrased = true })...)
 	if ledes := cx.ledeKeys(); ledes != nil {
 		out = append(out, ps.keyPairs(units, ledes, ledes, factOf, out, func(p *conflictPair) { p.lede = true })...)
 	}
@@ -1542,7 +1553,7 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 	}
 	var joined []ruledPair
 	for _, p := range pairs {
-		if k.homes && !p.home || k.seats && !p.seat || k.wheres && (!p.where || p.words < k.need) || k.journeys && (!p.journey || p.words < k.need) || k.compounds && (!p.compound || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && (otherLeads(&cx.units[p.a], &cx.units[p.b]) || cx.otherDirections(p.a, p.b)) || p.grouped && p.words < k.grouped && !(k.denials && p.denial && p.words >= denialPair) || !p.grouped && p.words < k.need && !(k.events && (p.event || p.act || p.deed || p.lede || p.words >= eventPair)) && !(k.cues && (p.cue || p.quoted) && p.words >= cuePair) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && (p.figure || p.event || p.act) && p.words >= figurePair) {
+		if k.homes && !p.home || k.seats && !p.seat || k.wheres && (!p.where || p.words < k.need) || k.journeys && (!p.journey || p.words < k.need) || k.compounds && (!p.compound || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && (otherLeads(&cx.units[p.a], &cx.units[p.b]) || cx.otherDirections(p.a, p.b)) || p.grouped && p.words < k.grouped && !(k.denials && p.denial && p.words >= denialPair) || !p.grouped && p.words < k.need && !(k.events && (p.event || p.act || p.deed || p.lede || p.words >= eventPair)) && !(k.cues && (p.cue || p.quoted || p.phrased) && p.words >= cuePair) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && (p.figure || p.event || p.act || p.spent) && p.words >= figurePair) {
 			continue
 		}
 		cx.pair, cx.rule = p, ""
@@ -1627,6 +1638,12 @@ func (cx *conflictContext) figureDiffers(a, b int) (conflictValue, conflictValue
 	if x, y, ok := cx.labelled(a, b); ok {
 		cx.rule = RuleLabel
 		return figureValue(x), figureValue(y), true
+	}
+	if cx.pair.spent {
+		if x, y, ok := cx.actFiguresDiffer(a, b); ok {
+			cx.rule = RuleSpent
+			return figureValue(x), figureValue(y), true
+		}
 	}
 	// The kinds (kind and unit) each unit gives exactly one figure of,
 	// read into lists on the stack: this runs for most pairs compared,
@@ -2161,8 +2178,11 @@ func (cx *conflictContext) actorDiffers(a, b int) (conflictValue, conflictValue,
 		}
 		// Two sentences crediting two people with merely similar words
 		// are often two statements: their words must be close.
-		if cx.pair.words < speakerPair && !((cx.pair.cue || cx.pair.quoted) && cx.pair.words >= cuePair) {
+		if cx.pair.words < speakerPair && !((cx.pair.cue || cx.pair.quoted || cx.pair.phrased) && cx.pair.words >= cuePair) {
 			return conflictValue{}, conflictValue{}, false
+		}
+		if cx.pair.words < speakerPair && !cx.pair.cue && !cx.pair.quoted {
+			cx.rule = RulePhrase // met by their unquoted words alone
 		}
 		// Two people each given a role, the roles sharing no word
 		// ("President Volodymyr Zelenskyy", "NATO Secretary General Mark

@@ -1,6 +1,7 @@
 package compare_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/storyfold/storyfold"
@@ -203,6 +204,96 @@ func TestConflictsOfPlacesJoinedByAnd(t *testing.T) {
 			arts: []cfArticle{
 				{"a", "Alpha", "2014-12-19", asked + cfFiller},
 				{"b", "Beta", "2014-12-19", "The states of Kansas, Paris and Oklahoma filed a federal lawsuit in the U.S. Supreme Court Thursday, claiming that Colorado's legalization of recreational marijuana is unconstitutional under federal law." + cfFiller},
+			},
+		},
+	}
+	runConflictCases(t, tests)
+}
+
+// TestConflictsOfFiguresOfOneAct pins one sum tied to one actor's act by a
+// relative clause ("the $5.7 billion he initially demanded", "the $2.7
+// billion that Mr. Trump demanded") in sentences that each give other sums
+// and share too few words for the story's index to meet them. The
+// sentences are BASIL 3ae35b16's, the change the one `eval conflicts`
+// makes; the controls keep the words and break what the rule reads.
+func TestConflictsOfFiguresOfOneAct(t *testing.T) {
+	const (
+		grants   = "Trump is also expected to approve Congress’ spending bill, which grants him $1.375 billion for the wall, as opposed to the $5.7 billion he initially demanded."
+		included = "The spending package passed Thursday by Congress included none of the $2.7 billion that Mr. Trump demanded for 234 miles of steel wall."
+	)
+	tests := []conflictCase{
+		{
+			name: "one sum for one act, other sums besides",
+			arts: []cfArticle{
+				{"a", "Alpha", "2019-02-15", grants + cfFiller},
+				{"b", "Beta", "2019-02-15", included + cfFiller},
+			},
+			kind: storyfold.ConflictNumber, values: []string{"$5.7 billion", "$2.7 billion"}, rule: compare.RuleSpent,
+		},
+		{
+			name: "control: the same sum",
+			arts: []cfArticle{
+				{"a", "Alpha", "2019-02-15", grants + cfFiller},
+				{"b", "Beta", "2019-02-15", strings.Replace(included, "$2.7", "$5.7", 1) + cfFiller},
+			},
+		},
+		{
+			name: "control: another act",
+			arts: []cfArticle{
+				{"a", "Alpha", "2019-02-15", grants + cfFiller},
+				{"b", "Beta", "2019-02-15", strings.Replace(included, "Mr. Trump demanded", "Mr. Trump vetoed", 1) + cfFiller},
+			},
+		},
+		{
+			name: "control: a participle with no subject",
+			arts: []cfArticle{
+				{"a", "Alpha", "2019-02-15", grants + cfFiller},
+				{"b", "Beta", "2019-02-15", strings.Replace(included, "that Mr. Trump demanded", "demanded by the White House", 1) + cfFiller},
+			},
+		},
+	}
+	runConflictCases(t, tests)
+}
+
+// TestConflictsOfOneStatementInOneWording pins a statement two outlets
+// report in six unquoted words alike, after the speech verb, credited to
+// different speakers. The sentences are BASIL 005a2961's, the change the
+// one `eval conflicts` makes; the controls are the untouched pair, the
+// run before the speech verb, and a run through a name (the untouched
+// BASIL pairs of 2b9468af and 542cd22c it once joined).
+func TestConflictsOfOneStatementInOneWording(t *testing.T) {
+	const (
+		nbc   = "John Smith told NBC News in an interview that plans to decide by June whether to run."
+		trump = "Trump, who placed second in an NBC/ Wall Street Journal poll of potential 2012 Republican candidates, said he will decide by June whether to run, and if he is the GOP nominee, \"I'd like to beat him straight up,\" not on the basis of the question of where Obama was born."
+	)
+	tests := []conflictCase{
+		{
+			name: "one statement credited to two speakers",
+			arts: []cfArticle{
+				{"a", "Alpha", "2011-04-07", nbc + cfFiller},
+				{"b", "Beta", "2011-04-07", trump + cfFiller},
+			},
+			kind: storyfold.ConflictPerson, values: []string{"John Smith", "Trump"}, rule: compare.RulePhrase,
+		},
+		{
+			name: "control: one speaker",
+			arts: []cfArticle{
+				{"a", "Alpha", "2011-04-07", strings.Replace(nbc, "John Smith", "Trump", 1) + cfFiller},
+				{"b", "Beta", "2011-04-07", trump + cfFiller},
+			},
+		},
+		{
+			name: "control: the run before the speech verb",
+			arts: []cfArticle{
+				{"a", "Alpha", "2011-04-07", "John Smith, who plans to decide by June whether to run, told NBC News in an interview he was weighing it." + cfFiller},
+				{"b", "Beta", "2011-04-07", trump + cfFiller},
+			},
+		},
+		{
+			name: "control: a run through a name",
+			arts: []cfArticle{
+				{"a", "Alpha", "2015-02-25", "Ms. Rice said in an interview that the speech two weeks before the Israeli elections was destructive." + cfFiller},
+				{"b", "Beta", "2015-02-25", "Obama has said he will not meet with Netanyahu ahead of his speech in March, saying it would be \"inappropriate\" to meet with the leader two weeks before the Israeli elections." + cfFiller},
 			},
 		},
 	}

@@ -39,6 +39,10 @@ const (
 	// The rules of 2026-12-07 (seventh session).
 	RuleLedeDay  = "lede-day" // two articles opening on one person's act, on two days
 	RuleCompound = "compound" // one place joined to two others ("U.S.-Israel/France-Israel relations")
+
+	// The rule of 2026-12-07 (eighth session).
+	RuleSpent  = "figure-act" // one sum tied to one actor's act ("the $5.7 billion he demanded")
+	RulePhrase = "phrase"     // six unquoted words alike, credited to different speakers
 )
 
 // ruleWhat holds the opening words of each rule's descriptions. The
@@ -64,6 +68,8 @@ var ruleWhat = map[string]string{
 	RuleJourney:   "The sources send the same journey to different places",
 	RuleLedeDay:   "The sources open on the same person's act on different days",
 	RuleCompound:  "The sources join the same place to different places",
+	RuleSpent:     "The sources give different figures for the same act",
+	RulePhrase:    "The sources credit different people with the same words",
 }
 
 // ConflictRule returns the rule that found a conflict, read off its
@@ -81,4 +87,4 @@ func ConflictRule(c storyfold.Conflict) string {
 // Rules lists every rule, older ones first, for reports that count
 // conflicts by rule.
 var Rules = []string{RuleFigure, RuleDate, RulePlace, RuleHome, RuleOrg, RulePerson, RuleDenial, RuleQuoteBy,
-	RuleLabel, RuleActDay, RuleQuoteDay, RuleWhere, RuleTitle, RulePredicate, RuleReported, RuleSeat, RuleJourney, RuleLedeDay, RuleCompound}
+	RuleLabel, RuleActDay, RuleQuoteDay, RuleWhere, RuleTitle, RulePredicate, RuleReported, RuleSeat, RuleJourney, RuleLedeDay, RuleCompound, RuleSpent, RulePhrase}
