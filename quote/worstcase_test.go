@@ -246,3 +246,31 @@ func TestLastField(t *testing.T) {
 		})
 	}
 }
+
+// TestReadStatements holds readStatements, which reads a list of quotes
+// into one string and one block, to newStatement(Words(text)) of each.
+func TestReadStatements(t *testing.T) {
+	tests := []struct {
+		name  string
+		texts []string
+	}{
+		{"none", nil},
+		{"empty and punctuation only", []string{"", "…", "We will win.", " — ", "“No.”"}},
+		{"repeats and stop words", []string{"the the THE and of", "Peace, peace and PEACE now", "It is what it is"}},
+		{"non-ASCII", []string{"Ukraine’s voice must be central", "ÉTAT d'urgence: İstanbul", "Die Straße ist ZU"}},
+		{"crafted", craftedStatements(50, 8, 3)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, want := readStatements(tt.texts), statementsOf(tt.texts)
+			if len(got) != len(want) {
+				t.Fatalf("%d statements, want %d", len(got), len(want))
+			}
+			for i := range want {
+				if got[i].joined != want[i].joined || !slices.Equal(got[i].content, want[i].content) {
+					t.Errorf("%q: %q %q, want %q %q", tt.texts[i], got[i].joined, got[i].content, want[i].joined, want[i].content)
+				}
+			}
+		})
+	}
+}
