@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -37,5 +38,33 @@ func TestIsEntityLowering(t *testing.T) {
 				t.Errorf("isEntity(%q) = %t, want %t", speaker, got, want)
 			}
 		})
+	}
+}
+
+// TestContainsMark holds containsMark, which reads bytes, to
+// strings.ContainsAny over quoteMarks, which decodes runes.
+func TestContainsMark(t *testing.T) {
+	for _, s := range []string{"", "plain text", `a "b"`, "“x", "x”", "„x", "«x", "x»", "‘single’ only", "a — dash",
+		"\xe2\x80", "\xe2\x80\x9b", "\xe2\x80\x9f", "\xc2", "\xc2\xa0", "\xff\xe2\x80\x9c", "\xe2\xe2\x80\x9d", "é«", "\xc2\xc2\xbb"} {
+		if got, want := containsMark(s), strings.ContainsAny(s, quoteMarks); got != want {
+			t.Errorf("containsMark(%q) = %t, want %t", s, got, want)
+		}
+	}
+	// Strings of the marks' bytes and their neighbours in every order.
+	alphabet := []byte{'"', 'a', ' ', 0xC2, 0xAB, 0xBB, 0xAA, 0xE2, 0x80, 0x9C, 0x9D, 0x9E, 0x9F, 0x99, 0xFF}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		b := make([]byte, rng.IntN(6))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		if got, want := containsMark(string(b)), strings.ContainsAny(string(b), quoteMarks); got != want {
+			t.Fatalf("containsMark(%q) = %t, want %t", b, got, want)
+		}
+	}
+	for _, m := range quoteMarks {
+		if !containsMark("a " + string(m) + " b") {
+			t.Errorf("mark %q not found", m)
+		}
 	}
 }

@@ -564,7 +564,29 @@ const maxLabelWords = 4
 func isOpen(r rune) bool  { return r == '“' || r == '„' || r == '«' }
 func isClose(r rune) bool { return r == '”' || r == '»' }
 
-func containsMark(s string) bool { return strings.ContainsAny(s, quoteMarks) }
+// containsMark reports whether s holds one of quoteMarks. It is
+// strings.ContainsAny(s, quoteMarks) read byte by byte: every sentence is
+// asked, and ContainsAny, whose set is not ASCII, decodes each rune of it
+// and looks the rune up in the set. The marks' first bytes ('"', 0xC2 for
+// « and », 0xE2 for “ ” „) are never a rune's later bytes, so a match
+// starts where a decoded rune would.
+func containsMark(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xC2: // « U+00AB, » U+00BB
+			if i+1 < len(s) && (s[i+1] == 0xAB || s[i+1] == 0xBB) {
+				return true
+			}
+		case 0xE2: // “ U+201C, ” U+201D, „ U+201E
+			if i+2 < len(s) && s[i+1] == 0x80 && 0x9C <= s[i+2] && s[i+2] <= 0x9E {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // quoteMarks are the quotation marks containsMark looks for.
 const quoteMarks = "\"“”„«»"
