@@ -216,7 +216,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 	if !tokenized {
 		f.toks = f.tokenizeOutside(text, sent, marked)
 	}
-	c := context{text: s, toks: f.toks, roles: f.roles}
+	c := context{text: s, toks: f.toks, roles: f.roles, lowers: f.lowers}
 	first := len(out)
 	lastSpeaker := ""
 	for j := 0; j < len(c.toks); j++ {
@@ -1111,12 +1111,18 @@ func (f *Finder) known() map[string]bool {
 		for _, a := range e.Aliases {
 			f.knownNames[strings.ToLower(a)] = true
 		}
-		if a := initials(e.Name); e.Type == storyfold.EntityOrg && len(a) >= minAcronym && len(a) < len(e.Name) && f.acronyms[a] == "" {
-			f.acronyms[a] = e.Name // the first in the article's order
+		// An organisation's initials and a person's words are read on the
+		// stack, each key made in one allocation: this runs for every
+		// entity of every article with a reported statement.
+		var buf [64]byte
+		if e.Type == storyfold.EntityOrg {
+			if a := appendInitials(buf[:0], e.Name); len(a) >= minAcronym && len(a) < len(e.Name) && f.acronyms[string(a)] == "" {
+				f.acronyms[string(a)] = e.Name // the first in the article's order
+			}
 		}
 		if e.Type == storyfold.EntityPerson {
-			for _, w := range strings.Fields(e.Name) {
-				f.knownNames["\x00"+strings.ToLower(w)] = true
+			for w := range strings.FieldsSeq(e.Name) {
+				f.knownNames[string(nlp.AppendLower(append(buf[:0], 0), w))] = true
 			}
 		}
 	}
@@ -1393,7 +1399,7 @@ func (c *context) possessor(j int) (string, bool) {
 		w := c.toks[p].Text(c.text)
 		end := int(c.toks[p].End) - len(w) + len(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
 		from := int(c.toks[max(0, p-possessorReach)].Start)
-		sub := context{text: c.text[from:end], roles: c.roles}
+		sub := context{text: c.text[from:end], roles: c.roles, lowers: c.lowers}
 		sub.toks = nlp.Tokenize(nil, sub.text)
 		return sub.possessorName(len(sub.toks))
 	case possessivePronouns[c.lower(p)] != "" && c.plain(j+1) == "that":

@@ -31,9 +31,14 @@ type Finder struct {
 	orgs      []namePos // organisations it names, outside quotes
 	sentences []storyfold.Span
 	roles     map[string]string // lower-case role word -> the person holding it
-	index     nameIndex         // answers about names, built once per text
-	main      subjectScan       // see mainSubject
-	entities  []storyfold.Entity
+	// lowers is the lower-case form of each word with a capital that
+	// context.lower gave in this article, so that a name read at each
+	// of its mentions is lowered once; cleared for each article, whose
+	// text its keys are cut from.
+	lowers   map[string]string
+	index    nameIndex   // answers about names, built once per text
+	main     subjectScan // see mainSubject
+	entities []storyfold.Entity
 	// knownNames are the entity names isEntity and expand read, built at
 	// most once per text (knownBuilt), and acronyms is expand's table.
 	knownNames map[string]bool
@@ -63,6 +68,10 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 	f.entities = entities
 	f.knownBuilt = false
 	f.roles = roles(text, entities)
+	if f.lowers == nil {
+		f.lowers = make(map[string]string)
+	}
+	clear(f.lowers)
 	f.index.build(f.names)
 	f.main, f.cont = subjectScan{}, contScan{}
 	// Room for the quotes and for reported speech in some sentences, so
