@@ -343,9 +343,25 @@ type wording struct {
 }
 
 func newWording(text string) wording {
-	cased := casedWords(text)
-	lower, spaced := lowerSpaced(cased)
-	return wording{cased: cased, lower: lower, spaced: spaced}
+	// The cased and the lower-case words are the two halves of one list.
+	buf := tokenPool.Get().(*[]nlp.Token)
+	defer tokenPool.Put(buf)
+	toks := nlp.Tokenize((*buf)[:0], text)
+	*buf = toks
+	n := 0
+	for _, t := range toks {
+		if t.Kind != nlp.Punct {
+			n++
+		}
+	}
+	words := make([]string, 2*n)
+	cased, lower := words[:0:n], words[n:]
+	for _, t := range toks {
+		if t.Kind != nlp.Punct {
+			cased = append(cased, t.Text(text))
+		}
+	}
+	return wording{cased: cased, lower: lower, spaced: lowerSpacedInto(lower, cased)}
 }
 
 // key is the lower-case words joined by single spaces, what wordings are
@@ -397,8 +413,14 @@ func lowerWords(words []string) []string {
 // the words cut from that one string.
 func lowerSpaced(words []string) ([]string, string) {
 	out := make([]string, len(words))
+	return out, lowerSpacedInto(out, words)
+}
+
+// lowerSpacedInto is lowerSpaced writing the lower-case words into out,
+// which is as long as words.
+func lowerSpacedInto(out, words []string) string {
 	if len(words) == 0 {
-		return out, "  "
+		return "  "
 	}
 	var stack [512]byte
 	buf := append(stack[:0], ' ')
@@ -414,7 +436,7 @@ func lowerSpaced(words []string) ([]string, string) {
 		out[i] = spaced[from:end]
 		from = end + 1
 	}
-	return out, spaced
+	return spaced
 }
 
 // ContentWords returns the words of Words that are not stop words: what
