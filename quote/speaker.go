@@ -2442,7 +2442,8 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 			after = strings.TrimLeft(after, ", ")
 		}
 		next, _ := cutWord(after)
-		out[i].speaks = speechCues[strings.ToLower(strings.TrimRight(next, ".,"))]
+		var low [32]byte // lowered on the stack (nlp.AppendLower is strings.ToLower)
+		out[i].speaks = speechCues[string(nlp.AppendLower(low[:0], strings.TrimRight(next, ".,")))]
 		if si == lastSentence {
 			continue // the first person in clause position per sentence
 		}
@@ -2463,7 +2464,7 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 				comma = sentences[si].Start + c
 			}
 		}
-		if clauseConjunctions[strings.ToLower(first)] && out[i].start < comma {
+		if clauseConjunctions[string(nlp.AppendLower(low[:0], first))] && out[i].start < comma {
 			// "When Mr. Biden went after ..., Mr. Ryan reminded": a name in
 			// the clause that opens the sentence is not its subject.
 			continue
@@ -2541,17 +2542,32 @@ const clauseReach = 256
 // name after a quote ("“...,” Trusty said") counts as opening its sentence.
 // It stops once it has limit bytes (0 for no limit).
 func unquoted(text string, from, to int, quoted []storyfold.Span, limit int) string {
+	// One piece, as a sentence without quotes gives, is returned as the
+	// text's own slice; pieces are copied into a builder only from the
+	// second on.
 	var b strings.Builder
+	one, pieces, size := "", 0, 0
 	write := func(s string) {
 		if limit > 0 {
-			s = s[:min(len(s), max(0, limit-b.Len()))]
+			s = s[:min(len(s), max(0, limit-size))]
 		}
-		b.WriteString(s)
+		switch pieces {
+		case 0:
+			one = s
+		case 1:
+			b.Grow(len(one) + len(s))
+			b.WriteString(one)
+			b.WriteString(s)
+		default:
+			b.WriteString(s)
+		}
+		pieces++
+		size += len(s)
 	}
 	pos := from
 	k := sort.Search(len(quoted), func(i int) bool { return quoted[i].End > from })
 	for _, q := range quoted[k:] {
-		if q.Start >= to || limit > 0 && b.Len() >= limit {
+		if q.Start >= to || limit > 0 && size >= limit {
 			break
 		}
 		if q.End <= from {
@@ -2567,6 +2583,9 @@ func unquoted(text string, from, to int, quoted []storyfold.Span, limit int) str
 	}
 	if pos < to {
 		write(text[pos:to])
+	}
+	if pieces <= 1 {
+		return one
 	}
 	return b.String()
 }
