@@ -478,10 +478,6 @@ type statement struct {
 	content []string // content words, sorted, each once
 }
 
-func newStatement(words []string) statement {
-	return statement{joined: Spaced(words), content: contentWords(words)}
-}
-
 // SameStatements calls fn once for every pair i < j of the texts that
 // report one statement (see sameStatement).
 func SameStatements(texts []string, fn func(i, j int)) {

@@ -766,6 +766,22 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 		}
 		pendingInner, inner = storyfold.Span{}, -1
 		for i := p.Start; i < p.End; {
+			if c := text[i]; c < utf8.RuneSelf && c != '"' {
+				// A run of ASCII without '"' opens and closes nothing
+				// (every other mark, and what closesLow, opensReversed
+				// and doubledApostrophe read, is not ASCII): skipped in
+				// one step, with the length check its last byte would
+				// have made.
+				j := i + 1
+				for j < p.End && text[j] < utf8.RuneSelf && text[j] != '"' {
+					j++
+				}
+				if open >= 0 && j-1-open > maxQuote {
+					open, depth = -1, 0
+				}
+				i = j
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[i:p.End])
 			switch {
 			case open >= 0 && depth == 1 && closesLow(opener, r) || open < 0 && opensReversed(text[i:p.End]):

@@ -31,6 +31,12 @@ func craftedStatements(n, v int, seed uint64) []string {
 	return out
 }
 
+// newStatement is a statement of words as it was read one quote at a
+// time, before readStatements: the reference readStatements is held to.
+func newStatement(words []string) statement {
+	return statement{joined: Spaced(words), content: contentWords(words)}
+}
+
 func statementsOf(texts []string) []statement {
 	st := make([]statement, len(texts))
 	for i, t := range texts {
