@@ -343,9 +343,25 @@ type wording struct {
 }
 
 func newWording(text string) wording {
-	cased := casedWords(text)
-	lower, spaced := lowerSpaced(cased)
-	return wording{cased: cased, lower: lower, spaced: spaced}
+	// The cased and the lower-case words are the two halves of one list.
+	buf := tokenPool.Get().(*[]nlp.Token)
+	defer tokenPool.Put(buf)
+	toks := nlp.Tokenize((*buf)[:0], text)
+	*buf = toks
+	n := 0
+	for _, t := range toks {
+		if t.Kind != nlp.Punct {
+			n++
+		}
+	}
+	words := make([]string, 2*n)
+	cased, lower := words[:0:n], words[n:]
+	for _, t := range toks {
+		if t.Kind != nlp.Punct {
+			cased = append(cased, t.Text(text))
+		}
+	}
+	return wording{cased: cased, lower: lower, spaced: lowerSpacedInto(lower, cased)}
 }
 
 // key is the lower-case words joined by single spaces, what wordings are
@@ -397,8 +413,14 @@ func lowerWords(words []string) []string {
 // the words cut from that one string.
 func lowerSpaced(words []string) ([]string, string) {
 	out := make([]string, len(words))
+	return out, lowerSpacedInto(out, words)
+}
+
+// lowerSpacedInto is lowerSpaced writing the lower-case words into out,
+// which is as long as words.
+func lowerSpacedInto(out, words []string) string {
 	if len(words) == 0 {
-		return out, "  "
+		return "  "
 	}
 	var stack [512]byte
 	buf := append(stack[:0], ' ')
@@ -414,7 +436,7 @@ func lowerSpaced(words []string) ([]string, string) {
 		out[i] = spaced[from:end]
 		from = end + 1
 	}
-	return out, spaced
+	return spaced
 }
 
 // ContentWords returns the words of Words that are not stop words: what
@@ -456,19 +478,75 @@ type statement struct {
 	content []string // content words, sorted, each once
 }
 
-func newStatement(words []string) statement {
-	return statement{joined: Spaced(words), content: contentWords(words)}
-}
-
 // SameStatements calls fn once for every pair i < j of the texts that
 // report one statement (see sameStatement).
 func SameStatements(texts []string, fn func(i, j int)) {
-	statements := make([]statement, len(texts))
-	for i, t := range texts {
-		lower, spaced := lowerWordsOf(t)
-		statements[i] = statement{joined: spaced, content: contentWords(lower)}
+	sameStatements(readStatements(texts), fn)
+}
+
+// readStatements returns newStatement(Words(t)) for each of texts, their
+// spaced forms cut from one string and their content words from one
+// block: a story's account reads every quote group this way, and three
+// allocations a quote were most of what it allocated for them.
+func readStatements(texts []string) []statement {
+	buf := tokenPool.Get().(*[]nlp.Token)
+	defer tokenPool.Put(buf)
+	type span struct{ start, end int32 }
+	var joined []byte
+	var words []span // each word's place in joined, lower-cased
+	spans := make([]struct {
+		words int32 // the text's first word in words
+		end   int32 // its spaced form's end in joined
+	}, len(texts))
+	for i, text := range texts {
+		toks := nlp.Tokenize((*buf)[:0], text)
+		*buf = toks
+		spans[i].words = int32(len(words))
+		joined = append(joined, ' ')
+		n := 0
+		for _, t := range toks {
+			if t.Kind != nlp.Punct {
+				start := int32(len(joined))
+				joined = append(nlp.Lower(joined, t.Text(text)), ' ')
+				words = append(words, span{start, int32(len(joined) - 1)})
+				n++
+			}
+		}
+		if n == 0 {
+			joined = append(joined, ' ') // "  ", as Spaced of no words
+		}
+		spans[i].end = int32(len(joined))
 	}
-	sameStatements(statements, fn)
+	all := string(joined)
+	// Content words: at most one a word, counted first so that the block
+	// is made once at its size.
+	content := 0
+	for _, w := range words {
+		if !nlp.IsStopWord(all[w.start:w.end]) {
+			content++
+		}
+	}
+	block := make([]string, 0, content)
+	out := make([]statement, len(texts))
+	from := int32(0)
+	for i, t := range spans {
+		last := int32(len(words))
+		if i+1 < len(spans) {
+			last = spans[i+1].words
+		}
+		at := len(block)
+		for _, w := range words[t.words:last] {
+			if s := all[w.start:w.end]; !nlp.IsStopWord(s) {
+				block = append(block, s)
+			}
+		}
+		slices.Sort(block[at:])
+		kept := slices.Compact(block[at:])
+		block = block[:at+len(kept)]
+		out[i] = statement{joined: all[from:t.end], content: block[at:len(block):len(block)]}
+		from = t.end
+	}
+	return out
 }
 
 // postingWindow bounds how much of one word's posting list a statement
@@ -480,6 +558,53 @@ func SameStatements(texts []string, fn func(i, j int)) {
 // a few words) would otherwise make every quote meet every other.
 const postingWindow = 16
 
+// sameScratch is the working space of sameStatements, kept between calls
+// in sameScratchPool: every story's quote groups are compared twice (when
+// grouped and for the conflicts), and the word ids, posting lists and
+// lists of words to look up were most of what the comparison allocated.
+type sameScratch struct {
+	ids      map[string]int32
+	df       []int32
+	postings [][]int32
+	block    []int32
+	terms    []sameTerm
+	gens     [][]int32
+	gen      []int32
+	seen     []int32
+}
+
+// sameTerm is a content word of a statement and its id.
+type sameTerm struct {
+	word string
+	id   int32
+}
+
+// maxKeptWords bounds the scratch kept for the next call: one crafted
+// story's millions of words are not held after it.
+const maxKeptWords = 1 << 16
+
+var sameScratchPool = sync.Pool{New: func() any { return &sameScratch{ids: map[string]int32{}} }}
+
+// put gives the scratch back, its strings dropped so that it holds no
+// story's text, unless it grew past maxKeptWords.
+func (sc *sameScratch) put() {
+	if len(sc.ids) > maxKeptWords || cap(sc.block) > maxKeptWords || cap(sc.seen) > maxKeptWords {
+		return
+	}
+	clear(sc.ids)
+	clear(sc.terms[:cap(sc.terms)])
+	sameScratchPool.Put(sc)
+}
+
+// grown returns s resliced to length n, made anew if its capacity is less;
+// its elements are left as they were.
+func grown[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
 // sameStatements calls fn once for every pair i < j of statements that
 // report one statement, and returns how many pairs it compared. Rather than
 // trying all pairs, each statement looks up the longer ones through its
@@ -490,6 +615,8 @@ const postingWindow = 16
 // compared by 2·postingWindow+1 per word looked up: linear in the quotes'
 // length.
 func sameStatements(st []statement, fn func(i, j int)) (compared int) {
+	sc := sameScratchPool.Get().(*sameScratch)
+	defer sc.put()
 	// Content words by id, in the order first met: document frequencies
 	// and posting lists are slices cut from single blocks, not maps of
 	// strings.
@@ -497,8 +624,8 @@ func sameStatements(st []statement, fn func(i, j int)) (compared int) {
 	for _, s := range st {
 		total += len(s.content)
 	}
-	ids := make(map[string]int32, total)
-	var df []int32
+	ids := sc.ids
+	df := sc.df[:0]
 	for _, s := range st {
 		for _, w := range s.content {
 			id, ok := ids[w]
@@ -510,29 +637,29 @@ func sameStatements(st []statement, fn func(i, j int)) (compared int) {
 			df[id]++
 		}
 	}
+	sc.df = df
 	// Each word's list, in statement order, from one block.
-	postings := make([][]int32, len(df))
-	block := make([]int32, total)
+	postings := grown(sc.postings, len(df))
+	sc.postings = postings
+	block := grown(sc.block, total)
+	sc.block = block
 	at := 0
 	for id, n := range df {
 		postings[id] = block[at : at : at+int(n)]
 		at += int(n)
 	}
-	type term struct {
-		word string
-		id   int32
-	}
-	var terms []term
-	gens := make([][]int32, len(st))
-	gen := make([]int32, 0, total)
+	terms := sc.terms[:0]
+	gens := grown(sc.gens, len(st))
+	sc.gens = gens
+	gen := slices.Grow(sc.gen[:0], total)
 	for i, s := range st {
 		terms = terms[:0]
 		for _, w := range s.content {
 			id := ids[w]
 			postings[id] = append(postings[id], int32(i))
-			terms = append(terms, term{w, id})
+			terms = append(terms, sameTerm{w, id})
 		}
-		slices.SortFunc(terms, func(a, b term) int {
+		slices.SortFunc(terms, func(a, b sameTerm) int {
 			if df[a.id] != df[b.id] {
 				return int(df[a.id] - df[b.id])
 			}
@@ -544,7 +671,10 @@ func sameStatements(st []statement, fn func(i, j int)) (compared int) {
 		}
 		gens[i] = gen[from:len(gen):len(gen)]
 	}
-	seen := make([]int32, len(st)) // the last statement that met each, +1
+	sc.terms, sc.gen = terms, gen
+	seen := grown(sc.seen, len(st)) // the last statement that met each, +1
+	clear(seen)
+	sc.seen = seen
 	// smaller reports whether i is the side a pair is tested from.
 	smaller := func(i, j int) bool {
 		a, b := len(st[i].content), len(st[j].content)

@@ -24,22 +24,39 @@ const maxScareWords = 3
 // is not a clause. Such quotes stay in the articles' quotes and in the
 // story's quote groups; only the lists of statements leave them out.
 func IsStatement(q *storyfold.Quote) bool {
-	words := casedWords(q.Text)
-	if len(words) <= 2 {
+	// Read through a pooled token buffer, keeping only the first words: a
+	// story page asks this of every quote it shows, and a list of every
+	// quote's words was most of what the page allocated for it.
+	buf := tokenPool.Get().(*[]nlp.Token)
+	defer tokenPool.Put(buf)
+	toks := nlp.Tokenize((*buf)[:0], q.Text)
+	*buf = toks
+	var first [maxScareWords]string
+	n := 0
+	for _, t := range toks {
+		if t.Kind != nlp.Punct {
+			if n < len(first) {
+				first[n] = t.Text(q.Text)
+			}
+			n++
+		}
+	}
+	if n <= 2 {
 		return false
 	}
-	if !q.Direct() || len(words) > maxScareWords {
+	if !q.Direct() || n > maxScareWords {
 		return true
 	}
-	return isClause(q.Text, words)
+	return isClause(q.Text, first[:n])
 }
 
 // isClause reports whether a short quote reads as a clause: it has a
 // subject word ("We will win"), or it opens with a capital and closes a
 // sentence ("Absolutely not true.").
 func isClause(text string, words []string) bool {
+	var lower [64]byte
 	for _, w := range words {
-		if clauseSubjects[string(nlp.Lower(nil, w))] {
+		if clauseSubjects[string(nlp.Lower(lower[:0], w))] {
 			return true
 		}
 	}

@@ -103,6 +103,47 @@ var (
 	sourceNouns = listSet(sourceNounsData)
 )
 
+// What a word is to indirect's reading of a sentence, by bit: in which of
+// indirectNouns, indirectParticiples, indirectCues, questionCues and
+// indirectPhrasal's verbs it is. Every word of every sentence is asked,
+// and most are in none: one look-up a word instead of six.
+const (
+	classNoun uint8 = 1 << iota
+	classParticiple
+	classCue
+	classQuestion
+	classPhrasal
+)
+
+// indirectClass is each word's classes, made from the lists themselves.
+var indirectClass = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, set := range []struct {
+		words map[string]bool
+		class uint8
+	}{{indirectNouns, classNoun}, {indirectParticiples, classParticiple}, {indirectCues, classCue}, {questionCues, classQuestion}} {
+		for w, ok := range set.words {
+			if ok {
+				m[w] |= set.class
+			}
+		}
+	}
+	for verb, cue := range indirectPhrasal {
+		if cue != "" {
+			m[verb] |= classPhrasal
+		}
+	}
+	return m
+}()
+
+// phrasalAt reports whether the verb w at token j and the word after it
+// are the two-word cue indirectPhrasal gives w ("pointed out"), compared
+// in place rather than joined into a new string.
+func phrasalAt(c *context, w string, j int) bool {
+	p, next := indirectPhrasal[w], c.lower(j+1)
+	return len(p) == len(w)+1+len(next) && p[:len(w)] == w && p[len(w)] == ' ' && p[len(w)+1:] == next
+}
+
 // nounDeterminers stand between a verb of nounCueVerbs and its noun.
 var nounDeterminers = map[string]bool{"a": true, "an": true, "her": true, "his": true, "its": true, "the": true, "their": true}
 
@@ -175,7 +216,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 	if !tokenized {
 		f.toks = f.tokenizeOutside(text, sent, marked)
 	}
-	c := context{text: s, toks: f.toks, roles: f.roles}
+	c := context{text: s, toks: f.toks, roles: f.roles, lowers: f.lowers}
 	first := len(out)
 	lastSpeaker := ""
 	for j := 0; j < len(c.toks); j++ {
@@ -188,6 +229,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 		if strings.EqualFold(w, "according") {
 			w = "according"
 		}
+		class := indirectClass[w]
 		pos := sent.Start + int(c.toks[j].Start)
 		var name, cue string
 		unnamedSource, relayed := false, false
@@ -297,7 +339,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 					continue
 				}
 			}
-		case indirectNouns[w]:
+		case class&classNoun != 0:
 			// "David Axelrod's comment on Sunday that CLAUSE": the
 			// possessor said it.
 			if inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
@@ -340,7 +382,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 			}
 			k, end = j+2, p
 			name, cue = n, c.lower(j)
-		case indirectParticiples[w] && c.capitalized(j-1) && c.withSubject(j) >= 0:
+		case class&classParticiple != 0 && c.capitalized(j-1) && c.withSubject(j) >= 0:
 			// "with House Oversight Committee Chairman Trey Gowdy saying
 			// he exhibited ...": the name before the participle is its
 			// subject.
@@ -352,7 +394,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				continue
 			}
 			name, cue = n, w
-		case indirectParticiples[w] && (c.isPunct(j-1, ",") || (c.is(j-1, "but") || c.is(j-1, "by") || documentNouns[c.lower(j-1)]) && j > 1 ||
+		case class&classParticiple != 0 && (c.isPunct(j-1, ",") || (c.is(j-1, "but") || c.is(j-1, "by") || documentNouns[c.lower(j-1)]) && j > 1 ||
 			j > 1 && c.is(j-2, "with") && unnamedSpeakers[c.plain(j-1)]):
 			// "..., saying ...", "issued a statement calling the deal “a
 			// steep price” but saying the president was ..."
@@ -363,7 +405,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				continue
 			}
 			cue = w // the subject is read once the clause is known to be one
-		case indirectCues[w] || questionCues[w] || indirectPhrasal[w] != "" && indirectPhrasal[w] == w+" "+c.lower(j+1):
+		case class&(classCue|classQuestion) != 0 || class&classPhrasal != 0 && phrasalAt(&c, w, j):
 			if inQuote(marked, storyfold.Span{Start: pos, End: pos + 1}) {
 				continue
 			}
@@ -380,7 +422,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				}
 			}
 			cue = w
-			phrasal := !indirectCues[w] && !questionCues[w]
+			phrasal := class&(classCue|classQuestion) == 0
 			if phrasal {
 				cue = indirectPhrasal[w]
 			}
@@ -406,7 +448,7 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 				if k = f.clauseStart(&c, j+2, false); k > 0 && c.lower(k-1) != "that" {
 					k = -1
 				}
-			} else if questionCues[w] {
+			} else if class&classQuestion != 0 {
 				if passives[c.lower(j-1)] || passives[c.lower(beforeFillers(&c, j))] {
 					continue // "Clinton was asked whether": the asker is someone else
 				}
@@ -1036,8 +1078,16 @@ func (f *Finder) isEntity(speaker string) bool {
 		return false
 	}
 	k := f.known()
-	l := strings.ToLower(speaker)
-	return k[l] || k[strings.TrimPrefix(l, "the ")] || k["\x00"+strings.ToLower(lastWord(speaker))]
+	// Lowered into a buffer on the stack (nlp.AppendLower is
+	// strings.ToLower), not into new strings: every reported statement
+	// with a speaker asks.
+	var buf [128]byte
+	l := nlp.AppendLower(buf[:0], speaker)
+	if k[string(l)] || len(l) >= 4 && string(l[:4]) == "the " && k[string(l[4:])] {
+		return true
+	}
+	l = nlp.AppendLower(append(l[:0], 0), lastWord(speaker))
+	return k[string(l)]
 }
 
 // known returns the article's entity names for isEntity and expand, built
@@ -1061,12 +1111,18 @@ func (f *Finder) known() map[string]bool {
 		for _, a := range e.Aliases {
 			f.knownNames[strings.ToLower(a)] = true
 		}
-		if a := initials(e.Name); e.Type == storyfold.EntityOrg && len(a) >= minAcronym && len(a) < len(e.Name) && f.acronyms[a] == "" {
-			f.acronyms[a] = e.Name // the first in the article's order
+		// An organisation's initials and a person's words are read on the
+		// stack, each key made in one allocation: this runs for every
+		// entity of every article with a reported statement.
+		var buf [64]byte
+		if e.Type == storyfold.EntityOrg {
+			if a := appendInitials(buf[:0], e.Name); len(a) >= minAcronym && len(a) < len(e.Name) && f.acronyms[string(a)] == "" {
+				f.acronyms[string(a)] = e.Name // the first in the article's order
+			}
 		}
 		if e.Type == storyfold.EntityPerson {
-			for _, w := range strings.Fields(e.Name) {
-				f.knownNames["\x00"+strings.ToLower(w)] = true
+			for w := range strings.FieldsSeq(e.Name) {
+				f.knownNames[string(nlp.AppendLower(append(buf[:0], 0), w))] = true
 			}
 		}
 	}
@@ -1343,7 +1399,7 @@ func (c *context) possessor(j int) (string, bool) {
 		w := c.toks[p].Text(c.text)
 		end := int(c.toks[p].End) - len(w) + len(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
 		from := int(c.toks[max(0, p-possessorReach)].Start)
-		sub := context{text: c.text[from:end], roles: c.roles}
+		sub := context{text: c.text[from:end], roles: c.roles, lowers: c.lowers}
 		sub.toks = nlp.Tokenize(nil, sub.text)
 		return sub.possessorName(len(sub.toks))
 	case possessivePronouns[c.lower(p)] != "" && c.plain(j+1) == "that":

@@ -31,9 +31,14 @@ type Finder struct {
 	orgs      []namePos // organisations it names, outside quotes
 	sentences []storyfold.Span
 	roles     map[string]string // lower-case role word -> the person holding it
-	index     nameIndex         // answers about names, built once per text
-	main      subjectScan       // see mainSubject
-	entities  []storyfold.Entity
+	// lowers is the lower-case form of each word with a capital that
+	// context.lower gave in this article, so that a name read at each
+	// of its mentions is lowered once; cleared for each article, whose
+	// text its keys are cut from.
+	lowers   map[string]string
+	index    nameIndex   // answers about names, built once per text
+	main     subjectScan // see mainSubject
+	entities []storyfold.Entity
 	// knownNames are the entity names isEntity and expand read, built at
 	// most once per text (knownBuilt), and acronyms is expand's table.
 	knownNames map[string]bool
@@ -63,6 +68,10 @@ func (f *Finder) Find(text string, sentences []storyfold.Span, paragraphs []stor
 	f.entities = entities
 	f.knownBuilt = false
 	f.roles = roles(text, entities)
+	if f.lowers == nil {
+		f.lowers = make(map[string]string)
+	}
+	clear(f.lowers)
 	f.index.build(f.names)
 	f.main, f.cont = subjectScan{}, contScan{}
 	// Room for the quotes and for reported speech in some sentences, so
@@ -564,7 +573,29 @@ const maxLabelWords = 4
 func isOpen(r rune) bool  { return r == '“' || r == '„' || r == '«' }
 func isClose(r rune) bool { return r == '”' || r == '»' }
 
-func containsMark(s string) bool { return strings.ContainsAny(s, quoteMarks) }
+// containsMark reports whether s holds one of quoteMarks. It is
+// strings.ContainsAny(s, quoteMarks) read byte by byte: every sentence is
+// asked, and ContainsAny, whose set is not ASCII, decodes each rune of it
+// and looks the rune up in the set. The marks' first bytes ('"', 0xC2 for
+// « and », 0xE2 for “ ” „) are never a rune's later bytes, so a match
+// starts where a decoded rune would.
+func containsMark(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xC2: // « U+00AB, » U+00BB
+			if i+1 < len(s) && (s[i+1] == 0xAB || s[i+1] == 0xBB) {
+				return true
+			}
+		case 0xE2: // “ U+201C, ” U+201D, „ U+201E
+			if i+2 < len(s) && s[i+1] == 0x80 && 0x9C <= s[i+2] && s[i+2] <= 0x9E {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // quoteMarks are the quotation marks containsMark looks for.
 const quoteMarks = "\"“”„«»"
@@ -735,6 +766,22 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 		}
 		pendingInner, inner = storyfold.Span{}, -1
 		for i := p.Start; i < p.End; {
+			if c := text[i]; c < utf8.RuneSelf && c != '"' {
+				// A run of ASCII without '"' opens and closes nothing
+				// (every other mark, and what closesLow, opensReversed
+				// and doubledApostrophe read, is not ASCII): skipped in
+				// one step, with the length check its last byte would
+				// have made.
+				j := i + 1
+				for j < p.End && text[j] < utf8.RuneSelf && text[j] != '"' {
+					j++
+				}
+				if open >= 0 && j-1-open > maxQuote {
+					open, depth = -1, 0
+				}
+				i = j
+				continue
+			}
 			r, size := utf8.DecodeRuneInString(text[i:p.End])
 			switch {
 			case open >= 0 && depth == 1 && closesLow(opener, r) || open < 0 && opensReversed(text[i:p.End]):

@@ -204,9 +204,10 @@ func (c *context) adverbAt(i int) bool {
 
 // context is a piece of text with its tokens.
 type context struct {
-	text  string
-	toks  []nlp.Token
-	roles map[string]string // see Finder.roles
+	text   string
+	toks   []nlp.Token
+	roles  map[string]string // see Finder.roles
+	lowers map[string]string // see Finder.lowers; nil lowers every word anew
 }
 
 // lowerIn reports whether token i, in lower case, is in set, lowering a
@@ -237,11 +238,42 @@ func (c *context) lowerIn(i int, set map[string]bool) bool {
 // maxLowered is the longest word lowerIn lowers on the stack.
 const maxLowered = 16
 
+// lower returns token i in lower case (strings.ToLower), or "" when it is
+// no word. A word already in lower case ASCII is itself; any other is
+// lowered once an article through c.lowers: the same names and sentence
+// openers are asked about at every cue, and lowering them anew was a
+// sixth of what finding an article's quotes allocated.
 func (c *context) lower(i int) string {
 	if i < 0 || i >= len(c.toks) || c.toks[i].Kind != nlp.Word {
 		return ""
 	}
-	return strings.ToLower(c.toks[i].Text(c.text))
+	w := c.toks[i].Text(c.text)
+	if c.lowers == nil || isLowerASCII(w) {
+		return strings.ToLower(w)
+	}
+	if l, ok := c.lowers[w]; ok {
+		return l
+	}
+	l := strings.ToLower(w)
+	if len(c.lowers) < maxLowers {
+		c.lowers[w] = l
+	}
+	return l
+}
+
+// maxLowers bounds Finder.lowers: an article of many distinct capitalised
+// words lowers the rest anew.
+const maxLowers = 4096
+
+// isLowerASCII reports whether w is ASCII without a capital, which
+// strings.ToLower gives back as it is.
+func isLowerASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if b := w[i]; b >= utf8.RuneSelf || 'A' <= b && b <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *context) isPunct(i int, chars string) bool {
@@ -912,7 +944,7 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 		return "", "", false
 	}
 	f.toks = nlp.Tokenize(f.toks[:0], text[after:end])
-	c := context{text: text[after:end], toks: f.toks, roles: f.roles}
+	c := context{text: text[after:end], toks: f.toks, roles: f.roles, lowers: f.lowers}
 	k := 0
 	for c.isPunct(k, ",;—–-") {
 		k++
@@ -1020,7 +1052,7 @@ func (f *Finder) attributionSentence(q *quoteSite) (string, string, bool) {
 		paragraphOf(q.paragraphs, sentences[next].Start) == paragraphOf(q.paragraphs, q.m.Start) {
 		ns := sentences[next]
 		f.toks = nlp.Tokenize(f.toks[:0], text[ns.Start:ns.End])
-		c := context{text: text[ns.Start:ns.End], toks: f.toks, roles: f.roles}
+		c := context{text: text[ns.Start:ns.End], toks: f.toks, roles: f.roles, lowers: f.lowers}
 		opening := strings.TrimLeft(strings.TrimSpace(text[q.sent.Start:q.m.Start]), "“\"«") == ""
 		if name, cue, ok := c.attribution(opening); ok {
 			return name, cue, true
@@ -1059,7 +1091,7 @@ func (f *Finder) cueBefore(q *quoteSite) (string, string, bool) {
 		from++
 	}
 	f.toks = nlp.Tokenize(f.toks[:0], text[from:m.Start])
-	c := context{text: text[from:m.Start], toks: f.toks, roles: f.roles}
+	c := context{text: text[from:m.Start], toks: f.toks, roles: f.roles, lowers: f.lowers}
 	for j := len(c.toks) - 1; j >= 0 && j >= len(c.toks)-cueReachBefore; j-- {
 		w := c.lower(j)
 		switch {
@@ -1515,7 +1547,7 @@ func closingMark(s string) string {
 func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation, bool) {
 	s := text[sent.Start:sent.End]
 	f.toks = nlp.Tokenize(f.toks[:0], s)
-	c := context{text: s, toks: f.toks, roles: f.roles}
+	c := context{text: s, toks: f.toks, roles: f.roles, lowers: f.lowers}
 	// "After speaking with Putin, Trump said ...": the comma that closes a
 	// subordinate clause opening the sentence is not the statement's.
 	// After a later one the statement is the whole sentence before it
@@ -2410,7 +2442,8 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 			after = strings.TrimLeft(after, ", ")
 		}
 		next, _ := cutWord(after)
-		out[i].speaks = speechCues[strings.ToLower(strings.TrimRight(next, ".,"))]
+		var low [32]byte // lowered on the stack (nlp.AppendLower is strings.ToLower)
+		out[i].speaks = speechCues[string(nlp.AppendLower(low[:0], strings.TrimRight(next, ".,")))]
 		if si == lastSentence {
 			continue // the first person in clause position per sentence
 		}
@@ -2431,7 +2464,7 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 				comma = sentences[si].Start + c
 			}
 		}
-		if clauseConjunctions[strings.ToLower(first)] && out[i].start < comma {
+		if clauseConjunctions[string(nlp.AppendLower(low[:0], first))] && out[i].start < comma {
 			// "When Mr. Biden went after ..., Mr. Ryan reminded": a name in
 			// the clause that opens the sentence is not its subject.
 			continue
@@ -2509,17 +2542,32 @@ const clauseReach = 256
 // name after a quote ("“...,” Trusty said") counts as opening its sentence.
 // It stops once it has limit bytes (0 for no limit).
 func unquoted(text string, from, to int, quoted []storyfold.Span, limit int) string {
+	// One piece, as a sentence without quotes gives, is returned as the
+	// text's own slice; pieces are copied into a builder only from the
+	// second on.
 	var b strings.Builder
+	one, pieces, size := "", 0, 0
 	write := func(s string) {
 		if limit > 0 {
-			s = s[:min(len(s), max(0, limit-b.Len()))]
+			s = s[:min(len(s), max(0, limit-size))]
 		}
-		b.WriteString(s)
+		switch pieces {
+		case 0:
+			one = s
+		case 1:
+			b.Grow(len(one) + len(s))
+			b.WriteString(one)
+			b.WriteString(s)
+		default:
+			b.WriteString(s)
+		}
+		pieces++
+		size += len(s)
 	}
 	pos := from
 	k := sort.Search(len(quoted), func(i int) bool { return quoted[i].End > from })
 	for _, q := range quoted[k:] {
-		if q.Start >= to || limit > 0 && b.Len() >= limit {
+		if q.Start >= to || limit > 0 && size >= limit {
 			break
 		}
 		if q.End <= from {
@@ -2535,6 +2583,9 @@ func unquoted(text string, from, to int, quoted []storyfold.Span, limit int) str
 	}
 	if pos < to {
 		write(text[pos:to])
+	}
+	if pieces <= 1 {
+		return one
 	}
 	return b.String()
 }
@@ -2833,18 +2884,18 @@ func (f *Finder) expand(acronym string) string {
 // EU" is the European Union the article named before.
 const minAcronym = 2
 
-// initials returns the capitals of an organisation's name, without the
+// appendInitials returns the capitals of an organisation's name, without the
 // small words ("NRSC" of "National Republican Senatorial Committee"), or
-// "" when one word is not capitalised otherwise.
-func initials(name string) string {
-	var b strings.Builder
-	for _, w := range strings.Fields(name) {
+// "" when one word is not capitalised otherwise. It appends them to dst,
+// so that they are read on the stack.
+func appendInitials(dst []byte, name string) []byte {
+	for w := range strings.FieldsSeq(name) {
 		if !nlp.IsCapitalized(w) {
 			continue // "of", "for"
 		}
-		b.WriteByte(w[0])
+		dst = append(dst, w[0])
 	}
-	return b.String()
+	return dst
 }
 
 // minLoneName is the shortest word loneName reads: a surname of two

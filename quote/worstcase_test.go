@@ -31,6 +31,12 @@ func craftedStatements(n, v int, seed uint64) []string {
 	return out
 }
 
+// newStatement is a statement of words as it was read one quote at a
+// time, before readStatements: the reference readStatements is held to.
+func newStatement(words []string) statement {
+	return statement{joined: Spaced(words), content: contentWords(words)}
+}
+
 func statementsOf(texts []string) []statement {
 	st := make([]statement, len(texts))
 	for i, t := range texts {
@@ -203,8 +209,8 @@ func FuzzUnquotedTail(f *testing.F) {
 		if cut && !strings.HasSuffix(whole, tail) {
 			t.Errorf("%q does not end %q", tail, whole)
 		}
-		if head := unquoted(text, lo, hi, quoted, headReach); !strings.HasPrefix(whole, head) {
-			t.Errorf("%q does not start %q", head, whole)
+		if head := unquoted(text, lo, hi, quoted, headReach); head != whole[:min(len(whole), headReach)] {
+			t.Errorf("%q is not the first %d bytes of %q", head, headReach, whole)
 		}
 	})
 }
@@ -242,6 +248,34 @@ func TestLastField(t *testing.T) {
 			}
 			if got := lastField(s); got != want {
 				t.Errorf("lastField(%q) = %q, want %q", s, got, want)
+			}
+		})
+	}
+}
+
+// TestReadStatements holds readStatements, which reads a list of quotes
+// into one string and one block, to newStatement(Words(text)) of each.
+func TestReadStatements(t *testing.T) {
+	tests := []struct {
+		name  string
+		texts []string
+	}{
+		{"none", nil},
+		{"empty and punctuation only", []string{"", "…", "We will win.", " — ", "“No.”"}},
+		{"repeats and stop words", []string{"the the THE and of", "Peace, peace and PEACE now", "It is what it is"}},
+		{"non-ASCII", []string{"Ukraine’s voice must be central", "ÉTAT d'urgence: İstanbul", "Die Straße ist ZU"}},
+		{"crafted", craftedStatements(50, 8, 3)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, want := readStatements(tt.texts), statementsOf(tt.texts)
+			if len(got) != len(want) {
+				t.Fatalf("%d statements, want %d", len(got), len(want))
+			}
+			for i := range want {
+				if got[i].joined != want[i].joined || !slices.Equal(got[i].content, want[i].content) {
+					t.Errorf("%q: %q %q, want %q %q", tt.texts[i], got[i].joined, got[i].content, want[i].joined, want[i].content)
+				}
 			}
 		})
 	}
