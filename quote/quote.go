@@ -733,6 +733,11 @@ func sortFrom(out []storyfold.Quotation, first int, lastMarked *int) {
 // statement, not a slogan ("“Meth. We’re on it.”").
 const minContinuedWords = 6
 
+// skipASCII lets markedSpans pass over a run of ASCII without '"' in
+// one step; a test turns it off to hold the skipping to the rune-by-rune
+// reading it replaced.
+var skipASCII = true
+
 // markedSpans returns the spans inside quotation marks. Curly marks pair
 // as they open and close; a straight mark opens after a space or a bracket
 // and closes otherwise. A quote still open at the end of a paragraph goes on
@@ -766,7 +771,7 @@ func markedSpans(text string, paragraphs []storyfold.Paragraph) []storyfold.Span
 		}
 		pendingInner, inner = storyfold.Span{}, -1
 		for i := p.Start; i < p.End; {
-			if c := text[i]; c < utf8.RuneSelf && c != '"' {
+			if c := text[i]; skipASCII && c < utf8.RuneSelf && c != '"' {
 				// A run of ASCII without '"' opens and closes nothing
 				// (every other mark, and what closesLow, opensReversed
 				// and doubledApostrophe read, is not ASCII): skipped in
