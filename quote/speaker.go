@@ -457,6 +457,12 @@ func (c *context) nameAfter(i int) (string, bool) {
 	for j > i && !c.capitalized(j-1) {
 		j--
 	}
+	if k := c.qualifiedRoleEnd(j); j > i && k > j {
+		// "said Obama campaign manager Jim Messina": the name before
+		// the role in lower case qualifies it, and the person is the
+		// name after it.
+		return c.nameAfter(k)
+	}
 	if name, ok := c.personName(i, j); ok {
 		return name, ok
 	}
@@ -468,6 +474,32 @@ func (c *context) nameAfter(i int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// qualifiedRoleEnd returns the token after a role in lower case that
+// opens at token i, of at most maxLowerRole words whose last is a role
+// noun (qualifiedRoles, personRoles, or a singular of unnamedSpeakers
+// such as "adviser" or "spokesman"), when a name of two capitalised words
+// follows it; otherwise i.
+func (c *context) qualifiedRoleEnd(i int) int {
+	k := i
+	for k < len(c.toks) && k < i+maxLowerRole && c.toks[k].Kind == nlp.Word && !c.capitalized(k) && !nlp.IsStopWord(c.lower(k)) {
+		k++
+	}
+	if k == i || !c.capitalized(k) || !c.capitalized(k+1) {
+		return i
+	}
+	if qualifyingRole(c.lower(k - 1)) {
+		return k
+	}
+	return i
+}
+
+// qualifyingRole reports whether w, in lower case, is a role noun that a
+// name before it may qualify: "Wild coach", "Obama campaign manager",
+// "Romney spokesman".
+func qualifyingRole(w string) bool {
+	return qualifiedRoles[w] || personRoles[w] || unnamedSpeakers[w] && !strings.HasSuffix(w, "s")
 }
 
 // particleAt reports whether token i is a particle inside a person's name,
@@ -1099,7 +1131,9 @@ func (f *Finder) cueBefore(q *quoteSite) (string, string, bool) {
 			if name, ok := c.nameBefore(j); ok {
 				return name, w, true
 			}
-			if name, ok := c.nameAfter(j + 1); ok && !c.opensClause(j+1, name) {
+			// "called Ryan “competent”": after a verb that names
+			// something, the name is its object, not the speaker.
+			if name, ok := c.nameAfter(j + 1); ok && !nameGivers[w] && !c.opensClause(j+1, name) {
 				return name, w, true
 			}
 			// The subject of the clause, named before the cue.
@@ -2406,8 +2440,12 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 		name := withoutOrigin(e.Name)
 		single := !strings.Contains(e.Name, " ")
 		for _, m := range e.Mentions {
-			if single && qualifiesName(text, m.End) {
-				continue // "Wild defenseman Ryan Suter": the team is no one
+			if (single || !strings.Contains(text[m.Start:m.End], " ")) && qualifiesName(text, m.End) {
+				// "Wild defenseman Ryan Suter": the team is no one; "Obama
+				// campaign manager Jim Messina": the surname of a person
+				// named in full elsewhere qualifies the role, and is no
+				// speaker there either.
+				continue
 			}
 			if !inQuote(quoted, m) { // a name inside a quote is not a speaker's
 				out = append(out, namePos{name: name, start: m.Start, end: m.End, gender: g})
@@ -2484,7 +2522,16 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 func qualifiesName(text string, end int) bool {
 	rest := strings.TrimPrefix(text[end:min(len(text), end+80)], " ")
 	role, rest := cutWord(rest)
-	if !qualifiedRoles[role] && !personRoles[role] {
+	// "Obama campaign manager Jim Messina": a role of a few words in
+	// lower case, the last a role noun.
+	for n := 1; n < maxLowerRole && isLowerASCII(role) && !nlp.IsStopWord(role); n++ {
+		next, after := cutWord(strings.TrimPrefix(rest, " "))
+		if next == "" || !isLowerASCII(next) || nlp.IsStopWord(next) {
+			break
+		}
+		role, rest = next, after
+	}
+	if !qualifyingRole(role) {
 		return false
 	}
 	first, rest := cutWord(strings.TrimPrefix(rest, " "))
