@@ -51,6 +51,8 @@ var (
 	personRolesData string
 	//go:embed data/name-givers.txt
 	nameGiversData string
+	//go:embed data/answer-nouns.txt
+	answerNounsData string
 	//go:embed data/time-nouns.txt
 	timeNounsData string
 	//go:embed data/label-nouns.txt
@@ -133,6 +135,9 @@ var (
 	// nameGivers before a title-like quote make it a name given to a
 	// thing: "what his campaign calls the “Rubio Doctrine”".
 	nameGivers = listSet(nameGiversData)
+	// answerNouns after a possessive pronoun introduce its person's
+	// words: "His response: “...”".
+	answerNouns = listSet(answerNounsData)
 	// timeNouns end a time phrase between a speaker and the cue: "over
 	// the weekend".
 	timeNouns = listSet(timeNounsData)
@@ -493,6 +498,13 @@ func (c *context) qualifiedRoleEnd(i int) int {
 		return k
 	}
 	return i
+}
+
+// afterNamePreposition reports whether the word before the name that
+// starts at start is one of namePrepositions ("Of Obama, he said").
+func afterNamePreposition(text string, start int) bool {
+	before := strings.TrimRight(text[max(0, start-len("towards ")):start], " ")
+	return before != "" && namePrepositions[strings.ToLower(lastField(before))]
 }
 
 // qualifyingRole reports whether w, in lower case, is a role noun that a
@@ -1104,6 +1116,17 @@ func (f *Finder) openingQuote(q *quoteSite) (string, string, bool) {
 // that started it all: “...”" is the subject of that clause.
 func (f *Finder) colonIntroduction(q *quoteSite) (string, string, bool) {
 	before := q.text[q.sent.Start:q.m.Start]
+	// "Vieira asked Trump, “...?” His response: “...”": the answer is
+	// the possessive pronoun's person's, whom resolve finds by gender,
+	// not the asker's, whose quote comes before.
+	if w := strings.Fields(strings.TrimRight(before, " “\"‘")); len(w) == 2 && strings.HasSuffix(w[1], ":") && answerNouns[strings.ToLower(strings.TrimSuffix(w[1], ":"))] {
+		switch strings.ToLower(w[0]) {
+		case "his":
+			return "he", strings.ToLower(strings.TrimSuffix(w[1], ":")), true
+		case "her":
+			return "she", strings.ToLower(strings.TrimSuffix(w[1], ":")), true
+		}
+	}
 	if strings.HasSuffix(strings.TrimRight(before, " “\"‘"), ":") && !cueBeforeColon(before) {
 		if name := f.clauseSubject(q.text, q.sent.Start, q.m.Start); name != "" {
 			return name, "", true
@@ -1844,7 +1867,9 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 		i0 := sort.Search(k, func(i int) bool { return f.names[i].end > sent.Start })
 		firstFit := -1
 		for i := int(f.index.nextFits[g][i0]); i < k; i = int(f.index.nextFits[g][i+1]) {
-			if before[i].start >= sent.Start {
+			// "Of Obama, he said": the object of a preposition is not
+			// the one the pronoun of its sentence stands for.
+			if before[i].start >= sent.Start && !afterNamePreposition(text, before[i].start) {
 				firstFit = i
 				break
 			}
@@ -1869,7 +1894,7 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 		// first within one sentence ("Hodgkinson was a member, Rucker said.
 		// She said ..."), else the last person named.
 		for i := k - 1; i >= 0 && before[i].end >= pos-1500; i-- {
-			if !before[i].subject && !before[i].speaks || !fits(before[i]) {
+			if !before[i].subject && !before[i].speaks || !fits(before[i]) || before[i].start >= sent.Start && afterNamePreposition(text, before[i].start) {
 				continue
 			}
 			if j := f.index.lastSpeaks[g][i]; j >= 0 {
