@@ -1120,11 +1120,8 @@ func (f *Finder) colonIntroduction(q *quoteSite) (string, string, bool) {
 	// the possessive pronoun's person's, whom resolve finds by gender,
 	// not the asker's, whose quote comes before.
 	if w := strings.Fields(strings.TrimRight(before, " “\"‘")); len(w) == 2 && strings.HasSuffix(w[1], ":") && answerNouns[strings.ToLower(strings.TrimSuffix(w[1], ":"))] {
-		switch strings.ToLower(w[0]) {
-		case "his":
-			return "he", strings.ToLower(strings.TrimSuffix(w[1], ":")), true
-		case "her":
-			return "she", strings.ToLower(strings.TrimSuffix(w[1], ":")), true
+		if p := possessivePronouns[strings.ToLower(w[0])]; p != "" {
+			return p, strings.ToLower(strings.TrimSuffix(w[1], ":")), true
 		}
 	}
 	if strings.HasSuffix(strings.TrimRight(before, " “\"‘"), ":") && !cueBeforeColon(before) {
@@ -1571,8 +1568,12 @@ func (c *context) attribution(opening bool) (string, string, bool) {
 			return "", "", false
 		}
 		next := j + 1
-		if w == "told" {
-			// The listener: "Fox told Jorge Ramos", "she told reporters".
+		if w == "told" || w == "asked" || w == "asks" {
+			// The listener: "Fox told Jorge Ramos", "she told reporters",
+			// "Bachmann asked her followers".
+			if possessivePronouns[c.lower(next)] != "" && next+1 < len(c.toks) && c.toks[next+1].Kind == nlp.Word && !c.capitalized(next+1) && !nlp.IsStopWord(c.lower(next+1)) {
+				next += 2
+			}
 			for next < len(c.toks) && (c.capitalized(next) || attributionListeners[c.lower(next)] || c.lower(next) == "the" && next == j+1) {
 				next++
 			}
