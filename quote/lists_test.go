@@ -27,6 +27,7 @@ func TestSpeakerLists(t *testing.T) {
 		{"clause-conjunctions", clauseConjunctionsData},
 		{"person-roles", personRolesData},
 		{"name-givers", nameGiversData},
+		{"answer-nouns", answerNounsData},
 		{"time-nouns", timeNounsData},
 		{"label-nouns", labelNounsData},
 		{"work-nouns", workNounsData},

@@ -51,6 +51,8 @@ var (
 	personRolesData string
 	//go:embed data/name-givers.txt
 	nameGiversData string
+	//go:embed data/answer-nouns.txt
+	answerNounsData string
 	//go:embed data/time-nouns.txt
 	timeNounsData string
 	//go:embed data/label-nouns.txt
@@ -133,6 +135,9 @@ var (
 	// nameGivers before a title-like quote make it a name given to a
 	// thing: "what his campaign calls the “Rubio Doctrine”".
 	nameGivers = listSet(nameGiversData)
+	// answerNouns after a possessive pronoun introduce its person's
+	// words: "His response: “...”".
+	answerNouns = listSet(answerNounsData)
 	// timeNouns end a time phrase between a speaker and the cue: "over
 	// the weekend".
 	timeNouns = listSet(timeNounsData)
@@ -457,6 +462,12 @@ func (c *context) nameAfter(i int) (string, bool) {
 	for j > i && !c.capitalized(j-1) {
 		j--
 	}
+	if k := c.qualifiedRoleEnd(j); j > i && k > j {
+		// "said Obama campaign manager Jim Messina": the name before
+		// the role in lower case qualifies it, and the person is the
+		// name after it.
+		return c.nameAfter(k)
+	}
 	if name, ok := c.personName(i, j); ok {
 		return name, ok
 	}
@@ -468,6 +479,39 @@ func (c *context) nameAfter(i int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// qualifiedRoleEnd returns the token after a role in lower case that
+// opens at token i, of at most maxLowerRole words whose last is a role
+// noun (qualifiedRoles, personRoles, or a singular of unnamedSpeakers
+// such as "adviser" or "spokesman"), when a name of two capitalised words
+// follows it; otherwise i.
+func (c *context) qualifiedRoleEnd(i int) int {
+	k := i
+	for k < len(c.toks) && k < i+maxLowerRole && c.toks[k].Kind == nlp.Word && !c.capitalized(k) && !nlp.IsStopWord(c.lower(k)) {
+		k++
+	}
+	if k == i || !c.capitalized(k) || !c.capitalized(k+1) {
+		return i
+	}
+	if qualifyingRole(c.lower(k - 1)) {
+		return k
+	}
+	return i
+}
+
+// afterNamePreposition reports whether the word before the name that
+// starts at start is one of namePrepositions ("Of Obama, he said").
+func afterNamePreposition(text string, start int) bool {
+	before := strings.TrimRight(text[max(0, start-len("towards ")):start], " ")
+	return before != "" && namePrepositions[strings.ToLower(lastField(before))]
+}
+
+// qualifyingRole reports whether w, in lower case, is a role noun that a
+// name before it may qualify: "Wild coach", "Obama campaign manager",
+// "Romney spokesman".
+func qualifyingRole(w string) bool {
+	return qualifiedRoles[w] || personRoles[w] || unnamedSpeakers[w] && !strings.HasSuffix(w, "s")
 }
 
 // particleAt reports whether token i is a particle inside a person's name,
@@ -1072,6 +1116,14 @@ func (f *Finder) openingQuote(q *quoteSite) (string, string, bool) {
 // that started it all: “...”" is the subject of that clause.
 func (f *Finder) colonIntroduction(q *quoteSite) (string, string, bool) {
 	before := q.text[q.sent.Start:q.m.Start]
+	// "Vieira asked Trump, “...?” His response: “...”": the answer is
+	// the possessive pronoun's person's, whom resolve finds by gender,
+	// not the asker's, whose quote comes before.
+	if w := strings.Fields(strings.TrimRight(before, " “\"‘")); len(w) == 2 && strings.HasSuffix(w[1], ":") && answerNouns[strings.ToLower(strings.TrimSuffix(w[1], ":"))] {
+		if p := possessivePronouns[strings.ToLower(w[0])]; p != "" {
+			return p, strings.ToLower(strings.TrimSuffix(w[1], ":")), true
+		}
+	}
 	if strings.HasSuffix(strings.TrimRight(before, " “\"‘"), ":") && !cueBeforeColon(before) {
 		if name := f.clauseSubject(q.text, q.sent.Start, q.m.Start); name != "" {
 			return name, "", true
@@ -1099,7 +1151,9 @@ func (f *Finder) cueBefore(q *quoteSite) (string, string, bool) {
 			if name, ok := c.nameBefore(j); ok {
 				return name, w, true
 			}
-			if name, ok := c.nameAfter(j + 1); ok && !c.opensClause(j+1, name) {
+			// "called Ryan “competent”": after a verb that names
+			// something, the name is its object, not the speaker.
+			if name, ok := c.nameAfter(j + 1); ok && !nameGivers[w] && !c.opensClause(j+1, name) {
 				return name, w, true
 			}
 			// The subject of the clause, named before the cue.
@@ -1514,8 +1568,12 @@ func (c *context) attribution(opening bool) (string, string, bool) {
 			return "", "", false
 		}
 		next := j + 1
-		if w == "told" {
-			// The listener: "Fox told Jorge Ramos", "she told reporters".
+		if w == "told" || w == "asked" || w == "asks" {
+			// The listener: "Fox told Jorge Ramos", "she told reporters",
+			// "Bachmann asked her followers".
+			if possessivePronouns[c.lower(next)] != "" && next+1 < len(c.toks) && c.toks[next+1].Kind == nlp.Word && !c.capitalized(next+1) && !nlp.IsStopWord(c.lower(next+1)) {
+				next += 2
+			}
 			for next < len(c.toks) && (c.capitalized(next) || attributionListeners[c.lower(next)] || c.lower(next) == "the" && next == j+1) {
 				next++
 			}
@@ -1810,7 +1868,9 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 		i0 := sort.Search(k, func(i int) bool { return f.names[i].end > sent.Start })
 		firstFit := -1
 		for i := int(f.index.nextFits[g][i0]); i < k; i = int(f.index.nextFits[g][i+1]) {
-			if before[i].start >= sent.Start {
+			// "Of Obama, he said": the object of a preposition is not
+			// the one the pronoun of its sentence stands for.
+			if before[i].start >= sent.Start && !afterNamePreposition(text, before[i].start) {
 				firstFit = i
 				break
 			}
@@ -1835,7 +1895,7 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 		// first within one sentence ("Hodgkinson was a member, Rucker said.
 		// She said ..."), else the last person named.
 		for i := k - 1; i >= 0 && before[i].end >= pos-1500; i-- {
-			if !before[i].subject && !before[i].speaks || !fits(before[i]) {
+			if !before[i].subject && !before[i].speaks || !fits(before[i]) || before[i].start >= sent.Start && afterNamePreposition(text, before[i].start) {
 				continue
 			}
 			if j := f.index.lastSpeaks[g][i]; j >= 0 {
@@ -2406,8 +2466,12 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 		name := withoutOrigin(e.Name)
 		single := !strings.Contains(e.Name, " ")
 		for _, m := range e.Mentions {
-			if single && qualifiesName(text, m.End) {
-				continue // "Wild defenseman Ryan Suter": the team is no one
+			if (single || !strings.Contains(text[m.Start:m.End], " ")) && qualifiesName(text, m.End) {
+				// "Wild defenseman Ryan Suter": the team is no one; "Obama
+				// campaign manager Jim Messina": the surname of a person
+				// named in full elsewhere qualifies the role, and is no
+				// speaker there either.
+				continue
 			}
 			if !inQuote(quoted, m) { // a name inside a quote is not a speaker's
 				out = append(out, namePos{name: name, start: m.Start, end: m.End, gender: g})
@@ -2484,7 +2548,16 @@ func people(text string, entities []storyfold.Entity, sentences []storyfold.Span
 func qualifiesName(text string, end int) bool {
 	rest := strings.TrimPrefix(text[end:min(len(text), end+80)], " ")
 	role, rest := cutWord(rest)
-	if !qualifiedRoles[role] && !personRoles[role] {
+	// "Obama campaign manager Jim Messina": a role of a few words in
+	// lower case, the last a role noun.
+	for n := 1; n < maxLowerRole && isLowerASCII(role) && !nlp.IsStopWord(role); n++ {
+		next, after := cutWord(strings.TrimPrefix(rest, " "))
+		if next == "" || !isLowerASCII(next) || nlp.IsStopWord(next) {
+			break
+		}
+		role, rest = next, after
+	}
+	if !qualifyingRole(role) {
 		return false
 	}
 	first, rest := cutWord(strings.TrimPrefix(rest, " "))
