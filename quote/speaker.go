@@ -1925,6 +1925,9 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 	}
 	if !strings.Contains(speaker, " ") {
 		if name := f.full(speaker, k); name != speaker {
+			if g := titledGender(text, speaker, f.sentencesFrom(sent, 2)); g != nlp.Unknown && f.otherPerson(name, g, before) {
+				return speaker // "Mr. Obama asked" is not the article's "Malia Obama"
+			}
 			return name
 		}
 		if name := f.orgFull(speaker); name != "" {
@@ -2427,6 +2430,65 @@ func (f *Finder) full(name string, k int) string {
 		best = n
 	}
 	return best
+}
+
+// sentencesFrom returns the text span of n sentences from sent's on.
+func (f *Finder) sentencesFrom(sent storyfold.Span, n int) storyfold.Span {
+	si := sort.Search(len(f.sentences), func(i int) bool { return f.sentences[i].End > sent.Start })
+	if j := si + n - 1; j < len(f.sentences) {
+		return storyfold.Span{Start: sent.Start, End: max(sent.End, f.sentences[j].End)}
+	}
+	return sent
+}
+
+// titledGender returns the gender of the title the first time surname is
+// written after one in span ("Mr. Obama asked"), or nlp.Unknown.
+func titledGender(text, surname string, span storyfold.Span) nlp.Gender {
+	window := text[span.Start:span.End]
+	for from := 0; ; {
+		i := strings.Index(window[from:], surname)
+		if i < 0 {
+			return nlp.Unknown
+		}
+		at := from + i
+		from = at + len(surname)
+		before := strings.TrimRight(window[:at], " ")
+		if g := nlp.TitleGender(before[strings.LastIndexByte(before, ' ')+1:]); g != nlp.Unknown {
+			return g
+		}
+	}
+}
+
+// otherPerson reports whether name, the longer name a surname written
+// after a title of gender g would widen to, may be someone else: a person
+// of the other gender, or, when name gives none, one of several people
+// named before (people) with that surname ("Mr. Obama" in an article
+// that names "Malia Obama" and "Sasha Obama", the president's mentions
+// merged into one of them). A surname several people of a family share
+// stands for the one its title says, and a lone surname after a title is
+// kept when the article does not say which of them that is.
+func (f *Finder) otherPerson(name string, g nlp.Gender, people []namePos) bool {
+	ng := nlp.Unknown
+	for _, p := range people {
+		if p.name == name && p.gender != nlp.Unknown {
+			ng = p.gender
+			break
+		}
+	}
+	if ng == nlp.Unknown {
+		given, _, _ := strings.Cut(name, " ")
+		ng, _ = nlp.GivenName(given)
+	}
+	if ng != nlp.Unknown {
+		return ng != g
+	}
+	last := lastWord(name)
+	for _, p := range people {
+		if p.name != name && strings.Contains(p.name, " ") && lastWord(p.name) == last {
+			return true
+		}
+	}
+	return false
 }
 
 func lastWord(s string) string {
