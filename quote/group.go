@@ -288,6 +288,11 @@ func CountWords(text string) int {
 	defer tokenPool.Put(buf)
 	toks := nlp.Tokenize((*buf)[:0], text)
 	*buf = toks
+	return nonPunct(toks)
+}
+
+// nonPunct counts the tokens that are not punctuation.
+func nonPunct(toks []nlp.Token) int {
 	n := 0
 	for _, t := range toks {
 		if t.Kind != nlp.Punct {
@@ -348,12 +353,7 @@ func newWording(text string) wording {
 	defer tokenPool.Put(buf)
 	toks := nlp.Tokenize((*buf)[:0], text)
 	*buf = toks
-	n := 0
-	for _, t := range toks {
-		if t.Kind != nlp.Punct {
-			n++
-		}
-	}
+	n := nonPunct(toks)
 	words := make([]string, 2*n)
 	cased, lower := words[:0:n], words[n:]
 	for _, t := range toks {
