@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/internal/sorted"
 	"github.com/storyfold/storyfold/nlp"
 )
 
@@ -129,29 +130,11 @@ func figureKey(s string) string {
 	return k
 }
 
-// shared counts the entries two sorted lists have in common.
-func shared(a, b []string) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch c := strings.Compare(a[i], b[j]); {
-		case c == 0:
-			n++
-			i++
-			j++
-		case c < 0:
-			i++
-		default:
-			j++
-		}
-	}
-	return n
-}
-
 // crossSame tells whether two units of different languages state one
 // claim by their anchors, and how strongly (the anchors they share).
 func crossSame(a, b *anchors) (int, bool) {
-	names := shared(a.names, b.names)
-	figures := shared(a.figures, b.figures)
+	names := sorted.Shared(a.names, b.names)
+	figures := sorted.Shared(a.figures, b.figures)
 	ok := names >= crossNames && figures >= crossFigures
 	return names + figures, ok
 }

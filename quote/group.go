@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/storyfold/storyfold"
+	"github.com/storyfold/storyfold/internal/sorted"
 	"github.com/storyfold/storyfold/internal/tally"
 	"github.com/storyfold/storyfold/nlp"
 )
@@ -728,22 +729,8 @@ func sameStatement(a, b []string, ja, jb string) bool {
 	if len(small) <= 3 {
 		return false // short quotes must match word for word
 	}
-	// Both lists are sorted and without repeats: count the words they
-	// share by merging them.
-	shared := 0
-	for i, j := 0, 0; i < len(small) && j < len(large); {
-		switch c := strings.Compare(small[i], large[j]); {
-		case c == 0:
-			shared++
-			i++
-			j++
-		case c < 0:
-			i++
-		default:
-			j++
-		}
-	}
-	return float64(shared) >= 0.6*float64(len(small))
+	// Both lists are sorted and without repeats.
+	return float64(sorted.Shared(small, large)) >= 0.6*float64(len(small))
 }
 
 // maxDiffCells bounds the word diff's table; longer pairs get no diff.
