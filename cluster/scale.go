@@ -14,13 +14,17 @@ import (
 var thresholdScaleData string
 
 // thresholdScales maps a language to its factor (see thresholdScale).
-var thresholdScales = func() map[string]float64 {
-	m, err := parseScales("threshold scales", thresholdScaleData)
+var thresholdScales = mustScales("threshold scales", thresholdScaleData)
+
+// mustScales is parseScales of an embedded list, which its tests check:
+// an error there is a bug.
+func mustScales(what, text string) map[string]float64 {
+	m, err := parseScales(what, text)
 	if err != nil {
-		panic(err) // the file is embedded and tested: this is a bug
+		panic(err)
 	}
 	return m
-}()
+}
 
 // parseScales reads a list of "language factor" lines, # comments and
 // blank lines skipped; what names the list in errors. A language listed
@@ -56,7 +60,12 @@ func parseScales(what, text string) (map[string]float64, error) {
 // story share fewer terms than English's do (see data/threshold-scale.txt),
 // 1 for English, an unknown language and any language not listed.
 func thresholdScale(lang string) float64 {
-	if v, ok := thresholdScales[lang]; ok {
+	return scaleOf(thresholdScales, lang)
+}
+
+// scaleOf returns lang's factor in m, 1 for a language not listed.
+func scaleOf(m map[string]float64, lang string) float64 {
+	if v, ok := m[lang]; ok {
 		return v
 	}
 	return 1
@@ -69,13 +78,7 @@ func thresholdScale(lang string) float64 {
 var nameWeightData string
 
 // nameWeights maps a language to its name weight (see nameWeight).
-var nameWeights = func() map[string]float64 {
-	m, err := parseScales("name weights", nameWeightData)
-	if err != nil {
-		panic(err) // the file is embedded and tested: this is a bug
-	}
-	return m
-}()
+var nameWeights = mustScales("name weights", nameWeightData)
 
 // nameWeight returns how much a name's term within its language (see
 // NamePrefix) counts in an article of the language, beside the word the
@@ -84,8 +87,5 @@ var nameWeights = func() map[string]float64 {
 // data/name-weight.txt), 1 for English, an unknown language and any
 // language not listed.
 func nameWeight(lang string) float32 {
-	if v, ok := nameWeights[lang]; ok {
-		return float32(v)
-	}
-	return 1
+	return float32(scaleOf(nameWeights, lang))
 }
