@@ -1250,7 +1250,7 @@ func (r *langRules) isRole(w string) bool {
 // starts: a role named after a speech verb ("sagte der Minister") stands
 // for a person named there or since.
 func (f *Finder) sentenceBefore(pos int) int {
-	k := sort.Search(len(f.sentences), func(i int) bool { return f.sentences[i].End > pos })
+	k := f.sentenceIndex(pos)
 	if k > 0 {
 		k--
 	}

@@ -1908,7 +1908,7 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 		// visited his editor Teresa Nielsen Hayden at her office at Tor,
 		// ... “...,” she recalled": not Tor, a name that gives none).
 		if g != nlp.Unknown {
-			si := sort.Search(len(f.sentences), func(i int) bool { return f.sentences[i].End > sent.Start })
+			si := f.sentenceIndex(sent.Start)
 			from := f.sentences[max(si-1, 0)].Start
 			for i := k - 1; i >= 0 && before[i].end >= from; i-- {
 				if before[i].gender == g {
@@ -2050,7 +2050,7 @@ func (f *Finder) theyNamed(text string, pos int, sent storyfold.Span) string {
 	if joint := f.jointBefore(text, pos); joint != "" {
 		return joint
 	}
-	si := sort.Search(len(f.sentences), func(i int) bool { return f.sentences[i].End > sent.Start })
+	si := f.sentenceIndex(sent.Start)
 	if si == 0 {
 		return ""
 	}
@@ -2214,7 +2214,7 @@ const maxSubjectScan = 16
 // the organisation may not be the one meant.
 func (f *Finder) describedName(pos int, sent storyfold.Span) string {
 	k := sort.Search(len(f.orgs), func(i int) bool { return f.orgs[i].end > pos })
-	si := sort.Search(len(f.sentences), func(i int) bool { return f.sentences[i].End > sent.Start })
+	si := f.sentenceIndex(sent.Start)
 	if k > 0 && f.orgs[k-1].start >= f.sentences[max(si-1, 0)].Start {
 		if name := f.expand(f.orgs[k-1].name); name != "" {
 			return name // "CBP announced ... the agency said": the name it stands for
@@ -2342,7 +2342,7 @@ func (f *Finder) documentAuthor(text, noun string, pos int, sent storyfold.Span)
 			}
 			return ""
 		}
-		si := sort.Search(len(f.sentences), func(j int) bool { return f.sentences[j].End > i })
+		si := f.sentenceIndex(i)
 		if si == len(f.sentences) {
 			return ""
 		}
@@ -2432,9 +2432,15 @@ func (f *Finder) full(name string, k int) string {
 	return best
 }
 
+// sentenceIndex returns the index of the first sentence that ends after
+// pos: the one that holds pos, or len(f.sentences) past the last.
+func (f *Finder) sentenceIndex(pos int) int {
+	return sort.Search(len(f.sentences), func(i int) bool { return f.sentences[i].End > pos })
+}
+
 // sentencesFrom returns the text span of n sentences from sent's on.
 func (f *Finder) sentencesFrom(sent storyfold.Span, n int) storyfold.Span {
-	si := sort.Search(len(f.sentences), func(i int) bool { return f.sentences[i].End > sent.Start })
+	si := f.sentenceIndex(sent.Start)
 	if j := si + n - 1; j < len(f.sentences) {
 		return storyfold.Span{Start: sent.Start, End: max(sent.End, f.sentences[j].End)}
 	}
