@@ -11,13 +11,22 @@ import (
 // majority, a claim) and the families (a family's opening, a link to a
 // member, its agency, a line of evidence): the parts of a story page
 // repeated per speaker, statement, claim or family (see fragment).
-var sectionFragments = sync.OnceValue(func() [11]*fragment {
-	return [11]*fragment{
-		newFragment("speakerRow", 2), newFragment("statement", 2), newFragment("statementDirect", 2), newFragment("variantLink", 2),
-		newFragment("conflictHead", 2), newFragment("majority", 1), newFragment("claim", 4),
-		newFragment("familyOpen", 1), newFragment("familyLink", 2), newFragment("familyAgency", 1), newFragment("evidence", 1),
+var sectionFragments = sync.OnceValue(func() *sectionSet {
+	return &sectionSet{
+		speakerRow: newFragment("speakerRow", 2), statement: newFragment("statement", 2),
+		statementDirect: newFragment("statementDirect", 2), variantLink: newFragment("variantLink", 2),
+		conflictHead: newFragment("conflictHead", 2), majority: newFragment("majority", 1), claim: newFragment("claim", 4),
+		familyOpen: newFragment("familyOpen", 1), familyLink: newFragment("familyLink", 2),
+		familyAgency: newFragment("familyAgency", 1), evidence: newFragment("evidence", 1),
 	}
 })
+
+// sectionSet names each fragment of sectionFragments after its template.
+type sectionSet struct {
+	speakerRow, statement, statementDirect, variantLink *fragment
+	conflictHead, majority, claim                       *fragment
+	familyOpen, familyLink, familyAgency, evidence      *fragment
+}
 
 // SpeakersHTML writes the rows of who said what, each speaker with their
 // statements and the wordings that change them (see fragment). It reads
@@ -27,20 +36,20 @@ func (v StoryView) SpeakersHTML() template.HTML {
 	b := newHTMLBuf()
 	for _, s := range v.Speakers {
 		b.WriteString("\n      ")
-		fs[0].writeTo(b, s.Speaker, s.Count)
+		fs.speakerRow.writeTo(b, s.Speaker, s.Count)
 		b.WriteString("\n        ")
 		for _, q := range v.Quotes[s.From:s.To] {
 			if q.Direct {
-				fs[2].writeTo(b, q.Text, q.Count)
+				fs.statementDirect.writeTo(b, q.Text, q.Count)
 			} else {
-				fs[1].writeTo(b, q.Text, q.Count)
+				fs.statement.writeTo(b, q.Text, q.Count)
 			}
 			b.WriteString("\n        ")
 			for _, vr := range q.Variants {
 				if !vr.Altered {
 					continue
 				}
-				fs[3].writeTo(b, vr.Article.Href, strconv.Itoa(vr.Article.Label))
+				fs.variantLink.writeTo(b, vr.Article.Href, strconv.Itoa(vr.Article.Label))
 				b.WriteString("\n          ")
 				vr.writeSegments(b)
 				b.WriteString("</div>")
@@ -69,14 +78,14 @@ func (v StoryView) ConflictsHTML() template.HTML {
 	b := newHTMLBuf()
 	for _, c := range v.Conflicts {
 		b.WriteString("\n  <div class=\"conflict-block\">\n    ")
-		fs[4].writeTo(b, c.Kind, c.Description)
+		fs.conflictHead.writeTo(b, c.Kind, c.Description)
 		b.WriteString("\n    ")
 		if c.Majority != "" {
-			fs[5].writeTo(b, c.Majority)
+			fs.majority.writeTo(b, c.Majority)
 		}
 		b.WriteString("\n    ")
 		for _, cl := range c.Claims {
-			fs[6].writeTo(b, cl.Href, strconv.Itoa(cl.Article.Label), cl.Value, cl.Text)
+			fs.claim.writeTo(b, cl.Href, strconv.Itoa(cl.Article.Label), cl.Value, cl.Text)
 		}
 		b.WriteString("\n  </div>\n  ")
 	}
@@ -90,16 +99,16 @@ func (v StoryView) FamiliesHTML() template.HTML {
 	fs := sectionFragments()
 	b := newHTMLBuf()
 	for _, f := range v.Families {
-		fs[7].writeTo(b, f.Kind)
+		fs.familyOpen.writeTo(b, f.Kind)
 		for _, a := range f.Articles {
-			fs[8].writeTo(b, a.Href, strconv.Itoa(a.Label))
+			fs.familyLink.writeTo(b, a.Href, strconv.Itoa(a.Label))
 		}
 		if f.Agency != "" {
-			fs[9].writeTo(b, f.Agency)
+			fs.familyAgency.writeTo(b, f.Agency)
 		}
 		b.WriteString("\n      <details><summary>evidence</summary><ul>")
 		for _, e := range f.Evidence {
-			fs[10].writeTo(b, e)
+			fs.evidence.writeTo(b, e)
 		}
 		b.WriteString("</ul></details></li>")
 	}
