@@ -736,10 +736,9 @@ func (ix *Index) crossCandidates(cands []int32, names []tw, day int32, lang stri
 // counts. Over the few international names an article has, one shared
 // name gives a cosine near 1 when it is the only one either has: an
 // acronym of two bodies (BFS, Swiss statistics and Barbados' fire
-// service), a month (Mai, May) or the topic of a season (Corona) then
-// joined reports of two events, and in a feed of many languages, where
-// more names are written alike somewhere, monolingual stories drew in
-// articles of other languages this way. Chosen on the tuning half of
+// service) then joined reports of two events, and in a feed of many
+// languages, where more names are written alike somewhere, stories of
+// one language drew in articles of others this way. Chosen on the tuning half of
 // the SemEval-2022 pairs (see BENCHMARKS.md, issue 18): German-English
 // alone same-story F1 0.615 at 1, 0.696 at 2, 0.762 at 3; all pairs
 // grouped together 0.805, 0.816, 0.830; 3 was not kept because it drops
