@@ -58,6 +58,27 @@ func TestCrossLanguage(t *testing.T) {
 	}
 }
 
+// TestOneSharedName checks that articles of two languages whose only
+// name in common is one acronym stay apart (SemEval-2022 pair
+// 1635015348_1550208456, rated 4: "BFS" is Switzerland's statistics
+// office in the German report and the Barbados Fire Service in the
+// English one), while two names in common still join two reports of one
+// meeting (see minCrossNames).
+func TestOneSharedName(t *testing.T) {
+	lang := func(a storyfold.Article, l string) storyfold.Article { a.Language = l; return a }
+	arts := []storyfold.Article{
+		lang(article("de1", "Abfälle wurden im Mai teurer – Mineralöl- und chemische Produkte günstiger", "Der Gesamtindex der Produzenten- und Importpreise ist im Mai gegenüber dem Vormonat um 0,5 Prozent gesunken und erreichte den neuen Stand von 97,6 Punkten. Dies teilt das Bundesamt für Statistik (BFS) am Montag mit. Wie das BFS schreibt, ist der aktuelle Rückgang des Produzentenpreisindexes im Mai vor allem auf tiefere Preise für pharmazeutische und chemische Produkte sowie Mineralölprodukte zurückzuführen. Steigende Preise gibt es laut BFS bei der Sammlung von Abfällen und deren Rückgewinnung.", 3), "de"),
+		lang(article("en1", "Fire Service suspends tours", "The Barbados Fire Service (BFS) will suspend all station tours from Tuesday, March 17, until further notice. In addition, all non-essential visits to fire stations are discouraged and people are asked to contact the BFS to have their queries addressed. This forms part of the BFS' contingency plan to maintain public health and safety during the current pandemic. The management of the BFS thanks the public for its cooperation.", 3), "en"),
+		lang(article("en2", "Scholz meets Macron in Paris", "Chancellor Olaf Scholz met President Emmanuel Macron in Paris on Monday. Scholz and Macron discussed the budget of the European Union and the war in Ukraine. Macron said France and Germany agreed on the Ukraine aid.", 3), "en"),
+		lang(article("de2", "Scholz trifft Macron in Paris", "Bundeskanzler Olaf Scholz hat am Montag Präsident Emmanuel Macron in Paris getroffen. Scholz und Macron sprachen über den Haushalt der Europäischen Union und den Krieg in der Ukraine. Macron sagte, Frankreich und Deutschland seien sich bei der Hilfe für die Ukraine einig.", 3), "de"),
+	}
+	groups := groupsOf(arts)
+	want := [][]string{{"de1"}, {"de2", "en2"}, {"en1"}}
+	if !reflect.DeepEqual(groups, want) {
+		t.Errorf("groups %v, want %v", groups, want)
+	}
+}
+
 // TestInternationalNames checks that articles of two languages are
 // compared by the names both languages write, not by every capitalised
 // word: a German report capitalises its nouns ("Sonde", "Raumfahrt"),

@@ -175,15 +175,23 @@ func arabicVariant(r rune) bool {
 	return r >= 0x064B && r <= 0x0652
 }
 
-// foldNisba writes a folded relative adjective's feminine ending -iyya
-// (ية, folded يه) as its masculine -i (ي): the adjective agrees with its
-// noun, so "Libyan", "military" and "Egyptian" are one word whichever
-// gender the sentence gives them (ليبية and ليبي, عسكرية and عسكري,
-// مصرية and مصري). Four letters must remain, so short words ending so
-// (فيه "in it") stay whole.
+// arabicNisba are the endings of a relative adjective read as its
+// masculine singular (see lang/arabic-nisba.txt), longest first.
+var arabicNisba = dataLines(langFiles, "lang/arabic-nisba.txt")
+
+// foldNisba writes a folded relative adjective's feminine, plural and
+// adverbial endings (lang/arabic-nisba.txt) as its masculine -i (ي): the
+// adjective agrees with its noun, so "Libyan", "military" and "Egyptian"
+// are one word whichever gender and number the sentence gives them
+// (ليبية, ليبيين and ليبي; عسكرية and عسكري), and the country's name
+// meets its adjective (ليبيا and ليبي). Three letters must remain before
+// the ending, so short words ending so (فيه "in it", مليون "million",
+// عليا "upper") stay whole.
 func foldNisba(w string) string {
-	if rest, ok := strings.CutSuffix(w, "يه"); ok && utf8.RuneCountInString(rest) >= 3 {
-		return rest + "ي"
+	for _, e := range arabicNisba {
+		if rest, ok := strings.CutSuffix(w, e); ok && utf8.RuneCountInString(rest) >= 3 {
+			return rest + "ي"
+		}
 	}
 	return w
 }

@@ -274,7 +274,8 @@ func TestShoutingHeadline(t *testing.T) {
 // TestArabicFolding checks, on real words, that the spellings and forms
 // of one Arabic word fold to one term: hamza seats, alef variants, teh
 // marbuta, alef maksura, tatweel and diacritics, the article with a joined
-// preposition, and a relative adjective's feminine ending.
+// preposition, and a relative adjective's feminine, plural and adverbial
+// endings, which also meet the country's name (lang/arabic-nisba.txt).
 func TestArabicFolding(t *testing.T) {
 	s := NewStemmerFor("ar")
 	for _, tc := range []struct{ words []string }{
@@ -286,6 +287,10 @@ func TestArabicFolding(t *testing.T) {
 		{[]string{"مستشفى", "المستشفي", "المستشفی"}},
 		{[]string{"كورونا", "کورونا"}},
 		{[]string{"جامعة", "الجامعه", "الجـامعة"}},
+		{[]string{"ليبيا", "الليبيين", "الليبيون", "ليبيًا"}},
+		{[]string{"مصري", "المصريين", "مصريا"}},
+		{[]string{"دولي", "دوليا", "الدولية"}},
+		{[]string{"سوري", "سوريا", "السوريين"}},
 	} {
 		t.Run(tc.words[0], func(t *testing.T) {
 			want := s.Stem([]byte(tc.words[0]))
@@ -298,8 +303,25 @@ func TestArabicFolding(t *testing.T) {
 	}
 	// Short words ending in -iya stay whole: فيه is "in it", not a
 	// relative adjective.
-	if got := s.Stem([]byte("فيه")); got != "فيه" {
-		t.Errorf("فيه: term %q, want it whole", got)
+	// Short words with such an ending stay whole: فيه is "in it", مليون
+	// "million", عليا "upper", none a relative adjective.
+	for _, w := range []string{"فيه", "مليون", "عليا"} {
+		if got := s.Stem([]byte(w)); got != w {
+			t.Errorf("%s: term %q, want it whole", w, got)
+		}
+	}
+	// A real excerpt (SemEval-2022 Arabic pair 1485928382, on Libya): the
+	// country, the Libyans and the Libyan army are one term.
+	a := NewAnalyzer()
+	a.SetLanguage("ar")
+	n := 0
+	a.TextTerms("لن ترسل تركيا قوات عسكرية إلى ليبيا فورا. نحن لن نذهب إلى ليبيا من أجل القتال ضد الليبيين، بدعوة من الجيش الوطني الليبي", func(t Term) {
+		if t.Stem == "ليبي" {
+			n++
+		}
+	})
+	if n != 4 {
+		t.Errorf("the excerpt gave the term ليبي %d times, want 4 (ليبيا twice, الليبيين, الليبي)", n)
 	}
 }
 
