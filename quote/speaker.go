@@ -293,7 +293,10 @@ func (c *context) roleHolder(i int) string {
 	if c.lower(i) != "the" || c.roles == nil {
 		return ""
 	}
-	for k := i + 1; k <= i+maxRoleWords && k < len(c.toks); k++ {
+	for k, n := i+1, 1; n <= maxRoleWords && k < len(c.toks); k, n = k+1, n+1 {
+		if c.modifierHyphen(k) {
+			k, n = k+1, n-1 // "the four-term congressman": one word
+		}
 		if c.toks[k].Kind != nlp.Word {
 			return ""
 		}
@@ -313,6 +316,15 @@ func (c *context) roleHolder(i int) string {
 // maxRoleWords is the most words after "the" that roleHolder reads for
 // the role: "the new Democratic congresswoman".
 const maxRoleWords = 3
+
+// modifierHyphen reports whether token k is a hyphen joining two words in
+// lower case into one modifier ("four-term", "long-time"), so that a role
+// after it is read as after any other adjective: "the four-term
+// congressman said" is the congressman of the article.
+func (c *context) modifierHyphen(k int) bool {
+	return c.isPunct(k, "-") && c.glued(k) && c.toks[k-1].Kind == nlp.Word && c.toks[k+1].Kind == nlp.Word &&
+		!c.capitalized(k-1) && !c.capitalized(k+1)
+}
 
 // describedOrg reads "the company" or "the tech giant" at token i: an
 // organisation described, not named. It returns the description and the
@@ -339,7 +351,10 @@ func (c *context) describedPerson(i int) (string, int) {
 	if !c.is(i, "the") {
 		return "", i
 	}
-	for k := i + 1; k <= i+maxRoleWords && k < len(c.toks); k++ {
+	for k, n := i+1, 1; n <= maxRoleWords && k < len(c.toks); k, n = k+1, n+1 {
+		if c.modifierHyphen(k) {
+			k, n = k+1, n-1
+		}
 		if c.toks[k].Kind != nlp.Word {
 			return "", i
 		}
@@ -599,7 +614,13 @@ func (c *context) nameBefore(i int) (string, bool) {
 	if nlp.IsSpeakerPronoun(c.lower(j)) {
 		return c.lower(j), true
 	}
-	for d := 1; d <= 3 && j-d >= 0; d++ { // "the president", "the new president"
+	for d, n := 1, 1; n <= maxRoleWords && j-d >= 0; d, n = d+1, n+1 { // "the president", "the new president"
+		if c.modifierHyphen(j - d) {
+			d++ // "the four-term congressman": one word before the role
+			if j-d < 0 {
+				break
+			}
+		}
 		if c.lower(j-d) == "the" {
 			if name := c.roleHolder(j - d); name != "" {
 				return name, true
