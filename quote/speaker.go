@@ -433,7 +433,9 @@ func (c *context) nameAfter(i int) (string, bool) {
 	}
 	if c.lower(i) == "the" && c.capitalized(i+1) {
 		j := i + 1
-		for c.capitalized(j) {
+		// "the San Diego Union-Tribune": a hyphen between capitalised
+		// words goes on with the name.
+		for c.capitalized(j) || c.isPunct(j, "-") && c.glued(j) && c.capitalized(j+1) {
 			j++
 		}
 		// "the Centre for Disease Control", "the Centers for Disease
@@ -1173,8 +1175,10 @@ func (f *Finder) cueBefore(q *quoteSite) (string, string, bool) {
 				return name, w, true
 			}
 			// "called Ryan “competent”": after a verb that names
-			// something, the name is its object, not the speaker.
-			if name, ok := c.nameAfter(j + 1); ok && !nameGivers[w] && !c.opensClause(j+1, name) {
+			// something, the name is its object, not the speaker; after
+			// "told" it is the listener ("..., and told The San Diego
+			// Union-Tribune ... that he wanted to restore “...”").
+			if name, ok := c.nameAfter(j + 1); ok && !nameGivers[w] && !toldWords[w] && !c.opensClause(j+1, name) {
 				return name, w, true
 			}
 			// The subject of the clause, named before the cue.
