@@ -37,6 +37,8 @@ var (
 	attributionListenersData string
 	//go:embed data/organisation-nouns.txt
 	organisationNounsData string
+	//go:embed data/head-org-nouns.txt
+	headOrgNounsData string
 	//go:embed data/clause-openers.txt
 	clauseOpenersData string
 	//go:embed data/weekdays.txt
@@ -118,6 +120,9 @@ var (
 	// orgNouns describe an organisation named before: "the tech giant
 	// said", "the company said".
 	orgNouns = listSet(organisationNounsData)
+	// headOrgNouns describe an organisation by the last word of its name:
+	// "the department said" for the Justice Department.
+	headOrgNouns = listSet(headOrgNounsData)
 	// clauseOpeners open a clause whose subject may follow.
 	clauseOpeners = listSet(clauseOpenersData)
 	// weekdays after "on" may stand between a speaker and the cue.
@@ -337,7 +342,7 @@ func (c *context) describedOrg(i int) (string, int) {
 		if c.toks[k].Kind != nlp.Word || c.capitalized(k) {
 			return "", i
 		}
-		if orgNouns[c.lower(k)] {
+		if orgNouns[c.lower(k)] || headOrgNouns[c.lower(k)] {
 			return strings.ToLower(c.join(i, k+1)), k + 1
 		}
 	}
@@ -1855,6 +1860,9 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 		if documentNouns[rest] {
 			return f.documentAuthor(text, rest, pos, sent) // "the statement"
 		}
+		if headOrgNouns[lastWord(rest)] {
+			return f.headOrg(lastWord(rest), pos) // "the department"
+		}
 		if rest != "" && !nlp.IsCapitalized(rest) {
 			if name := f.definedOrg(text, rest, pos); name != "" {
 				return name // "The group, WeWorkers Coalition, formed ... the group said"
@@ -2250,6 +2258,24 @@ func (f *Finder) describedName(pos int, sent storyfold.Span) string {
 	// same sentence: "Yahoo was hacked, and the company said".
 	return f.subjectIn(sent.Start, pos)
 }
+
+// headOrg returns the organisation last named before pos, within
+// maxHeadReach bytes, whose name ends with noun ("Justice Department" for
+// "the department"), or "": such a noun stands for an organisation the
+// page named with it, not for whatever organisation was named last.
+func (f *Finder) headOrg(noun string, pos int) string {
+	k := sort.Search(len(f.orgs), func(i int) bool { return f.orgs[i].end > pos })
+	for i := k - 1; i >= 0 && f.orgs[i].start >= pos-maxHeadReach; i-- {
+		if strings.EqualFold(lastWord(f.orgs[i].name), noun) {
+			return f.orgs[i].name
+		}
+	}
+	return ""
+}
+
+// maxHeadReach is how far back, in bytes, headOrg looks for the name a
+// noun of headOrgNouns stands for: a few paragraphs.
+const maxHeadReach = 1500
 
 // definedOrg returns the organisation the page named in apposition to
 // the same description before pos ("The group, WeWorkers Coalition,
