@@ -778,6 +778,9 @@ func (c *context) theName(i, j int) (string, bool) {
 		}
 		return "", false
 	}
+	if c.titledOrg(i, j) {
+		return c.join(i, j), true // "the Justice Department said": the organisation as the entity finder names it
+	}
 	for k := i; k < j-1; k++ {
 		w := c.toks[k].Text(c.text)
 		if _, given := nlp.GivenName(w); given && k > i || nlp.IsRoleWord(w) {
@@ -785,6 +788,25 @@ func (c *context) theName(i, j int) (string, bool) {
 		}
 	}
 	return "the " + c.join(i, j), true
+}
+
+// titledOrg reports whether tokens [i, j), two words or more, all stand
+// in titles and the last is an organisation's word that is no role:
+// "Justice Department", "State Department", which the entity finder
+// takes for the organisation when no name follows.
+func (c *context) titledOrg(i, j int) bool {
+	if j-i < 2 {
+		return false
+	}
+	if last := c.toks[j-1].Text(c.text); !nlp.IsOrgWord(last) || nlp.IsRoleWord(last) {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if c.toks[k].Kind != nlp.Word || !nlp.IsTitleWord(c.toks[k].Text(c.text)) {
+			return false
+		}
+	}
+	return true
 }
 
 // opensClause reports whether the name read at token i goes on into a
@@ -1044,6 +1066,11 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 	}
 	if c.lower(k) == "according" && c.lower(k+1) == "to" {
 		if name, ok := c.nameAfter(k + 2); ok {
+			return name, "according to", true
+		}
+		// '“...,” according to a statement released by the Justice
+		// Department': the document's named author.
+		if name, ok, _ := c.sourceAuthor(k + 2); ok {
 			return name, "according to", true
 		}
 	}
@@ -2372,6 +2399,7 @@ func (f *Finder) documentAuthor(text, noun string, pos int, sent storyfold.Span)
 			prev = strings.ToLower(w[len(w)-1])
 		}
 		next, _ := cutWord(strings.TrimLeft(text[end:min(len(text), end+24)], " "))
+		next, _, _ = strings.Cut(next, "\n") // "the statement said." ending its paragraph
 		next = strings.ToLower(strings.Trim(next, ",."))
 		if prev == "the" && (cues[next] || speechCues[next]) {
 			continue // "the statement said": a reference, not the document introduced
@@ -2381,14 +2409,27 @@ func (f *Finder) documentAuthor(text, noun string, pos int, sent storyfold.Span)
 				return name // "a report in the Argus Leader ... The report says"
 			}
 		}
+		if sourceParticiples[next] {
+			// "a statement released by the Justice Department ... the
+			// statement said": the author after "by", as after "from".
+			after := text[end:min(len(text), end+24)]
+			if rest := strings.TrimLeft(after, " "); strings.HasPrefix(rest, next+" by ") {
+				end += len(after) - len(rest) + len(next+" by")
+				next = "from"
+			}
+		}
 		if next == "from" {
 			for _, n := range f.namesIn(end, min(len(text), end+maxAuthorReach)) {
 				if !possessiveAt(text, n.end) {
 					return n.name
 				}
 			}
+			// An organisation only right after "from" or "by" ("from the
+			// U.S. Attorney's Office"): "a joint letter from the chairs of
+			// six committees in the U.S. House" is the chairs', not the
+			// House's.
 			k := sort.Search(len(f.orgs), func(j int) bool { return f.orgs[j].start >= end })
-			if k < len(f.orgs) && f.orgs[k].start < end+maxAuthorReach {
+			if k < len(f.orgs) && onlyArticle(text[end:f.orgs[k].start]) {
 				return f.orgs[k].name
 			}
 			return ""
@@ -2415,6 +2456,13 @@ func (f *Finder) documentAuthor(text, noun string, pos int, sent storyfold.Span)
 		// back ("Big Machine Records issued a statement").
 	}
 	return ""
+}
+
+// onlyArticle reports whether gap, the text between "from" (or "by")
+// and an organisation's name, is no more than "the" and spaces.
+func onlyArticle(gap string) bool {
+	gap = strings.TrimSpace(gap)
+	return gap == "" || gap == "the" || gap == "The"
 }
 
 // maxAuthorReach is how far after "a statement from" documentAuthor reads
