@@ -1422,7 +1422,61 @@ func (f *Finder) clauseSubject(text string, from, to int) string {
 		// subject, for resolve to name.
 		subject = openingPronoun(text[sentence:to])
 	}
+	if subject == "" {
+		// "The presumptive Republican presidential nominee went so far
+		// as to say Obama should “step down”": a role noun is the
+		// subject: the one person holding the role by a title, else the
+		// person last said to speak or opening a sentence before this
+		// one (not a name later in the clause: "Obama should").
+		if role := openingRole(text[sentence:to]); role != "" {
+			if subject = f.roles[role]; subject == "" {
+				subject = f.describedPersonName(sentence)
+			}
+		}
+	}
 	return subject
+}
+
+// openingRole returns the role noun of personRoles that ends
+// the description opening a clause, "The" and at most maxOpeningRoleWords
+// words ("The presumptive Republican presidential nominee"), when a word
+// in lower case, its verb, follows it; else "".
+func openingRole(s string) string {
+	s = strings.TrimLeft(s, "“\"‘' ")
+	rest, ok := strings.CutPrefix(s, "The ")
+	if !ok {
+		return ""
+	}
+	words := strings.Fields(rest[:min(len(rest), 120)])
+	for i, w := range words {
+		if i >= maxOpeningRoleWords || i+1 == len(words) {
+			return ""
+		}
+		if !nlp.IsCapitalized(w) && personRoles[w] {
+			if next := words[i+1]; nlp.IsCapitalized(next) || !isASCIILetter(next[0]) || next == "of" {
+				return "" // "The attorney of ...", "The attorney, ...", "The attorney Jane Doe"
+			}
+			return w
+		}
+		if !isWordOnly(w) {
+			return "" // a comma or a stop ends the description
+		}
+	}
+	return ""
+}
+
+// maxOpeningRoleWords is the most words of a description opening a clause
+// that openingRole reads, its role noun among them.
+const maxOpeningRoleWords = 5
+
+// isWordOnly reports whether w is letters and hyphens only.
+func isWordOnly(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // appositiveOrg returns the organisation named in apposition to a
