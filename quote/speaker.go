@@ -668,8 +668,39 @@ func (c *context) nameBefore(i int) (string, bool) {
 	if c.is(start, "the") && start+2 == k && c.toks[start+1].Kind == nlp.Word && strings.ToUpper(c.toks[start+1].Text(c.text)) == c.toks[start+1].Text(c.text) {
 		return c.theName(start+1, k) // "The FBI responded", opening the sentence
 	}
-	return c.personName(start, k)
+	if name, ok := c.personName(start, k); ok {
+		return name, true
+	}
+	if start == 0 && c.orgNameAt(start, k) {
+		// "Apple pledged to take “decisive corrective action”": an
+		// organisation's name opening what is read, which personName
+		// leaves out (not one inside an appositive or after "of": "a
+		// founder of the conservative House Freedom Caucus, ..., said").
+		return c.join(start, k), true
+	}
+	return "", false
 }
+
+// orgNameAt reports whether tokens [i, j) are capitalised words only and
+// name an organisation as the entity finder types one by its last word:
+// an organisation's word that is no role ("Apple", "Congress"), or words
+// of titles ending with one ("Justice Department").
+func (c *context) orgNameAt(i, j int) bool {
+	if j <= i || j-i > maxOrgNameWords {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if !c.capitalized(k) || nlp.IsStopWord(c.lower(k)) {
+			return false
+		}
+	}
+	last := c.toks[j-1].Text(c.text)
+	return nlp.IsOrgWord(last) && !nlp.IsRoleWord(last) && !nlp.IsTitleWord(last) || c.titledOrg(i, j)
+}
+
+// maxOrgNameWords is the most words of an organisation's name that
+// orgNameAt reads before a cue.
+const maxOrgNameWords = 4
 
 // orgForAt reports whether token j, read backwards through a name, is
 // the "for" of an organisation's name ("the Chinese Center for Disease
