@@ -369,7 +369,7 @@ func (f *Finder) mentions(dst []Mention, text string, run []nlp.Token, opener bo
 	if len(words) >= 2 && len(words) <= 4 && len(words[0]) == 1 && slices.ContainsFunc(words, func(w string) bool { return strings.Contains(w, "-") }) {
 		return dst // a party tag: "D-N.Y.", "R-S.C."
 	}
-	if titledOrg(words) && !strings.HasPrefix(text[run[len(run)-1].End:], " of ") {
+	if f.english() && titledOrg(words) && !strings.HasPrefix(text[run[len(run)-1].End:], " of ") {
 		// "the Justice Department said", "the Foreign Ministry": words
 		// that qualify titles elsewhere ("Justice Department spokesman")
 		// and end with an organisation's word name the organisation when
