@@ -369,6 +369,15 @@ func (f *Finder) mentions(dst []Mention, text string, run []nlp.Token, opener bo
 	if len(words) >= 2 && len(words) <= 4 && len(words[0]) == 1 && slices.ContainsFunc(words, func(w string) bool { return strings.Contains(w, "-") }) {
 		return dst // a party tag: "D-N.Y.", "R-S.C."
 	}
+	if f.english() && titledOrg(words) && !strings.HasPrefix(text[run[len(run)-1].End:], " of ") {
+		// "the Justice Department said", "the Foreign Ministry": words
+		// that qualify titles elsewhere ("Justice Department spokesman")
+		// and end with an organisation's word name the organisation when
+		// no name follows them, even before a stop ("the U.S. Department
+		// of the Treasury" is not cut short at "of").
+		span := spanOf(run)
+		return append(dst, Mention{Name: text[span.Start:span.End], Type: storyfold.EntityOrg, Span: span})
+	}
 	if last, end := words[len(words)-1], int(run[len(run)-1].End); (nlp.IsTitleWord(last) || nlp.IsRoleWord(last)) &&
 		end < len(text) && text[end] == '.' && !nlp.IsPlace(last) {
 		// "Maine Gov." before "Paul LePage", "Enter Ms." before "Lauten": a
@@ -562,6 +571,23 @@ func titleOrg(words []string) bool {
 		}
 	}
 	return false
+}
+
+// titledOrg reports whether words, two or more, are all words that
+// stand in titles and the last is an organisation's word that is no role
+// ("Justice Department", "U.S. State Department", "Foreign Ministry"): a
+// run of such words with no name after it is the organisation, where the
+// title reading would leave nothing.
+func titledOrg(words []string) bool {
+	if len(words) < 2 || !nlp.IsOrgWord(words[len(words)-1]) || nlp.IsRoleWord(words[len(words)-1]) {
+		return false
+	}
+	for _, w := range words {
+		if !nlp.IsTitleWord(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // orgOf reports whether a name is an organisation named by what it is

@@ -253,23 +253,15 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 					n = f.orgRightAfter(sent.Start + int(c.toks[head+1].End))
 					ok = n != ""
 				}
-				if !ok && head >= 0 && namedAuthor(&c, head+1) {
+				if !ok {
 					// "according to a new survey from Piper Jaffray",
-					// "according to data from MarketAxess": the author
-					// named, or the statement is dropped.
-					a := head + 2
-					if sourceParticiples[c.plain(head+1)] {
-						a++
-					}
-					if c.is(a, "the") && !c.capitalized(a) {
-						a++
-					}
-					n, ok = c.nameAfter(a)
-					if !ok {
+					// "according to data from MarketAxess", "according to a
+					// statement released by the Justice Department": the
+					// author named, or the statement is dropped.
+					var named bool
+					n, ok, named = c.sourceAuthor(j + 2)
+					if named && !ok {
 						continue
-					}
-					if both := c.andName(a, n); both != "" {
-						n = both // "according to reports from The Wrap and Deadline"
 					}
 				}
 				if !ok && head < 0 {
@@ -1220,6 +1212,62 @@ func namedAuthor(c *context, i int) bool {
 		i++
 	}
 	return c.capitalized(i + 1)
+}
+
+// sourceAuthor reads the named author of a source at token i, after
+// "according to": "a new survey from Piper Jaffray", "data released by
+// MOTIE", "a statement released by the Justice Department" (a document
+// of documentNouns, not only a source noun). named reports whether an
+// author is named at all; the name is read as nameAfter reads it, or ok
+// is false.
+func (c *context) sourceAuthor(i int) (name string, ok, named bool) {
+	head := c.unnamedSource(i)
+	if head < 0 {
+		head = c.documentHead(i)
+	}
+	if head < 0 || !namedAuthor(c, head+1) {
+		return "", false, false
+	}
+	a := head + 2
+	if sourceParticiples[c.plain(head+1)] {
+		a++
+	}
+	if c.is(a, "the") && !c.capitalized(a) {
+		a++
+	}
+	e := a
+	for c.capitalized(e) {
+		e++
+	}
+	if c.titledOrg(a, e) {
+		return c.join(a, e), true, true // "released by the Justice Department"
+	}
+	name, ok = c.nameAfter(a)
+	if !ok {
+		return "", false, true
+	}
+	if both := c.andName(a, name); both != "" {
+		name = both // "according to reports from The Wrap and Deadline"
+	}
+	return name, true, true
+}
+
+// documentHead returns the token of a document's noun (documentNouns)
+// after an article and at most two words in lower case at token i ("a
+// statement", "a joint press release"), or -1.
+func (c *context) documentHead(i int) int {
+	if w := c.lower(i); w != "a" && w != "an" && w != "the" {
+		return -1
+	}
+	for j := i + 1; j <= i+3 && j < len(c.toks); j++ {
+		if c.toks[j].Kind != nlp.Word || c.capitalized(j) {
+			return -1
+		}
+		if documentNouns[c.lower(j)] {
+			return j
+		}
+	}
+	return -1
 }
 
 // andName returns "NAME and OTHER" when the name from token a, as

@@ -21,6 +21,7 @@ func TestSpeakerLists(t *testing.T) {
 		{"object-skips", objectSkipsData},
 		{"attribution-listeners", attributionListenersData},
 		{"organisation-nouns", organisationNounsData},
+		{"head-org-nouns", headOrgNounsData},
 		{"clause-openers", clauseOpenersData},
 		{"weekdays", weekdaysData},
 		{"name-prepositions", namePrepositionsData},
@@ -89,6 +90,8 @@ func TestSpeakerLists(t *testing.T) {
 		{"name-prepositions and object-prepositions", namePrepositions, objectPrepositions},
 		// A source noun is read only where unnamed-speakers has none.
 		{"unnamed-speakers and source-nouns", unnamedSpeakers, sourceNouns},
+		// A noun is read either way, not both.
+		{"organisation-nouns and head-org-nouns", orgNouns, headOrgNouns},
 	}
 	for _, o := range overlaps {
 		t.Run("no overlap of "+o.name, func(t *testing.T) {

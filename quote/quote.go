@@ -374,15 +374,55 @@ func (f *Finder) introduced(text string, m storyfold.Span, sentences []storyfold
 		return ""
 	}
 	prev := paragraphs[p-1]
-	if !strings.HasSuffix(strings.TrimSpace(text[prev.Start:prev.End]), ":") {
-		return ""
-	}
 	last := sentences[si-1]
 	if last.End > prev.End || last.Start < prev.Start {
 		return ""
 	}
+	if !strings.HasSuffix(strings.TrimSpace(text[prev.Start:prev.End]), ":") {
+		// "Trump noted so helpfully in a tweet Wednesday morning." and a
+		// paragraph of nothing but the quote: a sentence that is the
+		// whole paragraph before and only attributes what follows.
+		if strings.TrimSpace(text[prev.Start:last.Start]) != "" || strings.ContainsAny(text[last.Start:last.End], "“\"") ||
+			strings.TrimRight(strings.TrimSpace(text[m.End:paragraphs[p].End]), ".”\"") != "" {
+			return ""
+		}
+		return f.attributesAhead(text[last.Start:last.End])
+	}
 	return f.clauseSubject(text, last.Start, last.End)
 }
+
+// attributesAhead returns the subject of sentence s when s does nothing
+// but attribute what follows it: a name or pronoun, a cue, and after the
+// cue only adverbs, times, and where it was said ("in a tweet Wednesday
+// morning"), no object; else "".
+func (f *Finder) attributesAhead(s string) string {
+	f.toks = nlp.Tokenize(f.toks[:0], s)
+	c := context{text: s, toks: f.toks, roles: f.roles, lowers: f.lowers}
+	for j := 1; j < len(c.toks) && j <= attributionReach; j++ {
+		if !c.cueAt(j) {
+			continue
+		}
+		for k := j + 1; k < len(c.toks); k++ {
+			if c.isPunct(k, ".") && k == len(c.toks)-1 {
+				break
+			}
+			w := c.lower(k)
+			if c.toks[k].Kind != nlp.Word || !(attributionTail[w] || weekdays[w] || timeNouns[w] || documentNouns[w] || aheadWords[w] || adverb(w) && !c.capitalized(k)) {
+				return ""
+			}
+		}
+		if name, ok := c.nameBefore(j); ok {
+			return name
+		}
+		return ""
+	}
+	return ""
+}
+
+// aheadWords may stand after the cue of a sentence that attributes the
+// paragraph after it, besides times and documents: "noted so helpfully
+// in a tweet", "said in an interview".
+var aheadWords = map[string]bool{"a": true, "an": true, "her": true, "his": true, "interview": true, "so": true, "the": true, "their": true, "video": true}
 
 // paragraphOf returns the index of the first paragraph that ends after
 // pos, or the last one.

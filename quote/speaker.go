@@ -37,6 +37,8 @@ var (
 	attributionListenersData string
 	//go:embed data/organisation-nouns.txt
 	organisationNounsData string
+	//go:embed data/head-org-nouns.txt
+	headOrgNounsData string
 	//go:embed data/clause-openers.txt
 	clauseOpenersData string
 	//go:embed data/weekdays.txt
@@ -118,6 +120,9 @@ var (
 	// orgNouns describe an organisation named before: "the tech giant
 	// said", "the company said".
 	orgNouns = listSet(organisationNounsData)
+	// headOrgNouns describe an organisation by the last word of its name:
+	// "the department said" for the Justice Department.
+	headOrgNouns = listSet(headOrgNounsData)
 	// clauseOpeners open a clause whose subject may follow.
 	clauseOpeners = listSet(clauseOpenersData)
 	// weekdays after "on" may stand between a speaker and the cue.
@@ -293,7 +298,10 @@ func (c *context) roleHolder(i int) string {
 	if c.lower(i) != "the" || c.roles == nil {
 		return ""
 	}
-	for k := i + 1; k <= i+maxRoleWords && k < len(c.toks); k++ {
+	for k, n := i+1, 1; n <= maxRoleWords && k < len(c.toks); k, n = k+1, n+1 {
+		if c.modifierHyphen(k) {
+			k, n = k+1, n-1 // "the four-term congressman": one word
+		}
 		if c.toks[k].Kind != nlp.Word {
 			return ""
 		}
@@ -314,6 +322,15 @@ func (c *context) roleHolder(i int) string {
 // the role: "the new Democratic congresswoman".
 const maxRoleWords = 3
 
+// modifierHyphen reports whether token k is a hyphen joining two words in
+// lower case into one modifier ("four-term", "long-time"), so that a role
+// after it is read as after any other adjective: "the four-term
+// congressman said" is the congressman of the article.
+func (c *context) modifierHyphen(k int) bool {
+	return c.isPunct(k, "-") && c.glued(k) && c.toks[k-1].Kind == nlp.Word && c.toks[k+1].Kind == nlp.Word &&
+		!c.capitalized(k-1) && !c.capitalized(k+1)
+}
+
 // describedOrg reads "the company" or "the tech giant" at token i: an
 // organisation described, not named. It returns the description and the
 // token after it, or "".
@@ -325,7 +342,7 @@ func (c *context) describedOrg(i int) (string, int) {
 		if c.toks[k].Kind != nlp.Word || c.capitalized(k) {
 			return "", i
 		}
-		if orgNouns[c.lower(k)] {
+		if orgNouns[c.lower(k)] || headOrgNouns[c.lower(k)] {
 			return strings.ToLower(c.join(i, k+1)), k + 1
 		}
 	}
@@ -339,7 +356,10 @@ func (c *context) describedPerson(i int) (string, int) {
 	if !c.is(i, "the") {
 		return "", i
 	}
-	for k := i + 1; k <= i+maxRoleWords && k < len(c.toks); k++ {
+	for k, n := i+1, 1; n <= maxRoleWords && k < len(c.toks); k, n = k+1, n+1 {
+		if c.modifierHyphen(k) {
+			k, n = k+1, n-1
+		}
 		if c.toks[k].Kind != nlp.Word {
 			return "", i
 		}
@@ -418,7 +438,9 @@ func (c *context) nameAfter(i int) (string, bool) {
 	}
 	if c.lower(i) == "the" && c.capitalized(i+1) {
 		j := i + 1
-		for c.capitalized(j) {
+		// "the San Diego Union-Tribune": a hyphen between capitalised
+		// words goes on with the name.
+		for c.capitalized(j) || c.isPunct(j, "-") && c.glued(j) && c.capitalized(j+1) {
 			j++
 		}
 		// "the Centre for Disease Control", "the Centers for Disease
@@ -599,7 +621,13 @@ func (c *context) nameBefore(i int) (string, bool) {
 	if nlp.IsSpeakerPronoun(c.lower(j)) {
 		return c.lower(j), true
 	}
-	for d := 1; d <= 3 && j-d >= 0; d++ { // "the president", "the new president"
+	for d, n := 1, 1; n <= maxRoleWords && j-d >= 0; d, n = d+1, n+1 { // "the president", "the new president"
+		if c.modifierHyphen(j - d) {
+			d++ // "the four-term congressman": one word before the role
+			if j-d < 0 {
+				break
+			}
+		}
 		if c.lower(j-d) == "the" {
 			if name := c.roleHolder(j - d); name != "" {
 				return name, true
@@ -640,8 +668,39 @@ func (c *context) nameBefore(i int) (string, bool) {
 	if c.is(start, "the") && start+2 == k && c.toks[start+1].Kind == nlp.Word && strings.ToUpper(c.toks[start+1].Text(c.text)) == c.toks[start+1].Text(c.text) {
 		return c.theName(start+1, k) // "The FBI responded", opening the sentence
 	}
-	return c.personName(start, k)
+	if name, ok := c.personName(start, k); ok {
+		return name, true
+	}
+	if start == 0 && c.orgNameAt(start, k) {
+		// "Apple pledged to take “decisive corrective action”": an
+		// organisation's name opening what is read, which personName
+		// leaves out (not one inside an appositive or after "of": "a
+		// founder of the conservative House Freedom Caucus, ..., said").
+		return c.join(start, k), true
+	}
+	return "", false
 }
+
+// orgNameAt reports whether tokens [i, j) are capitalised words only and
+// name an organisation as the entity finder types one by its last word:
+// an organisation's word that is no role ("Apple", "Congress"), or words
+// of titles ending with one ("Justice Department").
+func (c *context) orgNameAt(i, j int) bool {
+	if j <= i || j-i > maxOrgNameWords {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if !c.capitalized(k) || nlp.IsStopWord(c.lower(k)) {
+			return false
+		}
+	}
+	last := c.toks[j-1].Text(c.text)
+	return nlp.IsOrgWord(last) && !nlp.IsRoleWord(last) && !nlp.IsTitleWord(last) || c.titledOrg(i, j)
+}
+
+// maxOrgNameWords is the most words of an organisation's name that
+// orgNameAt reads before a cue.
+const maxOrgNameWords = 4
 
 // orgForAt reports whether token j, read backwards through a name, is
 // the "for" of an organisation's name ("the Chinese Center for Disease
@@ -750,6 +809,9 @@ func (c *context) theName(i, j int) (string, bool) {
 		}
 		return "", false
 	}
+	if c.titledOrg(i, j) {
+		return c.join(i, j), true // "the Justice Department said": the organisation as the entity finder names it
+	}
 	for k := i; k < j-1; k++ {
 		w := c.toks[k].Text(c.text)
 		if _, given := nlp.GivenName(w); given && k > i || nlp.IsRoleWord(w) {
@@ -757,6 +819,25 @@ func (c *context) theName(i, j int) (string, bool) {
 		}
 	}
 	return "the " + c.join(i, j), true
+}
+
+// titledOrg reports whether tokens [i, j), two words or more, all stand
+// in titles and the last is an organisation's word that is no role:
+// "Justice Department", "State Department", which the entity finder
+// takes for the organisation when no name follows.
+func (c *context) titledOrg(i, j int) bool {
+	if j-i < 2 {
+		return false
+	}
+	if last := c.toks[j-1].Text(c.text); !nlp.IsOrgWord(last) || nlp.IsRoleWord(last) {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if c.toks[k].Kind != nlp.Word || !nlp.IsTitleWord(c.toks[k].Text(c.text)) {
+			return false
+		}
+	}
+	return true
 }
 
 // opensClause reports whether the name read at token i goes on into a
@@ -1018,6 +1099,11 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 		if name, ok := c.nameAfter(k + 2); ok {
 			return name, "according to", true
 		}
+		// '“...,” according to a statement released by the Justice
+		// Department': the document's named author.
+		if name, ok, _ := c.sourceAuthor(k + 2); ok {
+			return name, "according to", true
+		}
 	}
 	// "he said", "Hegseth said", "Rep. Jesse Jackson Jr., D-Ill., said": the
 	// cue within the next words. When the quote does not close a clause but
@@ -1152,8 +1238,10 @@ func (f *Finder) cueBefore(q *quoteSite) (string, string, bool) {
 				return name, w, true
 			}
 			// "called Ryan “competent”": after a verb that names
-			// something, the name is its object, not the speaker.
-			if name, ok := c.nameAfter(j + 1); ok && !nameGivers[w] && !c.opensClause(j+1, name) {
+			// something, the name is its object, not the speaker; after
+			// "told" it is the listener ("..., and told The San Diego
+			// Union-Tribune ... that he wanted to restore “...”").
+			if name, ok := c.nameAfter(j + 1); ok && !nameGivers[w] && !toldWords[w] && !c.opensClause(j+1, name) {
 				return name, w, true
 			}
 			// The subject of the clause, named before the cue.
@@ -1365,7 +1453,61 @@ func (f *Finder) clauseSubject(text string, from, to int) string {
 		// subject, for resolve to name.
 		subject = openingPronoun(text[sentence:to])
 	}
+	if subject == "" {
+		// "The presumptive Republican presidential nominee went so far
+		// as to say Obama should “step down”": a role noun is the
+		// subject: the one person holding the role by a title, else the
+		// person last said to speak or opening a sentence before this
+		// one (not a name later in the clause: "Obama should").
+		if role := openingRole(text[sentence:to]); role != "" {
+			if subject = f.roles[role]; subject == "" {
+				subject = f.describedPersonName(sentence)
+			}
+		}
+	}
 	return subject
+}
+
+// openingRole returns the role noun of personRoles that ends
+// the description opening a clause, "The" and at most maxOpeningRoleWords
+// words ("The presumptive Republican presidential nominee"), when a word
+// in lower case, its verb, follows it; else "".
+func openingRole(s string) string {
+	s = strings.TrimLeft(s, "“\"‘' ")
+	rest, ok := strings.CutPrefix(s, "The ")
+	if !ok {
+		return ""
+	}
+	words := strings.Fields(rest[:min(len(rest), 120)])
+	for i, w := range words {
+		if i >= maxOpeningRoleWords || i+1 == len(words) {
+			return ""
+		}
+		if !nlp.IsCapitalized(w) && personRoles[w] {
+			if next := words[i+1]; nlp.IsCapitalized(next) || !isASCIILetter(next[0]) || next == "of" {
+				return "" // "The attorney of ...", "The attorney, ...", "The attorney Jane Doe"
+			}
+			return w
+		}
+		if !isWordOnly(w) {
+			return "" // a comma or a stop ends the description
+		}
+	}
+	return ""
+}
+
+// maxOpeningRoleWords is the most words of a description opening a clause
+// that openingRole reads, its role noun among them.
+const maxOpeningRoleWords = 5
+
+// isWordOnly reports whether w is letters and hyphens only.
+func isWordOnly(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // appositiveOrg returns the organisation named in apposition to a
@@ -1830,6 +1972,9 @@ func (f *Finder) resolve(text, speaker string, pos int, sent storyfold.Span) str
 		if documentNouns[rest] {
 			return f.documentAuthor(text, rest, pos, sent) // "the statement"
 		}
+		if headOrgNouns[lastWord(rest)] {
+			return f.headOrg(lastWord(rest), pos) // "the department"
+		}
 		if rest != "" && !nlp.IsCapitalized(rest) {
 			if name := f.definedOrg(text, rest, pos); name != "" {
 				return name // "The group, WeWorkers Coalition, formed ... the group said"
@@ -2226,6 +2371,24 @@ func (f *Finder) describedName(pos int, sent storyfold.Span) string {
 	return f.subjectIn(sent.Start, pos)
 }
 
+// headOrg returns the organisation last named before pos, within
+// maxHeadReach bytes, whose name ends with noun ("Justice Department" for
+// "the department"), or "": such a noun stands for an organisation the
+// page named with it, not for whatever organisation was named last.
+func (f *Finder) headOrg(noun string, pos int) string {
+	k := sort.Search(len(f.orgs), func(i int) bool { return f.orgs[i].end > pos })
+	for i := k - 1; i >= 0 && f.orgs[i].start >= pos-maxHeadReach; i-- {
+		if strings.EqualFold(lastWord(f.orgs[i].name), noun) {
+			return f.orgs[i].name
+		}
+	}
+	return ""
+}
+
+// maxHeadReach is how far back, in bytes, headOrg looks for the name a
+// noun of headOrgNouns stands for: a few paragraphs.
+const maxHeadReach = 1500
+
 // definedOrg returns the organisation the page named in apposition to
 // the same description before pos ("The group, WeWorkers Coalition,
 // formed in recent weeks" for a later "the group said"; "the Center for
@@ -2321,6 +2484,7 @@ func (f *Finder) documentAuthor(text, noun string, pos int, sent storyfold.Span)
 			prev = strings.ToLower(w[len(w)-1])
 		}
 		next, _ := cutWord(strings.TrimLeft(text[end:min(len(text), end+24)], " "))
+		next, _, _ = strings.Cut(next, "\n") // "the statement said." ending its paragraph
 		next = strings.ToLower(strings.Trim(next, ",."))
 		if prev == "the" && (cues[next] || speechCues[next]) {
 			continue // "the statement said": a reference, not the document introduced
@@ -2330,14 +2494,27 @@ func (f *Finder) documentAuthor(text, noun string, pos int, sent storyfold.Span)
 				return name // "a report in the Argus Leader ... The report says"
 			}
 		}
+		if sourceParticiples[next] {
+			// "a statement released by the Justice Department ... the
+			// statement said": the author after "by", as after "from".
+			after := text[end:min(len(text), end+24)]
+			if rest := strings.TrimLeft(after, " "); strings.HasPrefix(rest, next+" by ") {
+				end += len(after) - len(rest) + len(next+" by")
+				next = "from"
+			}
+		}
 		if next == "from" {
 			for _, n := range f.namesIn(end, min(len(text), end+maxAuthorReach)) {
 				if !possessiveAt(text, n.end) {
 					return n.name
 				}
 			}
+			// An organisation only right after "from" or "by" ("from the
+			// U.S. Attorney's Office"): "a joint letter from the chairs of
+			// six committees in the U.S. House" is the chairs', not the
+			// House's.
 			k := sort.Search(len(f.orgs), func(j int) bool { return f.orgs[j].start >= end })
-			if k < len(f.orgs) && f.orgs[k].start < end+maxAuthorReach {
+			if k < len(f.orgs) && onlyArticle(text[end:f.orgs[k].start]) {
 				return f.orgs[k].name
 			}
 			return ""
@@ -2364,6 +2541,13 @@ func (f *Finder) documentAuthor(text, noun string, pos int, sent storyfold.Span)
 		// back ("Big Machine Records issued a statement").
 	}
 	return ""
+}
+
+// onlyArticle reports whether gap, the text between "from" (or "by")
+// and an organisation's name, is no more than "the" and spaces.
+func onlyArticle(gap string) bool {
+	gap = strings.TrimSpace(gap)
+	return gap == "" || gap == "the" || gap == "The"
 }
 
 // maxAuthorReach is how far after "a statement from" documentAuthor reads
