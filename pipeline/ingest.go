@@ -73,25 +73,28 @@ type Writer struct {
 }
 
 // Deferral bounds how long IngestDeferred leaves a story stale before it
-// rebuilds it. A story is rebuilt once Quiet batches in a row have left it
-// alone, or once it has waited Batches batches or For since the batch
-// that first left it stale, whichever comes first, and at Flush. The
-// first rule builds a story once when its articles come in a run of
-// batches; the others bound how old an account a reader is shown (marked
-// stale) when its story never goes quiet, and how much work is left to
-// Flush.
+// rebuilds it, counted from the batch that first left it stale and
+// checked as each batch is stored. A story is rebuilt once Quiet batches
+// in a row have left it alone; or once it has waited Batches batches and
+// holds twice the articles it held before that first batch (a story that
+// batch opened, any); or once it has waited Most batches or For; and at
+// Flush. The first rule builds a story once when its articles come in a
+// run of batches. The second builds a story that never goes quiet once
+// each time it has doubled rather than every Batches batches, each time
+// larger (a story of bench --scale grows to hundreds of articles over
+// the whole run). The last bound how old an account a reader is shown
+// (marked stale) and how much work is left to Flush.
 type Deferral struct {
-	Quiet, Batches int
-	For            time.Duration
+	Quiet, Batches, Most int
+	For                  time.Duration
 }
 
 // DefaultDeferral is the deferral of a new Writer. A story of a stream
 // in date order comes back every few batches while it runs (the stories
 // of bench --scale every third batch of 500): with Quiet 1, as before,
 // such a story was built again each time, each time larger, and at
-// 20,000 articles each article's account was built 2.3 times over. A
-// minute is how often serve rebuilds what writers left stale.
-var DefaultDeferral = Deferral{Quiet: 4, Batches: 16, For: time.Minute}
+// 20,000 articles each article's account was built 2.3 times over.
+var DefaultDeferral = Deferral{Quiet: 4, Batches: 16, Most: 64, For: 5 * time.Minute}
 
 // SetDeferral sets how long IngestDeferred leaves a story stale (a zero
 // field: DefaultDeferral's). Call it before the writer is shared.
@@ -102,18 +105,31 @@ func (w *Writer) SetDeferral(d Deferral) {
 	if d.Batches <= 0 {
 		d.Batches = DefaultDeferral.Batches
 	}
+	if d.Most <= 0 {
+		d.Most = DefaultDeferral.Most
+	}
 	if d.For <= 0 {
 		d.For = DefaultDeferral.For
 	}
 	w.deferral = d
 }
 
+// due says whether a story IngestDeferred left stale is to be rebuilt
+// once batch n is stored, at now.
+func (d Deferral) due(s deferredStory, n int64, now time.Time) bool {
+	waited := n - s.first
+	return n-s.last >= int64(d.Quiet) || waited >= int64(d.Most) || now.Sub(s.since) >= d.For ||
+		waited >= int64(d.Batches) && s.size >= 2*s.built
+}
+
 // deferredStory is a story IngestDeferred left stale: the batches that
-// changed it first and last since its last rebuild, and when the first
-// was stored.
+// changed it first and last since its last rebuild, when the first was
+// stored, and how many articles it held before the first (0: it opened
+// the story) and holds now.
 type deferredStory struct {
 	first, last int64
 	since       time.Time
+	built, size int
 }
 
 // maxWaves is how many rebuilds of the stories of successive batches
@@ -220,7 +236,7 @@ func (w *Writer) catchUp(ctx context.Context) error {
 // error, their accounts are saved, except those another batch changed
 // meanwhile, which the writer of that batch rebuilds.
 func (w *Writer) Ingest(ctx context.Context, articles []storyfold.Article) (storyfold.IngestResult, error) {
-	res, batch, err := w.write(ctx, w.Stage(articles))
+	res, batch, _, err := w.write(ctx, w.Stage(articles))
 	if err != nil {
 		return res, err
 	}
@@ -260,7 +276,7 @@ func (w *Writer) IngestDeferred(ctx context.Context, articles []storyfold.Articl
 
 // IngestStaged is IngestDeferred of a batch Stage made ready.
 func (w *Writer) IngestStaged(ctx context.Context, b *Staged) (storyfold.IngestResult, error) {
-	res, batch, err := w.write(ctx, b)
+	res, batch, sizes, err := w.write(ctx, b)
 	if err != nil {
 		return res, err
 	}
@@ -272,17 +288,21 @@ func (w *Writer) IngestStaged(ctx context.Context, b *Staged) (storyfold.IngestR
 	waited := w.waitWaves(maxWaves - 1)
 	w.batches++
 	n, now := w.batches, time.Now()
+	added := make(map[string]int, len(res.Stories))
+	for i := range batch {
+		added[batch[i].StoryID]++
+	}
 	for _, id := range res.Stories {
 		d, ok := w.deferred[id]
 		if !ok {
-			d = deferredStory{first: n, since: now}
+			d = deferredStory{first: n, since: now, built: sizes[id] - added[id]}
 		}
-		d.last = n
+		d.last, d.size = n, sizes[id]
 		w.deferred[id] = d
 	}
 	var due []string
 	for id, d := range w.deferred {
-		if n-d.last >= int64(w.deferral.Quiet) || n-d.first >= int64(w.deferral.Batches) || now.Sub(d.since) >= w.deferral.For {
+		if w.deferral.due(d, n, now) {
 			due = append(due, id)
 		}
 	}
@@ -376,7 +396,7 @@ var ErrStoriesStale = errors.New("articles stored, stories left to rebuild")
 // last saved account, with Stale set; a story the batch opens reads as
 // its articles, dates and headline, without an account.
 func (w *Writer) Write(ctx context.Context, articles []storyfold.Article) (storyfold.IngestResult, error) {
-	res, _, err := w.write(ctx, w.Stage(articles))
+	res, _, _, err := w.write(ctx, w.Stage(articles))
 	return res, err
 }
 
@@ -421,13 +441,13 @@ func (w *Writer) Stage(articles []storyfold.Article) *Staged {
 }
 
 // write is Write of a staged batch, also returning the articles it
-// stored.
-func (w *Writer) write(ctx context.Context, b *Staged) (storyfold.IngestResult, []storyfold.StoredArticle, error) {
+// stored and the size of each story it changed.
+func (w *Writer) write(ctx context.Context, b *Staged) (storyfold.IngestResult, []storyfold.StoredArticle, map[string]int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	unlock, err := w.store.LockWrites(ctx)
 	if err != nil {
-		return storyfold.IngestResult{}, nil, err
+		return storyfold.IngestResult{}, nil, nil, err
 	}
 	start := time.Now()
 	defer func() {
@@ -444,13 +464,13 @@ func (w *Writer) write(ctx context.Context, b *Staged) (storyfold.IngestResult, 
 	}
 	if err := w.catchUp(ctx); err != nil {
 		w.stale = true
-		return storyfold.IngestResult{}, nil, err
+		return storyfold.IngestResult{}, nil, nil, err
 	}
-	res, batch, err := ingest(ctx, w.store, &w.index, w.opts, b)
+	res, batch, sizes, err := ingest(ctx, w.store, &w.index, w.opts, b)
 	if err != nil {
 		w.stale = true
 	}
-	return res, batch, err
+	return res, batch, sizes, err
 }
 
 // encoder is a store that can encode articles for their save before it is
@@ -722,7 +742,10 @@ func (w *Writer) build(ctx context.Context, id string, have map[string]*storyfol
 // ingest is Writer.Write of a staged batch once the index is up to date.
 // The batch is grouped by addBatch, as a Grouper groups it, which may
 // replace *ixp.
-func ingest(ctx context.Context, st storyfold.Store, ixp **cluster.Index, opts cluster.Options, b *Staged) (storyfold.IngestResult, []storyfold.StoredArticle, error) {
+//
+// It also returns how many articles each story the batch changed holds
+// after it, for IngestStaged's deferral.
+func ingest(ctx context.Context, st storyfold.Store, ixp **cluster.Index, opts cluster.Options, b *Staged) (storyfold.IngestResult, []storyfold.StoredArticle, map[string]int, error) {
 	var res storyfold.IngestResult
 	articles, items := b.articles, b.items
 	ix := *ixp
@@ -732,7 +755,7 @@ func ingest(ctx context.Context, st storyfold.Store, ixp **cluster.Index, opts c
 	}
 	known, err := st.KnownHashes(ctx, hashes)
 	if err != nil {
-		return res, nil, err
+		return res, nil, nil, err
 	}
 	type entry struct {
 		a    storyfold.Article
@@ -774,6 +797,7 @@ func ingest(ctx context.Context, st storyfold.Store, ixp **cluster.Index, opts c
 	batch := &storyfold.Batch{}
 	changed := make(map[string]bool)
 	opened := make(map[string]bool)
+	sizes := make(map[string]int)
 	var order []string
 	for i := range fresh {
 		it := &fresh[i].it
@@ -787,16 +811,18 @@ func ingest(ctx context.Context, st storyfold.Store, ixp **cluster.Index, opts c
 		if _, seen := opened[storyID]; !seen {
 			// A story the batch opens has no member stored before.
 			all := true
-			for _, id := range ix.Members(storyID) {
+			members := ix.Members(storyID)
+			for _, id := range members {
 				all = all && inBatch[id]
 			}
 			opened[storyID] = all
+			sizes[storyID] = len(members)
 		}
 		blob := fresh[i].blob
 		if blob == nil {
 			var err error
 			if blob, err = it.Features.MarshalBinary(); err != nil {
-				return res, nil, fmt.Errorf("ingest %s: %w", it.ID, err)
+				return res, nil, nil, fmt.Errorf("ingest %s: %w", it.ID, err)
 			}
 		}
 		batch.Articles = append(batch.Articles, storyfold.StoredArticle{Article: fresh[i].a, StoryID: storyID, DuplicateOf: dupOf, Features: blob})
@@ -830,7 +856,7 @@ func ingest(ctx context.Context, st storyfold.Store, ixp **cluster.Index, opts c
 	batch.Stale = order
 	res.Stories = order
 	if err := st.Save(ctx, batch); err != nil {
-		return res, nil, err
+		return res, nil, nil, err
 	}
-	return res, batch.Articles, nil
+	return res, batch.Articles, sizes, nil
 }
