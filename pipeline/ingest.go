@@ -254,14 +254,13 @@ func (w *Writer) Ingest(ctx context.Context, articles []storyfold.Article) (stor
 
 // IngestDeferred is Ingest for a stream of batches, such as one ingest
 // run reads: a story the batch changes is not rebuilt yet, since the
-// next batches may well change it again (a story that runs for days spans
-// many batches of minutes), but marked stale, as Write leaves it. The
-// stories batches before changed are rebuilt once the deferral (Deferral)
-// says they are due, each once, however many batches changed it
-// meanwhile: in the background,
-// on all cores, while the caller prepares and stores the next batches, so
-// that the part under the write lock, which runs on one core, and the
-// rebuilds overlap. At most maxWaves such rebuilds run at a time: a call
+// next batches may well change it again (a story that runs for days
+// spans many batches of minutes), but marked stale, as Write leaves it.
+// The stories batches before changed are rebuilt once the writer's
+// Deferral says they are due, each once, however many batches changed it
+// meanwhile: in the background, on all cores, while the caller prepares
+// and stores the next batches, so that the part under the write lock,
+// which runs on one core, and the rebuilds overlap. At most maxWaves such rebuilds run at a time: a call
 // that would start one more waits, once its own batch is stored, for the
 // oldest, and returns the error of any that failed, wrapped in
 // ErrStoriesStale. ctx must last until then. Call Flush after the last
