@@ -55,15 +55,81 @@ type Writer struct {
 	// GOMAXPROCS).
 	workers int
 
-	// deferred holds the stories the last IngestDeferred batch changed,
-	// left stale until a batch leaves them alone (or Flush), and last
-	// that batch's articles, which their rebuild reads from memory.
+	// deferred holds the stories IngestDeferred batches changed and left
+	// stale, each with the batches that changed it first and last, until
+	// deferral says they are due (or Flush); batches counts those
+	// batches, and last holds the last one's articles, which a rebuild
+	// reads from memory.
 	deferMu  sync.Mutex
-	deferred []string
+	deferred map[string]deferredStory
+	batches  int64
 	last     []storyfold.StoredArticle
+	// deferral bounds how long a changed story is left stale
+	// (SetDeferral).
+	deferral Deferral
 	// waves give, oldest first, the errors of the rebuilds IngestDeferred
 	// left running, each once it is done: at most maxWaves at a time.
 	waves []chan error
+}
+
+// Deferral bounds how long IngestDeferred leaves a story stale before it
+// rebuilds it, counted from the batch that first left it stale and
+// checked as each batch is stored. A story is rebuilt once Quiet batches
+// in a row have left it alone; or once it has waited Batches batches and
+// holds twice the articles it held before that first batch (a story that
+// batch opened, any); or once it has waited Most batches or For; and at
+// Flush. The first rule builds a story once when its articles come in a
+// run of batches. The second builds a story that never goes quiet once
+// each time it has doubled rather than every Batches batches, each time
+// larger (a story of bench --scale grows to hundreds of articles over
+// the whole run). The last bound how old an account a reader is shown
+// (marked stale) and how much work is left to Flush.
+type Deferral struct {
+	Quiet, Batches, Most int
+	For                  time.Duration
+}
+
+// DefaultDeferral is the deferral of a new Writer. A story of a stream
+// in date order comes back every few batches while it runs (the stories
+// of bench --scale every third batch of 500): with Quiet 1, as before,
+// such a story was built again each time, each time larger, and at
+// 20,000 articles each article's account was built 2.3 times over.
+var DefaultDeferral = Deferral{Quiet: 4, Batches: 16, Most: 64, For: 5 * time.Minute}
+
+// SetDeferral sets how long IngestDeferred leaves a story stale (a zero
+// field: DefaultDeferral's). Call it before the writer is shared.
+func (w *Writer) SetDeferral(d Deferral) {
+	if d.Quiet <= 0 {
+		d.Quiet = DefaultDeferral.Quiet
+	}
+	if d.Batches <= 0 {
+		d.Batches = DefaultDeferral.Batches
+	}
+	if d.Most <= 0 {
+		d.Most = DefaultDeferral.Most
+	}
+	if d.For <= 0 {
+		d.For = DefaultDeferral.For
+	}
+	w.deferral = d
+}
+
+// due says whether a story IngestDeferred left stale is to be rebuilt
+// once batch n is stored, at now.
+func (d Deferral) due(s deferredStory, n int64, now time.Time) bool {
+	waited := n - s.first
+	return n-s.last >= int64(d.Quiet) || waited >= int64(d.Most) || now.Sub(s.since) >= d.For ||
+		waited >= int64(d.Batches) && s.size >= 2*s.built
+}
+
+// deferredStory is a story IngestDeferred left stale: the batches that
+// changed it first and last since its last rebuild, when the first was
+// stored, and how many articles it held before the first (0: it opened
+// the story) and holds now.
+type deferredStory struct {
+	first, last int64
+	since       time.Time
+	built, size int
 }
 
 // maxWaves is how many rebuilds of the stories of successive batches
@@ -110,6 +176,11 @@ type WriterStats struct {
 	// lock.
 	Rebuilt, Dropped int64
 	Building         time.Duration
+	// Built counts the stories built, saved or not, and BuiltArticles
+	// their articles, a story's each time it is built: over the articles
+	// stored, how many times each article's account was built, the cost
+	// a story that several batches change pays again at each build.
+	Built, BuiltArticles int64
 }
 
 // writerStats is WriterStats behind a mutex: writers are shared by the
@@ -129,7 +200,8 @@ func (w *Writer) Stats() WriterStats {
 // NewWriter loads the story index from what a store holds, then rebuilds
 // the stories left stale by a writer that stopped before rebuilding them.
 func NewWriter(ctx context.Context, st storyfold.Store, opts cluster.Options) (*Writer, error) {
-	w := &Writer{store: st, opts: opts, index: cluster.New(opts), building: make(map[string]chan struct{})}
+	w := &Writer{store: st, opts: opts, index: cluster.New(opts), building: make(map[string]chan struct{}),
+		deferred: make(map[string]deferredStory), deferral: DefaultDeferral}
 	if err := w.catchUp(ctx); err != nil {
 		return nil, err
 	}
@@ -164,7 +236,7 @@ func (w *Writer) catchUp(ctx context.Context) error {
 // error, their accounts are saved, except those another batch changed
 // meanwhile, which the writer of that batch rebuilds.
 func (w *Writer) Ingest(ctx context.Context, articles []storyfold.Article) (storyfold.IngestResult, error) {
-	res, batch, err := w.write(ctx, w.Stage(articles))
+	res, batch, _, err := w.write(ctx, w.Stage(articles))
 	if err != nil {
 		return res, err
 	}
@@ -182,13 +254,13 @@ func (w *Writer) Ingest(ctx context.Context, articles []storyfold.Article) (stor
 
 // IngestDeferred is Ingest for a stream of batches, such as one ingest
 // run reads: a story the batch changes is not rebuilt yet, since the
-// next batch may well change it again (a story that runs for days spans
-// many batches of minutes), but marked stale, as Write leaves it. The
-// stories the batch before changed and this one leaves alone are rebuilt
-// then, each once, however many batches changed it: in the background,
-// on all cores, while the caller prepares and stores the next batches, so
-// that the part under the write lock, which runs on one core, and the
-// rebuilds overlap. At most maxWaves such rebuilds run at a time: a call
+// next batches may well change it again (a story that runs for days
+// spans many batches of minutes), but marked stale, as Write leaves it.
+// The stories batches before changed are rebuilt once the writer's
+// Deferral says they are due, each once, however many batches changed it
+// meanwhile: in the background, on all cores, while the caller prepares
+// and stores the next batches, so that the part under the write lock,
+// which runs on one core, and the rebuilds overlap. At most maxWaves such rebuilds run at a time: a call
 // that would start one more waits, once its own batch is stored, for the
 // oldest, and returns the error of any that failed, wrapped in
 // ErrStoriesStale. ctx must last until then. Call Flush after the last
@@ -203,7 +275,7 @@ func (w *Writer) IngestDeferred(ctx context.Context, articles []storyfold.Articl
 
 // IngestStaged is IngestDeferred of a batch Stage made ready.
 func (w *Writer) IngestStaged(ctx context.Context, b *Staged) (storyfold.IngestResult, error) {
-	res, batch, err := w.write(ctx, b)
+	res, batch, sizes, err := w.write(ctx, b)
 	if err != nil {
 		return res, err
 	}
@@ -213,18 +285,33 @@ func (w *Writer) IngestStaged(ctx context.Context, b *Staged) (storyfold.IngestR
 	// preparing and storing to run in. Should one have failed, this
 	// batch's stories are still kept for the next rebuild.
 	waited := w.waitWaves(maxWaves - 1)
-	now := make(map[string]bool, len(res.Stories))
+	w.batches++
+	n, now := w.batches, time.Now()
+	added := make(map[string]int, len(res.Stories))
+	for i := range batch {
+		added[batch[i].StoryID]++
+	}
 	for _, id := range res.Stories {
-		now[id] = true
+		d, ok := w.deferred[id]
+		if !ok {
+			d = deferredStory{first: n, since: now, built: sizes[id] - added[id]}
+		}
+		d.last, d.size = n, sizes[id]
+		w.deferred[id] = d
 	}
 	var due []string
-	for _, id := range w.deferred {
-		if !now[id] {
+	for id, d := range w.deferred {
+		if w.deferral.due(d, n, now) {
 			due = append(due, id)
 		}
 	}
+	// In order, so that the rebuilds start in the same order every run.
+	sort.Strings(due)
+	for _, id := range due {
+		delete(w.deferred, id)
+	}
 	have := haveOf(w.last, batch)
-	w.deferred, w.last = append([]string(nil), res.Stories...), batch
+	w.last = batch
 	if len(due) > 0 {
 		done := make(chan error, 1)
 		w.waves = append(w.waves, done)
@@ -267,8 +354,14 @@ func (w *Writer) Flush(ctx context.Context) error {
 	w.deferMu.Lock()
 	defer w.deferMu.Unlock()
 	waited := w.waitWaves(0)
-	due, have := w.deferred, haveOf(w.last)
-	w.deferred, w.last = nil, nil
+	due := make([]string, 0, len(w.deferred))
+	for id := range w.deferred {
+		due = append(due, id)
+	}
+	sort.Strings(due)
+	have := haveOf(w.last)
+	clear(w.deferred)
+	w.last = nil
 	if err := w.rebuildStories(ctx, due, have); err != nil {
 		return fmt.Errorf("%w: %w", ErrStoriesStale, err)
 	}
@@ -302,7 +395,7 @@ var ErrStoriesStale = errors.New("articles stored, stories left to rebuild")
 // last saved account, with Stale set; a story the batch opens reads as
 // its articles, dates and headline, without an account.
 func (w *Writer) Write(ctx context.Context, articles []storyfold.Article) (storyfold.IngestResult, error) {
-	res, _, err := w.write(ctx, w.Stage(articles))
+	res, _, _, err := w.write(ctx, w.Stage(articles))
 	return res, err
 }
 
@@ -347,13 +440,13 @@ func (w *Writer) Stage(articles []storyfold.Article) *Staged {
 }
 
 // write is Write of a staged batch, also returning the articles it
-// stored.
-func (w *Writer) write(ctx context.Context, b *Staged) (storyfold.IngestResult, []storyfold.StoredArticle, error) {
+// stored and the size of each story it changed.
+func (w *Writer) write(ctx context.Context, b *Staged) (storyfold.IngestResult, []storyfold.StoredArticle, map[string]int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	unlock, err := w.store.LockWrites(ctx)
 	if err != nil {
-		return storyfold.IngestResult{}, nil, err
+		return storyfold.IngestResult{}, nil, nil, err
 	}
 	start := time.Now()
 	defer func() {
@@ -370,13 +463,13 @@ func (w *Writer) write(ctx context.Context, b *Staged) (storyfold.IngestResult, 
 	}
 	if err := w.catchUp(ctx); err != nil {
 		w.stale = true
-		return storyfold.IngestResult{}, nil, err
+		return storyfold.IngestResult{}, nil, nil, err
 	}
-	res, batch, err := ingest(ctx, w.store, &w.index, w.opts, b)
+	res, batch, sizes, err := ingest(ctx, w.store, &w.index, w.opts, b)
 	if err != nil {
 		w.stale = true
 	}
-	return res, batch, err
+	return res, batch, sizes, err
 }
 
 // encoder is a store that can encode articles for their save before it is
@@ -639,6 +732,8 @@ func (w *Writer) build(ctx context.Context, id string, have map[string]*storyfol
 	st := NewStory(id, ptrs)
 	w.stats.Lock()
 	w.stats.Building += time.Since(start)
+	w.stats.Built++
+	w.stats.BuiltArticles += int64(len(ptrs))
 	w.stats.Unlock()
 	return st, nil
 }
@@ -646,7 +741,10 @@ func (w *Writer) build(ctx context.Context, id string, have map[string]*storyfol
 // ingest is Writer.Write of a staged batch once the index is up to date.
 // The batch is grouped by addBatch, as a Grouper groups it, which may
 // replace *ixp.
-func ingest(ctx context.Context, st storyfold.Store, ixp **cluster.Index, opts cluster.Options, b *Staged) (storyfold.IngestResult, []storyfold.StoredArticle, error) {
+//
+// It also returns how many articles each story the batch changed holds
+// after it, for IngestStaged's deferral.
+func ingest(ctx context.Context, st storyfold.Store, ixp **cluster.Index, opts cluster.Options, b *Staged) (storyfold.IngestResult, []storyfold.StoredArticle, map[string]int, error) {
 	var res storyfold.IngestResult
 	articles, items := b.articles, b.items
 	ix := *ixp
@@ -656,7 +754,7 @@ func ingest(ctx context.Context, st storyfold.Store, ixp **cluster.Index, opts c
 	}
 	known, err := st.KnownHashes(ctx, hashes)
 	if err != nil {
-		return res, nil, err
+		return res, nil, nil, err
 	}
 	type entry struct {
 		a    storyfold.Article
@@ -698,6 +796,7 @@ func ingest(ctx context.Context, st storyfold.Store, ixp **cluster.Index, opts c
 	batch := &storyfold.Batch{}
 	changed := make(map[string]bool)
 	opened := make(map[string]bool)
+	sizes := make(map[string]int)
 	var order []string
 	for i := range fresh {
 		it := &fresh[i].it
@@ -711,16 +810,18 @@ func ingest(ctx context.Context, st storyfold.Store, ixp **cluster.Index, opts c
 		if _, seen := opened[storyID]; !seen {
 			// A story the batch opens has no member stored before.
 			all := true
-			for _, id := range ix.Members(storyID) {
+			members := ix.Members(storyID)
+			for _, id := range members {
 				all = all && inBatch[id]
 			}
 			opened[storyID] = all
+			sizes[storyID] = len(members)
 		}
 		blob := fresh[i].blob
 		if blob == nil {
 			var err error
 			if blob, err = it.Features.MarshalBinary(); err != nil {
-				return res, nil, fmt.Errorf("ingest %s: %w", it.ID, err)
+				return res, nil, nil, fmt.Errorf("ingest %s: %w", it.ID, err)
 			}
 		}
 		batch.Articles = append(batch.Articles, storyfold.StoredArticle{Article: fresh[i].a, StoryID: storyID, DuplicateOf: dupOf, Features: blob})
@@ -754,7 +855,7 @@ func ingest(ctx context.Context, st storyfold.Store, ixp **cluster.Index, opts c
 	batch.Stale = order
 	res.Stories = order
 	if err := st.Save(ctx, batch); err != nil {
-		return res, nil, err
+		return res, nil, nil, err
 	}
-	return res, batch.Articles, nil
+	return res, batch.Articles, sizes, nil
 }

@@ -82,7 +82,8 @@ func BenchmarkIngestBASIL(b *testing.B) {
 		cpu += benchdata.CPUTime() - cpu0
 		if i == 0 {
 			n, stories, _ := st.Counts(ctx)
-			b.Logf("%d articles stored in %d stories, %d stories built", n, stories, w.Stats().Rebuilt)
+			ws := w.Stats()
+			b.Logf("%d articles stored in %d stories, %d stories saved, %d builds of %d articles (%.2f an article)", n, stories, ws.Rebuilt, ws.Built, ws.BuiltArticles, float64(ws.BuiltArticles)/float64(max(1, n)))
 		}
 		st.Close()
 	}

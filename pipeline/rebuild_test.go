@@ -242,10 +242,21 @@ func TestIngestDeferredMatchesIngest(t *testing.T) {
 		// ahead stages each batch before the one before it is stored,
 		// as ingest does.
 		ahead bool
+		// deferral, when set, replaces the default's.
+		deferral pipeline.Deferral
 	}{
-		{"as is", 0, 0, false},
-		{"one core, slow rebuilds", 1, 3 * time.Millisecond, false},
-		{"staged ahead", 0, 0, true},
+		{"as is", 0, 0, false, pipeline.Deferral{}},
+		{"one core, slow rebuilds", 1, 3 * time.Millisecond, false, pipeline.Deferral{}},
+		{"staged ahead", 0, 0, true, pipeline.Deferral{}},
+		// Stories rebuilt as soon as the next batch leaves them alone,
+		// as before Deferral.
+		{"quiet after one batch", 0, 0, true, pipeline.Deferral{Quiet: 1}},
+		// Stories rebuilt while batches still change them, whose
+		// rebuilds the next batch may overtake.
+		{"rebuilt while changing", 1, time.Millisecond, true, pipeline.Deferral{Quiet: 100, Batches: 1}},
+		{"rebuilt a batch on by time", 0, 0, false, pipeline.Deferral{Quiet: 100, Batches: 100, For: time.Nanosecond}},
+		// Every story left to Flush, and so built once.
+		{"all at Flush", 0, 0, false, pipeline.Deferral{Quiet: 100, Batches: 100, For: time.Hour}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -262,6 +273,7 @@ func TestIngestDeferredMatchesIngest(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			dw.SetDeferral(tt.deferral)
 			var next *pipeline.Staged
 			for i := 0; i < len(articles); i += size {
 				var err error
@@ -304,7 +316,13 @@ func TestIngestDeferredMatchesIngest(t *testing.T) {
 			if a, b := dw.Stats().Rebuilt, w.Stats().Rebuilt; a >= b {
 				t.Errorf("deferred rebuilt %d stories, Ingest %d: want fewer", a, b)
 			}
-			t.Logf("stories built: %d deferred, %d by Ingest, for %d stories", dw.Stats().Rebuilt, w.Stats().Rebuilt, len(want))
+			if tt.name == "all at Flush" {
+				if ws := dw.Stats(); ws.Built != int64(len(want)) || ws.BuiltArticles != int64(len(articles)) {
+					t.Errorf("all at Flush: %d builds of %d articles, want %d of %d", ws.Built, ws.BuiltArticles, len(want), len(articles))
+				}
+			}
+			ws := dw.Stats()
+			t.Logf("stories saved: %d deferred (%d builds, %d not saved), %d by Ingest, for %d stories", ws.Rebuilt, ws.Built, ws.Dropped, w.Stats().Rebuilt, len(want))
 		})
 	}
 }

@@ -226,9 +226,10 @@ func scaleIngest(ctx context.Context, st storyfold.Store, name string, seeds []s
 	fmt.Printf("%s: %d articles in %s: %.0f articles/s end to end (generating, reading, cleaning and annotating the next batch while one is stored); CPU %s, %.2f ms/article, %.0f%% of a core on average\n",
 		name, stored, total.Round(time.Millisecond), float64(stored)/total.Seconds(), cpu.Round(time.Millisecond),
 		float64(cpu.Microseconds())/1000/float64(max(1, stored)), 100*cpu.Seconds()/total.Seconds())
-	fmt.Printf("%s: the store's part (Writer.IngestStaged: grouping, save, waiting for rebuilds; the next batch is staged beside it): %s, %.0f articles/s; write lock held %s in %d batches (longest %s); %d stories rebuilt in %s of building, %d rebuilds not saved (their story changed meanwhile)\n",
+	fmt.Printf("%s: the store's part (Writer.IngestStaged: grouping, save, waiting for rebuilds; the next batch is staged beside it): %s, %.0f articles/s; write lock held %s in %d batches (longest %s); %d stories rebuilt in %s of building, %d rebuilds not saved (their story changed meanwhile); %d builds of %d articles, %.2f an article stored\n",
 		name, storing.Round(time.Millisecond), float64(stored)/storing.Seconds(), ws.LockHeld.Round(time.Millisecond), ws.Batches,
-		ws.MaxLockHeld.Round(time.Millisecond), ws.Rebuilt, ws.Building.Round(time.Millisecond), ws.Dropped)
+		ws.MaxLockHeld.Round(time.Millisecond), ws.Rebuilt, ws.Building.Round(time.Millisecond), ws.Dropped,
+		ws.Built, ws.BuiltArticles, float64(ws.BuiltArticles)/float64(max(1, stored)))
 	fmt.Printf("%s: %d articles, %d stories stored; peak resident memory %.0f MB sampled, %.0f MB VmHWM (the whole process so far); text %.0f B/article\n",
 		name, articles, stories, float64(rss.take())/(1<<20), float64(procStatus("VmHWM"))/(1<<20), float64(textBytes)/float64(max(1, stored)))
 	return textBytes, nil
