@@ -1057,7 +1057,10 @@ func (cx *conflictContext) eventKeys(u int) []string {
 	addVerbs := func(at storyfold.Span) {
 		near := aroundSpan(a, x.span, at, eventReach)
 		for w := range near {
-			if len(w) < 4 || speechVerbs[w] || nlp.IsStopWord(w) {
+			// A past of three letters ("met", "led", "won") is an act
+			// too: WordNet gives it another lemma, as it gives none to
+			// the short words that are no verb.
+			if len(w) < 3 || speechVerbs[w] || nlp.IsStopWord(w) {
 				continue
 			}
 			if l := wordnet.LemmaPOS(w, wordnet.Verb); l != "" && l != w && !slices.Contains(verbs, l) {
@@ -1672,7 +1675,10 @@ func (cx *conflictContext) figureDiffers(a, b int) (conflictValue, conflictValue
 		// A bare number ("a 48-page indictment", "thousands") or a second
 		// figure of the kind ("the No. 2 job", "No. 3 position") may be of
 		// something else.
-		lone := x.Unit != "" && cx.kindCount(a, x.Kind) == 1 && cx.kindCount(b, y.Kind) == 1 && cx.closeGrouped()
+		// A count of one named thing ("52 districts", "32 districts") is
+		// of that thing, whatever other counts the sentence lists ("50 of
+		// our members ..., 89 freshmen ..., and 32 districts").
+		lone := x.Unit != "" && (cx.kindCount(a, x.Kind) == 1 && cx.kindCount(b, y.Kind) == 1 || x.Kind == storyfold.QuantityCount) && cx.closeGrouped()
 		// Figures for different periods, or that one sentence gives
 		// both of, are no contradiction.
 		if sameFigure(x, y) || inRange(x, y) || inRange(y, x) || cx.valueSlot(a, x.Span, b, y.Span) == 0 && !lone || cx.measureDiffers(a, x, b, y) || cx.statesBoth(a, x, b, y) ||
@@ -1970,7 +1976,7 @@ func (cx *conflictContext) sameAct(a int, sa storyfold.Span, b int, sb storyfold
 				continue
 			}
 			words = append(words, w)
-			if len(w) < 4 || speechVerbs[w] || attributionVerbs[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "s") {
+			if len(w) < 3 || speechVerbs[w] || attributionVerbs[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "s") {
 				continue
 			}
 			if l := wordnet.LemmaPOS(w, wordnet.Verb); l != "" && l != w {

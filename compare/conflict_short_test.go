@@ -1,0 +1,44 @@
+package compare_test
+
+import (
+	"testing"
+
+	"github.com/storyfold/storyfold"
+)
+
+// TestConflictsOfShortActs pins, on BASIL's sentences and the changed
+// day `eval conflicts` makes, a past tense of three letters ("met") that
+// keys an actor's act by a day as a longer one does. The controls keep
+// the words and change the day back, or the act.
+func TestConflictsOfShortActs(t *testing.T) {
+	const (
+		// BASIL 72fa9b13 (hpo, fox).
+		metA = "Trump met on Wednesday with Lieberman and three other candidates: current acting FBI Director Andrew McCabe; Frank Keating, the former governor of Oklahoma who previously served as an FBI agent and in high-level positions in the Justice Department; and Richard McFeely, who served in the FBI for 24 years before retiring as executive assistant director in 2014."
+		metB = "Trump also met Monday with current acting FBI Director Andrew McCabe, former Oklahoma Gov. Frank Keating and FBI official Richard McFeely."
+	)
+	tests := []conflictCase{
+		{
+			name: "one actor met on two days",
+			arts: []cfArticle{
+				{"a", "Alpha", "2017-05-18", metA + cfFiller},
+				{"b", "Beta", "2017-05-18", metB + cfFiller},
+			},
+			kind: storyfold.ConflictDate, values: []string{"Wednesday 17 May 2017", "Monday 15 May 2017"},
+		},
+		{
+			name: "control: the same day",
+			arts: []cfArticle{
+				{"a", "Alpha", "2017-05-18", metA + cfFiller},
+				{"b", "Beta", "2017-05-18", "Trump also met Wednesday with current acting FBI Director Andrew McCabe, former Oklahoma Gov. Frank Keating and FBI official Richard McFeely." + cfFiller},
+			},
+		},
+		{
+			name: "control: another three-letter act on another day",
+			arts: []cfArticle{
+				{"a", "Alpha", "2017-05-18", metA + cfFiller},
+				{"b", "Beta", "2017-05-18", "Trump also ran Monday with current acting FBI Director Andrew McCabe, former Oklahoma Gov. Frank Keating and FBI official Richard McFeely." + cfFiller},
+			},
+		},
+	}
+	runConflictCases(t, tests)
+}
