@@ -1556,7 +1556,7 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 	}
 	var joined []ruledPair
 	for _, p := range pairs {
-		if k.homes && !p.home || k.seats && !p.seat || k.wheres && (!p.where || p.words < k.need) || k.journeys && (!p.journey || p.words < k.need) || k.compounds && (!p.compound || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && (otherLeads(&cx.units[p.a], &cx.units[p.b]) || cx.otherDirections(p.a, p.b)) || p.grouped && p.words < k.grouped && !(k.denials && p.denial && p.words >= denialPair) || !p.grouped && p.words < k.need && !(k.events && (p.event || p.act || p.deed || p.lede || p.words >= eventPair)) && !(k.cues && (p.cue || p.quoted || p.phrased) && p.words >= cuePair) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && (p.figure || p.event || p.act || p.spent) && p.words >= figurePair) {
+		if k.homes && !p.home || k.seats && !p.seat || k.wheres && (!p.where || p.words < k.need) || k.journeys && (!p.journey || p.words < k.need) || k.compounds && (!p.compound || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && (otherLeads(&cx.units[p.a], &cx.units[p.b]) && !cx.whoseLead(p.a, p.b) && !cx.whoseLead(p.b, p.a) || cx.otherDirections(p.a, p.b)) || p.grouped && p.words < k.grouped && !(k.denials && p.denial && p.words >= denialPair) || !p.grouped && p.words < k.need && !(k.events && (p.event || p.act || p.deed || p.lede || p.words >= eventPair)) && !(k.cues && (p.cue || p.quoted || p.phrased) && p.words >= cuePair) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && (p.figure || p.event || p.act || p.spent) && p.words >= figurePair) {
 			continue
 		}
 		cx.pair, cx.rule = p, ""
@@ -1629,6 +1629,30 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 		}
 	}
 	return out
+}
+
+// whoseLead reports whether unit a writes the person unit b opens with
+// followed by a "whose" clause ("Hutchinson called up Mark Mattioli,
+// whose 6-year-old son, James Mattioli, was killed" against "Mark
+// Mattioli, whose 6-year-old son, James, was killed"): what that clause
+// gives is told of b's lead, whoever leads a, so the two are not led by
+// different people for its figure, day or place.
+func (cx *conflictContext) whoseLead(a, b int) bool {
+	x := &cx.units[a]
+	text := cx.members[x.article].Text[x.span.Start:x.span.End]
+	for _, l := range cx.units[b].leads {
+		for at := 0; ; {
+			k := strings.Index(text[at:], l)
+			if k < 0 {
+				break
+			}
+			at += k + len(l)
+			if strings.HasPrefix(text[at:], ", whose ") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // figureDiffers compares, kind by kind, the figure each unit gives when

@@ -42,3 +42,35 @@ func TestConflictsOfShortActs(t *testing.T) {
 	}
 	runConflictCases(t, tests)
 }
+
+// TestConflictsOfWhoseClauses pins, on BASIL 68748e7f's sentences and the
+// changed age `eval conflicts` makes, a figure in a "whose" clause on the
+// person the other sentence opens with: the sentences are led by
+// different people (Hutchinson, Mattioli), yet the age is told of
+// Mattioli in both. The control gives the clause to another parent than
+// the one the other sentence opens with.
+func TestConflictsOfWhoseClauses(t *testing.T) {
+	const (
+		asa        = "Former Rep. Asa Hutchinson presented the report of the task force.\n\n"
+		hutchinson = "When he had finished introducing the report, Hutchinson called up Mark Mattioli, whose 3-year-old son, James Mattioli, was killed in December along with 19 other children at Sandy Hook Elementary School."
+		mattioli   = "But the report did get support from at least one Newtown parent: Mark Mattioli, whose 6-year-old son, James, was killed."
+	)
+	tests := []conflictCase{
+		{
+			name: "the clause on the other sentence's lead",
+			arts: []cfArticle{
+				{"a", "Alpha", "2013-04-02", asa + hutchinson + cfFiller},
+				{"b", "Beta", "2013-04-02", mattioli + cfFiller},
+			},
+			kind: storyfold.ConflictNumber, values: []string{"3", "6"},
+		},
+		{
+			name: "control: the clause on another parent",
+			arts: []cfArticle{
+				{"a", "Alpha", "2013-04-02", asa + hutchinson + cfFiller},
+				{"b", "Beta", "2013-04-02", "But the report did get support from at least one Newtown parent: Neil Heslin, whose 6-year-old son, James, was killed." + cfFiller},
+			},
+		},
+	}
+	runConflictCases(t, tests)
+}
