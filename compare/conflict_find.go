@@ -1080,6 +1080,11 @@ func (cx *conflictContext) eventKeys(u int) []string {
 	for _, d := range x.dates {
 		if d.Granularity == storyfold.GranularityDay && d.Date.Known() && !quoted(a, d.Span.Start) {
 			addVerbs(d.Span)
+			for _, k := range announcedOn(nil, a.Text[x.span.Start:x.span.End], d.Span.Start-x.span.Start, d.Span.End-x.span.Start) {
+				if !slices.Contains(verbs, k) {
+					verbs = append(verbs, k)
+				}
+			}
 		}
 	}
 	var out []string
@@ -1097,6 +1102,55 @@ func (cx *conflictContext) eventKeys(u int) []string {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
+
+// announcedOn returns the "announce|word" keys of an announcing verb
+// (conflict_announce.txt) written right by a day of a sentence, from and
+// to its span in it, that goes on with a "that" clause: one key for each
+// content word of the clause, up to announceReach words ("announced
+// Tuesday that he is bowing out as the moderator for a Republican
+// presidential debate", "has announced Sunday that he is pulling out of
+// his own Dec. 27th debate"). An announcement is an act with its day,
+// though its verb is one of speech, which eventKeys leaves out elsewhere;
+// one person announces many things, and what the clause says tells
+// which ("announced Thursday that he would delay the address" is not
+// "announced Friday a short-term plan").
+func announcedOn(dst []string, text string, from, to int) []string {
+	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",;:.\"'“”‘’")) }
+	announces := func(w string) string {
+		w = clean(w)
+		if l := wordnet.LemmaPOS(w, wordnet.Verb); l != "" && l != w && announcing[l] {
+			return l
+		}
+		return ""
+	}
+	before, after := strings.Fields(text[:from]), strings.Fields(text[to:])
+	if n := len(before); n > 0 && before[n-1] == "on" {
+		before = before[:n-1]
+	}
+	verb := ""
+	switch {
+	case len(before) > 0 && !strings.ContainsAny(before[len(before)-1], ",;:") && announces(before[len(before)-1]) != "":
+		verb = announces(before[len(before)-1])
+	case len(after) > 0 && !strings.HasPrefix(text[to:], ",") && announces(after[0]) != "":
+		verb, after = announces(after[0]), after[1:]
+	}
+	if verb == "" || len(after) == 0 || after[0] != "that" {
+		return dst
+	}
+	for _, w := range after[1:min(len(after), 1+announceReach)] {
+		if c := clean(w); len(c) >= 4 && !nlp.IsStopWord(c) {
+			dst = append(dst, verb+"|"+c)
+		}
+		if strings.ContainsAny(w, ",;:") {
+			break // an abbreviation's point ("Dec. 27th") ends no clause
+		}
+	}
+	return dst
+}
+
+// announceReach bounds the words of an announcement's clause read for its
+// keys.
+const announceReach = 12
 
 // actors returns the people and organisations a unit names: who may do
 // what it tells.

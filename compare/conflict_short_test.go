@@ -74,3 +74,45 @@ func TestConflictsOfWhoseClauses(t *testing.T) {
 	}
 	runConflictCases(t, tests)
 }
+
+// TestConflictsOfAnnouncements pins, on BASIL 97566c74's sentences and the
+// changed day `eval conflicts` makes, one announcement dated two ways: the
+// day set right on "announced", with a "that" clause sharing a content
+// word ("debate"), though the clauses tell it in other verbs ("bowing
+// out", "pulling out"). The controls: Trump's two announcements of BASIL
+// 1e41e98b (an address delayed, a plan to reopen the government), one
+// without a "that" clause, and clauses that share no word.
+func TestConflictsOfAnnouncements(t *testing.T) {
+	const (
+		bowing  = "Donald Trump announced Tuesday that he is bowing out as the moderator for a Republican presidential debate later this month, after most candidates in the field opted not to attend."
+		pulling = "Donald Trump has announced Sunday that he is pulling out of his own Dec. 27th debate."
+		// Two sentences that open an article on other things, so that
+		// neither sentence is a lede (see the lede rule).
+		opening = "The primary calendar is crowded this winter.\n\nVoters in Iowa have heard from a dozen candidates.\n\n"
+	)
+	tests := []conflictCase{
+		{
+			name: "one announcement on two days",
+			arts: []cfArticle{
+				{"a", "Alpha", "2011-12-13", opening + bowing + cfFiller},
+				{"b", "Beta", "2011-12-13", opening + pulling + cfFiller},
+			},
+			kind: storyfold.ConflictDate, values: []string{"Tuesday 13 December 2011", "Sunday 11 December 2011"},
+		},
+		{
+			name: "control: two announcements, one without a clause",
+			arts: []cfArticle{
+				{"a", "Alpha", "2019-01-25", opening + "Trump announced Thursday that he would delay the address, but if the government re-opens then it could take place on Tuesday as had been previously scheduled." + cfFiller},
+				{"b", "Beta", "2019-01-25", opening + "President Donald Trump announced Friday a short-term plan that will reopen the government for three weeks so that border security negotiations may continue without the devastating effects of the partial government shutdown." + cfFiller},
+			},
+		},
+		{
+			name: "control: two clauses sharing no word",
+			arts: []cfArticle{
+				{"a", "Alpha", "2011-12-13", opening + bowing + cfFiller},
+				{"b", "Beta", "2011-12-13", opening + "Donald Trump has announced Sunday that he is endorsing his friend for governor." + cfFiller},
+			},
+		},
+	}
+	runConflictCases(t, tests)
+}
