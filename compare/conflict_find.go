@@ -473,6 +473,10 @@ type conflictContext struct {
 	// read (see actorsOf).
 	actorLists [][]string
 	actorsDone []bool
+	// figActs holds each unit's figureActs once figActsDone says they are
+	// read: the index reads them once and each pair compared again.
+	figActs     [][]figureAct
+	figActsDone []bool
 }
 
 func newConflictContext(units []unit, members []*storyfold.Article) *conflictContext {
