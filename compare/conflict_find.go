@@ -1049,7 +1049,8 @@ func shareKey(a, b []string) bool {
 // gives outside quotes, or another name there ("actor|@Fox News"). Two outlets that
 // give one actor doing one thing on different days of one week disagree
 // on the day. Speech verbs are left out: one person says things on many
-// days.
+// days; an announcement dated right on its verb keys by what its "that"
+// clause says ("actor|announce|debate", see announcedOn).
 func (cx *conflictContext) eventKeys(u int) []string {
 	x := &cx.units[u]
 	a := cx.members[x.article]
