@@ -44,6 +44,7 @@ func TestConflictDataHasNoDuplicates(t *testing.T) {
 		{"conflict_modals.txt", modalData, strings.ToLower},
 		{"conflict_intent.txt", intentData, strings.ToLower},
 		{"conflict_claimants.txt", claimantData, strings.ToLower},
+		{"conflict_relatives.txt", noSubjectData, strings.ToLower},
 		// A word is a journey noun (its place after it only: >) or a
 		// link (~), never both.
 		{"conflict_journeys.txt", journeyData, func(l string) string { return strings.ToLower(strings.TrimLeft(l, ">~")) }},
@@ -170,4 +171,15 @@ func FuzzChainSpeaker(f *testing.F) {
 			t.Errorf("appositiveSpeaker(%q) but not chainSpeaker", rest)
 		}
 	})
+}
+
+// TestRelativesAreClaimants checks that each word conflict_relatives.txt
+// lists is one conflict_claimants.txt reads past: figureActs asks of a
+// claimant only whether it is one of them (noSubject).
+func TestRelativesAreClaimants(t *testing.T) {
+	for _, w := range dataLines(noSubjectData) {
+		if !claimants[w] {
+			t.Errorf("%q is a relative but no claimant", w)
+		}
+	}
 }

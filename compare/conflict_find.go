@@ -473,6 +473,10 @@ type conflictContext struct {
 	// read (see actorsOf).
 	actorLists [][]string
 	actorsDone []bool
+	// figActs holds each unit's figureActs once figActsDone says they are
+	// read: the index reads them once and each pair compared again.
+	figActs     [][]figureAct
+	figActsDone []bool
 }
 
 func newConflictContext(units []unit, members []*storyfold.Article) *conflictContext {
@@ -1045,7 +1049,8 @@ func shareKey(a, b []string) bool {
 // gives outside quotes, or another name there ("actor|@Fox News"). Two outlets that
 // give one actor doing one thing on different days of one week disagree
 // on the day. Speech verbs are left out: one person says things on many
-// days.
+// days; an announcement dated right on its verb keys by what its "that"
+// clause says ("actor|announce|debate", see announcedOn).
 func (cx *conflictContext) eventKeys(u int) []string {
 	x := &cx.units[u]
 	a := cx.members[x.article]
@@ -1057,7 +1062,10 @@ func (cx *conflictContext) eventKeys(u int) []string {
 	addVerbs := func(at storyfold.Span) {
 		near := aroundSpan(a, x.span, at, eventReach)
 		for w := range near {
-			if len(w) < 4 || speechVerbs[w] || nlp.IsStopWord(w) {
+			// A past of three letters ("met", "led", "won") is an act
+			// too: WordNet gives it another lemma, as it gives none to
+			// the short words that are no verb.
+			if len(w) < 3 || speechVerbs[w] || nlp.IsStopWord(w) {
 				continue
 			}
 			if l := wordnet.LemmaPOS(w, wordnet.Verb); l != "" && l != w && !slices.Contains(verbs, l) {
@@ -1077,6 +1085,11 @@ func (cx *conflictContext) eventKeys(u int) []string {
 	for _, d := range x.dates {
 		if d.Granularity == storyfold.GranularityDay && d.Date.Known() && !quoted(a, d.Span.Start) {
 			addVerbs(d.Span)
+			for _, k := range announcedOn(nil, a.Text[x.span.Start:x.span.End], d.Span.Start-x.span.Start, d.Span.End-x.span.Start) {
+				if !slices.Contains(verbs, k) {
+					verbs = append(verbs, k)
+				}
+			}
 		}
 	}
 	var out []string
@@ -1094,6 +1107,55 @@ func (cx *conflictContext) eventKeys(u int) []string {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
+
+// announcedOn returns the "announce|word" keys of an announcing verb
+// (conflict_announce.txt) written right by a day of a sentence, from and
+// to its span in it, that goes on with a "that" clause: one key for each
+// content word of the clause, up to announceReach words ("announced
+// Tuesday that he is bowing out as the moderator for a Republican
+// presidential debate", "has announced Sunday that he is pulling out of
+// his own Dec. 27th debate"). An announcement is an act with its day,
+// though its verb is one of speech, which eventKeys leaves out elsewhere;
+// one person announces many things, and what the clause says tells
+// which ("announced Thursday that he would delay the address" is not
+// "announced Friday a short-term plan").
+func announcedOn(dst []string, text string, from, to int) []string {
+	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",;:.\"'“”‘’")) }
+	announces := func(w string) string {
+		w = clean(w)
+		if l := wordnet.LemmaPOS(w, wordnet.Verb); l != "" && l != w && announcing[l] {
+			return l
+		}
+		return ""
+	}
+	before, after := strings.Fields(text[:from]), strings.Fields(text[to:])
+	if n := len(before); n > 0 && before[n-1] == "on" {
+		before = before[:n-1]
+	}
+	verb := ""
+	switch {
+	case len(before) > 0 && !strings.ContainsAny(before[len(before)-1], ",;:") && announces(before[len(before)-1]) != "":
+		verb = announces(before[len(before)-1])
+	case len(after) > 0 && !strings.HasPrefix(text[to:], ",") && announces(after[0]) != "":
+		verb, after = announces(after[0]), after[1:]
+	}
+	if verb == "" || len(after) == 0 || after[0] != "that" {
+		return dst
+	}
+	for _, w := range after[1:min(len(after), 1+announceReach)] {
+		if c := clean(w); len(c) >= 4 && !nlp.IsStopWord(c) {
+			dst = append(dst, verb+"|"+c)
+		}
+		if strings.ContainsAny(w, ",;:") {
+			break // an abbreviation's point ("Dec. 27th") ends no clause
+		}
+	}
+	return dst
+}
+
+// announceReach bounds the words of an announcement's clause read for its
+// keys.
+const announceReach = 12
 
 // actors returns the people and organisations a unit names: who may do
 // what it tells.
@@ -1553,7 +1615,7 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 	}
 	var joined []ruledPair
 	for _, p := range pairs {
-		if k.homes && !p.home || k.seats && !p.seat || k.wheres && (!p.where || p.words < k.need) || k.journeys && (!p.journey || p.words < k.need) || k.compounds && (!p.compound || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && (otherLeads(&cx.units[p.a], &cx.units[p.b]) || cx.otherDirections(p.a, p.b)) || p.grouped && p.words < k.grouped && !(k.denials && p.denial && p.words >= denialPair) || !p.grouped && p.words < k.need && !(k.events && (p.event || p.act || p.deed || p.lede || p.words >= eventPair)) && !(k.cues && (p.cue || p.quoted || p.phrased) && p.words >= cuePair) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && (p.figure || p.event || p.act || p.spent) && p.words >= figurePair) {
+		if k.homes && !p.home || k.seats && !p.seat || k.wheres && (!p.where || p.words < k.need) || k.journeys && (!p.journey || p.words < k.need) || k.compounds && (!p.compound || p.words < k.need) || k.roles && (!p.role || p.words < k.need) || k.sameLead && (otherLeads(&cx.units[p.a], &cx.units[p.b]) && !cx.whoseLead(p.a, p.b) && !cx.whoseLead(p.b, p.a) || cx.otherDirections(p.a, p.b)) || p.grouped && p.words < k.grouped && !(k.denials && p.denial && p.words >= denialPair) || !p.grouped && p.words < k.need && !(k.events && (p.event || p.act || p.deed || p.lede || p.words >= eventPair)) && !(k.cues && (p.cue || p.quoted || p.phrased) && p.words >= cuePair) && !(k.denials && p.denial && p.words >= denialPair) && !(k.figures && (p.figure || p.event || p.act || p.spent) && p.words >= figurePair) {
 			continue
 		}
 		cx.pair, cx.rule = p, ""
@@ -1628,6 +1690,30 @@ func (cx *conflictContext) kindConflicts(k conflictKind, pairs []conflictPair, f
 	return out
 }
 
+// whoseLead reports whether unit a writes the person unit b opens with
+// followed by a "whose" clause ("Hutchinson called up Mark Mattioli,
+// whose 6-year-old son, James Mattioli, was killed" against "Mark
+// Mattioli, whose 6-year-old son, James, was killed"): what that clause
+// gives is told of b's lead, whoever leads a, so the two are not led by
+// different people for its figure, day or place.
+func (cx *conflictContext) whoseLead(a, b int) bool {
+	x := &cx.units[a]
+	text := cx.members[x.article].Text[x.span.Start:x.span.End]
+	for _, l := range cx.units[b].leads {
+		for at := 0; ; {
+			k := strings.Index(text[at:], l)
+			if k < 0 {
+				break
+			}
+			at += k + len(l)
+			if strings.HasPrefix(text[at:], ", whose ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // figureDiffers compares, kind by kind, the figure each unit gives when
 // it gives exactly one of that kind: they differ when further apart than
 // rounding and their hedges allow ("nearly 1.5 hours" is "90 minutes").
@@ -1672,7 +1758,10 @@ func (cx *conflictContext) figureDiffers(a, b int) (conflictValue, conflictValue
 		// A bare number ("a 48-page indictment", "thousands") or a second
 		// figure of the kind ("the No. 2 job", "No. 3 position") may be of
 		// something else.
-		lone := x.Unit != "" && cx.kindCount(a, x.Kind) == 1 && cx.kindCount(b, y.Kind) == 1 && cx.closeGrouped()
+		// A count of one named thing ("52 districts", "32 districts") is
+		// of that thing, whatever other counts the sentence lists ("50 of
+		// our members ..., 89 freshmen ..., and 32 districts").
+		lone := x.Unit != "" && (cx.kindCount(a, x.Kind) == 1 && cx.kindCount(b, y.Kind) == 1 || x.Kind == storyfold.QuantityCount) && cx.closeGrouped()
 		// Figures for different periods, or that one sentence gives
 		// both of, are no contradiction.
 		if sameFigure(x, y) || inRange(x, y) || inRange(y, x) || cx.valueSlot(a, x.Span, b, y.Span) == 0 && !lone || cx.measureDiffers(a, x, b, y) || cx.statesBoth(a, x, b, y) ||
@@ -1970,7 +2059,7 @@ func (cx *conflictContext) sameAct(a int, sa storyfold.Span, b int, sb storyfold
 				continue
 			}
 			words = append(words, w)
-			if len(w) < 4 || speechVerbs[w] || attributionVerbs[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "s") {
+			if len(w) < 3 || speechVerbs[w] || attributionVerbs[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "s") {
 				continue
 			}
 			if l := wordnet.LemmaPOS(w, wordnet.Verb); l != "" && l != w {

@@ -16,6 +16,13 @@ var claimantData string
 // relative clause about it (conflict_claimants.txt).
 var claimants = dataSet(claimantData)
 
+//go:embed conflict_relatives.txt
+var noSubjectData string
+
+// noSubject are the words of claimants that are no subject of the clause:
+// relative pronouns and auxiliaries (conflict_relatives.txt).
+var noSubject = dataSet(noSubjectData)
+
 // figureAct is a figure a unit gives with the act a relative clause right
 // after it tells of it, as "actor|kind/unit|lemma" keys, one for each
 // person or organisation the unit names.
@@ -33,6 +40,17 @@ type figureAct struct {
 // billion allocated for") says nothing of who acted and is not read;
 // durations are left out, as for figureKeys.
 func (cx *conflictContext) figureActs(u int) []figureAct {
+	if cx.figActsDone == nil {
+		cx.figActs, cx.figActsDone = make([][]figureAct, len(cx.units)), make([]bool, len(cx.units))
+	}
+	if !cx.figActsDone[u] {
+		cx.figActs[u], cx.figActsDone[u] = cx.readFigureActs(u), true
+	}
+	return cx.figActs[u]
+}
+
+// readFigureActs reads a unit's figureActs.
+func (cx *conflictContext) readFigureActs(u int) []figureAct {
 	x := &cx.units[u]
 	if len(x.quantities) == 0 {
 		return nil
@@ -69,7 +87,7 @@ func (cx *conflictContext) figureActs(u int) []figureAct {
 			word := t.Text(text)
 			switch {
 			case claimants[w.lower]:
-				subject = subject || w.lower != "that" && w.lower != "which" && w.lower != "had" && w.lower != "has" && w.lower != "have"
+				subject = subject || !noSubject[w.lower]
 				continue
 			case word[0] >= 'A' && word[0] <= 'Z':
 				subject = true

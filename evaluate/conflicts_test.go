@@ -261,3 +261,61 @@ func TestConflictsOfPlacesUnderOneCountryBASIL(t *testing.T) {
 		})
 	}
 }
+
+// TestConflictsOfListedCountsBASIL pins, on the whole BASIL story
+// f11c2566, a count of one named thing compared though its sentence
+// lists other counts: Boehner's "50 of our members ..., 89 freshmen ...,
+// and we have 32 districts that are in states" in one article against
+// "And we have 32 districts that are in states" in another, the first
+// changed as `eval conflicts` changes it. The controls: the story as it
+// is, and a count of another thing ("52 governors", as long as the
+// words it replaces, so that the paragraphs stay where they were).
+func TestConflictsOfListedCountsBASIL(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "data", "basil", "articles.jsonl")
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("BASIL is not present")
+	}
+	const cluster = "f11c2566-848a-4e29-b8c5-4de0a81114e4"
+	var members []storyfold.Article
+	for _, a := range readArticles(t, path) {
+		if a.Meta["cluster"] == cluster {
+			members = append(members, a)
+		}
+	}
+	i := slices.IndexFunc(members, func(a storyfold.Article) bool { return strings.HasSuffix(a.ID, "_1") })
+	if i < 0 {
+		t.Fatal("no article _1 in the story")
+	}
+	const sent = "we have 32 districts that"
+	for _, tc := range []struct {
+		name, with string
+		want       bool
+	}{
+		{"another count of the districts", "we have 52 districts that", true},
+		{"control: the story as it is", sent, false},
+		{"control: a count of another thing", "we have 52 governors that", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			changed := members[i]
+			at := strings.Index(changed.Text, sent)
+			if at < 0 {
+				t.Fatalf("no %q in %s", sent, changed.ID)
+			}
+			changed.Text = changed.Text[:at] + tc.with + changed.Text[at+len(sent):]
+			changed.Sentences, changed.Entities, changed.Quotes, changed.Quantities, changed.Dates = nil, nil, nil, nil, nil
+			changed = pipeline.Annotate(changed)
+			var found []string
+			for _, c := range buildStory(cluster, members, i, &changed).Conflicts {
+				if c.Kind == storyfold.ConflictNumber {
+					found = append(found, c.Description)
+				}
+			}
+			if got := slices.ContainsFunc(found, func(d string) bool { return strings.Contains(d, "52") && strings.Contains(d, "32") }); got != tc.want {
+				t.Errorf("figure conflicts %q, want 52 against 32: %v", found, tc.want)
+			}
+			if !tc.want && len(found) > 0 {
+				t.Errorf("figure conflicts %q, want none", found)
+			}
+		})
+	}
+}
