@@ -1871,7 +1871,10 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 			}
 			for j := from; j < len(c.toks) && j <= a+unmarkedNameReach; j++ {
 				closing := c.lowerIn(j, closingCues) && c.endsSentence(j+1)
-				if !article && speechCues[c.lower(j)] && (!c.startsObject(j+1) || c.toldNameEnds(j)) && c.lower(j+1) != "that" || closing {
+				// "..., and on Friday, she said she would work with Mr.
+				// Trump": a pronoun after the cue opens its own clause,
+				// so the words before the comma are no statement.
+				if !article && speechCues[c.lower(j)] && (!c.startsObject(j+1) || c.toldNameEnds(j)) && c.lower(j+1) != "that" && !nlp.IsSpeakerPronoun(c.lower(j+1)) || closing {
 					after = j + 1
 					if short && c.clauseGoesOn(after) < 0 {
 						break
