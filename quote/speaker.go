@@ -1483,6 +1483,16 @@ func (f *Finder) clauseSubject(text string, from, to int) string {
 		if !ok {
 			rest, ok = strings.CutPrefix(lead, "The "+o+" ")
 		}
+		if c := strings.IndexByte(lead, ','); !ok && o != "" && c > 0 && len(strings.Fields(lead[:c])) <= maxOpeningPhrase {
+			// "On Monday, the Arizona Super Bowl Host Committee came out
+			// against SB 1062, stating, ...": past a short opening
+			// phrase.
+			after := strings.TrimLeft(lead[c+1:], " ")
+			rest, ok = strings.CutPrefix(after, o+" ")
+			if !ok {
+				rest, ok = strings.CutPrefix(after, "the "+o+" ")
+			}
+		}
 		if _, after := cutWord(rest); o != "" && ok && !strings.HasPrefix(after, ",") {
 			subject = o
 		} else {
