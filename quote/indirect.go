@@ -809,9 +809,10 @@ var toldWords = map[string]bool{"reminded": true, "reminds": true, "tell": true,
 var passives = map[string]bool{"are": true, "be": true, "been": true, "being": true, "is": true, "was": true, "were": true, "when": true}
 
 // questionClause returns the token that opens the question after a cue of
-// questionCues at token i: "whether" or "if" within maxPrepositionPhrase
-// words, past whom it was asked and when ("asked Rubio after the speech
-// whether"), or -1 when none comes before a stop or a comma.
+// questionCues at token i: "whether", "if", or "why" or "how" before a
+// finite verb, within maxPrepositionPhrase words, past whom it was asked
+// and when ("asked Rubio after the speech whether", "asking why she had
+// not"), or -1 when none comes before a stop or a comma.
 func questionClause(c *context, i int) int {
 	for n := i; n < len(c.toks) && n <= i+maxPrepositionPhrase; n++ {
 		if c.toks[n].Kind != nlp.Word {
@@ -823,6 +824,15 @@ func questionClause(c *context, i int) int {
 		switch c.plain(n) {
 		case "whether", "if":
 			return n
+		case "why", "how":
+			// "asking why she had not censured Ms. Tlaib": a question
+			// word opens an indirect question too, when a finite verb of
+			// its clause follows ("asked how the money was spent"), not
+			// "asked how long" or "asked why not".
+			if finiteVerbAfter(c, n) {
+				return n
+			}
+			return -1
 		case "to", "for", "about":
 			return -1 // "asked him to leave if he could": a request, not a question
 		}

@@ -956,6 +956,10 @@ const (
 	// attributionReach is how far into a sentence that only attributes the
 	// quote before it ("Trump stated on Thursday.") its cue may stand.
 	attributionReach = 6
+	// attributionAppositiveReach is how far such a cue may stand when an
+	// appositive's comma comes right before it ("Kevin McCarthy of
+	// California, the Republican leader, asked").
+	attributionAppositiveReach = 16
 	// unmarkedNameReach is how many tokens after the comma of an unmarked
 	// statement its speaker and cue may take ("..., Defense Secretary Pete
 	// Hegseth said").
@@ -1094,6 +1098,12 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 				return name, c.lower(k), true
 			}
 		}
+		// '“...,” said the legislator, Representative Carl Seel.': a role
+		// with its article, then the person's name in apposition, which
+		// ends the sentence or its clause.
+		if name, ok := f.roleThenName(&c, k+1); ok {
+			return name, c.lower(k), true
+		}
 	}
 	if c.lower(k) == "according" && c.lower(k+1) == "to" {
 		if name, ok := c.nameAfter(k + 2); ok {
@@ -1168,6 +1178,37 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 // maxLowerRole is the most words of a role in lower case between an
 // inverted cue and the name after it: "said planetary geologist".
 const maxLowerRole = 3
+
+// roleThenName reads, from token i after an inverted cue, a role in lower
+// case with its article and a person's name after a comma ("the
+// legislator, Representative Carl Seel", "a spokesman, John Smith"): the
+// name is the speaker when it is a person's and a stop or a comma ends it.
+// A role with no name after it ("said the spokesman.") is left to the
+// role's holder, as before.
+func (f *Finder) roleThenName(c *context, i int) (string, bool) {
+	if w := c.lower(i); w != "the" && w != "a" && w != "an" {
+		return "", false
+	}
+	j := i + 1
+	for j < len(c.toks) && j <= i+maxLowerRole && c.toks[j].Kind == nlp.Word && !c.capitalized(j) && !nlp.IsStopWord(c.lower(j)) {
+		j++
+	}
+	if j == i+1 || !c.isPunct(j, ",") || !c.capitalized(j+1) {
+		return "", false
+	}
+	name, ok := c.nameAfter(j + 1)
+	if !ok || !f.isPerson(name) {
+		return "", false
+	}
+	end := j + 1
+	for end < len(c.toks) && (c.capitalized(end) || c.isPunct(end, ".") && c.abbreviation(end-1) || c.isPunct(end, "-") && c.glued(end)) {
+		end++
+	}
+	if end < len(c.toks) && !c.isPunct(end, ".,;") {
+		return "", false
+	}
+	return name, true
+}
 
 // attributionSentence reads a sentence of its own after the quote, in the
 // same paragraph, that only attributes it: "“..., hopefully soon!” Trump
@@ -1442,6 +1483,16 @@ func (f *Finder) clauseSubject(text string, from, to int) string {
 		if !ok {
 			rest, ok = strings.CutPrefix(lead, "The "+o+" ")
 		}
+		if c := strings.IndexByte(lead, ','); !ok && o != "" && c > 0 && len(strings.Fields(lead[:c])) <= maxOpeningPhrase {
+			// "On Monday, the Arizona Super Bowl Host Committee came out
+			// against SB 1062, stating, ...": past a short opening
+			// phrase.
+			after := strings.TrimLeft(lead[c+1:], " ")
+			rest, ok = strings.CutPrefix(after, o+" ")
+			if !ok {
+				rest, ok = strings.CutPrefix(after, "the "+o+" ")
+			}
+		}
 		if _, after := cutWord(rest); o != "" && ok && !strings.HasPrefix(after, ",") {
 			subject = o
 		} else {
@@ -1692,8 +1743,14 @@ func (c *context) unnamedAttribution(i int) int {
 const maxOrgQualifier = 4
 
 func (c *context) attribution(opening bool) (string, string, bool) {
-	for j := 0; j < len(c.toks) && j <= attributionReach; j++ {
+	for j := 0; j < len(c.toks) && j <= attributionAppositiveReach; j++ {
 		w := c.lower(j)
+		if j > attributionReach && !c.isPunct(j-1, ",") {
+			// Past the first words only a cue right after an appositive's
+			// comma: '“...?” Representative Kevin McCarthy of California,
+			// the Republican leader, asked at a news conference.'
+			continue
+		}
 		// Any cue of a quote may stand alone after a quote that opens its
 		// sentence ("“...?’” Pluznick recalled."): nothing but its tail may
 		// follow it here, so the wider list takes no clause for a quote.
@@ -1813,10 +1870,21 @@ func (f *Finder) reported(text string, sent storyfold.Span) (storyfold.Quotation
 			}
 			name, ok = c.nameAfter(a + 2)
 			cue = c.lower(a + 1)
-		case c.capitalized(a+1) || nlp.IsSpeakerPronoun(c.lower(a+1)):
-			for j := a + 2; j < len(c.toks) && j <= a+unmarkedNameReach; j++ {
+		case c.capitalized(a+1) || nlp.IsSpeakerPronoun(c.lower(a+1)) || c.is(a+1, "the") && c.capitalized(a+2):
+			// "..., the Los Angeles Times reports.": a name with its
+			// article before a closing cue reads as one without. (With a
+			// cue of speechCues, "..., the Obama administration said in a
+			// report", it stays no attribution, as before.)
+			from, article := a+2, c.is(a+1, "the")
+			if article {
+				from++
+			}
+			for j := from; j < len(c.toks) && j <= a+unmarkedNameReach; j++ {
 				closing := c.lowerIn(j, closingCues) && c.endsSentence(j+1)
-				if speechCues[c.lower(j)] && (!c.startsObject(j+1) || c.toldNameEnds(j)) && c.lower(j+1) != "that" || closing {
+				// "..., and on Friday, she said she would work with Mr.
+				// Trump": a pronoun after the cue opens its own clause,
+				// so the words before the comma are no statement.
+				if !article && speechCues[c.lower(j)] && (!c.startsObject(j+1) || c.toldNameEnds(j)) && c.lower(j+1) != "that" && !nlp.IsSpeakerPronoun(c.lower(j+1)) || closing {
 					after = j + 1
 					if short && c.clauseGoesOn(after) < 0 {
 						break
