@@ -148,6 +148,9 @@ const maxTimeline = 20
 // facts-by-outlet table.
 func writeTextAccount(w *bufio.Writer, st *storyfold.Story, arts map[string]*storyfold.Article, dim func(string) string) {
 	labels := citeLabels(st)
+	if st.Stale {
+		fmt.Fprintf(w, "\n  %s\n", staleNotice)
+	}
 	if st.Omitted.Any() {
 		fmt.Fprintf(w, "\n  %s\n", omittedNotice(st.Omitted))
 	}
@@ -244,6 +247,9 @@ func writeTextAccount(w *bufio.Writer, st *storyfold.Story, arts map[string]*sto
 // writeMarkdownAccount writes a story's reconciled account in Markdown.
 func writeMarkdownAccount(w *bufio.Writer, st *storyfold.Story) {
 	labels := citeLabels(st)
+	if st.Stale {
+		fmt.Fprintf(w, "> %s\n\n", staleNotice)
+	}
 	if st.Omitted.Any() {
 		fmt.Fprintf(w, "> %s\n\n", omittedNotice(st.Omitted))
 	}
@@ -385,6 +391,12 @@ func Omitted(o *storyfold.Omitted) string {
 func omittedNotice(o *storyfold.Omitted) string {
 	return "This account is cut to its bounds: it leaves out " + Omitted(o) + "."
 }
+
+// staleNotice is the line a report opens a story with while articles
+// that joined it wait for its account to be rebuilt (storyfold.Story's
+// Stale): an ingest rebuilds a story once a run of batches leaves it
+// alone, so a reader may see the account from before them and must know.
+const staleNotice = "New articles joined this story since this account was built: it is being rebuilt, and may not include them yet."
 
 // Thousands writes n with a comma between groups of three digits, as
 // people read counts.

@@ -276,6 +276,49 @@ func TestOmittedInEveryReport(t *testing.T) {
 	}
 }
 
+// TestStaleInEveryReport checks that a story whose account waits to be
+// rebuilt says so in every report, and that a current one says nothing
+// of it.
+func TestStaleInEveryReport(t *testing.T) {
+	stale := restated()
+	stale.Stories[0].Stale = true
+	const notice = "New articles joined this story since this account was built: it is being rebuilt, and may not include them yet."
+	for _, tt := range []struct {
+		name   string
+		an     *storyfold.Analysis
+		format report.Format
+		want   string
+	}{
+		{"text", stale, report.Text, "  " + notice},
+		{"markdown", stale, report.Markdown, "> " + notice},
+		{"html", stale, report.HTML, `<p class="notice">` + notice + `</p>`},
+		{"json", stale, report.JSON, `"stale":true`},
+		{"current text", restated(), report.Text, ""},
+		{"current markdown", restated(), report.Markdown, ""},
+		{"current html", restated(), report.HTML, ""},
+		{"current json", restated(), report.JSON, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := report.Write(&b, tt.an, tt.format, report.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			out := b.String()
+			if tt.format == report.JSON {
+				out = strings.Join(strings.Fields(out), "")
+			}
+			switch {
+			case tt.want == "":
+				if strings.Contains(out, "being rebuilt") || strings.Contains(out, `"stale"`) {
+					t.Errorf("a current account says it is stale:\n%s", out)
+				}
+			case !strings.Contains(out, tt.want):
+				t.Errorf("the %s report lacks %q", tt.format, tt.want)
+			}
+		})
+	}
+}
+
 func TestOmittedWords(t *testing.T) {
 	for _, tt := range []struct {
 		o    *storyfold.Omitted

@@ -30,7 +30,8 @@ var Style = func() string {
 // (fragment.go), which writes it as html/template escapes it at that
 // place.
 var Templates = template.Must(template.New("views").Funcs(template.FuncMap{
-	"join": strings.Join,
+	"join":        strings.Join,
+	"staleNotice": func() string { return staleNotice },
 }).ParseFS(templateFS, "templates/views.html"))
 
 // partName names a part of a summary for a reader.

@@ -508,6 +508,9 @@ type StoryView struct {
 	// Omitted says what the account left out to stay under its size
 	// bound ("1,234 more quote groups"), "" when nothing.
 	Omitted string
+	// Stale is set while articles that joined the story wait for its
+	// account to be rebuilt (see staleNotice).
+	Stale bool
 }
 
 // headFragments write a column's head of the heatmap, without and with
@@ -649,7 +652,7 @@ type StoryTotals struct {
 // are not counted over the window's for nothing.
 func NewWindowView(st *storyfold.Story, arts map[string]*storyfold.Article, h Hrefs, totals StoryTotals) StoryView {
 	v := StoryView{ID: st.ID, Headline: st.Headline, Href: h.Story(st.ID), Dates: DateRange(st.First, st.Last), Count: totals.Count,
-		Independent: st.IndependentSources, Omitted: Omitted(st.Omitted)}
+		Independent: st.IndependentSources, Omitted: Omitted(st.Omitted), Stale: st.Stale}
 	if st.Last.Known() {
 		v.Updated = st.Last.Format("2006-01-02")
 	}
