@@ -1,0 +1,223 @@
+package web
+
+import (
+	"container/list"
+	"net/http"
+	"reflect"
+	"sync"
+
+	"github.com/storyfold/storyfold"
+)
+
+// storyCache keeps stories as the story routes read them (the decoded
+// story document, and the heads of the story's articles with the
+// outlets' facts attached), for as long as the store has not changed.
+// It is not the response cache: it holds no page or answer, every page
+// and API answer is still built, windowed and written for each request;
+// what it saves is unpacking and decoding the stored document and
+// reading the heads (about a third of a story page's CPU on a
+// 20,000-article store, and the garbage that decoding leaves for the
+// collector, whose work on two cores lengthens every other request).
+// As the response cache does, it asks the store its version on every
+// read (one row), so nothing a save changed is ever served; a newer
+// version empties it. It is bounded by an estimate of the bytes its
+// stories hold, and drops the least recently read story first.
+//
+// What it holds is shared by every request that reads it: the routes
+// only read a story and its heads (window copies what it restricts), and
+// the race tests of the story routes hold them to that.
+type storyCache struct {
+	maxBytes int
+
+	mu      sync.Mutex
+	current int64 // the store version the items were read at
+	items   map[string]*list.Element
+	lru     list.List // *storyItem, most recently read first
+	bytes   int
+}
+
+// storyItem is a story as the routes read it.
+type storyItem struct {
+	id    string
+	story *storyfold.Story
+	heads []*storyfold.Article
+	size  int
+}
+
+// DefaultStoryCacheBytes holds the decoded accounts of a few thousand
+// stories of the common size (tens of kilobytes each).
+const DefaultStoryCacheBytes = 64 << 20
+
+func newStoryCache(maxBytes int) *storyCache {
+	if maxBytes <= 0 {
+		return nil
+	}
+	return &storyCache{maxBytes: maxBytes, items: map[string]*list.Element{}}
+}
+
+// get returns the story read as id at version v, nil when none is kept.
+func (c *storyCache) get(id string, v int64) *storyItem {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v != c.current {
+		if v < c.current {
+			return nil // a request that read the version before a save
+		}
+		c.reset(v)
+		return nil
+	}
+	e := c.items[id]
+	if e == nil {
+		return nil
+	}
+	c.lru.MoveToFront(e)
+	return e.Value.(*storyItem)
+}
+
+// put keeps it, read at version v, unless the store has moved on since or
+// it alone is over a quarter of the bound.
+func (c *storyCache) put(v int64, it *storyItem) {
+	if it.size > c.maxBytes/4 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if v != c.current {
+		if v < c.current {
+			return
+		}
+		c.reset(v)
+	}
+	if old := c.items[it.id]; old != nil {
+		c.bytes -= old.Value.(*storyItem).size
+		c.lru.Remove(old)
+	}
+	c.items[it.id] = c.lru.PushFront(it)
+	c.bytes += it.size
+	for c.bytes > c.maxBytes {
+		last := c.lru.Back()
+		drop := last.Value.(*storyItem)
+		c.lru.Remove(last)
+		delete(c.items, drop.id)
+		c.bytes -= drop.size
+	}
+}
+
+// reset empties the cache for version v. The caller holds mu.
+func (c *storyCache) reset(v int64) {
+	c.current = v
+	clear(c.items)
+	c.lru.Init()
+	c.bytes = 0
+}
+
+// story reads the story id and the heads of its articles (storyHeads),
+// from the story cache when the server keeps one. A story not found, or
+// a store that fails, is answered by the store's error as without the
+// cache.
+func (s *Server) story(r *http.Request, id string) (*storyfold.Story, []*storyfold.Article, error) {
+	c := s.stories
+	var v int64
+	if c != nil {
+		var err error
+		// The version is read before the story: a story read after it
+		// is as new as the version or newer, never older.
+		if v, err = s.cfg.Store.Version(r.Context()); err != nil {
+			c = nil
+		} else if it := c.get(id, v); it != nil {
+			return it.story, it.heads, nil
+		}
+	}
+	st, err := s.cfg.Store.Story(r.Context(), id)
+	if err != nil {
+		return nil, nil, err
+	}
+	heads, err := s.storyHeads(r, st.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if c != nil {
+		c.put(v, &storyItem{id: id, story: st, heads: heads, size: storySize(st, heads)})
+	}
+	return st, heads, nil
+}
+
+// storyItemOverhead is what an item costs the cache beyond its story and
+// heads: the map entry, the list element, the item.
+const storyItemOverhead = 200
+
+// storySize estimates the heap a story and its heads hold: every string's
+// bytes and every slice's backing array, walked by reflection (a few
+// tens of microseconds for a story of fifteen articles, paid on a miss
+// only). Strings that share bytes (a decoded document's are slices of
+// it) are counted each time, so it errs on the side of more.
+func storySize(st *storyfold.Story, heads []*storyfold.Article) int {
+	n := storyItemOverhead + sizeOf(reflect.ValueOf(st), 0)
+	for _, h := range heads {
+		n += sizeOf(reflect.ValueOf(h), 0)
+	}
+	return n
+}
+
+// maxSizeDepth bounds sizeOf's walk, which a cycle would otherwise never
+// end (a story has none).
+const maxSizeDepth = 12
+
+// sizeOf is the heap v refers to outside its own bytes (which its
+// parent, a struct or a slice, counts): a string's bytes, what a
+// pointer points at, a slice's backing array, and so on down.
+func sizeOf(v reflect.Value, depth int) int {
+	if depth > maxSizeDepth || !hasRefs(v.Type()) {
+		return 0
+	}
+	n := 0
+	switch v.Kind() {
+	case reflect.String:
+		n = v.Len()
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			n = int(v.Elem().Type().Size()) + sizeOf(v.Elem(), depth+1)
+		}
+	case reflect.Slice:
+		if !v.IsNil() {
+			n = v.Cap() * int(v.Type().Elem().Size())
+			for i := range v.Len() {
+				n += sizeOf(v.Index(i), depth+1)
+			}
+		}
+	case reflect.Array:
+		for i := range v.Len() {
+			n += sizeOf(v.Index(i), depth+1)
+		}
+	case reflect.Map:
+		// A map's buckets take about twice its entries.
+		n = 2 * v.Len() * int(v.Type().Key().Size()+v.Type().Elem().Size())
+		for it := v.MapRange(); it.Next(); {
+			n += sizeOf(it.Key(), depth+1) + sizeOf(it.Value(), depth+1)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			n += sizeOf(v.Field(i), depth+1)
+		}
+	}
+	return n
+}
+
+// hasRefs tells whether a value of type t can refer to memory outside
+// itself: a string, pointer, slice, map or interface, in it or in its
+// fields.
+func hasRefs(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.String, reflect.Pointer, reflect.Interface, reflect.Slice, reflect.Map:
+		return true
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if hasRefs(t.Field(i).Type) {
+				return true
+			}
+		}
+	case reflect.Array:
+		return hasRefs(t.Elem())
+	}
+	return false
+}
