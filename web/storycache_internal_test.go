@@ -12,7 +12,9 @@ import (
 // dropping the least recently read story first, to the store version
 // it was filled at, and to never keeping what an older version read.
 func TestStoryCacheBound(t *testing.T) {
-	item := func(id string, size int) *storyItem { return &storyItem{id: id, story: &storyfold.Story{ID: id}, size: size} }
+	item := func(id string, size int) *storyItem {
+		return &storyItem{id: id, story: &storyfold.Story{ID: id}, size: size}
+	}
 	for _, tt := range []struct {
 		name string
 		run  func(c *storyCache)
