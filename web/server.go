@@ -743,7 +743,7 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 		ids[i] = st.ID
 	}
 	// The page's stories' heads in one read, not two a story.
-	heads, err := s.cfg.Store.StoryHeads(r.Context(), ids)
+	heads, err := s.storiesHeads(r, ids)
 	if err != nil {
 		s.storeError(w, r, err)
 		return
@@ -754,7 +754,7 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 		if stories[i].Sources == nil {
 			stories[i].Sources = []string{}
 		}
-		hs := s.withOutlets(heads[stories[i].ID])
+		hs := heads[stories[i].ID]
 		out[i] = summaryJSON{StorySummary: stories[i], Outlets: storyfold.CountOutlets(hs), Languages: storyfold.CountLanguages(hs)}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"stories": out, "total": total, "limit": q.Limit, "offset": q.Offset})

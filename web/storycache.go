@@ -75,7 +75,8 @@ func (c *storyCache) get(id string, v int64) *storyItem {
 }
 
 // put keeps it, read at version v, unless the store has moved on since or
-// it alone is over a quarter of the bound.
+// it alone is over a quarter of the bound. Heads alone (a story of the
+// list) do not replace a story kept with its heads.
 func (c *storyCache) put(v int64, it *storyItem) {
 	if it.size > c.maxBytes/4 {
 		return
@@ -89,6 +90,10 @@ func (c *storyCache) put(v int64, it *storyItem) {
 		c.reset(v)
 	}
 	if old := c.items[it.id]; old != nil {
+		if it.story == nil && old.Value.(*storyItem).story != nil {
+			c.lru.MoveToFront(old)
+			return
+		}
 		c.bytes -= old.Value.(*storyItem).size
 		c.lru.Remove(old)
 	}
@@ -116,30 +121,79 @@ func (c *storyCache) reset(v int64) {
 // a store that fails, is answered by the store's error as without the
 // cache.
 func (s *Server) story(r *http.Request, id string) (*storyfold.Story, []*storyfold.Article, error) {
-	c := s.stories
-	var v int64
+	c, v := s.storyCacheAt(r)
+	var heads []*storyfold.Article
+	headsKept := false
 	if c != nil {
-		var err error
-		// The version is read before the story: a story read after it
-		// is as new as the version or newer, never older.
-		if v, err = s.cfg.Store.Version(r.Context()); err != nil {
-			c = nil
-		} else if it := c.get(id, v); it != nil {
-			return it.story, it.heads, nil
+		if it := c.get(id, v); it != nil {
+			if it.story != nil {
+				return it.story, it.heads, nil
+			}
+			heads, headsKept = it.heads, true
 		}
 	}
 	st, err := s.cfg.Store.Story(r.Context(), id)
 	if err != nil {
 		return nil, nil, err
 	}
-	heads, err := s.storyHeads(r, st.ID)
-	if err != nil {
-		return nil, nil, err
+	if !headsKept || st.ID != id {
+		if heads, err = s.storyHeads(r, st.ID); err != nil {
+			return nil, nil, err
+		}
 	}
 	if c != nil {
 		c.put(v, &storyItem{id: id, story: st, heads: heads, size: storySize(st, heads)})
 	}
 	return st, heads, nil
+}
+
+// storiesHeads reads the heads of the articles of each of the stories
+// ids (StoryHeads, with the outlets' facts attached), in one read for
+// those the story cache does not keep.
+func (s *Server) storiesHeads(r *http.Request, ids []string) (map[string][]*storyfold.Article, error) {
+	c, v := s.storyCacheAt(r)
+	out := make(map[string][]*storyfold.Article, len(ids))
+	missing := ids
+	if c != nil {
+		missing = nil
+		for _, id := range ids {
+			if it := c.get(id, v); it != nil {
+				out[id] = it.heads
+			} else {
+				missing = append(missing, id)
+			}
+		}
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	heads, err := s.cfg.Store.StoryHeads(r.Context(), missing)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range missing {
+		hs := s.withOutlets(heads[id])
+		out[id] = hs
+		if c != nil {
+			c.put(v, &storyItem{id: id, heads: hs, size: storySize(nil, hs)})
+		}
+	}
+	return out, nil
+}
+
+// storyCacheAt returns the story cache and the store's version, read
+// before anything the request reads from the store, so that what it
+// reads is as new as the version or newer, never older; a nil cache when
+// the server keeps none or the version cannot be read.
+func (s *Server) storyCacheAt(r *http.Request) (*storyCache, int64) {
+	if s.stories == nil {
+		return nil, 0
+	}
+	v, err := s.cfg.Store.Version(r.Context())
+	if err != nil {
+		return nil, 0
+	}
+	return s.stories, v
 }
 
 // storyItemOverhead is what an item costs the cache beyond its story and

@@ -48,17 +48,17 @@ func (s *versionedStore) reads() []string {
 	return out
 }
 
-// TestStoryCacheReads holds the story routes, with the story cache on,
-// to one read of a story and its heads for each store version: read
-// once, a story is served to the page, its other windows and the API
-// without the store, and read again once the version moves.
+// TestStoryCacheReads holds the story routes and the lists, with the
+// story cache on, to one read of a story and its heads for each store
+// version: read once, a story is served to the page, its other windows,
+// the API and the lists without the store, heads the list read serve the
+// story's page, and all is read again once the version moves.
 func TestStoryCacheReads(t *testing.T) {
 	_, st := newHandler(t, web.Config{})
 	vs := &versionedStore{Store: st}
 	vs.version.Store(1)
+	id := storyIDOf(t, web.New(web.Config{Store: st, CacheBytes: -1}))
 	srv := web.New(web.Config{Store: vs, CacheBytes: -1})
-	id := storyIDOf(t, srv)
-	vs.reads()
 	read := []string{"Story", "StoryHeads"}
 	for _, tt := range []struct {
 		name, path string
@@ -71,6 +71,11 @@ func TestStoryCacheReads(t *testing.T) {
 		{"api", "/api/v1/stories/" + id, false, nil},
 		{"after a save", "/api/v1/stories/" + id, true, read},
 		{"page after the save", "/stories/" + id, false, nil},
+		{"list, its story kept", "/", false, nil},
+		{"list after a save", "/", true, []string{"StoryHeads"}},
+		{"api list, heads kept", "/api/v1/stories", false, nil},
+		{"story, its heads kept", "/stories/" + id, false, []string{"Story"}},
+		{"story again", "/stories/" + id, false, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.bump {
@@ -93,8 +98,9 @@ func TestStoryCacheReads(t *testing.T) {
 	})
 }
 
-// TestStoryCacheSameAnswers holds the story routes to the same bytes
-// with the story cache as without it, for every window of every story,
+// TestStoryCacheSameAnswers holds the story routes and the lists to the
+// same bytes with the story cache as without it, for every window of
+// every story,
 // read many times at once from the same kept story: a route that changed
 // a story or its heads in place would change the answers after it (and
 // fail under -race).
@@ -107,7 +113,7 @@ func TestStoryCacheSameAnswers(t *testing.T) {
 	if err != nil || len(stories) == 0 {
 		t.Fatalf("stories: %v (%d)", err, len(stories))
 	}
-	var paths []string
+	paths := []string{"/", "/api/v1/stories", "/?limit=1&offset=1", "/api/v1/stories?limit=2"}
 	for _, s := range stories {
 		paths = append(paths, "/stories/"+s.ID, "/api/v1/stories/"+s.ID)
 		for offset := range s.Articles + 1 {

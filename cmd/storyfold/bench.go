@@ -81,8 +81,11 @@ func runBench(ctx context.Context, args []string) error {
 	if err := posts.check(fs); err != nil {
 		return err
 	}
-	if err := checkAttackLayout(fs, *attackLayout, *attackURL); err != nil {
-		return err
+	if *attacks {
+		// --max-reads serves --scale too, whose server is this process's.
+		if err := checkAttackLayout(fs, *attackLayout, *attackURL); err != nil {
+			return err
+		}
 	}
 	ns, err := parseSizes(*sizes)
 	if err != nil {
