@@ -110,8 +110,8 @@ func TestSizeOf(t *testing.T) {
 		{"story", storyfold.Story{ID: "s-1", Articles: []string{"a1", "a2"}}, 3 + 2*16 + 4},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := sizeOf(reflect.ValueOf(tt.v), 0); got != tt.want {
-				t.Errorf("sizeOf(%s) = %d, want %d", fmt.Sprintf("%T", tt.v), got, tt.want)
+			if got := sizerOf(reflect.TypeOf(tt.v))(reflect.ValueOf(tt.v)); got != tt.want {
+				t.Errorf("size of %s = %d, want %d", fmt.Sprintf("%T", tt.v), got, tt.want)
 			}
 		})
 	}
