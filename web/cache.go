@@ -188,6 +188,9 @@ func (c *cache) wrap(h http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		c.answered.Store(time.Now().UnixNano())
+		// What the handler reads is read after this version: the story
+		// cache takes it rather than ask the store again.
+		r = r.WithContext(context.WithValue(r.Context(), versionKey{}, v))
 		key := cacheKey(r.URL)
 		if e := c.get(key, v); e != nil {
 			w.Header().Set("Content-Type", e.contentType)

@@ -183,11 +183,15 @@ func (s *Server) storiesHeads(r *http.Request, ids []string) (map[string][]*stor
 
 // storyCacheAt returns the story cache and the store's version, read
 // before anything the request reads from the store, so that what it
-// reads is as new as the version or newer, never older; a nil cache when
-// the server keeps none or the version cannot be read.
+// reads is as new as the version or newer, never older (the response
+// cache's read of it when it read one first, see versionKey); a nil
+// cache when the server keeps none or the version cannot be read.
 func (s *Server) storyCacheAt(r *http.Request) (*storyCache, int64) {
 	if s.stories == nil {
 		return nil, 0
+	}
+	if v, ok := r.Context().Value(versionKey{}).(int64); ok {
+		return s.stories, v
 	}
 	v, err := s.cfg.Store.Version(r.Context())
 	if err != nil {
@@ -195,6 +199,10 @@ func (s *Server) storyCacheAt(r *http.Request) (*storyCache, int64) {
 	}
 	return s.stories, v
 }
+
+// versionKey is the context key of the store version the response cache
+// read for a request before its handler ran.
+type versionKey struct{}
 
 // storyItemOverhead is what an item costs the cache beyond its story and
 // heads: the map entry, the list element, the item.

@@ -18,11 +18,18 @@ import (
 type versionedStore struct {
 	storyfold.Store
 	version atomic.Int64
-	mu      sync.Mutex
-	read    []string
+	// versions, when set, counts the reads of the version too.
+	versions bool
+	mu       sync.Mutex
+	read     []string
 }
 
-func (s *versionedStore) Version(context.Context) (int64, error) { return s.version.Load(), nil }
+func (s *versionedStore) Version(context.Context) (int64, error) {
+	if s.versions {
+		s.note("Version")
+	}
+	return s.version.Load(), nil
+}
 
 func (s *versionedStore) Story(ctx context.Context, id string) (*storyfold.Story, error) {
 	s.note("Story")
@@ -141,4 +148,30 @@ func TestStoryCacheSameAnswers(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestOneVersionRead holds a request that both caches serve to one read
+// of the store's version: the story cache takes the response cache's.
+func TestOneVersionRead(t *testing.T) {
+	_, st := newHandler(t, web.Config{})
+	id := storyIDOf(t, web.New(web.Config{Store: st, CacheBytes: -1}))
+	vs := &versionedStore{Store: st, versions: true}
+	srv := web.New(web.Config{Store: vs})
+	for _, tt := range []struct {
+		name, path string
+		want       []string
+	}{
+		{"page", "/stories/" + id, []string{"Version", "Story", "StoryHeads"}},
+		{"another window, story kept", "/stories/" + id + "?offset=1&limit=2", []string{"Version"}},
+		{"answer kept", "/stories/" + id, []string{"Version"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if rec := serve(srv, http.MethodGet, tt.path, "", nil); rec.Code != http.StatusOK {
+				t.Fatalf("%d %s", rec.Code, rec.Body)
+			}
+			if got := vs.reads(); !slices.Equal(got, tt.want) {
+				t.Errorf("read %v, want %v", got, tt.want)
+			}
+		})
+	}
 }
