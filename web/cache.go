@@ -188,9 +188,6 @@ func (c *cache) wrap(h http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		c.answered.Store(time.Now().UnixNano())
-		// What the handler reads is read after this version: the story
-		// cache takes it rather than ask the store again.
-		r = r.WithContext(context.WithValue(r.Context(), versionKey{}, v))
 		key := cacheKey(r.URL)
 		if e := c.get(key, v); e != nil {
 			w.Header().Set("Content-Type", e.contentType)
@@ -198,6 +195,9 @@ func (c *cache) wrap(h http.HandlerFunc) http.HandlerFunc {
 			_, _ = w.Write(e.body)
 			return
 		}
+		// What the handler reads is read after this version: the story
+		// cache takes it rather than ask the store again.
+		r = r.WithContext(context.WithValue(r.Context(), versionKey{}, v))
 		f, leader := c.join(key, v)
 		if !leader {
 			// Another request is building this answer: wait for it,
