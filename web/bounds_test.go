@@ -89,7 +89,7 @@ func (s *deadlineStore) StoryMembers(ctx context.Context, id string) ([]storyfol
 func TestStoryHeadsRead(t *testing.T) {
 	_, st := newHandler(t, web.Config{})
 	ds := &deadlineStore{Store: st}
-	srv := web.New(web.Config{Store: ds, CacheBytes: -1})
+	srv := web.New(web.Config{Store: ds, CacheBytes: -1, StoryCacheBytes: -1})
 	id := storyIDOf(t, srv)
 	for _, tt := range []struct {
 		path string

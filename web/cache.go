@@ -195,6 +195,9 @@ func (c *cache) wrap(h http.HandlerFunc) http.HandlerFunc {
 			_, _ = w.Write(e.body)
 			return
 		}
+		// What the handler reads is read after this version: the story
+		// cache takes it rather than ask the store again.
+		r = r.WithContext(context.WithValue(r.Context(), versionKey{}, v))
 		f, leader := c.join(key, v)
 		if !leader {
 			// Another request is building this answer: wait for it,

@@ -213,7 +213,7 @@ func (s *Server) storyViews(r *http.Request, q storyfold.StoryQuery) ([]storyVie
 		ids[i] = st.ID
 	}
 	// The page's stories' heads in one read, not two a story.
-	heads, err := s.cfg.Store.StoryHeads(r.Context(), ids)
+	heads, err := s.storiesHeads(r, ids)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -221,7 +221,7 @@ func (s *Server) storyViews(r *http.Request, q storyfold.StoryQuery) ([]storyVie
 	for _, st := range stories {
 		v := storyView{StoryView: report.StoryView{ID: st.ID, Headline: st.Headline, Href: hrefs.Story(st.ID),
 			Count: st.Articles, Independent: st.IndependentSources, Sources: st.Sources, Dates: report.DateRange(st.First, st.Last)},
-			heads: s.withOutlets(heads[st.ID])}
+			heads: heads[st.ID]}
 		if st.Last.Known() {
 			v.Updated = st.Last.Format("2006-01-02")
 		}

@@ -86,6 +86,13 @@ type Config struct {
 	// the cache off), counted as the heap they hold; it is lowered to
 	// CacheCeiling of the process's soft memory limit.
 	CacheBytes int
+	// StoryCacheBytes bounds the memory that the story routes keep decoded
+	// stories and their articles' heads in until the store changes
+	// (DefaultStoryCacheBytes when 0; negative turns it off), estimated
+	// from their strings and lists; it is lowered, as CacheBytes is, to
+	// CacheCeiling. It holds no response (see storyCache): with the
+	// response cache off, every page is still built.
+	StoryCacheBytes int
 	// Pages, when set, fetches the pages of POSTed articles that give only
 	// a "url"; nil refuses them.
 	Pages PageFetcher
@@ -233,6 +240,7 @@ type Server struct {
 	pages   *template.Template
 	metrics *metrics
 	cache   *cache
+	stories *storyCache
 	// methods are the methods the routes serve, to tell a path served
 	// under another method (405) from a path not served at all (404).
 	methods []string
@@ -277,6 +285,10 @@ func New(cfg Config) *Server {
 			slog.Int("asked_mib", cfg.CacheBytes>>20), slog.Int("mib", ceiling>>20))
 		cfg.CacheBytes = ceiling
 	}
+	if cfg.StoryCacheBytes == 0 {
+		cfg.StoryCacheBytes = DefaultStoryCacheBytes
+	}
+	cfg.StoryCacheBytes = min(cfg.StoryCacheBytes, ceiling)
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultTimeout
 	}
@@ -312,6 +324,7 @@ func New(cfg Config) *Server {
 	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux(), pages: pages(), metrics: newMetrics(cfg.Metrics, cfg.Gatherer, cfg.Log),
 		cache:    newCache(cfg.Store.Version, cfg.CacheBytes),
+		stories:  newStoryCache(cfg.StoryCacheBytes),
 		inflight: newLimiter(cfg.MaxInflight, cfg.MaxQueue, cfg.QueueWait),
 		// A build waits for a builder no longer than for a place, a POST
 		// for the analyses before it no longer than PostWait; neither
@@ -730,7 +743,7 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 		ids[i] = st.ID
 	}
 	// The page's stories' heads in one read, not two a story.
-	heads, err := s.cfg.Store.StoryHeads(r.Context(), ids)
+	heads, err := s.storiesHeads(r, ids)
 	if err != nil {
 		s.storeError(w, r, err)
 		return
@@ -741,7 +754,7 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 		if stories[i].Sources == nil {
 			stories[i].Sources = []string{}
 		}
-		hs := s.withOutlets(heads[stories[i].ID])
+		hs := heads[stories[i].ID]
 		out[i] = summaryJSON{StorySummary: stories[i], Outlets: storyfold.CountOutlets(hs), Languages: storyfold.CountLanguages(hs)}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"stories": out, "total": total, "limit": q.Limit, "offset": q.Offset})

@@ -25,7 +25,8 @@ var (
 // `ingest` stores them, or the store -stored-db names. It serves
 // four stories: the one of most articles, one of two, one of fifteen
 // (when there is one) and the largest with both quotes and conflicts,
-// each as a page, an answer of the API and the page's template alone.
+// each as a page, an answer of the API and the page's template alone,
+// without the story cache, and as a page with it (page-kept).
 // It is skipped without the BASIL file. Run it with
 //
 //	go test ./web -run '^$' -bench StoredStory -benchmem
@@ -36,17 +37,25 @@ var (
 func BenchmarkStoredStory(b *testing.B) {
 	st := storedStore(b)
 	stories := pickStories(b, st)
-	h := web.New(web.Config{Store: st, CacheBytes: -1})
+	h := web.New(web.Config{Store: st, CacheBytes: -1, StoryCacheBytes: -1})
+	// kept keeps the stories it reads decoded (the story cache), as a
+	// server does by default: page-kept is a page whose story was read
+	// before, still built from it.
+	kept := web.New(web.Config{Store: st, CacheBytes: -1})
 	for _, s := range stories {
-		for _, p := range []struct{ name, path string }{
-			{"page", "/stories/" + s.id},
-			{"api", "/api/v1/stories/" + s.id},
+		for _, p := range []struct {
+			name, path string
+			h          http.Handler
+		}{
+			{"page", "/stories/" + s.id, h},
+			{"api", "/api/v1/stories/" + s.id, h},
+			{"page-kept", "/stories/" + s.id, kept},
 		} {
 			b.Run(s.name+"/"+p.name, func(b *testing.B) {
 				b.ReportAllocs()
 				cpu := benchdata.CPUTime()
 				for b.Loop() {
-					if rec := serve(h, http.MethodGet, p.path, "", nil); rec.Code != http.StatusOK {
+					if rec := serve(p.h, http.MethodGet, p.path, "", nil); rec.Code != http.StatusOK {
 						b.Fatalf("%s: %d", p.path, rec.Code)
 					}
 				}

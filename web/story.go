@@ -162,12 +162,7 @@ func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
 		apiError(w, http.StatusBadRequest, "bad_request", err.Error())
 		return
 	}
-	st, err := s.cfg.Store.Story(r.Context(), r.PathValue("id"))
-	if err != nil {
-		s.storeError(w, r, err)
-		return
-	}
-	heads, err := s.storyHeads(r, st.ID)
+	st, heads, err := s.story(r, r.PathValue("id"))
 	if err != nil {
 		s.storeError(w, r, err)
 		return
@@ -193,21 +188,17 @@ func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	limit = min(limit, storyPageArticles)
-	st, err := s.cfg.Store.Story(r.Context(), r.PathValue("id"))
+	// What is said of the whole story (its articles, outlets and their
+	// bar) is counted over all its articles (heads), as the list and the
+	// API count it, not over the page's; the page's articles are among
+	// them.
+	st, heads, err := s.story(r, r.PathValue("id"))
 	if err != nil {
 		s.storeFailed(w, r, err)
 		return
 	}
 	if offset > 0 && offset >= len(st.Articles) {
 		s.pageError(w, r, http.StatusNotFound, "The story has "+report.Plural(len(st.Articles), "article", "articles")+"; there are none past them.")
-		return
-	}
-	// What is said of the whole story (its articles, outlets and their
-	// bar) is counted over all its articles, as the list and the API
-	// count it, not over the page's; the page's articles are among them.
-	heads, err := s.storyHeads(r, st.ID)
-	if err != nil {
-		s.storeFailed(w, r, err)
 		return
 	}
 	part := window(st, offset, limit)

@@ -39,7 +39,8 @@ func runBench(ctx context.Context, args []string) error {
 	attackTime := fs.Duration("attack-time", 20*time.Second, "how long the --attacks run, after as long a quarter with the probes alone")
 	largeStory := fs.Int("large-story", 1000, "articles of the one large story --attacks loads the page of")
 	healthP99 := fs.Duration("health-p99", 100*time.Millisecond, "the bound --attacks holds the health check's p99 to")
-	maxReads := fs.Int("max-reads", 0, "with --attacks, the server's bound on reads built at once (0: its default, one per two cores)")
+	maxReads := fs.Int("max-reads", 0, "with --attacks or --scale, the server's bound on reads built at once (0: its default, one per two cores)")
+	storyCacheMB := fs.Int("story-cache-mb", -1, "with --scale, the server's cache of decoded stories in MiB, 0 for none (default: the server's, 64); the response cache stays off")
 	maxIngests := fs.Int("max-ingests", 0, "with --attacks, the server's bound on POSTs analysed at once (0: its default, one per two cores)")
 	maxInflight := fs.Int("max-inflight", 0, "with --attacks, the server's requests at work at once (0: its default, two per core)")
 	maxQueue := fs.Int("max-queue", 0, "with --attacks, the server's requests waiting for a place (0: its default, 16 per place)")
@@ -69,6 +70,7 @@ func runBench(ctx context.Context, args []string) error {
 	scaleHeap := fs.String("scale-heap-profile", "", "with --scale, write a heap profile of what the ingest keeps live to this file, taken after its last batch is stored and a collection (read it with go tool pprof -sample_index=inuse_space)")
 	scaleEach := fs.Bool("scale-rebuild-each", false, "with --scale, rebuild the stories each batch changes before the next batch, as a server does, instead of once a later batch leaves them alone, as ingest does")
 	scaleTrace := fs.String("scale-trace", "", "with --scale, write an execution trace (runtime/trace) of a few batches from the middle of the ingest to this file, for go tool trace")
+	httpTrace := fs.String("http-trace", "", "with --scale, write an execution trace (runtime/trace) of the clients' load on the server to this file, for go tool trace: where a request's time goes (a short --http-time keeps it small)")
 	seed := fs.Uint64("seed", 1, "random seed of the corpus")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	blockProfile := fs.String("blockprofile", "", "write a profile of where goroutines waited (channels, locks, select; every wait of 10 µs and more) to this file at the end of the run")
@@ -79,8 +81,11 @@ func runBench(ctx context.Context, args []string) error {
 	if err := posts.check(fs); err != nil {
 		return err
 	}
-	if err := checkAttackLayout(fs, *attackLayout, *attackURL); err != nil {
-		return err
+	if *attacks {
+		// --max-reads serves --scale too, whose server is this process's.
+		if err := checkAttackLayout(fs, *attackLayout, *attackURL); err != nil {
+			return err
+		}
 	}
 	ns, err := parseSizes(*sizes)
 	if err != nil {
@@ -141,7 +146,8 @@ func runBench(ctx context.Context, args []string) error {
 	fmt.Printf("machine: %d cores (GOMAXPROCS %d), %s\n\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version())
 	if *scale > 0 {
 		return benchScale(ctx, seeds, scaleOptions{n: *scale, batch: scaleBatch, clients: *clients, each: *httpTime,
-			seed: *seed, pg: *pgURL, keep: *scaleDB, paths: max(1, *scalePages), eachBatch: *scaleEach, heapProfile: *scaleHeap, trace: *scaleTrace})
+			seed: *seed, pg: *pgURL, keep: *scaleDB, paths: max(1, *scalePages), eachBatch: *scaleEach, heapProfile: *scaleHeap, trace: *scaleTrace, httpTrace: *httpTrace,
+			storyCache: cacheBytes(*storyCacheMB), maxReads: *maxReads})
 	}
 	fmt.Printf("%9s %9s %12s %12s %12s %12s %12s %14s %10s\n", "articles", "KB/art", "read+clean", "features", "grouping", "total", "articles/s", "µs/article", "index B/art")
 	for _, n := range ns {

@@ -80,7 +80,7 @@ func benchHTTP(ctx context.Context, seeds []storyfold.Article, n, clients int, e
 		return err
 	}
 	for _, bytes := range []int{-1, web.DefaultCacheBytes} {
-		if err := loadServer(ctx, st, bytes, kinds, clients, each); err != nil {
+		if err := loadServer(ctx, web.Config{Store: st, CacheBytes: bytes}, kinds, clients, each); err != nil {
 			return err
 		}
 	}
@@ -130,25 +130,40 @@ type pageKind struct {
 
 // loadServer serves the store on loopback with the given cache size and
 // loads each kind of page in turn.
-func loadServer(ctx context.Context, st storyfold.Store, cacheBytes int, kinds []pageKind, clients int, each time.Duration) error {
+func loadServer(ctx context.Context, cfg web.Config, kinds []pageKind, clients int, each time.Duration) error {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: web.New(web.Config{Store: st, CacheBytes: cacheBytes})}
+	srv := &http.Server{Handler: web.New(cfg)}
 	go srv.Serve(ln)
 	defer srv.Close()
 	base := "http://" + ln.Addr().String()
-	if cacheBytes > 0 {
-		fmt.Printf("with the response cache (%d MiB), filling as the clients go:\n", cacheBytes>>20)
+	stories := "the story cache's default size"
+	switch {
+	case cfg.StoryCacheBytes < 0:
+		stories = "no story cache"
+	case cfg.StoryCacheBytes > 0:
+		stories = fmt.Sprintf("a story cache of %d MiB", cfg.StoryCacheBytes>>20)
+	}
+	if cfg.CacheBytes > 0 {
+		fmt.Printf("with the response cache (%d MiB), filling as the clients go, %s; load average %s:\n", cfg.CacheBytes>>20, stories, loadAverage())
 	} else {
-		fmt.Printf("without the cache, every request built from the store:\n")
+		fmt.Printf("without the response cache, every request built from the store, %s; load average %s:\n", stories, loadAverage())
 	}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}}
-	fmt.Printf("%14s %9s %9s %9s %9s %9s %8s\n", "page", "requests", "req/s", "p50", "p90", "p99", "errors")
+	fmt.Printf("%14s %9s %9s %9s %9s %9s %9s %8s\n", "page", "requests", "req/s", "p50", "p90", "p99", "CPU/req", "errors")
 	for _, k := range kinds {
 		shed0 := shedCounts(client, base)
+		cpu0 := processCPU()
 		lat, errs := load(ctx, client, base, k.paths, clients, each)
+		// The process's CPU a request answered, the clients' share and
+		// the collector's included: unlike the latencies, it does not
+		// grow with what other processes take of the cores.
+		cpu := time.Duration(0)
+		if len(lat) > 0 {
+			cpu = (processCPU() - cpu0) / time.Duration(len(lat))
+		}
 		why := errorKinds(errs, shed0, shedCounts(client, base))
 		slices.Sort(lat)
 		pct := func(p float64) time.Duration {
@@ -157,8 +172,9 @@ func loadServer(ctx context.Context, st storyfold.Store, cacheBytes int, kinds [
 			}
 			return lat[min(len(lat)-1, int(p*float64(len(lat))))]
 		}
-		fmt.Printf("%14s %9d %9.0f %9s %9s %9s %8d%s\n", k.name, len(lat), float64(len(lat))/each.Seconds(),
-			pct(0.5).Round(10*time.Microsecond), pct(0.9).Round(10*time.Microsecond), pct(0.99).Round(10*time.Microsecond), errs.total(), why)
+		fmt.Printf("%14s %9d %9.0f %9s %9s %9s %9s %8d%s\n", k.name, len(lat), float64(len(lat))/each.Seconds(),
+			pct(0.5).Round(10*time.Microsecond), pct(0.9).Round(10*time.Microsecond), pct(0.99).Round(10*time.Microsecond),
+			cpu.Round(10*time.Microsecond), errs.total(), why)
 	}
 	return nil
 }
@@ -655,11 +671,11 @@ func benchAttacks(ctx context.Context, seeds []storyfold.Article, o attackOption
 func startTrace(path string) (func(), error) {
 	f, err := os.Create(path)
 	if err != nil {
-		return nil, fmt.Errorf("attack trace: %w", err)
+		return nil, fmt.Errorf("trace: %w", err)
 	}
 	if err := trace.Start(f); err != nil {
 		f.Close()
-		return nil, fmt.Errorf("attack trace: %w", err)
+		return nil, fmt.Errorf("trace: %w", err)
 	}
 	return func() { trace.Stop(); f.Close() }, nil
 }

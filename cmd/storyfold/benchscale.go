@@ -23,6 +23,7 @@ import (
 	"github.com/storyfold/storyfold/pipeline"
 	"github.com/storyfold/storyfold/store/postgres"
 	"github.com/storyfold/storyfold/store/sqlite"
+	"github.com/storyfold/storyfold/web"
 )
 
 // scaleOptions configures bench --scale.
@@ -46,6 +47,13 @@ type scaleOptions struct {
 	// of traceBatches batches from the middle of the ingest goes to, for
 	// go tool trace: which goroutines run, and which wait and on what.
 	trace string
+	// httpTrace, when set, names the file an execution trace of the
+	// clients' load on the server goes to: whether a request waits for a
+	// builder, the store, the collector or a core.
+	httpTrace string
+	// storyCache and maxReads are the server's StoryCacheBytes and
+	// MaxReads (0: its defaults).
+	storyCache, maxReads int
 }
 
 // traceBatches is how many batches --scale-trace traces: a few, so that
@@ -95,7 +103,14 @@ func benchScale(ctx context.Context, seeds []storyfold.Article, o scaleOptions) 
 			if err != nil {
 				return err
 			}
-			return loadServer(ctx, st, -1, kinds, o.clients, o.each)
+			if o.httpTrace != "" {
+				stop, err := startTrace(o.httpTrace)
+				if err != nil {
+					return err
+				}
+				defer stop()
+			}
+			return loadServer(ctx, web.Config{Store: st, CacheBytes: -1, StoryCacheBytes: o.storyCache, MaxReads: o.maxReads}, kinds, o.clients, o.each)
 		}()
 		if err != nil {
 			return fmt.Errorf("%s: %w", bs.name, err)

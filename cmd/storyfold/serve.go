@@ -41,6 +41,7 @@ func runServe(ctx context.Context, args []string) error {
 	maxBody := positiveSize(web.DefaultMaxBody)
 	fs.Var(&maxBody, "max-body", "largest request body, in `bytes`, both as sent and once its gzip is unpacked")
 	cacheMB := fs.Int("cache-mb", -1, "memory for pages and answers kept until the database changes, in MiB; 0 turns the cache off (default: 256, at most a quarter of the soft memory limit)")
+	storyCacheMB := fs.Int("story-cache-mb", -1, "memory for decoded stories kept until the database changes, in MiB, which saves story pages and answers reading and decoding them but not building them; 0 turns it off (default: 64)")
 	var maxInflight, maxQueue countFlag
 	fs.Var(&maxInflight, "max-inflight", "requests at work at once (pages, API answers, searches, POSTs); the health check, metrics and static files take no place (0: two per core)")
 	fs.Var(&maxQueue, "max-queue", "requests waiting for a place at work; one more is answered 503 at once (0: 16 per place)")
@@ -99,7 +100,7 @@ func runServe(ctx context.Context, args []string) error {
 	}
 	// Articles POSTed with only a url are fetched behind the fetcher's
 	// guards: --allow-private stays off for a server open to users.
-	cfg := web.Config{Store: st, Pages: newCrawler(&wf.fetch, log), Token: *token, MaxBody: int64(maxBody), CacheBytes: cacheBytes(*cacheMB),
+	cfg := web.Config{Store: st, Pages: newCrawler(&wf.fetch, log), Token: *token, MaxBody: int64(maxBody), CacheBytes: cacheBytes(*cacheMB), StoryCacheBytes: cacheBytes(*storyCacheMB),
 		MaxInflight: int(maxInflight), MaxQueue: int(maxQueue), QueueWait: time.Duration(queueWait), PostWait: time.Duration(postWait),
 		PostAnswer: *postAnswer, JobDeadline: time.Duration(jobDeadline), Log: log}
 	var stale rebuilder
