@@ -6,6 +6,8 @@ package pipeline
 
 import (
 	"encoding/hex"
+	"fmt"
+	"log/slog"
 	"runtime"
 	"strings"
 	"sync"
@@ -114,7 +116,12 @@ func Annotate(a storyfold.Article) storyfold.Article {
 // an article without them is tokenised here.
 func Extract(a storyfold.Article) storyfold.Article {
 	f := finderPool.Get().(*finders)
-	defer finderPool.Put(f)
+	broken := false
+	defer func() {
+		if !broken {
+			finderPool.Put(f)
+		}
+	}()
 	if a.Tokens == nil {
 		a.Tokens = nlp.Tokenize(nil, a.Text)
 	}
@@ -123,13 +130,20 @@ func Extract(a storyfold.Article) storyfold.Article {
 	f.names.SetLanguage(a.Language)
 	f.quotes.SetLanguage(a.Language)
 	f.dates.SetLanguage(a.Language)
-	a.Entities = entity.Article(a.ID, f.names.FindTokens(a.Text, a.Tokens, a.Sentences))
-	a.Quotes = f.quotes.Find(a.Text, a.Sentences, a.Paragraphs, a.Entities)
-	a.Quantities = a.Quantities[:0]
-	for _, s := range a.Sentences {
-		a.Quantities = f.figures.FindSentence(a.Quantities, a.Text, a.Tokens, s)
-	}
-	a.Dates = f.dates.FindTokens(a.Text, a.Tokens, a.Sentences, a.Date)
+	a.Entities = nil
+	contain(&broken, a.ID, "entities", func() { a.Entities = entity.Article(a.ID, f.names.FindTokens(a.Text, a.Tokens, a.Sentences)) })
+	a.Quotes = nil
+	contain(&broken, a.ID, "quotes", func() { a.Quotes = f.quotes.Find(a.Text, a.Sentences, a.Paragraphs, a.Entities) })
+	figures := a.Quantities[:0]
+	a.Quantities = nil
+	contain(&broken, a.ID, "figures", func() {
+		for _, s := range a.Sentences {
+			figures = f.figures.FindSentence(figures, a.Text, a.Tokens, s)
+		}
+		a.Quantities = figures
+	})
+	a.Dates = nil
+	contain(&broken, a.ID, "dates", func() { a.Dates = f.dates.FindTokens(a.Text, a.Tokens, a.Sentences, a.Date) })
 	if a.Dates == nil {
 		a.Dates = []storyfold.DateMention{}
 	}
@@ -140,6 +154,22 @@ func Extract(a storyfold.Article) storyfold.Article {
 		a.Quantities = []storyfold.Quantity{}
 	}
 	return a
+}
+
+// contain runs one finder on one article and keeps a bug in it from
+// ending the run: a panic leaves that finder's output empty for this
+// article alone, says so on one line naming the article and the stage,
+// and marks the pooled finders broken so they are not used again. The
+// article itself, and every other stage's findings, are kept.
+func contain(broken *bool, id, stage string, find func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			*broken = true
+			slog.Warn("article analysis stage failed; its findings are left out", slog.String("article", id),
+				slog.String("stage", stage), slog.String("panic", fmt.Sprint(r)))
+		}
+	}()
+	find()
 }
 
 // ContentHash identifies an article's content: the outlet, the title and the

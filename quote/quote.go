@@ -382,8 +382,12 @@ func (f *Finder) introduced(text string, m storyfold.Span, sentences []storyfold
 		// "Trump noted so helpfully in a tweet Wednesday morning." and a
 		// paragraph of nothing but the quote: a sentence that is the
 		// whole paragraph before and only attributes what follows.
+		// The quote may run on past its paragraph (a closing mark in a
+		// later one): what follows it is read to the end of the
+		// paragraph it ends in.
+		end := max(paragraphs[paragraphOf(paragraphs, max(m.End-1, m.Start))].End, m.End)
 		if strings.TrimSpace(text[prev.Start:last.Start]) != "" || strings.ContainsAny(text[last.Start:last.End], "“\"") ||
-			strings.TrimRight(strings.TrimSpace(text[m.End:paragraphs[p].End]), ".”\"") != "" {
+			strings.TrimRight(strings.TrimSpace(text[m.End:end]), ".”\"") != "" {
 			return ""
 		}
 		return f.attributesAhead(text[last.Start:last.End])
