@@ -1235,6 +1235,13 @@ func (c *context) sourceAuthor(i int) (name string, ok, named bool) {
 	if head < 0 {
 		head = c.documentHead(i)
 	}
+	return c.authorOf(head)
+}
+
+// authorOf reads the named author of the source or document whose noun
+// is at token head, as sourceAuthor does ("survey from Piper Jaffray",
+// "statement released by the Justice Department").
+func (c *context) authorOf(head int) (name string, ok, named bool) {
 	if head < 0 || !namedAuthor(c, head+1) {
 		return "", false, false
 	}
