@@ -1495,9 +1495,79 @@ const maxDocumentModifiers = 3
 // “discriminating”") is the subject of the main clause, the first one, not
 // of a clause nearer the quote ("Lauten wrote ... that Malia and Sasha
 // Obama should “try ...”").
+//
+// A quote a document's participle introduces ("W. Douglas Parker ... sent
+// her a letter citing the state’s “economic comeback”", "the Office of
+// Management and Budget circulated a letter ... instructing management to
+// prepare for an “orderly reopening”") is the words of the document's
+// sender: the subject of the clause the document's noun stands in, not
+// the first name of the sentence.
 func (f *Finder) sentenceSubject(q *quoteSite) (string, string, bool) {
+	if noun := documentParticiple(q.text[q.sent.Start:q.m.Start]); noun >= 0 {
+		return f.clauseSubject(q.text, q.sent.Start, q.sent.Start+noun), "", true
+	}
 	return f.mainSubject(q.text, q.sent.Start, q.m.Start), "", true
 }
+
+// documentParticiple returns where, in before (the text of a sentence up
+// to a quote's opening mark), the noun of a document (documentNouns)
+// starts when a participle after it introduces the quote: "a letter
+// citing the state’s “", "a letter to affected agencies ... instructing
+// management to prepare for an “". The participle stands among the last
+// maxParticipleReach words, the noun at most maxNounToParticiple words
+// before it, and no comma or semicolon stands between the noun and the
+// quote. Else -1.
+func documentParticiple(before string) int {
+	type word struct {
+		w     string
+		start int
+	}
+	var words []word
+	before = strings.TrimRight(before, "“\"‘' ") // the quote's opening mark
+	for i := 0; i < len(before); {
+		for i < len(before) && before[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(before) && before[j] != ' ' {
+			j++
+		}
+		if j > i {
+			words = append(words, word{before[i:j], i})
+		}
+		i = j
+	}
+	p := -1
+	for k := len(words) - 1; k >= 0 && k >= len(words)-maxParticipleReach; k-- {
+		w := words[k].w
+		if strings.ContainsAny(w, ",;:") {
+			return -1
+		}
+		if len(w) > 4 && strings.HasSuffix(w, "ing") && isLowerASCII(w) && !nlp.IsStopWord(w) {
+			p = k
+			break
+		}
+	}
+	if p < 0 {
+		return -1
+	}
+	for k := p - 1; k >= 0 && k >= p-maxNounToParticiple; k-- {
+		w := words[k].w
+		if strings.ContainsAny(w, ",;:“”\"") {
+			return -1
+		}
+		if documentNouns[w] && k > 0 && (words[k-1].w == "a" || words[k-1].w == "an" || words[k-1].w == "the") {
+			return words[k].start
+		}
+	}
+	return -1
+}
+
+// The reaches of documentParticiple, in words.
+const (
+	maxParticipleReach  = 6
+	maxNounToParticiple = 10
+)
 
 // mainSubject returns the first person named in [from, to) in the place of
 // a subject, or a pronoun opening the sentence.
