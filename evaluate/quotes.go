@@ -150,18 +150,29 @@ func fraction(a, b int) float64 {
 }
 
 // SameSpeaker reports whether a found speaker names the annotated one: the
-// same name, or the same surname ("Obama" for "Barack Obama").
+// same name, or the same surname ("Obama" for "Barack Obama"). A
+// generational suffix is no surname: "Taylor" names "William Taylor III"
+// as it names "Jesse Jackson Jr.".
 func SameSpeaker(gold, found string) bool {
 	g, f := strings.ToLower(strings.TrimSpace(gold)), strings.ToLower(strings.TrimSpace(found))
 	if g == f {
 		return true
 	}
 	last := func(s string) string {
-		s = strings.TrimSuffix(strings.TrimSuffix(s, " jr."), " jr")
+		for _, suffix := range nameSuffixes {
+			if t, ok := strings.CutSuffix(s, suffix); ok && t != "" {
+				s = strings.TrimSuffix(t, ",")
+				break
+			}
+		}
 		return s[strings.LastIndexByte(s, ' ')+1:]
 	}
 	return last(g) == last(f)
 }
+
+// nameSuffixes are the generational suffixes SameSpeaker reads past, with
+// their space, in lower case.
+var nameSuffixes = []string{" jr.", " jr", " sr.", " sr", " ii", " iii", " iv"}
 
 // sameQuote reports whether a found quote's words (b) are the annotated
 // quote's (a): a starts b (annotations give long quotes by their opening

@@ -33,3 +33,27 @@ func TestSameQuote(t *testing.T) {
 		})
 	}
 }
+
+func TestSameSpeaker(t *testing.T) {
+	tests := []struct {
+		gold, found string
+		want        bool
+	}{
+		{"Barack Obama", "Obama", true},
+		{"Jesse Jackson Jr.", "Jackson", true},
+		{"William Taylor III", "Taylor", true},
+		{"Roger Stone, Jr.", "Stone", true},
+		{"William Taylor III", "William Taylor", true},
+		{"William Taylor III", "Lerner", false},
+		{"Barack Obama", "Michelle", false},
+		{"Trump Jr", "Donald Trump Jr.", true},
+		{"III", "Taylor", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.gold+"/"+tt.found, func(t *testing.T) {
+			if got := SameSpeaker(tt.gold, tt.found); got != tt.want {
+				t.Errorf("SameSpeaker(%q, %q) = %v, want %v", tt.gold, tt.found, got, tt.want)
+			}
+		})
+	}
+}

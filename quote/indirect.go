@@ -521,6 +521,14 @@ func (f *Finder) indirect(text string, sent storyfold.Span, marked []storyfold.S
 		if name == "" && (indirectParticiples[cue] || questionCues[cue] && strings.HasSuffix(cue, "ing")) {
 			name = f.participleSubject(text, sent.Start, pos)
 		}
+		if n := len(out); name == "" && indirectParticiples[cue] && c.isPunct(j-1, ",") && n > 0 && out[n-1].Marked && out[n-1].Kind != storyfold.QuoteReported &&
+			out[n-1].Cue != "" && out[n-1].Span.End > sent.Start && out[n-1].Span.End <= pos {
+			// "“...,” the House speaker continued, noting that ...": the
+			// participle goes on from the attribution of the quote that
+			// ends in the sentence, and its subject is that quote's
+			// speaker.
+			name = out[n-1].Speaker
+		}
 		if name == "" && c.lower(beforeFillers(&c, j)) == "they" {
 			// "Pelosi and Schumer said in a statement. ... They vowed":
 			// both of the joint statement before.
@@ -1235,6 +1243,13 @@ func (c *context) sourceAuthor(i int) (name string, ok, named bool) {
 	if head < 0 {
 		head = c.documentHead(i)
 	}
+	return c.authorOf(head)
+}
+
+// authorOf reads the named author of the source or document whose noun
+// is at token head, as sourceAuthor does ("survey from Piper Jaffray",
+// "statement released by the Justice Department").
+func (c *context) authorOf(head int) (name string, ok, named bool) {
 	if head < 0 || !namedAuthor(c, head+1) {
 		return "", false, false
 	}

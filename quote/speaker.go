@@ -1104,6 +1104,13 @@ func (f *Finder) cueAfter(q *quoteSite) (string, string, bool) {
 		if name, ok := f.roleThenName(&c, k+1); ok {
 			return name, c.lower(k), true
 		}
+		// '“...,” said a report from Kotak Institutional Equities.': the
+		// document's named author.
+		if h := c.documentHead(k + 1); h >= 0 {
+			if name, ok, _ := c.authorOf(h); ok {
+				return name, c.lower(k), true
+			}
+		}
 	}
 	if c.lower(k) == "according" && c.lower(k+1) == "to" {
 		if name, ok := c.nameAfter(k + 2); ok {
@@ -1286,7 +1293,10 @@ func (f *Finder) cueBefore(q *quoteSite) (string, string, bool) {
 				return name, w, true
 			}
 			// The subject of the clause, named before the cue.
-			return f.clauseSubject(text, sent.Start, from+int(c.toks[j].Start)), w, true
+			if name := f.clauseSubject(text, sent.Start, from+int(c.toks[j].Start)); name != "" {
+				return name, w, true
+			}
+			return f.documentSubject(&c, text, sent.Start, from, j, false), w, true
 		case indirectNouns[w]:
 			// "dismissed David Axelrod's comment that House Republicans
 			// are under a “reign of terror”": the possessor's words.
@@ -1322,7 +1332,10 @@ func (f *Finder) cueBefore(q *quoteSite) (string, string, bool) {
 				}
 			}
 			// "X ..., saying “": X is the subject of the clause.
-			return f.participleSubject(text, sent.Start, from+int(c.toks[j].Start)), w, true
+			if name := f.participleSubject(text, sent.Start, from+int(c.toks[j].Start)); name != "" {
+				return name, w, true
+			}
+			return f.documentSubject(&c, text, sent.Start, from, j, true), w, true
 		}
 	}
 	return "", "", false
@@ -1376,15 +1389,185 @@ func (c *context) accused(j int) string {
 	return name
 }
 
+// documentSubject returns the named author of a document that is the
+// subject of the cue at token j of the context, which opens at offset
+// from of text: "The letter from Taylor states that “...”", "a March
+// 2019 study by the Centre for Economic Policy Research, a London-based
+// think tank, concluded that, ..., “...”", "signed a letter from
+// Representative Peter Welch, Democrat of Vermont, calling the tax deal
+// “...”". The author ends the document's phrase: nothing but an
+// appositive set off by commas stands between the name and the cue. A
+// finite cue's document opens its sentence or follows a phrase set off by
+// a comma ("As we’ve noted, a ... study"); a participle's may be an
+// object ("signed a letter from ..."), since the participle then
+// describes the document. Else "".
+func (f *Finder) documentSubject(c *context, text string, sentStart, from, j int, participle bool) string {
+	for h := j - 2; h >= 0 && h >= j-maxDocumentReach; h-- {
+		w := c.plain(h)
+		if !documentNouns[w] && !sourceNouns[w] {
+			continue
+		}
+		if p := c.plain(h + 1); p != "from" && p != "by" {
+			continue // "a letter to Congress", "the report's"; not "of"
+		}
+		name, ok, _ := c.authorOf(h)
+		if !ok || nlp.IsSpeakerPronoun(strings.ToLower(name)) {
+			return ""
+		}
+		between := c.text[c.toks[h].End:c.toks[j].Start]
+		n := strings.Index(between, name)
+		if n < 0 {
+			return ""
+		}
+		end := n + len(name)
+		// The article's mention there, when longer than what the rules
+		// read ("the Centre for Economic Policy Research").
+		start := from + int(c.toks[h].End) + n
+		k := sort.Search(len(f.names), func(i int) bool { return f.names[i].start >= start })
+		if k < len(f.names) && f.names[k].start == start && f.names[k].end <= from+int(c.toks[j].Start) {
+			name, end = f.names[k].name, f.names[k].end-from-int(c.toks[h].End)
+		}
+		if !appositiveOnly(between[end:]) {
+			return ""
+		}
+		if participle {
+			return name
+		}
+		// The article that opens the document's phrase, past at most
+		// maxDocumentModifiers words or numbers ("a March 2019 study").
+		a := h - 1
+		for a >= 0 && a >= h-1-maxDocumentModifiers && c.toks[a].Kind != nlp.Punct && !c.is(a, "a") && !c.is(a, "an") && !c.is(a, "the") {
+			a--
+		}
+		if a < 0 || c.toks[a].Kind == nlp.Punct {
+			return ""
+		}
+		lead := strings.TrimSpace(text[sentStart : from+int(c.toks[a].Start)])
+		lead = strings.TrimLeft(lead, "“\"‘' ")
+		if lead == "" || strings.HasSuffix(lead, ",") {
+			return name
+		}
+		return ""
+	}
+	return ""
+}
+
+// appositiveOnly reports whether rest, the words between a document's
+// author and the cue, is nothing or only an appositive set off by commas
+// (", Democrat of Vermont,"), of at most maxRoleWords words and no quote
+// or verb of saying.
+func appositiveOnly(rest string) bool {
+	rest = strings.TrimSpace(rest)
+	if rest == "" {
+		return true
+	}
+	inner, ok := strings.CutPrefix(rest, ",")
+	if !ok {
+		return false
+	}
+	inner, ok = strings.CutSuffix(inner, ",")
+	if !ok || strings.ContainsAny(inner, ",;:“”\"()") {
+		return false
+	}
+	words := strings.Fields(inner)
+	if len(words) == 0 || len(words) > maxRoleWords+2 {
+		return false
+	}
+	for _, w := range words {
+		if cues[strings.ToLower(w)] || participles[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// maxDocumentReach is how many tokens before a cue documentSubject looks
+// for the document's noun: past its author and an appositive.
+const maxDocumentReach = 20
+
+// maxDocumentModifiers is how many words may stand between a document's
+// article and its noun ("a March 2019 study").
+const maxDocumentModifiers = 3
+
 // sentenceSubject attributes a quote with no cue: a word or phrase quoted
 // in a sentence about its speaker ("Fox News host Glenn Beck ... blamed
 // “progressivism”", "President Trump took aim at tech giants for
 // “discriminating”") is the subject of the main clause, the first one, not
 // of a clause nearer the quote ("Lauten wrote ... that Malia and Sasha
 // Obama should “try ...”").
+//
+// A quote a document's participle introduces ("W. Douglas Parker ... sent
+// her a letter citing the state’s “economic comeback”", "the Office of
+// Management and Budget circulated a letter ... instructing management to
+// prepare for an “orderly reopening”") is the words of the document's
+// sender: the subject of the clause the document's noun stands in, not
+// the first name of the sentence.
 func (f *Finder) sentenceSubject(q *quoteSite) (string, string, bool) {
+	if noun := documentParticiple(q.text[q.sent.Start:q.m.Start]); noun >= 0 {
+		return f.clauseSubject(q.text, q.sent.Start, q.sent.Start+noun), "", true
+	}
 	return f.mainSubject(q.text, q.sent.Start, q.m.Start), "", true
 }
+
+// documentParticiple returns where, in before (the text of a sentence up
+// to a quote's opening mark), the noun of a document (documentNouns)
+// starts when a participle after it introduces the quote: "a letter
+// citing the state’s “", "a letter to affected agencies ... instructing
+// management to prepare for an “". The participle stands among the last
+// maxParticipleReach words, the noun at most maxNounToParticiple words
+// before it, and no comma or semicolon stands between the noun and the
+// quote. Else -1.
+func documentParticiple(before string) int {
+	type word struct {
+		w     string
+		start int
+	}
+	var words []word
+	before = strings.TrimRight(before, "“\"‘' ") // the quote's opening mark
+	for i := 0; i < len(before); {
+		for i < len(before) && before[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(before) && before[j] != ' ' {
+			j++
+		}
+		if j > i {
+			words = append(words, word{before[i:j], i})
+		}
+		i = j
+	}
+	p := -1
+	for k := len(words) - 1; k >= 0 && k >= len(words)-maxParticipleReach; k-- {
+		w := words[k].w
+		if strings.ContainsAny(w, ",;:") {
+			return -1
+		}
+		if len(w) > 4 && strings.HasSuffix(w, "ing") && isLowerASCII(w) && !nlp.IsStopWord(w) {
+			p = k
+			break
+		}
+	}
+	if p < 0 {
+		return -1
+	}
+	for k := p - 1; k >= 0 && k >= p-maxNounToParticiple; k-- {
+		w := words[k].w
+		if strings.ContainsAny(w, ",;:“”\"") {
+			return -1
+		}
+		if documentNouns[w] && k > 0 && (words[k-1].w == "a" || words[k-1].w == "an" || words[k-1].w == "the") {
+			return words[k].start
+		}
+	}
+	return -1
+}
+
+// The reaches of documentParticiple, in words.
+const (
+	maxParticipleReach  = 6
+	maxNounToParticiple = 10
+)
 
 // mainSubject returns the first person named in [from, to) in the place of
 // a subject, or a pronoun opening the sentence.
