@@ -91,6 +91,7 @@ func open(ctx context.Context, path string) (*Store, error) {
 		ListOrder: "s.last DESC, s.updated DESC, s.id",
 		Copies:    "(SELECT json_group_array(d.id) FROM (SELECT id FROM articles WHERE duplicate_of = a.id ORDER BY seq) d)",
 		Matches:   s.matches,
+		Ranked:    s.ranked,
 	}}
 	return s, nil
 }
