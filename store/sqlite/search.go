@@ -58,18 +58,14 @@ func (s *Store) ranked(ctx context.Context, text string, off, lim int) ([]sqlsto
 	q, newest := ftsQuery(terms), max(storyfold.MaxSearchTotal, off+lim)
 	var page []sqlstore.Match
 	total := 0
-	err := s.shared.DB.Query(ctx, `SELECT seq, score, count(*) OVER () FROM
-		(SELECT rowid AS seq, -bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ?
-			ORDER BY rowid DESC LIMIT ?)
-		ORDER BY score DESC, seq DESC LIMIT ? OFFSET ?`, []any{q, newest, lim, off},
-		func(scan func(...any) error) error {
-			var m sqlstore.Match
-			if err := scan(&m.Seq, &m.Score, &total); err != nil {
-				return err
-			}
-			page = append(page, m)
-			return nil
-		})
+	err := s.rankingQuery(ctx, []any{q, newest, lim, off}, func(scan func(...any) error) error {
+		var m sqlstore.Match
+		if err := scan(&m.Seq, &m.Score, &total); err != nil {
+			return err
+		}
+		page = append(page, m)
+		return nil
+	})
 	if err != nil {
 		return nil, 0, err
 	}
@@ -83,6 +79,38 @@ func (s *Store) ranked(ctx context.Context, text string, off, lim int) ([]sqlsto
 		}
 	}
 	return page, min(total, storyfold.MaxSearchTotal), nil
+}
+
+// rankingSQL is ranked's statement: the newest matches scored, then
+// ordered by score, counted and cut to the page.
+const rankingSQL = `SELECT seq, score, count(*) OVER () FROM
+	(SELECT rowid AS seq, -bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ?
+		ORDER BY rowid DESC LIMIT ?)
+	ORDER BY score DESC, seq DESC LIMIT ? OFFSET ?`
+
+// rankingQuery runs rankingSQL with args through the statement prepared
+// once (database/sql prepares it again on each connection it meets), or
+// as a plain query if it could not be prepared.
+func (s *Store) rankingQuery(ctx context.Context, args []any, row func(scan func(...any) error) error) error {
+	s.ranking.once.Do(func() {
+		if stmt, err := s.db.PrepareContext(context.Background(), rankingSQL); err == nil {
+			s.ranking.stmt = stmt
+		}
+	})
+	if s.ranking.stmt == nil {
+		return s.shared.DB.Query(ctx, rankingSQL, args, row)
+	}
+	rows, err := s.ranking.stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := row(rows.Scan); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // ftsQuery is the FTS5 query of a search's terms (see record.QueryTerms),
