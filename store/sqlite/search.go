@@ -69,8 +69,9 @@ func (s *Store) ranked(ctx context.Context, text string, off, lim int) ([]sqlsto
 	if err != nil {
 		return nil, 0, err
 	}
-	if len(page) == 0 && off > 0 {
-		// A page past the last match still says how many there are.
+	if len(page) == 0 && (off > 0 || lim <= 0) {
+		// A page past the last match (or of no rows) still says how many
+		// there are.
 		err = s.shared.DB.Query(ctx, `SELECT count(*) FROM
 			(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)`, []any{q, newest},
 			func(scan func(...any) error) error { return scan(&total) })
