@@ -1,6 +1,9 @@
 package nlp
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Snippet returns the passage of text, about words words long, where the
 // query's words occur most (the most distinct words first, then the most
@@ -34,7 +37,7 @@ func Snippet(text, query string, words int, open, close string) string {
 	seen := map[string]int8{} // what a word that passed a prefix matched
 	for i, tok := range toks {
 		which[i] = -1
-		if tok.Kind == Punct {
+		if tok.Kind == Punct || !mayStartAny(tok.Text(text), prefixes) {
 			continue
 		}
 		lower = Lower(lower[:0], tok.Text(text))
@@ -116,4 +119,41 @@ func Snippet(text, query string, words int, open, close string) string {
 		b.WriteString("…")
 	}
 	return b.String()
+}
+
+// mayStartAny reports whether Lower(word) may start with one of prefixes:
+// false only when it cannot, which mayStart tells from word's leading
+// ASCII bytes, so most words of a text are passed over without being
+// lowered.
+func mayStartAny(word string, prefixes [][]byte) bool {
+	for _, p := range prefixes {
+		if mayStart(word, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayStart reports whether Lower(word) may start with p. Lower maps an
+// ASCII byte to one byte and only shortens the end of a word (a
+// trailing "'s"), so while word's bytes are ASCII, the lowered word
+// starts with them lowered, or is shorter than p; at the first other
+// byte it answers true and leaves the question to Lower.
+func mayStart(word string, p []byte) bool {
+	for i, want := range p {
+		if i == len(word) {
+			return false // word is ASCII and shorter than p, as Lower(word) is
+		}
+		c := word[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != want {
+			return false
+		}
+	}
+	return true
 }

@@ -19,10 +19,47 @@ func TestSnippet(t *testing.T) {
 		{"both words beat one word twice", "Putin spoke. Putin again. " + long + "Putin met Trump.", "Putin Trump", 6, "…. [Putin] met [Trump]."},
 		{"empty text", "", "x", 5, ""},
 		{"no letters in the query", "Some text here.", "!!", 2, "Some text…"},
+		{"a possessive and a curly apostrophe", "The talk's end. Talk’s start.", "talk", 20, "The [talk's] end. [Talk’s] start."},
+		{"capitals beyond ASCII", "ÉLYSÉE said. Élysée again.", "élysée", 20, "[ÉLYSÉE] said. [Élysée] again."},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := Snippet(tt.text, tt.query, tt.words, "[", "]"); got != tt.want {
 				t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestMayStart holds mayStart, Snippet's filter in front of Lower, to
+// its promise: it never turns away a word whose lowered form starts with
+// the prefix, and it turns away an ASCII word that does not.
+func TestMayStart(t *testing.T) {
+	for _, tt := range []struct {
+		word, prefix string
+		want         bool
+	}{
+		{"Senate", "sen", true},
+		{"SENATE", "sen", true},
+		{"vote", "sen", false},
+		{"se", "sen", false},
+		{"Se's", "se", true},
+		{"Ab's", "ab'", true}, // passed on: Lower drops the "'s" and decides
+		{"Élysée", "él", true},
+		{"ÉLYSÉE", "él", true},
+		{"Sé", "sé", true},
+		{"İstanbul", "i̇s", true},
+		{"ⱥb", "ⱥ", true},
+		{"Ⱥb", "ⱥ", true},
+		{"x", "", true},
+	} {
+		t.Run(tt.word+"/"+tt.prefix, func(t *testing.T) {
+			lowered := strings.HasPrefix(string(Lower(nil, tt.word)), tt.prefix)
+			got := mayStart(tt.word, []byte(tt.prefix))
+			if lowered && !got {
+				t.Errorf("mayStart(%q, %q) = false, but Lower gives %q", tt.word, tt.prefix, Lower(nil, tt.word))
+			}
+			if got != tt.want {
+				t.Errorf("mayStart(%q, %q) = %v, want %v", tt.word, tt.prefix, got, tt.want)
 			}
 		})
 	}

@@ -30,13 +30,10 @@ func (r Reads) Search(ctx context.Context, q storyfold.SearchQuery) ([]storyfold
 	lim, off := record.Limit(q.Limit), max(0, q.Offset)
 	ctx, cancel := record.SearchContext(ctx)
 	defer cancel()
-	matches, err := r.Dialect.Matches(ctx, q.Text, max(storyfold.MaxSearchTotal, off+lim))
+	page, total, err := r.ranked(ctx, q.Text, off, lim)
 	if err != nil {
 		return nil, 0, fmt.Errorf("search: %w", err)
 	}
-	slices.SortStableFunc(matches, func(a, b Match) int { return cmp.Compare(b.Score, a.Score) })
-	total := min(len(matches), storyfold.MaxSearchTotal)
-	page := matches[min(off, len(matches)):min(off+lim, len(matches))]
 	out := []storyfold.SearchHit{}
 	if len(page) == 0 {
 		return out, total, nil
@@ -76,6 +73,21 @@ func (r Reads) Search(ctx context.Context, q storyfold.SearchQuery) ([]storyfold
 		}
 	}
 	return out, total, nil
+}
+
+// ranked is Search's page of matches and their total: the engine's
+// Dialect.Ranked when it has one, else its Matches ordered here.
+func (r Reads) ranked(ctx context.Context, text string, off, lim int) ([]Match, int, error) {
+	if r.Dialect.Ranked != nil {
+		return r.Dialect.Ranked(ctx, text, off, lim)
+	}
+	matches, err := r.Dialect.Matches(ctx, text, max(storyfold.MaxSearchTotal, off+lim))
+	if err != nil {
+		return nil, 0, err
+	}
+	slices.SortStableFunc(matches, func(a, b Match) int { return cmp.Compare(b.Score, a.Score) })
+	total := min(len(matches), storyfold.MaxSearchTotal)
+	return matches[min(off, len(matches)):min(off+lim, len(matches))], total, nil
 }
 
 // QueryMatches runs an engine's query for Dialect.Matches, which selects

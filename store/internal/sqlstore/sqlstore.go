@@ -95,6 +95,13 @@ type Dialect struct {
 	// limit of them, the newest first, each with its score; none when the
 	// text holds no word to search for.
 	Matches func(ctx context.Context, text string, limit int) ([]Match, error)
+	// Ranked, when set, answers what Search makes of Matches in the
+	// engine: of the newest max(storyfold.MaxSearchTotal, off+lim)
+	// matches, the lim from off when ordered by score, the best first and
+	// the newest first among equal scores, and how many there are, capped
+	// at storyfold.MaxSearchTotal. An engine whose rows cost more to hand
+	// over than to sort sets it, so that only a page's rows leave it.
+	Ranked func(ctx context.Context, text string, off, lim int) ([]Match, int, error)
 }
 
 // Reads answers the reads of storyfold.Store that are alike in both
