@@ -1893,11 +1893,11 @@ func (cx *conflictContext) dateDiffers(a, b int) (conflictValue, conflictValue, 
 	// Articles that each give both days elsewhere know both events (the
 	// vote on Tuesday, the resignation on Wednesday): without a shared
 	// setting, the days are of the two.
-	case single && near && gap <= sameWeek && !(cx.givesDay(cx.units[b].article, x) && cx.givesDay(cx.units[a].article, y)):
+	case single && near && gap <= sameWeek && !(cx.givesDay(cx.units[b].article, x, cx.units[a].article) && cx.givesDay(cx.units[a].article, y, cx.units[b].article)):
 	case single && slot >= 1 && cx.pair.words >= datePair:
 	// One actor doing one thing on two days of one week, each sentence
 	// giving one day: the outlets disagree on when.
-	case single && (cx.pair.event || cx.pair.act) && cx.pair.words >= eventPair && gap <= sameWeek && !(cx.givesDay(cx.units[b].article, x) && cx.givesDay(cx.units[a].article, y)):
+	case single && (cx.pair.event || cx.pair.act) && cx.pair.words >= eventPair && gap <= sameWeek && !(cx.givesDay(cx.units[b].article, x, cx.units[a].article) && cx.givesDay(cx.units[a].article, y, cx.units[b].article)):
 	case slot >= 2 && (cx.pair.grouped || cx.pair.words >= datePair || cx.pair.event || cx.pair.act):
 	// The same words quoted in both, from a person both name, each
 	// sentence giving one day: the day the words were said or written
@@ -1923,12 +1923,12 @@ func (cx *conflictContext) dateDiffers(a, b int) (conflictValue, conflictValue, 
 	// run for the presidency on Sunday"), or one person's interview with
 	// one partner ("using an interview with Fox News"): read as the
 	// event pairs are.
-	case single && cx.pair.deed && cx.pair.words >= eventPair && gap <= sameWeek && !(cx.givesDay(cx.units[b].article, x) && cx.givesDay(cx.units[a].article, y)):
+	case single && cx.pair.deed && cx.pair.words >= eventPair && gap <= sameWeek && !(cx.givesDay(cx.units[b].article, x, cx.units[a].article) && cx.givesDay(cx.units[a].article, y, cx.units[b].article)):
 		cx.rule = RuleActDay
 	// Two ledes on one person, each giving one day, tell the story's act
 	// in their own words: they need share no word but the person, and
 	// each article must have been out by both days (see knownBy).
-	case single && cx.pair.lede && gap <= sameWeek && !(cx.givesDay(cx.units[b].article, x) && cx.givesDay(cx.units[a].article, y)) && cx.knownBy(a, b, x, y):
+	case single && cx.pair.lede && gap <= sameWeek && !(cx.givesDay(cx.units[b].article, x, cx.units[a].article) && cx.givesDay(cx.units[a].article, y, cx.units[b].article)) && cx.knownBy(a, b, x, y):
 		cx.rule = RuleLedeDay
 	default:
 		return conflictValue{}, conflictValue{}, false
@@ -1941,10 +1941,45 @@ func (cx *conflictContext) dateDiffers(a, b int) (conflictValue, conflictValue, 
 }
 
 // givesDay reports whether an article gives the day of a mention.
-func (cx *conflictContext) givesDay(article int, d storyfold.DateMention) bool {
+//
+// A day the article gives to an interview ("in a Monday interview with
+// The Washington Post", "in an interview Tuesday") dates that sitting,
+// another occasion than an act, and is not counted unless the day d,
+// given in the article from, is an interview's too.
+func (cx *conflictContext) givesDay(article int, d storyfold.DateMention, from int) bool {
+	sitting := sittingDay(cx.members[from], d.Span)
 	return slices.ContainsFunc(cx.members[article].Dates, func(m storyfold.DateMention) bool {
-		return m.Granularity == storyfold.GranularityDay && m.Date.Known() && m.Date.Equal(d.Date.Time)
+		return m.Granularity == storyfold.GranularityDay && m.Date.Known() && m.Date.Equal(d.Date.Time) &&
+			(sitting || !sittingDay(cx.members[article], m.Span))
 	})
+}
+
+// sittingReach is how many words on each side of a day sittingDay reads.
+const sittingReach = 2
+
+// sittingDay reports whether a day of an article stands within
+// sittingReach words of a noun of a sitting (conflict_sittings.txt): "a
+// Monday interview", "in an interview on Tuesday".
+func sittingDay(a *storyfold.Article, s storyfold.Span) bool {
+	if s.End == 0 || s.End > len(a.Text) {
+		return false
+	}
+	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",;:.\"'“”‘’()")) }
+	before := strings.Fields(a.Text[max(0, s.Start-60):s.Start])
+	after := strings.Fields(a.Text[s.End:min(len(a.Text), s.End+60)])
+	for i := 0; i < sittingReach; i++ {
+		if i < len(before) && sittings[clean(before[len(before)-1-i])] {
+			return true
+		}
+		if i < len(after) && sittings[clean(after[i])] {
+			return true
+		}
+		// A clause ends the reach: "said Tuesday. In an interview".
+		if i < len(after) && strings.ContainsAny(after[i], ".;") {
+			break
+		}
+	}
+	return false
 }
 
 // showName reports whether a relative day is written as a name, with a
