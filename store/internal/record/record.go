@@ -17,26 +17,44 @@ import (
 	"github.com/storyfold/storyfold/nlp"
 )
 
-// ArticleDoc is the document kept for an article: its JSON without its
-// text, which the store keeps in a column of its own (search reads it
-// there), and without its duplicates, which are derived from the other
-// articles' duplicate_of when read. With compress the JSON is
-// zstd-compressed: what cleaning removed and the spans of sentences,
-// entities, quotes, figures and dates take about twice the article's
-// text as JSON and a third of that compressed (BASIL), and a store
-// whose engine does not compress its rows (SQLite) would keep them
-// whole.
+// ArticleDoc is the document kept for an article, without its text,
+// which the store keeps in a column of its own (search reads it there),
+// and without its duplicates, which are derived from the other articles'
+// duplicate_of when read. With compress it is the article in the binary
+// form of articledoc.go, zstd-compressed: what cleaning removed and the
+// spans of sentences, entities, quotes, figures and dates take about
+// twice the article's text as JSON and a third of that compressed
+// (BASIL), and a store whose engine does not compress its rows (SQLite)
+// would keep them whole. Without, it is the article's JSON.
 func ArticleDoc(a storyfold.Article, compress bool) ([]byte, error) {
+	if compress {
+		buf := articleBuffers.Get().(*[]byte)
+		defer putArticleBuffer(buf)
+		*buf = appendArticleBinary((*buf)[:0], &a)
+		return encoder.EncodeAll(*buf, make([]byte, 0, len(*buf)/4)), nil
+	}
+	return articleJSON(a)
+}
+
+// articleJSON is an article's document as JSON, the form of stores
+// written before the binary one and of a store that keeps it plain.
+func articleJSON(a storyfold.Article) ([]byte, error) {
 	a.Duplicates = nil
 	a.Text = ""
 	// The method directly, not json.Marshal: that would scan the whole
 	// document again to compact and validate what the method's own
 	// json.Marshal has already written compact and escaped.
-	doc, err := a.MarshalJSON()
-	if err != nil || !compress {
-		return doc, err
+	return a.MarshalJSON()
+}
+
+// articleBuffers keeps the buffers article documents are written into
+// before they are compressed, as storyBuffers does for stories.
+var articleBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
+
+func putArticleBuffer(b *[]byte) {
+	if cap(*b) <= maxKeptBuffer {
+		articleBuffers.Put(b)
 	}
-	return encoder.EncodeAll(doc, make([]byte, 0, len(doc)/4)), nil
 }
 
 // FeaturesBlob is the grouping features as kept, compressed with
@@ -223,20 +241,35 @@ func StoryDocsDense(st *storyfold.Story) (doc []byte, sources string, err error)
 // denseEncoder is StoryDocsDense's.
 var denseEncoder, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBetterCompression))
 
-// Article reads an article's document (ArticleDoc's, compressed or not,
-// ArticleDocWithText's, or one stored whole with its text by an earlier
-// storyfold), with its text column and the IDs of its copies.
+// Article reads an article's document (ArticleDoc's, binary and
+// compressed or JSON and plain, ArticleDocWithText's, the compressed JSON
+// of stores written before the binary form, or one stored whole with its
+// text by an earlier storyfold), with its text column and the IDs of its
+// copies.
 func Article(doc []byte, text string, duplicates []string) (storyfold.Article, error) {
 	var a storyfold.Article
-	if bytes.HasPrefix(doc, zstdMagic) {
-		plain, err := decodeDoc(doc, text)
-		if err != nil {
+	var err error
+	switch {
+	case bytes.HasPrefix(doc, zstdMagic):
+		var plain []byte
+		if plain, err = decodeDoc(doc, text); err != nil {
 			return a, fmt.Errorf("stored article: %w", err)
 		}
-		doc = plain
+		if isBinaryArticle(plain) {
+			// The unpacked document is this function's alone and never
+			// written again, so the article's strings are slices of it
+			// rather than of a copy.
+			a, err = articleFromText(unsafe.String(unsafe.SliceData(plain), len(plain)))
+		} else {
+			err = json.Unmarshal(plain, &a)
+		}
+	case isBinaryArticle(doc):
+		a, err = articleFromText(string(doc))
+	default:
+		err = json.Unmarshal(doc, &a)
 	}
-	if err := json.Unmarshal(doc, &a); err != nil {
-		return a, fmt.Errorf("stored article: %w", err)
+	if err != nil {
+		return storyfold.Article{}, fmt.Errorf("stored article: %w", err)
 	}
 	if a.Text == "" {
 		a.Text = text
@@ -364,18 +397,16 @@ func foldRune(r rune) rune {
 
 // ArticleDocWithText is ArticleDoc compressed with the article's text as
 // zstd's dictionary: the document's quotes, names and sentences are
-// mostly the text's words, so it keeps a third less than ArticleDoc
-// compressed alone (2,608 to 1,757 bytes an article in the bench's
-// corpus). Article reads it given the same text, which a store keeps
-// beside it and never changes; the frame's dictionary ID says which
-// documents need it.
+// mostly the text's words, so it keeps about two fifths less than
+// ArticleDoc compressed alone (2,177 to 1,289 bytes an article, BASIL;
+// the JSON form was 2,824 to 1,829). Article reads it given the same
+// text, which a store keeps beside it and never changes; the frame's
+// dictionary ID says which documents need it.
 func ArticleDocWithText(a storyfold.Article) ([]byte, error) {
-	text := a.Text
-	doc, err := ArticleDoc(a, false)
-	if err != nil {
-		return nil, err
-	}
-	return compressWithText(doc, text)
+	buf := articleBuffers.Get().(*[]byte)
+	defer putArticleBuffer(buf)
+	*buf = appendArticleBinary((*buf)[:0], &a)
+	return compressWithText(*buf, a.Text)
 }
 
 // CompressWithText compresses a document kept plain by an earlier

@@ -96,8 +96,22 @@ func fill(v reflect.Value, depth, n int, seed *int) {
 	case reflect.String:
 		words := []string{"plain %d", "<b>&amp; “quoted” %d</b>", "bad \xff\xfe utf-8 %d", "", "line\u2028sep %d \x00"}
 		v.SetString(fmt.Sprintf(words[k%len(words)], k))
-	case reflect.Int:
+	case reflect.Int, reflect.Int32:
 		v.SetInt(int64(k * (1 - 2*(k%2)) * 1000))
+	case reflect.Uint8:
+		v.SetUint(uint64(k % 3))
+	case reflect.Map:
+		if depth > 1 && n < 0 {
+			return
+		}
+		m := reflect.MakeMap(v.Type())
+		for range max(n, 0) + 1 {
+			key, val := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+			fill(key, depth+1, n, seed)
+			fill(val, depth+1, n, seed)
+			m.SetMapIndex(key, val)
+		}
+		v.Set(m)
 	case reflect.Float64:
 		floats := []float64{1.5, math.Copysign(0, -1), 1e300, 0.1 + 0.2, math.SmallestNonzeroFloat64, float64(k)}
 		v.SetFloat(floats[k%len(floats)])
