@@ -453,6 +453,45 @@ func variantSpelling(a, b string) bool {
 	return nlp.EditDistance(pa, pb, limit) <= limit
 }
 
+// initialsOf reports whether one name is the other's initials in any
+// order ("DOJ" and "Justice Department", "DHS" and "Homeland Security
+// Department", "FBI" and "Federal Bureau of Investigation"): an
+// organisation's two names, not two organisations. The initials of the
+// longer name's capitalised words are compared with the acronym's
+// letters as sets of letters, with an "O" allowed for an "of" the
+// acronym keeps ("Department of Justice") or that a reordered name drops
+// ("Justice Department").
+func initialsOf(a, b string) bool {
+	if !acronym(a) {
+		a, b = b, a
+	}
+	if !acronym(a) || acronym(b) {
+		return false
+	}
+	var letters, initials []byte
+	for i := 0; i < len(a); i++ {
+		if a[i] != '.' {
+			letters = append(letters, a[i])
+		}
+	}
+	for _, w := range strings.Fields(b) {
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			initials = append(initials, w[0])
+		}
+	}
+	if len(initials) < 2 {
+		return false
+	}
+	slices.Sort(letters)
+	slices.Sort(initials)
+	if string(letters) == string(initials) {
+		return true
+	}
+	withOf := append(initials, 'O')
+	slices.Sort(withOf)
+	return string(letters) == string(withOf)
+}
+
 // appendPlain appends the name s to dst lower-cased, without its dots
 // and accents.
 func appendPlain(dst []byte, s string) []byte {

@@ -2158,7 +2158,8 @@ func entityDiffers(typ storyfold.EntityType) func(cx *conflictContext, a, b int)
 				continue
 			}
 			for _, y := range nb {
-				if slices.Contains(na, y) || sameOrWithin(x, y) || shareWord(x, y) || variantSpelling(x, y) {
+				if slices.Contains(na, y) || sameOrWithin(x, y) || shareWord(x, y) || variantSpelling(x, y) ||
+					typ == storyfold.EntityOrg && initialsOf(x, y) {
 					continue
 				}
 				// Two different places in the same words are of one slot;

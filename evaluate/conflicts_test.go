@@ -262,6 +262,58 @@ func TestConflictsOfPlacesUnderOneCountryBASIL(t *testing.T) {
 	}
 }
 
+// TestConflictsOfAnOrganisationsNamesBASIL pins, on the whole BASIL story
+// c6a0e65c, that an organisation's initials and its name are one body:
+// "According to the DOJ document" in one article against "after the
+// Justice Department indicted 12 Russian intelligence officers" in
+// another had been reported as an organisation conflict. The control
+// puts another department in the second sentence.
+func TestConflictsOfAnOrganisationsNamesBASIL(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "data", "basil", "articles.jsonl")
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("BASIL is not present")
+	}
+	const cluster = "c6a0e65c-4f8b-41de-8200-cd700f683c64"
+	var members []storyfold.Article
+	for _, a := range readArticles(t, path) {
+		if a.Meta["cluster"] == cluster {
+			members = append(members, a)
+		}
+	}
+	i := slices.IndexFunc(members, func(a storyfold.Article) bool { return strings.HasSuffix(a.ID, "_2") })
+	if i < 0 {
+		t.Fatal("no article _2 in the story")
+	}
+	const sent = "the Justice Department indicted"
+	for _, tc := range []struct {
+		name, with string
+		want       bool
+	}{
+		{"control: another department", "the Treasury Department indicted", true},
+		{"the story as it is", sent, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			changed := members[i]
+			at := strings.Index(changed.Text, sent)
+			if at < 0 {
+				t.Fatalf("no %q in %s", sent, changed.ID)
+			}
+			changed.Text = changed.Text[:at] + tc.with + changed.Text[at+len(sent):]
+			changed.Sentences, changed.Entities, changed.Quotes, changed.Quantities, changed.Dates = nil, nil, nil, nil, nil
+			changed = pipeline.Annotate(changed)
+			var found []string
+			for _, c := range buildStory(cluster, members, i, &changed).Conflicts {
+				if c.Kind == storyfold.ConflictOrg {
+					found = append(found, c.Description)
+				}
+			}
+			if got := slices.ContainsFunc(found, func(d string) bool { return strings.Contains(d, "DOJ") }); got != tc.want {
+				t.Errorf("organisation conflicts %q, want one of DOJ: %v", found, tc.want)
+			}
+		})
+	}
+}
+
 // TestConflictsOfListedCountsBASIL pins, on the whole BASIL story
 // f11c2566, a count of one named thing compared though its sentence
 // lists other counts: Boehner's "50 of our members ..., 89 freshmen ...,
