@@ -208,6 +208,43 @@ func TestNegateLeavesParticiples(t *testing.T) {
 	}
 }
 
+// changedStoryConflicts builds the whole BASIL story cluster with the
+// first sent in its article whose ID ends in suffix replaced by with, as
+// `eval conflicts` changes a sentence, and returns the descriptions of its
+// conflicts of kind. It skips the test when BASIL is not present.
+func changedStoryConflicts(t *testing.T, cluster, suffix, sent, with string, kind storyfold.ConflictKind) []string {
+	t.Helper()
+	path := filepath.Join("..", "..", "shared", "data", "basil", "articles.jsonl")
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("BASIL is not present")
+	}
+	var members []storyfold.Article
+	for _, a := range readArticles(t, path) {
+		if a.Meta["cluster"] == cluster {
+			members = append(members, a)
+		}
+	}
+	i := slices.IndexFunc(members, func(a storyfold.Article) bool { return strings.HasSuffix(a.ID, suffix) })
+	if i < 0 {
+		t.Fatalf("no article %s in the story", suffix)
+	}
+	changed := members[i]
+	at := strings.Index(changed.Text, sent)
+	if at < 0 {
+		t.Fatalf("no %q in %s", sent, changed.ID)
+	}
+	changed.Text = changed.Text[:at] + with + changed.Text[at+len(sent):]
+	changed.Sentences, changed.Entities, changed.Quotes, changed.Quantities, changed.Dates = nil, nil, nil, nil, nil
+	changed = pipeline.Annotate(changed)
+	var found []string
+	for _, c := range buildStory(cluster, members, i, &changed).Conflicts {
+		if c.Kind == kind {
+			found = append(found, c.Description)
+		}
+	}
+	return found
+}
+
 // TestConflictsOfPlacesUnderOneCountryBASIL pins, on BASIL 005a2961 when
 // it is present, two states sent to in one claim by two outlets, one of
 // which also names the country both lie in ("born in the United States
@@ -217,44 +254,15 @@ func TestNegateLeavesParticiples(t *testing.T) {
 // fact only with the articles' other sentences, so the case is built
 // from the whole story. The control is the story as it is.
 func TestConflictsOfPlacesUnderOneCountryBASIL(t *testing.T) {
-	path := filepath.Join("..", "..", "shared", "data", "basil", "articles.jsonl")
-	if _, err := os.Stat(path); err != nil {
-		t.Skip("BASIL is not present")
-	}
-	const cluster = "005a2961-0c2e-4575-8eec-770ba52a08e0"
-	var members []storyfold.Article
-	for _, a := range readArticles(t, path) {
-		if a.Meta["cluster"] == cluster {
-			members = append(members, a)
-		}
-	}
-	i := slices.IndexFunc(members, func(a storyfold.Article) bool { return strings.HasSuffix(a.ID, "_1") })
-	if i < 0 {
-		t.Fatal("no article _1 in the story")
-	}
-	const sent = "investigators to Hawaii"
 	for _, tc := range []struct {
 		name, with string
 		want       bool
 	}{
 		{"another state", "investigators to Kansas", true},
-		{"control: the story as it is", sent, false},
+		{"control: the story as it is", "investigators to Hawaii", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			changed := members[i]
-			at := strings.Index(changed.Text, sent)
-			if at < 0 {
-				t.Fatalf("no %q in %s", sent, changed.ID)
-			}
-			changed.Text = changed.Text[:at] + tc.with + changed.Text[at+len(sent):]
-			changed.Sentences, changed.Entities, changed.Quotes, changed.Quantities, changed.Dates = nil, nil, nil, nil, nil
-			changed = pipeline.Annotate(changed)
-			var found []string
-			for _, c := range buildStory(cluster, members, i, &changed).Conflicts {
-				if c.Kind == storyfold.ConflictPlace {
-					found = append(found, c.Description)
-				}
-			}
+			found := changedStoryConflicts(t, "005a2961-0c2e-4575-8eec-770ba52a08e0", "_1", "investigators to Hawaii", tc.with, storyfold.ConflictPlace)
 			if got := slices.ContainsFunc(found, func(d string) bool { return strings.Contains(d, "Kansas") && strings.Contains(d, "Hawaii") }); got != tc.want {
 				t.Errorf("place conflicts %q, want Kansas against Hawaii: %v", found, tc.want)
 			}
@@ -269,44 +277,15 @@ func TestConflictsOfPlacesUnderOneCountryBASIL(t *testing.T) {
 // another had been reported as an organisation conflict. The control
 // puts another department in the second sentence.
 func TestConflictsOfAnOrganisationsNamesBASIL(t *testing.T) {
-	path := filepath.Join("..", "..", "shared", "data", "basil", "articles.jsonl")
-	if _, err := os.Stat(path); err != nil {
-		t.Skip("BASIL is not present")
-	}
-	const cluster = "c6a0e65c-4f8b-41de-8200-cd700f683c64"
-	var members []storyfold.Article
-	for _, a := range readArticles(t, path) {
-		if a.Meta["cluster"] == cluster {
-			members = append(members, a)
-		}
-	}
-	i := slices.IndexFunc(members, func(a storyfold.Article) bool { return strings.HasSuffix(a.ID, "_2") })
-	if i < 0 {
-		t.Fatal("no article _2 in the story")
-	}
-	const sent = "the Justice Department indicted"
 	for _, tc := range []struct {
 		name, with string
 		want       bool
 	}{
 		{"control: another department", "the Treasury Department indicted", true},
-		{"the story as it is", sent, false},
+		{"the story as it is", "the Justice Department indicted", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			changed := members[i]
-			at := strings.Index(changed.Text, sent)
-			if at < 0 {
-				t.Fatalf("no %q in %s", sent, changed.ID)
-			}
-			changed.Text = changed.Text[:at] + tc.with + changed.Text[at+len(sent):]
-			changed.Sentences, changed.Entities, changed.Quotes, changed.Quantities, changed.Dates = nil, nil, nil, nil, nil
-			changed = pipeline.Annotate(changed)
-			var found []string
-			for _, c := range buildStory(cluster, members, i, &changed).Conflicts {
-				if c.Kind == storyfold.ConflictOrg {
-					found = append(found, c.Description)
-				}
-			}
+			found := changedStoryConflicts(t, "c6a0e65c-4f8b-41de-8200-cd700f683c64", "_2", "the Justice Department indicted", tc.with, storyfold.ConflictOrg)
 			if got := slices.ContainsFunc(found, func(d string) bool { return strings.Contains(d, "DOJ") }); got != tc.want {
 				t.Errorf("organisation conflicts %q, want one of DOJ: %v", found, tc.want)
 			}
@@ -323,45 +302,16 @@ func TestConflictsOfAnOrganisationsNamesBASIL(t *testing.T) {
 // is, and a count of another thing ("52 governors", as long as the
 // words it replaces, so that the paragraphs stay where they were).
 func TestConflictsOfListedCountsBASIL(t *testing.T) {
-	path := filepath.Join("..", "..", "shared", "data", "basil", "articles.jsonl")
-	if _, err := os.Stat(path); err != nil {
-		t.Skip("BASIL is not present")
-	}
-	const cluster = "f11c2566-848a-4e29-b8c5-4de0a81114e4"
-	var members []storyfold.Article
-	for _, a := range readArticles(t, path) {
-		if a.Meta["cluster"] == cluster {
-			members = append(members, a)
-		}
-	}
-	i := slices.IndexFunc(members, func(a storyfold.Article) bool { return strings.HasSuffix(a.ID, "_1") })
-	if i < 0 {
-		t.Fatal("no article _1 in the story")
-	}
-	const sent = "we have 32 districts that"
 	for _, tc := range []struct {
 		name, with string
 		want       bool
 	}{
 		{"another count of the districts", "we have 52 districts that", true},
-		{"control: the story as it is", sent, false},
+		{"control: the story as it is", "we have 32 districts that", false},
 		{"control: a count of another thing", "we have 52 governors that", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			changed := members[i]
-			at := strings.Index(changed.Text, sent)
-			if at < 0 {
-				t.Fatalf("no %q in %s", sent, changed.ID)
-			}
-			changed.Text = changed.Text[:at] + tc.with + changed.Text[at+len(sent):]
-			changed.Sentences, changed.Entities, changed.Quotes, changed.Quantities, changed.Dates = nil, nil, nil, nil, nil
-			changed = pipeline.Annotate(changed)
-			var found []string
-			for _, c := range buildStory(cluster, members, i, &changed).Conflicts {
-				if c.Kind == storyfold.ConflictNumber {
-					found = append(found, c.Description)
-				}
-			}
+			found := changedStoryConflicts(t, "f11c2566-848a-4e29-b8c5-4de0a81114e4", "_1", "we have 32 districts that", tc.with, storyfold.ConflictNumber)
 			if got := slices.ContainsFunc(found, func(d string) bool { return strings.Contains(d, "52") && strings.Contains(d, "32") }); got != tc.want {
 				t.Errorf("figure conflicts %q, want 52 against 32: %v", found, tc.want)
 			}

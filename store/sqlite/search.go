@@ -105,13 +105,7 @@ func (s *Store) rankingQuery(ctx context.Context, args []any, row func(scan func
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := row(rows.Scan); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return eachRow(rows, row)
 }
 
 // ftsQuery is the FTS5 query of a search's terms (see record.QueryTerms),

@@ -154,6 +154,12 @@ func (c conn) Query(ctx context.Context, query string, args []any, row func(scan
 	if err != nil {
 		return err
 	}
+	return eachRow(rows, row)
+}
+
+// eachRow hands each of rows to row, then closes them: the reading of a
+// query's rows that conn.Query and the prepared search share.
+func eachRow(rows *sql.Rows, row func(scan func(...any) error) error) error {
 	defer rows.Close()
 	for rows.Next() {
 		if err := row(rows.Scan); err != nil {
