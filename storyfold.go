@@ -261,17 +261,31 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &s); err != nil {
 		return fmt.Errorf("date: %w", err)
 	}
-	if s == nil || *s == "" {
+	if s == nil {
 		*d = Date{}
 		return nil
 	}
+	parsed, err := ParseDate(*s)
+	if err != nil {
+		return err
+	}
+	*d = parsed
+	return nil
+}
+
+// ParseDate reads a date as its String writes it (a full time, or a day
+// alone); "" is the unknown date. The JSON reading and the stores' binary
+// documents both read dates through it, so they agree on what parses.
+func ParseDate(s string) (Date, error) {
+	if s == "" {
+		return Date{}, nil
+	}
 	for _, layout := range []string{time.RFC3339Nano, "2006-01-02"} {
-		if t, err := time.Parse(layout, *s); err == nil {
-			*d = Date{t}
-			return nil
+		if t, err := time.Parse(layout, s); err == nil {
+			return Date{t}, nil
 		}
 	}
-	return fmt.Errorf("date: cannot parse %q", *s)
+	return Date{}, fmt.Errorf("date: cannot parse %q", s)
 }
 
 // Story is a group of articles about one event, with the reconciled account

@@ -3,7 +3,6 @@ package record
 import (
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/storyfold/storyfold"
 )
@@ -211,20 +210,14 @@ func articleFromText(doc string) (storyfold.Article, error) {
 	return a, nil
 }
 
-// articleDate reads a date as Date.UnmarshalJSON reads the string its
-// MarshalJSON writes, without going through encoding/json (an article
+// articleDate reads a date as the JSON document's reading does
+// (storyfold.ParseDate), without going through encoding/json (an article
 // has dozens of dates). A date that does not parse fails the document,
 // as it fails the JSON one.
 func (r *docReader) articleDate() storyfold.Date {
-	s := r.str()
-	if s == "" {
-		return storyfold.Date{}
+	d, err := storyfold.ParseDate(r.str())
+	if err != nil {
+		r.fail(err)
 	}
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return storyfold.Date{Time: t}
-		}
-	}
-	r.fail(fmt.Errorf("date: cannot parse %q", s))
-	return storyfold.Date{}
+	return d
 }

@@ -337,10 +337,7 @@ func withLanguages(st *storyfold.Story) *storyfold.Story {
 
 // Date reads a stored date, written by Date.String; "" is unknown.
 func Date(s string) storyfold.Date {
-	var d storyfold.Date
-	if s != "" {
-		_ = d.UnmarshalJSON([]byte(`"` + s + `"`)) // written by Date.String: cannot fail
-	}
+	d, _ := storyfold.ParseDate(s) // written by Date.String: cannot fail
 	return d
 }
 
