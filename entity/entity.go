@@ -369,7 +369,7 @@ func (f *Finder) mentions(dst []Mention, text string, run []nlp.Token, opener bo
 	if len(words) >= 2 && len(words) <= 4 && len(words[0]) == 1 && slices.ContainsFunc(words, func(w string) bool { return strings.Contains(w, "-") }) {
 		return dst // a party tag: "D-N.Y.", "R-S.C."
 	}
-	if f.english() && titledOrg(words) && !strings.HasPrefix(text[run[len(run)-1].End:], " of ") {
+	if f.english() && nlp.IsTitledOrg(len(words), func(i int) string { return words[i] }) && !strings.HasPrefix(text[run[len(run)-1].End:], " of ") {
 		// "the Justice Department said", "the Foreign Ministry": words
 		// that qualify titles elsewhere ("Justice Department spokesman")
 		// and end with an organisation's word name the organisation when
@@ -571,23 +571,6 @@ func titleOrg(words []string) bool {
 		}
 	}
 	return false
-}
-
-// titledOrg reports whether words, two or more, are all words that
-// stand in titles and the last is an organisation's word that is no role
-// ("Justice Department", "U.S. State Department", "Foreign Ministry"): a
-// run of such words with no name after it is the organisation, where the
-// title reading would leave nothing.
-func titledOrg(words []string) bool {
-	if len(words) < 2 || !nlp.IsOrgWord(words[len(words)-1]) || nlp.IsRoleWord(words[len(words)-1]) {
-		return false
-	}
-	for _, w := range words {
-		if !nlp.IsTitleWord(w) {
-			return false
-		}
-	}
-	return true
 }
 
 // orgOf reports whether a name is an organisation named by what it is

@@ -126,6 +126,27 @@ func IsOrgWord(word string) bool { return in(orgWords, word) }
 
 var orgWords = list("org-words")
 
+// IsTitledOrg reports whether n words, two or more, read by word, are all
+// words that stand in titles and the last is an organisation's word that
+// is no role ("Justice Department", "U.S. State Department", "Foreign
+// Ministry"): with no name after them, such words are the organisation,
+// where the title reading would leave nothing. The entity finder and the
+// quote finder's cue subjects read them alike.
+func IsTitledOrg(n int, word func(i int) string) bool {
+	if n < 2 {
+		return false
+	}
+	if last := word(n - 1); !IsOrgWord(last) || IsRoleWord(last) {
+		return false
+	}
+	for i := range n {
+		if !IsTitleWord(word(i)) {
+			return false
+		}
+	}
+	return true
+}
+
 // IsNotAName reports whether a capitalised word is never a person's name:
 // days, months, platforms, single letters.
 func IsNotAName(word string) bool { return utf8.RuneCountInString(word) < 2 || in(notNames, word) }

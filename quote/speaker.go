@@ -826,18 +826,12 @@ func (c *context) theName(i, j int) (string, bool) {
 // "Justice Department", "State Department", which the entity finder
 // takes for the organisation when no name follows.
 func (c *context) titledOrg(i, j int) bool {
-	if j-i < 2 {
-		return false
-	}
-	if last := c.toks[j-1].Text(c.text); !nlp.IsOrgWord(last) || nlp.IsRoleWord(last) {
-		return false
-	}
-	for k := i; k < j; k++ {
-		if c.toks[k].Kind != nlp.Word || !nlp.IsTitleWord(c.toks[k].Text(c.text)) {
-			return false
+	return nlp.IsTitledOrg(j-i, func(k int) string {
+		if t := c.toks[i+k]; t.Kind == nlp.Word {
+			return t.Text(c.text)
 		}
-	}
-	return true
+		return ""
+	})
 }
 
 // opensClause reports whether the name read at token i goes on into a
