@@ -260,10 +260,10 @@ func (w *Writer) Ingest(ctx context.Context, articles []storyfold.Article) (stor
 // Deferral says they are due, each once, however many batches changed it
 // meanwhile: in the background, on all cores, while the caller prepares
 // and stores the next batches, so that the part under the write lock,
-// which runs on one core, and the rebuilds overlap. At most maxWaves such rebuilds run at a time: a call
-// that would start one more waits, once its own batch is stored, for the
-// oldest, and returns the error of any that failed, wrapped in
-// ErrStoriesStale. ctx must last until then. Call Flush after the last
+// which runs on one core, and the rebuilds overlap. At most maxWaves
+// such rebuilds run at a time: a call that would start one more waits,
+// once its own batch is stored, for the oldest, and returns the error of
+// any that failed, wrapped in ErrStoriesStale. ctx must last until then. Call Flush after the last
 // batch. The marks are durable: a process that stops before Flush leaves
 // its stories stale, and the next writer to start rebuilds them, so what
 // a reader finally sees is what Ingest would have given. Calls may
